@@ -1,0 +1,84 @@
+// roundtable-cli: --version, validate DIR, demo --db PATH [--content DIR].
+#include "cli/Commands.h"
+
+#include <exception>
+#include <ostream>
+
+#include "curriculum/ProgrammeLoader.h"
+#include "curriculum/ProgrammeLocation.h"
+#include "practice/DemoData.h"
+#include "records/Types.h"
+
+namespace roundtable::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: roundtable-cli --version\n"
+    "       roundtable-cli validate DIR\n"
+    "       roundtable-cli demo --db PATH [--content DIR]\n";
+
+/// The value after `--name`, or empty when the option is absent.
+std::string option(const std::vector<std::string>& arguments, const std::string& name) {
+    for (std::size_t i = 0; i + 1 < arguments.size(); ++i) {
+        if (arguments[i] == name) return arguments[i + 1];
+    }
+    return {};
+}
+
+int validate(const std::string& directory, std::ostream& out) {
+    auto result = curriculum::loadProgramme(directory);
+    for (const auto& finding : result.findings) out << curriculum::format(finding) << '\n';
+    if (!result.ok()) return 1;
+    std::size_t sessions = 0;
+    for (const auto& module : result.programme->modules) sessions += module.sessions.size();
+    out << directory << ": " << result.programme->modules.size() << " modules, " << sessions
+        << " sessions, no errors\n";
+    return 0;
+}
+
+int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+    auto database = option(arguments, "--db");
+    if (database.empty()) {
+        err << "demo needs --db PATH\n" << kUsage;
+        return 2;
+    }
+    auto contentOption = option(arguments, "--content");
+    std::filesystem::path content =
+        contentOption.empty() ? curriculum::defaultProgrammeDirectory()
+                              : std::filesystem::path(contentOption);
+    auto loaded = curriculum::loadProgramme(content);
+    if (!loaded.ok()) {
+        for (const auto& finding : loaded.findings) err << curriculum::format(finding) << '\n';
+        err << "The programme in " << content.string() << " has errors; no demo was made.\n";
+        return 1;
+    }
+    auto summary = practice::createDemoDatabase(database, *loaded.programme);
+    out << "Created the demo database " << database << ": " << summary.members << " members, "
+        << summary.sessions << " delivered sessions, " << summary.notes << " progress notes.\n";
+    return 0;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+    if (arguments.empty()) {
+        err << kUsage;
+        return 2;
+    }
+    const auto& command = arguments.front();
+    try {
+        if (command == "--version") {
+            out << "roundtable-cli " << ROUNDTABLE_VERSION << '\n';
+            return 0;
+        }
+        if (command == "validate" && arguments.size() == 2) return validate(arguments[1], out);
+        if (command == "demo") return demo(arguments, out, err);
+    } catch (const std::exception& error) {
+        err << "roundtable-cli: " << error.what() << '\n';
+        return 1;
+    }
+    err << kUsage;
+    return 2;
+}
+
+}  // namespace roundtable::cli

@@ -1,0 +1,14 @@
+// The roundtable-cli commands, callable from tests with their own output streams.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace roundtable::cli {
+
+/// Runs the command line `arguments` (without the program name) and returns the exit code:
+/// 0 success, 1 the command found problems, 2 the command line itself was wrong.
+int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+
+}  // namespace roundtable::cli

@@ -1,0 +1,43 @@
+// Calendar arithmetic on ISO dates with <chrono> (g++ 12: calendar types, no <format>).
+#include "practice/Dates.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <regex>
+
+namespace roundtable::practice {
+namespace {
+std::chrono::year_month_day parse(const std::string& text) {
+    return {std::chrono::year{std::stoi(text.substr(0, 4))},
+            std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+            std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+}
+
+std::string print(int year, unsigned month, unsigned day) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", year, month, day);
+    return text;
+}
+}  // namespace
+
+bool isIsoDate(const std::string& text) {
+    static const std::regex pattern(R"(\d{4}-\d{2}-\d{2})");
+    return std::regex_match(text, pattern) && parse(text).ok();
+}
+
+std::string addDays(const std::string& isoDate, int days) {
+    std::chrono::year_month_day date{std::chrono::sys_days{parse(isoDate)} +
+                                     std::chrono::days{days}};
+    return print(int(date.year()), unsigned(date.month()), unsigned(date.day()));
+}
+
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return print(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                 static_cast<unsigned>(local.tm_mday));
+}
+
+}  // namespace roundtable::practice

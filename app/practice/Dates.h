@@ -1,0 +1,15 @@
+// Calendar dates as YYYY-MM-DD strings, the form the record store keeps.
+#pragma once
+
+#include <string>
+
+namespace roundtable::practice {
+
+/// True for a real calendar date written as YYYY-MM-DD.
+[[nodiscard]] bool isIsoDate(const std::string& text);
+/// The date `days` after `isoDate` (which must be valid).
+[[nodiscard]] std::string addDays(const std::string& isoDate, int days);
+/// Today's local date.
+[[nodiscard]] std::string today();
+
+}  // namespace roundtable::practice

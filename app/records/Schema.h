@@ -1,0 +1,32 @@
+// The database's shape: connection settings, the numbered migrations, and the checks that
+// refuse a file this version must not touch (another application's, or a newer version's).
+#pragma once
+
+#include <filesystem>
+
+#include "records/Sqlite.h"
+
+namespace roundtable::records::schema {
+
+/// "RTBL": marks a SQLite file as a Roundtable database (PRAGMA application_id).
+constexpr std::int64_t kApplicationId = 0x5254424C;
+/// The schema version this build writes; user_version of an up-to-date database.
+constexpr std::int64_t kCurrentVersion = 1;
+
+/// Sets and reads back the pragmas every connection must have; throws StoreError otherwise.
+void configure(sqlite::Connection& connection);
+
+/// Creates the schema in an empty database.
+void createFresh(sqlite::Connection& connection);
+
+/// Refuses a database of another application or a newer version, and migrates an older
+/// one. Throws StoreError with an explanation.
+void checkAndMigrate(sqlite::Connection& connection);
+
+/// True when `path` (or the folder it would be created in) is on NFS, SMB or CIFS, where
+/// SQLite's locking and WAL cannot be trusted.
+[[nodiscard]] bool isOnNetworkFilesystem(const std::filesystem::path& path);
+/// The same decision from a statfs f_type value (testable without a network share).
+[[nodiscard]] bool isNetworkFilesystemType(long filesystemType);
+
+}  // namespace roundtable::records::schema

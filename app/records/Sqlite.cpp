@@ -1,0 +1,134 @@
+// Owned SQLite handles. Errors become StoreError with a message a person can act on.
+#include "records/Sqlite.h"
+
+#include "records/Types.h"
+
+namespace roundtable::records::sqlite {
+
+void check(sqlite3* db, int code, const std::string& what) {
+    if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) return;
+    std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    switch (code & 0xff) {
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT:
+            throw StoreError(what + ": the file is damaged or is not a Roundtable database (" +
+                             detail + ")");
+        case SQLITE_FULL: throw StoreError(what + ": the disk is full (" + detail + ")");
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw StoreError(what + ": the database is busy in another program (" + detail + ")");
+        default: throw StoreError(what + ": " + detail);
+    }
+}
+
+Connection::Connection(const std::filesystem::path& path, bool create) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (code != SQLITE_OK) {
+        std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError("Cannot open the database " + path.string() + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+}
+
+Connection::~Connection() { sqlite3_close_v2(db_); }
+
+void Connection::execute(const std::string& sql) {
+    char* error = nullptr;
+    int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+    if (error) sqlite3_free(error);
+    check(db_, code, "Database command failed");
+}
+
+Statement Connection::prepare(const std::string& sql) { return Statement(db_, sql); }
+
+std::int64_t Connection::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+std::int64_t Connection::pragmaInteger(const std::string& name) {
+    auto statement = prepare("PRAGMA " + name);
+    return statement.step() ? statement.integer(0) : 0;
+}
+
+std::string Connection::pragmaText(const std::string& name) {
+    auto statement = prepare("PRAGMA " + name);
+    return statement.step() ? statement.text(0) : std::string{};
+}
+
+Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
+    check(db_, sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement_, nullptr),
+          "Cannot prepare a database query");
+}
+
+Statement::~Statement() { sqlite3_finalize(statement_); }
+
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), statement_(other.statement_) {
+    other.statement_ = nullptr;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    check(db_, sqlite3_bind_int64(statement_, index, value), "Cannot bind a value");
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::string& value) {
+    check(db_,
+          sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT),
+          "Cannot bind a value");
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    check(db_, sqlite3_bind_null(statement_, index), "Cannot bind a value");
+    return *this;
+}
+
+bool Statement::step() {
+    int code = sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    check(db_, code, "The database refused the change");
+    return false;
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+}
+
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
+
+std::string Statement::text(int column) const {
+    auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+    return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                 : std::string{};
+}
+
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+    connection_.execute("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (!done_) sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    connection_.execute("COMMIT");
+    done_ = true;
+}
+
+}  // namespace roundtable::records::sqlite

@@ -1,0 +1,68 @@
+// Typed settings: each Setting holds its key and its default, so no handler ever spells a
+// key or a default again. Stores are swappable (INI file in use, memory in tests).
+#pragma once
+
+#include <boost/property_tree/ptree.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace roundtable::settings {
+
+/// Where settings are kept. Values are read and written as text through the ptree.
+class SettingsStore {
+public:
+    virtual ~SettingsStore() = default;
+    boost::property_tree::ptree& tree() { return tree_; }
+    const boost::property_tree::ptree& tree() const { return tree_; }
+    /// Writes the settings to their lasting place (nothing for the memory store).
+    virtual void flush() = 0;
+
+private:
+    boost::property_tree::ptree tree_;
+};
+
+class MemoryStore final : public SettingsStore {
+public:
+    void flush() override {}
+};
+
+/// An INI file. A missing file is an empty store; an unreadable one is set aside (renamed
+/// with ".unreadable") so the app still starts, and the problem is reported by problem().
+class IniFileStore final : public SettingsStore {
+public:
+    explicit IniFileStore(std::filesystem::path path);
+    void flush() override;
+    [[nodiscard]] const std::string& problem() const { return problem_; }
+
+private:
+    std::filesystem::path path_;
+    std::string problem_;
+};
+
+template <typename T>
+class Setting {
+public:
+    Setting(std::string key, T defaultValue)
+        : key_(std::move(key)), default_(std::move(defaultValue)) {}
+    [[nodiscard]] T read(const SettingsStore& store) const {
+        return store.tree().get<T>(key_, default_);
+    }
+    void write(SettingsStore& store, const T& value) const { store.tree().put(key_, value); }
+    [[nodiscard]] const std::string& key() const { return key_; }
+    [[nodiscard]] const T& defaultValue() const { return default_; }
+
+private:
+    std::string key_;
+    T default_;
+};
+
+/// The settings file in the user's configuration folder ($XDG_CONFIG_HOME or ~/.config).
+[[nodiscard]] std::filesystem::path defaultSettingsPath();
+
+// Every setting the application has.
+inline const Setting<std::string> lastDatabase{"database.last", ""};
+inline const Setting<int> idleLockMinutes{"security.idle_lock_minutes", 10};
+inline const Setting<int> sessionMinutes{"delivery.session_minutes", 120};
+
+}  // namespace roundtable::settings

@@ -1,0 +1,81 @@
+// roundtable: the desktop application. Loads the programme, opens the main window and the
+// database named on the command line (or the one used last).
+#include <wx/app.h>
+#include <wx/cmdline.h>
+#include <wx/msgdlg.h>
+#include <wx/timer.h>
+
+#include "curriculum/ProgrammeLoader.h"
+#include "curriculum/ProgrammeLocation.h"
+#include "settings/Settings.h"
+#include "ui/MainFrame.h"
+#include "ui/Screenshot.h"
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+
+class App : public wxApp {
+public:
+    void OnInitCmdLine(wxCmdLineParser& parser) override {
+        wxApp::OnInitCmdLine(parser);
+        parser.AddOption("", "db", "database file to open", wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "content", "programme folder (default: the shipped programme)",
+                         wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "screenshot",
+                         "save a PNG of the window after start-up, then quit (for docs)",
+                         wxCMD_LINE_VAL_STRING);
+    }
+
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override {
+        wxString value;
+        if (parser.Found("db", &value)) database_ = fromWx(value);
+        if (parser.Found("content", &value)) content_ = fromWx(value);
+        if (parser.Found("screenshot", &value)) screenshot_ = fromWx(value);
+        return wxApp::OnCmdLineParsed(parser);
+    }
+
+    bool OnInit() override {
+        if (!wxApp::OnInit()) return false;
+        SetAppName("roundtable");
+        if (content_.empty()) content_ = curriculum::defaultProgrammeDirectory();
+        auto loaded = curriculum::loadProgramme(content_);
+        if (!loaded.ok()) {
+            std::string text = "The programme in " + content_.string() + " has errors:\n\n";
+            for (const auto& finding : loaded.findings) text += curriculum::format(finding) + "\n";
+            wxMessageBox(toWx(text), "Roundtable cannot start", wxOK | wxICON_ERROR);
+            return false;
+        }
+        programme_ = std::move(*loaded.programme);
+
+        settings_ = std::make_unique<settings::IniFileStore>(settings::defaultSettingsPath());
+        if (database_.empty()) database_ = settings::lastDatabase.read(*settings_);
+
+        auto* frame = new MainFrame(programme_);
+        frame->Show();
+        if (!database_.empty() && frame->openDatabase(database_, false)) {
+            settings::lastDatabase.write(*settings_, database_.string());
+            settings_->flush();
+        }
+        if (!screenshot_.empty()) {
+            // Give the window time to be mapped and drawn before copying it.
+            timer_.Bind(wxEVT_TIMER, [this, frame](wxTimerEvent&) {
+                saveScreenshot(frame, screenshot_);
+                frame->Close();
+            });
+            timer_.StartOnce(1500);
+        }
+        return true;
+    }
+
+private:
+    std::filesystem::path database_;
+    std::filesystem::path content_;
+    std::string screenshot_;
+    curriculum::Programme programme_;
+    std::unique_ptr<settings::SettingsStore> settings_;
+    wxTimer timer_;
+};
+
+}  // namespace roundtable::ui
+
+wxIMPLEMENT_APP(roundtable::ui::App);

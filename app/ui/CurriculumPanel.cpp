@@ -1,0 +1,105 @@
+// Fills the tree from the loaded Programme; each session item carries its id.
+#include "ui/CurriculumPanel.h"
+
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/treectrl.h>
+
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+class SessionItem : public wxTreeItemData {
+public:
+    explicit SessionItem(std::string id) : id(std::move(id)) {}
+    std::string id;
+};
+
+const char* phaseHeading(curriculum::Phase phase) {
+    switch (phase) {
+        case curriculum::Phase::maintenance: return "Maintenance";
+        case curriculum::Phase::carers: return "Carers";
+        case curriculum::Phase::treatment: break;
+    }
+    return "Treatment";
+}
+
+}  // namespace
+
+CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& programme)
+    : wxPanel(parent), programme_(programme) {
+    tree_ = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT |
+                               wxTR_SINGLE);
+    tree_->SetName("curriculum-tree");
+    preview_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 190),
+                              wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    preview_->SetName("curriculum-preview");
+
+    auto root = tree_->AddRoot("Programme");
+    int number = 0;
+    for (const auto& module : programme_.modules) {
+        auto label = std::to_string(++number) + ". " + module.title + "  [" +
+                     phaseHeading(module.phase) + ", v" + std::to_string(module.version) + "]";
+        auto moduleItem = tree_->AppendItem(root, toWx(label));
+        for (const auto& session : module.sessions) {
+            tree_->AppendItem(moduleItem, toWx(session.title), -1, -1, new SessionItem(session.id));
+        }
+    }
+    tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) { showPreview(); });
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* heading = new wxStaticText(this, wxID_ANY, toWx(programme_.title));
+    heading->SetFont(heading->GetFont().Bold());
+    heading->Wrap(330);
+    sizer->Add(heading, wxSizerFlags().Border(wxALL, 6));
+    sizer->Add(tree_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 6));
+    sizer->Add(preview_, wxSizerFlags(2).Expand().Border(wxALL, 6));
+    SetSizer(sizer);
+}
+
+std::string CurriculumPanel::selectedSessionId() const {
+    auto item = tree_->GetSelection();
+    if (!item.IsOk()) return {};
+    auto* data = dynamic_cast<SessionItem*>(tree_->GetItemData(item));
+    return data ? data->id : std::string{};
+}
+
+bool CurriculumPanel::selectSession(const std::string& sessionId) {
+    wxTreeItemIdValue moduleCookie;
+    for (auto module = tree_->GetFirstChild(tree_->GetRootItem(), moduleCookie); module.IsOk();
+         module = tree_->GetNextChild(tree_->GetRootItem(), moduleCookie)) {
+        wxTreeItemIdValue cookie;
+        for (auto item = tree_->GetFirstChild(module, cookie); item.IsOk();
+             item = tree_->GetNextChild(module, cookie)) {
+            auto* data = dynamic_cast<SessionItem*>(tree_->GetItemData(item));
+            if (data && data->id == sessionId) {
+                tree_->EnsureVisible(item);
+                tree_->SelectItem(item);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void CurriculumPanel::showPreview() {
+    auto found = programme_.findSession(selectedSessionId());
+    if (!found) {
+        preview_->Clear();
+        return;
+    }
+    const auto& session = *found->session;
+    std::string text = session.title + " (" + std::to_string(session.minutes) + " minutes)\n";
+    for (const auto& objective : session.objectives) text += "  - " + objective + "\n";
+    text += "\n";
+    for (const auto& activity : session.activities) {
+        text += std::to_string(activity.minutes) + " min  " + activity.title + "  (" +
+                activity.kind + ")\n";
+    }
+    preview_->ChangeValue(toWx(text));
+}
+
+}  // namespace roundtable::ui

@@ -1,0 +1,240 @@
+// Group page handlers: each reads its fields, calls one use case and shows the result.
+#include "ui/GroupPanel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/listbox.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+std::string isoDate(const wxDateTime& date) { return fromWx(date.FormatISODate()); }
+
+const char* statusLabel(records::SessionStatus status) {
+    switch (status) {
+        case records::SessionStatus::tookPlace: return "Took place";
+        case records::SessionStatus::didNotTakePlace: return "Did not take place";
+        case records::SessionStatus::planned: break;
+    }
+    return "Planned";
+}
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    label->SetFont(label->GetFont().Bold());
+    return label;
+}
+
+}  // namespace
+
+GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
+    : wxPanel(parent), callbacks_(std::move(callbacks)) {
+    groupChoice_ = new wxChoice(this, wxID_ANY);
+    groupChoice_->SetName("group-choice");
+    newGroupName_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                   wxSize(220, -1), wxTE_PROCESS_ENTER);
+    newGroupName_->SetName("new-group-name");
+    newGroupName_->SetHint("Name of a new group");
+    createGroupButton_ = new wxButton(this, wxID_ANY, "Create &group");
+    createGroupButton_->SetName("create-group");
+
+    members_ = new wxListBox(this, wxID_ANY);
+    members_->SetName("members");
+    newMemberName_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                    wxSize(200, -1), wxTE_PROCESS_ENTER);
+    newMemberName_->SetName("new-member-name");
+    newMemberName_->SetHint("Full name of a new member");
+    addMemberButton_ = new wxButton(this, wxID_ANY, "&Add member");
+    addMemberButton_->SetName("add-member");
+
+    sessions_list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                    wxLC_REPORT | wxLC_SINGLE_SEL);
+    sessions_list_->SetName("sessions");
+    sessions_list_->AppendColumn("Date", wxLIST_FORMAT_LEFT, 100);
+    sessions_list_->AppendColumn("Session", wxLIST_FORMAT_LEFT, 300);
+    sessions_list_->AppendColumn("From", wxLIST_FORMAT_LEFT, 150);
+    sessions_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 110);
+    sessionDate_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today());
+    sessionDate_->SetName("session-date");
+    planButton_ = new wxButton(this, wxID_ANY, "&Plan the selected curriculum session");
+    planButton_->SetName("plan-session");
+    openButton_ = new wxButton(this, wxID_ANY, "&Open register and notes");
+    openButton_->SetName("open-session");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("group-message");
+
+    auto* groupRow = new wxBoxSizer(wxHORIZONTAL);
+    groupRow->Add(new wxStaticText(this, wxID_ANY, "Group:"), wxSizerFlags().CenterVertical());
+    groupRow->Add(groupChoice_, wxSizerFlags(1).Border(wxLEFT | wxRIGHT, 6));
+    groupRow->Add(newGroupName_, wxSizerFlags().Border(wxRIGHT, 6));
+    groupRow->Add(createGroupButton_);
+
+    auto* memberColumn = new wxBoxSizer(wxVERTICAL);
+    memberColumn->Add(heading(this, "Members"), wxSizerFlags().Border(wxBOTTOM, 4));
+    memberColumn->Add(members_, wxSizerFlags(1).Expand());
+    auto* memberRow = new wxBoxSizer(wxHORIZONTAL);
+    memberRow->Add(newMemberName_, wxSizerFlags(1).Border(wxRIGHT, 6));
+    memberRow->Add(addMemberButton_);
+    memberColumn->Add(memberRow, wxSizerFlags().Expand().Border(wxTOP, 6));
+
+    auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
+    sessionColumn->Add(heading(this, "Sessions"), wxSizerFlags().Border(wxBOTTOM, 4));
+    sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
+    auto* planRow = new wxBoxSizer(wxHORIZONTAL);
+    planRow->Add(new wxStaticText(this, wxID_ANY, "On:"), wxSizerFlags().CenterVertical());
+    planRow->Add(sessionDate_, wxSizerFlags().Border(wxLEFT | wxRIGHT, 6));
+    planRow->Add(planButton_, wxSizerFlags().Border(wxRIGHT, 6));
+    planRow->AddStretchSpacer();
+    planRow->Add(openButton_);
+    sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
+
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    columns->Add(memberColumn, wxSizerFlags(2).Expand().Border(wxRIGHT, 12));
+    columns->Add(sessionColumn, wxSizerFlags(5).Expand());
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(groupRow, wxSizerFlags().Expand().Border(wxALL, 8));
+    sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
+    SetSizer(sizer);
+
+    groupChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { showMembersAndSessions(); });
+    createGroupButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { createGroup(); });
+    newGroupName_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { createGroup(); });
+    addMemberButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addMember(); });
+    newMemberName_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { addMember(); });
+    planButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { planSession(); });
+    openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
+    sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
+                         [this](wxListEvent&) { openSelectedSession(); });
+    enableControls();
+}
+
+void GroupPanel::attach(practice::Practice* practice) {
+    practice_ = practice;
+    reload();
+}
+
+records::GroupId GroupPanel::currentGroup() const {
+    int index = groupChoice_->GetSelection();
+    return index == wxNOT_FOUND ? 0 : groups_.at(static_cast<std::size_t>(index)).id;
+}
+
+void GroupPanel::reload() {
+    auto keep = currentGroup();
+    groups_ = practice_ ? practice_->store().groups() : std::vector<records::Group>{};
+    groupChoice_->Clear();
+    int select = groups_.empty() ? wxNOT_FOUND : 0;
+    for (std::size_t i = 0; i < groups_.size(); ++i) {
+        groupChoice_->Append(toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) +
+                                  ")"));
+        if (groups_[i].id == keep) select = static_cast<int>(i);
+    }
+    groupChoice_->SetSelection(select);
+    showMembersAndSessions();
+}
+
+void GroupPanel::showMembersAndSessions() {
+    members_->Clear();
+    sessions_list_->DeleteAllItems();
+    sessions_.clear();
+    if (auto group = currentGroup(); practice_ && group) {
+        for (const auto& member : practice_->store().membersOf(group)) {
+            members_->Append(toWx(member.code + "   " + member.name));
+        }
+        sessions_ = practice_->store().sessionsOf(group);
+        for (std::size_t i = 0; i < sessions_.size(); ++i) {
+            const auto& session = sessions_[i];
+            long row = sessions_list_->InsertItem(static_cast<long>(i), toWx(session.date));
+            sessions_list_->SetItem(row, 1, toWx(session.title));
+            sessions_list_->SetItem(row, 2, toWx(session.stamp.moduleId + " v" +
+                                                 std::to_string(session.stamp.moduleVersion)));
+            sessions_list_->SetItem(row, 3, statusLabel(session.status));
+        }
+    }
+    enableControls();
+}
+
+void GroupPanel::enableControls() {
+    bool open = practice_ != nullptr;
+    bool group = open && currentGroup() != 0;
+    groupChoice_->Enable(open);
+    newGroupName_->Enable(open);
+    createGroupButton_->Enable(open);
+    newMemberName_->Enable(group);
+    addMemberButton_->Enable(group);
+    sessionDate_->Enable(group);
+    planButton_->Enable(group);
+    openButton_->Enable(group && !sessions_.empty());
+}
+
+void GroupPanel::createGroup() {
+    clearRefused(newGroupName_, message_);
+    try {
+        auto id = practice_->createGroup(fromWx(newGroupName_->GetValue()),
+                                         records::GroupKind::treatment);
+        newGroupName_->Clear();
+        groups_ = practice_->store().groups();
+        reload();
+        for (std::size_t i = 0; i < groups_.size(); ++i) {
+            if (groups_[i].id == id) groupChoice_->SetSelection(static_cast<int>(i));
+        }
+        showMembersAndSessions();
+        message_->SetLabel("Group created. Add its members next.");
+        newMemberName_->SetFocus();
+    } catch (const practice::ValidationError& error) {
+        showRefused(newGroupName_, message_, error.what());
+    }
+}
+
+void GroupPanel::addMember() {
+    clearRefused(newMemberName_, message_);
+    try {
+        practice_->addMember(currentGroup(), fromWx(newMemberName_->GetValue()),
+                             isoDate(wxDateTime::Today()));
+        newMemberName_->Clear();
+        showMembersAndSessions();
+        newMemberName_->SetFocus();
+    } catch (const practice::ValidationError& error) {
+        showRefused(newMemberName_, message_, error.what());
+    }
+}
+
+void GroupPanel::planSession() {
+    clearRefused(nullptr, message_);
+    try {
+        auto id = practice_->planSession(currentGroup(), callbacks_.selectedCurriculumSession(),
+                                         isoDate(sessionDate_->GetValue()));
+        showMembersAndSessions();
+        for (std::size_t i = 0; i < sessions_.size(); ++i) {
+            if (sessions_[i].id == id) {
+                sessions_list_->SetItemState(static_cast<long>(i),
+                                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+            }
+        }
+        message_->SetLabel("Session planned. Open it to take the register.");
+    } catch (const practice::ValidationError& error) {
+        showRefused(error.field() == "session-date" ? sessionDate_ : nullptr, message_,
+                    error.what());
+    }
+}
+
+void GroupPanel::openSelectedSession() {
+    long row = sessions_list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(sessions_.size())) {
+        showRefused(sessions_list_, message_, "Choose a session in the list first.");
+        return;
+    }
+    callbacks_.openSession(sessions_[static_cast<std::size_t>(row)].id);
+}
+
+}  // namespace roundtable::ui

@@ -1,0 +1,63 @@
+// The group page: choose or create a group, add members, plan sessions from the
+// curriculum and open one to take its register.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "practice/Practice.h"
+
+class wxChoice;
+class wxListBox;
+class wxListCtrl;
+class wxListEvent;
+class wxTextCtrl;
+class wxButton;
+class wxStaticText;
+class wxDatePickerCtrl;
+
+namespace roundtable::ui {
+
+class GroupPanel : public wxPanel {
+public:
+    struct Callbacks {
+        std::function<std::string()> selectedCurriculumSession;
+        std::function<void(records::SessionId)> openSession;
+    };
+    GroupPanel(wxWindow* parent, Callbacks callbacks);
+
+    /// Shows the records of `practice` (nullptr when no database is open).
+    void attach(practice::Practice* practice);
+    [[nodiscard]] records::GroupId currentGroup() const;
+    void reload();
+
+private:
+    void createGroup();
+    void addMember();
+    void planSession();
+    void openSelectedSession();
+    void showMembersAndSessions();
+    void enableControls();
+
+    Callbacks callbacks_;
+    practice::Practice* practice_ = nullptr;
+    std::vector<records::Group> groups_;
+    std::vector<records::Session> sessions_;
+
+    wxChoice* groupChoice_;
+    wxTextCtrl* newGroupName_;
+    wxButton* createGroupButton_;
+    wxListBox* members_;
+    wxTextCtrl* newMemberName_;
+    wxButton* addMemberButton_;
+    wxListCtrl* sessions_list_;
+    wxDatePickerCtrl* sessionDate_;
+    wxButton* planButton_;
+    wxButton* openButton_;
+    wxStaticText* message_;
+};
+
+}  // namespace roundtable::ui

@@ -1,0 +1,281 @@
+// Session page handlers: the register and notes go through practice::Practice only.
+#include "ui/SessionPanel.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <array>
+
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+struct MarkChoice {
+    records::Attendance status;
+    const char* button;  // with a mnemonic for keyboard use
+    const char* label;   // as shown in the register
+    const char* name;
+};
+constexpr std::array<MarkChoice, 5> kMarks = {{
+    {records::Attendance::attended, "&Present", "Present", "mark-attended"},
+    {records::Attendance::late, "La&te", "Late", "mark-late"},
+    {records::Attendance::leftEarly, "Left &early", "Left early", "mark-left-early"},
+    {records::Attendance::absentAuthorised, "Absent, a&uthorised", "Absent (authorised)",
+     "mark-absent-authorised"},
+    {records::Attendance::absentUnauthorised, "Absent, u&nauthorised", "Absent (unauthorised)",
+     "mark-absent-unauthorised"},
+}};
+
+const char* markLabel(records::Attendance status) {
+    for (const auto& choice : kMarks) {
+        if (choice.status == status) return choice.label;
+    }
+    return "";
+}
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    label->SetFont(label->GetFont().Bold());
+    return label;
+}
+
+}  // namespace
+
+SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
+    header_ = new wxStaticText(this, wxID_ANY, "Open a session from the Group page.");
+    header_->SetFont(header_->GetFont().Bold().Larger());
+    header_->SetName("session-header");
+
+    plan_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
+    plan_->SetName("session-plan");
+    plan_->AppendColumn("Min", wxLIST_FORMAT_RIGHT, 45);
+    plan_->AppendColumn("Activity", wxLIST_FORMAT_LEFT, 250);
+    plan_->AppendColumn("Kind", wxLIST_FORMAT_LEFT, 100);
+
+    register_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxLC_REPORT | wxLC_SINGLE_SEL);
+    register_->SetName("register");
+    register_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 60);
+    register_->AppendColumn("Member", wxLIST_FORMAT_LEFT, 180);
+    register_->AppendColumn("Attendance", wxLIST_FORMAT_LEFT, 150);
+    register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 80);
+
+    auto* markRow = new wxBoxSizer(wxHORIZONTAL);
+    for (const auto& choice : kMarks) {
+        auto* button = new wxButton(this, wxID_ANY, choice.button);
+        button->SetName(choice.name);
+        button->Bind(wxEVT_BUTTON, [this, status = choice.status](wxCommandEvent&) { mark(status); });
+        markRow->Add(button, wxSizerFlags().Border(wxRIGHT, 4));
+        markButtons_.push_back(button);
+    }
+    reason_ = new wxTextCtrl(this, wxID_ANY);
+    reason_->SetName("absence-reason");
+    reason_->SetHint("Reason (needed when absent)");
+
+    noteLabel_ = heading(this, "Progress note");
+    note_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 120),
+                           wxTE_MULTILINE | wxTE_WORDWRAP);
+    note_->SetName("note-text");
+    saveNoteButton_ = new wxButton(this, wxID_ANY, "&Save note");
+    saveNoteButton_->SetName("save-note");
+    signNoteButton_ = new wxButton(this, wxID_ANY, "S&ign note");
+    signNoteButton_->SetName("sign-note");
+    deliveredButton_ = new wxButton(this, wxID_ANY, "Session &took place");
+    deliveredButton_->SetName("mark-delivered");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("session-message");
+
+    auto* planColumn = new wxBoxSizer(wxVERTICAL);
+    planColumn->Add(heading(this, "Plan"), wxSizerFlags().Border(wxBOTTOM, 4));
+    planColumn->Add(plan_, wxSizerFlags(1).Expand());
+    planColumn->Add(deliveredButton_, wxSizerFlags().Border(wxTOP, 6));
+
+    auto* registerColumn = new wxBoxSizer(wxVERTICAL);
+    registerColumn->Add(heading(this, "Register"), wxSizerFlags().Border(wxBOTTOM, 4));
+    registerColumn->Add(register_, wxSizerFlags(1).Expand());
+    registerColumn->Add(markRow, wxSizerFlags().Border(wxTOP, 6));
+    registerColumn->Add(reason_, wxSizerFlags().Expand().Border(wxTOP, 4));
+    registerColumn->Add(noteLabel_, wxSizerFlags().Border(wxTOP, 10));
+    registerColumn->Add(note_, wxSizerFlags().Expand().Border(wxTOP, 4));
+    auto* noteButtons = new wxBoxSizer(wxHORIZONTAL);
+    noteButtons->Add(saveNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
+    noteButtons->Add(signNoteButton_);
+    registerColumn->Add(noteButtons, wxSizerFlags().Border(wxTOP, 4));
+
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    columns->Add(planColumn, wxSizerFlags(2).Expand().Border(wxRIGHT, 12));
+    columns->Add(registerColumn, wxSizerFlags(3).Expand());
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(header_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
+    SetSizer(sizer);
+
+    register_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedNote(); });
+    saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
+    signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
+    deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
+    enableControls();
+}
+
+void SessionPanel::attach(practice::Practice* practice) {
+    keepUnsavedNote();
+    noteMember_ = 0;
+    practice_ = practice;
+    session_ = 0;
+    lines_.clear();
+    plan_->DeleteAllItems();
+    register_->DeleteAllItems();
+    note_->Clear();
+    header_->SetLabel("Open a session from the Group page.");
+    enableControls();
+}
+
+void SessionPanel::showSession(records::SessionId session) {
+    keepUnsavedNote();
+    noteMember_ = 0;
+    session_ = session;
+    auto planned = practice_->store().session(session);
+    header_->SetLabel(toWx(planned.date + "   " + planned.title + "   (" +
+                           planned.stamp.moduleId + " v" +
+                           std::to_string(planned.stamp.moduleVersion) + ", " +
+                           std::to_string(planned.minutes) + " minutes)"));
+    plan_->DeleteAllItems();
+    for (std::size_t i = 0; i < planned.activities.size(); ++i) {
+        const auto& activity = planned.activities[i];
+        long row = plan_->InsertItem(static_cast<long>(i), std::to_string(activity.minutes));
+        plan_->SetItem(row, 1, toWx(activity.title));
+        plan_->SetItem(row, 2, toWx(activity.kind));
+    }
+    reloadRegister();
+    if (!lines_.empty()) selectMember(lines_.front().member.id);
+}
+
+void SessionPanel::reloadRegister() {
+    long selected = register_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    lines_ = practice_->registerFor(session_);
+    register_->DeleteAllItems();
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const auto& line = lines_[i];
+        long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
+        register_->SetItem(row, 1, toWx(line.member.name));
+        register_->SetItem(row, 2, line.mark ? markLabel(line.mark->status) : "not marked");
+        register_->SetItem(row, 3,
+                           !line.note ? ""
+                           : line.note->state == records::NoteState::signedOff ? "signed"
+                                                                                : "draft");
+    }
+    if (selected >= 0 && selected < register_->GetItemCount()) {
+        register_->SetItemState(selected, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    }
+    enableControls();
+}
+
+void SessionPanel::selectMember(records::MemberId member) {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        if (lines_[i].member.id == member) {
+            register_->SetItemState(static_cast<long>(i),
+                                    wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                    wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+            register_->EnsureVisible(static_cast<long>(i));
+        }
+    }
+    showSelectedNote();
+}
+
+const practice::RegisterLine* SessionPanel::selectedLine() const {
+    long row = register_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(lines_.size())) return nullptr;
+    return &lines_[static_cast<std::size_t>(row)];
+}
+
+void SessionPanel::showSelectedNote() {
+    keepUnsavedNote();
+    const auto* line = selectedLine();
+    noteMember_ = line ? line->member.id : 0;
+    note_->ChangeValue(line && line->note ? toWx(line->note->text) : wxString());
+    noteLabel_->SetLabel(line ? toWx("Progress note for " + line->member.name)
+                              : wxString("Progress note"));
+    enableControls();
+}
+
+void SessionPanel::keepUnsavedNote() {
+    // Moving to another member must never lose what was typed: keep it as a draft.
+    if (noteMember_ == 0 || !note_->IsModified()) return;
+    try {
+        practice_->saveNote(session_, noteMember_, fromWx(note_->GetValue()));
+        note_->DiscardEdits();
+        reloadRegister();
+    } catch (const practice::ValidationError& error) {
+        showRefused(note_, message_, error.what());
+    }
+}
+
+void SessionPanel::enableControls() {
+    const auto* line = selectedLine();
+    bool open = practice_ && session_ != 0;
+    for (auto* button : markButtons_) button->Enable(open && line);
+    reason_->Enable(open && line);
+    bool present = line && line->mark && records::wasPresent(line->mark->status);
+    bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
+    note_->SetEditable(present && !signedNote);
+    note_->Enable(open && line);
+    saveNoteButton_->Enable(present && !signedNote);
+    signNoteButton_->Enable(present && line->note && !signedNote);
+    deliveredButton_->Enable(open);
+}
+
+void SessionPanel::mark(records::Attendance status) {
+    const auto* line = selectedLine();
+    if (!line) return;
+    auto member = line->member.id;
+    clearRefused(reason_, message_);
+    try {
+        practice_->recordAttendance(session_, member, status, fromWx(reason_->GetValue()));
+        reason_->Clear();
+        reloadRegister();
+        showSelectedNote();
+    } catch (const practice::ValidationError& error) {
+        showRefused(error.field() == "reason" ? reason_ : nullptr, message_, error.what());
+    }
+}
+
+void SessionPanel::saveNote() {
+    const auto* line = selectedLine();
+    if (!line) return;
+    clearRefused(note_, message_);
+    try {
+        practice_->saveNote(session_, line->member.id, fromWx(note_->GetValue()));
+        note_->DiscardEdits();
+        reloadRegister();
+        message_->SetLabel("Note saved as a draft.");
+    } catch (const practice::ValidationError& error) {
+        showRefused(note_, message_, error.what());
+    }
+}
+
+void SessionPanel::signNote() {
+    const auto* line = selectedLine();
+    if (!line) return;
+    try {
+        practice_->signNote(session_, line->member.id);
+        reloadRegister();
+        showSelectedNote();
+        message_->SetLabel("Note signed. It can no longer be changed.");
+    } catch (const practice::ValidationError& error) {
+        showRefused(note_, message_, error.what());
+    }
+}
+
+void SessionPanel::markDelivered() {
+    practice_->markDelivered(session_);
+    message_->SetLabel("Marked as taken place.");
+}
+
+}  // namespace roundtable::ui

@@ -1,0 +1,58 @@
+// The session page: the session's plan, its register (one line per member) and the
+// progress note of the member selected in the register.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <vector>
+
+#include "practice/Practice.h"
+
+class wxButton;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace roundtable::ui {
+
+class SessionPanel : public wxPanel {
+public:
+    explicit SessionPanel(wxWindow* parent);
+
+    void attach(practice::Practice* practice);
+    void showSession(records::SessionId session);
+    /// Saves a note typed but not yet saved as a draft (before closing or switching).
+    void keepUnsavedNote();
+    [[nodiscard]] records::SessionId currentSession() const { return session_; }
+    /// Selects the register line of `member` (keyboard users and tests).
+    void selectMember(records::MemberId member);
+
+private:
+    void reloadRegister();
+    void showSelectedNote();
+    void mark(records::Attendance status);
+    void saveNote();
+    void signNote();
+    void markDelivered();
+    [[nodiscard]] const practice::RegisterLine* selectedLine() const;
+    void enableControls();
+
+    practice::Practice* practice_ = nullptr;
+    records::SessionId session_ = 0;
+    records::MemberId noteMember_ = 0;  ///< whose note the editor shows
+    std::vector<practice::RegisterLine> lines_;
+
+    wxStaticText* header_;
+    wxListCtrl* plan_;
+    wxListCtrl* register_;
+    std::vector<wxButton*> markButtons_;
+    wxTextCtrl* reason_;
+    wxStaticText* noteLabel_;
+    wxTextCtrl* note_;
+    wxButton* saveNoteButton_;
+    wxButton* signNoteButton_;
+    wxButton* deliveredButton_;
+    wxStaticText* message_;
+};
+
+}  // namespace roundtable::ui

@@ -1,0 +1,23 @@
+// UTF-8 std::string <-> wxString at the UI edge (narrow literals lose non-ASCII text),
+// and the one way panels show a refused value next to its field.
+#pragma once
+
+#include <wx/string.h>
+#include <wx/window.h>
+
+#include <string>
+
+class wxStaticText;
+
+namespace roundtable::ui {
+
+[[nodiscard]] inline wxString toWx(const std::string& text) { return wxString::FromUTF8(text); }
+[[nodiscard]] inline std::string fromWx(const wxString& text) { return text.utf8_string(); }
+
+/// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
+/// the focus, so the user can correct it at once.
+void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message);
+/// Clears what showRefused did.
+void clearRefused(wxWindow* field, wxStaticText* messageLine);
+
+}  // namespace roundtable::ui

@@ -1,0 +1,597 @@
+// Reads and validates the curriculum XML. Every check reports a Finding at the element it
+// concerns, so that a psychologist editing the files can go straight to the problem.
+#include "curriculum/ProgrammeLoader.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "curriculum/ContentHash.h"
+
+namespace roundtable::curriculum {
+namespace fs = std::filesystem;
+namespace {
+
+const std::set<std::string> kActivityKinds = {"check-in",   "review",   "teaching",
+                                              "discussion", "role-play", "worksheet",
+                                              "relaxation", "break",    "between-sessions",
+                                              "check-out"};
+constexpr int kMinActivities = 4;
+constexpr int kMaxActivities = 8;
+
+std::string trimmed(std::string_view text) {
+    auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+/// Collapses runs of white space (line breaks from indentation) into single spaces.
+std::string normalisedText(const pugi::xml_node& node) {
+    std::string out;
+    bool pendingSpace = false;
+    for (char c : std::string_view(node.text().get())) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            pendingSpace = !out.empty();
+        } else {
+            if (pendingSpace) out.push_back(' ');
+            pendingSpace = false;
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string plainParseError(pugi::xml_parse_status status) {
+    switch (status) {
+        case pugi::status_file_not_found: return "the file does not exist";
+        case pugi::status_io_error: return "the file could not be read";
+        case pugi::status_out_of_memory: return "the file is too large to read";
+        case pugi::status_unrecognized_tag: return "there is a '<' that does not start a tag";
+        case pugi::status_bad_pi: return "a processing instruction (<? ... ?>) is broken";
+        case pugi::status_bad_comment: return "a comment (<!-- ... -->) is not closed properly";
+        case pugi::status_bad_cdata: return "a CDATA section is not closed properly";
+        case pugi::status_bad_doctype: return "the document type declaration is broken";
+        case pugi::status_bad_pcdata: return "text here could not be read";
+        case pugi::status_bad_start_element:
+            return "a start tag is broken (check the name and the closing '>')";
+        case pugi::status_bad_attribute:
+            return "an attribute is broken (it needs name=\"value\" with both quotes)";
+        case pugi::status_bad_end_element: return "an end tag is broken";
+        case pugi::status_end_element_mismatch:
+            return "an end tag does not match the tag that is open here";
+        case pugi::status_append_invalid_root: return "the file has more than one root element";
+        case pugi::status_no_document_element: return "the file has no root element";
+        default: return "the XML could not be read";
+    }
+}
+
+/// One XML file being read, with what is needed to report positions in it.
+class XmlFile {
+public:
+    XmlFile(fs::path path, std::string displayName, std::vector<Finding>& findings)
+        : path_(std::move(path)), displayName_(std::move(displayName)), findings_(findings) {}
+
+    bool parse() {
+        std::ifstream in(path_, std::ios::binary);
+        if (!in) {
+            report(0, Severity::error, "the file does not exist or cannot be read");
+            return false;
+        }
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        text_ = buffer.str();
+        lines_.emplace(text_);
+        auto result = document_.load_buffer(text_.data(), text_.size(),
+                                            pugi::parse_default | pugi::parse_comments);
+        if (!result) {
+            reportAt(result.offset, Severity::error,
+                     "the XML is not well formed: " + plainParseError(result.status));
+            return false;
+        }
+        return true;
+    }
+
+    pugi::xml_node root() const { return document_.document_element(); }
+
+    void error(const pugi::xml_node& node, const std::string& message) {
+        reportAt(offsetOf(node), Severity::error, message);
+    }
+    void warning(const pugi::xml_node& node, const std::string& message) {
+        reportAt(offsetOf(node), Severity::warning, message);
+    }
+
+    std::string location(const pugi::xml_node& node) const {
+        auto pos = lines_->at(offsetOf(node));
+        return displayName_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+    }
+
+    /// The module's content without comments or layout white space, for the content hash.
+    std::string canonicalContent() const {
+        pugi::xml_document canonical;
+        canonical.load_buffer(text_.data(), text_.size(), pugi::parse_default);
+        std::ostringstream out;
+        canonical.save(out, "", pugi::format_raw | pugi::format_no_declaration);
+        return out.str();
+    }
+
+private:
+    static std::ptrdiff_t offsetOf(const pugi::xml_node& node) {
+        // pugixml points at the element name; step back to its '<'.
+        auto offset = node.offset_debug();
+        return node.type() == pugi::node_element && offset > 0 ? offset - 1 : offset;
+    }
+    void report(std::ptrdiff_t offset, Severity severity, const std::string& message) {
+        findings_.push_back({displayName_, offset < 0 ? 0 : 1, offset < 0 ? 0 : 1, severity,
+                             message});
+    }
+    void reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message) {
+        auto pos = lines_->at(offset);
+        findings_.push_back({displayName_, pos.line, pos.column, severity, message});
+    }
+
+    fs::path path_;
+    std::string displayName_;
+    std::vector<Finding>& findings_;
+    std::string text_;
+    std::optional<LineIndex> lines_;
+    pugi::xml_document document_;
+};
+
+/// The checks shared by every element: required parts, numbers, unknown content.
+class Reader {
+public:
+    explicit Reader(XmlFile& file) : file_(file) {}
+
+    /// Reports children and attributes that the format does not define. They are kept
+    /// when the file is saved, so this is a warning, not an error.
+    void expectOnly(const pugi::xml_node& node, std::initializer_list<std::string_view> children,
+                    std::initializer_list<std::string_view> attributes) {
+        for (auto child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            if (std::find(children.begin(), children.end(), child.name()) == children.end()) {
+                file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
+                                         node.name() + "> in format 1; it is ignored");
+            }
+        }
+        for (auto attribute : node.attributes()) {
+            if (std::find(attributes.begin(), attributes.end(), attribute.name()) ==
+                attributes.end()) {
+                file_.warning(node, std::string("the attribute ") + attribute.name() +
+                                        " is not part of <" + node.name() +
+                                        "> in format 1; it is ignored");
+            }
+        }
+    }
+
+    std::string requiredText(const pugi::xml_node& parent, const char* childName) {
+        auto child = parent.child(childName);
+        if (!child) {
+            file_.error(parent, std::string("<") + parent.name() + "> needs a <" + childName +
+                                    "> element");
+            return {};
+        }
+        return textOf(child);
+    }
+
+    std::string textOf(const pugi::xml_node& node) {
+        auto text = normalisedText(node);
+        if (text.empty()) file_.error(node, std::string("<") + node.name() + "> has no text");
+        return text;
+    }
+
+    std::string optionalText(const pugi::xml_node& parent, const char* childName) {
+        auto child = parent.child(childName);
+        return child ? textOf(child) : std::string{};
+    }
+
+    std::vector<std::string> textList(const pugi::xml_node& parent, const char* listName,
+                                      const char* itemName, bool atLeastOne) {
+        std::vector<std::string> items;
+        auto list = parent.child(listName);
+        if (!list) {
+            file_.error(parent, std::string("<") + parent.name() + "> needs a <" + listName +
+                                    "> element");
+            return items;
+        }
+        expectOnly(list, {itemName}, {});
+        for (auto item : list.children(itemName)) items.push_back(textOf(item));
+        if (atLeastOne && items.empty()) {
+            file_.error(list, std::string("<") + listName + "> needs at least one <" + itemName +
+                                  ">");
+        }
+        return items;
+    }
+
+    std::string requiredAttribute(const pugi::xml_node& node, const char* name) {
+        auto attribute = node.attribute(name);
+        if (!attribute) {
+            file_.error(node, std::string("<") + node.name() + "> needs the attribute " + name);
+            return {};
+        }
+        auto value = trimmed(attribute.value());
+        if (value.empty()) {
+            file_.error(node, std::string("the attribute ") + name + " of <" + node.name() +
+                                  "> is empty");
+        }
+        return value;
+    }
+
+    /// A whole number; `minimum` 1 for "positive". Returns 0 (and reports) when invalid.
+    int wholeNumber(const pugi::xml_node& node, const char* name, int minimum) {
+        auto text = requiredAttribute(node, name);
+        if (text.empty()) return 0;
+        int value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
+            file_.error(node, std::string(name) + "=\"" + text + "\" must be a whole number" +
+                                  (minimum == 1 ? " above zero" :
+                                                  " of at least " + std::to_string(minimum)));
+            return 0;
+        }
+        return value;
+    }
+
+    XmlFile& file() { return file_; }
+
+private:
+    XmlFile& file_;
+};
+
+/// Everything that must be unique or must exist across all the files of a programme.
+class ProgrammeChecks {
+public:
+    explicit ProgrammeChecks(fs::path pictures) : picturesDir_(std::move(pictures)) {}
+
+    void claimId(XmlFile& file, const pugi::xml_node& node, const std::string& id,
+                 const char* what) {
+        if (id.empty()) return;
+        auto [it, inserted] = ids_.emplace(id, file.location(node));
+        if (!inserted) {
+            file.error(node, std::string("the ") + what + " id \"" + id +
+                                 "\" is already used at " + it->second +
+                                 "; every id must be unique in the programme");
+        }
+    }
+
+    void checkPicture(XmlFile& file, const pugi::xml_node& node, const std::string& name) {
+        if (name.empty()) return;
+        if (!pictureExists(name)) {
+            file.error(node, "the picture \"" + name + "\" does not exist (looked for " + name +
+                                 ".svg and " + name + ".png in " + picturesDir_.string() + ")");
+        }
+    }
+
+private:
+    bool pictureExists(const std::string& name) {
+        auto known = pictures_.find(name);
+        if (known != pictures_.end()) return known->second;
+        std::error_code ignored;
+        bool exists = name.find('/') == std::string::npos &&
+                      (fs::is_regular_file(picturesDir_ / (name + ".svg"), ignored) ||
+                       fs::is_regular_file(picturesDir_ / (name + ".png"), ignored));
+        pictures_.emplace(name, exists);
+        return exists;
+    }
+
+    fs::path picturesDir_;
+    std::map<std::string, std::string> ids_;  // id -> where it was first seen
+    std::map<std::string, bool> pictures_;
+};
+
+std::vector<EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& checks,
+                                      const pugi::xml_node& parent, const char* listName) {
+    std::vector<EasyReadPoint> points;
+    auto list = parent.child(listName);
+    if (!list) {
+        reader.file().error(parent, std::string("<") + parent.name() + "> needs a <" + listName +
+                                        "> element");
+        return points;
+    }
+    reader.expectOnly(list, {"point"}, {});
+    for (auto node : list.children("point")) {
+        reader.expectOnly(node, {}, {"picture"});
+        EasyReadPoint point{reader.requiredAttribute(node, "picture"), reader.textOf(node)};
+        checks.checkPicture(reader.file(), node, point.picture);
+        points.push_back(std::move(point));
+    }
+    if (points.empty()) {
+        reader.file().error(list, std::string("<") + listName + "> needs at least one <point>");
+    }
+    return points;
+}
+
+Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
+    reader.expectOnly(node, {"title", "guidance", "easy-read"}, {"kind", "minutes", "picture"});
+    Activity activity;
+    activity.kind = reader.requiredAttribute(node, "kind");
+    if (!activity.kind.empty() && !kActivityKinds.contains(activity.kind)) {
+        std::string allowed;
+        for (const auto& kind : kActivityKinds) allowed += (allowed.empty() ? "" : ", ") + kind;
+        reader.file().error(node, "the activity kind \"" + activity.kind +
+                                      "\" is not known; use one of: " + allowed);
+    }
+    activity.minutes = reader.wholeNumber(node, "minutes", 1);
+    activity.picture = trimmed(node.attribute("picture").value());
+    checks.checkPicture(reader.file(), node, activity.picture);
+    activity.title = reader.requiredText(node, "title");
+    if (auto guidance = node.child("guidance")) {
+        reader.expectOnly(guidance, {"p", "adapt", "watch"}, {});
+        for (auto p : guidance.children("p")) activity.guidance.push_back(reader.textOf(p));
+        if (activity.guidance.empty()) {
+            reader.file().error(guidance, "<guidance> needs at least one <p> for the facilitator");
+        }
+        activity.adapt = reader.optionalText(guidance, "adapt");
+        activity.watch = reader.optionalText(guidance, "watch");
+    } else {
+        reader.file().error(node, "<activity> needs a <guidance> element");
+    }
+    activity.easyRead = readPoints(reader, checks, node, "easy-read");
+    return activity;
+}
+
+Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
+    reader.expectOnly(node, {"title", "objectives", "materials", "activities", "handout"},
+                      {"id", "minutes"});
+    Session session;
+    session.id = reader.requiredAttribute(node, "id");
+    checks.claimId(reader.file(), node, session.id, "session");
+    session.minutes = reader.wholeNumber(node, "minutes", 1);
+    session.title = reader.requiredText(node, "title");
+    session.objectives = reader.textList(node, "objectives", "objective", true);
+    session.materials = reader.textList(node, "materials", "material", false);
+
+    auto activities = node.child("activities");
+    if (!activities) {
+        reader.file().error(node, "<session> needs an <activities> element");
+    } else {
+        reader.expectOnly(activities, {"activity"}, {});
+        for (auto activity : activities.children("activity")) {
+            session.activities.push_back(readActivity(reader, checks, activity));
+        }
+        auto count = static_cast<int>(session.activities.size());
+        if (count < kMinActivities || count > kMaxActivities) {
+            reader.file().error(activities, "a session needs " + std::to_string(kMinActivities) +
+                                                " to " + std::to_string(kMaxActivities) +
+                                                " activities; this one has " +
+                                                std::to_string(count));
+        }
+        int total = 0;
+        bool allValid = true;
+        for (const auto& activity : session.activities) {
+            total += activity.minutes;
+            allValid = allValid && activity.minutes > 0;
+        }
+        if (allValid && session.minutes > 0 && total != session.minutes) {
+            reader.file().error(node, "the activities add up to " + std::to_string(total) +
+                                          " minutes, but the session is " +
+                                          std::to_string(session.minutes) + " minutes long");
+        }
+    }
+
+    if (auto handout = node.child("handout")) {
+        reader.expectOnly(handout, {"covered", "help", "watch", "talk"}, {});
+        session.handout.covered = readPoints(reader, checks, handout, "covered");
+        session.handout.help = readPoints(reader, checks, handout, "help");
+        session.handout.watch = readPoints(reader, checks, handout, "watch");
+        session.handout.talk = readPoints(reader, checks, handout, "talk");
+    } else {
+        reader.file().error(node, "<session> needs a <handout> element for the carers");
+    }
+    return session;
+}
+
+Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
+    reader.expectOnly(node, {"label", "description"}, {"id", "scale"});
+    Indicator indicator;
+    indicator.id = reader.requiredAttribute(node, "id");
+    checks.claimId(reader.file(), node, indicator.id, "indicator");
+    indicator.label = reader.requiredText(node, "label");
+    indicator.description = reader.requiredText(node, "description");
+    auto scale = reader.requiredAttribute(node, "scale");
+    int low = 0, high = 0;
+    char dash = 0;
+    std::istringstream in(scale);
+    if (!scale.empty() && !((in >> low >> dash >> high) && dash == '-' && in.eof() && low < high)) {
+        reader.file().error(node, "scale=\"" + scale +
+                                      "\" must be two whole numbers such as \"0-3\", the "
+                                      "lowest first");
+    }
+    indicator.scaleMin = low;
+    indicator.scaleMax = high;
+    return indicator;
+}
+
+std::optional<Module> readModule(const fs::path& directory, const std::string& relativeFile,
+                                 const std::string& displayName, ProgrammeChecks& checks,
+                                 std::vector<Finding>& findings) {
+    XmlFile file(directory / relativeFile, displayName, findings);
+    if (!file.parse()) return std::nullopt;
+    Reader reader(file);
+    auto root = file.root();
+    if (std::string_view(root.name()) != "module") {
+        file.error(root, std::string("a module file must start with <module>, not <") +
+                             root.name() + ">");
+        return std::nullopt;
+    }
+    reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions"},
+                      {"id", "version", "phase"});
+    Module module;
+    module.file = relativeFile;
+    module.id = reader.requiredAttribute(root, "id");
+    checks.claimId(file, root, module.id, "module");
+    module.version = reader.wholeNumber(root, "version", 1);
+    auto phase = reader.requiredAttribute(root, "phase");
+    if (phase == "treatment") {
+        module.phase = Phase::treatment;
+    } else if (phase == "maintenance") {
+        module.phase = Phase::maintenance;
+    } else if (phase == "carers") {
+        module.phase = Phase::carers;
+    } else if (!phase.empty()) {
+        file.error(root, "phase=\"" + phase + "\" must be treatment, maintenance or carers");
+    }
+    module.title = reader.requiredText(root, "title");
+    module.summary = reader.requiredText(root, "summary");
+    module.aims = reader.textList(root, "aims", "aim", true);
+    if (auto indicators = root.child("indicators")) {
+        reader.expectOnly(indicators, {"indicator"}, {});
+        for (auto node : indicators.children("indicator")) {
+            module.indicators.push_back(readIndicator(reader, checks, node));
+        }
+    }
+    auto sessions = root.child("sessions");
+    if (!sessions || !sessions.child("session")) {
+        file.error(root, "<module> needs a <sessions> element with at least one <session>");
+    } else {
+        reader.expectOnly(sessions, {"session"}, {});
+        for (auto node : sessions.children("session")) {
+            module.sessions.push_back(readSession(reader, checks, node));
+        }
+    }
+    module.contentHash = sha256Hex(file.canonicalContent());
+    return module;
+}
+
+void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& root,
+                  Programme& programme) {
+    std::set<std::string> timePointIds;
+    if (auto timePoints = root.child("time-points")) {
+        reader.expectOnly(timePoints, {"time-point"}, {});
+        for (auto node : timePoints.children("time-point")) {
+            reader.expectOnly(node, {}, {"id"});
+            TimePoint point{reader.requiredAttribute(node, "id"), reader.textOf(node)};
+            checks.claimId(reader.file(), node, point.id, "time point");
+            timePointIds.insert(point.id);
+            programme.timePoints.push_back(std::move(point));
+        }
+    } else {
+        reader.file().error(root, "<programme> needs a <time-points> element");
+    }
+    auto measures = root.child("measures");
+    if (!measures) return;
+    reader.expectOnly(measures, {"measure"}, {});
+    for (auto node : measures.children("measure")) {
+        reader.expectOnly(node, {"name", "purpose"},
+                          {"id", "min", "max", "higher-is", "time-points"});
+        Measure measure;
+        measure.id = reader.requiredAttribute(node, "id");
+        checks.claimId(reader.file(), node, measure.id, "measure");
+        measure.name = reader.requiredText(node, "name");
+        measure.purpose = reader.requiredText(node, "purpose");
+        measure.min = reader.wholeNumber(node, "min", 0);
+        measure.max = reader.wholeNumber(node, "max", 0);
+        if (measure.max <= measure.min) {
+            reader.file().error(node, "the score range must have max above min");
+        }
+        auto direction = reader.requiredAttribute(node, "higher-is");
+        if (direction != "better" && direction != "worse" && !direction.empty()) {
+            reader.file().error(node, "higher-is=\"" + direction + "\" must be better or worse");
+        }
+        measure.higherIsBetter = direction != "worse";
+        std::istringstream ids(reader.requiredAttribute(node, "time-points"));
+        for (std::string id; ids >> id;) {
+            if (!timePointIds.contains(id)) {
+                reader.file().error(node, "the time point \"" + id +
+                                              "\" is not defined in <time-points>");
+            }
+            measure.timePoints.push_back(id);
+        }
+        programme.measures.push_back(std::move(measure));
+    }
+}
+
+}  // namespace
+
+const char* toText(Phase phase) {
+    switch (phase) {
+        case Phase::treatment: return "treatment";
+        case Phase::maintenance: return "maintenance";
+        case Phase::carers: return "carers";
+    }
+    return "treatment";
+}
+
+std::optional<Programme::SessionRef> Programme::findSession(const std::string& sessionId) const {
+    for (const auto& module : modules) {
+        for (const auto& session : module.sessions) {
+            if (session.id == sessionId) return SessionRef{&module, &session};
+        }
+    }
+    return std::nullopt;
+}
+
+const Module* Programme::findModule(const std::string& moduleId) const {
+    for (const auto& module : modules) {
+        if (module.id == moduleId) return &module;
+    }
+    return nullptr;
+}
+
+LoadResult loadProgramme(const fs::path& directory) {
+    LoadResult result;
+    auto& findings = result.findings;
+    const auto display = [&](const std::string& relative) {
+        return (directory / relative).lexically_normal().string();
+    };
+    XmlFile manifest(directory / "programme.xml", display("programme.xml"), findings);
+    if (!manifest.parse()) return result;
+
+    Reader reader(manifest);
+    auto root = manifest.root();
+    if (std::string_view(root.name()) != "programme") {
+        manifest.error(root, std::string("programme.xml must start with <programme>, not <") +
+                                 root.name() + ">");
+        return result;
+    }
+    reader.expectOnly(root, {"title", "delivery", "time-points", "measures", "modules"},
+                      {"format", "id", "version"});
+    auto format = reader.requiredAttribute(root, "format");
+    if (!format.empty() && format != "1") {
+        manifest.error(root, "this programme is written in format " + format +
+                                 "; this version of Roundtable reads format 1");
+        return result;
+    }
+    ProgrammeChecks checks(directory / "pictures");
+    Programme programme;
+    programme.id = reader.requiredAttribute(root, "id");
+    programme.version = reader.wholeNumber(root, "version", 1);
+    programme.title = reader.requiredText(root, "title");
+    if (auto delivery = root.child("delivery")) {
+        reader.expectOnly(delivery, {}, {"weeks", "session-minutes", "max-members", "facilitators"});
+        programme.delivery = {reader.wholeNumber(delivery, "weeks", 1),
+                              reader.wholeNumber(delivery, "session-minutes", 1),
+                              reader.wholeNumber(delivery, "max-members", 1),
+                              reader.wholeNumber(delivery, "facilitators", 1)};
+    } else {
+        manifest.error(root, "<programme> needs a <delivery> element");
+    }
+    readMeasures(reader, checks, root, programme);
+
+    auto modules = root.child("modules");
+    if (!modules || !modules.child("module-ref")) {
+        manifest.error(root, "<programme> needs a <modules> element with at least one <module-ref>");
+    } else {
+        reader.expectOnly(modules, {"module-ref"}, {});
+        for (auto ref : modules.children("module-ref")) {
+            reader.expectOnly(ref, {}, {"file"});
+            auto file = reader.requiredAttribute(ref, "file");
+            if (file.empty()) continue;
+            if (!fs::is_regular_file(directory / file)) {
+                manifest.error(ref, "the module file \"" + file + "\" does not exist");
+                continue;
+            }
+            auto module = readModule(directory, file, display(file), checks, findings);
+            if (module) programme.modules.push_back(std::move(*module));
+        }
+    }
+    if (!hasErrors(findings)) result.programme = std::move(programme);
+    return result;
+}
+
+}  // namespace roundtable::curriculum

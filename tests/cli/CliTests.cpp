@@ -1,0 +1,76 @@
+// roundtable-cli: in-process through cli::run, and the built binary end to end.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <sstream>
+
+#include "cli/Commands.h"
+#include "curriculum/MiniProgramme.h"
+#include "support/TempDir.h"
+
+using roundtable::cli::run;
+
+namespace {
+struct Output {
+    int code;
+    std::string out, err;
+};
+Output cli(const std::vector<std::string>& arguments) {
+    std::ostringstream out, err;
+    int code = run(arguments, out, err);
+    return {code, out.str(), err.str()};
+}
+}  // namespace
+
+TEST_CASE("--version prints the version") {
+    auto result = cli({"--version"});
+    CHECK(result.code == 0);
+    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION "\n");
+}
+
+TEST_CASE("validate passes the shipped programme") {
+    auto result = cli({"validate", ROUNDTABLE_CONTENT});
+    CHECK(result.code == 0);
+    CHECK(result.out.find("no errors") != std::string::npos);
+}
+
+TEST_CASE("validate prints each problem as file:line:column: message and exits 1") {
+    roundtable::test::MiniProgramme mini;
+    mini.replace("modules/one.xml", "minutes=\"10\" picture=\"talking\"",
+                 "minutes=\"ten\" picture=\"talking\"");
+    mini.replace("modules/two.xml", "phase=\"treatment\"", "phase=\"therapy\"");
+    auto result = cli({"validate", mini.path().string()});
+    CHECK(result.code == 1);
+    auto line = std::to_string(mini.lineOf("modules/one.xml", "minutes=\"ten\""));
+    CHECK(result.out == mini.file("modules/one.xml") + ":" + line +
+                            ":9: error: minutes=\"ten\" must be a whole number above zero\n" +
+                            mini.file("modules/two.xml") +
+                            ":2:1: error: phase=\"therapy\" must be treatment, maintenance or "
+                            "carers\n");
+}
+
+TEST_CASE("a wrong command line prints the usage and exits 2") {
+    CHECK(cli({}).code == 2);
+    CHECK(cli({"frobnicate"}).code == 2);
+    auto missing = cli({"demo"});
+    CHECK(missing.code == 2);
+    CHECK(missing.err.starts_with("demo needs --db PATH"));
+}
+
+TEST_CASE("the built binary creates the demo database and refuses to overwrite it") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "demo.rtdb").string();
+    auto command = std::string(ROUNDTABLE_CLI) + " demo --db " + database + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[512] = {};
+    std::string output;
+    while (fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    CHECK(pclose(pipe) == 0);
+    CHECK(output.find("8 members, 10 delivered sessions") != std::string::npos);
+    CHECK(std::filesystem::file_size(database) > 0);
+
+    auto again = cli({"demo", "--db", database});
+    CHECK(again.code == 1);
+    CHECK(again.err.find("already exists") != std::string::npos);
+}

@@ -1,0 +1,195 @@
+// The loader reports every kind of mistake with its file, line, column and a plain message.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "curriculum/MiniProgramme.h"
+#include "curriculum/ProgrammeLoader.h"
+
+using namespace roundtable::curriculum;
+using roundtable::test::MiniProgramme;
+
+namespace {
+
+const Finding* findingContaining(const LoadResult& result, const std::string& text) {
+    auto it = std::find_if(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+        return f.message.find(text) != std::string::npos;
+    });
+    return it == result.findings.end() ? nullptr : &*it;
+}
+
+std::string allFindings(const LoadResult& result) {
+    std::string text;
+    for (const auto& finding : result.findings) text += format(finding) + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("the valid fixture loads with no findings") {
+    MiniProgramme mini;
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE(result.ok());
+    CHECK(result.findings.empty());
+    CHECK(result.programme->modules.size() == 2);
+    CHECK(result.programme->modules[0].sessions[0].activities.size() == 4);
+    CHECK(result.programme->measures[0].timePoints == std::vector<std::string>{"before", "after"});
+    CHECK(result.programme->findSession("two-01")->module->id == "module-two");
+}
+
+TEST_CASE("malformed XML is reported at the line and column where reading stopped") {
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "<title>Hello</title>", "<title>Hello</titel>");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    const auto& finding = result.findings.front();
+    CHECK(finding.file == mini.file("modules/one.xml"));
+    CHECK(finding.line == mini.lineOf("modules/one.xml", "</titel>"));
+    CHECK(finding.column == mini.columnOf("modules/one.xml", "</titel>") + 2);
+    CHECK(finding.message ==
+          "the XML is not well formed: an end tag does not match the tag that is open here");
+}
+
+TEST_CASE("an unknown element is a warning and the programme still loads") {
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "<summary>", "<colour>blue</colour>\n  <summary>");
+    auto result = loadProgramme(mini.path());
+    REQUIRE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].severity == Severity::warning);
+    CHECK(result.findings[0].line == mini.lineOf("modules/one.xml", "<colour>"));
+    CHECK(result.findings[0].column == 3);
+    CHECK(result.findings[0].message == "<colour> is not part of <module> in format 1; it is ignored");
+}
+
+TEST_CASE("missing required text is an error at the element that needs it") {
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "<title>Session one</title>", "<title>  </title>");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    const auto* finding = findingContaining(result, "has no text");
+    REQUIRE(finding);
+    CHECK(finding->message == "<title> has no text");
+    CHECK(finding->line == mini.lineOf("modules/one.xml", "<title>  </title>"));
+}
+
+TEST_CASE("a duplicate id anywhere in the programme names where it was first used") {
+    MiniProgramme mini;
+    mini.replace("modules/two.xml", "<session id=\"two-01\"", "<session id=\"one-01\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    const auto* finding = findingContaining(result, "already used");
+    REQUIRE(finding);
+    CHECK(finding->file == mini.file("modules/two.xml"));
+    CHECK(finding->line == mini.lineOf("modules/two.xml", "<session id="));
+    auto firstUse = mini.file("modules/one.xml") + ":" +
+                    std::to_string(mini.lineOf("modules/one.xml", "<session id=")) + ":5";
+    CHECK(finding->message == "the session id \"one-01\" is already used at " + firstUse +
+                                  "; every id must be unique in the programme");
+}
+
+TEST_CASE("a picture that does not exist is named with where it was looked for") {
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "picture=\"group\">We learned", "picture=\"unicorn\">We learned");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    const auto* finding = findingContaining(result, "unicorn");
+    REQUIRE(finding);
+    CHECK(finding->line == mini.lineOf("modules/one.xml", "picture=\"unicorn\""));
+    CHECK(finding->message.starts_with("the picture \"unicorn\" does not exist"));
+}
+
+TEST_CASE("activity minutes that do not add up to the session are an error") {
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "kind=\"discussion\" minutes=\"20\"",
+                 "kind=\"discussion\" minutes=\"15\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    const auto* finding = findingContaining(result, "add up");
+    REQUIRE(finding);
+    CHECK(finding->line == mini.lineOf("modules/one.xml", "<session id="));
+    CHECK(finding->message ==
+          "the activities add up to 55 minutes, but the session is 60 minutes long");
+}
+
+TEST_CASE("a module version that is not a positive whole number is an error") {
+    for (std::string bad : {"two", "0", "-1", "1.5"}) {
+        CAPTURE(bad);
+        MiniProgramme mini;
+        mini.replace("modules/two.xml", "version=\"1\"", "version=\"" + bad + "\"");
+        auto result = loadProgramme(mini.path());
+        REQUIRE_FALSE(result.ok());
+        const auto* finding = findingContaining(result, "version=");
+        REQUIRE(finding);
+        CHECK(finding->line == 2);
+        CHECK(finding->message == "version=\"" + bad + "\" must be a whole number above zero");
+    }
+}
+
+TEST_CASE("a session with too few activities is an error") {
+    MiniProgramme mini;
+    auto text = roundtable::test::readFile(mini.path() / "modules/one.xml");
+    auto start = text.find("        <activity kind=\"discussion\"");
+    auto end = text.find("</activity>", start) + std::string("</activity>\n").size();
+    text.erase(start, end - start);
+    roundtable::test::writeFile(mini.path() / "modules/one.xml", text);
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    CHECK(findingContaining(result, "a session needs 4 to 8 activities; this one has 3"));
+}
+
+TEST_CASE("a module file that does not exist is reported in the manifest") {
+    MiniProgramme mini;
+    std::filesystem::remove(mini.path() / "modules/two.xml");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].file == mini.file("programme.xml"));
+    CHECK(result.findings[0].line == mini.lineOf("programme.xml", "modules/two.xml"));
+    CHECK(result.findings[0].message == "the module file \"modules/two.xml\" does not exist");
+}
+
+TEST_CASE("every mistake is reported, not only the first") {
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "kind=\"teaching\"", "kind=\"lecture\"");
+    mini.replace("modules/two.xml", "scale=\"0-3\"", "scale=\"3-0\"");
+    mini.replace("programme.xml", "time-points=\"before after\"", "time-points=\"before later\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    INFO(allFindings(result));
+    CHECK(result.findings.size() == 3);
+    CHECK(findingContaining(result, "the activity kind \"lecture\" is not known"));
+    CHECK(findingContaining(result, "scale=\"3-0\" must be two whole numbers"));
+    CHECK(findingContaining(result, "the time point \"later\" is not defined"));
+}
+
+TEST_CASE("a programme in a newer format is refused with an explanation") {
+    MiniProgramme mini;
+    mini.replace("programme.xml", "format=\"1\"", "format=\"2\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].message ==
+          "this programme is written in format 2; this version of Roundtable reads format 1");
+}
+
+TEST_CASE("a folder with no programme.xml says so") {
+    roundtable::test::TempDir empty;
+    auto result = loadProgramme(empty.path());
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].message == "the file does not exist or cannot be read");
+}
+
+TEST_CASE("line and column are counted from byte offsets") {
+    LineIndex index("ab\ncde\n\nf");
+    CHECK(index.at(0).line == 1);
+    CHECK(index.at(1).column == 2);
+    CHECK(index.at(3).line == 2);
+    CHECK(index.at(5).column == 3);
+    CHECK(index.at(7).line == 3);
+    CHECK(index.at(8).line == 4);
+    CHECK(index.at(8).column == 1);
+}
