@@ -17,15 +17,6 @@ public:
     std::string id;
 };
 
-const char* phaseHeading(curriculum::Phase phase) {
-    switch (phase) {
-        case curriculum::Phase::maintenance: return "Maintenance";
-        case curriculum::Phase::carers: return "Carers";
-        case curriculum::Phase::treatment: break;
-    }
-    return "Treatment";
-}
-
 }  // namespace
 
 CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& programme)
@@ -41,8 +32,7 @@ CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& 
     auto root = tree_->AddRoot("Programme");
     int number = 0;
     for (const auto& module : programme_.modules) {
-        auto label = std::to_string(++number) + ". " + module.title + "  [" +
-                     phaseHeading(module.phase) + ", v" + std::to_string(module.version) + "]";
+        auto label = std::to_string(++number) + ". " + module.title;
         auto moduleItem = tree_->AppendItem(root, toWx(label));
         for (const auto& session : module.sessions) {
             tree_->AppendItem(moduleItem, toWx(session.title), -1, -1, new SessionItem(session.id));
@@ -92,7 +82,10 @@ void CurriculumPanel::showPreview() {
         return;
     }
     const auto& session = *found->session;
-    std::string text = session.title + " (" + std::to_string(session.minutes) + " minutes)\n";
+    const auto& module = *found->module;
+    std::string text = session.title + " (" + std::to_string(session.minutes) + " minutes)\n" +
+                       "From: " + module.title + ", version " + std::to_string(module.version) +
+                       " (" + curriculum::toText(module.phase) + ")\n\n";
     for (const auto& objective : session.objectives) text += "  - " + objective + "\n";
     text += "\n";
     for (const auto& activity : session.activities) {

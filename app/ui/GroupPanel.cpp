@@ -18,15 +18,6 @@ namespace {
 
 std::string isoDate(const wxDateTime& date) { return fromWx(date.FormatISODate()); }
 
-const char* statusLabel(records::SessionStatus status) {
-    switch (status) {
-        case records::SessionStatus::tookPlace: return "Took place";
-        case records::SessionStatus::didNotTakePlace: return "Did not take place";
-        case records::SessionStatus::planned: break;
-    }
-    return "Planned";
-}
-
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
     auto* label = new wxStaticText(parent, wxID_ANY, text);
     label->SetFont(label->GetFont().Bold());
@@ -58,15 +49,15 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sessions_list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxLC_REPORT | wxLC_SINGLE_SEL);
     sessions_list_->SetName("sessions");
-    sessions_list_->AppendColumn("Date", wxLIST_FORMAT_LEFT, 100);
-    sessions_list_->AppendColumn("Session", wxLIST_FORMAT_LEFT, 300);
-    sessions_list_->AppendColumn("From", wxLIST_FORMAT_LEFT, 150);
-    sessions_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 110);
+    sessions_list_->AppendColumn("Date", wxLIST_FORMAT_LEFT, 125);
+    sessions_list_->AppendColumn("Session", wxLIST_FORMAT_LEFT, 270);
+    sessions_list_->AppendColumn("Module", wxLIST_FORMAT_LEFT, 130);
+    sessions_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 100);
     sessionDate_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today());
     sessionDate_->SetName("session-date");
-    planButton_ = new wxButton(this, wxID_ANY, "&Plan the selected curriculum session");
+    planButton_ = new wxButton(this, wxID_ANY, "&Plan selected session");
     planButton_->SetName("plan-session");
-    openButton_ = new wxButton(this, wxID_ANY, "&Open register and notes");
+    openButton_ = new wxButton(this, wxID_ANY, "&Open register");
     openButton_->SetName("open-session");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("group-message");
@@ -97,8 +88,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
-    columns->Add(memberColumn, wxSizerFlags(2).Expand().Border(wxRIGHT, 12));
-    columns->Add(sessionColumn, wxSizerFlags(5).Expand());
+    columns->Add(memberColumn, wxSizerFlags(1).Expand().Border(wxRIGHT, 12));
+    columns->Add(sessionColumn, wxSizerFlags(3).Expand());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(groupRow, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -153,11 +144,12 @@ void GroupPanel::showMembersAndSessions() {
         sessions_ = practice_->store().sessionsOf(group);
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
             const auto& session = sessions_[i];
-            long row = sessions_list_->InsertItem(static_cast<long>(i), toWx(session.date));
+            long row =
+                sessions_list_->InsertItem(static_cast<long>(i), toWx(readableDate(session.date)));
             sessions_list_->SetItem(row, 1, toWx(session.title));
             sessions_list_->SetItem(row, 2, toWx(session.stamp.moduleId + " v" +
                                                  std::to_string(session.stamp.moduleVersion)));
-            sessions_list_->SetItem(row, 3, statusLabel(session.status));
+            sessions_list_->SetItem(row, 3, sessionStatusLabel(session.status));
         }
     }
     enableControls();
@@ -188,7 +180,7 @@ void GroupPanel::createGroup() {
             if (groups_[i].id == id) groupChoice_->SetSelection(static_cast<int>(i));
         }
         showMembersAndSessions();
-        message_->SetLabel("Group created. Add its members next.");
+        showInfo(message_, "Group created. Add its members next.");
         newMemberName_->SetFocus();
     } catch (const practice::ValidationError& error) {
         showRefused(newGroupName_, message_, error.what());
@@ -221,7 +213,7 @@ void GroupPanel::planSession() {
                                              wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
             }
         }
-        message_->SetLabel("Session planned. Open it to take the register.");
+        showInfo(message_, "Session planned. Open it to take the register.");
     } catch (const practice::ValidationError& error) {
         showRefused(error.field() == "session-date" ? sessionDate_ : nullptr, message_,
                     error.what());

@@ -20,7 +20,7 @@ constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|
 }  // namespace
 
 MainFrame::MainFrame(const curriculum::Programme& programme)
-    : wxFrame(nullptr, wxID_ANY, kProductName, wxDefaultPosition, wxSize(1280, 800)),
+    : wxFrame(nullptr, wxID_ANY, kProductName, wxDefaultPosition, wxSize(1360, 840)),
       programme_(programme) {
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3D);
@@ -32,7 +32,7 @@ MainFrame::MainFrame(const curriculum::Programme& programme)
     session_ = new SessionPanel(pages_);
     pages_->AddPage(groups_, "Group");
     pages_->AddPage(session_, "Session");
-    splitter->SplitVertically(curriculum_, pages_, 360);
+    splitter->SplitVertically(curriculum_, pages_, 380);
 
     buildMenus();
     CreateStatusBar();

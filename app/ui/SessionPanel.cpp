@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 
 #include <array>
 
@@ -54,7 +55,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
                            wxLC_REPORT | wxLC_SINGLE_SEL);
     plan_->SetName("session-plan");
     plan_->AppendColumn("Min", wxLIST_FORMAT_RIGHT, 45);
-    plan_->AppendColumn("Activity", wxLIST_FORMAT_LEFT, 250);
+    plan_->AppendColumn("Activity", wxLIST_FORMAT_LEFT, 300);
     plan_->AppendColumn("Kind", wxLIST_FORMAT_LEFT, 100);
 
     register_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -65,12 +66,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     register_->AppendColumn("Attendance", wxLIST_FORMAT_LEFT, 150);
     register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 80);
 
-    auto* markRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* markRow = new wxWrapSizer(wxHORIZONTAL);
     for (const auto& choice : kMarks) {
         auto* button = new wxButton(this, wxID_ANY, choice.button);
         button->SetName(choice.name);
         button->Bind(wxEVT_BUTTON, [this, status = choice.status](wxCommandEvent&) { mark(status); });
-        markRow->Add(button, wxSizerFlags().Border(wxRIGHT, 4));
+        markRow->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 4));
         markButtons_.push_back(button);
     }
     reason_ = new wxTextCtrl(this, wxID_ANY);
@@ -98,7 +99,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     auto* registerColumn = new wxBoxSizer(wxVERTICAL);
     registerColumn->Add(heading(this, "Register"), wxSizerFlags().Border(wxBOTTOM, 4));
     registerColumn->Add(register_, wxSizerFlags(1).Expand());
-    registerColumn->Add(markRow, wxSizerFlags().Border(wxTOP, 6));
+    registerColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     registerColumn->Add(reason_, wxSizerFlags().Expand().Border(wxTOP, 4));
     registerColumn->Add(noteLabel_, wxSizerFlags().Border(wxTOP, 10));
     registerColumn->Add(note_, wxSizerFlags().Expand().Border(wxTOP, 4));
@@ -142,10 +143,7 @@ void SessionPanel::showSession(records::SessionId session) {
     noteMember_ = 0;
     session_ = session;
     auto planned = practice_->store().session(session);
-    header_->SetLabel(toWx(planned.date + "   " + planned.title + "   (" +
-                           planned.stamp.moduleId + " v" +
-                           std::to_string(planned.stamp.moduleVersion) + ", " +
-                           std::to_string(planned.minutes) + " minutes)"));
+    showHeader(planned);
     plan_->DeleteAllItems();
     for (std::size_t i = 0; i < planned.activities.size(); ++i) {
         const auto& activity = planned.activities[i];
@@ -155,6 +153,15 @@ void SessionPanel::showSession(records::SessionId session) {
     }
     reloadRegister();
     if (!lines_.empty()) selectMember(lines_.front().member.id);
+}
+
+void SessionPanel::showHeader(const records::Session& session) {
+    tookPlace_ = session.status == records::SessionStatus::tookPlace;
+    header_->SetLabel(toWx(readableDate(session.date) + "   " + session.title + "   (" +
+                           std::to_string(session.minutes) + " minutes, " +
+                           sessionStatusLabel(session.status) + ")"));
+    plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
+                           std::to_string(session.stamp.moduleVersion)));
 }
 
 void SessionPanel::reloadRegister() {
@@ -228,7 +235,7 @@ void SessionPanel::enableControls() {
     note_->Enable(open && line);
     saveNoteButton_->Enable(present && !signedNote);
     signNoteButton_->Enable(present && line->note && !signedNote);
-    deliveredButton_->Enable(open);
+    deliveredButton_->Enable(open && !tookPlace_);
 }
 
 void SessionPanel::mark(records::Attendance status) {
@@ -254,7 +261,7 @@ void SessionPanel::saveNote() {
         practice_->saveNote(session_, line->member.id, fromWx(note_->GetValue()));
         note_->DiscardEdits();
         reloadRegister();
-        message_->SetLabel("Note saved as a draft.");
+        showInfo(message_, "Note saved as a draft.");
     } catch (const practice::ValidationError& error) {
         showRefused(note_, message_, error.what());
     }
@@ -267,7 +274,7 @@ void SessionPanel::signNote() {
         practice_->signNote(session_, line->member.id);
         reloadRegister();
         showSelectedNote();
-        message_->SetLabel("Note signed. It can no longer be changed.");
+        showInfo(message_, "Note signed. It can no longer be changed.");
     } catch (const practice::ValidationError& error) {
         showRefused(note_, message_, error.what());
     }
@@ -275,7 +282,9 @@ void SessionPanel::signNote() {
 
 void SessionPanel::markDelivered() {
     practice_->markDelivered(session_);
-    message_->SetLabel("Marked as taken place.");
+    showHeader(practice_->store().session(session_));
+    enableControls();
+    showInfo(message_, "Recorded that this session took place.");
 }
 
 }  // namespace roundtable::ui

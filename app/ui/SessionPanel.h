@@ -28,6 +28,7 @@ public:
     void selectMember(records::MemberId member);
 
 private:
+    void showHeader(const records::Session& session);
     void reloadRegister();
     void showSelectedNote();
     void mark(records::Attendance status);
@@ -39,7 +40,8 @@ private:
 
     practice::Practice* practice_ = nullptr;
     records::SessionId session_ = 0;
-    records::MemberId noteMember_ = 0;  ///< whose note the editor shows
+    records::MemberId noteMember_ = 0;
+    bool tookPlace_ = false;  ///< whose note the editor shows
     std::vector<practice::RegisterLine> lines_;
 
     wxStaticText* header_;

@@ -1,9 +1,25 @@
 // Showing refused input at its field.
 #include "ui/WxText.h"
 
+#include <wx/datetime.h>
 #include <wx/stattext.h>
 
 namespace roundtable::ui {
+
+std::string readableDate(const std::string& isoDate) {
+    wxDateTime date;
+    if (!date.ParseISODate(toWx(isoDate))) return isoDate;
+    return fromWx(date.Format("%a %d %b %Y"));
+}
+
+const char* sessionStatusLabel(records::SessionStatus status) {
+    switch (status) {
+        case records::SessionStatus::tookPlace: return "Took place";
+        case records::SessionStatus::didNotTakePlace: return "Did not take place";
+        case records::SessionStatus::planned: break;
+    }
+    return "Planned";
+}
 
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
     if (field) {
@@ -15,6 +31,11 @@ void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& 
     messageLine->SetForegroundColour(wxColour(170, 20, 20));
     messageLine->SetLabel(toWx(message));
     messageLine->GetParent()->Layout();
+}
+
+void showInfo(wxStaticText* messageLine, const std::string& message) {
+    messageLine->SetForegroundColour(wxNullColour);
+    messageLine->SetLabel(toWx(message));
 }
 
 void clearRefused(wxWindow* field, wxStaticText* messageLine) {

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "records/Types.h"
+
 class wxStaticText;
 
 namespace roundtable::ui {
@@ -14,9 +16,16 @@ namespace roundtable::ui {
 [[nodiscard]] inline wxString toWx(const std::string& text) { return wxString::FromUTF8(text); }
 [[nodiscard]] inline std::string fromWx(const wxString& text) { return text.utf8_string(); }
 
+/// "Tue 3 Nov 2026" for "2026-11-03"; the text unchanged when it is not a date.
+[[nodiscard]] std::string readableDate(const std::string& isoDate);
+/// "Planned", "Took place", "Did not take place".
+[[nodiscard]] const char* sessionStatusLabel(records::SessionStatus status);
+
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
 /// the focus, so the user can correct it at once.
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message);
+/// Shows a normal (not refused) message in `messageLine`.
+void showInfo(wxStaticText* messageLine, const std::string& message);
 /// Clears what showRefused did.
 void clearRefused(wxWindow* field, wxStaticText* messageLine);
 

@@ -1,0 +1,314 @@
+// Drives the real main window under Xvfb with wxUIActionSimulator, the way a facilitator
+// would: create a group, add members, plan a session, take the register, write a note.
+// After each step it checks the database file itself, then reopens it in a new window.
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <doctest/doctest.h>
+#include <wx/app.h>
+#include <wx/button.h>
+#include <wx/listbox.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/treectrl.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+
+#include <chrono>
+#include <functional>
+
+#include "curriculum/ProgrammeLoader.h"
+#include "support/TempDir.h"
+#include "ui/CurriculumPanel.h"
+#include "ui/GroupPanel.h"
+#include "ui/MainFrame.h"
+#include "ui/Screenshot.h"
+#include "ui/SessionPanel.h"
+
+using namespace roundtable;
+
+namespace {
+
+class TestApp : public wxApp {
+public:
+    bool OnInit() override { return true; }
+};
+
+/// Lets wx process events for `milliseconds`.
+void pump(int milliseconds) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(milliseconds);
+    while (std::chrono::steady_clock::now() < end) {
+        wxYield();
+        wxMilliSleep(5);
+    }
+}
+
+/// Pumps events until `done` is true or five seconds pass; returns `done()`.
+bool waitFor(const std::function<bool()>& done) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!done() && std::chrono::steady_clock::now() < end) pump(20);
+    return done();
+}
+
+template <typename Control>
+Control* find(wxWindow* top, const char* name) {
+    auto* window = wxWindow::FindWindowByName(name, top);
+    REQUIRE_MESSAGE(window, "no control named " << name);
+    auto* control = dynamic_cast<Control*>(window);
+    REQUIRE_MESSAGE(control, name << " is not of the expected type");
+    return control;
+}
+
+void clickAt(const wxPoint& screenPoint) {
+    wxUIActionSimulator simulator;
+    simulator.MouseMove(screenPoint);
+    pump(30);
+    simulator.MouseClick();
+    pump(80);
+}
+
+void click(wxWindow* control) {
+    REQUIRE(control->IsEnabled());
+    auto rect = control->GetScreenRect();
+    clickAt(rect.GetPosition() + wxSize(rect.width / 2, rect.height / 2));
+}
+
+void typeInto(wxTextCtrl* field, const char* text) {
+    click(field);
+    field->SelectAll();
+    wxUIActionSimulator().Text(text);
+    CHECK(waitFor([&] { return field->GetValue() == text; }));
+}
+
+void clickListRow(wxListCtrl* list, long row) {
+    wxRect rect;
+    REQUIRE(list->GetItemRect(row, rect));
+    clickAt(list->ClientToScreen(rect.GetPosition() + wxSize(40, rect.height / 2)));
+    CHECK(waitFor([&] { return list->GetItemState(row, wxLIST_STATE_SELECTED) != 0; }));
+}
+
+void clickTreeItem(wxTreeCtrl* tree, const wxTreeItemId& item) {
+    tree->EnsureVisible(item);
+    pump(100);
+    wxRect rect;
+    REQUIRE(tree->GetBoundingRect(item, rect, true));
+    clickAt(tree->ClientToScreen(rect.GetPosition() + wxSize(rect.width / 2, rect.height / 2)));
+    CHECK(waitFor([&] { return tree->GetSelection() == item; }));
+}
+
+wxTreeItemId treeItem(wxTreeCtrl* tree, int moduleIndex, int sessionIndex) {
+    wxTreeItemIdValue cookie;
+    auto module = tree->GetFirstChild(tree->GetRootItem(), cookie);
+    for (int i = 0; i < moduleIndex; ++i) module = tree->GetNextChild(tree->GetRootItem(), cookie);
+    tree->Expand(module);
+    wxTreeItemIdValue sessionCookie;
+    auto session = tree->GetFirstChild(module, sessionCookie);
+    for (int i = 0; i < sessionIndex; ++i) session = tree->GetNextChild(module, sessionCookie);
+    return session;
+}
+
+const curriculum::Programme& programme() {
+    static const auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
+    REQUIRE(loaded.ok());
+    return *loaded.programme;
+}
+
+ui::MainFrame* showFrame() {
+    auto* frame = new ui::MainFrame(programme());
+    frame->setQuietErrors(true);
+    frame->SetPosition(wxPoint(0, 0));
+    frame->Show();
+    frame->Raise();
+    pump(700);
+    return frame;
+}
+
+void closeFrame(ui::MainFrame* frame) {
+    frame->Close(true);
+    pump(300);
+}
+
+const std::string kAwkwardName = "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9";
+
+}  // namespace
+
+TEST_CASE("a facilitator runs one session end to end, and finds it all after reopening") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    auto* frame = showFrame();
+    REQUIRE(frame->openDatabase(path, true));
+
+    // Create a group by typing its name and pressing the button.
+    typeInto(find<wxTextCtrl>(frame, "new-group-name"), "Tuesday group");
+    click(find<wxButton>(frame, "create-group"));
+    {
+        auto store = records::RecordStore::open(path);
+        REQUIRE(store.groups().size() == 1);
+        CHECK(store.groups()[0].name == "Tuesday group");
+    }
+
+    // Add two members, one typed, one with a name the keyboard simulator cannot type.
+    auto* memberName = find<wxTextCtrl>(frame, "new-member-name");
+    typeInto(memberName, "Daniel Hughes");
+    click(find<wxButton>(frame, "add-member"));
+    memberName->ChangeValue(wxString::FromUTF8(kAwkwardName));
+    click(find<wxButton>(frame, "add-member"));
+    auto* members = find<wxListBox>(frame, "members");
+    CHECK(waitFor([&] { return members->GetCount() == 2; }));
+    CHECK(members->GetString(1).utf8_string() == "R0002   " + kAwkwardName);
+
+    // An empty name is refused at the field, and nothing is added.
+    memberName->ChangeValue("   ");
+    click(find<wxButton>(frame, "add-member"));
+    auto* groupMessage = find<wxStaticText>(frame, "group-message");
+    CHECK(groupMessage->GetLabel() == "Please enter the member's name.");
+    CHECK(memberName->GetToolTipText() == "Please enter the member's name.");
+    CHECK(members->GetCount() == 2);
+
+    // Choose "Making our group rules" in the curriculum tree and plan it.
+    auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
+    clickTreeItem(tree, treeItem(tree, 0, 1));
+    CHECK(frame->curriculumPanel()->selectedSessionId() == "framework-02");
+    CHECK(find<wxTextCtrl>(frame, "curriculum-preview")->GetValue().StartsWith("Making our group rules"));
+    click(find<wxButton>(frame, "plan-session"));
+    records::SessionId sessionId = 0;
+    {
+        auto store = records::RecordStore::open(path);
+        auto sessions = store.sessionsOf(store.groups()[0].id);
+        REQUIRE(sessions.size() == 1);
+        sessionId = sessions[0].id;
+        CHECK(sessions[0].stamp.sessionId == "framework-02");
+        CHECK(sessions[0].stamp.moduleId == "framework");
+        CHECK(sessions[0].stamp.moduleVersion == 1);
+        CHECK(store.session(sessionId).activities.size() ==
+              programme().findSession("framework-02")->session->activities.size());
+    }
+
+    // Open it and take the register.
+    auto* sessions = find<wxListCtrl>(frame, "sessions");
+    clickListRow(sessions, 0);
+    click(find<wxButton>(frame, "open-session"));
+    CHECK(waitFor([&] { return frame->pages()->GetSelection() == 1; }));
+    CHECK(frame->sessionPanel()->currentSession() == sessionId);
+
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    REQUIRE(registerList->GetItemCount() == 2);
+    clickListRow(registerList, 0);
+    click(find<wxButton>(frame, "mark-attended"));
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 2) == "Present"; }));
+
+    // An absence without a reason is refused; with one it is recorded.
+    clickListRow(registerList, 1);
+    click(find<wxButton>(frame, "mark-absent-authorised"));
+    CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
+          "Please give a reason when a member did not attend.");
+    typeInto(find<wxTextCtrl>(frame, "absence-reason"), "Hospital appointment");
+    click(find<wxButton>(frame, "mark-absent-authorised"));
+    CHECK(waitFor([&] { return registerList->GetItemText(1, 2) == "Absent (authorised)"; }));
+    CHECK_FALSE(find<wxButton>(frame, "save-note")->IsEnabled());
+
+    // Write and sign the note of the member who was present.
+    clickListRow(registerList, 0);
+    typeInto(find<wxTextCtrl>(frame, "note-text"), "Took part well and helped agree the rules.");
+    click(find<wxButton>(frame, "save-note"));
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
+    click(find<wxButton>(frame, "sign-note"));
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "signed"; }));
+    CHECK_FALSE(find<wxTextCtrl>(frame, "note-text")->IsEditable());
+    click(find<wxButton>(frame, "mark-delivered"));
+
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-session-page.png"));
+    frame->pages()->SetSelection(0);
+    frame->Refresh();
+    frame->Update();
+    pump(600);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-group-page.png"));
+    closeFrame(frame);
+
+    // Reopen the file in a new window: everything is as it was left.
+    auto* reopened = showFrame();
+    REQUIRE(reopened->openDatabase(path, false));
+    auto* reopenedMembers = find<wxListBox>(reopened, "members");
+    REQUIRE(reopenedMembers->GetCount() == 2);
+    CHECK(reopenedMembers->GetString(1).utf8_string() == "R0002   " + kAwkwardName);
+    auto* reopenedSessions = find<wxListCtrl>(reopened, "sessions");
+    REQUIRE(reopenedSessions->GetItemCount() == 1);
+    CHECK(reopenedSessions->GetItemText(0, 3) == "Took place");
+    clickListRow(reopenedSessions, 0);
+    click(find<wxButton>(reopened, "open-session"));
+    auto* reopenedRegister = find<wxListCtrl>(reopened, "register");
+    CHECK(waitFor([&] { return reopenedRegister->GetItemCount() == 2; }));
+    CHECK(reopenedRegister->GetItemText(0, 2) == "Present");
+    CHECK(reopenedRegister->GetItemText(0, 3) == "signed");
+    CHECK(reopenedRegister->GetItemText(1, 2) == "Absent (authorised)");
+    CHECK(find<wxTextCtrl>(reopened, "note-text")->GetValue() ==
+          "Took part well and helped agree the rules.");
+    closeFrame(reopened);
+
+    auto store = records::RecordStore::open(path);
+    auto group = store.groups().at(0).id;
+    auto memberList = store.membersOf(group);
+    auto note = store.note(sessionId, memberList.at(0).id);
+    REQUIRE(note);
+    CHECK(note->state == records::NoteState::signedOff);
+    auto marks = store.registerOf(sessionId);
+    REQUIRE(marks.size() == 2);
+    CHECK(marks[1].reason == "Hospital appointment");
+}
+
+TEST_CASE("a note typed but not saved is kept as a draft when the facilitator moves on") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    records::SessionId session = 0;
+    {
+        auto store = records::RecordStore::create(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Group", records::GroupKind::treatment);
+        auto first = practice.addMember(group, "Daniel Hughes", "2026-01-01");
+        auto second = practice.addMember(group, "Ravi Chandra", "2026-01-01");
+        session = practice.planSession(group, "framework-01", "2026-11-03");
+        practice.recordAttendance(session, first, records::Attendance::attended, "");
+        practice.recordAttendance(session, second, records::Attendance::attended, "");
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->openDatabase(path, false));
+    clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
+    click(find<wxButton>(frame, "open-session"));
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    CHECK(waitFor([&] { return registerList->GetItemCount() == 2; }));
+    clickListRow(registerList, 0);
+    typeInto(find<wxTextCtrl>(frame, "note-text"), "Quiet today.");
+    clickListRow(registerList, 1);  // moves on without pressing Save
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
+    closeFrame(frame);
+
+    auto store = records::RecordStore::open(path);
+    auto note = store.note(session, store.membersOf(store.groups()[0].id)[0].id);
+    REQUIRE(note);
+    CHECK(note->text == "Quiet today.");
+}
+
+TEST_CASE("a damaged database is refused and the window stays usable") {
+    test::TempDir dir;
+    auto* frame = showFrame();
+    test::writeFile(dir / "not-a-database.rtdb", std::string(4096, 'x'));
+    CHECK_FALSE(frame->openDatabase(dir / "not-a-database.rtdb", false));
+    CHECK(frame->lastError().find("damaged or is not a Roundtable database") != std::string::npos);
+    CHECK_FALSE(find<wxTextCtrl>(frame, "new-group-name")->IsEnabled());
+    CHECK(frame->openDatabase(dir / "good.rtdb", true));
+    CHECK(find<wxTextCtrl>(frame, "new-group-name")->IsEnabled());
+    closeFrame(frame);
+}
+
+wxIMPLEMENT_APP_NO_MAIN(TestApp);
+
+int main(int argc, char** argv) {
+    doctest::Context context(argc, argv);
+    wxApp::SetInstance(new TestApp);
+    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) return 2;
+    int result = context.run();
+    wxTheApp->OnExit();
+    wxEntryCleanup();
+    return result;
+}
