@@ -4,6 +4,7 @@
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 #include <wx/timer.h>
+#include <wx/uilocale.h>
 
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
@@ -37,6 +38,7 @@ public:
     bool OnInit() override {
         if (!wxApp::OnInit()) return false;
         SetAppName("roundtable");
+        wxUILocale::UseDefault();  // dates and numbers as the user's system shows them
         if (content_.empty()) content_ = curriculum::defaultProgrammeDirectory();
         auto loaded = curriculum::loadProgramme(content_);
         if (!loaded.ok()) {

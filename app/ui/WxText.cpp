@@ -3,6 +3,7 @@
 
 #include <wx/datetime.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 namespace roundtable::ui {
 
@@ -22,6 +23,15 @@ const char* sessionStatusLabel(records::SessionStatus status) {
 }
 
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
+    if (auto* text = dynamic_cast<wxTextCtrl*>(field)) {
+        // The tint goes as soon as the user starts correcting the value.
+        text->Bind(wxEVT_TEXT, [text](wxCommandEvent& event) {
+            text->SetBackgroundColour(wxNullColour);
+            text->UnsetToolTip();
+            text->Refresh();
+            event.Skip();
+        });
+    }
     if (field) {
         field->SetBackgroundColour(wxColour(255, 228, 225));
         field->SetToolTip(toWx(message));
