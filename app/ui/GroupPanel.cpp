@@ -106,6 +106,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
+    for (auto* field : {newGroupName_, newMemberName_}) clearTintWhenEdited(field);
     enableControls();
 }
 

@@ -122,6 +122,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
+    for (auto* field : {reason_, note_}) clearTintWhenEdited(field);
     enableControls();
 }
 

@@ -23,15 +23,6 @@ const char* sessionStatusLabel(records::SessionStatus status) {
 }
 
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
-    if (auto* text = dynamic_cast<wxTextCtrl*>(field)) {
-        // The tint goes as soon as the user starts correcting the value.
-        text->Bind(wxEVT_TEXT, [text](wxCommandEvent& event) {
-            text->SetBackgroundColour(wxNullColour);
-            text->UnsetToolTip();
-            text->Refresh();
-            event.Skip();
-        });
-    }
     if (field) {
         field->SetBackgroundColour(wxColour(255, 228, 225));
         field->SetToolTip(toWx(message));
@@ -46,6 +37,15 @@ void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& 
 void showInfo(wxStaticText* messageLine, const std::string& message) {
     messageLine->SetForegroundColour(wxNullColour);
     messageLine->SetLabel(toWx(message));
+}
+
+void clearTintWhenEdited(wxTextCtrl* field) {
+    field->Bind(wxEVT_TEXT, [field](wxCommandEvent& event) {
+        field->SetBackgroundColour(wxNullColour);
+        field->UnsetToolTip();
+        field->Refresh();
+        event.Skip();
+    });
 }
 
 void clearRefused(wxWindow* field, wxStaticText* messageLine) {

@@ -10,6 +10,7 @@
 #include "records/Types.h"
 
 class wxStaticText;
+class wxTextCtrl;
 
 namespace roundtable::ui {
 
@@ -26,6 +27,8 @@ namespace roundtable::ui {
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message);
 /// Shows a normal (not refused) message in `messageLine`.
 void showInfo(wxStaticText* messageLine, const std::string& message);
+/// Makes a refused text field lose its tint as soon as the user starts correcting it.
+void clearTintWhenEdited(wxTextCtrl* field);
 /// Clears what showRefused did.
 void clearRefused(wxWindow* field, wxStaticText* messageLine);
 
