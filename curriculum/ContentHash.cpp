@@ -2,8 +2,13 @@
 // crypto library; the record store stamps its output on sessions.
 #include "curriculum/ContentHash.h"
 
+#include <pugixml.hpp>
+
 #include <array>
 #include <cstdint>
+#include <sstream>
+
+#include "curriculum/Programme.h"
 
 namespace roundtable::curriculum {
 namespace {
@@ -71,5 +76,15 @@ std::string sha256Hex(std::string_view bytes) {
     }
     return out;
 }
+
+std::string canonicalXml(std::string_view xml) {
+    pugi::xml_document canonical;
+    canonical.load_buffer(xml.data(), xml.size(), pugi::parse_default);
+    std::ostringstream out;
+    canonical.save(out, "", pugi::format_raw | pugi::format_no_declaration);
+    return out.str();
+}
+
+std::string Module::contentHash() const { return sha256Hex(canonicalXml(source ? *source : "")); }
 
 }  // namespace roundtable::curriculum

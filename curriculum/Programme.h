@@ -2,6 +2,7 @@
 // built by ProgrammeLoader from the XML in content-xml/.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,8 +61,13 @@ struct Module {
     std::vector<std::string> aims;
     std::vector<Indicator> indicators;
     std::vector<Session> sessions;
-    std::string file;         ///< path relative to the programme folder
-    std::string contentHash;  ///< stable hash over the module's canonical content
+    std::string file;  ///< path relative to the programme folder
+    /// The file's bytes as loaded, kept so the content hash describes exactly this content.
+    std::shared_ptr<const std::string> source;
+
+    /// Stable hash (SHA-256, hex) of the module's canonical content: comments and layout do
+    /// not count. Computed when asked (planning a session), not on every load.
+    [[nodiscard]] std::string contentHash() const;
 };
 
 struct TimePoint {

@@ -6,12 +6,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include "curriculum/ContentHash.h"
+#include "curriculum/XmlFile.h"
 
 namespace roundtable::curriculum {
 namespace fs = std::filesystem;
@@ -31,117 +30,27 @@ std::string trimmed(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-/// Collapses runs of white space (line breaks from indentation) into single spaces.
+bool isLayout(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/// Collapses runs of white space (line breaks from indentation) into single spaces. One
+/// pass with a write pointer: this runs over every text in the programme.
 std::string normalisedText(const pugi::xml_node& node) {
-    std::string out;
+    std::string_view text = node.text().get();
+    std::string out(text.size(), '\0');
+    char* write = out.data();
     bool pendingSpace = false;
-    for (char c : std::string_view(node.text().get())) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            pendingSpace = !out.empty();
+    for (char c : text) {
+        if (isLayout(c)) {
+            pendingSpace = write != out.data();
         } else {
-            if (pendingSpace) out.push_back(' ');
+            if (pendingSpace) *write++ = ' ';
             pendingSpace = false;
-            out.push_back(c);
+            *write++ = c;
         }
     }
+    out.resize(static_cast<std::size_t>(write - out.data()));
     return out;
 }
-
-std::string plainParseError(pugi::xml_parse_status status) {
-    switch (status) {
-        case pugi::status_file_not_found: return "the file does not exist";
-        case pugi::status_io_error: return "the file could not be read";
-        case pugi::status_out_of_memory: return "the file is too large to read";
-        case pugi::status_unrecognized_tag: return "there is a '<' that does not start a tag";
-        case pugi::status_bad_pi: return "a processing instruction (<? ... ?>) is broken";
-        case pugi::status_bad_comment: return "a comment (<!-- ... -->) is not closed properly";
-        case pugi::status_bad_cdata: return "a CDATA section is not closed properly";
-        case pugi::status_bad_doctype: return "the document type declaration is broken";
-        case pugi::status_bad_pcdata: return "text here could not be read";
-        case pugi::status_bad_start_element:
-            return "a start tag is broken (check the name and the closing '>')";
-        case pugi::status_bad_attribute:
-            return "an attribute is broken (it needs name=\"value\" with both quotes)";
-        case pugi::status_bad_end_element: return "an end tag is broken";
-        case pugi::status_end_element_mismatch:
-            return "an end tag does not match the tag that is open here";
-        case pugi::status_append_invalid_root: return "the file has more than one root element";
-        case pugi::status_no_document_element: return "the file has no root element";
-        default: return "the XML could not be read";
-    }
-}
-
-/// One XML file being read, with what is needed to report positions in it.
-class XmlFile {
-public:
-    XmlFile(fs::path path, std::string displayName, std::vector<Finding>& findings)
-        : path_(std::move(path)), displayName_(std::move(displayName)), findings_(findings) {}
-
-    bool parse() {
-        std::ifstream in(path_, std::ios::binary);
-        if (!in) {
-            report(0, Severity::error, "the file does not exist or cannot be read");
-            return false;
-        }
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        text_ = buffer.str();
-        lines_.emplace(text_);
-        auto result = document_.load_buffer(text_.data(), text_.size(),
-                                            pugi::parse_default | pugi::parse_comments);
-        if (!result) {
-            reportAt(result.offset, Severity::error,
-                     "the XML is not well formed: " + plainParseError(result.status));
-            return false;
-        }
-        return true;
-    }
-
-    pugi::xml_node root() const { return document_.document_element(); }
-
-    void error(const pugi::xml_node& node, const std::string& message) {
-        reportAt(offsetOf(node), Severity::error, message);
-    }
-    void warning(const pugi::xml_node& node, const std::string& message) {
-        reportAt(offsetOf(node), Severity::warning, message);
-    }
-
-    std::string location(const pugi::xml_node& node) const {
-        auto pos = lines_->at(offsetOf(node));
-        return displayName_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
-    }
-
-    /// The module's content without comments or layout white space, for the content hash.
-    std::string canonicalContent() const {
-        pugi::xml_document canonical;
-        canonical.load_buffer(text_.data(), text_.size(), pugi::parse_default);
-        std::ostringstream out;
-        canonical.save(out, "", pugi::format_raw | pugi::format_no_declaration);
-        return out.str();
-    }
-
-private:
-    static std::ptrdiff_t offsetOf(const pugi::xml_node& node) {
-        // pugixml points at the element name; step back to its '<'.
-        auto offset = node.offset_debug();
-        return node.type() == pugi::node_element && offset > 0 ? offset - 1 : offset;
-    }
-    void report(std::ptrdiff_t offset, Severity severity, const std::string& message) {
-        findings_.push_back({displayName_, offset < 0 ? 0 : 1, offset < 0 ? 0 : 1, severity,
-                             message});
-    }
-    void reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message) {
-        auto pos = lines_->at(offset);
-        findings_.push_back({displayName_, pos.line, pos.column, severity, message});
-    }
-
-    fs::path path_;
-    std::string displayName_;
-    std::vector<Finding>& findings_;
-    std::string text_;
-    std::optional<LineIndex> lines_;
-    pugi::xml_document document_;
-};
 
 /// The checks shared by every element: required parts, numbers, unknown content.
 class Reader {
@@ -251,10 +160,14 @@ public:
     void claimId(XmlFile& file, const pugi::xml_node& node, const std::string& id,
                  const char* what) {
         if (id.empty()) return;
-        auto [it, inserted] = ids_.emplace(id, file.location(node));
+        // Keep only where the id was seen; the location text is made if it is ever needed.
+        auto [it, inserted] = ids_.emplace(id, FirstUse{file.displayName(), file.source(),
+                                                        file.offsetOf(node)});
         if (!inserted) {
+            auto at = LineIndex(*it->second.source).at(it->second.offset);
             file.error(node, std::string("the ") + what + " id \"" + id +
-                                 "\" is already used at " + it->second +
+                                 "\" is already used at " + it->second.file + ":" +
+                                 std::to_string(at.line) + ":" + std::to_string(at.column) +
                                  "; every id must be unique in the programme");
         }
     }
@@ -280,7 +193,12 @@ private:
     }
 
     fs::path picturesDir_;
-    std::map<std::string, std::string> ids_;  // id -> where it was first seen
+    struct FirstUse {
+        std::string file;
+        std::shared_ptr<const std::string> source;
+        std::ptrdiff_t offset;
+    };
+    std::map<std::string, FirstUse> ids_;
     std::map<std::string, bool> pictures_;
 };
 
@@ -454,7 +372,7 @@ std::optional<Module> readModule(const fs::path& directory, const std::string& r
             module.sessions.push_back(readSession(reader, checks, node));
         }
     }
-    module.contentHash = sha256Hex(file.canonicalContent());
+    module.source = file.source();
     return module;
 }
 

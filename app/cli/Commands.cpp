@@ -1,9 +1,10 @@
-// roundtable-cli: --version, validate DIR, demo --db PATH [--content DIR].
+// roundtable-cli: --version, validate DIR, lint-easy-read DIR, demo --db PATH [--content DIR].
 #include "cli/Commands.h"
 
 #include <exception>
 #include <ostream>
 
+#include "curriculum/EasyReadLint.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "practice/DemoData.h"
@@ -15,6 +16,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: roundtable-cli --version\n"
     "       roundtable-cli validate DIR\n"
+    "       roundtable-cli lint-easy-read DIR\n"
     "       roundtable-cli demo --db PATH [--content DIR]\n";
 
 /// The value after `--name`, or empty when the option is absent.
@@ -33,6 +35,14 @@ int validate(const std::string& directory, std::ostream& out) {
     for (const auto& module : result.programme->modules) sessions += module.sessions.size();
     out << directory << ": " << result.programme->modules.size() << " modules, " << sessions
         << " sessions, no errors\n";
+    return 0;
+}
+
+int lintEasyRead(const std::string& directory, std::ostream& out) {
+    auto findings = curriculum::lintEasyRead(directory);
+    for (const auto& finding : findings) out << curriculum::format(finding) << '\n';
+    if (!findings.empty()) return 1;
+    out << directory << ": the easy-read text follows the rules that can be checked\n";
     return 0;
 }
 
@@ -72,6 +82,9 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
             return 0;
         }
         if (command == "validate" && arguments.size() == 2) return validate(arguments[1], out);
+        if (command == "lint-easy-read" && arguments.size() == 2) {
+            return lintEasyRead(arguments[1], out);
+        }
         if (command == "demo") return demo(arguments, out, err);
     } catch (const std::exception& error) {
         err << "roundtable-cli: " << error.what() << '\n';

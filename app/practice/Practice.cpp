@@ -87,7 +87,7 @@ records::SessionId Practice::planSession(records::GroupId group,
     plan.date = date;
     plan.title = found->session->title;
     plan.minutes = found->session->minutes;
-    plan.stamp = {found->session->id, module.id, module.version, module.contentHash};
+    plan.stamp = {found->session->id, module.id, module.version, module.contentHash()};
     for (const auto& activity : found->session->activities) {
         plan.activities.push_back(
             {activity.kind, activity.minutes, activity.title, guidanceText(activity)});

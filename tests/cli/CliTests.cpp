@@ -49,6 +49,18 @@ TEST_CASE("validate prints each problem as file:line:column: message and exits 1
                             "carers\n");
 }
 
+TEST_CASE("lint-easy-read passes the shipped programme and exits 1 on a finding") {
+    auto shipped = cli({"lint-easy-read", ROUNDTABLE_CONTENT});
+    CHECK(shipped.code == 0);
+    roundtable::test::MiniProgramme mini;
+    mini.replace("modules/one.xml", "We said goodbye.", "We said GOODBYE.");
+    auto result = cli({"lint-easy-read", mini.path().string()});
+    CHECK(result.code == 1);
+    CHECK(result.out.starts_with(mini.file("modules/one.xml") + ":" +
+                                 std::to_string(mini.lineOf("modules/one.xml", "GOODBYE")) +
+                                 ":"));
+}
+
 TEST_CASE("a wrong command line prints the usage and exits 2") {
     CHECK(cli({}).code == 2);
     CHECK(cli({"frobnicate"}).code == 2);

@@ -22,17 +22,17 @@ TEST_CASE("a module's hash ignores comments and indentation but not content") {
     MiniProgramme mini;
     auto original = loadProgramme(mini.path());
     REQUIRE(original.ok());
-    auto hash = original.programme->modules[0].contentHash;
+    auto hash = original.programme->modules[0].contentHash();
     CHECK(hash.size() == 64);
-    CHECK(hash != original.programme->modules[1].contentHash);
+    CHECK(hash != original.programme->modules[1].contentHash());
 
     mini.replace("modules/one.xml", "<sessions>", "<!-- a comment -->\n\n    <sessions>");
     auto reformatted = loadProgramme(mini.path());
     REQUIRE(reformatted.ok());
-    CHECK(reformatted.programme->modules[0].contentHash == hash);
+    CHECK(reformatted.programme->modules[0].contentHash() == hash);
 
     mini.replace("modules/one.xml", "<p>Say hello.</p>", "<p>Say hello warmly.</p>");
     auto edited = loadProgramme(mini.path());
     REQUIRE(edited.ok());
-    CHECK(edited.programme->modules[0].contentHash != hash);
+    CHECK(edited.programme->modules[0].contentHash() != hash);
 }

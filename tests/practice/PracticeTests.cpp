@@ -52,7 +52,7 @@ TEST_CASE("planning copies the curriculum session's activities and stamps where 
     CHECK(stored.stamp.sessionId == "framework-02");
     CHECK(stored.stamp.moduleId == "framework");
     CHECK(stored.stamp.moduleVersion == source->module->version);
-    CHECK(stored.stamp.contentHash == source->module->contentHash);
+    CHECK(stored.stamp.contentHash == source->module->contentHash());
     REQUIRE(stored.activities.size() == source->session->activities.size());
     for (std::size_t i = 0; i < stored.activities.size(); ++i) {
         const auto& activity = source->session->activities[i];

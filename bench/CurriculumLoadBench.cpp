@@ -1,0 +1,188 @@
+// Benchmark: loading and validating the shipped programme (loadProgramme) against a bare
+// pugixml parse of the same files, measured in the same run.
+// Goal (from the issue): load + validate costs at most 2x the bare parse, and under 20 ms.
+// Speed is reported, never asserted: the exit status is 1 only when the shipped programme
+// is invalid, because then the timings would not measure the real work.
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "curriculum/Finding.h"
+#include "curriculum/ProgrammeLoader.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace curriculum = roundtable::curriculum;
+using Clock = std::chrono::steady_clock;
+using Milliseconds = std::chrono::duration<double, std::milli>;
+
+constexpr int defaultRounds = 200;
+// The first rounds pay for cold caches and lazy allocation; they say nothing about steady
+// state, so they are run but not counted.
+constexpr int warmUpRounds = 5;
+constexpr double goalRatio = 2.0;
+constexpr double goalMilliseconds = 20.0;
+// The same flags the loader uses for its main parse, so the baseline does the same parsing.
+constexpr unsigned parseFlags = pugi::parse_default;
+
+struct XmlFileOnDisk {
+    fs::path path;
+    std::uintmax_t bytes;
+};
+
+/// programme.xml and every modules/*.xml, in name order: the files a full load reads.
+std::vector<XmlFileOnDisk> listProgrammeFiles(const fs::path& contentDir) {
+    std::vector<XmlFileOnDisk> files;
+    files.push_back({contentDir / "programme.xml", fs::file_size(contentDir / "programme.xml")});
+    std::vector<fs::path> modules;
+    for (const auto& entry : fs::directory_iterator(contentDir / "modules")) {
+        if (entry.is_regular_file() && entry.path().extension() == ".xml") {
+            modules.push_back(entry.path());
+        }
+    }
+    std::sort(modules.begin(), modules.end());
+    for (const auto& module : modules)
+        files.push_back({module, fs::file_size(module)});
+    return files;
+}
+
+/// The baseline: read and parse every file from disk, as the loader does, and nothing more.
+/// Returns false if a file did not parse (the caller has already checked the content).
+bool parseAllBare(const std::vector<XmlFileOnDisk>& files) {
+    bool allParsed = true;
+    for (const auto& file : files) {
+        pugi::xml_document document;
+        allParsed = document.load_file(file.path.c_str(), parseFlags) && allParsed;
+    }
+    return allParsed;
+}
+
+double median(std::vector<double> samples) {
+    std::sort(samples.begin(), samples.end());
+    auto middle = samples.size() / 2;
+    return samples.size() % 2 == 1 ? samples[middle]
+                                   : (samples[middle - 1] + samples[middle]) / 2.0;
+}
+
+/// Nearest-rank percentile: the smallest sample with at least `percent`% of samples at or
+/// below it, so it is always a time that was actually measured.
+double percentile(std::vector<double> samples, double percent) {
+    std::sort(samples.begin(), samples.end());
+    auto rank =
+        static_cast<std::size_t>(std::ceil(percent / 100.0 * static_cast<double>(samples.size())));
+    return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
+}
+
+template <typename Work>
+double timeMilliseconds(Work&& work) {
+    auto start = Clock::now();
+    work();
+    return Milliseconds(Clock::now() - start).count();
+}
+
+/// Prints every finding and returns true when the programme loaded without errors.
+bool reportIfInvalid(const curriculum::LoadResult& result) {
+    if (result.ok())
+        return true;
+    std::cerr << "the shipped programme is invalid; timings would be meaningless:\n";
+    for (const auto& finding : result.findings)
+        std::cerr << curriculum::format(finding) << '\n';
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int rounds = defaultRounds;
+    if (argc > 1) {
+        std::string_view text = argv[1];
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), rounds);
+        if (error != std::errc() || end != text.data() + text.size() || rounds < 1) {
+            std::cerr << "usage: bench_curriculum_load [ROUNDS]   (a whole number >= 1, default "
+                      << defaultRounds << ")\n";
+            return 2;
+        }
+    }
+
+    const fs::path contentDir = ROUNDTABLE_CONTENT;
+    // Listed once, outside the timings: finding the files is not what is being compared.
+    const auto files = listProgrammeFiles(contentDir);
+    std::uintmax_t bytesPerLoad = 0;
+    for (const auto& file : files)
+        bytesPerLoad += file.bytes;
+
+    // Check the content before timing anything, so a broken programme fails at once.
+    if (!reportIfInvalid(curriculum::loadProgramme(contentDir)))
+        return 1;
+
+    std::vector<double> bareMs;
+    std::vector<double> loadMs;
+    bareMs.reserve(static_cast<std::size_t>(rounds));
+    loadMs.reserve(static_cast<std::size_t>(rounds));
+    bool bareParseFailed = false;
+
+    for (int round = 0; round < warmUpRounds + rounds; ++round) {
+        bool bareOk = true;
+        curriculum::LoadResult loaded;
+        auto bare = [&] { bareOk = parseAllBare(files); };
+        auto load = [&] { loaded = curriculum::loadProgramme(contentDir); };
+        // Interleaved, and the order swapped every round, so machine noise and whichever
+        // side runs second with warmer caches fall on both sides equally.
+        double bareTime = 0.0;
+        double loadTime = 0.0;
+        if (round % 2 == 0) {
+            bareTime = timeMilliseconds(bare);
+            loadTime = timeMilliseconds(load);
+        } else {
+            loadTime = timeMilliseconds(load);
+            bareTime = timeMilliseconds(bare);
+        }
+        if (!reportIfInvalid(loaded))
+            return 1;
+        bareParseFailed = bareParseFailed || !bareOk;
+        if (round < warmUpRounds)
+            continue;
+        bareMs.push_back(bareTime);
+        loadMs.push_back(loadTime);
+    }
+
+    const double bareMedian = median(bareMs);
+    const double loadMedian = median(loadMs);
+    const double ratio = loadMedian / bareMedian;
+    const bool ratioMet = ratio <= goalRatio;
+    const bool timeMet = loadMedian < goalMilliseconds;
+
+    std::cout.setf(std::ios::fixed);
+    std::cout.precision(3);
+    std::cout << "curriculum load: " << files.size() << " files, " << bytesPerLoad
+              << " bytes per full load, " << rounds << " rounds (" << warmUpRounds
+              << " warm-up rounds discarded)\n"
+              << std::setw(20) << "" << std::setw(12) << "median ms" << std::setw(12) << "p90 ms"
+              << '\n'
+              << std::left << std::setw(20) << "bare pugixml parse" << std::right << std::setw(12)
+              << bareMedian << std::setw(12) << percentile(bareMs, 90) << '\n'
+              << std::left << std::setw(20) << "load + validate" << std::right << std::setw(12)
+              << loadMedian << std::setw(12) << percentile(loadMs, 90) << '\n';
+    std::cout.precision(2);
+    std::cout << "ratio of medians (load + validate / bare parse): " << ratio << '\n'
+              << std::setprecision(1) << "goal ratio <= " << goalRatio << std::setprecision(2)
+              << ": " << (ratioMet ? "met" : "NOT met") << " (" << ratio << ")\n"
+              << std::setprecision(0) << "goal median < " << goalMilliseconds
+              << std::setprecision(2) << " ms: " << (timeMet ? "met" : "NOT met") << " ("
+              << loadMedian << " ms)\n";
+    if (bareParseFailed) {
+        std::cout << "note: a bare parse failed although the loader accepted the files\n";
+    }
+    return 0;
+}

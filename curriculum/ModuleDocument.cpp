@@ -1,0 +1,85 @@
+// Lossless module files: pugixml keeps the whole tree (comments and unknown content too);
+// saving goes through "<file>.saving", fsync, rename, fsync of the folder.
+#include "curriculum/ModuleDocument.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <sstream>
+
+namespace roundtable::curriculum {
+namespace {
+
+constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_comments | pugi::parse_declaration |
+                                 pugi::parse_ws_pcdata_single;
+
+[[noreturn]] void fail(const std::string& what, const std::filesystem::path& path) {
+    throw CurriculumFileError(what + " " + path.string() + ": " + std::strerror(errno));
+}
+
+void writeAll(int fd, const std::string& bytes, const std::filesystem::path& path) {
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail("Could not write", path);
+        written += static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
+ModuleDocument ModuleDocument::open(const std::filesystem::path& path) {
+    ModuleDocument module;
+    auto result = module.document_.load_file(path.c_str(), kParseFlags);
+    if (!result) {
+        throw CurriculumFileError("Could not read " + path.string() + ": " + result.description());
+    }
+    return module;
+}
+
+bool ModuleDocument::setSessionTitle(const std::string& sessionId, const std::string& title) {
+    auto session = document_.document_element().child("sessions").find_child_by_attribute(
+        "session", "id", sessionId.c_str());
+    if (!session) return false;
+    auto titleNode = session.child("title");
+    if (!titleNode) titleNode = session.prepend_child("title");
+    return titleNode.text().set(title.c_str());
+}
+
+void ModuleDocument::save(const std::filesystem::path& path) const {
+    std::ostringstream out;
+    document_.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    const std::string bytes = out.str();
+
+    auto temporary = path;
+    temporary += ".saving";
+    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail("Could not create", temporary);
+    try {
+        writeAll(fd, bytes, temporary);
+        if (::fsync(fd) != 0) fail("Could not flush", temporary);
+    } catch (...) {
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        throw;
+    }
+    ::close(fd);
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(temporary.c_str());
+        errno = saved;
+        fail("Could not replace", path);
+    }
+    // Make the rename itself durable.
+    auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+}  // namespace roundtable::curriculum

@@ -1,0 +1,51 @@
+// One curriculum XML file held in memory: parsed with pugixml, with the means to report
+// a finding at any node as file:line:column. Shared by the loader, the easy-read checker
+// and the module writer.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "curriculum/Finding.h"
+
+namespace roundtable::curriculum {
+
+class XmlFile {
+public:
+    /// `displayName` is how findings name the file; findings are appended to `findings`.
+    XmlFile(std::filesystem::path path, std::string displayName, std::vector<Finding>& findings);
+
+    /// Reads and parses the file (comments kept); on failure reports where and why.
+    bool parse();
+
+    [[nodiscard]] pugi::xml_node root() const { return document_.document_element(); }
+    [[nodiscard]] pugi::xml_document& document() { return document_; }
+
+    void error(const pugi::xml_node& node, const std::string& message);
+    void warning(const pugi::xml_node& node, const std::string& message);
+    [[nodiscard]] const std::string& displayName() const { return displayName_; }
+    /// Where a node starts in the file's bytes (its '<' for an element).
+    [[nodiscard]] static std::ptrdiff_t offsetOf(const pugi::xml_node& node);
+
+    /// The bytes as read, shared with the Module built from them.
+    [[nodiscard]] std::shared_ptr<const std::string> source() const { return text_; }
+
+private:
+    /// Built on the first report only: a clean file never pays for it.
+    const LineIndex& lines() const;
+    void reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message);
+
+    std::filesystem::path path_;
+    std::string displayName_;
+    std::vector<Finding>& findings_;
+    std::shared_ptr<std::string> text_;
+    mutable std::optional<LineIndex> lines_;
+    pugi::xml_document document_;
+};
+
+}  // namespace roundtable::curriculum
