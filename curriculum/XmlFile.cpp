@@ -6,6 +6,10 @@
 namespace roundtable::curriculum {
 namespace {
 
+// Far above any real module (the largest shipped one is under 100 KiB), and small enough
+// that a mistaken path to a huge file is refused instead of exhausting memory.
+constexpr std::streamoff kLargestFile = 16 * 1024 * 1024;
+
 std::string plainParseError(pugi::xml_parse_status status) {
     switch (status) {
         case pugi::status_file_not_found: return "the file does not exist";
@@ -37,13 +41,19 @@ XmlFile::XmlFile(std::filesystem::path path, std::string displayName,
     : path_(std::move(path)), displayName_(std::move(displayName)), findings_(findings) {}
 
 bool XmlFile::parse() {
-    std::ifstream in(path_, std::ios::binary | std::ios::ate);
-    if (!in) {
-        findings_.push_back({displayName_, 0, 0, Severity::error,
-                             "the file does not exist or cannot be read"});
+    auto refuse = [&](const char* message) {
+        findings_.push_back({displayName_, 0, 0, Severity::error, message});
         return false;
+    };
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path_, error)) {
+        return refuse("the file does not exist or cannot be read");
     }
-    text_ = std::make_shared<std::string>(static_cast<std::size_t>(in.tellg()), '\0');
+    std::ifstream in(path_, std::ios::binary | std::ios::ate);
+    auto size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+    if (size < 0) return refuse("the file does not exist or cannot be read");
+    if (size > kLargestFile) return refuse("the file is too large to be a curriculum file");
+    text_ = std::make_shared<std::string>(static_cast<std::size_t>(size), '\0');
     in.seekg(0);
     in.read(text_->data(), static_cast<std::streamsize>(text_->size()));
     auto result = document_.load_buffer(text_->data(), text_->size(), pugi::parse_default);

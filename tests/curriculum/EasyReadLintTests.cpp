@@ -44,6 +44,17 @@ TEST_CASE("capitals and acronyms are reported; allowed words are not") {
     CHECK(findings[0].message.starts_with("\"NEVER\" is written in capitals"));
 }
 
+TEST_CASE("a module reference to a folder or a missing file is reported, not read") {
+    MiniProgramme mini;
+    mini.replace("programme.xml", "modules/two.xml", "modules");
+    mini.replace("programme.xml", "modules/one.xml", "modules/gone.xml");
+    auto findings = lintEasyRead(mini.path());
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].file == mini.file("modules/gone.xml"));
+    CHECK(findings[0].message == "the file does not exist or cannot be read");
+    CHECK(findings[1].file == mini.file("modules"));
+}
+
 TEST_CASE("an idea without a picture is reported in the handout and the easy-read text") {
     MiniProgramme mini;
     mini.replace("modules/two.xml", "<covered><point picture=\"group\">We met.</point></covered>",
