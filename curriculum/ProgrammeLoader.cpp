@@ -500,7 +500,13 @@ LoadResult loadProgramme(const fs::path& directory) {
             reader.expectOnly(ref, {}, {"file"});
             auto file = reader.requiredAttribute(ref, "file");
             if (file.empty()) continue;
-            if (!fs::is_regular_file(directory / file)) {
+            if (fs::path(file).is_absolute() || file.find("..") != std::string::npos) {
+                manifest.error(ref, "the module file \"" + file +
+                                        "\" must be a path inside the programme folder");
+                continue;
+            }
+            std::error_code error;
+            if (!fs::is_regular_file(directory / file, error)) {
                 manifest.error(ref, "the module file \"" + file + "\" does not exist");
                 continue;
             }

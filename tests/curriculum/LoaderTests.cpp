@@ -151,6 +151,18 @@ TEST_CASE("a module file that does not exist is reported in the manifest") {
     CHECK(result.findings[0].message == "the module file \"modules/two.xml\" does not exist");
 }
 
+TEST_CASE("module paths outside the folder, or that cannot be examined, are reported") {
+    MiniProgramme mini;
+    mini.replace("programme.xml", "modules/one.xml", "../outside.xml");
+    mini.replace("programme.xml", "modules/two.xml", "modules/" + std::string(5000, 'x') + ".xml");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 2);
+    CHECK(result.findings[0].message ==
+          "the module file \"../outside.xml\" must be a path inside the programme folder");
+    CHECK(result.findings[1].message.ends_with("does not exist"));
+}
+
 TEST_CASE("every mistake is reported, not only the first") {
     MiniProgramme mini;
     mini.replace("modules/one.xml", "kind=\"teaching\"", "kind=\"lecture\"");
