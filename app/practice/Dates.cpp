@@ -32,6 +32,12 @@ std::string addDays(const std::string& isoDate, int days) {
     return print(int(date.year()), unsigned(date.month()), unsigned(date.day()));
 }
 
+std::string weekdayOnOrBefore(const std::string& isoDate, unsigned weekday) {
+    std::chrono::sys_days date{parse(isoDate)};
+    auto back = (std::chrono::weekday{date} - std::chrono::weekday{weekday}).count();
+    return addDays(isoDate, -static_cast<int>(back));
+}
+
 std::string today() {
     std::time_t now = std::time(nullptr);
     std::tm local{};

@@ -9,6 +9,8 @@ namespace roundtable::practice {
 [[nodiscard]] bool isIsoDate(const std::string& text);
 /// The date `days` after `isoDate` (which must be valid).
 [[nodiscard]] std::string addDays(const std::string& isoDate, int days);
+/// The latest date on or before `isoDate` that falls on `weekday` (0 Sunday ... 6 Saturday).
+[[nodiscard]] std::string weekdayOnOrBefore(const std::string& isoDate, unsigned weekday);
 /// Today's local date.
 [[nodiscard]] std::string today();
 

@@ -58,7 +58,11 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
     Practice practice(store, programme);
     DemoSummary summary;
 
-    const auto firstSession = addDays(today(), -7 * kDemoSessions);
+    // The group is called "Tuesday group", so its sessions fall on Tuesdays, the last one
+    // at most a week ago.
+    constexpr unsigned kTuesday = 2;
+    const auto lastSession = weekdayOnOrBefore(addDays(today(), -1), kTuesday);
+    const auto firstSession = addDays(lastSession, -7 * (kDemoSessions - 1));
     auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
     std::vector<records::MemberId> members;
     for (const char* name : kMembers) {

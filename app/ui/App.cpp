@@ -53,11 +53,12 @@ public:
         if (database_.empty()) database_ = settings::lastDatabase.read(*settings_);
 
         auto* frame = new MainFrame(programme_);
-        frame->Show();
-        if (!database_.empty() && frame->openDatabase(database_, false)) {
-            settings::lastDatabase.write(*settings_, database_.string());
+        frame->onDatabaseOpened([this](const std::filesystem::path& path) {
+            settings::lastDatabase.write(*settings_, std::filesystem::absolute(path).string());
             settings_->flush();
-        }
+        });
+        frame->Show();
+        if (!database_.empty()) frame->openDatabase(database_, false);
         if (!screenshot_.empty()) {
             // Give the window time to be mapped and drawn before copying it.
             timer_.Bind(wxEVT_TIMER, [this, frame](wxTimerEvent&) {

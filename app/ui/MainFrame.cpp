@@ -81,6 +81,7 @@ bool MainFrame::openDatabase(const std::filesystem::path& path, bool create) {
         SetStatusText(toWx("Database: " + path.string()));
         pages_->SetSelection(0);
         lastError_.clear();
+        if (onDatabaseOpened_) onDatabaseOpened_(path);
         return true;
     } catch (const records::StoreError& error) {
         lastError_ = error.what();

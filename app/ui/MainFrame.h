@@ -5,6 +5,7 @@
 #include <wx/frame.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "curriculum/Programme.h"
@@ -34,6 +35,10 @@ public:
     [[nodiscard]] wxNotebook* pages() const { return pages_; }
     /// The error shown by the last failed openDatabase (tests read it instead of a dialog).
     [[nodiscard]] const std::string& lastError() const { return lastError_; }
+    /// Called after every successful open, e.g. to remember the file for the next start.
+    void onDatabaseOpened(std::function<void(const std::filesystem::path&)> callback) {
+        onDatabaseOpened_ = std::move(callback);
+    }
     /// Tests set this so failures are recorded in lastError() without a modal dialog.
     void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
 
@@ -51,6 +56,7 @@ private:
     SessionPanel* session_;
     std::string lastError_;
     bool quietErrors_ = false;
+    std::function<void(const std::filesystem::path&)> onDatabaseOpened_;
 };
 
 }  // namespace roundtable::ui

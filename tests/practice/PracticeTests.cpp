@@ -144,4 +144,7 @@ TEST_CASE("dates are checked and counted on the calendar") {
     CHECK(practice::addDays("2026-12-29", 7) == "2027-01-05");
     CHECK(practice::addDays("2026-03-01", -1) == "2026-02-28");
     CHECK(practice::isIsoDate(practice::today()));
+    CHECK(practice::weekdayOnOrBefore("2026-11-22", 2) == "2026-11-17");  // a Sunday
+    CHECK(practice::weekdayOnOrBefore("2026-11-17", 2) == "2026-11-17");  // that Tuesday
+    CHECK(practice::weekdayOnOrBefore("2027-01-01", 0) == "2026-12-27");
 }
