@@ -64,7 +64,9 @@ int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostr
     }
     auto summary = practice::createDemoDatabase(database, *loaded.programme);
     out << "Created the demo database " << database << ": " << summary.members << " members, "
-        << summary.sessions << " delivered sessions, " << summary.notes << " progress notes.\n";
+        << summary.sessions << " delivered sessions, " << summary.notes << " progress notes.\n"
+        << "user: " << practice::kDemoLogin << "\n"
+        << "passphrase: " << practice::kDemoPassphrase << "\n";
     return 0;
 }
 

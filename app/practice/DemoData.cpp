@@ -54,7 +54,10 @@ const char* reasonFor(records::Attendance status) {
 
 DemoSummary createDemoDatabase(const std::filesystem::path& path,
                                const curriculum::Programme& programme) {
-    auto store = records::RecordStore::create(path);
+    auto store =
+        records::RecordStore::create(path, {kDemoLogin, kDemoPassphrase,
+                                            records::KeyDerivation::standard})
+            .store;
     Practice practice(store, programme);
     DemoSummary summary;
 

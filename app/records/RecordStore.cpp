@@ -1,10 +1,12 @@
-// SQL for every record-store operation. Multi-row writes run in one transaction.
+// SQL and encryption for every record-store operation. Multi-row writes run in one
+// transaction; every identifying or free-text field is sealed to its table, column and row.
 #include "records/RecordStore.h"
 
 #include <array>
 #include <cstdio>
 #include <ctime>
 
+#include "records/Crypto.h"
 #include "records/Schema.h"
 #include "records/Sqlite.h"
 
@@ -39,6 +41,15 @@ void refuseNetworkShare(const std::filesystem::path& path) {
 
 }  // namespace
 
+const char* toText(Role role) {
+    switch (role) {
+        case Role::facilitator: return "facilitator";
+        case Role::clinicalLead: return "clinical-lead";
+        case Role::administrator: return "administrator";
+    }
+    return "facilitator";
+}
+
 const char* toText(GroupKind kind) {
     switch (kind) {
         case GroupKind::treatment: return "treatment";
@@ -67,6 +78,11 @@ const char* toText(Attendance status) {
 }
 const char* toText(NoteState state) { return state == NoteState::signedOff ? "signed" : "draft"; }
 
+Role roleFrom(const std::string& text) {
+    return parseEnum(text, std::array{Role::facilitator, Role::clinicalLead, Role::administrator},
+                     "role");
+}
+
 GroupKind groupKindFrom(const std::string& text) {
     return parseEnum(text,
                      std::array{GroupKind::treatment, GroupKind::maintenance, GroupKind::carers},
@@ -92,10 +108,110 @@ bool wasPresent(Attendance status) {
            status == Attendance::leftEarly;
 }
 
+namespace {
+
+constexpr const char* kWrongSignIn = "The user name or passphrase is not right.";
+
+crypto::KdfParameters kdfFor(KeyDerivation strength) {
+    return strength == KeyDerivation::fast ? crypto::KdfParameters::interactive()
+                                           : crypto::KdfParameters::moderate();
+}
+
+std::string userContext(UserId id) { return "user:" + std::to_string(id); }
+constexpr const char* kRecoveryContext = "recovery";
+
+void requirePassphrase(const std::string& passphrase) {
+    if (auto problem = crypto::passphraseProblem(passphrase); !problem.empty()) {
+        throw StoreError(problem);
+    }
+}
+
+}  // namespace
+
 struct RecordStore::Impl {
     Impl(std::filesystem::path p, bool create) : path(std::move(p)), db(path, create) {}
+
     std::filesystem::path path;
     sqlite::Connection db;
+    std::optional<crypto::SecretKey> dataKey;  ///< present while unlocked (wiped by lock)
+    std::optional<User> user;                  ///< who is signed in
+    crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
+
+    const crypto::SecretKey& key() const {
+        if (!dataKey || dataKey->empty()) {
+            throw StoreError("The database is locked. Sign in to see or change records.");
+        }
+        return *dataKey;
+    }
+    UserId signedInUser() const {
+        key();
+        if (!user) throw StoreError("Sign in as a user to record this.");
+        return user->id;
+    }
+    void requireAdministrator() const {
+        key();
+        if (user && user->role != Role::administrator) {
+            throw StoreError("Only an administrator can manage users.");
+        }
+    }
+
+    static std::string place(const char* table, const char* column, std::int64_t row) {
+        return std::string("roundtable/") + table + "/" + column + "/" + std::to_string(row);
+    }
+    crypto::Bytes seal(const char* table, const char* column, std::int64_t row,
+                       const std::string& text) const {
+        return crypto::seal(key(), text, place(table, column, row));
+    }
+    std::string open(const char* table, const char* column, std::int64_t row,
+                     const crypto::Bytes& sealed) const {
+        auto text = crypto::open(key(), sealed, place(table, column, row));
+        if (!text) {
+            throw StoreError(std::string("A record in ") + table + " (row " + std::to_string(row) +
+                             ") could not be decrypted: it has been altered or damaged.");
+        }
+        return *text;
+    }
+    std::int64_t nextId(const char* table) {
+        auto next = db.prepare(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table);
+        next.step();
+        return next.integer(0);
+    }
+
+    void storeUserKey(UserId id, const std::string& passphrase, bool insert, const std::string& login,
+                      Role role) {
+        auto wrap = crypto::wrapWithPassphrase(key(), passphrase, kdf, userContext(id));
+        auto statement =
+            insert ? db.prepare("INSERT INTO users (kdf_salt, kdf_ops, kdf_mem, wrapped_key, id, "
+                                "login, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                   : db.prepare("UPDATE users SET kdf_salt = ?, kdf_ops = ?, kdf_mem = ?, "
+                                "wrapped_key = ? WHERE id = ?");
+        statement.bindBlob(1, wrap.salt)
+            .bind(2, static_cast<std::int64_t>(wrap.kdf.opsLimit))
+            .bind(3, static_cast<std::int64_t>(wrap.kdf.memLimitBytes))
+            .bindBlob(4, wrap.wrappedKey)
+            .bind(5, id);
+        if (insert) statement.bind(6, login).bind(7, std::string(toText(role))).bind(8, nowUtc());
+        statement.run();
+    }
+
+    struct StoredUser {
+        User user;
+        crypto::PassphraseWrap wrap;
+    };
+    std::optional<StoredUser> findUser(const std::string& login) {
+        auto query = db.prepare(
+            "SELECT id, login, role, kdf_salt, kdf_ops, kdf_mem, wrapped_key FROM users "
+            "WHERE login = ?");
+        query.bind(1, login);
+        if (!query.step()) return std::nullopt;
+        StoredUser found;
+        found.user = {query.integer(0), query.text(1), roleFrom(query.text(2))};
+        found.wrap.salt = query.blob(3);
+        found.wrap.kdf.opsLimit = static_cast<std::uint64_t>(query.integer(4));
+        found.wrap.kdf.memLimitBytes = static_cast<std::size_t>(query.integer(5));
+        found.wrap.wrappedKey = query.blob(6);
+        return found;
+    }
 };
 
 RecordStore::RecordStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -103,19 +219,36 @@ RecordStore::RecordStore(RecordStore&&) noexcept = default;
 RecordStore& RecordStore::operator=(RecordStore&&) noexcept = default;
 RecordStore::~RecordStore() = default;
 
-RecordStore RecordStore::create(const std::filesystem::path& path) {
+CreatedDatabase RecordStore::create(const std::filesystem::path& path, const NewDatabase& setup) {
+    crypto::initialise();
     if (std::filesystem::exists(path)) {
         throw StoreError("A file called " + path.string() +
                          " already exists; a new database needs a new file name.");
     }
     refuseNetworkShare(path);
+    if (setup.adminLogin.empty()) throw StoreError("Please give the administrator a user name.");
+    requirePassphrase(setup.adminPassphrase);
+
     auto impl = std::make_unique<Impl>(path, true);
+    impl->kdf = kdfFor(setup.keyDerivation);
     schema::configure(impl->db);
-    schema::createFresh(impl->db);
-    return RecordStore(std::move(impl));
+    auto recovery = crypto::newRecoveryKey();
+    {
+        sqlite::Transaction transaction(impl->db);
+        schema::createFresh(impl->db);
+        impl->dataKey.emplace(crypto::SecretKey::random());
+        impl->db.prepare("INSERT INTO key_recovery (id, wrapped_key) VALUES (1, ?)")
+            .bindBlob(1, crypto::wrapWithKey(*impl->dataKey, recovery.key, kRecoveryContext))
+            .run();
+        impl->storeUserKey(1, setup.adminPassphrase, true, setup.adminLogin, Role::administrator);
+        transaction.commit();
+    }
+    impl->user = User{1, setup.adminLogin, Role::administrator};
+    return {RecordStore(std::move(impl)), recovery.text};
 }
 
 RecordStore RecordStore::open(const std::filesystem::path& path) {
+    crypto::initialise();
     if (!std::filesystem::is_regular_file(path)) {
         throw StoreError("The database " + path.string() + " does not exist.");
     }
@@ -129,38 +262,122 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
 
 const std::filesystem::path& RecordStore::path() const { return impl_->path; }
 
+void RecordStore::unlock(const std::string& login, const std::string& passphrase) {
+    auto stored = impl_->findUser(login);
+    if (!stored) throw StoreError(kWrongSignIn);
+    auto key = crypto::unwrapWithPassphrase(stored->wrap, passphrase, userContext(stored->user.id));
+    if (!key) throw StoreError(kWrongSignIn);
+    impl_->dataKey = std::move(*key);
+    impl_->user = stored->user;
+    impl_->kdf = stored->wrap.kdf;
+}
+
+void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
+    auto recovery = crypto::parseRecoveryKey(recoveryKey);
+    auto query = impl_->db.prepare("SELECT wrapped_key FROM key_recovery WHERE id = 1");
+    if (!recovery || !query.step()) throw StoreError("That recovery key is not right.");
+    auto key = crypto::unwrapWithKey(query.blob(0), *recovery, kRecoveryContext);
+    if (!key) throw StoreError("That recovery key is not right.");
+    impl_->dataKey = std::move(*key);
+    impl_->user.reset();
+}
+
+void RecordStore::lock() {
+    // Wipe in place (not only release) so the key bytes are gone from memory at once.
+    if (impl_->dataKey) impl_->dataKey->wipe();
+    impl_->user.reset();
+}
+
+bool RecordStore::isUnlocked() const { return impl_->dataKey && !impl_->dataKey->empty(); }
+
+std::optional<User> RecordStore::currentUser() const {
+    return isUnlocked() ? impl_->user : std::nullopt;
+}
+
+std::span<const unsigned char> RecordStore::keyMemoryForTests() const {
+    return impl_->dataKey ? impl_->dataKey->memoryForTests() : std::span<const unsigned char>{};
+}
+
+UserId RecordStore::addUser(const std::string& login, Role role, const std::string& passphrase) {
+    impl_->requireAdministrator();
+    if (login.empty()) throw StoreError("Please give the new user a user name.");
+    requirePassphrase(passphrase);
+    if (impl_->findUser(login)) throw StoreError("There is already a user called " + login + ".");
+    sqlite::Transaction transaction(impl_->db);
+    auto id = impl_->nextId("users");
+    impl_->storeUserKey(id, passphrase, true, login, role);
+    transaction.commit();
+    return id;
+}
+
+void RecordStore::resetPassphrase(const std::string& login, const std::string& newPassphrase) {
+    impl_->requireAdministrator();
+    requirePassphrase(newPassphrase);
+    auto stored = impl_->findUser(login);
+    if (!stored) throw StoreError("There is no user called " + login + ".");
+    impl_->storeUserKey(stored->user.id, newPassphrase, false, login, stored->user.role);
+}
+
+void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
+                                      const std::string& newPassphrase) {
+    impl_->signedInUser();
+    auto stored = impl_->findUser(impl_->user->login);
+    if (!stored ||
+        !crypto::unwrapWithPassphrase(stored->wrap, oldPassphrase, userContext(stored->user.id))) {
+        throw StoreError("The current passphrase is not right.");
+    }
+    requirePassphrase(newPassphrase);
+    impl_->storeUserKey(stored->user.id, newPassphrase, false, stored->user.login, stored->user.role);
+}
+
+std::vector<User> RecordStore::users() {
+    impl_->key();
+    std::vector<User> result;
+    auto query = impl_->db.prepare("SELECT id, login, role FROM users ORDER BY id");
+    while (query.step()) result.push_back({query.integer(0), query.text(1), roleFrom(query.text(2))});
+    return result;
+}
+
 GroupId RecordStore::addGroup(const std::string& name, GroupKind kind) {
-    impl_->db.prepare("INSERT INTO groups (name, kind, created_at) VALUES (?, ?, ?)")
-        .bind(1, name)
-        .bind(2, std::string(toText(kind)))
-        .bind(3, nowUtc())
+    impl_->signedInUser();
+    sqlite::Transaction transaction(impl_->db);
+    auto id = impl_->nextId("groups");
+    impl_->db.prepare("INSERT INTO groups (id, name, kind, created_at) VALUES (?, ?, ?, ?)")
+        .bind(1, id)
+        .bindBlob(2, impl_->seal("groups", "name", id, name))
+        .bind(3, std::string(toText(kind)))
+        .bind(4, nowUtc())
         .run();
-    return impl_->db.lastInsertId();
+    transaction.commit();
+    return id;
 }
 
 std::vector<Group> RecordStore::groups() {
+    impl_->key();
     std::vector<Group> result;
     auto query = impl_->db.prepare("SELECT id, name, kind FROM groups ORDER BY id");
     while (query.step()) {
-        result.push_back({query.integer(0), query.text(1), groupKindFrom(query.text(2))});
+        auto id = query.integer(0);
+        result.push_back({id, impl_->open("groups", "name", id, query.blob(1)),
+                          groupKindFrom(query.text(2))});
     }
     return result;
 }
 
 MemberId RecordStore::addMember(GroupId group, const std::string& name,
                                 const std::string& joinedOn) {
+    impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
-    auto next = db.prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM members");
-    next.step();
-    char code[16];
-    std::snprintf(code, sizeof code, "R%04lld", static_cast<long long>(next.integer(0)));
-    db.prepare("INSERT INTO members (code, name, created_at) VALUES (?, ?, ?)")
-        .bind(1, std::string(code))
-        .bind(2, name)
-        .bind(3, nowUtc())
+    auto member = impl_->nextId("members");
+    char code[32];
+    std::snprintf(code, sizeof code, "R%04lld", static_cast<long long>(member));
+    db.prepare("INSERT INTO members (id, code, name, created_at) VALUES (?, ?, ?, ?)")
+        .bind(1, member)
+        .bind(2, std::string(code))
+        .bindBlob(3, impl_->seal("members", "name", member, name))
+        .bind(4, nowUtc())
         .run();
-    auto member = db.lastInsertId();
     db.prepare("INSERT INTO memberships (group_id, member_id, joined_on) VALUES (?, ?, ?)")
         .bind(1, group)
         .bind(2, member)
@@ -171,16 +388,21 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name,
 }
 
 std::vector<Member> RecordStore::membersOf(GroupId group) {
+    impl_->key();
     std::vector<Member> result;
     auto query = impl_->db.prepare(
         "SELECT m.id, m.code, m.name FROM members m JOIN memberships s ON s.member_id = m.id "
         "WHERE s.group_id = ? ORDER BY m.id");
     query.bind(1, group);
-    while (query.step()) result.push_back({query.integer(0), query.text(1), query.text(2)});
+    while (query.step()) {
+        auto id = query.integer(0);
+        result.push_back({id, query.text(1), impl_->open("members", "name", id, query.blob(2))});
+    }
     return result;
 }
 
 SessionId RecordStore::addSession(const NewSession& session) {
+    impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
     db.prepare(
@@ -234,6 +456,7 @@ Session readSessionRow(const sqlite::Statement& row) {
 }  // namespace
 
 std::vector<Session> RecordStore::sessionsOf(GroupId group) {
+    impl_->key();
     std::vector<Session> result;
     auto query = impl_->db.prepare(std::string(kSessionColumns) +
                                    "WHERE group_id = ? ORDER BY session_date, id");
@@ -243,6 +466,7 @@ std::vector<Session> RecordStore::sessionsOf(GroupId group) {
 }
 
 Session RecordStore::session(SessionId id) {
+    impl_->key();
     auto query = impl_->db.prepare(std::string(kSessionColumns) + "WHERE id = ?");
     query.bind(1, id);
     if (!query.step()) throw StoreError("There is no session with id " + std::to_string(id));
@@ -259,6 +483,7 @@ Session RecordStore::session(SessionId id) {
 }
 
 void RecordStore::setSessionStatus(SessionId id, SessionStatus status) {
+    impl_->signedInUser();
     impl_->db.prepare("UPDATE sessions SET status = ? WHERE id = ?")
         .bind(1, std::string(toText(status)))
         .bind(2, id)
@@ -266,48 +491,75 @@ void RecordStore::setSessionStatus(SessionId id, SessionStatus status) {
 }
 
 void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) {
+    auto user = impl_->signedInUser();
+    sqlite::Transaction transaction(impl_->db);
+    auto id = impl_->nextId("attendance_marks");
     impl_->db
-        .prepare("INSERT INTO attendance_marks (session_id, member_id, status, reason, "
-                 "recorded_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(1, session)
-        .bind(2, mark.memberId)
-        .bind(3, std::string(toText(mark.status)))
-        .bind(4, mark.reason)
-        .bind(5, nowUtc())
+        .prepare("INSERT INTO attendance_marks (id, session_id, member_id, status, reason, "
+                 "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, session)
+        .bind(3, mark.memberId)
+        .bind(4, std::string(toText(mark.status)))
+        .bindBlob(5, impl_->seal("attendance_marks", "reason", id, mark.reason))
+        .bind(6, user)
+        .bind(7, nowUtc())
         .run();
+    transaction.commit();
 }
 
 std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
+    impl_->key();
     std::vector<AttendanceMark> result;
     auto query = impl_->db.prepare(
-        "SELECT member_id, status, reason, recorded_at FROM attendance_marks a "
+        "SELECT member_id, status, reason, recorded_at, id FROM attendance_marks a "
         "WHERE session_id = ?1 AND id = (SELECT MAX(id) FROM attendance_marks b "
         "WHERE b.session_id = ?1 AND b.member_id = a.member_id) ORDER BY member_id");
     query.bind(1, session);
     while (query.step()) {
-        result.push_back(
-            {query.integer(0), attendanceFrom(query.text(1)), query.text(2), query.text(3)});
+        result.push_back({query.integer(0), attendanceFrom(query.text(1)),
+                          impl_->open("attendance_marks", "reason", query.integer(4), query.blob(2)),
+                          query.text(3)});
     }
     return result;
 }
 
 void RecordStore::saveNoteDraft(SessionId session, MemberId member, const std::string& text) {
+    auto user = impl_->signedInUser();
     auto existing = note(session, member);
     if (existing && existing->state == NoteState::signedOff) {
         throw StoreError("This progress note is signed, so it cannot be changed.");
     }
-    impl_->db
-        .prepare("INSERT INTO progress_notes (session_id, member_id, text, state, updated_at) "
-                 "VALUES (?1, ?2, ?3, 'draft', ?4) ON CONFLICT (session_id, member_id) "
-                 "DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at")
-        .bind(1, session)
-        .bind(2, member)
-        .bind(3, text)
-        .bind(4, nowUtc())
-        .run();
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto find = db.prepare("SELECT id FROM progress_notes WHERE session_id = ? AND member_id = ?");
+    find.bind(1, session).bind(2, member);
+    bool exists = find.step();
+    auto id = exists ? find.integer(0) : impl_->nextId("progress_notes");
+    auto sealed = impl_->seal("progress_notes", "text", id, text);
+    if (exists) {
+        db.prepare("UPDATE progress_notes SET text = ?, author = ?, updated_at = ? WHERE id = ?")
+            .bindBlob(1, sealed)
+            .bind(2, user)
+            .bind(3, nowUtc())
+            .bind(4, id)
+            .run();
+    } else {
+        db.prepare("INSERT INTO progress_notes (id, session_id, member_id, text, state, author, "
+                   "updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
+            .bind(1, id)
+            .bind(2, session)
+            .bind(3, member)
+            .bindBlob(4, sealed)
+            .bind(5, user)
+            .bind(6, nowUtc())
+            .run();
+    }
+    transaction.commit();
 }
 
 void RecordStore::signNote(SessionId session, MemberId member) {
+    impl_->signedInUser();
     impl_->db
         .prepare("UPDATE progress_notes SET state = 'signed', updated_at = ? "
                  "WHERE session_id = ? AND member_id = ? AND state = 'draft'")
@@ -319,26 +571,31 @@ void RecordStore::signNote(SessionId session, MemberId member) {
 
 namespace {
 constexpr const char* kNoteColumns =
-    "SELECT session_id, member_id, text, state, updated_at FROM progress_notes ";
-ProgressNote readNoteRow(const sqlite::Statement& row) {
-    return {row.integer(0), row.integer(1), row.text(2), noteStateFrom(row.text(3)), row.text(4)};
-}
+    "SELECT session_id, member_id, text, state, updated_at, id FROM progress_notes ";
 }  // namespace
 
 std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member) {
+    impl_->key();
     auto query =
         impl_->db.prepare(std::string(kNoteColumns) + "WHERE session_id = ? AND member_id = ?");
     query.bind(1, session).bind(2, member);
     if (!query.step()) return std::nullopt;
-    return readNoteRow(query);
+    return ProgressNote{query.integer(0), query.integer(1),
+                        impl_->open("progress_notes", "text", query.integer(5), query.blob(2)),
+                        noteStateFrom(query.text(3)), query.text(4)};
 }
 
 std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
+    impl_->key();
     std::vector<ProgressNote> result;
     auto query = impl_->db.prepare(std::string(kNoteColumns) +
                                    "WHERE session_id = ? ORDER BY member_id");
     query.bind(1, session);
-    while (query.step()) result.push_back(readNoteRow(query));
+    while (query.step()) {
+        result.push_back({query.integer(0), query.integer(1),
+                          impl_->open("progress_notes", "text", query.integer(5), query.blob(2)),
+                          noteStateFrom(query.text(3)), query.text(4)});
+    }
     return result;
 }
 

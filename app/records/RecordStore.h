@@ -1,21 +1,33 @@
-// The record store: one database file per service. Every clinical write goes through
-// here; the rest of the application sees domain types only.
+// The record store: one encrypted database file per service. Every clinical write goes
+// through here; the rest of the application sees domain types only. A store opens locked:
+// nothing can be read until a user signs in (or the recovery key is given).
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "records/Types.h"
 
 namespace roundtable::records {
 
+/// What creating a database needs: its first administrator.
+struct NewDatabase {
+    std::string adminLogin;
+    std::string adminPassphrase;
+    KeyDerivation keyDerivation = KeyDerivation::standard;
+};
+
+struct CreatedDatabase;
+
 class RecordStore {
 public:
-    /// Creates a new database file; refuses a path that exists or is on a network share.
-    static RecordStore create(const std::filesystem::path& path);
-    /// Opens an existing database; refuses a newer, foreign or damaged file.
+    /// Creates a new database file with its administrator, signed in. Refuses a path that
+    /// exists or is on a network share, and a passphrase that is too short.
+    static CreatedDatabase create(const std::filesystem::path& path, const NewDatabase& setup);
+    /// Opens an existing database, locked; refuses a newer, older, foreign or damaged file.
     static RecordStore open(const std::filesystem::path& path);
 
     RecordStore(RecordStore&&) noexcept;
@@ -23,6 +35,25 @@ public:
     ~RecordStore();
 
     [[nodiscard]] const std::filesystem::path& path() const;
+
+    /// Signs a user in and unlocks the data; throws StoreError (the same message whether
+    /// the name or the passphrase was wrong).
+    void unlock(const std::string& login, const std::string& passphrase);
+    /// Unlocks with the recovery key shown when the database was created. No one is signed
+    /// in afterwards: records can be read and an administrator added, nothing else.
+    void unlockWithRecoveryKey(const std::string& recoveryKey);
+    /// Wipes the data key from memory; everything needs unlock() again.
+    void lock();
+    [[nodiscard]] bool isUnlocked() const;
+    [[nodiscard]] std::optional<User> currentUser() const;
+
+    /// Administrators only (or after unlocking with the recovery key).
+    UserId addUser(const std::string& login, Role role, const std::string& passphrase);
+    /// Administrators only: gives a user a new passphrase (re-wrapping the data key).
+    void resetPassphrase(const std::string& login, const std::string& newPassphrase);
+    /// The signed-in user changes their own passphrase.
+    void changeOwnPassphrase(const std::string& oldPassphrase, const std::string& newPassphrase);
+    [[nodiscard]] std::vector<User> users();
 
     GroupId addGroup(const std::string& name, GroupKind kind);
     [[nodiscard]] std::vector<Group> groups();
@@ -47,10 +78,20 @@ public:
     [[nodiscard]] std::optional<ProgressNote> note(SessionId session, MemberId member);
     [[nodiscard]] std::vector<ProgressNote> notesOf(SessionId session);
 
+    /// The memory that holds the data key (valid while the store lives), so tests can show
+    /// that lock() zeroes it. Empty when no key was ever loaded.
+    [[nodiscard]] std::span<const unsigned char> keyMemoryForTests() const;
+
 private:
     struct Impl;
     explicit RecordStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
+};
+
+struct CreatedDatabase {
+    RecordStore store;
+    /// Shown once to the person creating the database; it is not stored anywhere.
+    std::string recoveryKey;
 };
 
 }  // namespace roundtable::records

@@ -3,7 +3,6 @@
 
 #include <sys/vfs.h>
 
-#include <array>
 #include <string>
 
 #include "records/Types.h"
@@ -11,21 +10,38 @@
 namespace roundtable::records::schema {
 namespace {
 
-// Migration N takes a database from user_version N-1 to N. Never edit a released step:
-// add a new one.
-constexpr std::array<const char*, 1> kMigrations = {
-    R"sql(
+// The schema of a new database (format 2). Encrypted columns are BLOBs holding
+// nonce || ciphertext || tag, bound to table, column and row id (see Crypto.h).
+// Format 1 was the unencrypted walking skeleton; it was never released and is refused.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    login         TEXT NOT NULL UNIQUE,
+    role          TEXT NOT NULL CHECK (role IN ('facilitator', 'clinical-lead', 'administrator')),
+    kdf_salt      BLOB NOT NULL,
+    kdf_ops       INTEGER NOT NULL,
+    kdf_mem       INTEGER NOT NULL CHECK (kdf_mem >= 67108864),
+    wrapped_key   BLOB NOT NULL,
+    created_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE key_recovery (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    wrapped_key   BLOB NOT NULL
+) STRICT;
+
 CREATE TABLE groups (
     id          INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL,
+    name        BLOB NOT NULL,
     kind        TEXT NOT NULL CHECK (kind IN ('treatment', 'maintenance', 'carers')),
+    linked_group_id INTEGER REFERENCES groups (id),
     created_at  TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE members (
     id          INTEGER PRIMARY KEY,
     code        TEXT NOT NULL UNIQUE,
-    name        TEXT NOT NULL,
+    name        BLOB NOT NULL,
     created_at  TEXT NOT NULL
 ) STRICT;
 
@@ -69,7 +85,8 @@ CREATE TABLE attendance_marks (
     member_id   INTEGER NOT NULL REFERENCES members (id),
     status      TEXT NOT NULL CHECK (status IN ('attended', 'late', 'left-early',
                                                 'absent-authorised', 'absent-unauthorised')),
-    reason      TEXT NOT NULL DEFAULT '',
+    reason      BLOB NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
     recorded_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX attendance_by_session ON attendance_marks (session_id, member_id, id);
@@ -82,8 +99,9 @@ CREATE TABLE progress_notes (
     id          INTEGER PRIMARY KEY,
     session_id  INTEGER NOT NULL REFERENCES sessions (id),
     member_id   INTEGER NOT NULL REFERENCES members (id),
-    text        TEXT NOT NULL,
+    text        BLOB NOT NULL,
     state       TEXT NOT NULL CHECK (state IN ('draft', 'signed')),
+    author      INTEGER NOT NULL REFERENCES users (id),
     updated_at  TEXT NOT NULL,
     UNIQUE (session_id, member_id)
 ) STRICT;
@@ -93,8 +111,7 @@ BEGIN SELECT RAISE(ABORT, 'a signed progress note cannot be changed: add an amen
 CREATE TRIGGER signed_notes_are_kept_delete BEFORE DELETE ON progress_notes
 WHEN OLD.state = 'signed'
 BEGIN SELECT RAISE(ABORT, 'a signed progress note cannot be deleted'); END;
-)sql",
-};
+)sql";
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {
@@ -120,13 +137,9 @@ void configure(sqlite::Connection& connection) {
 }
 
 void createFresh(sqlite::Connection& connection) {
-    sqlite::Transaction transaction(connection);
     connection.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
-    for (std::size_t step = 0; step < kMigrations.size(); ++step) {
-        connection.execute(kMigrations[step]);
-    }
+    connection.execute(kSchema);
     connection.execute("PRAGMA user_version = " + std::to_string(kCurrentVersion));
-    transaction.commit();
 }
 
 void checkAndMigrate(sqlite::Connection& connection) {
@@ -145,7 +158,13 @@ void checkAndMigrate(sqlite::Connection& connection) {
         throw StoreError("This Roundtable database is incomplete (it has no data format "
                          "version), so it was not opened.");
     }
-    // Version 1 is the first format: there is nothing older to migrate yet.
+    if (version < kOldestReadable) {
+        throw StoreError("This database was made by a pre-release version of Roundtable that "
+                         "did not encrypt records (data format " + std::to_string(version) +
+                         "). It was not opened or changed. Create a new database.");
+    }
+    // Format 2 is the first released format: there is nothing older to migrate yet. A later
+    // format adds its numbered migration step here, after taking a backup.
 }
 
 bool isNetworkFilesystemType(long filesystemType) {

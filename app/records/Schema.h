@@ -11,12 +11,15 @@ namespace roundtable::records::schema {
 /// "RTBL": marks a SQLite file as a Roundtable database (PRAGMA application_id).
 constexpr std::int64_t kApplicationId = 0x5254424C;
 /// The schema version this build writes; user_version of an up-to-date database.
-constexpr std::int64_t kCurrentVersion = 1;
+constexpr std::int64_t kCurrentVersion = 2;
+/// The oldest format this build opens (format 1, the unencrypted skeleton, is refused).
+constexpr std::int64_t kOldestReadable = 2;
 
 /// Sets and reads back the pragmas every connection must have; throws StoreError otherwise.
 void configure(sqlite::Connection& connection);
 
-/// Creates the schema in an empty database.
+/// Creates the schema in an empty database; the caller holds the transaction, so the
+/// first keys are written in the same all-or-nothing step.
 void createFresh(sqlite::Connection& connection);
 
 /// Refuses a database of another application or a newer version, and migrates an older

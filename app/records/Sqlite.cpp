@@ -81,6 +81,14 @@ Statement& Statement::bind(int index, const std::string& value) {
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, const std::vector<unsigned char>& value) {
+    check(db_,
+          sqlite3_bind_blob(statement_, index, value.data(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT),
+          "Cannot bind a value");
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     check(db_, sqlite3_bind_null(statement_, index), "Cannot bind a value");
     return *this;
@@ -112,6 +120,13 @@ std::string Statement::text(int column) const {
     auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
     return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
                  : std::string{};
+}
+
+std::vector<unsigned char> Statement::blob(int column) const {
+    const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(statement_, column));
+    return bytes ? std::vector<unsigned char>(
+                       bytes, bytes + sqlite3_column_bytes(statement_, column))
+                 : std::vector<unsigned char>{};
 }
 
 bool Statement::isNull(int column) const {

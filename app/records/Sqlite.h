@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace roundtable::records::sqlite {
 
@@ -44,6 +45,7 @@ public:
     Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
     Statement& bind(int index, const std::string& value);
     Statement& bindNull(int index);
+    Statement& bindBlob(int index, const std::vector<unsigned char>& value);
     /// Steps once; true while there is a row to read.
     bool step();
     /// Runs a statement that returns no rows.
@@ -53,6 +55,7 @@ public:
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] std::string text(int column) const;
     [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] std::vector<unsigned char> blob(int column) const;
 
 private:
     sqlite3* db_;

@@ -12,6 +12,7 @@ namespace roundtable::records {
 using GroupId = std::int64_t;
 using MemberId = std::int64_t;
 using SessionId = std::int64_t;
+using UserId = std::int64_t;
 
 /// A problem with the database itself (cannot open, newer version, damaged, refused write).
 /// The message is written for the person using the app.
@@ -19,6 +20,18 @@ class StoreError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+enum class Role { facilitator, clinicalLead, administrator };
+
+struct User {
+    UserId id = 0;
+    std::string login;
+    Role role = Role::facilitator;
+};
+
+/// How costly deriving a key from a passphrase is (Argon2id). Both meet the promise of at
+/// least 64 MiB; `fast` exists so that tests can create many databases quickly.
+enum class KeyDerivation { standard, fast };
 
 enum class GroupKind { treatment, maintenance, carers };
 
@@ -91,11 +104,13 @@ struct ProgressNote {
     std::string updatedAt;
 };
 
+[[nodiscard]] const char* toText(Role role);
 [[nodiscard]] const char* toText(GroupKind kind);
 [[nodiscard]] const char* toText(SessionStatus status);
 [[nodiscard]] const char* toText(Attendance status);
 [[nodiscard]] const char* toText(NoteState state);
 /// Parse the strings above; throw StoreError for an unknown value (a damaged row).
+[[nodiscard]] Role roleFrom(const std::string& text);
 [[nodiscard]] GroupKind groupKindFrom(const std::string& text);
 [[nodiscard]] SessionStatus sessionStatusFrom(const std::string& text);
 [[nodiscard]] Attendance attendanceFrom(const std::string& text);

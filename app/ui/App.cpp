@@ -52,13 +52,14 @@ public:
         settings_ = std::make_unique<settings::IniFileStore>(settings::defaultSettingsPath());
         if (database_.empty()) database_ = settings::lastDatabase.read(*settings_);
 
-        auto* frame = new MainFrame(programme_);
+        auto* frame = new MainFrame(programme_, records::KeyDerivation::standard);
+        frame->setIdleLock(std::chrono::minutes(settings::idleLockMinutes.read(*settings_)));
         frame->onDatabaseOpened([this](const std::filesystem::path& path) {
             settings::lastDatabase.write(*settings_, std::filesystem::absolute(path).string());
             settings_->flush();
         });
         frame->Show();
-        if (!database_.empty()) frame->openDatabase(database_, false);
+        if (!database_.empty()) frame->beginOpen(database_);
         if (!screenshot_.empty()) {
             // Give the window time to be mapped and drawn before copying it.
             timer_.Bind(wxEVT_TIMER, [this, frame](wxTimerEvent&) {

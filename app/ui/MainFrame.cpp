@@ -1,13 +1,16 @@
-// Menus and wiring. Each handler is a few lines that hand over to a panel or a use case.
+// Page switching, the lock and the idle timer. Each handler is a few lines that hand over
+// to a panel or to the record store.
 #include "ui/MainFrame.h"
 
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
+#include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 
+#include "ui/AccessPanels.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
 #include "ui/SessionPanel.h"
@@ -17,12 +20,29 @@ namespace roundtable::ui {
 namespace {
 constexpr const char* kProductName = "Roundtable";
 constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|All files|*";
+constexpr int kLockId = wxID_HIGHEST + 1;
 }  // namespace
 
-MainFrame::MainFrame(const curriculum::Programme& programme)
+MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivation keyDerivation)
     : wxFrame(nullptr, wxID_ANY, kProductName, wxDefaultPosition, wxSize(1360, 840)),
-      programme_(programme) {
-    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+      programme_(programme),
+      keyDerivation_(keyDerivation) {
+    book_ = new wxSimplebook(this);
+    book_->AddPage(new WelcomePanel(book_, [this] { chooseDatabase(false); },
+                                    [this] { chooseDatabase(true); }),
+                   "welcome");
+    signIn_ = new SignInPanel(book_, [this](const std::string& login, const std::string& pass) {
+        return signIn(login, pass);
+    });
+    book_->AddPage(signIn_, "sign in");
+    setup_ = new NewDatabasePanel(book_, [this](const std::string& login, const std::string& pass) {
+        return createDatabase(login, pass);
+    });
+    book_->AddPage(setup_, "new database");
+    recovery_ = new RecoveryKeyPanel(book_, [this] { showWork(); });
+    book_->AddPage(recovery_, "recovery key");
+
+    auto* splitter = new wxSplitterWindow(book_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3D);
     splitter->SetMinimumPaneSize(220);
     curriculum_ = new CurriculumPanel(splitter, programme_);
@@ -33,22 +53,43 @@ MainFrame::MainFrame(const curriculum::Programme& programme)
     pages_->AddPage(groups_, "Group");
     pages_->AddPage(session_, "Session");
     splitter->SplitVertically(curriculum_, pages_, 380);
+    book_->AddPage(splitter, "work");
+    book_->SetSelection(welcomePage);
 
     buildMenus();
     CreateStatusBar();
-    SetStatusText("No database open. Use File > New or File > Open.");
+    SetStatusText("No database open.");
+
+    // Any key or mouse input anywhere in the application counts as activity.
+    wxEvtHandler::AddFilter(this);
+    idleTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (!isLocked() && std::chrono::steady_clock::now() - lastActivity_ >= idleLock_) lock();
+    });
+    idleTimer_.Start(1000);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
         session_->keepUnsavedNote();
+        idleTimer_.Stop();
         event.Skip();
     });
 }
 
-MainFrame::~MainFrame() = default;
+MainFrame::~MainFrame() { wxEvtHandler::RemoveFilter(this); }
+
+int MainFrame::FilterEvent(wxEvent& event) {
+    auto type = event.GetEventType();
+    if (type == wxEVT_KEY_DOWN || type == wxEVT_LEFT_DOWN || type == wxEVT_RIGHT_DOWN ||
+        type == wxEVT_MOTION || type == wxEVT_MOUSEWHEEL) {
+        lastActivity_ = std::chrono::steady_clock::now();
+    }
+    return Event_Skip;
+}
 
 void MainFrame::buildMenus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, "&New database...\tCtrl+N");
     file->Append(wxID_OPEN, "&Open database...\tCtrl+O");
+    file->AppendSeparator();
+    file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     auto* menuBar = new wxMenuBar;
@@ -56,6 +97,8 @@ void MainFrame::buildMenus() {
     SetMenuBar(menuBar);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(true); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(false); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, kLockId);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 }
 
@@ -64,34 +107,99 @@ void MainFrame::chooseDatabase(bool create) {
                         wxEmptyString, create ? "service.rtdb" : wxString(), kDatabaseWildcard,
                         create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK) return;
-    openDatabase(std::filesystem::path(fromWx(dialog.GetPath())), create);
+    std::filesystem::path path(fromWx(dialog.GetPath()));
+    if (create) {
+        beginCreate(path);
+    } else {
+        beginOpen(path);
+    }
 }
 
-bool MainFrame::openDatabase(const std::filesystem::path& path, bool create) {
+void MainFrame::beginCreate(const std::filesystem::path& path) {
+    lock();
+    pendingPath_ = path;
+    setup_->prepare(path.filename().string());
+    book_->SetSelection(setupPage);
+}
+
+bool MainFrame::beginOpen(const std::filesystem::path& path) {
     try {
-        auto store = std::make_unique<records::RecordStore>(
-            create ? records::RecordStore::create(path) : records::RecordStore::open(path));
-        session_->keepUnsavedNote();
-        auto practice = std::make_unique<practice::Practice>(*store, programme_);
-        groups_->attach(practice.get());
-        session_->attach(practice.get());
-        practice_ = std::move(practice);
+        auto store = std::make_unique<records::RecordStore>(records::RecordStore::open(path));
+        lock();
         store_ = std::move(store);
+        practice_ = std::make_unique<practice::Practice>(*store_, programme_);
+        pendingPath_ = path;
         SetTitle(toWx(std::string(kProductName) + " - " + path.filename().string()));
-        SetStatusText(toWx("Database: " + path.string()));
-        pages_->SetSelection(0);
+        SetStatusText(toWx("Database: " + path.string() + " (locked)"));
+        signIn_->prepare(path.filename().string(), lastLogin_);
+        book_->SetSelection(signInPage);
         lastError_.clear();
-        if (onDatabaseOpened_) onDatabaseOpened_(path);
         return true;
     } catch (const records::StoreError& error) {
         lastError_ = error.what();
         if (!quietErrors_) {
-            wxMessageBox(toWx(lastError_), "The database was not opened", wxOK | wxICON_ERROR,
-                         this);
+            wxMessageBox(toWx(lastError_), "The database was not opened", wxOK | wxICON_ERROR, this);
         }
         return false;
     }
 }
+
+std::string MainFrame::signIn(const std::string& login, const std::string& passphrase) {
+    if (!store_) return "Open a database first.";
+    try {
+        wxBusyCursor busy;  // deriving the key takes about half a second by design
+        store_->unlock(login, passphrase);
+    } catch (const records::StoreError& error) {
+        return error.what();
+    }
+    lastLogin_ = login;
+    showWork();
+    return {};
+}
+
+std::string MainFrame::createDatabase(const std::string& login, const std::string& passphrase) {
+    try {
+        wxBusyCursor busy;
+        auto created = records::RecordStore::create(pendingPath_, {login, passphrase, keyDerivation_});
+        store_ = std::make_unique<records::RecordStore>(std::move(created.store));
+        practice_ = std::make_unique<practice::Practice>(*store_, programme_);
+        lastLogin_ = login;
+        SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
+        recovery_->show(created.recoveryKey);
+        book_->SetSelection(recoveryPage);
+        return {};
+    } catch (const records::StoreError& error) {
+        return error.what();
+    }
+}
+
+void MainFrame::showWork() {
+    groups_->attach(practice_.get());
+    session_->attach(practice_.get());
+    pages_->SetSelection(0);
+    book_->SetSelection(workPage);
+    lastActivity_ = std::chrono::steady_clock::now();
+    auto user = store_->currentUser();
+    SetStatusText(toWx("Database: " + store_->path().string() + "   Signed in as " +
+                       (user ? user->login : std::string("(recovery)"))));
+    if (onDatabaseOpened_) onDatabaseOpened_(store_->path());
+}
+
+void MainFrame::lock() {
+    if (!store_) return;
+    session_->keepUnsavedNote();
+    // Detach first: the panels drop every record they show before the key goes.
+    groups_->attach(nullptr);
+    session_->attach(nullptr);
+    store_->lock();
+    signIn_->prepare(store_->path().filename().string(), lastLogin_);
+    book_->SetSelection(signInPage);
+    SetStatusText(toWx("Database: " + store_->path().string() + " (locked)"));
+}
+
+bool MainFrame::isLocked() const { return !store_ || !store_->isUnlocked(); }
+
+void MainFrame::setIdleLock(std::chrono::seconds after) { idleLock_ = after; }
 
 void MainFrame::showSession(records::SessionId session) {
     session_->showSession(session);

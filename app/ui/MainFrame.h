@@ -1,9 +1,14 @@
-// The main window: wires the curriculum navigator, the group page and the session page
-// together and owns the open database. Features live in the panels, not here.
+// The main window: swaps between the access pages (welcome, sign in, new database,
+// recovery key) and the work area (curriculum, group and session pages), owns the open
+// database and locks it on demand (Ctrl+L) or when the user has been idle too long.
+// Features live in the panels, not here.
 #pragma once
 
+#include <wx/eventfilter.h>
 #include <wx/frame.h>
+#include <wx/timer.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -13,47 +18,80 @@
 #include "records/RecordStore.h"
 
 class wxNotebook;
+class wxSimplebook;
 
 namespace roundtable::ui {
 
 class CurriculumPanel;
 class GroupPanel;
+class NewDatabasePanel;
+class RecoveryKeyPanel;
 class SessionPanel;
+class SignInPanel;
 
-class MainFrame : public wxFrame {
+class MainFrame : public wxFrame, private wxEventFilter {
 public:
-    explicit MainFrame(const curriculum::Programme& programme);
+    MainFrame(const curriculum::Programme& programme, records::KeyDerivation keyDerivation);
     ~MainFrame() override;
 
-    /// Opens (or with `create`, creates) a database. Returns false, after telling the user
-    /// why, when it cannot; the database open before stays open in that case.
-    bool openDatabase(const std::filesystem::path& path, bool create);
+    /// Shows the page that sets up a new database at `path` (File > New without the dialog).
+    void beginCreate(const std::filesystem::path& path);
+    /// Opens the database at `path` locked and shows the sign-in page. Returns false, after
+    /// telling the user why, when the file cannot be opened; what was open stays open.
+    bool beginOpen(const std::filesystem::path& path);
+    /// Wipes the key, clears every record from the window and asks for the passphrase.
+    void lock();
+    [[nodiscard]] bool isLocked() const;
+    /// How long without keyboard or mouse input before the window locks itself.
+    void setIdleLock(std::chrono::seconds after);
+
+    /// Called after every successful sign-in, e.g. to remember the file for the next start.
+    void onDatabaseOpened(std::function<void(const std::filesystem::path&)> callback) {
+        onDatabaseOpened_ = std::move(callback);
+    }
 
     [[nodiscard]] CurriculumPanel* curriculumPanel() const { return curriculum_; }
     [[nodiscard]] GroupPanel* groupPanel() const { return groups_; }
     [[nodiscard]] SessionPanel* sessionPanel() const { return session_; }
     [[nodiscard]] wxNotebook* pages() const { return pages_; }
-    /// The error shown by the last failed openDatabase (tests read it instead of a dialog).
+    /// The error shown by the last failed beginOpen (tests read it instead of a dialog).
     [[nodiscard]] const std::string& lastError() const { return lastError_; }
-    /// Called after every successful open, e.g. to remember the file for the next start.
-    void onDatabaseOpened(std::function<void(const std::filesystem::path&)> callback) {
-        onDatabaseOpened_ = std::move(callback);
-    }
     /// Tests set this so failures are recorded in lastError() without a modal dialog.
     void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
+    /// The open store (tests check that locking wiped its key); nullptr when none is open.
+    [[nodiscard]] records::RecordStore* store() const { return store_.get(); }
 
 private:
+    enum Page { welcomePage, signInPage, setupPage, recoveryPage, workPage };
+
     void buildMenus();
     void chooseDatabase(bool create);
+    std::string signIn(const std::string& login, const std::string& passphrase);
+    std::string createDatabase(const std::string& login, const std::string& passphrase);
+    void showWork();
     void showSession(records::SessionId session);
+    int FilterEvent(wxEvent& event) override;
 
     const curriculum::Programme& programme_;
+    records::KeyDerivation keyDerivation_;
     std::unique_ptr<records::RecordStore> store_;
     std::unique_ptr<practice::Practice> practice_;
+    std::filesystem::path pendingPath_;  ///< the file being created or signed in to
+    std::string lastLogin_;
+
+    wxSimplebook* book_;
+    SignInPanel* signIn_;
+    NewDatabasePanel* setup_;
+    RecoveryKeyPanel* recovery_;
     CurriculumPanel* curriculum_;
     wxNotebook* pages_;
     GroupPanel* groups_;
     SessionPanel* session_;
+
+    wxTimer idleTimer_;
+    std::chrono::steady_clock::time_point lastActivity_ = std::chrono::steady_clock::now();
+    std::chrono::seconds idleLock_{600};
+
     std::string lastError_;
     bool quietErrors_ = false;
     std::function<void(const std::filesystem::path&)> onDatabaseOpened_;

@@ -1,24 +1,23 @@
-// In-app screenshot: copy the window's screen rectangle into a bitmap.
+// Screenshot of a window as it is on screen now. wxScreenDC on GTK 3 kept returning its
+// first capture under Xvfb, so the window's own GDK window is read instead.
 #include "ui/Screenshot.h"
 
-#include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
-#include <wx/image.h>
+#include <gtk/gtk.h>
 #include <wx/window.h>
-
-#include "ui/WxText.h"
 
 namespace roundtable::ui {
 
 bool saveScreenshot(wxWindow* window, const std::string& pngPath) {
-    if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG)) wxImage::AddHandler(new wxPNGHandler);
-    auto rect = window->GetScreenRect();
-    wxBitmap bitmap(rect.width, rect.height);
-    wxScreenDC screen;
-    wxMemoryDC memory(bitmap);
-    memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
-    memory.SelectObject(wxNullBitmap);
-    return bitmap.SaveFile(toWx(pngPath), wxBITMAP_TYPE_PNG);
+    auto* gdkWindow = gtk_widget_get_window(window->GetHandle());
+    if (!gdkWindow) return false;
+    auto size = window->GetSize();
+    GdkPixbuf* pixbuf = gdk_pixbuf_get_from_window(gdkWindow, 0, 0, size.x, size.y);
+    if (!pixbuf) return false;
+    GError* error = nullptr;
+    bool saved = gdk_pixbuf_save(pixbuf, pngPath.c_str(), "png", &error, nullptr);
+    if (error) g_error_free(error);
+    g_object_unref(pixbuf);
+    return saved;
 }
 
 }  // namespace roundtable::ui

@@ -14,11 +14,13 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 
 #include "curriculum/ProgrammeLoader.h"
 #include "support/TempDir.h"
+#include "support/TestStore.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
 #include "ui/MainFrame.h"
@@ -114,7 +116,7 @@ const curriculum::Programme& programme() {
 }
 
 ui::MainFrame* showFrame() {
-    auto* frame = new ui::MainFrame(programme());
+    auto* frame = new ui::MainFrame(programme(), records::KeyDerivation::fast);
     frame->setQuietErrors(true);
     frame->SetPosition(wxPoint(0, 0));
     frame->Show();
@@ -128,6 +130,13 @@ void closeFrame(ui::MainFrame* frame) {
     pump(300);
 }
 
+/// Types the user name and passphrase into the sign-in page and presses Sign in.
+void signInThroughPage(ui::MainFrame* frame, const char* passphrase = test::kTestPassphrase) {
+    typeInto(find<wxTextCtrl>(frame, "sign-in-login"), test::kTestLogin);
+    typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), passphrase);
+    click(find<wxButton>(frame, "sign-in"));
+}
+
 const std::string kAwkwardName = "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9";
 
 }  // namespace
@@ -136,13 +145,32 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     test::TempDir dir;
     auto path = dir / "service.rtdb";
     auto* frame = showFrame();
-    REQUIRE(frame->openDatabase(path, true));
+
+    // Create the database: its administrator, then the recovery key shown once.
+    frame->beginCreate(path);
+    typeInto(find<wxTextCtrl>(frame, "setup-login"), test::kTestLogin);
+    typeInto(find<wxTextCtrl>(frame, "setup-passphrase"), test::kTestPassphrase);
+    typeInto(find<wxTextCtrl>(frame, "setup-repeat"), "not the same passphrase");
+    click(find<wxButton>(frame, "setup-create"));
+    CHECK(find<wxStaticText>(frame, "setup-message")->GetLabel() ==
+          "The two passphrases are not the same. Type it again.");
+    CHECK_FALSE(std::filesystem::exists(path));
+    typeInto(find<wxTextCtrl>(frame, "setup-repeat"), test::kTestPassphrase);
+    click(find<wxButton>(frame, "setup-create"));
+    auto* recoveryKey = find<wxTextCtrl>(frame, "recovery-key");
+    CHECK(waitFor([&] { return recoveryKey->IsShownOnScreen(); }));
+    const auto recoveryText = recoveryKey->GetValue().utf8_string();
+    CHECK(recoveryText.size() == 64);
+    pump(200);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-recovery-key.png"));
+    click(find<wxButton>(frame, "recovery-done"));
+    CHECK(recoveryKey->GetValue().empty());
 
     // Create a group by typing its name and pressing the button.
     typeInto(find<wxTextCtrl>(frame, "new-group-name"), "Tuesday group");
     click(find<wxButton>(frame, "create-group"));
     {
-        auto store = records::RecordStore::open(path);
+        auto store = test::openTestStore(path);
         REQUIRE(store.groups().size() == 1);
         CHECK(store.groups()[0].name == "Tuesday group");
     }
@@ -176,7 +204,7 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     click(find<wxButton>(frame, "plan-session"));
     records::SessionId sessionId = 0;
     {
-        auto store = records::RecordStore::open(path);
+        auto store = test::openTestStore(path);
         auto sessions = store.sessionsOf(store.groups()[0].id);
         REQUIRE(sessions.size() == 1);
         sessionId = sessions[0].id;
@@ -233,7 +261,11 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
 
     // Reopen the file in a new window: everything is as it was left.
     auto* reopened = showFrame();
-    REQUIRE(reopened->openDatabase(path, false));
+    REQUIRE(reopened->beginOpen(path));
+    signInThroughPage(reopened, "a wrong passphrase");
+    CHECK(find<wxStaticText>(reopened, "sign-in-message")->GetLabel() ==
+          "The user name or passphrase is not right.");
+    signInThroughPage(reopened);
     auto* reopenedMembers = find<wxListBox>(reopened, "members");
     REQUIRE(reopenedMembers->GetCount() == 2);
     CHECK(reopenedMembers->GetString(1).utf8_string() == "R0002   " + kAwkwardName);
@@ -251,7 +283,7 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
           "Took part well and helped agree the rules.");
     closeFrame(reopened);
 
-    auto store = records::RecordStore::open(path);
+    auto store = test::openTestStore(path);
     auto group = store.groups().at(0).id;
     auto memberList = store.membersOf(group);
     auto note = store.note(sessionId, memberList.at(0).id);
@@ -267,7 +299,7 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
     auto path = dir / "service.rtdb";
     records::SessionId session = 0;
     {
-        auto store = records::RecordStore::create(path);
+        auto store = test::createTestStore(path);
         practice::Practice practice(store, programme());
         auto group = practice.createGroup("Group", records::GroupKind::treatment);
         auto first = practice.addMember(group, "Daniel Hughes", "2026-01-01");
@@ -277,7 +309,8 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
         practice.recordAttendance(session, second, records::Attendance::attended, "");
     }
     auto* frame = showFrame();
-    REQUIRE(frame->openDatabase(path, false));
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
     clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
     click(find<wxButton>(frame, "open-session"));
     auto* registerList = find<wxListCtrl>(frame, "register");
@@ -288,7 +321,7 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
     closeFrame(frame);
 
-    auto store = records::RecordStore::open(path);
+    auto store = test::openTestStore(path);
     auto note = store.note(session, store.membersOf(store.groups()[0].id)[0].id);
     REQUIRE(note);
     CHECK(note->text == "Quiet today.");
@@ -298,11 +331,50 @@ TEST_CASE("a damaged database is refused and the window stays usable") {
     test::TempDir dir;
     auto* frame = showFrame();
     test::writeFile(dir / "not-a-database.rtdb", std::string(4096, 'x'));
-    CHECK_FALSE(frame->openDatabase(dir / "not-a-database.rtdb", false));
+    CHECK_FALSE(frame->beginOpen(dir / "not-a-database.rtdb"));
     CHECK(frame->lastError().find("damaged or is not a Roundtable database") != std::string::npos);
-    CHECK_FALSE(find<wxTextCtrl>(frame, "new-group-name")->IsEnabled());
-    CHECK(frame->openDatabase(dir / "good.rtdb", true));
-    CHECK(find<wxTextCtrl>(frame, "new-group-name")->IsEnabled());
+    CHECK(find<wxButton>(frame, "welcome-open")->IsShownOnScreen());
+    { (void)test::createTestStore(dir / "good.rtdb"); }
+    CHECK(frame->beginOpen(dir / "good.rtdb"));
+    CHECK(find<wxTextCtrl>(frame, "sign-in-passphrase")->IsShownOnScreen());
+    closeFrame(frame);
+}
+
+TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    {
+        auto store = test::createTestStore(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Group", records::GroupKind::treatment);
+        practice.addMember(group, "Daniel Hughes", "2026-01-01");
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    auto* members = find<wxListBox>(frame, "members");
+    REQUIRE(waitFor([&] { return members->GetCount() == 1; }));
+    auto keyMemory = frame->store()->keyMemoryForTests();
+    REQUIRE(keyMemory.size() == 32);
+
+    // Ctrl+L, typed on the keyboard.
+    click(members);
+    wxUIActionSimulator().Char('L', wxMOD_CONTROL);
+    CHECK(waitFor([&] { return frame->isLocked(); }));
+    CHECK(members->GetCount() == 0);
+    CHECK_FALSE(members->IsShownOnScreen());
+    CHECK(std::all_of(keyMemory.begin(), keyMemory.end(), [](unsigned char b) { return b == 0; }));
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-locked.png"));
+
+    signInThroughPage(frame);
+    CHECK(waitFor([&] { return members->GetCount() == 1; }));
+    CHECK(members->GetString(0).utf8_string() == "R0001   Daniel Hughes");
+
+    // Left alone for longer than the idle time, it locks itself.
+    frame->setIdleLock(std::chrono::seconds(2));
+    CHECK(waitFor([&] { return frame->isLocked(); }));
+    CHECK(members->GetCount() == 0);
     closeFrame(frame);
 }
 

@@ -6,6 +6,7 @@
 #include "practice/DemoData.h"
 #include "practice/Practice.h"
 #include "support/TempDir.h"
+#include "support/TestStore.h"
 
 using namespace roundtable;
 
@@ -18,6 +19,7 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
     CHECK(summary.sessions == 10);
 
     auto store = records::RecordStore::open(dir / "demo.rtdb");
+    store.unlock(practice::kDemoLogin, practice::kDemoPassphrase);
     practice::Practice practice(store, *loaded.programme);
     auto groups = store.groups();
     REQUIRE(groups.size() == 1);
@@ -46,4 +48,33 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
     CHECK(notes == summary.notes);
     CHECK(absences > 0);
     CHECK(notes + absences == 80);
+}
+
+TEST_CASE("the demo database and its write-ahead log hold no name or note in plain text") {
+    auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
+    REQUIRE(loaded.ok());
+    test::TempDir dir;
+    auto path = dir / "demo.rtdb";
+    practice::createDemoDatabase(path, *loaded.programme);
+    auto store = records::RecordStore::open(path);
+    store.unlock(practice::kDemoLogin, practice::kDemoPassphrase);
+    auto group = store.groups().at(0);
+    std::vector<std::string> secrets = {group.name};
+    for (const auto& member : store.membersOf(group.id)) secrets.push_back(member.name);
+    for (const auto& session : store.sessionsOf(group.id)) {
+        for (const auto& note : store.notesOf(session.id)) secrets.push_back(note.text);
+        for (const auto& mark : store.registerOf(session.id)) {
+            if (!mark.reason.empty()) secrets.push_back(mark.reason);
+        }
+    }
+    REQUIRE(secrets.size() > 80);
+    // Read the bytes while the store is open, so the -wal file is there too.
+    std::string bytes = test::readFile(path);
+    if (std::filesystem::exists(dir / "demo.rtdb-wal")) bytes += test::readFile(dir / "demo.rtdb-wal");
+    REQUIRE(bytes.size() > 4096);
+    for (const auto& secret : secrets) {
+        CAPTURE(secret);
+        CHECK(bytes.find(secret) == std::string::npos);
+    }
+    CHECK(bytes.find("Daniel Hughes") == std::string::npos);
 }

@@ -7,6 +7,7 @@
 #include "practice/Dates.h"
 #include "practice/Practice.h"
 #include "support/TempDir.h"
+#include "support/TestStore.h"
 
 using namespace roundtable;
 using practice::ValidationError;
@@ -22,7 +23,7 @@ const curriculum::Programme& shippedProgramme() {
 
 struct Fixture {
     test::TempDir dir;
-    records::RecordStore store = records::RecordStore::create(dir / "service.rtdb");
+    records::RecordStore store = test::createTestStore(dir / "service.rtdb");
     practice::Practice practice{store, shippedProgramme()};
     records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
 };

@@ -6,9 +6,12 @@
 #include "records/RecordStore.h"
 #include "records/Schema.h"
 #include "support/TempDir.h"
+#include "support/TestStore.h"
 
 using namespace roundtable::records;
 using roundtable::test::TempDir;
+using roundtable::test::createTestStore;
+using roundtable::test::openTestStore;
 
 namespace {
 
@@ -59,7 +62,7 @@ TEST_CASE("everything written is there, unchanged, after closing and reopening")
     MemberId member = 0;
     SessionId session = 0;
     {
-        auto store = RecordStore::create(path);
+        auto store = createTestStore(path);
         group = store.addGroup("Tuesday group", GroupKind::treatment);
         member = store.addMember(group, kAwkwardName, "2026-10-01");
         session = store.addSession(sampleSession(group));
@@ -68,7 +71,7 @@ TEST_CASE("everything written is there, unchanged, after closing and reopening")
         store.signNote(session, member);
         store.setSessionStatus(session, SessionStatus::tookPlace);
     }
-    auto store = RecordStore::open(path);
+    auto store = openTestStore(path);
     auto groups = store.groups();
     REQUIRE(groups.size() == 1);
     CHECK(groups[0].name == "Tuesday group");
@@ -98,7 +101,7 @@ TEST_CASE("everything written is there, unchanged, after closing and reopening")
 
 TEST_CASE("a correction to the register is a new mark; the earlier one is kept") {
     TempDir dir;
-    auto store = RecordStore::create(dir / "s.rtdb");
+    auto store = createTestStore(dir / "s.rtdb");
     auto group = store.addGroup("G", GroupKind::treatment);
     auto member = store.addMember(group, "A", "2026-01-01");
     auto session = store.addSession(sampleSession(group));
@@ -120,7 +123,7 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
     SessionId session = 0;
     MemberId member = 0;
     {
-        auto store = RecordStore::create(path);
+        auto store = createTestStore(path);
         auto group = store.addGroup("G", GroupKind::treatment);
         member = store.addMember(group, "A", "2026-01-01");
         session = store.addSession(sampleSession(group));
@@ -132,22 +135,22 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
                              "This progress note is signed, so it cannot be changed.",
                              StoreError);
     }
-    CHECK(rawSql(path, "UPDATE progress_notes SET text = 'tampered'") ==
+    CHECK(rawSql(path, "UPDATE progress_notes SET text = x'00'") ==
           "a signed progress note cannot be changed: add an amendment");
     CHECK(rawSql(path, "DELETE FROM progress_notes") == "a signed progress note cannot be deleted");
-    auto store = RecordStore::open(path);
+    auto store = openTestStore(path);
     CHECK(store.note(session, member)->text == "Second draft");
 }
 
 TEST_CASE("a database from a newer version is refused and left untouched") {
     TempDir dir;
     auto path = dir / "s.rtdb";
-    { RecordStore::create(path).addGroup("G", GroupKind::treatment); }
+    { createTestStore(path).addGroup("G", GroupKind::treatment); }
     CHECK(rawSql(path, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;") == "");
     auto before = roundtable::test::readFile(path);
     CHECK_THROWS_WITH_AS(RecordStore::open(path),
                          "This database was written by a newer version of Roundtable (data "
-                         "format 99; this version reads up to 1). It was not changed. Open it "
+                         "format 99; this version reads up to 2). It was not changed. Open it "
                          "with the newer version.",
                          StoreError);
     CHECK(roundtable::test::readFile(path) == before);
@@ -176,13 +179,13 @@ TEST_CASE("another application's database, a damaged file and a missing file are
 TEST_CASE("create refuses to overwrite an existing file") {
     TempDir dir;
     roundtable::test::writeFile(dir / "existing.rtdb", "precious");
-    CHECK_THROWS_AS(RecordStore::create(dir / "existing.rtdb"), StoreError);
+    CHECK_THROWS_AS(createTestStore(dir / "existing.rtdb"), StoreError);
     CHECK(roundtable::test::readFile(dir / "existing.rtdb") == "precious");
 }
 
 TEST_CASE("a new database is marked as Roundtable's, in WAL mode, at the current version") {
     TempDir dir;
-    { (void)RecordStore::create(dir / "s.rtdb"); }
+    { (void)createTestStore(dir / "s.rtdb"); }
     CHECK(rawCount(dir / "s.rtdb", "PRAGMA application_id") == schema::kApplicationId);
     CHECK(rawCount(dir / "s.rtdb", "PRAGMA user_version") == schema::kCurrentVersion);
     sqlite3* db = nullptr;

@@ -1,0 +1,218 @@
+// Layout and transfer only: each page reads its fields and hands them to MainFrame.
+#include "ui/AccessPanels.h"
+
+#include <wx/button.h>
+#include <wx/clipbrd.h>
+#include <wx/filedlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <fstream>
+
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+wxStaticText* title(wxWindow* parent, const wxString& text) {
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    label->SetFont(label->GetFont().Bold().Scaled(1.4f));
+    return label;
+}
+
+wxTextCtrl* field(wxWindow* parent, const char* name, long style = 0) {
+    auto* control = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                   wxSize(320, -1), style | wxTE_PROCESS_ENTER);
+    control->SetName(name);
+    return control;
+}
+
+/// A centred column: the pages are short forms in the middle of the window.
+wxSizer* centred(wxSizer* column) {
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->AddStretchSpacer(1);
+    outer->Add(column, wxSizerFlags().Center());
+    outer->AddStretchSpacer(2);
+    return outer;
+}
+
+}  // namespace
+
+WelcomePanel::WelcomePanel(wxWindow* parent, std::function<void()> onOpen,
+                           std::function<void()> onCreate)
+    : wxPanel(parent) {
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(title(this, "Roundtable"), wxSizerFlags().Border(wxBOTTOM, 12));
+    column->Add(new wxStaticText(this, wxID_ANY,
+                                 "Open your service's database, or create a new one."),
+                wxSizerFlags().Border(wxBOTTOM, 12));
+    auto* open = new wxButton(this, wxID_ANY, "&Open a database...");
+    open->SetName("welcome-open");
+    auto* create = new wxButton(this, wxID_ANY, "&Create a new database...");
+    create->SetName("welcome-create");
+    column->Add(open, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    column->Add(create, wxSizerFlags().Expand());
+    SetSizer(centred(column));
+    open->Bind(wxEVT_BUTTON, [onOpen](wxCommandEvent&) { onOpen(); });
+    create->Bind(wxEVT_BUTTON, [onCreate](wxCommandEvent&) { onCreate(); });
+}
+
+SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn)
+    : wxPanel(parent), onSignIn_(std::move(onSignIn)) {
+    heading_ = title(this, "Sign in");
+    login_ = field(this, "sign-in-login");
+    passphrase_ = field(this, "sign-in-passphrase", wxTE_PASSWORD);
+    auto* button = new wxButton(this, wxID_ANY, "&Sign in");
+    button->SetName("sign-in");
+    button->SetDefault();
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("sign-in-message");
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(heading_, wxSizerFlags().Border(wxBOTTOM, 12));
+    column->Add(new wxStaticText(this, wxID_ANY, "User name"));
+    column->Add(login_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(this, wxID_ANY, "Passphrase"));
+    column->Add(passphrase_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(button, wxSizerFlags().Right());
+    column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
+    SetSizer(centred(column));
+
+    button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signIn(); });
+    login_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { passphrase_->SetFocus(); });
+    passphrase_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { signIn(); });
+}
+
+void SignInPanel::prepare(const std::string& databaseName, const std::string& lastLogin) {
+    heading_->SetLabel(toWx("Sign in to " + databaseName));
+    login_->ChangeValue(toWx(lastLogin));
+    passphrase_->Clear();
+    message_->SetLabel(wxEmptyString);
+    Layout();
+    (lastLogin.empty() ? login_ : passphrase_)->SetFocus();
+}
+
+void SignInPanel::signIn() {
+    auto problem = onSignIn_(fromWx(login_->GetValue()), fromWx(passphrase_->GetValue()));
+    passphrase_->Clear();  // never keep a passphrase on screen or in a control longer than needed
+    if (!problem.empty()) showRefused(passphrase_, message_, problem);
+}
+
+NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)
+    : wxPanel(parent), onCreate_(std::move(onCreate)) {
+    heading_ = title(this, "New database");
+    login_ = field(this, "setup-login");
+    passphrase_ = field(this, "setup-passphrase", wxTE_PASSWORD);
+    repeat_ = field(this, "setup-repeat", wxTE_PASSWORD);
+    auto* button = new wxButton(this, wxID_ANY, "C&reate the database");
+    button->SetName("setup-create");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("setup-message");
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(heading_, wxSizerFlags().Border(wxBOTTOM, 6));
+    column->Add(new wxStaticText(this, wxID_ANY,
+                                 "You will be its administrator. Choose a passphrase of at least\n"
+                                 "10 characters: a few words you will remember are best."),
+                wxSizerFlags().Border(wxBOTTOM, 12));
+    column->Add(new wxStaticText(this, wxID_ANY, "Your user name"));
+    column->Add(login_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(this, wxID_ANY, "Passphrase"));
+    column->Add(passphrase_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(this, wxID_ANY, "The same passphrase again"));
+    column->Add(repeat_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(button, wxSizerFlags().Right());
+    column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
+    SetSizer(centred(column));
+    for (auto* control : {login_, passphrase_, repeat_}) clearTintWhenEdited(control);
+    button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); });
+    repeat_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { create(); });
+}
+
+void NewDatabasePanel::prepare(const std::string& databaseName) {
+    heading_->SetLabel(toWx("New database: " + databaseName));
+    for (auto* control : {login_, passphrase_, repeat_}) control->Clear();
+    message_->SetLabel(wxEmptyString);
+    Layout();
+    login_->SetFocus();
+}
+
+void NewDatabasePanel::create() {
+    if (passphrase_->GetValue() != repeat_->GetValue()) {
+        repeat_->Clear();
+        showRefused(repeat_, message_, "The two passphrases are not the same. Type it again.");
+        return;
+    }
+    auto problem = onCreate_(fromWx(login_->GetValue()), fromWx(passphrase_->GetValue()));
+    if (!problem.empty()) {
+        showRefused(problem.find("passphrase") != std::string::npos ? passphrase_ : login_, message_,
+                    problem);
+        return;
+    }
+    passphrase_->Clear();
+    repeat_->Clear();
+}
+
+RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone)
+    : wxPanel(parent), onDone_(std::move(onDone)) {
+    key_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(560, -1),
+                          wxTE_READONLY | wxTE_CENTRE);
+    key_->SetName("recovery-key");
+    key_->SetFont(wxFontInfo(14).Family(wxFONTFAMILY_TELETYPE));
+    auto* copy = new wxButton(this, wxID_ANY, "Cop&y");
+    auto* saveButton = new wxButton(this, wxID_ANY, "Save to a &file...");
+    auto* done = new wxButton(this, wxID_ANY, "I have stored it safely: &continue");
+    done->SetName("recovery-done");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(title(this, "Your recovery key"), wxSizerFlags().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(
+                    this, wxID_ANY,
+                    "If every passphrase is lost, this key is the only way to open the records.\n"
+                    "It is shown only now. Print it or write it down, and keep it locked away,\n"
+                    "apart from the computer."),
+                wxSizerFlags().Border(wxBOTTOM, 12));
+    column->Add(key_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(copy, wxSizerFlags().Border(wxRIGHT, 6));
+    buttons->Add(saveButton, wxSizerFlags().Border(wxRIGHT, 18));
+    buttons->Add(done);
+    column->Add(buttons, wxSizerFlags().Right());
+    column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
+    SetSizer(centred(column));
+
+    copy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (wxTheClipboard->Open()) {
+            wxTheClipboard->SetData(new wxTextDataObject(key_->GetValue()));
+            wxTheClipboard->Close();
+            showInfo(message_, "Copied. Paste it somewhere safe, then clear the clipboard.");
+        }
+    });
+    saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
+    done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        key_->Clear();
+        onDone_();
+    });
+}
+
+void RecoveryKeyPanel::show(const std::string& recoveryKey) {
+    key_->ChangeValue(toWx(recoveryKey));
+    message_->SetLabel(wxEmptyString);
+}
+
+void RecoveryKeyPanel::save() {
+    wxFileDialog dialog(this, "Save the recovery key", wxEmptyString, "recovery-key.txt",
+                        "Text files (*.txt)|*.txt", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    std::ofstream out(dialog.GetPath().fn_str());
+    out << "Roundtable recovery key\n\n" << fromWx(key_->GetValue()) << "\n";
+    if (out) {
+        showInfo(message_, "Saved. Move the file to a safe place away from this computer.");
+    } else {
+        showRefused(nullptr, message_, "The file could not be written.");
+    }
+}
+
+}  // namespace roundtable::ui

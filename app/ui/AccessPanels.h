@@ -1,0 +1,69 @@
+// The pages shown when no records may be visible: welcome (no database open), sign in
+// (database locked), the first administrator of a new database, and the recovery key
+// shown once. They hold no records; MainFrame swaps them with the work area.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <string>
+
+class wxButton;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace roundtable::ui {
+
+class WelcomePanel : public wxPanel {
+public:
+    WelcomePanel(wxWindow* parent, std::function<void()> onOpen, std::function<void()> onCreate);
+};
+
+class SignInPanel : public wxPanel {
+public:
+    /// `onSignIn(login, passphrase)` returns an error message, or "" when signed in.
+    using SignIn = std::function<std::string(const std::string&, const std::string&)>;
+    SignInPanel(wxWindow* parent, SignIn onSignIn);
+    /// Shows which database is being unlocked and clears the fields.
+    void prepare(const std::string& databaseName, const std::string& lastLogin);
+
+private:
+    void signIn();
+    SignIn onSignIn_;
+    wxStaticText* heading_;
+    wxTextCtrl* login_;
+    wxTextCtrl* passphrase_;
+    wxStaticText* message_;
+};
+
+class NewDatabasePanel : public wxPanel {
+public:
+    /// `onCreate(login, passphrase)` returns an error message, or "" when created.
+    using Create = std::function<std::string(const std::string&, const std::string&)>;
+    NewDatabasePanel(wxWindow* parent, Create onCreate);
+    void prepare(const std::string& databaseName);
+
+private:
+    void create();
+    Create onCreate_;
+    wxStaticText* heading_;
+    wxTextCtrl* login_;
+    wxTextCtrl* passphrase_;
+    wxTextCtrl* repeat_;
+    wxStaticText* message_;
+};
+
+class RecoveryKeyPanel : public wxPanel {
+public:
+    RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone);
+    /// Shows the key; it is cleared from the page when the user continues.
+    void show(const std::string& recoveryKey);
+
+private:
+    void save();
+    std::function<void()> onDone_;
+    wxTextCtrl* key_;
+    wxStaticText* message_;
+};
+
+}  // namespace roundtable::ui
