@@ -2,22 +2,31 @@
 #include "cli/Commands.h"
 
 #include <exception>
+#include <stdexcept>
 #include <ostream>
 
 #include "curriculum/EasyReadLint.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "practice/DemoData.h"
-#include "records/Types.h"
+#include "cli/Passphrase.h"
+#include "records/RecordStore.h"
 
 namespace roundtable::cli {
 namespace {
+
+/// The command line itself is wrong (exit 2, with the usage).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 constexpr const char* kUsage =
     "usage: roundtable-cli --version\n"
     "       roundtable-cli validate DIR\n"
     "       roundtable-cli lint-easy-read DIR\n"
-    "       roundtable-cli demo --db PATH [--content DIR]\n";
+    "       roundtable-cli demo --db PATH [--content DIR]\n"
+    "       roundtable-cli audit verify --db PATH --user NAME   (passphrase on standard input)\n";
 
 /// The value after `--name`, or empty when the option is absent.
 std::string option(const std::vector<std::string>& arguments, const std::string& name) {
@@ -43,6 +52,30 @@ int lintEasyRead(const std::string& directory, std::ostream& out) {
     for (const auto& finding : findings) out << curriculum::format(finding) << '\n';
     if (!findings.empty()) return 1;
     out << directory << ": the easy-read text follows the rules that can be checked\n";
+    return 0;
+}
+
+/// Opens the database named by --db and signs in as --user with a passphrase from `in`.
+records::RecordStore signedIn(const std::vector<std::string>& arguments, std::istream& in,
+                              std::ostream& err) {
+    auto database = option(arguments, "--db");
+    auto user = option(arguments, "--user");
+    if (database.empty() || user.empty()) throw UsageError("this command needs --db PATH and --user NAME");
+    auto store = records::RecordStore::open(database);
+    store.unlock(user, readPassphrase(in, err));
+    return store;
+}
+
+int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+                std::ostream& err) {
+    auto store = signedIn(arguments, in, err);
+    auto check = store.verifyAudit();
+    if (!check.intact()) {
+        out << "audit log: BROKEN at row " << *check.firstBrokenRow << ": " << check.problem
+            << " (" << check.rowsChecked << " rows before it are intact)\n";
+        return 1;
+    }
+    out << "audit log: intact (" << check.rowsChecked << " rows)\n";
     return 0;
 }
 
@@ -72,7 +105,8 @@ int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostr
 
 }  // namespace
 
-int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+        std::ostream& err) {
     if (arguments.empty()) {
         err << kUsage;
         return 2;
@@ -88,6 +122,12 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
             return lintEasyRead(arguments[1], out);
         }
         if (command == "demo") return demo(arguments, out, err);
+        if (command == "audit" && arguments.size() > 1 && arguments[1] == "verify") {
+            return auditVerify(arguments, in, out, err);
+        }
+    } catch (const UsageError& error) {
+        err << "roundtable-cli: " << error.what() << '\n' << kUsage;
+        return 2;
     } catch (const std::exception& error) {
         err << "roundtable-cli: " << error.what() << '\n';
         return 1;

@@ -9,6 +9,8 @@ namespace roundtable::cli {
 
 /// Runs the command line `arguments` (without the program name) and returns the exit code:
 /// 0 success, 1 the command found problems, 2 the command line itself was wrong.
-int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+/// Passphrases are read from `in` (standard input for the real program).
+int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+        std::ostream& err);
 
 }  // namespace roundtable::cli

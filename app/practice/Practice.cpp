@@ -143,6 +143,12 @@ void Practice::signNote(records::SessionId session, records::MemberId member) {
     store_.signNote(session, member);
 }
 
+records::Session Practice::openSession(records::SessionId session) {
+    auto opened = store_.session(session);
+    store_.recordAccess(records::Access::view, "session", session);
+    return opened;
+}
+
 std::vector<RegisterLine> Practice::registerFor(records::SessionId sessionId) {
     auto session = store_.session(sessionId);
     auto marks = store_.registerOf(sessionId);

@@ -54,6 +54,8 @@ public:
     void signNote(records::SessionId session, records::MemberId member);
 
     [[nodiscard]] std::vector<RegisterLine> registerFor(records::SessionId session);
+    /// The session with its plan, recording in the audit log that it was opened.
+    [[nodiscard]] records::Session openSession(records::SessionId session);
 
     [[nodiscard]] records::RecordStore& store() { return store_; }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }

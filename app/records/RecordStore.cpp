@@ -134,6 +134,7 @@ struct RecordStore::Impl {
     std::filesystem::path path;
     sqlite::Connection db;
     std::optional<crypto::SecretKey> dataKey;  ///< present while unlocked (wiped by lock)
+    std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
     std::optional<User> user;                  ///< who is signed in
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
 
@@ -171,6 +172,82 @@ struct RecordStore::Impl {
         }
         return *text;
     }
+    void takeKey(crypto::SecretKey key) {
+        auditKey.emplace(crypto::deriveSubkey(key, 1, "rtaudit1"));
+        dataKey.emplace(std::move(key));
+    }
+
+    /// Appends one event to the chained audit log. Call inside the transaction of the
+    /// change it records, so the two are written together or not at all.
+    void audit(const std::string& kind, const std::string& recordKind,
+               std::optional<std::int64_t> recordId, const std::string& at = nowUtc()) {
+        if (!auditKey || auditKey->empty()) key();  // throws "locked"
+        auto last = db.prepare("SELECT chain FROM audit_events ORDER BY id DESC LIMIT 1");
+        auto previous = last.step() ? last.text(0) : std::string{};
+        auto id = nextId("audit_events");
+        std::optional<UserId> userId = user ? std::optional<UserId>(user->id) : std::nullopt;
+        std::string login = user ? user->login : std::string("(recovery key)");
+        auto chain = crypto::keyedHashHex(
+            *auditKey, auditMessage(previous, id, at, userId, login, kind, recordKind, recordId));
+        auto insert = db.prepare(
+            "INSERT INTO audit_events (id, at, user_id, login, kind, record_kind, record_id, "
+            "chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, id).bind(2, at);
+        if (userId) {
+            insert.bind(3, *userId);
+        } else {
+            insert.bindNull(3);
+        }
+        insert.bind(4, login).bind(5, kind).bind(6, recordKind);
+        if (recordId) {
+            insert.bind(7, *recordId);
+        } else {
+            insert.bindNull(7);
+        }
+        insert.bind(8, chain).run();
+    }
+
+    /// What a chain value covers: the previous value and every column of the row.
+    static std::string auditMessage(const std::string& previous, std::int64_t id,
+                                    const std::string& at, std::optional<UserId> userId,
+                                    const std::string& login, const std::string& kind,
+                                    const std::string& recordKind,
+                                    std::optional<std::int64_t> recordId) {
+        auto optional = [](std::optional<std::int64_t> value) {
+            return value ? std::to_string(*value) : std::string("-");
+        };
+        return previous + "\n" + std::to_string(id) + "\n" + at + "\n" + optional(userId) +
+               "\n" + login + "\n" + kind + "\n" + recordKind + "\n" + optional(recordId);
+    }
+
+    void wipeKeys() {
+        if (dataKey) dataKey->wipe();
+        if (auditKey) auditKey->wipe();
+        user.reset();
+    }
+
+    /// Runs `write` in a transaction; if it fails, wipes the keys again before rethrowing.
+    template <typename Write>
+    void commitOrRelock(Write&& write) {
+        try {
+            sqlite::Transaction transaction(db);
+            write();
+            transaction.commit();
+        } catch (...) {
+            wipeKeys();
+            throw;
+        }
+    }
+
+    void chainPendingEvents() {
+        auto pending = db.prepare("SELECT at, login, kind FROM audit_pending ORDER BY id");
+        while (pending.step()) {
+            // The attempted user name goes in record_kind: there is no user row to point at.
+            audit(pending.text(2), "sign-in as " + pending.text(1), std::nullopt, pending.text(0));
+        }
+        db.execute("DELETE FROM audit_pending");
+    }
+
     std::int64_t nextId(const char* table) {
         auto next = db.prepare(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table);
         next.step();
@@ -236,14 +313,15 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
     {
         sqlite::Transaction transaction(impl->db);
         schema::createFresh(impl->db);
-        impl->dataKey.emplace(crypto::SecretKey::random());
+        impl->takeKey(crypto::SecretKey::random());
         impl->db.prepare("INSERT INTO key_recovery (id, wrapped_key) VALUES (1, ?)")
             .bindBlob(1, crypto::wrapWithKey(*impl->dataKey, recovery.key, kRecoveryContext))
             .run();
         impl->storeUserKey(1, setup.adminPassphrase, true, setup.adminLogin, Role::administrator);
+        impl->user = User{1, setup.adminLogin, Role::administrator};
+        impl->audit("create-database", "database", std::nullopt);
         transaction.commit();
     }
-    impl->user = User{1, setup.adminLogin, Role::administrator};
     return {RecordStore(std::move(impl)), recovery.text};
 }
 
@@ -264,12 +342,26 @@ const std::filesystem::path& RecordStore::path() const { return impl_->path; }
 
 void RecordStore::unlock(const std::string& login, const std::string& passphrase) {
     auto stored = impl_->findUser(login);
-    if (!stored) throw StoreError(kWrongSignIn);
-    auto key = crypto::unwrapWithPassphrase(stored->wrap, passphrase, userContext(stored->user.id));
-    if (!key) throw StoreError(kWrongSignIn);
-    impl_->dataKey = std::move(*key);
+    auto key = stored ? crypto::unwrapWithPassphrase(stored->wrap, passphrase,
+                                                     userContext(stored->user.id))
+                      : std::nullopt;
+    if (!key) {
+        // No key to chain it with yet: kept aside and chained at the next sign-in.
+        impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, ?, ?)")
+            .bind(1, nowUtc())
+            .bind(2, login)
+            .bind(3, std::string("failed-sign-in"))
+            .run();
+        throw StoreError(kWrongSignIn);
+    }
+    impl_->takeKey(std::move(*key));
     impl_->user = stored->user;
     impl_->kdf = stored->wrap.kdf;
+    // A sign-in that cannot be recorded does not happen: stay locked if the write fails.
+    impl_->commitOrRelock([&] {
+        impl_->chainPendingEvents();
+        impl_->audit("sign-in", "user", stored->user.id);
+    });
 }
 
 void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
@@ -278,14 +370,27 @@ void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
     if (!recovery || !query.step()) throw StoreError("That recovery key is not right.");
     auto key = crypto::unwrapWithKey(query.blob(0), *recovery, kRecoveryContext);
     if (!key) throw StoreError("That recovery key is not right.");
-    impl_->dataKey = std::move(*key);
+    impl_->takeKey(std::move(*key));
     impl_->user.reset();
+    impl_->commitOrRelock([&] {
+        impl_->chainPendingEvents();
+        impl_->audit("recovery-key-unlock", "database", std::nullopt);
+    });
 }
 
 void RecordStore::lock() {
+    if (isUnlocked()) {
+        try {
+            sqlite::Transaction transaction(impl_->db);
+            impl_->audit("lock", "user",
+                         impl_->user ? std::optional<std::int64_t>(impl_->user->id) : std::nullopt);
+            transaction.commit();
+        } catch (const StoreError&) {
+            // Locking must never fail: the key is wiped below even if the event is lost.
+        }
+    }
     // Wipe in place (not only release) so the key bytes are gone from memory at once.
-    if (impl_->dataKey) impl_->dataKey->wipe();
-    impl_->user.reset();
+    impl_->wipeKeys();
 }
 
 bool RecordStore::isUnlocked() const { return impl_->dataKey && !impl_->dataKey->empty(); }
@@ -306,6 +411,7 @@ UserId RecordStore::addUser(const std::string& login, Role role, const std::stri
     sqlite::Transaction transaction(impl_->db);
     auto id = impl_->nextId("users");
     impl_->storeUserKey(id, passphrase, true, login, role);
+    impl_->audit("add-user", "user", id);
     transaction.commit();
     return id;
 }
@@ -315,7 +421,10 @@ void RecordStore::resetPassphrase(const std::string& login, const std::string& n
     requirePassphrase(newPassphrase);
     auto stored = impl_->findUser(login);
     if (!stored) throw StoreError("There is no user called " + login + ".");
+    sqlite::Transaction transaction(impl_->db);
     impl_->storeUserKey(stored->user.id, newPassphrase, false, login, stored->user.role);
+    impl_->audit("reset-passphrase", "user", stored->user.id);
+    transaction.commit();
 }
 
 void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
@@ -327,7 +436,10 @@ void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
         throw StoreError("The current passphrase is not right.");
     }
     requirePassphrase(newPassphrase);
+    sqlite::Transaction transaction(impl_->db);
     impl_->storeUserKey(stored->user.id, newPassphrase, false, stored->user.login, stored->user.role);
+    impl_->audit("change-passphrase", "user", stored->user.id);
+    transaction.commit();
 }
 
 std::vector<User> RecordStore::users() {
@@ -348,6 +460,7 @@ GroupId RecordStore::addGroup(const std::string& name, GroupKind kind) {
         .bind(3, std::string(toText(kind)))
         .bind(4, nowUtc())
         .run();
+    impl_->audit("add-group", "group", id);
     transaction.commit();
     return id;
 }
@@ -383,6 +496,7 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name,
         .bind(2, member)
         .bind(3, joinedOn)
         .run();
+    impl_->audit("add-member", "member", member);
     transaction.commit();
     return member;
 }
@@ -433,6 +547,7 @@ SessionId RecordStore::addSession(const NewSession& session) {
             .run();
         insert.reset();
     }
+    impl_->audit("plan-session", "session", id);
     transaction.commit();
     return id;
 }
@@ -484,10 +599,13 @@ Session RecordStore::session(SessionId id) {
 
 void RecordStore::setSessionStatus(SessionId id, SessionStatus status) {
     impl_->signedInUser();
+    sqlite::Transaction transaction(impl_->db);
     impl_->db.prepare("UPDATE sessions SET status = ? WHERE id = ?")
         .bind(1, std::string(toText(status)))
         .bind(2, id)
         .run();
+    impl_->audit(std::string("session-") + toText(status), "session", id);
+    transaction.commit();
 }
 
 void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) {
@@ -505,6 +623,7 @@ void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) 
         .bind(6, user)
         .bind(7, nowUtc())
         .run();
+    impl_->audit("mark-attendance", "member", mark.memberId);
     transaction.commit();
 }
 
@@ -526,15 +645,15 @@ std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
 
 void RecordStore::saveNoteDraft(SessionId session, MemberId member, const std::string& text) {
     auto user = impl_->signedInUser();
-    auto existing = note(session, member);
-    if (existing && existing->state == NoteState::signedOff) {
-        throw StoreError("This progress note is signed, so it cannot be changed.");
-    }
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
-    auto find = db.prepare("SELECT id FROM progress_notes WHERE session_id = ? AND member_id = ?");
+    auto find = db.prepare(
+        "SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
     find.bind(1, session).bind(2, member);
     bool exists = find.step();
+    if (exists && find.text(1) == "signed") {
+        throw StoreError("This progress note is signed, so it cannot be changed.");
+    }
     auto id = exists ? find.integer(0) : impl_->nextId("progress_notes");
     auto sealed = impl_->seal("progress_notes", "text", id, text);
     if (exists) {
@@ -555,18 +674,68 @@ void RecordStore::saveNoteDraft(SessionId session, MemberId member, const std::s
             .bind(6, nowUtc())
             .run();
     }
+    impl_->audit("save-note", "progress-note", id);
     transaction.commit();
 }
 
 void RecordStore::signNote(SessionId session, MemberId member) {
     impl_->signedInUser();
-    impl_->db
-        .prepare("UPDATE progress_notes SET state = 'signed', updated_at = ? "
-                 "WHERE session_id = ? AND member_id = ? AND state = 'draft'")
+    sqlite::Transaction transaction(impl_->db);
+    auto find = impl_->db.prepare(
+        "SELECT id FROM progress_notes WHERE session_id = ? AND member_id = ? AND state = 'draft'");
+    find.bind(1, session).bind(2, member);
+    if (!find.step()) throw StoreError("There is no draft note to sign for this member.");
+    auto id = find.integer(0);
+    impl_->db.prepare("UPDATE progress_notes SET state = 'signed', updated_at = ? WHERE id = ?")
         .bind(1, nowUtc())
-        .bind(2, session)
-        .bind(3, member)
+        .bind(2, id)
         .run();
+    impl_->audit("sign-note", "progress-note", id);
+    transaction.commit();
+}
+
+void RecordStore::recordAccess(Access access, const std::string& recordKind,
+                               std::int64_t recordId) {
+    impl_->key();
+    static constexpr const char* kNames[] = {"view", "export", "print"};
+    sqlite::Transaction transaction(impl_->db);
+    impl_->audit(kNames[static_cast<int>(access)], recordKind, recordId);
+    transaction.commit();
+}
+
+AuditCheck RecordStore::verifyAudit() {
+    impl_->key();
+    AuditCheck check;
+    std::string previous;
+    std::int64_t expectedId = 1;
+    auto rows = impl_->db.prepare(
+        "SELECT id, at, user_id, login, kind, record_kind, record_id, chain FROM audit_events "
+        "ORDER BY id");
+    while (rows.step()) {
+        auto id = rows.integer(0);
+        auto optionalColumn = [&](int column) {
+            return rows.isNull(column) ? std::nullopt : std::optional<std::int64_t>(rows.integer(column));
+        };
+        auto expected = crypto::keyedHashHex(
+            *impl_->auditKey,
+            Impl::auditMessage(previous, id, rows.text(1), optionalColumn(2), rows.text(3),
+                               rows.text(4), rows.text(5), optionalColumn(6)));
+        if (id != expectedId) {
+            check.firstBrokenRow = expectedId;
+            check.problem = "row " + std::to_string(expectedId) + " is missing";
+            return check;
+        }
+        if (expected != rows.text(7)) {
+            check.firstBrokenRow = id;
+            check.problem = "row " + std::to_string(id) +
+                            " was altered, or rows before it were removed or reordered";
+            return check;
+        }
+        previous = rows.text(7);
+        ++expectedId;
+        ++check.rowsChecked;
+    }
+    return check;
 }
 
 namespace {

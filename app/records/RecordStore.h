@@ -22,6 +22,15 @@ struct NewDatabase {
 
 struct CreatedDatabase;
 
+enum class Access { view, exportFile, print };
+
+struct AuditCheck {
+    std::int64_t rowsChecked = 0;
+    std::optional<std::int64_t> firstBrokenRow;  ///< empty when the whole chain is intact
+    std::string problem;
+    [[nodiscard]] bool intact() const { return !firstBrokenRow; }
+};
+
 class RecordStore {
 public:
     /// Creates a new database file with its administrator, signed in. Refuses a path that
@@ -77,6 +86,12 @@ public:
     void signNote(SessionId session, MemberId member);
     [[nodiscard]] std::optional<ProgressNote> note(SessionId session, MemberId member);
     [[nodiscard]] std::vector<ProgressNote> notesOf(SessionId session);
+
+    /// Records in the audit log that a record was viewed, exported or printed.
+    void recordAccess(Access access, const std::string& recordKind, std::int64_t recordId);
+    /// Recomputes the audit chain: reports the first row that was altered, removed or
+    /// reordered. Needs the store unlocked (the chain is keyed by the data key).
+    [[nodiscard]] AuditCheck verifyAudit();
 
     /// The memory that holds the data key (valid while the store lives), so tests can show
     /// that lock() zeroes it. Empty when no key was ever loaded.

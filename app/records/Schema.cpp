@@ -111,6 +111,33 @@ BEGIN SELECT RAISE(ABORT, 'a signed progress note cannot be changed: add an amen
 CREATE TRIGGER signed_notes_are_kept_delete BEFORE DELETE ON progress_notes
 WHEN OLD.state = 'signed'
 BEGIN SELECT RAISE(ABORT, 'a signed progress note cannot be deleted'); END;
+
+-- Who did what, when, to which record; never the content. Each row's chain value is a
+-- keyed hash over the row and the previous row's chain value, so an altered, removed or
+-- reordered row breaks every link after it (see RecordStore::verifyAudit).
+CREATE TABLE audit_events (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    user_id     INTEGER,
+    login       TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    record_kind TEXT NOT NULL,
+    record_id   INTEGER,
+    chain       TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER audit_events_are_kept_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit log is never changed'); END;
+CREATE TRIGGER audit_events_are_kept_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit log is never deleted'); END;
+
+-- Events that happen while no key is available (failed sign-ins). They are moved into the
+-- chain at the next successful unlock.
+CREATE TABLE audit_pending (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    login       TEXT NOT NULL,
+    kind        TEXT NOT NULL
+) STRICT;
 )sql";
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {

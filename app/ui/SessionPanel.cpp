@@ -143,7 +143,7 @@ void SessionPanel::showSession(records::SessionId session) {
     keepUnsavedNote();
     noteMember_ = 0;
     session_ = session;
-    auto planned = practice_->store().session(session);
+    auto planned = practice_->openSession(session);
     showHeader(planned);
     plan_->DeleteAllItems();
     for (std::size_t i = 0; i < planned.activities.size(); ++i) {

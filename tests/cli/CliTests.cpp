@@ -7,6 +7,7 @@
 #include "cli/Commands.h"
 #include "curriculum/MiniProgramme.h"
 #include "support/TempDir.h"
+#include "support/TestStore.h"
 
 using roundtable::cli::run;
 
@@ -15,9 +16,10 @@ struct Output {
     int code;
     std::string out, err;
 };
-Output cli(const std::vector<std::string>& arguments) {
+Output cli(const std::vector<std::string>& arguments, const std::string& input = "") {
+    std::istringstream in(input);
     std::ostringstream out, err;
-    int code = run(arguments, out, err);
+    int code = run(arguments, in, out, err);
     return {code, out.str(), err.str()};
 }
 }  // namespace
@@ -59,6 +61,22 @@ TEST_CASE("lint-easy-read passes the shipped programme and exits 1 on a finding"
     CHECK(result.out.starts_with(mini.file("modules/one.xml") + ":" +
                                  std::to_string(mini.lineOf("modules/one.xml", "GOODBYE")) +
                                  ":"));
+}
+
+TEST_CASE("audit verify signs in with a passphrase from standard input and checks the chain") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    { (void)roundtable::test::createTestStore(database); }
+    auto intact = cli({"audit", "verify", "--db", database, "--user", "admin"},
+                      "correct horse battery\n");
+    CHECK(intact.code == 0);
+    CHECK(intact.out == "audit log: intact (2 rows)\n");
+    auto wrong = cli({"audit", "verify", "--db", database, "--user", "admin"}, "wrong\n");
+    CHECK(wrong.code == 1);
+    CHECK(wrong.err == "roundtable-cli: The user name or passphrase is not right.\n");
+    auto missing = cli({"audit", "verify", "--db", database});
+    CHECK(missing.code == 2);
+    CHECK(missing.err.starts_with("roundtable-cli: this command needs --db PATH and --user NAME"));
 }
 
 TEST_CASE("a wrong command line prints the usage and exits 2") {

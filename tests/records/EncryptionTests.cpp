@@ -32,7 +32,8 @@ struct Sample {
     std::vector<MemberId> members;
 
     Sample() {
-        auto created = RecordStore::create(path, {kTestLogin, kTestPassphrase, KeyDerivation::fast});
+        auto created =
+            RecordStore::create(path, {kTestLogin, kTestPassphrase, KeyDerivation::fast});
         recoveryKey = created.recoveryKey;
         auto& store = created.store;
         auto group = store.addGroup("Tuesday group", GroupKind::treatment);
@@ -58,8 +59,8 @@ TEST_CASE("a database opens locked; the right sign-in unlocks it, a wrong one do
     Sample sample;
     auto store = RecordStore::open(sample.path);
     CHECK_FALSE(store.isUnlocked());
-    CHECK_THROWS_WITH_AS(store.groups(), "The database is locked. Sign in to see or change records.",
-                         StoreError);
+    CHECK_THROWS_WITH_AS(store.groups(),
+                         "The database is locked. Sign in to see or change records.", StoreError);
     CHECK_THROWS_WITH_AS(store.unlock(kTestLogin, "not the passphrase"),
                          "The user name or passphrase is not right.", StoreError);
     CHECK_THROWS_WITH_AS(store.unlock("nobody", kTestPassphrase),
@@ -90,7 +91,8 @@ TEST_CASE("names, reasons and notes are not in the file in plain text") {
     if (std::filesystem::exists(sample.dir / "service.rtdb-wal")) {
         bytes += readFile(sample.dir / "service.rtdb-wal");
     }
-    for (const char* secret : {"Daniel Hughes", "Ravi Chandra", "Tuesday group", "Note about member"}) {
+    for (const char* secret :
+         {"Daniel Hughes", "Ravi Chandra", "Tuesday group", "Note about member"}) {
         CAPTURE(secret);
         CHECK(bytes.find(secret) == std::string::npos);
     }
@@ -98,8 +100,9 @@ TEST_CASE("names, reasons and notes are not in the file in plain text") {
 
 TEST_CASE("a ciphertext moved to another row or column does not decrypt") {
     Sample sample;
-    CHECK(rawSql(sample.path, "UPDATE members SET name = (SELECT name FROM members WHERE id = 2) "
-                              "WHERE id = 1") == "");
+    CHECK(rawSql(sample.path,
+                 "UPDATE members SET name = (SELECT name FROM members WHERE id = 2) "
+                 "WHERE id = 1") == "");
     auto store = openTestStore(sample.path);
     try {
         (void)store.membersOf(1);
@@ -109,7 +112,8 @@ TEST_CASE("a ciphertext moved to another row or column does not decrypt") {
               "A record in members (row 1) could not be decrypted: it has been altered or "
               "damaged.");
     }
-    CHECK(rawSql(sample.path, "UPDATE groups SET name = (SELECT name FROM members WHERE id = 2)") == "");
+    CHECK(rawSql(sample.path, "UPDATE groups SET name = (SELECT name FROM members WHERE id = 2)") ==
+          "");
     CHECK_THROWS_AS(store.groups(), StoreError);
 }
 
@@ -119,16 +123,16 @@ TEST_CASE("the recovery key opens a database whose user keys were all removed") 
     CHECK(rawSql(sample.path, "DELETE FROM users") == "");
     auto store = RecordStore::open(sample.path);
     CHECK_THROWS_AS(store.unlock(kTestLogin, kTestPassphrase), StoreError);
-    CHECK_THROWS_WITH_AS(store.unlockWithRecoveryKey("AAAA-BBBB"), "That recovery key is not right.",
-                         StoreError);
+    CHECK_THROWS_WITH_AS(store.unlockWithRecoveryKey("AAAA-BBBB"),
+                         "That recovery key is not right.", StoreError);
     store.unlockWithRecoveryKey(sample.recoveryKey);
     for (auto member : sample.members) {
         CHECK(store.note(sample.session, member)->text ==
               "Note about member " + std::to_string(member));
     }
     // Nobody is signed in: the only thing to do is to make a new administrator.
-    CHECK_THROWS_WITH_AS(store.addGroup("G", GroupKind::treatment), "Sign in as a user to record this.",
-                         StoreError);
+    CHECK_THROWS_WITH_AS(store.addGroup("G", GroupKind::treatment),
+                         "Sign in as a user to record this.", StoreError);
     store.addUser("new-admin", Role::administrator, "a new long passphrase");
     store.lock();
     store.unlock("new-admin", "a new long passphrase");

@@ -9,9 +9,9 @@
 #include "support/TestStore.h"
 
 using namespace roundtable::records;
-using roundtable::test::TempDir;
 using roundtable::test::createTestStore;
 using roundtable::test::openTestStore;
+using roundtable::test::TempDir;
 
 namespace {
 
@@ -47,7 +47,8 @@ std::int64_t rawCount(const std::filesystem::path& path, const std::string& sql)
     sqlite3_open(path.c_str(), &db);
     sqlite3_stmt* statement = nullptr;
     sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-    std::int64_t value = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
+    std::int64_t value =
+        sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
     sqlite3_finalize(statement);
     sqlite3_close(db);
     return value;
@@ -132,8 +133,7 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
         CHECK(store.note(session, member)->text == "Second draft");
         store.signNote(session, member);
         CHECK_THROWS_WITH_AS(store.saveNoteDraft(session, member, "Changed"),
-                             "This progress note is signed, so it cannot be changed.",
-                             StoreError);
+                             "This progress note is signed, so it cannot be changed.", StoreError);
     }
     CHECK(rawSql(path, "UPDATE progress_notes SET text = x'00'") ==
           "a signed progress note cannot be changed: add an amendment");
@@ -199,10 +199,10 @@ TEST_CASE("a new database is marked as Roundtable's, in WAL mode, at the current
 }
 
 TEST_CASE("network filesystems are recognised by their type") {
-    CHECK(schema::isNetworkFilesystemType(0x6969));      // NFS
-    CHECK(schema::isNetworkFilesystemType(0xFF534D42));  // CIFS
-    CHECK(schema::isNetworkFilesystemType(0xFE534D42));  // SMB2
-    CHECK(schema::isNetworkFilesystemType(0x517B));      // SMB
+    CHECK(schema::isNetworkFilesystemType(0x6969));            // NFS
+    CHECK(schema::isNetworkFilesystemType(0xFF534D42));        // CIFS
+    CHECK(schema::isNetworkFilesystemType(0xFE534D42));        // SMB2
+    CHECK(schema::isNetworkFilesystemType(0x517B));            // SMB
     CHECK_FALSE(schema::isNetworkFilesystemType(0xEF53));      // ext4
     CHECK_FALSE(schema::isNetworkFilesystemType(0x01021994));  // tmpfs
     TempDir dir;

@@ -1,0 +1,31 @@
+// Turns terminal echo off while the passphrase is typed, and always back on.
+#include "cli/Passphrase.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <ostream>
+
+namespace roundtable::cli {
+
+std::string readPassphrase(std::istream& in, std::ostream& prompt) {
+    std::string passphrase;
+    const bool terminal = &in == &std::cin && isatty(STDIN_FILENO);
+    if (!terminal) {
+        std::getline(in, passphrase);
+        return passphrase;
+    }
+    prompt << "Passphrase: " << std::flush;
+    termios saved{};
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::getline(in, passphrase);
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    prompt << '\n';
+    return passphrase;
+}
+
+}  // namespace roundtable::cli
