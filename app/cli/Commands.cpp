@@ -26,7 +26,9 @@ constexpr const char* kUsage =
     "       roundtable-cli validate DIR\n"
     "       roundtable-cli lint-easy-read DIR\n"
     "       roundtable-cli demo --db PATH [--content DIR]\n"
-    "       roundtable-cli audit verify --db PATH --user NAME   (passphrase on standard input)\n";
+    "       roundtable-cli audit verify --db PATH --user NAME   (passphrase on standard input)\n"
+    "       roundtable-cli backup --db PATH --out FILE --user NAME\n"
+    "       roundtable-cli restore --backup FILE --db PATH\n";
 
 /// The value after `--name`, or empty when the option is absent.
 std::string option(const std::vector<std::string>& arguments, const std::string& name) {
@@ -79,6 +81,29 @@ int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std
     return 0;
 }
 
+int backup(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+    auto destination = option(arguments, "--out");
+    if (destination.empty()) throw UsageError("backup needs --out FILE");
+    auto store = signedIn(arguments, in, err);
+    auto result = store.backupTo(destination);
+    out << "Backed up to " << result.file.string() << " (" << result.bytes
+        << " bytes), verified: integrity ok, content hash " << result.contentHash << "\n";
+    return 0;
+}
+
+int restore(const std::vector<std::string>& arguments, std::ostream& out) {
+    auto backupFile = option(arguments, "--backup");
+    auto database = option(arguments, "--db");
+    if (backupFile.empty() || database.empty()) {
+        throw UsageError("restore needs --backup FILE and --db PATH");
+    }
+    auto kept = records::restoreDatabase(backupFile, database);
+    out << "Restored " << database << " from " << backupFile << ".\n";
+    if (!kept.empty()) out << "The file it replaced is kept as " << kept.string() << "\n";
+    return 0;
+}
+
 int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     auto database = option(arguments, "--db");
     if (database.empty()) {
@@ -125,6 +150,8 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         if (command == "audit" && arguments.size() > 1 && arguments[1] == "verify") {
             return auditVerify(arguments, in, out, err);
         }
+        if (command == "backup") return backup(arguments, in, out, err);
+        if (command == "restore") return restore(arguments, out);
     } catch (const UsageError& error) {
         err << "roundtable-cli: " << error.what() << '\n' << kUsage;
         return 2;

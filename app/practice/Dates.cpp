@@ -38,6 +38,12 @@ std::string weekdayOnOrBefore(const std::string& isoDate, unsigned weekday) {
     return addDays(isoDate, -static_cast<int>(back));
 }
 
+int daysBetween(const std::string& from, const std::string& to) {
+    return static_cast<int>((std::chrono::sys_days{parse(to.substr(0, 10))} -
+                             std::chrono::sys_days{parse(from.substr(0, 10))})
+                                .count());
+}
+
 std::string today() {
     std::time_t now = std::time(nullptr);
     std::tm local{};

@@ -36,6 +36,15 @@ curriculum::Phase phaseFor(records::GroupKind kind) {
 
 }  // namespace
 
+std::optional<std::string> backupReminder(const std::optional<std::string>& lastBackupAt,
+                                          const std::string& today) {
+    constexpr int kBackupDays = 7;
+    if (!lastBackupAt) return "No backup of this database has been made yet.";
+    int days = daysBetween(*lastBackupAt, today);
+    if (days <= kBackupDays) return std::nullopt;
+    return "The last backup of this database was made " + std::to_string(days) + " days ago.";
+}
+
 std::string guidanceText(const curriculum::Activity& activity) {
     std::string text;
     for (const auto& paragraph : activity.guidance) {

@@ -67,6 +67,11 @@ private:
     const curriculum::Programme& programme_;
 };
 
+/// What to tell the user about backups, or nothing when the last one is recent enough
+/// (a week). `lastBackupAt` is a UTC timestamp as the record store keeps it.
+[[nodiscard]] std::optional<std::string> backupReminder(
+    const std::optional<std::string>& lastBackupAt, const std::string& today);
+
 /// The facilitator guidance of an activity as one text: paragraphs, then adapt and watch.
 [[nodiscard]] std::string guidanceText(const curriculum::Activity& activity);
 

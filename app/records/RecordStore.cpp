@@ -694,6 +694,27 @@ void RecordStore::signNote(SessionId session, MemberId member) {
     transaction.commit();
 }
 
+BackupResult RecordStore::backupTo(const std::filesystem::path& destination) {
+    impl_->signedInUser();
+    {
+        sqlite::Transaction transaction(impl_->db);
+        impl_->audit("backup", "database", std::nullopt);
+        impl_->db
+            .prepare("INSERT INTO service_state (key, value) VALUES ('last_backup_at', ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(1, nowUtc())
+            .run();
+        transaction.commit();
+    }
+    return backupDatabase(impl_->path, destination);
+}
+
+std::optional<std::string> RecordStore::lastBackupAt() {
+    auto query = impl_->db.prepare("SELECT value FROM service_state WHERE key = 'last_backup_at'");
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
+}
+
 void RecordStore::recordAccess(Access access, const std::string& recordKind,
                                std::int64_t recordId) {
     impl_->key();

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "records/Backup.h"
 #include "records/Types.h"
 
 namespace roundtable::records {
@@ -86,6 +87,12 @@ public:
     void signNote(SessionId session, MemberId member);
     [[nodiscard]] std::optional<ProgressNote> note(SessionId session, MemberId member);
     [[nodiscard]] std::vector<ProgressNote> notesOf(SessionId session);
+
+    /// Makes a verified backup (see Backup.h), records it in the audit log and remembers
+    /// when it was made. Needs a signed-in user.
+    BackupResult backupTo(const std::filesystem::path& destination);
+    /// When the last backup was made (UTC, ISO 8601), if ever.
+    [[nodiscard]] std::optional<std::string> lastBackupAt();
 
     /// Records in the audit log that a record was viewed, exported or printed.
     void recordAccess(Access access, const std::string& recordKind, std::int64_t recordId);

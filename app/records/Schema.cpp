@@ -130,6 +130,12 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is never changed'); END;
 CREATE TRIGGER audit_events_are_kept_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'the audit log is never deleted'); END;
 
+-- Small facts about the database itself, e.g. when the last backup was made.
+CREATE TABLE service_state (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL
+) STRICT;
+
 -- Events that happen while no key is available (failed sign-ins). They are moved into the
 -- chain at the next successful unlock.
 CREATE TABLE audit_pending (

@@ -133,8 +133,13 @@ bool Statement::isNull(int column) const {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection) {
-    connection_.execute("BEGIN IMMEDIATE");
+Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection) {
+    if (kind == Kind::write) {
+        connection_.execute("BEGIN IMMEDIATE");
+    } else {
+        // A deferred transaction takes its snapshot at the first read.
+        connection_.execute("BEGIN; SELECT COUNT(*) FROM sqlite_schema;");
+    }
 }
 
 Transaction::~Transaction() {

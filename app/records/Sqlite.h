@@ -51,6 +51,7 @@ public:
     /// Runs a statement that returns no rows.
     void run();
     void reset();
+    sqlite3_stmt* handle() { return statement_; }
 
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] std::string text(int column) const;
@@ -62,10 +63,12 @@ private:
     sqlite3_stmt* statement_ = nullptr;
 };
 
-/// BEGIN IMMEDIATE in the constructor; ROLLBACK in the destructor unless commit() ran.
+/// BEGIN IMMEDIATE (or, for a read snapshot, BEGIN plus a first read) in the constructor;
+/// ROLLBACK in the destructor unless commit() ran.
 class Transaction {
 public:
-    explicit Transaction(Connection& connection);
+    enum class Kind { write, read };
+    explicit Transaction(Connection& connection, Kind kind = Kind::write);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

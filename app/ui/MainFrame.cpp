@@ -3,6 +3,7 @@
 #include "ui/MainFrame.h"
 
 #include <wx/filedlg.h>
+#include <wx/infobar.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
@@ -10,6 +11,7 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 
+#include "practice/Dates.h"
 #include "ui/AccessPanels.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
@@ -21,12 +23,18 @@ namespace {
 constexpr const char* kProductName = "Roundtable";
 constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|All files|*";
 constexpr int kLockId = wxID_HIGHEST + 1;
+constexpr int kBackupId = wxID_HIGHEST + 2;
+constexpr int kBackupNowId = wxID_HIGHEST + 3;
 }  // namespace
 
 MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivation keyDerivation)
     : wxFrame(nullptr, wxID_ANY, kProductName, wxDefaultPosition, wxSize(1360, 840)),
       programme_(programme),
       keyDerivation_(keyDerivation) {
+    notice_ = new wxInfoBar(this);
+    notice_->SetName("notice");
+    // No sliding: the work area should not move under the pointer while it appears.
+    notice_->SetShowHideEffects(wxSHOW_EFFECT_NONE, wxSHOW_EFFECT_NONE);
     book_ = new wxSimplebook(this);
     book_->AddPage(new WelcomePanel(book_, [this] { chooseDatabase(false); },
                                     [this] { chooseDatabase(true); }),
@@ -55,6 +63,10 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     splitter->SplitVertically(curriculum_, pages_, 380);
     book_->AddPage(splitter, "work");
     book_->SetSelection(welcomePage);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(notice_, wxSizerFlags().Expand());
+    sizer->Add(book_, wxSizerFlags(1).Expand());
+    SetSizer(sizer);
 
     buildMenus();
     CreateStatusBar();
@@ -89,6 +101,7 @@ void MainFrame::buildMenus() {
     file->Append(wxID_NEW, "&New database...\tCtrl+N");
     file->Append(wxID_OPEN, "&Open database...\tCtrl+O");
     file->AppendSeparator();
+    file->Append(kBackupId, "&Back up...\tCtrl+B", "Make a verified copy of the database");
     file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
@@ -98,6 +111,9 @@ void MainFrame::buildMenus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(true); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(false); }, wxID_OPEN);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, kLockId);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupId);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kBackupId);
+    notice_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupNowId);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 }
@@ -173,6 +189,28 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
     }
 }
 
+void MainFrame::chooseBackupFile() {
+    if (isLocked()) return;
+    auto suggested = store_->path().stem().string() + "-backup-" + practice::today() + ".rtdb";
+    wxFileDialog dialog(this, "Back up the database", wxEmptyString, toWx(suggested),
+                        kDatabaseWildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() == wxID_OK) backupTo(std::filesystem::path(fromWx(dialog.GetPath())));
+}
+
+bool MainFrame::backupTo(const std::filesystem::path& destination) {
+    try {
+        wxBusyCursor busy;
+        auto result = store_->backupTo(destination);
+        notice_->ShowMessage(toWx("Backed up and verified: " + result.file.string()),
+                             wxICON_INFORMATION);
+        if (notice_->HasButtonId(kBackupNowId)) notice_->RemoveButton(kBackupNowId);
+        return true;
+    } catch (const std::exception& error) {
+        notice_->ShowMessage(toWx(std::string("The backup failed: ") + error.what()), wxICON_ERROR);
+        return false;
+    }
+}
+
 void MainFrame::showWork() {
     groups_->attach(practice_.get());
     session_->attach(practice_.get());
@@ -183,6 +221,14 @@ void MainFrame::showWork() {
     SetStatusText(toWx("Database: " + store_->path().string() + "   Signed in as " +
                        (user ? user->login : std::string("(recovery)"))));
     if (onDatabaseOpened_) onDatabaseOpened_(store_->path());
+    if (auto reminder = practice::backupReminder(store_->lastBackupAt(), practice::today())) {
+        notice_->ShowMessage(toWx(*reminder + " Back up to another disk regularly."),
+                             wxICON_WARNING);
+        if (notice_->HasButtonId(kBackupNowId)) notice_->RemoveButton(kBackupNowId);
+        notice_->AddButton(kBackupNowId, "Back up now...");
+    } else {
+        notice_->Dismiss();
+    }
 }
 
 void MainFrame::lock() {
@@ -191,6 +237,7 @@ void MainFrame::lock() {
     // Detach first: the panels drop every record they show before the key goes.
     groups_->attach(nullptr);
     session_->attach(nullptr);
+    notice_->Dismiss();
     store_->lock();
     signIn_->prepare(store_->path().filename().string(), lastLogin_);
     book_->SetSelection(signInPage);

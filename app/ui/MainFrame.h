@@ -17,6 +17,7 @@
 #include "practice/Practice.h"
 #include "records/RecordStore.h"
 
+class wxInfoBar;
 class wxNotebook;
 class wxSimplebook;
 
@@ -42,6 +43,9 @@ public:
     /// Wipes the key, clears every record from the window and asks for the passphrase.
     void lock();
     [[nodiscard]] bool isLocked() const;
+    /// Makes a verified backup and tells the user the result (File > Back up without the
+    /// file dialog). Returns false when it failed.
+    bool backupTo(const std::filesystem::path& destination);
     /// How long without keyboard or mouse input before the window locks itself.
     void setIdleLock(std::chrono::seconds after);
 
@@ -60,6 +64,7 @@ public:
     void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
     /// The open store (tests check that locking wiped its key); nullptr when none is open.
     [[nodiscard]] records::RecordStore* store() const { return store_.get(); }
+    [[nodiscard]] wxInfoBar* notice() const { return notice_; }
 
 private:
     enum Page { welcomePage, signInPage, setupPage, recoveryPage, workPage };
@@ -69,6 +74,7 @@ private:
     std::string signIn(const std::string& login, const std::string& passphrase);
     std::string createDatabase(const std::string& login, const std::string& passphrase);
     void showWork();
+    void chooseBackupFile();
     void showSession(records::SessionId session);
     int FilterEvent(wxEvent& event) override;
 
@@ -79,6 +85,7 @@ private:
     std::filesystem::path pendingPath_;  ///< the file being created or signed in to
     std::string lastLogin_;
 
+    wxInfoBar* notice_;
     wxSimplebook* book_;
     SignInPanel* signIn_;
     NewDatabasePanel* setup_;

@@ -79,6 +79,24 @@ TEST_CASE("audit verify signs in with a passphrase from standard input and check
     CHECK(missing.err.starts_with("roundtable-cli: this command needs --db PATH and --user NAME"));
 }
 
+TEST_CASE("backup and restore from the command line") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    {
+        auto store = roundtable::test::createTestStore(database);
+        store.addGroup("Tuesday group", roundtable::records::GroupKind::treatment);
+    }
+    auto backup = cli({"backup", "--db", database, "--out", (dir / "b.rtdb").string(), "--user",
+                       "admin"},
+                      "correct horse battery\n");
+    CHECK(backup.code == 0);
+    CHECK(backup.out.find("verified: integrity ok") != std::string::npos);
+    auto restore = cli({"restore", "--backup", (dir / "b.rtdb").string(), "--db", database});
+    CHECK(restore.code == 0);
+    CHECK(restore.out.find("The file it replaced is kept as") != std::string::npos);
+    CHECK(roundtable::test::openTestStore(database).groups().at(0).name == "Tuesday group");
+}
+
 TEST_CASE("a wrong command line prints the usage and exits 2") {
     CHECK(cli({}).code == 2);
     CHECK(cli({"frobnicate"}).code == 2);

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
@@ -16,6 +17,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 
 #include "curriculum/ProgrammeLoader.h"
@@ -34,6 +37,14 @@ namespace {
 class TestApp : public wxApp {
 public:
     bool OnInit() override { return true; }
+    // A wx assertion would otherwise open a modal dialog and hang the run: fail loudly.
+    void OnAssertFailure(const wxChar* file, int line, const wxChar* function,
+                         const wxChar* condition, const wxChar* message) override {
+        std::fprintf(stderr, "wx assertion failed at %s:%d in %s: %s %s\n",
+                     wxString(file).utf8_str().data(), line, wxString(function).utf8_str().data(),
+                     wxString(condition).utf8_str().data(), wxString(message).utf8_str().data());
+        std::abort();
+    }
 };
 
 /// Lets wx process events for `milliseconds`.
@@ -70,6 +81,7 @@ void clickAt(const wxPoint& screenPoint) {
 }
 
 void click(wxWindow* control) {
+    pump(30);  // let any layout change settle before reading where the control is
     REQUIRE(control->IsEnabled());
     auto rect = control->GetScreenRect();
     clickAt(rect.GetPosition() + wxSize(rect.width / 2, rect.height / 2));
@@ -354,6 +366,13 @@ TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key
     signInThroughPage(frame);
     auto* members = find<wxListBox>(frame, "members");
     REQUIRE(waitFor([&] { return members->GetCount() == 1; }));
+    // No backup yet: the reminder says so; a backup makes it say it worked.
+    CHECK(frame->notice()->IsShown());
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-backup-reminder.png"));
+    CHECK(frame->backupTo(dir / "backup.rtdb"));
+    CHECK(std::filesystem::exists(dir / "backup.rtdb"));
+    CHECK(frame->store()->lastBackupAt().has_value());
     auto keyMemory = frame->store()->keyMemoryForTests();
     REQUIRE(keyMemory.size() == 32);
 

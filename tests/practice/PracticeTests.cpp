@@ -138,6 +138,15 @@ TEST_CASE("a member of another group cannot be marked in this session") {
           "member: Choose a member of this session's group.");
 }
 
+TEST_CASE("a backup reminder appears when there is none or the last is over a week old") {
+    CHECK(practice::backupReminder(std::nullopt, "2026-11-23") ==
+          "No backup of this database has been made yet.");
+    CHECK(practice::backupReminder("2026-11-16T09:00:00Z", "2026-11-23") == std::nullopt);
+    CHECK(practice::backupReminder("2026-11-15T23:59:59Z", "2026-11-23") ==
+          "The last backup of this database was made 8 days ago.");
+    CHECK(practice::daysBetween("2026-12-30", "2027-01-02") == 3);
+}
+
 TEST_CASE("dates are checked and counted on the calendar") {
     CHECK(practice::isIsoDate("2024-02-29"));
     CHECK_FALSE(practice::isIsoDate("2023-02-29"));

@@ -1,0 +1,146 @@
+// Online backup with verification. The copy and the source's hash come from the same read
+// transaction, so a write that lands during the backup is in neither or in both.
+#include "records/Backup.h"
+
+#include <sodium.h>
+
+#include <ctime>
+
+#include "records/Schema.h"
+#include "records/Sqlite.h"
+#include "records/Types.h"
+
+namespace roundtable::records {
+namespace {
+
+/// BLAKE2b over every table (by name) and every row (by rowid), with typed values.
+std::string contentHash(sqlite::Connection& db) {
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    auto feed = [&](const void* data, std::size_t size) {
+        crypto_generichash_update(&state, static_cast<const unsigned char*>(data), size);
+    };
+    auto tables = db.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name");
+    std::vector<std::string> names;
+    while (tables.step()) names.push_back(tables.text(0));
+    for (const auto& name : names) {
+        feed(name.data(), name.size() + 1);
+        auto rows = db.prepare("SELECT * FROM \"" + name + "\" ORDER BY rowid");
+        auto* statement = rows.handle();
+        while (rows.step()) {
+            int columns = sqlite3_column_count(statement);
+            for (int c = 0; c < columns; ++c) {
+                unsigned char type = static_cast<unsigned char>(sqlite3_column_type(statement, c));
+                feed(&type, 1);
+                auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, c));
+                const void* data = type == SQLITE_BLOB ? sqlite3_column_blob(statement, c)
+                                                       : static_cast<const void*>(
+                                                             sqlite3_column_text(statement, c));
+                std::uint64_t length = size;
+                feed(&length, sizeof length);
+                if (size) feed(data, size);
+            }
+        }
+    }
+    unsigned char hash[crypto_generichash_BYTES];
+    crypto_generichash_final(&state, hash, sizeof hash);
+    char hex[2 * sizeof hash + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+/// Opens a file that must already be a Roundtable database of a format this build reads.
+std::unique_ptr<sqlite::Connection> openExisting(const std::filesystem::path& path) {
+    if (!std::filesystem::is_regular_file(path)) {
+        throw StoreError("The file " + path.string() + " does not exist.");
+    }
+    auto db = std::make_unique<sqlite::Connection>(path, false);
+    schema::checkAndMigrate(*db);
+    return db;
+}
+
+std::string integrity(sqlite::Connection& db) { return db.pragmaText("integrity_check"); }
+
+}  // namespace
+
+std::string databaseContentHash(const std::filesystem::path& path) {
+    auto db = openExisting(path);
+    return contentHash(*db);
+}
+
+BackupResult backupDatabase(const std::filesystem::path& source,
+                            const std::filesystem::path& destination) {
+    if (std::filesystem::exists(destination)) {
+        throw StoreError("The backup file " + destination.string() +
+                         " already exists; choose a new name.");
+    }
+    auto db = openExisting(source);
+    BackupResult result{destination, {}, 0};
+    {
+        // One read transaction: the snapshot the backup copies and the hash describes.
+        sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::read);
+        result.contentHash = contentHash(*db);
+        sqlite::Connection copy(destination, true);
+        auto* backup = sqlite3_backup_init(copy.handle(), "main", db->handle(), "main");
+        if (!backup) sqlite::check(copy.handle(), sqlite3_errcode(copy.handle()), "Backup failed");
+        int code = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+        if (code != SQLITE_DONE) {
+            std::error_code ignored;
+            std::filesystem::remove(destination, ignored);
+            sqlite::check(copy.handle(), code, "The backup could not be written");
+        }
+    }
+    // Verify the copy from the file itself, as a restore would read it.
+    auto copy = openExisting(destination);
+    auto integrityResult = integrity(*copy);
+    auto copyHash = contentHash(*copy);
+    copy.reset();
+    if (integrityResult != "ok" || copyHash != result.contentHash) {
+        std::error_code ignored;
+        std::filesystem::remove(destination, ignored);
+        throw StoreError("The backup did not verify (" +
+                         (integrityResult != "ok" ? "integrity check: " + integrityResult
+                                                  : std::string("its content differs")) +
+                         ") and was removed. Nothing was changed in the database.");
+    }
+    result.bytes = static_cast<long long>(std::filesystem::file_size(destination));
+    return result;
+}
+
+std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
+                                      const std::filesystem::path& database) {
+    {
+        auto db = openExisting(backup);
+        if (auto result = integrity(*db); result != "ok") {
+            throw StoreError("The backup " + backup.string() + " is damaged (" + result +
+                             "); nothing was restored.");
+        }
+    }
+    std::filesystem::path kept;
+    if (std::filesystem::exists(database)) {
+        char stamp[32];
+        std::time_t now = std::time(nullptr);
+        std::tm utc{};
+        gmtime_r(&now, &utc);
+        std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+        kept = database;
+        kept += std::string(".before-restore-") + stamp;
+        // Fold the old file's write-ahead log into it first, so the kept file is whole.
+        { sqlite::Connection old(database, false); old.execute("PRAGMA wal_checkpoint(TRUNCATE)"); }
+        std::filesystem::rename(database, kept);
+        for (const char* suffix : {"-wal", "-shm"}) {
+            std::error_code ignored;
+            std::filesystem::remove(database.string() + suffix, ignored);
+        }
+    }
+    auto temporary = database;
+    temporary += ".restoring";
+    std::filesystem::copy_file(backup, temporary, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::rename(temporary, database);
+    return kept;
+}
+
+}  // namespace roundtable::records
