@@ -13,6 +13,16 @@
 namespace roundtable::records {
 namespace {
 
+/// Today's date on this computer's calendar, YYYY-MM-DD.
+std::string localDate() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
 std::string nowUtc() {
     std::time_t now = std::time(nullptr);
     std::tm utc{};
@@ -237,6 +247,17 @@ struct RecordStore::Impl {
             wipeKeys();
             throw;
         }
+    }
+
+    /// A progress_notes row selected with kNoteColumns.
+    ProgressNote readNote(const sqlite::Statement& row) const {
+        return {row.integer(0),
+                row.integer(1),
+                open("progress_notes", "text", row.integer(5), row.blob(2)),
+                noteStateFrom(row.text(3)),
+                row.text(4),
+                row.text(6),
+                row.integer(7) == 1};
     }
 
     void chainPendingEvents() {
@@ -682,13 +703,22 @@ void RecordStore::signNote(SessionId session, MemberId member) {
     impl_->signedInUser();
     sqlite::Transaction transaction(impl_->db);
     auto find = impl_->db.prepare(
-        "SELECT id FROM progress_notes WHERE session_id = ? AND member_id = ? AND state = 'draft'");
+        "SELECT n.id, s.session_date FROM progress_notes n JOIN sessions s ON s.id = n.session_id "
+        "WHERE n.session_id = ? AND n.member_id = ? AND n.state = 'draft'");
     find.bind(1, session).bind(2, member);
     if (!find.step()) throw StoreError("There is no draft note to sign for this member.");
     auto id = find.integer(0);
-    impl_->db.prepare("UPDATE progress_notes SET state = 'signed', updated_at = ? WHERE id = ?")
-        .bind(1, nowUtc())
-        .bind(2, id)
+    // A note signed after the day of its session is a late entry (compared in local time,
+    // the facilitator's calendar day).
+    bool late = localDate() > find.text(1);
+    auto now = nowUtc();
+    impl_->db
+        .prepare("UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
+                 "late_entry = ? WHERE id = ?")
+        .bind(1, now)
+        .bind(2, now)
+        .bind(3, late ? 1 : 0)
+        .bind(4, id)
         .run();
     impl_->audit("sign-note", "progress-note", id);
     transaction.commit();
@@ -761,7 +791,8 @@ AuditCheck RecordStore::verifyAudit() {
 
 namespace {
 constexpr const char* kNoteColumns =
-    "SELECT session_id, member_id, text, state, updated_at, id FROM progress_notes ";
+    "SELECT session_id, member_id, text, state, updated_at, id, COALESCE(signed_at, ''), "
+    "late_entry FROM progress_notes ";
 }  // namespace
 
 std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member) {
@@ -770,9 +801,7 @@ std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member
         impl_->db.prepare(std::string(kNoteColumns) + "WHERE session_id = ? AND member_id = ?");
     query.bind(1, session).bind(2, member);
     if (!query.step()) return std::nullopt;
-    return ProgressNote{query.integer(0), query.integer(1),
-                        impl_->open("progress_notes", "text", query.integer(5), query.blob(2)),
-                        noteStateFrom(query.text(3)), query.text(4)};
+    return impl_->readNote(query);
 }
 
 std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
@@ -782,9 +811,7 @@ std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
                                    "WHERE session_id = ? ORDER BY member_id");
     query.bind(1, session);
     while (query.step()) {
-        result.push_back({query.integer(0), query.integer(1),
-                          impl_->open("progress_notes", "text", query.integer(5), query.blob(2)),
-                          noteStateFrom(query.text(3)), query.text(4)});
+        result.push_back(impl_->readNote(query));
     }
     return result;
 }

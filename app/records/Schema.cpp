@@ -103,6 +103,9 @@ CREATE TABLE progress_notes (
     state       TEXT NOT NULL CHECK (state IN ('draft', 'signed')),
     author      INTEGER NOT NULL REFERENCES users (id),
     updated_at  TEXT NOT NULL,
+    signed_at   TEXT,
+    -- Signed on a later day than the session took place: shown with both dates.
+    late_entry  INTEGER NOT NULL DEFAULT 0 CHECK (late_entry IN (0, 1)),
     UNIQUE (session_id, member_id)
 ) STRICT;
 CREATE TRIGGER signed_notes_are_kept_update BEFORE UPDATE ON progress_notes

@@ -102,6 +102,8 @@ struct ProgressNote {
     std::string text;
     NoteState state = NoteState::draft;
     std::string updatedAt;
+    std::string signedAt;    ///< UTC, ISO 8601; empty while a draft
+    bool lateEntry = false;  ///< signed on a later day than the session's date
 };
 
 [[nodiscard]] const char* toText(Role role);

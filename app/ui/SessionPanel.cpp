@@ -38,6 +38,12 @@ const char* markLabel(records::Attendance status) {
     return "";
 }
 
+const char* noteLabel(const std::optional<records::ProgressNote>& note) {
+    if (!note) return "";
+    if (note->state == records::NoteState::draft) return "draft";
+    return note->lateEntry ? "signed (late)" : "signed";
+}
+
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
     auto* label = new wxStaticText(parent, wxID_ANY, text);
     label->SetFont(label->GetFont().Bold());
@@ -174,10 +180,7 @@ void SessionPanel::reloadRegister() {
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
         register_->SetItem(row, 1, toWx(line.member.name));
         register_->SetItem(row, 2, line.mark ? markLabel(line.mark->status) : "not marked");
-        register_->SetItem(row, 3,
-                           !line.note ? ""
-                           : line.note->state == records::NoteState::signedOff ? "signed"
-                                                                                : "draft");
+        register_->SetItem(row, 3, noteLabel(line.note));
     }
     if (selected >= 0 && selected < register_->GetItemCount()) {
         register_->SetItemState(selected, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);

@@ -15,6 +15,16 @@ using namespace roundtable::test;
 
 namespace {
 
+NewSession plannedSession(GroupId group, const std::string& date) {
+    NewSession plan;
+    plan.groupId = group;
+    plan.date = date;
+    plan.title = "Rules";
+    plan.minutes = 120;
+    plan.stamp = {"framework-02", "framework", 1, std::string(64, 'a')};
+    return plan;
+}
+
 struct Service {
     TempDir dir;
     std::filesystem::path path = dir / "service.rtdb";
@@ -28,8 +38,7 @@ struct Service {
         for (int i = 0; i < 8; ++i) {
             members.push_back(store.addMember(group, "Member " + std::to_string(i), "2026-01-01"));
         }
-        NewSession plan{group, "2026-11-03", "Rules", 120, {"framework-02", "framework", 1, "h"}, {}};
-        session = store.addSession(plan);
+        session = store.addSession(plannedSession(group, "2026-11-03"));
     }
 };
 
@@ -43,9 +52,7 @@ TEST_CASE("a backup taken while notes are being written verifies, restores and d
         // A second connection writing all the time, as the app would during a backup.
         auto store = openTestStore(service.path);
         for (int i = 0; !stop; ++i) {
-            NewSession plan{service.group, "2026-11-10", "More", 120,
-                            {"framework-03", "framework", 1, "h"}, {}};
-            auto session = store.addSession(plan);
+            auto session = store.addSession(plannedSession(service.group, "2026-11-10"));
             store.saveNoteDraft(session, service.members[i % 8], "Written during the backup " +
                                                                    std::to_string(i));
             ++written;

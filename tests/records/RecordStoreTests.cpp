@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <ctime>
+
 #include "records/RecordStore.h"
 #include "records/Schema.h"
 #include "support/TempDir.h"
@@ -140,6 +142,34 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
     CHECK(rawSql(path, "DELETE FROM progress_notes") == "a signed progress note cannot be deleted");
     auto store = openTestStore(path);
     CHECK(store.note(session, member)->text == "Second draft");
+}
+
+TEST_CASE("a note signed after the day of its session is stamped as a late entry") {
+    TempDir dir;
+    auto store = createTestStore(dir / "s.rtdb");
+    auto group = store.addGroup("G", GroupKind::treatment);
+    auto member = store.addMember(group, "A", "2026-01-01");
+    auto past = sampleSession(group);  // dated 2026-11-03, before the test runs
+    auto pastSession = store.addSession(past);
+    auto today = sampleSession(group);
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char date[16];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+    today.date = date;
+    auto todaySession = store.addSession(today);
+    for (auto session : {pastSession, todaySession}) {
+        store.saveNoteDraft(session, member, "Text");
+        CHECK(store.note(session, member)->signedAt.empty());
+        store.signNote(session, member);
+    }
+    auto late = store.note(pastSession, member);
+    CHECK(late->lateEntry);
+    CHECK(late->signedAt.size() == 20);  // 2026-11-23T10:00:00Z
+    CHECK_FALSE(store.note(todaySession, member)->lateEntry);
+    CHECK_THROWS_WITH_AS(store.signNote(todaySession, member),
+                         "There is no draft note to sign for this member.", StoreError);
 }
 
 TEST_CASE("a database from a newer version is refused and left untouched") {
