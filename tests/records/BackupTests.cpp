@@ -78,6 +78,11 @@ TEST_CASE("a backup taken while notes are being written verifies, restores and d
         result = store.backupTo(service.dir / "backup.rtdb");
         CHECK(store.lastBackupAt().has_value());
     }
+    // Let the writer land at least one more note after the snapshot, even on a busy machine.
+    const int atBackup = written;
+    for (int wait = 0; written == atBackup && wait < 5000; ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     stop = true;
     writer.join();
     CHECK(written > 5);
