@@ -17,15 +17,17 @@
 
 #include <pugixml.hpp>
 
+#include "Timing.h"
+
 #include "curriculum/Finding.h"
 #include "curriculum/ProgrammeLoader.h"
 
 namespace {
 
+using namespace roundtable::bench;
+
 namespace fs = std::filesystem;
 namespace curriculum = roundtable::curriculum;
-using Clock = std::chrono::steady_clock;
-using Milliseconds = std::chrono::duration<double, std::milli>;
 
 constexpr int defaultRounds = 200;
 // The first rounds pay for cold caches and lazy allocation; they say nothing about steady
@@ -66,29 +68,6 @@ bool parseAllBare(const std::vector<XmlFileOnDisk>& files) {
         allParsed = document.load_file(file.path.c_str(), parseFlags) && allParsed;
     }
     return allParsed;
-}
-
-double median(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    auto middle = samples.size() / 2;
-    return samples.size() % 2 == 1 ? samples[middle]
-                                   : (samples[middle - 1] + samples[middle]) / 2.0;
-}
-
-/// Nearest-rank percentile: the smallest sample with at least `percent`% of samples at or
-/// below it, so it is always a time that was actually measured.
-double percentile(std::vector<double> samples, double percent) {
-    std::sort(samples.begin(), samples.end());
-    auto rank =
-        static_cast<std::size_t>(std::ceil(percent / 100.0 * static_cast<double>(samples.size())));
-    return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
-}
-
-template <typename Work>
-double timeMilliseconds(Work&& work) {
-    auto start = Clock::now();
-    work();
-    return Milliseconds(Clock::now() - start).count();
 }
 
 /// Prints every finding and returns true when the programme loaded without errors.

@@ -34,15 +34,16 @@
 #include <vector>
 
 #include "SyntheticService.h"
+#include "Timing.h"
 #include "records/RecordStore.h"
 
 namespace {
 
+using namespace roundtable::bench;
+
 namespace fs = std::filesystem;
 namespace records = roundtable::records;
 namespace bench = roundtable::bench;
-using Clock = std::chrono::steady_clock;
-using Milliseconds = std::chrono::duration<double, std::milli>;
 
 constexpr int defaultRounds = 200;
 // The first rounds pay for cold caches and lazy allocation; they are run but not counted.
@@ -73,29 +74,6 @@ class WrongData : public std::runtime_error {
 void expect(bool condition, const std::string& what) {
     if (!condition)
         throw WrongData(what);
-}
-
-double median(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    auto middle = samples.size() / 2;
-    return samples.size() % 2 == 1 ? samples[middle]
-                                   : (samples[middle - 1] + samples[middle]) / 2.0;
-}
-
-/// Nearest-rank percentile: the smallest sample with at least `percent`% of samples at or
-/// below it, so it is always a time that was actually measured.
-double percentile(std::vector<double> samples, double percent) {
-    std::sort(samples.begin(), samples.end());
-    auto rank =
-        static_cast<std::size_t>(std::ceil(percent / 100.0 * static_cast<double>(samples.size())));
-    return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
-}
-
-template <typename Work>
-double timeMilliseconds(Work&& work) {
-    auto start = Clock::now();
-    work();
-    return Milliseconds(Clock::now() - start).count();
 }
 
 constexpr int labelWidth = 36;

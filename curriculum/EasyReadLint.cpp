@@ -23,13 +23,15 @@ std::vector<std::string> sentencesOf(const std::string& text) {
             current.clear();
         }
     }
-    if (current.find_first_not_of(" \t\r\n") != std::string::npos) sentences.push_back(current);
+    if (current.find_first_not_of(" \t\r\n") != std::string::npos)
+        sentences.push_back(current);
     return sentences;
 }
 
 bool hasLetterOrDigit(const std::string& word) {
     for (unsigned char c : word) {
-        if (std::isalnum(c)) return true;
+        if (std::isalnum(c))
+            return true;
     }
     return false;
 }
@@ -37,7 +39,8 @@ bool hasLetterOrDigit(const std::string& word) {
 std::string opening(const std::string& sentence) {
     std::istringstream words(sentence);
     std::string word, text;
-    for (int i = 0; i < 6 && words >> word; ++i) text += (text.empty() ? "" : " ") + word;
+    for (int i = 0; i < 6 && words >> word; ++i)
+        text += (text.empty() ? "" : " ") + word;
     return text + "...";
 }
 
@@ -47,8 +50,10 @@ std::vector<std::string> capitalWords(const std::string& text) {
     std::string word;
     auto flush = [&] {
         bool allCapitals = word.size() >= 2;
-        for (unsigned char c : word) allCapitals = allCapitals && std::isupper(c);
-        if (allCapitals) found.push_back(word);
+        for (unsigned char c : word)
+            allCapitals = allCapitals && std::isupper(c);
+        if (allCapitals)
+            found.push_back(word);
         word.clear();
     };
     for (unsigned char c : text) {
@@ -69,7 +74,8 @@ void lintPoints(XmlFile& file, const pugi::xml_node& block, const EasyReadRules&
                                   "> must be inside a <point picture=\"...\"> so it has a picture");
             continue;
         }
-        if (node.type() != pugi::node_element) continue;
+        if (node.type() != pugi::node_element)
+            continue;
         if (std::string_view(node.name()) != "point") {
             lintPoints(file, node, rules);  // the handout's covered / help / watch / talk
             continue;
@@ -84,7 +90,8 @@ void lintPoints(XmlFile& file, const pugi::xml_node& block, const EasyReadRules&
 
 void lintTree(XmlFile& file, const pugi::xml_node& node, const EasyReadRules& rules) {
     for (auto child : node.children()) {
-        if (child.type() != pugi::node_element) continue;
+        if (child.type() != pugi::node_element)
+            continue;
         std::string_view name = child.name();
         if (name == "easy-read" || name == "handout") {
             lintPoints(file, child, rules);
@@ -101,19 +108,22 @@ void checkEasyReadText(const std::string& text, const EasyReadRules& rules,
     for (const auto& sentence : sentencesOf(text)) {
         std::istringstream words(sentence);
         int count = 0;
-        for (std::string word; words >> word;) count += hasLetterOrDigit(word) ? 1 : 0;
+        for (std::string word; words >> word;)
+            count += hasLetterOrDigit(word) ? 1 : 0;
         if (count > rules.maxWordsPerSentence) {
-            report("this sentence has " + std::to_string(count) + " words; easy-read sentences have " +
-                   std::to_string(rules.maxWordsPerSentence) + " or fewer: \"" + opening(sentence) +
-                   "\"");
+            report("this sentence has " + std::to_string(count) +
+                   " words; easy-read sentences have " + std::to_string(rules.maxWordsPerSentence) +
+                   " or fewer: \"" + opening(sentence) + "\"");
         }
     }
     for (const auto& word : capitalWords(text)) {
-        if (rules.allowedAcronyms.contains(word)) continue;
+        if (rules.allowedAcronyms.contains(word))
+            continue;
         if (word.size() <= kLongestAcronym) {
             report("\"" + word + "\" looks like an acronym; write it out in plain words");
         } else {
-            report("\"" + word + "\" is written in capitals; easy-read text uses a capital only "
+            report("\"" + word +
+                   "\" is written in capitals; easy-read text uses a capital only "
                    "at the start of a sentence or a name");
         }
     }
@@ -126,11 +136,13 @@ std::vector<Finding> lintEasyRead(const std::filesystem::path& directory,
         return (directory / relative).lexically_normal().string();
     };
     XmlFile manifest(directory / "programme.xml", display("programme.xml"), findings);
-    if (!manifest.parse()) return findings;
+    if (!manifest.parse())
+        return findings;
     for (auto ref : manifest.root().child("modules").children("module-ref")) {
         std::string relative = ref.attribute("file").value();
         XmlFile module(directory / relative, display(relative), findings);
-        if (module.parse()) lintTree(module, module.root(), rules);
+        if (module.parse())
+            lintTree(module, module.root(), rules);
     }
     return findings;
 }

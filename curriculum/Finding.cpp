@@ -24,12 +24,14 @@ bool hasErrors(const std::vector<Finding>& findings) {
 LineIndex::LineIndex(std::string_view text) {
     lineStarts_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') lineStarts_.push_back(static_cast<std::ptrdiff_t>(i + 1));
+        if (text[i] == '\n')
+            lineStarts_.push_back(static_cast<std::ptrdiff_t>(i + 1));
     }
 }
 
 LineIndex::Position LineIndex::at(std::ptrdiff_t byteOffset) const {
-    if (byteOffset < 0) byteOffset = 0;
+    if (byteOffset < 0)
+        byteOffset = 0;
     auto next = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), byteOffset);
     auto lineIndex = std::distance(lineStarts_.begin(), next) - 1;
     return {static_cast<int>(lineIndex + 1),

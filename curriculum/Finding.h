@@ -22,7 +22,7 @@ struct Finding {
 
 /// Turns byte offsets in a file into 1-based line and column numbers.
 class LineIndex {
-public:
+  public:
     explicit LineIndex(std::string_view text);
     struct Position {
         int line;
@@ -30,7 +30,7 @@ public:
     };
     [[nodiscard]] Position at(std::ptrdiff_t byteOffset) const;
 
-private:
+  private:
     std::vector<std::ptrdiff_t> lineStarts_;
 };
 

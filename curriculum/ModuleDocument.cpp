@@ -12,8 +12,8 @@
 namespace roundtable::curriculum {
 namespace {
 
-constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_comments | pugi::parse_declaration |
-                                 pugi::parse_ws_pcdata_single;
+constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_comments |
+                                 pugi::parse_declaration | pugi::parse_ws_pcdata_single;
 
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& path) {
     throw CurriculumFileError(what + " " + path.string() + ": " + std::strerror(errno));
@@ -23,8 +23,10 @@ void writeAll(int fd, const std::string& bytes, const std::filesystem::path& pat
     std::size_t written = 0;
     while (written < bytes.size()) {
         auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail("Could not write", path);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            fail("Could not write", path);
         written += static_cast<std::size_t>(n);
     }
 }
@@ -41,11 +43,14 @@ ModuleDocument ModuleDocument::open(const std::filesystem::path& path) {
 }
 
 bool ModuleDocument::setSessionTitle(const std::string& sessionId, const std::string& title) {
-    auto session = document_.document_element().child("sessions").find_child_by_attribute(
-        "session", "id", sessionId.c_str());
-    if (!session) return false;
+    auto session = document_.document_element()
+                       .child("sessions")
+                       .find_child_by_attribute("session", "id", sessionId.c_str());
+    if (!session)
+        return false;
     auto titleNode = session.child("title");
-    if (!titleNode) titleNode = session.prepend_child("title");
+    if (!titleNode)
+        titleNode = session.prepend_child("title");
     return titleNode.text().set(title.c_str());
 }
 
@@ -57,10 +62,12 @@ void ModuleDocument::save(const std::filesystem::path& path) const {
     auto temporary = path;
     temporary += ".saving";
     int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail("Could not create", temporary);
+    if (fd < 0)
+        fail("Could not create", temporary);
     try {
         writeAll(fd, bytes, temporary);
-        if (::fsync(fd) != 0) fail("Could not flush", temporary);
+        if (::fsync(fd) != 0)
+            fail("Could not flush", temporary);
     } catch (...) {
         ::close(fd);
         ::unlink(temporary.c_str());

@@ -13,12 +13,12 @@ namespace roundtable::curriculum {
 
 /// Reading or writing a curriculum file failed; the message is for the user.
 class CurriculumFileError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class ModuleDocument {
-public:
+  public:
     /// Reads the file; throws CurriculumFileError when it cannot be read or parsed (run the
     /// loader first for the detailed findings).
     static ModuleDocument open(const std::filesystem::path& path);
@@ -33,7 +33,7 @@ public:
 
     [[nodiscard]] const pugi::xml_document& document() const { return document_; }
 
-private:
+  private:
     pugi::xml_document document_;
 };
 

@@ -16,21 +16,23 @@ namespace roundtable::curriculum {
 namespace fs = std::filesystem;
 namespace {
 
-const std::set<std::string> kActivityKinds = {"check-in",   "review",   "teaching",
-                                              "discussion", "role-play", "worksheet",
-                                              "relaxation", "break",    "between-sessions",
-                                              "check-out"};
+const std::set<std::string> kActivityKinds = {
+    "check-in",  "review",     "teaching", "discussion",       "role-play",
+    "worksheet", "relaxation", "break",    "between-sessions", "check-out"};
 constexpr int kMinActivities = 4;
 constexpr int kMaxActivities = 8;
 
 std::string trimmed(std::string_view text) {
     auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
+    if (first == std::string_view::npos)
+        return {};
     auto last = text.find_last_not_of(" \t\r\n");
     return std::string(text.substr(first, last - first + 1));
 }
 
-bool isLayout(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isLayout(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 /// Collapses runs of white space (line breaks from indentation) into single spaces. One
 /// pass with a write pointer: this runs over every text in the programme.
@@ -43,7 +45,8 @@ std::string normalisedText(const pugi::xml_node& node) {
         if (isLayout(c)) {
             pendingSpace = write != out.data();
         } else {
-            if (pendingSpace) *write++ = ' ';
+            if (pendingSpace)
+                *write++ = ' ';
             pendingSpace = false;
             *write++ = c;
         }
@@ -54,7 +57,7 @@ std::string normalisedText(const pugi::xml_node& node) {
 
 /// The checks shared by every element: required parts, numbers, unknown content.
 class Reader {
-public:
+  public:
     explicit Reader(XmlFile& file) : file_(file) {}
 
     /// Reports children and attributes that the format does not define. They are kept
@@ -62,7 +65,8 @@ public:
     void expectOnly(const pugi::xml_node& node, std::initializer_list<std::string_view> children,
                     std::initializer_list<std::string_view> attributes) {
         for (auto child : node.children()) {
-            if (child.type() != pugi::node_element) continue;
+            if (child.type() != pugi::node_element)
+                continue;
             if (std::find(children.begin(), children.end(), child.name()) == children.end()) {
                 file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
                                          node.name() + "> in format 1; it is ignored");
@@ -81,8 +85,8 @@ public:
     std::string requiredText(const pugi::xml_node& parent, const char* childName) {
         auto child = parent.child(childName);
         if (!child) {
-            file_.error(parent, std::string("<") + parent.name() + "> needs a <" + childName +
-                                    "> element");
+            file_.error(parent,
+                        std::string("<") + parent.name() + "> needs a <" + childName + "> element");
             return {};
         }
         return textOf(child);
@@ -90,7 +94,8 @@ public:
 
     std::string textOf(const pugi::xml_node& node) {
         auto text = normalisedText(node);
-        if (text.empty()) file_.error(node, std::string("<") + node.name() + "> has no text");
+        if (text.empty())
+            file_.error(node, std::string("<") + node.name() + "> has no text");
         return text;
     }
 
@@ -104,15 +109,16 @@ public:
         std::vector<std::string> items;
         auto list = parent.child(listName);
         if (!list) {
-            file_.error(parent, std::string("<") + parent.name() + "> needs a <" + listName +
-                                    "> element");
+            file_.error(parent,
+                        std::string("<") + parent.name() + "> needs a <" + listName + "> element");
             return items;
         }
         expectOnly(list, {itemName}, {});
-        for (auto item : list.children(itemName)) items.push_back(textOf(item));
+        for (auto item : list.children(itemName))
+            items.push_back(textOf(item));
         if (atLeastOne && items.empty()) {
-            file_.error(list, std::string("<") + listName + "> needs at least one <" + itemName +
-                                  ">");
+            file_.error(list,
+                        std::string("<") + listName + "> needs at least one <" + itemName + ">");
         }
         return items;
     }
@@ -125,8 +131,8 @@ public:
         }
         auto value = trimmed(attribute.value());
         if (value.empty()) {
-            file_.error(node, std::string("the attribute ") + name + " of <" + node.name() +
-                                  "> is empty");
+            file_.error(
+                node, std::string("the attribute ") + name + " of <" + node.name() + "> is empty");
         }
         return value;
     }
@@ -134,13 +140,14 @@ public:
     /// A whole number; `minimum` 1 for "positive". Returns 0 (and reports) when invalid.
     int wholeNumber(const pugi::xml_node& node, const char* name, int minimum) {
         auto text = requiredAttribute(node, name);
-        if (text.empty()) return 0;
+        if (text.empty())
+            return 0;
         int value = 0;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
             file_.error(node, std::string(name) + "=\"" + text + "\" must be a whole number" +
-                                  (minimum == 1 ? " above zero" :
-                                                  " of at least " + std::to_string(minimum)));
+                                  (minimum == 1 ? " above zero"
+                                                : " of at least " + std::to_string(minimum)));
             return 0;
         }
         return value;
@@ -148,42 +155,45 @@ public:
 
     XmlFile& file() { return file_; }
 
-private:
+  private:
     XmlFile& file_;
 };
 
 /// Everything that must be unique or must exist across all the files of a programme.
 class ProgrammeChecks {
-public:
+  public:
     explicit ProgrammeChecks(fs::path pictures) : picturesDir_(std::move(pictures)) {}
 
     void claimId(XmlFile& file, const pugi::xml_node& node, const std::string& id,
                  const char* what) {
-        if (id.empty()) return;
+        if (id.empty())
+            return;
         // Keep only where the id was seen; the location text is made if it is ever needed.
-        auto [it, inserted] = ids_.emplace(id, FirstUse{file.displayName(), file.source(),
-                                                        file.offsetOf(node)});
+        auto [it, inserted] =
+            ids_.emplace(id, FirstUse{file.displayName(), file.source(), file.offsetOf(node)});
         if (!inserted) {
             auto at = LineIndex(*it->second.source).at(it->second.offset);
-            file.error(node, std::string("the ") + what + " id \"" + id +
-                                 "\" is already used at " + it->second.file + ":" +
-                                 std::to_string(at.line) + ":" + std::to_string(at.column) +
+            file.error(node, std::string("the ") + what + " id \"" + id + "\" is already used at " +
+                                 it->second.file + ":" + std::to_string(at.line) + ":" +
+                                 std::to_string(at.column) +
                                  "; every id must be unique in the programme");
         }
     }
 
     void checkPicture(XmlFile& file, const pugi::xml_node& node, const std::string& name) {
-        if (name.empty()) return;
+        if (name.empty())
+            return;
         if (!pictureExists(name)) {
             file.error(node, "the picture \"" + name + "\" does not exist (looked for " + name +
                                  ".svg and " + name + ".png in " + picturesDir_.string() + ")");
         }
     }
 
-private:
+  private:
     bool pictureExists(const std::string& name) {
         auto known = pictures_.find(name);
-        if (known != pictures_.end()) return known->second;
+        if (known != pictures_.end())
+            return known->second;
         std::error_code ignored;
         bool exists = name.find('/') == std::string::npos &&
                       (fs::is_regular_file(picturesDir_ / (name + ".svg"), ignored) ||
@@ -207,8 +217,8 @@ std::vector<EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& checks,
     std::vector<EasyReadPoint> points;
     auto list = parent.child(listName);
     if (!list) {
-        reader.file().error(parent, std::string("<") + parent.name() + "> needs a <" + listName +
-                                        "> element");
+        reader.file().error(
+            parent, std::string("<") + parent.name() + "> needs a <" + listName + "> element");
         return points;
     }
     reader.expectOnly(list, {"point"}, {});
@@ -230,7 +240,8 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
     activity.kind = reader.requiredAttribute(node, "kind");
     if (!activity.kind.empty() && !kActivityKinds.contains(activity.kind)) {
         std::string allowed;
-        for (const auto& kind : kActivityKinds) allowed += (allowed.empty() ? "" : ", ") + kind;
+        for (const auto& kind : kActivityKinds)
+            allowed += (allowed.empty() ? "" : ", ") + kind;
         reader.file().error(node, "the activity kind \"" + activity.kind +
                                       "\" is not known; use one of: " + allowed);
     }
@@ -240,7 +251,8 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
     activity.title = reader.requiredText(node, "title");
     if (auto guidance = node.child("guidance")) {
         reader.expectOnly(guidance, {"p", "adapt", "watch"}, {});
-        for (auto p : guidance.children("p")) activity.guidance.push_back(reader.textOf(p));
+        for (auto p : guidance.children("p"))
+            activity.guidance.push_back(reader.textOf(p));
         if (activity.guidance.empty()) {
             reader.file().error(guidance, "<guidance> needs at least one <p> for the facilitator");
         }
@@ -329,12 +341,13 @@ std::optional<Module> readModule(const fs::path& directory, const std::string& r
                                  const std::string& displayName, ProgrammeChecks& checks,
                                  std::vector<Finding>& findings) {
     XmlFile file(directory / relativeFile, displayName, findings);
-    if (!file.parse()) return std::nullopt;
+    if (!file.parse())
+        return std::nullopt;
     Reader reader(file);
     auto root = file.root();
     if (std::string_view(root.name()) != "module") {
-        file.error(root, std::string("a module file must start with <module>, not <") +
-                             root.name() + ">");
+        file.error(
+            root, std::string("a module file must start with <module>, not <") + root.name() + ">");
         return std::nullopt;
     }
     reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions"},
@@ -392,7 +405,8 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
         reader.file().error(root, "<programme> needs a <time-points> element");
     }
     auto measures = root.child("measures");
-    if (!measures) return;
+    if (!measures)
+        return;
     reader.expectOnly(measures, {"measure"}, {});
     for (auto node : measures.children("measure")) {
         reader.expectOnly(node, {"name", "purpose"},
@@ -415,8 +429,8 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
         std::istringstream ids(reader.requiredAttribute(node, "time-points"));
         for (std::string id; ids >> id;) {
             if (!timePointIds.contains(id)) {
-                reader.file().error(node, "the time point \"" + id +
-                                              "\" is not defined in <time-points>");
+                reader.file().error(
+                    node, "the time point \"" + id + "\" is not defined in <time-points>");
             }
             measure.timePoints.push_back(id);
         }
@@ -428,9 +442,12 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
 
 const char* toText(Phase phase) {
     switch (phase) {
-        case Phase::treatment: return "treatment";
-        case Phase::maintenance: return "maintenance";
-        case Phase::carers: return "carers";
+        case Phase::treatment:
+            return "treatment";
+        case Phase::maintenance:
+            return "maintenance";
+        case Phase::carers:
+            return "carers";
     }
     return "treatment";
 }
@@ -438,7 +455,8 @@ const char* toText(Phase phase) {
 std::optional<Programme::SessionRef> Programme::findSession(const std::string& sessionId) const {
     for (const auto& module : modules) {
         for (const auto& session : module.sessions) {
-            if (session.id == sessionId) return SessionRef{&module, &session};
+            if (session.id == sessionId)
+                return SessionRef{&module, &session};
         }
     }
     return std::nullopt;
@@ -446,7 +464,8 @@ std::optional<Programme::SessionRef> Programme::findSession(const std::string& s
 
 const Module* Programme::findModule(const std::string& moduleId) const {
     for (const auto& module : modules) {
-        if (module.id == moduleId) return &module;
+        if (module.id == moduleId)
+            return &module;
     }
     return nullptr;
 }
@@ -458,7 +477,8 @@ LoadResult loadProgramme(const fs::path& directory) {
         return (directory / relative).lexically_normal().string();
     };
     XmlFile manifest(directory / "programme.xml", display("programme.xml"), findings);
-    if (!manifest.parse()) return result;
+    if (!manifest.parse())
+        return result;
 
     Reader reader(manifest);
     auto root = manifest.root();
@@ -481,7 +501,8 @@ LoadResult loadProgramme(const fs::path& directory) {
     programme.version = reader.wholeNumber(root, "version", 1);
     programme.title = reader.requiredText(root, "title");
     if (auto delivery = root.child("delivery")) {
-        reader.expectOnly(delivery, {}, {"weeks", "session-minutes", "max-members", "facilitators"});
+        reader.expectOnly(delivery, {},
+                          {"weeks", "session-minutes", "max-members", "facilitators"});
         programme.delivery = {reader.wholeNumber(delivery, "weeks", 1),
                               reader.wholeNumber(delivery, "session-minutes", 1),
                               reader.wholeNumber(delivery, "max-members", 1),
@@ -493,13 +514,15 @@ LoadResult loadProgramme(const fs::path& directory) {
 
     auto modules = root.child("modules");
     if (!modules || !modules.child("module-ref")) {
-        manifest.error(root, "<programme> needs a <modules> element with at least one <module-ref>");
+        manifest.error(root,
+                       "<programme> needs a <modules> element with at least one <module-ref>");
     } else {
         reader.expectOnly(modules, {"module-ref"}, {});
         for (auto ref : modules.children("module-ref")) {
             reader.expectOnly(ref, {}, {"file"});
             auto file = reader.requiredAttribute(ref, "file");
-            if (file.empty()) continue;
+            if (file.empty())
+                continue;
             if (fs::path(file).is_absolute() || file.find("..") != std::string::npos) {
                 manifest.error(ref, "the module file \"" + file +
                                         "\" must be a path inside the programme folder");
@@ -511,10 +534,12 @@ LoadResult loadProgramme(const fs::path& directory) {
                 continue;
             }
             auto module = readModule(directory, file, display(file), checks, findings);
-            if (module) programme.modules.push_back(std::move(*module));
+            if (module)
+                programme.modules.push_back(std::move(*module));
         }
     }
-    if (!hasErrors(findings)) result.programme = std::move(programme);
+    if (!hasErrors(findings))
+        result.programme = std::move(programme);
     return result;
 }
 

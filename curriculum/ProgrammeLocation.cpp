@@ -14,7 +14,8 @@ std::filesystem::path defaultProgrammeDirectory() {
     auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
     if (!error) {
         auto installed = executable.parent_path().parent_path() / "share/roundtable/content-xml";
-        if (std::filesystem::exists(installed / "programme.xml", error)) return installed;
+        if (std::filesystem::exists(installed / "programme.xml", error))
+            return installed;
     }
     return ROUNDTABLE_SOURCE_CONTENT_DIR;
 }

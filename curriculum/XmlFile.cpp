@@ -12,25 +12,38 @@ constexpr std::streamoff kLargestFile = 16 * 1024 * 1024;
 
 std::string plainParseError(pugi::xml_parse_status status) {
     switch (status) {
-        case pugi::status_file_not_found: return "the file does not exist";
-        case pugi::status_io_error: return "the file could not be read";
-        case pugi::status_out_of_memory: return "the file is too large to read";
-        case pugi::status_unrecognized_tag: return "there is a '<' that does not start a tag";
-        case pugi::status_bad_pi: return "a processing instruction (<? ... ?>) is broken";
-        case pugi::status_bad_comment: return "a comment (<!-- ... -->) is not closed properly";
-        case pugi::status_bad_cdata: return "a CDATA section is not closed properly";
-        case pugi::status_bad_doctype: return "the document type declaration is broken";
-        case pugi::status_bad_pcdata: return "text here could not be read";
+        case pugi::status_file_not_found:
+            return "the file does not exist";
+        case pugi::status_io_error:
+            return "the file could not be read";
+        case pugi::status_out_of_memory:
+            return "the file is too large to read";
+        case pugi::status_unrecognized_tag:
+            return "there is a '<' that does not start a tag";
+        case pugi::status_bad_pi:
+            return "a processing instruction (<? ... ?>) is broken";
+        case pugi::status_bad_comment:
+            return "a comment (<!-- ... -->) is not closed properly";
+        case pugi::status_bad_cdata:
+            return "a CDATA section is not closed properly";
+        case pugi::status_bad_doctype:
+            return "the document type declaration is broken";
+        case pugi::status_bad_pcdata:
+            return "text here could not be read";
         case pugi::status_bad_start_element:
             return "a start tag is broken (check the name and the closing '>')";
         case pugi::status_bad_attribute:
             return "an attribute is broken (it needs name=\"value\" with both quotes)";
-        case pugi::status_bad_end_element: return "an end tag is broken";
+        case pugi::status_bad_end_element:
+            return "an end tag is broken";
         case pugi::status_end_element_mismatch:
             return "an end tag does not match the tag that is open here";
-        case pugi::status_append_invalid_root: return "the file has more than one root element";
-        case pugi::status_no_document_element: return "the file has no root element";
-        default: return "the XML could not be read";
+        case pugi::status_append_invalid_root:
+            return "the file has more than one root element";
+        case pugi::status_no_document_element:
+            return "the file has no root element";
+        default:
+            return "the XML could not be read";
     }
 }
 
@@ -51,8 +64,10 @@ bool XmlFile::parse() {
     }
     std::ifstream in(path_, std::ios::binary | std::ios::ate);
     auto size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
-    if (size < 0) return refuse("the file does not exist or cannot be read");
-    if (size > kLargestFile) return refuse("the file is too large to be a curriculum file");
+    if (size < 0)
+        return refuse("the file does not exist or cannot be read");
+    if (size > kLargestFile)
+        return refuse("the file is too large to be a curriculum file");
     text_ = std::make_shared<std::string>(static_cast<std::size_t>(size), '\0');
     in.seekg(0);
     in.read(text_->data(), static_cast<std::streamsize>(text_->size()));
@@ -74,7 +89,8 @@ void XmlFile::warning(const pugi::xml_node& node, const std::string& message) {
 }
 
 const LineIndex& XmlFile::lines() const {
-    if (!lines_) lines_.emplace(*text_);
+    if (!lines_)
+        lines_.emplace(*text_);
     return *lines_;
 }
 

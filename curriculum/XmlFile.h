@@ -16,7 +16,7 @@
 namespace roundtable::curriculum {
 
 class XmlFile {
-public:
+  public:
     /// `displayName` is how findings name the file; findings are appended to `findings`.
     XmlFile(std::filesystem::path path, std::string displayName, std::vector<Finding>& findings);
 
@@ -35,7 +35,7 @@ public:
     /// The bytes as read, shared with the Module built from them.
     [[nodiscard]] std::shared_ptr<const std::string> source() const { return text_; }
 
-private:
+  private:
     /// Built on the first report only: a clean file never pays for it.
     const LineIndex& lines() const;
     void reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message);

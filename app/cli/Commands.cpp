@@ -2,14 +2,14 @@
 #include "cli/Commands.h"
 
 #include <exception>
-#include <stdexcept>
 #include <ostream>
+#include <stdexcept>
 
+#include "cli/Passphrase.h"
 #include "curriculum/EasyReadLint.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "practice/DemoData.h"
-#include "cli/Passphrase.h"
 #include "records/RecordStore.h"
 
 namespace roundtable::cli {
@@ -17,7 +17,7 @@ namespace {
 
 /// The command line itself is wrong (exit 2, with the usage).
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -33,17 +33,21 @@ constexpr const char* kUsage =
 /// The value after `--name`, or empty when the option is absent.
 std::string option(const std::vector<std::string>& arguments, const std::string& name) {
     for (std::size_t i = 0; i + 1 < arguments.size(); ++i) {
-        if (arguments[i] == name) return arguments[i + 1];
+        if (arguments[i] == name)
+            return arguments[i + 1];
     }
     return {};
 }
 
 int validate(const std::string& directory, std::ostream& out) {
     auto result = curriculum::loadProgramme(directory);
-    for (const auto& finding : result.findings) out << curriculum::format(finding) << '\n';
-    if (!result.ok()) return 1;
+    for (const auto& finding : result.findings)
+        out << curriculum::format(finding) << '\n';
+    if (!result.ok())
+        return 1;
     std::size_t sessions = 0;
-    for (const auto& module : result.programme->modules) sessions += module.sessions.size();
+    for (const auto& module : result.programme->modules)
+        sessions += module.sessions.size();
     out << directory << ": " << result.programme->modules.size() << " modules, " << sessions
         << " sessions, no errors\n";
     return 0;
@@ -51,8 +55,10 @@ int validate(const std::string& directory, std::ostream& out) {
 
 int lintEasyRead(const std::string& directory, std::ostream& out) {
     auto findings = curriculum::lintEasyRead(directory);
-    for (const auto& finding : findings) out << curriculum::format(finding) << '\n';
-    if (!findings.empty()) return 1;
+    for (const auto& finding : findings)
+        out << curriculum::format(finding) << '\n';
+    if (!findings.empty())
+        return 1;
     out << directory << ": the easy-read text follows the rules that can be checked\n";
     return 0;
 }
@@ -62,7 +68,8 @@ records::RecordStore signedIn(const std::vector<std::string>& arguments, std::is
                               std::ostream& err) {
     auto database = option(arguments, "--db");
     auto user = option(arguments, "--user");
-    if (database.empty() || user.empty()) throw UsageError("this command needs --db PATH and --user NAME");
+    if (database.empty() || user.empty())
+        throw UsageError("this command needs --db PATH and --user NAME");
     auto store = records::RecordStore::open(database);
     store.unlock(user, readPassphrase(in, err));
     return store;
@@ -73,8 +80,8 @@ int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std
     auto store = signedIn(arguments, in, err);
     auto check = store.verifyAudit();
     if (!check.intact()) {
-        out << "audit log: BROKEN at row " << *check.firstBrokenRow << ": " << check.problem
-            << " (" << check.rowsChecked << " rows before it are intact)\n";
+        out << "audit log: BROKEN at row " << *check.firstBrokenRow << ": " << check.problem << " ("
+            << check.rowsChecked << " rows before it are intact)\n";
         return 1;
     }
     out << "audit log: intact (" << check.rowsChecked << " rows)\n";
@@ -84,7 +91,8 @@ int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std
 int backup(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
            std::ostream& err) {
     auto destination = option(arguments, "--out");
-    if (destination.empty()) throw UsageError("backup needs --out FILE");
+    if (destination.empty())
+        throw UsageError("backup needs --out FILE");
     auto store = signedIn(arguments, in, err);
     auto result = store.backupTo(destination);
     out << "Backed up to " << result.file.string() << " (" << result.bytes
@@ -100,7 +108,8 @@ int restore(const std::vector<std::string>& arguments, std::ostream& out) {
     }
     auto kept = records::restoreDatabase(backupFile, database);
     out << "Restored " << database << " from " << backupFile << ".\n";
-    if (!kept.empty()) out << "The file it replaced is kept as " << kept.string() << "\n";
+    if (!kept.empty())
+        out << "The file it replaced is kept as " << kept.string() << "\n";
     return 0;
 }
 
@@ -111,12 +120,12 @@ int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostr
         return 2;
     }
     auto contentOption = option(arguments, "--content");
-    std::filesystem::path content =
-        contentOption.empty() ? curriculum::defaultProgrammeDirectory()
-                              : std::filesystem::path(contentOption);
+    std::filesystem::path content = contentOption.empty() ? curriculum::defaultProgrammeDirectory()
+                                                          : std::filesystem::path(contentOption);
     auto loaded = curriculum::loadProgramme(content);
     if (!loaded.ok()) {
-        for (const auto& finding : loaded.findings) err << curriculum::format(finding) << '\n';
+        for (const auto& finding : loaded.findings)
+            err << curriculum::format(finding) << '\n';
         err << "The programme in " << content.string() << " has errors; no demo was made.\n";
         return 1;
     }
@@ -142,16 +151,20 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
             out << "roundtable-cli " << ROUNDTABLE_VERSION << '\n';
             return 0;
         }
-        if (command == "validate" && arguments.size() == 2) return validate(arguments[1], out);
+        if (command == "validate" && arguments.size() == 2)
+            return validate(arguments[1], out);
         if (command == "lint-easy-read" && arguments.size() == 2) {
             return lintEasyRead(arguments[1], out);
         }
-        if (command == "demo") return demo(arguments, out, err);
+        if (command == "demo")
+            return demo(arguments, out, err);
         if (command == "audit" && arguments.size() > 1 && arguments[1] == "verify") {
             return auditVerify(arguments, in, out, err);
         }
-        if (command == "backup") return backup(arguments, in, out, err);
-        if (command == "restore") return restore(arguments, out);
+        if (command == "backup")
+            return backup(arguments, in, out, err);
+        if (command == "restore")
+            return restore(arguments, out);
     } catch (const UsageError& error) {
         err << "roundtable-cli: " << error.what() << '\n' << kUsage;
         return 2;

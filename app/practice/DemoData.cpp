@@ -12,9 +12,10 @@ namespace {
 
 constexpr int kDemoSessions = 10;
 
-const std::array<const char*, 8> kMembers = {
-    "Daniel Hughes",  "Tom\xC3\xA1s \xC3\x93 Briain", "Ayodele Bakare", "Piotr Wi\xC5\x9Bniewski",
-    "Gareth Pryce",   "Imran Qureshi",                "Kevin O'Neill",  "Ravi Chandra"};
+const std::array<const char*, 8> kMembers = {"Daniel Hughes",  "Tom\xC3\xA1s \xC3\x93 Briain",
+                                             "Ayodele Bakare", "Piotr Wi\xC5\x9Bniewski",
+                                             "Gareth Pryce",   "Imran Qureshi",
+                                             "Kevin O'Neill",  "Ravi Chandra"};
 
 // Each note is built from a participation line and a progress line, so that the notes vary
 // the way real ones do without pretending to describe real people.
@@ -32,20 +33,29 @@ const std::array<const char*, 4> kProgress = {
 records::Attendance attendanceFor(int session, int member) {
     // A realistic but fixed pattern: most men attend, a few are late or absent.
     int pattern = (session * 3 + member * 5) % 17;
-    if (pattern == 0) return records::Attendance::absentAuthorised;
-    if (pattern == 7) return records::Attendance::absentUnauthorised;
-    if (pattern == 11) return records::Attendance::late;
-    if (pattern == 13) return records::Attendance::leftEarly;
+    if (pattern == 0)
+        return records::Attendance::absentAuthorised;
+    if (pattern == 7)
+        return records::Attendance::absentUnauthorised;
+    if (pattern == 11)
+        return records::Attendance::late;
+    if (pattern == 13)
+        return records::Attendance::leftEarly;
     return records::Attendance::attended;
 }
 
 const char* reasonFor(records::Attendance status) {
     switch (status) {
-        case records::Attendance::absentAuthorised: return "Hospital appointment, staff phoned ahead.";
-        case records::Attendance::absentUnauthorised: return "Did not come; staff could not say why.";
-        case records::Attendance::late: return "Transport arrived late.";
-        case records::Attendance::leftEarly: return "Collected early for a family visit.";
-        case records::Attendance::attended: break;
+        case records::Attendance::absentAuthorised:
+            return "Hospital appointment, staff phoned ahead.";
+        case records::Attendance::absentUnauthorised:
+            return "Did not come; staff could not say why.";
+        case records::Attendance::late:
+            return "Transport arrived late.";
+        case records::Attendance::leftEarly:
+            return "Collected early for a family visit.";
+        case records::Attendance::attended:
+            break;
     }
     return "";
 }
@@ -54,10 +64,9 @@ const char* reasonFor(records::Attendance status) {
 
 DemoSummary createDemoDatabase(const std::filesystem::path& path,
                                const curriculum::Programme& programme) {
-    auto store =
-        records::RecordStore::create(path, {kDemoLogin, kDemoPassphrase,
-                                            records::KeyDerivation::standard})
-            .store;
+    auto store = records::RecordStore::create(
+                     path, {kDemoLogin, kDemoPassphrase, records::KeyDerivation::standard})
+                     .store;
     Practice practice(store, programme);
     DemoSummary summary;
 
@@ -75,8 +84,10 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
 
     std::vector<const curriculum::Session*> curriculumSessions;
     for (const auto& module : programme.modules) {
-        if (module.phase != curriculum::Phase::treatment) continue;
-        for (const auto& session : module.sessions) curriculumSessions.push_back(&session);
+        if (module.phase != curriculum::Phase::treatment)
+            continue;
+        for (const auto& session : module.sessions)
+            curriculumSessions.push_back(&session);
     }
     for (int week = 0; week < kDemoSessions && week < int(curriculumSessions.size()); ++week) {
         auto session = practice.planSession(group, curriculumSessions[week]->id,
@@ -85,10 +96,11 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
         for (int m = 0; m < int(members.size()); ++m) {
             auto status = attendanceFor(week, m);
             practice.recordAttendance(session, members[m], status, reasonFor(status));
-            if (!records::wasPresent(status)) continue;
-            practice.saveNote(session, members[m],
-                              std::string(kParticipation[(week + m) % 4]) + " " +
-                                  kProgress[(week * 2 + m) % 4]);
+            if (!records::wasPresent(status))
+                continue;
+            practice.saveNote(
+                session, members[m],
+                std::string(kParticipation[(week + m) % 4]) + " " + kProgress[(week * 2 + m) % 4]);
             practice.signNote(session, members[m]);
             ++summary.notes;
         }

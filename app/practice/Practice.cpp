@@ -12,13 +12,15 @@ constexpr std::size_t kMaxNameLength = 120;
 
 std::string trimmed(const std::string& text) {
     auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
+    if (first == std::string::npos)
+        return {};
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 std::string requireName(const std::string& field, const std::string& value, const char* what) {
     auto name = trimmed(value);
-    if (name.empty()) throw ValidationError(field, std::string("Please enter ") + what + ".");
+    if (name.empty())
+        throw ValidationError(field, std::string("Please enter ") + what + ".");
     if (name.size() > kMaxNameLength) {
         throw ValidationError(field, "The name is too long (at most 120 characters).");
     }
@@ -27,9 +29,12 @@ std::string requireName(const std::string& field, const std::string& value, cons
 
 curriculum::Phase phaseFor(records::GroupKind kind) {
     switch (kind) {
-        case records::GroupKind::maintenance: return curriculum::Phase::maintenance;
-        case records::GroupKind::carers: return curriculum::Phase::carers;
-        case records::GroupKind::treatment: break;
+        case records::GroupKind::maintenance:
+            return curriculum::Phase::maintenance;
+        case records::GroupKind::carers:
+            return curriculum::Phase::carers;
+        case records::GroupKind::treatment:
+            break;
     }
     return curriculum::Phase::treatment;
 }
@@ -39,9 +44,11 @@ curriculum::Phase phaseFor(records::GroupKind kind) {
 std::optional<std::string> backupReminder(const std::optional<std::string>& lastBackupAt,
                                           const std::string& today) {
     constexpr int kBackupDays = 7;
-    if (!lastBackupAt) return "No backup of this database has been made yet.";
+    if (!lastBackupAt)
+        return "No backup of this database has been made yet.";
     int days = daysBetween(*lastBackupAt, today);
-    if (days <= kBackupDays) return std::nullopt;
+    if (days <= kBackupDays)
+        return std::nullopt;
     return "The last backup of this database was made " + std::to_string(days) + " days ago.";
 }
 
@@ -50,8 +57,10 @@ std::string guidanceText(const curriculum::Activity& activity) {
     for (const auto& paragraph : activity.guidance) {
         text += (text.empty() ? "" : "\n\n") + paragraph;
     }
-    if (!activity.adapt.empty()) text += "\n\nAdapt: " + activity.adapt;
-    if (!activity.watch.empty()) text += "\n\nWatch for: " + activity.watch;
+    if (!activity.adapt.empty())
+        text += "\n\nAdapt: " + activity.adapt;
+    if (!activity.watch.empty())
+        text += "\n\nWatch for: " + activity.watch;
     return text;
 }
 
@@ -82,14 +91,15 @@ records::SessionId Practice::planSession(records::GroupId group,
     auto groups = store_.groups();
     auto groupIt = std::find_if(groups.begin(), groups.end(),
                                 [&](const records::Group& g) { return g.id == group; });
-    if (groupIt == groups.end()) throw ValidationError("group", "Choose a group first.");
+    if (groupIt == groups.end())
+        throw ValidationError("group", "Choose a group first.");
     const auto& module = *found->module;
     if (module.phase != phaseFor(groupIt->kind)) {
-        throw ValidationError("curriculum-session",
-                              std::string("\"") + module.title + "\" is for " +
-                                  curriculum::toText(module.phase) + " groups, and " +
-                                  groupIt->name + " is a " + records::toText(groupIt->kind) +
-                                  " group.");
+        throw ValidationError("curriculum-session", std::string("\"") + module.title +
+                                                        "\" is for " +
+                                                        curriculum::toText(module.phase) +
+                                                        " groups, and " + groupIt->name + " is a " +
+                                                        records::toText(groupIt->kind) + " group.");
     }
     records::NewSession plan;
     plan.groupId = group;
@@ -123,8 +133,9 @@ void Practice::recordAttendance(records::SessionId session, records::MemberId me
                                 records::Attendance status, const std::string& reason) {
     auto planned = sessionWithMember(session, member);
     if (planned.status == records::SessionStatus::didNotTakePlace) {
-        throw ValidationError("attendance", "This session did not take place, so it has no "
-                                            "register.");
+        throw ValidationError("attendance",
+                              "This session did not take place, so it has no "
+                              "register.");
     }
     auto cleanReason = trimmed(reason);
     if (!records::wasPresent(status) && cleanReason.empty()) {
@@ -137,18 +148,21 @@ void Practice::saveNote(records::SessionId session, records::MemberId member,
                         const std::string& text) {
     sessionWithMember(session, member);
     auto marks = store_.registerOf(session);
-    auto mark = std::find_if(marks.begin(), marks.end(),
-                             [&](const records::AttendanceMark& m) { return m.memberId == member; });
+    auto mark = std::find_if(marks.begin(), marks.end(), [&](const records::AttendanceMark& m) {
+        return m.memberId == member;
+    });
     if (mark == marks.end() || !records::wasPresent(mark->status)) {
         throw ValidationError("note", "Mark this member as present before writing his note.");
     }
-    if (trimmed(text).empty()) throw ValidationError("note", "The note is empty.");
+    if (trimmed(text).empty())
+        throw ValidationError("note", "The note is empty.");
     store_.saveNoteDraft(session, member, text);
 }
 
 void Practice::signNote(records::SessionId session, records::MemberId member) {
     auto note = store_.note(session, member);
-    if (!note) throw ValidationError("note", "Save the note before signing it.");
+    if (!note)
+        throw ValidationError("note", "Save the note before signing it.");
     store_.signNote(session, member);
 }
 
@@ -166,10 +180,12 @@ std::vector<RegisterLine> Practice::registerFor(records::SessionId sessionId) {
     for (auto& member : store_.membersOf(session.groupId)) {
         RegisterLine line{member, std::nullopt, std::nullopt};
         for (const auto& mark : marks) {
-            if (mark.memberId == member.id) line.mark = mark;
+            if (mark.memberId == member.id)
+                line.mark = mark;
         }
         for (const auto& note : notes) {
-            if (note.memberId == member.id) line.note = note;
+            if (note.memberId == member.id)
+                line.note = note;
         }
         lines.push_back(std::move(line));
     }

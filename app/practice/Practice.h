@@ -15,12 +15,12 @@ namespace roundtable::practice {
 /// A value the user typed or chose was refused. `field` names the input it concerns so
 /// the UI can point at it; the message is written for the user.
 class ValidationError : public std::runtime_error {
-public:
+  public:
     ValidationError(std::string field, const std::string& message)
         : std::runtime_error(message), field_(std::move(field)) {}
     [[nodiscard]] const std::string& field() const { return field_; }
 
-private:
+  private:
     std::string field_;
 };
 
@@ -32,7 +32,7 @@ struct RegisterLine {
 };
 
 class Practice {
-public:
+  public:
     Practice(records::RecordStore& store, const curriculum::Programme& programme)
         : store_(store), programme_(programme) {}
 
@@ -60,7 +60,7 @@ public:
     [[nodiscard]] records::RecordStore& store() { return store_; }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }
 
-private:
+  private:
     records::Session sessionWithMember(records::SessionId session, records::MemberId member);
 
     records::RecordStore& store_;

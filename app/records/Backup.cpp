@@ -24,7 +24,8 @@ std::string contentHash(sqlite::Connection& db) {
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name");
     std::vector<std::string> names;
-    while (tables.step()) names.push_back(tables.text(0));
+    while (tables.step())
+        names.push_back(tables.text(0));
     for (const auto& name : names) {
         feed(name.data(), name.size() + 1);
         auto rows = db.prepare("SELECT * FROM \"" + name + "\" ORDER BY rowid");
@@ -35,12 +36,14 @@ std::string contentHash(sqlite::Connection& db) {
                 unsigned char type = static_cast<unsigned char>(sqlite3_column_type(statement, c));
                 feed(&type, 1);
                 auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, c));
-                const void* data = type == SQLITE_BLOB ? sqlite3_column_blob(statement, c)
-                                                       : static_cast<const void*>(
-                                                             sqlite3_column_text(statement, c));
+                const void* data =
+                    type == SQLITE_BLOB
+                        ? sqlite3_column_blob(statement, c)
+                        : static_cast<const void*>(sqlite3_column_text(statement, c));
                 std::uint64_t length = size;
                 feed(&length, sizeof length);
-                if (size) feed(data, size);
+                if (size)
+                    feed(data, size);
             }
         }
     }
@@ -61,7 +64,9 @@ std::unique_ptr<sqlite::Connection> openExisting(const std::filesystem::path& pa
     return db;
 }
 
-std::string integrity(sqlite::Connection& db) { return db.pragmaText("integrity_check"); }
+std::string integrity(sqlite::Connection& db) {
+    return db.pragmaText("integrity_check");
+}
 
 }  // namespace
 
@@ -84,7 +89,8 @@ BackupResult backupDatabase(const std::filesystem::path& source,
         result.contentHash = contentHash(*db);
         sqlite::Connection copy(destination, true);
         auto* backup = sqlite3_backup_init(copy.handle(), "main", db->handle(), "main");
-        if (!backup) sqlite::check(copy.handle(), sqlite3_errcode(copy.handle()), "Backup failed");
+        if (!backup)
+            sqlite::check(copy.handle(), sqlite3_errcode(copy.handle()), "Backup failed");
         int code = sqlite3_backup_step(backup, -1);
         sqlite3_backup_finish(backup);
         if (code != SQLITE_DONE) {
@@ -129,7 +135,10 @@ std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
         kept = database;
         kept += std::string(".before-restore-") + stamp;
         // Fold the old file's write-ahead log into it first, so the kept file is whole.
-        { sqlite::Connection old(database, false); old.execute("PRAGMA wal_checkpoint(TRUNCATE)"); }
+        {
+            sqlite::Connection old(database, false);
+            old.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
         std::filesystem::rename(database, kept);
         for (const char* suffix : {"-wal", "-shm"}) {
             std::error_code ignored;
@@ -138,7 +147,8 @@ std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
     }
     auto temporary = database;
     temporary += ".restoring";
-    std::filesystem::copy_file(backup, temporary, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(backup, temporary,
+                               std::filesystem::copy_options::overwrite_existing);
     std::filesystem::rename(temporary, database);
     return kept;
 }

@@ -22,7 +22,7 @@ void initialise();
 /// A 256-bit key held in memory from sodium_malloc (guarded, locked against swapping).
 /// wipe() zeroes it at once; the destructor wipes and frees it. Move-only.
 class SecretKey {
-public:
+  public:
     static constexpr std::size_t kBytes = 32;
 
     /// A fresh random key.
@@ -44,7 +44,7 @@ public:
     /// The raw memory, for tests that check wiping really zeroed it.
     [[nodiscard]] std::span<const unsigned char> memoryForTests() const;
 
-private:
+  private:
     SecretKey();
     unsigned char* memory_ = nullptr;
     bool wiped_ = true;
@@ -69,7 +69,8 @@ struct PassphraseWrap {
 
 /// Wraps `dataKey` under Argon2id(passphrase, random salt, kdf). `context` is bound as
 /// associated data (e.g. "user:3"), so a wrap copied to another user does not unwrap.
-[[nodiscard]] PassphraseWrap wrapWithPassphrase(const SecretKey& dataKey, std::string_view passphrase,
+[[nodiscard]] PassphraseWrap wrapWithPassphrase(const SecretKey& dataKey,
+                                                std::string_view passphrase,
                                                 const KdfParameters& kdf, std::string_view context);
 /// The data key, or nullopt when the passphrase (or context) is wrong.
 [[nodiscard]] std::optional<SecretKey> unwrapWithPassphrase(const PassphraseWrap& wrap,

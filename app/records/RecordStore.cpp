@@ -35,7 +35,8 @@ std::string nowUtc() {
 template <typename Enum, std::size_t N>
 Enum parseEnum(const std::string& text, const std::array<Enum, N>& values, const char* what) {
     for (auto value : values) {
-        if (text == toText(value)) return value;
+        if (text == toText(value))
+            return value;
     }
     throw StoreError(std::string("The database holds an unknown ") + what + " \"" + text +
                      "\"; it may be damaged.");
@@ -53,40 +54,56 @@ void refuseNetworkShare(const std::filesystem::path& path) {
 
 const char* toText(Role role) {
     switch (role) {
-        case Role::facilitator: return "facilitator";
-        case Role::clinicalLead: return "clinical-lead";
-        case Role::administrator: return "administrator";
+        case Role::facilitator:
+            return "facilitator";
+        case Role::clinicalLead:
+            return "clinical-lead";
+        case Role::administrator:
+            return "administrator";
     }
     return "facilitator";
 }
 
 const char* toText(GroupKind kind) {
     switch (kind) {
-        case GroupKind::treatment: return "treatment";
-        case GroupKind::maintenance: return "maintenance";
-        case GroupKind::carers: return "carers";
+        case GroupKind::treatment:
+            return "treatment";
+        case GroupKind::maintenance:
+            return "maintenance";
+        case GroupKind::carers:
+            return "carers";
     }
     return "treatment";
 }
 const char* toText(SessionStatus status) {
     switch (status) {
-        case SessionStatus::planned: return "planned";
-        case SessionStatus::tookPlace: return "took-place";
-        case SessionStatus::didNotTakePlace: return "did-not-take-place";
+        case SessionStatus::planned:
+            return "planned";
+        case SessionStatus::tookPlace:
+            return "took-place";
+        case SessionStatus::didNotTakePlace:
+            return "did-not-take-place";
     }
     return "planned";
 }
 const char* toText(Attendance status) {
     switch (status) {
-        case Attendance::attended: return "attended";
-        case Attendance::late: return "late";
-        case Attendance::leftEarly: return "left-early";
-        case Attendance::absentAuthorised: return "absent-authorised";
-        case Attendance::absentUnauthorised: return "absent-unauthorised";
+        case Attendance::attended:
+            return "attended";
+        case Attendance::late:
+            return "late";
+        case Attendance::leftEarly:
+            return "left-early";
+        case Attendance::absentAuthorised:
+            return "absent-authorised";
+        case Attendance::absentUnauthorised:
+            return "absent-unauthorised";
     }
     return "attended";
 }
-const char* toText(NoteState state) { return state == NoteState::signedOff ? "signed" : "draft"; }
+const char* toText(NoteState state) {
+    return state == NoteState::signedOff ? "signed" : "draft";
+}
 
 Role roleFrom(const std::string& text) {
     return parseEnum(text, std::array{Role::facilitator, Role::clinicalLead, Role::administrator},
@@ -127,7 +144,9 @@ crypto::KdfParameters kdfFor(KeyDerivation strength) {
                                            : crypto::KdfParameters::moderate();
 }
 
-std::string userContext(UserId id) { return "user:" + std::to_string(id); }
+std::string userContext(UserId id) {
+    return "user:" + std::to_string(id);
+}
 constexpr const char* kRecoveryContext = "recovery";
 
 void requirePassphrase(const std::string& passphrase) {
@@ -143,9 +162,9 @@ struct RecordStore::Impl {
 
     std::filesystem::path path;
     sqlite::Connection db;
-    std::optional<crypto::SecretKey> dataKey;  ///< present while unlocked (wiped by lock)
+    std::optional<crypto::SecretKey> dataKey;   ///< present while unlocked (wiped by lock)
     std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
-    std::optional<User> user;                  ///< who is signed in
+    std::optional<User> user;                   ///< who is signed in
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
 
     const crypto::SecretKey& key() const {
@@ -156,7 +175,8 @@ struct RecordStore::Impl {
     }
     UserId signedInUser() const {
         key();
-        if (!user) throw StoreError("Sign in as a user to record this.");
+        if (!user)
+            throw StoreError("Sign in as a user to record this.");
         return user->id;
     }
     void requireAdministrator() const {
@@ -191,7 +211,8 @@ struct RecordStore::Impl {
     /// change it records, so the two are written together or not at all.
     void audit(const std::string& kind, const std::string& recordKind,
                std::optional<std::int64_t> recordId, const std::string& at = nowUtc()) {
-        if (!auditKey || auditKey->empty()) key();  // throws "locked"
+        if (!auditKey || auditKey->empty())
+            key();  // throws "locked"
         auto last = db.prepare("SELECT chain FROM audit_events ORDER BY id DESC LIMIT 1");
         auto previous = last.step() ? last.text(0) : std::string{};
         auto id = nextId("audit_events");
@@ -226,13 +247,15 @@ struct RecordStore::Impl {
         auto optional = [](std::optional<std::int64_t> value) {
             return value ? std::to_string(*value) : std::string("-");
         };
-        return previous + "\n" + std::to_string(id) + "\n" + at + "\n" + optional(userId) +
-               "\n" + login + "\n" + kind + "\n" + recordKind + "\n" + optional(recordId);
+        return previous + "\n" + std::to_string(id) + "\n" + at + "\n" + optional(userId) + "\n" +
+               login + "\n" + kind + "\n" + recordKind + "\n" + optional(recordId);
     }
 
     void wipeKeys() {
-        if (dataKey) dataKey->wipe();
-        if (auditKey) auditKey->wipe();
+        if (dataKey)
+            dataKey->wipe();
+        if (auditKey)
+            auditKey->wipe();
         user.reset();
     }
 
@@ -275,20 +298,23 @@ struct RecordStore::Impl {
         return next.integer(0);
     }
 
-    void storeUserKey(UserId id, const std::string& passphrase, bool insert, const std::string& login,
-                      Role role) {
+    void storeUserKey(UserId id, const std::string& passphrase, bool insert,
+                      const std::string& login, Role role) {
         auto wrap = crypto::wrapWithPassphrase(key(), passphrase, kdf, userContext(id));
         auto statement =
-            insert ? db.prepare("INSERT INTO users (kdf_salt, kdf_ops, kdf_mem, wrapped_key, id, "
-                                "login, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                   : db.prepare("UPDATE users SET kdf_salt = ?, kdf_ops = ?, kdf_mem = ?, "
-                                "wrapped_key = ? WHERE id = ?");
+            insert ? db.prepare(
+                         "INSERT INTO users (kdf_salt, kdf_ops, kdf_mem, wrapped_key, id, "
+                         "login, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                   : db.prepare(
+                         "UPDATE users SET kdf_salt = ?, kdf_ops = ?, kdf_mem = ?, "
+                         "wrapped_key = ? WHERE id = ?");
         statement.bindBlob(1, wrap.salt)
             .bind(2, static_cast<std::int64_t>(wrap.kdf.opsLimit))
             .bind(3, static_cast<std::int64_t>(wrap.kdf.memLimitBytes))
             .bindBlob(4, wrap.wrappedKey)
             .bind(5, id);
-        if (insert) statement.bind(6, login).bind(7, std::string(toText(role))).bind(8, nowUtc());
+        if (insert)
+            statement.bind(6, login).bind(7, std::string(toText(role))).bind(8, nowUtc());
         statement.run();
     }
 
@@ -301,7 +327,8 @@ struct RecordStore::Impl {
             "SELECT id, login, role, kdf_salt, kdf_ops, kdf_mem, wrapped_key FROM users "
             "WHERE login = ?");
         query.bind(1, login);
-        if (!query.step()) return std::nullopt;
+        if (!query.step())
+            return std::nullopt;
         StoredUser found;
         found.user = {query.integer(0), query.text(1), roleFrom(query.text(2))};
         found.wrap.salt = query.blob(3);
@@ -324,7 +351,8 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
                          " already exists; a new database needs a new file name.");
     }
     refuseNetworkShare(path);
-    if (setup.adminLogin.empty()) throw StoreError("Please give the administrator a user name.");
+    if (setup.adminLogin.empty())
+        throw StoreError("Please give the administrator a user name.");
     requirePassphrase(setup.adminPassphrase);
 
     auto impl = std::make_unique<Impl>(path, true);
@@ -359,7 +387,9 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
     return RecordStore(std::move(impl));
 }
 
-const std::filesystem::path& RecordStore::path() const { return impl_->path; }
+const std::filesystem::path& RecordStore::path() const {
+    return impl_->path;
+}
 
 void RecordStore::unlock(const std::string& login, const std::string& passphrase) {
     auto stored = impl_->findUser(login);
@@ -388,9 +418,11 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
 void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
     auto recovery = crypto::parseRecoveryKey(recoveryKey);
     auto query = impl_->db.prepare("SELECT wrapped_key FROM key_recovery WHERE id = 1");
-    if (!recovery || !query.step()) throw StoreError("That recovery key is not right.");
+    if (!recovery || !query.step())
+        throw StoreError("That recovery key is not right.");
     auto key = crypto::unwrapWithKey(query.blob(0), *recovery, kRecoveryContext);
-    if (!key) throw StoreError("That recovery key is not right.");
+    if (!key)
+        throw StoreError("That recovery key is not right.");
     impl_->takeKey(std::move(*key));
     impl_->user.reset();
     impl_->commitOrRelock([&] {
@@ -414,7 +446,9 @@ void RecordStore::lock() {
     impl_->wipeKeys();
 }
 
-bool RecordStore::isUnlocked() const { return impl_->dataKey && !impl_->dataKey->empty(); }
+bool RecordStore::isUnlocked() const {
+    return impl_->dataKey && !impl_->dataKey->empty();
+}
 
 std::optional<User> RecordStore::currentUser() const {
     return isUnlocked() ? impl_->user : std::nullopt;
@@ -426,9 +460,11 @@ std::span<const unsigned char> RecordStore::keyMemoryForTests() const {
 
 UserId RecordStore::addUser(const std::string& login, Role role, const std::string& passphrase) {
     impl_->requireAdministrator();
-    if (login.empty()) throw StoreError("Please give the new user a user name.");
+    if (login.empty())
+        throw StoreError("Please give the new user a user name.");
     requirePassphrase(passphrase);
-    if (impl_->findUser(login)) throw StoreError("There is already a user called " + login + ".");
+    if (impl_->findUser(login))
+        throw StoreError("There is already a user called " + login + ".");
     sqlite::Transaction transaction(impl_->db);
     auto id = impl_->nextId("users");
     impl_->storeUserKey(id, passphrase, true, login, role);
@@ -441,7 +477,8 @@ void RecordStore::resetPassphrase(const std::string& login, const std::string& n
     impl_->requireAdministrator();
     requirePassphrase(newPassphrase);
     auto stored = impl_->findUser(login);
-    if (!stored) throw StoreError("There is no user called " + login + ".");
+    if (!stored)
+        throw StoreError("There is no user called " + login + ".");
     sqlite::Transaction transaction(impl_->db);
     impl_->storeUserKey(stored->user.id, newPassphrase, false, login, stored->user.role);
     impl_->audit("reset-passphrase", "user", stored->user.id);
@@ -458,7 +495,8 @@ void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
     }
     requirePassphrase(newPassphrase);
     sqlite::Transaction transaction(impl_->db);
-    impl_->storeUserKey(stored->user.id, newPassphrase, false, stored->user.login, stored->user.role);
+    impl_->storeUserKey(stored->user.id, newPassphrase, false, stored->user.login,
+                        stored->user.role);
     impl_->audit("change-passphrase", "user", stored->user.id);
     transaction.commit();
 }
@@ -467,7 +505,8 @@ std::vector<User> RecordStore::users() {
     impl_->key();
     std::vector<User> result;
     auto query = impl_->db.prepare("SELECT id, login, role FROM users ORDER BY id");
-    while (query.step()) result.push_back({query.integer(0), query.text(1), roleFrom(query.text(2))});
+    while (query.step())
+        result.push_back({query.integer(0), query.text(1), roleFrom(query.text(2))});
     return result;
 }
 
@@ -492,8 +531,8 @@ std::vector<Group> RecordStore::groups() {
     auto query = impl_->db.prepare("SELECT id, name, kind FROM groups ORDER BY id");
     while (query.step()) {
         auto id = query.integer(0);
-        result.push_back({id, impl_->open("groups", "name", id, query.blob(1)),
-                          groupKindFrom(query.text(2))});
+        result.push_back(
+            {id, impl_->open("groups", "name", id, query.blob(1)), groupKindFrom(query.text(2))});
     }
     return result;
 }
@@ -597,7 +636,8 @@ std::vector<Session> RecordStore::sessionsOf(GroupId group) {
     auto query = impl_->db.prepare(std::string(kSessionColumns) +
                                    "WHERE group_id = ? ORDER BY session_date, id");
     query.bind(1, group);
-    while (query.step()) result.push_back(readSessionRow(query));
+    while (query.step())
+        result.push_back(readSessionRow(query));
     return result;
 }
 
@@ -605,7 +645,8 @@ Session RecordStore::session(SessionId id) {
     impl_->key();
     auto query = impl_->db.prepare(std::string(kSessionColumns) + "WHERE id = ?");
     query.bind(1, id);
-    if (!query.step()) throw StoreError("There is no session with id " + std::to_string(id));
+    if (!query.step())
+        throw StoreError("There is no session with id " + std::to_string(id));
     auto session = readSessionRow(query);
     auto activities = impl_->db.prepare(
         "SELECT kind, minutes, title, guidance FROM session_activities WHERE session_id = ? "
@@ -634,8 +675,9 @@ void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) 
     sqlite::Transaction transaction(impl_->db);
     auto id = impl_->nextId("attendance_marks");
     impl_->db
-        .prepare("INSERT INTO attendance_marks (id, session_id, member_id, status, reason, "
-                 "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .prepare(
+            "INSERT INTO attendance_marks (id, session_id, member_id, status, reason, "
+            "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(1, id)
         .bind(2, session)
         .bind(3, mark.memberId)
@@ -657,9 +699,10 @@ std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
         "WHERE b.session_id = ?1 AND b.member_id = a.member_id) ORDER BY member_id");
     query.bind(1, session);
     while (query.step()) {
-        result.push_back({query.integer(0), attendanceFrom(query.text(1)),
-                          impl_->open("attendance_marks", "reason", query.integer(4), query.blob(2)),
-                          query.text(3)});
+        result.push_back(
+            {query.integer(0), attendanceFrom(query.text(1)),
+             impl_->open("attendance_marks", "reason", query.integer(4), query.blob(2)),
+             query.text(3)});
     }
     return result;
 }
@@ -668,8 +711,8 @@ void RecordStore::saveNoteDraft(SessionId session, MemberId member, const std::s
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
-    auto find = db.prepare(
-        "SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
+    auto find =
+        db.prepare("SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
     find.bind(1, session).bind(2, member);
     bool exists = find.step();
     if (exists && find.text(1) == "signed") {
@@ -685,8 +728,9 @@ void RecordStore::saveNoteDraft(SessionId session, MemberId member, const std::s
             .bind(4, id)
             .run();
     } else {
-        db.prepare("INSERT INTO progress_notes (id, session_id, member_id, text, state, author, "
-                   "updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
+        db.prepare(
+              "INSERT INTO progress_notes (id, session_id, member_id, text, state, author, "
+              "updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
             .bind(1, id)
             .bind(2, session)
             .bind(3, member)
@@ -706,15 +750,17 @@ void RecordStore::signNote(SessionId session, MemberId member) {
         "SELECT n.id, s.session_date FROM progress_notes n JOIN sessions s ON s.id = n.session_id "
         "WHERE n.session_id = ? AND n.member_id = ? AND n.state = 'draft'");
     find.bind(1, session).bind(2, member);
-    if (!find.step()) throw StoreError("There is no draft note to sign for this member.");
+    if (!find.step())
+        throw StoreError("There is no draft note to sign for this member.");
     auto id = find.integer(0);
     // A note signed after the day of its session is a late entry (compared in local time,
     // the facilitator's calendar day).
     bool late = localDate() > find.text(1);
     auto now = nowUtc();
     impl_->db
-        .prepare("UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
-                 "late_entry = ? WHERE id = ?")
+        .prepare(
+            "UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
+            "late_entry = ? WHERE id = ?")
         .bind(1, now)
         .bind(2, now)
         .bind(3, late ? 1 : 0)
@@ -730,8 +776,9 @@ BackupResult RecordStore::backupTo(const std::filesystem::path& destination) {
         sqlite::Transaction transaction(impl_->db);
         impl_->audit("backup", "database", std::nullopt);
         impl_->db
-            .prepare("INSERT INTO service_state (key, value) VALUES ('last_backup_at', ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .prepare(
+                "INSERT INTO service_state (key, value) VALUES ('last_backup_at', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             .bind(1, nowUtc())
             .run();
         transaction.commit();
@@ -741,7 +788,8 @@ BackupResult RecordStore::backupTo(const std::filesystem::path& destination) {
 
 std::optional<std::string> RecordStore::lastBackupAt() {
     auto query = impl_->db.prepare("SELECT value FROM service_state WHERE key = 'last_backup_at'");
-    if (!query.step()) return std::nullopt;
+    if (!query.step())
+        return std::nullopt;
     return query.text(0);
 }
 
@@ -765,7 +813,8 @@ AuditCheck RecordStore::verifyAudit() {
     while (rows.step()) {
         auto id = rows.integer(0);
         auto optionalColumn = [&](int column) {
-            return rows.isNull(column) ? std::nullopt : std::optional<std::int64_t>(rows.integer(column));
+            return rows.isNull(column) ? std::nullopt
+                                       : std::optional<std::int64_t>(rows.integer(column));
         };
         auto expected = crypto::keyedHashHex(
             *impl_->auditKey,
@@ -800,15 +849,16 @@ std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member
     auto query =
         impl_->db.prepare(std::string(kNoteColumns) + "WHERE session_id = ? AND member_id = ?");
     query.bind(1, session).bind(2, member);
-    if (!query.step()) return std::nullopt;
+    if (!query.step())
+        return std::nullopt;
     return impl_->readNote(query);
 }
 
 std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
     impl_->key();
     std::vector<ProgressNote> result;
-    auto query = impl_->db.prepare(std::string(kNoteColumns) +
-                                   "WHERE session_id = ? ORDER BY member_id");
+    auto query =
+        impl_->db.prepare(std::string(kNoteColumns) + "WHERE session_id = ? ORDER BY member_id");
     query.bind(1, session);
     while (query.step()) {
         result.push_back(impl_->readNote(query));

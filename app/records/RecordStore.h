@@ -33,7 +33,7 @@ struct AuditCheck {
 };
 
 class RecordStore {
-public:
+  public:
     /// Creates a new database file with its administrator, signed in. Refuses a path that
     /// exists or is on a network share, and a passphrase that is too short.
     static CreatedDatabase create(const std::filesystem::path& path, const NewDatabase& setup);
@@ -74,7 +74,7 @@ public:
 
     SessionId addSession(const NewSession& session);
     [[nodiscard]] std::vector<Session> sessionsOf(GroupId group);  ///< without activities
-    [[nodiscard]] Session session(SessionId id);                    ///< with activities
+    [[nodiscard]] Session session(SessionId id);                   ///< with activities
     void setSessionStatus(SessionId id, SessionStatus status);
 
     /// Records a new attendance mark; earlier marks are kept, the newest counts.
@@ -104,7 +104,7 @@ public:
     /// that lock() zeroes it. Empty when no key was ever loaded.
     [[nodiscard]] std::span<const unsigned char> keyMemoryForTests() const;
 
-private:
+  private:
     struct Impl;
     explicit RecordStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -163,8 +163,9 @@ void configure(sqlite::Connection& connection) {
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;"
         "PRAGMA secure_delete = ON;");
     if (connection.pragmaText("journal_mode = WAL") != "wal") {
-        throw StoreError("The database could not be opened safely: write-ahead logging is "
-                         "not available for this file");
+        throw StoreError(
+            "The database could not be opened safely: write-ahead logging is "
+            "not available for this file");
     }
     expectPragma(connection, "foreign_keys", 1);
     expectPragma(connection, "synchronous", 2);
@@ -185,19 +186,23 @@ void checkAndMigrate(sqlite::Connection& connection) {
         throw StoreError("This file is not a Roundtable database, so it was not opened.");
     }
     if (version > kCurrentVersion) {
-        throw StoreError("This database was written by a newer version of Roundtable (data "
-                         "format " + std::to_string(version) + "; this version reads up to " +
-                         std::to_string(kCurrentVersion) +
-                         "). It was not changed. Open it with the newer version.");
+        throw StoreError(
+            "This database was written by a newer version of Roundtable (data "
+            "format " +
+            std::to_string(version) + "; this version reads up to " +
+            std::to_string(kCurrentVersion) +
+            "). It was not changed. Open it with the newer version.");
     }
     if (version < 1) {
-        throw StoreError("This Roundtable database is incomplete (it has no data format "
-                         "version), so it was not opened.");
+        throw StoreError(
+            "This Roundtable database is incomplete (it has no data format "
+            "version), so it was not opened.");
     }
     if (version < kOldestReadable) {
-        throw StoreError("This database was made by a pre-release version of Roundtable that "
-                         "did not encrypt records (data format " + std::to_string(version) +
-                         "). It was not opened or changed. Create a new database.");
+        throw StoreError(
+            "This database was made by a pre-release version of Roundtable that "
+            "did not encrypt records (data format " +
+            std::to_string(version) + "). It was not opened or changed. Create a new database.");
     }
     // Format 2 is the first released format: there is nothing older to migrate yet. A later
     // format adds its numbered migration step here, after taking a backup.
@@ -211,9 +216,11 @@ bool isNetworkFilesystemType(long filesystemType) {
 
 bool isOnNetworkFilesystem(const std::filesystem::path& path) {
     auto probe = std::filesystem::exists(path) ? path : path.parent_path();
-    if (probe.empty()) probe = ".";
+    if (probe.empty())
+        probe = ".";
     struct statfs info {};
-    if (statfs(probe.c_str(), &info) != 0) return false;
+    if (statfs(probe.c_str(), &info) != 0)
+        return false;
     return isNetworkFilesystemType(static_cast<long>(info.f_type));
 }
 

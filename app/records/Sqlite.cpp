@@ -6,18 +6,21 @@
 namespace roundtable::records::sqlite {
 
 void check(sqlite3* db, int code, const std::string& what) {
-    if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) return;
+    if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE)
+        return;
     std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
     switch (code & 0xff) {
         case SQLITE_NOTADB:
         case SQLITE_CORRUPT:
             throw StoreError(what + ": the file is damaged or is not a Roundtable database (" +
                              detail + ")");
-        case SQLITE_FULL: throw StoreError(what + ": the disk is full (" + detail + ")");
+        case SQLITE_FULL:
+            throw StoreError(what + ": the disk is full (" + detail + ")");
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
             throw StoreError(what + ": the database is busy in another program (" + detail + ")");
-        default: throw StoreError(what + ": " + detail);
+        default:
+            throw StoreError(what + ": " + detail);
     }
 }
 
@@ -34,18 +37,25 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
     sqlite3_busy_timeout(db_, 5000);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+    sqlite3_close_v2(db_);
+}
 
 void Connection::execute(const std::string& sql) {
     char* error = nullptr;
     int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
-    if (error) sqlite3_free(error);
+    if (error)
+        sqlite3_free(error);
     check(db_, code, "Database command failed");
 }
 
-Statement Connection::prepare(const std::string& sql) { return Statement(db_, sql); }
+Statement Connection::prepare(const std::string& sql) {
+    return Statement(db_, sql);
+}
 
-std::int64_t Connection::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::lastInsertId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
 
 std::int64_t Connection::pragmaInteger(const std::string& name) {
     auto statement = prepare("PRAGMA " + name);
@@ -62,7 +72,9 @@ Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
           "Cannot prepare a database query");
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() {
+    sqlite3_finalize(statement_);
+}
 
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), statement_(other.statement_) {
     other.statement_ = nullptr;
@@ -96,8 +108,10 @@ Statement& Statement::bindNull(int index) {
 
 bool Statement::step() {
     int code = sqlite3_step(statement_);
-    if (code == SQLITE_ROW) return true;
-    if (code == SQLITE_DONE) return false;
+    if (code == SQLITE_ROW)
+        return true;
+    if (code == SQLITE_DONE)
+        return false;
     check(db_, code, "The database refused the change");
     return false;
 }
@@ -118,15 +132,16 @@ std::int64_t Statement::integer(int column) const {
 
 std::string Statement::text(int column) const {
     auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
-    return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+    return bytes ? std::string(bytes,
+                               static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
                  : std::string{};
 }
 
 std::vector<unsigned char> Statement::blob(int column) const {
     const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(statement_, column));
-    return bytes ? std::vector<unsigned char>(
-                       bytes, bytes + sqlite3_column_bytes(statement_, column))
-                 : std::vector<unsigned char>{};
+    return bytes
+               ? std::vector<unsigned char>(bytes, bytes + sqlite3_column_bytes(statement_, column))
+               : std::vector<unsigned char>{};
 }
 
 bool Statement::isNull(int column) const {
@@ -143,7 +158,8 @@ Transaction::Transaction(Connection& connection, Kind kind) : connection_(connec
 }
 
 Transaction::~Transaction() {
-    if (!done_) sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!done_)
+        sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {

@@ -14,7 +14,7 @@ namespace roundtable::records::sqlite {
 class Statement;
 
 class Connection {
-public:
+  public:
     /// Opens (or, with `create`, creates) the file. Throws StoreError.
     Connection(const std::filesystem::path& path, bool create);
     ~Connection();
@@ -28,12 +28,12 @@ public:
     [[nodiscard]] std::string pragmaText(const std::string& name);
     sqlite3* handle() { return db_; }
 
-private:
+  private:
     sqlite3* db_ = nullptr;
 };
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, const std::string& sql);
     ~Statement();
     Statement(Statement&& other) noexcept;
@@ -58,7 +58,7 @@ public:
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::vector<unsigned char> blob(int column) const;
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
 };
@@ -66,7 +66,7 @@ private:
 /// BEGIN IMMEDIATE (or, for a read snapshot, BEGIN plus a first read) in the constructor;
 /// ROLLBACK in the destructor unless commit() ran.
 class Transaction {
-public:
+  public:
     enum class Kind { write, read };
     explicit Transaction(Connection& connection, Kind kind = Kind::write);
     ~Transaction();
@@ -74,7 +74,7 @@ public:
     Transaction& operator=(const Transaction&) = delete;
     void commit();
 
-private:
+  private:
     Connection& connection_;
     bool done_ = false;
 };

@@ -17,7 +17,7 @@ using UserId = std::int64_t;
 /// A problem with the database itself (cannot open, newer version, damaged, refused write).
 /// The message is written for the person using the app.
 class StoreError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

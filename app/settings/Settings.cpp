@@ -8,7 +8,8 @@
 namespace roundtable::settings {
 
 IniFileStore::IniFileStore(std::filesystem::path path) : path_(std::move(path)) {
-    if (!std::filesystem::exists(path_)) return;
+    if (!std::filesystem::exists(path_))
+        return;
     try {
         boost::property_tree::read_ini(path_.string(), tree());
     } catch (const boost::property_tree::ini_parser_error& error) {

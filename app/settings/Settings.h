@@ -11,38 +11,38 @@ namespace roundtable::settings {
 
 /// Where settings are kept. Values are read and written as text through the ptree.
 class SettingsStore {
-public:
+  public:
     virtual ~SettingsStore() = default;
     boost::property_tree::ptree& tree() { return tree_; }
     const boost::property_tree::ptree& tree() const { return tree_; }
     /// Writes the settings to their lasting place (nothing for the memory store).
     virtual void flush() = 0;
 
-private:
+  private:
     boost::property_tree::ptree tree_;
 };
 
 class MemoryStore final : public SettingsStore {
-public:
+  public:
     void flush() override {}
 };
 
 /// An INI file. A missing file is an empty store; an unreadable one is set aside (renamed
 /// with ".unreadable") so the app still starts, and the problem is reported by problem().
 class IniFileStore final : public SettingsStore {
-public:
+  public:
     explicit IniFileStore(std::filesystem::path path);
     void flush() override;
     [[nodiscard]] const std::string& problem() const { return problem_; }
 
-private:
+  private:
     std::filesystem::path path_;
     std::string problem_;
 };
 
 template <typename T>
 class Setting {
-public:
+  public:
     Setting(std::string key, T defaultValue)
         : key_(std::move(key)), default_(std::move(defaultValue)) {}
     [[nodiscard]] T read(const SettingsStore& store) const {
@@ -52,7 +52,7 @@ public:
     [[nodiscard]] const std::string& key() const { return key_; }
     [[nodiscard]] const T& defaultValue() const { return default_; }
 
-private:
+  private:
     std::string key_;
     T default_;
 };

@@ -44,9 +44,9 @@ WelcomePanel::WelcomePanel(wxWindow* parent, std::function<void()> onOpen,
     : wxPanel(parent) {
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(title(this, "Roundtable"), wxSizerFlags().Border(wxBOTTOM, 12));
-    column->Add(new wxStaticText(this, wxID_ANY,
-                                 "Open your service's database, or create a new one."),
-                wxSizerFlags().Border(wxBOTTOM, 12));
+    column->Add(
+        new wxStaticText(this, wxID_ANY, "Open your service's database, or create a new one."),
+        wxSizerFlags().Border(wxBOTTOM, 12));
     auto* open = new wxButton(this, wxID_ANY, "&Open a database...");
     open->SetName("welcome-open");
     auto* create = new wxButton(this, wxID_ANY, "&Create a new database...");
@@ -96,7 +96,8 @@ void SignInPanel::prepare(const std::string& databaseName, const std::string& la
 void SignInPanel::signIn() {
     auto problem = onSignIn_(fromWx(login_->GetValue()), fromWx(passphrase_->GetValue()));
     passphrase_->Clear();  // never keep a passphrase on screen or in a control longer than needed
-    if (!problem.empty()) showRefused(passphrase_, message_, problem);
+    if (!problem.empty())
+        showRefused(passphrase_, message_, problem);
 }
 
 NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)
@@ -125,14 +126,16 @@ NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)
     column->Add(button, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
     SetSizer(centred(column));
-    for (auto* control : {login_, passphrase_, repeat_}) clearTintWhenEdited(control);
+    for (auto* control : {login_, passphrase_, repeat_})
+        clearTintWhenEdited(control);
     button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); });
     repeat_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { create(); });
 }
 
 void NewDatabasePanel::prepare(const std::string& databaseName) {
     heading_->SetLabel(toWx("New database: " + databaseName));
-    for (auto* control : {login_, passphrase_, repeat_}) control->Clear();
+    for (auto* control : {login_, passphrase_, repeat_})
+        control->Clear();
     message_->SetLabel(wxEmptyString);
     Layout();
     login_->SetFocus();
@@ -146,8 +149,8 @@ void NewDatabasePanel::create() {
     }
     auto problem = onCreate_(fromWx(login_->GetValue()), fromWx(passphrase_->GetValue()));
     if (!problem.empty()) {
-        showRefused(problem.find("passphrase") != std::string::npos ? passphrase_ : login_, message_,
-                    problem);
+        showRefused(problem.find("passphrase") != std::string::npos ? passphrase_ : login_,
+                    message_, problem);
         return;
     }
     passphrase_->Clear();
@@ -205,7 +208,8 @@ void RecoveryKeyPanel::show(const std::string& recoveryKey) {
 void RecoveryKeyPanel::save() {
     wxFileDialog dialog(this, "Save the recovery key", wxEmptyString, "recovery-key.txt",
                         "Text files (*.txt)|*.txt", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    if (dialog.ShowModal() != wxID_OK)
+        return;
     std::ofstream out(dialog.GetPath().fn_str());
     out << "Roundtable recovery key\n\n" << fromWx(key_->GetValue()) << "\n";
     if (out) {

@@ -15,19 +15,19 @@ class wxTextCtrl;
 namespace roundtable::ui {
 
 class WelcomePanel : public wxPanel {
-public:
+  public:
     WelcomePanel(wxWindow* parent, std::function<void()> onOpen, std::function<void()> onCreate);
 };
 
 class SignInPanel : public wxPanel {
-public:
+  public:
     /// `onSignIn(login, passphrase)` returns an error message, or "" when signed in.
     using SignIn = std::function<std::string(const std::string&, const std::string&)>;
     SignInPanel(wxWindow* parent, SignIn onSignIn);
     /// Shows which database is being unlocked and clears the fields.
     void prepare(const std::string& databaseName, const std::string& lastLogin);
 
-private:
+  private:
     void signIn();
     SignIn onSignIn_;
     wxStaticText* heading_;
@@ -37,13 +37,13 @@ private:
 };
 
 class NewDatabasePanel : public wxPanel {
-public:
+  public:
     /// `onCreate(login, passphrase)` returns an error message, or "" when created.
     using Create = std::function<std::string(const std::string&, const std::string&)>;
     NewDatabasePanel(wxWindow* parent, Create onCreate);
     void prepare(const std::string& databaseName);
 
-private:
+  private:
     void create();
     Create onCreate_;
     wxStaticText* heading_;
@@ -54,12 +54,12 @@ private:
 };
 
 class RecoveryKeyPanel : public wxPanel {
-public:
+  public:
     RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone);
     /// Shows the key; it is cleared from the page when the user continues.
     void show(const std::string& recoveryKey);
 
-private:
+  private:
     void save();
     std::function<void()> onDone_;
     wxTextCtrl* key_;

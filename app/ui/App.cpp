@@ -16,7 +16,7 @@
 namespace roundtable::ui {
 
 class App : public wxApp {
-public:
+  public:
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
         parser.AddOption("", "db", "database file to open", wxCMD_LINE_VAL_STRING);
@@ -29,28 +29,35 @@ public:
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
         wxString value;
-        if (parser.Found("db", &value)) database_ = fromWx(value);
-        if (parser.Found("content", &value)) content_ = fromWx(value);
-        if (parser.Found("screenshot", &value)) screenshot_ = fromWx(value);
+        if (parser.Found("db", &value))
+            database_ = fromWx(value);
+        if (parser.Found("content", &value))
+            content_ = fromWx(value);
+        if (parser.Found("screenshot", &value))
+            screenshot_ = fromWx(value);
         return wxApp::OnCmdLineParsed(parser);
     }
 
     bool OnInit() override {
-        if (!wxApp::OnInit()) return false;
+        if (!wxApp::OnInit())
+            return false;
         SetAppName("roundtable");
         wxUILocale::UseDefault();  // dates and numbers as the user's system shows them
-        if (content_.empty()) content_ = curriculum::defaultProgrammeDirectory();
+        if (content_.empty())
+            content_ = curriculum::defaultProgrammeDirectory();
         auto loaded = curriculum::loadProgramme(content_);
         if (!loaded.ok()) {
             std::string text = "The programme in " + content_.string() + " has errors:\n\n";
-            for (const auto& finding : loaded.findings) text += curriculum::format(finding) + "\n";
+            for (const auto& finding : loaded.findings)
+                text += curriculum::format(finding) + "\n";
             wxMessageBox(toWx(text), "Roundtable cannot start", wxOK | wxICON_ERROR);
             return false;
         }
         programme_ = std::move(*loaded.programme);
 
         settings_ = std::make_unique<settings::IniFileStore>(settings::defaultSettingsPath());
-        if (database_.empty()) database_ = settings::lastDatabase.read(*settings_);
+        if (database_.empty())
+            database_ = settings::lastDatabase.read(*settings_);
 
         auto* frame = new MainFrame(programme_, records::KeyDerivation::standard);
         frame->setIdleLock(std::chrono::minutes(settings::idleLockMinutes.read(*settings_)));
@@ -59,7 +66,8 @@ public:
             settings_->flush();
         });
         frame->Show();
-        if (!database_.empty()) frame->beginOpen(database_);
+        if (!database_.empty())
+            frame->beginOpen(database_);
         if (!screenshot_.empty()) {
             // Give the window time to be mapped and drawn before copying it.
             timer_.Bind(wxEVT_TIMER, [this, frame](wxTimerEvent&) {
@@ -71,7 +79,7 @@ public:
         return true;
     }
 
-private:
+  private:
     std::filesystem::path database_;
     std::filesystem::path content_;
     std::string screenshot_;

@@ -12,7 +12,7 @@ namespace roundtable::ui {
 namespace {
 
 class SessionItem : public wxTreeItemData {
-public:
+  public:
     explicit SessionItem(std::string id) : id(std::move(id)) {}
     std::string id;
 };
@@ -22,8 +22,7 @@ public:
 CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& programme)
     : wxPanel(parent), programme_(programme) {
     tree_ = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT |
-                               wxTR_SINGLE);
+                           wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT | wxTR_SINGLE);
     tree_->SetName("curriculum-tree");
     preview_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 190),
                               wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
@@ -52,7 +51,8 @@ CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& 
 
 std::string CurriculumPanel::selectedSessionId() const {
     auto item = tree_->GetSelection();
-    if (!item.IsOk()) return {};
+    if (!item.IsOk())
+        return {};
     auto* data = dynamic_cast<SessionItem*>(tree_->GetItemData(item));
     return data ? data->id : std::string{};
 }
@@ -86,7 +86,8 @@ void CurriculumPanel::showPreview() {
     std::string text = session.title + " (" + std::to_string(session.minutes) + " minutes)\n" +
                        "From: " + module.title + ", version " + std::to_string(module.version) +
                        " (" + curriculum::toText(module.phase) + ")\n\n";
-    for (const auto& objective : session.objectives) text += "  - " + objective + "\n";
+    for (const auto& objective : session.objectives)
+        text += "  - " + objective + "\n";
     text += "\n";
     for (const auto& activity : session.activities) {
         text += std::to_string(activity.minutes) + " min  " + activity.title + "  (" +

@@ -15,7 +15,7 @@ class wxTextCtrl;
 namespace roundtable::ui {
 
 class CurriculumPanel : public wxPanel {
-public:
+  public:
     CurriculumPanel(wxWindow* parent, const curriculum::Programme& programme);
 
     /// The id of the curriculum session selected in the tree; empty when none is.
@@ -24,7 +24,7 @@ public:
     bool selectSession(const std::string& sessionId);
     [[nodiscard]] wxTreeCtrl* tree() const { return tree_; }
 
-private:
+  private:
     void showPreview();
 
     const curriculum::Programme& programme_;

@@ -16,7 +16,9 @@
 namespace roundtable::ui {
 namespace {
 
-std::string isoDate(const wxDateTime& date) { return fromWx(date.FormatISODate()); }
+std::string isoDate(const wxDateTime& date) {
+    return fromWx(date.FormatISODate());
+}
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
     auto* label = new wxStaticText(parent, wxID_ANY, text);
@@ -106,7 +108,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
-    for (auto* field : {newGroupName_, newMemberName_}) clearTintWhenEdited(field);
+    for (auto* field : {newGroupName_, newMemberName_})
+        clearTintWhenEdited(field);
     enableControls();
 }
 
@@ -126,9 +129,10 @@ void GroupPanel::reload() {
     groupChoice_->Clear();
     int select = groups_.empty() ? wxNOT_FOUND : 0;
     for (std::size_t i = 0; i < groups_.size(); ++i) {
-        groupChoice_->Append(toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) +
-                                  ")"));
-        if (groups_[i].id == keep) select = static_cast<int>(i);
+        groupChoice_->Append(
+            toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) + ")"));
+        if (groups_[i].id == keep)
+            select = static_cast<int>(i);
     }
     groupChoice_->SetSelection(select);
     showMembersAndSessions();
@@ -148,8 +152,9 @@ void GroupPanel::showMembersAndSessions() {
             long row =
                 sessions_list_->InsertItem(static_cast<long>(i), toWx(readableDate(session.date)));
             sessions_list_->SetItem(row, 1, toWx(session.title));
-            sessions_list_->SetItem(row, 2, toWx(session.stamp.moduleId + " v" +
-                                                 std::to_string(session.stamp.moduleVersion)));
+            sessions_list_->SetItem(
+                row, 2,
+                toWx(session.stamp.moduleId + " v" + std::to_string(session.stamp.moduleVersion)));
             sessions_list_->SetItem(row, 3, sessionStatusLabel(session.status));
         }
     }
@@ -178,7 +183,8 @@ void GroupPanel::createGroup() {
         groups_ = practice_->store().groups();
         reload();
         for (std::size_t i = 0; i < groups_.size(); ++i) {
-            if (groups_[i].id == id) groupChoice_->SetSelection(static_cast<int>(i));
+            if (groups_[i].id == id)
+                groupChoice_->SetSelection(static_cast<int>(i));
         }
         showMembersAndSessions();
         showInfo(message_, "Group created. Add its members next.");

@@ -22,7 +22,7 @@ class wxDatePickerCtrl;
 namespace roundtable::ui {
 
 class GroupPanel : public wxPanel {
-public:
+  public:
     struct Callbacks {
         std::function<std::string()> selectedCurriculumSession;
         std::function<void(records::SessionId)> openSession;
@@ -34,7 +34,7 @@ public:
     [[nodiscard]] records::GroupId currentGroup() const;
     void reload();
 
-private:
+  private:
     void createGroup();
     void addMember();
     void planSession();

@@ -36,8 +36,8 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     // No sliding: the work area should not move under the pointer while it appears.
     notice_->SetShowHideEffects(wxSHOW_EFFECT_NONE, wxSHOW_EFFECT_NONE);
     book_ = new wxSimplebook(this);
-    book_->AddPage(new WelcomePanel(book_, [this] { chooseDatabase(false); },
-                                    [this] { chooseDatabase(true); }),
+    book_->AddPage(new WelcomePanel(
+                       book_, [this] { chooseDatabase(false); }, [this] { chooseDatabase(true); }),
                    "welcome");
     signIn_ = new SignInPanel(book_, [this](const std::string& login, const std::string& pass) {
         return signIn(login, pass);
@@ -75,7 +75,8 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     // Any key or mouse input anywhere in the application counts as activity.
     wxEvtHandler::AddFilter(this);
     idleTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-        if (!isLocked() && std::chrono::steady_clock::now() - lastActivity_ >= idleLock_) lock();
+        if (!isLocked() && std::chrono::steady_clock::now() - lastActivity_ >= idleLock_)
+            lock();
     });
     idleTimer_.Start(1000);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
@@ -85,7 +86,9 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     });
 }
 
-MainFrame::~MainFrame() { wxEvtHandler::RemoveFilter(this); }
+MainFrame::~MainFrame() {
+    wxEvtHandler::RemoveFilter(this);
+}
 
 int MainFrame::FilterEvent(wxEvent& event) {
     auto type = event.GetEventType();
@@ -108,21 +111,31 @@ void MainFrame::buildMenus() {
     auto* menuBar = new wxMenuBar;
     menuBar->Append(file, "&File");
     SetMenuBar(menuBar);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(true); }, wxID_NEW);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(false); }, wxID_OPEN);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, kLockId);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupId);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kBackupId);
-    notice_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupNowId);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(true); }, wxID_NEW);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(false); }, wxID_OPEN);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, kLockId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupId);
+    Bind(
+        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kBackupId);
+    notice_->Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupNowId);
+    Bind(
+        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
 }
 
 void MainFrame::chooseDatabase(bool create) {
-    wxFileDialog dialog(this, create ? "Create a new database" : "Open a database",
-                        wxEmptyString, create ? "service.rtdb" : wxString(), kDatabaseWildcard,
-                        create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() != wxID_OK) return;
+    wxFileDialog dialog(
+        this, create ? "Create a new database" : "Open a database", wxEmptyString,
+        create ? "service.rtdb" : wxString(), kDatabaseWildcard,
+        create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK)
+        return;
     std::filesystem::path path(fromWx(dialog.GetPath()));
     if (create) {
         beginCreate(path);
@@ -154,14 +167,16 @@ bool MainFrame::beginOpen(const std::filesystem::path& path) {
     } catch (const records::StoreError& error) {
         lastError_ = error.what();
         if (!quietErrors_) {
-            wxMessageBox(toWx(lastError_), "The database was not opened", wxOK | wxICON_ERROR, this);
+            wxMessageBox(toWx(lastError_), "The database was not opened", wxOK | wxICON_ERROR,
+                         this);
         }
         return false;
     }
 }
 
 std::string MainFrame::signIn(const std::string& login, const std::string& passphrase) {
-    if (!store_) return "Open a database first.";
+    if (!store_)
+        return "Open a database first.";
     try {
         wxBusyCursor busy;  // deriving the key takes about half a second by design
         store_->unlock(login, passphrase);
@@ -176,7 +191,8 @@ std::string MainFrame::signIn(const std::string& login, const std::string& passp
 std::string MainFrame::createDatabase(const std::string& login, const std::string& passphrase) {
     try {
         wxBusyCursor busy;
-        auto created = records::RecordStore::create(pendingPath_, {login, passphrase, keyDerivation_});
+        auto created =
+            records::RecordStore::create(pendingPath_, {login, passphrase, keyDerivation_});
         store_ = std::make_unique<records::RecordStore>(std::move(created.store));
         practice_ = std::make_unique<practice::Practice>(*store_, programme_);
         lastLogin_ = login;
@@ -190,11 +206,13 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
 }
 
 void MainFrame::chooseBackupFile() {
-    if (isLocked()) return;
+    if (isLocked())
+        return;
     auto suggested = store_->path().stem().string() + "-backup-" + practice::today() + ".rtdb";
     wxFileDialog dialog(this, "Back up the database", wxEmptyString, toWx(suggested),
                         kDatabaseWildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() == wxID_OK) backupTo(std::filesystem::path(fromWx(dialog.GetPath())));
+    if (dialog.ShowModal() == wxID_OK)
+        backupTo(std::filesystem::path(fromWx(dialog.GetPath())));
 }
 
 bool MainFrame::backupTo(const std::filesystem::path& destination) {
@@ -203,7 +221,8 @@ bool MainFrame::backupTo(const std::filesystem::path& destination) {
         auto result = store_->backupTo(destination);
         notice_->ShowMessage(toWx("Backed up and verified: " + result.file.string()),
                              wxICON_INFORMATION);
-        if (notice_->HasButtonId(kBackupNowId)) notice_->RemoveButton(kBackupNowId);
+        if (notice_->HasButtonId(kBackupNowId))
+            notice_->RemoveButton(kBackupNowId);
         return true;
     } catch (const std::exception& error) {
         notice_->ShowMessage(toWx(std::string("The backup failed: ") + error.what()), wxICON_ERROR);
@@ -220,11 +239,13 @@ void MainFrame::showWork() {
     auto user = store_->currentUser();
     SetStatusText(toWx("Database: " + store_->path().string() + "   Signed in as " +
                        (user ? user->login : std::string("(recovery)"))));
-    if (onDatabaseOpened_) onDatabaseOpened_(store_->path());
+    if (onDatabaseOpened_)
+        onDatabaseOpened_(store_->path());
     if (auto reminder = practice::backupReminder(store_->lastBackupAt(), practice::today())) {
         notice_->ShowMessage(toWx(*reminder + " Back up to another disk regularly."),
                              wxICON_WARNING);
-        if (notice_->HasButtonId(kBackupNowId)) notice_->RemoveButton(kBackupNowId);
+        if (notice_->HasButtonId(kBackupNowId))
+            notice_->RemoveButton(kBackupNowId);
         notice_->AddButton(kBackupNowId, "Back up now...");
     } else {
         notice_->Dismiss();
@@ -232,7 +253,8 @@ void MainFrame::showWork() {
 }
 
 void MainFrame::lock() {
-    if (!store_) return;
+    if (!store_)
+        return;
     session_->keepUnsavedNote();
     // Detach first: the panels drop every record they show before the key goes.
     groups_->attach(nullptr);
@@ -244,9 +266,13 @@ void MainFrame::lock() {
     SetStatusText(toWx("Database: " + store_->path().string() + " (locked)"));
 }
 
-bool MainFrame::isLocked() const { return !store_ || !store_->isUnlocked(); }
+bool MainFrame::isLocked() const {
+    return !store_ || !store_->isUnlocked();
+}
 
-void MainFrame::setIdleLock(std::chrono::seconds after) { idleLock_ = after; }
+void MainFrame::setIdleLock(std::chrono::seconds after) {
+    idleLock_ = after;
+}
 
 void MainFrame::showSession(records::SessionId session) {
     session_->showSession(session);

@@ -31,7 +31,7 @@ class SessionPanel;
 class SignInPanel;
 
 class MainFrame : public wxFrame, private wxEventFilter {
-public:
+  public:
     MainFrame(const curriculum::Programme& programme, records::KeyDerivation keyDerivation);
     ~MainFrame() override;
 
@@ -66,7 +66,7 @@ public:
     [[nodiscard]] records::RecordStore* store() const { return store_.get(); }
     [[nodiscard]] wxInfoBar* notice() const { return notice_; }
 
-private:
+  private:
     enum Page { welcomePage, signInPage, setupPage, recoveryPage, workPage };
 
     void buildMenus();

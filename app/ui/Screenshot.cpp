@@ -9,13 +9,16 @@ namespace roundtable::ui {
 
 bool saveScreenshot(wxWindow* window, const std::string& pngPath) {
     auto* gdkWindow = gtk_widget_get_window(window->GetHandle());
-    if (!gdkWindow) return false;
+    if (!gdkWindow)
+        return false;
     auto size = window->GetSize();
     GdkPixbuf* pixbuf = gdk_pixbuf_get_from_window(gdkWindow, 0, 0, size.x, size.y);
-    if (!pixbuf) return false;
+    if (!pixbuf)
+        return false;
     GError* error = nullptr;
     bool saved = gdk_pixbuf_save(pixbuf, pngPath.c_str(), "png", &error, nullptr);
-    if (error) g_error_free(error);
+    if (error)
+        g_error_free(error);
     g_object_unref(pixbuf);
     return saved;
 }

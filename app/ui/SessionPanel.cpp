@@ -33,14 +33,17 @@ constexpr std::array<MarkChoice, 5> kMarks = {{
 
 const char* markLabel(records::Attendance status) {
     for (const auto& choice : kMarks) {
-        if (choice.status == status) return choice.label;
+        if (choice.status == status)
+            return choice.label;
     }
     return "";
 }
 
 const char* noteLabel(const std::optional<records::ProgressNote>& note) {
-    if (!note) return "";
-    if (note->state == records::NoteState::draft) return "draft";
+    if (!note)
+        return "";
+    if (note->state == records::NoteState::draft)
+        return "draft";
     return note->lateEntry ? "signed (late)" : "signed";
 }
 
@@ -76,7 +79,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     for (const auto& choice : kMarks) {
         auto* button = new wxButton(this, wxID_ANY, choice.button);
         button->SetName(choice.name);
-        button->Bind(wxEVT_BUTTON, [this, status = choice.status](wxCommandEvent&) { mark(status); });
+        button->Bind(wxEVT_BUTTON,
+                     [this, status = choice.status](wxCommandEvent&) { mark(status); });
         markRow->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 4));
         markButtons_.push_back(button);
     }
@@ -128,7 +132,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
-    for (auto* field : {reason_, note_}) clearTintWhenEdited(field);
+    for (auto* field : {reason_, note_})
+        clearTintWhenEdited(field);
     enableControls();
 }
 
@@ -159,7 +164,8 @@ void SessionPanel::showSession(records::SessionId session) {
         plan_->SetItem(row, 2, toWx(activity.kind));
     }
     reloadRegister();
-    if (!lines_.empty()) selectMember(lines_.front().member.id);
+    if (!lines_.empty())
+        selectMember(lines_.front().member.id);
 }
 
 void SessionPanel::showHeader(const records::Session& session) {
@@ -202,7 +208,8 @@ void SessionPanel::selectMember(records::MemberId member) {
 
 const practice::RegisterLine* SessionPanel::selectedLine() const {
     long row = register_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (row < 0 || row >= static_cast<long>(lines_.size())) return nullptr;
+    if (row < 0 || row >= static_cast<long>(lines_.size()))
+        return nullptr;
     return &lines_[static_cast<std::size_t>(row)];
 }
 
@@ -218,7 +225,8 @@ void SessionPanel::showSelectedNote() {
 
 void SessionPanel::keepUnsavedNote() {
     // Moving to another member must never lose what was typed: keep it as a draft.
-    if (noteMember_ == 0 || !note_->IsModified()) return;
+    if (noteMember_ == 0 || !note_->IsModified())
+        return;
     try {
         practice_->saveNote(session_, noteMember_, fromWx(note_->GetValue()));
         note_->DiscardEdits();
@@ -231,7 +239,8 @@ void SessionPanel::keepUnsavedNote() {
 void SessionPanel::enableControls() {
     const auto* line = selectedLine();
     bool open = practice_ && session_ != 0;
-    for (auto* button : markButtons_) button->Enable(open && line);
+    for (auto* button : markButtons_)
+        button->Enable(open && line);
     reason_->Enable(open && line);
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
@@ -244,7 +253,8 @@ void SessionPanel::enableControls() {
 
 void SessionPanel::mark(records::Attendance status) {
     const auto* line = selectedLine();
-    if (!line) return;
+    if (!line)
+        return;
     auto member = line->member.id;
     clearRefused(reason_, message_);
     try {
@@ -259,7 +269,8 @@ void SessionPanel::mark(records::Attendance status) {
 
 void SessionPanel::saveNote() {
     const auto* line = selectedLine();
-    if (!line) return;
+    if (!line)
+        return;
     clearRefused(note_, message_);
     try {
         practice_->saveNote(session_, line->member.id, fromWx(note_->GetValue()));
@@ -273,7 +284,8 @@ void SessionPanel::saveNote() {
 
 void SessionPanel::signNote() {
     const auto* line = selectedLine();
-    if (!line) return;
+    if (!line)
+        return;
     try {
         practice_->signNote(session_, line->member.id);
         reloadRegister();

@@ -16,7 +16,7 @@ class wxTextCtrl;
 namespace roundtable::ui {
 
 class SessionPanel : public wxPanel {
-public:
+  public:
     explicit SessionPanel(wxWindow* parent);
 
     void attach(practice::Practice* practice);
@@ -27,7 +27,7 @@ public:
     /// Selects the register line of `member` (keyboard users and tests).
     void selectMember(records::MemberId member);
 
-private:
+  private:
     void showHeader(const records::Session& session);
     void reloadRegister();
     void showSelectedNote();

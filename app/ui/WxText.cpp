@@ -9,15 +9,19 @@ namespace roundtable::ui {
 
 std::string readableDate(const std::string& isoDate) {
     wxDateTime date;
-    if (!date.ParseISODate(toWx(isoDate))) return isoDate;
+    if (!date.ParseISODate(toWx(isoDate)))
+        return isoDate;
     return fromWx(date.Format("%a %d %b %Y"));
 }
 
 const char* sessionStatusLabel(records::SessionStatus status) {
     switch (status) {
-        case records::SessionStatus::tookPlace: return "Took place";
-        case records::SessionStatus::didNotTakePlace: return "Did not take place";
-        case records::SessionStatus::planned: break;
+        case records::SessionStatus::tookPlace:
+            return "Took place";
+        case records::SessionStatus::didNotTakePlace:
+            return "Did not take place";
+        case records::SessionStatus::planned:
+            break;
     }
     return "Planned";
 }

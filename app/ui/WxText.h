@@ -14,8 +14,12 @@ class wxTextCtrl;
 
 namespace roundtable::ui {
 
-[[nodiscard]] inline wxString toWx(const std::string& text) { return wxString::FromUTF8(text); }
-[[nodiscard]] inline std::string fromWx(const wxString& text) { return text.utf8_string(); }
+[[nodiscard]] inline wxString toWx(const std::string& text) {
+    return wxString::FromUTF8(text);
+}
+[[nodiscard]] inline std::string fromWx(const wxString& text) {
+    return text.utf8_string();
+}
 
 /// "Tue 3 Nov 2026" for "2026-11-03"; the text unchanged when it is not a date.
 [[nodiscard]] std::string readableDate(const std::string& isoDate);

@@ -59,16 +59,15 @@ TEST_CASE("lint-easy-read passes the shipped programme and exits 1 on a finding"
     auto result = cli({"lint-easy-read", mini.path().string()});
     CHECK(result.code == 1);
     CHECK(result.out.starts_with(mini.file("modules/one.xml") + ":" +
-                                 std::to_string(mini.lineOf("modules/one.xml", "GOODBYE")) +
-                                 ":"));
+                                 std::to_string(mini.lineOf("modules/one.xml", "GOODBYE")) + ":"));
 }
 
 TEST_CASE("audit verify signs in with a passphrase from standard input and checks the chain") {
     roundtable::test::TempDir dir;
     auto database = (dir / "s.rtdb").string();
     { (void)roundtable::test::createTestStore(database); }
-    auto intact = cli({"audit", "verify", "--db", database, "--user", "admin"},
-                      "correct horse battery\n");
+    auto intact =
+        cli({"audit", "verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(intact.code == 0);
     CHECK(intact.out == "audit log: intact (2 rows)\n");
     auto wrong = cli({"audit", "verify", "--db", database, "--user", "admin"}, "wrong\n");
@@ -86,9 +85,9 @@ TEST_CASE("backup and restore from the command line") {
         auto store = roundtable::test::createTestStore(database);
         store.addGroup("Tuesday group", roundtable::records::GroupKind::treatment);
     }
-    auto backup = cli({"backup", "--db", database, "--out", (dir / "b.rtdb").string(), "--user",
-                       "admin"},
-                      "correct horse battery\n");
+    auto backup =
+        cli({"backup", "--db", database, "--out", (dir / "b.rtdb").string(), "--user", "admin"},
+            "correct horse battery\n");
     CHECK(backup.code == 0);
     CHECK(backup.out.find("verified: integrity ok") != std::string::npos);
     auto restore = cli({"restore", "--backup", (dir / "b.rtdb").string(), "--db", database});
@@ -113,7 +112,8 @@ TEST_CASE("the built binary creates the demo database and refuses to overwrite i
     REQUIRE(pipe);
     char buffer[512] = {};
     std::string output;
-    while (fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    while (fgets(buffer, sizeof buffer, pipe))
+        output += buffer;
     CHECK(pclose(pipe) == 0);
     CHECK(output.find("8 members, 10 delivered sessions") != std::string::npos);
     CHECK(std::filesystem::file_size(database) > 0);

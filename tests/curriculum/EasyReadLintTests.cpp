@@ -10,7 +10,8 @@ using roundtable::test::MiniProgramme;
 TEST_CASE("the shipped programme follows every checkable easy-read rule") {
     auto findings = lintEasyRead(ROUNDTABLE_CONTENT);
     std::string text;
-    for (const auto& finding : findings) text += format(finding) + "\n";
+    for (const auto& finding : findings)
+        text += format(finding) + "\n";
     INFO(text);
     CHECK(findings.empty());
 }
@@ -35,8 +36,7 @@ TEST_CASE("capitals and acronyms are reported; allowed words are not") {
                  "Do NOT leave early. Ask the CPN. It is OK to watch TV.");
     auto findings = lintEasyRead(mini.path());
     REQUIRE(findings.size() == 2);
-    CHECK(findings[0].message ==
-          "\"NOT\" looks like an acronym; write it out in plain words");
+    CHECK(findings[0].message == "\"NOT\" looks like an acronym; write it out in plain words");
     CHECK(findings[1].message == "\"CPN\" looks like an acronym; write it out in plain words");
     mini.replace("modules/one.xml", "Do NOT leave", "Please NEVER leave");
     findings = lintEasyRead(mini.path());

@@ -20,7 +20,8 @@ const Finding* findingContaining(const LoadResult& result, const std::string& te
 
 std::string allFindings(const LoadResult& result) {
     std::string text;
-    for (const auto& finding : result.findings) text += format(finding) + "\n";
+    for (const auto& finding : result.findings)
+        text += format(finding) + "\n";
     return text;
 }
 
@@ -61,7 +62,8 @@ TEST_CASE("an unknown element is a warning and the programme still loads") {
     CHECK(result.findings[0].severity == Severity::warning);
     CHECK(result.findings[0].line == mini.lineOf("modules/one.xml", "<colour>"));
     CHECK(result.findings[0].column == 3);
-    CHECK(result.findings[0].message == "<colour> is not part of <module> in format 1; it is ignored");
+    CHECK(result.findings[0].message ==
+          "<colour> is not part of <module> in format 1; it is ignored");
 }
 
 TEST_CASE("missing required text is an error at the element that needs it") {
@@ -92,7 +94,8 @@ TEST_CASE("a duplicate id anywhere in the programme names where it was first use
 
 TEST_CASE("a picture that does not exist is named with where it was looked for") {
     MiniProgramme mini;
-    mini.replace("modules/one.xml", "picture=\"group\">We learned", "picture=\"unicorn\">We learned");
+    mini.replace("modules/one.xml", "picture=\"group\">We learned",
+                 "picture=\"unicorn\">We learned");
     auto result = loadProgramme(mini.path());
     REQUIRE_FALSE(result.ok());
     const auto* finding = findingContaining(result, "unicorn");

@@ -13,7 +13,7 @@
 namespace roundtable::test {
 
 class MiniProgramme {
-public:
+  public:
     MiniProgramme() {
         std::filesystem::copy(ROUNDTABLE_FIXTURES "/mini", dir_.path(),
                               std::filesystem::copy_options::recursive);
@@ -37,7 +37,8 @@ public:
         auto text = readFile(dir_.path() / relative);
         auto at = text.find(needle);
         REQUIRE_MESSAGE(at != std::string::npos, "text not found: " << needle);
-        return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+        return 1 + static_cast<int>(
+                       std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
     }
     /// The 1-based column of `needle` on its line.
     [[nodiscard]] int columnOf(const std::string& relative, const std::string& needle) const {
@@ -47,7 +48,7 @@ public:
         return static_cast<int>(at - (lineStart == std::string::npos ? 0 : lineStart + 1)) + 1;
     }
 
-private:
+  private:
     TempDir dir_;
 };
 

@@ -1,10 +1,10 @@
 // Saving a module keeps everything it held and never leaves a half-written file.
 #include <doctest/doctest.h>
 
+#include "curriculum/ContentHash.h"
 #include "curriculum/MiniProgramme.h"
 #include "curriculum/ModuleDocument.h"
 #include "curriculum/ProgrammeLoader.h"
-#include "curriculum/ContentHash.h"
 
 using namespace roundtable::curriculum;
 using roundtable::test::MiniProgramme;
@@ -38,8 +38,10 @@ TEST_CASE("every shipped module is written back with the same content and commen
 TEST_CASE("content this version does not know survives an edit and a save") {
     MiniProgramme mini;
     mini.replace("modules/one.xml", "<summary>",
-                 "<!-- reviewed by the clinical lead -->\n  <review-note by=\"JS\">Keep as is</review-note>\n  <summary>");
-    mini.replace("modules/one.xml", "<session id=\"one-01\"", "<session colour=\"green\" id=\"one-01\"");
+                 "<!-- reviewed by the clinical lead -->\n  <review-note by=\"JS\">Keep as "
+                 "is</review-note>\n  <summary>");
+    mini.replace("modules/one.xml", "<session id=\"one-01\"",
+                 "<session colour=\"green\" id=\"one-01\"");
     auto path = mini.path() / "modules/one.xml";
 
     auto module = ModuleDocument::open(path);

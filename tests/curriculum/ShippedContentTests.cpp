@@ -18,7 +18,8 @@ const LoadResult& shipped() {
 
 TEST_CASE("the shipped programme loads with no errors and no warnings") {
     std::string findings;
-    for (const auto& finding : shipped().findings) findings += format(finding) + "\n";
+    for (const auto& finding : shipped().findings)
+        findings += format(finding) + "\n";
     INFO(findings);
     REQUIRE(shipped().ok());
     CHECK(shipped().findings.empty());
@@ -30,7 +31,8 @@ TEST_CASE("the shipped programme has every module in order, with enough sessions
     std::vector<std::string> treatment;
     std::size_t treatmentSessions = 0;
     for (const auto& module : modules) {
-        if (module.phase != Phase::treatment) continue;
+        if (module.phase != Phase::treatment)
+            continue;
         treatment.push_back(module.id);
         CHECK_MESSAGE(module.sessions.size() >= 3, module.id);
         treatmentSessions += module.sessions.size();
@@ -58,7 +60,8 @@ TEST_CASE("every shipped session is usable as written") {
             int substantive = 0;
             for (const auto& activity : session.activities) {
                 CHECK_FALSE(activity.easyRead.empty());
-                if (!activity.adapt.empty() && !activity.watch.empty()) ++substantive;
+                if (!activity.adapt.empty() && !activity.watch.empty())
+                    ++substantive;
             }
             CHECK(substantive >= 2);  // guidance says how to adapt and what to watch for
             CHECK_FALSE(session.handout.covered.empty());
@@ -70,9 +73,10 @@ TEST_CASE("every shipped session is usable as written") {
 TEST_CASE("outcome measures have time points and score ranges, never items") {
     REQUIRE(shipped().ok());
     std::map<std::string, const Measure*> measures;
-    for (const auto& measure : shipped().programme->measures) measures[measure.id] = &measure;
-    for (const char* id : {"sexual-knowledge", "cognitive-distortions", "empathy-for-victims",
-                           "session-rating"}) {
+    for (const auto& measure : shipped().programme->measures)
+        measures[measure.id] = &measure;
+    for (const char* id :
+         {"sexual-knowledge", "cognitive-distortions", "empathy-for-victims", "session-rating"}) {
         CAPTURE(id);
         REQUIRE(measures.contains(id));
         CHECK(measures[id]->max > measures[id]->min);

@@ -22,7 +22,8 @@ namespace {
 const fs::path& workDirectory() {
     static const fs::path directory = [] {
         std::string pattern = (fs::temp_directory_path() / "roundtable-fuzz-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) std::abort();
+        if (!mkdtemp(pattern.data()))
+            std::abort();
         fs::copy(ROUNDTABLE_FIXTURES "/mini", pattern, fs::copy_options::recursive);
         return fs::path(pattern);
     }();
@@ -37,7 +38,8 @@ void writeFile(const fs::path& path, const std::uint8_t* data, std::size_t size)
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    if (size == 0) return 0;
+    if (size == 0)
+        return 0;
     const auto& directory = workDirectory();
     static const std::string originalManifest = [&] {
         std::ifstream in(directory / "programme.xml", std::ios::binary);
@@ -46,17 +48,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool fuzzManifest = data[0] & 1;
     const auto target = directory / (fuzzManifest ? "programme.xml" : "modules/one.xml");
     if (!fuzzManifest) {
-        std::ofstream(directory / "programme.xml", std::ios::binary | std::ios::trunc) << originalManifest;
+        std::ofstream(directory / "programme.xml", std::ios::binary | std::ios::trunc)
+            << originalManifest;
     }
     writeFile(target, data + 1, size - 1);
 
     auto result = loadProgramme(directory);
     for (const auto& finding : result.findings) {
         // Every finding must be printable and point inside a file.
-        if (format(finding).empty() || finding.line < 0 || finding.column < 0) std::abort();
+        if (format(finding).empty() || finding.line < 0 || finding.column < 0)
+            std::abort();
     }
     if (result.ok()) {
-        for (const auto& module : result.programme->modules) (void)module.contentHash();
+        for (const auto& module : result.programme->modules)
+            (void)module.contentHash();
     }
     (void)lintEasyRead(directory);
     try {

@@ -35,7 +35,7 @@ using namespace roundtable;
 namespace {
 
 class TestApp : public wxApp {
-public:
+  public:
     bool OnInit() override { return true; }
     // A wx assertion would otherwise open a modal dialog and hang the run: fail loudly.
     void OnAssertFailure(const wxChar* file, int line, const wxChar* function,
@@ -59,7 +59,8 @@ void pump(int milliseconds) {
 /// Pumps events until `done` is true or five seconds pass; returns `done()`.
 bool waitFor(const std::function<bool()>& done) {
     auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!done() && std::chrono::steady_clock::now() < end) pump(20);
+    while (!done() && std::chrono::steady_clock::now() < end)
+        pump(20);
     return done();
 }
 
@@ -113,11 +114,13 @@ void clickTreeItem(wxTreeCtrl* tree, const wxTreeItemId& item) {
 wxTreeItemId treeItem(wxTreeCtrl* tree, int moduleIndex, int sessionIndex) {
     wxTreeItemIdValue cookie;
     auto module = tree->GetFirstChild(tree->GetRootItem(), cookie);
-    for (int i = 0; i < moduleIndex; ++i) module = tree->GetNextChild(tree->GetRootItem(), cookie);
+    for (int i = 0; i < moduleIndex; ++i)
+        module = tree->GetNextChild(tree->GetRootItem(), cookie);
     tree->Expand(module);
     wxTreeItemIdValue sessionCookie;
     auto session = tree->GetFirstChild(module, sessionCookie);
-    for (int i = 0; i < sessionIndex; ++i) session = tree->GetNextChild(module, sessionCookie);
+    for (int i = 0; i < sessionIndex; ++i)
+        session = tree->GetNextChild(module, sessionCookie);
     return session;
 }
 
@@ -212,7 +215,9 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
     clickTreeItem(tree, treeItem(tree, 0, 1));
     CHECK(frame->curriculumPanel()->selectedSessionId() == "framework-02");
-    CHECK(find<wxTextCtrl>(frame, "curriculum-preview")->GetValue().StartsWith("Making our group rules"));
+    CHECK(find<wxTextCtrl>(frame, "curriculum-preview")
+              ->GetValue()
+              .StartsWith("Making our group rules"));
     click(find<wxButton>(frame, "plan-session"));
     records::SessionId sessionId = 0;
     {
@@ -402,7 +407,8 @@ wxIMPLEMENT_APP_NO_MAIN(TestApp);
 int main(int argc, char** argv) {
     doctest::Context context(argc, argv);
     wxApp::SetInstance(new TestApp);
-    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) return 2;
+    if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit())
+        return 2;
     int result = context.run();
     wxTheApp->OnExit();
     wxEntryCleanup();

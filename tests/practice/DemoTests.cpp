@@ -60,17 +60,21 @@ TEST_CASE("the demo database and its write-ahead log hold no name or note in pla
     store.unlock(practice::kDemoLogin, practice::kDemoPassphrase);
     auto group = store.groups().at(0);
     std::vector<std::string> secrets = {group.name};
-    for (const auto& member : store.membersOf(group.id)) secrets.push_back(member.name);
+    for (const auto& member : store.membersOf(group.id))
+        secrets.push_back(member.name);
     for (const auto& session : store.sessionsOf(group.id)) {
-        for (const auto& note : store.notesOf(session.id)) secrets.push_back(note.text);
+        for (const auto& note : store.notesOf(session.id))
+            secrets.push_back(note.text);
         for (const auto& mark : store.registerOf(session.id)) {
-            if (!mark.reason.empty()) secrets.push_back(mark.reason);
+            if (!mark.reason.empty())
+                secrets.push_back(mark.reason);
         }
     }
     REQUIRE(secrets.size() > 80);
     // Read the bytes while the store is open, so the -wal file is there too.
     std::string bytes = test::readFile(path);
-    if (std::filesystem::exists(dir / "demo.rtdb-wal")) bytes += test::readFile(dir / "demo.rtdb-wal");
+    if (std::filesystem::exists(dir / "demo.rtdb-wal"))
+        bytes += test::readFile(dir / "demo.rtdb-wal");
     REQUIRE(bytes.size() > 4096);
     for (const auto& secret : secrets) {
         CAPTURE(secret);

@@ -71,8 +71,9 @@ TEST_CASE("a session is only planned from a curriculum session that suits the gr
           "curriculum-session: Choose a session from the curriculum to plan.");
     CHECK(fieldOf([&] { f.practice.planSession(f.group, "framework-01", "2026-02-30"); }) ==
           "session-date: The session date must be a real date.");
-    CHECK(fieldOf([&] { f.practice.planSession(f.group, "carers-01", "2026-11-03"); })
-              .starts_with("curriculum-session: \""));
+    CHECK(fieldOf([&] {
+              f.practice.planSession(f.group, "carers-01", "2026-11-03");
+          }).starts_with("curriculum-session: \""));
     CHECK(f.store.sessionsOf(f.group).empty());
 }
 
@@ -134,8 +135,9 @@ TEST_CASE("a member of another group cannot be marked in this session") {
     auto otherGroup = f.practice.createGroup("Thursday group", records::GroupKind::treatment);
     auto outsider = f.practice.addMember(otherGroup, "Kevin O'Neill", "2026-01-01");
     auto session = f.practice.planSession(f.group, "framework-01", "2026-11-03");
-    CHECK(fieldOf([&] { f.practice.recordAttendance(session, outsider, Attendance::attended, ""); }) ==
-          "member: Choose a member of this session's group.");
+    CHECK(fieldOf([&] {
+              f.practice.recordAttendance(session, outsider, Attendance::attended, "");
+          }) == "member: Choose a member of this session's group.");
 }
 
 TEST_CASE("a backup reminder appears when there is none or the last is over a week old") {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "records/RecordStore.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
@@ -13,17 +14,6 @@ using namespace roundtable::records;
 using namespace roundtable::test;
 
 namespace {
-
-std::string rawSql(const std::filesystem::path& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    char* error = nullptr;
-    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    std::string message = error ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return message;
-}
 
 std::vector<std::string> auditKinds(const std::filesystem::path& path) {
     sqlite3* db = nullptr;
@@ -46,7 +36,8 @@ const std::filesystem::path& tenThousandRows() {
     static const auto path = [] {
         auto file = dir / "audit.rtdb";
         auto store = createTestStore(file);
-        for (int i = 0; i < 10'000; ++i) store.recordAccess(Access::view, "session", i);
+        for (int i = 0; i < 10'000; ++i)
+            store.recordAccess(Access::view, "session", i);
         store.lock();
         return file;
     }();

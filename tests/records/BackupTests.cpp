@@ -53,8 +53,8 @@ TEST_CASE("a backup taken while notes are being written verifies, restores and d
         auto store = openTestStore(service.path);
         for (int i = 0; !stop; ++i) {
             auto session = store.addSession(plannedSession(service.group, "2026-11-10"));
-            store.saveNoteDraft(session, service.members[i % 8], "Written during the backup " +
-                                                                   std::to_string(i));
+            store.saveNoteDraft(session, service.members[i % 8],
+                                "Written during the backup " + std::to_string(i));
             ++written;
             // SQLite has no fair queue for writers: a loop with no pause at all would starve
             // the backup's own audit write. Real writes are seconds apart; 2 ms is plenty.
@@ -67,10 +67,12 @@ TEST_CASE("a backup taken while notes are being written verifies, restores and d
         std::thread& writer;
         ~StopWriter() {
             stop = true;
-            if (writer.joinable()) writer.join();
+            if (writer.joinable())
+                writer.join();
         }
     } stopWriter{stop, writer};
-    while (written < 5) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    while (written < 5)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
 
     BackupResult result;
     {

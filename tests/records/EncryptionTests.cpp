@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "records/RecordStore.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
@@ -12,17 +13,6 @@ using namespace roundtable::records;
 using namespace roundtable::test;
 
 namespace {
-
-std::string rawSql(const std::filesystem::path& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    char* error = nullptr;
-    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    std::string message = error ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return message;
-}
 
 struct Sample {
     TempDir dir;

@@ -7,12 +7,15 @@
 
 #include "records/RecordStore.h"
 #include "records/Schema.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable::records;
 using roundtable::test::createTestStore;
 using roundtable::test::openTestStore;
+using roundtable::test::rawCount;
+using roundtable::test::rawSql;
 using roundtable::test::TempDir;
 
 namespace {
@@ -29,31 +32,6 @@ NewSession sampleSession(GroupId group) {
     session.activities = {{"check-in", 20, "Arriving", "Greet each man."},
                           {"teaching", 100, "Rules", "Agree the rules.\n\nWatch for: upset."}};
     return session;
-}
-
-/// Runs SQL on the file directly, as a person with a SQLite shell would; returns the
-/// error message, or "" when it succeeded.
-std::string rawSql(const std::filesystem::path& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    char* error = nullptr;
-    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    std::string message = error ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return message;
-}
-
-std::int64_t rawCount(const std::filesystem::path& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-    std::int64_t value =
-        sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return value;
 }
 
 }  // namespace

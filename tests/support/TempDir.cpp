@@ -9,8 +9,10 @@
 namespace roundtable::test {
 
 TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "roundtable-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "roundtable-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+        throw std::runtime_error("cannot create a temporary folder");
     path_ = pattern;
 }
 

@@ -10,8 +10,8 @@ inline constexpr const char* kTestLogin = "admin";
 inline constexpr const char* kTestPassphrase = "correct horse battery";
 
 inline records::RecordStore createTestStore(const std::filesystem::path& path) {
-    return records::RecordStore::create(
-               path, {kTestLogin, kTestPassphrase, records::KeyDerivation::fast})
+    return records::RecordStore::create(path,
+                                        {kTestLogin, kTestPassphrase, records::KeyDerivation::fast})
         .store;
 }
 
