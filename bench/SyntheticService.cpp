@@ -248,8 +248,7 @@ void addGroup(records::RecordStore& store, SyntheticRandom& random, const std::s
         for (auto member : members) {
             bool withPhrase = random.chance(1, 200);
             auto text = inventNoteText(random, withPhrase);
-            store.saveNoteDraft(session, member, text);
-            store.signNote(session, member);
+            store.saveAndSignNote(session, member, text);
             ++made.notes;
             made.notesWithPhrase += withPhrase ? 1 : 0;
             made.noteTextBytes += text.size();

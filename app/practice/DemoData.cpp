@@ -98,10 +98,9 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
             practice.recordAttendance(session, members[m], status, reasonFor(status));
             if (!records::wasPresent(status))
                 continue;
-            practice.saveNote(
+            practice.signNote(
                 session, members[m],
                 std::string(kParticipation[(week + m) % 4]) + " " + kProgress[(week * 2 + m) % 4]);
-            practice.signNote(session, members[m]);
             ++summary.notes;
         }
         practice.markDelivered(session);

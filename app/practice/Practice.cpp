@@ -146,6 +146,12 @@ void Practice::recordAttendance(records::SessionId session, records::MemberId me
 
 void Practice::saveNote(records::SessionId session, records::MemberId member,
                         const std::string& text) {
+    requirePresentAndWritten(session, member, text);
+    store_.saveNoteDraft(session, member, text);
+}
+
+void Practice::requirePresentAndWritten(records::SessionId session, records::MemberId member,
+                                        const std::string& text) {
     sessionWithMember(session, member);
     auto marks = store_.registerOf(session);
     auto mark = std::find_if(marks.begin(), marks.end(), [&](const records::AttendanceMark& m) {
@@ -156,14 +162,12 @@ void Practice::saveNote(records::SessionId session, records::MemberId member,
     }
     if (trimmed(text).empty())
         throw ValidationError("note", "The note is empty.");
-    store_.saveNoteDraft(session, member, text);
 }
 
-void Practice::signNote(records::SessionId session, records::MemberId member) {
-    auto note = store_.note(session, member);
-    if (!note)
-        throw ValidationError("note", "Save the note before signing it.");
-    store_.signNote(session, member);
+void Practice::signNote(records::SessionId session, records::MemberId member,
+                        const std::string& text) {
+    requirePresentAndWritten(session, member, text);
+    store_.saveAndSignNote(session, member, text);
 }
 
 records::Session Practice::openSession(records::SessionId session) {

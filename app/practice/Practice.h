@@ -51,7 +51,8 @@ class Practice {
                           records::Attendance status, const std::string& reason);
     /// Notes are written for members marked present.
     void saveNote(records::SessionId session, records::MemberId member, const std::string& text);
-    void signNote(records::SessionId session, records::MemberId member);
+    /// Saves `text` and signs it in one step; the same checks as saveNote.
+    void signNote(records::SessionId session, records::MemberId member, const std::string& text);
 
     [[nodiscard]] std::vector<RegisterLine> registerFor(records::SessionId session);
     /// The session with its plan, recording in the audit log that it was opened.
@@ -62,6 +63,8 @@ class Practice {
 
   private:
     records::Session sessionWithMember(records::SessionId session, records::MemberId member);
+    void requirePresentAndWritten(records::SessionId session, records::MemberId member,
+                                  const std::string& text);
 
     records::RecordStore& store_;
     const curriculum::Programme& programme_;

@@ -272,6 +272,58 @@ struct RecordStore::Impl {
         }
     }
 
+    /// Creates or replaces the draft note of a member in a session; returns its row id.
+    /// Refuses a signed note (the schema's trigger would too). Call inside a transaction.
+    std::int64_t writeDraft(SessionId session, MemberId member, const std::string& text,
+                            UserId author) {
+        auto find =
+            db.prepare("SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
+        find.bind(1, session).bind(2, member);
+        bool exists = find.step();
+        if (exists && find.text(1) == "signed") {
+            throw StoreError("This progress note is signed, so it cannot be changed.");
+        }
+        auto id = exists ? find.integer(0) : nextId("progress_notes");
+        auto sealed = seal("progress_notes", "text", id, text);
+        if (exists) {
+            db.prepare("UPDATE progress_notes SET text = ?, author = ?, updated_at = ? WHERE id = ?")
+                .bindBlob(1, sealed)
+                .bind(2, author)
+                .bind(3, nowUtc())
+                .bind(4, id)
+                .run();
+        } else {
+            db.prepare(
+                  "INSERT INTO progress_notes (id, session_id, member_id, text, state, author, "
+                  "updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
+                .bind(1, id)
+                .bind(2, session)
+                .bind(3, member)
+                .bindBlob(4, sealed)
+                .bind(5, author)
+                .bind(6, nowUtc())
+                .run();
+        }
+        return id;
+    }
+
+    /// Signs note `id`, stamping it late when signed after the day of its session (local
+    /// calendar day, as the facilitator sees it). Call inside a transaction.
+    void markSigned(std::int64_t id, SessionId session) {
+        auto date = db.prepare("SELECT session_date FROM sessions WHERE id = ?");
+        date.bind(1, session);
+        date.step();
+        bool late = localDate() > date.text(0);
+        auto now = nowUtc();
+        db.prepare("UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
+                   "late_entry = ? WHERE id = ?")
+            .bind(1, now)
+            .bind(2, now)
+            .bind(3, late ? 1 : 0)
+            .bind(4, id)
+            .run();
+    }
+
     /// A progress_notes row selected with kNoteColumns.
     ProgressNote readNote(const sqlite::Statement& row) const {
         return {row.integer(0),
@@ -709,36 +761,8 @@ std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
 
 void RecordStore::saveNoteDraft(SessionId session, MemberId member, const std::string& text) {
     auto user = impl_->signedInUser();
-    auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
-    auto find =
-        db.prepare("SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
-    find.bind(1, session).bind(2, member);
-    bool exists = find.step();
-    if (exists && find.text(1) == "signed") {
-        throw StoreError("This progress note is signed, so it cannot be changed.");
-    }
-    auto id = exists ? find.integer(0) : impl_->nextId("progress_notes");
-    auto sealed = impl_->seal("progress_notes", "text", id, text);
-    if (exists) {
-        db.prepare("UPDATE progress_notes SET text = ?, author = ?, updated_at = ? WHERE id = ?")
-            .bindBlob(1, sealed)
-            .bind(2, user)
-            .bind(3, nowUtc())
-            .bind(4, id)
-            .run();
-    } else {
-        db.prepare(
-              "INSERT INTO progress_notes (id, session_id, member_id, text, state, author, "
-              "updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
-            .bind(1, id)
-            .bind(2, session)
-            .bind(3, member)
-            .bindBlob(4, sealed)
-            .bind(5, user)
-            .bind(6, nowUtc())
-            .run();
-    }
+    sqlite::Transaction transaction(impl_->db);
+    auto id = impl_->writeDraft(session, member, text, user);
     impl_->audit("save-note", "progress-note", id);
     transaction.commit();
 }
@@ -747,25 +771,21 @@ void RecordStore::signNote(SessionId session, MemberId member) {
     impl_->signedInUser();
     sqlite::Transaction transaction(impl_->db);
     auto find = impl_->db.prepare(
-        "SELECT n.id, s.session_date FROM progress_notes n JOIN sessions s ON s.id = n.session_id "
-        "WHERE n.session_id = ? AND n.member_id = ? AND n.state = 'draft'");
+        "SELECT id FROM progress_notes WHERE session_id = ? AND member_id = ? AND state = 'draft'");
     find.bind(1, session).bind(2, member);
-    if (!find.step())
-        throw StoreError("There is no draft note to sign for this member.");
+    if (!find.step()) throw StoreError("There is no draft note to sign for this member.");
     auto id = find.integer(0);
-    // A note signed after the day of its session is a late entry (compared in local time,
-    // the facilitator's calendar day).
-    bool late = localDate() > find.text(1);
-    auto now = nowUtc();
-    impl_->db
-        .prepare(
-            "UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
-            "late_entry = ? WHERE id = ?")
-        .bind(1, now)
-        .bind(2, now)
-        .bind(3, late ? 1 : 0)
-        .bind(4, id)
-        .run();
+    impl_->markSigned(id, session);
+    impl_->audit("sign-note", "progress-note", id);
+    transaction.commit();
+}
+
+void RecordStore::saveAndSignNote(SessionId session, MemberId member, const std::string& text) {
+    auto user = impl_->signedInUser();
+    // One transaction (one fsync) for the text, the signature and the audit row.
+    sqlite::Transaction transaction(impl_->db);
+    auto id = impl_->writeDraft(session, member, text, user);
+    impl_->markSigned(id, session);
     impl_->audit("sign-note", "progress-note", id);
     transaction.commit();
 }

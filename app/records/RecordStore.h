@@ -85,6 +85,8 @@ class RecordStore {
     /// Creates or replaces the draft note; a signed note is refused (by the schema too).
     void saveNoteDraft(SessionId session, MemberId member, const std::string& text);
     void signNote(SessionId session, MemberId member);
+    /// Saves `text` and signs it in one step (one transaction): what "Sign" does on screen.
+    void saveAndSignNote(SessionId session, MemberId member, const std::string& text);
     [[nodiscard]] std::optional<ProgressNote> note(SessionId session, MemberId member);
     [[nodiscard]] std::vector<ProgressNote> notesOf(SessionId session);
 

@@ -247,7 +247,7 @@ void SessionPanel::enableControls() {
     note_->SetEditable(present && !signedNote);
     note_->Enable(open && line);
     saveNoteButton_->Enable(present && !signedNote);
-    signNoteButton_->Enable(present && line->note && !signedNote);
+    signNoteButton_->Enable(present && !signedNote);
     deliveredButton_->Enable(open && !tookPlace_);
 }
 
@@ -287,7 +287,9 @@ void SessionPanel::signNote() {
     if (!line)
         return;
     try {
-        practice_->signNote(session_, line->member.id);
+        // Signs exactly what is in the editor, saved and signed in one step.
+        practice_->signNote(session_, line->member.id, fromWx(note_->GetValue()));
+        note_->DiscardEdits();
         reloadRegister();
         showSelectedNote();
         showInfo(message_, "Note signed. It can no longer be changed.");

@@ -117,11 +117,13 @@ TEST_CASE("a note is written for a member who was present, and signing freezes i
           "note: Mark this member as present before writing his note.");
     CHECK(fieldOf([&] { f.practice.saveNote(session, present, "  \n "); }) ==
           "note: The note is empty.");
-    CHECK(fieldOf([&] { f.practice.signNote(session, present); }) ==
-          "note: Save the note before signing it.");
+    CHECK(fieldOf([&] { f.practice.signNote(session, absent, "Text"); }) ==
+          "note: Mark this member as present before writing his note.");
+    CHECK(fieldOf([&] { f.practice.signNote(session, present, " "); }) ==
+          "note: The note is empty.");
 
-    f.practice.saveNote(session, present, "Took part well.");
-    f.practice.signNote(session, present);
+    f.practice.saveNote(session, present, "A first draft.");
+    f.practice.signNote(session, present, "Took part well.");
     auto lines = f.practice.registerFor(session);
     REQUIRE(lines.at(0).note);
     CHECK(lines.at(0).note->state == records::NoteState::signedOff);
