@@ -61,13 +61,7 @@ TEST_CASE("changes, sign-ins and failed sign-ins are recorded, without content")
         auto store = createTestStore(path);
         auto group = store.addGroup("Tuesday group", GroupKind::treatment);
         auto member = store.addMember(group, "Daniel Hughes", "2026-01-01");
-        NewSession plan;
-        plan.groupId = group;
-        plan.date = "2026-11-03";
-        plan.title = "Rules";
-        plan.minutes = 120;
-        plan.stamp = {"framework-02", "framework", 1, std::string(64, 'a')};
-        auto session = store.addSession(plan);
+        auto session = store.addSession(plannedSession(group));
         store.markAttendance(session, {member, Attendance::attended, "", {}});
         store.saveNoteDraft(session, member, "Took part.");
         store.signNote(session, member);

@@ -15,16 +15,6 @@ using namespace roundtable::test;
 
 namespace {
 
-NewSession plannedSession(GroupId group, const std::string& date) {
-    NewSession plan;
-    plan.groupId = group;
-    plan.date = date;
-    plan.title = "Rules";
-    plan.minutes = 120;
-    plan.stamp = {"framework-02", "framework", 1, std::string(64, 'a')};
-    return plan;
-}
-
 struct Service {
     TempDir dir;
     std::filesystem::path path = dir / "service.rtdb";

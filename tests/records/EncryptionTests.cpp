@@ -29,13 +29,7 @@ struct Sample {
         auto group = store.addGroup("Tuesday group", GroupKind::treatment);
         members.push_back(store.addMember(group, "Daniel Hughes", "2026-01-01"));
         members.push_back(store.addMember(group, "Ravi Chandra", "2026-01-01"));
-        NewSession plan;
-        plan.groupId = group;
-        plan.date = "2026-11-03";
-        plan.title = "Rules";
-        plan.minutes = 120;
-        plan.stamp = {"framework-02", "framework", 1, std::string(64, 'a')};
-        session = store.addSession(plan);
+        session = store.addSession(plannedSession(group));
         for (auto member : members) {
             store.markAttendance(session, {member, Attendance::attended, "", {}});
             store.saveNoteDraft(session, member, "Note about member " + std::to_string(member));

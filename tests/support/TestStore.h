@@ -15,6 +15,18 @@ inline records::RecordStore createTestStore(const std::filesystem::path& path) {
         .store;
 }
 
+/// A plain planned session for store tests that only need one to exist.
+inline records::NewSession plannedSession(records::GroupId group,
+                                          const std::string& date = "2026-11-03") {
+    records::NewSession plan;
+    plan.groupId = group;
+    plan.date = date;
+    plan.title = "Rules";
+    plan.minutes = 120;
+    plan.stamp = {"framework-02", "framework", 1, std::string(64, 'a')};
+    return plan;
+}
+
 /// Opens and signs in as the test administrator.
 inline records::RecordStore openTestStore(const std::filesystem::path& path) {
     auto store = records::RecordStore::open(path);
