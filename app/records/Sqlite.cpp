@@ -1,6 +1,8 @@
 // Owned SQLite handles. Errors become StoreError with a message a person can act on.
 #include "records/Sqlite.h"
 
+#include <stdexcept>
+
 #include "records/Types.h"
 
 namespace roundtable::records::sqlite {
@@ -38,6 +40,7 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
 }
 
 Connection::~Connection() {
+    cache_.clear();  // finalise every statement before closing
     sqlite3_close_v2(db_);
 }
 
@@ -51,6 +54,17 @@ void Connection::execute(const std::string& sql) {
 
 Statement Connection::prepare(const std::string& sql) {
     return Statement(db_, sql);
+}
+
+CachedStatement Connection::cached(const std::string& sql) {
+    auto& slot = cache_[sql];
+    if (!slot)
+        slot = std::make_unique<Statement>(db_, sql);
+    if (slot->borrowed_) {
+        // Two borrows of one statement would reset each other's rows: a programming error.
+        throw std::logic_error("cached statement used twice at once: " + sql);
+    }
+    return CachedStatement(*slot);
 }
 
 std::int64_t Connection::lastInsertId() const {

@@ -1,0 +1,276 @@
+// The record store's internals, shared by the files that implement RecordStore (one per
+// area: keys and users, groups and sessions, notes, clinical follow-up). Not a public header.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+
+#include "records/Crypto.h"
+#include "records/RecordStore.h"
+#include "records/Sqlite.h"
+
+namespace roundtable::records {
+
+/// Today's date on this computer's calendar, YYYY-MM-DD.
+inline std::string localDate() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+/// Now, UTC, ISO 8601 to the second.
+inline std::string nowUtc() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+/// What a user's wrapped key is bound to.
+inline std::string userContext(UserId id) {
+    return "user:" + std::to_string(id);
+}
+
+struct RecordStore::Impl {
+    Impl(std::filesystem::path p, bool create) : path(std::move(p)), db(path, create) {}
+
+    std::filesystem::path path;
+    sqlite::Connection db;
+    std::optional<crypto::SecretKey> dataKey;   ///< present while unlocked (wiped by lock)
+    std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
+    std::optional<User> user;                   ///< who is signed in
+    crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
+
+    const crypto::SecretKey& key() const {
+        if (!dataKey || dataKey->empty()) {
+            throw StoreError("The database is locked. Sign in to see or change records.");
+        }
+        return *dataKey;
+    }
+    UserId signedInUser() const {
+        key();
+        if (!user)
+            throw StoreError("Sign in as a user to record this.");
+        return user->id;
+    }
+    void requireAdministrator() const {
+        key();
+        if (user && user->role != Role::administrator) {
+            throw StoreError("Only an administrator can manage users.");
+        }
+    }
+
+    static std::string place(const char* table, const char* column, std::int64_t row) {
+        return std::string("roundtable/") + table + "/" + column + "/" + std::to_string(row);
+    }
+    crypto::Bytes seal(const char* table, const char* column, std::int64_t row,
+                       const std::string& text) const {
+        return crypto::seal(key(), text, place(table, column, row));
+    }
+    std::string open(const char* table, const char* column, std::int64_t row,
+                     const crypto::Bytes& sealed) const {
+        auto text = crypto::open(key(), sealed, place(table, column, row));
+        if (!text) {
+            throw StoreError(std::string("A record in ") + table + " (row " + std::to_string(row) +
+                             ") could not be decrypted: it has been altered or damaged.");
+        }
+        return *text;
+    }
+    void takeKey(crypto::SecretKey key) {
+        auditKey.emplace(crypto::deriveSubkey(key, 1, "rtaudit1"));
+        dataKey.emplace(std::move(key));
+    }
+
+    /// Appends one event to the chained audit log. Call inside the transaction of the
+    /// change it records, so the two are written together or not at all.
+    void audit(const std::string& kind, const std::string& recordKind,
+               std::optional<std::int64_t> recordId, const std::string& at = nowUtc()) {
+        if (!auditKey || auditKey->empty())
+            key();  // throws "locked"
+        auto last = db.prepare("SELECT chain FROM audit_events ORDER BY id DESC LIMIT 1");
+        auto previous = last.step() ? last.text(0) : std::string{};
+        auto id = nextId("audit_events");
+        std::optional<UserId> userId = user ? std::optional<UserId>(user->id) : std::nullopt;
+        std::string login = user ? user->login : std::string("(recovery key)");
+        auto chain = crypto::keyedHashHex(
+            *auditKey, auditMessage(previous, id, at, userId, login, kind, recordKind, recordId));
+        auto insert = db.prepare(
+            "INSERT INTO audit_events (id, at, user_id, login, kind, record_kind, record_id, "
+            "chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, id).bind(2, at);
+        if (userId) {
+            insert.bind(3, *userId);
+        } else {
+            insert.bindNull(3);
+        }
+        insert.bind(4, login).bind(5, kind).bind(6, recordKind);
+        if (recordId) {
+            insert.bind(7, *recordId);
+        } else {
+            insert.bindNull(7);
+        }
+        insert.bind(8, chain).run();
+    }
+
+    /// What a chain value covers: the previous value and every column of the row.
+    static std::string auditMessage(const std::string& previous, std::int64_t id,
+                                    const std::string& at, std::optional<UserId> userId,
+                                    const std::string& login, const std::string& kind,
+                                    const std::string& recordKind,
+                                    std::optional<std::int64_t> recordId) {
+        auto optional = [](std::optional<std::int64_t> value) {
+            return value ? std::to_string(*value) : std::string("-");
+        };
+        return previous + "\n" + std::to_string(id) + "\n" + at + "\n" + optional(userId) + "\n" +
+               login + "\n" + kind + "\n" + recordKind + "\n" + optional(recordId);
+    }
+
+    void wipeKeys() {
+        if (dataKey)
+            dataKey->wipe();
+        if (auditKey)
+            auditKey->wipe();
+        user.reset();
+    }
+
+    /// Runs `write` in a transaction; if it fails, wipes the keys again before rethrowing.
+    template <typename Write>
+    void commitOrRelock(Write&& write) {
+        try {
+            sqlite::Transaction transaction(db);
+            write();
+            transaction.commit();
+        } catch (...) {
+            wipeKeys();
+            throw;
+        }
+    }
+
+    /// Creates or replaces the draft note of a member in a session; returns its row id.
+    /// Refuses a signed note (the schema's trigger would too). Call inside a transaction.
+    std::int64_t writeDraft(SessionId session, MemberId member, const std::string& text,
+                            UserId author) {
+        auto find = db.prepare(
+            "SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
+        find.bind(1, session).bind(2, member);
+        bool exists = find.step();
+        if (exists && find.text(1) == "signed") {
+            throw StoreError("This progress note is signed, so it cannot be changed.");
+        }
+        auto id = exists ? find.integer(0) : nextId("progress_notes");
+        auto sealed = seal("progress_notes", "text", id, text);
+        if (exists) {
+            db.prepare(
+                  "UPDATE progress_notes SET text = ?, author = ?, updated_at = ? WHERE id = ?")
+                .bindBlob(1, sealed)
+                .bind(2, author)
+                .bind(3, nowUtc())
+                .bind(4, id)
+                .run();
+        } else {
+            db.prepare(
+                  "INSERT INTO progress_notes (id, session_id, member_id, text, state, author, "
+                  "updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
+                .bind(1, id)
+                .bind(2, session)
+                .bind(3, member)
+                .bindBlob(4, sealed)
+                .bind(5, author)
+                .bind(6, nowUtc())
+                .run();
+        }
+        return id;
+    }
+
+    /// Signs note `id`, stamping it late when signed after the day of its session (local
+    /// calendar day, as the facilitator sees it). Call inside a transaction.
+    void markSigned(std::int64_t id, SessionId session) {
+        auto date = db.prepare("SELECT session_date FROM sessions WHERE id = ?");
+        date.bind(1, session);
+        date.step();
+        bool late = localDate() > date.text(0);
+        auto now = nowUtc();
+        db.prepare(
+              "UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
+              "late_entry = ? WHERE id = ?")
+            .bind(1, now)
+            .bind(2, now)
+            .bind(3, late ? 1 : 0)
+            .bind(4, id)
+            .run();
+    }
+
+    /// A progress_notes row selected with kNoteColumns.
+    ProgressNote readNote(const sqlite::Statement& row) const {
+        return {row.integer(0),
+                row.integer(1),
+                open("progress_notes", "text", row.integer(5), row.blob(2)),
+                noteStateFrom(row.text(3)),
+                row.text(4),
+                row.text(6),
+                row.integer(7) == 1};
+    }
+
+    void chainPendingEvents() {
+        auto pending = db.prepare("SELECT at, login, kind FROM audit_pending ORDER BY id");
+        while (pending.step()) {
+            // The attempted user name goes in record_kind: there is no user row to point at.
+            audit(pending.text(2), "sign-in as " + pending.text(1), std::nullopt, pending.text(0));
+        }
+        db.execute("DELETE FROM audit_pending");
+    }
+
+    std::int64_t nextId(const char* table) {
+        auto next = db.prepare(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table);
+        next.step();
+        return next.integer(0);
+    }
+
+    void storeUserKey(UserId id, const std::string& passphrase, bool insert,
+                      const std::string& login, Role role) {
+        auto wrap = crypto::wrapWithPassphrase(key(), passphrase, kdf, userContext(id));
+        auto statement =
+            insert ? db.prepare(
+                         "INSERT INTO users (kdf_salt, kdf_ops, kdf_mem, wrapped_key, id, "
+                         "login, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                   : db.prepare(
+                         "UPDATE users SET kdf_salt = ?, kdf_ops = ?, kdf_mem = ?, "
+                         "wrapped_key = ? WHERE id = ?");
+        statement.bindBlob(1, wrap.salt)
+            .bind(2, static_cast<std::int64_t>(wrap.kdf.opsLimit))
+            .bind(3, static_cast<std::int64_t>(wrap.kdf.memLimitBytes))
+            .bindBlob(4, wrap.wrappedKey)
+            .bind(5, id);
+        if (insert)
+            statement.bind(6, login).bind(7, std::string(toText(role))).bind(8, nowUtc());
+        statement.run();
+    }
+
+    struct StoredUser {
+        User user;
+        crypto::PassphraseWrap wrap;
+    };
+    std::optional<StoredUser> findUser(const std::string& login) {
+        auto query = db.prepare(
+            "SELECT id, login, role, kdf_salt, kdf_ops, kdf_mem, wrapped_key FROM users "
+            "WHERE login = ?");
+        query.bind(1, login);
+        if (!query.step())
+            return std::nullopt;
+        StoredUser found;
+        found.user = {query.integer(0), query.text(1), roleFrom(query.text(2))};
+        found.wrap.salt = query.blob(3);
+        found.wrap.kdf.opsLimit = static_cast<std::uint64_t>(query.integer(4));
+        found.wrap.kdf.memLimitBytes = static_cast<std::size_t>(query.integer(5));
+        found.wrap.wrappedKey = query.blob(6);
+        return found;
+    }
+};
+
+}  // namespace roundtable::records

@@ -1,0 +1,104 @@
+// Text forms of the record store's enumerations: how they are written in the database.
+#include <array>
+
+#include "records/Types.h"
+
+namespace roundtable::records {
+namespace {
+
+template <typename Enum, std::size_t N>
+Enum parseEnum(const std::string& text, const std::array<Enum, N>& values, const char* what) {
+    for (auto value : values) {
+        if (text == toText(value))
+            return value;
+    }
+    throw StoreError(std::string("The database holds an unknown ") + what + " \"" + text +
+                     "\"; it may be damaged.");
+}
+
+}  // namespace
+
+const char* toText(Role role) {
+    switch (role) {
+        case Role::facilitator:
+            return "facilitator";
+        case Role::clinicalLead:
+            return "clinical-lead";
+        case Role::administrator:
+            return "administrator";
+    }
+    return "facilitator";
+}
+
+const char* toText(GroupKind kind) {
+    switch (kind) {
+        case GroupKind::treatment:
+            return "treatment";
+        case GroupKind::maintenance:
+            return "maintenance";
+        case GroupKind::carers:
+            return "carers";
+    }
+    return "treatment";
+}
+const char* toText(SessionStatus status) {
+    switch (status) {
+        case SessionStatus::planned:
+            return "planned";
+        case SessionStatus::tookPlace:
+            return "took-place";
+        case SessionStatus::didNotTakePlace:
+            return "did-not-take-place";
+    }
+    return "planned";
+}
+const char* toText(Attendance status) {
+    switch (status) {
+        case Attendance::attended:
+            return "attended";
+        case Attendance::late:
+            return "late";
+        case Attendance::leftEarly:
+            return "left-early";
+        case Attendance::absentAuthorised:
+            return "absent-authorised";
+        case Attendance::absentUnauthorised:
+            return "absent-unauthorised";
+    }
+    return "attended";
+}
+const char* toText(NoteState state) {
+    return state == NoteState::signedOff ? "signed" : "draft";
+}
+
+Role roleFrom(const std::string& text) {
+    return parseEnum(text, std::array{Role::facilitator, Role::clinicalLead, Role::administrator},
+                     "role");
+}
+
+GroupKind groupKindFrom(const std::string& text) {
+    return parseEnum(text,
+                     std::array{GroupKind::treatment, GroupKind::maintenance, GroupKind::carers},
+                     "group kind");
+}
+SessionStatus sessionStatusFrom(const std::string& text) {
+    return parseEnum(text,
+                     std::array{SessionStatus::planned, SessionStatus::tookPlace,
+                                SessionStatus::didNotTakePlace},
+                     "session status");
+}
+Attendance attendanceFrom(const std::string& text) {
+    return parseEnum(text,
+                     std::array{Attendance::attended, Attendance::late, Attendance::leftEarly,
+                                Attendance::absentAuthorised, Attendance::absentUnauthorised},
+                     "attendance status");
+}
+NoteState noteStateFrom(const std::string& text) {
+    return parseEnum(text, std::array{NoteState::draft, NoteState::signedOff}, "note state");
+}
+bool wasPresent(Attendance status) {
+    return status == Attendance::attended || status == Attendance::late ||
+           status == Attendance::leftEarly;
+}
+
+}  // namespace roundtable::records
