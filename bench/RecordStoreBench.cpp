@@ -278,8 +278,8 @@ void benchSearch(records::RecordStore& store, const bench::GeneratedService& exp
                 for (const auto& session : store.sessionsOf(group.id)) {
                     for (const auto& note : store.notesOf(session.id)) {
                         ++notes;
-                        bytes += note.text.size();
-                        if (note.text.find(bench::kSearchPhrase) != std::string::npos)
+                        bytes += note.content.text.size();
+                        if (note.content.text.find(bench::kSearchPhrase) != std::string::npos)
                             ++matches;
                     }
                 }
@@ -418,7 +418,7 @@ void benchSigning(records::RecordStore& store, const fs::path& storeDatabase,
     }
     auto last = store.note(pairs[static_cast<std::size_t>(total - 1)].first,
                            pairs[static_cast<std::size_t>(total - 1)].second);
-    expect(last && last->state == records::NoteState::signedOff && last->text == texts.back(),
+    expect(last && last->state == records::NoteState::signedOff && last->content.text == texts.back(),
            "the last note signed did not read back signed and unchanged");
     expect(bare.integer("SELECT COUNT(*) FROM bare_notes") == existingNotes + total,
            "the bare table lost rows");

@@ -52,4 +52,16 @@ std::string today() {
                  static_cast<unsigned>(local.tm_mday));
 }
 
+bool isClockTime(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':')
+        return false;
+    for (int i : {0, 1, 3, 4}) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    }
+    int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    return hours < 24 && minutes < 60;
+}
+
 }  // namespace roundtable::practice

@@ -7,6 +7,8 @@ namespace roundtable::practice {
 
 /// True for a real calendar date written as YYYY-MM-DD.
 [[nodiscard]] bool isIsoDate(const std::string& text);
+/// True for a time of day written as HH:MM (24-hour clock).
+[[nodiscard]] bool isClockTime(const std::string& text);
 /// The date `days` after `isoDate` (which must be valid).
 [[nodiscard]] std::string addDays(const std::string& isoDate, int days);
 /// The latest date on or before `isoDate` that falls on `weekday` (0 Sunday ... 6 Saturday).

@@ -64,17 +64,78 @@ std::string guidanceText(const curriculum::Activity& activity) {
     return text;
 }
 
-records::GroupId Practice::createGroup(const std::string& name, records::GroupKind kind) {
-    return store_.addGroup(requireName("group-name", name, "the group's name"), kind);
+const std::vector<std::string>& relapsePlanHeadings() {
+    static const std::vector<std::string> headings = {
+        "My warning signs",   "Risky situations for me", "What I will do",
+        "People who help me", "What I want for my life", "If things go wrong"};
+    return headings;
+}
+
+records::GroupId Practice::createGroup(const std::string& name, records::GroupKind kind,
+                                       const records::GroupSchedule& schedule,
+                                       std::optional<records::GroupId> linkedGroup) {
+    auto cleanName = requireName("group-name", name, "the group's name");
+    if (schedule.weekday < 0 || schedule.weekday > 7)
+        throw ValidationError("weekday", "Choose the day the group meets.");
+    if (!schedule.startsAt.empty() && !isClockTime(schedule.startsAt))
+        throw ValidationError("starts-at", "The start time must be a time such as 10:30.");
+    if (schedule.sessionMinutes != 0 &&
+        (schedule.sessionMinutes < 15 || schedule.sessionMinutes > 300)) {
+        throw ValidationError("session-minutes", "A session lasts between 15 and 300 minutes.");
+    }
+    if (linkedGroup) {
+        auto groups = store_.groups();
+        auto linked = std::find_if(groups.begin(), groups.end(),
+                                   [&](const records::Group& g) { return g.id == *linkedGroup; });
+        if (kind != records::GroupKind::carers || linked == groups.end() ||
+            linked->kind != records::GroupKind::treatment) {
+            throw ValidationError("linked-group",
+                                  "Only a carers' group is linked, and only to a treatment group.");
+        }
+    }
+    return store_.addGroup(cleanName, kind, schedule, linkedGroup);
 }
 
 records::MemberId Practice::addMember(records::GroupId group, const std::string& name,
-                                      const std::string& joinedOn) {
+                                      const std::string& joinedOn, bool attendanceRequired) {
     auto cleanName = requireName("member-name", name, "the member's name");
     if (!isIsoDate(joinedOn)) {
         throw ValidationError("joined-on", "The date joined must be a real date (YYYY-MM-DD).");
     }
-    return store_.addMember(group, cleanName, joinedOn);
+    return store_.addMember(group, cleanName, joinedOn, attendanceRequired);
+}
+
+void Practice::recordLeaving(records::GroupId group, records::MemberId member,
+                             const std::string& leftOn, const std::string& reason) {
+    if (!isIsoDate(leftOn))
+        throw ValidationError("left-on", "The date he left must be a real date.");
+    auto members = store_.membersOf(group);
+    auto found = std::find_if(members.begin(), members.end(),
+                              [&](const records::Member& m) { return m.id == member; });
+    if (found == members.end())
+        throw ValidationError("member", "Choose a member of this group.");
+    if (!found->leftOn.empty())
+        throw ValidationError("left-on", "His leaving is already recorded.");
+    if (leftOn < found->joinedOn)
+        throw ValidationError("left-on", "He cannot leave before the day he joined.");
+    if (trimmed(reason).empty())
+        throw ValidationError("leaving-reason", "Please give the reason he left.");
+    store_.recordLeaving(group, member, leftOn, trimmed(reason));
+}
+
+void Practice::recordMemberDetails(records::MemberId member,
+                                   const records::MemberDetails& details) {
+    auto clean = details;
+    clean.dateOfBirth = trimmed(details.dateOfBirth);
+    clean.localId = trimmed(details.localId);
+    clean.residentialService = trimmed(details.residentialService);
+    clean.careManager = trimmed(details.careManager);
+    if (!clean.dateOfBirth.empty() &&
+        (!isIsoDate(clean.dateOfBirth) || clean.dateOfBirth >= today())) {
+        throw ValidationError("date-of-birth",
+                              "The date of birth must be a real date in the past.");
+    }
+    store_.recordMemberDetails(member, clean);
 }
 
 records::SessionId Practice::planSession(records::GroupId group,
@@ -118,6 +179,12 @@ void Practice::markDelivered(records::SessionId session) {
     store_.setSessionStatus(session, records::SessionStatus::tookPlace);
 }
 
+void Practice::markNotHeld(records::SessionId session, const std::string& reason) {
+    if (trimmed(reason).empty())
+        throw ValidationError("not-held-reason", "Please say why the session did not take place.");
+    store_.setSessionStatus(session, records::SessionStatus::didNotTakePlace, trimmed(reason));
+}
+
 records::Session Practice::sessionWithMember(records::SessionId sessionId,
                                              records::MemberId member) {
     auto session = store_.session(sessionId);
@@ -130,7 +197,8 @@ records::Session Practice::sessionWithMember(records::SessionId sessionId,
 }
 
 void Practice::recordAttendance(records::SessionId session, records::MemberId member,
-                                records::Attendance status, const std::string& reason) {
+                                records::Attendance status, const std::string& reason,
+                                std::optional<int> minutesPresent) {
     auto planned = sessionWithMember(session, member);
     if (planned.status == records::SessionStatus::didNotTakePlace) {
         throw ValidationError("attendance",
@@ -141,17 +209,31 @@ void Practice::recordAttendance(records::SessionId session, records::MemberId me
     if (!records::wasPresent(status) && cleanReason.empty()) {
         throw ValidationError("reason", "Please give a reason when a member did not attend.");
     }
-    store_.markAttendance(session, {member, status, cleanReason, {}});
+    if (minutesPresent && (*minutesPresent < 0 || *minutesPresent > planned.minutes)) {
+        throw ValidationError("minutes-present", "Minutes present must be between 0 and " +
+                                                     std::to_string(planned.minutes) + ".");
+    }
+    records::AttendanceMark mark;
+    mark.memberId = member;
+    mark.status = status;
+    mark.reason = cleanReason;
+    mark.minutesPresent = minutesPresent;
+    store_.markAttendance(session, mark);
 }
 
 void Practice::saveNote(records::SessionId session, records::MemberId member,
-                        const std::string& text) {
-    requirePresentAndWritten(session, member, text);
-    store_.saveNoteDraft(session, member, text);
+                        const records::NoteContent& content) {
+    store_.saveNoteDraft(session, member, checkedNote(session, member, content));
 }
 
-void Practice::requirePresentAndWritten(records::SessionId session, records::MemberId member,
-                                        const std::string& text) {
+std::vector<curriculum::Indicator> Practice::indicatorsFor(records::SessionId sessionId) {
+    auto session = store_.session(sessionId);
+    const auto* module = programme_.findModule(session.stamp.moduleId);
+    return module ? module->indicators : std::vector<curriculum::Indicator>{};
+}
+
+records::NoteContent Practice::checkedNote(records::SessionId session, records::MemberId member,
+                                           const records::NoteContent& content) {
     sessionWithMember(session, member);
     auto marks = store_.registerOf(session);
     auto mark = std::find_if(marks.begin(), marks.end(), [&](const records::AttendanceMark& m) {
@@ -160,14 +242,107 @@ void Practice::requirePresentAndWritten(records::SessionId session, records::Mem
     if (mark == marks.end() || !records::wasPresent(mark->status)) {
         throw ValidationError("note", "Mark this member as present before writing his note.");
     }
-    if (trimmed(text).empty())
+    auto checked = content;
+    checked.text = trimmed(content.text);
+    if (checked.text.empty())
         throw ValidationError("note", "The note is empty.");
+    auto indicators = indicatorsFor(session);
+    for (const auto& rating : checked.ratings) {
+        auto indicator = std::find_if(
+            indicators.begin(), indicators.end(),
+            [&](const curriculum::Indicator& i) { return i.id == rating.indicatorId; });
+        if (indicator == indicators.end()) {
+            throw ValidationError("rating", "\"" + rating.indicatorId +
+                                                "\" is not a progress indicator of this module.");
+        }
+        if (rating.rating < indicator->scaleMin || rating.rating > indicator->scaleMax) {
+            throw ValidationError("rating:" + indicator->id,
+                                  "\"" + indicator->label + "\" is rated from " +
+                                      std::to_string(indicator->scaleMin) + " to " +
+                                      std::to_string(indicator->scaleMax) + ".");
+        }
+    }
+    return checked;
 }
 
 void Practice::signNote(records::SessionId session, records::MemberId member,
-                        const std::string& text) {
-    requirePresentAndWritten(session, member, text);
-    store_.saveAndSignNote(session, member, text);
+                        const records::NoteContent& content) {
+    store_.saveAndSignNote(session, member, checkedNote(session, member, content));
+}
+
+void Practice::amendNote(records::NoteId note, const std::string& text, const std::string& reason) {
+    if (trimmed(text).empty())
+        throw ValidationError("amendment", "Please write the correction.");
+    if (trimmed(reason).empty())
+        throw ValidationError("amendment-reason", "Please say why the note is being corrected.");
+    store_.amendNote(note, trimmed(text), trimmed(reason));
+}
+
+records::ConcernId Practice::raiseConcern(records::MemberId member,
+                                          std::optional<records::SessionId> session,
+                                          const std::string& description) {
+    if (trimmed(description).empty())
+        throw ValidationError("concern", "Please describe the concern.");
+    return store_.raiseConcern({member, session, trimmed(description)});
+}
+
+records::ActionId Practice::addConcernAction(records::ConcernId concern, const std::string& action,
+                                             const std::string& owner, const std::string& dueOn) {
+    if (trimmed(action).empty())
+        throw ValidationError("action", "Please say what will be done.");
+    if (trimmed(owner).empty())
+        throw ValidationError("action-owner", "Please say who will do it.");
+    if (!dueOn.empty() && !isIsoDate(dueOn))
+        throw ValidationError("action-due", "The date it is due must be a real date.");
+    return store_.addConcernAction(concern, trimmed(action), trimmed(owner), dueOn);
+}
+
+void Practice::updateConcernAction(records::ActionId action, records::ActionStatus status,
+                                   const std::string& note) {
+    if (status != records::ActionStatus::open && trimmed(note).empty())
+        throw ValidationError("action-note", "Please say what was done, or why it is not needed.");
+    store_.updateConcernAction(action, status, trimmed(note));
+}
+
+std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::string& measureId,
+                                          const std::string& timePoint, const std::string& takenOn,
+                                          int score, std::optional<std::int64_t> replaces) {
+    auto measure = std::find_if(programme_.measures.begin(), programme_.measures.end(),
+                                [&](const curriculum::Measure& m) { return m.id == measureId; });
+    if (measure == programme_.measures.end())
+        throw ValidationError("measure", "Choose one of the programme's outcome measures.");
+    if (std::find(measure->timePoints.begin(), measure->timePoints.end(), timePoint) ==
+        measure->timePoints.end()) {
+        throw ValidationError("time-point", measure->name + " is not taken at that time point.");
+    }
+    if (!isIsoDate(takenOn) || takenOn > today())
+        throw ValidationError("taken-on",
+                              "The date it was taken must be a real date, not later than today.");
+    if (score < measure->min || score > measure->max) {
+        throw ValidationError("score", measure->name + " scores run from " +
+                                           std::to_string(measure->min) + " to " +
+                                           std::to_string(measure->max) + ".");
+    }
+    records::OutcomeScore record;
+    record.memberId = member;
+    record.measureId = measureId;
+    record.timePoint = timePoint;
+    record.takenOn = takenOn;
+    record.score = score;
+    record.replaces = replaces;
+    return store_.recordOutcomeScore(record);
+}
+
+int Practice::saveRelapsePlan(records::MemberId member,
+                              const std::vector<records::PlanSection>& sections) {
+    std::vector<records::PlanSection> written;
+    for (const auto& section : sections) {
+        if (!trimmed(section.body).empty())
+            written.push_back({trimmed(section.heading), trimmed(section.body)});
+    }
+    if (written.empty())
+        throw ValidationError("plan", "Write at least one part of the plan before saving it.");
+    return store_.saveRelapsePlan(member, written);
 }
 
 records::Session Practice::openSession(records::SessionId session) {
@@ -182,6 +357,10 @@ std::vector<RegisterLine> Practice::registerFor(records::SessionId sessionId) {
     auto notes = store_.notesOf(sessionId);
     std::vector<RegisterLine> lines;
     for (auto& member : store_.membersOf(session.groupId)) {
+        // Someone who had left before the session, or joined after it, is not on its register.
+        bool leftBefore = !member.leftOn.empty() && member.leftOn < session.date;
+        if (leftBefore || member.joinedOn > session.date)
+            continue;
         RegisterLine line{member, std::nullopt, std::nullopt};
         for (const auto& mark : marks) {
             if (mark.memberId == member.id)

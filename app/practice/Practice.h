@@ -36,23 +36,58 @@ class Practice {
     Practice(records::RecordStore& store, const curriculum::Programme& programme)
         : store_(store), programme_(programme) {}
 
-    records::GroupId createGroup(const std::string& name, records::GroupKind kind);
+    /// A carers' group may be linked to a treatment group (`linkedGroup`).
+    records::GroupId createGroup(const std::string& name, records::GroupKind kind,
+                                 const records::GroupSchedule& schedule = {},
+                                 std::optional<records::GroupId> linkedGroup = std::nullopt);
     records::MemberId addMember(records::GroupId group, const std::string& name,
-                                const std::string& joinedOn);
+                                const std::string& joinedOn, bool attendanceRequired = false);
+    /// Leaving needs a date (not before he joined) and a reason.
+    void recordLeaving(records::GroupId group, records::MemberId member, const std::string& leftOn,
+                       const std::string& reason);
+    void recordMemberDetails(records::MemberId member, const records::MemberDetails& details);
 
     /// Copies the curriculum session's activities into the record store, stamped with the
     /// module id, version and content hash they came from.
     records::SessionId planSession(records::GroupId group, const std::string& curriculumSessionId,
                                    const std::string& date);
     void markDelivered(records::SessionId session);
+    /// A session that did not take place keeps its plan; the reason is required.
+    void markNotHeld(records::SessionId session, const std::string& reason);
 
-    /// A reason is required when the member did not attend.
+    /// A reason is required when the member did not attend; minutes present, when given,
+    /// are between 0 and the session's length.
     void recordAttendance(records::SessionId session, records::MemberId member,
-                          records::Attendance status, const std::string& reason);
-    /// Notes are written for members marked present.
-    void saveNote(records::SessionId session, records::MemberId member, const std::string& text);
-    /// Saves `text` and signs it in one step; the same checks as saveNote.
-    void signNote(records::SessionId session, records::MemberId member, const std::string& text);
+                          records::Attendance status, const std::string& reason,
+                          std::optional<int> minutesPresent = std::nullopt);
+    /// Notes are written for members marked present. Ratings must be the session module's
+    /// progress indicators, within their scales.
+    void saveNote(records::SessionId session, records::MemberId member,
+                  const records::NoteContent& content);
+    /// Saves the note and signs it in one step; the same checks as saveNote.
+    void signNote(records::SessionId session, records::MemberId member,
+                  const records::NoteContent& content);
+    /// A correction to a signed note: both texts stay on record.
+    void amendNote(records::NoteId note, const std::string& text, const std::string& reason);
+    /// The progress indicators a note for this session rates (from its module).
+    [[nodiscard]] std::vector<curriculum::Indicator> indicatorsFor(records::SessionId session);
+
+    records::ConcernId raiseConcern(records::MemberId member,
+                                    std::optional<records::SessionId> session,
+                                    const std::string& description);
+    records::ActionId addConcernAction(records::ConcernId concern, const std::string& action,
+                                       const std::string& owner, const std::string& dueOn);
+    void updateConcernAction(records::ActionId action, records::ActionStatus status,
+                             const std::string& note);
+
+    /// A score on one of the programme's outcome measures, checked against its time points
+    /// and score range.
+    std::int64_t recordOutcomeScore(records::MemberId member, const std::string& measureId,
+                                    const std::string& timePoint, const std::string& takenOn,
+                                    int score, std::optional<std::int64_t> replaces = {});
+    /// A new version of the plan; sections without text are left out, at least one is needed.
+    int saveRelapsePlan(records::MemberId member,
+                        const std::vector<records::PlanSection>& sections);
 
     [[nodiscard]] std::vector<RegisterLine> registerFor(records::SessionId session);
     /// The session with its plan, recording in the audit log that it was opened.
@@ -63,8 +98,9 @@ class Practice {
 
   private:
     records::Session sessionWithMember(records::SessionId session, records::MemberId member);
-    void requirePresentAndWritten(records::SessionId session, records::MemberId member,
-                                  const std::string& text);
+    /// Checks a note before it is saved; returns it with its text trimmed.
+    records::NoteContent checkedNote(records::SessionId session, records::MemberId member,
+                                     const records::NoteContent& content);
 
     records::RecordStore& store_;
     const curriculum::Programme& programme_;
@@ -74,6 +110,9 @@ class Practice {
 /// (a week). `lastBackupAt` is a UTC timestamp as the record store keeps it.
 [[nodiscard]] std::optional<std::string> backupReminder(
     const std::optional<std::string>& lastBackupAt, const std::string& today);
+
+/// The headings of a relapse-prevention plan, in order, as a new plan starts.
+[[nodiscard]] const std::vector<std::string>& relapsePlanHeadings();
 
 /// The facilitator guidance of an activity as one text: paragraphs, then adapt and watch.
 [[nodiscard]] std::string guidanceText(const curriculum::Activity& activity);

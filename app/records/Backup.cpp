@@ -60,7 +60,7 @@ std::unique_ptr<sqlite::Connection> openExisting(const std::filesystem::path& pa
         throw StoreError("The file " + path.string() + " does not exist.");
     }
     auto db = std::make_unique<sqlite::Connection>(path, false);
-    schema::checkAndMigrate(*db);
+    schema::refuseUnreadable(*db);
     return db;
 }
 

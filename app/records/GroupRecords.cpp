@@ -5,16 +5,27 @@
 
 namespace roundtable::records {
 
-GroupId RecordStore::addGroup(const std::string& name, GroupKind kind) {
+GroupId RecordStore::addGroup(const std::string& name, GroupKind kind,
+                              const GroupSchedule& schedule, std::optional<GroupId> linkedGroup) {
     impl_->signedInUser();
     sqlite::Transaction transaction(impl_->db);
     auto id = impl_->nextId("groups");
-    impl_->db.prepare("INSERT INTO groups (id, name, kind, created_at) VALUES (?, ?, ?, ?)")
-        .bind(1, id)
+    auto insert = impl_->db.prepare(
+        "INSERT INTO groups (id, name, kind, created_at, meets_on_weekday, starts_at, "
+        "session_minutes, linked_group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, id)
         .bindBlob(2, impl_->seal("groups", "name", id, name))
         .bind(3, std::string(toText(kind)))
-        .bind(4, nowUtc())
-        .run();
+        .bind(4, nowUtc());
+    if (schedule.weekday != 0)
+        insert.bind(5, schedule.weekday);
+    if (!schedule.startsAt.empty())
+        insert.bind(6, schedule.startsAt);
+    if (schedule.sessionMinutes != 0)
+        insert.bind(7, schedule.sessionMinutes);
+    if (linkedGroup)
+        insert.bind(8, *linkedGroup);
+    insert.run();
     impl_->audit("add-group", "group", id);
     transaction.commit();
     return id;
@@ -23,17 +34,26 @@ GroupId RecordStore::addGroup(const std::string& name, GroupKind kind) {
 std::vector<Group> RecordStore::groups() {
     impl_->key();
     std::vector<Group> result;
-    auto query = impl_->db.prepare("SELECT id, name, kind FROM groups ORDER BY id");
+    auto query = impl_->db.prepare(
+        "SELECT id, name, kind, COALESCE(meets_on_weekday, 0), COALESCE(starts_at, ''), "
+        "COALESCE(session_minutes, 0), linked_group_id FROM groups ORDER BY id");
     while (query.step()) {
         auto id = query.integer(0);
-        result.push_back(
-            {id, impl_->open("groups", "name", id, query.blob(1)), groupKindFrom(query.text(2))});
+        Group group;
+        group.id = id;
+        group.name = impl_->open("groups", "name", id, query.blob(1));
+        group.kind = groupKindFrom(query.text(2));
+        group.schedule = {static_cast<int>(query.integer(3)), query.text(4),
+                          static_cast<int>(query.integer(5))};
+        if (!query.isNull(6))
+            group.linkedGroup = query.integer(6);
+        result.push_back(std::move(group));
     }
     return result;
 }
 
-MemberId RecordStore::addMember(GroupId group, const std::string& name,
-                                const std::string& joinedOn) {
+MemberId RecordStore::addMember(GroupId group, const std::string& name, const std::string& joinedOn,
+                                bool attendanceRequired) {
     impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
@@ -46,10 +66,13 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name,
         .bindBlob(3, impl_->seal("members", "name", member, name))
         .bind(4, nowUtc())
         .run();
-    db.prepare("INSERT INTO memberships (group_id, member_id, joined_on) VALUES (?, ?, ?)")
+    db.prepare(
+          "INSERT INTO memberships (group_id, member_id, joined_on, attendance_required) "
+          "VALUES (?, ?, ?, ?)")
         .bind(1, group)
         .bind(2, member)
         .bind(3, joinedOn)
+        .bind(4, attendanceRequired ? 1 : 0)
         .run();
     impl_->audit("add-member", "member", member);
     transaction.commit();
@@ -60,14 +83,81 @@ std::vector<Member> RecordStore::membersOf(GroupId group) {
     impl_->key();
     std::vector<Member> result;
     auto query = impl_->db.prepare(
-        "SELECT m.id, m.code, m.name FROM members m JOIN memberships s ON s.member_id = m.id "
+        "SELECT m.id, m.code, m.name, s.joined_on, COALESCE(s.left_on, ''), s.leaving_reason, "
+        "s.attendance_required, s.rowid FROM members m JOIN memberships s ON s.member_id = m.id "
         "WHERE s.group_id = ? ORDER BY m.id");
     query.bind(1, group);
     while (query.step()) {
         auto id = query.integer(0);
-        result.push_back({id, query.text(1), impl_->open("members", "name", id, query.blob(2))});
+        Member member;
+        member.id = id;
+        member.code = query.text(1);
+        member.name = impl_->open("members", "name", id, query.blob(2));
+        member.joinedOn = query.text(3);
+        member.leftOn = query.text(4);
+        member.leavingReason =
+            impl_->openOptional("memberships", "leaving_reason", query.integer(7), query, 5);
+        member.attendanceRequired = query.integer(6) == 1;
+        result.push_back(std::move(member));
     }
     return result;
+}
+
+void RecordStore::recordLeaving(GroupId group, MemberId member, const std::string& leftOn,
+                                const std::string& reason) {
+    impl_->signedInUser();
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto find = db.prepare(
+        "SELECT rowid, left_on IS NOT NULL FROM memberships WHERE group_id = ? AND member_id = ?");
+    find.bind(1, group).bind(2, member);
+    if (!find.step())
+        throw StoreError("This member is not in that group.");
+    if (find.integer(1) == 1)
+        throw StoreError("This member's leaving is already recorded.");
+    auto row = find.integer(0);
+    db.prepare("UPDATE memberships SET left_on = ?, leaving_reason = ? WHERE rowid = ?")
+        .bind(1, leftOn)
+        .bindBlob(2, impl_->seal("memberships", "leaving_reason", row, reason))
+        .bind(3, row)
+        .run();
+    impl_->audit("record-leaving", "member", member);
+    transaction.commit();
+}
+
+void RecordStore::recordMemberDetails(MemberId member, const MemberDetails& details) {
+    auto user = impl_->signedInUser();
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto id = impl_->nextId("member_details");
+    auto insert = db.prepare(
+        "INSERT INTO member_details (id, member_id, date_of_birth, local_id, residential_service, "
+        "care_manager, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, id).bind(2, member).bind(7, user).bind(8, nowUtc());
+    impl_->bindSealed(insert, 3, "member_details", "date_of_birth", id, details.dateOfBirth);
+    impl_->bindSealed(insert, 4, "member_details", "local_id", id, details.localId);
+    impl_->bindSealed(insert, 5, "member_details", "residential_service", id,
+                      details.residentialService);
+    impl_->bindSealed(insert, 6, "member_details", "care_manager", id, details.careManager);
+    insert.run();
+    impl_->audit("record-member-details", "member", member);
+    transaction.commit();
+}
+
+std::optional<MemberDetails> RecordStore::memberDetails(MemberId member) {
+    impl_->key();
+    auto query = impl_->db.prepare(
+        "SELECT id, date_of_birth, local_id, residential_service, care_manager, recorded_at "
+        "FROM member_details WHERE member_id = ? ORDER BY id DESC LIMIT 1");
+    query.bind(1, member);
+    if (!query.step())
+        return std::nullopt;
+    auto id = query.integer(0);
+    return MemberDetails{impl_->openOptional("member_details", "date_of_birth", id, query, 1),
+                         impl_->openOptional("member_details", "local_id", id, query, 2),
+                         impl_->openOptional("member_details", "residential_service", id, query, 3),
+                         impl_->openOptional("member_details", "care_manager", id, query, 4),
+                         query.text(5)};
 }
 
 SessionId RecordStore::addSession(const NewSession& session) {
@@ -76,7 +166,8 @@ SessionId RecordStore::addSession(const NewSession& session) {
     sqlite::Transaction transaction(db);
     db.prepare(
           "INSERT INTO sessions (group_id, session_date, title, minutes, curriculum_session_id, "
-          "module_id, module_version, content_hash, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
+          "module_id, module_version, content_hash, created_at, starts_at) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?)")
         .bind(1, session.groupId)
         .bind(2, session.date)
         .bind(3, session.title)
@@ -86,6 +177,7 @@ SessionId RecordStore::addSession(const NewSession& session) {
         .bind(7, session.stamp.moduleVersion)
         .bind(8, session.stamp.contentHash)
         .bind(9, nowUtc())
+        .bind(10, session.startsAt)
         .run();
     auto id = db.lastInsertId();
     auto insert = db.prepare(
@@ -110,9 +202,11 @@ SessionId RecordStore::addSession(const NewSession& session) {
 namespace {
 constexpr const char* kSessionColumns =
     "SELECT id, group_id, session_date, title, minutes, status, curriculum_session_id, "
-    "module_id, module_version, content_hash FROM sessions ";
+    "module_id, module_version, content_hash, COALESCE(starts_at, ''), not_held_reason "
+    "FROM sessions ";
+}  // namespace
 
-Session readSessionRow(const sqlite::Statement& row) {
+Session RecordStore::Impl::readSession(const sqlite::Statement& row) const {
     Session session;
     session.id = row.integer(0);
     session.groupId = row.integer(1);
@@ -121,9 +215,10 @@ Session readSessionRow(const sqlite::Statement& row) {
     session.minutes = static_cast<int>(row.integer(4));
     session.status = sessionStatusFrom(row.text(5));
     session.stamp = {row.text(6), row.text(7), static_cast<int>(row.integer(8)), row.text(9)};
+    session.startsAt = row.text(10);
+    session.notHeldReason = openOptional("sessions", "not_held_reason", session.id, row, 11);
     return session;
 }
-}  // namespace
 
 std::vector<Session> RecordStore::sessionsOf(GroupId group) {
     impl_->key();
@@ -132,7 +227,7 @@ std::vector<Session> RecordStore::sessionsOf(GroupId group) {
                                    "WHERE group_id = ? ORDER BY session_date, id");
     query.bind(1, group);
     while (query.step())
-        result.push_back(readSessionRow(query));
+        result.push_back(impl_->readSession(query));
     return result;
 }
 
@@ -142,7 +237,7 @@ Session RecordStore::session(SessionId id) {
     query.bind(1, id);
     if (!query.step())
         throw StoreError("There is no session with id " + std::to_string(id));
-    auto session = readSessionRow(query);
+    auto session = impl_->readSession(query);
     auto activities = impl_->db.prepare(
         "SELECT kind, minutes, title, guidance FROM session_activities WHERE session_id = ? "
         "ORDER BY position");
@@ -151,17 +246,43 @@ Session RecordStore::session(SessionId id) {
         session.activities.push_back({activities.text(0), static_cast<int>(activities.integer(1)),
                                       activities.text(2), activities.text(3)});
     }
+    auto facilitators = impl_->db.prepare(
+        "SELECT user_id FROM session_facilitators WHERE session_id = ? ORDER BY user_id");
+    facilitators.bind(1, id);
+    while (facilitators.step())
+        session.facilitators.push_back(facilitators.integer(0));
     return session;
 }
 
-void RecordStore::setSessionStatus(SessionId id, SessionStatus status) {
+void RecordStore::setSessionStatus(SessionId id, SessionStatus status,
+                                   const std::string& notHeldReason) {
     impl_->signedInUser();
+    bool notHeld = status == SessionStatus::didNotTakePlace;
+    if (notHeld && notHeldReason.empty())
+        throw StoreError("Please say why the session did not take place.");
     sqlite::Transaction transaction(impl_->db);
-    impl_->db.prepare("UPDATE sessions SET status = ? WHERE id = ?")
-        .bind(1, std::string(toText(status)))
-        .bind(2, id)
-        .run();
+    auto update =
+        impl_->db.prepare("UPDATE sessions SET status = ?, not_held_reason = ? WHERE id = ?");
+    update.bind(1, std::string(toText(status))).bind(3, id);
+    impl_->bindSealed(update, 2, "sessions", "not_held_reason", id,
+                      notHeld ? notHeldReason : std::string{});
+    update.run();
     impl_->audit(std::string("session-") + toText(status), "session", id);
+    transaction.commit();
+}
+
+void RecordStore::setFacilitatorsPresent(SessionId id, const std::vector<UserId>& facilitators) {
+    impl_->signedInUser();
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    db.prepare("DELETE FROM session_facilitators WHERE session_id = ?").bind(1, id).run();
+    auto insert =
+        db.prepare("INSERT INTO session_facilitators (session_id, user_id) VALUES (?, ?)");
+    for (auto user : facilitators) {
+        insert.bind(1, id).bind(2, user).run();
+        insert.reset();
+    }
+    impl_->audit("record-facilitators", "session", id);
     transaction.commit();
 }
 
@@ -172,7 +293,7 @@ void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) 
     impl_->db
         .prepare(
             "INSERT INTO attendance_marks (id, session_id, member_id, status, reason, "
-            "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            "recorded_by, recorded_at, minutes_present) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, id)
         .bind(2, session)
         .bind(3, mark.memberId)
@@ -180,6 +301,8 @@ void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) 
         .bindBlob(5, impl_->seal("attendance_marks", "reason", id, mark.reason))
         .bind(6, user)
         .bind(7, nowUtc())
+        .bind(8, mark.minutesPresent ? std::optional<std::int64_t>(*mark.minutesPresent)
+                                     : std::nullopt)
         .run();
     impl_->audit("mark-attendance", "member", mark.memberId);
     transaction.commit();
@@ -189,15 +312,20 @@ std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
     impl_->key();
     std::vector<AttendanceMark> result;
     auto query = impl_->db.prepare(
-        "SELECT member_id, status, reason, recorded_at, id FROM attendance_marks a "
+        "SELECT member_id, status, reason, recorded_at, id, minutes_present "
+        "FROM attendance_marks a "
         "WHERE session_id = ?1 AND id = (SELECT MAX(id) FROM attendance_marks b "
         "WHERE b.session_id = ?1 AND b.member_id = a.member_id) ORDER BY member_id");
     query.bind(1, session);
     while (query.step()) {
-        result.push_back(
-            {query.integer(0), attendanceFrom(query.text(1)),
-             impl_->open("attendance_marks", "reason", query.integer(4), query.blob(2)),
-             query.text(3)});
+        AttendanceMark mark;
+        mark.memberId = query.integer(0);
+        mark.status = attendanceFrom(query.text(1));
+        mark.reason = impl_->open("attendance_marks", "reason", query.integer(4), query.blob(2));
+        mark.recordedAt = query.text(3);
+        if (!query.isNull(5))
+            mark.minutesPresent = static_cast<int>(query.integer(5));
+        result.push_back(std::move(mark));
     }
     return result;
 }

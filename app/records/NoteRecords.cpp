@@ -1,12 +1,131 @@
-// Progress notes: drafts, signing (with late-entry stamping) and reading.
+// Progress notes: drafts with their structured fields and ratings, signing (with late-entry
+// stamping), amendments to signed notes, and reading them back.
 #include "records/StoreImpl.h"
 
 namespace roundtable::records {
 
-void RecordStore::saveNoteDraft(SessionId session, MemberId member, const std::string& text) {
+bool RecordStore::Impl::signingIsLate(SessionId session) {
+    auto date = db.cached("SELECT session_date FROM sessions WHERE id = ?");
+    date->bind(1, session);
+    return date->step() && localDate() > date->text(0);
+}
+
+NoteId RecordStore::Impl::writeNote(SessionId session, MemberId member, const NoteContent& content,
+                                    UserId author, bool sign) {
+    std::optional<NoteId> existing;
+    {
+        auto find = db.cached(
+            "SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
+        find->bind(1, session).bind(2, member);
+        if (find->step()) {
+            if (find->text(1) == "signed")
+                throw StoreError("This progress note is signed, so it cannot be changed.");
+            existing = find->integer(0);
+        }
+    }
+    auto id = existing ? *existing : nextId("progress_notes");
+    // Ratings can only be written while the note is a draft (a trigger guards signed notes),
+    // so a note with ratings is written as a draft first and signed after them.
+    bool signNow = sign && content.ratings.empty();
+    auto now = nowUtc();
+    auto write =
+        existing ? db.cached(
+                       "UPDATE progress_notes SET text = ?1, author = ?2, updated_at = ?3, "
+                       "participation = ?4, concern_raised = ?5, state = ?6, signed_at = ?7, "
+                       "late_entry = ?8 WHERE id = ?9")
+                 : db.cached(
+                       "INSERT INTO progress_notes (text, author, updated_at, participation, "
+                       "concern_raised, state, signed_at, late_entry, id, session_id, member_id) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    write->bindBlob(1, seal("progress_notes", "text", id, content.text))
+        .bind(2, author)
+        .bind(3, now)
+        .bind(5, content.concernRaised ? 1 : 0)
+        .bind(6, std::string(signNow ? "signed" : "draft"))
+        .bind(8, signNow && signingIsLate(session) ? 1 : 0)
+        .bind(9, id);
+    if (content.participation != Participation::notRecorded)
+        write->bind(4, std::string(toText(content.participation)));
+    if (signNow)
+        write->bind(7, now);
+    if (!existing)
+        write->bind(10, session).bind(11, member);
+    write->run();
+
+    if (existing)
+        db.cached("DELETE FROM note_ratings WHERE note_id = ?")->bind(1, id).run();
+    for (const auto& rating : content.ratings) {
+        db.cached("INSERT INTO note_ratings (note_id, indicator_id, rating) VALUES (?, ?, ?)")
+            ->bind(1, id)
+            .bind(2, rating.indicatorId)
+            .bind(3, rating.rating)
+            .run();
+    }
+    if (sign && !signNow)
+        markSigned(id, session);
+    return id;
+}
+
+void RecordStore::Impl::markSigned(NoteId id, SessionId session) {
+    auto now = nowUtc();
+    db.cached(
+          "UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
+          "late_entry = ? WHERE id = ?")
+        ->bind(1, now)
+        .bind(2, now)
+        .bind(3, signingIsLate(session) ? 1 : 0)
+        .bind(4, id)
+        .run();
+}
+
+namespace {
+constexpr const char* kNoteColumns =
+    "SELECT n.session_id, n.member_id, n.text, n.state, n.updated_at, n.id, "
+    "COALESCE(n.signed_at, ''), n.late_entry, COALESCE(n.participation, ''), n.concern_raised, "
+    "COALESCE(u.login, '') FROM progress_notes n LEFT JOIN users u ON u.id = n.author ";
+}  // namespace
+
+ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) {
+    ProgressNote note;
+    note.id = row.integer(5);
+    note.sessionId = row.integer(0);
+    note.memberId = row.integer(1);
+    note.content.text = open("progress_notes", "text", note.id, row.blob(2));
+    note.content.participation = participationFrom(row.text(8));
+    note.content.concernRaised = row.integer(9) == 1;
+    note.state = noteStateFrom(row.text(3));
+    note.author = row.text(10);
+    note.updatedAt = row.text(4);
+    note.signedAt = row.text(6);
+    note.lateEntry = row.integer(7) == 1;
+    {
+        auto ratings = db.cached(
+            "SELECT indicator_id, rating FROM note_ratings WHERE note_id = ? "
+            "ORDER BY indicator_id");
+        ratings->bind(1, note.id);
+        while (ratings->step()) {
+            note.content.ratings.push_back(
+                {ratings->text(0), static_cast<int>(ratings->integer(1))});
+        }
+    }
+    auto amendments = db.cached(
+        "SELECT a.id, a.text, a.reason, COALESCE(u.login, ''), a.created_at "
+        "FROM note_amendments a "
+        "LEFT JOIN users u ON u.id = a.author WHERE a.note_id = ? ORDER BY a.id");
+    amendments->bind(1, note.id);
+    while (amendments->step()) {
+        auto id = amendments->integer(0);
+        note.amendments.push_back({id, open("note_amendments", "text", id, amendments->blob(1)),
+                                   open("note_amendments", "reason", id, amendments->blob(2)),
+                                   amendments->text(3), amendments->text(4)});
+    }
+    return note;
+}
+
+void RecordStore::saveNoteDraft(SessionId session, MemberId member, const NoteContent& content) {
     auto user = impl_->signedInUser();
     sqlite::Transaction transaction(impl_->db);
-    auto id = impl_->writeDraft(session, member, text, user);
+    auto id = impl_->writeNote(session, member, content, user, false);
     impl_->audit("save-note", "progress-note", id);
     transaction.commit();
 }
@@ -25,26 +144,48 @@ void RecordStore::signNote(SessionId session, MemberId member) {
     transaction.commit();
 }
 
-void RecordStore::saveAndSignNote(SessionId session, MemberId member, const std::string& text) {
+void RecordStore::saveAndSignNote(SessionId session, MemberId member, const NoteContent& content) {
     auto user = impl_->signedInUser();
     // One transaction (one fsync) for the text, the signature and the audit row.
     sqlite::Transaction transaction(impl_->db);
-    auto id = impl_->writeDraft(session, member, text, user);
-    impl_->markSigned(id, session);
+    auto id = impl_->writeNote(session, member, content, user, true);
     impl_->audit("sign-note", "progress-note", id);
     transaction.commit();
 }
 
-namespace {
-constexpr const char* kNoteColumns =
-    "SELECT session_id, member_id, text, state, updated_at, id, COALESCE(signed_at, ''), "
-    "late_entry FROM progress_notes ";
-}  // namespace
+void RecordStore::amendNote(NoteId note, const std::string& text, const std::string& reason) {
+    auto user = impl_->signedInUser();
+    if (text.empty())
+        throw StoreError("Please write the correction.");
+    if (reason.empty())
+        throw StoreError("Please say why the note is being corrected.");
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto state = db.prepare("SELECT state FROM progress_notes WHERE id = ?");
+    state.bind(1, note);
+    if (!state.step())
+        throw StoreError("There is no such progress note.");
+    if (state.text(0) != "signed")
+        throw StoreError("This note is still a draft: change it instead of amending it.");
+    auto id = impl_->nextId("note_amendments");
+    db.prepare(
+          "INSERT INTO note_amendments (id, note_id, text, reason, author, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, note)
+        .bindBlob(3, impl_->seal("note_amendments", "text", id, text))
+        .bindBlob(4, impl_->seal("note_amendments", "reason", id, reason))
+        .bind(5, user)
+        .bind(6, nowUtc())
+        .run();
+    impl_->audit("amend-note", "progress-note", note);
+    transaction.commit();
+}
 
 std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member) {
     impl_->key();
     auto query =
-        impl_->db.prepare(std::string(kNoteColumns) + "WHERE session_id = ? AND member_id = ?");
+        impl_->db.prepare(std::string(kNoteColumns) + "WHERE n.session_id = ? AND n.member_id = ?");
     query.bind(1, session).bind(2, member);
     if (!query.step())
         return std::nullopt;
@@ -54,12 +195,11 @@ std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member
 std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
     impl_->key();
     std::vector<ProgressNote> result;
-    auto query =
-        impl_->db.prepare(std::string(kNoteColumns) + "WHERE session_id = ? ORDER BY member_id");
+    auto query = impl_->db.prepare(std::string(kNoteColumns) +
+                                   "WHERE n.session_id = ? ORDER BY n.member_id");
     query.bind(1, session);
-    while (query.step()) {
+    while (query.step())
         result.push_back(impl_->readNote(query));
-    }
     return result;
 }
 

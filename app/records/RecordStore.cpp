@@ -76,13 +76,25 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
     refuseNetworkShare(path);
     auto impl = std::make_unique<Impl>(path, false);
     // Check what the file is before changing anything in it (such as the journal mode).
-    schema::checkAndMigrate(impl->db);
+    schema::refuseUnreadable(impl->db);
     schema::configure(impl->db);
+    impl->migrationBackup = schema::migrate(impl->db, path);
+    if (impl->migrationBackup) {
+        // No key to chain it with yet: recorded at the next sign-in, like a failed one.
+        impl->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, '', ?)")
+            .bind(1, nowUtc())
+            .bind(2, "migrate-to-format-" + std::to_string(schema::kCurrentVersion))
+            .run();
+    }
     return RecordStore(std::move(impl));
 }
 
 const std::filesystem::path& RecordStore::path() const {
     return impl_->path;
+}
+
+std::optional<std::filesystem::path> RecordStore::migrationBackup() const {
+    return impl_->migrationBackup;
 }
 
 void RecordStore::unlock(const std::string& login, const std::string& passphrase) {

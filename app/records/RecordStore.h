@@ -45,6 +45,9 @@ class RecordStore {
     ~RecordStore();
 
     [[nodiscard]] const std::filesystem::path& path() const;
+    /// When open() brought an older database up to date: the verified copy of the file as it
+    /// was, kept beside it. Empty otherwise.
+    [[nodiscard]] std::optional<std::filesystem::path> migrationBackup() const;
 
     /// Signs a user in and unlocks the data; throws StoreError (the same message whether
     /// the name or the passphrase was wrong).
@@ -65,17 +68,32 @@ class RecordStore {
     void changeOwnPassphrase(const std::string& oldPassphrase, const std::string& newPassphrase);
     [[nodiscard]] std::vector<User> users();
 
-    GroupId addGroup(const std::string& name, GroupKind kind);
+    /// A carers' group may be linked to the treatment group whose men its carers support
+    /// (the schema refuses any other link).
+    GroupId addGroup(const std::string& name, GroupKind kind, const GroupSchedule& schedule = {},
+                     std::optional<GroupId> linkedGroup = std::nullopt);
     [[nodiscard]] std::vector<Group> groups();
 
     /// Adds a new member to a group; the pseudonymous code is generated (R0001, R0002, ...).
-    MemberId addMember(GroupId group, const std::string& name, const std::string& joinedOn);
+    MemberId addMember(GroupId group, const std::string& name, const std::string& joinedOn,
+                       bool attendanceRequired = false);
+    /// Everyone who has been a member of the group, including those who left.
     [[nodiscard]] std::vector<Member> membersOf(GroupId group);
+    /// Records that a member left the group, when and why; kept as it was written.
+    void recordLeaving(GroupId group, MemberId member, const std::string& leftOn,
+                       const std::string& reason);
+    /// Records new identifying details; the earlier ones stay as history.
+    void recordMemberDetails(MemberId member, const MemberDetails& details);
+    [[nodiscard]] std::optional<MemberDetails> memberDetails(MemberId member);
 
     SessionId addSession(const NewSession& session);
     [[nodiscard]] std::vector<Session> sessionsOf(GroupId group);  ///< without activities
-    [[nodiscard]] Session session(SessionId id);                   ///< with activities
-    void setSessionStatus(SessionId id, SessionStatus status);
+    [[nodiscard]] Session session(SessionId id);  ///< with activities and facilitators
+    /// `notHeldReason` is required for didNotTakePlace and ignored otherwise.
+    void setSessionStatus(SessionId id, SessionStatus status,
+                          const std::string& notHeldReason = {});
+    /// Who ran the session (replaces the earlier list; the change is audited).
+    void setFacilitatorsPresent(SessionId id, const std::vector<UserId>& facilitators);
 
     /// Records a new attendance mark; earlier marks are kept, the newest counts.
     void markAttendance(SessionId session, const AttendanceMark& mark);
@@ -83,12 +101,34 @@ class RecordStore {
     [[nodiscard]] std::vector<AttendanceMark> registerOf(SessionId session);
 
     /// Creates or replaces the draft note; a signed note is refused (by the schema too).
-    void saveNoteDraft(SessionId session, MemberId member, const std::string& text);
+    void saveNoteDraft(SessionId session, MemberId member, const NoteContent& content);
     void signNote(SessionId session, MemberId member);
-    /// Saves `text` and signs it in one step (one transaction): what "Sign" does on screen.
-    void saveAndSignNote(SessionId session, MemberId member, const std::string& text);
+    /// Saves the content and signs it in one step (one transaction): what "Sign" does.
+    void saveAndSignNote(SessionId session, MemberId member, const NoteContent& content);
+    /// Adds a correction to a signed note, with the reason for it. Both stay on record.
+    void amendNote(NoteId note, const std::string& text, const std::string& reason);
     [[nodiscard]] std::optional<ProgressNote> note(SessionId session, MemberId member);
     [[nodiscard]] std::vector<ProgressNote> notesOf(SessionId session);
+
+    ConcernId raiseConcern(const NewConcern& concern);
+    ActionId addConcernAction(ConcernId concern, const std::string& action,
+                              const std::string& owner, const std::string& dueOn);
+    /// A new status for an action, with a note of what happened; earlier updates are kept.
+    void updateConcernAction(ActionId action, ActionStatus status, const std::string& note);
+    [[nodiscard]] std::vector<Concern> concernsOf(MemberId member);
+    /// Every concern still open, across the service, oldest first.
+    [[nodiscard]] std::vector<Concern> openConcerns();
+
+    /// Records a score (or, with `replaces` set, a correction of an earlier one).
+    std::int64_t recordOutcomeScore(const OutcomeScore& score);
+    /// A member's scores, without those that were corrected, by measure and date.
+    [[nodiscard]] std::vector<OutcomeScore> outcomeScoresOf(MemberId member);
+
+    /// Saves a new version of a member's relapse-prevention plan; returns its number.
+    int saveRelapsePlan(MemberId member, const std::vector<PlanSection>& sections);
+    /// The newest version, or the one asked for.
+    [[nodiscard]] std::optional<RelapsePlan> relapsePlan(MemberId member,
+                                                         std::optional<int> version = {});
 
     /// Makes a verified backup (see Backup.h), records it in the audit log and remembers
     /// when it was made. Needs a signed-in user.

@@ -3,17 +3,22 @@
 
 #include <sys/vfs.h>
 
+#include <ctime>
 #include <string>
+
+#include "records/Backup.h"
 
 #include "records/Types.h"
 
 namespace roundtable::records::schema {
 namespace {
 
-// The schema of a new database (format 2). Encrypted columns are BLOBs holding
-// nonce || ciphertext || tag, bound to table, column and row id (see Crypto.h).
-// Format 1 was the unencrypted walking skeleton; it was never released and is refused.
-constexpr const char* kSchema = R"sql(
+// Format 2, the first released format. A new database is made by running this and then
+// every migration in order, so a new file and a migrated one have the same shape (a test
+// compares them). Encrypted columns are BLOBs holding nonce || ciphertext || tag, bound to
+// table, column and row id (see Crypto.h). Format 1 was the unencrypted walking skeleton;
+// it was never released and is refused.
+constexpr const char* kFormat2 = R"sql(
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,
     login         TEXT NOT NULL UNIQUE,
@@ -149,6 +154,205 @@ CREATE TABLE audit_pending (
 ) STRICT;
 )sql";
 
+// Format 3: the rest of the clinical record. Every new clinical table is append-only (a
+// correction is a new row that points at, or comes after, the one it corrects). Encrypted
+// columns that may be missing are NULL when nothing was recorded.
+constexpr const char* kFormat3 = R"sql(
+-- A member's identifying details, encrypted. A log: the newest row counts, earlier ones
+-- stay as the history of corrections.
+CREATE TABLE member_details (
+    id                  INTEGER PRIMARY KEY,
+    member_id           INTEGER NOT NULL REFERENCES members (id),
+    date_of_birth       BLOB,
+    local_id            BLOB,
+    residential_service BLOB,
+    care_manager        BLOB,
+    recorded_by         INTEGER NOT NULL REFERENCES users (id),
+    recorded_at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX member_details_by_member ON member_details (member_id, id);
+CREATE TRIGGER member_details_are_kept_update BEFORE UPDATE ON member_details
+BEGIN SELECT RAISE(ABORT, 'member details are never changed: record new details'); END;
+CREATE TRIGGER member_details_are_kept_delete BEFORE DELETE ON member_details
+BEGIN SELECT RAISE(ABORT, 'member details are never deleted'); END;
+
+ALTER TABLE memberships ADD COLUMN left_on TEXT;
+ALTER TABLE memberships ADD COLUMN leaving_reason BLOB;
+ALTER TABLE memberships ADD COLUMN attendance_required INTEGER NOT NULL DEFAULT 0
+    CHECK (attendance_required IN (0, 1));
+CREATE TRIGGER leaving_is_kept BEFORE UPDATE OF left_on, leaving_reason ON memberships
+WHEN OLD.left_on IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'a member who has left keeps that record'); END;
+CREATE TRIGGER memberships_are_kept_delete BEFORE DELETE ON memberships
+BEGIN SELECT RAISE(ABORT, 'memberships are never deleted: record that the member left'); END;
+
+-- When a group usually meets: the defaults for planning its sessions.
+ALTER TABLE groups ADD COLUMN meets_on_weekday INTEGER CHECK (meets_on_weekday BETWEEN 1 AND 7);
+ALTER TABLE groups ADD COLUMN starts_at TEXT;
+ALTER TABLE groups ADD COLUMN session_minutes INTEGER CHECK (session_minutes > 0);
+-- Only a carers' group is linked, and only to a treatment group.
+CREATE TRIGGER carers_link_insert BEFORE INSERT ON groups
+WHEN NEW.linked_group_id IS NOT NULL AND (NEW.kind IS NOT 'carers' OR
+     (SELECT kind FROM groups WHERE id = NEW.linked_group_id) IS NOT 'treatment')
+BEGIN SELECT RAISE(ABORT, 'only a carers'' group is linked, and only to a treatment group'); END;
+CREATE TRIGGER carers_link_update BEFORE UPDATE OF linked_group_id, kind ON groups
+WHEN NEW.linked_group_id IS NOT NULL AND (NEW.kind IS NOT 'carers' OR
+     (SELECT kind FROM groups WHERE id = NEW.linked_group_id) IS NOT 'treatment')
+BEGIN SELECT RAISE(ABORT, 'only a carers'' group is linked, and only to a treatment group'); END;
+
+ALTER TABLE sessions ADD COLUMN starts_at TEXT;
+ALTER TABLE sessions ADD COLUMN not_held_reason BLOB;
+CREATE TABLE session_facilitators (
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    user_id     INTEGER NOT NULL REFERENCES users (id),
+    PRIMARY KEY (session_id, user_id)
+) STRICT;
+
+ALTER TABLE attendance_marks ADD COLUMN minutes_present INTEGER CHECK (minutes_present >= 0);
+
+-- The structured part of a progress note. Ratings belong to the note: once it is signed
+-- they are as fixed as its text.
+ALTER TABLE progress_notes ADD COLUMN participation TEXT
+    CHECK (participation IN ('full', 'some', 'little', 'none'));
+ALTER TABLE progress_notes ADD COLUMN concern_raised INTEGER NOT NULL DEFAULT 0
+    CHECK (concern_raised IN (0, 1));
+CREATE TABLE note_ratings (
+    note_id       INTEGER NOT NULL REFERENCES progress_notes (id),
+    indicator_id  TEXT NOT NULL,
+    rating        INTEGER NOT NULL,
+    PRIMARY KEY (note_id, indicator_id)
+) STRICT;
+CREATE TRIGGER ratings_of_signed_notes_insert BEFORE INSERT ON note_ratings
+WHEN (SELECT state FROM progress_notes WHERE id = NEW.note_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed progress note cannot be changed: add an amendment'); END;
+CREATE TRIGGER ratings_of_signed_notes_update BEFORE UPDATE ON note_ratings
+WHEN (SELECT state FROM progress_notes WHERE id = OLD.note_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed progress note cannot be changed: add an amendment'); END;
+CREATE TRIGGER ratings_of_signed_notes_delete BEFORE DELETE ON note_ratings
+WHEN (SELECT state FROM progress_notes WHERE id = OLD.note_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'a signed progress note cannot be changed: add an amendment'); END;
+
+-- A correction to a signed note: shown beside it, never replacing it.
+CREATE TABLE note_amendments (
+    id          INTEGER PRIMARY KEY,
+    note_id     INTEGER NOT NULL REFERENCES progress_notes (id),
+    text        BLOB NOT NULL,
+    reason      BLOB NOT NULL,
+    author      INTEGER NOT NULL REFERENCES users (id),
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX amendments_by_note ON note_amendments (note_id, id);
+CREATE TRIGGER amendments_only_to_signed_notes BEFORE INSERT ON note_amendments
+WHEN (SELECT state FROM progress_notes WHERE id = NEW.note_id) IS NOT 'signed'
+BEGIN SELECT RAISE(ABORT, 'only a signed note is amended; a draft is edited'); END;
+CREATE TRIGGER amendments_are_kept_update BEFORE UPDATE ON note_amendments
+BEGIN SELECT RAISE(ABORT, 'an amendment cannot be changed: add another amendment'); END;
+CREATE TRIGGER amendments_are_kept_delete BEFORE DELETE ON note_amendments
+BEGIN SELECT RAISE(ABORT, 'an amendment cannot be deleted'); END;
+
+-- A concern about a member (raised in a session or between sessions) and what is done about
+-- it. Actions change status by new rows in concern_action_updates; the newest counts.
+CREATE TABLE concerns (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES members (id),
+    session_id  INTEGER REFERENCES sessions (id),
+    description BLOB NOT NULL,
+    raised_by   INTEGER NOT NULL REFERENCES users (id),
+    raised_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX concerns_by_member ON concerns (member_id, id);
+CREATE TABLE concern_actions (
+    id          INTEGER PRIMARY KEY,
+    concern_id  INTEGER NOT NULL REFERENCES concerns (id),
+    action      BLOB NOT NULL,
+    owner       BLOB NOT NULL,
+    due_on      TEXT,
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX actions_by_concern ON concern_actions (concern_id, id);
+CREATE TABLE concern_action_updates (
+    id          INTEGER PRIMARY KEY,
+    action_id   INTEGER NOT NULL REFERENCES concern_actions (id),
+    status      TEXT NOT NULL CHECK (status IN ('open', 'done', 'not-needed')),
+    note        BLOB NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX updates_by_action ON concern_action_updates (action_id, id);
+
+-- Outcome-measure scores: the measure and time point are ids from the curriculum's
+-- programme.xml; a corrected score names the row it replaces.
+CREATE TABLE outcome_scores (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES members (id),
+    measure_id  TEXT NOT NULL,
+    time_point  TEXT NOT NULL,
+    taken_on    TEXT NOT NULL,
+    score       INTEGER NOT NULL,
+    replaces_id INTEGER REFERENCES outcome_scores (id),
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX scores_by_member ON outcome_scores (member_id, measure_id, id);
+
+-- Relapse-prevention plans: each change is a new version with all its sections.
+CREATE TABLE relapse_plans (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES members (id),
+    version     INTEGER NOT NULL CHECK (version > 0),
+    created_by  INTEGER NOT NULL REFERENCES users (id),
+    created_at  TEXT NOT NULL,
+    UNIQUE (member_id, version)
+) STRICT;
+CREATE TABLE relapse_plan_sections (
+    plan_id     INTEGER NOT NULL REFERENCES relapse_plans (id),
+    position    INTEGER NOT NULL,
+    heading     TEXT NOT NULL,
+    body        BLOB NOT NULL,
+    PRIMARY KEY (plan_id, position)
+) STRICT;
+)sql";
+
+// The append-only rule for the plain log tables of format 3, written once for each.
+constexpr const char* kFormat3KeptTables[] = {
+    "concerns",       "concern_actions", "concern_action_updates",
+    "outcome_scores", "relapse_plans",   "relapse_plan_sections"};
+
+/// One numbered step from format `toVersion - 1` to `toVersion`.
+struct Migration {
+    std::int64_t toVersion;
+    void (*apply)(sqlite::Connection&);
+};
+
+void keepForever(sqlite::Connection& connection, const std::string& table) {
+    for (const char* event : {"UPDATE", "DELETE"}) {
+        std::string lower = event[0] == 'U' ? "update" : "delete";
+        connection.execute("CREATE TRIGGER " + table + "_are_kept_" + lower + " BEFORE " + event +
+                           " ON " + table + " BEGIN SELECT RAISE(ABORT, 'the " + table +
+                           " records are never " + (event[0] == 'U' ? "changed" : "deleted") +
+                           "'); END;");
+    }
+}
+
+void migrateToFormat3(sqlite::Connection& connection) {
+    connection.execute(kFormat3);
+    for (const char* table : kFormat3KeptTables)
+        keepForever(connection, table);
+}
+
+constexpr Migration kMigrations[] = {{3, migrateToFormat3}};
+
+/// Local time for file names, e.g. 20261123-0142.
+std::string fileTimestamp() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
+    return text;
+}
+
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {
         throw StoreError("The database could not be opened safely: the setting " + name +
@@ -175,11 +379,13 @@ void configure(sqlite::Connection& connection) {
 
 void createFresh(sqlite::Connection& connection) {
     connection.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
-    connection.execute(kSchema);
+    connection.execute(kFormat2);
+    for (const auto& migration : kMigrations)
+        migration.apply(connection);
     connection.execute("PRAGMA user_version = " + std::to_string(kCurrentVersion));
 }
 
-void checkAndMigrate(sqlite::Connection& connection) {
+void refuseUnreadable(sqlite::Connection& connection) {
     auto applicationId = connection.pragmaInteger("application_id");
     auto version = connection.pragmaInteger("user_version");
     if (applicationId != kApplicationId) {
@@ -187,25 +393,45 @@ void checkAndMigrate(sqlite::Connection& connection) {
     }
     if (version > kCurrentVersion) {
         throw StoreError(
-            "This database was written by a newer version of Roundtable (data "
-            "format " +
+            "This database was written by a newer version of Roundtable (data format " +
             std::to_string(version) + "; this version reads up to " +
             std::to_string(kCurrentVersion) +
             "). It was not changed. Open it with the newer version.");
     }
     if (version < 1) {
         throw StoreError(
-            "This Roundtable database is incomplete (it has no data format "
-            "version), so it was not opened.");
+            "This Roundtable database is incomplete (it has no data format version), so it "
+            "was not opened.");
     }
     if (version < kOldestReadable) {
         throw StoreError(
-            "This database was made by a pre-release version of Roundtable that "
-            "did not encrypt records (data format " +
+            "This database was made by a pre-release version of Roundtable that did not "
+            "encrypt records (data format " +
             std::to_string(version) + "). It was not opened or changed. Create a new database.");
     }
-    // Format 2 is the first released format: there is nothing older to migrate yet. A later
-    // format adds its numbered migration step here, after taking a backup.
+}
+
+std::optional<std::filesystem::path> migrate(sqlite::Connection& connection,
+                                             const std::filesystem::path& path) {
+    auto version = connection.pragmaInteger("user_version");
+    if (version >= kCurrentVersion)
+        return std::nullopt;
+    // A verified copy of the file as it was, kept beside it, before anything changes.
+    // (A second attempt within the same second, after a failed one, gets a numbered name.)
+    auto stem =
+        path.string() + ".before-format-" + std::to_string(kCurrentVersion) + "-" + fileTimestamp();
+    std::filesystem::path backup = stem;
+    for (int attempt = 2; std::filesystem::exists(backup); ++attempt)
+        backup = stem + "-" + std::to_string(attempt);
+    backupDatabase(path, backup);
+    sqlite::Transaction transaction(connection);
+    for (const auto& migration : kMigrations) {
+        if (migration.toVersion > version)
+            migration.apply(connection);
+    }
+    connection.execute("PRAGMA user_version = " + std::to_string(kCurrentVersion));
+    transaction.commit();
+    return backup;
 }
 
 bool isNetworkFilesystemType(long filesystemType) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 
 #include "records/Sqlite.h"
 
@@ -11,7 +12,7 @@ namespace roundtable::records::schema {
 /// "RTBL": marks a SQLite file as a Roundtable database (PRAGMA application_id).
 constexpr std::int64_t kApplicationId = 0x5254424C;
 /// The schema version this build writes; user_version of an up-to-date database.
-constexpr std::int64_t kCurrentVersion = 2;
+constexpr std::int64_t kCurrentVersion = 3;
 /// The oldest format this build opens (format 1, the unencrypted skeleton, is refused).
 constexpr std::int64_t kOldestReadable = 2;
 
@@ -22,9 +23,15 @@ void configure(sqlite::Connection& connection);
 /// first keys are written in the same all-or-nothing step.
 void createFresh(sqlite::Connection& connection);
 
-/// Refuses a database of another application or a newer version, and migrates an older
-/// one. Throws StoreError with an explanation.
-void checkAndMigrate(sqlite::Connection& connection);
+/// Refuses a database of another application, a newer version, or a format too old to
+/// read. Throws StoreError with an explanation; changes nothing.
+void refuseUnreadable(sqlite::Connection& connection);
+
+/// Brings an older (readable) database up to kCurrentVersion with the numbered migration
+/// steps, after taking a verified backup beside it. Returns the backup's path, or nothing
+/// when the database was already current. All steps run in one transaction.
+std::optional<std::filesystem::path> migrate(sqlite::Connection& connection,
+                                             const std::filesystem::path& path);
 
 /// True when `path` (or the folder it would be created in) is on NFS, SMB or CIFS, where
 /// SQLite's locking and WAL cannot be trusted.

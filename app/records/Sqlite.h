@@ -52,6 +52,10 @@ class Statement {
     Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
     Statement& bind(int index, const std::string& value);
     Statement& bindNull(int index);
+    /// Binds the value, or NULL when there is none.
+    Statement& bind(int index, std::optional<std::int64_t> value) {
+        return value ? bind(index, *value) : bindNull(index);
+    }
     Statement& bindBlob(int index, const std::vector<unsigned char>& value);
     /// Steps once; true while there is a row to read.
     bool step();

@@ -45,6 +45,7 @@ struct RecordStore::Impl {
     std::optional<crypto::SecretKey> dataKey;   ///< present while unlocked (wiped by lock)
     std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
     std::optional<User> user;                   ///< who is signed in
+    std::optional<std::filesystem::path> migrationBackup;  ///< see RecordStore::migrationBackup
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
 
     const crypto::SecretKey& key() const {
@@ -82,6 +83,25 @@ struct RecordStore::Impl {
         }
         return *text;
     }
+    /// Seals `text` into parameter `index`, or binds NULL when it is empty (not recorded).
+    void bindSealed(sqlite::Statement& statement, int index, const char* table, const char* column,
+                    std::int64_t row, const std::string& text) const {
+        if (text.empty()) {
+            statement.bindNull(index);
+        } else {
+            statement.bindBlob(index, seal(table, column, row, text));
+        }
+    }
+    /// The text sealed in `column` of the current row, or "" when it is NULL.
+    std::string openOptional(const char* table, const char* column, std::int64_t row,
+                             const sqlite::Statement& statement, int index) const {
+        return statement.isNull(index) ? std::string{}
+                                       : open(table, column, row, statement.blob(index));
+    }
+
+    /// A sessions row selected with kSessionColumns (GroupRecords.cpp).
+    Session readSession(const sqlite::Statement& row) const;
+
     void takeKey(crypto::SecretKey key) {
         auditKey.emplace(crypto::deriveSubkey(key, 1, "rtaudit1"));
         dataKey.emplace(std::move(key));
@@ -93,29 +113,29 @@ struct RecordStore::Impl {
                std::optional<std::int64_t> recordId, const std::string& at = nowUtc()) {
         if (!auditKey || auditKey->empty())
             key();  // throws "locked"
-        auto last = db.prepare("SELECT chain FROM audit_events ORDER BY id DESC LIMIT 1");
-        auto previous = last.step() ? last.text(0) : std::string{};
-        auto id = nextId("audit_events");
+        std::string previous;
+        std::int64_t id = 1;
+        {
+            auto last = db.cached("SELECT chain, id FROM audit_events ORDER BY id DESC LIMIT 1");
+            if (last->step()) {
+                previous = last->text(0);
+                id = last->integer(1) + 1;
+            }
+        }
         std::optional<UserId> userId = user ? std::optional<UserId>(user->id) : std::nullopt;
         std::string login = user ? user->login : std::string("(recovery key)");
         auto chain = crypto::keyedHashHex(
             *auditKey, auditMessage(previous, id, at, userId, login, kind, recordKind, recordId));
-        auto insert = db.prepare(
+        auto insert = db.cached(
             "INSERT INTO audit_events (id, at, user_id, login, kind, record_kind, record_id, "
             "chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, id).bind(2, at);
-        if (userId) {
-            insert.bind(3, *userId);
-        } else {
-            insert.bindNull(3);
-        }
-        insert.bind(4, login).bind(5, kind).bind(6, recordKind);
-        if (recordId) {
-            insert.bind(7, *recordId);
-        } else {
-            insert.bindNull(7);
-        }
-        insert.bind(8, chain).run();
+        insert->bind(1, id).bind(2, at);
+        if (userId)
+            insert->bind(3, *userId);  // left unbound: NULL
+        insert->bind(4, login).bind(5, kind).bind(6, recordKind);
+        if (recordId)
+            insert->bind(7, *recordId);
+        insert->bind(8, chain).run();
     }
 
     /// What a chain value covers: the previous value and every column of the row.
@@ -152,84 +172,39 @@ struct RecordStore::Impl {
         }
     }
 
-    /// Creates or replaces the draft note of a member in a session; returns its row id.
-    /// Refuses a signed note (the schema's trigger would too). Call inside a transaction.
-    std::int64_t writeDraft(SessionId session, MemberId member, const std::string& text,
-                            UserId author) {
-        auto find = db.prepare(
-            "SELECT id, state FROM progress_notes WHERE session_id = ? AND member_id = ?");
-        find.bind(1, session).bind(2, member);
-        bool exists = find.step();
-        if (exists && find.text(1) == "signed") {
-            throw StoreError("This progress note is signed, so it cannot be changed.");
-        }
-        auto id = exists ? find.integer(0) : nextId("progress_notes");
-        auto sealed = seal("progress_notes", "text", id, text);
-        if (exists) {
-            db.prepare(
-                  "UPDATE progress_notes SET text = ?, author = ?, updated_at = ? WHERE id = ?")
-                .bindBlob(1, sealed)
-                .bind(2, author)
-                .bind(3, nowUtc())
-                .bind(4, id)
-                .run();
-        } else {
-            db.prepare(
-                  "INSERT INTO progress_notes (id, session_id, member_id, text, state, author, "
-                  "updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
-                .bind(1, id)
-                .bind(2, session)
-                .bind(3, member)
-                .bindBlob(4, sealed)
-                .bind(5, author)
-                .bind(6, nowUtc())
-                .run();
-        }
-        return id;
-    }
+    // Progress notes (NoteRecords.cpp).
+    /// Creates or replaces the note of a member in a session, signing it when `sign` is set;
+    /// returns its row id. Refuses a signed note (the schema's triggers would too). Call
+    /// inside a transaction.
+    NoteId writeNote(SessionId session, MemberId member, const NoteContent& content, UserId author,
+                     bool sign);
+    /// Signs a draft note, stamping it late when signed after the day of its session.
+    void markSigned(NoteId id, SessionId session);
+    /// True when signing a note of this session now makes it a late entry (signed on a later
+    /// calendar day, as the facilitator sees it, than the session's date).
+    bool signingIsLate(SessionId session);
+    /// A progress_notes row selected with kNoteColumns, with its ratings and amendments.
+    ProgressNote readNote(const sqlite::Statement& row);
 
-    /// Signs note `id`, stamping it late when signed after the day of its session (local
-    /// calendar day, as the facilitator sees it). Call inside a transaction.
-    void markSigned(std::int64_t id, SessionId session) {
-        auto date = db.prepare("SELECT session_date FROM sessions WHERE id = ?");
-        date.bind(1, session);
-        date.step();
-        bool late = localDate() > date.text(0);
-        auto now = nowUtc();
-        db.prepare(
-              "UPDATE progress_notes SET state = 'signed', updated_at = ?, signed_at = ?, "
-              "late_entry = ? WHERE id = ?")
-            .bind(1, now)
-            .bind(2, now)
-            .bind(3, late ? 1 : 0)
-            .bind(4, id)
-            .run();
-    }
-
-    /// A progress_notes row selected with kNoteColumns.
-    ProgressNote readNote(const sqlite::Statement& row) const {
-        return {row.integer(0),
-                row.integer(1),
-                open("progress_notes", "text", row.integer(5), row.blob(2)),
-                noteStateFrom(row.text(3)),
-                row.text(4),
-                row.text(6),
-                row.integer(7) == 1};
-    }
+    /// Concerns selected with kConcernColumns, each with its actions (ClinicalRecords.cpp).
+    std::vector<Concern> readConcerns(sqlite::Statement& query);
 
     void chainPendingEvents() {
         auto pending = db.prepare("SELECT at, login, kind FROM audit_pending ORDER BY id");
         while (pending.step()) {
-            // The attempted user name goes in record_kind: there is no user row to point at.
-            audit(pending.text(2), "sign-in as " + pending.text(1), std::nullopt, pending.text(0));
+            // A failed sign-in names the attempted user in record_kind: there is no user row
+            // to point at. Other pending events (a migration) concern the database.
+            auto kind = pending.text(2);
+            audit(kind, kind == "failed-sign-in" ? "sign-in as " + pending.text(1) : "database",
+                  std::nullopt, pending.text(0));
         }
         db.execute("DELETE FROM audit_pending");
     }
 
     std::int64_t nextId(const char* table) {
-        auto next = db.prepare(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table);
-        next.step();
-        return next.integer(0);
+        auto next = db.cached(std::string("SELECT COALESCE(MAX(id), 0) + 1 FROM ") + table);
+        next->step();
+        return next->integer(0);
     }
 
     void storeUserKey(UserId id, const std::string& passphrase, bool insert,

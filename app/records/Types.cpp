@@ -96,6 +96,53 @@ Attendance attendanceFrom(const std::string& text) {
 NoteState noteStateFrom(const std::string& text) {
     return parseEnum(text, std::array{NoteState::draft, NoteState::signedOff}, "note state");
 }
+const char* toText(Participation participation) {
+    switch (participation) {
+        case Participation::notRecorded:
+            return "";
+        case Participation::full:
+            return "full";
+        case Participation::some:
+            return "some";
+        case Participation::little:
+            return "little";
+        case Participation::none:
+            return "none";
+    }
+    return "";
+}
+Participation participationFrom(const std::string& text) {
+    return parseEnum(text,
+                     std::array{Participation::notRecorded, Participation::full,
+                                Participation::some, Participation::little, Participation::none},
+                     "participation");
+}
+const char* toText(ActionStatus status) {
+    switch (status) {
+        case ActionStatus::open:
+            return "open";
+        case ActionStatus::done:
+            return "done";
+        case ActionStatus::notNeeded:
+            return "not-needed";
+    }
+    return "open";
+}
+ActionStatus actionStatusFrom(const std::string& text) {
+    return parseEnum(text,
+                     std::array{ActionStatus::open, ActionStatus::done, ActionStatus::notNeeded},
+                     "action status");
+}
+bool Concern::isOpen() const {
+    if (actions.empty())
+        return true;
+    for (const auto& action : actions) {
+        if (action.status == ActionStatus::open)
+            return true;
+    }
+    return false;
+}
+
 bool wasPresent(Attendance status) {
     return status == Attendance::attended || status == Attendance::late ||
            status == Attendance::leftEarly;

@@ -13,6 +13,9 @@ using GroupId = std::int64_t;
 using MemberId = std::int64_t;
 using SessionId = std::int64_t;
 using UserId = std::int64_t;
+using NoteId = std::int64_t;
+using ConcernId = std::int64_t;
+using ActionId = std::int64_t;
 
 /// A problem with the database itself (cannot open, newer version, damaged, refused write).
 /// The message is written for the person using the app.
@@ -35,16 +38,39 @@ enum class KeyDerivation { standard, fast };
 
 enum class GroupKind { treatment, maintenance, carers };
 
+/// When a group usually meets: the defaults for planning its sessions. 0 / empty: not set.
+struct GroupSchedule {
+    int weekday = 0;       ///< 1 = Monday ... 7 = Sunday
+    std::string startsAt;  ///< HH:MM, local time
+    int sessionMinutes = 0;
+};
+
 struct Group {
     GroupId id = 0;
     std::string name;
     GroupKind kind = GroupKind::treatment;
+    GroupSchedule schedule;
+    std::optional<GroupId> linkedGroup;  ///< a carers' group's treatment group
 };
 
+/// A member as seen from one group: who he is and his membership of that group.
 struct Member {
     MemberId id = 0;
     std::string code;  ///< pseudonymous code, safe to show in lists and reports
     std::string name;
+    std::string joinedOn;
+    std::string leftOn;  ///< empty while he is a member
+    std::string leavingReason;
+    bool attendanceRequired = false;  ///< attendance is a legal requirement (e.g. an order)
+};
+
+/// Identifying details of a member, encrypted. Empty strings: not recorded.
+struct MemberDetails {
+    std::string dateOfBirth;  ///< YYYY-MM-DD
+    std::string localId;
+    std::string residentialService;
+    std::string careManager;  ///< name and how to reach them
+    std::string recordedAt;   ///< when these details were recorded (read only)
 };
 
 enum class SessionStatus { planned, tookPlace, didNotTakePlace };
@@ -67,7 +93,8 @@ struct CurriculumStamp {
 
 struct NewSession {
     GroupId groupId = 0;
-    std::string date;  ///< YYYY-MM-DD
+    std::string date;      ///< YYYY-MM-DD
+    std::string startsAt;  ///< HH:MM, optional
     std::string title;
     int minutes = 0;
     CurriculumStamp stamp;
@@ -78,9 +105,12 @@ struct Session {
     SessionId id = 0;
     GroupId groupId = 0;
     std::string date;
+    std::string startsAt;
     std::string title;
     int minutes = 0;
     SessionStatus status = SessionStatus::planned;
+    std::string notHeldReason;         ///< why a session did not take place
+    std::vector<UserId> facilitators;  ///< who ran it (read by session(id) only)
     CurriculumStamp stamp;
     std::vector<PlannedActivity> activities;
 };
@@ -92,18 +122,111 @@ struct AttendanceMark {
     Attendance status = Attendance::attended;
     std::string reason;
     std::string recordedAt;  ///< UTC, ISO 8601
+    std::optional<int> minutesPresent;
 };
 
 enum class NoteState { draft, signedOff };
 
+/// How much a member took part in a session, as the facilitator judged it.
+enum class Participation { notRecorded, full, some, little, none };
+
+/// A rating of one of the module's progress indicators (ids and scales: the curriculum).
+struct IndicatorRating {
+    std::string indicatorId;
+    int rating = 0;
+    bool operator==(const IndicatorRating&) const = default;
+};
+
+/// What a facilitator writes in a progress note.
+struct NoteContent {
+    NoteContent() = default;
+    /// A note that is only text (what most tests and the demo write).
+    NoteContent(std::string noteText) : text(std::move(noteText)) {}  // NOLINT: implicit
+    NoteContent(const char* noteText) : text(noteText) {}             // NOLINT: implicit
+    std::string text;
+    Participation participation = Participation::notRecorded;
+    std::vector<IndicatorRating> ratings;
+    bool concernRaised = false;
+};
+
+/// A correction to a signed note, shown beside it.
+struct Amendment {
+    std::int64_t id = 0;
+    std::string text;
+    std::string reason;
+    std::string author;  ///< login
+    std::string createdAt;
+};
+
 struct ProgressNote {
+    NoteId id = 0;
     SessionId sessionId = 0;
     MemberId memberId = 0;
-    std::string text;
+    NoteContent content;
     NoteState state = NoteState::draft;
+    std::string author;  ///< login of who last wrote it
     std::string updatedAt;
-    std::string signedAt;    ///< UTC, ISO 8601; empty while a draft
-    bool lateEntry = false;  ///< signed on a later day than the session's date
+    std::string signedAt;               ///< UTC, ISO 8601; empty while a draft
+    bool lateEntry = false;             ///< signed on a later day than the session's date
+    std::vector<Amendment> amendments;  ///< oldest first
+};
+
+/// A concern about a member and what is being done about it.
+enum class ActionStatus { open, done, notNeeded };
+
+struct ConcernAction {
+    ActionId id = 0;
+    std::string action;
+    std::string owner;  ///< who will do it (may be outside the service)
+    std::string dueOn;  ///< YYYY-MM-DD or empty
+    ActionStatus status = ActionStatus::open;
+    std::string statusNote;  ///< what the newest update said
+    std::string updatedAt;
+};
+
+struct NewConcern {
+    MemberId memberId = 0;
+    std::optional<SessionId> sessionId;
+    std::string description;
+};
+
+struct Concern {
+    ConcernId id = 0;
+    MemberId memberId = 0;
+    std::optional<SessionId> sessionId;
+    std::string description;
+    std::string raisedBy;  ///< login
+    std::string raisedAt;
+    std::vector<ConcernAction> actions;
+    /// Open while it has no actions yet or any action is still open.
+    [[nodiscard]] bool isOpen() const;
+};
+
+/// A score on one of the programme's outcome measures at one time point.
+struct OutcomeScore {
+    std::int64_t id = 0;  ///< set by the store
+    MemberId memberId = 0;
+    std::string measureId;
+    std::string timePoint;
+    std::string takenOn;  ///< YYYY-MM-DD
+    int score = 0;
+    std::optional<std::int64_t> replaces;  ///< the score this one corrects
+    std::string recordedAt;
+};
+
+/// A relapse-prevention plan: each change is a new version; old versions stay readable.
+struct PlanSection {
+    std::string heading;
+    std::string body;
+    bool operator==(const PlanSection&) const = default;
+};
+
+struct RelapsePlan {
+    MemberId memberId = 0;
+    int version = 0;
+    std::string createdBy;  ///< login
+    std::string createdAt;
+    std::vector<PlanSection> sections;
 };
 
 [[nodiscard]] const char* toText(Role role);
@@ -111,12 +234,16 @@ struct ProgressNote {
 [[nodiscard]] const char* toText(SessionStatus status);
 [[nodiscard]] const char* toText(Attendance status);
 [[nodiscard]] const char* toText(NoteState state);
+[[nodiscard]] const char* toText(Participation participation);
+[[nodiscard]] const char* toText(ActionStatus status);
 /// Parse the strings above; throw StoreError for an unknown value (a damaged row).
 [[nodiscard]] Role roleFrom(const std::string& text);
 [[nodiscard]] GroupKind groupKindFrom(const std::string& text);
 [[nodiscard]] SessionStatus sessionStatusFrom(const std::string& text);
 [[nodiscard]] Attendance attendanceFrom(const std::string& text);
 [[nodiscard]] NoteState noteStateFrom(const std::string& text);
+[[nodiscard]] Participation participationFrom(const std::string& text);
+[[nodiscard]] ActionStatus actionStatusFrom(const std::string& text);
 /// True for the statuses after which a progress note is written (the member was there).
 [[nodiscard]] bool wasPresent(Attendance status);
 

@@ -217,7 +217,7 @@ void SessionPanel::showSelectedNote() {
     keepUnsavedNote();
     const auto* line = selectedLine();
     noteMember_ = line ? line->member.id : 0;
-    note_->ChangeValue(line && line->note ? toWx(line->note->text) : wxString());
+    note_->ChangeValue(line && line->note ? toWx(line->note->content.text) : wxString());
     noteLabel_->SetLabel(line ? toWx("Progress note for " + line->member.name)
                               : wxString("Progress note"));
     enableControls();

@@ -148,7 +148,7 @@ void planSessions(RecordStore& store, Layout& layout, std::int64_t pairs) {
         plan.activities = {{"check-in", 20, "Arriving", "Greet each man."}};
         auto session = store.addSession(plan);
         for (auto member : layout.members) {
-            store.markAttendance(session, {member, Attendance::attended, "", ""});
+            store.markAttendance(session, {member, Attendance::attended, "", "", {}});
         }
         layout.sessions.push_back(session);
     }
@@ -539,10 +539,10 @@ class CrashTest {
         if (mustBeSigned && note->state != NoteState::signedOff) {
             fail(which + " was reported signed but is a draft");
         }
-        if (note->text != noteText(pair)) {
-            fail(which + " is not whole: " + std::to_string(note->text.size()) + " bytes where " +
+        if (note->content.text != noteText(pair)) {
+            fail(which + " is not whole: " + std::to_string(note->content.text.size()) + " bytes where " +
                  std::to_string(noteText(pair).size()) + " were saved; it begins \"" +
-                 note->text.substr(0, 60) + "\"");
+                 note->content.text.substr(0, 60) + "\"");
         }
     }
 

@@ -341,7 +341,7 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
     auto store = test::openTestStore(path);
     auto note = store.note(session, store.membersOf(store.groups()[0].id)[0].id);
     REQUIRE(note);
-    CHECK(note->text == "Quiet today.");
+    CHECK(note->content.text == "Quiet today.");
 }
 
 TEST_CASE("a damaged database is refused and the window stays usable") {

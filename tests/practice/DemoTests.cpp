@@ -36,7 +36,7 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
             if (records::wasPresent(line.mark->status)) {
                 REQUIRE(line.note);
                 CHECK(line.note->state == records::NoteState::signedOff);
-                CHECK_FALSE(line.note->text.empty());
+                CHECK_FALSE(line.note->content.text.empty());
                 ++notes;
             } else {
                 CHECK_FALSE(line.mark->reason.empty());
@@ -64,7 +64,7 @@ TEST_CASE("the demo database and its write-ahead log hold no name or note in pla
         secrets.push_back(member.name);
     for (const auto& session : store.sessionsOf(group.id)) {
         for (const auto& note : store.notesOf(session.id))
-            secrets.push_back(note.text);
+            secrets.push_back(note.content.text);
         for (const auto& mark : store.registerOf(session.id)) {
             if (!mark.reason.empty())
                 secrets.push_back(mark.reason);

@@ -127,7 +127,7 @@ TEST_CASE("a note is written for a member who was present, and signing freezes i
     auto lines = f.practice.registerFor(session);
     REQUIRE(lines.at(0).note);
     CHECK(lines.at(0).note->state == records::NoteState::signedOff);
-    CHECK(lines.at(0).note->text == "Took part well.");
+    CHECK(lines.at(0).note->content.text == "Took part well.");
     CHECK_FALSE(lines.at(1).note);
     CHECK_THROWS_AS(f.practice.saveNote(session, present, "Changed"), records::StoreError);
 }
@@ -161,4 +161,155 @@ TEST_CASE("dates are checked and counted on the calendar") {
     CHECK(practice::weekdayOnOrBefore("2026-11-22", 2) == "2026-11-17");  // a Sunday
     CHECK(practice::weekdayOnOrBefore("2026-11-17", 2) == "2026-11-17");  // that Tuesday
     CHECK(practice::weekdayOnOrBefore("2027-01-01", 0) == "2026-12-27");
+}
+
+namespace {
+/// A fixture with a framework session planned and one member marked present.
+struct SessionFixture : Fixture {
+    records::MemberId member = practice.addMember(group, "Adam Reid", "2026-09-01");
+    records::SessionId session = practice.planSession(group, "framework-02", "2026-11-03");
+    SessionFixture() { practice.recordAttendance(session, member, Attendance::attended, ""); }
+};
+}  // namespace
+
+TEST_CASE("note ratings must be the module's progress indicators, within their scales") {
+    SessionFixture f;
+    auto indicators = f.practice.indicatorsFor(f.session);
+    REQUIRE(indicators.size() == 3);
+    CHECK(indicators[0].id == "framework-keeps-rules");
+    CHECK(indicators[0].scaleMax == 3);
+    records::NoteContent content("Kept to the rules all session.");
+    content.ratings = {{"framework-keeps-rules", 4}};
+    CHECK(fieldOf([&] { f.practice.saveNote(f.session, f.member, content); }) ==
+          "rating:framework-keeps-rules: \"" + indicators[0].label + "\" is rated from 0 to 3.");
+    content.ratings = {{"empathy-something", 1}};
+    CHECK(fieldOf([&] { f.practice.saveNote(f.session, f.member, content); }) ==
+          "rating: \"empathy-something\" is not a progress indicator of this module.");
+    content.ratings = {{"framework-keeps-rules", 3}, {"framework-social-skills", 0}};
+    content.participation = records::Participation::full;
+    f.practice.signNote(f.session, f.member, content);
+    auto note = f.store.note(f.session, f.member);
+    CHECK(note->content.ratings.size() == 2);
+    CHECK(note->content.participation == records::Participation::full);
+}
+
+TEST_CASE("an amendment needs its text and a reason, and only a signed note takes one") {
+    SessionFixture f;
+    f.practice.signNote(f.session, f.member, {"Said little."});
+    auto id = f.store.note(f.session, f.member)->id;
+    CHECK(fieldOf([&] { f.practice.amendNote(id, "  ", "why"); }) ==
+          "amendment: Please write the correction.");
+    CHECK(fieldOf([&] { f.practice.amendNote(id, "Said a lot.", " "); }) ==
+          "amendment-reason: Please say why the note is being corrected.");
+    f.practice.amendNote(id, " Said a lot, in fact. ", " Wrong member's note ");
+    auto amendment = f.store.note(f.session, f.member)->amendments.at(0);
+    CHECK(amendment.text == "Said a lot, in fact.");
+    CHECK(amendment.reason == "Wrong member's note");
+}
+
+TEST_CASE("minutes present, a session not held, and leaving are checked at the field") {
+    SessionFixture f;
+    CHECK(fieldOf([&] {
+              f.practice.recordAttendance(f.session, f.member, Attendance::leftEarly, "", 121);
+          }) == "minutes-present: Minutes present must be between 0 and 120.");
+    f.practice.recordAttendance(f.session, f.member, Attendance::leftEarly, "", 60);
+    CHECK(f.store.registerOf(f.session).at(0).minutesPresent == 60);
+    CHECK(fieldOf([&] { f.practice.markNotHeld(f.session, " "); }) ==
+          "not-held-reason: Please say why the session did not take place.");
+    CHECK(fieldOf([&] { f.practice.recordLeaving(f.group, f.member, "2026-08-01", "Moved"); }) ==
+          "left-on: He cannot leave before the day he joined.");
+    CHECK(fieldOf([&] { f.practice.recordLeaving(f.group, f.member, "2026-12-01", ""); }) ==
+          "leaving-reason: Please give the reason he left.");
+    CHECK(fieldOf([&] { f.practice.recordLeaving(f.group, f.member, "2026-13-01", "x"); }) ==
+          "left-on: The date he left must be a real date.");
+}
+
+TEST_CASE("a member who has left is not on the register of later sessions") {
+    SessionFixture f;
+    auto later = f.practice.planSession(f.group, "framework-03", "2026-12-08");
+    auto newcomer = f.practice.addMember(f.group, "Ben Shah", "2026-11-10");
+    f.practice.recordLeaving(f.group, f.member, "2026-12-01", "Completed his order");
+    auto earlier = f.practice.registerFor(f.session);
+    REQUIRE(earlier.size() == 1);  // the newcomer had not joined yet
+    CHECK(earlier[0].member.id == f.member);
+    auto lines = f.practice.registerFor(later);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].member.id == newcomer);
+}
+
+TEST_CASE("outcome scores are checked against the programme's measures") {
+    SessionFixture f;
+    auto record = [&](const std::string& measure, const std::string& point, const std::string& date,
+                      int score) {
+        return fieldOf(
+            [&] { f.practice.recordOutcomeScore(f.member, measure, point, date, score); });
+    };
+    CHECK(record("iq", "before", "2026-09-01", 1) ==
+          "measure: Choose one of the programme's outcome measures.");
+    CHECK(record("sexual-knowledge", "each-session", "2026-09-01", 1) ==
+          "time-point: Sexual knowledge is not taken at that time point.");
+    CHECK(record("sexual-knowledge", "before", "2026-02-30", 1) ==
+          "taken-on: The date it was taken must be a real date, not later than today.");
+    CHECK(record("sexual-knowledge", "before", practice::addDays(practice::today(), 1), 1)
+              .starts_with("taken-on:"));
+    CHECK(record("session-rating", "each-session", "2026-09-01", 11) ==
+          "score: How the session felt scores run from 0 to 10.");
+    CHECK(record("sexual-knowledge", "before", "2026-09-01", 40) == "accepted");
+    CHECK(f.store.outcomeScoresOf(f.member).at(0).score == 40);
+}
+
+TEST_CASE("member details, concerns and plans are checked and trimmed") {
+    SessionFixture f;
+    records::MemberDetails details;
+    details.dateOfBirth = practice::today();
+    CHECK(fieldOf([&] { f.practice.recordMemberDetails(f.member, details); }) ==
+          "date-of-birth: The date of birth must be a real date in the past.");
+    details.dateOfBirth = " 1975-06-01 ";
+    details.careManager = " Pat Green ";
+    f.practice.recordMemberDetails(f.member, details);
+    CHECK(f.store.memberDetails(f.member)->dateOfBirth == "1975-06-01");
+    CHECK(f.store.memberDetails(f.member)->careManager == "Pat Green");
+
+    CHECK(fieldOf([&] { f.practice.raiseConcern(f.member, f.session, " "); }) ==
+          "concern: Please describe the concern.");
+    auto concern = f.practice.raiseConcern(f.member, f.session, "Mentioned contact with a child.");
+    CHECK(fieldOf([&] { f.practice.addConcernAction(concern, "Tell the lead", "", ""); }) ==
+          "action-owner: Please say who will do it.");
+    CHECK(fieldOf([&] { f.practice.addConcernAction(concern, "Tell", "Me", "soon"); }) ==
+          "action-due: The date it is due must be a real date.");
+    auto action = f.practice.addConcernAction(concern, "Tell the clinical lead", "Facilitator", "");
+    CHECK(fieldOf([&] {
+              f.practice.updateConcernAction(action, records::ActionStatus::done, "");
+          }) == "action-note: Please say what was done, or why it is not needed.");
+
+    const auto& headings = practice::relapsePlanHeadings();
+    REQUIRE(headings.size() >= 4);
+    std::vector<records::PlanSection> plan;
+    for (const auto& heading : headings)
+        plan.push_back({heading, ""});
+    CHECK(fieldOf([&] { f.practice.saveRelapsePlan(f.member, plan); }) ==
+          "plan: Write at least one part of the plan before saving it.");
+    plan[0].body = " Feeling angry and alone. ";
+    CHECK(f.practice.saveRelapsePlan(f.member, plan) == 1);
+    auto saved = f.store.relapsePlan(f.member);
+    REQUIRE(saved->sections.size() == 1);  // empty sections are left out
+    CHECK(saved->sections[0].body == "Feeling angry and alone.");
+}
+
+TEST_CASE("a group's schedule and a carers' link are checked") {
+    Fixture f;
+    CHECK(fieldOf([&] {
+              f.practice.createGroup("Evening", records::GroupKind::treatment, {2, "25:00", 120});
+          }) == "starts-at: The start time must be a time such as 10:30.");
+    CHECK(fieldOf([&] {
+              f.practice.createGroup("Evening", records::GroupKind::treatment, {2, "18:00", 5});
+          }) == "session-minutes: A session lasts between 15 and 300 minutes.");
+    CHECK(fieldOf([&] {
+              f.practice.createGroup("Link", records::GroupKind::maintenance, {}, f.group);
+          }) == "linked-group: Only a carers' group is linked, and only to a treatment group.");
+    auto carers =
+        f.practice.createGroup("Carers", records::GroupKind::carers, {2, "18:00", 90}, f.group);
+    CHECK(f.store.groups().at(1).id == carers);
+    CHECK(practice::isClockTime("09:05"));
+    CHECK_FALSE(practice::isClockTime("9:05"));
 }

@@ -62,7 +62,7 @@ TEST_CASE("changes, sign-ins and failed sign-ins are recorded, without content")
         auto group = store.addGroup("Tuesday group", GroupKind::treatment);
         auto member = store.addMember(group, "Daniel Hughes", "2026-01-01");
         auto session = store.addSession(plannedSession(group));
-        store.markAttendance(session, {member, Attendance::attended, "", {}});
+        store.markAttendance(session, {member, Attendance::attended, "", {}, {}});
         store.saveNoteDraft(session, member, "Took part.");
         store.signNote(session, member);
         store.recordAccess(Access::print, "session", session);

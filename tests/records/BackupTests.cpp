@@ -91,7 +91,7 @@ TEST_CASE("a backup taken while notes are being written verifies, restores and d
     CHECK(restored.membersOf(service.group).size() == 8);
     for (const auto& session : restored.sessionsOf(service.group)) {
         for (const auto& note : restored.notesOf(session.id)) {
-            CHECK(note.text.starts_with("Written during the backup "));
+            CHECK(note.content.text.starts_with("Written during the backup "));
         }
     }
     CHECK(restored.verifyAudit().intact());

@@ -31,7 +31,7 @@ struct Sample {
         members.push_back(store.addMember(group, "Ravi Chandra", "2026-01-01"));
         session = store.addSession(plannedSession(group));
         for (auto member : members) {
-            store.markAttendance(session, {member, Attendance::attended, "", {}});
+            store.markAttendance(session, {member, Attendance::attended, "", {}, {}});
             store.saveNoteDraft(session, member, "Note about member " + std::to_string(member));
         }
     }
@@ -111,7 +111,7 @@ TEST_CASE("the recovery key opens a database whose user keys were all removed") 
                          "That recovery key is not right.", StoreError);
     store.unlockWithRecoveryKey(sample.recoveryKey);
     for (auto member : sample.members) {
-        CHECK(store.note(sample.session, member)->text ==
+        CHECK(store.note(sample.session, member)->content.text ==
               "Note about member " + std::to_string(member));
     }
     // Nobody is signed in: the only thing to do is to make a new administrator.
@@ -149,7 +149,7 @@ TEST_CASE("users: roles are enforced by the store, passphrases can be reset and 
     store.resetPassphrase("sam", "reset by the admin");
     store.lock();
     store.unlock("sam", "reset by the admin");
-    CHECK(store.note(sample.session, sample.members[1])->text ==
+    CHECK(store.note(sample.session, sample.members[1])->content.text ==
           "Note about member " + std::to_string(sample.members[1]));
 }
 

@@ -1,7 +1,10 @@
 // Opens the committed database of every format (tests/fixtures/databases/README.md).
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include "records/RecordStore.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
@@ -12,9 +15,11 @@ namespace {
 const std::filesystem::path kFixtures = ROUNDTABLE_FIXTURES "/databases";
 constexpr const char* kFormat2RecoveryKey =
     "TFD7-EXK3-SQER-6F2F-HRJF-D7JJ-234A-WERV-M5VB-L2WW-M7JH-2AN2-JGDA";
+constexpr const char* kFormat3RecoveryKey =
+    "GLEP-T32P-LCVI-NMON-XTOL-S3HI-WCTK-SYDB-DFNT-ZLIN-NQ3Y-VFCB-JOSA";
 }  // namespace
 
-TEST_CASE("a format 2 database opens, decrypts and verifies") {
+TEST_CASE("a format 2 database opens (migrated), decrypts and verifies") {
     TempDir dir;
     std::filesystem::copy_file(kFixtures / "format-2.rtdb", dir / "copy.rtdb");
     auto store = openTestStore(dir / "copy.rtdb");
@@ -29,7 +34,7 @@ TEST_CASE("a format 2 database opens, decrypts and verifies") {
     CHECK(sessions[0].status == SessionStatus::tookPlace);
     auto note = store.note(sessions[0].id, members[0].id);
     REQUIRE(note);
-    CHECK(note->text == "A fixture note, signed.");
+    CHECK(note->content.text == "A fixture note, signed.");
     CHECK(note->state == NoteState::signedOff);
     CHECK(store.registerOf(sessions[0].id).at(0).reason == "Bus was late");
     CHECK(store.verifyAudit().intact());
@@ -48,4 +53,110 @@ TEST_CASE("a format 1 database is refused with an explanation and left unchanged
                          "Create a new database.",
                          StoreError);
     CHECK(readFile(dir / "copy.rtdb") == before);
+}
+
+namespace {
+/// Every object of the schema (type, name, SQL), one per line, in name order.
+std::string schemaOf(const std::filesystem::path& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* rows = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_schema "
+                       "ORDER BY name",
+                       -1, &rows, nullptr);
+    std::string text;
+    while (sqlite3_step(rows) == SQLITE_ROW)
+        text += reinterpret_cast<const char*>(sqlite3_column_text(rows, 0)) + std::string("\n");
+    sqlite3_finalize(rows);
+    sqlite3_close(db);
+    return text;
+}
+}  // namespace
+
+TEST_CASE("a format 2 database is migrated after a verified backup, and nothing is lost") {
+    TempDir dir;
+    auto path = dir / "copy.rtdb";
+    std::filesystem::copy_file(kFixtures / "format-2.rtdb", path);
+    auto hashBefore = databaseContentHash(path);
+    {
+        auto store = RecordStore::open(path);
+        auto backup = store.migrationBackup();
+        REQUIRE(backup);
+        CHECK(backup->parent_path() == dir.path());
+        CHECK(backup->filename().string().starts_with("copy.rtdb.before-format-3-"));
+        CHECK(rawCount(*backup, "PRAGMA user_version") == 2);
+        CHECK(databaseContentHash(*backup) == hashBefore);
+        CHECK(rawCount(path, "PRAGMA user_version") == 3);
+
+        store.unlock(kTestLogin, kTestPassphrase);
+        auto group = store.groups().at(0);
+        auto member = store.membersOf(group.id).at(0);
+        auto session = store.sessionsOf(group.id).at(0);
+        auto note = store.note(session.id, member.id);
+        CHECK(note->content.text == "A fixture note, signed.");
+        CHECK(note->content.participation == Participation::notRecorded);
+        // What format 3 added works on the migrated file.
+        store.amendNote(note->id, "Added after the migration.", "Testing");
+        CHECK(store.note(session.id, member.id)->amendments.size() == 1);
+        CHECK(store.verifyAudit().intact());
+        store.lock();
+        CHECK(rawCount(path,
+                       "SELECT COUNT(*) FROM audit_events WHERE kind = "
+                       "'migrate-to-format-3' AND record_kind = 'database'") == 1);
+    }
+    // Already current: opening again changes nothing and makes no backup.
+    CHECK_FALSE(RecordStore::open(path).migrationBackup());
+}
+
+TEST_CASE("a migrated database has exactly the shape of a new one") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-2.rtdb", dir / "migrated.rtdb");
+    RecordStore::open(dir / "migrated.rtdb");
+    createTestStore(dir / "new.rtdb");
+    auto migrated = schemaOf(dir / "migrated.rtdb");
+    CHECK(migrated.find("member_details") != std::string::npos);
+    CHECK(migrated == schemaOf(dir / "new.rtdb"));
+}
+
+TEST_CASE("a migration that fails leaves the file at its old format, and can be tried again") {
+    TempDir dir;
+    auto path = dir / "copy.rtdb";
+    std::filesystem::copy_file(kFixtures / "format-2.rtdb", path);
+    // A table in the way makes the migration's CREATE TABLE fail half way.
+    CHECK(rawSql(path, "CREATE TABLE outcome_scores (x)") == "");
+    auto hashBefore = databaseContentHash(path);
+    CHECK_THROWS_AS(RecordStore::open(path), StoreError);
+    CHECK(rawCount(path, "PRAGMA user_version") == 2);
+    CHECK(rawCount(path, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'member_details'") == 0);
+    CHECK(databaseContentHash(path) == hashBefore);
+    CHECK(rawSql(path, "DROP TABLE outcome_scores") == "");
+    auto store = openTestStore(path);
+    CHECK(rawCount(path, "PRAGMA user_version") == 3);
+    CHECK(store.groups().size() == 1);
+}
+
+TEST_CASE("a format 3 database opens with every kind of record") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-3.rtdb", dir / "copy.rtdb");
+    auto store = openTestStore(dir / "copy.rtdb");
+    CHECK_FALSE(store.migrationBackup());
+    auto groups = store.groups();
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[1].linkedGroup == groups[0].id);
+    CHECK(groups[1].schedule.startsAt == "18:00");
+    auto member = store.membersOf(groups[0].id).at(0);
+    auto session = store.sessionsOf(groups[0].id).at(0);
+    auto note = store.note(session.id, member.id);
+    CHECK(note->content.ratings == std::vector<IndicatorRating>{{"keeps-rules", 2}});
+    CHECK(note->content.concernRaised);
+    CHECK(note->amendments.at(0).text == "A fixture amendment.");
+    CHECK(store.memberDetails(member.id)->residentialService == "Fixture House");
+    CHECK(store.concernsOf(member.id).at(0).actions.at(0).status == ActionStatus::done);
+    CHECK(store.outcomeScoresOf(member.id).at(0).score == 30);
+    CHECK(store.relapsePlan(member.id)->sections.at(0).body == "A fixture sign.");
+    CHECK(store.verifyAudit().intact());
+    store.lock();
+    store.unlockWithRecoveryKey(kFormat3RecoveryKey);
+    CHECK(store.groups().size() == 2);
 }

@@ -160,7 +160,7 @@ Operation saveNote() {
             return;
         }
         REQUIRE(note.has_value());
-        CHECK(note->text == kNewNoteText);
+        CHECK(note->content.text == kNewNoteText);
         CHECK(note->state == (done == 2 ? NoteState::signedOff : NoteState::draft));
     };
     return op;
@@ -201,7 +201,7 @@ void checkPrior(RecordStore& store, const Prior& prior) {
     CHECK(members[1].name == "Second Member");
     auto note = store.note(prior.session, prior.signedMember);
     REQUIRE(note.has_value());
-    CHECK(note->text == kSignedText);
+    CHECK(note->content.text == kSignedText);
     CHECK(note->state == NoteState::signedOff);
     CHECK(store.session(prior.session).activities.size() == 1);
 }

@@ -47,7 +47,7 @@ TEST_CASE("everything written is there, unchanged, after closing and reopening")
         group = store.addGroup("Tuesday group", GroupKind::treatment);
         member = store.addMember(group, kAwkwardName, "2026-10-01");
         session = store.addSession(sampleSession(group));
-        store.markAttendance(session, {member, Attendance::late, "Bus was late", {}});
+        store.markAttendance(session, {member, Attendance::late, "Bus was late", {}, {}});
         store.saveNoteDraft(session, member, "Joined in well. Caf\xC3\xA9 example used.");
         store.signNote(session, member);
         store.setSessionStatus(session, SessionStatus::tookPlace);
@@ -77,7 +77,7 @@ TEST_CASE("everything written is there, unchanged, after closing and reopening")
     auto note = store.note(session, member);
     REQUIRE(note);
     CHECK(note->state == NoteState::signedOff);
-    CHECK(note->text == "Joined in well. Caf\xC3\xA9 example used.");
+    CHECK(note->content.text == "Joined in well. Caf\xC3\xA9 example used.");
 }
 
 TEST_CASE("a correction to the register is a new mark; the earlier one is kept") {
@@ -86,8 +86,8 @@ TEST_CASE("a correction to the register is a new mark; the earlier one is kept")
     auto group = store.addGroup("G", GroupKind::treatment);
     auto member = store.addMember(group, "A", "2026-01-01");
     auto session = store.addSession(sampleSession(group));
-    store.markAttendance(session, {member, Attendance::absentUnauthorised, "No word", {}});
-    store.markAttendance(session, {member, Attendance::late, "", {}});
+    store.markAttendance(session, {member, Attendance::absentUnauthorised, "No word", {}, {}});
+    store.markAttendance(session, {member, Attendance::late, "", {}, {}});
     auto marks = store.registerOf(session);
     REQUIRE(marks.size() == 1);
     CHECK(marks[0].status == Attendance::late);
@@ -110,7 +110,7 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
         session = store.addSession(sampleSession(group));
         store.saveNoteDraft(session, member, "First draft");
         store.saveNoteDraft(session, member, "Second draft");
-        CHECK(store.note(session, member)->text == "Second draft");
+        CHECK(store.note(session, member)->content.text == "Second draft");
         store.signNote(session, member);
         CHECK_THROWS_WITH_AS(store.saveNoteDraft(session, member, "Changed"),
                              "This progress note is signed, so it cannot be changed.", StoreError);
@@ -119,7 +119,7 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
           "a signed progress note cannot be changed: add an amendment");
     CHECK(rawSql(path, "DELETE FROM progress_notes") == "a signed progress note cannot be deleted");
     auto store = openTestStore(path);
-    CHECK(store.note(session, member)->text == "Second draft");
+    CHECK(store.note(session, member)->content.text == "Second draft");
 }
 
 TEST_CASE("a note signed after the day of its session is stamped as a late entry") {
@@ -158,7 +158,7 @@ TEST_CASE("a database from a newer version is refused and left untouched") {
     auto before = roundtable::test::readFile(path);
     CHECK_THROWS_WITH_AS(RecordStore::open(path),
                          "This database was written by a newer version of Roundtable (data "
-                         "format 99; this version reads up to 2). It was not changed. Open it "
+                         "format 99; this version reads up to 3). It was not changed. Open it "
                          "with the newer version.",
                          StoreError);
     CHECK(roundtable::test::readFile(path) == before);

@@ -1,0 +1,264 @@
+// Clinical follow-up: concerns and their actions, outcome-measure scores and
+// relapse-prevention plans. All of it is append-only: a change is a new row.
+#include "records/StoreImpl.h"
+
+namespace roundtable::records {
+
+ConcernId RecordStore::raiseConcern(const NewConcern& concern) {
+    auto user = impl_->signedInUser();
+    if (concern.description.empty())
+        throw StoreError("Please describe the concern.");
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto id = impl_->nextId("concerns");
+    db.prepare(
+          "INSERT INTO concerns (id, member_id, session_id, description, raised_by, raised_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, concern.memberId)
+        .bind(3, concern.sessionId)
+        .bindBlob(4, impl_->seal("concerns", "description", id, concern.description))
+        .bind(5, user)
+        .bind(6, nowUtc())
+        .run();
+    impl_->audit("raise-concern", "member", concern.memberId);
+    transaction.commit();
+    return id;
+}
+
+ActionId RecordStore::addConcernAction(ConcernId concern, const std::string& action,
+                                       const std::string& owner, const std::string& dueOn) {
+    auto user = impl_->signedInUser();
+    if (action.empty() || owner.empty())
+        throw StoreError("Please say what will be done and who will do it.");
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto id = impl_->nextId("concern_actions");
+    auto insert = db.prepare(
+        "INSERT INTO concern_actions (id, concern_id, action, owner, due_on, recorded_by, "
+        "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, id)
+        .bind(2, concern)
+        .bindBlob(3, impl_->seal("concern_actions", "action", id, action))
+        .bindBlob(4, impl_->seal("concern_actions", "owner", id, owner))
+        .bind(6, user)
+        .bind(7, nowUtc());
+    if (!dueOn.empty())
+        insert.bind(5, dueOn);
+    insert.run();
+    impl_->audit("add-concern-action", "concern", concern);
+    transaction.commit();
+    return id;
+}
+
+void RecordStore::updateConcernAction(ActionId action, ActionStatus status,
+                                      const std::string& note) {
+    auto user = impl_->signedInUser();
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto concern = db.prepare("SELECT concern_id FROM concern_actions WHERE id = ?");
+    concern.bind(1, action);
+    if (!concern.step())
+        throw StoreError("There is no such action.");
+    auto id = impl_->nextId("concern_action_updates");
+    db.prepare(
+          "INSERT INTO concern_action_updates (id, action_id, status, note, recorded_by, "
+          "recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, action)
+        .bind(3, std::string(toText(status)))
+        .bindBlob(4, impl_->seal("concern_action_updates", "note", id, note))
+        .bind(5, user)
+        .bind(6, nowUtc())
+        .run();
+    impl_->audit("update-concern-action", "concern", concern.integer(0));
+    transaction.commit();
+}
+
+namespace {
+constexpr const char* kConcernColumns =
+    "SELECT c.id, c.member_id, c.session_id, c.description, COALESCE(u.login, ''), "
+    "c.raised_at "
+    "FROM concerns c LEFT JOIN users u ON u.id = c.raised_by ";
+}  // namespace
+
+std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
+    std::vector<Concern> result;
+    while (query.step()) {
+        Concern concern;
+        concern.id = query.integer(0);
+        concern.memberId = query.integer(1);
+        if (!query.isNull(2))
+            concern.sessionId = query.integer(2);
+        concern.description = open("concerns", "description", concern.id, query.blob(3));
+        concern.raisedBy = query.text(4);
+        concern.raisedAt = query.text(5);
+        // Each action with its newest update, if any.
+        auto actions = db.cached(
+            "SELECT a.id, a.action, a.owner, COALESCE(a.due_on, ''), a.recorded_at, u.id, "
+            "u.status, u.note, u.recorded_at FROM concern_actions a LEFT JOIN "
+            "concern_action_updates u ON u.id = (SELECT MAX(id) FROM concern_action_updates "
+            "WHERE action_id = a.id) WHERE a.concern_id = ? ORDER BY a.id");
+        actions->bind(1, concern.id);
+        while (actions->step()) {
+            ConcernAction action;
+            action.id = actions->integer(0);
+            action.action = open("concern_actions", "action", action.id, actions->blob(1));
+            action.owner = open("concern_actions", "owner", action.id, actions->blob(2));
+            action.dueOn = actions->text(3);
+            action.updatedAt = actions->text(4);
+            if (!actions->isNull(5)) {
+                auto update = actions->integer(5);
+                action.status = actionStatusFrom(actions->text(6));
+                action.statusNote =
+                    open("concern_action_updates", "note", update, actions->blob(7));
+                action.updatedAt = actions->text(8);
+            }
+            concern.actions.push_back(std::move(action));
+        }
+        result.push_back(std::move(concern));
+    }
+    return result;
+}
+
+std::vector<Concern> RecordStore::concernsOf(MemberId member) {
+    impl_->key();
+    auto query =
+        impl_->db.prepare(std::string(kConcernColumns) + "WHERE c.member_id = ? ORDER BY c.id");
+    query.bind(1, member);
+    return impl_->readConcerns(query);
+}
+
+std::vector<Concern> RecordStore::openConcerns() {
+    impl_->key();
+    auto query = impl_->db.prepare(std::string(kConcernColumns) + "ORDER BY c.id");
+    auto all = impl_->readConcerns(query);
+    std::erase_if(all, [](const Concern& concern) { return !concern.isOpen(); });
+    return all;
+}
+
+std::int64_t RecordStore::recordOutcomeScore(const OutcomeScore& score) {
+    auto user = impl_->signedInUser();
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    if (score.replaces) {
+        auto replaced = db.prepare("SELECT member_id FROM outcome_scores WHERE id = ?");
+        replaced.bind(1, *score.replaces);
+        if (!replaced.step() || replaced.integer(0) != score.memberId)
+            throw StoreError("The score being corrected is not one of this member's scores.");
+    }
+    db.prepare(
+          "INSERT INTO outcome_scores (member_id, measure_id, time_point, taken_on, score, "
+          "replaces_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, score.memberId)
+        .bind(2, score.measureId)
+        .bind(3, score.timePoint)
+        .bind(4, score.takenOn)
+        .bind(5, score.score)
+        .bind(6, score.replaces)
+        .bind(7, user)
+        .bind(8, nowUtc())
+        .run();
+    auto id = db.lastInsertId();
+    impl_->audit(score.replaces ? "correct-outcome-score" : "record-outcome-score", "member",
+                 score.memberId);
+    transaction.commit();
+    return id;
+}
+
+std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
+    impl_->key();
+    std::vector<OutcomeScore> result;
+    auto query = impl_->db.prepare(
+        "SELECT id, measure_id, time_point, taken_on, score, replaces_id, recorded_at "
+        "FROM outcome_scores s WHERE member_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM outcome_scores c WHERE c.replaces_id = s.id) "
+        "ORDER BY measure_id, taken_on, id");
+    query.bind(1, member);
+    while (query.step()) {
+        OutcomeScore score;
+        score.id = query.integer(0);
+        score.memberId = member;
+        score.measureId = query.text(1);
+        score.timePoint = query.text(2);
+        score.takenOn = query.text(3);
+        score.score = static_cast<int>(query.integer(4));
+        if (!query.isNull(5))
+            score.replaces = query.integer(5);
+        score.recordedAt = query.text(6);
+        result.push_back(std::move(score));
+    }
+    return result;
+}
+
+int RecordStore::saveRelapsePlan(MemberId member, const std::vector<PlanSection>& sections) {
+    auto user = impl_->signedInUser();
+    if (sections.empty())
+        throw StoreError("A relapse-prevention plan needs at least one section.");
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto last =
+        db.prepare("SELECT COALESCE(MAX(version), 0) FROM relapse_plans WHERE member_id = ?");
+    last.bind(1, member);
+    last.step();
+    int version = static_cast<int>(last.integer(0)) + 1;
+    db.prepare(
+          "INSERT INTO relapse_plans (member_id, version, created_by, created_at) "
+          "VALUES (?, ?, ?, ?)")
+        .bind(1, member)
+        .bind(2, version)
+        .bind(3, user)
+        .bind(4, nowUtc())
+        .run();
+    auto plan = db.lastInsertId();
+    auto insert = db.prepare(
+        "INSERT INTO relapse_plan_sections (plan_id, position, heading, body) VALUES (?, ?, ?, ?)");
+    int position = 0;
+    for (const auto& section : sections) {
+        ++position;
+        // Bound to the plan and the position, so a section cannot be moved to another plan.
+        auto place = std::to_string(plan) + "." + std::to_string(position);
+        insert.bind(1, plan)
+            .bind(2, position)
+            .bind(3, section.heading)
+            .bindBlob(4, crypto::seal(impl_->key(), section.body,
+                                      "roundtable/relapse_plan_sections/body/" + place))
+            .run();
+        insert.reset();
+    }
+    impl_->audit("save-relapse-plan", "member", member);
+    transaction.commit();
+    return version;
+}
+
+std::optional<RelapsePlan> RecordStore::relapsePlan(MemberId member, std::optional<int> version) {
+    impl_->key();
+    auto& db = impl_->db;
+    auto find = db.prepare(
+        "SELECT p.id, p.version, COALESCE(u.login, ''), p.created_at FROM relapse_plans p "
+        "LEFT JOIN users u ON u.id = p.created_by WHERE p.member_id = ?1 "
+        "AND (?2 IS NULL OR p.version = ?2) ORDER BY p.version DESC LIMIT 1");
+    find.bind(1, member).bind(2, version ? std::optional<std::int64_t>(*version) : std::nullopt);
+    if (!find.step())
+        return std::nullopt;
+    auto plan = find.integer(0);
+    RelapsePlan result{member, static_cast<int>(find.integer(1)), find.text(2), find.text(3), {}};
+    auto sections = db.prepare(
+        "SELECT position, heading, body FROM relapse_plan_sections WHERE plan_id = ? "
+        "ORDER BY position");
+    sections.bind(1, plan);
+    while (sections.step()) {
+        auto place = std::to_string(plan) + "." + std::to_string(sections.integer(0));
+        auto body = crypto::open(impl_->key(), sections.blob(2),
+                                 "roundtable/relapse_plan_sections/body/" + place);
+        if (!body) {
+            throw StoreError(
+                "A section of a relapse-prevention plan could not be decrypted: it "
+                "has been altered or damaged.");
+        }
+        result.sections.push_back({sections.text(1), *body});
+    }
+    return result;
+}
+
+}  // namespace roundtable::records
