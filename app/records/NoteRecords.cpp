@@ -85,7 +85,7 @@ constexpr const char* kNoteColumns =
     "COALESCE(u.login, '') FROM progress_notes n LEFT JOIN users u ON u.id = n.author ";
 }  // namespace
 
-ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) {
+ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) const {
     ProgressNote note;
     note.id = row.integer(5);
     note.sessionId = row.integer(0);
@@ -98,27 +98,6 @@ ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) {
     note.updatedAt = row.text(4);
     note.signedAt = row.text(6);
     note.lateEntry = row.integer(7) == 1;
-    {
-        auto ratings = db.cached(
-            "SELECT indicator_id, rating FROM note_ratings WHERE note_id = ? "
-            "ORDER BY indicator_id");
-        ratings->bind(1, note.id);
-        while (ratings->step()) {
-            note.content.ratings.push_back(
-                {ratings->text(0), static_cast<int>(ratings->integer(1))});
-        }
-    }
-    auto amendments = db.cached(
-        "SELECT a.id, a.text, a.reason, COALESCE(u.login, ''), a.created_at "
-        "FROM note_amendments a "
-        "LEFT JOIN users u ON u.id = a.author WHERE a.note_id = ? ORDER BY a.id");
-    amendments->bind(1, note.id);
-    while (amendments->step()) {
-        auto id = amendments->integer(0);
-        note.amendments.push_back({id, open("note_amendments", "text", id, amendments->blob(1)),
-                                   open("note_amendments", "reason", id, amendments->blob(2)),
-                                   amendments->text(3), amendments->text(4)});
-    }
     return note;
 }
 
@@ -182,6 +161,45 @@ void RecordStore::amendNote(NoteId note, const std::string& text, const std::str
     transaction.commit();
 }
 
+void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes,
+                                                SessionId session) {
+    // Two queries for the whole session, not two per note: reading every note of a service
+    // (a search) calls this for each of its thousands of sessions.
+    auto find = [&](NoteId id) -> ProgressNote* {
+        for (auto& note : notes) {
+            if (note.id == id)
+                return &note;
+        }
+        return nullptr;
+    };
+    {
+        auto ratings = db.cached(
+            "SELECT r.note_id, r.indicator_id, r.rating FROM note_ratings r JOIN progress_notes n "
+            "ON n.id = r.note_id WHERE n.session_id = ? ORDER BY r.note_id, r.indicator_id");
+        ratings->bind(1, session);
+        while (ratings->step()) {
+            if (auto* note = find(ratings->integer(0))) {
+                note->content.ratings.push_back(
+                    {ratings->text(1), static_cast<int>(ratings->integer(2))});
+            }
+        }
+    }
+    auto amendments = db.cached(
+        "SELECT a.note_id, a.id, a.text, a.reason, COALESCE(u.login, ''), a.created_at "
+        "FROM note_amendments a JOIN progress_notes n ON n.id = a.note_id "
+        "LEFT JOIN users u ON u.id = a.author WHERE n.session_id = ? ORDER BY a.id");
+    amendments->bind(1, session);
+    while (amendments->step()) {
+        if (auto* note = find(amendments->integer(0))) {
+            auto id = amendments->integer(1);
+            note->amendments.push_back({id,
+                                        open("note_amendments", "text", id, amendments->blob(2)),
+                                        open("note_amendments", "reason", id, amendments->blob(3)),
+                                        amendments->text(4), amendments->text(5)});
+        }
+    }
+}
+
 std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member) {
     impl_->key();
     auto query =
@@ -189,7 +207,9 @@ std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member
     query.bind(1, session).bind(2, member);
     if (!query.step())
         return std::nullopt;
-    return impl_->readNote(query);
+    std::vector<ProgressNote> found{impl_->readNote(query)};
+    impl_->addRatingsAndAmendments(found, session);
+    return std::move(found.front());
 }
 
 std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
@@ -200,6 +220,7 @@ std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
     query.bind(1, session);
     while (query.step())
         result.push_back(impl_->readNote(query));
+    impl_->addRatingsAndAmendments(result, session);
     return result;
 }
 

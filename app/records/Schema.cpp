@@ -365,7 +365,7 @@ void expectPragma(sqlite::Connection& connection, const std::string& name, std::
 void configure(sqlite::Connection& connection) {
     connection.execute(
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;"
-        "PRAGMA secure_delete = ON;");
+        "PRAGMA secure_delete = ON; PRAGMA cache_size = -32768;");
     if (connection.pragmaText("journal_mode = WAL") != "wal") {
         throw StoreError(
             "The database could not be opened safely: write-ahead logging is "

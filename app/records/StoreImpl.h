@@ -183,8 +183,10 @@ struct RecordStore::Impl {
     /// True when signing a note of this session now makes it a late entry (signed on a later
     /// calendar day, as the facilitator sees it, than the session's date).
     bool signingIsLate(SessionId session);
-    /// A progress_notes row selected with kNoteColumns, with its ratings and amendments.
-    ProgressNote readNote(const sqlite::Statement& row);
+    /// A progress_notes row selected with kNoteColumns (without ratings and amendments).
+    ProgressNote readNote(const sqlite::Statement& row) const;
+    /// Adds their ratings and amendments to notes of one session.
+    void addRatingsAndAmendments(std::vector<ProgressNote>& notes, SessionId session);
 
     /// Concerns selected with kConcernColumns, each with its actions (ClinicalRecords.cpp).
     std::vector<Concern> readConcerns(sqlite::Statement& query);
