@@ -10,6 +10,7 @@
 
 #include <array>
 
+#include "ui/NoteEditor.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -44,6 +45,8 @@ const char* noteLabel(const std::optional<records::ProgressNote>& note) {
         return "";
     if (note->state == records::NoteState::draft)
         return "draft";
+    if (!note->amendments.empty())
+        return note->lateEntry ? "signed (late), corrected" : "signed, corrected";
     return note->lateEntry ? "signed (late)" : "signed";
 }
 
@@ -73,7 +76,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     register_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 60);
     register_->AppendColumn("Member", wxLIST_FORMAT_LEFT, 180);
     register_->AppendColumn("Attendance", wxLIST_FORMAT_LEFT, 150);
-    register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 80);
+    register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 170);
 
     auto* markRow = new wxWrapSizer(wxHORIZONTAL);
     for (const auto& choice : kMarks) {
@@ -89,9 +92,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     reason_->SetHint("Reason (needed when absent)");
 
     noteLabel_ = heading(this, "Progress note");
-    note_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 120),
-                           wxTE_MULTILINE | wxTE_WORDWRAP);
-    note_->SetName("note-text");
+    editor_ = new NoteEditor(this);
     saveNoteButton_ = new wxButton(this, wxID_ANY, "&Save note");
     saveNoteButton_->SetName("save-note");
     signNoteButton_ = new wxButton(this, wxID_ANY, "S&ign note");
@@ -101,26 +102,28 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("session-message");
 
-    auto* planColumn = new wxBoxSizer(wxVERTICAL);
-    planColumn->Add(heading(this, "Plan"), wxSizerFlags().Border(wxBOTTOM, 4));
-    planColumn->Add(plan_, wxSizerFlags(1).Expand());
-    planColumn->Add(deliveredButton_, wxSizerFlags().Border(wxTOP, 6));
+    // Left: the plan above the register (the order of the work in a session); right: the
+    // note of the member selected in the register, with room to write.
+    auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
+    sessionColumn->Add(heading(this, "Plan"), wxSizerFlags().Border(wxBOTTOM, 4));
+    sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
+    sessionColumn->Add(deliveredButton_, wxSizerFlags().Border(wxTOP, 6));
+    sessionColumn->Add(heading(this, "Register"), wxSizerFlags().Border(wxTOP | wxBOTTOM, 4));
+    sessionColumn->Add(register_, wxSizerFlags(3).Expand());
+    sessionColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
+    sessionColumn->Add(reason_, wxSizerFlags().Expand().Border(wxTOP, 4));
 
-    auto* registerColumn = new wxBoxSizer(wxVERTICAL);
-    registerColumn->Add(heading(this, "Register"), wxSizerFlags().Border(wxBOTTOM, 4));
-    registerColumn->Add(register_, wxSizerFlags(1).Expand());
-    registerColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
-    registerColumn->Add(reason_, wxSizerFlags().Expand().Border(wxTOP, 4));
-    registerColumn->Add(noteLabel_, wxSizerFlags().Border(wxTOP, 10));
-    registerColumn->Add(note_, wxSizerFlags().Expand().Border(wxTOP, 4));
+    auto* noteColumn = new wxBoxSizer(wxVERTICAL);
+    noteColumn->Add(noteLabel_, wxSizerFlags().Border(wxBOTTOM, 4));
+    noteColumn->Add(editor_, wxSizerFlags(1).Expand());
     auto* noteButtons = new wxBoxSizer(wxHORIZONTAL);
     noteButtons->Add(saveNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
     noteButtons->Add(signNoteButton_);
-    registerColumn->Add(noteButtons, wxSizerFlags().Border(wxTOP, 4));
+    noteColumn->Add(noteButtons, wxSizerFlags().Border(wxTOP, 4));
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
-    columns->Add(planColumn, wxSizerFlags(2).Expand().Border(wxRIGHT, 12));
-    columns->Add(registerColumn, wxSizerFlags(3).Expand());
+    columns->Add(sessionColumn, wxSizerFlags(1).Expand().Border(wxRIGHT, 12));
+    columns->Add(noteColumn, wxSizerFlags(1).Expand());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(header_, wxSizerFlags().Border(wxALL, 8));
@@ -132,8 +135,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
-    for (auto* field : {reason_, note_})
-        clearTintWhenEdited(field);
+    editor_->onAddCorrection([this] { addCorrection(); });
+    clearTintWhenEdited(reason_);
     enableControls();
 }
 
@@ -145,7 +148,7 @@ void SessionPanel::attach(practice::Practice* practice) {
     lines_.clear();
     plan_->DeleteAllItems();
     register_->DeleteAllItems();
-    note_->Clear();
+    editor_->show(std::nullopt, false);
     header_->SetLabel("Open a session from the Group page.");
     enableControls();
 }
@@ -156,6 +159,7 @@ void SessionPanel::showSession(records::SessionId session) {
     session_ = session;
     auto planned = practice_->openSession(session);
     showHeader(planned);
+    editor_->setIndicators(practice_->indicatorsFor(session));
     plan_->DeleteAllItems();
     for (std::size_t i = 0; i < planned.activities.size(); ++i) {
         const auto& activity = planned.activities[i];
@@ -217,7 +221,9 @@ void SessionPanel::showSelectedNote() {
     keepUnsavedNote();
     const auto* line = selectedLine();
     noteMember_ = line ? line->member.id : 0;
-    note_->ChangeValue(line && line->note ? toWx(line->note->content.text) : wxString());
+    bool present = line && line->mark && records::wasPresent(line->mark->status);
+    bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
+    editor_->show(line ? line->note : std::nullopt, present && !signedNote);
     noteLabel_->SetLabel(line ? toWx("Progress note for " + line->member.name)
                               : wxString("Progress note"));
     enableControls();
@@ -225,14 +231,14 @@ void SessionPanel::showSelectedNote() {
 
 void SessionPanel::keepUnsavedNote() {
     // Moving to another member must never lose what was typed: keep it as a draft.
-    if (noteMember_ == 0 || !note_->IsModified())
+    if (noteMember_ == 0 || !editor_->isModified())
         return;
     try {
-        practice_->saveNote(session_, noteMember_, fromWx(note_->GetValue()));
-        note_->DiscardEdits();
+        practice_->saveNote(session_, noteMember_, editor_->content());
+        editor_->markSaved();
         reloadRegister();
     } catch (const practice::ValidationError& error) {
-        showRefused(note_, message_, error.what());
+        showRefused(editor_->fieldFor(error.field()), message_, error.what());
     }
 }
 
@@ -244,8 +250,7 @@ void SessionPanel::enableControls() {
     reason_->Enable(open && line);
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
-    note_->SetEditable(present && !signedNote);
-    note_->Enable(open && line);
+    editor_->Enable(open && line);
     saveNoteButton_->Enable(present && !signedNote);
     signNoteButton_->Enable(present && !signedNote);
     deliveredButton_->Enable(open && !tookPlace_);
@@ -271,14 +276,14 @@ void SessionPanel::saveNote() {
     const auto* line = selectedLine();
     if (!line)
         return;
-    clearRefused(note_, message_);
+    clearRefused(editor_->textField(), message_);
     try {
-        practice_->saveNote(session_, line->member.id, fromWx(note_->GetValue()));
-        note_->DiscardEdits();
+        practice_->saveNote(session_, line->member.id, editor_->content());
+        editor_->markSaved();
         reloadRegister();
         showInfo(message_, "Note saved as a draft.");
     } catch (const practice::ValidationError& error) {
-        showRefused(note_, message_, error.what());
+        showRefused(editor_->fieldFor(error.field()), message_, error.what());
     }
 }
 
@@ -288,13 +293,29 @@ void SessionPanel::signNote() {
         return;
     try {
         // Signs exactly what is in the editor, saved and signed in one step.
-        practice_->signNote(session_, line->member.id, fromWx(note_->GetValue()));
-        note_->DiscardEdits();
+        practice_->signNote(session_, line->member.id, editor_->content());
+        editor_->markSaved();
         reloadRegister();
         showSelectedNote();
-        showInfo(message_, "Note signed. It can no longer be changed.");
+        showInfo(message_, "Note signed. It can no longer be changed; add a correction if needed.");
     } catch (const practice::ValidationError& error) {
-        showRefused(note_, message_, error.what());
+        showRefused(editor_->fieldFor(error.field()), message_, error.what());
+    }
+}
+
+void SessionPanel::addCorrection() {
+    const auto* line = selectedLine();
+    if (!line || !line->note)
+        return;
+    try {
+        practice_->amendNote(line->note->id, editor_->correctionText(),
+                             editor_->correctionReason());
+        editor_->clearCorrection();
+        reloadRegister();
+        showSelectedNote();
+        showInfo(message_, "Correction added. The signed note and the correction are both kept.");
+    } catch (const practice::ValidationError& error) {
+        showRefused(editor_->fieldFor(error.field()), message_, error.what());
     }
 }
 

@@ -15,6 +15,8 @@ class wxTextCtrl;
 
 namespace roundtable::ui {
 
+class NoteEditor;
+
 class SessionPanel : public wxPanel {
   public:
     explicit SessionPanel(wxWindow* parent);
@@ -34,14 +36,15 @@ class SessionPanel : public wxPanel {
     void mark(records::Attendance status);
     void saveNote();
     void signNote();
+    void addCorrection();
     void markDelivered();
     [[nodiscard]] const practice::RegisterLine* selectedLine() const;
     void enableControls();
 
     practice::Practice* practice_ = nullptr;
     records::SessionId session_ = 0;
-    records::MemberId noteMember_ = 0;
-    bool tookPlace_ = false;  ///< whose note the editor shows
+    records::MemberId noteMember_ = 0;  ///< whose note the editor shows
+    bool tookPlace_ = false;
     std::vector<practice::RegisterLine> lines_;
 
     wxStaticText* header_;
@@ -50,7 +53,7 @@ class SessionPanel : public wxPanel {
     std::vector<wxButton*> markButtons_;
     wxTextCtrl* reason_;
     wxStaticText* noteLabel_;
-    wxTextCtrl* note_;
+    NoteEditor* editor_;
     wxButton* saveNoteButton_;
     wxButton* signNoteButton_;
     wxButton* deliveredButton_;

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
@@ -150,6 +152,21 @@ void signInThroughPage(ui::MainFrame* frame, const char* passphrase = test::kTes
     typeInto(find<wxTextCtrl>(frame, "sign-in-login"), test::kTestLogin);
     typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), passphrase);
     click(find<wxButton>(frame, "sign-in"));
+}
+
+/// Chooses item `index` of a choice with the keyboard, as a user would: click it open, move
+/// down from the first item and press Enter.
+void chooseItem(wxChoice* choice, int index) {
+    click(choice);
+    pump(200);
+    wxUIActionSimulator simulator;
+    for (int i = choice->GetSelection(); i < index; ++i) {
+        simulator.Char(WXK_DOWN);
+        pump(40);
+    }
+    simulator.Char(WXK_RETURN);
+    CHECK(waitFor([&] { return choice->GetSelection() == index; }));
+    pump(100);
 }
 
 const std::string kAwkwardName = "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9";
@@ -342,6 +359,67 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
     auto note = store.note(session, store.membersOf(store.groups()[0].id)[0].id);
     REQUIRE(note);
     CHECK(note->content.text == "Quiet today.");
+}
+
+TEST_CASE("a note's participation, ratings and concern are signed, then corrected beside it") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    records::SessionId session = 0;
+    records::MemberId member = 0;
+    {
+        auto store = test::createTestStore(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Group", records::GroupKind::treatment);
+        member = practice.addMember(group, "Daniel Hughes", "2026-01-01");
+        session = practice.planSession(group, "framework-02", "2026-11-03");
+        practice.recordAttendance(session, member, records::Attendance::attended, "");
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
+    click(find<wxButton>(frame, "open-session"));
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    CHECK(waitFor([&] { return registerList->GetItemCount() == 1; }));
+    clickListRow(registerList, 0);
+
+    chooseItem(find<wxChoice>(frame, "note-participation"), 2);            // took some part
+    chooseItem(find<wxChoice>(frame, "rating-framework-keeps-rules"), 3);  // "not rated", 0, 1, 2
+    click(find<wxCheckBox>(frame, "note-concern"));
+    CHECK(waitFor([&] { return find<wxCheckBox>(frame, "note-concern")->GetValue(); }));
+    typeInto(find<wxTextCtrl>(frame, "note-text"), "Talked about his brother's visit.");
+    click(find<wxButton>(frame, "sign-note"));
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 3).StartsWith("signed"); }));
+    CHECK_FALSE(find<wxChoice>(frame, "note-participation")->IsEnabled());
+
+    // A correction needs a reason; with one it is added beside the signed note.
+    typeInto(find<wxTextCtrl>(frame, "correction-text"), "It was his cousin's visit.");
+    click(find<wxButton>(frame, "add-correction"));
+    CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
+          "Please say why the note is being corrected.");
+    typeInto(find<wxTextCtrl>(frame, "correction-reason"), "Wrong relative named");
+    click(find<wxButton>(frame, "add-correction"));
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 3).EndsWith("corrected"); }));
+    auto* amendments = find<wxTextCtrl>(frame, "note-amendments");
+    CHECK(amendments->IsShown());
+    CHECK(amendments->GetValue().Contains("It was his cousin's visit."));
+    CHECK(amendments->GetValue().Contains("reason: Wrong relative named"));
+    CHECK(find<wxTextCtrl>(frame, "note-text")->GetValue() == "Talked about his brother's visit.");
+    CHECK(find<wxTextCtrl>(frame, "correction-text")->GetValue().empty());
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-note-correction.png"));
+    closeFrame(frame);
+
+    auto store = test::openTestStore(path);
+    auto note = store.note(session, member);
+    REQUIRE(note);
+    CHECK(note->state == records::NoteState::signedOff);
+    CHECK(note->content.participation == records::Participation::some);
+    CHECK(note->content.ratings ==
+          std::vector<records::IndicatorRating>{{"framework-keeps-rules", 2}});
+    CHECK(note->content.concernRaised);
+    REQUIRE(note->amendments.size() == 1);
+    CHECK(note->amendments[0].reason == "Wrong relative named");
 }
 
 TEST_CASE("a damaged database is refused and the window stays usable") {

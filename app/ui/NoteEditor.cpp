@@ -1,0 +1,220 @@
+// The progress-note editor: widgets and the mapping between them and records::NoteContent.
+#include "ui/NoteEditor.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <array>
+
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+// In the order of the participation choice; index 0 is "not recorded".
+constexpr std::array<records::Participation, 5> kParticipation = {
+    records::Participation::notRecorded, records::Participation::full, records::Participation::some,
+    records::Participation::little, records::Participation::none};
+constexpr std::array<const char*, 5> kParticipationLabels = {
+    "Not recorded", "Took a full part", "Took some part", "Took little part", "Did not take part"};
+
+constexpr const char* kNotRated = "not rated";
+
+std::string amendmentText(const records::Amendment& amendment) {
+    return "Correction by " + amendment.author + ", " +
+           readableDate(amendment.createdAt.substr(0, 10)) + " (reason: " + amendment.reason +
+           "):\n" + amendment.text;
+}
+
+}  // namespace
+
+NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
+    participation_ = new wxChoice(this, wxID_ANY);
+    participation_->SetName("note-participation");
+    for (const char* label : kParticipationLabels)
+        participation_->Append(label);
+    concern_ = new wxCheckBox(this, wxID_ANY, "A &concern was raised");
+    concern_->SetName("note-concern");
+    ratingsGrid_ = new wxFlexGridSizer(2, wxSize(12, 4));
+    text_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 120),
+                           wxTE_MULTILINE | wxTE_WORDWRAP);
+    text_->SetName("note-text");
+    text_->SetHint("What he said and did, how he took part, anything to follow up.");
+
+    const wxString correctionsLabel = "Corrections to the signed note";
+    amendmentsHeading_ = new wxStaticText(this, wxID_ANY, correctionsLabel);
+    amendmentsHeading_->SetFont(amendmentsHeading_->GetFont().Bold());
+    // Measured in the bold font: a label created hidden keeps its regular-font width on GTK.
+    amendmentsHeading_->SetMinSize(amendmentsHeading_->GetTextExtent(correctionsLabel) +
+                                   wxSize(4, 0));
+    amendments_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 90),
+                                 wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    amendments_->SetName("note-amendments");
+
+    // Shown only for a signed note: a signed note is corrected, never edited.
+    correctionArea_ = new wxPanel(this);
+    correction_ = new wxTextCtrl(correctionArea_, wxID_ANY);
+    correction_->SetName("correction-text");
+    correction_->SetHint("Correction to add to the signed note");
+    correctionReason_ = new wxTextCtrl(correctionArea_, wxID_ANY);
+    correctionReason_->SetName("correction-reason");
+    correctionReason_->SetHint("Why it is being corrected");
+    addCorrection_ = new wxButton(correctionArea_, wxID_ANY, "&Add correction");
+    addCorrection_->SetName("add-correction");
+    auto* correctionSizer = new wxBoxSizer(wxVERTICAL);
+    correctionSizer->Add(correction_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    auto* reasonRow = new wxBoxSizer(wxHORIZONTAL);
+    reasonRow->Add(correctionReason_, wxSizerFlags(1).Border(wxRIGHT, 4));
+    reasonRow->Add(addCorrection_);
+    correctionSizer->Add(reasonRow, wxSizerFlags().Expand());
+    correctionArea_->SetSizer(correctionSizer);
+
+    auto* choices = new wxBoxSizer(wxHORIZONTAL);
+    choices->Add(new wxStaticText(this, wxID_ANY, "Participation:"),
+                 wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
+    choices->Add(participation_);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(choices, wxSizerFlags().Border(wxBOTTOM, 4));
+    sizer->Add(concern_, wxSizerFlags().Border(wxBOTTOM, 6));
+    sizer->Add(ratingsGrid_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    sizer->Add(text_, wxSizerFlags(1).Expand());
+    sizer->Add(amendmentsHeading_, wxSizerFlags().Border(wxTOP, 6));
+    sizer->Add(amendments_, wxSizerFlags().Expand().Border(wxTOP, 2));
+    sizer->Add(correctionArea_, wxSizerFlags().Expand().Border(wxTOP, 4));
+    SetSizer(sizer);
+
+    auto changed = [this](wxCommandEvent&) { choicesChanged_ = true; };
+    participation_->Bind(wxEVT_CHOICE, changed);
+    concern_->Bind(wxEVT_CHECKBOX, changed);
+    for (auto* field : {text_, correction_, correctionReason_})
+        clearTintWhenEdited(field);
+    show(std::nullopt, false);
+}
+
+void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicators) {
+    indicators_ = indicators;
+    ratingsGrid_->Clear(true);
+    ratings_.clear();
+    for (const auto& indicator : indicators_) {
+        auto* label = new wxStaticText(this, wxID_ANY, toWx(indicator.label));
+        label->SetToolTip(toWx(indicator.description));
+        auto* choice = new wxChoice(this, wxID_ANY);
+        choice->SetName("rating-" + toWx(indicator.id));
+        choice->Append(kNotRated);
+        for (int value = indicator.scaleMin; value <= indicator.scaleMax; ++value)
+            choice->Append(std::to_string(value));
+        choice->SetSelection(0);
+        choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { choicesChanged_ = true; });
+        ratingsGrid_->Add(label, wxSizerFlags().CenterVertical());
+        ratingsGrid_->Add(choice);
+        ratings_.push_back(choice);
+    }
+    Layout();
+}
+
+void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool editable) {
+    records::NoteContent content = note ? note->content : records::NoteContent{};
+    text_->ChangeValue(toWx(content.text));
+    int participation = 0;
+    for (std::size_t i = 0; i < kParticipation.size(); ++i) {
+        if (kParticipation[i] == content.participation)
+            participation = static_cast<int>(i);
+    }
+    participation_->SetSelection(participation);
+    concern_->SetValue(content.concernRaised);
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        int selection = 0;
+        for (const auto& rating : content.ratings) {
+            if (rating.indicatorId == indicators_[i].id)
+                selection = rating.rating - indicators_[i].scaleMin + 1;
+        }
+        ratings_[i]->SetSelection(selection);
+    }
+    text_->SetEditable(editable);
+    for (wxWindow* control :
+         {static_cast<wxWindow*>(participation_), static_cast<wxWindow*>(concern_)})
+        control->Enable(editable);
+    for (auto* choice : ratings_)
+        choice->Enable(editable);
+    bool signedNote = note && note->state == records::NoteState::signedOff;
+    showAmendments(signedNote ? &*note : nullptr);
+    markSaved();
+}
+
+void NoteEditor::showAmendments(const records::ProgressNote* note) {
+    bool any = note && !note->amendments.empty();
+    std::string text;
+    if (any) {
+        for (const auto& amendment : note->amendments)
+            text += (text.empty() ? "" : "\n\n") + amendmentText(amendment);
+    }
+    amendments_->ChangeValue(toWx(text));
+    amendmentsHeading_->Show(any);
+    amendments_->Show(any);
+    correctionArea_->Show(note != nullptr);
+    Layout();
+    if (GetParent())
+        GetParent()->Layout();
+}
+
+records::NoteContent NoteEditor::content() const {
+    records::NoteContent content(fromWx(text_->GetValue()));
+    auto participation = participation_->GetSelection();
+    if (participation > 0)
+        content.participation = kParticipation[static_cast<std::size_t>(participation)];
+    content.concernRaised = concern_->GetValue();
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        int selection = ratings_[i]->GetSelection();
+        if (selection > 0)
+            content.ratings.push_back({indicators_[i].id, indicators_[i].scaleMin + selection - 1});
+    }
+    return content;
+}
+
+bool NoteEditor::isModified() const {
+    return text_->IsModified() || choicesChanged_;
+}
+
+void NoteEditor::markSaved() {
+    text_->DiscardEdits();
+    choicesChanged_ = false;
+}
+
+std::string NoteEditor::correctionText() const {
+    return fromWx(correction_->GetValue());
+}
+
+std::string NoteEditor::correctionReason() const {
+    return fromWx(correctionReason_->GetValue());
+}
+
+void NoteEditor::clearCorrection() {
+    correction_->Clear();
+    correctionReason_->Clear();
+}
+
+void NoteEditor::onAddCorrection(std::function<void()> handler) {
+    addCorrection_->Bind(wxEVT_BUTTON,
+                         [handler = std::move(handler)](wxCommandEvent&) { handler(); });
+}
+
+wxWindow* NoteEditor::fieldFor(const std::string& field) const {
+    if (field == "amendment")
+        return correction_;
+    if (field == "amendment-reason")
+        return correctionReason_;
+    if (field.starts_with("rating:")) {
+        for (std::size_t i = 0; i < indicators_.size(); ++i) {
+            if ("rating:" + indicators_[i].id == field)
+                return ratings_[i];
+        }
+    }
+    return text_;
+}
+
+}  // namespace roundtable::ui

@@ -1,0 +1,70 @@
+// The progress-note editor of the session page: participation, the module's progress
+// indicators, "concern raised", the note's text, and, once it is signed, its corrections
+// (amendments) with a place to add one. It shows and collects values; saving goes through
+// practice::Practice in SessionPanel.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "curriculum/Programme.h"
+#include "records/Types.h"
+
+class wxButton;
+class wxCheckBox;
+class wxChoice;
+class wxFlexGridSizer;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace roundtable::ui {
+
+class NoteEditor : public wxPanel {
+  public:
+    explicit NoteEditor(wxWindow* parent);
+
+    /// The indicators a note of the current session rates (one choice each).
+    void setIndicators(const std::vector<curriculum::Indicator>& indicators);
+    /// Shows a member's note (or an empty one) and whether it can be edited now.
+    void show(const std::optional<records::ProgressNote>& note, bool editable);
+    /// What the editor holds now.
+    [[nodiscard]] records::NoteContent content() const;
+    /// True when anything was changed since show() or markSaved().
+    [[nodiscard]] bool isModified() const;
+    void markSaved();
+
+    [[nodiscard]] wxTextCtrl* textField() const { return text_; }
+    [[nodiscard]] wxTextCtrl* correctionField() const { return correction_; }
+    [[nodiscard]] wxTextCtrl* correctionReasonField() const { return correctionReason_; }
+    /// The correction and its reason as typed; cleared by clearCorrection().
+    [[nodiscard]] std::string correctionText() const;
+    [[nodiscard]] std::string correctionReason() const;
+    void clearCorrection();
+    /// The control a refused field name from practice::Practice belongs to.
+    [[nodiscard]] wxWindow* fieldFor(const std::string& field) const;
+    /// What "Add correction" does (SessionPanel saves it through practice::Practice).
+    void onAddCorrection(std::function<void()> handler);
+
+  private:
+    void showAmendments(const records::ProgressNote* note);
+
+    std::vector<curriculum::Indicator> indicators_;
+    bool choicesChanged_ = false;
+
+    wxChoice* participation_;
+    wxCheckBox* concern_;
+    wxFlexGridSizer* ratingsGrid_;
+    std::vector<wxChoice*> ratings_;
+    wxTextCtrl* text_;
+    wxStaticText* amendmentsHeading_;
+    wxTextCtrl* amendments_;
+    wxPanel* correctionArea_;
+    wxTextCtrl* correction_;
+    wxTextCtrl* correctionReason_;
+    wxButton* addCorrection_;
+};
+
+}  // namespace roundtable::ui
