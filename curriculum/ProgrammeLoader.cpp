@@ -5,7 +5,10 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <set>
 #include <sstream>
@@ -34,10 +37,57 @@ bool isLayout(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/// Collapses runs of white space (line breaks from indentation) into single spaces. One
-/// pass with a write pointer: this runs over every text in the programme.
+/// Eight bytes of `text` from `at` as one word, the first byte lowest on any machine.
+std::uint64_t littleEndianWord(const char* at) {
+    std::uint64_t word;
+    std::memcpy(&word, at, sizeof word);
+    if constexpr (std::endian::native == std::endian::big)
+        word = __builtin_bswap64(word);
+    return word;
+}
+
+/// True when `text` needs no normalisation: no layout at either end, no tab or line break,
+/// no two spaces in a row. Almost every text in the shipped programme is written on one line,
+/// so this is the common case; it checks eight bytes per step (seven new ones, so that every
+/// pair of neighbours falls inside one step) instead of one. Conservative: any control byte
+/// sends the text to the exact, byte-by-byte path.
+bool isNormalised(std::string_view text) {
+    if (text.empty())
+        return true;
+    if (text.front() == ' ' || text.back() == ' ')
+        return false;
+    constexpr std::uint64_t kOnes = 0x0101010101010101;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080;
+    constexpr std::uint64_t kSpaces = 0x2020202020202020;
+    constexpr std::uint64_t kLastByte = 0xff00000000000000;
+    const char* data = text.data();
+    std::size_t at = 0;
+    for (; at + 8 <= text.size(); at += 7) {
+        const std::uint64_t word = littleEndianWord(data + at);
+        // Some byte is below 0x20 (tab, line break or another control byte).
+        if (((word - kSpaces) & ~word & kHighBits) != 0)
+            return false;
+        // A byte of `pairs` is zero when that byte and the next are both spaces; the last
+        // byte has no next one here (the following step starts with it).
+        const std::uint64_t spaces = word ^ kSpaces;
+        const std::uint64_t pairs = spaces | (spaces >> 8) | kLastByte;
+        if (((pairs - kOnes) & ~pairs & kHighBits) != 0)
+            return false;
+    }
+    for (; at < text.size(); ++at) {
+        const auto c = static_cast<unsigned char>(data[at]);
+        if (c < 0x20 || (c == ' ' && at + 1 < text.size() && data[at + 1] == ' '))
+            return false;
+    }
+    return true;
+}
+
+/// Collapses runs of white space (line breaks from indentation) into single spaces and
+/// trims both ends. Texts already in that form are copied once, without a byte-by-byte pass.
 std::string normalisedText(const pugi::xml_node& node) {
     std::string_view text = node.text().get();
+    if (isNormalised(text))
+        return std::string(text);
     std::string out(text.size(), '\0');
     char* write = out.data();
     bool pendingSpace = false;
@@ -64,17 +114,20 @@ class Reader {
     /// when the file is saved, so this is a warning, not an error.
     void expectOnly(const pugi::xml_node& node, std::initializer_list<std::string_view> children,
                     std::initializer_list<std::string_view> attributes) {
-        for (auto child : node.children()) {
+        // Each name is measured once, not once per comparison.
+        for (auto child = node.first_child(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element)
                 continue;
-            if (std::find(children.begin(), children.end(), child.name()) == children.end()) {
+            if (std::find(children.begin(), children.end(), std::string_view(child.name())) ==
+                children.end()) {
                 file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
                                          node.name() + "> in format 1; it is ignored");
             }
         }
-        for (auto attribute : node.attributes()) {
-            if (std::find(attributes.begin(), attributes.end(), attribute.name()) ==
-                attributes.end()) {
+        for (auto attribute = node.first_attribute(); attribute;
+             attribute = attribute.next_attribute()) {
+            if (std::find(attributes.begin(), attributes.end(),
+                          std::string_view(attribute.name())) == attributes.end()) {
                 file_.warning(node, std::string("the attribute ") + attribute.name() +
                                         " is not part of <" + node.name() +
                                         "> in format 1; it is ignored");
