@@ -55,12 +55,12 @@ std::optional<std::string> backupReminder(const std::optional<std::string>& last
 std::string guidanceText(const curriculum::Activity& activity) {
     std::string text;
     for (const auto& paragraph : activity.guidance) {
-        text += (text.empty() ? "" : "\n\n") + paragraph;
+        text.append(text.empty() ? "" : "\n\n").append(paragraph);
     }
     if (!activity.adapt.empty())
-        text += "\n\nAdapt: " + activity.adapt;
+        text.append("\n\nAdapt: ").append(activity.adapt);
     if (!activity.watch.empty())
-        text += "\n\nWatch for: " + activity.watch;
+        text.append("\n\nWatch for: ").append(activity.watch);
     return text;
 }
 
@@ -95,7 +95,7 @@ records::SessionId Practice::planSession(records::GroupId group,
         throw ValidationError("group", "Choose a group first.");
     const auto& module = *found->module;
     if (module.phase != phaseFor(groupIt->kind)) {
-        throw ValidationError("curriculum-session", std::string("\"") + module.title +
+        throw ValidationError("curriculum-session", "\"" + std::string(module.title) +
                                                         "\" is for " +
                                                         curriculum::toText(module.phase) +
                                                         " groups, and " + groupIt->name + " is a " +
@@ -104,12 +104,13 @@ records::SessionId Practice::planSession(records::GroupId group,
     records::NewSession plan;
     plan.groupId = group;
     plan.date = date;
-    plan.title = found->session->title;
+    plan.title = std::string(found->session->title);
     plan.minutes = found->session->minutes;
-    plan.stamp = {found->session->id, module.id, module.version, module.contentHash()};
+    plan.stamp = {std::string(found->session->id), std::string(module.id), module.version,
+                  module.contentHash()};
     for (const auto& activity : found->session->activities) {
-        plan.activities.push_back(
-            {activity.kind, activity.minutes, activity.title, guidanceText(activity)});
+        plan.activities.push_back({std::string(activity.kind), activity.minutes,
+                                   std::string(activity.title), guidanceText(activity)});
     }
     return store_.addSession(plan);
 }
