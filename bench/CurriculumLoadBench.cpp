@@ -3,6 +3,10 @@
 // Goal (from the issue): load + validate costs at most 2x the bare parse, and under 20 ms.
 // Speed is reported, never asserted: the exit status is 1 only when the shipped programme
 // is invalid, because then the timings would not measure the real work.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -11,6 +15,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -21,6 +26,7 @@
 
 #include "curriculum/Finding.h"
 #include "curriculum/ProgrammeLoader.h"
+#include "curriculum/XmlFile.h"
 
 namespace {
 
@@ -36,7 +42,7 @@ constexpr int warmUpRounds = 5;
 constexpr double goalRatio = 2.0;
 constexpr double goalMilliseconds = 20.0;
 // The same flags the loader uses for its main parse, so the baseline does the same parsing.
-constexpr unsigned parseFlags = pugi::parse_default;
+constexpr unsigned parseFlags = curriculum::XmlFile::kParseFlags;
 
 struct XmlFileOnDisk {
     fs::path path;
@@ -59,14 +65,34 @@ std::vector<XmlFileOnDisk> listProgrammeFiles(const fs::path& contentDir) {
     return files;
 }
 
+/// One file read and parsed the way the loader reads it (XmlFile::parse): open, fstat, one
+/// read() into a buffer, pugixml's in-place parse of that buffer. (This is a little faster
+/// than load_file, which goes through stdio; the baseline should not be the slower way.)
+bool parseBare(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat status {};
+    if (::fstat(fd, &status) != 0) {
+        ::close(fd);
+        return false;
+    }
+    auto size = static_cast<std::size_t>(status.st_size);
+    auto buffer = std::make_unique_for_overwrite<char[]>(size);
+    auto read = ::read(fd, buffer.get(), size);
+    ::close(fd);
+    if (read != static_cast<ssize_t>(size))
+        return false;
+    pugi::xml_document document;
+    return static_cast<bool>(document.load_buffer_inplace(buffer.get(), size, parseFlags));
+}
+
 /// The baseline: read and parse every file from disk, as the loader does, and nothing more.
 /// Returns false if a file did not parse (the caller has already checked the content).
 bool parseAllBare(const std::vector<XmlFileOnDisk>& files) {
     bool allParsed = true;
-    for (const auto& file : files) {
-        pugi::xml_document document;
-        allParsed = document.load_file(file.path.c_str(), parseFlags) && allParsed;
-    }
+    for (const auto& file : files)
+        allParsed = parseBare(file.path) && allParsed;
     return allParsed;
 }
 

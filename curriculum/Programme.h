@@ -1,10 +1,16 @@
 // The curriculum as the rest of the application sees it: plain, immutable value types
 // built by ProgrammeLoader from the XML in content-xml/.
+//
+// Every text is a std::string_view into storage that the Programme and each of its Modules
+// share: a few blocks for the whole programme instead of one allocation per text. A view
+// stays valid while the Programme, or the Module it belongs to, or any copy of either, is
+// alive; copy it into a std::string to keep it longer.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace roundtable::curriculum {
@@ -13,18 +19,18 @@ enum class Phase { treatment, maintenance, carers };
 
 /// One idea in easy-read text: a short sentence with the picture shown on its left.
 struct EasyReadPoint {
-    std::string picture;  ///< picture name, a file in content-xml/pictures/
-    std::string text;
+    std::string_view picture;  ///< picture name, a file in content-xml/pictures/
+    std::string_view text;
 };
 
 struct Activity {
-    std::string kind;  ///< check-in, teaching, discussion, ... (see content-xml/README.md)
+    std::string_view kind;  ///< check-in, teaching, discussion, ... (see content-xml/README.md)
     int minutes = 0;
-    std::string title;
-    std::vector<std::string> guidance;  ///< paragraphs for the facilitator
-    std::string adapt;                  ///< how to adapt it for a man who is struggling
-    std::string watch;                  ///< what to watch for
-    std::string picture;                ///< optional
+    std::string_view title;
+    std::vector<std::string_view> guidance;  ///< paragraphs for the facilitator
+    std::string_view adapt;                  ///< how to adapt it for a man who is struggling
+    std::string_view watch;                  ///< what to watch for
+    std::string_view picture;                ///< optional
     std::vector<EasyReadPoint> easyRead;
 };
 
@@ -34,36 +40,38 @@ struct Handout {
 };
 
 struct Session {
-    std::string id;
-    std::string title;
+    std::string_view id;
+    std::string_view title;
     int minutes = 0;
-    std::vector<std::string> objectives;
-    std::vector<std::string> materials;
+    std::vector<std::string_view> objectives;
+    std::vector<std::string_view> materials;
     std::vector<Activity> activities;
     Handout handout;
 };
 
 /// Something a facilitator rates for each member, e.g. "Keeps to the group rules" 0-3.
 struct Indicator {
-    std::string id;
-    std::string label;
-    std::string description;
+    std::string_view id;
+    std::string_view label;
+    std::string_view description;
     int scaleMin = 0;
     int scaleMax = 0;
 };
 
 struct Module {
-    std::string id;
+    std::string_view id;
     int version = 0;
     Phase phase = Phase::treatment;
-    std::string title;
-    std::string summary;
-    std::vector<std::string> aims;
+    std::string_view title;
+    std::string_view summary;
+    std::vector<std::string_view> aims;
     std::vector<Indicator> indicators;
     std::vector<Session> sessions;
     std::string file;  ///< path relative to the programme folder
     /// The file's bytes as loaded, kept so the content hash describes exactly this content.
     std::shared_ptr<const std::string> source;
+    /// Keeps the texts of this module (and of the whole programme) alive.
+    std::shared_ptr<const void> texts;
 
     /// Stable hash (SHA-256, hex) of the module's canonical content: comments and layout do
     /// not count. Computed when asked (planning a session), not on every load.
@@ -71,19 +79,19 @@ struct Module {
 };
 
 struct TimePoint {
-    std::string id;
-    std::string label;
+    std::string_view id;
+    std::string_view label;
 };
 
 /// An outcome measure: name, time points and score range only, never questionnaire items.
 struct Measure {
-    std::string id;
-    std::string name;
-    std::string purpose;
+    std::string_view id;
+    std::string_view name;
+    std::string_view purpose;
     int min = 0;
     int max = 0;
     bool higherIsBetter = true;
-    std::vector<std::string> timePoints;
+    std::vector<std::string_view> timePoints;
 };
 
 struct Delivery {
@@ -94,21 +102,23 @@ struct Delivery {
 };
 
 struct Programme {
-    std::string id;
+    std::string_view id;
     int version = 0;
-    std::string title;
+    std::string_view title;
     Delivery delivery;
     std::vector<TimePoint> timePoints;
     std::vector<Measure> measures;
     std::vector<Module> modules;
+    /// Keeps the texts of the programme alive.
+    std::shared_ptr<const void> texts;
 
     /// The session with this id and the module it belongs to, if there is one.
     struct SessionRef {
         const Module* module;
         const Session* session;
     };
-    [[nodiscard]] std::optional<SessionRef> findSession(const std::string& sessionId) const;
-    [[nodiscard]] const Module* findModule(const std::string& moduleId) const;
+    [[nodiscard]] std::optional<SessionRef> findSession(std::string_view sessionId) const;
+    [[nodiscard]] const Module* findModule(std::string_view moduleId) const;
 };
 
 [[nodiscard]] const char* toText(Phase phase);

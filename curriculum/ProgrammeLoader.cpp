@@ -2,13 +2,20 @@
 // concerns, so that a psychologist editing the files can go straight to the problem.
 #include "curriculum/ProgrammeLoader.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
-#include <map>
+#include <cstdint>
+#include <cstring>
 #include <set>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "curriculum/XmlFile.h"
 
@@ -16,34 +23,126 @@ namespace roundtable::curriculum {
 namespace fs = std::filesystem;
 namespace {
 
-const std::set<std::string> kActivityKinds = {
-    "check-in",  "review",     "teaching", "discussion",       "role-play",
-    "worksheet", "relaxation", "break",    "between-sessions", "check-out"};
+// In the order the error message lists them (alphabetical, as it was when this was a set).
+constexpr std::array<std::string_view, 10> kActivityKinds = {
+    "between-sessions", "break",  "check-in",  "check-out", "discussion",
+    "relaxation",       "review", "role-play", "teaching",  "worksheet"};
 constexpr int kMinActivities = 4;
 constexpr int kMaxActivities = 8;
 
-std::string trimmed(std::string_view text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
+bool isActivityKind(std::string_view kind) {
+    return std::find(kActivityKinds.begin(), kActivityKinds.end(), kind) != kActivityKinds.end();
 }
 
 bool isLayout(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/// Collapses runs of white space (line breaks from indentation) into single spaces. One
-/// pass with a write pointer: this runs over every text in the programme.
-std::string normalisedText(const pugi::xml_node& node) {
-    std::string_view text = node.text().get();
-    std::string out(text.size(), '\0');
-    char* write = out.data();
+/// `text` without layout at either end; a view into the same characters.
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && isLayout(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isLayout(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+/// True when `text` needs no normalisation: no layout at either end, no tab or line break,
+/// no two spaces in a row. Almost every text in the shipped programme is written on one line,
+/// so this is the common case. It looks at sixteen bytes per step (with GCC/Clang vector types,
+/// which become SSE2 or NEON) instead of one; the second load, one byte on, pairs every byte
+/// with its neighbour. Conservative: any control byte sends the text to the exact path.
+bool isNormalised(std::string_view text) {
+    if (text.empty())
+        return true;
+    const auto last = static_cast<unsigned char>(text.back());
+    if (text.front() == ' ' || last == ' ' || last < 0x20)
+        return false;
+    using Block = unsigned char __attribute__((vector_size(16)));
+    constexpr std::size_t kStep = sizeof(Block);
+    const char* data = text.data();
+    // Every byte but the last (checked above), and every pair of neighbours, in the block
+    // starting at `at`.
+    auto blockIsNormal = [data](std::size_t at) {
+        Block here, next;
+        std::memcpy(&here, data + at, sizeof here);
+        std::memcpy(&next, data + at + 1, sizeof next);
+        const auto bad = (here < 0x20) | ((here == ' ') & (next == ' '));
+        std::uint64_t halves[2];
+        std::memcpy(halves, &bad, sizeof halves);
+        return (halves[0] | halves[1]) == 0;
+    };
+    if (text.size() > kStep) {
+        for (std::size_t at = 0; at + kStep + 1 < text.size(); at += kStep) {
+            if (!blockIsNormal(at))
+                return false;
+        }
+        // The last block overlaps the one before rather than leaving a tail.
+        return blockIsNormal(text.size() - kStep - 1);
+    }
+    for (std::size_t at = 0; at + 1 < text.size(); ++at) {
+        const auto c = static_cast<unsigned char>(data[at]);
+        if (c < 0x20 || (c == ' ' && data[at + 1] == ' '))
+            return false;
+    }
+    return true;
+}
+
+/// Where the model's texts live (see Programme.h): blocks filled one after another, so that
+/// the thousands of texts of a programme cost a few allocations, and a text never moves once
+/// placed (the model holds views of it).
+class TextStore {
+  public:
+    /// Room for `size` bytes.
+    char* allocate(std::size_t size) {
+        if (size > left_) {
+            const std::size_t blockSize = std::max(size, kBlockSize);
+            blocks_.push_back(std::make_unique_for_overwrite<char[]>(blockSize));
+            next_ = blocks_.back().get();
+            left_ = blockSize;
+        }
+        char* at = next_;
+        next_ += size;
+        left_ -= size;
+        return at;
+    }
+
+    /// Gives back the last `unused` bytes of the latest allocation.
+    void giveBack(std::size_t unused) {
+        next_ -= unused;
+        left_ += unused;
+    }
+
+    std::string_view copy(std::string_view text) {
+        if (text.empty())
+            return {};
+        char* at = allocate(text.size());
+        std::memcpy(at, text.data(), text.size());
+        return {at, text.size()};
+    }
+
+  private:
+    static constexpr std::size_t kBlockSize = 64 * 1024;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* next_ = nullptr;
+    std::size_t left_ = 0;
+};
+
+/// The text of `node` in `store`, with runs of white space (line breaks from indentation)
+/// collapsed into single spaces and both ends trimmed. Texts already in that form are copied
+/// as they are, without a byte-by-byte pass.
+std::string_view normalisedText(const pugi::xml_node& node, TextStore& store) {
+    // The first text or CDATA child, as node.text().get() gives it, in one call instead of
+    // three: the parser never makes a text node without a value.
+    std::string_view text = node.child_value();
+    if (isNormalised(text))
+        return store.copy(text);
+    char* const out = store.allocate(text.size());
+    char* write = out;
     bool pendingSpace = false;
     for (char c : text) {
         if (isLayout(c)) {
-            pendingSpace = write != out.data();
+            pendingSpace = write != out;
         } else {
             if (pendingSpace)
                 *write++ = ' ';
@@ -51,39 +150,110 @@ std::string normalisedText(const pugi::xml_node& node) {
             *write++ = c;
         }
     }
-    out.resize(static_cast<std::size_t>(write - out.data()));
-    return out;
+    const auto length = static_cast<std::size_t>(write - out);
+    store.giveBack(text.size() - length);
+    return {out, length};
+}
+
+/// The parts of one element that the format defines, found by the one pass over its children
+/// and attributes that also warns about everything else. Indexed like the lists of names
+/// given to Reader::expectOnly; a part that is absent is a null node or attribute.
+class Parts {
+  public:
+    static constexpr std::size_t kMostNames = 5;
+
+    /// The first child with the name at `at`.
+    [[nodiscard]] pugi::xml_node child(std::size_t at) const {
+        return children_[at] ? *children_[at] : pugi::xml_node();
+    }
+    /// How many children have the name at `at`.
+    [[nodiscard]] std::size_t count(std::size_t at) const { return counts_[at]; }
+    [[nodiscard]] pugi::xml_attribute attribute(std::size_t at) const {
+        return attributes_[at] ? *attributes_[at] : pugi::xml_attribute();
+    }
+
+    void addChild(std::size_t at, const pugi::xml_node& child) {
+        if (counts_[at]++ == 0)
+            children_[at] = child;
+    }
+    void addAttribute(std::size_t at, const pugi::xml_attribute& attribute) {
+        if (!attributes_[at])
+            attributes_[at] = attribute;
+    }
+
+  private:
+    // Optional, because pugixml's handles are built by a call into the library: only the
+    // parts that are present pay for one.
+    std::array<std::optional<pugi::xml_node>, kMostNames> children_;
+    std::array<std::size_t, kMostNames> counts_{};
+    std::array<std::optional<pugi::xml_attribute>, kMostNames> attributes_;
+};
+
+/// Whether the name pugixml gives (ended by a zero byte) is `expected`. Compared in place:
+/// this runs for every element and attribute, and most comparisons fail at the first byte.
+bool nameIs(const char* name, std::string_view expected) {
+    for (char c : expected) {
+        if (*name++ != c)
+            return false;
+    }
+    return *name == '\0';
+}
+
+/// Where `name` is in `names`, if it is there.
+std::optional<std::size_t> indexOf(std::initializer_list<std::string_view> names,
+                                   const char* name) {
+    for (std::size_t at = 0; at < names.size(); ++at) {
+        if (nameIs(name, names.begin()[at]))
+            return at;
+    }
+    return std::nullopt;
+}
+
+/// The children of `list` called `name`, in order: the first is already known from Parts.
+template <typename Visit>
+void forEachNamed(const pugi::xml_node& first, const char* name, Visit visit) {
+    for (auto item = first; item; item = item.next_sibling(name))
+        visit(item);
 }
 
 /// The checks shared by every element: required parts, numbers, unknown content.
 class Reader {
   public:
-    explicit Reader(XmlFile& file) : file_(file) {}
+    Reader(XmlFile& file, TextStore& store) : file_(file), store_(store) {}
 
     /// Reports children and attributes that the format does not define. They are kept
-    /// when the file is saved, so this is a warning, not an error.
-    void expectOnly(const pugi::xml_node& node, std::initializer_list<std::string_view> children,
-                    std::initializer_list<std::string_view> attributes) {
-        for (auto child : node.children()) {
-            if (child.type() != pugi::node_element)
-                continue;
-            if (std::find(children.begin(), children.end(), child.name()) == children.end()) {
+    /// when the file is saved, so this is a warning, not an error. Returns where the defined
+    /// ones are, so that nothing is looked up by name again.
+    Parts expectOnly(const pugi::xml_node& node, std::initializer_list<std::string_view> children,
+                     std::initializer_list<std::string_view> attributes) {
+        Parts parts;
+        for (auto child = node.first_child(); child; child = child.next_sibling()) {
+            // Text has an empty name, which is never in the list, and the type is asked only
+            // for what does not match (with the parse flags used, every child is an element
+            // or text).
+            if (auto at = indexOf(children, child.name())) {
+                parts.addChild(*at, child);
+            } else if (child.type() == pugi::node_element) {
                 file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
                                          node.name() + "> in format 1; it is ignored");
             }
         }
-        for (auto attribute : node.attributes()) {
-            if (std::find(attributes.begin(), attributes.end(), attribute.name()) ==
-                attributes.end()) {
+        for (auto attribute = node.first_attribute(); attribute;
+             attribute = attribute.next_attribute()) {
+            if (auto at = indexOf(attributes, attribute.name())) {
+                parts.addAttribute(*at, attribute);
+            } else {
                 file_.warning(node, std::string("the attribute ") + attribute.name() +
                                         " is not part of <" + node.name() +
                                         "> in format 1; it is ignored");
             }
         }
+        return parts;
     }
 
-    std::string requiredText(const pugi::xml_node& parent, const char* childName) {
-        auto child = parent.child(childName);
+    /// The text of `child`, which `parent` must have.
+    std::string_view requiredText(const pugi::xml_node& parent, const pugi::xml_node& child,
+                                  const char* childName) {
         if (!child) {
             file_.error(parent,
                         std::string("<") + parent.name() + "> needs a <" + childName + "> element");
@@ -92,30 +262,31 @@ class Reader {
         return textOf(child);
     }
 
-    std::string textOf(const pugi::xml_node& node) {
-        auto text = normalisedText(node);
+    std::string_view textOf(const pugi::xml_node& node) {
+        auto text = normalisedText(node, store_);
         if (text.empty())
             file_.error(node, std::string("<") + node.name() + "> has no text");
         return text;
     }
 
-    std::string optionalText(const pugi::xml_node& parent, const char* childName) {
-        auto child = parent.child(childName);
-        return child ? textOf(child) : std::string{};
+    std::string_view optionalText(const pugi::xml_node& child) {
+        return child ? textOf(child) : std::string_view{};
     }
 
-    std::vector<std::string> textList(const pugi::xml_node& parent, const char* listName,
-                                      const char* itemName, bool atLeastOne) {
-        std::vector<std::string> items;
-        auto list = parent.child(listName);
+    /// The texts of the `itemName` children of `list`, which `parent` must have.
+    std::vector<std::string_view> textList(const pugi::xml_node& parent, const pugi::xml_node& list,
+                                           const char* listName, const char* itemName,
+                                           bool atLeastOne) {
+        std::vector<std::string_view> items;
         if (!list) {
             file_.error(parent,
                         std::string("<") + parent.name() + "> needs a <" + listName + "> element");
             return items;
         }
-        expectOnly(list, {itemName}, {});
-        for (auto item : list.children(itemName))
-            items.push_back(textOf(item));
+        auto parts = expectOnly(list, {itemName}, {});
+        items.reserve(parts.count(0));
+        forEachNamed(parts.child(0), itemName,
+                     [&](const pugi::xml_node& item) { items.push_back(textOf(item)); });
         if (atLeastOne && items.empty()) {
             file_.error(list,
                         std::string("<") + listName + "> needs at least one <" + itemName + ">");
@@ -123,8 +294,10 @@ class Reader {
         return items;
     }
 
-    std::string requiredAttribute(const pugi::xml_node& node, const char* name) {
-        auto attribute = node.attribute(name);
+    /// The value of `attribute` without layout at either end; `node` must have it. The view
+    /// points into the parsed file: keep() it to put it in the model.
+    std::string_view requiredAttribute(const pugi::xml_node& node,
+                                       const pugi::xml_attribute& attribute, const char* name) {
         if (!attribute) {
             file_.error(node, std::string("<") + node.name() + "> needs the attribute " + name);
             return {};
@@ -138,96 +311,166 @@ class Reader {
     }
 
     /// A whole number; `minimum` 1 for "positive". Returns 0 (and reports) when invalid.
-    int wholeNumber(const pugi::xml_node& node, const char* name, int minimum) {
-        auto text = requiredAttribute(node, name);
+    int wholeNumber(const pugi::xml_node& node, const pugi::xml_attribute& attribute,
+                    const char* name, int minimum) {
+        auto text = requiredAttribute(node, attribute, name);
         if (text.empty())
             return 0;
         int value = 0;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
-            file_.error(node, std::string(name) + "=\"" + text + "\" must be a whole number" +
-                                  (minimum == 1 ? " above zero"
-                                                : " of at least " + std::to_string(minimum)));
+            file_.error(
+                node,
+                std::string(name) + "=\"" + std::string(text) + "\" must be a whole number" +
+                    (minimum == 1 ? " above zero" : " of at least " + std::to_string(minimum)));
             return 0;
         }
         return value;
     }
 
+    /// A copy of `text` that lives as long as the model.
+    std::string_view keep(std::string_view text) { return store_.copy(text); }
+
     XmlFile& file() { return file_; }
 
   private:
     XmlFile& file_;
+    TextStore& store_;
 };
+
+/// Hashing for string-keyed tables that are looked up with views into the parsed files, so
+/// that a lookup makes no string.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+template <typename Value>
+using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
 
 /// Everything that must be unique or must exist across all the files of a programme.
 class ProgrammeChecks {
   public:
     explicit ProgrammeChecks(fs::path pictures) : picturesDir_(std::move(pictures)) {}
 
-    void claimId(XmlFile& file, const pugi::xml_node& node, const std::string& id,
-                 const char* what) {
+    void claimId(XmlFile& file, const pugi::xml_node& node, std::string_view id, const char* what) {
         if (id.empty())
             return;
         // Keep only where the id was seen; the location text is made if it is ever needed.
-        auto [it, inserted] =
-            ids_.emplace(id, FirstUse{file.displayName(), file.source(), file.offsetOf(node)});
-        if (!inserted) {
-            auto at = LineIndex(*it->second.source).at(it->second.offset);
-            file.error(node, std::string("the ") + what + " id \"" + id + "\" is already used at " +
-                                 it->second.file + ":" + std::to_string(at.line) + ":" +
-                                 std::to_string(at.column) +
-                                 "; every id must be unique in the programme");
+        auto first = ids_.find(id);
+        if (first == ids_.end()) {
+            ids_.emplace(id, FirstUse{fileIndex(file), file.offsetOf(node)});
+            return;
         }
+        const auto& [firstFile, firstSource] = files_[first->second.file];
+        auto at = LineIndex(*firstSource).at(first->second.offset);
+        file.error(node, std::string("the ") + what + " id \"" + std::string(id) +
+                             "\" is already used at " + firstFile + ":" + std::to_string(at.line) +
+                             ":" + std::to_string(at.column) +
+                             "; every id must be unique in the programme");
     }
 
-    void checkPicture(XmlFile& file, const pugi::xml_node& node, const std::string& name) {
+    void checkPicture(XmlFile& file, const pugi::xml_node& node, std::string_view name) {
         if (name.empty())
             return;
         if (!pictureExists(name)) {
-            file.error(node, "the picture \"" + name + "\" does not exist (looked for " + name +
-                                 ".svg and " + name + ".png in " + picturesDir_.string() + ")");
+            const std::string quoted(name);
+            file.error(node, "the picture \"" + quoted + "\" does not exist (looked for " + quoted +
+                                 ".svg and " + quoted + ".png in " + picturesDir_.string() + ")");
         }
     }
 
   private:
-    bool pictureExists(const std::string& name) {
-        auto known = pictures_.find(name);
-        if (known != pictures_.end())
+    bool pictureExists(std::string_view name) {
+        if (name.find('/') != std::string_view::npos)
+            return false;
+        if (!listed_) {
+            listPictures();
+            listed_ = true;
+        }
+        if (listedPictures_.contains(name))
+            return true;
+        // Not in the listing: ask for the files themselves, as before there was a listing, so
+        // that a folder that cannot be listed, or that matches names without regard to case,
+        // gives the same answer as it always did.
+        auto known = unlisted_.find(name);
+        if (known != unlisted_.end())
             return known->second;
         std::error_code ignored;
-        bool exists = name.find('/') == std::string::npos &&
-                      (fs::is_regular_file(picturesDir_ / (name + ".svg"), ignored) ||
-                       fs::is_regular_file(picturesDir_ / (name + ".png"), ignored));
-        pictures_.emplace(name, exists);
+        const std::string file(name);
+        bool exists = fs::is_regular_file(picturesDir_ / (file + ".svg"), ignored) ||
+                      fs::is_regular_file(picturesDir_ / (file + ".png"), ignored);
+        unlisted_.emplace(file, exists);
         return exists;
     }
 
+    /// Collects the names of the regular .svg and .png files in the pictures folder, with
+    /// one directory read instead of a file-system lookup per picture name. Symbolic links
+    /// (and entries of unknown type) count when what they lead to is a regular file.
+    void listPictures() {
+        DIR* folder = ::opendir(picturesDir_.c_str());
+        if (!folder)
+            return;
+        while (const dirent* entry = ::readdir(folder)) {
+            const std::string_view file = entry->d_name;
+            if (file.size() <= 4 || (!file.ends_with(".svg") && !file.ends_with(".png")))
+                continue;
+            bool regular = entry->d_type == DT_REG;
+            if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
+                struct stat status {};
+                regular = ::fstatat(::dirfd(folder), entry->d_name, &status, 0) == 0 &&
+                          S_ISREG(status.st_mode);
+            }
+            if (regular)
+                listedPictures_.emplace(file.substr(0, file.size() - 4));
+        }
+        ::closedir(folder);
+    }
+
+    /// Where `file` is in files_, added the first time one of its ids is claimed.
+    std::size_t fileIndex(XmlFile& file) {
+        auto source = file.source();
+        for (std::size_t i = files_.size(); i-- > 0;) {
+            if (files_[i].second == source)
+                return i;
+        }
+        files_.emplace_back(file.displayName(), std::move(source));
+        return files_.size() - 1;
+    }
+
     fs::path picturesDir_;
+    /// The name and bytes of every file that claimed an id (files are read one at a time).
+    std::vector<std::pair<std::string, std::shared_ptr<const std::string>>> files_;
     struct FirstUse {
-        std::string file;
-        std::shared_ptr<const std::string> source;
+        std::size_t file;  ///< index into files_
         std::ptrdiff_t offset;
     };
-    std::map<std::string, FirstUse> ids_;
-    std::map<std::string, bool> pictures_;
+    TextMap<FirstUse> ids_;
+    bool listed_ = false;
+    /// Names (without .svg or .png) of the pictures found by listing the folder.
+    std::unordered_set<std::string, TextHash, std::equal_to<>> listedPictures_;
+    /// Whether each name not in the listing exists, as found by looking for its files.
+    TextMap<bool> unlisted_;
 };
 
 std::vector<EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& checks,
-                                      const pugi::xml_node& parent, const char* listName) {
+                                      const pugi::xml_node& parent, const pugi::xml_node& list,
+                                      const char* listName) {
     std::vector<EasyReadPoint> points;
-    auto list = parent.child(listName);
     if (!list) {
         reader.file().error(
             parent, std::string("<") + parent.name() + "> needs a <" + listName + "> element");
         return points;
     }
-    reader.expectOnly(list, {"point"}, {});
-    for (auto node : list.children("point")) {
-        reader.expectOnly(node, {}, {"picture"});
-        EasyReadPoint point{reader.requiredAttribute(node, "picture"), reader.textOf(node)};
+    auto parts = reader.expectOnly(list, {"point"}, {});
+    points.reserve(parts.count(0));
+    forEachNamed(parts.child(0), "point", [&](const pugi::xml_node& node) {
+        auto picture = reader.expectOnly(node, {}, {"picture"}).attribute(0);
+        auto name = reader.keep(reader.requiredAttribute(node, picture, "picture"));
+        auto& point = points.emplace_back(EasyReadPoint{name, reader.textOf(node)});
         checks.checkPicture(reader.file(), node, point.picture);
-        points.push_back(std::move(point));
-    }
+    });
     if (points.empty()) {
         reader.file().error(list, std::string("<") + listName + "> needs at least one <point>");
     }
@@ -235,55 +478,61 @@ std::vector<EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& checks,
 }
 
 Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
-    reader.expectOnly(node, {"title", "guidance", "easy-read"}, {"kind", "minutes", "picture"});
+    auto parts =
+        reader.expectOnly(node, {"title", "guidance", "easy-read"}, {"kind", "minutes", "picture"});
+    const auto title = parts.child(0), guidance = parts.child(1), easyRead = parts.child(2);
     Activity activity;
-    activity.kind = reader.requiredAttribute(node, "kind");
-    if (!activity.kind.empty() && !kActivityKinds.contains(activity.kind)) {
+    activity.kind = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "kind"));
+    if (!activity.kind.empty() && !isActivityKind(activity.kind)) {
         std::string allowed;
         for (const auto& kind : kActivityKinds)
-            allowed += (allowed.empty() ? "" : ", ") + kind;
-        reader.file().error(node, "the activity kind \"" + activity.kind +
+            allowed += (allowed.empty() ? "" : ", ") + std::string(kind);
+        reader.file().error(node, "the activity kind \"" + std::string(activity.kind) +
                                       "\" is not known; use one of: " + allowed);
     }
-    activity.minutes = reader.wholeNumber(node, "minutes", 1);
-    activity.picture = trimmed(node.attribute("picture").value());
+    activity.minutes = reader.wholeNumber(node, parts.attribute(1), "minutes", 1);
+    activity.picture = reader.keep(trimmed(parts.attribute(2).value()));
     checks.checkPicture(reader.file(), node, activity.picture);
-    activity.title = reader.requiredText(node, "title");
-    if (auto guidance = node.child("guidance")) {
-        reader.expectOnly(guidance, {"p", "adapt", "watch"}, {});
-        for (auto p : guidance.children("p"))
+    activity.title = reader.requiredText(node, title, "title");
+    if (guidance) {
+        auto guidanceParts = reader.expectOnly(guidance, {"p", "adapt", "watch"}, {});
+        activity.guidance.reserve(guidanceParts.count(0));
+        forEachNamed(guidanceParts.child(0), "p", [&](const pugi::xml_node& p) {
             activity.guidance.push_back(reader.textOf(p));
+        });
         if (activity.guidance.empty()) {
             reader.file().error(guidance, "<guidance> needs at least one <p> for the facilitator");
         }
-        activity.adapt = reader.optionalText(guidance, "adapt");
-        activity.watch = reader.optionalText(guidance, "watch");
+        activity.adapt = reader.optionalText(guidanceParts.child(1));
+        activity.watch = reader.optionalText(guidanceParts.child(2));
     } else {
         reader.file().error(node, "<activity> needs a <guidance> element");
     }
-    activity.easyRead = readPoints(reader, checks, node, "easy-read");
+    activity.easyRead = readPoints(reader, checks, node, easyRead, "easy-read");
     return activity;
 }
 
 Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
-    reader.expectOnly(node, {"title", "objectives", "materials", "activities", "handout"},
-                      {"id", "minutes"});
+    auto parts = reader.expectOnly(
+        node, {"title", "objectives", "materials", "activities", "handout"}, {"id", "minutes"});
+    const auto title = parts.child(0), objectives = parts.child(1), materials = parts.child(2),
+               activities = parts.child(3), handout = parts.child(4);
     Session session;
-    session.id = reader.requiredAttribute(node, "id");
+    session.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
     checks.claimId(reader.file(), node, session.id, "session");
-    session.minutes = reader.wholeNumber(node, "minutes", 1);
-    session.title = reader.requiredText(node, "title");
-    session.objectives = reader.textList(node, "objectives", "objective", true);
-    session.materials = reader.textList(node, "materials", "material", false);
+    session.minutes = reader.wholeNumber(node, parts.attribute(1), "minutes", 1);
+    session.title = reader.requiredText(node, title, "title");
+    session.objectives = reader.textList(node, objectives, "objectives", "objective", true);
+    session.materials = reader.textList(node, materials, "materials", "material", false);
 
-    auto activities = node.child("activities");
     if (!activities) {
         reader.file().error(node, "<session> needs an <activities> element");
     } else {
-        reader.expectOnly(activities, {"activity"}, {});
-        for (auto activity : activities.children("activity")) {
+        auto activityParts = reader.expectOnly(activities, {"activity"}, {});
+        session.activities.reserve(activityParts.count(0));
+        forEachNamed(activityParts.child(0), "activity", [&](const pugi::xml_node& activity) {
             session.activities.push_back(readActivity(reader, checks, activity));
-        }
+        });
         auto count = static_cast<int>(session.activities.size());
         if (count < kMinActivities || count > kMaxActivities) {
             reader.file().error(activities, "a session needs " + std::to_string(kMinActivities) +
@@ -304,12 +553,12 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
         }
     }
 
-    if (auto handout = node.child("handout")) {
-        reader.expectOnly(handout, {"covered", "help", "watch", "talk"}, {});
-        session.handout.covered = readPoints(reader, checks, handout, "covered");
-        session.handout.help = readPoints(reader, checks, handout, "help");
-        session.handout.watch = readPoints(reader, checks, handout, "watch");
-        session.handout.talk = readPoints(reader, checks, handout, "talk");
+    if (handout) {
+        auto lists = reader.expectOnly(handout, {"covered", "help", "watch", "talk"}, {});
+        session.handout.covered = readPoints(reader, checks, handout, lists.child(0), "covered");
+        session.handout.help = readPoints(reader, checks, handout, lists.child(1), "help");
+        session.handout.watch = readPoints(reader, checks, handout, lists.child(2), "watch");
+        session.handout.talk = readPoints(reader, checks, handout, lists.child(3), "talk");
     } else {
         reader.file().error(node, "<session> needs a <handout> element for the carers");
     }
@@ -317,13 +566,13 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
 }
 
 Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
-    reader.expectOnly(node, {"label", "description"}, {"id", "scale"});
+    auto parts = reader.expectOnly(node, {"label", "description"}, {"id", "scale"});
     Indicator indicator;
-    indicator.id = reader.requiredAttribute(node, "id");
+    indicator.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
     checks.claimId(reader.file(), node, indicator.id, "indicator");
-    indicator.label = reader.requiredText(node, "label");
-    indicator.description = reader.requiredText(node, "description");
-    auto scale = reader.requiredAttribute(node, "scale");
+    indicator.label = reader.requiredText(node, parts.child(0), "label");
+    indicator.description = reader.requiredText(node, parts.child(1), "description");
+    const std::string scale(reader.requiredAttribute(node, parts.attribute(1), "scale"));
     int low = 0, high = 0;
     char dash = 0;
     std::istringstream in(scale);
@@ -339,25 +588,28 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
 
 std::optional<Module> readModule(const fs::path& directory, const std::string& relativeFile,
                                  const std::string& displayName, ProgrammeChecks& checks,
+                                 const std::shared_ptr<TextStore>& texts,
                                  std::vector<Finding>& findings) {
     XmlFile file(directory / relativeFile, displayName, findings);
     if (!file.parse())
         return std::nullopt;
-    Reader reader(file);
+    Reader reader(file, *texts);
     auto root = file.root();
     if (std::string_view(root.name()) != "module") {
         file.error(
             root, std::string("a module file must start with <module>, not <") + root.name() + ">");
         return std::nullopt;
     }
-    reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions"},
-                      {"id", "version", "phase"});
+    auto parts = reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions"},
+                                   {"id", "version", "phase"});
+    const auto title = parts.child(0), summary = parts.child(1), aims = parts.child(2),
+               indicators = parts.child(3), sessions = parts.child(4);
     Module module;
     module.file = relativeFile;
-    module.id = reader.requiredAttribute(root, "id");
+    module.id = reader.keep(reader.requiredAttribute(root, parts.attribute(0), "id"));
     checks.claimId(file, root, module.id, "module");
-    module.version = reader.wholeNumber(root, "version", 1);
-    auto phase = reader.requiredAttribute(root, "phase");
+    module.version = reader.wholeNumber(root, parts.attribute(1), "version", 1);
+    auto phase = reader.requiredAttribute(root, parts.attribute(2), "phase");
     if (phase == "treatment") {
         module.phase = Phase::treatment;
     } else if (phase == "maintenance") {
@@ -365,77 +617,83 @@ std::optional<Module> readModule(const fs::path& directory, const std::string& r
     } else if (phase == "carers") {
         module.phase = Phase::carers;
     } else if (!phase.empty()) {
-        file.error(root, "phase=\"" + phase + "\" must be treatment, maintenance or carers");
+        file.error(root,
+                   "phase=\"" + std::string(phase) + "\" must be treatment, maintenance or carers");
     }
-    module.title = reader.requiredText(root, "title");
-    module.summary = reader.requiredText(root, "summary");
-    module.aims = reader.textList(root, "aims", "aim", true);
-    if (auto indicators = root.child("indicators")) {
-        reader.expectOnly(indicators, {"indicator"}, {});
-        for (auto node : indicators.children("indicator")) {
+    module.title = reader.requiredText(root, title, "title");
+    module.summary = reader.requiredText(root, summary, "summary");
+    module.aims = reader.textList(root, aims, "aims", "aim", true);
+    if (indicators) {
+        auto indicatorParts = reader.expectOnly(indicators, {"indicator"}, {});
+        module.indicators.reserve(indicatorParts.count(0));
+        forEachNamed(indicatorParts.child(0), "indicator", [&](const pugi::xml_node& node) {
             module.indicators.push_back(readIndicator(reader, checks, node));
-        }
+        });
     }
-    auto sessions = root.child("sessions");
     if (!sessions || !sessions.child("session")) {
         file.error(root, "<module> needs a <sessions> element with at least one <session>");
     } else {
-        reader.expectOnly(sessions, {"session"}, {});
-        for (auto node : sessions.children("session")) {
+        auto sessionParts = reader.expectOnly(sessions, {"session"}, {});
+        module.sessions.reserve(sessionParts.count(0));
+        forEachNamed(sessionParts.child(0), "session", [&](const pugi::xml_node& node) {
             module.sessions.push_back(readSession(reader, checks, node));
-        }
+        });
     }
     module.source = file.source();
+    module.texts = texts;
     return module;
 }
 
 void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& root,
+                  const pugi::xml_node& timePoints, const pugi::xml_node& measures,
                   Programme& programme) {
-    std::set<std::string> timePointIds;
-    if (auto timePoints = root.child("time-points")) {
-        reader.expectOnly(timePoints, {"time-point"}, {});
-        for (auto node : timePoints.children("time-point")) {
-            reader.expectOnly(node, {}, {"id"});
-            TimePoint point{reader.requiredAttribute(node, "id"), reader.textOf(node)};
+    std::set<std::string_view, std::less<>> timePointIds;
+    if (timePoints) {
+        auto parts = reader.expectOnly(timePoints, {"time-point"}, {});
+        forEachNamed(parts.child(0), "time-point", [&](const pugi::xml_node& node) {
+            auto id = reader.expectOnly(node, {}, {"id"}).attribute(0);
+            TimePoint point{reader.keep(reader.requiredAttribute(node, id, "id")),
+                            reader.textOf(node)};
             checks.claimId(reader.file(), node, point.id, "time point");
             timePointIds.insert(point.id);
             programme.timePoints.push_back(std::move(point));
-        }
+        });
     } else {
         reader.file().error(root, "<programme> needs a <time-points> element");
     }
-    auto measures = root.child("measures");
     if (!measures)
         return;
-    reader.expectOnly(measures, {"measure"}, {});
-    for (auto node : measures.children("measure")) {
-        reader.expectOnly(node, {"name", "purpose"},
-                          {"id", "min", "max", "higher-is", "time-points"});
+    auto measureParts = reader.expectOnly(measures, {"measure"}, {});
+    forEachNamed(measureParts.child(0), "measure", [&](const pugi::xml_node& node) {
+        auto parts = reader.expectOnly(node, {"name", "purpose"},
+                                       {"id", "min", "max", "higher-is", "time-points"});
         Measure measure;
-        measure.id = reader.requiredAttribute(node, "id");
+        measure.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
         checks.claimId(reader.file(), node, measure.id, "measure");
-        measure.name = reader.requiredText(node, "name");
-        measure.purpose = reader.requiredText(node, "purpose");
-        measure.min = reader.wholeNumber(node, "min", 0);
-        measure.max = reader.wholeNumber(node, "max", 0);
+        measure.name = reader.requiredText(node, parts.child(0), "name");
+        measure.purpose = reader.requiredText(node, parts.child(1), "purpose");
+        measure.min = reader.wholeNumber(node, parts.attribute(1), "min", 0);
+        measure.max = reader.wholeNumber(node, parts.attribute(2), "max", 0);
         if (measure.max <= measure.min) {
             reader.file().error(node, "the score range must have max above min");
         }
-        auto direction = reader.requiredAttribute(node, "higher-is");
+        auto direction = reader.requiredAttribute(node, parts.attribute(3), "higher-is");
         if (direction != "better" && direction != "worse" && !direction.empty()) {
-            reader.file().error(node, "higher-is=\"" + direction + "\" must be better or worse");
+            reader.file().error(
+                node, "higher-is=\"" + std::string(direction) + "\" must be better or worse");
         }
         measure.higherIsBetter = direction != "worse";
-        std::istringstream ids(reader.requiredAttribute(node, "time-points"));
+        std::istringstream ids(
+            std::string(reader.requiredAttribute(node, parts.attribute(4), "time-points")));
         for (std::string id; ids >> id;) {
             if (!timePointIds.contains(id)) {
                 reader.file().error(
                     node, "the time point \"" + id + "\" is not defined in <time-points>");
             }
-            measure.timePoints.push_back(id);
+            measure.timePoints.push_back(reader.keep(id));
         }
         programme.measures.push_back(std::move(measure));
-    }
+    });
 }
 
 }  // namespace
@@ -452,7 +710,7 @@ const char* toText(Phase phase) {
     return "treatment";
 }
 
-std::optional<Programme::SessionRef> Programme::findSession(const std::string& sessionId) const {
+std::optional<Programme::SessionRef> Programme::findSession(std::string_view sessionId) const {
     for (const auto& module : modules) {
         for (const auto& session : module.sessions) {
             if (session.id == sessionId)
@@ -462,7 +720,7 @@ std::optional<Programme::SessionRef> Programme::findSession(const std::string& s
     return std::nullopt;
 }
 
-const Module* Programme::findModule(const std::string& moduleId) const {
+const Module* Programme::findModule(std::string_view moduleId) const {
     for (const auto& module : modules) {
         if (module.id == moduleId)
             return &module;
@@ -480,66 +738,73 @@ LoadResult loadProgramme(const fs::path& directory) {
     if (!manifest.parse())
         return result;
 
-    Reader reader(manifest);
+    auto texts = std::make_shared<TextStore>();
+    Reader reader(manifest, *texts);
     auto root = manifest.root();
     if (std::string_view(root.name()) != "programme") {
         manifest.error(root, std::string("programme.xml must start with <programme>, not <") +
                                  root.name() + ">");
         return result;
     }
-    reader.expectOnly(root, {"title", "delivery", "time-points", "measures", "modules"},
-                      {"format", "id", "version"});
-    auto format = reader.requiredAttribute(root, "format");
+    auto parts =
+        reader.expectOnly(root, {"title", "delivery", "time-points", "measures", "modules"},
+                          {"format", "id", "version"});
+    const auto title = parts.child(0), delivery = parts.child(1), timePoints = parts.child(2),
+               measures = parts.child(3), modules = parts.child(4);
+    auto format = reader.requiredAttribute(root, parts.attribute(0), "format");
     if (!format.empty() && format != "1") {
-        manifest.error(root, "this programme is written in format " + format +
+        manifest.error(root, "this programme is written in format " + std::string(format) +
                                  "; this version of Roundtable reads format 1");
         return result;
     }
     ProgrammeChecks checks(directory / "pictures");
     Programme programme;
-    programme.id = reader.requiredAttribute(root, "id");
-    programme.version = reader.wholeNumber(root, "version", 1);
-    programme.title = reader.requiredText(root, "title");
-    if (auto delivery = root.child("delivery")) {
-        reader.expectOnly(delivery, {},
-                          {"weeks", "session-minutes", "max-members", "facilitators"});
-        programme.delivery = {reader.wholeNumber(delivery, "weeks", 1),
-                              reader.wholeNumber(delivery, "session-minutes", 1),
-                              reader.wholeNumber(delivery, "max-members", 1),
-                              reader.wholeNumber(delivery, "facilitators", 1)};
+    programme.id = reader.keep(reader.requiredAttribute(root, parts.attribute(1), "id"));
+    programme.version = reader.wholeNumber(root, parts.attribute(2), "version", 1);
+    programme.title = reader.requiredText(root, title, "title");
+    if (delivery) {
+        auto numbers = reader.expectOnly(
+            delivery, {}, {"weeks", "session-minutes", "max-members", "facilitators"});
+        programme.delivery = {
+            reader.wholeNumber(delivery, numbers.attribute(0), "weeks", 1),
+            reader.wholeNumber(delivery, numbers.attribute(1), "session-minutes", 1),
+            reader.wholeNumber(delivery, numbers.attribute(2), "max-members", 1),
+            reader.wholeNumber(delivery, numbers.attribute(3), "facilitators", 1)};
     } else {
         manifest.error(root, "<programme> needs a <delivery> element");
     }
-    readMeasures(reader, checks, root, programme);
+    readMeasures(reader, checks, root, timePoints, measures, programme);
 
-    auto modules = root.child("modules");
     if (!modules || !modules.child("module-ref")) {
         manifest.error(root,
                        "<programme> needs a <modules> element with at least one <module-ref>");
     } else {
-        reader.expectOnly(modules, {"module-ref"}, {});
-        for (auto ref : modules.children("module-ref")) {
-            reader.expectOnly(ref, {}, {"file"});
-            auto file = reader.requiredAttribute(ref, "file");
+        auto refs = reader.expectOnly(modules, {"module-ref"}, {});
+        programme.modules.reserve(refs.count(0));
+        forEachNamed(refs.child(0), "module-ref", [&](const pugi::xml_node& ref) {
+            auto fileAttribute = reader.expectOnly(ref, {}, {"file"}).attribute(0);
+            const std::string file(reader.requiredAttribute(ref, fileAttribute, "file"));
             if (file.empty())
-                continue;
+                return;
             if (fs::path(file).is_absolute() || file.find("..") != std::string::npos) {
                 manifest.error(ref, "the module file \"" + file +
                                         "\" must be a path inside the programme folder");
-                continue;
+                return;
             }
             std::error_code error;
             if (!fs::is_regular_file(directory / file, error)) {
                 manifest.error(ref, "the module file \"" + file + "\" does not exist");
-                continue;
+                return;
             }
-            auto module = readModule(directory, file, display(file), checks, findings);
+            auto module = readModule(directory, file, display(file), checks, texts, findings);
             if (module)
                 programme.modules.push_back(std::move(*module));
-        }
+        });
     }
-    if (!hasErrors(findings))
+    if (!hasErrors(findings)) {
+        programme.texts = std::move(texts);
         result.programme = std::move(programme);
+    }
     return result;
 }
 

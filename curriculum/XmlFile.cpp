@@ -1,14 +1,51 @@
 // Parsing with positions: pugixml reports byte offsets, which become line:column here.
 #include "curriculum/XmlFile.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 namespace roundtable::curriculum {
 namespace {
 
 // Far above any real module (the largest shipped one is under 100 KiB), and small enough
 // that a mistaken path to a huge file is refused instead of exhausting memory.
-constexpr std::streamoff kLargestFile = 16 * 1024 * 1024;
+constexpr off_t kLargestFile = 16 * 1024 * 1024;
+
+/// Closes the descriptor on every way out of parse().
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    [[nodiscard]] int get() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+/// Reads up to `size` bytes; returns how many were read, or -1 on a read error. One read()
+/// for a file that does not change while it is read.
+ssize_t readAll(int fd, char* buffer, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        auto n = ::read(fd, buffer + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        done += static_cast<std::size_t>(n);
+    }
+    return static_cast<ssize_t>(done);
+}
 
 std::string plainParseError(pugi::xml_parse_status status) {
     switch (status) {
@@ -58,20 +95,25 @@ bool XmlFile::parse() {
         findings_.push_back({displayName_, 0, 0, Severity::error, message});
         return false;
     };
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path_, error)) {
+    // O_NONBLOCK so that a FIFO given as a module cannot hang the load before fstat refuses
+    // it; it changes nothing for a regular file.
+    FileDescriptor fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    struct stat status {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
         return refuse("the file does not exist or cannot be read");
-    }
-    std::ifstream in(path_, std::ios::binary | std::ios::ate);
-    auto size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
-    if (size < 0)
-        return refuse("the file does not exist or cannot be read");
-    if (size > kLargestFile)
+    if (status.st_size > kLargestFile)
         return refuse("the file is too large to be a curriculum file");
-    text_ = std::make_shared<std::string>(static_cast<std::size_t>(size), '\0');
-    in.seekg(0);
-    in.read(text_->data(), static_cast<std::streamsize>(text_->size()));
-    auto result = document_.load_buffer(text_->data(), text_->size(), pugi::parse_default);
+    // Uninitialised: every byte is about to be overwritten by the read.
+    auto size = static_cast<std::size_t>(status.st_size);
+    buffer_ = std::make_unique_for_overwrite<char[]>(size);
+    auto read = readAll(fd.get(), buffer_.get(), size);
+    if (read < 0)
+        return refuse("the file does not exist or cannot be read");
+    size = static_cast<std::size_t>(read);
+    // The bytes are kept as read (for the content hash and for line numbers) before the
+    // in-place parse rewrites the buffer.
+    text_ = std::make_shared<std::string>(buffer_.get(), size);
+    auto result = document_.load_buffer_inplace(buffer_.get(), size, kParseFlags);
     if (!result) {
         reportAt(result.offset, Severity::error,
                  "the XML is not well formed: " + plainParseError(result.status));

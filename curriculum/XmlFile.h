@@ -20,7 +20,12 @@ class XmlFile {
     /// `displayName` is how findings name the file; findings are appended to `findings`.
     XmlFile(std::filesystem::path path, std::string displayName, std::vector<Finding>& findings);
 
-    /// Reads and parses the file (comments kept); on failure reports where and why.
+    /// pugixml's defaults: comments, the declaration and layout-only text are dropped,
+    /// which nothing that reads a file through this class needs.
+    static constexpr unsigned kParseFlags = pugi::parse_default;
+
+    /// Reads the file with one read() and parses it in place; on failure reports where and
+    /// why.
     bool parse();
 
     [[nodiscard]] pugi::xml_node root() const { return document_.document_element(); }
@@ -45,6 +50,9 @@ class XmlFile {
     std::vector<Finding>& findings_;
     std::shared_ptr<std::string> text_;
     mutable std::optional<LineIndex> lines_;
+    /// What document_ was parsed from (in place): its names and texts point into it, so it
+    /// is declared before document_ and outlives it.
+    std::unique_ptr<char[]> buffer_;
     pugi::xml_document document_;
 };
 

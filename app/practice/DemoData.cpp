@@ -90,7 +90,7 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
             curriculumSessions.push_back(&session);
     }
     for (int week = 0; week < kDemoSessions && week < int(curriculumSessions.size()); ++week) {
-        auto session = practice.planSession(group, curriculumSessions[week]->id,
+        auto session = practice.planSession(group, std::string(curriculumSessions[week]->id),
                                             addDays(firstSession, 7 * week));
         ++summary.sessions;
         for (int m = 0; m < int(members.size()); ++m) {

@@ -55,12 +55,12 @@ std::optional<std::string> backupReminder(const std::optional<std::string>& last
 std::string guidanceText(const curriculum::Activity& activity) {
     std::string text;
     for (const auto& paragraph : activity.guidance) {
-        text += (text.empty() ? "" : "\n\n") + paragraph;
+        text.append(text.empty() ? "" : "\n\n").append(paragraph);
     }
     if (!activity.adapt.empty())
-        text += "\n\nAdapt: " + activity.adapt;
+        text.append("\n\nAdapt: ").append(activity.adapt);
     if (!activity.watch.empty())
-        text += "\n\nWatch for: " + activity.watch;
+        text.append("\n\nWatch for: ").append(activity.watch);
     return text;
 }
 
@@ -156,7 +156,7 @@ records::SessionId Practice::planSession(records::GroupId group,
         throw ValidationError("group", "Choose a group first.");
     const auto& module = *found->module;
     if (module.phase != phaseFor(groupIt->kind)) {
-        throw ValidationError("curriculum-session", std::string("\"") + module.title +
+        throw ValidationError("curriculum-session", "\"" + std::string(module.title) +
                                                         "\" is for " +
                                                         curriculum::toText(module.phase) +
                                                         " groups, and " + groupIt->name + " is a " +
@@ -165,12 +165,13 @@ records::SessionId Practice::planSession(records::GroupId group,
     records::NewSession plan;
     plan.groupId = group;
     plan.date = date;
-    plan.title = found->session->title;
+    plan.title = std::string(found->session->title);
     plan.minutes = found->session->minutes;
-    plan.stamp = {found->session->id, module.id, module.version, module.contentHash()};
+    plan.stamp = {std::string(found->session->id), std::string(module.id), module.version,
+                  module.contentHash()};
     for (const auto& activity : found->session->activities) {
-        plan.activities.push_back(
-            {activity.kind, activity.minutes, activity.title, guidanceText(activity)});
+        plan.activities.push_back({std::string(activity.kind), activity.minutes,
+                                   std::string(activity.title), guidanceText(activity)});
     }
     return store_.addSession(plan);
 }
@@ -256,8 +257,8 @@ records::NoteContent Practice::checkedNote(records::SessionId session, records::
                                                 "\" is not a progress indicator of this module.");
         }
         if (rating.rating < indicator->scaleMin || rating.rating > indicator->scaleMax) {
-            throw ValidationError("rating:" + indicator->id,
-                                  "\"" + indicator->label + "\" is rated from " +
+            throw ValidationError("rating:" + std::string(indicator->id),
+                                  "\"" + std::string(indicator->label) + "\" is rated from " +
                                       std::to_string(indicator->scaleMin) + " to " +
                                       std::to_string(indicator->scaleMax) + ".");
         }
@@ -313,13 +314,14 @@ std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::s
         throw ValidationError("measure", "Choose one of the programme's outcome measures.");
     if (std::find(measure->timePoints.begin(), measure->timePoints.end(), timePoint) ==
         measure->timePoints.end()) {
-        throw ValidationError("time-point", measure->name + " is not taken at that time point.");
+        throw ValidationError("time-point",
+                              std::string(measure->name) + " is not taken at that time point.");
     }
     if (!isIsoDate(takenOn) || takenOn > today())
         throw ValidationError("taken-on",
                               "The date it was taken must be a real date, not later than today.");
     if (score < measure->min || score > measure->max) {
-        throw ValidationError("score", measure->name + " scores run from " +
+        throw ValidationError("score", std::string(measure->name) + " scores run from " +
                                            std::to_string(measure->min) + " to " +
                                            std::to_string(measure->max) + ".");
     }

@@ -31,10 +31,11 @@ CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& 
     auto root = tree_->AddRoot("Programme");
     int number = 0;
     for (const auto& module : programme_.modules) {
-        auto label = std::to_string(++number) + ". " + module.title;
+        auto label = std::to_string(++number) + ". " + std::string(module.title);
         auto moduleItem = tree_->AppendItem(root, toWx(label));
         for (const auto& session : module.sessions) {
-            tree_->AppendItem(moduleItem, toWx(session.title), -1, -1, new SessionItem(session.id));
+            tree_->AppendItem(moduleItem, toWx(session.title), -1, -1,
+                              new SessionItem(std::string(session.id)));
         }
     }
     tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) { showPreview(); });
@@ -83,15 +84,20 @@ void CurriculumPanel::showPreview() {
     }
     const auto& session = *found->session;
     const auto& module = *found->module;
-    std::string text = session.title + " (" + std::to_string(session.minutes) + " minutes)\n" +
-                       "From: " + module.title + ", version " + std::to_string(module.version) +
-                       " (" + curriculum::toText(module.phase) + ")\n\n";
+    std::string text(session.title);
+    text.append(" (" + std::to_string(session.minutes) + " minutes)\nFrom: ")
+        .append(module.title)
+        .append(", version " + std::to_string(module.version) + " (" +
+                curriculum::toText(module.phase) + ")\n\n");
     for (const auto& objective : session.objectives)
-        text += "  - " + objective + "\n";
+        text.append("  - ").append(objective).append("\n");
     text += "\n";
     for (const auto& activity : session.activities) {
-        text += std::to_string(activity.minutes) + " min  " + activity.title + "  (" +
-                activity.kind + ")\n";
+        text.append(std::to_string(activity.minutes) + " min  ")
+            .append(activity.title)
+            .append("  (")
+            .append(activity.kind)
+            .append(")\n");
     }
     preview_->ChangeValue(toWx(text));
 }

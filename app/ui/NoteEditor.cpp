@@ -171,7 +171,8 @@ records::NoteContent NoteEditor::content() const {
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
         int selection = ratings_[i]->GetSelection();
         if (selection > 0)
-            content.ratings.push_back({indicators_[i].id, indicators_[i].scaleMin + selection - 1});
+            content.ratings.push_back(
+                {std::string(indicators_[i].id), indicators_[i].scaleMin + selection - 1});
     }
     return content;
 }
@@ -210,7 +211,7 @@ wxWindow* NoteEditor::fieldFor(const std::string& field) const {
         return correctionReason_;
     if (field.starts_with("rating:")) {
         for (std::size_t i = 0; i < indicators_.size(); ++i) {
-            if ("rating:" + indicators_[i].id == field)
+            if ("rating:" + std::string(indicators_[i].id) == field)
                 return ratings_[i];
         }
     }

@@ -6,6 +6,7 @@
 #include <wx/window.h>
 
 #include <string>
+#include <string_view>
 
 #include "records/Types.h"
 
@@ -14,8 +15,8 @@ class wxTextCtrl;
 
 namespace roundtable::ui {
 
-[[nodiscard]] inline wxString toWx(const std::string& text) {
-    return wxString::FromUTF8(text);
+[[nodiscard]] inline wxString toWx(std::string_view text) {
+    return wxString::FromUTF8(text.data(), text.size());
 }
 [[nodiscard]] inline std::string fromWx(const wxString& text) {
     return text.utf8_string();

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <string>
 
 #include "curriculum/MiniProgramme.h"
 #include "curriculum/ProgrammeLoader.h"
@@ -35,7 +37,8 @@ TEST_CASE("the valid fixture loads with no findings") {
     CHECK(result.findings.empty());
     CHECK(result.programme->modules.size() == 2);
     CHECK(result.programme->modules[0].sessions[0].activities.size() == 4);
-    CHECK(result.programme->measures[0].timePoints == std::vector<std::string>{"before", "after"});
+    CHECK(result.programme->measures[0].timePoints ==
+          std::vector<std::string_view>{"before", "after"});
     CHECK(result.programme->findSession("two-01")->module->id == "module-two");
 }
 
@@ -102,6 +105,48 @@ TEST_CASE("a picture that does not exist is named with where it was looked for")
     REQUIRE(finding);
     CHECK(finding->line == mini.lineOf("modules/one.xml", "picture=\"unicorn\""));
     CHECK(finding->message.starts_with("the picture \"unicorn\" does not exist"));
+}
+
+TEST_CASE("a picture may be a symbolic link to a file, but not to nothing") {
+    MiniProgramme mini;
+    const auto pictures = mini.path() / "pictures";
+    std::filesystem::create_symlink(pictures / "group.svg", pictures / "linked.svg");
+    std::filesystem::create_symlink(pictures / "missing.svg", pictures / "dangling.svg");
+    mini.replace("modules/one.xml", "picture=\"group\">We learned",
+                 "picture=\"linked\">We learned");
+    mini.replace("modules/one.xml", "picture=\"talking\">We said", "picture=\"dangling\">We said");
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].message.starts_with("the picture \"dangling\" does not exist"));
+}
+
+TEST_CASE("texts are collapsed to single spaces and trimmed, however long they are") {
+    // Long and short texts take different paths through the loader; both must agree.
+    const std::string words = "one two three four five six seven eight nine ten eleven twelve";
+    for (std::size_t cut : {3u, 9u, 15u, 16u, 17u, 31u, 32u, 33u, 60u}) {
+        CAPTURE(cut);
+        const std::string text = words.substr(0, cut);
+        const std::string spread =
+            "\n      " + text.substr(0, cut / 2) + "  \t\r\n  " + text.substr(cut / 2) + "\n    ";
+        auto expected = text.substr(0, cut / 2);
+        while (!expected.empty() && expected.back() == ' ')
+            expected.pop_back();
+        auto rest = text.substr(cut / 2);
+        while (!rest.empty() && rest.front() == ' ')
+            rest.erase(0, 1);
+        expected += (expected.empty() || rest.empty() ? "" : " ") + rest;
+
+        MiniProgramme mini;
+        mini.replace("modules/one.xml", "<title>Hello</title>", "<title>" + spread + "</title>");
+        mini.replace("modules/one.xml", "<p>Say hello.</p>", "<p>" + text + "</p>");
+        auto result = loadProgramme(mini.path());
+        INFO(allFindings(result));
+        REQUIRE(result.ok());
+        const auto& activity = result.programme->modules[0].sessions[0].activities[0];
+        CHECK(activity.title == expected);
+        CHECK(activity.guidance[0] == text);
+    }
 }
 
 TEST_CASE("activity minutes that do not add up to the session are an error") {

@@ -28,7 +28,7 @@ TEST_CASE("the shipped programme loads with no errors and no warnings") {
 TEST_CASE("the shipped programme has every module in order, with enough sessions") {
     REQUIRE(shipped().ok());
     const auto& modules = shipped().programme->modules;
-    std::vector<std::string> treatment;
+    std::vector<std::string_view> treatment;
     std::size_t treatmentSessions = 0;
     for (const auto& module : modules) {
         if (module.phase != Phase::treatment)
@@ -37,9 +37,9 @@ TEST_CASE("the shipped programme has every module in order, with enough sessions
         CHECK_MESSAGE(module.sessions.size() >= 3, module.id);
         treatmentSessions += module.sessions.size();
     }
-    CHECK(treatment == std::vector<std::string>{"framework", "relationships", "cognitive-model",
-                                                "four-steps", "victim-empathy",
-                                                "relapse-prevention"});
+    CHECK(treatment == std::vector<std::string_view>{"framework", "relationships",
+                                                     "cognitive-model", "four-steps",
+                                                     "victim-empathy", "relapse-prevention"});
     CHECK(treatmentSessions >= 36);
     const auto* maintenance = shipped().programme->findModule("maintenance");
     REQUIRE(maintenance);
@@ -72,7 +72,7 @@ TEST_CASE("every shipped session is usable as written") {
 
 TEST_CASE("outcome measures have time points and score ranges, never items") {
     REQUIRE(shipped().ok());
-    std::map<std::string, const Measure*> measures;
+    std::map<std::string_view, const Measure*> measures;
     for (const auto& measure : shipped().programme->measures)
         measures[measure.id] = &measure;
     for (const char* id :
@@ -83,8 +83,8 @@ TEST_CASE("outcome measures have time points and score ranges, never items") {
         CHECK_FALSE(measures[id]->timePoints.empty());
     }
     CHECK(measures["sexual-knowledge"]->timePoints ==
-          std::vector<std::string>{"before", "after", "follow-up-6m", "follow-up-12m",
-                                   "follow-up-24m"});
+          std::vector<std::string_view>{"before", "after", "follow-up-6m", "follow-up-12m",
+                                        "follow-up-24m"});
 }
 
 TEST_CASE("every shipped XML file validates against the XSD") {

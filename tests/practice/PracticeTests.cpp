@@ -181,7 +181,8 @@ TEST_CASE("note ratings must be the module's progress indicators, within their s
     records::NoteContent content("Kept to the rules all session.");
     content.ratings = {{"framework-keeps-rules", 4}};
     CHECK(fieldOf([&] { f.practice.saveNote(f.session, f.member, content); }) ==
-          "rating:framework-keeps-rules: \"" + indicators[0].label + "\" is rated from 0 to 3.");
+          "rating:framework-keeps-rules: \"" + std::string(indicators[0].label) +
+              "\" is rated from 0 to 3.");
     content.ratings = {{"empathy-something", 1}};
     CHECK(fieldOf([&] { f.practice.saveNote(f.session, f.member, content); }) ==
           "rating: \"empathy-something\" is not a progress indicator of this module.");
