@@ -162,6 +162,13 @@ bool MainFrame::beginOpen(const std::filesystem::path& path) {
         SetStatusText(toWx("Database: " + path.string() + " (locked)"));
         signIn_->prepare(path.filename().string(), lastLogin_);
         book_->SetSelection(signInPage);
+        if (auto before = store_->migrationBackup()) {
+            showNotice(
+                "This database was updated to work with this version of Roundtable. A copy "
+                "of it as it was is kept at " +
+                    before->string() + ".",
+                wxICON_INFORMATION);
+        }
         lastError_.clear();
         return true;
     } catch (const records::StoreError& error) {
@@ -219,13 +226,12 @@ bool MainFrame::backupTo(const std::filesystem::path& destination) {
     try {
         wxBusyCursor busy;
         auto result = store_->backupTo(destination);
-        notice_->ShowMessage(toWx("Backed up and verified: " + result.file.string()),
-                             wxICON_INFORMATION);
+        showNotice("Backed up and verified: " + result.file.string(), wxICON_INFORMATION);
         if (notice_->HasButtonId(kBackupNowId))
             notice_->RemoveButton(kBackupNowId);
         return true;
     } catch (const std::exception& error) {
-        notice_->ShowMessage(toWx(std::string("The backup failed: ") + error.what()), wxICON_ERROR);
+        showNotice(std::string("The backup failed: ") + error.what(), wxICON_ERROR);
         return false;
     }
 }
@@ -242,14 +248,18 @@ void MainFrame::showWork() {
     if (onDatabaseOpened_)
         onDatabaseOpened_(store_->path());
     if (auto reminder = practice::backupReminder(store_->lastBackupAt(), practice::today())) {
-        notice_->ShowMessage(toWx(*reminder + " Back up to another disk regularly."),
-                             wxICON_WARNING);
+        showNotice(*reminder + " Back up to another disk regularly.", wxICON_WARNING);
         if (notice_->HasButtonId(kBackupNowId))
             notice_->RemoveButton(kBackupNowId);
         notice_->AddButton(kBackupNowId, "Back up now...");
     } else {
         notice_->Dismiss();
     }
+}
+
+void MainFrame::showNotice(const std::string& text, int icon) {
+    noticeText_ = text;
+    notice_->ShowMessage(toWx(text), icon);
 }
 
 void MainFrame::lock() {

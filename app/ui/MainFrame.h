@@ -65,8 +65,12 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// The open store (tests check that locking wiped its key); nullptr when none is open.
     [[nodiscard]] records::RecordStore* store() const { return store_.get(); }
     [[nodiscard]] wxInfoBar* notice() const { return notice_; }
+    /// The text of the last notice shown in the bar (wxInfoBar cannot be asked for it).
+    [[nodiscard]] const std::string& noticeText() const { return noticeText_; }
 
   private:
+    /// Shows `text` in the notice bar and remembers it (see noticeText).
+    void showNotice(const std::string& text, int icon);
     enum Page { welcomePage, signInPage, setupPage, recoveryPage, workPage };
 
     void buildMenus();
@@ -86,6 +90,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::string lastLogin_;
 
     wxInfoBar* notice_;
+    std::string noticeText_;
     wxSimplebook* book_;
     SignInPanel* signIn_;
     NewDatabasePanel* setup_;

@@ -422,6 +422,25 @@ TEST_CASE("a note's participation, ratings and concern are signed, then correcte
     CHECK(note->amendments[0].reason == "Wrong relative named");
 }
 
+TEST_CASE("opening an older database says it was updated and where the copy is") {
+    test::TempDir dir;
+    auto path = dir / "old.rtdb";
+    std::filesystem::copy_file(ROUNDTABLE_FIXTURES "/databases/format-2.rtdb", path);
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    CHECK(waitFor([&] { return frame->notice()->IsShown(); }));
+    auto backup = frame->store()->migrationBackup();
+    REQUIRE(backup);
+    CHECK(std::filesystem::exists(*backup));
+    CHECK(frame->noticeText() ==
+          "This database was updated to work with this version of Roundtable. A copy of it as "
+          "it was is kept at " +
+              backup->string() + ".");
+    signInThroughPage(frame);
+    CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 1; }));
+    closeFrame(frame);
+}
+
 TEST_CASE("a damaged database is refused and the window stays usable") {
     test::TempDir dir;
     auto* frame = showFrame();
