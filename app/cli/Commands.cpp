@@ -148,7 +148,8 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
     const auto& command = arguments.front();
     try {
         if (command == "--version") {
-            out << "roundtable-cli " << ROUNDTABLE_VERSION << '\n';
+            out << "roundtable-cli " << ROUNDTABLE_VERSION << " (data format "
+                << records::RecordStore::dataFormat() << ")\n";
             return 0;
         }
         if (command == "validate" && arguments.size() == 2)

@@ -2,6 +2,7 @@
 // also exercises the real code path. Every name and note here is invented.
 #include "practice/DemoData.h"
 
+#include <algorithm>
 #include <array>
 
 #include "practice/Dates.h"
@@ -24,6 +25,10 @@ const std::array<const char*, 4> kParticipation = {
     "Quiet at first; joined in after the break when asked directly.",
     "Spoke a lot and needed reminders to let others finish.",
     "Engaged well in the practice activity and helped another member with the worksheet."};
+// How much each of the texts above says he took part, in the same order.
+const std::array<records::Participation, 4> kParticipationLevel = {
+    records::Participation::full, records::Participation::some, records::Participation::full,
+    records::Participation::full};
 const std::array<const char*, 4> kProgress = {
     "Could say the main idea of today's session in his own words.",
     "Needed the easy-read summary read with him; understood it with support.",
@@ -75,7 +80,8 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
     constexpr unsigned kTuesday = 2;
     const auto lastSession = weekdayOnOrBefore(addDays(today(), -1), kTuesday);
     const auto firstSession = addDays(lastSession, -7 * (kDemoSessions - 1));
-    auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+    auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment,
+                                      {static_cast<int>(kTuesday), "10:30", 120});
     std::vector<records::MemberId> members;
     for (const char* name : kMembers) {
         members.push_back(practice.addMember(group, name, firstSession));
@@ -98,9 +104,16 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
             practice.recordAttendance(session, members[m], status, reasonFor(status));
             if (!records::wasPresent(status))
                 continue;
-            practice.signNote(
-                session, members[m],
-                std::string(kParticipation[(week + m) % 4]) + " " + kProgress[(week * 2 + m) % 4]);
+            records::NoteContent note(std::string(kParticipation[(week + m) % 4]) + " " +
+                                      kProgress[(week * 2 + m) % 4]);
+            note.participation = kParticipationLevel[(week + m) % 4];
+            // Ratings that rise slowly over the weeks, as they do for most men.
+            for (const auto& indicator : practice.indicatorsFor(session)) {
+                int span = indicator.scaleMax - indicator.scaleMin;
+                int rating = indicator.scaleMin + std::min(span, (week + m % 3) * span / 8);
+                note.ratings.push_back({std::string(indicator.id), rating});
+            }
+            practice.signNote(session, members[m], note);
             ++summary.notes;
         }
         practice.markDelivered(session);

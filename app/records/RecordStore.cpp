@@ -89,6 +89,10 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
     return RecordStore(std::move(impl));
 }
 
+std::int64_t RecordStore::dataFormat() {
+    return schema::kCurrentVersion;
+}
+
 const std::filesystem::path& RecordStore::path() const {
     return impl_->path;
 }

@@ -39,6 +39,8 @@ class RecordStore {
     static CreatedDatabase create(const std::filesystem::path& path, const NewDatabase& setup);
     /// Opens an existing database, locked; refuses a newer, older, foreign or damaged file.
     static RecordStore open(const std::filesystem::path& path);
+    /// The data format this build writes (a current database's PRAGMA user_version).
+    [[nodiscard]] static std::int64_t dataFormat();
 
     RecordStore(RecordStore&&) noexcept;
     RecordStore& operator=(RecordStore&&) noexcept;
