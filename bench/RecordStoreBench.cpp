@@ -241,15 +241,11 @@ void benchHistory(records::RecordStore& store, records::GroupId group, int round
         const auto member = members[static_cast<std::size_t>(round) % members.size()].id;
         std::size_t notes = 0, marks = 0;
         double ms = timeMilliseconds([&] {
-            auto sessions = store.sessionsOf(group);
-            sessionCount = sessions.size();
-            for (const auto& session : sessions) {
-                if (auto note = store.note(session.id, member); note)
-                    ++notes;
-                for (const auto& mark : store.registerOf(session.id)) {
-                    if (mark.memberId == member)
-                        ++marks;
-                }
+            auto history = store.historyOf(member);
+            sessionCount = history.size();
+            for (const auto& entry : history) {
+                notes += entry.note ? 1 : 0;
+                marks += entry.mark ? 1 : 0;
             }
         });
         expect(notes == sessionCount && marks == sessionCount,
@@ -258,7 +254,7 @@ void benchHistory(records::RecordStore& store, records::GroupId group, int round
             samples.push_back(ms);
     }
     std::cout << "\na member's full history (" << sessionCount
-              << " sessions: note + registerOf per session; no history query yet), " << rounds
+              << " sessions: RecordStore::historyOf, with marks and notes decrypted), " << rounds
               << " rounds over the group's " << members.size() << " members\n";
     printHeader("p90 ms");
     printRow("member history", samples);
@@ -393,8 +389,7 @@ void benchSigning(records::RecordStore& store, const fs::path& storeDatabase,
         const auto& text = texts[static_cast<std::size_t>(round)];
         double signingTime = 0.0;
         auto signing = [&] {
-            signingTime =
-                timeMilliseconds([&] { store.saveAndSignNote(session, member, text); });
+            signingTime = timeMilliseconds([&] { store.saveAndSignNote(session, member, text); });
         };
         auto bareInsert = [&] {
             bare.execute("BEGIN IMMEDIATE");
@@ -418,8 +413,9 @@ void benchSigning(records::RecordStore& store, const fs::path& storeDatabase,
     }
     auto last = store.note(pairs[static_cast<std::size_t>(total - 1)].first,
                            pairs[static_cast<std::size_t>(total - 1)].second);
-    expect(last && last->state == records::NoteState::signedOff && last->content.text == texts.back(),
-           "the last note signed did not read back signed and unchanged");
+    expect(
+        last && last->state == records::NoteState::signedOff && last->content.text == texts.back(),
+        "the last note signed did not read back signed and unchanged");
     expect(bare.integer("SELECT COUNT(*) FROM bare_notes") == existingNotes + total,
            "the bare table lost rows");
     const auto auditAfter = auditRows(storeDatabase);

@@ -353,6 +353,14 @@ records::Session Practice::openSession(records::SessionId session) {
     return opened;
 }
 
+MemberRecord Practice::openMemberRecord(records::MemberId member) {
+    MemberRecord record{store_.memberDetails(member), store_.historyOf(member),
+                        store_.concernsOf(member), store_.outcomeScoresOf(member),
+                        store_.relapsePlan(member)};
+    store_.recordAccess(records::Access::view, "member", member);
+    return record;
+}
+
 std::vector<RegisterLine> Practice::registerFor(records::SessionId sessionId) {
     auto session = store_.session(sessionId);
     auto marks = store_.registerOf(sessionId);

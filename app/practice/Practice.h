@@ -31,6 +31,15 @@ struct RegisterLine {
     std::optional<records::ProgressNote> note;
 };
 
+/// Everything on record about one member, for his page and his reports.
+struct MemberRecord {
+    std::optional<records::MemberDetails> details;
+    std::vector<records::HistoryEntry> history;
+    std::vector<records::Concern> concerns;
+    std::vector<records::OutcomeScore> scores;
+    std::optional<records::RelapsePlan> relapsePlan;
+};
+
 class Practice {
   public:
     Practice(records::RecordStore& store, const curriculum::Programme& programme)
@@ -92,6 +101,8 @@ class Practice {
     [[nodiscard]] std::vector<RegisterLine> registerFor(records::SessionId session);
     /// The session with its plan, recording in the audit log that it was opened.
     [[nodiscard]] records::Session openSession(records::SessionId session);
+    /// A member's whole record, recording in the audit log that it was viewed.
+    [[nodiscard]] MemberRecord openMemberRecord(records::MemberId member);
 
     [[nodiscard]] records::RecordStore& store() { return store_; }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }

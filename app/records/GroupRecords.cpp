@@ -199,13 +199,6 @@ SessionId RecordStore::addSession(const NewSession& session) {
     return id;
 }
 
-namespace {
-constexpr const char* kSessionColumns =
-    "SELECT id, group_id, session_date, title, minutes, status, curriculum_session_id, "
-    "module_id, module_version, content_hash, COALESCE(starts_at, ''), not_held_reason "
-    "FROM sessions ";
-}  // namespace
-
 Session RecordStore::Impl::readSession(const sqlite::Statement& row) const {
     Session session;
     session.id = row.integer(0);
@@ -224,7 +217,7 @@ std::vector<Session> RecordStore::sessionsOf(GroupId group) {
     impl_->key();
     std::vector<Session> result;
     auto query = impl_->db.prepare(std::string(kSessionColumns) +
-                                   "WHERE group_id = ? ORDER BY session_date, id");
+                                   "WHERE s.group_id = ? ORDER BY s.session_date, s.id");
     query.bind(1, group);
     while (query.step())
         result.push_back(impl_->readSession(query));
@@ -233,7 +226,7 @@ std::vector<Session> RecordStore::sessionsOf(GroupId group) {
 
 Session RecordStore::session(SessionId id) {
     impl_->key();
-    auto query = impl_->db.prepare(std::string(kSessionColumns) + "WHERE id = ?");
+    auto query = impl_->db.prepare(std::string(kSessionColumns) + "WHERE s.id = ?");
     query.bind(1, id);
     if (!query.step())
         throw StoreError("There is no session with id " + std::to_string(id));
@@ -318,16 +311,20 @@ std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
         "WHERE b.session_id = ?1 AND b.member_id = a.member_id) ORDER BY member_id");
     query.bind(1, session);
     while (query.step()) {
-        AttendanceMark mark;
-        mark.memberId = query.integer(0);
-        mark.status = attendanceFrom(query.text(1));
-        mark.reason = impl_->open("attendance_marks", "reason", query.integer(4), query.blob(2));
-        mark.recordedAt = query.text(3);
-        if (!query.isNull(5))
-            mark.minutesPresent = static_cast<int>(query.integer(5));
-        result.push_back(std::move(mark));
+        result.push_back(impl_->readMark(query, query.integer(0)));
     }
     return result;
+}
+
+AttendanceMark RecordStore::Impl::readMark(const sqlite::Statement& row, MemberId member) const {
+    AttendanceMark mark;
+    mark.memberId = member;
+    mark.status = attendanceFrom(row.text(1));
+    mark.reason = open("attendance_marks", "reason", row.integer(4), row.blob(2));
+    mark.recordedAt = row.text(3);
+    if (!row.isNull(5))
+        mark.minutesPresent = static_cast<int>(row.integer(5));
+    return mark;
 }
 
 }  // namespace roundtable::records

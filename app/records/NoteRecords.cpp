@@ -78,13 +78,6 @@ void RecordStore::Impl::markSigned(NoteId id, SessionId session) {
         .run();
 }
 
-namespace {
-constexpr const char* kNoteColumns =
-    "SELECT n.session_id, n.member_id, n.text, n.state, n.updated_at, n.id, "
-    "COALESCE(n.signed_at, ''), n.late_entry, COALESCE(n.participation, ''), n.concern_raised, "
-    "COALESCE(u.login, '') FROM progress_notes n LEFT JOIN users u ON u.id = n.author ";
-}  // namespace
-
 ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) const {
     ProgressNote note;
     note.id = row.integer(5);
@@ -162,9 +155,9 @@ void RecordStore::amendNote(NoteId note, const std::string& text, const std::str
 }
 
 void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes,
-                                                SessionId session) {
-    // Two queries for the whole session, not two per note: reading every note of a service
-    // (a search) calls this for each of its thousands of sessions.
+                                                const std::string& noteFilter, std::int64_t value) {
+    // Two queries for all the notes, not two per note: reading every note of a service (a
+    // search) calls this for each of its thousands of sessions.
     auto find = [&](NoteId id) -> ProgressNote* {
         for (auto& note : notes) {
             if (note.id == id)
@@ -175,8 +168,9 @@ void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes
     {
         auto ratings = db.cached(
             "SELECT r.note_id, r.indicator_id, r.rating FROM note_ratings r JOIN progress_notes n "
-            "ON n.id = r.note_id WHERE n.session_id = ? ORDER BY r.note_id, r.indicator_id");
-        ratings->bind(1, session);
+            "ON n.id = r.note_id WHERE " +
+            noteFilter + " ORDER BY r.note_id, r.indicator_id");
+        ratings->bind(1, value);
         while (ratings->step()) {
             if (auto* note = find(ratings->integer(0))) {
                 note->content.ratings.push_back(
@@ -187,8 +181,9 @@ void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes
     auto amendments = db.cached(
         "SELECT a.note_id, a.id, a.text, a.reason, COALESCE(u.login, ''), a.created_at "
         "FROM note_amendments a JOIN progress_notes n ON n.id = a.note_id "
-        "LEFT JOIN users u ON u.id = a.author WHERE n.session_id = ? ORDER BY a.id");
-    amendments->bind(1, session);
+        "LEFT JOIN users u ON u.id = a.author WHERE " +
+        noteFilter + " ORDER BY a.id");
+    amendments->bind(1, value);
     while (amendments->step()) {
         if (auto* note = find(amendments->integer(0))) {
             auto id = amendments->integer(1);
@@ -208,7 +203,7 @@ std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member
     if (!query.step())
         return std::nullopt;
     std::vector<ProgressNote> found{impl_->readNote(query)};
-    impl_->addRatingsAndAmendments(found, session);
+    impl_->addRatingsAndAmendments(found, "n.session_id = ?", session);
     return std::move(found.front());
 }
 
@@ -220,8 +215,52 @@ std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
     query.bind(1, session);
     while (query.step())
         result.push_back(impl_->readNote(query));
-    impl_->addRatingsAndAmendments(result, session);
+    impl_->addRatingsAndAmendments(result, "n.session_id = ?", session);
     return result;
+}
+
+std::vector<HistoryEntry> RecordStore::historyOf(MemberId member) {
+    impl_->key();
+    auto& db = impl_->db;
+    std::vector<HistoryEntry> history;
+    {
+        auto sessions = db.prepare(std::string(kSessionColumns) +
+                                   "JOIN memberships m ON m.group_id = s.group_id "
+                                   "WHERE m.member_id = ? ORDER BY s.session_date, s.id");
+        sessions.bind(1, member);
+        while (sessions.step())
+            history.push_back({impl_->readSession(sessions), std::nullopt, std::nullopt});
+    }
+    auto entryFor = [&](SessionId session) -> HistoryEntry* {
+        // Sessions are few (a year is about 52); a linear search keeps this simple.
+        for (auto& entry : history) {
+            if (entry.session.id == session)
+                return &entry;
+        }
+        return nullptr;
+    };
+    {
+        auto marks = db.prepare(
+            "SELECT session_id, status, reason, recorded_at, id, minutes_present "
+            "FROM attendance_marks a WHERE member_id = ?1 AND id = (SELECT MAX(id) FROM "
+            "attendance_marks b WHERE b.session_id = a.session_id AND b.member_id = ?1)");
+        marks.bind(1, member);
+        while (marks.step()) {
+            if (auto* entry = entryFor(marks.integer(0)))
+                entry->mark = impl_->readMark(marks, member);
+        }
+    }
+    std::vector<ProgressNote> notes;
+    auto query = db.prepare(std::string(kNoteColumns) + "WHERE n.member_id = ?");
+    query.bind(1, member);
+    while (query.step())
+        notes.push_back(impl_->readNote(query));
+    impl_->addRatingsAndAmendments(notes, "n.member_id = ?", member);
+    for (auto& note : notes) {
+        if (auto* entry = entryFor(note.sessionId))
+            entry->note = std::move(note);
+    }
+    return history;
 }
 
 }  // namespace roundtable::records

@@ -111,6 +111,9 @@ class RecordStore {
     void amendNote(NoteId note, const std::string& text, const std::string& reason);
     [[nodiscard]] std::optional<ProgressNote> note(SessionId session, MemberId member);
     [[nodiscard]] std::vector<ProgressNote> notesOf(SessionId session);
+    /// Every session of every group the member belongs to, oldest first, with his mark and
+    /// note (three queries, whatever the length of the history).
+    [[nodiscard]] std::vector<HistoryEntry> historyOf(MemberId member);
 
     ConcernId raiseConcern(const NewConcern& concern);
     ActionId addConcernAction(ConcernId concern, const std::string& action,

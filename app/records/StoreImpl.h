@@ -32,6 +32,17 @@ inline std::string nowUtc() {
     return text;
 }
 
+/// The columns Impl::readSession reads, from sessions as s.
+inline constexpr const char* kSessionColumns =
+    "SELECT s.id, s.group_id, s.session_date, s.title, s.minutes, s.status, "
+    "s.curriculum_session_id, s.module_id, s.module_version, s.content_hash, "
+    "COALESCE(s.starts_at, ''), s.not_held_reason FROM sessions s ";
+/// The columns Impl::readNote reads, from progress_notes as n.
+inline constexpr const char* kNoteColumns =
+    "SELECT n.session_id, n.member_id, n.text, n.state, n.updated_at, n.id, "
+    "COALESCE(n.signed_at, ''), n.late_entry, COALESCE(n.participation, ''), n.concern_raised, "
+    "COALESCE(u.login, '') FROM progress_notes n LEFT JOIN users u ON u.id = n.author ";
+
 /// What a user's wrapped key is bound to.
 inline std::string userContext(UserId id) {
     return "user:" + std::to_string(id);
@@ -101,6 +112,9 @@ struct RecordStore::Impl {
 
     /// A sessions row selected with kSessionColumns (GroupRecords.cpp).
     Session readSession(const sqlite::Statement& row) const;
+    /// An attendance_marks row selected as (any, status, reason, recorded_at, id,
+    /// minutes_present).
+    AttendanceMark readMark(const sqlite::Statement& row, MemberId member) const;
 
     void takeKey(crypto::SecretKey key) {
         auditKey.emplace(crypto::deriveSubkey(key, 1, "rtaudit1"));
@@ -185,8 +199,10 @@ struct RecordStore::Impl {
     bool signingIsLate(SessionId session);
     /// A progress_notes row selected with kNoteColumns (without ratings and amendments).
     ProgressNote readNote(const sqlite::Statement& row) const;
-    /// Adds their ratings and amendments to notes of one session.
-    void addRatingsAndAmendments(std::vector<ProgressNote>& notes, SessionId session);
+    /// Adds their ratings and amendments to notes read with `noteFilter` (a condition on
+    /// the progress_notes row n, with one parameter: e.g. "n.session_id = ?").
+    void addRatingsAndAmendments(std::vector<ProgressNote>& notes, const std::string& noteFilter,
+                                 std::int64_t value);
 
     /// Concerns selected with kConcernColumns, each with its actions (ClinicalRecords.cpp).
     std::vector<Concern> readConcerns(sqlite::Statement& query);

@@ -171,6 +171,13 @@ struct ProgressNote {
     std::vector<Amendment> amendments;  ///< oldest first
 };
 
+/// One session of a member's history: the session, his newest mark and his note, if any.
+struct HistoryEntry {
+    Session session;  ///< without activities
+    std::optional<AttendanceMark> mark;
+    std::optional<ProgressNote> note;
+};
+
 /// A concern about a member and what is being done about it.
 enum class ActionStatus { open, done, notNeeded };
 

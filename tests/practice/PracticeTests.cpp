@@ -6,6 +6,7 @@
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/Dates.h"
 #include "practice/Practice.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
@@ -313,4 +314,24 @@ TEST_CASE("a group's schedule and a carers' link are checked") {
     CHECK(f.store.groups().at(1).id == carers);
     CHECK(practice::isClockTime("09:05"));
     CHECK_FALSE(practice::isClockTime("9:05"));
+}
+
+TEST_CASE("opening a member's record gathers it all and is audited as a view") {
+    SessionFixture f;
+    f.practice.signNote(f.session, f.member, {"Took part."});
+    f.practice.recordOutcomeScore(f.member, "sexual-knowledge", "before", "2026-09-01", 40);
+    f.practice.raiseConcern(f.member, f.session, "A worry.");
+    f.practice.saveRelapsePlan(f.member, {{"My warning signs", "Staying in bed."}});
+    auto record = f.practice.openMemberRecord(f.member);
+    CHECK_FALSE(record.details);
+    REQUIRE(record.history.size() == 1);
+    CHECK(record.history[0].note->content.text == "Took part.");
+    CHECK(record.scores.size() == 1);
+    CHECK(record.concerns.size() == 1);
+    CHECK(record.relapsePlan->version == 1);
+    f.store.lock();
+    CHECK(test::rawCount(f.dir / "service.rtdb",
+                         "SELECT COUNT(*) FROM audit_events WHERE kind = 'view' AND record_kind = "
+                         "'member' AND record_id = " +
+                             std::to_string(f.member)) == 1);
 }

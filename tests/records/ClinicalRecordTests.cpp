@@ -394,3 +394,41 @@ TEST_CASE("every clinical change is in the audit log, and the chain stays intact
                             "'") == 1);
     }
 }
+
+TEST_CASE("a member's history: every session of his groups with his newest mark and his note") {
+    Service service;
+    auto store = service.open();
+    auto later = store.addSession(plannedSession(service.group, "2026-11-10"));
+    auto earlier = store.addSession(plannedSession(service.group, "2026-10-27"));
+    AttendanceMark absent;
+    absent.memberId = service.first;
+    absent.status = Attendance::absentAuthorised;
+    absent.reason = "Unwell";
+    store.markAttendance(later, absent);
+    absent.status = Attendance::absentUnauthorised;  // a correction: the newest counts
+    absent.reason = "No word from him";
+    store.markAttendance(later, absent);
+    NoteContent content("Spoke about his plan.");
+    content.ratings = {{"keeps-rules", 2}};
+    store.saveAndSignNote(service.session, service.first, content);
+    store.amendNote(store.note(service.session, service.first)->id, "And his family.", "Missed");
+    store.saveAndSignNote(service.session, service.second, {"Someone else's note."});
+    auto other = store.addGroup("Other group", GroupKind::treatment);
+    store.addSession(plannedSession(other, "2026-11-04"));
+
+    auto history = store.historyOf(service.first);
+    REQUIRE(history.size() == 3);  // his group's sessions only, oldest first
+    CHECK(history[0].session.id == earlier);
+    CHECK_FALSE(history[0].mark);
+    CHECK_FALSE(history[0].note);
+    CHECK(history[1].session.id == service.session);
+    CHECK(history[1].mark->status == Attendance::attended);
+    CHECK(history[1].note->content.text == "Spoke about his plan.");
+    CHECK(history[1].note->content.ratings.size() == 1);
+    CHECK(history[1].note->amendments.at(0).text == "And his family.");
+    CHECK(history[2].session.id == later);
+    CHECK(history[2].mark->status == Attendance::absentUnauthorised);
+    CHECK(history[2].mark->reason == "No word from him");
+    CHECK(history[2].mark->memberId == service.first);
+    CHECK_FALSE(history[2].note);
+}
