@@ -353,6 +353,47 @@ records::Session Practice::openSession(records::SessionId session) {
     return opened;
 }
 
+namespace {
+/// A new passphrase and its repetition, checked at their fields `prefix`-passphrase and
+/// `prefix`-repeat.
+void checkNewPassphrase(const std::string& prefix, const std::string& passphrase,
+                        const std::string& repeat) {
+    if (auto problem = records::RecordStore::passphraseProblem(passphrase); !problem.empty())
+        throw ValidationError(prefix + "-passphrase", problem);
+    if (passphrase != repeat)
+        throw ValidationError(prefix + "-repeat",
+                              "The two passphrases are not the same. Type it again.");
+}
+}  // namespace
+
+records::UserId Practice::addUser(const std::string& login, records::Role role,
+                                  const std::string& passphrase, const std::string& repeat) {
+    auto cleanLogin = trimmed(login);
+    if (cleanLogin.empty() || cleanLogin.find_first_of(" \t") != std::string::npos)
+        throw ValidationError("user-login", "Give the user a name of one word, e.g. jsmith.");
+    for (const auto& user : store_.users()) {
+        if (user.login == cleanLogin)
+            throw ValidationError("user-login",
+                                  "There is already a user called " + cleanLogin + ".");
+    }
+    checkNewPassphrase("user", passphrase, repeat);
+    return store_.addUser(cleanLogin, role, passphrase);
+}
+
+void Practice::resetPassphrase(const std::string& login, const std::string& passphrase,
+                               const std::string& repeat) {
+    checkNewPassphrase("reset", passphrase, repeat);
+    store_.resetPassphrase(login, passphrase);
+}
+
+void Practice::changeOwnPassphrase(const std::string& current, const std::string& passphrase,
+                                   const std::string& repeat) {
+    if (current.empty())
+        throw ValidationError("own-current", "Type your current passphrase.");
+    checkNewPassphrase("own", passphrase, repeat);
+    store_.changeOwnPassphrase(current, passphrase);  // refuses a wrong current passphrase
+}
+
 MemberRecord Practice::openMemberRecord(records::MemberId member) {
     MemberRecord record{store_.memberDetails(member), store_.historyOf(member),
                         store_.concernsOf(member), store_.outcomeScoresOf(member),

@@ -104,6 +104,17 @@ class Practice {
     /// A member's whole record, recording in the audit log that it was viewed.
     [[nodiscard]] MemberRecord openMemberRecord(records::MemberId member);
 
+    /// Administrators add users (the store refuses anyone else); the passphrase is typed
+    /// twice. Fields: user-login, user-passphrase, user-repeat.
+    records::UserId addUser(const std::string& login, records::Role role,
+                            const std::string& passphrase, const std::string& repeat);
+    /// Administrators give a user a new passphrase. Fields: reset-passphrase, reset-repeat.
+    void resetPassphrase(const std::string& login, const std::string& passphrase,
+                         const std::string& repeat);
+    /// The signed-in user's own passphrase. Fields: own-current, own-passphrase, own-repeat.
+    void changeOwnPassphrase(const std::string& current, const std::string& passphrase,
+                             const std::string& repeat);
+
     [[nodiscard]] records::RecordStore& store() { return store_; }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }
 

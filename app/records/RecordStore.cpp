@@ -211,6 +211,10 @@ void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
     transaction.commit();
 }
 
+std::string RecordStore::passphraseProblem(const std::string& passphrase) {
+    return crypto::passphraseProblem(passphrase);
+}
+
 std::vector<User> RecordStore::users() {
     impl_->key();
     std::vector<User> result;

@@ -69,6 +69,9 @@ class RecordStore {
     /// The signed-in user changes their own passphrase.
     void changeOwnPassphrase(const std::string& oldPassphrase, const std::string& newPassphrase);
     [[nodiscard]] std::vector<User> users();
+    /// Why a passphrase would be refused ("" when it is acceptable), so a form can say so
+    /// at the field before anything is tried.
+    [[nodiscard]] static std::string passphraseProblem(const std::string& passphrase);
 
     /// A carers' group may be linked to the treatment group whose men its carers support
     /// (the schema refuses any other link).

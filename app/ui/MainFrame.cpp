@@ -16,6 +16,7 @@
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
 #include "ui/SessionPanel.h"
+#include "ui/UsersPanel.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -60,6 +61,8 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     session_ = new SessionPanel(pages_);
     pages_->AddPage(groups_, "Group");
     pages_->AddPage(session_, "Session");
+    users_ = new UsersPanel(pages_);
+    pages_->AddPage(users_, "Users");
     splitter->SplitVertically(curriculum_, pages_, 380);
     book_->AddPage(splitter, "work");
     book_->SetSelection(welcomePage);
@@ -239,6 +242,7 @@ bool MainFrame::backupTo(const std::filesystem::path& destination) {
 void MainFrame::showWork() {
     groups_->attach(practice_.get());
     session_->attach(practice_.get());
+    users_->attach(practice_.get());
     pages_->SetSelection(0);
     book_->SetSelection(workPage);
     lastActivity_ = std::chrono::steady_clock::now();
@@ -269,6 +273,7 @@ void MainFrame::lock() {
     // Detach first: the panels drop every record they show before the key goes.
     groups_->attach(nullptr);
     session_->attach(nullptr);
+    users_->attach(nullptr);
     notice_->Dismiss();
     store_->lock();
     signIn_->prepare(store_->path().filename().string(), lastLogin_);

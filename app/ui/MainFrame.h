@@ -28,6 +28,7 @@ class GroupPanel;
 class NewDatabasePanel;
 class RecoveryKeyPanel;
 class SessionPanel;
+class UsersPanel;
 class SignInPanel;
 
 class MainFrame : public wxFrame, private wxEventFilter {
@@ -99,6 +100,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     wxNotebook* pages_;
     GroupPanel* groups_;
     SessionPanel* session_;
+    UsersPanel* users_;
 
     wxTimer idleTimer_;
     std::chrono::steady_clock::time_point lastActivity_ = std::chrono::steady_clock::now();

@@ -422,6 +422,68 @@ TEST_CASE("a note's participation, ratings and concern are signed, then correcte
     CHECK(note->amendments[0].reason == "Wrong relative named");
 }
 
+/// Clicks the work area's tab number `index`, finding it along the tab strip.
+void clickTab(ui::MainFrame* frame, int index) {
+    auto strip = frame->pages()->GetScreenRect();
+    for (int x = 20; x < 400 && frame->pages()->GetSelection() != index; x += 15)
+        clickAt(strip.GetPosition() + wxSize(x, 15));
+    REQUIRE(frame->pages()->GetSelection() == index);
+}
+
+TEST_CASE("an administrator adds a user, who signs in and changes their own passphrase") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    test::createTestStore(path);
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    clickTab(frame, 2);
+    auto* users = find<wxListCtrl>(frame, "users");
+    CHECK(waitFor([&] { return users->GetItemCount() == 1; }));
+    CHECK(users->GetItemText(0, 1) == "Administrator");
+
+    typeInto(find<wxTextCtrl>(frame, "user-login"), "sam");
+    typeInto(find<wxTextCtrl>(frame, "user-passphrase"), "river stone lantern");
+    typeInto(find<wxTextCtrl>(frame, "user-repeat"), "river stone lanterns");
+    click(find<wxButton>(frame, "add-user"));
+    CHECK(find<wxStaticText>(frame, "users-message")->GetLabel() ==
+          "The two passphrases are not the same. Type it again.");
+    CHECK(users->GetItemCount() == 1);
+    typeInto(find<wxTextCtrl>(frame, "user-repeat"), "river stone lantern");
+    click(find<wxButton>(frame, "add-user"));
+    CHECK(waitFor([&] { return users->GetItemCount() == 2; }));
+    CHECK(users->GetItemText(1, 0) == "sam");
+    CHECK(users->GetItemText(1, 1) == "Facilitator");
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-users.png"));
+
+    // Sam signs in: the administrator's forms are closed to him; his own passphrase is not.
+    frame->lock();
+    typeInto(find<wxTextCtrl>(frame, "sign-in-login"), "sam");
+    typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), "river stone lantern");
+    click(find<wxButton>(frame, "sign-in"));
+    CHECK(waitFor([&] { return !frame->isLocked(); }));
+    clickTab(frame, 2);
+    CHECK_FALSE(find<wxButton>(frame, "add-user")->IsEnabled());
+    typeInto(find<wxTextCtrl>(frame, "own-current"), "not my passphrase");
+    typeInto(find<wxTextCtrl>(frame, "own-passphrase"), "harbour light evening");
+    typeInto(find<wxTextCtrl>(frame, "own-repeat"), "harbour light evening");
+    click(find<wxButton>(frame, "change-own-passphrase"));
+    CHECK(find<wxStaticText>(frame, "users-message")->GetLabel() ==
+          "The current passphrase is not right.");
+    typeInto(find<wxTextCtrl>(frame, "own-current"), "river stone lantern");
+    click(find<wxButton>(frame, "change-own-passphrase"));
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "users-message")->GetLabel().StartsWith("Your passphrase");
+    }));
+    closeFrame(frame);
+
+    auto store = records::RecordStore::open(path);
+    CHECK_THROWS_AS(store.unlock("sam", "river stone lantern"), records::StoreError);
+    store.unlock("sam", "harbour light evening");
+    CHECK(store.currentUser()->role == records::Role::facilitator);
+}
+
 TEST_CASE("opening an older database says it was updated and where the copy is") {
     test::TempDir dir;
     auto path = dir / "old.rtdb";

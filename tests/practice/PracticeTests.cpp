@@ -335,3 +335,27 @@ TEST_CASE("opening a member's record gathers it all and is audited as a view") {
                          "'member' AND record_id = " +
                              std::to_string(f.member)) == 1);
 }
+
+TEST_CASE("users are added and passphrases changed with checks at each field") {
+    Fixture f;
+    auto add = [&](const std::string& login, const std::string& pass, const std::string& again) {
+        return fieldOf([&] { f.practice.addUser(login, records::Role::facilitator, pass, again); });
+    };
+    CHECK(add("two words", "long enough pass", "long enough pass") ==
+          "user-login: Give the user a name of one word, e.g. jsmith.");
+    CHECK(add(test::kTestLogin, "long enough pass", "long enough pass") ==
+          "user-login: There is already a user called admin.");
+    CHECK(add("sam", "short", "short") ==
+          "user-passphrase: A passphrase needs at least 10 characters.");
+    CHECK(add("sam", "long enough pass", "long enough pas") ==
+          "user-repeat: The two passphrases are not the same. Type it again.");
+    CHECK(add(" sam ", "long enough pass", "long enough pass") == "accepted");
+    CHECK(f.store.users().at(1).login == "sam");
+    CHECK(fieldOf([&] { f.practice.resetPassphrase("sam", "new long pass", "other"); }) ==
+          "reset-repeat: The two passphrases are not the same. Type it again.");
+    CHECK(fieldOf([&] { f.practice.changeOwnPassphrase("", "new long pass", "new long pass"); }) ==
+          "own-current: Type your current passphrase.");
+    CHECK_THROWS_WITH_AS(
+        f.practice.changeOwnPassphrase("wrong passphrase", "new long pass", "new long pass"),
+        "The current passphrase is not right.", records::StoreError);
+}

@@ -1,0 +1,217 @@
+// The users page: a list of users and three small forms (add a user, give the selected user
+// a new passphrase, change my own). Controls an administrator alone may use are disabled
+// for everyone else; the record store refuses them anyway.
+#include "ui/UsersPanel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <array>
+
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+constexpr std::array<records::Role, 3> kRoles = {
+    records::Role::facilitator, records::Role::clinicalLead, records::Role::administrator};
+constexpr std::array<const char*, 3> kRoleLabels = {"Facilitator", "Clinical lead",
+                                                    "Administrator"};
+
+const char* roleLabel(records::Role role) {
+    for (std::size_t i = 0; i < kRoles.size(); ++i) {
+        if (kRoles[i] == role)
+            return kRoleLabels[i];
+    }
+    return "";
+}
+
+wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, bool secret) {
+    auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                 wxSize(220, -1), secret ? wxTE_PASSWORD : 0);
+    field->SetName(name);
+    field->SetHint(hint);
+    clearTintWhenEdited(field);
+    return field;
+}
+
+/// A titled box holding a row of controls.
+wxSizer* form(wxWindow* parent, const char* title, std::initializer_list<wxWindow*> controls) {
+    auto* box = new wxStaticBoxSizer(wxHORIZONTAL, parent, title);
+    for (auto* control : controls)
+        box->Add(control, wxSizerFlags().CenterVertical().Border(wxALL, 4));
+    return box;
+}
+
+}  // namespace
+
+UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 180),
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->SetName("users");
+    list_->AppendColumn("User name", wxLIST_FORMAT_LEFT, 220);
+    list_->AppendColumn("Role", wxLIST_FORMAT_LEFT, 160);
+
+    newLogin_ = textField(this, "user-login", "User name, e.g. jsmith", false);
+    newRole_ = new wxChoice(this, wxID_ANY);
+    newRole_->SetName("user-role");
+    for (const char* label : kRoleLabels)
+        newRole_->Append(label);
+    newRole_->SetSelection(0);
+    newPassphrase_ = textField(this, "user-passphrase", "Passphrase (10 characters or more)", true);
+    newRepeat_ = textField(this, "user-repeat", "The same passphrase again", true);
+    addButton_ = new wxButton(this, wxID_ANY, "&Add user");
+    addButton_->SetName("add-user");
+
+    resetPassphrase_ =
+        textField(this, "reset-passphrase", "New passphrase for the selected user", true);
+    resetRepeat_ = textField(this, "reset-repeat", "The same passphrase again", true);
+    resetButton_ = new wxButton(this, wxID_ANY, "&Give new passphrase");
+    resetButton_->SetName("reset-passphrase-button");
+
+    ownCurrent_ = textField(this, "own-current", "Your current passphrase", true);
+    ownPassphrase_ = textField(this, "own-passphrase", "Your new passphrase", true);
+    ownRepeat_ = textField(this, "own-repeat", "The same passphrase again", true);
+    ownButton_ = new wxButton(this, wxID_ANY, "&Change my passphrase");
+    ownButton_->SetName("change-own-passphrase");
+
+    adminNote_ = new wxStaticText(this, wxID_ANY,
+                                  "Only an administrator can add users or give a user a new "
+                                  "passphrase.");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("users-message");
+
+    fields_ = {{"user-login", newLogin_},          {"user-passphrase", newPassphrase_},
+               {"user-repeat", newRepeat_},        {"reset-passphrase", resetPassphrase_},
+               {"reset-repeat", resetRepeat_},     {"own-current", ownCurrent_},
+               {"own-passphrase", ownPassphrase_}, {"own-repeat", ownRepeat_}};
+
+    auto* heading = new wxStaticText(this, wxID_ANY, "Who can sign in to this database");
+    heading->SetFont(heading->GetFont().Bold());
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(heading, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(list_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(adminNote_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(form(this, "Add a user: name and role", {newLogin_, newRole_}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(
+        form(this, "Add a user: their first passphrase", {newPassphrase_, newRepeat_, addButton_}),
+        wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(form(this, "Give the selected user a new passphrase",
+                    {resetPassphrase_, resetRepeat_, resetButton_}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(form(this, "Change my own passphrase",
+                    {ownCurrent_, ownPassphrase_, ownRepeat_, ownButton_}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
+    SetSizer(sizer);
+
+    addButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addUser(); });
+    resetButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resetPassphrase(); });
+    ownButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeOwnPassphrase(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { reload(); });
+    attach(nullptr);
+}
+
+void UsersPanel::attach(practice::Practice* practice) {
+    practice_ = practice;
+    for (auto& [name, field] : fields_) {
+        if (auto* text = dynamic_cast<wxTextCtrl*>(field))
+            text->Clear();
+    }
+    message_->SetLabel(wxEmptyString);
+    list_->DeleteAllItems();
+    users_.clear();
+    reload();
+}
+
+void UsersPanel::reload() {
+    long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (practice_) {
+        users_ = practice_->store().users();
+        if (list_->GetItemCount() != static_cast<int>(users_.size())) {
+            list_->DeleteAllItems();
+            for (std::size_t i = 0; i < users_.size(); ++i) {
+                long row = list_->InsertItem(static_cast<long>(i), toWx(users_[i].login));
+                list_->SetItem(row, 1, roleLabel(users_[i].role));
+            }
+        }
+    }
+    auto user = practice_ ? practice_->store().currentUser() : std::nullopt;
+    bool administrator = user && user->role == records::Role::administrator;
+    for (wxWindow* control : std::initializer_list<wxWindow*>{newLogin_, newRole_, newPassphrase_,
+                                                              newRepeat_, addButton_}) {
+        control->Enable(administrator);
+    }
+    for (wxWindow* control : {resetPassphrase_, resetRepeat_})
+        control->Enable(administrator);
+    resetButton_->Enable(administrator && selected >= 0);
+    for (wxWindow* control :
+         std::initializer_list<wxWindow*>{ownCurrent_, ownPassphrase_, ownRepeat_, ownButton_})
+        control->Enable(user.has_value());
+    adminNote_->Show(!administrator);
+    Layout();
+}
+
+void UsersPanel::refuse(const std::string& field, const std::string& message) {
+    auto found = fields_.find(field);
+    showRefused(found == fields_.end() ? nullptr : found->second, message_, message);
+}
+
+void UsersPanel::addUser() {
+    try {
+        auto login = fromWx(newLogin_->GetValue());
+        practice_->addUser(login, kRoles[static_cast<std::size_t>(newRole_->GetSelection())],
+                           fromWx(newPassphrase_->GetValue()), fromWx(newRepeat_->GetValue()));
+        for (auto* field : {newLogin_, newPassphrase_, newRepeat_})
+            field->Clear();
+        reload();
+        showInfo(message_, "Added " + login +
+                               ". Tell them their passphrase in person, not by "
+                               "email.");
+    } catch (const practice::ValidationError& error) {
+        refuse(error.field(), error.what());
+    } catch (const records::StoreError& error) {
+        refuse("", error.what());
+    }
+}
+
+void UsersPanel::resetPassphrase() {
+    long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (selected < 0 || selected >= static_cast<long>(users_.size()))
+        return;
+    const auto login = users_[static_cast<std::size_t>(selected)].login;
+    try {
+        practice_->resetPassphrase(login, fromWx(resetPassphrase_->GetValue()),
+                                   fromWx(resetRepeat_->GetValue()));
+        resetPassphrase_->Clear();
+        resetRepeat_->Clear();
+        showInfo(message_, login + " has a new passphrase. Their old one no longer works.");
+    } catch (const practice::ValidationError& error) {
+        refuse(error.field(), error.what());
+    } catch (const records::StoreError& error) {
+        refuse("", error.what());
+    }
+}
+
+void UsersPanel::changeOwnPassphrase() {
+    try {
+        practice_->changeOwnPassphrase(fromWx(ownCurrent_->GetValue()),
+                                       fromWx(ownPassphrase_->GetValue()),
+                                       fromWx(ownRepeat_->GetValue()));
+        for (auto* field : {ownCurrent_, ownPassphrase_, ownRepeat_})
+            field->Clear();
+        showInfo(message_, "Your passphrase is changed. Use the new one next time you sign in.");
+    } catch (const practice::ValidationError& error) {
+        refuse(error.field(), error.what());
+    } catch (const records::StoreError& error) {
+        refuse("own-current", error.what());
+    }
+}
+
+}  // namespace roundtable::ui
