@@ -4,8 +4,7 @@
 
 #include <sodium.h>
 
-#include <ctime>
-
+#include "records/Clock.h"
 #include "records/Schema.h"
 #include "records/Sqlite.h"
 #include "records/Types.h"
@@ -127,13 +126,8 @@ std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
     }
     std::filesystem::path kept;
     if (std::filesystem::exists(database)) {
-        char stamp[32];
-        std::time_t now = std::time(nullptr);
-        std::tm utc{};
-        gmtime_r(&now, &utc);
-        std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
         kept = database;
-        kept += std::string(".before-restore-") + stamp;
+        kept += ".before-restore-" + nowAs("%Y%m%dT%H%M%SZ", Zone::utc);
         // Fold the old file's write-ahead log into it first, so the kept file is whole.
         {
             sqlite::Connection old(database, false);

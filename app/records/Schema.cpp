@@ -3,10 +3,10 @@
 
 #include <sys/vfs.h>
 
-#include <ctime>
 #include <string>
 
 #include "records/Backup.h"
+#include "records/Clock.h"
 
 #include "records/Types.h"
 
@@ -343,16 +343,6 @@ void migrateToFormat3(sqlite::Connection& connection) {
 
 constexpr Migration kMigrations[] = {{3, migrateToFormat3}};
 
-/// Local time for file names, e.g. 20261123-0142.
-std::string fileTimestamp() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
-    return text;
-}
-
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {
         throw StoreError("The database could not be opened safely: the setting " + name +
@@ -418,8 +408,8 @@ std::optional<std::filesystem::path> migrate(sqlite::Connection& connection,
         return std::nullopt;
     // A verified copy of the file as it was, kept beside it, before anything changes.
     // (A second attempt within the same second, after a failed one, gets a numbered name.)
-    auto stem =
-        path.string() + ".before-format-" + std::to_string(kCurrentVersion) + "-" + fileTimestamp();
+    auto stem = path.string() + ".before-format-" + std::to_string(kCurrentVersion) + "-" +
+                nowAs("%Y%m%d-%H%M%S", Zone::local);
     std::filesystem::path backup = stem;
     for (int attempt = 2; std::filesystem::exists(backup); ++attempt)
         backup = stem + "-" + std::to_string(attempt);

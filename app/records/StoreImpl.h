@@ -2,35 +2,15 @@
 // area: keys and users, groups and sessions, notes, clinical follow-up). Not a public header.
 #pragma once
 
-#include <ctime>
 #include <optional>
 #include <string>
 
+#include "records/Clock.h"
 #include "records/Crypto.h"
 #include "records/RecordStore.h"
 #include "records/Sqlite.h"
 
 namespace roundtable::records {
-
-/// Today's date on this computer's calendar, YYYY-MM-DD.
-inline std::string localDate() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-    return text;
-}
-
-/// Now, UTC, ISO 8601 to the second.
-inline std::string nowUtc() {
-    std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 /// The columns Impl::readSession reads, from sessions as s.
 inline constexpr const char* kSessionColumns =

@@ -169,6 +169,19 @@ void chooseItem(wxChoice* choice, int index) {
     pump(100);
 }
 
+/// Opens `path`, signs in, opens the group's first session and selects the first line of
+/// its register, which must have `members` lines.
+wxListCtrl* openFirstSession(ui::MainFrame* frame, const std::filesystem::path& path, int members) {
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
+    click(find<wxButton>(frame, "open-session"));
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    CHECK(waitFor([&] { return registerList->GetItemCount() == members; }));
+    clickListRow(registerList, 0);
+    return registerList;
+}
+
 const std::string kAwkwardName = "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9";
 
 }  // namespace
@@ -343,13 +356,7 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
         practice.recordAttendance(session, second, records::Attendance::attended, "");
     }
     auto* frame = showFrame();
-    REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
-    clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
-    click(find<wxButton>(frame, "open-session"));
-    auto* registerList = find<wxListCtrl>(frame, "register");
-    CHECK(waitFor([&] { return registerList->GetItemCount() == 2; }));
-    clickListRow(registerList, 0);
+    auto* registerList = openFirstSession(frame, path, 2);
     typeInto(find<wxTextCtrl>(frame, "note-text"), "Quiet today.");
     clickListRow(registerList, 1);  // moves on without pressing Save
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
@@ -375,13 +382,7 @@ TEST_CASE("a note's participation, ratings and concern are signed, then correcte
         practice.recordAttendance(session, member, records::Attendance::attended, "");
     }
     auto* frame = showFrame();
-    REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
-    clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
-    click(find<wxButton>(frame, "open-session"));
-    auto* registerList = find<wxListCtrl>(frame, "register");
-    CHECK(waitFor([&] { return registerList->GetItemCount() == 1; }));
-    clickListRow(registerList, 0);
+    auto* registerList = openFirstSession(frame, path, 1);
 
     chooseItem(find<wxChoice>(frame, "note-participation"), 2);            // took some part
     chooseItem(find<wxChoice>(frame, "rating-framework-keeps-rules"), 3);  // "not rated", 0, 1, 2
