@@ -343,9 +343,12 @@ bool storeAccepts(const fs::path& path) {
         }
         auto current = schemaFingerprint(probe);
         removeDatabase(probe);
+        // Compared before opening: opening an older file would migrate the cache in place.
+        if (current.empty() || schemaFingerprint(path) != current)
+            return false;
         // Opened, not unlocked: signing in would add an audit row to the shared file.
         { auto store = records::RecordStore::open(path); }
-        return !current.empty() && schemaFingerprint(path) == current;
+        return true;
     } catch (const records::StoreError&) {
         removeDatabase(probe);
         return false;

@@ -17,7 +17,7 @@
 namespace roundtable::bench {
 
 /// Bump whenever the generated content changes, so that a cached database is regenerated.
-inline constexpr const char* kSyntheticServiceVersion = "synthetic-service-2";
+inline constexpr const char* kSyntheticServiceVersion = "synthetic-service-3";
 /// The generator's own sign-in (KeyDerivation::fast).
 inline constexpr const char* kSyntheticLogin = "bench-admin";
 inline constexpr const char* kSyntheticPassphrase = "synthetic service passphrase";
