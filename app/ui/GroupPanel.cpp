@@ -47,6 +47,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     newMemberName_->SetHint("Full name of a new member");
     addMemberButton_ = new wxButton(this, wxID_ANY, "&Add member");
     addMemberButton_->SetName("add-member");
+    openMemberButton_ = new wxButton(this, wxID_ANY, "Member's &record");
+    openMemberButton_->SetName("open-member");
 
     sessions_list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -77,6 +79,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     memberRow->Add(newMemberName_, wxSizerFlags(1).Border(wxRIGHT, 6));
     memberRow->Add(addMemberButton_);
     memberColumn->Add(memberRow, wxSizerFlags().Expand().Border(wxTOP, 6));
+    memberColumn->Add(openMemberButton_, wxSizerFlags().Border(wxTOP, 6));
 
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
     sessionColumn->Add(heading(this, "Sessions"), wxSizerFlags().Border(wxBOTTOM, 4));
@@ -105,6 +108,9 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     addMemberButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addMember(); });
     newMemberName_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { addMember(); });
     planButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { planSession(); });
+    openMemberButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedMember(); });
+    members_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { openSelectedMember(); });
+    members_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { enableControls(); });
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
@@ -142,9 +148,12 @@ void GroupPanel::showMembersAndSessions() {
     members_->Clear();
     sessions_list_->DeleteAllItems();
     sessions_.clear();
+    memberList_.clear();
     if (auto group = currentGroup(); practice_ && group) {
-        for (const auto& member : practice_->store().membersOf(group)) {
-            members_->Append(toWx(member.code + "   " + member.name));
+        memberList_ = practice_->store().membersOf(group);
+        for (const auto& member : memberList_) {
+            members_->Append(toWx(member.code + "   " + member.name +
+                                  (member.leftOn.empty() ? "" : "   (left)")));
         }
         sessions_ = practice_->store().sessionsOf(group);
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
@@ -172,6 +181,7 @@ void GroupPanel::enableControls() {
     sessionDate_->Enable(group);
     planButton_->Enable(group);
     openButton_->Enable(group && !sessions_.empty());
+    openMemberButton_->Enable(group && members_->GetSelection() != wxNOT_FOUND);
 }
 
 void GroupPanel::createGroup() {
@@ -234,6 +244,13 @@ void GroupPanel::openSelectedSession() {
         return;
     }
     callbacks_.openSession(sessions_[static_cast<std::size_t>(row)].id);
+}
+
+void GroupPanel::openSelectedMember() {
+    int selected = members_->GetSelection();
+    if (selected == wxNOT_FOUND || selected >= static_cast<int>(memberList_.size()))
+        return;
+    callbacks_.openMember(currentGroup(), memberList_[static_cast<std::size_t>(selected)].id);
 }
 
 }  // namespace roundtable::ui

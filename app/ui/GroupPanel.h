@@ -26,6 +26,7 @@ class GroupPanel : public wxPanel {
     struct Callbacks {
         std::function<std::string()> selectedCurriculumSession;
         std::function<void(records::SessionId)> openSession;
+        std::function<void(records::GroupId, records::MemberId)> openMember;
     };
     GroupPanel(wxWindow* parent, Callbacks callbacks);
 
@@ -39,6 +40,7 @@ class GroupPanel : public wxPanel {
     void addMember();
     void planSession();
     void openSelectedSession();
+    void openSelectedMember();
     void showMembersAndSessions();
     void enableControls();
 
@@ -46,6 +48,7 @@ class GroupPanel : public wxPanel {
     practice::Practice* practice_ = nullptr;
     std::vector<records::Group> groups_;
     std::vector<records::Session> sessions_;
+    std::vector<records::Member> memberList_;
 
     wxChoice* groupChoice_;
     wxTextCtrl* newGroupName_;
@@ -53,6 +56,7 @@ class GroupPanel : public wxPanel {
     wxListBox* members_;
     wxTextCtrl* newMemberName_;
     wxButton* addMemberButton_;
+    wxButton* openMemberButton_;
     wxListCtrl* sessions_list_;
     wxDatePickerCtrl* sessionDate_;
     wxButton* planButton_;

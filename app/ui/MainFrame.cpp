@@ -15,6 +15,7 @@
 #include "ui/AccessPanels.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
+#include "ui/MemberPanel.h"
 #include "ui/SessionPanel.h"
 #include "ui/UsersPanel.h"
 #include "ui/WxText.h"
@@ -57,10 +58,15 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     curriculum_ = new CurriculumPanel(splitter, programme_);
     pages_ = new wxNotebook(splitter, wxID_ANY);
     groups_ = new GroupPanel(pages_, {[this] { return curriculum_->selectedSessionId(); },
-                                      [this](records::SessionId id) { showSession(id); }});
+                                      [this](records::SessionId id) { showSession(id); },
+                                      [this](records::GroupId group, records::MemberId member) {
+                                          showMember(group, member);
+                                      }});
     session_ = new SessionPanel(pages_);
+    member_ = new MemberPanel(pages_);
     pages_->AddPage(groups_, "Group");
     pages_->AddPage(session_, "Session");
+    pages_->AddPage(member_, "Member");
     users_ = new UsersPanel(pages_);
     pages_->AddPage(users_, "Users");
     splitter->SplitVertically(curriculum_, pages_, 380);
@@ -242,6 +248,7 @@ bool MainFrame::backupTo(const std::filesystem::path& destination) {
 void MainFrame::showWork() {
     groups_->attach(practice_.get());
     session_->attach(practice_.get());
+    member_->attach(practice_.get());
     users_->attach(practice_.get());
     pages_->SetSelection(0);
     book_->SetSelection(workPage);
@@ -273,6 +280,7 @@ void MainFrame::lock() {
     // Detach first: the panels drop every record they show before the key goes.
     groups_->attach(nullptr);
     session_->attach(nullptr);
+    member_->attach(nullptr);
     users_->attach(nullptr);
     notice_->Dismiss();
     store_->lock();
@@ -292,6 +300,11 @@ void MainFrame::setIdleLock(std::chrono::seconds after) {
 void MainFrame::showSession(records::SessionId session) {
     session_->showSession(session);
     pages_->SetSelection(1);
+}
+
+void MainFrame::showMember(records::GroupId group, records::MemberId member) {
+    member_->showMember(group, member);
+    pages_->SetSelection(2);
 }
 
 }  // namespace roundtable::ui

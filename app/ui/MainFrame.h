@@ -27,6 +27,7 @@ class CurriculumPanel;
 class GroupPanel;
 class NewDatabasePanel;
 class RecoveryKeyPanel;
+class MemberPanel;
 class SessionPanel;
 class UsersPanel;
 class SignInPanel;
@@ -58,6 +59,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     [[nodiscard]] CurriculumPanel* curriculumPanel() const { return curriculum_; }
     [[nodiscard]] GroupPanel* groupPanel() const { return groups_; }
     [[nodiscard]] SessionPanel* sessionPanel() const { return session_; }
+    [[nodiscard]] MemberPanel* memberPanel() const { return member_; }
     [[nodiscard]] wxNotebook* pages() const { return pages_; }
     /// The error shown by the last failed beginOpen (tests read it instead of a dialog).
     [[nodiscard]] const std::string& lastError() const { return lastError_; }
@@ -81,6 +83,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     void showWork();
     void chooseBackupFile();
     void showSession(records::SessionId session);
+    void showMember(records::GroupId group, records::MemberId member);
     int FilterEvent(wxEvent& event) override;
 
     const curriculum::Programme& programme_;
@@ -100,6 +103,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     wxNotebook* pages_;
     GroupPanel* groups_;
     SessionPanel* session_;
+    MemberPanel* member_;
     UsersPanel* users_;
 
     wxTimer idleTimer_;

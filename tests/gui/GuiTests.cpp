@@ -29,6 +29,7 @@
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
 #include "ui/MainFrame.h"
+#include "ui/MemberPanel.h"
 #include "ui/Screenshot.h"
 #include "ui/SessionPanel.h"
 
@@ -423,12 +424,12 @@ TEST_CASE("a note's participation, ratings and concern are signed, then correcte
     CHECK(note->amendments[0].reason == "Wrong relative named");
 }
 
-/// Clicks the work area's tab number `index`, finding it along the tab strip.
-void clickTab(ui::MainFrame* frame, int index) {
-    auto strip = frame->pages()->GetScreenRect();
-    for (int x = 20; x < 400 && frame->pages()->GetSelection() != index; x += 15)
+/// Clicks tab number `index` of a notebook, finding it along the tab strip.
+void clickTab(wxNotebook* notebook, int index) {
+    auto strip = notebook->GetScreenRect();
+    for (int x = 20; x < 700 && notebook->GetSelection() != index; x += 15)
         clickAt(strip.GetPosition() + wxSize(x, 15));
-    REQUIRE(frame->pages()->GetSelection() == index);
+    REQUIRE(notebook->GetSelection() == index);
 }
 
 TEST_CASE("an administrator adds a user, who signs in and changes their own passphrase") {
@@ -438,7 +439,7 @@ TEST_CASE("an administrator adds a user, who signs in and changes their own pass
     auto* frame = showFrame();
     REQUIRE(frame->beginOpen(path));
     signInThroughPage(frame);
-    clickTab(frame, 2);
+    clickTab(frame->pages(), 3);
     auto* users = find<wxListCtrl>(frame, "users");
     CHECK(waitFor([&] { return users->GetItemCount() == 1; }));
     CHECK(users->GetItemText(0, 1) == "Administrator");
@@ -464,7 +465,7 @@ TEST_CASE("an administrator adds a user, who signs in and changes their own pass
     typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), "river stone lantern");
     click(find<wxButton>(frame, "sign-in"));
     CHECK(waitFor([&] { return !frame->isLocked(); }));
-    clickTab(frame, 2);
+    clickTab(frame->pages(), 3);
     CHECK_FALSE(find<wxButton>(frame, "add-user")->IsEnabled());
     typeInto(find<wxTextCtrl>(frame, "own-current"), "not my passphrase");
     typeInto(find<wxTextCtrl>(frame, "own-passphrase"), "harbour light evening");
@@ -483,6 +484,94 @@ TEST_CASE("an administrator adds a user, who signs in and changes their own pass
     CHECK_THROWS_AS(store.unlock("sam", "river stone lantern"), records::StoreError);
     store.unlock("sam", "harbour light evening");
     CHECK(store.currentUser()->role == records::Role::facilitator);
+}
+
+TEST_CASE("a member's record: details, sessions, a concern and its action, a score, his plan") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    records::MemberId member = 0;
+    {
+        auto store = test::createTestStore(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Group", records::GroupKind::treatment);
+        member = practice.addMember(group, "Daniel Hughes", "2026-01-01", true);
+        auto session = practice.planSession(group, "framework-02", "2026-11-03");
+        practice.recordAttendance(session, member, records::Attendance::attended, "");
+        practice.signNote(session, member, {"Helped agree the rules."});
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    auto* members = find<wxListBox>(frame, "members");
+    REQUIRE(waitFor([&] { return members->GetCount() == 1; }));
+    clickAt(members->GetScreenPosition() + wxSize(40, 10));  // the first line
+    CHECK(waitFor([&] { return members->GetSelection() == 0; }));
+    click(find<wxButton>(frame, "open-member"));
+    CHECK(waitFor([&] { return frame->pages()->GetSelection() == 2; }));
+    CHECK(find<wxStaticText>(frame, "member-header")->GetLabel().Contains("Daniel Hughes"));
+    CHECK(find<wxStaticText>(frame, "member-header")->GetLabel().Contains("legally required"));
+    auto* message = find<wxStaticText>(frame, "member-message");
+    auto* sections = frame->memberPanel()->sections();
+
+    typeInto(find<wxTextCtrl>(frame, "date-of-birth"), "2090-01-01");
+    click(find<wxButton>(frame, "save-details"));
+    CHECK(message->GetLabel() == "The date of birth must be a real date in the past.");
+    typeInto(find<wxTextCtrl>(frame, "date-of-birth"), "1980-02-29");
+    typeInto(find<wxTextCtrl>(frame, "care-manager"), "Pat Green, 01632 960123");
+    click(find<wxButton>(frame, "save-details"));
+    CHECK(waitFor([&] { return message->GetLabel().StartsWith("Details saved"); }));
+
+    clickTab(sections, 1);
+    auto* history = find<wxListCtrl>(frame, "member-history");
+    REQUIRE(history->GetItemCount() == 1);
+    CHECK(history->GetItemText(0, 2) == "Present");
+    CHECK(history->GetItemText(0, 3) == "signed: Helped agree the rules.");
+
+    clickTab(sections, 2);
+    typeInto(find<wxTextCtrl>(frame, "concern"), "Said he had been near the school again.");
+    click(find<wxButton>(frame, "raise-concern"));
+    auto* concerns = find<wxListCtrl>(frame, "concerns");
+    CHECK(waitFor([&] { return concerns->GetItemCount() == 1; }));
+    CHECK(concerns->GetItemText(0, 2) == "Open");
+    typeInto(find<wxTextCtrl>(frame, "action"), "Tell his care manager today");
+    typeInto(find<wxTextCtrl>(frame, "action-owner"), "Facilitator");
+    click(find<wxButton>(frame, "add-action"));
+    auto* actions = find<wxListCtrl>(frame, "concern-actions");
+    CHECK(waitFor([&] { return actions->GetItemCount() == 1; }));
+    clickListRow(actions, 0);
+    typeInto(find<wxTextCtrl>(frame, "action-note"), "Phoned at 15:10; she will visit.");
+    click(find<wxButton>(frame, "update-action"));
+    CHECK(waitFor([&] { return concerns->GetItemText(0, 2) == "Closed"; }));
+    CHECK(actions->GetItemText(0, 3) == "Done: Phoned at 15:10; she will visit.");
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-member-concerns.png"));
+
+    clickTab(sections, 3);
+    typeInto(find<wxTextCtrl>(frame, "taken-on"), "2026-09-01");
+    typeInto(find<wxTextCtrl>(frame, "score"), "140");
+    click(find<wxButton>(frame, "record-score"));
+    CHECK(message->GetLabel().EndsWith("scores run from 0 to 100."));
+    typeInto(find<wxTextCtrl>(frame, "score"), "40");
+    click(find<wxButton>(frame, "record-score"));
+    CHECK(waitFor([&] { return find<wxListCtrl>(frame, "outcome-scores")->GetItemCount() == 1; }));
+
+    clickTab(sections, 4);
+    typeInto(find<wxTextCtrl>(frame, "plan-section-0"), "I stop going out and stay in bed.");
+    click(find<wxButton>(frame, "save-plan"));
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "plan-version")->GetLabel().StartsWith("Version 1");
+    }));
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-member-plan.png"));
+    closeFrame(frame);
+
+    auto store = test::openTestStore(path);
+    CHECK(store.memberDetails(member)->dateOfBirth == "1980-02-29");
+    CHECK(store.memberDetails(member)->careManager == "Pat Green, 01632 960123");
+    CHECK(store.openConcerns().empty());
+    CHECK(store.concernsOf(member).at(0).actions.at(0).status == records::ActionStatus::done);
+    CHECK(store.outcomeScoresOf(member).at(0).score == 40);
+    CHECK(store.relapsePlan(member)->sections.at(0).body == "I stop going out and stay in bed.");
 }
 
 TEST_CASE("opening an older database says it was updated and where the copy is") {

@@ -1,0 +1,547 @@
+// The member page: five sections in tabs, each a list and a small form. Handlers hand the
+// typed values to practice::Practice and show its refusals at the field they name.
+#include "ui/MemberPanel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <array>
+
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+constexpr std::array<records::ActionStatus, 3> kActionStatuses = {
+    records::ActionStatus::open, records::ActionStatus::done, records::ActionStatus::notNeeded};
+constexpr std::array<const char*, 3> kActionStatusLabels = {"Still open", "Done", "Not needed"};
+
+const char* actionStatusLabel(records::ActionStatus status) {
+    for (std::size_t i = 0; i < kActionStatuses.size(); ++i) {
+        if (kActionStatuses[i] == status)
+            return kActionStatusLabels[i];
+    }
+    return "";
+}
+
+const char* attendanceLabel(records::Attendance status) {
+    switch (status) {
+        case records::Attendance::attended:
+            return "Present";
+        case records::Attendance::late:
+            return "Late";
+        case records::Attendance::leftEarly:
+            return "Left early";
+        case records::Attendance::absentAuthorised:
+            return "Absent (authorised)";
+        case records::Attendance::absentUnauthorised:
+            return "Absent (unauthorised)";
+    }
+    return "";
+}
+
+wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, int width = 220,
+                      long style = 0) {
+    auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                 wxSize(width, style & wxTE_MULTILINE ? 70 : -1), style);
+    field->SetName(name);
+    field->SetHint(hint);
+    clearTintWhenEdited(field);
+    return field;
+}
+
+wxButton* button(wxWindow* parent, const char* label, const char* name) {
+    auto* made = new wxButton(parent, wxID_ANY, label);
+    made->SetName(name);
+    return made;
+}
+
+wxListCtrl* list(wxWindow* parent, const char* name,
+                 std::initializer_list<std::pair<const char*, int>> columns) {
+    auto* made = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                wxLC_REPORT | wxLC_SINGLE_SEL);
+    made->SetName(name);
+    for (const auto& [title, width] : columns)
+        made->AppendColumn(title, wxLIST_FORMAT_LEFT, width);
+    return made;
+}
+
+/// A row of controls, each centred vertically, with a little space between.
+wxSizer* row(std::initializer_list<wxWindow*> controls) {
+    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    for (auto* control : controls)
+        sizer->Add(control, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    return sizer;
+}
+
+wxStaticText* label(wxWindow* parent, const char* text) {
+    return new wxStaticText(parent, wxID_ANY, text);
+}
+
+long selectedRow(wxListCtrl* list) {
+    return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
+
+}  // namespace
+
+MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
+    header_ = new wxStaticText(this, wxID_ANY, "Open a member's record from the Group page.");
+    header_->SetFont(header_->GetFont().Bold().Larger());
+    header_->SetName("member-header");
+    sections_ = new wxNotebook(this, wxID_ANY);
+    sections_->SetName("member-sections");
+    sections_->AddPage(buildDetailsPage(), "Details");
+    sections_->AddPage(buildHistoryPage(), "Sessions");
+    sections_->AddPage(buildConcernsPage(), "Concerns");
+    sections_->AddPage(buildScoresPage(), "Outcome scores");
+    sections_->AddPage(buildPlanPage(), "Relapse-prevention plan");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("member-message");
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(header_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(sections_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
+    SetSizer(sizer);
+    attach(nullptr);
+}
+
+wxWindow* MemberPanel::buildDetailsPage() {
+    auto* page = new wxPanel(sections_);
+    dateOfBirth_ = textField(page, "date-of-birth", "YYYY-MM-DD");
+    localId_ = textField(page, "local-id", "e.g. the health or social care number");
+    residentialService_ = textField(page, "residential-service", "Where he lives", 320);
+    careManager_ = textField(page, "care-manager", "Name, and how to reach them", 320);
+    auto* saveButton = button(page, "&Save details", "save-details");
+    leavingStatus_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
+    leavingStatus_->SetName("leaving-status");
+    leftOn_ = textField(page, "left-on", "Date he left, YYYY-MM-DD");
+    leavingReason_ = textField(page, "leaving-reason", "Why he left", 320);
+    leavingButton_ = button(page, "Record &leaving", "record-leaving");
+
+    auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
+    for (auto [text, field] : std::initializer_list<std::pair<const char*, wxWindow*>>{
+             {"Date of birth", dateOfBirth_},
+             {"Local identifier", localId_},
+             {"Residential service", residentialService_},
+             {"Care manager", careManager_}}) {
+        grid->Add(label(page, text), wxSizerFlags().CenterVertical());
+        grid->Add(field);
+    }
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(label(page,
+                     "Identifying details are encrypted and kept with their history: "
+                     "saving records new details, the earlier ones stay."),
+               wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(grid, wxSizerFlags().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(saveButton, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(label(page, "Leaving the group"), wxSizerFlags().Border(wxLEFT | wxTOP, 8));
+    sizer->Add(leavingStatus_, wxSizerFlags().Border(wxLEFT | wxTOP, 8));
+    sizer->Add(row({leftOn_, leavingReason_, leavingButton_}), wxSizerFlags().Border(wxALL, 8));
+    page->SetSizer(sizer);
+
+    fields_["date-of-birth"] = dateOfBirth_;
+    fields_["left-on"] = leftOn_;
+    fields_["leaving-reason"] = leavingReason_;
+    saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveDetails(); });
+    leavingButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordLeaving(); });
+    return page;
+}
+
+wxWindow* MemberPanel::buildHistoryPage() {
+    auto* page = new wxPanel(sections_);
+    history_ = list(page, "member-history",
+                    {{"Date", 130}, {"Session", 300}, {"Attendance", 160}, {"Note", 320}});
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(history_, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    page->SetSizer(sizer);
+    return page;
+}
+
+wxWindow* MemberPanel::buildConcernsPage() {
+    auto* page = new wxPanel(sections_);
+    concerns_ = list(page, "concerns", {{"Raised", 130}, {"Concern", 440}, {"Status", 110}});
+    newConcern_ = textField(page, "concern", "What was said or seen, and when", 500);
+    auto* raise = button(page, "&Raise concern", "raise-concern");
+    actions_ = list(page, "concern-actions",
+                    {{"What will be done", 300}, {"Who", 150}, {"Due", 110}, {"Status", 240}});
+    actionText_ = textField(page, "action", "What will be done", 260);
+    actionOwner_ = textField(page, "action-owner", "Who will do it", 160);
+    actionDue_ = textField(page, "action-due", "Due, YYYY-MM-DD", 130);
+    auto* add = button(page, "Add &action", "add-action");
+    actionStatus_ = new wxChoice(page, wxID_ANY);
+    actionStatus_->SetName("action-status");
+    for (const char* text : kActionStatusLabels)
+        actionStatus_->Append(text);
+    actionStatus_->SetSelection(1);
+    actionNote_ = textField(page, "action-note", "What was done, or why it is not needed", 360);
+    auto* update = button(page, "&Update action", "update-action");
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(concerns_, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    sizer->Add(row({newConcern_, raise}), wxSizerFlags().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(label(page, "Actions on the selected concern"),
+               wxSizerFlags().Border(wxLEFT | wxTOP, 8));
+    sizer->Add(actions_, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    sizer->Add(row({actionText_, actionOwner_, actionDue_, add}),
+               wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(row({label(page, "Selected action:"), actionStatus_, actionNote_, update}),
+               wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    page->SetSizer(sizer);
+
+    fields_["concern"] = newConcern_;
+    fields_["action"] = actionText_;
+    fields_["action-owner"] = actionOwner_;
+    fields_["action-due"] = actionDue_;
+    fields_["action-note"] = actionNote_;
+    raise->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { raiseConcern(); });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addAction(); });
+    update->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { updateAction(); });
+    concerns_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showConcernActions(); });
+    return page;
+}
+
+wxWindow* MemberPanel::buildScoresPage() {
+    auto* page = new wxPanel(sections_);
+    scores_ = list(page, "outcome-scores",
+                   {{"Measure", 260}, {"Time point", 180}, {"Taken on", 130}, {"Score", 80}});
+    measure_ = new wxChoice(page, wxID_ANY);
+    measure_->SetName("score-measure");
+    timePoint_ = new wxChoice(page, wxID_ANY);
+    timePoint_->SetName("score-time-point");
+    takenOn_ = textField(page, "taken-on", "Taken on, YYYY-MM-DD", 150);
+    score_ = textField(page, "score", "Score", 80);
+    auto* record = button(page, "&Record score", "record-score");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(label(page, "Totals only: the questionnaires themselves stay with the service."),
+               wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(scores_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(row({measure_, timePoint_, takenOn_, score_, record}),
+               wxSizerFlags().Border(wxALL, 8));
+    page->SetSizer(sizer);
+
+    fields_["measure"] = measure_;
+    fields_["time-point"] = timePoint_;
+    fields_["taken-on"] = takenOn_;
+    fields_["score"] = score_;
+    measure_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillTimePoints(); });
+    record->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordScore(); });
+    return page;
+}
+
+wxWindow* MemberPanel::buildPlanPage() {
+    auto* page = new wxPanel(sections_);
+    planVersion_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
+    planVersion_->SetName("plan-version");
+    auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
+    grid->AddGrowableCol(1, 1);
+    int index = 0;
+    for (const auto& heading : practice::relapsePlanHeadings()) {
+        auto* section =
+            textField(page, "", "In his own words", 480, wxTE_MULTILINE | wxTE_WORDWRAP);
+        section->SetName(wxString::Format("plan-section-%d", index++));
+        grid->Add(label(page, heading.c_str()), wxSizerFlags().Top());
+        grid->Add(section, wxSizerFlags().Expand());
+        planSections_.push_back(section);
+    }
+    auto* save = button(page, "&Save as a new version", "save-plan");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(planVersion_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(save, wxSizerFlags().Border(wxALL, 8));
+    page->SetSizer(sizer);
+    fields_["plan"] = planSections_.front();
+    save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { savePlan(); });
+    return page;
+}
+
+void MemberPanel::attach(practice::Practice* practice) {
+    practice_ = practice;
+    group_ = 0;
+    member_ = 0;
+    record_ = {};
+    header_->SetLabel("Open a member's record from the Group page.");
+    message_->SetLabel(wxEmptyString);
+    measure_->Clear();
+    if (practice_) {
+        for (const auto& measure : practice_->programme().measures)
+            measure_->Append(toWx(std::string(measure.name)));
+        measure_->SetSelection(0);
+    }
+    fillTimePoints();
+    reload();
+}
+
+void MemberPanel::showMember(records::GroupId group, records::MemberId member) {
+    group_ = group;
+    member_ = member;
+    record_ = practice_->openMemberRecord(member);  // audited as a view of his record
+    for (auto* field :
+         {dateOfBirth_, localId_, residentialService_, careManager_, leftOn_, leavingReason_,
+          newConcern_, actionText_, actionOwner_, actionDue_, actionNote_, takenOn_, score_}) {
+        field->Clear();
+    }
+    message_->SetLabel(wxEmptyString);
+    reload();
+}
+
+void MemberPanel::reload() {
+    bool open = practice_ && member_ != 0;
+    sections_->Enable(open);
+    for (auto* list : {history_, concerns_, actions_, scores_})
+        list->DeleteAllItems();
+    if (!open) {
+        for (auto* section : planSections_)
+            section->Clear();
+        planVersion_->SetLabel(wxEmptyString);
+        leavingStatus_->SetLabel(wxEmptyString);
+        return;
+    }
+    records::Member member;
+    for (const auto& candidate : practice_->store().membersOf(group_)) {
+        if (candidate.id == member_)
+            member = candidate;
+    }
+    header_->SetLabel(toWx(member.code + "   " + member.name + "   (joined " +
+                           readableDate(member.joinedOn) + ")" +
+                           (member.attendanceRequired ? "   Attendance legally required" : "")));
+
+    if (record_.details) {
+        dateOfBirth_->ChangeValue(toWx(record_.details->dateOfBirth));
+        localId_->ChangeValue(toWx(record_.details->localId));
+        residentialService_->ChangeValue(toWx(record_.details->residentialService));
+        careManager_->ChangeValue(toWx(record_.details->careManager));
+    }
+    bool left = !member.leftOn.empty();
+    leavingStatus_->SetLabel(
+        left ? toWx("Left on " + readableDate(member.leftOn) + ": " + member.leavingReason)
+             : wxString("A member of this group."));
+    for (wxWindow* control :
+         {static_cast<wxWindow*>(leftOn_), static_cast<wxWindow*>(leavingReason_),
+          static_cast<wxWindow*>(leavingButton_)}) {
+        control->Enable(!left);
+    }
+
+    long rowIndex = 0;
+    for (const auto& entry : record_.history) {
+        long at = history_->InsertItem(rowIndex++, toWx(readableDate(entry.session.date)));
+        history_->SetItem(at, 1, toWx(entry.session.title));
+        history_->SetItem(at, 2, entry.mark ? attendanceLabel(entry.mark->status) : "not marked");
+        std::string note;
+        if (entry.note) {
+            note = (entry.note->state == records::NoteState::signedOff ? "signed: " : "draft: ") +
+                   entry.note->content.text.substr(0, 80);
+        }
+        history_->SetItem(at, 3, toWx(note));
+    }
+
+    rowIndex = 0;
+    for (const auto& concern : record_.concerns) {
+        long at =
+            concerns_->InsertItem(rowIndex++, toWx(readableDate(concern.raisedAt.substr(0, 10))));
+        concerns_->SetItem(at, 1, toWx(concern.description));
+        concerns_->SetItem(at, 2, concern.isOpen() ? "Open" : "Closed");
+    }
+    if (!record_.concerns.empty()) {
+        concerns_->SetItemState(rowIndex - 1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    }
+    showConcernActions();
+
+    rowIndex = 0;
+    const auto& programme = practice_->programme();
+    for (const auto& score : record_.scores) {
+        std::string measureName = score.measureId, pointLabel = score.timePoint;
+        for (const auto& measure : programme.measures) {
+            if (measure.id == score.measureId)
+                measureName = std::string(measure.name);
+        }
+        for (const auto& point : programme.timePoints) {
+            if (point.id == score.timePoint)
+                pointLabel = std::string(point.label);
+        }
+        long at = scores_->InsertItem(rowIndex++, toWx(measureName));
+        scores_->SetItem(at, 1, toWx(pointLabel));
+        scores_->SetItem(at, 2, toWx(readableDate(score.takenOn)));
+        scores_->SetItem(at, 3, std::to_string(score.score));
+    }
+
+    const auto& headings = practice::relapsePlanHeadings();
+    for (std::size_t i = 0; i < headings.size(); ++i) {
+        std::string body;
+        if (record_.relapsePlan) {
+            for (const auto& section : record_.relapsePlan->sections) {
+                if (section.heading == headings[i])
+                    body = section.body;
+            }
+        }
+        planSections_[i]->ChangeValue(toWx(body));
+    }
+    planVersion_->SetLabel(record_.relapsePlan
+                               ? toWx("Version " + std::to_string(record_.relapsePlan->version) +
+                                      ", saved by " + record_.relapsePlan->createdBy + " on " +
+                                      readableDate(record_.relapsePlan->createdAt.substr(0, 10)) +
+                                      ". Saving makes a new version; earlier versions are kept.")
+                               : wxString("No plan yet. Write it with him, in his own words."));
+    Layout();
+}
+
+void MemberPanel::showConcernActions() {
+    actions_->DeleteAllItems();
+    long selected = selectedRow(concerns_);
+    if (selected < 0 || selected >= static_cast<long>(record_.concerns.size()))
+        return;
+    long rowIndex = 0;
+    for (const auto& action : record_.concerns[static_cast<std::size_t>(selected)].actions) {
+        long at = actions_->InsertItem(rowIndex++, toWx(action.action));
+        actions_->SetItem(at, 1, toWx(action.owner));
+        actions_->SetItem(at, 2, toWx(readableDate(action.dueOn)));
+        actions_->SetItem(at, 3,
+                          toWx(std::string(actionStatusLabel(action.status)) +
+                               (action.statusNote.empty() ? "" : ": " + action.statusNote)));
+    }
+}
+
+void MemberPanel::fillTimePoints() {
+    timePoint_->Clear();
+    if (!practice_)
+        return;
+    const auto& programme = practice_->programme();
+    int selected = measure_->GetSelection();
+    if (selected < 0 || selected >= static_cast<int>(programme.measures.size()))
+        return;
+    for (const auto& id : programme.measures[static_cast<std::size_t>(selected)].timePoints) {
+        std::string text(id);
+        for (const auto& point : programme.timePoints) {
+            if (point.id == id)
+                text = std::string(point.label);
+        }
+        timePoint_->Append(toWx(text));
+    }
+    timePoint_->SetSelection(0);
+}
+
+void MemberPanel::change(const std::function<void()>& action, const std::string& done) {
+    try {
+        action();
+        record_ = practice_->openMemberRecord(member_);
+        reload();
+        showInfo(message_, done);
+    } catch (const practice::ValidationError& error) {
+        auto field = fields_.find(error.field());
+        showRefused(field == fields_.end() ? nullptr : field->second, message_, error.what());
+    } catch (const records::StoreError& error) {
+        showRefused(nullptr, message_, error.what());
+    }
+}
+
+void MemberPanel::saveDetails() {
+    change(
+        [this] {
+            records::MemberDetails details;
+            details.dateOfBirth = fromWx(dateOfBirth_->GetValue());
+            details.localId = fromWx(localId_->GetValue());
+            details.residentialService = fromWx(residentialService_->GetValue());
+            details.careManager = fromWx(careManager_->GetValue());
+            practice_->recordMemberDetails(member_, details);
+        },
+        "Details saved. The earlier details are kept as history.");
+}
+
+void MemberPanel::recordLeaving() {
+    change(
+        [this] {
+            practice_->recordLeaving(group_, member_, fromWx(leftOn_->GetValue()),
+                                     fromWx(leavingReason_->GetValue()));
+        },
+        "Recorded that he left the group.");
+}
+
+void MemberPanel::raiseConcern() {
+    change(
+        [this] {
+            practice_->raiseConcern(member_, std::nullopt, fromWx(newConcern_->GetValue()));
+            newConcern_->Clear();
+        },
+        "Concern recorded. Add what will be done about it, and by whom.");
+}
+
+void MemberPanel::addAction() {
+    long selected = selectedRow(concerns_);
+    if (selected < 0 || selected >= static_cast<long>(record_.concerns.size())) {
+        showRefused(concerns_, message_, "Choose the concern first.");
+        return;
+    }
+    auto concern = record_.concerns[static_cast<std::size_t>(selected)].id;
+    change(
+        [&] {
+            practice_->addConcernAction(concern, fromWx(actionText_->GetValue()),
+                                        fromWx(actionOwner_->GetValue()),
+                                        fromWx(actionDue_->GetValue()));
+            for (auto* field : {actionText_, actionOwner_, actionDue_})
+                field->Clear();
+        },
+        "Action added.");
+}
+
+void MemberPanel::updateAction() {
+    long concern = selectedRow(concerns_);
+    long action = selectedRow(actions_);
+    if (concern < 0 || concern >= static_cast<long>(record_.concerns.size()) || action < 0) {
+        showRefused(actions_, message_, "Choose the action first.");
+        return;
+    }
+    const auto& actions = record_.concerns[static_cast<std::size_t>(concern)].actions;
+    if (action >= static_cast<long>(actions.size()))
+        return;
+    auto id = actions[static_cast<std::size_t>(action)].id;
+    auto status = kActionStatuses[static_cast<std::size_t>(actionStatus_->GetSelection())];
+    change(
+        [&] {
+            practice_->updateConcernAction(id, status, fromWx(actionNote_->GetValue()));
+            actionNote_->Clear();
+        },
+        "Action updated.");
+}
+
+void MemberPanel::recordScore() {
+    const auto& programme = practice_->programme();
+    int measureIndex = measure_->GetSelection();
+    int pointIndex = timePoint_->GetSelection();
+    if (measureIndex < 0 || pointIndex < 0)
+        return;
+    const auto& measure = programme.measures[static_cast<std::size_t>(measureIndex)];
+    std::string timePoint(measure.timePoints[static_cast<std::size_t>(pointIndex)]);
+    long score = 0;
+    if (!score_->GetValue().ToLong(&score)) {
+        showRefused(score_, message_, "The score must be a whole number.");
+        return;
+    }
+    change(
+        [&] {
+            practice_->recordOutcomeScore(member_, std::string(measure.id), timePoint,
+                                          fromWx(takenOn_->GetValue()), static_cast<int>(score));
+            takenOn_->Clear();
+            score_->Clear();
+        },
+        "Score recorded.");
+}
+
+void MemberPanel::savePlan() {
+    change(
+        [this] {
+            std::vector<records::PlanSection> sections;
+            const auto& headings = practice::relapsePlanHeadings();
+            for (std::size_t i = 0; i < headings.size(); ++i)
+                sections.push_back({headings[i], fromWx(planSections_[i]->GetValue())});
+            practice_->saveRelapsePlan(member_, sections);
+        },
+        "Plan saved as a new version.");
+}
+
+}  // namespace roundtable::ui

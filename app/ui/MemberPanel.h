@@ -1,0 +1,93 @@
+// A member's record: his details and membership, his session history, concerns and what is
+// being done about them, outcome-measure scores, and his relapse-prevention plan. Every
+// change goes through practice::Practice; opening the record is audited as a view.
+#pragma once
+
+#include <wx/panel.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "practice/Practice.h"
+
+class wxButton;
+class wxChoice;
+class wxListCtrl;
+class wxNotebook;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace roundtable::ui {
+
+class MemberPanel : public wxPanel {
+  public:
+    explicit MemberPanel(wxWindow* parent);
+
+    void attach(practice::Practice* practice);
+    /// Shows the record of `member` as a member of `group`.
+    void showMember(records::GroupId group, records::MemberId member);
+    [[nodiscard]] records::MemberId currentMember() const { return member_; }
+    [[nodiscard]] wxNotebook* sections() const { return sections_; }
+
+  private:
+    wxWindow* buildDetailsPage();
+    wxWindow* buildHistoryPage();
+    wxWindow* buildConcernsPage();
+    wxWindow* buildScoresPage();
+    wxWindow* buildPlanPage();
+
+    void reload();
+    void showConcernActions();
+    void fillTimePoints();
+    void saveDetails();
+    void recordLeaving();
+    void raiseConcern();
+    void addAction();
+    void updateAction();
+    void recordScore();
+    void savePlan();
+    /// Runs a change; shows a refusal at the field it names, or the success message.
+    void change(const std::function<void()>& action, const std::string& done);
+
+    practice::Practice* practice_ = nullptr;
+    records::GroupId group_ = 0;
+    records::MemberId member_ = 0;
+    practice::MemberRecord record_;
+    std::map<std::string, wxWindow*> fields_;  ///< by the field names Practice uses
+
+    wxStaticText* header_;
+    wxNotebook* sections_;
+    wxStaticText* message_;
+
+    wxTextCtrl* dateOfBirth_;
+    wxTextCtrl* localId_;
+    wxTextCtrl* residentialService_;
+    wxTextCtrl* careManager_;
+    wxStaticText* leavingStatus_;
+    wxTextCtrl* leftOn_;
+    wxTextCtrl* leavingReason_;
+    wxButton* leavingButton_;
+
+    wxListCtrl* history_;
+
+    wxListCtrl* concerns_;
+    wxTextCtrl* newConcern_;
+    wxListCtrl* actions_;
+    wxTextCtrl* actionText_;
+    wxTextCtrl* actionOwner_;
+    wxTextCtrl* actionDue_;
+    wxChoice* actionStatus_;
+    wxTextCtrl* actionNote_;
+
+    wxListCtrl* scores_;
+    wxChoice* measure_;
+    wxChoice* timePoint_;
+    wxTextCtrl* takenOn_;
+    wxTextCtrl* score_;
+
+    wxStaticText* planVersion_;
+    std::vector<wxTextCtrl*> planSections_;
+};
+
+}  // namespace roundtable::ui
