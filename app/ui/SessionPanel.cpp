@@ -293,11 +293,16 @@ void SessionPanel::signNote() {
         return;
     try {
         // Signs exactly what is in the editor, saved and signed in one step.
-        practice_->signNote(session_, line->member.id, editor_->content());
+        auto content = editor_->content();
+        practice_->signNote(session_, line->member.id, content);
         editor_->markSaved();
         reloadRegister();
         showSelectedNote();
-        showInfo(message_, "Note signed. It can no longer be changed; add a correction if needed.");
+        showInfo(message_, content.concernRaised
+                               ? "Note signed. A concern was raised: record it, and what will be "
+                                 "done about it, on his Member page today."
+                               : "Note signed. It can no longer be changed; add a correction if "
+                                 "needed.");
     } catch (const practice::ValidationError& error) {
         showRefused(editor_->fieldFor(error.field()), message_, error.what());
     }
