@@ -221,8 +221,7 @@ int RecordStore::saveRelapsePlan(MemberId member, const std::vector<PlanSection>
         insert.bind(1, plan)
             .bind(2, position)
             .bind(3, section.heading)
-            .bindBlob(4, crypto::seal(impl_->key(), section.body,
-                                      "roundtable/relapse_plan_sections/body/" + place))
+            .bindBlob(4, impl_->seal("relapse_plan_sections", "body", place, section.body))
             .run();
         insert.reset();
     }
@@ -249,14 +248,8 @@ std::optional<RelapsePlan> RecordStore::relapsePlan(MemberId member, std::option
     sections.bind(1, plan);
     while (sections.step()) {
         auto place = std::to_string(plan) + "." + std::to_string(sections.integer(0));
-        auto body = crypto::open(impl_->key(), sections.blob(2),
-                                 "roundtable/relapse_plan_sections/body/" + place);
-        if (!body) {
-            throw StoreError(
-                "A section of a relapse-prevention plan could not be decrypted: it "
-                "has been altered or damaged.");
-        }
-        result.sections.push_back({sections.text(1), *body});
+        result.sections.push_back({sections.text(1), impl_->open("relapse_plan_sections", "body",
+                                                                 place, sections.blob(2))});
     }
     return result;
 }

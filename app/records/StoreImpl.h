@@ -58,21 +58,31 @@ struct RecordStore::Impl {
         }
     }
 
-    static std::string place(const char* table, const char* column, std::int64_t row) {
-        return std::string("roundtable/") + table + "/" + column + "/" + std::to_string(row);
+    /// What a sealed value is bound to: its table, column and row (the row id, or for a
+    /// table keyed otherwise, its key written out, e.g. "plan.position").
+    static std::string place(const char* table, const char* column, const std::string& row) {
+        return std::string("roundtable/") + table + "/" + column + "/" + row;
     }
-    crypto::Bytes seal(const char* table, const char* column, std::int64_t row,
+    crypto::Bytes seal(const char* table, const char* column, const std::string& row,
                        const std::string& text) const {
         return crypto::seal(key(), text, place(table, column, row));
     }
-    std::string open(const char* table, const char* column, std::int64_t row,
+    crypto::Bytes seal(const char* table, const char* column, std::int64_t row,
+                       const std::string& text) const {
+        return seal(table, column, std::to_string(row), text);
+    }
+    std::string open(const char* table, const char* column, const std::string& row,
                      const crypto::Bytes& sealed) const {
         auto text = crypto::open(key(), sealed, place(table, column, row));
         if (!text) {
-            throw StoreError(std::string("A record in ") + table + " (row " + std::to_string(row) +
+            throw StoreError(std::string("A record in ") + table + " (row " + row +
                              ") could not be decrypted: it has been altered or damaged.");
         }
         return *text;
+    }
+    std::string open(const char* table, const char* column, std::int64_t row,
+                     const crypto::Bytes& sealed) const {
+        return open(table, column, std::to_string(row), sealed);
     }
     /// Seals `text` into parameter `index`, or binds NULL when it is empty (not recorded).
     void bindSealed(sqlite::Statement& statement, int index, const char* table, const char* column,
