@@ -99,6 +99,11 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     signNoteButton_->SetName("sign-note");
     deliveredButton_ = new wxButton(this, wxID_ANY, "Session &took place");
     deliveredButton_->SetName("mark-delivered");
+    notHeldReason_ = new wxTextCtrl(this, wxID_ANY);
+    notHeldReason_->SetName("not-held-reason");
+    notHeldReason_->SetHint("Why it did not take place");
+    notHeldButton_ = new wxButton(this, wxID_ANY, "Did &not take place");
+    notHeldButton_->SetName("mark-not-held");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("session-message");
 
@@ -107,7 +112,11 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
     sessionColumn->Add(heading(this, "Plan"), wxSizerFlags().Border(wxBOTTOM, 4));
     sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
-    sessionColumn->Add(deliveredButton_, wxSizerFlags().Border(wxTOP, 6));
+    auto* statusRow = new wxBoxSizer(wxHORIZONTAL);
+    statusRow->Add(deliveredButton_, wxSizerFlags().Border(wxRIGHT, 16));
+    statusRow->Add(notHeldReason_, wxSizerFlags(1).CenterVertical().Border(wxRIGHT, 6));
+    statusRow->Add(notHeldButton_);
+    sessionColumn->Add(statusRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(heading(this, "Register"), wxSizerFlags().Border(wxTOP | wxBOTTOM, 4));
     sessionColumn->Add(register_, wxSizerFlags(3).Expand());
     sessionColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
@@ -135,6 +144,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
+    notHeldButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markNotHeld(); });
+    clearTintWhenEdited(notHeldReason_);
     editor_->onAddCorrection([this] { addCorrection(); });
     clearTintWhenEdited(reason_);
     enableControls();
@@ -173,10 +184,11 @@ void SessionPanel::showSession(records::SessionId session) {
 }
 
 void SessionPanel::showHeader(const records::Session& session) {
-    tookPlace_ = session.status == records::SessionStatus::tookPlace;
-    header_->SetLabel(toWx(readableDate(session.date) + "   " + session.title + "   (" +
-                           std::to_string(session.minutes) + " minutes, " +
-                           sessionStatusLabel(session.status) + ")"));
+    status_ = session.status;
+    header_->SetLabel(
+        toWx(readableDate(session.date) + "   " + session.title + "   (" +
+             std::to_string(session.minutes) + " minutes, " + sessionStatusLabel(session.status) +
+             (session.notHeldReason.empty() ? "" : ": " + session.notHeldReason) + ")"));
     plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
                            std::to_string(session.stamp.moduleVersion)));
 }
@@ -245,15 +257,19 @@ void SessionPanel::keepUnsavedNote() {
 void SessionPanel::enableControls() {
     const auto* line = selectedLine();
     bool open = practice_ && session_ != 0;
+    bool hasRegister = status_ != records::SessionStatus::didNotTakePlace;
     for (auto* button : markButtons_)
-        button->Enable(open && line);
+        button->Enable(open && line && hasRegister);
     reason_->Enable(open && line);
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
     editor_->Enable(open && line);
     saveNoteButton_->Enable(present && !signedNote);
     signNoteButton_->Enable(present && !signedNote);
-    deliveredButton_->Enable(open && !tookPlace_);
+    bool planned = open && status_ == records::SessionStatus::planned;
+    deliveredButton_->Enable(planned);
+    notHeldReason_->Enable(planned);
+    notHeldButton_->Enable(planned);
 }
 
 void SessionPanel::mark(records::Attendance status) {
@@ -329,6 +345,19 @@ void SessionPanel::markDelivered() {
     showHeader(practice_->store().session(session_));
     enableControls();
     showInfo(message_, "Recorded that this session took place.");
+}
+
+void SessionPanel::markNotHeld() {
+    clearRefused(notHeldReason_, message_);
+    try {
+        practice_->markNotHeld(session_, fromWx(notHeldReason_->GetValue()));
+        notHeldReason_->Clear();
+        showHeader(practice_->store().session(session_));
+        enableControls();
+        showInfo(message_, "Recorded that this session did not take place. Its plan is kept.");
+    } catch (const practice::ValidationError& error) {
+        showRefused(notHeldReason_, message_, error.what());
+    }
 }
 
 }  // namespace roundtable::ui

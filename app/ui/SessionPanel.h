@@ -38,13 +38,14 @@ class SessionPanel : public wxPanel {
     void signNote();
     void addCorrection();
     void markDelivered();
+    void markNotHeld();
     [[nodiscard]] const practice::RegisterLine* selectedLine() const;
     void enableControls();
 
     practice::Practice* practice_ = nullptr;
     records::SessionId session_ = 0;
     records::MemberId noteMember_ = 0;  ///< whose note the editor shows
-    bool tookPlace_ = false;
+    records::SessionStatus status_ = records::SessionStatus::planned;
     std::vector<practice::RegisterLine> lines_;
 
     wxStaticText* header_;
@@ -57,6 +58,8 @@ class SessionPanel : public wxPanel {
     wxButton* saveNoteButton_;
     wxButton* signNoteButton_;
     wxButton* deliveredButton_;
+    wxTextCtrl* notHeldReason_;
+    wxButton* notHeldButton_;
     wxStaticText* message_;
 };
 

@@ -486,6 +486,37 @@ TEST_CASE("an administrator adds a user, who signs in and changes their own pass
     CHECK(store.currentUser()->role == records::Role::facilitator);
 }
 
+TEST_CASE("a session that did not take place needs a reason and then has no register") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    records::SessionId session = 0;
+    {
+        auto store = test::createTestStore(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Group", records::GroupKind::treatment);
+        practice.addMember(group, "Daniel Hughes", "2026-01-01");
+        session = practice.planSession(group, "framework-02", "2026-11-03");
+    }
+    auto* frame = showFrame();
+    openFirstSession(frame, path, 1);
+    click(find<wxButton>(frame, "mark-not-held"));
+    CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
+          "Please say why the session did not take place.");
+    typeInto(find<wxTextCtrl>(frame, "not-held-reason"), "Snow: the roads were closed");
+    click(find<wxButton>(frame, "mark-not-held"));
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "session-header")
+            ->GetLabel()
+            .Contains("Did not take place: Snow: the roads were closed");
+    }));
+    CHECK_FALSE(find<wxButton>(frame, "mark-attended")->IsEnabled());
+    CHECK_FALSE(find<wxButton>(frame, "mark-delivered")->IsEnabled());
+    closeFrame(frame);
+    auto store = test::openTestStore(path);
+    CHECK(store.session(session).status == records::SessionStatus::didNotTakePlace);
+    CHECK(store.session(session).notHeldReason == "Snow: the roads were closed");
+}
+
 TEST_CASE("a member's record: details, sessions, a concern and its action, a score, his plan") {
     test::TempDir dir;
     auto path = dir / "service.rtdb";
