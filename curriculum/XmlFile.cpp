@@ -105,11 +105,12 @@ bool XmlFile::parse() {
         return refuse("the file is too large to be a curriculum file");
     // Uninitialised: every byte is about to be overwritten by the read.
     auto size = static_cast<std::size_t>(status.st_size);
-    buffer_ = std::make_unique_for_overwrite<char[]>(size);
+    buffer_ = std::make_shared_for_overwrite<char[]>(size);
     auto read = readAll(fd.get(), buffer_.get(), size);
     if (read < 0)
         return refuse("the file does not exist or cannot be read");
     size = static_cast<std::size_t>(read);
+    bufferSize_ = size;
     // The bytes are kept as read (for the content hash and for line numbers) before the
     // in-place parse rewrites the buffer.
     text_ = std::make_shared<std::string>(buffer_.get(), size);
