@@ -91,6 +91,42 @@ bool isNormalised(std::string_view text) {
     return true;
 }
 
+/// The length of the zero-terminated `text` if it needs no normalisation (as isNormalised
+/// decides), in one pass that also finds its end, sixteen bytes at a time; nullopt if it needs
+/// normalisation, or if a step would read at or past `end` (the end of the buffer it is in),
+/// or on a machine where the byte order makes the first flagged byte harder to find: the
+/// caller then takes the exact path. A zero byte counts as a control byte, so the first
+/// flagged byte is either the end of the text, or a reason to normalise it.
+std::optional<std::size_t> normalLength(const char* text, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (*text == ' ')
+        return std::nullopt;
+    using Block = unsigned char __attribute__((vector_size(16)));
+    constexpr std::size_t kStep = sizeof(Block);
+    for (std::size_t at = 0; end - text > static_cast<std::ptrdiff_t>(at + kStep); at += kStep) {
+        Block here, next;
+        std::memcpy(&here, text + at, sizeof here);
+        std::memcpy(&next, text + at + 1, sizeof next);
+        const auto bad = (here < 0x20) | ((here == ' ') & (next == ' '));
+        std::uint64_t halves[2];
+        std::memcpy(halves, &bad, sizeof halves);
+        if ((halves[0] | halves[1]) == 0)
+            continue;
+        const std::size_t first =
+            halves[0] != 0 ? static_cast<std::size_t>(__builtin_ctzll(halves[0])) / 8
+                           : 8 + static_cast<std::size_t>(__builtin_ctzll(halves[1])) / 8;
+        const std::size_t length = at + first;
+        if (text[length] != '\0' || (length > 0 && text[length - 1] == ' '))
+            return std::nullopt;
+        return length;
+    }
+#else
+    (void)text;
+    (void)end;
+#endif
+    return std::nullopt;
+}
+
 /// Where the model's texts and lists live (see Programme.h): the parsed files' buffers, which
 /// hold the texts that need no normalisation, and blocks filled one after another for the
 /// rest and for the lists, so that the thousands of texts and lists of a programme cost a few
@@ -162,7 +198,12 @@ std::string_view normalisedText(const pugi::xml_node& node, const XmlFile& file,
                                 TextStore& store) {
     // The first text or CDATA child, as node.text().get() gives it, in one call instead of
     // three: the parser never makes a text node without a value.
-    std::string_view text = node.child_value();
+    const char* value = node.child_value();
+    if (file.inParsedBuffer(value)) {
+        if (auto length = normalLength(value, file.parsedBufferEnd()))
+            return {value, *length};
+    }
+    std::string_view text = value;
     if (isNormalised(text))
         return file.inParsedBuffer(text.data()) ? text : store.copy(text);
     char* const out = store.allocate(text.size());
@@ -256,10 +297,14 @@ class Reader {
                      std::initializer_list<std::string_view> attributes) {
         Parts parts;
         for (auto child = node.first_child(); child; child = child.next_sibling()) {
-            // Text has an empty name, which is never in the list, and the type is asked only
-            // for what does not match (with the parse flags used, every child is an element
-            // or text).
-            if (auto at = indexOf(children, child.name())) {
+            // Text has an empty name, which is never in the list nor an element's (the parser
+            // refuses an element without one), so it is passed over at once; the type is asked
+            // only for what does not match (with the parse flags used, every child is an
+            // element or text).
+            const char* name = child.name();
+            if (*name == '\0')
+                continue;
+            if (auto at = indexOf(children, name)) {
                 parts.addChild(*at, child);
             } else if (child.type() == pugi::node_element) {
                 file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
@@ -626,13 +671,32 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
     return indicator;
 }
 
+/// The module in `relativeFile`; `missing` reports (at the reference to it) that it is not a
+/// file that can be read.
+template <typename Missing>
 std::optional<Module> readModule(const fs::path& directory, const std::string& relativeFile,
                                  const std::string& displayName, ProgrammeChecks& checks,
                                  const std::shared_ptr<TextStore>& texts,
-                                 std::vector<Finding>& findings) {
+                                 std::vector<Finding>& findings, Missing missing) {
     XmlFile file(directory / relativeFile, displayName, findings);
-    if (!file.parse())
-        return std::nullopt;
+    switch (file.parseIfFile()) {
+        case XmlFile::Opened::ok:
+            break;
+        case XmlFile::Opened::failed:
+            return std::nullopt;
+        case XmlFile::Opened::notAFile: {
+            // As the loader always decided: what the file system does not call a regular
+            // file is missing; one that is, but could not be opened, cannot be read.
+            std::error_code error;
+            if (!fs::is_regular_file(directory / relativeFile, error)) {
+                missing();
+            } else {
+                findings.push_back({displayName, 0, 0, Severity::error,
+                                    "the file does not exist or cannot be read"});
+            }
+            return std::nullopt;
+        }
+    }
     texts->keep(file.parsedBuffer());
     Reader reader(file, *texts);
     auto root = file.root();
@@ -836,12 +900,11 @@ LoadResult loadProgramme(const fs::path& directory) {
                                         "\" must be a path inside the programme folder");
                 return;
             }
-            std::error_code error;
-            if (!fs::is_regular_file(directory / file, error)) {
-                manifest.error(ref, "the module file \"" + file + "\" does not exist");
-                return;
-            }
-            auto module = readModule(directory, file, display(file), checks, texts, findings);
+            auto module = readModule(directory, file, display(file), checks, texts, findings,
+                                     [&] {
+                                         manifest.error(ref, "the module file \"" + file +
+                                                                 "\" does not exist");
+                                     });
             if (module)
                 programme.modules.push_back(std::move(*module));
         });

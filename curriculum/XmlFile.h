@@ -28,6 +28,12 @@ class XmlFile {
     /// why.
     bool parse();
 
+    enum class Opened { ok, failed, notAFile };
+    /// As parse(), except when the file cannot be opened or is not a regular file: then it
+    /// reports nothing and returns notAFile, so that the caller can say so in its own words.
+    /// (The loader used to ask the file system first; this saves a lookup per file.)
+    Opened parseIfFile();
+
     [[nodiscard]] pugi::xml_node root() const { return document_.document_element(); }
     [[nodiscard]] pugi::xml_document& document() { return document_; }
 
@@ -48,6 +54,8 @@ class XmlFile {
     [[nodiscard]] bool inParsedBuffer(const char* text) const {
         return text >= buffer_.get() && text < buffer_.get() + bufferSize_;
     }
+    /// One past the last byte of that buffer.
+    [[nodiscard]] const char* parsedBufferEnd() const { return buffer_.get() + bufferSize_; }
 
   private:
     /// Built on the first report only: a clean file never pays for it.
