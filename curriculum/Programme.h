@@ -1,14 +1,16 @@
 // The curriculum as the rest of the application sees it: plain, immutable value types
 // built by ProgrammeLoader from the XML in content-xml/.
 //
-// Every text is a std::string_view into storage that the Programme and each of its Modules
-// share: a few blocks for the whole programme instead of one allocation per text. A view
-// stays valid while the Programme, or the Module it belongs to, or any copy of either, is
-// alive; copy it into a std::string to keep it longer.
+// Every text is a std::string_view, and every list below the Programme's list of modules a
+// std::span, into storage that the Programme and each of its Modules share: the files' parsed
+// bytes and a few blocks for the whole programme instead of one allocation per text or list.
+// A view or span stays valid while the Programme, or the Module it belongs to, or any copy of
+// either, is alive; copy it (into a std::string, a std::vector) to keep it longer.
 #pragma once
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,25 +29,25 @@ struct Activity {
     std::string_view kind;  ///< check-in, teaching, discussion, ... (see content-xml/README.md)
     int minutes = 0;
     std::string_view title;
-    std::vector<std::string_view> guidance;  ///< paragraphs for the facilitator
+    std::span<const std::string_view> guidance;  ///< paragraphs for the facilitator
     std::string_view adapt;                  ///< how to adapt it for a man who is struggling
     std::string_view watch;                  ///< what to watch for
     std::string_view picture;                ///< optional
-    std::vector<EasyReadPoint> easyRead;
+    std::span<const EasyReadPoint> easyRead;
 };
 
 /// The carers' handout section of a session.
 struct Handout {
-    std::vector<EasyReadPoint> covered, help, watch, talk;
+    std::span<const EasyReadPoint> covered, help, watch, talk;
 };
 
 struct Session {
     std::string_view id;
     std::string_view title;
     int minutes = 0;
-    std::vector<std::string_view> objectives;
-    std::vector<std::string_view> materials;
-    std::vector<Activity> activities;
+    std::span<const std::string_view> objectives;
+    std::span<const std::string_view> materials;
+    std::span<const Activity> activities;
     Handout handout;
 };
 
@@ -64,13 +66,13 @@ struct Module {
     Phase phase = Phase::treatment;
     std::string_view title;
     std::string_view summary;
-    std::vector<std::string_view> aims;
-    std::vector<Indicator> indicators;
-    std::vector<Session> sessions;
+    std::span<const std::string_view> aims;
+    std::span<const Indicator> indicators;
+    std::span<const Session> sessions;
     std::string file;  ///< path relative to the programme folder
     /// The file's bytes as loaded, kept so the content hash describes exactly this content.
     std::shared_ptr<const std::string> source;
-    /// Keeps the texts of this module (and of the whole programme) alive.
+    /// Keeps the texts and lists of this module (and of the whole programme) alive.
     std::shared_ptr<const void> texts;
 
     /// Stable hash (SHA-256, hex) of the module's canonical content: comments and layout do
@@ -91,7 +93,7 @@ struct Measure {
     int min = 0;
     int max = 0;
     bool higherIsBetter = true;
-    std::vector<std::string_view> timePoints;
+    std::span<const std::string_view> timePoints;
 };
 
 struct Delivery {
@@ -106,10 +108,10 @@ struct Programme {
     int version = 0;
     std::string_view title;
     Delivery delivery;
-    std::vector<TimePoint> timePoints;
-    std::vector<Measure> measures;
+    std::span<const TimePoint> timePoints;
+    std::span<const Measure> measures;
     std::vector<Module> modules;
-    /// Keeps the texts of the programme alive.
+    /// Keeps the texts and lists of the programme alive.
     std::shared_ptr<const void> texts;
 
     /// The session with this id and the module it belongs to, if there is one.

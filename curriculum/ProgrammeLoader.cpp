@@ -12,8 +12,11 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <new>
+#include <span>
 #include <set>
 #include <sstream>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -88,24 +91,82 @@ bool isNormalised(std::string_view text) {
     return true;
 }
 
-/// Where the model's texts live (see Programme.h): blocks filled one after another, so that
-/// the thousands of texts of a programme cost a few allocations, and a text never moves once
-/// placed (the model holds views of it).
+/// The length of the zero-terminated `text` if it needs no normalisation (as isNormalised
+/// decides), in one pass that also finds its end, sixteen bytes at a time; nullopt if it needs
+/// normalisation, or if a step would read at or past `end` (the end of the buffer it is in),
+/// or on a machine where the byte order makes the first flagged byte harder to find: the
+/// caller then takes the exact path. A zero byte counts as a control byte, so the first
+/// flagged byte is either the end of the text, or a reason to normalise it.
+std::optional<std::size_t> normalLength(const char* text, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (*text == ' ')
+        return std::nullopt;
+    using Block = unsigned char __attribute__((vector_size(16)));
+    constexpr std::size_t kStep = sizeof(Block);
+    for (std::size_t at = 0; end - text > static_cast<std::ptrdiff_t>(at + kStep); at += kStep) {
+        Block here, next;
+        std::memcpy(&here, text + at, sizeof here);
+        std::memcpy(&next, text + at + 1, sizeof next);
+        const auto bad = (here < 0x20) | ((here == ' ') & (next == ' '));
+        std::uint64_t halves[2];
+        std::memcpy(halves, &bad, sizeof halves);
+        if ((halves[0] | halves[1]) == 0)
+            continue;
+        const std::size_t first =
+            halves[0] != 0 ? static_cast<std::size_t>(__builtin_ctzll(halves[0])) / 8
+                           : 8 + static_cast<std::size_t>(__builtin_ctzll(halves[1])) / 8;
+        const std::size_t length = at + first;
+        if (text[length] != '\0' || (length > 0 && text[length - 1] == ' '))
+            return std::nullopt;
+        return length;
+    }
+#else
+    (void)text;
+    (void)end;
+#endif
+    return std::nullopt;
+}
+
+/// Where the model's texts and lists live (see Programme.h): the parsed files' buffers, which
+/// hold the texts that need no normalisation, and blocks filled one after another for the
+/// rest and for the lists, so that the thousands of texts and lists of a programme cost a few
+/// allocations, and nothing moves once placed (the model holds views of it).
 class TextStore {
   public:
-    /// Room for `size` bytes.
-    char* allocate(std::size_t size) {
-        if (size > left_) {
+    /// Room for `size` bytes, at a multiple of `alignment` (a power of two no larger than
+    /// what operator new[] gives a block).
+    char* allocate(std::size_t size, std::size_t alignment = 1) {
+        auto padding = static_cast<std::size_t>(-reinterpret_cast<std::uintptr_t>(next_)) &
+                       (alignment - 1);
+        if (size + padding > left_) {
             const std::size_t blockSize = std::max(size, kBlockSize);
             blocks_.push_back(std::make_unique_for_overwrite<char[]>(blockSize));
             next_ = blocks_.back().get();
             left_ = blockSize;
+            padding = 0;
         }
-        char* at = next_;
-        next_ += size;
-        left_ -= size;
+        char* at = next_ + padding;
+        next_ = at + size;
+        left_ -= size + padding;
         return at;
     }
+
+    /// `count` value-initialised Ts that live as long as the store. Only for types the store
+    /// need not destroy.
+    template <typename T>
+    std::span<T> array(std::size_t count) {
+        static_assert(std::is_trivially_destructible_v<T>);
+        static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+        if (count == 0)
+            return {};
+        auto* first = reinterpret_cast<T*>(allocate(count * sizeof(T), alignof(T)));
+        for (std::size_t i = 0; i < count; ++i)
+            ::new (static_cast<void*>(first + i)) T();
+        return {std::launder(first), count};
+    }
+
+    /// Keeps a parsed file's buffer, into which texts may point, as long as the store.
+    void keep(std::shared_ptr<const char[]> buffer) { buffers_.push_back(std::move(buffer)); }
 
     /// Gives back the last `unused` bytes of the latest allocation.
     void giveBack(std::size_t unused) {
@@ -124,19 +185,27 @@ class TextStore {
   private:
     static constexpr std::size_t kBlockSize = 64 * 1024;
     std::vector<std::unique_ptr<char[]>> blocks_;
+    std::vector<std::shared_ptr<const char[]>> buffers_;
     char* next_ = nullptr;
     std::size_t left_ = 0;
 };
 
-/// The text of `node` in `store`, with runs of white space (line breaks from indentation)
-/// collapsed into single spaces and both ends trimmed. Texts already in that form are copied
-/// as they are, without a byte-by-byte pass.
-std::string_view normalisedText(const pugi::xml_node& node, TextStore& store) {
+/// The text of `node`, with runs of white space (line breaks from indentation) collapsed into
+/// single spaces and both ends trimmed. Texts already in that form are used where the parser
+/// left them in `file`'s buffer (which `store` keeps), without a byte-by-byte pass; the others
+/// are written into `store`.
+std::string_view normalisedText(const pugi::xml_node& node, const XmlFile& file,
+                                TextStore& store) {
     // The first text or CDATA child, as node.text().get() gives it, in one call instead of
     // three: the parser never makes a text node without a value.
-    std::string_view text = node.child_value();
+    const char* value = node.child_value();
+    if (file.inParsedBuffer(value)) {
+        if (auto length = normalLength(value, file.parsedBufferEnd()))
+            return {value, *length};
+    }
+    std::string_view text = value;
     if (isNormalised(text))
-        return store.copy(text);
+        return file.inParsedBuffer(text.data()) ? text : store.copy(text);
     char* const out = store.allocate(text.size());
     char* write = out;
     bool pendingSpace = false;
@@ -228,10 +297,14 @@ class Reader {
                      std::initializer_list<std::string_view> attributes) {
         Parts parts;
         for (auto child = node.first_child(); child; child = child.next_sibling()) {
-            // Text has an empty name, which is never in the list, and the type is asked only
-            // for what does not match (with the parse flags used, every child is an element
-            // or text).
-            if (auto at = indexOf(children, child.name())) {
+            // Text has an empty name, which is never in the list nor an element's (the parser
+            // refuses an element without one), so it is passed over at once; the type is asked
+            // only for what does not match (with the parse flags used, every child is an
+            // element or text).
+            const char* name = child.name();
+            if (*name == '\0')
+                continue;
+            if (auto at = indexOf(children, name)) {
                 parts.addChild(*at, child);
             } else if (child.type() == pugi::node_element) {
                 file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
@@ -263,7 +336,7 @@ class Reader {
     }
 
     std::string_view textOf(const pugi::xml_node& node) {
-        auto text = normalisedText(node, store_);
+        auto text = normalisedText(node, file_, store_);
         if (text.empty())
             file_.error(node, std::string("<") + node.name() + "> has no text");
         return text;
@@ -274,19 +347,18 @@ class Reader {
     }
 
     /// The texts of the `itemName` children of `list`, which `parent` must have.
-    std::vector<std::string_view> textList(const pugi::xml_node& parent, const pugi::xml_node& list,
-                                           const char* listName, const char* itemName,
-                                           bool atLeastOne) {
-        std::vector<std::string_view> items;
+    std::span<const std::string_view> textList(const pugi::xml_node& parent,
+                                               const pugi::xml_node& list, const char* listName,
+                                               const char* itemName, bool atLeastOne) {
         if (!list) {
             file_.error(parent,
                         std::string("<") + parent.name() + "> needs a <" + listName + "> element");
-            return items;
+            return {};
         }
         auto parts = expectOnly(list, {itemName}, {});
-        items.reserve(parts.count(0));
-        forEachNamed(parts.child(0), itemName,
-                     [&](const pugi::xml_node& item) { items.push_back(textOf(item)); });
+        auto items = listOf<std::string_view>(parts, 0, itemName, [&](const pugi::xml_node& item) {
+            return textOf(item);
+        });
         if (atLeastOne && items.empty()) {
             file_.error(list,
                         std::string("<") + listName + "> needs at least one <" + itemName + ">");
@@ -328,10 +400,27 @@ class Reader {
         return value;
     }
 
-    /// A copy of `text` that lives as long as the model.
-    std::string_view keep(std::string_view text) { return store_.copy(text); }
+    /// `text` where it lives as long as the model: where it is, if that is the file's
+    /// buffer, otherwise a copy.
+    std::string_view keep(std::string_view text) {
+        return file_.inParsedBuffer(text.data()) ? text : store_.copy(text);
+    }
+
+    /// What `read` gives for each child of the element that `parts` describes whose name is
+    /// the one at `at` (`name`), in order, in the store.
+    template <typename T, typename Read>
+    std::span<const T> listOf(const Parts& parts, std::size_t at, const char* name, Read read) {
+        auto items = store_.array<T>(parts.count(at));
+        std::size_t filled = 0;
+        forEachNamed(parts.child(at), name, [&](const pugi::xml_node& item) {
+            if (filled < items.size())
+                items[filled++] = read(item);
+        });
+        return items.first(filled);
+    }
 
     XmlFile& file() { return file_; }
+    TextStore& store() { return store_; }
 
   private:
     XmlFile& file_;
@@ -454,22 +543,21 @@ class ProgrammeChecks {
     TextMap<bool> unlisted_;
 };
 
-std::vector<EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& checks,
-                                      const pugi::xml_node& parent, const pugi::xml_node& list,
-                                      const char* listName) {
-    std::vector<EasyReadPoint> points;
+std::span<const EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& checks,
+                                          const pugi::xml_node& parent,
+                                          const pugi::xml_node& list, const char* listName) {
     if (!list) {
         reader.file().error(
             parent, std::string("<") + parent.name() + "> needs a <" + listName + "> element");
-        return points;
+        return {};
     }
     auto parts = reader.expectOnly(list, {"point"}, {});
-    points.reserve(parts.count(0));
-    forEachNamed(parts.child(0), "point", [&](const pugi::xml_node& node) {
+    auto points = reader.listOf<EasyReadPoint>(parts, 0, "point", [&](const pugi::xml_node& node) {
         auto picture = reader.expectOnly(node, {}, {"picture"}).attribute(0);
-        auto name = reader.keep(reader.requiredAttribute(node, picture, "picture"));
-        auto& point = points.emplace_back(EasyReadPoint{name, reader.textOf(node)});
+        EasyReadPoint point{reader.keep(reader.requiredAttribute(node, picture, "picture")),
+                            reader.textOf(node)};
         checks.checkPicture(reader.file(), node, point.picture);
+        return point;
     });
     if (points.empty()) {
         reader.file().error(list, std::string("<") + listName + "> needs at least one <point>");
@@ -496,10 +584,8 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
     activity.title = reader.requiredText(node, title, "title");
     if (guidance) {
         auto guidanceParts = reader.expectOnly(guidance, {"p", "adapt", "watch"}, {});
-        activity.guidance.reserve(guidanceParts.count(0));
-        forEachNamed(guidanceParts.child(0), "p", [&](const pugi::xml_node& p) {
-            activity.guidance.push_back(reader.textOf(p));
-        });
+        activity.guidance = reader.listOf<std::string_view>(
+            guidanceParts, 0, "p", [&](const pugi::xml_node& p) { return reader.textOf(p); });
         if (activity.guidance.empty()) {
             reader.file().error(guidance, "<guidance> needs at least one <p> for the facilitator");
         }
@@ -529,10 +615,9 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
         reader.file().error(node, "<session> needs an <activities> element");
     } else {
         auto activityParts = reader.expectOnly(activities, {"activity"}, {});
-        session.activities.reserve(activityParts.count(0));
-        forEachNamed(activityParts.child(0), "activity", [&](const pugi::xml_node& activity) {
-            session.activities.push_back(readActivity(reader, checks, activity));
-        });
+        session.activities = reader.listOf<Activity>(
+            activityParts, 0, "activity",
+            [&](const pugi::xml_node& activity) { return readActivity(reader, checks, activity); });
         auto count = static_cast<int>(session.activities.size());
         if (count < kMinActivities || count > kMaxActivities) {
             reader.file().error(activities, "a session needs " + std::to_string(kMinActivities) +
@@ -586,13 +671,33 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
     return indicator;
 }
 
+/// The module in `relativeFile`; `missing` reports (at the reference to it) that it is not a
+/// file that can be read.
+template <typename Missing>
 std::optional<Module> readModule(const fs::path& directory, const std::string& relativeFile,
                                  const std::string& displayName, ProgrammeChecks& checks,
                                  const std::shared_ptr<TextStore>& texts,
-                                 std::vector<Finding>& findings) {
+                                 std::vector<Finding>& findings, Missing missing) {
     XmlFile file(directory / relativeFile, displayName, findings);
-    if (!file.parse())
-        return std::nullopt;
+    switch (file.parseIfFile()) {
+        case XmlFile::Opened::ok:
+            break;
+        case XmlFile::Opened::failed:
+            return std::nullopt;
+        case XmlFile::Opened::notAFile: {
+            // As the loader always decided: what the file system does not call a regular
+            // file is missing; one that is, but could not be opened, cannot be read.
+            std::error_code error;
+            if (!fs::is_regular_file(directory / relativeFile, error)) {
+                missing();
+            } else {
+                findings.push_back({displayName, 0, 0, Severity::error,
+                                    "the file does not exist or cannot be read"});
+            }
+            return std::nullopt;
+        }
+    }
+    texts->keep(file.parsedBuffer());
     Reader reader(file, *texts);
     auto root = file.root();
     if (std::string_view(root.name()) != "module") {
@@ -625,19 +730,17 @@ std::optional<Module> readModule(const fs::path& directory, const std::string& r
     module.aims = reader.textList(root, aims, "aims", "aim", true);
     if (indicators) {
         auto indicatorParts = reader.expectOnly(indicators, {"indicator"}, {});
-        module.indicators.reserve(indicatorParts.count(0));
-        forEachNamed(indicatorParts.child(0), "indicator", [&](const pugi::xml_node& node) {
-            module.indicators.push_back(readIndicator(reader, checks, node));
-        });
+        module.indicators = reader.listOf<Indicator>(
+            indicatorParts, 0, "indicator",
+            [&](const pugi::xml_node& node) { return readIndicator(reader, checks, node); });
     }
     if (!sessions || !sessions.child("session")) {
         file.error(root, "<module> needs a <sessions> element with at least one <session>");
     } else {
         auto sessionParts = reader.expectOnly(sessions, {"session"}, {});
-        module.sessions.reserve(sessionParts.count(0));
-        forEachNamed(sessionParts.child(0), "session", [&](const pugi::xml_node& node) {
-            module.sessions.push_back(readSession(reader, checks, node));
-        });
+        module.sessions = reader.listOf<Session>(
+            sessionParts, 0, "session",
+            [&](const pugi::xml_node& node) { return readSession(reader, checks, node); });
     }
     module.source = file.source();
     module.texts = texts;
@@ -650,21 +753,22 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
     std::set<std::string_view, std::less<>> timePointIds;
     if (timePoints) {
         auto parts = reader.expectOnly(timePoints, {"time-point"}, {});
-        forEachNamed(parts.child(0), "time-point", [&](const pugi::xml_node& node) {
-            auto id = reader.expectOnly(node, {}, {"id"}).attribute(0);
-            TimePoint point{reader.keep(reader.requiredAttribute(node, id, "id")),
-                            reader.textOf(node)};
-            checks.claimId(reader.file(), node, point.id, "time point");
-            timePointIds.insert(point.id);
-            programme.timePoints.push_back(std::move(point));
-        });
+        programme.timePoints =
+            reader.listOf<TimePoint>(parts, 0, "time-point", [&](const pugi::xml_node& node) {
+                auto id = reader.expectOnly(node, {}, {"id"}).attribute(0);
+                TimePoint point{reader.keep(reader.requiredAttribute(node, id, "id")),
+                                reader.textOf(node)};
+                checks.claimId(reader.file(), node, point.id, "time point");
+                timePointIds.insert(point.id);
+                return point;
+            });
     } else {
         reader.file().error(root, "<programme> needs a <time-points> element");
     }
     if (!measures)
         return;
     auto measureParts = reader.expectOnly(measures, {"measure"}, {});
-    forEachNamed(measureParts.child(0), "measure", [&](const pugi::xml_node& node) {
+    programme.measures = reader.listOf<Measure>(measureParts, 0, "measure", [&](const pugi::xml_node& node) {
         auto parts = reader.expectOnly(node, {"name", "purpose"},
                                        {"id", "min", "max", "higher-is", "time-points"});
         Measure measure;
@@ -685,14 +789,18 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
         measure.higherIsBetter = direction != "worse";
         std::istringstream ids(
             std::string(reader.requiredAttribute(node, parts.attribute(4), "time-points")));
+        std::vector<std::string_view> measureTimePoints;
         for (std::string id; ids >> id;) {
             if (!timePointIds.contains(id)) {
                 reader.file().error(
                     node, "the time point \"" + id + "\" is not defined in <time-points>");
             }
-            measure.timePoints.push_back(reader.keep(id));
+            measureTimePoints.push_back(reader.keep(id));
         }
-        programme.measures.push_back(std::move(measure));
+        auto kept = reader.store().array<std::string_view>(measureTimePoints.size());
+        std::copy(measureTimePoints.begin(), measureTimePoints.end(), kept.begin());
+        measure.timePoints = kept;
+        return measure;
     });
 }
 
@@ -739,6 +847,7 @@ LoadResult loadProgramme(const fs::path& directory) {
         return result;
 
     auto texts = std::make_shared<TextStore>();
+    texts->keep(manifest.parsedBuffer());
     Reader reader(manifest, *texts);
     auto root = manifest.root();
     if (std::string_view(root.name()) != "programme") {
@@ -791,12 +900,11 @@ LoadResult loadProgramme(const fs::path& directory) {
                                         "\" must be a path inside the programme folder");
                 return;
             }
-            std::error_code error;
-            if (!fs::is_regular_file(directory / file, error)) {
-                manifest.error(ref, "the module file \"" + file + "\" does not exist");
-                return;
-            }
-            auto module = readModule(directory, file, display(file), checks, texts, findings);
+            auto module = readModule(directory, file, display(file), checks, texts, findings,
+                                     [&] {
+                                         manifest.error(ref, "the module file \"" + file +
+                                                                 "\" does not exist");
+                                     });
             if (module)
                 programme.modules.push_back(std::move(*module));
         });

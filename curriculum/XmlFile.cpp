@@ -91,25 +91,35 @@ XmlFile::XmlFile(std::filesystem::path path, std::string displayName,
     : path_(std::move(path)), displayName_(std::move(displayName)), findings_(findings) {}
 
 bool XmlFile::parse() {
+    const auto opened = parseIfFile();
+    if (opened == Opened::notAFile) {
+        findings_.push_back({displayName_, 0, 0, Severity::error,
+                             "the file does not exist or cannot be read"});
+    }
+    return opened == Opened::ok;
+}
+
+XmlFile::Opened XmlFile::parseIfFile() {
     auto refuse = [&](const char* message) {
         findings_.push_back({displayName_, 0, 0, Severity::error, message});
-        return false;
+        return Opened::failed;
     };
     // O_NONBLOCK so that a FIFO given as a module cannot hang the load before fstat refuses
     // it; it changes nothing for a regular file.
     FileDescriptor fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     struct stat status {};
     if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
-        return refuse("the file does not exist or cannot be read");
+        return Opened::notAFile;
     if (status.st_size > kLargestFile)
         return refuse("the file is too large to be a curriculum file");
     // Uninitialised: every byte is about to be overwritten by the read.
     auto size = static_cast<std::size_t>(status.st_size);
-    buffer_ = std::make_unique_for_overwrite<char[]>(size);
+    buffer_ = std::make_shared_for_overwrite<char[]>(size);
     auto read = readAll(fd.get(), buffer_.get(), size);
     if (read < 0)
         return refuse("the file does not exist or cannot be read");
     size = static_cast<std::size_t>(read);
+    bufferSize_ = size;
     // The bytes are kept as read (for the content hash and for line numbers) before the
     // in-place parse rewrites the buffer.
     text_ = std::make_shared<std::string>(buffer_.get(), size);
@@ -117,9 +127,9 @@ bool XmlFile::parse() {
     if (!result) {
         reportAt(result.offset, Severity::error,
                  "the XML is not well formed: " + plainParseError(result.status));
-        return false;
+        return Opened::failed;
     }
-    return true;
+    return Opened::ok;
 }
 
 void XmlFile::error(const pugi::xml_node& node, const std::string& message) {

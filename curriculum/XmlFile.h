@@ -28,6 +28,12 @@ class XmlFile {
     /// why.
     bool parse();
 
+    enum class Opened { ok, failed, notAFile };
+    /// As parse(), except when the file cannot be opened or is not a regular file: then it
+    /// reports nothing and returns notAFile, so that the caller can say so in its own words.
+    /// (The loader used to ask the file system first; this saves a lookup per file.)
+    Opened parseIfFile();
+
     [[nodiscard]] pugi::xml_node root() const { return document_.document_element(); }
     [[nodiscard]] pugi::xml_document& document() { return document_; }
 
@@ -39,6 +45,17 @@ class XmlFile {
 
     /// The bytes as read, shared with the Module built from them.
     [[nodiscard]] std::shared_ptr<const std::string> source() const { return text_; }
+
+    /// The buffer the document was parsed in (in place): the names and texts of its nodes
+    /// point into it. Sharing it keeps them valid after this XmlFile is gone.
+    [[nodiscard]] std::shared_ptr<const char[]> parsedBuffer() const { return buffer_; }
+    /// Whether `text` points into that buffer (and not, say, at a static empty string or at
+    /// a buffer of the document's own, made when the file was not in UTF-8).
+    [[nodiscard]] bool inParsedBuffer(const char* text) const {
+        return text >= buffer_.get() && text < buffer_.get() + bufferSize_;
+    }
+    /// One past the last byte of that buffer.
+    [[nodiscard]] const char* parsedBufferEnd() const { return buffer_.get() + bufferSize_; }
 
   private:
     /// Built on the first report only: a clean file never pays for it.
@@ -52,7 +69,8 @@ class XmlFile {
     mutable std::optional<LineIndex> lines_;
     /// What document_ was parsed from (in place): its names and texts point into it, so it
     /// is declared before document_ and outlives it.
-    std::unique_ptr<char[]> buffer_;
+    std::shared_ptr<char[]> buffer_;
+    std::size_t bufferSize_ = 0;
     pugi::xml_document document_;
 };
 

@@ -230,7 +230,9 @@ void Practice::saveNote(records::SessionId session, records::MemberId member,
 std::vector<curriculum::Indicator> Practice::indicatorsFor(records::SessionId sessionId) {
     auto session = store_.session(sessionId);
     const auto* module = programme_.findModule(session.stamp.moduleId);
-    return module ? module->indicators : std::vector<curriculum::Indicator>{};
+    if (!module)
+        return {};
+    return {module->indicators.begin(), module->indicators.end()};
 }
 
 records::NoteContent Practice::checkedNote(records::SessionId session, records::MemberId member,

@@ -37,8 +37,8 @@ TEST_CASE("the valid fixture loads with no findings") {
     CHECK(result.findings.empty());
     CHECK(result.programme->modules.size() == 2);
     CHECK(result.programme->modules[0].sessions[0].activities.size() == 4);
-    CHECK(result.programme->measures[0].timePoints ==
-          std::vector<std::string_view>{"before", "after"});
+    CHECK(std::ranges::equal(result.programme->measures[0].timePoints,
+                             std::vector<std::string_view>{"before", "after"}));
     CHECK(result.programme->findSession("two-01")->module->id == "module-two");
 }
 
