@@ -30,9 +30,9 @@ struct Activity {
     int minutes = 0;
     std::string_view title;
     std::span<const std::string_view> guidance;  ///< paragraphs for the facilitator
-    std::string_view adapt;                  ///< how to adapt it for a man who is struggling
-    std::string_view watch;                  ///< what to watch for
-    std::string_view picture;                ///< optional
+    std::string_view adapt;                      ///< how to adapt it for a man who is struggling
+    std::string_view watch;                      ///< what to watch for
+    std::string_view picture;                    ///< optional
     std::span<const EasyReadPoint> easyRead;
 };
 

@@ -13,8 +13,8 @@
 #include <cstdint>
 #include <cstring>
 #include <new>
-#include <span>
 #include <set>
+#include <span>
 #include <sstream>
 #include <type_traits>
 #include <unordered_map>
@@ -136,8 +136,8 @@ class TextStore {
     /// Room for `size` bytes, at a multiple of `alignment` (a power of two no larger than
     /// what operator new[] gives a block).
     char* allocate(std::size_t size, std::size_t alignment = 1) {
-        auto padding = static_cast<std::size_t>(-reinterpret_cast<std::uintptr_t>(next_)) &
-                       (alignment - 1);
+        auto padding =
+            static_cast<std::size_t>(-reinterpret_cast<std::uintptr_t>(next_)) & (alignment - 1);
         if (size + padding > left_) {
             const std::size_t blockSize = std::max(size, kBlockSize);
             blocks_.push_back(std::make_unique_for_overwrite<char[]>(blockSize));
@@ -194,8 +194,7 @@ class TextStore {
 /// single spaces and both ends trimmed. Texts already in that form are used where the parser
 /// left them in `file`'s buffer (which `store` keeps), without a byte-by-byte pass; the others
 /// are written into `store`.
-std::string_view normalisedText(const pugi::xml_node& node, const XmlFile& file,
-                                TextStore& store) {
+std::string_view normalisedText(const pugi::xml_node& node, const XmlFile& file, TextStore& store) {
     // The first text or CDATA child, as node.text().get() gives it, in one call instead of
     // three: the parser never makes a text node without a value.
     const char* value = node.child_value();
@@ -356,9 +355,8 @@ class Reader {
             return {};
         }
         auto parts = expectOnly(list, {itemName}, {});
-        auto items = listOf<std::string_view>(parts, 0, itemName, [&](const pugi::xml_node& item) {
-            return textOf(item);
-        });
+        auto items = listOf<std::string_view>(
+            parts, 0, itemName, [&](const pugi::xml_node& item) { return textOf(item); });
         if (atLeastOne && items.empty()) {
             file_.error(list,
                         std::string("<") + listName + "> needs at least one <" + itemName + ">");
@@ -544,8 +542,8 @@ class ProgrammeChecks {
 };
 
 std::span<const EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& checks,
-                                          const pugi::xml_node& parent,
-                                          const pugi::xml_node& list, const char* listName) {
+                                          const pugi::xml_node& parent, const pugi::xml_node& list,
+                                          const char* listName) {
     if (!list) {
         reader.file().error(
             parent, std::string("<") + parent.name() + "> needs a <" + listName + "> element");
@@ -768,40 +766,41 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
     if (!measures)
         return;
     auto measureParts = reader.expectOnly(measures, {"measure"}, {});
-    programme.measures = reader.listOf<Measure>(measureParts, 0, "measure", [&](const pugi::xml_node& node) {
-        auto parts = reader.expectOnly(node, {"name", "purpose"},
-                                       {"id", "min", "max", "higher-is", "time-points"});
-        Measure measure;
-        measure.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
-        checks.claimId(reader.file(), node, measure.id, "measure");
-        measure.name = reader.requiredText(node, parts.child(0), "name");
-        measure.purpose = reader.requiredText(node, parts.child(1), "purpose");
-        measure.min = reader.wholeNumber(node, parts.attribute(1), "min", 0);
-        measure.max = reader.wholeNumber(node, parts.attribute(2), "max", 0);
-        if (measure.max <= measure.min) {
-            reader.file().error(node, "the score range must have max above min");
-        }
-        auto direction = reader.requiredAttribute(node, parts.attribute(3), "higher-is");
-        if (direction != "better" && direction != "worse" && !direction.empty()) {
-            reader.file().error(
-                node, "higher-is=\"" + std::string(direction) + "\" must be better or worse");
-        }
-        measure.higherIsBetter = direction != "worse";
-        std::istringstream ids(
-            std::string(reader.requiredAttribute(node, parts.attribute(4), "time-points")));
-        std::vector<std::string_view> measureTimePoints;
-        for (std::string id; ids >> id;) {
-            if (!timePointIds.contains(id)) {
-                reader.file().error(
-                    node, "the time point \"" + id + "\" is not defined in <time-points>");
+    programme.measures =
+        reader.listOf<Measure>(measureParts, 0, "measure", [&](const pugi::xml_node& node) {
+            auto parts = reader.expectOnly(node, {"name", "purpose"},
+                                           {"id", "min", "max", "higher-is", "time-points"});
+            Measure measure;
+            measure.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
+            checks.claimId(reader.file(), node, measure.id, "measure");
+            measure.name = reader.requiredText(node, parts.child(0), "name");
+            measure.purpose = reader.requiredText(node, parts.child(1), "purpose");
+            measure.min = reader.wholeNumber(node, parts.attribute(1), "min", 0);
+            measure.max = reader.wholeNumber(node, parts.attribute(2), "max", 0);
+            if (measure.max <= measure.min) {
+                reader.file().error(node, "the score range must have max above min");
             }
-            measureTimePoints.push_back(reader.keep(id));
-        }
-        auto kept = reader.store().array<std::string_view>(measureTimePoints.size());
-        std::copy(measureTimePoints.begin(), measureTimePoints.end(), kept.begin());
-        measure.timePoints = kept;
-        return measure;
-    });
+            auto direction = reader.requiredAttribute(node, parts.attribute(3), "higher-is");
+            if (direction != "better" && direction != "worse" && !direction.empty()) {
+                reader.file().error(
+                    node, "higher-is=\"" + std::string(direction) + "\" must be better or worse");
+            }
+            measure.higherIsBetter = direction != "worse";
+            std::istringstream ids(
+                std::string(reader.requiredAttribute(node, parts.attribute(4), "time-points")));
+            std::vector<std::string_view> measureTimePoints;
+            for (std::string id; ids >> id;) {
+                if (!timePointIds.contains(id)) {
+                    reader.file().error(
+                        node, "the time point \"" + id + "\" is not defined in <time-points>");
+                }
+                measureTimePoints.push_back(reader.keep(id));
+            }
+            auto kept = reader.store().array<std::string_view>(measureTimePoints.size());
+            std::copy(measureTimePoints.begin(), measureTimePoints.end(), kept.begin());
+            measure.timePoints = kept;
+            return measure;
+        });
 }
 
 }  // namespace
@@ -900,11 +899,9 @@ LoadResult loadProgramme(const fs::path& directory) {
                                         "\" must be a path inside the programme folder");
                 return;
             }
-            auto module = readModule(directory, file, display(file), checks, texts, findings,
-                                     [&] {
-                                         manifest.error(ref, "the module file \"" + file +
-                                                                 "\" does not exist");
-                                     });
+            auto module = readModule(directory, file, display(file), checks, texts, findings, [&] {
+                manifest.error(ref, "the module file \"" + file + "\" does not exist");
+            });
             if (module)
                 programme.modules.push_back(std::move(*module));
         });

@@ -93,8 +93,8 @@ XmlFile::XmlFile(std::filesystem::path path, std::string displayName,
 bool XmlFile::parse() {
     const auto opened = parseIfFile();
     if (opened == Opened::notAFile) {
-        findings_.push_back({displayName_, 0, 0, Severity::error,
-                             "the file does not exist or cannot be read"});
+        findings_.push_back(
+            {displayName_, 0, 0, Severity::error, "the file does not exist or cannot be read"});
     }
     return opened == Opened::ok;
 }

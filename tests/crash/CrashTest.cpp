@@ -540,9 +540,9 @@ class CrashTest {
             fail(which + " was reported signed but is a draft");
         }
         if (note->content.text != noteText(pair)) {
-            fail(which + " is not whole: " + std::to_string(note->content.text.size()) + " bytes where " +
-                 std::to_string(noteText(pair).size()) + " were saved; it begins \"" +
-                 note->content.text.substr(0, 60) + "\"");
+            fail(which + " is not whole: " + std::to_string(note->content.text.size()) +
+                 " bytes where " + std::to_string(noteText(pair).size()) +
+                 " were saved; it begins \"" + note->content.text.substr(0, 60) + "\"");
         }
     }
 
