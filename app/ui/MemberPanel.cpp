@@ -261,11 +261,23 @@ wxWindow* MemberPanel::buildPlanPage() {
     return page;
 }
 
+void MemberPanel::clearFields() {
+    for (auto* field :
+         {dateOfBirth_, localId_, residentialService_, careManager_, leftOn_, leavingReason_,
+          newConcern_, actionText_, actionOwner_, actionDue_, actionNote_, takenOn_, score_}) {
+        field->Clear();
+    }
+    for (auto* section : planSections_)
+        section->Clear();
+    message_->SetLabel(wxEmptyString);
+}
+
 void MemberPanel::attach(practice::Practice* practice) {
     practice_ = practice;
     group_ = 0;
     member_ = 0;
     record_ = {};
+    clearFields();  // on lock: nothing of his record stays in the window
     header_->SetLabel("Open a member's record from the Group page.");
     message_->SetLabel(wxEmptyString);
     measure_->Clear();
@@ -282,12 +294,7 @@ void MemberPanel::showMember(records::GroupId group, records::MemberId member) {
     group_ = group;
     member_ = member;
     record_ = practice_->openMemberRecord(member);  // audited as a view of his record
-    for (auto* field :
-         {dateOfBirth_, localId_, residentialService_, careManager_, leftOn_, leavingReason_,
-          newConcern_, actionText_, actionOwner_, actionDue_, actionNote_, takenOn_, score_}) {
-        field->Clear();
-    }
-    message_->SetLabel(wxEmptyString);
+    clearFields();
     reload();
 }
 
@@ -297,8 +304,6 @@ void MemberPanel::reload() {
     for (auto* list : {history_, concerns_, actions_, scores_})
         list->DeleteAllItems();
     if (!open) {
-        for (auto* section : planSections_)
-            section->Clear();
         planVersion_->SetLabel(wxEmptyString);
         leavingStatus_->SetLabel(wxEmptyString);
         return;

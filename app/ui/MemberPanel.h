@@ -38,6 +38,8 @@ class MemberPanel : public wxPanel {
     wxWindow* buildPlanPage();
 
     void reload();
+    /// Empties every field the user can type in.
+    void clearFields();
     void showConcernActions();
     void fillTimePoints();
     void saveDetails();

@@ -160,6 +160,9 @@ void SessionPanel::attach(practice::Practice* practice) {
     plan_->DeleteAllItems();
     register_->DeleteAllItems();
     editor_->show(std::nullopt, false);
+    editor_->clearCorrection();
+    notHeldReason_->Clear();
+    reason_->Clear();
     header_->SetLabel("Open a session from the Group page.");
     enableControls();
 }

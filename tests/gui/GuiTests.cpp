@@ -594,6 +594,15 @@ TEST_CASE("a member's record: details, sessions, a concern and its action, a sco
     }));
     pump(300);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-member-plan.png"));
+    // Locking leaves nothing of his record in the window.
+    CHECK(find<wxTextCtrl>(frame, "date-of-birth")->GetValue() == "1980-02-29");
+    frame->lock();
+    CHECK(find<wxTextCtrl>(frame, "date-of-birth")->IsEmpty());
+    CHECK(find<wxTextCtrl>(frame, "care-manager")->IsEmpty());
+    CHECK(find<wxTextCtrl>(frame, "plan-section-0")->IsEmpty());
+    CHECK(find<wxListCtrl>(frame, "concerns")->GetItemCount() == 0);
+    CHECK(find<wxListCtrl>(frame, "member-history")->GetItemCount() == 0);
+    CHECK_FALSE(find<wxStaticText>(frame, "member-header")->GetLabel().Contains("Daniel"));
     closeFrame(frame);
 
     auto store = test::openTestStore(path);
