@@ -410,9 +410,10 @@ std::vector<RegisterLine> Practice::registerFor(records::SessionId sessionId) {
     auto notes = store_.notesOf(sessionId);
     std::vector<RegisterLine> lines;
     for (auto& member : store_.membersOf(session.groupId)) {
-        // Someone who had left before the session, or joined after it, is not on its register.
-        bool leftBefore = !member.leftOn.empty() && member.leftOn < session.date;
-        if (leftBefore || member.joinedOn > session.date)
+        // Someone who had left before the session is not on its register. (Someone who joined
+        // later stays: the app records "joined" as the day he was entered, which may come
+        // after sessions that are being written up late.)
+        if (!member.leftOn.empty() && member.leftOn < session.date)
             continue;
         RegisterLine line{member, std::nullopt, std::nullopt};
         for (const auto& mark : marks) {

@@ -2,6 +2,7 @@
 #include "ui/GroupPanel.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
 #include <wx/listbox.h>
@@ -10,6 +11,9 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+
+#include <algorithm>
+#include <optional>
 
 #include "ui/WxText.h"
 
@@ -36,6 +40,13 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
                                    wxSize(220, -1), wxTE_PROCESS_ENTER);
     newGroupName_->SetName("new-group-name");
     newGroupName_->SetHint("Name of a new group");
+    newGroupKind_ = new wxChoice(this, wxID_ANY);
+    newGroupKind_->SetName("new-group-kind");
+    for (const char* kind : {"Treatment group", "Maintenance group", "Carers' group"})
+        newGroupKind_->Append(kind);
+    newGroupKind_->SetSelection(0);
+    newGroupKind_->SetToolTip(
+        "A carers' group is linked to the treatment group selected when it is created.");
     createGroupButton_ = new wxButton(this, wxID_ANY, "Create &group");
     createGroupButton_->SetName("create-group");
 
@@ -45,6 +56,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
                                     wxSize(200, -1), wxTE_PROCESS_ENTER);
     newMemberName_->SetName("new-member-name");
     newMemberName_->SetHint("Full name of a new member");
+    newMemberRequired_ = new wxCheckBox(this, wxID_ANY, "Attendance legally required");
+    newMemberRequired_->SetName("new-member-required");
     addMemberButton_ = new wxButton(this, wxID_ANY, "&Add member");
     addMemberButton_->SetName("add-member");
     openMemberButton_ = new wxButton(this, wxID_ANY, "Member's &record");
@@ -70,6 +83,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     groupRow->Add(new wxStaticText(this, wxID_ANY, "Group:"), wxSizerFlags().CenterVertical());
     groupRow->Add(groupChoice_, wxSizerFlags(1).Border(wxLEFT | wxRIGHT, 6));
     groupRow->Add(newGroupName_, wxSizerFlags().Border(wxRIGHT, 6));
+    groupRow->Add(newGroupKind_, wxSizerFlags().Border(wxRIGHT, 6));
     groupRow->Add(createGroupButton_);
 
     auto* memberColumn = new wxBoxSizer(wxVERTICAL);
@@ -79,6 +93,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     memberRow->Add(newMemberName_, wxSizerFlags(1).Border(wxRIGHT, 6));
     memberRow->Add(addMemberButton_);
     memberColumn->Add(memberRow, wxSizerFlags().Expand().Border(wxTOP, 6));
+    memberColumn->Add(newMemberRequired_, wxSizerFlags().Border(wxTOP, 4));
     memberColumn->Add(openMemberButton_, wxSizerFlags().Border(wxTOP, 6));
 
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
@@ -135,8 +150,13 @@ void GroupPanel::reload() {
     groupChoice_->Clear();
     int select = groups_.empty() ? wxNOT_FOUND : 0;
     for (std::size_t i = 0; i < groups_.size(); ++i) {
+        std::string linkedTo;
+        for (const auto& other : groups_) {
+            if (groups_[i].linkedGroup == other.id)
+                linkedTo = ", for " + other.name;
+        }
         groupChoice_->Append(
-            toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) + ")"));
+            toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) + linkedTo + ")"));
         if (groups_[i].id == keep)
             select = static_cast<int>(i);
     }
@@ -175,8 +195,10 @@ void GroupPanel::enableControls() {
     bool group = open && currentGroup() != 0;
     groupChoice_->Enable(open);
     newGroupName_->Enable(open);
+    newGroupKind_->Enable(open);
     createGroupButton_->Enable(open);
     newMemberName_->Enable(group);
+    newMemberRequired_->Enable(group);
     addMemberButton_->Enable(group);
     sessionDate_->Enable(group);
     planButton_->Enable(group);
@@ -187,8 +209,21 @@ void GroupPanel::enableControls() {
 void GroupPanel::createGroup() {
     clearRefused(newGroupName_, message_);
     try {
-        auto id = practice_->createGroup(fromWx(newGroupName_->GetValue()),
-                                         records::GroupKind::treatment);
+        constexpr records::GroupKind kKinds[] = {records::GroupKind::treatment,
+                                                 records::GroupKind::maintenance,
+                                                 records::GroupKind::carers};
+        auto kind = kKinds[std::max(0, newGroupKind_->GetSelection())];
+        // A carers' group supports the men of the treatment group selected now, if any.
+        std::optional<records::GroupId> linked;
+        std::string linkedName;
+        for (const auto& group : groups_) {
+            if (kind == records::GroupKind::carers && group.id == currentGroup() &&
+                group.kind == records::GroupKind::treatment) {
+                linked = group.id;
+                linkedName = group.name;
+            }
+        }
+        auto id = practice_->createGroup(fromWx(newGroupName_->GetValue()), kind, {}, linked);
         newGroupName_->Clear();
         groups_ = practice_->store().groups();
         reload();
@@ -197,7 +232,9 @@ void GroupPanel::createGroup() {
                 groupChoice_->SetSelection(static_cast<int>(i));
         }
         showMembersAndSessions();
-        showInfo(message_, "Group created. Add its members next.");
+        showInfo(message_, linked ? "Carers' group created, linked to " + linkedName +
+                                        ". Add its members next."
+                                  : std::string("Group created. Add its members next."));
         newMemberName_->SetFocus();
     } catch (const practice::ValidationError& error) {
         showRefused(newGroupName_, message_, error.what());
@@ -208,8 +245,9 @@ void GroupPanel::addMember() {
     clearRefused(newMemberName_, message_);
     try {
         practice_->addMember(currentGroup(), fromWx(newMemberName_->GetValue()),
-                             isoDate(wxDateTime::Today()));
+                             isoDate(wxDateTime::Today()), newMemberRequired_->GetValue());
         newMemberName_->Clear();
+        newMemberRequired_->SetValue(false);
         showMembersAndSessions();
         newMemberName_->SetFocus();
     } catch (const practice::ValidationError& error) {

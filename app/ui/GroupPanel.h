@@ -10,6 +10,7 @@
 
 #include "practice/Practice.h"
 
+class wxCheckBox;
 class wxChoice;
 class wxListBox;
 class wxListCtrl;
@@ -52,9 +53,11 @@ class GroupPanel : public wxPanel {
 
     wxChoice* groupChoice_;
     wxTextCtrl* newGroupName_;
+    wxChoice* newGroupKind_;
     wxButton* createGroupButton_;
     wxListBox* members_;
     wxTextCtrl* newMemberName_;
+    wxCheckBox* newMemberRequired_;
     wxButton* addMemberButton_;
     wxButton* openMemberButton_;
     wxListCtrl* sessions_list_;

@@ -486,6 +486,45 @@ TEST_CASE("an administrator adds a user, who signs in and changes their own pass
     CHECK(store.currentUser()->role == records::Role::facilitator);
 }
 
+TEST_CASE("a carers' group is created linked to the treatment group, and plans carers' sessions") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    records::GroupId treatment = 0;
+    {
+        auto store = test::createTestStore(path);
+        treatment = store.addGroup("Tuesday group", records::GroupKind::treatment);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    typeInto(find<wxTextCtrl>(frame, "new-group-name"), "Tuesday carers");
+    chooseItem(find<wxChoice>(frame, "new-group-kind"), 2);
+    click(find<wxButton>(frame, "create-group"));
+    auto* message = find<wxStaticText>(frame, "group-message");
+    CHECK(waitFor([&] { return message->GetLabel().StartsWith("Carers' group created"); }));
+    CHECK(find<wxChoice>(frame, "group-choice")->GetStringSelection() ==
+          "Tuesday carers  (carers, for Tuesday group)");
+
+    typeInto(find<wxTextCtrl>(frame, "new-member-name"), "Mary Hughes");
+    click(find<wxCheckBox>(frame, "new-member-required"));
+    click(find<wxButton>(frame, "add-member"));
+    CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 1; }));
+
+    auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
+    clickTreeItem(tree, treeItem(tree, 7, 0));  // the carers' group's first session
+    click(find<wxButton>(frame, "plan-session"));
+    CHECK(waitFor([&] { return find<wxListCtrl>(frame, "sessions")->GetItemCount() == 1; }));
+    closeFrame(frame);
+
+    auto store = test::openTestStore(path);
+    auto groups = store.groups();
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[1].kind == records::GroupKind::carers);
+    CHECK(groups[1].linkedGroup == treatment);
+    CHECK(store.membersOf(groups[1].id).at(0).attendanceRequired);
+    CHECK(store.sessionsOf(groups[1].id).at(0).stamp.moduleId == programme().modules[7].id);
+}
+
 TEST_CASE("a session that did not take place needs a reason and then has no register") {
     test::TempDir dir;
     auto path = dir / "service.rtdb";
