@@ -183,6 +183,32 @@ wxListCtrl* openFirstSession(ui::MainFrame* frame, const std::filesystem::path& 
     return registerList;
 }
 
+/// A database with one treatment group, the named members (joined 2026-01-01) and, unless
+/// `curriculumSession` is empty, that session planned on 2026-11-03 with every member marked
+/// present when `present` is set.
+struct SeededService {
+    SeededService(std::initializer_list<const char*> names, const std::string& curriculumSession,
+                  bool present) {
+        auto store = test::createTestStore(path);
+        practice::Practice practice(store, programme());
+        group = practice.createGroup("Group", records::GroupKind::treatment);
+        for (const char* name : names)
+            members.push_back(practice.addMember(group, name, "2026-01-01"));
+        if (curriculumSession.empty())
+            return;
+        session = practice.planSession(group, curriculumSession, "2026-11-03");
+        for (auto member : members) {
+            if (present)
+                practice.recordAttendance(session, member, records::Attendance::attended, "");
+        }
+    }
+    test::TempDir dir;
+    std::filesystem::path path = dir / "service.rtdb";
+    records::GroupId group = 0;
+    std::vector<records::MemberId> members;
+    records::SessionId session = 0;
+};
+
 const std::string kAwkwardName = "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9";
 
 }  // namespace
@@ -343,47 +369,24 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
 }
 
 TEST_CASE("a note typed but not saved is kept as a draft when the facilitator moves on") {
-    test::TempDir dir;
-    auto path = dir / "service.rtdb";
-    records::SessionId session = 0;
-    {
-        auto store = test::createTestStore(path);
-        practice::Practice practice(store, programme());
-        auto group = practice.createGroup("Group", records::GroupKind::treatment);
-        auto first = practice.addMember(group, "Daniel Hughes", "2026-01-01");
-        auto second = practice.addMember(group, "Ravi Chandra", "2026-01-01");
-        session = practice.planSession(group, "framework-01", "2026-11-03");
-        practice.recordAttendance(session, first, records::Attendance::attended, "");
-        practice.recordAttendance(session, second, records::Attendance::attended, "");
-    }
+    SeededService service({"Daniel Hughes", "Ravi Chandra"}, "framework-01", true);
     auto* frame = showFrame();
-    auto* registerList = openFirstSession(frame, path, 2);
+    auto* registerList = openFirstSession(frame, service.path, 2);
     typeInto(find<wxTextCtrl>(frame, "note-text"), "Quiet today.");
     clickListRow(registerList, 1);  // moves on without pressing Save
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
     closeFrame(frame);
 
-    auto store = test::openTestStore(path);
-    auto note = store.note(session, store.membersOf(store.groups()[0].id)[0].id);
+    auto store = test::openTestStore(service.path);
+    auto note = store.note(service.session, service.members[0]);
     REQUIRE(note);
     CHECK(note->content.text == "Quiet today.");
 }
 
 TEST_CASE("a note's participation, ratings and concern are signed, then corrected beside it") {
-    test::TempDir dir;
-    auto path = dir / "service.rtdb";
-    records::SessionId session = 0;
-    records::MemberId member = 0;
-    {
-        auto store = test::createTestStore(path);
-        practice::Practice practice(store, programme());
-        auto group = practice.createGroup("Group", records::GroupKind::treatment);
-        member = practice.addMember(group, "Daniel Hughes", "2026-01-01");
-        session = practice.planSession(group, "framework-02", "2026-11-03");
-        practice.recordAttendance(session, member, records::Attendance::attended, "");
-    }
+    SeededService service({"Daniel Hughes"}, "framework-02", true);
     auto* frame = showFrame();
-    auto* registerList = openFirstSession(frame, path, 1);
+    auto* registerList = openFirstSession(frame, service.path, 1);
 
     chooseItem(find<wxChoice>(frame, "note-participation"), 2);            // took some part
     chooseItem(find<wxChoice>(frame, "rating-framework-keeps-rules"), 3);  // "not rated", 0, 1, 2
@@ -412,8 +415,8 @@ TEST_CASE("a note's participation, ratings and concern are signed, then correcte
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-note-correction.png"));
     closeFrame(frame);
 
-    auto store = test::openTestStore(path);
-    auto note = store.note(session, member);
+    auto store = test::openTestStore(service.path);
+    auto note = store.note(service.session, service.members[0]);
     REQUIRE(note);
     CHECK(note->state == records::NoteState::signedOff);
     CHECK(note->content.participation == records::Participation::some);
@@ -526,18 +529,9 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
 }
 
 TEST_CASE("a session that did not take place needs a reason and then has no register") {
-    test::TempDir dir;
-    auto path = dir / "service.rtdb";
-    records::SessionId session = 0;
-    {
-        auto store = test::createTestStore(path);
-        practice::Practice practice(store, programme());
-        auto group = practice.createGroup("Group", records::GroupKind::treatment);
-        practice.addMember(group, "Daniel Hughes", "2026-01-01");
-        session = practice.planSession(group, "framework-02", "2026-11-03");
-    }
+    SeededService service({"Daniel Hughes"}, "framework-02", false);
     auto* frame = showFrame();
-    openFirstSession(frame, path, 1);
+    openFirstSession(frame, service.path, 1);
     click(find<wxButton>(frame, "mark-not-held"));
     CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
           "Please say why the session did not take place.");
@@ -551,9 +545,9 @@ TEST_CASE("a session that did not take place needs a reason and then has no regi
     CHECK_FALSE(find<wxButton>(frame, "mark-attended")->IsEnabled());
     CHECK_FALSE(find<wxButton>(frame, "mark-delivered")->IsEnabled());
     closeFrame(frame);
-    auto store = test::openTestStore(path);
-    CHECK(store.session(session).status == records::SessionStatus::didNotTakePlace);
-    CHECK(store.session(session).notHeldReason == "Snow: the roads were closed");
+    auto store = test::openTestStore(service.path);
+    CHECK(store.session(service.session).status == records::SessionStatus::didNotTakePlace);
+    CHECK(store.session(service.session).notHeldReason == "Snow: the roads were closed");
 }
 
 TEST_CASE("a member's record: details, sessions, a concern and its action, a score, his plan") {
@@ -686,16 +680,9 @@ TEST_CASE("a damaged database is refused and the window stays usable") {
 }
 
 TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key") {
-    test::TempDir dir;
-    auto path = dir / "service.rtdb";
-    {
-        auto store = test::createTestStore(path);
-        practice::Practice practice(store, programme());
-        auto group = practice.createGroup("Group", records::GroupKind::treatment);
-        practice.addMember(group, "Daniel Hughes", "2026-01-01");
-    }
+    SeededService service({"Daniel Hughes"}, "", false);
     auto* frame = showFrame();
-    REQUIRE(frame->beginOpen(path));
+    REQUIRE(frame->beginOpen(service.path));
     signInThroughPage(frame);
     auto* members = find<wxListBox>(frame, "members");
     REQUIRE(waitFor([&] { return members->GetCount() == 1; }));
@@ -703,8 +690,8 @@ TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key
     CHECK(frame->notice()->IsShown());
     pump(300);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-backup-reminder.png"));
-    CHECK(frame->backupTo(dir / "backup.rtdb"));
-    CHECK(std::filesystem::exists(dir / "backup.rtdb"));
+    CHECK(frame->backupTo(service.dir / "backup.rtdb"));
+    CHECK(std::filesystem::exists(service.dir / "backup.rtdb"));
     CHECK(frame->store()->lastBackupAt().has_value());
     auto keyMemory = frame->store()->keyMemoryForTests();
     REQUIRE(keyMemory.size() == 32);
