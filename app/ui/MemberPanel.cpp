@@ -30,22 +30,6 @@ const char* actionStatusLabel(records::ActionStatus status) {
     return "";
 }
 
-const char* attendanceLabel(records::Attendance status) {
-    switch (status) {
-        case records::Attendance::attended:
-            return "Present";
-        case records::Attendance::late:
-            return "Late";
-        case records::Attendance::leftEarly:
-            return "Left early";
-        case records::Attendance::absentAuthorised:
-            return "Absent (authorised)";
-        case records::Attendance::absentUnauthorised:
-            return "Absent (unauthorised)";
-    }
-    return "";
-}
-
 wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, int width = 220,
                       long style = 0) {
     auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
@@ -146,9 +130,6 @@ wxWindow* MemberPanel::buildDetailsPage() {
     sizer->Add(row({leftOn_, leavingReason_, leavingButton_}), wxSizerFlags().Border(wxALL, 8));
     page->SetSizer(sizer);
 
-    fields_["date-of-birth"] = dateOfBirth_;
-    fields_["left-on"] = leftOn_;
-    fields_["leaving-reason"] = leavingReason_;
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveDetails(); });
     leavingButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordLeaving(); });
     return page;
@@ -195,11 +176,6 @@ wxWindow* MemberPanel::buildConcernsPage() {
                wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     page->SetSizer(sizer);
 
-    fields_["concern"] = newConcern_;
-    fields_["action"] = actionText_;
-    fields_["action-owner"] = actionOwner_;
-    fields_["action-due"] = actionDue_;
-    fields_["action-note"] = actionNote_;
     raise->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { raiseConcern(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addAction(); });
     update->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { updateAction(); });
@@ -212,9 +188,9 @@ wxWindow* MemberPanel::buildScoresPage() {
     scores_ = list(page, "outcome-scores",
                    {{"Measure", 260}, {"Time point", 180}, {"Taken on", 130}, {"Score", 80}});
     measure_ = new wxChoice(page, wxID_ANY);
-    measure_->SetName("score-measure");
+    measure_->SetName("measure");
     timePoint_ = new wxChoice(page, wxID_ANY);
-    timePoint_->SetName("score-time-point");
+    timePoint_->SetName("time-point");
     takenOn_ = textField(page, "taken-on", "Taken on, YYYY-MM-DD", 150);
     score_ = textField(page, "score", "Score", 80);
     auto* record = button(page, "&Record score", "record-score");
@@ -226,10 +202,6 @@ wxWindow* MemberPanel::buildScoresPage() {
                wxSizerFlags().Border(wxALL, 8));
     page->SetSizer(sizer);
 
-    fields_["measure"] = measure_;
-    fields_["time-point"] = timePoint_;
-    fields_["taken-on"] = takenOn_;
-    fields_["score"] = score_;
     measure_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillTimePoints(); });
     record->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordScore(); });
     return page;
@@ -256,7 +228,6 @@ wxWindow* MemberPanel::buildPlanPage() {
     sizer->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(save, wxSizerFlags().Border(wxALL, 8));
     page->SetSizer(sizer);
-    fields_["plan"] = planSections_.front();
     save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { savePlan(); });
     return page;
 }
@@ -438,8 +409,10 @@ void MemberPanel::change(const std::function<void()>& action, const std::string&
         reload();
         showInfo(message_, done);
     } catch (const practice::ValidationError& error) {
-        auto field = fields_.find(error.field());
-        showRefused(field == fields_.end() ? nullptr : field->second, message_, error.what());
+        // "plan" is the plan as a whole: point at its first section.
+        auto* field =
+            error.field() == "plan" ? planSections_.front() : fieldNamed(this, error.field());
+        showRefused(field, message_, error.what());
     } catch (const records::StoreError& error) {
         showRefused(nullptr, message_, error.what());
     }

@@ -5,7 +5,6 @@
 
 #include <wx/panel.h>
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -56,7 +55,6 @@ class MemberPanel : public wxPanel {
     records::GroupId group_ = 0;
     records::MemberId member_ = 0;
     practice::MemberRecord record_;
-    std::map<std::string, wxWindow*> fields_;  ///< by the field names Practice uses
 
     wxStaticText* header_;
     wxNotebook* sections_;

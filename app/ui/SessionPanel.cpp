@@ -19,26 +19,15 @@ namespace {
 struct MarkChoice {
     records::Attendance status;
     const char* button;  // with a mnemonic for keyboard use
-    const char* label;   // as shown in the register
     const char* name;
 };
 constexpr std::array<MarkChoice, 5> kMarks = {{
-    {records::Attendance::attended, "&Present", "Present", "mark-attended"},
-    {records::Attendance::late, "La&te", "Late", "mark-late"},
-    {records::Attendance::leftEarly, "Left &early", "Left early", "mark-left-early"},
-    {records::Attendance::absentAuthorised, "Absent, a&uthorised", "Absent (authorised)",
-     "mark-absent-authorised"},
-    {records::Attendance::absentUnauthorised, "Absent, u&nauthorised", "Absent (unauthorised)",
-     "mark-absent-unauthorised"},
+    {records::Attendance::attended, "&Present", "mark-attended"},
+    {records::Attendance::late, "La&te", "mark-late"},
+    {records::Attendance::leftEarly, "Left &early", "mark-left-early"},
+    {records::Attendance::absentAuthorised, "Absent, a&uthorised", "mark-absent-authorised"},
+    {records::Attendance::absentUnauthorised, "Absent, u&nauthorised", "mark-absent-unauthorised"},
 }};
-
-const char* markLabel(records::Attendance status) {
-    for (const auto& choice : kMarks) {
-        if (choice.status == status)
-            return choice.label;
-    }
-    return "";
-}
 
 const char* noteLabel(const std::optional<records::ProgressNote>& note) {
     if (!note)
@@ -204,7 +193,7 @@ void SessionPanel::reloadRegister() {
         const auto& line = lines_[i];
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
         register_->SetItem(row, 1, toWx(line.member.name));
-        register_->SetItem(row, 2, line.mark ? markLabel(line.mark->status) : "not marked");
+        register_->SetItem(row, 2, line.mark ? attendanceLabel(line.mark->status) : "not marked");
         register_->SetItem(row, 3, noteLabel(line.note));
     }
     if (selected >= 0 && selected < register_->GetItemCount()) {

@@ -86,11 +86,6 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("users-message");
 
-    fields_ = {{"user-login", newLogin_},          {"user-passphrase", newPassphrase_},
-               {"user-repeat", newRepeat_},        {"reset-passphrase", resetPassphrase_},
-               {"reset-repeat", resetRepeat_},     {"own-current", ownCurrent_},
-               {"own-passphrase", ownPassphrase_}, {"own-repeat", ownRepeat_}};
-
     auto* heading = new wxStaticText(this, wxID_ANY, "Who can sign in to this database");
     heading->SetFont(heading->GetFont().Bold());
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -120,9 +115,9 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
 
 void UsersPanel::attach(practice::Practice* practice) {
     practice_ = practice;
-    for (auto& [name, field] : fields_) {
-        if (auto* text = dynamic_cast<wxTextCtrl*>(field))
-            text->Clear();
+    for (auto* field : {newLogin_, newPassphrase_, newRepeat_, resetPassphrase_, resetRepeat_,
+                        ownCurrent_, ownPassphrase_, ownRepeat_}) {
+        field->Clear();
     }
     message_->SetLabel(wxEmptyString);
     list_->DeleteAllItems();
@@ -159,8 +154,7 @@ void UsersPanel::reload() {
 }
 
 void UsersPanel::refuse(const std::string& field, const std::string& message) {
-    auto found = fields_.find(field);
-    showRefused(found == fields_.end() ? nullptr : found->second, message_, message);
+    showRefused(fieldNamed(this, field), message_, message);
 }
 
 void UsersPanel::addUser() {

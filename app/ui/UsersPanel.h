@@ -5,7 +5,6 @@
 
 #include <wx/panel.h>
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -35,7 +34,6 @@ class UsersPanel : public wxPanel {
 
     practice::Practice* practice_ = nullptr;
     std::vector<records::User> users_;
-    std::map<std::string, wxWindow*> fields_;  ///< by the field names Practice uses
 
     wxListCtrl* list_;
     wxTextCtrl* newLogin_;

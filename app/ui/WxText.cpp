@@ -26,6 +26,22 @@ const char* sessionStatusLabel(records::SessionStatus status) {
     return "Planned";
 }
 
+const char* attendanceLabel(records::Attendance status) {
+    switch (status) {
+        case records::Attendance::attended:
+            return "Present";
+        case records::Attendance::late:
+            return "Late";
+        case records::Attendance::leftEarly:
+            return "Left early";
+        case records::Attendance::absentAuthorised:
+            return "Absent (authorised)";
+        case records::Attendance::absentUnauthorised:
+            return "Absent (unauthorised)";
+    }
+    return "";
+}
+
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
     if (field) {
         field->SetBackgroundColour(wxColour(255, 228, 225));
@@ -50,6 +66,10 @@ void clearTintWhenEdited(wxTextCtrl* field) {
         field->Refresh();
         event.Skip();
     });
+}
+
+wxWindow* fieldNamed(wxWindow* parent, const std::string& field) {
+    return field.empty() ? nullptr : wxWindow::FindWindowByName(toWx(field), parent);
 }
 
 void clearRefused(wxWindow* field, wxStaticText* messageLine) {

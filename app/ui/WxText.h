@@ -26,6 +26,8 @@ namespace roundtable::ui {
 [[nodiscard]] std::string readableDate(const std::string& isoDate);
 /// "Planned", "Took place", "Did not take place".
 [[nodiscard]] const char* sessionStatusLabel(records::SessionStatus status);
+/// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)".
+[[nodiscard]] const char* attendanceLabel(records::Attendance status);
 
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
 /// the focus, so the user can correct it at once.
@@ -34,6 +36,9 @@ void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& 
 void showInfo(wxStaticText* messageLine, const std::string& message);
 /// Makes a refused text field lose its tint as soon as the user starts correcting it.
 void clearTintWhenEdited(wxTextCtrl* field);
+/// The control inside `parent` that practice::Practice means by `field`: controls are named
+/// with the field names Practice uses. nullptr when there is none.
+[[nodiscard]] wxWindow* fieldNamed(wxWindow* parent, const std::string& field);
 /// Clears what showRefused did.
 void clearRefused(wxWindow* field, wxStaticText* messageLine);
 
