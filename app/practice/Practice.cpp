@@ -2,6 +2,7 @@
 #include "practice/Practice.h"
 
 #include <algorithm>
+#include <span>
 
 #include "practice/Dates.h"
 
@@ -227,17 +228,23 @@ void Practice::saveNote(records::SessionId session, records::MemberId member,
     store_.saveNoteDraft(session, member, checkedNote(session, member, content));
 }
 
+namespace {
+/// The progress indicators of the module a session was planned from.
+std::span<const curriculum::Indicator> indicatorsOf(const curriculum::Programme& programme,
+                                                    const records::Session& session) {
+    const auto* module = programme.findModule(session.stamp.moduleId);
+    return module ? module->indicators : std::span<const curriculum::Indicator>{};
+}
+}  // namespace
+
 std::vector<curriculum::Indicator> Practice::indicatorsFor(records::SessionId sessionId) {
-    auto session = store_.session(sessionId);
-    const auto* module = programme_.findModule(session.stamp.moduleId);
-    if (!module)
-        return {};
-    return {module->indicators.begin(), module->indicators.end()};
+    auto indicators = indicatorsOf(programme_, store_.session(sessionId));
+    return {indicators.begin(), indicators.end()};
 }
 
 records::NoteContent Practice::checkedNote(records::SessionId session, records::MemberId member,
                                            const records::NoteContent& content) {
-    sessionWithMember(session, member);
+    auto planned = sessionWithMember(session, member);
     auto marks = store_.registerOf(session);
     auto mark = std::find_if(marks.begin(), marks.end(), [&](const records::AttendanceMark& m) {
         return m.memberId == member;
@@ -249,7 +256,7 @@ records::NoteContent Practice::checkedNote(records::SessionId session, records::
     checked.text = trimmed(content.text);
     if (checked.text.empty())
         throw ValidationError("note", "The note is empty.");
-    auto indicators = indicatorsFor(session);
+    auto indicators = indicatorsOf(programme_, planned);
     for (const auto& rating : checked.ratings) {
         auto indicator = std::find_if(
             indicators.begin(), indicators.end(),

@@ -26,7 +26,6 @@ class MemberPanel : public wxPanel {
     void attach(practice::Practice* practice);
     /// Shows the record of `member` as a member of `group`.
     void showMember(records::GroupId group, records::MemberId member);
-    [[nodiscard]] records::MemberId currentMember() const { return member_; }
     [[nodiscard]] wxNotebook* sections() const { return sections_; }
 
   private:

@@ -37,8 +37,6 @@ class NoteEditor : public wxPanel {
     void markSaved();
 
     [[nodiscard]] wxTextCtrl* textField() const { return text_; }
-    [[nodiscard]] wxTextCtrl* correctionField() const { return correction_; }
-    [[nodiscard]] wxTextCtrl* correctionReasonField() const { return correctionReason_; }
     /// The correction and its reason as typed; cleared by clearCorrection().
     [[nodiscard]] std::string correctionText() const;
     [[nodiscard]] std::string correctionReason() const;
