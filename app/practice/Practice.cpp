@@ -187,6 +187,20 @@ void Practice::markNotHeld(records::SessionId session, const std::string& reason
     store_.setSessionStatus(session, records::SessionStatus::didNotTakePlace, trimmed(reason));
 }
 
+void Practice::recordFacilitators(records::SessionId session,
+                                  const std::vector<records::UserId>& facilitators) {
+    auto users = store_.users();
+    for (auto id : facilitators) {
+        if (std::none_of(users.begin(), users.end(),
+                         [&](const records::User& user) { return user.id == id; })) {
+            throw ValidationError("session-facilitators",
+                                  "Only people who can sign in to this database can be recorded "
+                                  "as running a session.");
+        }
+    }
+    store_.setFacilitatorsPresent(session, facilitators);
+}
+
 records::Session Practice::sessionWithMember(records::SessionId sessionId,
                                              records::MemberId member) {
     auto session = store_.session(sessionId);

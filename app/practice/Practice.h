@@ -63,6 +63,10 @@ class Practice {
     void markDelivered(records::SessionId session);
     /// A session that did not take place keeps its plan; the reason is required.
     void markNotHeld(records::SessionId session, const std::string& reason);
+    /// Who ran the session: people who can sign in to this database (the field
+    /// "session-facilitators" when someone is not). Earlier records stay in the store.
+    void recordFacilitators(records::SessionId session,
+                            const std::vector<records::UserId>& facilitators);
 
     /// A reason is required when the member did not attend; minutes present, when given,
     /// are between 0 and the session's length.

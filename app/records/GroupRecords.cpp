@@ -1,4 +1,5 @@
 // Groups, members, memberships, sessions and the register.
+#include <algorithm>
 #include <cstdio>
 
 #include "records/StoreImpl.h"
@@ -239,12 +240,21 @@ Session RecordStore::session(SessionId id) {
         session.activities.push_back({activities.text(0), static_cast<int>(activities.integer(1)),
                                       activities.text(2), activities.text(3)});
     }
-    auto facilitators = impl_->db.prepare(
-        "SELECT user_id FROM session_facilitators WHERE session_id = ? ORDER BY user_id");
-    facilitators.bind(1, id);
-    while (facilitators.step())
-        session.facilitators.push_back(facilitators.integer(0));
+    session.facilitators = impl_->facilitatorsOf(id);
     return session;
+}
+
+std::vector<UserId> RecordStore::Impl::facilitatorsOf(SessionId session) {
+    // The newest record for each person counts.
+    auto query = db.prepare(
+        "SELECT r.user_id FROM session_facilitator_records r WHERE r.session_id = ?1 AND "
+        "r.present = 1 AND r.id = (SELECT MAX(id) FROM session_facilitator_records WHERE "
+        "session_id = ?1 AND user_id = r.user_id) ORDER BY r.user_id");
+    query.bind(1, session);
+    std::vector<UserId> present;
+    while (query.step())
+        present.push_back(query.integer(0));
+    return present;
 }
 
 void RecordStore::setSessionStatus(SessionId id, SessionStatus status,
@@ -265,16 +275,37 @@ void RecordStore::setSessionStatus(SessionId id, SessionStatus status,
 }
 
 void RecordStore::setFacilitatorsPresent(SessionId id, const std::vector<UserId>& facilitators) {
-    impl_->signedInUser();
+    auto recorder = impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
-    db.prepare("DELETE FROM session_facilitators WHERE session_id = ?").bind(1, id).run();
-    auto insert =
-        db.prepare("INSERT INTO session_facilitators (session_id, user_id) VALUES (?, ?)");
-    for (auto user : facilitators) {
-        insert.bind(1, id).bind(2, user).run();
+    // Only the changes are written, so the log reads as what was corrected and when.
+    auto before = impl_->facilitatorsOf(id);
+    auto has = [](const std::vector<UserId>& users, UserId user) {
+        return std::find(users.begin(), users.end(), user) != users.end();
+    };
+    auto insert = db.prepare(
+        "INSERT INTO session_facilitator_records (session_id, user_id, present, recorded_by, "
+        "recorded_at) VALUES (?, ?, ?, ?, ?)");
+    auto now = nowUtc();
+    bool changed = false;
+    auto record = [&](UserId user, bool present) {
+        insert.bind(1, id).bind(2, user).bind(3, present ? 1 : 0).bind(4, recorder).bind(5, now);
+        insert.run();
         insert.reset();
+        changed = true;
+    };
+    for (auto user : before) {
+        if (!has(facilitators, user))
+            record(user, false);
     }
+    for (auto user : facilitators) {
+        if (!has(before, user)) {
+            before.push_back(user);  // someone listed twice is recorded once
+            record(user, true);
+        }
+    }
+    if (!changed)
+        return;
     impl_->audit("record-facilitators", "session", id);
     transaction.commit();
 }

@@ -97,7 +97,8 @@ class RecordStore {
     /// `notHeldReason` is required for didNotTakePlace and ignored otherwise.
     void setSessionStatus(SessionId id, SessionStatus status,
                           const std::string& notHeldReason = {});
-    /// Who ran the session (replaces the earlier list; the change is audited).
+    /// Who ran the session. Each difference from the current list is written as a new record
+    /// (nothing recorded before is removed) and audited; the same list again writes nothing.
     void setFacilitatorsPresent(SessionId id, const std::vector<UserId>& facilitators);
 
     /// Records a new attendance mark; earlier marks are kept, the newest counts.

@@ -341,7 +341,33 @@ void migrateToFormat3(sqlite::Connection& connection) {
         keepForever(connection, table);
 }
 
-constexpr Migration kMigrations[] = {{3, migrateToFormat3}};
+// Format 4: who ran a session becomes a log. Format 3 replaced the set of facilitators when
+// it was corrected, so the earlier record was lost; now each change is a new row (present or
+// no longer present) and the newest row for a person counts. Rows carried over from format 3
+// have no recorder (NULL): nobody can say who recorded them.
+constexpr const char* kFormat4 = R"sql(
+CREATE TABLE session_facilitator_records (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    user_id     INTEGER NOT NULL REFERENCES users (id),
+    present     INTEGER NOT NULL CHECK (present IN (0, 1)),
+    recorded_by INTEGER REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX session_facilitator_records_by_session
+    ON session_facilitator_records (session_id, user_id, id);
+INSERT INTO session_facilitator_records (session_id, user_id, present, recorded_by, recorded_at)
+    SELECT session_id, user_id, 1, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    FROM session_facilitators ORDER BY session_id, user_id;
+DROP TABLE session_facilitators;
+)sql";
+
+void migrateToFormat4(sqlite::Connection& connection) {
+    connection.execute(kFormat4);
+    keepForever(connection, "session_facilitator_records");
+}
+
+constexpr Migration kMigrations[] = {{3, migrateToFormat3}, {4, migrateToFormat4}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {

@@ -187,6 +187,8 @@ struct RecordStore::Impl {
     /// True when signing a note of this session now makes it a late entry (signed on a later
     /// calendar day, as the facilitator sees it, than the session's date).
     bool signingIsLate(SessionId session);
+    /// Who ran a session: the people whose newest facilitator record says present.
+    std::vector<UserId> facilitatorsOf(SessionId session);
     /// A progress_notes row selected with kNoteColumns (without ratings and amendments).
     ProgressNote readNote(const sqlite::Statement& row) const;
     /// Adds their ratings and amendments to notes read with `noteFilter` (a condition on

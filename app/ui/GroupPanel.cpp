@@ -24,12 +24,6 @@ std::string isoDate(const wxDateTime& date) {
     return fromWx(date.FormatISODate());
 }
 
-wxStaticText* heading(wxWindow* parent, const wxString& text) {
-    auto* label = new wxStaticText(parent, wxID_ANY, text);
-    label->SetFont(label->GetFont().Bold());
-    return label;
-}
-
 }  // namespace
 
 GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
@@ -87,7 +81,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     groupRow->Add(createGroupButton_);
 
     auto* memberColumn = new wxBoxSizer(wxVERTICAL);
-    memberColumn->Add(heading(this, "Members"), wxSizerFlags().Border(wxBOTTOM, 4));
+    memberColumn->Add(heading(this, "Members"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     memberColumn->Add(members_, wxSizerFlags(1).Expand());
     auto* memberRow = new wxBoxSizer(wxHORIZONTAL);
     memberRow->Add(newMemberName_, wxSizerFlags(1).Border(wxRIGHT, 6));
@@ -97,7 +91,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     memberColumn->Add(openMemberButton_, wxSizerFlags().Border(wxTOP, 6));
 
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
-    sessionColumn->Add(heading(this, "Sessions"), wxSizerFlags().Border(wxBOTTOM, 4));
+    sessionColumn->Add(heading(this, "Sessions"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
     auto* planRow = new wxBoxSizer(wxHORIZONTAL);
     planRow->Add(new wxStaticText(this, wxID_ANY, "On:"), wxSizerFlags().CenterVertical());

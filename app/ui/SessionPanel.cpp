@@ -2,12 +2,14 @@
 #include "ui/SessionPanel.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
 
+#include <algorithm>
 #include <array>
 
 #include "ui/NoteEditor.h"
@@ -37,12 +39,6 @@ const char* noteLabel(const std::optional<records::ProgressNote>& note) {
     if (!note->amendments.empty())
         return note->lateEntry ? "signed (late), corrected" : "signed, corrected";
     return note->lateEntry ? "signed (late)" : "signed";
-}
-
-wxStaticText* heading(wxWindow* parent, const wxString& text) {
-    auto* label = new wxStaticText(parent, wxID_ANY, text);
-    label->SetFont(label->GetFont().Bold());
-    return label;
 }
 
 }  // namespace
@@ -95,24 +91,30 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     notHeldButton_->SetName("mark-not-held");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("session-message");
+    // Filled with one check box per person when a session is shown.
+    facilitatorRow_ = new wxWrapSizer(wxHORIZONTAL);
+    facilitatorRow_->Add(new wxStaticText(this, wxID_ANY, "Run by:"),
+                         wxSizerFlags().CenterVertical().Border(wxRIGHT, 8));
 
     // Left: the plan above the register (the order of the work in a session); right: the
     // note of the member selected in the register, with room to write.
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
-    sessionColumn->Add(heading(this, "Plan"), wxSizerFlags().Border(wxBOTTOM, 4));
+    sessionColumn->Add(heading(this, "Plan"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
     auto* statusRow = new wxBoxSizer(wxHORIZONTAL);
     statusRow->Add(deliveredButton_, wxSizerFlags().Border(wxRIGHT, 16));
     statusRow->Add(notHeldReason_, wxSizerFlags(1).CenterVertical().Border(wxRIGHT, 6));
     statusRow->Add(notHeldButton_);
     sessionColumn->Add(statusRow, wxSizerFlags().Expand().Border(wxTOP, 6));
-    sessionColumn->Add(heading(this, "Register"), wxSizerFlags().Border(wxTOP | wxBOTTOM, 4));
+    sessionColumn->Add(facilitatorRow_, wxSizerFlags().Expand().Border(wxTOP, 6));
+    sessionColumn->Add(heading(this, "Register"),
+                       wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, 4));
     sessionColumn->Add(register_, wxSizerFlags(3).Expand());
     sessionColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(reason_, wxSizerFlags().Expand().Border(wxTOP, 4));
 
     auto* noteColumn = new wxBoxSizer(wxVERTICAL);
-    noteColumn->Add(noteLabel_, wxSizerFlags().Border(wxBOTTOM, 4));
+    noteColumn->Add(noteLabel_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     noteColumn->Add(editor_, wxSizerFlags(1).Expand());
     auto* noteButtons = new wxBoxSizer(wxHORIZONTAL);
     noteButtons->Add(saveNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
@@ -152,6 +154,7 @@ void SessionPanel::attach(practice::Practice* practice) {
     editor_->clearCorrection();
     notHeldReason_->Clear();
     reason_->Clear();
+    showFacilitators({});
     header_->SetLabel("Open a session from the Group page.");
     enableControls();
 }
@@ -162,6 +165,7 @@ void SessionPanel::showSession(records::SessionId session) {
     session_ = session;
     auto planned = practice_->openSession(session);
     showHeader(planned);
+    showFacilitators(planned);
     editor_->setIndicators(practice_->indicatorsFor(session));
     plan_->DeleteAllItems();
     for (std::size_t i = 0; i < planned.activities.size(); ++i) {
@@ -349,6 +353,43 @@ void SessionPanel::markNotHeld() {
         showInfo(message_, "Recorded that this session did not take place. Its plan is kept.");
     } catch (const practice::ValidationError& error) {
         showRefused(notHeldReason_, message_, error.what());
+    }
+}
+
+void SessionPanel::showFacilitators(const records::Session& session) {
+    for (auto& [box, user] : facilitatorBoxes_) {
+        facilitatorRow_->Detach(box);
+        box->Destroy();
+    }
+    facilitatorBoxes_.clear();
+    if (practice_ && session.id != 0) {
+        for (const auto& user : practice_->store().users()) {
+            auto* box = new wxCheckBox(this, wxID_ANY, toWx(user.login));
+            box->SetName("facilitator-" + toWx(user.login));
+            box->SetValue(std::find(session.facilitators.begin(), session.facilitators.end(),
+                                    user.id) != session.facilitators.end());
+            box->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { recordFacilitators(); });
+            facilitatorRow_->Add(box, wxSizerFlags().CenterVertical().Border(wxRIGHT, 12));
+            facilitatorBoxes_.emplace_back(box, user.id);
+        }
+    }
+    Layout();
+}
+
+void SessionPanel::recordFacilitators() {
+    std::vector<records::UserId> present;
+    for (const auto& [box, user] : facilitatorBoxes_) {
+        if (box->GetValue())
+            present.push_back(user);
+    }
+    try {
+        practice_->recordFacilitators(session_, present);
+        showInfo(message_, present.empty()
+                               ? "No one is recorded as running this session now (what was "
+                                 "recorded before is kept)."
+                               : "Recorded who ran this session.");
+    } catch (const practice::ValidationError& error) {
+        showRefused(nullptr, message_, error.what());
     }
 }
 

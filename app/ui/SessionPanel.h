@@ -4,11 +4,14 @@
 
 #include <wx/panel.h>
 
+#include <utility>
 #include <vector>
 
 #include "practice/Practice.h"
 
 class wxButton;
+class wxCheckBox;
+class wxWrapSizer;
 class wxListCtrl;
 class wxStaticText;
 class wxTextCtrl;
@@ -39,6 +42,9 @@ class SessionPanel : public wxPanel {
     void addCorrection();
     void markDelivered();
     void markNotHeld();
+    /// One check box per person who can sign in, ticked for those recorded as running it.
+    void showFacilitators(const records::Session& session);
+    void recordFacilitators();
     [[nodiscard]] const practice::RegisterLine* selectedLine() const;
     void enableControls();
 
@@ -60,6 +66,8 @@ class SessionPanel : public wxPanel {
     wxButton* deliveredButton_;
     wxTextCtrl* notHeldReason_;
     wxButton* notHeldButton_;
+    wxWrapSizer* facilitatorRow_;
+    std::vector<std::pair<wxCheckBox*, records::UserId>> facilitatorBoxes_;
     wxStaticText* message_;
 };
 

@@ -1,4 +1,4 @@
-// Showing refused input at its field.
+// Text at the UI edge: labels, dates and statuses in words, refused input at its field.
 #include "ui/WxText.h"
 
 #include <wx/datetime.h>
@@ -6,6 +6,12 @@
 #include <wx/textctrl.h>
 
 namespace roundtable::ui {
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    label->SetFont(label->GetFont().Bold());
+    return label;
+}
 
 std::string readableDate(const std::string& isoDate) {
     wxDateTime date;

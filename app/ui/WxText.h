@@ -29,6 +29,10 @@ namespace roundtable::ui {
 /// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)".
 [[nodiscard]] const char* attendanceLabel(records::Attendance status);
 
+/// A bold label that names a part of a page. Add it to its sizer with Expand(): GTK measures
+/// a label on a page not yet shown in the regular font, which would cut the bold text short.
+[[nodiscard]] wxStaticText* heading(wxWindow* parent, const wxString& text);
+
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
 /// the focus, so the user can correct it at once.
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message);

@@ -27,7 +27,7 @@ Output cli(const std::vector<std::string>& arguments, const std::string& input =
 TEST_CASE("--version prints the version") {
     auto result = cli({"--version"});
     CHECK(result.code == 0);
-    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 3)\n");
+    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 4)\n");
 }
 
 TEST_CASE("validate passes the shipped programme") {

@@ -24,6 +24,7 @@
 #include <functional>
 
 #include "curriculum/ProgrammeLoader.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 #include "ui/CurriculumPanel.h"
@@ -526,6 +527,46 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     CHECK(groups[1].linkedGroup == treatment);
     CHECK(store.membersOf(groups[1].id).at(0).attendanceRequired);
     CHECK(store.sessionsOf(groups[1].id).at(0).stamp.moduleId == programme().modules[7].id);
+}
+
+TEST_CASE("who ran a session is ticked on the session page, and a correction keeps the first") {
+    SeededService service({"Daniel Hughes"}, "framework-02", true);
+    auto colleague =
+        test::openTestStore(service.path)
+            .addUser("colleague", records::Role::facilitator, "a colleague's passphrase");
+    auto* frame = showFrame();
+    openFirstSession(frame, service.path, 1);
+    auto* mine = find<wxCheckBox>(frame, (std::string("facilitator-") + test::kTestLogin).c_str());
+    auto* theirs = find<wxCheckBox>(frame, "facilitator-colleague");
+    CHECK_FALSE(mine->GetValue());
+    CHECK_FALSE(theirs->GetValue());
+    click(mine);
+    CHECK(waitFor([&] { return mine->GetValue(); }));
+    click(theirs);
+    CHECK(waitFor([&] { return theirs->GetValue(); }));
+    CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
+          "Recorded who ran this session.");
+    pump(200);  // let the tick be drawn before the picture is taken
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-session-facilitators.png"));
+    click(mine);  // a correction: it was the colleague alone
+    CHECK(waitFor([&] { return !mine->GetValue(); }));
+    pump(100);
+    closeFrame(frame);
+    {
+        auto store = test::openTestStore(service.path);
+        CHECK(store.session(service.session).facilitators ==
+              std::vector<records::UserId>{colleague});
+        // Three changes recorded: me, the colleague, then me no longer.
+        CHECK(test::rawCount(service.path, "SELECT COUNT(*) FROM session_facilitator_records") ==
+              3);
+    }
+    // Shown again as recorded when the session is opened in a new window.
+    frame = showFrame();
+    openFirstSession(frame, service.path, 1);
+    CHECK_FALSE(find<wxCheckBox>(frame, (std::string("facilitator-") + test::kTestLogin).c_str())
+                    ->GetValue());
+    CHECK(find<wxCheckBox>(frame, "facilitator-colleague")->GetValue());
+    closeFrame(frame);
 }
 
 TEST_CASE("a session that did not take place needs a reason and then has no register") {

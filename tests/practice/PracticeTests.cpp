@@ -226,6 +226,19 @@ TEST_CASE("minutes present, a session not held, and leaving are checked at the f
           "left-on: The date he left must be a real date.");
 }
 
+TEST_CASE("who ran a session is chosen from the people who can sign in") {
+    SessionFixture f;
+    auto colleague = f.store.addUser("colleague", records::Role::facilitator, "a long passphrase");
+    CHECK(fieldOf([&] {
+              f.practice.recordFacilitators(f.session, {colleague, 99});
+          }) ==
+          "session-facilitators: Only people who can sign in to this database can be recorded as "
+          "running a session.");
+    CHECK(f.store.session(f.session).facilitators.empty());
+    f.practice.recordFacilitators(f.session, {colleague});
+    CHECK(f.store.session(f.session).facilitators == std::vector<records::UserId>{colleague});
+}
+
 TEST_CASE("a member who has left is not on the register of later sessions") {
     SessionFixture f;
     auto later = f.practice.planSession(f.group, "framework-03", "2026-12-08");

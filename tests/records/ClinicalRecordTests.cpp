@@ -163,6 +163,32 @@ TEST_CASE("a session that did not take place needs a reason; facilitators and mi
     CHECK(reopened.session(service.session).notHeldReason.empty());
 }
 
+TEST_CASE("correcting who ran a session keeps what was recorded before") {
+    Service service;
+    auto store = service.open();
+    auto helper = store.addUser("co-facilitator", Role::facilitator, "another long passphrase");
+    auto lead = store.addUser("clinical-lead", Role::clinicalLead, "a third long passphrase");
+    store.setFacilitatorsPresent(service.session, {1, helper});
+    auto audited = [&] {
+        return service.count(
+            "SELECT COUNT(*) FROM audit_events WHERE kind = 'record-facilitators'");
+    };
+    auto auditedBefore = audited();
+    store.setFacilitatorsPresent(service.session, {helper, 1});  // the same people: nothing new
+    CHECK(audited() == auditedBefore);
+    store.setFacilitatorsPresent(service.session, {helper, lead, lead});
+    CHECK(audited() == auditedBefore + 1);
+    CHECK(store.session(service.session).facilitators == std::vector<UserId>{helper, lead});
+
+    // 1 and helper present, then 1 no longer present and lead present: four records.
+    CHECK(service.count("SELECT COUNT(*) FROM session_facilitator_records") == 4);
+    CHECK(service.count("SELECT present FROM session_facilitator_records WHERE user_id = 1 "
+                        "ORDER BY id DESC LIMIT 1") == 0);
+    CHECK_FALSE(rawSql(service.path, "DELETE FROM session_facilitator_records").empty());
+    CHECK_FALSE(rawSql(service.path, "UPDATE session_facilitator_records SET present = 1").empty());
+    CHECK(service.count("SELECT COUNT(*) FROM session_facilitator_records") == 4);
+}
+
 TEST_CASE(
     "a structured note keeps its participation, ratings and concern, and is fixed once signed") {
     Service service;

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "records/RecordStore.h"
+#include "records/Schema.h"
 #include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
@@ -17,6 +18,9 @@ constexpr const char* kFormat2RecoveryKey =
     "TFD7-EXK3-SQER-6F2F-HRJF-D7JJ-234A-WERV-M5VB-L2WW-M7JH-2AN2-JGDA";
 constexpr const char* kFormat3RecoveryKey =
     "GLEP-T32P-LCVI-NMON-XTOL-S3HI-WCTK-SYDB-DFNT-ZLIN-NQ3Y-VFCB-JOSA";
+constexpr const char* kFormat4RecoveryKey =
+    "BIIC-SGRP-LDCV-UQBC-NAZ4-EXWR-J35S-XSQK-OC4B-TDS4-U7EZ-XAE3-FLGQ";
+const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
 TEST_CASE("a format 2 database opens (migrated), decrypts and verifies") {
@@ -84,10 +88,11 @@ TEST_CASE("a format 2 database is migrated after a verified backup, and nothing 
         auto backup = store.migrationBackup();
         REQUIRE(backup);
         CHECK(backup->parent_path() == dir.path());
-        CHECK(backup->filename().string().starts_with("copy.rtdb.before-format-3-"));
+        CHECK(backup->filename().string().starts_with("copy.rtdb.before-format-" + kCurrentFormat +
+                                                      "-"));
         CHECK(rawCount(*backup, "PRAGMA user_version") == 2);
         CHECK(databaseContentHash(*backup) == hashBefore);
-        CHECK(rawCount(path, "PRAGMA user_version") == 3);
+        CHECK(rawCount(path, "PRAGMA user_version") == schema::kCurrentVersion);
 
         store.unlock(kTestLogin, kTestPassphrase);
         auto group = store.groups().at(0);
@@ -101,9 +106,8 @@ TEST_CASE("a format 2 database is migrated after a verified backup, and nothing 
         CHECK(store.note(session.id, member.id)->amendments.size() == 1);
         CHECK(store.verifyAudit().intact());
         store.lock();
-        CHECK(rawCount(path,
-                       "SELECT COUNT(*) FROM audit_events WHERE kind = "
-                       "'migrate-to-format-3' AND record_kind = 'database'") == 1);
+        CHECK(rawCount(path, "SELECT COUNT(*) FROM audit_events WHERE kind = 'migrate-to-format-" +
+                                 kCurrentFormat + "' AND record_kind = 'database'") == 1);
     }
     // Already current: opening again changes nothing and makes no backup.
     CHECK_FALSE(RecordStore::open(path).migrationBackup());
@@ -111,12 +115,16 @@ TEST_CASE("a format 2 database is migrated after a verified backup, and nothing 
 
 TEST_CASE("a migrated database has exactly the shape of a new one") {
     TempDir dir;
-    std::filesystem::copy_file(kFixtures / "format-2.rtdb", dir / "migrated.rtdb");
-    RecordStore::open(dir / "migrated.rtdb");
     createTestStore(dir / "new.rtdb");
-    auto migrated = schemaOf(dir / "migrated.rtdb");
-    CHECK(migrated.find("member_details") != std::string::npos);
-    CHECK(migrated == schemaOf(dir / "new.rtdb"));
+    for (const char* fixture : {"format-2.rtdb", "format-3.rtdb"}) {
+        CAPTURE(fixture);
+        auto migrated = dir / ("migrated-" + std::string(fixture));
+        std::filesystem::copy_file(kFixtures / fixture, migrated);
+        RecordStore::open(migrated);
+        auto shape = schemaOf(migrated);
+        CHECK(shape.find("session_facilitator_records") != std::string::npos);
+        CHECK(shape == schemaOf(dir / "new.rtdb"));
+    }
 }
 
 TEST_CASE("a migration that fails leaves the file at its old format, and can be tried again") {
@@ -132,15 +140,13 @@ TEST_CASE("a migration that fails leaves the file at its old format, and can be 
     CHECK(databaseContentHash(path) == hashBefore);
     CHECK(rawSql(path, "DROP TABLE outcome_scores") == "");
     auto store = openTestStore(path);
-    CHECK(rawCount(path, "PRAGMA user_version") == 3);
+    CHECK(rawCount(path, "PRAGMA user_version") == schema::kCurrentVersion);
     CHECK(store.groups().size() == 1);
 }
 
-TEST_CASE("a format 3 database opens with every kind of record") {
-    TempDir dir;
-    std::filesystem::copy_file(kFixtures / "format-3.rtdb", dir / "copy.rtdb");
-    auto store = openTestStore(dir / "copy.rtdb");
-    CHECK_FALSE(store.migrationBackup());
+namespace {
+/// What MakeFixtures wrote in format 3 and later: one record of every kind.
+void checkEveryKindOfRecord(RecordStore& store, const std::string& recoveryKey) {
     auto groups = store.groups();
     REQUIRE(groups.size() == 2);
     CHECK(groups[1].linkedGroup == groups[0].id);
@@ -157,6 +163,39 @@ TEST_CASE("a format 3 database opens with every kind of record") {
     CHECK(store.relapsePlan(member.id)->sections.at(0).body == "A fixture sign.");
     CHECK(store.verifyAudit().intact());
     store.lock();
-    store.unlockWithRecoveryKey(kFormat3RecoveryKey);
+    store.unlockWithRecoveryKey(recoveryKey);
     CHECK(store.groups().size() == 2);
+}
+}  // namespace
+
+TEST_CASE("a format 3 database is migrated with every kind of record, and who ran a session") {
+    TempDir dir;
+    auto path = dir / "copy.rtdb";
+    std::filesystem::copy_file(kFixtures / "format-3.rtdb", path);
+    // Format 3 kept who ran a session as a plain list; the fixture has none, so add one the
+    // way format 3 wrote it.
+    CHECK(rawSql(path, "INSERT INTO session_facilitators (session_id, user_id) VALUES (1, 1)") ==
+          "");
+    auto store = openTestStore(path);
+    auto backup = store.migrationBackup();
+    REQUIRE(backup);
+    CHECK(rawCount(*backup, "PRAGMA user_version") == 3);
+    CHECK(store.session(1).facilitators == std::vector<UserId>{1});
+    // Carried over without a recorder: nobody can say who recorded it.
+    CHECK(rawCount(path,
+                   "SELECT COUNT(*) FROM session_facilitator_records WHERE user_id = 1 AND "
+                   "present = 1 AND recorded_by IS NULL") == 1);
+    checkEveryKindOfRecord(store, kFormat3RecoveryKey);
+}
+
+TEST_CASE("a format 4 database opens with every kind of record") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-4.rtdb", dir / "copy.rtdb");
+    auto store = openTestStore(dir / "copy.rtdb");
+    CHECK_FALSE(store.migrationBackup());
+    // Two people recorded as running the session, then corrected to one: both records kept.
+    auto colleague = store.users().at(1).id;
+    CHECK(store.session(1).facilitators == std::vector<UserId>{colleague});
+    CHECK(rawCount(dir / "copy.rtdb", "SELECT COUNT(*) FROM session_facilitator_records") == 3);
+    checkEveryKindOfRecord(store, kFormat4RecoveryKey);
 }
