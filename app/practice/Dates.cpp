@@ -38,6 +38,10 @@ std::string weekdayOnOrBefore(const std::string& isoDate, unsigned weekday) {
     return addDays(isoDate, -static_cast<int>(back));
 }
 
+std::string weekdayOnOrAfter(const std::string& isoDate, unsigned weekday) {
+    return weekdayOnOrBefore(addDays(isoDate, 6), weekday);
+}
+
 int daysBetween(const std::string& from, const std::string& to) {
     return static_cast<int>((std::chrono::sys_days{parse(to.substr(0, 10))} -
                              std::chrono::sys_days{parse(from.substr(0, 10))})

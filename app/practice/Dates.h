@@ -13,6 +13,8 @@ namespace roundtable::practice {
 [[nodiscard]] std::string addDays(const std::string& isoDate, int days);
 /// The latest date on or before `isoDate` that falls on `weekday` (0 Sunday ... 6 Saturday).
 [[nodiscard]] std::string weekdayOnOrBefore(const std::string& isoDate, unsigned weekday);
+/// The first date on or after `isoDate` that falls on `weekday` (0 Sunday ... 6 Saturday).
+[[nodiscard]] std::string weekdayOnOrAfter(const std::string& isoDate, unsigned weekday);
 /// Whole days from `from` to `to` (both YYYY-MM-DD, or timestamps starting with one).
 [[nodiscard]] int daysBetween(const std::string& from, const std::string& to);
 /// Today's local date.

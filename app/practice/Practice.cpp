@@ -139,6 +139,13 @@ void Practice::recordMemberDetails(records::MemberId member,
     store_.recordMemberDetails(member, clean);
 }
 
+std::string Practice::nextMeetingDay(const records::Group& group, const std::string& from) {
+    // The schedule counts Monday 1 ... Sunday 7; the calendar, Sunday 0 ... Saturday 6.
+    int weekday = group.schedule.weekday;
+    return weekday < 1 || weekday > 7 ? from
+                                      : weekdayOnOrAfter(from, static_cast<unsigned>(weekday % 7));
+}
+
 records::SessionId Practice::planSession(records::GroupId group,
                                          const std::string& curriculumSessionId,
                                          const std::string& date) {
@@ -165,6 +172,7 @@ records::SessionId Practice::planSession(records::GroupId group,
     }
     records::NewSession plan;
     plan.groupId = group;
+    plan.startsAt = groupIt->schedule.startsAt;
     plan.date = date;
     plan.title = std::string(found->session->title);
     plan.minutes = found->session->minutes;

@@ -56,8 +56,12 @@ class Practice {
                        const std::string& reason);
     void recordMemberDetails(records::MemberId member, const records::MemberDetails& details);
 
+    /// The day a session of `group` would be planned for by default: the first day on or
+    /// after `from` on which the group meets (`from` itself when it has no meeting day).
+    [[nodiscard]] static std::string nextMeetingDay(const records::Group& group,
+                                                    const std::string& from);
     /// Copies the curriculum session's activities into the record store, stamped with the
-    /// module id, version and content hash they came from.
+    /// module id, version and content hash they came from, at the group's usual start time.
     records::SessionId planSession(records::GroupId group, const std::string& curriculumSessionId,
                                    const std::string& date);
     void markDelivered(records::SessionId session);

@@ -24,6 +24,22 @@ std::string isoDate(const wxDateTime& date) {
     return fromWx(date.FormatISODate());
 }
 
+// In the order of GroupSchedule::weekday (1 Monday ... 7 Sunday; 0 no fixed day).
+constexpr const char* kWeekdays[] = {"No fixed day", "Monday", "Tuesday",  "Wednesday",
+                                     "Thursday",     "Friday", "Saturday", "Sunday"};
+
+/// "Meets on Tuesdays at 10:30, 120 minutes"; "" when nothing is set.
+std::string scheduleText(const records::GroupSchedule& schedule) {
+    std::string text;
+    if (schedule.weekday >= 1 && schedule.weekday <= 7)
+        text += std::string(" on ") + kWeekdays[schedule.weekday] + "s";
+    if (!schedule.startsAt.empty())
+        text += " at " + schedule.startsAt;
+    if (schedule.sessionMinutes > 0)
+        text += ", " + std::to_string(schedule.sessionMinutes) + " minutes";
+    return text.empty() ? text : "Meets" + text;
+}
+
 }  // namespace
 
 GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
@@ -31,7 +47,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     groupChoice_ = new wxChoice(this, wxID_ANY);
     groupChoice_->SetName("group-choice");
     newGroupName_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                                   wxSize(220, -1), wxTE_PROCESS_ENTER);
+                                   wxSize(190, -1), wxTE_PROCESS_ENTER);
     newGroupName_->SetName("new-group-name");
     newGroupName_->SetHint("Name of a new group");
     newGroupKind_ = new wxChoice(this, wxID_ANY);
@@ -43,6 +59,22 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
         "A carers' group is linked to the treatment group selected when it is created.");
     createGroupButton_ = new wxButton(this, wxID_ANY, "Create &group");
     createGroupButton_->SetName("create-group");
+    // Named as practice::Practice names the fields, so a refusal finds its field.
+    newGroupWeekday_ = new wxChoice(this, wxID_ANY);
+    newGroupWeekday_->SetName("weekday");
+    for (const char* day : kWeekdays)
+        newGroupWeekday_->Append(day);
+    newGroupWeekday_->SetSelection(0);
+    newGroupStartsAt_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                       wxSize(80, -1), wxTE_PROCESS_ENTER);
+    newGroupStartsAt_->SetName("starts-at");
+    newGroupStartsAt_->SetHint("10:30");
+    newGroupMinutes_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                      wxSize(70, -1), wxTE_PROCESS_ENTER);
+    newGroupMinutes_->SetName("session-minutes");
+    newGroupMinutes_->SetHint("120");
+    schedule_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    schedule_->SetName("group-schedule");
 
     members_ = new wxListBox(this, wxID_ANY);
     members_->SetName("members");
@@ -76,9 +108,24 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     auto* groupRow = new wxBoxSizer(wxHORIZONTAL);
     groupRow->Add(new wxStaticText(this, wxID_ANY, "Group:"), wxSizerFlags().CenterVertical());
     groupRow->Add(groupChoice_, wxSizerFlags(1).Border(wxLEFT | wxRIGHT, 6));
-    groupRow->Add(newGroupName_, wxSizerFlags().Border(wxRIGHT, 6));
-    groupRow->Add(newGroupKind_, wxSizerFlags().Border(wxRIGHT, 6));
-    groupRow->Add(createGroupButton_);
+    groupRow->Add(schedule_, wxSizerFlags(1).CenterVertical());
+    // A new group: its name and kind, when it usually meets (the defaults for planning).
+    auto* newGroupRow = new wxBoxSizer(wxHORIZONTAL);
+    auto label = [&](const char* text) {
+        newGroupRow->Add(new wxStaticText(this, wxID_ANY, text),
+                         wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    };
+    newGroupRow->Add(newGroupName_, wxSizerFlags().Border(wxRIGHT, 6));
+    newGroupRow->Add(newGroupKind_, wxSizerFlags().Border(wxRIGHT, 12));
+    label("meets");
+    newGroupRow->Add(newGroupWeekday_, wxSizerFlags().Border(wxRIGHT, 6));
+    label("at");
+    newGroupRow->Add(newGroupStartsAt_, wxSizerFlags().Border(wxRIGHT, 6));
+    label("for");
+    newGroupRow->Add(newGroupMinutes_, wxSizerFlags().Border(wxRIGHT, 6));
+    label("minutes");
+    newGroupRow->AddStretchSpacer();
+    newGroupRow->Add(createGroupButton_);
 
     auto* memberColumn = new wxBoxSizer(wxVERTICAL);
     memberColumn->Add(heading(this, "Members"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -107,13 +154,15 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(groupRow, wxSizerFlags().Expand().Border(wxALL, 8));
+    sizer->Add(newGroupRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
 
     groupChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { showMembersAndSessions(); });
     createGroupButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { createGroup(); });
-    newGroupName_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { createGroup(); });
+    for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_})
+        field->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { createGroup(); });
     addMemberButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addMember(); });
     newMemberName_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { addMember(); });
     planButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { planSession(); });
@@ -123,13 +172,19 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
-    for (auto* field : {newGroupName_, newMemberName_})
+    for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_, newMemberName_})
         clearTintWhenEdited(field);
     enableControls();
 }
 
 void GroupPanel::attach(practice::Practice* practice) {
     practice_ = practice;
+    // Nothing typed stays when the database is locked or changed (a new member's name is
+    // a record about him).
+    for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_, newMemberName_})
+        field->Clear();
+    newGroupWeekday_->SetSelection(0);
+    newMemberRequired_->SetValue(false);
     reload();
 }
 
@@ -158,11 +213,25 @@ void GroupPanel::reload() {
     showMembersAndSessions();
 }
 
+const records::Group* GroupPanel::selectedGroup() const {
+    int index = groupChoice_->GetSelection();
+    return index == wxNOT_FOUND ? nullptr : &groups_.at(static_cast<std::size_t>(index));
+}
+
 void GroupPanel::showMembersAndSessions() {
     members_->Clear();
     sessions_list_->DeleteAllItems();
     sessions_.clear();
     memberList_.clear();
+    const auto* selected = selectedGroup();
+    schedule_->SetLabel(selected ? toWx(scheduleText(selected->schedule)) : wxString());
+    if (selected) {
+        // Offer the group's next meeting day for planning.
+        wxDateTime next;
+        next.ParseISODate(
+            toWx(practice::Practice::nextMeetingDay(*selected, isoDate(wxDateTime::Today()))));
+        sessionDate_->SetValue(next);
+    }
     if (auto group = currentGroup(); practice_ && group) {
         memberList_ = practice_->store().membersOf(group);
         for (const auto& member : memberList_) {
@@ -190,6 +259,9 @@ void GroupPanel::enableControls() {
     groupChoice_->Enable(open);
     newGroupName_->Enable(open);
     newGroupKind_->Enable(open);
+    newGroupWeekday_->Enable(open);
+    newGroupStartsAt_->Enable(open);
+    newGroupMinutes_->Enable(open);
     createGroupButton_->Enable(open);
     newMemberName_->Enable(group);
     newMemberRequired_->Enable(group);
@@ -201,7 +273,9 @@ void GroupPanel::enableControls() {
 }
 
 void GroupPanel::createGroup() {
-    clearRefused(newGroupName_, message_);
+    for (wxWindow* field : std::initializer_list<wxWindow*>{newGroupName_, newGroupWeekday_,
+                                                            newGroupStartsAt_, newGroupMinutes_})
+        clearRefused(field, message_);
     try {
         constexpr records::GroupKind kKinds[] = {records::GroupKind::treatment,
                                                  records::GroupKind::maintenance,
@@ -217,8 +291,22 @@ void GroupPanel::createGroup() {
                 linkedName = group.name;
             }
         }
-        auto id = practice_->createGroup(fromWx(newGroupName_->GetValue()), kind, {}, linked);
+        records::GroupSchedule schedule;
+        schedule.weekday = std::max(0, newGroupWeekday_->GetSelection());
+        schedule.startsAt = fromWx(newGroupStartsAt_->GetValue().Strip(wxString::both));
+        auto minutesText = newGroupMinutes_->GetValue().Strip(wxString::both);
+        long minutes = 0;
+        if (!minutesText.empty() && !minutesText.ToLong(&minutes)) {
+            showRefused(newGroupMinutes_, message_,
+                        "The length of a session must be a whole number of minutes, such as 120.");
+            return;
+        }
+        schedule.sessionMinutes = static_cast<int>(minutes);
+        auto id = practice_->createGroup(fromWx(newGroupName_->GetValue()), kind, schedule, linked);
         newGroupName_->Clear();
+        newGroupWeekday_->SetSelection(0);
+        newGroupStartsAt_->Clear();
+        newGroupMinutes_->Clear();
         groups_ = practice_->store().groups();
         reload();
         for (std::size_t i = 0; i < groups_.size(); ++i) {
@@ -231,7 +319,8 @@ void GroupPanel::createGroup() {
                                   : std::string("Group created. Add its members next."));
         newMemberName_->SetFocus();
     } catch (const practice::ValidationError& error) {
-        showRefused(newGroupName_, message_, error.what());
+        auto* field = fieldNamed(this, error.field());
+        showRefused(field ? field : newGroupName_, message_, error.what());
     }
 }
 

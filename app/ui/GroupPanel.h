@@ -44,6 +44,7 @@ class GroupPanel : public wxPanel {
     void openSelectedMember();
     void showMembersAndSessions();
     void enableControls();
+    [[nodiscard]] const records::Group* selectedGroup() const;
 
     Callbacks callbacks_;
     practice::Practice* practice_ = nullptr;
@@ -55,6 +56,10 @@ class GroupPanel : public wxPanel {
     wxTextCtrl* newGroupName_;
     wxChoice* newGroupKind_;
     wxButton* createGroupButton_;
+    wxChoice* newGroupWeekday_;
+    wxTextCtrl* newGroupStartsAt_;
+    wxTextCtrl* newGroupMinutes_;
+    wxStaticText* schedule_;  ///< when the selected group meets
     wxListBox* members_;
     wxTextCtrl* newMemberName_;
     wxCheckBox* newMemberRequired_;

@@ -181,10 +181,11 @@ void SessionPanel::showSession(records::SessionId session) {
 
 void SessionPanel::showHeader(const records::Session& session) {
     status_ = session.status;
-    header_->SetLabel(
-        toWx(readableDate(session.date) + "   " + session.title + "   (" +
-             std::to_string(session.minutes) + " minutes, " + sessionStatusLabel(session.status) +
-             (session.notHeldReason.empty() ? "" : ": " + session.notHeldReason) + ")"));
+    header_->SetLabel(toWx(
+        readableDate(session.date) + (session.startsAt.empty() ? "" : " at " + session.startsAt) +
+        "   " + session.title + "   (" + std::to_string(session.minutes) + " minutes, " +
+        sessionStatusLabel(session.status) +
+        (session.notHeldReason.empty() ? "" : ": " + session.notHeldReason) + ")"));
     plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
                            std::to_string(session.stamp.moduleVersion)));
 }

@@ -7,6 +7,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/datectrl.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
@@ -24,6 +25,7 @@
 #include <functional>
 
 #include "curriculum/ProgrammeLoader.h"
+#include "practice/Dates.h"
 #include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
@@ -503,11 +505,29 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     signInThroughPage(frame);
     typeInto(find<wxTextCtrl>(frame, "new-group-name"), "Tuesday carers");
     chooseItem(find<wxChoice>(frame, "new-group-kind"), 2);
+    // When it meets: Thursdays at 18:30; a length that is not a number is refused there.
+    chooseItem(find<wxChoice>(frame, "weekday"), 4);
+    typeInto(find<wxTextCtrl>(frame, "starts-at"), "18:30");
+    auto* minutes = find<wxTextCtrl>(frame, "session-minutes");
+    typeInto(minutes, "an hour");
     click(find<wxButton>(frame, "create-group"));
     auto* message = find<wxStaticText>(frame, "group-message");
+    CHECK(message->GetLabel() ==
+          "The length of a session must be a whole number of minutes, such as 120.");
+    CHECK(minutes->HasFocus());
+    typeInto(minutes, "90");
+    click(find<wxButton>(frame, "create-group"));
     CHECK(waitFor([&] { return message->GetLabel().StartsWith("Carers' group created"); }));
     CHECK(find<wxChoice>(frame, "group-choice")->GetStringSelection() ==
           "Tuesday carers  (carers, for Tuesday group)");
+    CHECK(find<wxStaticText>(frame, "group-schedule")->GetLabel() ==
+          "Meets on Thursdays at 18:30, 90 minutes");
+    // Planning offers the group's next Thursday.
+    const auto nextThursday = practice::weekdayOnOrAfter(practice::today(), 4);
+    CHECK(find<wxDatePickerCtrl>(frame, "session-date")->GetValue().FormatISODate().utf8_string() ==
+          nextThursday);
+    pump(200);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-group-schedule.png"));
 
     typeInto(find<wxTextCtrl>(frame, "new-member-name"), "Mary Hughes");
     click(find<wxCheckBox>(frame, "new-member-required"));
@@ -527,6 +547,10 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     CHECK(groups[1].linkedGroup == treatment);
     CHECK(store.membersOf(groups[1].id).at(0).attendanceRequired);
     CHECK(store.sessionsOf(groups[1].id).at(0).stamp.moduleId == programme().modules[7].id);
+    CHECK(groups[1].schedule.weekday == 4);
+    CHECK(groups[1].schedule.sessionMinutes == 90);
+    CHECK(store.sessionsOf(groups[1].id).at(0).date == nextThursday);
+    CHECK(store.sessionsOf(groups[1].id).at(0).startsAt == "18:30");
 }
 
 TEST_CASE("who ran a session is ticked on the session page, and a correction keeps the first") {
@@ -737,11 +761,14 @@ TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key
     auto keyMemory = frame->store()->keyMemoryForTests();
     REQUIRE(keyMemory.size() == 32);
 
+    // A new member's name typed but not added is a record about him too.
+    typeInto(find<wxTextCtrl>(frame, "new-member-name"), "Not yet added");
     // Ctrl+L, typed on the keyboard.
     click(members);
     wxUIActionSimulator().Char('L', wxMOD_CONTROL);
     CHECK(waitFor([&] { return frame->isLocked(); }));
     CHECK(members->GetCount() == 0);
+    CHECK(find<wxTextCtrl>(frame, "new-member-name")->IsEmpty());
     CHECK_FALSE(members->IsShownOnScreen());
     CHECK(std::all_of(keyMemory.begin(), keyMemory.end(), [](unsigned char b) { return b == 0; }));
     pump(300);

@@ -329,6 +329,29 @@ TEST_CASE("a group's schedule and a carers' link are checked") {
     CHECK_FALSE(practice::isClockTime("9:05"));
 }
 
+TEST_CASE("a group's schedule sets the day offered for planning and the session's start time") {
+    Fixture f;
+    auto evening = f.practice.createGroup("Evening", records::GroupKind::treatment,
+                                          {2, "18:30", 120});  // Tuesdays
+    auto groups = f.store.groups();
+    const auto& scheduled = groups.at(1);
+    REQUIRE(scheduled.id == evening);
+    // 2026-11-22 is a Sunday; 2026-11-24 the Tuesday after; a Tuesday offers itself.
+    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-11-22") == "2026-11-24");
+    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-11-24") == "2026-11-24");
+    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-12-30") == "2027-01-05");
+    records::Group sundays = scheduled;
+    sundays.schedule.weekday = 7;
+    CHECK(practice::Practice::nextMeetingDay(sundays, "2026-11-23") == "2026-11-29");
+    // A group without a meeting day is offered the day asked for.
+    CHECK(practice::Practice::nextMeetingDay(groups.at(0), "2026-11-23") == "2026-11-23");
+
+    auto session = f.practice.planSession(evening, "framework-02", "2026-11-24");
+    CHECK(f.store.session(session).startsAt == "18:30");
+    CHECK(f.store.session(f.practice.planSession(f.group, "framework-02", "2026-11-24"))
+              .startsAt.empty());
+}
+
 TEST_CASE("opening a member's record gathers it all and is audited as a view") {
     SessionFixture f;
     f.practice.signNote(f.session, f.member, {"Took part."});
