@@ -13,7 +13,8 @@ namespace roundtable::curriculum {
 
 struct LoadResult {
     std::optional<Programme> programme;  ///< present when there were no errors
-    std::vector<Finding> findings;       ///< errors and warnings, in file order
+    std::vector<Finding> findings;  ///< errors and warnings, file by file as read; within a file in
+                                    ///< the order found (not always line order)
 
     [[nodiscard]] bool ok() const { return programme.has_value(); }
 };
