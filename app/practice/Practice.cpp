@@ -157,6 +157,11 @@ records::SessionId Practice::planSession(records::GroupId group,
     if (!isIsoDate(date)) {
         throw ValidationError("session-date", "The session date must be a real date.");
     }
+    // A year typed with two digits reads as the first century ("12/03/26" is 0026-12-03).
+    if (date < "2000") {
+        throw ValidationError("session-date", "The date reads as the year " + date.substr(0, 4) +
+                                                  ": type the year in full, such as 2026.");
+    }
     auto groups = store_.groups();
     auto groupIt = std::find_if(groups.begin(), groups.end(),
                                 [&](const records::Group& g) { return g.id == group; });

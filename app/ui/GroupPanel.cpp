@@ -5,6 +5,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
+#include <wx/dateevt.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -98,6 +99,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sessions_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 100);
     sessionDate_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today());
     sessionDate_->SetName("session-date");
+    sessionDateWords_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    sessionDateWords_->SetName("session-date-words");
     planButton_ = new wxButton(this, wxID_ANY, "&Plan selected session");
     planButton_->SetName("plan-session");
     openButton_ = new wxButton(this, wxID_ANY, "&Open register");
@@ -143,6 +146,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     auto* planRow = new wxBoxSizer(wxHORIZONTAL);
     planRow->Add(new wxStaticText(this, wxID_ANY, "On:"), wxSizerFlags().CenterVertical());
     planRow->Add(sessionDate_, wxSizerFlags().Border(wxLEFT | wxRIGHT, 6));
+    planRow->Add(sessionDateWords_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 12));
     planRow->Add(planButton_, wxSizerFlags().Border(wxRIGHT, 6));
     planRow->AddStretchSpacer();
     planRow->Add(openButton_);
@@ -166,6 +170,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     addMemberButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addMember(); });
     newMemberName_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { addMember(); });
     planButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { planSession(); });
+    sessionDate_->Bind(wxEVT_DATE_CHANGED,
+                       [this](wxDateEvent& event) { setSessionDate(event.GetDate()); });
     openMemberButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedMember(); });
     members_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { openSelectedMember(); });
     members_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { enableControls(); });
@@ -218,6 +224,13 @@ const records::Group* GroupPanel::selectedGroup() const {
     return index == wxNOT_FOUND ? nullptr : &groups_.at(static_cast<std::size_t>(index));
 }
 
+void GroupPanel::setSessionDate(const wxDateTime& date) {
+    if (sessionDate_->GetValue() != date)
+        sessionDate_->SetValue(date);
+    sessionDateWords_->SetLabel(toWx(readableDate(isoDate(date))));
+    Layout();
+}
+
 void GroupPanel::showMembersAndSessions() {
     members_->Clear();
     sessions_list_->DeleteAllItems();
@@ -230,7 +243,7 @@ void GroupPanel::showMembersAndSessions() {
         wxDateTime next;
         next.ParseISODate(
             toWx(practice::Practice::nextMeetingDay(*selected, isoDate(wxDateTime::Today()))));
-        sessionDate_->SetValue(next);
+        setSessionDate(next);
     }
     if (auto group = currentGroup(); practice_ && group) {
         memberList_ = practice_->store().membersOf(group);

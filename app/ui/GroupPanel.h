@@ -45,6 +45,7 @@ class GroupPanel : public wxPanel {
     void showMembersAndSessions();
     void enableControls();
     [[nodiscard]] const records::Group* selectedGroup() const;
+    void setSessionDate(const wxDateTime& date);
 
     Callbacks callbacks_;
     practice::Practice* practice_ = nullptr;
@@ -67,6 +68,7 @@ class GroupPanel : public wxPanel {
     wxButton* openMemberButton_;
     wxListCtrl* sessions_list_;
     wxDatePickerCtrl* sessionDate_;
+    wxStaticText* sessionDateWords_;  ///< the date written out: 11/12 could be either month
     wxButton* planButton_;
     wxButton* openButton_;
     wxStaticText* message_;

@@ -35,6 +35,7 @@
 #include "ui/MemberPanel.h"
 #include "ui/Screenshot.h"
 #include "ui/SessionPanel.h"
+#include "ui/WxText.h"
 
 using namespace roundtable;
 
@@ -526,6 +527,9 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     const auto nextThursday = practice::weekdayOnOrAfter(practice::today(), 4);
     CHECK(find<wxDatePickerCtrl>(frame, "session-date")->GetValue().FormatISODate().utf8_string() ==
           nextThursday);
+    // Written out beside the picker, so 11/12 cannot be read as the wrong month.
+    CHECK(find<wxStaticText>(frame, "session-date-words")->GetLabel().utf8_string() ==
+          ui::readableDate(nextThursday));
     pump(200);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-group-schedule.png"));
 
@@ -538,6 +542,31 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     clickTreeItem(tree, treeItem(tree, 7, 0));  // the carers' group's first session
     click(find<wxButton>(frame, "plan-session"));
     CHECK(waitFor([&] { return find<wxListCtrl>(frame, "sessions")->GetItemCount() == 1; }));
+    // A date typed into the picker, in the system's own order, is written out beside it. With
+    // the year in two digits it reads as the year 0026: planning refuses it and says why.
+    auto* picker = find<wxDatePickerCtrl>(frame, "session-date");
+    auto* words = find<wxStaticText>(frame, "session-date-words");
+    auto typeDate = [&](const wxString& text) {
+        click(picker);
+        wxUIActionSimulator keys;
+        keys.Char('a', wxMOD_CONTROL);
+        keys.Text(text.utf8_str());
+        keys.Char(WXK_TAB);
+        pump(200);
+    };
+    const wxString shortYear = wxDateTime(3, wxDateTime::Dec, 2026).FormatDate();  // e.g. 12/03/26
+    REQUIRE(shortYear.EndsWith("26"));
+    typeDate(shortYear);
+    CHECK(waitFor([&] { return words->GetLabel() == "Thu 03 Dec 0026"; }));
+    click(find<wxButton>(frame, "plan-session"));
+    CHECK(message->GetLabel() ==
+          "The date reads as the year 0026: type the year in full, such as "
+          "2026.");
+    CHECK(find<wxListCtrl>(frame, "sessions")->GetItemCount() == 1);
+    typeDate(shortYear.Left(shortYear.length() - 2) + "2026");
+    CHECK(waitFor([&] { return words->GetLabel() == "Thu 03 Dec 2026"; }));
+    click(find<wxButton>(frame, "plan-session"));
+    CHECK(waitFor([&] { return find<wxListCtrl>(frame, "sessions")->GetItemCount() == 2; }));
     closeFrame(frame);
 
     auto store = test::openTestStore(path);
@@ -546,11 +575,19 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     CHECK(groups[1].kind == records::GroupKind::carers);
     CHECK(groups[1].linkedGroup == treatment);
     CHECK(store.membersOf(groups[1].id).at(0).attendanceRequired);
-    CHECK(store.sessionsOf(groups[1].id).at(0).stamp.moduleId == programme().modules[7].id);
     CHECK(groups[1].schedule.weekday == 4);
     CHECK(groups[1].schedule.sessionMinutes == 90);
-    CHECK(store.sessionsOf(groups[1].id).at(0).date == nextThursday);
-    CHECK(store.sessionsOf(groups[1].id).at(0).startsAt == "18:30");
+    // Planned on the day offered and on the day typed, each at the group's start time.
+    std::vector<std::string> dates;
+    for (const auto& session : store.sessionsOf(groups[1].id)) {
+        CHECK(session.stamp.moduleId == programme().modules[7].id);
+        CHECK(session.startsAt == "18:30");
+        dates.push_back(session.date);
+    }
+    std::vector<std::string> expected{nextThursday, "2026-12-03"};
+    std::sort(dates.begin(), dates.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(dates == expected);
 }
 
 TEST_CASE("who ran a session is ticked on the session page, and a correction keeps the first") {

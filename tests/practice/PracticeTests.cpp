@@ -345,6 +345,8 @@ TEST_CASE("a group's schedule sets the day offered for planning and the session'
     CHECK(practice::Practice::nextMeetingDay(sundays, "2026-11-23") == "2026-11-29");
     // A group without a meeting day is offered the day asked for.
     CHECK(practice::Practice::nextMeetingDay(groups.at(0), "2026-11-23") == "2026-11-23");
+    CHECK(fieldOf([&] { f.practice.planSession(evening, "framework-02", "0026-11-24"); }) ==
+          "session-date: The date reads as the year 0026: type the year in full, such as 2026.");
 
     auto session = f.practice.planSession(evening, "framework-02", "2026-11-24");
     CHECK(f.store.session(session).startsAt == "18:30");
