@@ -117,6 +117,7 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
             ++summary.notes;
         }
         practice.markDelivered(session);
+        practice.recordFacilitators(session, {store.currentUser()->id});
     }
     return summary;
 }

@@ -30,6 +30,9 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
     int notes = 0, absences = 0;
     for (const auto& session : sessions) {
         CHECK(session.status == records::SessionStatus::tookPlace);
+        CHECK(store.session(session.id).facilitators ==
+              std::vector<records::UserId>{store.currentUser()->id});
+        CHECK(session.startsAt == "10:30");
         CHECK(loaded.programme->findSession(session.stamp.sessionId));
         for (const auto& line : practice.registerFor(session.id)) {
             REQUIRE(line.mark);
