@@ -366,8 +366,7 @@ void GroupPanel::planSession() {
         }
         showInfo(message_, "Session planned. Open it to take the register.");
     } catch (const practice::ValidationError& error) {
-        showRefused(error.field() == "session-date" ? sessionDate_ : nullptr, message_,
-                    error.what());
+        showRefused(fieldNamed(this, error.field()), message_, error.what());
     }
 }
 

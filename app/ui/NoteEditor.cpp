@@ -45,12 +45,7 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     text_->SetName("note-text");
     text_->SetHint("What he said and did, how he took part, anything to follow up.");
 
-    const wxString correctionsLabel = "Corrections to the signed note";
-    amendmentsHeading_ = new wxStaticText(this, wxID_ANY, correctionsLabel);
-    amendmentsHeading_->SetFont(amendmentsHeading_->GetFont().Bold());
-    // Measured in the bold font: a label created hidden keeps its regular-font width on GTK.
-    amendmentsHeading_->SetMinSize(amendmentsHeading_->GetTextExtent(correctionsLabel) +
-                                   wxSize(4, 0));
+    amendmentsHeading_ = heading(this, "Corrections to the signed note");
     amendments_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 90),
                                  wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     amendments_->SetName("note-amendments");
@@ -83,7 +78,7 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(concern_, wxSizerFlags().Border(wxBOTTOM, 6));
     sizer->Add(ratingsGrid_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sizer->Add(text_, wxSizerFlags(1).Expand());
-    sizer->Add(amendmentsHeading_, wxSizerFlags().Border(wxTOP, 6));
+    sizer->Add(amendmentsHeading_, wxSizerFlags().Expand().Border(wxTOP, 6));
     sizer->Add(amendments_, wxSizerFlags().Expand().Border(wxTOP, 2));
     sizer->Add(correctionArea_, wxSizerFlags().Expand().Border(wxTOP, 4));
     SetSizer(sizer);

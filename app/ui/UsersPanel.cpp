@@ -86,10 +86,9 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("users-message");
 
-    auto* heading = new wxStaticText(this, wxID_ANY, "Who can sign in to this database");
-    heading->SetFont(heading->GetFont().Bold());
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(heading, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(heading(this, "Who can sign in to this database"),
+               wxSizerFlags().Expand().Border(wxALL, 8));
     sizer->Add(list_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(adminNote_, wxSizerFlags().Border(wxALL, 8));
     sizer->Add(form(this, "Add a user: name and role", {newLogin_, newRole_}),
