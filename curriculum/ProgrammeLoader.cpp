@@ -572,7 +572,7 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
     if (!activity.kind.empty() && !isActivityKind(activity.kind)) {
         std::string allowed;
         for (const auto& kind : kActivityKinds)
-            allowed += (allowed.empty() ? "" : ", ") + std::string(kind);
+            allowed.append(allowed.empty() ? "" : ", ").append(kind);
         reader.file().error(node, "the activity kind \"" + std::string(activity.kind) +
                                       "\" is not known; use one of: " + allowed);
     }

@@ -146,7 +146,7 @@ void NoteEditor::showAmendments(const records::ProgressNote* note) {
     std::string text;
     if (any) {
         for (const auto& amendment : note->amendments)
-            text += (text.empty() ? "" : "\n\n") + amendmentText(amendment);
+            text.append(text.empty() ? "" : "\n\n").append(amendmentText(amendment));
     }
     amendments_->ChangeValue(toWx(text));
     amendmentsHeading_->Show(any);
