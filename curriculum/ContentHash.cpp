@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "curriculum/Programme.h"
+#include "curriculum/XmlFile.h"
 
 namespace roundtable::curriculum {
 namespace {
@@ -81,16 +82,29 @@ std::string sha256Hex(std::string_view bytes) {
     return out;
 }
 
-std::string canonicalXml(std::string_view xml) {
-    pugi::xml_document canonical;
-    canonical.load_buffer(xml.data(), xml.size(), pugi::parse_default);
+namespace {
+
+/// A document parsed with pugixml's default flags (which drop comments, the declaration and
+/// layout-only text), written back without layout.
+std::string canonicalXml(const pugi::xml_document& document) {
     std::ostringstream out;
-    canonical.save(out, "", pugi::format_raw | pugi::format_no_declaration);
+    document.save(out, "", pugi::format_raw | pugi::format_no_declaration);
     return out.str();
 }
 
+}  // namespace
+
+std::string canonicalXml(std::string_view xml) {
+    pugi::xml_document canonical;
+    canonical.load_buffer(xml.data(), xml.size(), pugi::parse_default);
+    return canonicalXml(canonical);
+}
+
 std::string Module::contentHash() const {
-    return sha256Hex(canonicalXml(source ? *source : ""));
+    // The loader parsed the file with the same flags as canonicalXml(text) does, so this is
+    // the hash of canonicalXml() of the file as it was read, without parsing it again.
+    static_assert(XmlFile::kParseFlags == pugi::parse_default);
+    return sha256Hex(parsed ? canonicalXml(parsed->document) : canonicalXml(std::string_view()));
 }
 
 }  // namespace roundtable::curriculum

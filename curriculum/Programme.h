@@ -17,6 +17,8 @@
 
 namespace roundtable::curriculum {
 
+struct ParsedXml;  // XmlFile.h: a file's bytes and the document parsed from them
+
 enum class Phase { treatment, maintenance, carers };
 
 /// One idea in easy-read text: a short sentence with the picture shown on its left.
@@ -70,8 +72,8 @@ struct Module {
     std::span<const Indicator> indicators;
     std::span<const Session> sessions;
     std::string file;  ///< path relative to the programme folder
-    /// The file's bytes as loaded, kept so the content hash describes exactly this content.
-    std::shared_ptr<const std::string> source;
+    /// The file as parsed, kept so the content hash describes exactly this content.
+    std::shared_ptr<const ParsedXml> parsed;
     /// Keeps the texts and lists of this module (and of the whole programme) alive.
     std::shared_ptr<const void> texts;
 

@@ -165,8 +165,8 @@ class TextStore {
         return {std::launder(first), count};
     }
 
-    /// Keeps a parsed file's buffer, into which texts may point, as long as the store.
-    void keep(std::shared_ptr<const char[]> buffer) { buffers_.push_back(std::move(buffer)); }
+    /// Keeps a parsed file, into whose bytes texts may point, as long as the store.
+    void keep(std::shared_ptr<const ParsedXml> file) { files_.push_back(std::move(file)); }
 
     /// Gives back the last `unused` bytes of the latest allocation.
     void giveBack(std::size_t unused) {
@@ -185,7 +185,7 @@ class TextStore {
   private:
     static constexpr std::size_t kBlockSize = 64 * 1024;
     std::vector<std::unique_ptr<char[]>> blocks_;
-    std::vector<std::shared_ptr<const char[]>> buffers_;
+    std::vector<std::shared_ptr<const ParsedXml>> files_;
     char* next_ = nullptr;
     std::size_t left_ = 0;
 };
@@ -450,11 +450,13 @@ class ProgrammeChecks {
             ids_.emplace(id, FirstUse{fileIndex(file), file.offsetOf(node)});
             return;
         }
-        const auto& [firstFile, firstSource] = files_[first->second.file];
-        auto at = LineIndex(*firstSource).at(first->second.offset);
+        const auto& [firstFile, firstLines] = files_[first->second.file];
+        auto at = firstLines->at(first->second.offset);
+        const auto where = at ? "at " + firstFile + ":" + std::to_string(at->line) + ":" +
+                                    std::to_string(at->column)
+                              : "in " + firstFile + " (which has changed since it was read)";
         file.error(node, std::string("the ") + what + " id \"" + std::string(id) +
-                             "\" is already used at " + firstFile + ":" + std::to_string(at.line) +
-                             ":" + std::to_string(at.column) +
+                             "\" is already used " + where +
                              "; every id must be unique in the programme");
     }
 
@@ -517,18 +519,19 @@ class ProgrammeChecks {
 
     /// Where `file` is in files_, added the first time one of its ids is claimed.
     std::size_t fileIndex(XmlFile& file) {
-        auto source = file.source();
+        auto lines = file.lines();
         for (std::size_t i = files_.size(); i-- > 0;) {
-            if (files_[i].second == source)
+            if (files_[i].second == lines)
                 return i;
         }
-        files_.emplace_back(file.displayName(), std::move(source));
+        files_.emplace_back(file.displayName(), std::move(lines));
         return files_.size() - 1;
     }
 
     fs::path picturesDir_;
-    /// The name and bytes of every file that claimed an id (files are read one at a time).
-    std::vector<std::pair<std::string, std::shared_ptr<const std::string>>> files_;
+    /// The name and positions of every file that claimed an id (files are read one at a
+    /// time).
+    std::vector<std::pair<std::string, std::shared_ptr<const FileLines>>> files_;
     struct FirstUse {
         std::size_t file;  ///< index into files_
         std::ptrdiff_t offset;
@@ -695,7 +698,7 @@ std::optional<Module> readModule(const fs::path& directory, const std::string& r
             return std::nullopt;
         }
     }
-    texts->keep(file.parsedBuffer());
+    texts->keep(file.parsed());
     Reader reader(file, *texts);
     auto root = file.root();
     if (std::string_view(root.name()) != "module") {
@@ -740,7 +743,7 @@ std::optional<Module> readModule(const fs::path& directory, const std::string& r
             sessionParts, 0, "session",
             [&](const pugi::xml_node& node) { return readSession(reader, checks, node); });
     }
-    module.source = file.source();
+    module.parsed = file.parsed();
     module.texts = texts;
     return module;
 }
@@ -846,7 +849,7 @@ LoadResult loadProgramme(const fs::path& directory) {
         return result;
 
     auto texts = std::make_shared<TextStore>();
-    texts->keep(manifest.parsedBuffer());
+    texts->keep(manifest.parsed());
     Reader reader(manifest, *texts);
     auto root = manifest.root();
     if (std::string_view(root.name()) != "programme") {

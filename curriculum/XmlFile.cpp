@@ -99,6 +99,36 @@ bool XmlFile::parse() {
     return opened == Opened::ok;
 }
 
+FileLines::FileLines(std::filesystem::path path, const struct stat& asParsed)
+    : path_(std::move(path)), asParsed_(asParsed) {}
+
+bool FileLines::isAsParsed(const struct stat& now) const {
+    auto same = [](const timespec& a, const timespec& b) {
+        return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+    };
+    return now.st_dev == asParsed_.st_dev && now.st_ino == asParsed_.st_ino &&
+           now.st_size == asParsed_.st_size && same(now.st_mtim, asParsed_.st_mtim) &&
+           same(now.st_ctim, asParsed_.st_ctim);
+}
+
+std::optional<LineIndex::Position> FileLines::at(std::ptrdiff_t offset) const {
+    if (!index_) {
+        index_.emplace();
+        FileDescriptor fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+        auto size = static_cast<std::size_t>(asParsed_.st_size);
+        std::string bytes(size, '\0');
+        struct stat now {};
+        // The identity is checked after reading, so that a write during the read is caught.
+        if (fd.get() >= 0 && readAll(fd.get(), bytes.data(), size) == asParsed_.st_size &&
+            ::fstat(fd.get(), &now) == 0 && isAsParsed(now)) {
+            index_->emplace(bytes);
+        }
+    }
+    if (!*index_)
+        return std::nullopt;
+    return (*index_)->at(offset);
+}
+
 XmlFile::Opened XmlFile::parseIfFile() {
     auto refuse = [&](const char* message) {
         findings_.push_back({displayName_, 0, 0, Severity::error, message});
@@ -114,16 +144,16 @@ XmlFile::Opened XmlFile::parseIfFile() {
         return refuse("the file is too large to be a curriculum file");
     // Uninitialised: every byte is about to be overwritten by the read.
     auto size = static_cast<std::size_t>(status.st_size);
-    buffer_ = std::make_shared_for_overwrite<char[]>(size);
-    auto read = readAll(fd.get(), buffer_.get(), size);
+    parsed_->bytes = std::make_unique_for_overwrite<char[]>(size);
+    auto read = readAll(fd.get(), parsed_->bytes.get(), size);
     if (read < 0)
         return refuse("the file does not exist or cannot be read");
-    size = static_cast<std::size_t>(read);
-    bufferSize_ = size;
-    // The bytes are kept as read (for the content hash and for line numbers) before the
-    // in-place parse rewrites the buffer.
-    text_ = std::make_shared<std::string>(buffer_.get(), size);
-    auto result = document_.load_buffer_inplace(buffer_.get(), size, kParseFlags);
+    parsed_->size = static_cast<std::size_t>(read);
+    // A file that grew or shrank while it was read is told apart by its size later.
+    status.st_size = read;
+    lines_ = std::make_shared<FileLines>(path_, status);
+    auto result =
+        parsed_->document.load_buffer_inplace(parsed_->bytes.get(), parsed_->size, kParseFlags);
     if (!result) {
         reportAt(result.offset, Severity::error,
                  "the XML is not well formed: " + plainParseError(result.status));
@@ -140,12 +170,6 @@ void XmlFile::warning(const pugi::xml_node& node, const std::string& message) {
     reportAt(offsetOf(node), Severity::warning, message);
 }
 
-const LineIndex& XmlFile::lines() const {
-    if (!lines_)
-        lines_.emplace(*text_);
-    return *lines_;
-}
-
 std::ptrdiff_t XmlFile::offsetOf(const pugi::xml_node& node) {
     // pugixml points at the element name; step back to its '<'.
     auto offset = node.offset_debug();
@@ -153,8 +177,13 @@ std::ptrdiff_t XmlFile::offsetOf(const pugi::xml_node& node) {
 }
 
 void XmlFile::reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message) {
-    auto pos = lines().at(offset);
-    findings_.push_back({displayName_, pos.line, pos.column, severity, message});
+    if (auto position = lines_->at(offset)) {
+        findings_.push_back({displayName_, position->line, position->column, severity, message});
+    } else {
+        findings_.push_back({displayName_, 0, 0, severity,
+                             message + " (where in the file is not known: it changed after it "
+                                       "was read; check it again)"});
+    }
 }
 
 }  // namespace roundtable::curriculum

@@ -5,6 +5,8 @@
 
 #include <pugixml.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -14,6 +16,37 @@
 #include "curriculum/Finding.h"
 
 namespace roundtable::curriculum {
+
+/// A file's bytes after pugixml's in-place parse, and the document parsed from them: the
+/// document's names and texts point into the bytes, so the two live and die together (the
+/// bytes are declared first and so outlive the document).
+struct ParsedXml {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size = 0;
+    pugi::xml_document document;
+};
+
+/// Line and column numbers for a file whose bytes are no longer at hand: the in-place parse
+/// overwrites them, and keeping a copy would cost every load (bench/README.md) for the
+/// rare file that has a finding. So the file is read again the first time a position is
+/// asked for, if it is still the file that was parsed: the same inode, size, modification
+/// and status-change times (the kernel sets the last on every write).
+class FileLines {
+  public:
+    FileLines(std::filesystem::path path, const struct stat& asParsed);
+
+    /// The line and column of a byte offset in the file as parsed; nullopt when the file
+    /// has changed since, or can no longer be read.
+    [[nodiscard]] std::optional<LineIndex::Position> at(std::ptrdiff_t offset) const;
+
+  private:
+    [[nodiscard]] bool isAsParsed(const struct stat& now) const;
+
+    std::filesystem::path path_;
+    struct stat asParsed_;
+    /// Outer optional: read yet? Inner: was it still the same file?
+    mutable std::optional<std::optional<LineIndex>> index_;
+};
 
 class XmlFile {
   public:
@@ -34,8 +67,7 @@ class XmlFile {
     /// (The loader used to ask the file system first; this saves a lookup per file.)
     Opened parseIfFile();
 
-    [[nodiscard]] pugi::xml_node root() const { return document_.document_element(); }
-    [[nodiscard]] pugi::xml_document& document() { return document_; }
+    [[nodiscard]] pugi::xml_node root() const { return parsed_->document.document_element(); }
 
     void error(const pugi::xml_node& node, const std::string& message);
     void warning(const pugi::xml_node& node, const std::string& message);
@@ -43,35 +75,30 @@ class XmlFile {
     /// Where a node starts in the file's bytes (its '<' for an element).
     [[nodiscard]] static std::ptrdiff_t offsetOf(const pugi::xml_node& node);
 
-    /// The bytes as read, shared with the Module built from them.
-    [[nodiscard]] std::shared_ptr<const std::string> source() const { return text_; }
-
-    /// The buffer the document was parsed in (in place): the names and texts of its nodes
-    /// point into it. Sharing it keeps them valid after this XmlFile is gone.
-    [[nodiscard]] std::shared_ptr<const char[]> parsedBuffer() const { return buffer_; }
-    /// Whether `text` points into that buffer (and not, say, at a static empty string or at
-    /// a buffer of the document's own, made when the file was not in UTF-8).
+    /// The parsed bytes and document, shared so that what points into them (the model's
+    /// texts) stays valid after this XmlFile is gone.
+    [[nodiscard]] std::shared_ptr<const ParsedXml> parsed() const { return parsed_; }
+    /// Whether `text` points into the parsed bytes (and not, say, at a static empty string or
+    /// at a buffer of the document's own, made when the file was not in UTF-8).
     [[nodiscard]] bool inParsedBuffer(const char* text) const {
-        return text >= buffer_.get() && text < buffer_.get() + bufferSize_;
+        return text >= parsed_->bytes.get() && text < parsedBufferEnd();
     }
-    /// One past the last byte of that buffer.
-    [[nodiscard]] const char* parsedBufferEnd() const { return buffer_.get() + bufferSize_; }
+    /// One past the last parsed byte.
+    [[nodiscard]] const char* parsedBufferEnd() const {
+        return parsed_->bytes.get() + parsed_->size;
+    }
+    /// Positions in this file, shared with whatever reports one after this XmlFile is gone
+    /// (the loader's check for ids used twice). Null until the file has been opened.
+    [[nodiscard]] std::shared_ptr<const FileLines> lines() const { return lines_; }
 
   private:
-    /// Built on the first report only: a clean file never pays for it.
-    const LineIndex& lines() const;
     void reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message);
 
     std::filesystem::path path_;
     std::string displayName_;
     std::vector<Finding>& findings_;
-    std::shared_ptr<std::string> text_;
-    mutable std::optional<LineIndex> lines_;
-    /// What document_ was parsed from (in place): its names and texts point into it, so it
-    /// is declared before document_ and outlives it.
-    std::shared_ptr<char[]> buffer_;
-    std::size_t bufferSize_ = 0;
-    pugi::xml_document document_;
+    std::shared_ptr<ParsedXml> parsed_ = std::make_shared<ParsedXml>();
+    std::shared_ptr<FileLines> lines_;
 };
 
 }  // namespace roundtable::curriculum

@@ -5,6 +5,7 @@
 #include "curriculum/ContentHash.h"
 #include "curriculum/MiniProgramme.h"
 #include "curriculum/ProgrammeLoader.h"
+#include "support/TempDir.h"
 
 using namespace roundtable::curriculum;
 using roundtable::test::MiniProgramme;
@@ -35,4 +36,29 @@ TEST_CASE("a module's hash ignores comments and indentation but not content") {
     auto edited = loadProgramme(mini.path());
     REQUIRE(edited.ok());
     CHECK(edited.programme->modules[0].contentHash() != hash);
+}
+
+TEST_CASE("a loaded module's hash is the hash of its canonical text as read from disk") {
+    // Sessions already in the record store were stamped with sha256Hex(canonicalXml(bytes)).
+    // The loader now hashes the document it parsed instead of keeping the bytes, and must give
+    // the same value for every shipped module, or every stamp would read as an edit.
+    auto loaded = loadProgramme(ROUNDTABLE_CONTENT);
+    REQUIRE(loaded.ok());
+    for (const auto& module : loaded.programme->modules) {
+        CAPTURE(module.file);
+        auto bytes =
+            roundtable::test::readFile(std::filesystem::path(ROUNDTABLE_CONTENT) / module.file);
+        CHECK(module.contentHash() == sha256Hex(canonicalXml(bytes)));
+    }
+}
+
+TEST_CASE("the hash of a fixed module does not change between versions of Roundtable") {
+    // Pinned: a new pugixml (compiled into the program) or a change to canonicalXml that
+    // wrote the same content differently would turn every stamp in every database into an
+    // apparent edit. If this fails, that is what happened.
+    MiniProgramme mini;
+    auto loaded = loadProgramme(mini.path());
+    REQUIRE(loaded.ok());
+    CHECK(loaded.programme->modules[0].contentHash() ==
+          "db9b13c5722cb0360633a94601950ad62c22cedff0d37d62cd32c900428139ea");
 }

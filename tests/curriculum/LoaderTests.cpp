@@ -2,11 +2,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
 
 #include "curriculum/MiniProgramme.h"
 #include "curriculum/ProgrammeLoader.h"
+#include "curriculum/XmlFile.h"
 
 using namespace roundtable::curriculum;
 using roundtable::test::MiniProgramme;
@@ -241,6 +243,45 @@ TEST_CASE("a folder with no programme.xml says so") {
     REQUIRE_FALSE(result.ok());
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].message == "the file does not exist or cannot be read");
+}
+
+TEST_CASE("a finding's place is read from the file as it was parsed, never guessed") {
+    // The parse overwrites the bytes, so positions come from reading the file again when a
+    // finding is reported; a file changed in between must not give a wrong line.
+    MiniProgramme mini;
+    const auto path = mini.path() / "modules/one.xml";
+    std::vector<Finding> findings;
+    auto firstSession = [](const XmlFile& file) {
+        return file.root().child("sessions").child("session");
+    };
+
+    XmlFile unchanged(path, "one.xml", findings);
+    REQUIRE(unchanged.parse());
+    unchanged.warning(firstSession(unchanged), "unchanged");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].line == mini.lineOf("modules/one.xml", "<session "));
+    CHECK(findings[0].column == mini.columnOf("modules/one.xml", "<session "));
+    CHECK(findings[0].message == "unchanged");
+
+    SUBCASE("a line added above the place") {
+        XmlFile file(path, "one.xml", findings);
+        REQUIRE(file.parse());
+        mini.replace("modules/one.xml", "<sessions>", "<!-- added -->\n  <sessions>");
+        file.error(firstSession(file), "changed");
+    }
+    SUBCASE("the same number of bytes, written later") {
+        XmlFile file(path, "one.xml", findings);
+        REQUIRE(file.parse());
+        const auto written = std::filesystem::last_write_time(path);
+        mini.replace("modules/one.xml", "<sessions>", "<sessions>");
+        std::filesystem::last_write_time(path, written + std::chrono::seconds(2));
+        file.error(firstSession(file), "changed");
+    }
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[1].line == 0);
+    CHECK(findings[1].message ==
+          "changed (where in the file is not known: it changed after it was read; check it again)");
+    CHECK(format(findings[1]) == "one.xml: error: " + findings[1].message);
 }
 
 TEST_CASE("line and column are counted from byte offsets") {
