@@ -178,16 +178,39 @@ TEST_CASE("a module version that is not a positive whole number is an error") {
     }
 }
 
-TEST_CASE("a session with too few activities is an error") {
+TEST_CASE("a module phase other than treatment, maintenance or carers is an error") {
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "phase=\"treatment\"", "phase=\"follow-up\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].line == 2);
+    CHECK(result.findings[0].message ==
+          "phase=\"follow-up\" must be treatment, maintenance or carers");
+}
+
+TEST_CASE("a session with too few or too many activities is an error") {
     MiniProgramme mini;
     auto text = roundtable::test::readFile(mini.path() / "modules/one.xml");
     auto start = text.find("        <activity kind=\"discussion\"");
     auto end = text.find("</activity>", start) + std::string("</activity>\n").size();
-    text.erase(start, end - start);
+    const auto discussion = text.substr(start, end - start);
+    std::string expected;
+    SUBCASE("three") {
+        text.erase(start, end - start);
+        expected = "a session needs 4 to 8 activities; this one has 3";
+    }
+    SUBCASE("nine") {
+        for (int copy = 0; copy < 5; ++copy)
+            text.insert(start, discussion);
+        expected = "a session needs 4 to 8 activities; this one has 9";
+    }
     roundtable::test::writeFile(mini.path() / "modules/one.xml", text);
     auto result = loadProgramme(mini.path());
     REQUIRE_FALSE(result.ok());
-    CHECK(findingContaining(result, "a session needs 4 to 8 activities; this one has 3"));
+    const auto* finding = findingContaining(result, expected);
+    REQUIRE(finding);
+    CHECK(finding->line == mini.lineOf("modules/one.xml", "<activities>"));
 }
 
 TEST_CASE("a module file that does not exist is reported in the manifest") {
