@@ -119,7 +119,9 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
           "a signed progress note cannot be changed: add an amendment");
     CHECK(rawSql(path, "DELETE FROM progress_notes") == "a signed progress note cannot be deleted");
     auto store = openTestStore(path);
-    CHECK(store.note(session, member)->content.text == "Second draft");
+    auto kept = store.note(session, member);
+    REQUIRE(kept);
+    CHECK(kept->content.text == "Second draft");
 }
 
 TEST_CASE("a note signed after the day of its session is stamped as a late entry") {
