@@ -72,6 +72,8 @@ TEST_CASE("a session is only planned from a curriculum session that suits the gr
           "curriculum-session: Choose a session from the curriculum to plan.");
     CHECK(fieldOf([&] { f.practice.planSession(f.group, "framework-01", "2026-02-30"); }) ==
           "session-date: The session date must be a real date.");
+    CHECK(fieldOf([&] { f.practice.planSession(f.group + 99, "framework-01", "2026-11-03"); }) ==
+          "group: Choose a group first.");
     CHECK(fieldOf([&] {
               f.practice.planSession(f.group, "carers-01", "2026-11-03");
           }).starts_with("curriculum-session: \""));
@@ -224,6 +226,25 @@ TEST_CASE("minutes present, a session not held, and leaving are checked at the f
           "leaving-reason: Please give the reason he left.");
     CHECK(fieldOf([&] { f.practice.recordLeaving(f.group, f.member, "2026-13-01", "x"); }) ==
           "left-on: The date he left must be a real date.");
+    auto otherGroup = f.practice.createGroup("Thursday group", records::GroupKind::treatment);
+    CHECK(fieldOf([&] { f.practice.recordLeaving(otherGroup, f.member, "2026-12-01", "Moved"); }) ==
+          "member: Choose a member of this group.");
+    f.practice.recordLeaving(f.group, f.member, "2026-12-01", "Moved");
+    CHECK(fieldOf([&] { f.practice.recordLeaving(f.group, f.member, "2026-12-02", "Moved"); }) ==
+          "left-on: His leaving is already recorded.");
+    CHECK(fieldOf([&] { f.practice.addMember(f.group, "Ben Shah", "10/11/2026"); }) ==
+          "joined-on: The date joined must be a real date (YYYY-MM-DD).");
+}
+
+TEST_CASE("a session that did not take place has no register") {
+    SessionFixture f;  // his attendance was recorded before the session was called off
+    f.practice.markNotHeld(f.session, "Snow: the centre was closed.");
+    CHECK(fieldOf([&] {
+              f.practice.recordAttendance(f.session, f.member, Attendance::late, "");
+          }) == "attendance: This session did not take place, so it has no register.");
+    auto marks = f.store.registerOf(f.session);
+    REQUIRE(marks.size() == 1);
+    CHECK(marks[0].status == Attendance::attended);
 }
 
 TEST_CASE("who ran a session is chosen from the people who can sign in") {
@@ -288,6 +309,8 @@ TEST_CASE("member details, concerns and plans are checked and trimmed") {
     CHECK(fieldOf([&] { f.practice.raiseConcern(f.member, f.session, " "); }) ==
           "concern: Please describe the concern.");
     auto concern = f.practice.raiseConcern(f.member, f.session, "Mentioned contact with a child.");
+    CHECK(fieldOf([&] { f.practice.addConcernAction(concern, " ", "Me", ""); }) ==
+          "action: Please say what will be done.");
     CHECK(fieldOf([&] { f.practice.addConcernAction(concern, "Tell the lead", "", ""); }) ==
           "action-owner: Please say who will do it.");
     CHECK(fieldOf([&] { f.practice.addConcernAction(concern, "Tell", "Me", "soon"); }) ==
@@ -313,6 +336,9 @@ TEST_CASE("member details, concerns and plans are checked and trimmed") {
 
 TEST_CASE("a group's schedule and a carers' link are checked") {
     Fixture f;
+    CHECK(fieldOf([&] {
+              f.practice.createGroup("Evening", records::GroupKind::treatment, {8, "18:00", 120});
+          }) == "weekday: Choose the day the group meets.");
     CHECK(fieldOf([&] {
               f.practice.createGroup("Evening", records::GroupKind::treatment, {2, "25:00", 120});
           }) == "starts-at: The start time must be a time such as 10:30.");
