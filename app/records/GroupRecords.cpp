@@ -264,6 +264,17 @@ void RecordStore::setSessionStatus(SessionId id, SessionStatus status,
     if (notHeld && notHeldReason.empty())
         throw StoreError("Please say why the session did not take place.");
     sqlite::Transaction transaction(impl_->db);
+    // Whether a session took place is recorded once: changing it would overwrite what was
+    // recorded (and the reason a session did not take place) with nothing left to show it.
+    auto current = impl_->db.prepare("SELECT status FROM sessions WHERE id = ?");
+    current.bind(1, id);
+    if (!current.step())
+        throw StoreError("There is no session with id " + std::to_string(id));
+    if (sessionStatusFrom(current.text(0)) != SessionStatus::planned) {
+        throw StoreError(
+            "Whether this session took place is already recorded, and a record is "
+            "never overwritten.");
+    }
     auto update =
         impl_->db.prepare("UPDATE sessions SET status = ?, not_held_reason = ? WHERE id = ?");
     update.bind(1, std::string(toText(status))).bind(3, id);

@@ -94,7 +94,8 @@ class RecordStore {
     SessionId addSession(const NewSession& session);
     [[nodiscard]] std::vector<Session> sessionsOf(GroupId group);  ///< without activities
     [[nodiscard]] Session session(SessionId id);  ///< with activities and facilitators
-    /// `notHeldReason` is required for didNotTakePlace and ignored otherwise.
+    /// `notHeldReason` is required for didNotTakePlace and ignored otherwise. Recorded once:
+    /// a session that is no longer planned is refused (StoreError).
     void setSessionStatus(SessionId id, SessionStatus status,
                           const std::string& notHeldReason = {});
     /// Who ran the session. Each difference from the current list is written as a new record

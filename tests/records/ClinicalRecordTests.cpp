@@ -159,8 +159,15 @@ TEST_CASE("a session that did not take place needs a reason; facilitators and mi
     REQUIRE(marks.size() == 2);
     CHECK_FALSE(marks[0].minutesPresent);
     CHECK(marks[1].minutesPresent == 45);
-    reopened.setSessionStatus(service.session, SessionStatus::tookPlace);
-    CHECK(reopened.session(service.session).notHeldReason.empty());
+    // Recorded once: neither outcome, nor the reason, is overwritten afterwards.
+    for (auto status : {SessionStatus::tookPlace, SessionStatus::didNotTakePlace}) {
+        CHECK_THROWS_WITH_AS(reopened.setSessionStatus(service.session, status, "Changed"),
+                             "Whether this session took place is already recorded, and a record "
+                             "is never overwritten.",
+                             StoreError);
+    }
+    CHECK(reopened.session(service.session).status == SessionStatus::didNotTakePlace);
+    CHECK(reopened.session(service.session).notHeldReason == "Snow: roads closed");
 }
 
 TEST_CASE("correcting who ran a session keeps what was recorded before") {
