@@ -152,17 +152,7 @@ int main(int argc, char** argv) {
         curriculum::LoadResult loaded;
         auto bare = [&] { bareOk = parseAllBare(files); };
         auto load = [&] { loaded = curriculum::loadProgramme(contentDir); };
-        // Interleaved, and the order swapped every round, so machine noise and whichever
-        // side runs second with warmer caches fall on both sides equally.
-        double bareTime = 0.0;
-        double loadTime = 0.0;
-        if (round % 2 == 0) {
-            bareTime = timeMilliseconds(bare);
-            loadTime = timeMilliseconds(load);
-        } else {
-            loadTime = timeMilliseconds(load);
-            bareTime = timeMilliseconds(bare);
-        }
+        const auto [bareTime, loadTime] = timeBothAlternating(round, bare, load);
         if (!reportIfInvalid(loaded))
             return 1;
         bareParseFailed = bareParseFailed || !bareOk;

@@ -438,16 +438,8 @@ void benchSigning(records::RecordStore& store, const fs::path& storeDatabase,
         for (int round = 0; round < roundsToRun; ++round) {
             const auto storeLog = writeAheadLogBytes(storeDatabase);
             const auto bareLog = writeAheadLogBytes(bareDatabase);
-            // Interleaved, the order swapped every round, so machine noise (and the disk's
-            // flushes) fall on both sides equally. Both sides write the same text.
-            double bareTime = 0.0, signingTime = 0.0;
-            if (round % 2 == 0) {
-                bareTime = timeMilliseconds(bareInsert);
-                signingTime = timeMilliseconds(sign);
-            } else {
-                signingTime = timeMilliseconds(sign);
-                bareTime = timeMilliseconds(bareInsert);
-            }
+            // Interleaved (the disk's flushes fall on both sides too); both write the same text.
+            const auto [bareTime, signingTime] = timeBothAlternating(round, bareInsert, sign);
             if (round < warmUpRounds)
                 continue;
             measured.signingMs.push_back(signingTime);

@@ -1,10 +1,11 @@
-// What every benchmark here needs: timing one piece of work, and the median and a
-// percentile of the samples.
+// What every benchmark here needs: timing one piece of work (or two, alternated), and the
+// median and a percentile of the samples.
 #pragma once
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace roundtable::bench {
@@ -33,6 +34,23 @@ double timeMilliseconds(Work&& work) {
     auto start = Clock::now();
     work();
     return Milliseconds(Clock::now() - start).count();
+}
+
+/// Times `bare` and `measured` one after the other, swapping which goes first every round, so
+/// that machine noise, and whichever side runs second with warmer caches, fall on both sides
+/// equally. Returns {bare, measured} in milliseconds.
+template <typename Bare, typename Measured>
+std::pair<double, double> timeBothAlternating(int round, Bare&& bare, Measured&& measured) {
+    double bareTime = 0.0;
+    double measuredTime = 0.0;
+    if (round % 2 == 0) {
+        bareTime = timeMilliseconds(bare);
+        measuredTime = timeMilliseconds(measured);
+    } else {
+        measuredTime = timeMilliseconds(measured);
+        bareTime = timeMilliseconds(bare);
+    }
+    return {bareTime, measuredTime};
 }
 
 }  // namespace roundtable::bench

@@ -50,29 +50,39 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
+/// The sixteen bytes from `at` that are a reason to normalise a text: a control byte (which
+/// includes a zero byte, the end of a text), or a space followed by another space. Read with
+/// GCC/Clang vector types, which become SSE2 or NEON; the second load, one byte on, pairs every
+/// byte with its neighbour, so it reads seventeen bytes. Each flagged byte is 0xff in the two
+/// halves, in memory order.
+std::array<std::uint64_t, 2> flaggedBytes(const char* at) {
+    using Block = unsigned char __attribute__((vector_size(16)));
+    Block here, next;
+    std::memcpy(&here, at, sizeof here);
+    std::memcpy(&next, at + 1, sizeof next);
+    const auto bad = (here < 0x20) | ((here == ' ') & (next == ' '));
+    std::array<std::uint64_t, 2> halves;
+    std::memcpy(halves.data(), &bad, sizeof halves);
+    return halves;
+}
+constexpr std::size_t kBlockBytes = 16;
+
 /// True when `text` needs no normalisation: no layout at either end, no tab or line break,
 /// no two spaces in a row. Almost every text in the shipped programme is written on one line,
-/// so this is the common case. It looks at sixteen bytes per step (with GCC/Clang vector types,
-/// which become SSE2 or NEON) instead of one; the second load, one byte on, pairs every byte
-/// with its neighbour. Conservative: any control byte sends the text to the exact path.
+/// so this is the common case. It looks at sixteen bytes per step (flaggedBytes) instead of
+/// one. Conservative: any control byte sends the text to the exact path.
 bool isNormalised(std::string_view text) {
     if (text.empty())
         return true;
     const auto last = static_cast<unsigned char>(text.back());
     if (text.front() == ' ' || last == ' ' || last < 0x20)
         return false;
-    using Block = unsigned char __attribute__((vector_size(16)));
-    constexpr std::size_t kStep = sizeof(Block);
+    constexpr std::size_t kStep = kBlockBytes;
     const char* data = text.data();
     // Every byte but the last (checked above), and every pair of neighbours, in the block
     // starting at `at`.
     auto blockIsNormal = [data](std::size_t at) {
-        Block here, next;
-        std::memcpy(&here, data + at, sizeof here);
-        std::memcpy(&next, data + at + 1, sizeof next);
-        const auto bad = (here < 0x20) | ((here == ' ') & (next == ' '));
-        std::uint64_t halves[2];
-        std::memcpy(halves, &bad, sizeof halves);
+        const auto halves = flaggedBytes(data + at);
         return (halves[0] | halves[1]) == 0;
     };
     if (text.size() > kStep) {
@@ -101,15 +111,9 @@ std::optional<std::size_t> normalLength(const char* text, const char* end) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (*text == ' ')
         return std::nullopt;
-    using Block = unsigned char __attribute__((vector_size(16)));
-    constexpr std::size_t kStep = sizeof(Block);
+    constexpr std::size_t kStep = kBlockBytes;
     for (std::size_t at = 0; end - text > static_cast<std::ptrdiff_t>(at + kStep); at += kStep) {
-        Block here, next;
-        std::memcpy(&here, text + at, sizeof here);
-        std::memcpy(&next, text + at + 1, sizeof next);
-        const auto bad = (here < 0x20) | ((here == ' ') & (next == ' '));
-        std::uint64_t halves[2];
-        std::memcpy(halves, &bad, sizeof halves);
+        const auto halves = flaggedBytes(text + at);
         if ((halves[0] | halves[1]) == 0)
             continue;
         const std::size_t first =
