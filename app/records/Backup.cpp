@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "records/Clock.h"
+#include "records/RowLedger.h"
 #include "records/Schema.h"
 #include "records/Sqlite.h"
 #include "records/Types.h"
@@ -28,22 +29,9 @@ std::string contentHash(sqlite::Connection& db) {
     for (const auto& name : names) {
         feed(name.data(), name.size() + 1);
         auto rows = db.prepare("SELECT * FROM \"" + name + "\" ORDER BY rowid");
-        auto* statement = rows.handle();
         while (rows.step()) {
-            int columns = sqlite3_column_count(statement);
-            for (int c = 0; c < columns; ++c) {
-                unsigned char type = static_cast<unsigned char>(sqlite3_column_type(statement, c));
-                feed(&type, 1);
-                auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, c));
-                const void* data =
-                    type == SQLITE_BLOB
-                        ? sqlite3_column_blob(statement, c)
-                        : static_cast<const void*>(sqlite3_column_text(statement, c));
-                std::uint64_t length = size;
-                feed(&length, sizeof length);
-                if (size)
-                    feed(data, size);
-            }
+            auto encoded = ledger::encodeRow(rows.handle(), false);
+            feed(encoded.data(), encoded.size());
         }
     }
     unsigned char hash[crypto_generichash_BYTES];

@@ -90,7 +90,9 @@ std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
         concern.memberId = query.integer(1);
         if (!query.isNull(2))
             concern.sessionId = query.integer(2);
-        concern.description = open("concerns", "description", concern.id, query.blob(3));
+        auto& damage = concern.damage;
+        noteDamage(damage, "concerns", concern.id);
+        concern.description = open(damage, "concerns", "description", concern.id, query.blob(3));
         concern.raisedBy = query.text(4);
         concern.raisedAt = query.text(5);
         // Each action with its newest update, if any.
@@ -103,15 +105,17 @@ std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
         while (actions->step()) {
             ConcernAction action;
             action.id = actions->integer(0);
-            action.action = open("concern_actions", "action", action.id, actions->blob(1));
-            action.owner = open("concern_actions", "owner", action.id, actions->blob(2));
+            noteDamage(damage, "concern_actions", action.id);
+            action.action = open(damage, "concern_actions", "action", action.id, actions->blob(1));
+            action.owner = open(damage, "concern_actions", "owner", action.id, actions->blob(2));
             action.dueOn = actions->text(3);
             action.updatedAt = actions->text(4);
             if (!actions->isNull(5)) {
                 auto update = actions->integer(5);
+                noteDamage(damage, "concern_action_updates", update);
                 action.status = actionStatusFrom(actions->text(6));
                 action.statusNote =
-                    open("concern_action_updates", "note", update, actions->blob(7));
+                    open(damage, "concern_action_updates", "note", update, actions->blob(7));
                 action.updatedAt = actions->text(8);
             }
             concern.actions.push_back(std::move(action));
@@ -179,6 +183,7 @@ std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
         OutcomeScore score;
         score.id = query.integer(0);
         score.memberId = member;
+        impl_->noteDamage(score.damage, "outcome_scores", score.id);
         score.measureId = query.text(1);
         score.timePoint = query.text(2);
         score.takenOn = query.text(3);
@@ -241,15 +246,22 @@ std::optional<RelapsePlan> RecordStore::relapsePlan(MemberId member, std::option
     if (!find.step())
         return std::nullopt;
     auto plan = find.integer(0);
-    RelapsePlan result{member, static_cast<int>(find.integer(1)), find.text(2), find.text(3), {}};
+    RelapsePlan result;
+    result.memberId = member;
+    result.version = static_cast<int>(find.integer(1));
+    result.createdBy = find.text(2);
+    result.createdAt = find.text(3);
+    impl_->noteDamage(result.damage, "relapse_plans", plan);
     auto sections = db.prepare(
-        "SELECT position, heading, body FROM relapse_plan_sections WHERE plan_id = ? "
+        "SELECT position, heading, body, rowid FROM relapse_plan_sections WHERE plan_id = ? "
         "ORDER BY position");
     sections.bind(1, plan);
     while (sections.step()) {
+        impl_->noteDamage(result.damage, "relapse_plan_sections", sections.integer(3));
         auto place = std::to_string(plan) + "." + std::to_string(sections.integer(0));
-        result.sections.push_back({sections.text(1), impl_->open("relapse_plan_sections", "body",
-                                                                 place, sections.blob(2))});
+        result.sections.push_back(
+            {sections.text(1),
+             impl_->open(result.damage, "relapse_plan_sections", "body", place, sections.blob(2))});
     }
     return result;
 }

@@ -42,7 +42,8 @@ std::vector<Group> RecordStore::groups() {
         auto id = query.integer(0);
         Group group;
         group.id = id;
-        group.name = impl_->open("groups", "name", id, query.blob(1));
+        impl_->noteDamage(group.damage, "groups", id);
+        group.name = impl_->open(group.damage, "groups", "name", id, query.blob(1));
         group.kind = groupKindFrom(query.text(2));
         group.schedule = {static_cast<int>(query.integer(3)), query.text(4),
                           static_cast<int>(query.integer(5))};
@@ -93,11 +94,13 @@ std::vector<Member> RecordStore::membersOf(GroupId group) {
         Member member;
         member.id = id;
         member.code = query.text(1);
-        member.name = impl_->open("members", "name", id, query.blob(2));
+        impl_->noteDamage(member.damage, "members", id);
+        impl_->noteDamage(member.damage, "memberships", query.integer(7));
+        member.name = impl_->open(member.damage, "members", "name", id, query.blob(2));
         member.joinedOn = query.text(3);
         member.leftOn = query.text(4);
-        member.leavingReason =
-            impl_->openOptional("memberships", "leaving_reason", query.integer(7), query, 5);
+        member.leavingReason = impl_->openOptional(member.damage, "memberships", "leaving_reason",
+                                                   query.integer(7), query, 5);
         member.attendanceRequired = query.integer(6) == 1;
         result.push_back(std::move(member));
     }
@@ -154,11 +157,17 @@ std::optional<MemberDetails> RecordStore::memberDetails(MemberId member) {
     if (!query.step())
         return std::nullopt;
     auto id = query.integer(0);
-    return MemberDetails{impl_->openOptional("member_details", "date_of_birth", id, query, 1),
-                         impl_->openOptional("member_details", "local_id", id, query, 2),
-                         impl_->openOptional("member_details", "residential_service", id, query, 3),
-                         impl_->openOptional("member_details", "care_manager", id, query, 4),
-                         query.text(5)};
+    MemberDetails details;
+    impl_->noteDamage(details.damage, "member_details", id);
+    auto sealed = [&](const char* column, int index) {
+        return impl_->openOptional(details.damage, "member_details", column, id, query, index);
+    };
+    details.dateOfBirth = sealed("date_of_birth", 1);
+    details.localId = sealed("local_id", 2);
+    details.residentialService = sealed("residential_service", 3);
+    details.careManager = sealed("care_manager", 4);
+    details.recordedAt = query.text(5);
+    return details;
 }
 
 SessionId RecordStore::addSession(const NewSession& session) {
@@ -200,9 +209,10 @@ SessionId RecordStore::addSession(const NewSession& session) {
     return id;
 }
 
-Session RecordStore::Impl::readSession(const sqlite::Statement& row) const {
+Session RecordStore::Impl::readSession(const sqlite::Statement& row) {
     Session session;
     session.id = row.integer(0);
+    noteDamage(session.damage, "sessions", session.id);
     session.groupId = row.integer(1);
     session.date = row.text(2);
     session.title = row.text(3);
@@ -210,7 +220,8 @@ Session RecordStore::Impl::readSession(const sqlite::Statement& row) const {
     session.status = sessionStatusFrom(row.text(5));
     session.stamp = {row.text(6), row.text(7), static_cast<int>(row.integer(8)), row.text(9)};
     session.startsAt = row.text(10);
-    session.notHeldReason = openOptional("sessions", "not_held_reason", session.id, row, 11);
+    session.notHeldReason =
+        openOptional(session.damage, "sessions", "not_held_reason", session.id, row, 11);
     return session;
 }
 
@@ -233,27 +244,32 @@ Session RecordStore::session(SessionId id) {
         throw StoreError("There is no session with id " + std::to_string(id));
     auto session = impl_->readSession(query);
     auto activities = impl_->db.prepare(
-        "SELECT kind, minutes, title, guidance FROM session_activities WHERE session_id = ? "
+        "SELECT kind, minutes, title, guidance, rowid FROM session_activities WHERE session_id = ? "
         "ORDER BY position");
     activities.bind(1, id);
     while (activities.step()) {
+        impl_->noteDamage(session.damage, "session_activities", activities.integer(4));
         session.activities.push_back({activities.text(0), static_cast<int>(activities.integer(1)),
                                       activities.text(2), activities.text(3)});
     }
-    session.facilitators = impl_->facilitatorsOf(id);
+    session.facilitators = impl_->facilitatorsOf(id, &session.damage);
     return session;
 }
 
-std::vector<UserId> RecordStore::Impl::facilitatorsOf(SessionId session) {
+std::vector<UserId> RecordStore::Impl::facilitatorsOf(SessionId session, std::string* damage) {
     // The newest record for each person counts.
     auto query = db.prepare(
-        "SELECT r.user_id FROM session_facilitator_records r WHERE r.session_id = ?1 AND "
-        "r.present = 1 AND r.id = (SELECT MAX(id) FROM session_facilitator_records WHERE "
-        "session_id = ?1 AND user_id = r.user_id) ORDER BY r.user_id");
+        "SELECT r.user_id, r.present, r.id FROM session_facilitator_records r "
+        "WHERE r.session_id = ?1 AND r.id = (SELECT MAX(id) FROM session_facilitator_records "
+        "WHERE session_id = ?1 AND user_id = r.user_id) ORDER BY r.user_id");
     query.bind(1, session);
     std::vector<UserId> present;
-    while (query.step())
-        present.push_back(query.integer(0));
+    while (query.step()) {
+        if (damage)
+            noteDamage(*damage, "session_facilitator_records", query.integer(2));
+        if (query.integer(1) == 1)
+            present.push_back(query.integer(0));
+    }
     return present;
 }
 
@@ -358,11 +374,12 @@ std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
     return result;
 }
 
-AttendanceMark RecordStore::Impl::readMark(const sqlite::Statement& row, MemberId member) const {
+AttendanceMark RecordStore::Impl::readMark(const sqlite::Statement& row, MemberId member) {
     AttendanceMark mark;
     mark.memberId = member;
+    noteDamage(mark.damage, "attendance_marks", row.integer(4));
     mark.status = attendanceFrom(row.text(1));
-    mark.reason = open("attendance_marks", "reason", row.integer(4), row.blob(2));
+    mark.reason = open(mark.damage, "attendance_marks", "reason", row.integer(4), row.blob(2));
     mark.recordedAt = row.text(3);
     if (!row.isNull(5))
         mark.minutesPresent = static_cast<int>(row.integer(5));

@@ -78,12 +78,13 @@ void RecordStore::Impl::markSigned(NoteId id, SessionId session) {
         .run();
 }
 
-ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) const {
+ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) {
     ProgressNote note;
     note.id = row.integer(5);
     note.sessionId = row.integer(0);
     note.memberId = row.integer(1);
-    note.content.text = open("progress_notes", "text", note.id, row.blob(2));
+    noteDamage(note.damage, "progress_notes", note.id);
+    note.content.text = open(note.damage, "progress_notes", "text", note.id, row.blob(2));
     note.content.participation = participationFrom(row.text(8));
     note.content.concernRaised = row.integer(9) == 1;
     note.state = noteStateFrom(row.text(3));
@@ -167,12 +168,14 @@ void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes
     };
     {
         auto ratings = db.cached(
-            "SELECT r.note_id, r.indicator_id, r.rating FROM note_ratings r JOIN progress_notes n "
+            "SELECT r.note_id, r.indicator_id, r.rating, r.rowid FROM note_ratings r "
+            "JOIN progress_notes n "
             "ON n.id = r.note_id WHERE " +
             noteFilter + " ORDER BY r.note_id, r.indicator_id");
         ratings->bind(1, value);
         while (ratings->step()) {
             if (auto* note = find(ratings->integer(0))) {
+                noteDamage(note->damage, "note_ratings", ratings->integer(3));
                 note->content.ratings.push_back(
                     {ratings->text(1), static_cast<int>(ratings->integer(2))});
             }
@@ -187,10 +190,12 @@ void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes
     while (amendments->step()) {
         if (auto* note = find(amendments->integer(0))) {
             auto id = amendments->integer(1);
-            note->amendments.push_back({id,
-                                        open("note_amendments", "text", id, amendments->blob(2)),
-                                        open("note_amendments", "reason", id, amendments->blob(3)),
-                                        amendments->text(4), amendments->text(5)});
+            auto& damage = note->damage;
+            noteDamage(damage, "note_amendments", id);
+            note->amendments.push_back(
+                {id, open(damage, "note_amendments", "text", id, amendments->blob(2)),
+                 open(damage, "note_amendments", "reason", id, amendments->blob(3)),
+                 amendments->text(4), amendments->text(5)});
         }
     }
 }

@@ -56,6 +56,7 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
     {
         sqlite::Transaction transaction(impl->db);
         schema::createFresh(impl->db);
+        impl->startLedger();
         impl->takeKey(crypto::SecretKey::random());
         impl->db.prepare("INSERT INTO key_recovery (id, wrapped_key) VALUES (1, ?)")
             .bindBlob(1, crypto::wrapWithKey(*impl->dataKey, recovery.key, kRecoveryContext))
@@ -86,6 +87,7 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
             .bind(2, "migrate-to-format-" + std::to_string(schema::kCurrentVersion))
             .run();
     }
+    impl->startLedger();
     return RecordStore(std::move(impl));
 }
 
@@ -106,21 +108,46 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
     auto key = stored ? crypto::unwrapWithPassphrase(stored->wrap, passphrase,
                                                      userContext(stored->user.id))
                       : std::nullopt;
-    if (!key) {
-        // No key to chain it with yet: kept aside and chained at the next sign-in.
+    auto keepAside = [&](const char* kind) {
+        // No key to chain it with: kept aside and chained at the next sign-in.
         impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, ?, ?)")
             .bind(1, nowUtc())
             .bind(2, login)
-            .bind(3, std::string("failed-sign-in"))
+            .bind(3, std::string(kind))
             .run();
+    };
+    if (!key) {
+        keepAside("failed-sign-in");
         throw StoreError(kWrongSignIn);
     }
     impl_->takeKey(std::move(*key));
+    // The user's own row says who she is and what she may do: it must be as written.
+    bool authenticateExisting = impl_->rowsAwaitAuthentication();
+    std::string refusal;
+    if (authenticateExisting && stored->user.role != Role::administrator) {
+        refusal =
+            "This database was brought up to a new data format. An administrator must sign in "
+            "once first, to authenticate the records it already holds; then everyone can.";
+    } else if (!authenticateExisting) {
+        if (auto damage = impl_->damageOf("users", stored->user.id); !damage.empty()) {
+            refusal = "You cannot sign in: your user record was changed outside Roundtable. " +
+                      damage + " Ask an administrator to check the database.";
+        }
+    }
+    if (!refusal.empty()) {
+        impl_->wipeKeys();
+        keepAside("refused-sign-in");
+        throw StoreError(refusal);
+    }
     impl_->user = stored->user;
     impl_->kdf = stored->wrap.kdf;
     // A sign-in that cannot be recorded does not happen: stay locked if the write fails.
     impl_->commitOrRelock([&] {
         impl_->chainPendingEvents();
+        if (authenticateExisting) {
+            auto tagged = impl_->logUnloggedRows();
+            impl_->audit("authenticate-existing-records", "database", tagged);
+        }
         impl_->audit("sign-in", "user", stored->user.id);
     });
 }
@@ -219,8 +246,11 @@ std::vector<User> RecordStore::users() {
     impl_->key();
     std::vector<User> result;
     auto query = impl_->db.prepare("SELECT id, login, role FROM users ORDER BY id");
-    while (query.step())
-        result.push_back({query.integer(0), query.text(1), roleFrom(query.text(2))});
+    while (query.step()) {
+        User user{query.integer(0), query.text(1), roleFrom(query.text(2))};
+        impl_->noteDamage(user.damage, "users", user.id);
+        result.push_back(std::move(user));
+    }
     return result;
 }
 
@@ -262,18 +292,23 @@ AuditCheck RecordStore::verifyAudit() {
     std::string previous;
     std::int64_t expectedId = 1;
     auto rows = impl_->db.prepare(
-        "SELECT id, at, user_id, login, kind, record_kind, record_id, chain FROM audit_events "
-        "ORDER BY id");
+        "SELECT id, at, user_id, login, kind, record_kind, record_id, chain, row_key, row_tag "
+        "FROM audit_events ORDER BY id");
     while (rows.step()) {
         auto id = rows.integer(0);
         auto optionalColumn = [&](int column) {
             return rows.isNull(column) ? std::nullopt
                                        : std::optional<std::int64_t>(rows.integer(column));
         };
+        auto optionalText = [&](int column) {
+            return rows.isNull(column) ? std::nullopt
+                                       : std::optional<std::string>(rows.text(column));
+        };
         auto expected = crypto::keyedHashHex(
             *impl_->auditKey,
             Impl::auditMessage(previous, id, rows.text(1), optionalColumn(2), rows.text(3),
-                               rows.text(4), rows.text(5), optionalColumn(6)));
+                               rows.text(4), rows.text(5), optionalColumn(6), optionalText(8),
+                               optionalText(9)));
         if (id != expectedId) {
             check.firstBrokenRow = expectedId;
             check.problem = "row " + std::to_string(expectedId) + " is missing";

@@ -32,6 +32,20 @@ struct AuditCheck {
     [[nodiscard]] bool intact() const { return !firstBrokenRow; }
 };
 
+/// What `verify` found: the audit log's chain, and every record against the tags the log
+/// holds for it.
+struct VerifyReport {
+    AuditCheck log;
+    std::int64_t recordsChecked = 0;
+    std::vector<DamagedRecord> damaged;
+    /// A database brought from an older format whose records no administrator has signed in
+    /// to authenticate yet: its records could not be checked.
+    bool notYetAuthenticated = false;
+    [[nodiscard]] bool intact() const {
+        return log.intact() && damaged.empty() && !notYetAuthenticated;
+    }
+};
+
 class RecordStore {
   public:
     /// Creates a new database file with its administrator, signed in. Refuses a path that
@@ -151,6 +165,10 @@ class RecordStore {
     /// Recomputes the audit chain: reports the first row that was altered, removed or
     /// reordered. Needs the store unlocked (the chain is keyed by the data key).
     [[nodiscard]] AuditCheck verifyAudit();
+    /// Checks the whole database: the audit log's chain, and every record (each column of
+    /// each row of every clinical table) against the newest tag the log holds for it, so a
+    /// record changed, moved, replaced, added or deleted outside Roundtable is named.
+    [[nodiscard]] VerifyReport verify();
 
     /// The memory that holds the data key (valid while the store lives), so tests can show
     /// that lock() zeroes it. Empty when no key was ever loaded.

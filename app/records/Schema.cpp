@@ -367,7 +367,26 @@ void migrateToFormat4(sqlite::Connection& connection) {
     keepForever(connection, "session_facilitator_records");
 }
 
-constexpr Migration kMigrations[] = {{3, migrateToFormat3}, {4, migrateToFormat4}};
+// Format 5: every clinical row is authenticated. The audit log gains the row an event is
+// about and that row's tag (RowLedger.h); the index finds a row's newest tag when the row is
+// read. A database that already holds records is marked so that the first administrator to
+// sign in tags them all, signed in her name (the tags need the data key, which a migration
+// run before sign-in does not have).
+constexpr const char* kFormat5 = R"sql(
+ALTER TABLE audit_events ADD COLUMN row_key TEXT;
+ALTER TABLE audit_events ADD COLUMN row_tag TEXT;
+CREATE INDEX audit_events_by_row ON audit_events (record_kind, row_key, id)
+    WHERE row_key IS NOT NULL;
+INSERT INTO service_state (key, value)
+    SELECT 'records_to_authenticate', 'since format 5' WHERE EXISTS (SELECT 1 FROM users);
+)sql";
+
+void migrateToFormat5(sqlite::Connection& connection) {
+    connection.execute(kFormat5);
+}
+
+constexpr Migration kMigrations[] = {
+    {3, migrateToFormat3}, {4, migrateToFormat4}, {5, migrateToFormat5}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {

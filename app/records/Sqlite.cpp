@@ -162,7 +162,7 @@ bool Statement::isNull(int column) const {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
-Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection) {
+Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection), kind_(kind) {
     if (kind == Kind::write) {
         connection_.execute("BEGIN IMMEDIATE");
     } else {
@@ -177,6 +177,8 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+    if (kind_ == Kind::write && connection_.beforeCommit_)
+        connection_.beforeCommit_();
     connection_.execute("COMMIT");
     done_ = true;
 }

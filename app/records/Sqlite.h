@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,9 +34,14 @@ class Connection {
     [[nodiscard]] std::int64_t pragmaInteger(const std::string& name);
     [[nodiscard]] std::string pragmaText(const std::string& name);
     sqlite3* handle() { return db_; }
+    /// Work every write transaction does last, inside it, when it commits (the record store
+    /// authenticates the rows the transaction wrote). Throwing from it rolls back.
+    void setBeforeCommit(std::function<void()> hook) { beforeCommit_ = std::move(hook); }
 
   private:
+    friend class Transaction;
     sqlite3* db_ = nullptr;
+    std::function<void()> beforeCommit_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
@@ -106,10 +112,12 @@ class Transaction {
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
+    /// Runs the connection's before-commit work, then COMMIT.
     void commit();
 
   private:
     Connection& connection_;
+    Kind kind_;
     bool done_ = false;
 };
 

@@ -8,6 +8,7 @@
 #include "records/Clock.h"
 #include "records/Crypto.h"
 #include "records/RecordStore.h"
+#include "records/RowLedger.h"
 #include "records/Sqlite.h"
 
 namespace roundtable::records {
@@ -35,6 +36,7 @@ struct RecordStore::Impl {
     sqlite::Connection db;
     std::optional<crypto::SecretKey> dataKey;   ///< present while unlocked (wiped by lock)
     std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
+    std::optional<crypto::SecretKey> rowKey;    ///< derived from the data key for row tags
     std::optional<User> user;                   ///< who is signed in
     std::optional<std::filesystem::path> migrationBackup;  ///< see RecordStore::migrationBackup
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
@@ -71,18 +73,24 @@ struct RecordStore::Impl {
                        const std::string& text) const {
         return seal(table, column, std::to_string(row), text);
     }
-    std::string open(const char* table, const char* column, const std::string& row,
-                     const crypto::Bytes& sealed) const {
+    /// The text sealed in `column` of a row being read. When it cannot be decrypted (altered
+    /// or damaged) the record is marked damaged, unless it already is, and the text is empty:
+    /// the page still shows, and says why the record cannot be relied on.
+    std::string open(std::string& damage, const char* table, const char* column,
+                     const std::string& row, const crypto::Bytes& sealed) const {
         auto text = crypto::open(key(), sealed, place(table, column, row));
         if (!text) {
-            throw StoreError(std::string("A record in ") + table + " (row " + row +
-                             ") could not be decrypted: it has been altered or damaged.");
+            if (damage.empty()) {
+                damage = std::string("A text of this record (") + table + " " + row +
+                         ") could not be decrypted: it was altered or damaged.";
+            }
+            return {};
         }
         return *text;
     }
-    std::string open(const char* table, const char* column, std::int64_t row,
+    std::string open(std::string& damage, const char* table, const char* column, std::int64_t row,
                      const crypto::Bytes& sealed) const {
-        return open(table, column, std::to_string(row), sealed);
+        return open(damage, table, column, std::to_string(row), sealed);
     }
     /// Seals `text` into parameter `index`, or binds NULL when it is empty (not recorded).
     void bindSealed(sqlite::Statement& statement, int index, const char* table, const char* column,
@@ -94,27 +102,67 @@ struct RecordStore::Impl {
         }
     }
     /// The text sealed in `column` of the current row, or "" when it is NULL.
-    std::string openOptional(const char* table, const char* column, std::int64_t row,
-                             const sqlite::Statement& statement, int index) const {
+    std::string openOptional(std::string& damage, const char* table, const char* column,
+                             std::int64_t row, const sqlite::Statement& statement,
+                             int index) const {
         return statement.isNull(index) ? std::string{}
-                                       : open(table, column, row, statement.blob(index));
+                                       : open(damage, table, column, row, statement.blob(index));
     }
 
     /// A sessions row selected with kSessionColumns (GroupRecords.cpp).
-    Session readSession(const sqlite::Statement& row) const;
+    Session readSession(const sqlite::Statement& row);
     /// An attendance_marks row selected as (any, status, reason, recorded_at, id,
     /// minutes_present).
-    AttendanceMark readMark(const sqlite::Statement& row, MemberId member) const;
+    AttendanceMark readMark(const sqlite::Statement& row, MemberId member);
 
     void takeKey(crypto::SecretKey key) {
         auditKey.emplace(crypto::deriveSubkey(key, 1, "rtaudit1"));
+        rowKey.emplace(crypto::deriveSubkey(key, 2, "rtrows01"));
         dataKey.emplace(std::move(key));
     }
+
+    /// From here on every write transaction tags the ledgered rows it wrote and logs the tags
+    /// as it commits (see RowLedger.h). Called once the schema is current.
+    void startLedger() {
+        ledger::captureChanges(db);
+        db.setBeforeCommit([this] { logChangedRows(); });
+    }
+    void logChangedRows();  // this and the ledger functions below: StoreLedger.cpp
+    /// Writes a row-written event for every ledgered row that has none yet (the rows of a
+    /// database from before format 5); returns how many.
+    std::int64_t logUnloggedRows();
+    /// True while a database migrated from before format 5 waits for an administrator to
+    /// authenticate its existing records (at sign-in).
+    bool rowsAwaitAuthentication();
+    /// "" when the row `rowid` of `table` matches the newest tag the log holds for it;
+    /// otherwise a sentence for the person reading it, naming what is wrong.
+    std::string damageOf(const char* table, std::int64_t rowid);
+    /// Sets `damage` to the row's damage unless it already holds an earlier finding.
+    void noteDamage(std::string& damage, const char* table, std::int64_t rowid) {
+        if (damage.empty())
+            damage = damageOf(table, rowid);
+    }
+    /// Every ledgered row against the log: what was changed, added or removed outside the store.
+    std::vector<DamagedRecord> checkEveryRecord(std::int64_t& recordsChecked);
+
+    /// One event of the audit log. `rowKey` names a ledgered row (record kind: its table)
+    /// whose newest state has the tag `rowTag` (none: the row was removed).
+    struct Event {
+        std::string kind;
+        std::string recordKind;
+        std::optional<std::int64_t> recordId;
+        std::string at;
+        std::optional<std::string> rowKey;
+        std::optional<std::string> rowTag;
+    };
 
     /// Appends one event to the chained audit log. Call inside the transaction of the
     /// change it records, so the two are written together or not at all.
     void audit(const std::string& kind, const std::string& recordKind,
                std::optional<std::int64_t> recordId, const std::string& at = nowUtc()) {
+        appendEvent({kind, recordKind, recordId, at, std::nullopt, std::nullopt});
+    }
+    void appendEvent(const Event& event) {
         if (!auditKey || auditKey->empty())
             key();  // throws "locked"
         std::string previous;
@@ -129,30 +177,42 @@ struct RecordStore::Impl {
         std::optional<UserId> userId = user ? std::optional<UserId>(user->id) : std::nullopt;
         std::string login = user ? user->login : std::string("(recovery key)");
         auto chain = crypto::keyedHashHex(
-            *auditKey, auditMessage(previous, id, at, userId, login, kind, recordKind, recordId));
+            *auditKey, auditMessage(previous, id, event.at, userId, login, event.kind,
+                                    event.recordKind, event.recordId, event.rowKey, event.rowTag));
         auto insert = db.cached(
             "INSERT INTO audit_events (id, at, user_id, login, kind, record_kind, record_id, "
-            "chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        insert->bind(1, id).bind(2, at);
+            "chain, row_key, row_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert->bind(1, id).bind(2, event.at);
         if (userId)
             insert->bind(3, *userId);  // left unbound: NULL
-        insert->bind(4, login).bind(5, kind).bind(6, recordKind);
-        if (recordId)
-            insert->bind(7, *recordId);
-        insert->bind(8, chain).run();
+        insert->bind(4, login).bind(5, event.kind).bind(6, event.recordKind);
+        if (event.recordId)
+            insert->bind(7, *event.recordId);
+        insert->bind(8, chain);
+        if (event.rowKey)
+            insert->bind(9, *event.rowKey);
+        if (event.rowTag)
+            insert->bind(10, *event.rowTag);
+        insert->run();
     }
 
-    /// What a chain value covers: the previous value and every column of the row.
+    /// What a chain value covers: the previous value and every column of the row. Events
+    /// without a row key (all events before format 5) are covered as they always were.
     static std::string auditMessage(const std::string& previous, std::int64_t id,
                                     const std::string& at, std::optional<UserId> userId,
                                     const std::string& login, const std::string& kind,
                                     const std::string& recordKind,
-                                    std::optional<std::int64_t> recordId) {
+                                    std::optional<std::int64_t> recordId,
+                                    const std::optional<std::string>& rowKey,
+                                    const std::optional<std::string>& rowTag) {
         auto optional = [](std::optional<std::int64_t> value) {
             return value ? std::to_string(*value) : std::string("-");
         };
-        return previous + "\n" + std::to_string(id) + "\n" + at + "\n" + optional(userId) + "\n" +
-               login + "\n" + kind + "\n" + recordKind + "\n" + optional(recordId);
+        auto message = previous + "\n" + std::to_string(id) + "\n" + at + "\n" + optional(userId) +
+                       "\n" + login + "\n" + kind + "\n" + recordKind + "\n" + optional(recordId);
+        if (rowKey)
+            message += "\n" + *rowKey + "\n" + rowTag.value_or("-");
+        return message;
     }
 
     void wipeKeys() {
@@ -160,6 +220,8 @@ struct RecordStore::Impl {
             dataKey->wipe();
         if (auditKey)
             auditKey->wipe();
+        if (rowKey)
+            rowKey->wipe();
         user.reset();
     }
 
@@ -187,10 +249,11 @@ struct RecordStore::Impl {
     /// True when signing a note of this session now makes it a late entry (signed on a later
     /// calendar day, as the facilitator sees it, than the session's date).
     bool signingIsLate(SessionId session);
-    /// Who ran a session: the people whose newest facilitator record says present.
-    std::vector<UserId> facilitatorsOf(SessionId session);
+    /// Who ran a session: the people whose newest facilitator record says present. With
+    /// `damage`, the records read are checked against the log.
+    std::vector<UserId> facilitatorsOf(SessionId session, std::string* damage = nullptr);
     /// A progress_notes row selected with kNoteColumns (without ratings and amendments).
-    ProgressNote readNote(const sqlite::Statement& row) const;
+    ProgressNote readNote(const sqlite::Statement& row);
     /// Adds their ratings and amendments to notes read with `noteFilter` (a condition on
     /// the progress_notes row n, with one parameter: e.g. "n.session_id = ?").
     void addRatingsAndAmendments(std::vector<ProgressNote>& notes, const std::string& noteFilter,

@@ -24,12 +24,22 @@ class StoreError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A record that does not match what the audit log says was written: changed, added or
+/// deleted outside Roundtable (see RecordStore::verify).
+struct DamagedRecord {
+    std::string table;        ///< e.g. "progress_notes"
+    std::string key;          ///< the row as the log names it, e.g. "12", or "3/7"
+    std::string description;  ///< a sentence for a person, naming the record
+};
+
 enum class Role { facilitator, clinicalLead, administrator };
 
 struct User {
     UserId id = 0;
     std::string login;
     Role role = Role::facilitator;
+    /// Empty while the user's record is as it was written (see Member::damage).
+    std::string damage{};
 };
 
 /// How costly deriving a key from a passphrase is (Argon2id). Both meet the promise of at
@@ -51,6 +61,9 @@ struct Group {
     GroupKind kind = GroupKind::treatment;
     GroupSchedule schedule;
     std::optional<GroupId> linkedGroup;  ///< a carers' group's treatment group
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 /// A member as seen from one group: who he is and his membership of that group.
@@ -62,6 +75,9 @@ struct Member {
     std::string leftOn;  ///< empty while he is a member
     std::string leavingReason;
     bool attendanceRequired = false;  ///< attendance is a legal requirement (e.g. an order)
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 /// Identifying details of a member, encrypted. Empty strings: not recorded.
@@ -71,6 +87,9 @@ struct MemberDetails {
     std::string residentialService;
     std::string careManager;  ///< name and how to reach them
     std::string recordedAt;   ///< when these details were recorded (read only)
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 enum class SessionStatus { planned, tookPlace, didNotTakePlace };
@@ -113,6 +132,9 @@ struct Session {
     std::vector<UserId> facilitators;  ///< who ran it (read by session(id) only)
     CurriculumStamp stamp;
     std::vector<PlannedActivity> activities;
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 enum class Attendance { attended, late, leftEarly, absentAuthorised, absentUnauthorised };
@@ -123,6 +145,9 @@ struct AttendanceMark {
     std::string reason;
     std::string recordedAt;  ///< UTC, ISO 8601
     std::optional<int> minutesPresent;
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 enum class NoteState { draft, signedOff };
@@ -169,6 +194,9 @@ struct ProgressNote {
     std::string signedAt;               ///< UTC, ISO 8601; empty while a draft
     bool lateEntry = false;             ///< signed on a later day than the session's date
     std::vector<Amendment> amendments;  ///< oldest first
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 /// One session of a member's history: the session, his newest mark and his note, if any.
@@ -207,6 +235,9 @@ struct Concern {
     std::vector<ConcernAction> actions;
     /// Open while it has no actions yet or any action is still open.
     [[nodiscard]] bool isOpen() const;
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 /// A score on one of the programme's outcome measures at one time point.
@@ -219,6 +250,9 @@ struct OutcomeScore {
     int score = 0;
     std::optional<std::int64_t> replaces;  ///< the score this one corrects
     std::string recordedAt;
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 /// A relapse-prevention plan: each change is a new version; old versions stay readable.
@@ -234,6 +268,9 @@ struct RelapsePlan {
     std::string createdBy;  ///< login
     std::string createdAt;
     std::vector<PlanSection> sections;
+    /// Empty while the record is as it was written; otherwise why it cannot be relied on
+    /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
 };
 
 [[nodiscard]] const char* toText(Role role);

@@ -19,8 +19,9 @@ std::vector<std::string> auditKinds(const std::filesystem::path& path) {
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
     sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, "SELECT kind || ' ' || record_kind FROM audit_events ORDER BY id", -1,
-                       &statement, nullptr);
+    sqlite3_prepare_v2(
+        db, "SELECT kind || ' ' || record_kind FROM audit_events WHERE row_key IS NULL ORDER BY id",
+        -1, &statement, nullptr);
     std::vector<std::string> kinds;
     while (sqlite3_step(statement) == SQLITE_ROW) {
         kinds.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));

@@ -87,18 +87,18 @@ TEST_CASE("a ciphertext moved to another row or column does not decrypt") {
     CHECK(rawSql(sample.path,
                  "UPDATE members SET name = (SELECT name FROM members WHERE id = 2) "
                  "WHERE id = 1") == "");
+    // The ciphertext itself refuses to open where it was moved (the row's tag is checked
+    // too, so the record would be reported even if it did).
     auto store = openTestStore(sample.path);
-    try {
-        (void)store.membersOf(1);
-        FAIL("a moved ciphertext was decrypted");
-    } catch (const StoreError& error) {
-        CHECK(std::string(error.what()) ==
-              "A record in members (row 1) could not be decrypted: it has been altered or "
-              "damaged.");
-    }
+    auto members = store.membersOf(1);
+    CHECK(members.at(0).name.empty());
+    CHECK(members.at(0).damage ==
+          "The member (members 1) was changed outside Roundtable after it was recorded.");
+    CHECK(members.at(1).damage.empty());
     CHECK(rawSql(sample.path, "UPDATE groups SET name = (SELECT name FROM members WHERE id = 2)") ==
           "");
-    CHECK_THROWS_AS(store.groups(), StoreError);
+    CHECK(store.groups().at(0).name.empty());
+    CHECK_FALSE(store.groups().at(0).damage.empty());
 }
 
 TEST_CASE("the recovery key opens a database whose user keys were all removed") {

@@ -161,7 +161,11 @@ void checkEveryKindOfRecord(RecordStore& store, const std::string& recoveryKey) 
     CHECK(store.concernsOf(member.id).at(0).actions.at(0).status == ActionStatus::done);
     CHECK(store.outcomeScoresOf(member.id).at(0).score == 30);
     CHECK(store.relapsePlan(member.id)->sections.at(0).body == "A fixture sign.");
-    CHECK(store.verifyAudit().intact());
+    for (const auto& read : {member.damage, session.damage, note->damage, groups[1].damage})
+        CHECK(read.empty());
+    auto report = store.verify();
+    CHECK(report.intact());
+    CHECK(report.recordsChecked > 15);
     store.lock();
     store.unlockWithRecoveryKey(recoveryKey);
     CHECK(store.groups().size() == 2);
@@ -188,11 +192,30 @@ TEST_CASE("a format 3 database is migrated with every kind of record, and who ra
     checkEveryKindOfRecord(store, kFormat3RecoveryKey);
 }
 
-TEST_CASE("a format 4 database opens with every kind of record") {
+TEST_CASE("a format 4 database is migrated; an administrator's sign-in authenticates its records") {
     TempDir dir;
-    std::filesystem::copy_file(kFixtures / "format-4.rtdb", dir / "copy.rtdb");
-    auto store = openTestStore(dir / "copy.rtdb");
+    auto path = dir / "copy.rtdb";
+    std::filesystem::copy_file(kFixtures / "format-4.rtdb", path);
+    {
+        // Until an administrator has signed in once, nobody else can: the records are not
+        // authenticated yet.
+        auto store = RecordStore::open(path);
+        CHECK(store.migrationBackup());
+        CHECK_THROWS_WITH_AS(
+            store.unlock("colleague", "a colleague's passphrase"),
+            "This database was brought up to a new data format. An administrator must sign in "
+            "once first, to authenticate the records it already holds; then everyone can.",
+            StoreError);
+        CHECK_FALSE(store.isUnlocked());
+    }
+    auto store = openTestStore(path);
     CHECK_FALSE(store.migrationBackup());
+    // Every record was tagged at once, and the log says who did it and how many.
+    CHECK(rawCount(path,
+                   "SELECT COUNT(*) FROM audit_events WHERE kind = 'authenticate-existing-records' "
+                   "AND login = 'admin' AND record_id = (SELECT COUNT(*) FROM audit_events "
+                   "WHERE row_key IS NOT NULL)") == 1);
+    CHECK(rawCount(path, "SELECT COUNT(*) FROM audit_events WHERE kind = 'refused-sign-in'") == 1);
     // Two people recorded as running the session, then corrected to one: both records kept.
     auto colleague = store.users().at(1).id;
     CHECK(store.session(1).facilitators == std::vector<UserId>{colleague});

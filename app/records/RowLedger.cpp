@@ -1,0 +1,143 @@
+// Row authentication for data format 5: which tables are ledgered, how a row is encoded and
+// tagged, and the per-connection triggers that note which rows a transaction wrote.
+#include "records/RowLedger.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace roundtable::records::ledger {
+
+const std::vector<LedgeredTable>& tables() {
+    static const std::vector<LedgeredTable> kTables = {
+        {"users", "user", {"id"}},
+        {"groups", "group", {"id"}},
+        {"members", "member", {"id"}},
+        {"member_details", "member's details", {"id"}},
+        {"memberships", "membership", {"group_id", "member_id"}},
+        {"sessions", "session", {"id"}},
+        {"session_activities", "planned activity", {"session_id", "position"}},
+        {"session_facilitator_records", "record of who ran a session", {"id"}},
+        {"attendance_marks", "attendance mark", {"id"}},
+        {"progress_notes", "progress note", {"id"}},
+        {"note_ratings", "progress rating", {"note_id", "indicator_id"}},
+        {"note_amendments", "amendment", {"id"}},
+        {"concerns", "concern", {"id"}},
+        {"concern_actions", "concern action", {"id"}},
+        {"concern_action_updates", "update of a concern action", {"id"}},
+        {"outcome_scores", "outcome score", {"id"}},
+        {"relapse_plans", "relapse-prevention plan", {"id"}},
+        {"relapse_plan_sections", "section of a relapse-prevention plan", {"plan_id", "position"}},
+    };
+    return kTables;
+}
+
+const LedgeredTable& table(std::string_view name) {
+    for (const auto& candidate : tables()) {
+        if (name == candidate.name)
+            return candidate;
+    }
+    throw std::out_of_range("not a ledgered table: " + std::string(name));
+}
+
+std::string encodeRow(sqlite3_stmt* row, bool withNames) {
+    std::string encoded;
+    int columns = sqlite3_column_count(row);
+    for (int c = 0; c < columns; ++c) {
+        if (withNames) {
+            encoded += sqlite3_column_name(row, c);
+            encoded += '\0';
+        }
+        auto type = static_cast<unsigned char>(sqlite3_column_type(row, c));
+        // Read the bytes before their size: asking for them may convert the value.
+        const void* data = type == SQLITE_BLOB
+                               ? sqlite3_column_blob(row, c)
+                               : static_cast<const void*>(sqlite3_column_text(row, c));
+        auto size = static_cast<std::uint64_t>(sqlite3_column_bytes(row, c));
+        encoded += static_cast<char>(type);
+        encoded.append(reinterpret_cast<const char*>(&size), sizeof size);
+        if (size)
+            encoded.append(static_cast<const char*>(data), size);
+    }
+    return encoded;
+}
+
+std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table, sqlite3_stmt* row) {
+    std::string message = table.name;
+    message += '\0';
+    message += encodeRow(row, true);
+    return crypto::keyedHashHex(rowKey, message);
+}
+
+std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row) {
+    std::string key;
+    int columns = sqlite3_column_count(row);
+    for (const char* column : table.keyColumns) {
+        if (!key.empty())
+            key += '/';
+        for (int c = 0; c < columns; ++c) {
+            if (std::string_view(sqlite3_column_name(row, c)) == column) {
+                const auto* text = sqlite3_column_text(row, c);
+                key += text ? reinterpret_cast<const char*>(text) : "";
+                break;
+            }
+        }
+    }
+    return key;
+}
+
+namespace {
+
+/// The SQL expression naming a row in the log, over NEW or OLD in a trigger.
+std::string keyExpression(const LedgeredTable& table, const char* which) {
+    std::string expression;
+    for (const char* column : table.keyColumns) {
+        if (!expression.empty())
+            expression += " || '/' || ";
+        expression += std::string("CAST(") + which + "." + column + " AS TEXT)";
+    }
+    return expression;
+}
+
+}  // namespace
+
+void captureChanges(sqlite::Connection& connection) {
+    // One row per record: a record written twice in a transaction is tagged once, as it ends.
+    // A key deleted and written again keeps the newest rowid (REPLACE).
+    connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS changed_rows (seq INTEGER PRIMARY KEY, "
+        "table_name TEXT NOT NULL, row_key TEXT NOT NULL, row_id INTEGER NOT NULL, "
+        "UNIQUE (table_name, row_key) ON CONFLICT REPLACE)");
+    for (const auto& table : tables()) {
+        auto note = [&](const char* which) {
+            return std::string(
+                       "INSERT INTO changed_rows (table_name, row_key, row_id) "
+                       "VALUES ('") +
+                   table.name + "', " + keyExpression(table, which) + ", " + which + ".rowid);";
+        };
+        std::string name = table.name;
+        connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +
+                           "_insert AFTER INSERT ON main." + name + " BEGIN " + note("NEW") +
+                           " END;");
+        connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +
+                           "_update AFTER UPDATE ON main." + name + " BEGIN " + note("OLD") +
+                           note("NEW") + " END;");
+        connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +
+                           "_delete AFTER DELETE ON main." + name + " BEGIN " + note("OLD") +
+                           " END;");
+    }
+}
+
+std::vector<ChangedRow> takeChangedRows(sqlite::Connection& connection) {
+    std::vector<ChangedRow> changed;
+    {
+        auto rows = connection.cached(
+            "SELECT table_name, row_id, row_key FROM temp.changed_rows ORDER BY seq");
+        while (rows->step())
+            changed.push_back({&table(rows->text(0)), rows->integer(1), rows->text(2)});
+    }
+    if (!changed.empty())
+        connection.cached("DELETE FROM temp.changed_rows")->run();
+    return changed;
+}
+
+}  // namespace roundtable::records::ledger

@@ -1,0 +1,57 @@
+// Authentication of every clinical row (data format 5). Each row of a ledgered table is
+// bound, under a key derived from the data key, to its table and to all of its columns, clear
+// and sealed alike (its "tag"). The tag of each row's newest state is written into the audit
+// log in the transaction that wrote the row, so a row changed, moved, replaced, inserted or
+// deleted outside the store no longer matches the log. Internal to the records library.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "records/Crypto.h"
+#include "records/Sqlite.h"
+
+namespace roundtable::records::ledger {
+
+/// A table whose rows are authenticated, with the columns that name a row in the log.
+struct LedgeredTable {
+    const char* name;
+    const char* what;  ///< the record as a person would call it, e.g. "progress note"
+    std::vector<const char*> keyColumns;
+};
+
+/// Every clinical table: the whole record, users and their roles included.
+[[nodiscard]] const std::vector<LedgeredTable>& tables();
+/// The table called `name`; throws std::out_of_range for a table that is not ledgered.
+[[nodiscard]] const LedgeredTable& table(std::string_view name);
+
+/// The encoding of the current row of `row` that hashes cover: for each column its type,
+/// length and bytes (and, with `withNames`, its name first). Shared with backups' content
+/// hash, so one encoding describes a row everywhere.
+[[nodiscard]] std::string encodeRow(sqlite3_stmt* row, bool withNames);
+
+/// The tag of the current row of a `SELECT * FROM table` statement.
+[[nodiscard]] std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table,
+                                sqlite3_stmt* row);
+/// How the log names the current row of a `SELECT * FROM table` statement: its key columns'
+/// values joined with '/', e.g. "12" or "3/7".
+[[nodiscard]] std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row);
+
+/// Makes this connection note, in temp.changed_rows, every ledgered row its statements insert,
+/// change or delete (temporary triggers: plain SQL from any other connection is not noted).
+void captureChanges(sqlite::Connection& connection);
+
+struct ChangedRow {
+    const LedgeredTable* table;
+    std::int64_t rowid;
+    std::string key;  ///< the key before a deletion (the row is gone)
+};
+/// The rows changed since the last call, in the order first changed; clears the list.
+[[nodiscard]] std::vector<ChangedRow> takeChangedRows(sqlite::Connection& connection);
+
+}  // namespace roundtable::records::ledger

@@ -1,0 +1,152 @@
+// The record store's use of the row ledger (RowLedger.h): every write transaction logs the
+// tags of the rows it wrote as it commits; reading a record checks its rows against the newest
+// tags in the log; verify() checks every row and the log's chain.
+#include <unordered_map>
+
+#include "records/StoreImpl.h"
+
+namespace roundtable::records {
+namespace {
+
+constexpr const char* kNewestTag =
+    "SELECT row_tag, row_tag IS NULL FROM audit_events WHERE record_kind = ? AND row_key = ? "
+    "ORDER BY id DESC LIMIT 1";
+
+std::string selectRow(const ledger::LedgeredTable& table) {
+    return std::string("SELECT * FROM ") + table.name + " WHERE rowid = ?";
+}
+
+std::string sentence(const ledger::LedgeredTable& table, const std::string& key,
+                     const char* problem) {
+    return std::string("The ") + table.what + " (" + table.name + " " + key + ") " + problem + ".";
+}
+
+constexpr const char* kChanged = "was changed outside Roundtable after it was recorded";
+constexpr const char* kUnlogged =
+    "is not in the audit log: it was added to the file outside Roundtable";
+constexpr const char* kLoggedRemoved =
+    "was put back in the file outside Roundtable after it had been removed";
+constexpr const char* kMissing = "is in the audit log but no longer in the file: it was deleted";
+
+}  // namespace
+
+void RecordStore::Impl::logChangedRows() {
+    auto changed = ledger::takeChangedRows(db);
+    if (changed.empty())
+        return;
+    if (!rowKey || rowKey->empty())
+        key();  // throws "locked": no record is written without its tag
+    auto at = nowUtc();
+    for (const auto& change : changed) {
+        std::optional<std::string> tag;
+        auto row = db.cached(selectRow(*change.table));
+        row->bind(1, change.rowid);
+        // The rowid of a removed row can be taken by another row in the same transaction.
+        if (row->step() && ledger::keyOf(*change.table, row->handle()) == change.key)
+            tag = ledger::tagOf(*rowKey, *change.table, row->handle());
+        appendEvent({tag ? "row-written" : "row-removed", change.table->name, std::nullopt, at,
+                     change.key, tag});
+    }
+}
+
+std::int64_t RecordStore::Impl::logUnloggedRows() {
+    key();
+    auto at = nowUtc();
+    std::int64_t logged = 0;
+    for (const auto& table : ledger::tables()) {
+        auto rows = db.prepare(std::string("SELECT * FROM ") + table.name + " ORDER BY rowid");
+        while (rows.step()) {
+            auto key = ledger::keyOf(table, rows.handle());
+            auto newest = db.cached(kNewestTag);
+            newest->bind(1, std::string(table.name)).bind(2, key);
+            if (newest->step())
+                continue;
+            appendEvent({"row-written", table.name, std::nullopt, at, key,
+                         ledger::tagOf(*rowKey, table, rows.handle())});
+            ++logged;
+        }
+    }
+    return logged;
+}
+
+bool RecordStore::Impl::rowsAwaitAuthentication() {
+    auto query = db.cached(
+        "SELECT EXISTS (SELECT 1 FROM service_state WHERE key = 'records_to_authenticate') AND "
+        "NOT EXISTS (SELECT 1 FROM audit_events WHERE kind = 'authenticate-existing-records')");
+    return query->step() && query->integer(0) == 1;
+}
+
+std::string RecordStore::Impl::damageOf(const char* tableName, std::int64_t rowid) {
+    const auto& table = ledger::table(tableName);
+    auto row = db.cached(selectRow(table));
+    row->bind(1, rowid);
+    if (!row->step())
+        return {};
+    auto key = ledger::keyOf(table, row->handle());
+    auto newest = db.cached(kNewestTag);
+    newest->bind(1, std::string(table.name)).bind(2, key);
+    if (!newest->step())
+        return sentence(table, key, kUnlogged);
+    if (newest->integer(1) == 1)
+        return sentence(table, key, kLoggedRemoved);
+    if (newest->text(0) != ledger::tagOf(*rowKey, table, row->handle()))
+        return sentence(table, key, kChanged);
+    return {};
+}
+
+std::vector<DamagedRecord> RecordStore::Impl::checkEveryRecord(std::int64_t& recordsChecked) {
+    key();
+    // The newest tag the log holds for each row (empty: the row was removed).
+    std::unordered_map<std::string, std::string> newest;
+    auto events = db.prepare(
+        "SELECT record_kind, row_key, COALESCE(row_tag, '') FROM audit_events "
+        "WHERE row_key IS NOT NULL ORDER BY id");
+    while (events.step())
+        newest[events.text(0) + '\n' + events.text(1)] = events.text(2);
+
+    std::vector<DamagedRecord> damaged;
+    auto report = [&](const ledger::LedgeredTable& table, const std::string& key,
+                      const char* problem) {
+        damaged.push_back({table.name, key, sentence(table, key, problem)});
+    };
+    recordsChecked = 0;
+    for (const auto& table : ledger::tables()) {
+        auto rows = db.prepare(std::string("SELECT * FROM ") + table.name + " ORDER BY rowid");
+        while (rows.step()) {
+            ++recordsChecked;
+            auto key = ledger::keyOf(table, rows.handle());
+            auto found = newest.find(std::string(table.name) + '\n' + key);
+            if (found == newest.end()) {
+                report(table, key, kUnlogged);
+                continue;
+            }
+            auto expected = std::move(found->second);
+            newest.erase(found);  // what is left afterwards has no row
+            if (expected.empty())
+                report(table, key, kLoggedRemoved);
+            else if (expected != ledger::tagOf(*rowKey, table, rows.handle()))
+                report(table, key, kChanged);
+        }
+    }
+    for (const auto& [name, tag] : newest) {
+        if (tag.empty())
+            continue;  // removed, and not in the file: as the log says
+        auto separator = name.find('\n');
+        report(ledger::table(name.substr(0, separator)), name.substr(separator + 1), kMissing);
+    }
+    return damaged;
+}
+
+VerifyReport RecordStore::verify() {
+    impl_->key();
+    VerifyReport report;
+    report.log = verifyAudit();
+    if (impl_->rowsAwaitAuthentication()) {
+        report.notYetAuthenticated = true;
+        return report;
+    }
+    report.damaged = impl_->checkEveryRecord(report.recordsChecked);
+    return report;
+}
+
+}  // namespace roundtable::records

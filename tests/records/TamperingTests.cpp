@@ -1,0 +1,411 @@
+// The tampering suite (RELIABILITY.md promise 15): for every clinical table and every column,
+// a person with a copy of the file and the sqlite3 shell changes the value (triggers dropped),
+// swaps it with another row's, deletes the row, replaces it with INSERT OR REPLACE and inserts
+// a forged copy. verify() must name the record every time, and reading the records through
+// the store must mark it damaged. Each case starts from the same pristine file.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "records/RecordStore.h"
+#include "support/EveryRecord.h"
+#include "support/RawSql.h"
+#include "support/TempDir.h"
+#include "support/TestStore.h"
+
+using namespace roundtable::records;
+using namespace roundtable::test;
+
+namespace {
+
+constexpr const char* kSecondAdmin = "second-admin";
+constexpr const char* kSecondPassphrase = "another admin's passphrase";
+
+struct Column {
+    std::string name;
+    bool key = false;
+};
+
+/// The ledgered tables with their columns, read from the schema itself (so a column added
+/// later is tampered with too); the key columns are those the log names rows by.
+struct Table {
+    std::string name;
+    std::vector<Column> columns;
+};
+
+std::vector<std::string> rawColumn(const std::filesystem::path& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+    std::vector<std::string> values;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        const auto* text = sqlite3_column_text(statement, 0);
+        values.emplace_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return values;
+}
+
+const std::vector<std::pair<std::string, std::vector<std::string>>> kLedgered = {
+    {"users", {"id"}},
+    {"groups", {"id"}},
+    {"members", {"id"}},
+    {"member_details", {"id"}},
+    {"memberships", {"group_id", "member_id"}},
+    {"sessions", {"id"}},
+    {"session_activities", {"session_id", "position"}},
+    {"session_facilitator_records", {"id"}},
+    {"attendance_marks", {"id"}},
+    {"progress_notes", {"id"}},
+    {"note_ratings", {"note_id", "indicator_id"}},
+    {"note_amendments", {"id"}},
+    {"concerns", {"id"}},
+    {"concern_actions", {"id"}},
+    {"concern_action_updates", {"id"}},
+    {"outcome_scores", {"id"}},
+    {"relapse_plans", {"id"}},
+    {"relapse_plan_sections", {"plan_id", "position"}},
+};
+
+std::vector<Table> ledgeredTables(const std::filesystem::path& path) {
+    std::vector<Table> tables;
+    for (const auto& [name, keys] : kLedgered) {
+        Table table{name, {}};
+        for (const auto& column :
+             rawColumn(path, "SELECT name FROM pragma_table_info('" + name + "') ORDER BY cid")) {
+            bool key = std::find(keys.begin(), keys.end(), column) != keys.end();
+            table.columns.push_back({column, key});
+        }
+        tables.push_back(std::move(table));
+    }
+    return tables;
+}
+
+/// Plain SQL with every trigger dropped first, as someone determined would.
+std::string tamper(const std::filesystem::path& path, const std::string& sql) {
+    std::string dropAll;
+    for (const auto& trigger :
+         rawColumn(path, "SELECT name FROM sqlite_schema WHERE type = 'trigger'"))
+        dropAll += "DROP TRIGGER " + trigger + "; ";
+    return rawSql(path, dropAll + sql);
+}
+
+/// The value of a column as SQL text, to see whether a change took.
+std::string quoted(const std::filesystem::path& path, const std::string& table,
+                   const std::string& column, std::int64_t rowid) {
+    auto values = rawColumn(path, "SELECT quote(" + column + ") FROM " + table +
+                                      " WHERE rowid = " + std::to_string(rowid));
+    return values.empty() ? "(no row)" : values.front();
+}
+
+/// Changes one column of one row to some other value its constraints accept; returns false
+/// when no candidate could be written.
+bool changeColumn(const std::filesystem::path& path, const std::string& table,
+                  const std::string& column, std::int64_t rowid) {
+    auto before = quoted(path, table, column, rowid);
+    const std::string c = column;
+    std::vector<std::string> candidates = {
+        "(SELECT " + c + " FROM " + table + " WHERE " + c + " IS NOT (SELECT " + c + " FROM " +
+            table + " WHERE rowid = " + std::to_string(rowid) + ") LIMIT 1)",
+        c + " + 1000",
+        c + " + 1",
+        c + " - 1",
+        "1 - " + c,
+        "1",
+        "2",
+        c + " || 'x'",
+        "x'00' || " + c,
+        "'draft'",
+        "'signed'",
+        "'administrator'",
+        "'absent-unauthorised'",
+        "'did-not-take-place'",
+        "'full'",
+        "'none'",
+        "'done'",
+        "'maintenance'",
+        "'2000-01-01'",
+        "NULL"};
+    for (const auto& value : candidates) {
+        auto error = tamper(path, "UPDATE " + table + " SET " + c + " = " + value +
+                                      " WHERE rowid = " + std::to_string(rowid));
+        if (error.empty() && quoted(path, table, column, rowid) != before)
+            return true;
+    }
+    return false;
+}
+
+/// Reads every record the pages show and collects what the store says of damage.
+std::vector<std::string> readEverything(RecordStore& store) {
+    std::vector<std::string> found;
+    auto add = [&](const std::string& damage) {
+        if (!damage.empty())
+            found.push_back(damage);
+    };
+    for (const auto& user : store.users())
+        add(user.damage);
+    for (const auto& group : store.groups()) {
+        add(group.damage);
+        for (const auto& member : store.membersOf(group.id)) {
+            add(member.damage);
+            if (auto details = store.memberDetails(member.id))
+                add(details->damage);
+            for (const auto& concern : store.concernsOf(member.id))
+                add(concern.damage);
+            for (const auto& score : store.outcomeScoresOf(member.id))
+                add(score.damage);
+            for (int version = 1; auto plan = store.relapsePlan(member.id, version); ++version)
+                add(plan->damage);
+        }
+        for (const auto& listed : store.sessionsOf(group.id)) {
+            add(store.session(listed.id).damage);
+            for (const auto& mark : store.registerOf(listed.id))
+                add(mark.damage);
+            for (const auto& note : store.notesOf(listed.id))
+                add(note.damage);
+        }
+    }
+    return found;
+}
+
+struct Tally {
+    int tried = 0;
+    int prevented = 0;  ///< the schema refused the change even with its triggers dropped
+    int byVerify = 0;
+    int byReading = 0;
+    int readingExpected = 0;
+    std::vector<std::string> missed;
+    std::vector<std::string> verifyOnly;
+};
+
+/// Where a page can still find the changed row: reading it must mark it damaged. A deleted
+/// row, or one moved to another parent or key, is no longer where any page looks: verify
+/// names it.
+enum class Reach { readable, verifyOnly };
+
+/// Runs one tampering case on a fresh copy and checks both ways of noticing it.
+void check(const std::filesystem::path& pristine, const std::filesystem::path& dir,
+           const std::string& table, const std::string& description,
+           const std::function<bool(const std::filesystem::path&)>& apply, Tally& tally,
+           Reach reach) {
+    auto path = dir / "case.rtdb";
+    std::filesystem::remove(path);
+    std::filesystem::copy_file(pristine, path);
+    if (!apply(path)) {
+        ++tally.prevented;
+        return;
+    }
+    ++tally.tried;
+    auto store = RecordStore::open(path);
+    bool readingSaw = false;
+    try {
+        store.unlock(kTestLogin, kTestPassphrase);
+    } catch (const StoreError& error) {
+        // The administrator's own row was changed: she is refused, and says why.
+        readingSaw = std::string(error.what()).find("changed outside") != std::string::npos;
+        store.unlock(kSecondAdmin, kSecondPassphrase);
+    }
+    for (const auto& damage : readEverything(store))
+        readingSaw = readingSaw || damage.find("(" + table + " ") != std::string::npos;
+    auto report = store.verify();
+    bool verifySaw =
+        std::any_of(report.damaged.begin(), report.damaged.end(),
+                    [&](const DamagedRecord& record) { return record.table == table; });
+    tally.byVerify += verifySaw ? 1 : 0;
+    tally.byReading += readingSaw ? 1 : 0;
+    if (!verifySaw)
+        tally.missed.push_back(description + ": not reported by verify");
+    if (reach == Reach::readable) {
+        ++tally.readingExpected;
+        if (!readingSaw)
+            tally.missed.push_back(description + ": not marked damaged when read");
+    } else if (!readingSaw) {
+        tally.verifyOnly.push_back(description);
+    }
+}
+
+/// A column that places a row under another record (or is its key): changing it moves the
+/// row out of sight of the page that showed it.
+bool placesTheRow(const Column& column) {
+    return column.key || column.name.ends_with("_id") || column.name == "version";
+}
+
+}  // namespace
+
+TEST_CASE("every change, swap, deletion, replacement and forged row of a clinical table is found") {
+    TempDir dir;
+    auto pristine = dir / "pristine.rtdb";
+    {
+        auto store = createTestStore(pristine);
+        writeEveryKindOfRecord(store);
+        // A second record of the kinds the fixture has once, so rows can be swapped.
+        store.addUser(kSecondAdmin, Role::administrator, kSecondPassphrase);
+        auto plan = plannedSession(1, "2026-11-10");
+        plan.activities = {{"check-in", 60, "Arriving", "Greet."}, {"talk", 60, "Talk", "Listen."}};
+        auto session = store.addSession(plan);
+        auto second = store.membersOf(1).size() == 1 ? store.addMember(1, "Second", "2026-11-01")
+                                                     : store.membersOf(1).at(1).id;
+        store.markAttendance(session, {1, Attendance::attended, "", {}, {}});
+        store.markAttendance(session, {second, Attendance::late, "Traffic", {}, {}});
+        NoteContent rated("Second note.");
+        rated.ratings = {{"keeps-rules", 3}, {"listens", 1}};
+        store.saveAndSignNote(session, 1, rated);
+        store.saveAndSignNote(session, second, NoteContent("Third note."));
+        store.amendNote(store.note(session, 1)->id, "Second amendment.", "Another reason.");
+        store.recordMemberDetails(second, {"1980-02-02", "FX-2", "", "", ""});
+        auto concern = store.raiseConcern({second, std::nullopt, "Second concern."});
+        auto action = store.addConcernAction(concern, "Meet", "Lead", "");
+        store.updateConcernAction(action, ActionStatus::notNeeded, "Not needed.");
+        OutcomeScore score;
+        score.memberId = second;
+        score.measureId = "sexual-knowledge";
+        score.timePoint = "before";
+        score.takenOn = "2026-11-02";
+        score.score = 25;
+        store.recordOutcomeScore(score);
+        store.saveRelapsePlan(1, {{"Signs", "Second version."}, {"Help", "Who helps."}});
+        REQUIRE(store.verify().intact());
+    }
+    auto tables = ledgeredTables(pristine);
+    Tally tally;
+    for (const auto& table : tables) {
+        auto rowids = rawColumn(pristine, "SELECT rowid FROM " + table.name + " ORDER BY rowid");
+        REQUIRE_MESSAGE(!rowids.empty(), table.name);
+        // The newest row: the one pages show (older marks, updates and plan versions are
+        // history that only verify reads).
+        auto first = std::stoll(rowids.back());
+        for (const auto& column : table.columns) {
+            check(
+                pristine, dir.path(), table.name, table.name + "." + column.name + " changed",
+                [&](const auto& path) {
+                    return changeColumn(path, table.name, column.name, first);
+                },
+                tally, placesTheRow(column) ? Reach::verifyOnly : Reach::readable);
+            if (rowids.size() < 2 || column.key)
+                continue;
+            auto second = rowids.at(rowids.size() - 2);
+            bool differ = quoted(pristine, table.name, column.name, first) !=
+                          quoted(pristine, table.name, column.name, std::stoll(second));
+            if (!differ)
+                continue;
+            check(
+                pristine, dir.path(), table.name, table.name + "." + column.name + " swapped",
+                [&](const auto& path) {
+                    auto a = std::to_string(first);
+                    return tamper(path, "UPDATE " + table.name + " SET " + column.name +
+                                            " = CASE rowid WHEN " + a + " THEN (SELECT " +
+                                            column.name + " FROM " + table.name +
+                                            " WHERE rowid = " + second + ") ELSE (SELECT " +
+                                            column.name + " FROM " + table.name +
+                                            " WHERE rowid = " + a + ") END WHERE rowid IN (" + a +
+                                            ", " + second + ")")
+                        .empty();
+                },
+                tally, placesTheRow(column) ? Reach::verifyOnly : Reach::readable);
+        }
+        auto where = " WHERE rowid = " + std::to_string(first);
+        // A deleted row is gone from every page that would show it: verify names it.
+        check(
+            pristine, dir.path(), table.name, table.name + " row deleted",
+            [&](const auto& path) {
+                return tamper(path, "DELETE FROM " + table.name + where).empty();
+            },
+            tally, Reach::verifyOnly);
+        // The whole row replaced, with one column different (a signed note made a draft again).
+        auto changed = std::find_if(table.columns.begin(), table.columns.end(),
+                                    [](const Column& column) { return !placesTheRow(column); });
+        check(
+            pristine, dir.path(), table.name, table.name + " row replaced (INSERT OR REPLACE)",
+            [&](const auto& path) {
+                auto temporary = dir / "changed.rtdb";
+                std::filesystem::remove(temporary);
+                std::filesystem::copy_file(path, temporary);
+                if (!changeColumn(temporary, table.name, changed->name, first))
+                    return false;
+                auto value = quoted(temporary, table.name, changed->name, first);
+                std::string columns, values;
+                for (const auto& column : table.columns) {
+                    columns += (columns.empty() ? "" : ", ") + column.name;
+                    values += (values.empty() ? "" : ", ") +
+                              (column.name == changed->name ? value : column.name);
+                }
+                return rawSql(path, "INSERT OR REPLACE INTO " + table.name + " (" + columns +
+                                        ") SELECT " + values + " FROM " + table.name + where)
+                    .empty();
+            },
+            tally, Reach::readable);
+        // A forged row: a copy of a real one under a new key.
+        check(
+            pristine, dir.path(), table.name, table.name + " forged row inserted",
+            [&](const auto& path) {
+                const auto& key = *std::find_if(table.columns.begin(), table.columns.end(),
+                                                [](const Column& column) { return column.key; });
+                std::string values;
+                for (const auto& column : table.columns) {
+                    values += (values.empty() ? "" : ", ") +
+                              (column.name == key.name ? column.name + " + 1000" : column.name);
+                }
+                return tamper(path, "INSERT INTO " + table.name + " SELECT " + values + " FROM " +
+                                        table.name + where)
+                    .empty();
+            },
+            tally, Reach::verifyOnly);
+    }
+    MESSAGE("tampering cases tried: "
+            << tally.tried << " (" << tally.prevented
+            << " more refused by the schema itself); reported by verify: " << tally.byVerify
+            << "; marked damaged when read: " << tally.byReading << " (" << tally.readingExpected
+            << " where a page still shows the row)");
+    for (const auto& description : tally.verifyOnly)
+        MESSAGE("found by verify only (no page shows the row any more): " << description);
+    for (const auto& missed : tally.missed)
+        MESSAGE(missed);
+    CHECK(tally.missed.empty());
+    CHECK(tally.byVerify == tally.tried);
+    CHECK(tally.tried > 150);
+}
+
+TEST_CASE("an untouched database verifies clean, and its report counts every record") {
+    TempDir dir;
+    auto store = createTestStore(dir / "clean.rtdb");
+    writeEveryKindOfRecord(store);
+    auto report = store.verify();
+    CHECK(report.intact());
+    CHECK(report.damaged.empty());
+    CHECK(report.recordsChecked ==
+          rawCount(dir / "clean.rtdb",
+                   "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM groups) + "
+                   "(SELECT COUNT(*) FROM members) + (SELECT COUNT(*) FROM member_details) + "
+                   "(SELECT COUNT(*) FROM memberships) + (SELECT COUNT(*) FROM sessions) + "
+                   "(SELECT COUNT(*) FROM session_activities) + "
+                   "(SELECT COUNT(*) FROM session_facilitator_records) + "
+                   "(SELECT COUNT(*) FROM attendance_marks) + "
+                   "(SELECT COUNT(*) FROM progress_notes) + (SELECT COUNT(*) FROM note_ratings) + "
+                   "(SELECT COUNT(*) FROM note_amendments) + (SELECT COUNT(*) FROM concerns) + "
+                   "(SELECT COUNT(*) FROM concern_actions) + "
+                   "(SELECT COUNT(*) FROM concern_action_updates) + "
+                   "(SELECT COUNT(*) FROM outcome_scores) + (SELECT COUNT(*) FROM relapse_plans) + "
+                   "(SELECT COUNT(*) FROM relapse_plan_sections)"));
+}
+
+TEST_CASE("a draft rewritten many times, its ratings replaced, still verifies clean") {
+    TempDir dir;
+    auto store = createTestStore(dir / "drafts.rtdb");
+    auto group = store.addGroup("G", GroupKind::treatment);
+    auto member = store.addMember(group, "M", "2026-11-01");
+    auto session = store.addSession(plannedSession(group));
+    for (int round = 0; round < 5; ++round) {
+        NoteContent draft("Draft " + std::to_string(round));
+        draft.ratings = {{round % 2 ? "a" : "b", round}};
+        store.saveNoteDraft(session, member, draft);
+    }
+    store.signNote(session, member);
+    CHECK(store.verify().intact());
+    CHECK(store.note(session, member)->damage.empty());
+}

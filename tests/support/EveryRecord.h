@@ -1,0 +1,53 @@
+// One record of every kind the store keeps (every clinical table has a row, most two), as a
+// service would have written them: the database fixtures of each format and the tampering
+// suite start from it.
+#pragma once
+
+#include "records/RecordStore.h"
+
+namespace roundtable::test {
+
+inline void writeEveryKindOfRecord(records::RecordStore& store) {
+    using namespace roundtable::records;
+    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    auto member =
+        store.addMember(group, "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9", "2026-11-01");
+    NewSession plan;
+    plan.groupId = group;
+    plan.date = "2026-11-03";
+    plan.title = "Making our group rules";
+    plan.minutes = 120;
+    plan.stamp = {"framework-02", "framework", 1, std::string(64, 'a')};
+    plan.activities = {{"check-in", 120, "Arriving", "Greet each man."}};
+    auto session = store.addSession(plan);
+    store.markAttendance(session, {member, Attendance::late, "Bus was late", {}, {}});
+    NoteContent note("A fixture note, signed.");
+    note.participation = Participation::some;
+    note.ratings = {{"keeps-rules", 2}};
+    note.concernRaised = true;
+    store.saveNoteDraft(session, member, note);
+    store.signNote(session, member);
+    store.setSessionStatus(session, SessionStatus::tookPlace);
+    // Format 3 and later: the rest of the clinical record.
+    store.amendNote(store.note(session, member)->id, "A fixture amendment.", "A reason.");
+    store.recordMemberDetails(member, {"1979-05-17", "FX-1", "Fixture House", "A. Manager", ""});
+    auto carers = store.addGroup("Tuesday carers", GroupKind::carers, {2, "18:00", 90}, group);
+    store.addMember(carers, "A carer", "2026-11-01");
+    auto concern = store.raiseConcern({member, session, "A fixture concern."});
+    auto action = store.addConcernAction(concern, "Call", "Lead", "2026-11-04");
+    store.updateConcernAction(action, ActionStatus::done, "Called.");
+    OutcomeScore score;
+    score.memberId = member;
+    score.measureId = "sexual-knowledge";
+    score.timePoint = "before";
+    score.takenOn = "2026-11-01";
+    score.score = 30;
+    store.recordOutcomeScore(score);
+    store.saveRelapsePlan(member, {{"My warning signs", "A fixture sign."}});
+    // Format 4 and later: who ran the session, corrected once (both records are kept).
+    auto colleague = store.addUser("colleague", Role::facilitator, "a colleague's passphrase");
+    store.setFacilitatorsPresent(session, {1, colleague});
+    store.setFacilitatorsPresent(session, {colleague});
+}
+
+}  // namespace roundtable::test
