@@ -6,6 +6,7 @@
 
 #include "cli/Commands.h"
 #include "curriculum/MiniProgramme.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
@@ -27,7 +28,7 @@ Output cli(const std::vector<std::string>& arguments, const std::string& input =
 TEST_CASE("--version prints the version") {
     auto result = cli({"--version"});
     CHECK(result.code == 0);
-    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 4)\n");
+    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 5)\n");
 }
 
 TEST_CASE("validate passes the shipped programme") {
@@ -69,13 +70,37 @@ TEST_CASE("audit verify signs in with a passphrase from standard input and check
     auto intact =
         cli({"audit", "verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(intact.code == 0);
-    CHECK(intact.out == "audit log: intact (2 rows)\n");
+    CHECK(intact.out == "audit log: intact (3 rows)\n");
     auto wrong = cli({"audit", "verify", "--db", database, "--user", "admin"}, "wrong\n");
     CHECK(wrong.code == 1);
     CHECK(wrong.err == "roundtable-cli: The user name or passphrase is not right.\n");
     auto missing = cli({"audit", "verify", "--db", database});
     CHECK(missing.code == 2);
     CHECK(missing.err.starts_with("roundtable-cli: this command needs --db PATH and --user NAME"));
+}
+
+TEST_CASE("verify names every damaged record and exits 1; an untouched database exits 0") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    {
+        auto store = roundtable::test::createTestStore(database);
+        store.addGroup("Tuesday group", roundtable::records::GroupKind::treatment);
+        store.addGroup("Carers", roundtable::records::GroupKind::maintenance);
+    }
+    auto clean = cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
+    CHECK(clean.code == 0);
+    CHECK(clean.out ==
+          "audit log: intact (7 events)\nrecords: 3 checked, every one as it was recorded\n");
+    CHECK(roundtable::test::rawSql(database, "UPDATE groups SET kind = 'carers' WHERE id = 2; "
+                                             "DELETE FROM groups WHERE id = 1") == "");
+    auto damaged = cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
+    CHECK(damaged.code == 1);
+    CHECK(damaged.out ==
+          "audit log: intact (8 events)\n"
+          "DAMAGED: The group (groups 2) was changed outside Roundtable after it was recorded.\n"
+          "DAMAGED: The group (groups 1) is in the audit log but no longer in the file: it was "
+          "deleted.\n"
+          "records: 2 checked, 2 damaged\n");
 }
 
 TEST_CASE("backup and restore from the command line") {

@@ -20,6 +20,8 @@ constexpr const char* kFormat3RecoveryKey =
     "GLEP-T32P-LCVI-NMON-XTOL-S3HI-WCTK-SYDB-DFNT-ZLIN-NQ3Y-VFCB-JOSA";
 constexpr const char* kFormat4RecoveryKey =
     "BIIC-SGRP-LDCV-UQBC-NAZ4-EXWR-J35S-XSQK-OC4B-TDS4-U7EZ-XAE3-FLGQ";
+constexpr const char* kFormat5RecoveryKey =
+    "CGQ6-3OF7-NMPE-OTMT-DWJJ-4OEZ-ZQNG-4R3I-BC3V-7FCD-272X-P6T6-LBPQ";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
@@ -221,4 +223,16 @@ TEST_CASE("a format 4 database is migrated; an administrator's sign-in authentic
     CHECK(store.session(1).facilitators == std::vector<UserId>{colleague});
     CHECK(rawCount(dir / "copy.rtdb", "SELECT COUNT(*) FROM session_facilitator_records") == 3);
     checkEveryKindOfRecord(store, kFormat4RecoveryKey);
+}
+
+TEST_CASE("a format 5 database opens and verifies clean, with every kind of record") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-5.rtdb", dir / "copy.rtdb");
+    auto store = RecordStore::open(dir / "copy.rtdb");
+    CHECK_FALSE(store.migrationBackup());
+    // Not an administrator, and nothing waits for one: an ordinary sign-in.
+    store.unlock("colleague", "a colleague's passphrase");
+    store.lock();
+    store.unlock(kTestLogin, kTestPassphrase);
+    checkEveryKindOfRecord(store, kFormat5RecoveryKey);
 }
