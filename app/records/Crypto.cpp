@@ -432,17 +432,36 @@ SecretKey deriveSubkey(const SecretKey& key, std::uint64_t subkeyId, const char 
     return SecretKey::fromBytes(subkey.span());
 }
 
-std::string keyedHashHex(const SecretKey& key, std::string_view message) {
+namespace {
+std::string hashHex(std::string_view message, const unsigned char* key, std::size_t keyBytes) {
     initialise();
     std::array<unsigned char, crypto_generichash_BYTES> hash{};
     static_assert(crypto_generichash_BYTES == 32);
-    if (crypto_generichash(hash.data(), hash.size(), bytesOf(message), message.size(), key.data(),
-                           SecretKey::kBytes) != 0) {
+    if (crypto_generichash(hash.data(), hash.size(), bytesOf(message), message.size(), key,
+                           keyBytes) != 0) {
         throw StoreError("The encryption library failed to compute a hash.");
     }
     std::array<char, crypto_generichash_BYTES * 2 + 1> hex{};
     sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
     return std::string(hex.data(), hash.size() * 2);
+}
+}  // namespace
+
+std::string keyedHashHex(const SecretKey& key, std::string_view message) {
+    return hashHex(message, key.data(), SecretKey::kBytes);
+}
+
+std::string hashHex(std::string_view message) {
+    return hashHex(message, nullptr, 0);
+}
+
+std::string randomHex(std::size_t bytes) {
+    initialise();
+    std::vector<unsigned char> random(bytes);
+    randombytes_buf(random.data(), random.size());
+    std::vector<char> hex(bytes * 2 + 1);
+    sodium_bin2hex(hex.data(), hex.size(), random.data(), random.size());
+    return std::string(hex.data(), bytes * 2);
 }
 
 // --- Passphrase rule ---------------------------------------------------------------------

@@ -110,6 +110,10 @@ struct RecoveryKey {
 
 /// Keyed hash (BLAKE2b-256) of `message`, hex; used to chain audit rows.
 [[nodiscard]] std::string keyedHashHex(const SecretKey& key, std::string_view message);
+/// Plain hash (BLAKE2b-256) of `message`, hex.
+[[nodiscard]] std::string hashHex(std::string_view message);
+/// `bytes` random bytes, hex.
+[[nodiscard]] std::string randomHex(std::size_t bytes);
 
 /// Passphrase rule: at least 10 characters. Returns a message for the user, or "" if fine.
 [[nodiscard]] std::string passphraseProblem(std::string_view passphrase);

@@ -2,6 +2,9 @@
 // locking. Groups, sessions and notes are in GroupRecords.cpp and NoteRecords.cpp.
 #include "records/RecordStore.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include "records/Schema.h"
 #include "records/StoreImpl.h"
 
@@ -24,6 +27,72 @@ crypto::KdfParameters kdfFor(KeyDerivation strength) {
 }
 
 constexpr const char* kRecoveryContext = "recovery";
+
+/// Slows guessing: after five failed sign-ins with a name, each further attempt waits twice as
+/// long as the one before (1 s, 2 s, 4 s ... at most 15 minutes), counted in the database so a
+/// restart does not reset it. The name is stored only as one of 65,536 buckets of a hash salted
+/// per database: known and unknown names behave alike, and a passphrase typed into the name
+/// field is not kept in any form that could be read back (16 bits cannot identify it).
+class SignInThrottle {
+  public:
+    SignInThrottle(sqlite::Connection& db, const std::string& login)
+        : db_(db), bucket_(bucketOf(db, login)) {}
+
+    [[nodiscard]] std::int64_t secondsToWait() {
+        auto query =
+            db_.prepare("SELECT failures, last_failed_at FROM sign_in_failures WHERE bucket = ?");
+        query.bind(1, bucket_);
+        if (!query.step())
+            return 0;
+        auto failures = query.integer(0);
+        if (failures < kFreeAttempts)
+            return 0;
+        auto wait = std::min<std::int64_t>(
+            kLongestWaitSeconds,
+            std::int64_t{1} << std::min<std::int64_t>(failures - kFreeAttempts, 20));
+        return std::max<std::int64_t>(0, query.integer(1) + wait - secondsNow());
+    }
+    void recordFailure() {
+        db_.prepare(
+               "INSERT INTO sign_in_failures (bucket, failures, last_failed_at) VALUES (?, 1, ?) "
+               "ON CONFLICT (bucket) DO UPDATE SET failures = failures + 1, "
+               "last_failed_at = excluded.last_failed_at")
+            .bind(1, bucket_)
+            .bind(2, secondsNow())
+            .run();
+    }
+    void forget() {
+        db_.prepare("DELETE FROM sign_in_failures WHERE bucket = ?").bind(1, bucket_).run();
+    }
+
+  private:
+    static constexpr std::int64_t kFreeAttempts = 5;
+    static constexpr std::int64_t kLongestWaitSeconds = 15 * 60;
+
+    static std::int64_t secondsNow() {
+        return std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    }
+    static std::string bucketOf(sqlite::Connection& db, const std::string& login) {
+        auto read = [&] {
+            auto query = db.prepare("SELECT value FROM service_state WHERE key = 'sign_in_salt'");
+            return query.step() ? query.text(0) : std::string();
+        };
+        auto salt = read();
+        if (salt.empty()) {
+            db.prepare(
+                  "INSERT OR IGNORE INTO service_state (key, value) VALUES ('sign_in_salt', ?)")
+                .bind(1, crypto::randomHex(32))
+                .run();
+            salt = read();
+        }
+        return crypto::hashHex(salt + '\n' + login).substr(0, 4);
+    }
+
+    sqlite::Connection& db_;
+    std::string bucket_;
+};
 
 void requirePassphrase(const std::string& passphrase) {
     if (auto problem = crypto::passphraseProblem(passphrase); !problem.empty()) {
@@ -104,22 +173,35 @@ std::optional<std::filesystem::path> RecordStore::migrationBackup() const {
 }
 
 void RecordStore::unlock(const std::string& login, const std::string& passphrase) {
+    SignInThrottle throttle(impl_->db, login);
+    if (auto wait = throttle.secondsToWait(); wait > 0) {
+        throw StoreError("Too many sign-ins with this user name have failed. Wait " +
+                         std::to_string(wait) + (wait == 1 ? " second" : " seconds") +
+                         ", then try again.");
+    }
     auto stored = impl_->findUser(login);
-    auto key = stored ? crypto::unwrapWithPassphrase(stored->wrap, passphrase,
-                                                     userContext(stored->user.id))
-                      : std::nullopt;
+    std::optional<crypto::SecretKey> key;
+    if (stored) {
+        key = crypto::unwrapWithPassphrase(stored->wrap, passphrase, userContext(stored->user.id));
+    } else if (auto someone = impl_->firstUser()) {
+        // An unknown name costs what a wrong passphrase costs, so timing cannot tell them apart.
+        (void)crypto::unwrapWithPassphrase(someone->wrap, passphrase, "no such user");
+    }
     auto keepAside = [&](const char* kind) {
-        // No key to chain it with: kept aside and chained at the next sign-in.
+        // No key to chain it with: kept aside and chained at the next sign-in. The name is kept
+        // only when it is a user's: whatever else was typed (a passphrase?) is never stored.
         impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, ?, ?)")
             .bind(1, nowUtc())
-            .bind(2, login)
+            .bind(2, stored ? login : std::string())
             .bind(3, std::string(kind))
             .run();
     };
     if (!key) {
+        throttle.recordFailure();
         keepAside("failed-sign-in");
         throw StoreError(kWrongSignIn);
     }
+    throttle.forget();
     impl_->takeKey(std::move(*key));
     // The user's own row says who she is and what she may do: it must be as written.
     bool authenticateExisting = impl_->rowsAwaitAuthentication();

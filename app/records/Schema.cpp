@@ -379,6 +379,15 @@ CREATE INDEX audit_events_by_row ON audit_events (record_kind, row_key, id)
     WHERE row_key IS NOT NULL;
 INSERT INTO service_state (key, value)
     SELECT 'records_to_authenticate', 'since format 5' WHERE EXISTS (SELECT 1 FROM users);
+
+-- Failed sign-ins per name, so that guessing slows down and a restart does not reset it. A
+-- name is kept only as a small bucket number (signInBucket), never as typed: a passphrase
+-- typed into the name field must not be stored.
+CREATE TABLE sign_in_failures (
+    bucket          TEXT PRIMARY KEY,
+    failures        INTEGER NOT NULL CHECK (failures > 0),
+    last_failed_at  INTEGER NOT NULL  -- seconds since 1970, UTC
+) STRICT;
 )sql";
 
 void migrateToFormat5(sqlite::Connection& connection) {

@@ -265,11 +265,13 @@ struct RecordStore::Impl {
     void chainPendingEvents() {
         auto pending = db.prepare("SELECT at, login, kind FROM audit_pending ORDER BY id");
         while (pending.step()) {
-            // A failed sign-in names the attempted user in record_kind: there is no user row
-            // to point at. Other pending events (a migration) concern the database.
+            // A failed or refused sign-in names the user in record_kind (or "an unknown user":
+            // what was typed is not kept). Other pending events (a migration) concern the
+            // database.
             auto kind = pending.text(2);
-            audit(kind, kind == "failed-sign-in" ? "sign-in as " + pending.text(1) : "database",
-                  std::nullopt, pending.text(0));
+            auto name = pending.text(1).empty() ? std::string("an unknown user") : pending.text(1);
+            audit(kind, kind.ends_with("sign-in") ? "sign-in as " + name : "database", std::nullopt,
+                  pending.text(0));
         }
         db.execute("DELETE FROM audit_pending");
     }
@@ -305,10 +307,19 @@ struct RecordStore::Impl {
         crypto::PassphraseWrap wrap;
     };
     std::optional<StoredUser> findUser(const std::string& login) {
-        auto query = db.prepare(
-            "SELECT id, login, role, kdf_salt, kdf_ops, kdf_mem, wrapped_key FROM users "
-            "WHERE login = ?");
+        auto query = db.prepare(std::string(kStoredUserColumns) + "WHERE login = ?");
         query.bind(1, login);
+        return readStoredUser(query);
+    }
+    /// The first user, whose key derivation a sign-in as an unknown name repeats, so that it
+    /// costs the same time as a wrong passphrase.
+    std::optional<StoredUser> firstUser() {
+        auto query = db.prepare(std::string(kStoredUserColumns) + "ORDER BY id LIMIT 1");
+        return readStoredUser(query);
+    }
+    static constexpr const char* kStoredUserColumns =
+        "SELECT id, login, role, kdf_salt, kdf_ops, kdf_mem, wrapped_key FROM users ";
+    static std::optional<StoredUser> readStoredUser(sqlite::Statement& query) {
         if (!query.step())
             return std::nullopt;
         StoredUser found;

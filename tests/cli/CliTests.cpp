@@ -79,7 +79,7 @@ TEST_CASE("audit verify signs in with a passphrase from standard input and check
     CHECK(missing.err.starts_with("roundtable-cli: this command needs --db PATH and --user NAME"));
 }
 
-TEST_CASE("verify names every damaged record and exits 1; an untouched database exits 0") {
+TEST_CASE("verify names every damaged record and exits 1: an untouched database exits 0") {
     roundtable::test::TempDir dir;
     auto database = (dir / "s.rtdb").string();
     {
@@ -91,8 +91,9 @@ TEST_CASE("verify names every damaged record and exits 1; an untouched database 
     CHECK(clean.code == 0);
     CHECK(clean.out ==
           "audit log: intact (7 events)\nrecords: 3 checked, every one as it was recorded\n");
-    CHECK(roundtable::test::rawSql(database, "UPDATE groups SET kind = 'carers' WHERE id = 2; "
-                                             "DELETE FROM groups WHERE id = 1") == "");
+    CHECK(roundtable::test::rawSql(database,
+                                   "UPDATE groups SET kind = 'carers' WHERE id = 2; "
+                                   "DELETE FROM groups WHERE id = 1") == "");
     auto damaged = cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(damaged.code == 1);
     CHECK(damaged.out ==

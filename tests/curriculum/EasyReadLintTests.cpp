@@ -30,7 +30,7 @@ TEST_CASE("a long sentence is reported at its point with its word count") {
           "the many different...\"");
 }
 
-TEST_CASE("capitals and acronyms are reported; allowed words are not") {
+TEST_CASE("capitals and acronyms are reported: allowed words are not") {
     MiniProgramme mini;
     mini.replace("modules/one.xml", "We said goodbye.",
                  "Do NOT leave early. Ask the CPN. It is OK to watch TV.");

@@ -135,7 +135,7 @@ TEST_CASE("member details: the newest counts, earlier ones stay, all encrypted")
     CHECK_FALSE(rawSql(service.path, "DELETE FROM member_details").empty());
 }
 
-TEST_CASE("a session that did not take place needs a reason; facilitators and minutes present") {
+TEST_CASE("a session that did not take place needs a reason: facilitators and minutes present") {
     Service service;
     auto store = service.open();
     CHECK_THROWS_WITH_AS(store.setSessionStatus(service.session, SessionStatus::didNotTakePlace),
@@ -247,7 +247,7 @@ TEST_CASE("ratings are written with a note signed in one step") {
     CHECK(note->content.ratings.size() == 2);
 }
 
-TEST_CASE("an amendment corrects a signed note; both stay, with author, time and reason") {
+TEST_CASE("an amendment corrects a signed note: both stay, with author, time and reason") {
     Service service;
     NoteId noteId = 0;
     {
@@ -364,7 +364,7 @@ TEST_CASE("outcome scores: a correction replaces a score in the list, both stay 
     CHECK_FALSE(rawSql(service.path, "UPDATE outcome_scores SET score = 0").empty());
 }
 
-TEST_CASE("relapse-prevention plans are versioned; every version stays readable") {
+TEST_CASE("relapse-prevention plans are versioned: every version stays readable") {
     Service service;
     auto store = service.open();
     CHECK_FALSE(store.relapsePlan(service.first));

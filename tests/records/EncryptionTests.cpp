@@ -39,7 +39,7 @@ struct Sample {
 
 }  // namespace
 
-TEST_CASE("a database opens locked; the right sign-in unlocks it, a wrong one does not") {
+TEST_CASE("a database opens locked: the right sign-in unlocks it, a wrong one does not") {
     Sample sample;
     auto store = RecordStore::open(sample.path);
     CHECK_FALSE(store.isUnlocked());

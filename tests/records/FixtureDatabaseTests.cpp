@@ -21,7 +21,7 @@ constexpr const char* kFormat3RecoveryKey =
 constexpr const char* kFormat4RecoveryKey =
     "BIIC-SGRP-LDCV-UQBC-NAZ4-EXWR-J35S-XSQK-OC4B-TDS4-U7EZ-XAE3-FLGQ";
 constexpr const char* kFormat5RecoveryKey =
-    "CGQ6-3OF7-NMPE-OTMT-DWJJ-4OEZ-ZQNG-4R3I-BC3V-7FCD-272X-P6T6-LBPQ";
+    "THBU-5ZMJ-4CDJ-6EDK-3EDY-QUYM-WLUB-PEJL-2ZE5-WEIN-5PE5-OMGX-YTKQ";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
@@ -194,7 +194,7 @@ TEST_CASE("a format 3 database is migrated with every kind of record, and who ra
     checkEveryKindOfRecord(store, kFormat3RecoveryKey);
 }
 
-TEST_CASE("a format 4 database is migrated; an administrator's sign-in authenticates its records") {
+TEST_CASE("a format 4 database is migrated: an administrator's sign-in authenticates its records") {
     TempDir dir;
     auto path = dir / "copy.rtdb";
     std::filesystem::copy_file(kFixtures / "format-4.rtdb", path);

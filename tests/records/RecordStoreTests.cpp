@@ -80,7 +80,7 @@ TEST_CASE("everything written is there, unchanged, after closing and reopening")
     CHECK(note->content.text == "Joined in well. Caf\xC3\xA9 example used.");
 }
 
-TEST_CASE("a correction to the register is a new mark; the earlier one is kept") {
+TEST_CASE("a correction to the register is a new mark: the earlier one is kept") {
     TempDir dir;
     auto store = createTestStore(dir / "s.rtdb");
     auto group = store.addGroup("G", GroupKind::treatment);
