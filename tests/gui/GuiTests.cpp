@@ -139,7 +139,6 @@ const curriculum::Programme& programme() {
 
 ui::MainFrame* showFrame() {
     auto* frame = new ui::MainFrame(programme(), records::KeyDerivation::fast);
-    frame->setQuietErrors(true);
     frame->SetPosition(wxPoint(0, 0));
     frame->Show();
     frame->Raise();
