@@ -29,6 +29,11 @@ constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|
 constexpr int kLockId = wxID_HIGHEST + 1;
 constexpr int kBackupId = wxID_HIGHEST + 2;
 constexpr int kBackupNowId = wxID_HIGHEST + 3;
+
+void removeBackupButton(wxInfoBar* notice) {
+    if (notice->HasButtonId(kBackupNowId))
+        notice->RemoveButton(kBackupNowId);
+}
 }  // namespace
 
 MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivation keyDerivation)
@@ -265,8 +270,7 @@ bool MainFrame::backupTo(const std::filesystem::path& destination) {
         wxBusyCursor busy;
         auto result = store_->backupTo(destination);
         showNotice("Backed up and verified: " + result.file.string(), wxICON_INFORMATION);
-        if (notice_->HasButtonId(kBackupNowId))
-            notice_->RemoveButton(kBackupNowId);
+        removeBackupButton(notice_);
     });
 }
 
@@ -294,8 +298,7 @@ void MainFrame::showWork() {
         onDatabaseOpened_(store_->path());
     if (auto reminder = practice::backupReminder(store_->lastBackupAt(), practice::today())) {
         showNotice(*reminder + " Back up to another disk regularly.", wxICON_WARNING);
-        if (notice_->HasButtonId(kBackupNowId))
-            notice_->RemoveButton(kBackupNowId);
+        removeBackupButton(notice_);
         notice_->AddButton(kBackupNowId, "Back up now...");
     } else {
         notice_->Dismiss();
@@ -331,6 +334,7 @@ void MainFrame::hideRecords() {
     member_->attach(nullptr);
     users_->attach(nullptr);
     notice_->Dismiss();
+    removeBackupButton(notice_);  // nothing to back up while locked
     store_->lock();  // done already by practice::Practice::lock, unless a failure came first
     signIn_->prepare(store_->path().filename().string(), lastLogin_);
     book_->SetSelection(signInPage);
