@@ -5,6 +5,7 @@
 #include <span>
 
 #include "practice/Dates.h"
+#include "practice/ScopeExit.h"
 
 namespace roundtable::practice {
 namespace {
@@ -253,6 +254,21 @@ void Practice::recordAttendance(records::SessionId session, records::MemberId me
 void Practice::saveNote(records::SessionId session, records::MemberId member,
                         const records::NoteContent& content) {
     store_.saveNoteDraft(session, member, checkedNote(session, member, content));
+}
+
+LockOutcome Practice::lock(std::optional<UnsavedNote> unsaved) {
+    // Runs however this function ends: nothing below can keep the key in memory.
+    ScopeExit wipeKey([this] { store_.lock(); });
+    LockOutcome outcome;
+    if (unsaved) {
+        try {
+            saveNote(unsaved->session, unsaved->member, unsaved->content);
+        } catch (const std::exception& error) {
+            outcome.problem = error.what();
+            outcome.notSaved = std::move(unsaved);
+        }
+    }
+    return outcome;
 }
 
 namespace {

@@ -40,6 +40,20 @@ struct MemberRecord {
     std::optional<records::RelapsePlan> relapsePlan;
 };
 
+/// A progress note typed in the editor but not yet saved.
+struct UnsavedNote {
+    records::SessionId session = 0;
+    records::MemberId member = 0;
+    records::NoteContent content;
+};
+
+/// What locking did with the note that was being written.
+struct LockOutcome {
+    /// The note, when it could not be saved: the caller keeps it so its text is not lost.
+    std::optional<UnsavedNote> notSaved;
+    std::string problem;  ///< why it could not be saved, for the user
+};
+
 class Practice {
   public:
     Practice(records::RecordStore& store, const curriculum::Programme& programme)
@@ -122,6 +136,11 @@ class Practice {
     /// The signed-in user's own passphrase. Fields: own-current, own-passphrase, own-repeat.
     void changeOwnPassphrase(const std::string& current, const std::string& passphrase,
                              const std::string& repeat);
+
+    /// Locks the database: saves `unsaved` (the note open in the editor) as a draft, then
+    /// wipes the key. The key is wiped whatever happens, also when saving fails (a full or
+    /// failing disk, a refused value); the note is then handed back with the reason.
+    [[nodiscard]] LockOutcome lock(std::optional<UnsavedNote> unsaved);
 
     [[nodiscard]] records::RecordStore& store() { return store_; }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }

@@ -131,6 +131,11 @@ std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
     temporary += ".restoring";
     std::filesystem::copy_file(backup, temporary,
                                std::filesystem::copy_options::overwrite_existing);
+    // copy_file gives the copy the backup's mode; a backup made before backups were 0600
+    // must not make the database readable by others (it is no more exposed than the backup
+    // in the meantime).
+    std::filesystem::permissions(
+        temporary, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     std::filesystem::rename(temporary, database);
     return kept;
 }

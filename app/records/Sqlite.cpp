@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "records/PrivateFile.h"
 #include "records/Types.h"
 
 namespace roundtable::records::sqlite {
@@ -27,6 +28,10 @@ void check(sqlite3* db, int code, const std::string& what) {
 }
 
 Connection::Connection(const std::filesystem::path& path, bool create) {
+    // SQLite would create the file with mode 0644 (less the umask); records are for their
+    // owner only. Its -wal and -shm files take the mode of this file.
+    if (create)
+        createPrivateFile(path);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (code != SQLITE_OK) {

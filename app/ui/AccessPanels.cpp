@@ -8,8 +8,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <fstream>
-
+#include "records/PrivateFile.h"
+#include "ui/Guarded.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -51,11 +51,21 @@ WelcomePanel::WelcomePanel(wxWindow* parent, std::function<void()> onOpen,
     open->SetName("welcome-open");
     auto* create = new wxButton(this, wxID_ANY, "&Create a new database...");
     create->SetName("welcome-create");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("welcome-message");
     column->Add(open, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     column->Add(create, wxSizerFlags().Expand());
+    column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 12));
     SetSizer(centred(column));
     open->Bind(wxEVT_BUTTON, [onOpen](wxCommandEvent&) { onOpen(); });
     create->Bind(wxEVT_BUTTON, [onCreate](wxCommandEvent&) { onCreate(); });
+}
+
+void WelcomePanel::showProblem(const std::string& text) {
+    showRefused(nullptr, message_, text);
+    // Wide enough for a long path, narrow enough for a 1024-pixel screen.
+    message_->Wrap(FromDIP(600));
+    Layout();
 }
 
 SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn)
@@ -210,13 +220,12 @@ void RecoveryKeyPanel::save() {
                         "Text files (*.txt)|*.txt", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK)
         return;
-    std::ofstream out(dialog.GetPath().fn_str());
-    out << "Roundtable recovery key\n\n" << fromWx(key_->GetValue()) << "\n";
-    if (out) {
+    runGuarded(atNamedField(this, message_), [&] {
+        // Readable by its owner only, like the database it opens.
+        records::writePrivateFile(std::filesystem::path(fromWx(dialog.GetPath())),
+                                  "Roundtable recovery key\n\n" + fromWx(key_->GetValue()) + "\n");
         showInfo(message_, "Saved. Move the file to a safe place away from this computer.");
-    } else {
-        showRefused(nullptr, message_, "The file could not be written.");
-    }
+    });
 }
 
 }  // namespace roundtable::ui

@@ -17,6 +17,11 @@ namespace roundtable::ui {
 class WelcomePanel : public wxPanel {
   public:
     WelcomePanel(wxWindow* parent, std::function<void()> onOpen, std::function<void()> onCreate);
+    /// Says why a database could not be opened, below the buttons.
+    void showProblem(const std::string& text);
+
+  private:
+    wxStaticText* message_;
 };
 
 class SignInPanel : public wxPanel {

@@ -1,6 +1,6 @@
 // roundtable: the desktop application. Loads the programme, opens the main window and the
-// database named on the command line (or the one used last).
-#include <wx/app.h>
+// database named on the command line (or the one used last). No exception ends it: see
+// LastResortApp.
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 #include <wx/timer.h>
@@ -9,13 +9,15 @@
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "settings/Settings.h"
+#include "ui/LastResortApp.h"
 #include "ui/MainFrame.h"
 #include "ui/Screenshot.h"
+#include "ui/StartUp.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
 
-class App : public wxApp {
+class App : public LastResortApp {
   public:
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
@@ -56,18 +58,8 @@ class App : public wxApp {
         programme_ = std::move(*loaded.programme);
 
         settings_ = std::make_unique<settings::IniFileStore>(settings::defaultSettingsPath());
-        if (database_.empty())
-            database_ = settings::lastDatabase.read(*settings_);
-
-        auto* frame = new MainFrame(programme_, records::KeyDerivation::standard);
-        frame->setIdleLock(std::chrono::minutes(settings::idleLockMinutes.read(*settings_)));
-        frame->onDatabaseOpened([this](const std::filesystem::path& path) {
-            settings::lastDatabase.write(*settings_, std::filesystem::absolute(path).string());
-            settings_->flush();
-        });
-        frame->Show();
-        if (!database_.empty())
-            frame->beginOpen(database_);
+        auto* frame =
+            showMainWindow(programme_, *settings_, database_, records::KeyDerivation::standard);
         if (!screenshot_.empty()) {
             // Give the window time to be mapped and drawn before copying it.
             timer_.Bind(wxEVT_TIMER, [this, frame](wxTimerEvent&) {

@@ -163,7 +163,10 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
 
-    groupChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { showMembersAndSessions(); });
+    failure_ = atNamedField(this, message_);
+    groupChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        runGuarded(failure_, [this] { showMembersAndSessions(); });
+    });
     createGroupButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { createGroup(); });
     for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_})
         field->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { createGroup(); });
@@ -289,7 +292,12 @@ void GroupPanel::createGroup() {
     for (wxWindow* field : std::initializer_list<wxWindow*>{newGroupName_, newGroupWeekday_,
                                                             newGroupStartsAt_, newGroupMinutes_})
         clearRefused(field, message_);
-    try {
+    // A refused value with no control of its own is shown at the group's name.
+    auto atGroupField = atField(message_, [this](const std::string& field) {
+        auto* control = fieldNamed(this, field);
+        return control ? control : static_cast<wxWindow*>(newGroupName_);
+    });
+    runGuarded(atGroupField, [&] {
         constexpr records::GroupKind kKinds[] = {records::GroupKind::treatment,
                                                  records::GroupKind::maintenance,
                                                  records::GroupKind::carers};
@@ -331,29 +339,25 @@ void GroupPanel::createGroup() {
                                         ". Add its members next."
                                   : std::string("Group created. Add its members next."));
         newMemberName_->SetFocus();
-    } catch (const practice::ValidationError& error) {
-        auto* field = fieldNamed(this, error.field());
-        showRefused(field ? field : newGroupName_, message_, error.what());
-    }
+    });
 }
 
 void GroupPanel::addMember() {
     clearRefused(newMemberName_, message_);
-    try {
+    auto atName = atField(message_, [this](const std::string&) { return newMemberName_; });
+    runGuarded(atName, [&] {
         practice_->addMember(currentGroup(), fromWx(newMemberName_->GetValue()),
                              isoDate(wxDateTime::Today()), newMemberRequired_->GetValue());
         newMemberName_->Clear();
         newMemberRequired_->SetValue(false);
         showMembersAndSessions();
         newMemberName_->SetFocus();
-    } catch (const practice::ValidationError& error) {
-        showRefused(newMemberName_, message_, error.what());
-    }
+    });
 }
 
 void GroupPanel::planSession() {
     clearRefused(nullptr, message_);
-    try {
+    runGuarded(failure_, [&] {
         auto id = practice_->planSession(currentGroup(), callbacks_.selectedCurriculumSession(),
                                          isoDate(sessionDate_->GetValue()));
         showMembersAndSessions();
@@ -365,9 +369,7 @@ void GroupPanel::planSession() {
             }
         }
         showInfo(message_, "Session planned. Open it to take the register.");
-    } catch (const practice::ValidationError& error) {
-        showRefused(fieldNamed(this, error.field()), message_, error.what());
-    }
+    });
 }
 
 void GroupPanel::openSelectedSession() {
@@ -376,14 +378,16 @@ void GroupPanel::openSelectedSession() {
         showRefused(sessions_list_, message_, "Choose a session in the list first.");
         return;
     }
-    callbacks_.openSession(sessions_[static_cast<std::size_t>(row)].id);
+    auto session = sessions_[static_cast<std::size_t>(row)].id;
+    runGuarded(failure_, [&] { callbacks_.openSession(session); });
 }
 
 void GroupPanel::openSelectedMember() {
     int selected = members_->GetSelection();
     if (selected == wxNOT_FOUND || selected >= static_cast<int>(memberList_.size()))
         return;
-    callbacks_.openMember(currentGroup(), memberList_[static_cast<std::size_t>(selected)].id);
+    auto member = memberList_[static_cast<std::size_t>(selected)].id;
+    runGuarded(failure_, [&] { callbacks_.openMember(currentGroup(), member); });
 }
 
 }  // namespace roundtable::ui

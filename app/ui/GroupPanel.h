@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "practice/Practice.h"
+#include "ui/Guarded.h"
 
 class wxCheckBox;
 class wxChoice;
@@ -72,6 +73,7 @@ class GroupPanel : public wxPanel {
     wxButton* planButton_;
     wxButton* openButton_;
     wxStaticText* message_;
+    ShowFailure failure_;  ///< at the field named in a refusal, else in message_
 };
 
 }  // namespace roundtable::ui

@@ -1,5 +1,5 @@
 // Page switching, the lock and the idle timer. Each handler is a few lines that hand over
-// to a panel or to the record store.
+// to a panel or to the record store, through runGuarded.
 #include "ui/MainFrame.h"
 
 #include <wx/filedlg.h>
@@ -12,9 +12,11 @@
 #include <wx/splitter.h>
 
 #include "practice/Dates.h"
+#include "practice/ScopeExit.h"
 #include "ui/AccessPanels.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
+#include "ui/Guarded.h"
 #include "ui/MemberPanel.h"
 #include "ui/SessionPanel.h"
 #include "ui/UsersPanel.h"
@@ -27,6 +29,11 @@ constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|
 constexpr int kLockId = wxID_HIGHEST + 1;
 constexpr int kBackupId = wxID_HIGHEST + 2;
 constexpr int kBackupNowId = wxID_HIGHEST + 3;
+
+void removeBackupButton(wxInfoBar* notice) {
+    if (notice->HasButtonId(kBackupNowId))
+        notice->RemoveButton(kBackupNowId);
+}
 }  // namespace
 
 MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivation keyDerivation)
@@ -38,9 +45,9 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     // No sliding: the work area should not move under the pointer while it appears.
     notice_->SetShowHideEffects(wxSHOW_EFFECT_NONE, wxSHOW_EFFECT_NONE);
     book_ = new wxSimplebook(this);
-    book_->AddPage(new WelcomePanel(
-                       book_, [this] { chooseDatabase(false); }, [this] { chooseDatabase(true); }),
-                   "welcome");
+    welcome_ = new WelcomePanel(
+        book_, [this] { chooseDatabase(false); }, [this] { chooseDatabase(true); });
+    book_->AddPage(welcome_, "welcome");
     signIn_ = new SignInPanel(book_, [this](const std::string& login, const std::string& pass) {
         return signIn(login, pass);
     });
@@ -49,7 +56,10 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
         return createDatabase(login, pass);
     });
     book_->AddPage(setup_, "new database");
-    recovery_ = new RecoveryKeyPanel(book_, [this] { showWork(); });
+    recovery_ = new RecoveryKeyPanel(book_, [this] {
+        if (auto problem = enterWork(); !problem.empty())
+            showNotice(problem, wxICON_ERROR);
+    });
     book_->AddPage(recovery_, "recovery key");
 
     auto* splitter = new wxSplitterWindow(book_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -89,7 +99,14 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     });
     idleTimer_.Start(1000);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
-        session_->keepUnsavedNote();
+        bool noteLost = !session_->keepUnsavedNote() || keptNote_;
+        if (noteLost && event.CanVeto() &&
+            wxMessageBox("A progress note could not be saved, and its text would be lost. Quit "
+                         "anyway?",
+                         kProductName, wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
+            event.Veto();
+            return;
+        }
         idleTimer_.Stop();
         event.Skip();
     });
@@ -161,64 +178,78 @@ void MainFrame::beginCreate(const std::filesystem::path& path) {
 }
 
 bool MainFrame::beginOpen(const std::filesystem::path& path) {
-    try {
-        auto store = std::make_unique<records::RecordStore>(records::RecordStore::open(path));
-        lock();
-        store_ = std::move(store);
-        practice_ = std::make_unique<practice::Practice>(*store_, programme_);
-        pendingPath_ = path;
-        SetTitle(toWx(std::string(kProductName) + " - " + path.filename().string()));
-        SetStatusText(toWx("Database: " + path.string() + " (locked)"));
-        signIn_->prepare(path.filename().string(), lastLogin_);
-        book_->SetSelection(signInPage);
-        if (auto before = store_->migrationBackup()) {
-            showNotice(
-                "This database was updated to work with this version of Roundtable. A copy "
-                "of it as it was is kept at " +
-                    before->string() + ".",
-                wxICON_INFORMATION);
-        }
-        lastError_.clear();
-        return true;
-    } catch (const records::StoreError& error) {
-        lastError_ = error.what();
-        if (!quietErrors_) {
-            wxMessageBox(toWx(lastError_), "The database was not opened", wxOK | wxICON_ERROR,
-                         this);
-        }
+    std::unique_ptr<records::RecordStore> opened;
+    auto refuse = [this, &path](const Failure& failure) { refuseOpen(path, failure.message); };
+    if (!runGuarded(refuse, [&] {
+            opened = std::make_unique<records::RecordStore>(records::RecordStore::open(path));
+        })) {
         return false;
     }
+    lock();
+    keptNote_.reset();  // a note of the database that was open cannot be saved in this one
+    store_ = std::move(opened);
+    practice_ = std::make_unique<practice::Practice>(*store_, programme_);
+    pendingPath_ = path;
+    SetTitle(toWx(std::string(kProductName) + " - " + path.filename().string()));
+    SetStatusText(toWx("Database: " + path.string() + " (locked)"));
+    signIn_->prepare(path.filename().string(), lastLogin_);
+    book_->SetSelection(signInPage);
+    if (auto before = store_->migrationBackup()) {
+        showNotice(
+            "This database was updated to work with this version of Roundtable. A copy "
+            "of it as it was is kept at " +
+                before->string() + ".",
+            wxICON_INFORMATION);
+    }
+    lastError_.clear();
+    return true;
+}
+
+void MainFrame::refuseOpen(const std::filesystem::path& path, const std::string& problem) {
+    lastError_ = problem;
+    if (onOpenFailed_)
+        onOpenFailed_(path);
+    if (store_) {
+        showNotice("The database " + path.string() + " was not opened. " + problem, wxICON_ERROR);
+        return;
+    }
+    welcome_->showProblem("Roundtable could not open the database " + path.string() + ".\n" +
+                          problem);
+    book_->SetSelection(welcomePage);
 }
 
 std::string MainFrame::signIn(const std::string& login, const std::string& passphrase) {
     if (!store_)
         return "Open a database first.";
-    try {
-        wxBusyCursor busy;  // deriving the key takes about half a second by design
-        store_->unlock(login, passphrase);
-    } catch (const records::StoreError& error) {
-        return error.what();
+    std::string problem;
+    auto refuse = [&problem](const Failure& failure) { problem = failure.message; };
+    if (!runGuarded(refuse, [&] {
+            wxBusyCursor busy;  // deriving the key takes about half a second by design
+            store_->unlock(login, passphrase);
+        })) {
+        return problem;
     }
     lastLogin_ = login;
-    showWork();
-    return {};
+    return enterWork();
 }
 
 std::string MainFrame::createDatabase(const std::string& login, const std::string& passphrase) {
-    try {
-        wxBusyCursor busy;
-        auto created =
-            records::RecordStore::create(pendingPath_, {login, passphrase, keyDerivation_});
-        store_ = std::make_unique<records::RecordStore>(std::move(created.store));
-        practice_ = std::make_unique<practice::Practice>(*store_, programme_);
-        lastLogin_ = login;
-        SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
-        recovery_->show(created.recoveryKey);
-        book_->SetSelection(recoveryPage);
-        return {};
-    } catch (const records::StoreError& error) {
-        return error.what();
-    }
+    std::string problem;
+    runGuarded(
+        [&problem](const Failure& failure) { problem = failure.message; },
+        [&] {
+            wxBusyCursor busy;
+            auto created =
+                records::RecordStore::create(pendingPath_, {login, passphrase, keyDerivation_});
+            store_ = std::make_unique<records::RecordStore>(std::move(created.store));
+            practice_ = std::make_unique<practice::Practice>(*store_, programme_);
+            keptNote_.reset();  // a note of another database cannot be saved in this one
+            lastLogin_ = login;
+            SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
+            recovery_->show(created.recoveryKey);
+            book_->SetSelection(recoveryPage);
+        });
+    return problem;
 }
 
 void MainFrame::chooseBackupFile() {
@@ -232,17 +263,24 @@ void MainFrame::chooseBackupFile() {
 }
 
 bool MainFrame::backupTo(const std::filesystem::path& destination) {
-    try {
+    auto failed = [this](const Failure& failure) {
+        showNotice("The backup failed: " + failure.message, wxICON_ERROR);
+    };
+    return runGuarded(failed, [&] {
         wxBusyCursor busy;
         auto result = store_->backupTo(destination);
         showNotice("Backed up and verified: " + result.file.string(), wxICON_INFORMATION);
-        if (notice_->HasButtonId(kBackupNowId))
-            notice_->RemoveButton(kBackupNowId);
-        return true;
-    } catch (const std::exception& error) {
-        showNotice(std::string("The backup failed: ") + error.what(), wxICON_ERROR);
-        return false;
+        removeBackupButton(notice_);
+    });
+}
+
+std::string MainFrame::enterWork() {
+    std::string problem;
+    if (!runGuarded([&problem](const Failure& failure) { problem = failure.message; },
+                    [this] { showWork(); })) {
+        lock();
     }
+    return problem;
 }
 
 void MainFrame::showWork() {
@@ -260,11 +298,15 @@ void MainFrame::showWork() {
         onDatabaseOpened_(store_->path());
     if (auto reminder = practice::backupReminder(store_->lastBackupAt(), practice::today())) {
         showNotice(*reminder + " Back up to another disk regularly.", wxICON_WARNING);
-        if (notice_->HasButtonId(kBackupNowId))
-            notice_->RemoveButton(kBackupNowId);
+        removeBackupButton(notice_);
         notice_->AddButton(kBackupNowId, "Back up now...");
     } else {
         notice_->Dismiss();
+    }
+    if (keptNote_ && user && user->login == keptNote_->login) {
+        session_->restoreUnsavedNote(keptNote_->note);
+        pages_->SetSelection(1);
+        keptNote_.reset();  // only now: until it is back in the editor, it is kept here
     }
 }
 
@@ -276,17 +318,34 @@ void MainFrame::showNotice(const std::string& text, int icon) {
 void MainFrame::lock() {
     if (!store_)
         return;
-    session_->keepUnsavedNote();
-    // Detach first: the panels drop every record they show before the key goes.
+    // However the rest ends, every record leaves the window and the key goes (STYLE.md 15).
+    practice::ScopeExit hide([this] { hideRecords(); });
+    auto user = store_->currentUser();
+    auto outcome = practice_->lock(session_->takeUnsavedNote());
+    if (outcome.notSaved) {
+        keptNote_ =
+            KeptNote{user ? user->login : std::string(), *outcome.notSaved, outcome.problem};
+    }
+}
+
+void MainFrame::hideRecords() {
     groups_->attach(nullptr);
     session_->attach(nullptr);
     member_->attach(nullptr);
     users_->attach(nullptr);
     notice_->Dismiss();
-    store_->lock();
+    removeBackupButton(notice_);  // nothing to back up while locked
+    store_->lock();  // done already by practice::Practice::lock, unless a failure came first
     signIn_->prepare(store_->path().filename().string(), lastLogin_);
     book_->SetSelection(signInPage);
     SetStatusText(toWx("Database: " + store_->path().string() + " (locked)"));
+    if (keptNote_) {
+        showNotice("The note you were writing could not be saved when Roundtable locked (" +
+                       keptNote_->problem + "). Its text is kept and comes back when " +
+                       keptNote_->login +
+                       " signs in again; it is lost if Roundtable is closed first.",
+                   wxICON_WARNING);
+    }
 }
 
 bool MainFrame::isLocked() const {

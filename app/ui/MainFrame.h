@@ -1,7 +1,8 @@
 // The main window: swaps between the access pages (welcome, sign in, new database,
 // recovery key) and the work area (curriculum, group and session pages), owns the open
 // database and locks it on demand (Ctrl+L) or when the user has been idle too long.
-// Features live in the panels, not here.
+// Features live in the panels, not here. Its handlers report failures through runGuarded
+// (Guarded.h): in the notice bar, on the page asking, or on the welcome page.
 #pragma once
 
 #include <wx/eventfilter.h>
@@ -12,6 +13,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "curriculum/Programme.h"
 #include "practice/Practice.h"
@@ -31,6 +34,7 @@ class MemberPanel;
 class SessionPanel;
 class UsersPanel;
 class SignInPanel;
+class WelcomePanel;
 
 class MainFrame : public wxFrame, private wxEventFilter {
   public:
@@ -40,9 +44,12 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// Shows the page that sets up a new database at `path` (File > New without the dialog).
     void beginCreate(const std::filesystem::path& path);
     /// Opens the database at `path` locked and shows the sign-in page. Returns false, after
-    /// telling the user why, when the file cannot be opened; what was open stays open.
+    /// telling the user why, when the file cannot be opened: on the welcome page when no
+    /// database is open, else in the notice bar (what was open stays open).
     bool beginOpen(const std::filesystem::path& path);
-    /// Wipes the key, clears every record from the window and asks for the passphrase.
+    /// Wipes the key, clears every record from the window and asks for the passphrase. The
+    /// note being written is saved first; if that fails the lock happens all the same and the
+    /// note is kept in memory until its writer signs in again (lost if the app is closed).
     void lock();
     [[nodiscard]] bool isLocked() const;
     /// Makes a verified backup and tells the user the result (File > Back up without the
@@ -55,16 +62,20 @@ class MainFrame : public wxFrame, private wxEventFilter {
     void onDatabaseOpened(std::function<void(const std::filesystem::path&)> callback) {
         onDatabaseOpened_ = std::move(callback);
     }
+    /// Called when a database cannot be opened, e.g. to forget it as the last one used.
+    void onOpenFailed(std::function<void(const std::filesystem::path&)> callback) {
+        onOpenFailed_ = std::move(callback);
+    }
+    /// Shows `text` in the notice bar and remembers it (see noticeText).
+    void showNotice(const std::string& text, int icon);
 
     [[nodiscard]] CurriculumPanel* curriculumPanel() const { return curriculum_; }
     [[nodiscard]] GroupPanel* groupPanel() const { return groups_; }
     [[nodiscard]] SessionPanel* sessionPanel() const { return session_; }
     [[nodiscard]] MemberPanel* memberPanel() const { return member_; }
     [[nodiscard]] wxNotebook* pages() const { return pages_; }
-    /// The error shown by the last failed beginOpen (tests read it instead of a dialog).
+    /// The error shown by the last failed beginOpen.
     [[nodiscard]] const std::string& lastError() const { return lastError_; }
-    /// Tests set this so failures are recorded in lastError() without a modal dialog.
-    void setQuietErrors(bool quiet) { quietErrors_ = quiet; }
     /// The open store (tests check that locking wiped its key); nullptr when none is open.
     [[nodiscard]] records::RecordStore* store() const { return store_.get(); }
     [[nodiscard]] wxInfoBar* notice() const { return notice_; }
@@ -72,15 +83,20 @@ class MainFrame : public wxFrame, private wxEventFilter {
     [[nodiscard]] const std::string& noticeText() const { return noticeText_; }
 
   private:
-    /// Shows `text` in the notice bar and remembers it (see noticeText).
-    void showNotice(const std::string& text, int icon);
     enum Page { welcomePage, signInPage, setupPage, recoveryPage, workPage };
 
     void buildMenus();
     void chooseDatabase(bool create);
+    void refuseOpen(const std::filesystem::path& path, const std::string& problem);
     std::string signIn(const std::string& login, const std::string& passphrase);
     std::string createDatabase(const std::string& login, const std::string& passphrase);
+    /// Shows the work area after sign-in; when it cannot be filled, locks again (nothing is
+    /// left half shown) and returns why.
+    std::string enterWork();
     void showWork();
+    /// Empties every page of records, wipes the key and shows the sign-in page. Runs at the
+    /// end of lock() however it ends, so it must not throw.
+    void hideRecords();
     void chooseBackupFile();
     void showSession(records::SessionId session);
     void showMember(records::GroupId group, records::MemberId member);
@@ -92,10 +108,19 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::unique_ptr<practice::Practice> practice_;
     std::filesystem::path pendingPath_;  ///< the file being created or signed in to
     std::string lastLogin_;
+    /// A note that could not be saved when the database was locked, with who wrote it and why
+    /// it failed; given back to the editor when that person signs in again.
+    struct KeptNote {
+        std::string login;
+        practice::UnsavedNote note;
+        std::string problem;
+    };
+    std::optional<KeptNote> keptNote_;
 
     wxInfoBar* notice_;
     std::string noticeText_;
     wxSimplebook* book_;
+    WelcomePanel* welcome_;
     SignInPanel* signIn_;
     NewDatabasePanel* setup_;
     RecoveryKeyPanel* recovery_;
@@ -111,8 +136,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::chrono::seconds idleLock_{600};
 
     std::string lastError_;
-    bool quietErrors_ = false;
     std::function<void(const std::filesystem::path&)> onDatabaseOpened_;
+    std::function<void(const std::filesystem::path&)> onOpenFailed_;
 };
 
 }  // namespace roundtable::ui

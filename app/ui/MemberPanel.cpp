@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ui/Guarded.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -403,19 +404,16 @@ void MemberPanel::fillTimePoints() {
 }
 
 void MemberPanel::change(const std::function<void()>& action, const std::string& done) {
-    try {
+    // "plan" is the plan as a whole: point at its first section.
+    auto atMemberField = atField(message_, [this](const std::string& field) -> wxWindow* {
+        return field == "plan" ? planSections_.front() : fieldNamed(this, field);
+    });
+    runGuarded(atMemberField, [&] {
         action();
         record_ = practice_->openMemberRecord(member_);
         reload();
         showInfo(message_, done);
-    } catch (const practice::ValidationError& error) {
-        // "plan" is the plan as a whole: point at its first section.
-        auto* field =
-            error.field() == "plan" ? planSections_.front() : fieldNamed(this, error.field());
-        showRefused(field, message_, error.what());
-    } catch (const records::StoreError& error) {
-        showRefused(nullptr, message_, error.what());
-    }
+    });
 }
 
 void MemberPanel::saveDetails() {

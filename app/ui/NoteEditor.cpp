@@ -113,7 +113,25 @@ void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicat
 }
 
 void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool editable) {
-    records::NoteContent content = note ? note->content : records::NoteContent{};
+    fill(note ? note->content : records::NoteContent{});
+    text_->SetEditable(editable);
+    for (wxWindow* control :
+         {static_cast<wxWindow*>(participation_), static_cast<wxWindow*>(concern_)})
+        control->Enable(editable);
+    for (auto* choice : ratings_)
+        choice->Enable(editable);
+    bool signedNote = note && note->state == records::NoteState::signedOff;
+    showAmendments(signedNote ? &*note : nullptr);
+    markSaved();
+}
+
+void NoteEditor::restore(const records::NoteContent& content) {
+    fill(content);
+    text_->MarkDirty();
+    choicesChanged_ = true;
+}
+
+void NoteEditor::fill(const records::NoteContent& content) {
     text_->ChangeValue(toWx(content.text));
     int participation = 0;
     for (std::size_t i = 0; i < kParticipation.size(); ++i) {
@@ -130,15 +148,6 @@ void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool edi
         }
         ratings_[i]->SetSelection(selection);
     }
-    text_->SetEditable(editable);
-    for (wxWindow* control :
-         {static_cast<wxWindow*>(participation_), static_cast<wxWindow*>(concern_)})
-        control->Enable(editable);
-    for (auto* choice : ratings_)
-        choice->Enable(editable);
-    bool signedNote = note && note->state == records::NoteState::signedOff;
-    showAmendments(signedNote ? &*note : nullptr);
-    markSaved();
 }
 
 void NoteEditor::showAmendments(const records::ProgressNote* note) {

@@ -30,6 +30,8 @@ class NoteEditor : public wxPanel {
     void setIndicators(const std::vector<curriculum::Indicator>& indicators);
     /// Shows a member's note (or an empty one) and whether it can be edited now.
     void show(const std::optional<records::ProgressNote>& note, bool editable);
+    /// Puts `content` in the editor as typed but not saved (isModified() is true).
+    void restore(const records::NoteContent& content);
     /// What the editor holds now.
     [[nodiscard]] records::NoteContent content() const;
     /// True when anything was changed since show() or markSaved().
@@ -47,6 +49,8 @@ class NoteEditor : public wxPanel {
     void onAddCorrection(std::function<void()> handler);
 
   private:
+    /// Sets every field to `content`.
+    void fill(const records::NoteContent& content);
     void showAmendments(const records::ProgressNote* note);
 
     std::vector<curriculum::Indicator> indicators_;

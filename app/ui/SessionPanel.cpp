@@ -131,6 +131,9 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
 
+    failure_ = atNamedField(this, message_);
+    atNoteField_ =
+        atField(message_, [this](const std::string& field) { return editor_->fieldFor(field); });
     register_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedNote(); });
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
@@ -143,7 +146,6 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
 }
 
 void SessionPanel::attach(practice::Practice* practice) {
-    keepUnsavedNote();
     noteMember_ = 0;
     practice_ = practice;
     session_ = 0;
@@ -160,7 +162,8 @@ void SessionPanel::attach(practice::Practice* practice) {
 }
 
 void SessionPanel::showSession(records::SessionId session) {
-    keepUnsavedNote();
+    if (!keepUnsavedNote())
+        return;  // stay on the note that could not be saved, with the reason shown
     noteMember_ = 0;
     session_ = session;
     auto planned = practice_->openSession(session);
@@ -208,6 +211,11 @@ void SessionPanel::reloadRegister() {
 }
 
 void SessionPanel::selectMember(records::MemberId member) {
+    highlight(member);
+    showSelectedNote();
+}
+
+void SessionPanel::highlight(records::MemberId member) {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         if (lines_[i].member.id == member) {
             register_->SetItemState(static_cast<long>(i),
@@ -216,7 +224,6 @@ void SessionPanel::selectMember(records::MemberId member) {
             register_->EnsureVisible(static_cast<long>(i));
         }
     }
-    showSelectedNote();
 }
 
 const practice::RegisterLine* SessionPanel::selectedLine() const {
@@ -227,7 +234,11 @@ const practice::RegisterLine* SessionPanel::selectedLine() const {
 }
 
 void SessionPanel::showSelectedNote() {
-    keepUnsavedNote();
+    if (!keepUnsavedNote()) {
+        // Not saved (the reason is shown): stay on his note rather than lose what was typed.
+        highlight(noteMember_);
+        return;
+    }
     const auto* line = selectedLine();
     noteMember_ = line ? line->member.id : 0;
     bool present = line && line->mark && records::wasPresent(line->mark->status);
@@ -238,17 +249,32 @@ void SessionPanel::showSelectedNote() {
     enableControls();
 }
 
-void SessionPanel::keepUnsavedNote() {
+bool SessionPanel::keepUnsavedNote() {
     // Moving to another member must never lose what was typed: keep it as a draft.
     if (noteMember_ == 0 || !editor_->isModified())
-        return;
-    try {
+        return true;
+    return runGuarded(atNoteField_, [this] {
         practice_->saveNote(session_, noteMember_, editor_->content());
         editor_->markSaved();
         reloadRegister();
-    } catch (const practice::ValidationError& error) {
-        showRefused(editor_->fieldFor(error.field()), message_, error.what());
-    }
+    });
+}
+
+std::optional<practice::UnsavedNote> SessionPanel::takeUnsavedNote() {
+    if (noteMember_ == 0 || !editor_->isModified())
+        return std::nullopt;
+    practice::UnsavedNote note{session_, noteMember_, editor_->content()};
+    editor_->markSaved();
+    return note;
+}
+
+void SessionPanel::restoreUnsavedNote(const practice::UnsavedNote& note) {
+    showSession(note.session);
+    selectMember(note.member);
+    editor_->restore(note.content);
+    showRefused(editor_->textField(), message_,
+                "This note could not be saved when Roundtable locked. Here it is again: save "
+                "it now.");
 }
 
 void SessionPanel::enableControls() {
@@ -275,14 +301,15 @@ void SessionPanel::mark(records::Attendance status) {
         return;
     auto member = line->member.id;
     clearRefused(reason_, message_);
-    try {
+    auto atReason = atField(message_, [this](const std::string& field) -> wxWindow* {
+        return field == "reason" ? reason_ : nullptr;
+    });
+    runGuarded(atReason, [&] {
         practice_->recordAttendance(session_, member, status, fromWx(reason_->GetValue()));
         reason_->Clear();
         reloadRegister();
         showSelectedNote();
-    } catch (const practice::ValidationError& error) {
-        showRefused(error.field() == "reason" ? reason_ : nullptr, message_, error.what());
-    }
+    });
 }
 
 void SessionPanel::saveNote() {
@@ -290,21 +317,19 @@ void SessionPanel::saveNote() {
     if (!line)
         return;
     clearRefused(editor_->textField(), message_);
-    try {
+    runGuarded(atNoteField_, [&] {
         practice_->saveNote(session_, line->member.id, editor_->content());
         editor_->markSaved();
         reloadRegister();
         showInfo(message_, "Note saved as a draft.");
-    } catch (const practice::ValidationError& error) {
-        showRefused(editor_->fieldFor(error.field()), message_, error.what());
-    }
+    });
 }
 
 void SessionPanel::signNote() {
     const auto* line = selectedLine();
     if (!line)
         return;
-    try {
+    runGuarded(atNoteField_, [&] {
         // Signs exactly what is in the editor, saved and signed in one step.
         auto content = editor_->content();
         practice_->signNote(session_, line->member.id, content);
@@ -316,45 +341,42 @@ void SessionPanel::signNote() {
                                  "done about it, on his Member page today."
                                : "Note signed. It can no longer be changed; add a correction if "
                                  "needed.");
-    } catch (const practice::ValidationError& error) {
-        showRefused(editor_->fieldFor(error.field()), message_, error.what());
-    }
+    });
 }
 
 void SessionPanel::addCorrection() {
     const auto* line = selectedLine();
     if (!line || !line->note)
         return;
-    try {
+    runGuarded(atNoteField_, [&] {
         practice_->amendNote(line->note->id, editor_->correctionText(),
                              editor_->correctionReason());
         editor_->clearCorrection();
         reloadRegister();
         showSelectedNote();
         showInfo(message_, "Correction added. The signed note and the correction are both kept.");
-    } catch (const practice::ValidationError& error) {
-        showRefused(editor_->fieldFor(error.field()), message_, error.what());
-    }
+    });
 }
 
 void SessionPanel::markDelivered() {
-    practice_->markDelivered(session_);
-    showHeader(practice_->store().session(session_));
-    enableControls();
-    showInfo(message_, "Recorded that this session took place.");
+    runGuarded(failure_, [this] {
+        practice_->markDelivered(session_);
+        showHeader(practice_->store().session(session_));
+        enableControls();
+        showInfo(message_, "Recorded that this session took place.");
+    });
 }
 
 void SessionPanel::markNotHeld() {
     clearRefused(notHeldReason_, message_);
-    try {
+    auto atReason = atField(message_, [this](const std::string&) { return notHeldReason_; });
+    runGuarded(atReason, [this] {
         practice_->markNotHeld(session_, fromWx(notHeldReason_->GetValue()));
         notHeldReason_->Clear();
         showHeader(practice_->store().session(session_));
         enableControls();
         showInfo(message_, "Recorded that this session did not take place. Its plan is kept.");
-    } catch (const practice::ValidationError& error) {
-        showRefused(notHeldReason_, message_, error.what());
-    }
+    });
 }
 
 void SessionPanel::showFacilitators(const records::Session& session) {
@@ -383,15 +405,13 @@ void SessionPanel::recordFacilitators() {
         if (box->GetValue())
             present.push_back(user);
     }
-    try {
+    runGuarded(failure_, [&] {
         practice_->recordFacilitators(session_, present);
         showInfo(message_, present.empty()
                                ? "No one is recorded as running this session now (what was "
                                  "recorded before is kept)."
                                : "Recorded who ran this session.");
-    } catch (const practice::ValidationError& error) {
-        showRefused(nullptr, message_, error.what());
-    }
+    });
 }
 
 }  // namespace roundtable::ui

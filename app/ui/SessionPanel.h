@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "practice/Practice.h"
+#include "ui/Guarded.h"
 
 class wxButton;
 class wxCheckBox;
@@ -24,10 +25,20 @@ class SessionPanel : public wxPanel {
   public:
     explicit SessionPanel(wxWindow* parent);
 
+    /// Shows the records of `practice` (nullptr: none). Drops everything shown, a note typed
+    /// but not saved too: take that first (takeUnsavedNote).
     void attach(practice::Practice* practice);
+    /// Opens a session; stays on the note being written when it cannot be saved first.
     void showSession(records::SessionId session);
-    /// Saves a note typed but not yet saved as a draft (before closing or switching).
-    void keepUnsavedNote();
+    /// Saves a note typed but not yet saved as a draft (before closing or switching). Returns
+    /// false, with the reason shown at the note, when it could not be saved; it stays in the
+    /// editor.
+    bool keepUnsavedNote();
+    /// Takes a note typed but not yet saved out of the editor (locking saves it through
+    /// practice::Practice::lock); nothing when there is none.
+    [[nodiscard]] std::optional<practice::UnsavedNote> takeUnsavedNote();
+    /// Opens a note that could not be saved again, unsaved, in the editor, saying so.
+    void restoreUnsavedNote(const practice::UnsavedNote& note);
     [[nodiscard]] records::SessionId currentSession() const { return session_; }
     /// Selects the register line of `member` (keyboard users and tests).
     void selectMember(records::MemberId member);
@@ -36,6 +47,8 @@ class SessionPanel : public wxPanel {
     void showHeader(const records::Session& session);
     void reloadRegister();
     void showSelectedNote();
+    /// Selects the register line of `member` without showing his note.
+    void highlight(records::MemberId member);
     void mark(records::Attendance status);
     void saveNote();
     void signNote();
@@ -69,6 +82,8 @@ class SessionPanel : public wxPanel {
     wxWrapSizer* facilitatorRow_;
     std::vector<std::pair<wxCheckBox*, records::UserId>> facilitatorBoxes_;
     wxStaticText* message_;
+    ShowFailure failure_;      ///< at the field named in a refusal, else in message_
+    ShowFailure atNoteField_;  ///< at the note editor's field named in a refusal
 };
 
 }  // namespace roundtable::ui

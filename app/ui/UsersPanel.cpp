@@ -13,6 +13,7 @@
 
 #include <array>
 
+#include "ui/Guarded.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -108,7 +109,9 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     addButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addUser(); });
     resetButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resetPassphrase(); });
     ownButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeOwnPassphrase(); });
-    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { reload(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
+        runGuarded(atNamedField(this, message_), [this] { reload(); });
+    });
     attach(nullptr);
 }
 
@@ -152,12 +155,8 @@ void UsersPanel::reload() {
     Layout();
 }
 
-void UsersPanel::refuse(const std::string& field, const std::string& message) {
-    showRefused(fieldNamed(this, field), message_, message);
-}
-
 void UsersPanel::addUser() {
-    try {
+    runGuarded(atNamedField(this, message_), [&] {
         auto login = fromWx(newLogin_->GetValue());
         practice_->addUser(login, kRoles[static_cast<std::size_t>(newRole_->GetSelection())],
                            fromWx(newPassphrase_->GetValue()), fromWx(newRepeat_->GetValue()));
@@ -167,11 +166,7 @@ void UsersPanel::addUser() {
         showInfo(message_, "Added " + login +
                                ". Tell them their passphrase in person, not by "
                                "email.");
-    } catch (const practice::ValidationError& error) {
-        refuse(error.field(), error.what());
-    } catch (const records::StoreError& error) {
-        refuse("", error.what());
-    }
+    });
 }
 
 void UsersPanel::resetPassphrase() {
@@ -179,32 +174,29 @@ void UsersPanel::resetPassphrase() {
     if (selected < 0 || selected >= static_cast<long>(users_.size()))
         return;
     const auto login = users_[static_cast<std::size_t>(selected)].login;
-    try {
+    runGuarded(atNamedField(this, message_), [&] {
         practice_->resetPassphrase(login, fromWx(resetPassphrase_->GetValue()),
                                    fromWx(resetRepeat_->GetValue()));
         resetPassphrase_->Clear();
         resetRepeat_->Clear();
         showInfo(message_, login + " has a new passphrase. Their old one no longer works.");
-    } catch (const practice::ValidationError& error) {
-        refuse(error.field(), error.what());
-    } catch (const records::StoreError& error) {
-        refuse("", error.what());
-    }
+    });
 }
 
 void UsersPanel::changeOwnPassphrase() {
-    try {
+    // The store refuses a wrong current passphrase: that is the field to correct.
+    auto atOwnField = [this](const Failure& failure) {
+        showRefused(fieldNamed(this, failure.field.empty() ? "own-current" : failure.field),
+                    message_, failure.message);
+    };
+    runGuarded(atOwnField, [&] {
         practice_->changeOwnPassphrase(fromWx(ownCurrent_->GetValue()),
                                        fromWx(ownPassphrase_->GetValue()),
                                        fromWx(ownRepeat_->GetValue()));
         for (auto* field : {ownCurrent_, ownPassphrase_, ownRepeat_})
             field->Clear();
         showInfo(message_, "Your passphrase is changed. Use the new one next time you sign in.");
-    } catch (const practice::ValidationError& error) {
-        refuse(error.field(), error.what());
-    } catch (const records::StoreError& error) {
-        refuse("own-current", error.what());
-    }
+    });
 }
 
 }  // namespace roundtable::ui

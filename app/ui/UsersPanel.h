@@ -30,7 +30,6 @@ class UsersPanel : public wxPanel {
     void resetPassphrase();
     void changeOwnPassphrase();
     /// Shows a refusal at the field it names (or only in the message line).
-    void refuse(const std::string& field, const std::string& message);
 
     practice::Practice* practice_ = nullptr;
     std::vector<records::User> users_;

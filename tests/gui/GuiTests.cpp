@@ -26,24 +26,31 @@
 
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/Dates.h"
+#include "records/FaultyVfs.h"
+#include "settings/Settings.h"
 #include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
+#include "ui/LastResortApp.h"
 #include "ui/MainFrame.h"
 #include "ui/MemberPanel.h"
 #include "ui/Screenshot.h"
 #include "ui/SessionPanel.h"
+#include "ui/StartUp.h"
 #include "ui/WxText.h"
 
 using namespace roundtable;
 
 namespace {
 
-class TestApp : public wxApp {
+class TestApp : public ui::LastResortApp {
   public:
-    bool OnInit() override { return true; }
+    bool OnInit() override {
+        setQuietErrors(true);  // record what the last-resort handler would show
+        return true;
+    }
     // A wx assertion would otherwise open a modal dialog and hang the run: fail loudly.
     void OnAssertFailure(const wxChar* file, int line, const wxChar* function,
                          const wxChar* condition, const wxChar* message) override {
@@ -139,7 +146,6 @@ const curriculum::Programme& programme() {
 
 ui::MainFrame* showFrame() {
     auto* frame = new ui::MainFrame(programme(), records::KeyDerivation::fast);
-    frame->setQuietErrors(true);
     frame->SetPosition(wxPoint(0, 0));
     frame->Show();
     frame->Raise();
@@ -820,6 +826,130 @@ TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key
     CHECK(waitFor([&] { return frame->isLocked(); }));
     CHECK(members->GetCount() == 0);
     closeFrame(frame);
+}
+
+TEST_CASE(
+    "a remembered database that cannot be read is reported on the welcome page and "
+    "forgotten, and the next start is a normal one") {
+    test::TempDir dir;
+    std::filesystem::create_directory(dir / "a-folder.rtdb");
+    test::writeFile(dir / "damaged.rtdb", std::string(4096, 'x'));
+    // stat() refuses a name this long: a file-system error, as the review's crash was.
+    auto tooLong = dir / (std::string(300, 'n') + ".rtdb");
+    for (const auto& path : {dir / "a-folder.rtdb", dir / "damaged.rtdb", tooLong}) {
+        CAPTURE(path);
+        settings::MemoryStore settings;
+        settings::lastDatabase.write(settings, path.string());
+        auto* frame = ui::showMainWindow(programme(), settings, {}, records::KeyDerivation::fast);
+        frame->SetPosition(wxPoint(0, 0));
+        pump(700);
+        CHECK(find<wxButton>(frame, "welcome-open")->IsShownOnScreen());
+        auto* message = find<wxStaticText>(frame, "welcome-message");
+        CHECK(message->IsShownOnScreen());
+        // Wrapping turned some spaces into line breaks.
+        auto shown = message->GetLabel().utf8_string();
+        std::replace(shown.begin(), shown.end(), '\n', ' ');
+        CHECK(shown.find("Roundtable could not open the database " + path.string()) !=
+              std::string::npos);
+        CHECK_FALSE(frame->lastError().empty());
+        CHECK(shown.find(frame->lastError()) != std::string::npos);
+        CHECK(settings::lastDatabase.read(settings).empty());
+        if (path == dir / "damaged.rtdb") {
+            for (auto [width, name] : {std::pair{1366, "1366"}, std::pair{1024, "1024"}}) {
+                frame->SetSize(width, 768);
+                pump(400);
+                CHECK(message->IsShownOnScreen());
+                CHECK(ui::saveScreenshot(frame, std::string(ROUNDTABLE_SCREENSHOT_DIR) +
+                                                    "/gui-welcome-unreadable-" + name +
+                                                    "x768.png"));
+            }
+        }
+        closeFrame(frame);
+
+        // Started again with the same settings: the welcome page, with nothing to report.
+        frame = ui::showMainWindow(programme(), settings, {}, records::KeyDerivation::fast);
+        pump(500);
+        CHECK(find<wxButton>(frame, "welcome-open")->IsShownOnScreen());
+        CHECK(find<wxStaticText>(frame, "welcome-message")->GetLabel().empty());
+        CHECK(frame->lastError().empty());
+        closeFrame(frame);
+    }
+}
+
+TEST_CASE(
+    "a database opened from the command line that fails does not forget the remembered "
+    "one") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    test::TempDir dir;
+    test::writeFile(dir / "damaged.rtdb", std::string(4096, 'x'));
+    settings::MemoryStore settings;
+    settings::lastDatabase.write(settings, std::filesystem::absolute(service.path).string());
+    auto* frame = ui::showMainWindow(programme(), settings, dir / "damaged.rtdb",
+                                     records::KeyDerivation::fast);
+    pump(500);
+    CHECK(find<wxStaticText>(frame, "welcome-message")->IsShownOnScreen());
+    CHECK(settings::lastDatabase.read(settings) ==
+          std::filesystem::absolute(service.path).string());
+    closeFrame(frame);
+}
+
+TEST_CASE(
+    "locking while the disk fails still hides every record and wipes the key, and the "
+    "note comes back after signing in") {
+    SeededService service({"Daniel Hughes"}, "framework-01", true);
+    test::FaultyVfsScope vfs;  // under every connection the window opens
+    auto* frame = showFrame();
+    auto* registerList = openFirstSession(frame, service.path, 1);
+    const char* typed = "Typed as the disk failed: spoke about his week.";
+    typeInto(find<wxTextCtrl>(frame, "note-text"), typed);
+    auto keyMemory = frame->store()->keyMemoryForTests();
+    REQUIRE(keyMemory.size() == 32);
+
+    test::FaultyVfs::failFrom(1);  // every write fails from now on: the draft cannot be saved
+    wxUIActionSimulator().Char('L', wxMOD_CONTROL);
+    CHECK(waitFor([&] { return frame->isLocked(); }));
+    CHECK(test::FaultyVfs::faultsInjected() > 0);
+    CHECK(std::all_of(keyMemory.begin(), keyMemory.end(), [](unsigned char b) { return b == 0; }));
+    CHECK(registerList->GetItemCount() == 0);
+    CHECK(find<wxTextCtrl>(frame, "note-text")->GetValue().utf8_string() == "");
+    CHECK(find<wxTextCtrl>(frame, "sign-in-passphrase")->IsShownOnScreen());
+    CHECK(frame->noticeText().find("could not be saved when Roundtable locked") !=
+          std::string::npos);
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-lock-save-failed.png"));
+
+    test::FaultyVfs::off();  // the disk works again
+    signInThroughPage(frame);
+    auto* text = find<wxTextCtrl>(frame, "note-text");
+    CHECK(waitFor([&] { return text->GetValue() == typed; }));
+    CHECK(text->IsShownOnScreen());
+    click(find<wxButton>(frame, "save-note"));
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
+    closeFrame(frame);
+
+    auto store = test::openTestStore(service.path);
+    auto note = store.note(service.session, service.members[0]);
+    REQUIRE(note);
+    CHECK(note->content.text == typed);
+}
+
+TEST_CASE("an exception that escapes a handler is shown and the application carries on") {
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "Handler test");
+    auto* button = new wxButton(frame, wxID_ANY, "Fail");
+    frame->Show();
+    pump(300);
+    auto* app = static_cast<TestApp*>(wxTheApp);
+    button->Bind(wxEVT_BUTTON,
+                 [](wxCommandEvent&) { throw std::runtime_error("a bug in a handler"); });
+    click(button);
+    CHECK(waitFor(
+        [&] { return app->lastUnexpected().find("a bug in a handler") != std::string::npos; }));
+    frame->Destroy();
+    pump(200);
+    // The application is still running: a new window works.
+    auto* again = showFrame();
+    CHECK(find<wxButton>(again, "welcome-open")->IsShownOnScreen());
+    closeFrame(again);
 }
 
 wxIMPLEMENT_APP_NO_MAIN(TestApp);

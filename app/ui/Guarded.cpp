@@ -1,0 +1,56 @@
+// The failure edge: one place that knows which exceptions mean what to the user.
+#include "ui/Guarded.h"
+
+#include <filesystem>
+
+#include "practice/Practice.h"
+#include "records/Types.h"
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+
+Failure currentFailure() {
+    try {
+        throw;
+    } catch (const practice::ValidationError& error) {
+        return {error.field(), error.what()};
+    } catch (const records::StoreError& error) {
+        return {{}, error.what()};
+    } catch (const std::filesystem::filesystem_error& error) {
+        // A file or folder could not be used (no permission, a name too long, ...).
+        return {{},
+                "The file " + error.path1().string() + " could not be used (" +
+                    error.code().message() + ")."};
+    } catch (const std::exception& error) {
+        return {{},
+                std::string("Something unexpected went wrong, so this was not done (") +
+                    error.what() + "). If it happens again, tell your administrator."};
+    } catch (...) {
+        return {{}, "Something unexpected went wrong, so this was not done."};
+    }
+}
+
+bool runGuarded(const ShowFailure& show, const std::function<void()>& work) {
+    try {
+        work();
+        return true;
+    } catch (const std::exception&) {
+        show(currentFailure());
+        return false;
+    }
+}
+
+ShowFailure atField(wxStaticText* messageLine,
+                    std::function<wxWindow*(const std::string&)> fieldFor) {
+    return [messageLine, fieldFor = std::move(fieldFor)](const Failure& failure) {
+        showRefused(failure.field.empty() ? nullptr : fieldFor(failure.field), messageLine,
+                    failure.message);
+    };
+}
+
+ShowFailure atNamedField(wxWindow* page, wxStaticText* messageLine) {
+    return atField(messageLine,
+                   [page](const std::string& field) { return fieldNamed(page, field); });
+}
+
+}  // namespace roundtable::ui
