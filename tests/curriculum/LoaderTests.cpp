@@ -317,3 +317,111 @@ TEST_CASE("line and column are counted from byte offsets") {
     CHECK(index.at(8).line == 4);
     CHECK(index.at(8).column == 1);
 }
+
+// Input that is not what the loader should read: bytes that are not UTF-8.
+
+TEST_CASE("bytes that are not UTF-8 are an error at the byte where they start") {
+    struct Case {
+        const char* bytes;
+        const char* reason;
+    };
+    const Case cases[] = {
+        {"\xC3l", "byte 0xC3 is not followed by a continuation byte"},
+        {"\xE2\x82l", "byte 0xE2 is not followed by the continuation bytes it needs"},
+        {"\xF0\x9F\x98l", "byte 0xF0 is not followed by the continuation bytes it needs"},
+        {"\xA9", "byte 0xA9 is a continuation byte with no character before it"},
+        {"\xC0\xAF",
+         "byte 0xC0 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xC1\xBF",
+         "byte 0xC1 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xE0\x9F\xBF",
+         "byte 0xE0 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xF0\x8F\xBF\xBF",
+         "byte 0xF0 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xED\xA0\x80", "byte 0xED starts a UTF-16 surrogate, which UTF-8 does not allow"},
+        {"\xED\xBF\xBF", "byte 0xED starts a UTF-16 surrogate, which UTF-8 does not allow"},
+        {"\xF4\x90\x80\x80",
+         "byte 0xF4 starts a character above U+10FFFF, the highest Unicode allows"},
+        {"\xF5\x80\x80\x80",
+         "byte 0xF5 starts a character above U+10FFFF, the highest Unicode allows"},
+        {"\xFF", "byte 0xFF is never used in UTF-8"},
+    };
+    for (const auto& [bytes, reason] : cases) {
+        CAPTURE(reason);
+        MiniProgramme mini;
+        mini.replace("modules/one.xml", "We said hello.",
+                     std::string("We said h") + bytes + "llo.");
+        auto result = loadProgramme(mini.path());
+        REQUIRE_FALSE(result.ok());
+        REQUIRE(result.findings.size() == 1);
+        const auto& finding = result.findings[0];
+        CHECK(finding.file == mini.file("modules/one.xml"));
+        CHECK(finding.line == mini.lineOf("modules/one.xml", "We said h"));
+        CHECK(finding.column == mini.columnOf("modules/one.xml", "We said h") + 9);
+        CHECK(finding.message ==
+              std::string("this file is not valid UTF-8 text (") + reason + "): save it as UTF-8");
+    }
+}
+
+TEST_CASE("the characters next to the ones UTF-8 refuses are read as written") {
+    // The first character of two, three and four bytes (U+0080, U+0800, U+10000), the last
+    // before the surrogates and the first after them (U+D7FF, U+E000), the last of three
+    // bytes (U+FFFF) and the last there is (U+10FFFF); and é and an emoji.
+    const std::string text =
+        "\xC2\x80 \xE0\xA0\x80 \xF0\x90\x80\x80 \xED\x9F\xBF \xEE\x80\x80 \xEF\xBF\xBF "
+        "\xF4\x8F\xBF\xBF caf\xC3\xA9 \xF0\x9F\x98\x80";
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "We said hello.", text);
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE(result.ok());
+    CHECK(result.programme->modules[0].sessions[0].activities[0].easyRead[0].text == text);
+}
+
+TEST_CASE("bytes that are not UTF-8 are found wherever they are in any file") {
+    MiniProgramme mini;
+    std::string file, bad;
+    SUBCASE("in an attribute value") {
+        file = "modules/two.xml";
+        bad = "\xE9";
+        mini.replace(file, "id=\"module-two", "id=\"module-two" + bad);
+    }
+    SUBCASE("in a comment, which the loader does not otherwise read") {
+        file = "programme.xml";
+        bad = "\xE9";
+        mini.replace(file, "<!-- A small", "<!-- A small" + bad);
+    }
+    SUBCASE("cut off at the end of the file") {
+        file = "modules/two.xml";
+        bad = "\xE2\x82";
+        mini.replace(file, "</module>\n", "</module>\n" + bad);
+    }
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].file == mini.file(file));
+    CHECK(result.findings[0].line == mini.lineOf(file, bad));
+    CHECK(result.findings[0].column == mini.columnOf(file, bad));
+    CHECK(result.findings[0].message.starts_with("this file is not valid UTF-8 text (byte 0x"));
+}
+
+TEST_CASE("a byte that is not UTF-8 is found at any distance from the start of a run of text") {
+    // The check passes over plain ASCII many bytes at a time; a bad byte at any place in or
+    // after such a run must still be found, and at the right column.
+    MiniProgramme mini;
+    const auto manifest = mini.path() / "programme.xml";
+    const auto original = roundtable::test::readFile(manifest);
+    const std::string comment = "<!-- A small";
+    REQUIRE(original.find(comment) != std::string::npos);
+    for (std::size_t before = 0; before < 140; ++before) {
+        CAPTURE(before);
+        auto text = original;
+        text.replace(text.find(comment), comment.size(),
+                     "<!-- " + std::string(before, 'x') + "\xE9 A small");
+        roundtable::test::writeFile(manifest, text);
+        auto result = loadProgramme(mini.path());
+        REQUIRE(result.findings.size() == 1);
+        CHECK(result.findings[0].line == 2);
+        CHECK(result.findings[0].column == static_cast<int>(6 + before));
+    }
+}
