@@ -1,9 +1,15 @@
 // The loader reports every kind of mistake with its file, line, column and a plain message.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <string>
 
 #include "curriculum/MiniProgramme.h"
@@ -318,7 +324,8 @@ TEST_CASE("line and column are counted from byte offsets") {
     CHECK(index.at(8).column == 1);
 }
 
-// Input that is not what the loader should read: bytes that are not UTF-8.
+// Input that is not what the loader should read: bytes that are not UTF-8, module files and
+// pictures that lead outside the programme folder, and module "files" that are not files.
 
 TEST_CASE("bytes that are not UTF-8 are an error at the byte where they start") {
     struct Case {
@@ -424,4 +431,146 @@ TEST_CASE("a byte that is not UTF-8 is found at any distance from the start of a
         CHECK(result.findings[0].line == 2);
         CHECK(result.findings[0].column == static_cast<int>(6 + before));
     }
+}
+
+namespace {
+
+/// Checks that `result`, a load of `mini`, failed with one finding: `message`, at the
+/// module-ref that names `moduleFile` in programme.xml.
+void checkRefusedAtReference(const MiniProgramme& mini, const LoadResult& result,
+                             const std::string& moduleFile, const std::string& message) {
+    INFO(allFindings(result));
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    const auto& finding = result.findings[0];
+    CHECK(finding.file == mini.file("programme.xml"));
+    CHECK(finding.line == mini.lineOf("programme.xml", "\"" + moduleFile + "\""));
+    CHECK(finding.column == mini.columnOf("programme.xml", "<module-ref file=\"" + moduleFile));
+    CHECK(finding.message == message);
+}
+
+}  // namespace
+
+TEST_CASE("a module file that leads outside the programme folder is not read") {
+    MiniProgramme mini;
+    const auto two = mini.path() / "modules/two.xml";
+    // A folder whose name starts with the programme folder's, which a comparison of the
+    // paths as text would take for a folder inside it.
+    const auto elsewhere = mini.outside() / "mini-elsewhere";
+    std::filesystem::create_directories(elsewhere / "modules");
+    std::filesystem::copy_file(two, elsewhere / "modules/two.xml");
+    const auto target = std::filesystem::canonical(elsewhere / "modules/two.xml").string();
+    const std::string refused = "the module file \"modules/two.xml\" leads to " + target +
+                                ", which is outside the programme folder; a module file must be "
+                                "inside it";
+    SUBCASE("the module file is a link to a file elsewhere") {
+        std::filesystem::remove(two);
+        std::filesystem::create_symlink(elsewhere / "modules/two.xml", two);
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml", refused);
+    }
+    SUBCASE("the module file is a link that climbs out of the folder") {
+        std::filesystem::remove(two);
+        std::filesystem::create_symlink("../../mini-elsewhere/modules/two.xml", two);
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml", refused);
+    }
+    SUBCASE("the module file's folder is a link to a folder elsewhere") {
+        mini.replace("programme.xml", "<module-ref file=\"modules/one.xml\"/>", "");
+        std::filesystem::remove_all(mini.path() / "modules");
+        std::filesystem::create_directory_symlink(elsewhere / "modules", mini.path() / "modules");
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml", refused);
+    }
+    SUBCASE("the module file is a link to a system file") {
+        std::filesystem::remove(two);
+        std::filesystem::create_symlink("/etc/passwd", two);
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml",
+                                "the module file \"modules/two.xml\" leads to /etc/passwd, which "
+                                "is outside the programme folder; a module file must be inside it");
+    }
+}
+
+TEST_CASE("a module file may be a link to a file inside the programme folder") {
+    MiniProgramme mini;
+    const auto modules = mini.path() / "modules";
+    std::filesystem::create_directory(modules / "kept");
+    std::filesystem::rename(modules / "one.xml", modules / "kept/one.xml");
+    std::filesystem::rename(modules / "two.xml", modules / "kept/two.xml");
+    std::filesystem::create_symlink("kept/one.xml", modules / "one.xml");
+    std::filesystem::create_symlink(modules / "kept/two.xml", modules / "two.xml");
+    // Reached through a link to the programme folder, too: both sides are made canonical.
+    std::filesystem::create_directory_symlink(mini.path(), mini.outside() / "linked");
+    for (const auto& folder : {mini.path(), mini.outside() / "linked"}) {
+        CAPTURE(folder);
+        auto result = loadProgramme(folder);
+        INFO(allFindings(result));
+        REQUIRE(result.ok());
+        CHECK(result.findings.empty());
+        CHECK(result.programme->modules.size() == 2);
+    }
+}
+
+TEST_CASE("a folder, named pipe or device named as a module file is reported as such") {
+    MiniProgramme mini;
+    const auto two = mini.path() / "modules/two.xml";
+    std::filesystem::remove(two);
+    std::string what;
+    SUBCASE("a folder") {
+        std::filesystem::create_directory(two);
+        what = "a folder";
+    }
+    SUBCASE("a named pipe, which must not make the loader wait for a writer") {
+        REQUIRE(::mkfifo(two.c_str(), 0600) == 0);
+        what = "a named pipe";
+    }
+    SUBCASE("a device") {
+        // Making a device takes privileges that a test may not have.
+        if (::mknod(two.c_str(), S_IFCHR | 0600, ::makedev(1, 3)) != 0) {
+            MESSAGE("no device made (not privileged); this case is not checked");
+            return;
+        }
+        what = "a device";
+    }
+    // On another thread, so that a load that waits on the pipe fails the test instead of
+    // hanging it: opening the pipe's other end then lets it go on.
+    auto loading = std::async(std::launch::async, [&] { return loadProgramme(mini.path()); });
+    if (loading.wait_for(std::chrono::seconds(10)) == std::future_status::timeout) {
+        FAIL_CHECK("the load is waiting on " << two);
+        const int writer = ::open(two.c_str(), O_WRONLY | O_NONBLOCK);
+        if (writer >= 0)
+            ::close(writer);
+    }
+    checkRefusedAtReference(mini, loading.get(), "modules/two.xml",
+                            "the module file \"modules/two.xml\" is " + what + ", not a file");
+}
+
+TEST_CASE("a picture that leads outside the programme folder is an error where it is used") {
+    MiniProgramme mini;
+    const auto pictures = mini.path() / "pictures";
+    const auto elsewhere = mini.outside() / "pictures-elsewhere";
+    std::filesystem::create_directory(elsewhere);
+    std::filesystem::copy_file(pictures / "group.svg", elsewhere / "group.svg");
+    std::filesystem::copy_file(pictures / "talking.svg", elsewhere / "talking.svg");
+    const auto canonicalElsewhere = std::filesystem::canonical(elsewhere).string();
+    std::string expected;
+    SUBCASE("a picture file is a link to a file elsewhere") {
+        std::filesystem::remove(pictures / "group.svg");
+        std::filesystem::create_symlink(elsewhere / "group.svg", pictures / "group.svg");
+        expected = "the picture \"group\" leads to " + canonicalElsewhere +
+                   "/group.svg, which is outside the programme folder; a picture must be inside "
+                   "it";
+    }
+    SUBCASE("the pictures folder is a link to a folder elsewhere") {
+        std::filesystem::remove_all(pictures);
+        std::filesystem::create_directory_symlink(elsewhere, pictures);
+        expected = "the picture \"group\" is in " + pictures.string() + ", which leads to " +
+                   canonicalElsewhere +
+                   ", outside the programme folder; pictures must be inside it";
+    }
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE_FALSE(result.ok());
+    const auto* finding = findingContaining(result, "the picture \"group\"");
+    REQUIRE(finding);
+    CHECK(finding->file == mini.file("modules/one.xml"));
+    CHECK(finding->line == mini.lineOf("modules/one.xml", "picture=\"group\""));
+    CHECK(finding->message == expected);
 }
