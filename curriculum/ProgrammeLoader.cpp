@@ -510,9 +510,12 @@ class ProgrammeChecks {
                    ", outside the programme folder; pictures must be inside it";
         }
         const bool exists = pictureExists(name);
-        if (auto outside = outsidePictures_.find(name); outside != outsidePictures_.end()) {
-            return "leads to " + outside->second.string() +
-                   ", which is outside the programme folder; a picture must be inside it";
+        // Looked up only when some picture leads outside: the usual case hashes no name for it.
+        if (!outsidePictures_.empty()) {
+            if (auto outside = outsidePictures_.find(name); outside != outsidePictures_.end()) {
+                return "leads to " + outside->second.string() +
+                       ", which is outside the programme folder; a picture must be inside it";
+            }
         }
         if (!exists) {
             const std::string quoted(name);

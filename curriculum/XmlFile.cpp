@@ -5,10 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
 namespace roundtable::curriculum {
 namespace {
@@ -107,49 +109,102 @@ const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std
     return nullptr;
 }
 
-struct Utf8Error {
-    std::size_t offset;  ///< of the first byte of the invalid sequence
+/// Whether XML allows the character `code` (the Char production of XML 1.0).
+bool isXmlCharacter(std::uint32_t code) {
+    return code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+           (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+}
+
+/// The character reference at `at` (an '&'), if it is one that pugixml turns into a character
+/// (&#N; or &#xH;) and the character is one XML does not allow. pugixml would write it into
+/// the text all the same: a zero byte, which cuts the text short, a surrogate or a number
+/// above U+10FFFF, which are not UTF-8, or a control character. Read as pugixml reads it,
+/// down to the 32-bit number that a very long reference wraps around to; what pugixml leaves
+/// as text (no digits, no ';') is passed over. A reference in a comment or a CDATA section,
+/// where pugixml leaves it as written, is refused too: simpler, and no loss.
+std::optional<std::string_view> disallowedReferenceAt(const unsigned char* at,
+                                                      const unsigned char* end) {
+    const auto* next = at + 1;
+    if (next == end || *next != '#')
+        return std::nullopt;
+    ++next;
+    const bool hex = next != end && *next == 'x';
+    if (hex)
+        ++next;
+    const auto* const digits = next;
+    std::uint32_t code = 0;
+    for (; next != end && *next != ';'; ++next) {
+        // As pugixml tells digits: anything else wraps around to a large number.
+        const auto decimal = static_cast<unsigned>(*next - '0');
+        const auto letter = static_cast<unsigned>((*next | 0x20) - 'a');
+        if (decimal <= 9)
+            code = code * (hex ? 16 : 10) + decimal;
+        else if (hex && letter <= 5)
+            code = code * 16 + letter + 10;
+        else
+            return std::nullopt;
+    }
+    if (next == end || next == digits || isXmlCharacter(code))
+        return std::nullopt;
+    return std::string_view(reinterpret_cast<const char*>(at),
+                            static_cast<std::size_t>(next + 1 - at));
+}
+
+struct TextError {
+    std::size_t offset;  ///< of the first byte of what is refused
     std::string message;
 };
 
-constexpr std::ptrdiff_t kAsciiRunBytes = 64;
+constexpr std::ptrdiff_t kPlainRunBytes = 64;
 
-/// Whether the 64 bytes from `at` are all ASCII (none has its high bit set). Read as four
-/// sixteen-byte blocks with GCC/Clang vector types (SSE2 or NEON), as the loader's text checks
-/// are (flaggedBytes in ProgrammeLoader.cpp), and combined before one test.
-bool isAsciiRun(const unsigned char* at) {
-    using Block = std::uint64_t __attribute__((vector_size(16)));
-    auto load = [at](std::size_t index) {
+/// Whether the 64 bytes from `at` are all ASCII (none has its high bit set) and none is an
+/// '&'. Read as four sixteen-byte blocks with GCC/Clang vector types (SSE2 or NEON), as the
+/// loader's text checks are (flaggedBytes in ProgrammeLoader.cpp), and combined before one
+/// test: an '&' becomes 0xff, whose high bit is set.
+bool isPlainRun(const unsigned char* at) {
+    using Block = unsigned char __attribute__((vector_size(16)));
+    auto flagged = [at](std::size_t index) {
         Block block;
         std::memcpy(&block, at + index * sizeof block, sizeof block);
-        return block;
+        return block | static_cast<Block>(block == '&');
     };
-    static_assert(kAsciiRunBytes == 4 * sizeof(Block));
-    const Block any = load(0) | load(1) | load(2) | load(3);
-    return ((any[0] | any[1]) & 0x8080808080808080) == 0;
+    static_assert(kPlainRunBytes == 4 * sizeof(Block));
+    const Block any = flagged(0) | flagged(1) | flagged(2) | flagged(3);
+    std::array<std::uint64_t, 2> halves;
+    std::memcpy(halves.data(), &any, sizeof halves);
+    return ((halves[0] | halves[1]) & 0x8080808080808080) == 0;
 }
 
-/// The first place where `bytes` are not valid UTF-8, with a plain message for the person
-/// who saved the file; nullopt when they are all valid. Every byte is looked at, including
-/// comments and parts of the file the loader otherwise ignores, because the in-place parse
-/// hands the bytes of texts and attribute values on unchanged.
-std::optional<Utf8Error> firstInvalidUtf8(const char* bytes, std::size_t size) {
+/// The first place where `bytes` are not valid UTF-8, or have a character reference to a
+/// character XML does not allow, with a plain message for the person who saved the file;
+/// nullopt when there is none. Every byte is looked at, including comments and parts of the
+/// file the loader otherwise ignores, because the in-place parse hands the bytes of texts and
+/// attribute values on unchanged.
+std::optional<TextError> firstInvalidText(const char* bytes, std::size_t size) {
     const auto* const begin = reinterpret_cast<const unsigned char*>(bytes);
     const auto* const end = begin + size;
     const auto* at = begin;
     while (at < end) {
         // Curriculum files are nearly all ASCII, so they are passed over in runs; this keeps
-        // the scan a small part of a load (bench/README.md). A run with a byte above 0x7F is
-        // taken one character at a time.
-        if (end - at >= kAsciiRunBytes && isAsciiRun(at)) {
-            at += kAsciiRunBytes;
+        // the scan a small part of a load (bench/README.md). A run with a byte above 0x7F or
+        // an '&' is taken one character at a time.
+        if (end - at >= kPlainRunBytes && isPlainRun(at)) {
+            at += kPlainRunBytes;
             continue;
+        }
+        if (*at == '&') {
+            if (auto reference = disallowedReferenceAt(at, end)) {
+                return TextError{static_cast<std::size_t>(at - begin),
+                                 "the character reference " + std::string(*reference) +
+                                     " names a character that XML does not allow: write the "
+                                     "character itself, or remove the reference"};
+            }
         }
         std::size_t length = 0;
         if (const char* reason = invalidUtf8At(at, end, length)) {
             char lead[8];
             std::snprintf(lead, sizeof lead, "0x%02X", static_cast<unsigned>(*at));
-            return Utf8Error{static_cast<std::size_t>(at - begin),
+            return TextError{static_cast<std::size_t>(at - begin),
                              std::string("this file is not valid UTF-8 text (byte ") + lead + " " +
                                  reason + "): save it as UTF-8"};
         }
@@ -263,9 +318,10 @@ XmlFile::Opened XmlFile::parseIfFile() {
     // A file that grew or shrank while it was read is told apart by its size later.
     status.st_size = read;
     lines_ = std::make_shared<FileLines>(path_, status);
-    // Before the parse, which overwrites some of the bytes: what is not UTF-8 must not reach
-    // the model, the content hash or the database.
-    if (auto invalid = firstInvalidUtf8(parsed_->bytes.get(), parsed_->size)) {
+    // Before the parse, which overwrites some of the bytes: what is not UTF-8, and references
+    // that the parse would turn into something that is not, must not reach the model, the
+    // content hash or the database.
+    if (auto invalid = firstInvalidText(parsed_->bytes.get(), parsed_->size)) {
         reportAt(static_cast<std::ptrdiff_t>(invalid->offset), Severity::error, invalid->message);
         return Opened::failed;
     }

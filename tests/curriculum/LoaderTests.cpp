@@ -324,8 +324,9 @@ TEST_CASE("line and column are counted from byte offsets") {
     CHECK(index.at(8).column == 1);
 }
 
-// Input that is not what the loader should read: bytes that are not UTF-8, module files and
-// pictures that lead outside the programme folder, and module "files" that are not files.
+// Input that is not what the loader should read: bytes that are not UTF-8 (or references that
+// would become such bytes), module files and pictures that lead outside the programme folder,
+// and module "files" that are not files.
 
 TEST_CASE("bytes that are not UTF-8 are an error at the byte where they start") {
     struct Case {
@@ -430,6 +431,53 @@ TEST_CASE("a byte that is not UTF-8 is found at any distance from the start of a
         REQUIRE(result.findings.size() == 1);
         CHECK(result.findings[0].line == 2);
         CHECK(result.findings[0].column == static_cast<int>(6 + before));
+    }
+}
+
+TEST_CASE("a character reference to a character XML does not allow is an error at its '&'") {
+    // pugixml would write these into the text as bytes that are not UTF-8, or as a zero byte.
+    for (std::string reference : {"&#0;", "&#x0;", "&#1;", "&#xD800;", "&#xDFFF;", "&#55296;",
+                                  "&#xFFFE;", "&#x110000;", "&#1114112;", "&#4294967296;"}) {
+        CAPTURE(reference);
+        MiniProgramme mini;
+        mini.replace("modules/one.xml", "We said hello.", "We said " + reference);
+        auto result = loadProgramme(mini.path());
+        REQUIRE(result.findings.size() == 1);
+        CHECK(result.findings[0].line == mini.lineOf("modules/one.xml", reference));
+        CHECK(result.findings[0].column == mini.columnOf("modules/one.xml", reference));
+        CHECK(result.findings[0].message ==
+              "the character reference " + reference +
+                  " names a character that XML does not allow: write the character itself, or "
+                  "remove the reference");
+    }
+    MiniProgramme mini;
+    mini.replace("modules/two.xml", "id=\"module-two\"", "id=\"module-two&#xDC00;\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].line == mini.lineOf("modules/two.xml", "&#xDC00;"));
+    CHECK(result.findings[0].column == mini.columnOf("modules/two.xml", "&#xDC00;"));
+}
+
+TEST_CASE("character references to the characters next to the refused ones are read") {
+    // And what pugixml leaves as written (no digits) stays as written.
+    const std::pair<std::string, std::string> cases[] = {
+        {"&#65;", "A"},
+        {"&#xD7FF;", "\xED\x9F\xBF"},
+        {"&#xE000;", "\xEE\x80\x80"},
+        {"&#xFFFD;", "\xEF\xBF\xBD"},
+        {"&#x10000;", "\xF0\x90\x80\x80"},
+        {"&#x10FFFF;", "\xF4\x8F\xBF\xBF"},
+        {"&#x;", "&#x;"},
+    };
+    for (const auto& [reference, character] : cases) {
+        CAPTURE(reference);
+        MiniProgramme mini;
+        mini.replace("modules/one.xml", "We said hello.", "We said " + reference);
+        auto result = loadProgramme(mini.path());
+        INFO(allFindings(result));
+        REQUIRE(result.ok());
+        CHECK(result.programme->modules[0].sessions[0].activities[0].easyRead[0].text ==
+              "We said " + character);
     }
 }
 
