@@ -50,6 +50,25 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
+/// Whether `path` is `folder` or lies inside it, compared name by name (so that /a/bc is not
+/// inside /a/b). Both must be canonical: no ".", "..", symbolic links or repeated separators.
+/// Nothing is inside an empty folder path (one that could not be made canonical).
+bool isInside(const fs::path& folder, const fs::path& path) {
+    return !folder.empty() &&
+           std::mismatch(folder.begin(), folder.end(), path.begin(), path.end()).first ==
+               folder.end();
+}
+
+/// Where `path` leads, through any symbolic links, when that is outside `canonicalFolder`;
+/// nullopt when it stays inside, or when it cannot be resolved (then opening it fails too).
+std::optional<fs::path> leadsOutside(const fs::path& canonicalFolder, const fs::path& path) {
+    std::error_code error;
+    auto resolved = fs::weakly_canonical(path, error);
+    if (error || isInside(canonicalFolder, resolved))
+        return std::nullopt;
+    return resolved;
+}
+
 /// The sixteen bytes from `at` that are a reason to normalise a text: a control byte (which
 /// includes a zero byte, the end of a text), or a space followed by another space. Read with
 /// GCC/Clang vector types, which become SSE2 or NEON; the second load, one byte on, pairs every
@@ -443,7 +462,10 @@ using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>
 /// Everything that must be unique or must exist across all the files of a programme.
 class ProgrammeChecks {
   public:
-    explicit ProgrammeChecks(fs::path pictures) : picturesDir_(std::move(pictures)) {}
+    /// `canonicalProgrammeDir` is the programme folder in canonical form; pictures must be
+    /// inside it.
+    ProgrammeChecks(fs::path canonicalProgrammeDir, fs::path pictures)
+        : programmeDir_(std::move(canonicalProgrammeDir)), picturesDir_(std::move(pictures)) {}
 
     void claimId(XmlFile& file, const pugi::xml_node& node, std::string_view id, const char* what) {
         if (id.empty())
@@ -467,21 +489,47 @@ class ProgrammeChecks {
     void checkPicture(XmlFile& file, const pugi::xml_node& node, std::string_view name) {
         if (name.empty())
             return;
-        if (!pictureExists(name)) {
-            const std::string quoted(name);
-            file.error(node, "the picture \"" + quoted + "\" does not exist (looked for " + quoted +
-                                 ".svg and " + quoted + ".png in " + picturesDir_.string() + ")");
-        }
+        if (auto problem = pictureProblem(name))
+            file.error(node, "the picture \"" + std::string(name) + "\" " + *problem);
     }
 
   private:
+    /// Why the picture `name` cannot be used, in words that follow "the picture "name"", or
+    /// nullopt when it is a file inside the programme folder. Nothing reads the pictures yet,
+    /// but whatever shows them later must not be led to a file elsewhere.
+    std::optional<std::string> pictureProblem(std::string_view name) {
+        if (!listed_) {
+            picturesDirOutside_ = leadsOutside(programmeDir_, picturesDir_);
+            if (!picturesDirOutside_)
+                listPictures();
+            listed_ = true;
+        }
+        if (picturesDirOutside_) {
+            return "is in " + picturesDir_.string() + ", which leads to " +
+                   picturesDirOutside_->string() +
+                   ", outside the programme folder; pictures must be inside it";
+        }
+        const bool exists = pictureExists(name);
+        // Looked up only when some picture leads outside: the usual case hashes no name for it.
+        if (!outsidePictures_.empty()) {
+            if (auto outside = outsidePictures_.find(name); outside != outsidePictures_.end()) {
+                return "leads to " + outside->second.string() +
+                       ", which is outside the programme folder; a picture must be inside it";
+            }
+        }
+        if (!exists) {
+            const std::string quoted(name);
+            return "does not exist (looked for " + quoted + ".svg and " + quoted + ".png in " +
+                   picturesDir_.string() + ")";
+        }
+        return std::nullopt;
+    }
+
+    /// Whether `name` is a picture file inside the programme folder; one that is a symbolic
+    /// link to a file outside it is noted in outsidePictures_.
     bool pictureExists(std::string_view name) {
         if (name.find('/') != std::string_view::npos)
             return false;
-        if (!listed_) {
-            listPictures();
-            listed_ = true;
-        }
         if (listedPictures_.contains(name))
             return true;
         // Not in the listing: ask for the files themselves, as before there was a listing, so
@@ -492,15 +540,32 @@ class ProgrammeChecks {
             return known->second;
         std::error_code ignored;
         const std::string file(name);
-        bool exists = fs::is_regular_file(picturesDir_ / (file + ".svg"), ignored) ||
-                      fs::is_regular_file(picturesDir_ / (file + ".png"), ignored);
+        bool exists = false;
+        for (const char* extension : {".svg", ".png"}) {
+            const auto path = picturesDir_ / (file + extension);
+            if (!fs::is_regular_file(path, ignored))
+                continue;
+            exists = !noteIfOutside(file, path);
+            break;
+        }
         unlisted_.emplace(file, exists);
         return exists;
     }
 
+    /// Whether `path`, the file of picture `name`, leads outside the programme folder; if so,
+    /// notes where. Asked only of symbolic links, entries of unknown type and unlisted files,
+    /// which are few: resolving a path costs a look-up per folder in it.
+    bool noteIfOutside(std::string_view name, const fs::path& path) {
+        auto outside = leadsOutside(programmeDir_, path);
+        if (outside)
+            outsidePictures_.emplace(std::string(name), std::move(*outside));
+        return outside.has_value();
+    }
+
     /// Collects the names of the regular .svg and .png files in the pictures folder, with
     /// one directory read instead of a file-system lookup per picture name. Symbolic links
-    /// (and entries of unknown type) count when what they lead to is a regular file.
+    /// (and entries of unknown type) count when what they lead to is a regular file inside the
+    /// programme folder.
     void listPictures() {
         DIR* folder = ::opendir(picturesDir_.c_str());
         if (!folder)
@@ -509,14 +574,15 @@ class ProgrammeChecks {
             const std::string_view file = entry->d_name;
             if (file.size() <= 4 || (!file.ends_with(".svg") && !file.ends_with(".png")))
                 continue;
+            const auto name = file.substr(0, file.size() - 4);
             bool regular = entry->d_type == DT_REG;
             if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
                 struct stat status {};
                 regular = ::fstatat(::dirfd(folder), entry->d_name, &status, 0) == 0 &&
-                          S_ISREG(status.st_mode);
+                          S_ISREG(status.st_mode) && !noteIfOutside(name, picturesDir_ / file);
             }
             if (regular)
-                listedPictures_.emplace(file.substr(0, file.size() - 4));
+                listedPictures_.emplace(name);
         }
         ::closedir(folder);
     }
@@ -532,7 +598,13 @@ class ProgrammeChecks {
         return files_.size() - 1;
     }
 
+    fs::path programmeDir_;
     fs::path picturesDir_;
+    /// Where the pictures folder leads, when that is outside the programme folder.
+    std::optional<fs::path> picturesDirOutside_;
+    /// Pictures whose file is a symbolic link to one outside the programme folder, and where
+    /// it leads.
+    TextMap<fs::path> outsidePictures_;
     /// The name and positions of every file that claimed an id (files are read one at a
     /// time).
     std::vector<std::pair<std::string, std::shared_ptr<const FileLines>>> files_;
@@ -676,31 +748,56 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
     return indicator;
 }
 
-/// The module in `relativeFile`; `missing` reports (at the reference to it) that it is not a
-/// file that can be read.
-template <typename Missing>
+/// Why the manifest's `relativeFile` must not be read as a module, in words that follow
+/// "the module file "..."", or nullopt when it is a regular file inside `directory` (whose
+/// canonical form is `canonicalDirectory`). Nothing is opened: a named pipe opened to be read
+/// would wait for a writer, and a device may do something when opened.
+std::optional<std::string> whyNotAModuleFile(const fs::path& directory,
+                                             const fs::path& canonicalDirectory,
+                                             const std::string& relativeFile) {
+    if (fs::path(relativeFile).is_absolute() || relativeFile.find("..") != std::string::npos)
+        return "must be a path inside the programme folder";
+    const auto path = directory / relativeFile;
+    if (auto outside = leadsOutside(canonicalDirectory, path)) {
+        return "leads to " + outside->string() +
+               ", which is outside the programme folder; a module file must be inside it";
+    }
+    std::error_code error;
+    switch (fs::status(path, error).type()) {
+        case fs::file_type::regular:
+            return std::nullopt;
+        case fs::file_type::directory:
+            return "is a folder, not a file";
+        case fs::file_type::fifo:
+            return "is a named pipe, not a file";
+        case fs::file_type::block:
+        case fs::file_type::character:
+            return "is a device, not a file";
+        case fs::file_type::socket:
+            return "is a socket, not a file";
+        default:
+            // Also what cannot be examined at all, such as a name too long for the system.
+            return "does not exist";
+    }
+}
+
+/// The module in `relativeFile`, which whyNotAModuleFile has let through.
 std::optional<Module> readModule(const fs::path& directory, const std::string& relativeFile,
                                  const std::string& displayName, ProgrammeChecks& checks,
                                  const std::shared_ptr<TextStore>& texts,
-                                 std::vector<Finding>& findings, Missing missing) {
+                                 std::vector<Finding>& findings) {
     XmlFile file(directory / relativeFile, displayName, findings);
     switch (file.parseIfFile()) {
         case XmlFile::Opened::ok:
             break;
         case XmlFile::Opened::failed:
             return std::nullopt;
-        case XmlFile::Opened::notAFile: {
-            // As the loader always decided: what the file system does not call a regular
-            // file is missing; one that is, but could not be opened, cannot be read.
-            std::error_code error;
-            if (!fs::is_regular_file(directory / relativeFile, error)) {
-                missing();
-            } else {
-                findings.push_back({displayName, 0, 0, Severity::error,
-                                    "the file does not exist or cannot be read"});
-            }
+        case XmlFile::Opened::notAFile:
+            // A regular file that could not be opened (no permission), or one replaced since
+            // it was looked at: parseIfFile checks again, so nothing but a file is read.
+            findings.push_back(
+                {displayName, 0, 0, Severity::error, "the file does not exist or cannot be read"});
             return std::nullopt;
-        }
     }
     texts->keep(file.parsed());
     Reader reader(file, *texts);
@@ -872,7 +969,12 @@ LoadResult loadProgramme(const fs::path& directory) {
                                  "; this version of Roundtable reads format 1");
         return result;
     }
-    ProgrammeChecks checks(directory / "pictures");
+    // Module files and pictures may be symbolic links, but only to files inside the folder.
+    // (The folder was just read from, so it resolves; if not, the path stays empty and nothing
+    // is inside it.)
+    std::error_code unresolved;
+    const auto canonicalDirectory = fs::weakly_canonical(directory, unresolved);
+    ProgrammeChecks checks(canonicalDirectory, directory / "pictures");
     Programme programme;
     programme.id = reader.keep(reader.requiredAttribute(root, parts.attribute(1), "id"));
     programme.version = reader.wholeNumber(root, parts.attribute(2), "version", 1);
@@ -901,14 +1003,11 @@ LoadResult loadProgramme(const fs::path& directory) {
             const std::string file(reader.requiredAttribute(ref, fileAttribute, "file"));
             if (file.empty())
                 return;
-            if (fs::path(file).is_absolute() || file.find("..") != std::string::npos) {
-                manifest.error(ref, "the module file \"" + file +
-                                        "\" must be a path inside the programme folder");
+            if (auto why = whyNotAModuleFile(directory, canonicalDirectory, file)) {
+                manifest.error(ref, "the module file \"" + file + "\" " + *why);
                 return;
             }
-            auto module = readModule(directory, file, display(file), checks, texts, findings, [&] {
-                manifest.error(ref, "the module file \"" + file + "\" does not exist");
-            });
+            auto module = readModule(directory, file, display(file), checks, texts, findings);
             if (module)
                 programme.modules.push_back(std::move(*module));
         });

@@ -5,7 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
 
 namespace roundtable::curriculum {
 namespace {
@@ -45,6 +50,167 @@ ssize_t readAll(int fd, char* buffer, std::size_t size) {
         done += static_cast<std::size_t>(n);
     }
     return static_cast<ssize_t>(done);
+}
+
+/// Why the bytes at `at` (up to `end`) do not start a valid UTF-8 character, or nullptr when
+/// they do; `length` is set to the length of a valid character. Follows the table of
+/// well-formed sequences in the Unicode standard (3.9, table 3-7): it refuses overlong forms,
+/// UTF-16 surrogates (U+D800 to U+DFFF), code points above U+10FFFF and cut-off sequences.
+const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std::size_t& length) {
+    constexpr const char* kOverlong =
+        "starts an overlong form of a character, which UTF-8 does not allow";
+    constexpr const char* kAboveLast =
+        "starts a character above U+10FFFF, the highest Unicode allows";
+    const unsigned lead = *at;
+    // The second byte's range narrows for a few leads; the others allow any continuation byte.
+    unsigned secondLowest = 0x80, secondHighest = 0xBF;
+    const char* secondOutOfRange = nullptr;
+    std::size_t continuations = 0;
+    if (lead < 0x80) {
+        length = 1;
+        return nullptr;
+    } else if (lead < 0xC0) {
+        return "is a continuation byte with no character before it";
+    } else if (lead < 0xC2) {
+        return kOverlong;
+    } else if (lead < 0xE0) {
+        continuations = 1;
+    } else if (lead < 0xF0) {
+        continuations = 2;
+        if (lead == 0xE0) {
+            secondLowest = 0xA0;
+            secondOutOfRange = kOverlong;
+        } else if (lead == 0xED) {
+            secondHighest = 0x9F;
+            secondOutOfRange = "starts a UTF-16 surrogate, which UTF-8 does not allow";
+        }
+    } else if (lead < 0xF5) {
+        continuations = 3;
+        if (lead == 0xF0) {
+            secondLowest = 0x90;
+            secondOutOfRange = kOverlong;
+        } else if (lead == 0xF4) {
+            secondHighest = 0x8F;
+            secondOutOfRange = kAboveLast;
+        }
+    } else {
+        return lead < 0xF8 ? kAboveLast : "is never used in UTF-8";
+    }
+    auto isContinuation = [](unsigned byte) { return (byte & 0xC0) == 0x80; };
+    for (std::size_t i = 1; i <= continuations; ++i) {
+        if (at + i >= end || !isContinuation(at[i])) {
+            return continuations == 1 ? "is not followed by a continuation byte"
+                                      : "is not followed by the continuation bytes it needs";
+        }
+    }
+    if (at[1] < secondLowest || at[1] > secondHighest)
+        return secondOutOfRange;
+    length = 1 + continuations;
+    return nullptr;
+}
+
+/// Whether XML allows the character `code` (the Char production of XML 1.0).
+bool isXmlCharacter(std::uint32_t code) {
+    return code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+           (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+}
+
+/// The character reference at `at` (an '&'), if it is one that pugixml turns into a character
+/// (&#N; or &#xH;) and the character is one XML does not allow. pugixml would write it into
+/// the text all the same: a zero byte, which cuts the text short, a surrogate or a number
+/// above U+10FFFF, which are not UTF-8, or a control character. Read as pugixml reads it,
+/// down to the 32-bit number that a very long reference wraps around to; what pugixml leaves
+/// as text (no digits, no ';') is passed over. A reference in a comment or a CDATA section,
+/// where pugixml leaves it as written, is refused too: simpler, and no loss.
+std::optional<std::string_view> disallowedReferenceAt(const unsigned char* at,
+                                                      const unsigned char* end) {
+    const auto* next = at + 1;
+    if (next == end || *next != '#')
+        return std::nullopt;
+    ++next;
+    const bool hex = next != end && *next == 'x';
+    if (hex)
+        ++next;
+    const auto* const digits = next;
+    std::uint32_t code = 0;
+    for (; next != end && *next != ';'; ++next) {
+        // As pugixml tells digits: anything else wraps around to a large number.
+        const auto decimal = static_cast<unsigned>(*next - '0');
+        const auto letter = static_cast<unsigned>((*next | 0x20) - 'a');
+        if (decimal <= 9)
+            code = code * (hex ? 16 : 10) + decimal;
+        else if (hex && letter <= 5)
+            code = code * 16 + letter + 10;
+        else
+            return std::nullopt;
+    }
+    if (next == end || next == digits || isXmlCharacter(code))
+        return std::nullopt;
+    return std::string_view(reinterpret_cast<const char*>(at),
+                            static_cast<std::size_t>(next + 1 - at));
+}
+
+struct TextError {
+    std::size_t offset;  ///< of the first byte of what is refused
+    std::string message;
+};
+
+constexpr std::ptrdiff_t kPlainRunBytes = 64;
+
+/// Whether the 64 bytes from `at` are all ASCII (none has its high bit set) and none is an
+/// '&'. Read as four sixteen-byte blocks with GCC/Clang vector types (SSE2 or NEON), as the
+/// loader's text checks are (flaggedBytes in ProgrammeLoader.cpp), and combined before one
+/// test: an '&' becomes 0xff, whose high bit is set.
+bool isPlainRun(const unsigned char* at) {
+    using Block = unsigned char __attribute__((vector_size(16)));
+    auto flagged = [at](std::size_t index) {
+        Block block;
+        std::memcpy(&block, at + index * sizeof block, sizeof block);
+        return block | static_cast<Block>(block == '&');
+    };
+    static_assert(kPlainRunBytes == 4 * sizeof(Block));
+    const Block any = flagged(0) | flagged(1) | flagged(2) | flagged(3);
+    std::array<std::uint64_t, 2> halves;
+    std::memcpy(halves.data(), &any, sizeof halves);
+    return ((halves[0] | halves[1]) & 0x8080808080808080) == 0;
+}
+
+/// The first place where `bytes` are not valid UTF-8, or have a character reference to a
+/// character XML does not allow, with a plain message for the person who saved the file;
+/// nullopt when there is none. Every byte is looked at, including comments and parts of the
+/// file the loader otherwise ignores, because the in-place parse hands the bytes of texts and
+/// attribute values on unchanged.
+std::optional<TextError> firstInvalidText(const char* bytes, std::size_t size) {
+    const auto* const begin = reinterpret_cast<const unsigned char*>(bytes);
+    const auto* const end = begin + size;
+    const auto* at = begin;
+    while (at < end) {
+        // Curriculum files are nearly all ASCII, so they are passed over in runs; this keeps
+        // the scan a small part of a load (bench/README.md). A run with a byte above 0x7F or
+        // an '&' is taken one character at a time.
+        if (end - at >= kPlainRunBytes && isPlainRun(at)) {
+            at += kPlainRunBytes;
+            continue;
+        }
+        if (*at == '&') {
+            if (auto reference = disallowedReferenceAt(at, end)) {
+                return TextError{static_cast<std::size_t>(at - begin),
+                                 "the character reference " + std::string(*reference) +
+                                     " names a character that XML does not allow: write the "
+                                     "character itself, or remove the reference"};
+            }
+        }
+        std::size_t length = 0;
+        if (const char* reason = invalidUtf8At(at, end, length)) {
+            char lead[8];
+            std::snprintf(lead, sizeof lead, "0x%02X", static_cast<unsigned>(*at));
+            return TextError{static_cast<std::size_t>(at - begin),
+                             std::string("this file is not valid UTF-8 text (byte ") + lead + " " +
+                                 reason + "): save it as UTF-8"};
+        }
+        at += length;
+    }
+    return std::nullopt;
 }
 
 std::string plainParseError(pugi::xml_parse_status status) {
@@ -152,6 +318,13 @@ XmlFile::Opened XmlFile::parseIfFile() {
     // A file that grew or shrank while it was read is told apart by its size later.
     status.st_size = read;
     lines_ = std::make_shared<FileLines>(path_, status);
+    // Before the parse, which overwrites some of the bytes: what is not UTF-8, and references
+    // that the parse would turn into something that is not, must not reach the model, the
+    // content hash or the database.
+    if (auto invalid = firstInvalidText(parsed_->bytes.get(), parsed_->size)) {
+        reportAt(static_cast<std::ptrdiff_t>(invalid->offset), Severity::error, invalid->message);
+        return Opened::failed;
+    }
     auto result =
         parsed_->document.load_buffer_inplace(parsed_->bytes.get(), parsed_->size, kParseFlags);
     if (!result) {

@@ -1,9 +1,15 @@
 // The loader reports every kind of mistake with its file, line, column and a plain message.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <string>
 
 #include "curriculum/MiniProgramme.h"
@@ -316,4 +322,303 @@ TEST_CASE("line and column are counted from byte offsets") {
     CHECK(index.at(7).line == 3);
     CHECK(index.at(8).line == 4);
     CHECK(index.at(8).column == 1);
+}
+
+// Input that is not what the loader should read: bytes that are not UTF-8 (or references that
+// would become such bytes), module files and pictures that lead outside the programme folder,
+// and module "files" that are not files.
+
+TEST_CASE("bytes that are not UTF-8 are an error at the byte where they start") {
+    struct Case {
+        const char* bytes;
+        const char* reason;
+    };
+    const Case cases[] = {
+        {"\xC3l", "byte 0xC3 is not followed by a continuation byte"},
+        {"\xE2\x82l", "byte 0xE2 is not followed by the continuation bytes it needs"},
+        {"\xF0\x9F\x98l", "byte 0xF0 is not followed by the continuation bytes it needs"},
+        {"\xA9", "byte 0xA9 is a continuation byte with no character before it"},
+        {"\xC0\xAF",
+         "byte 0xC0 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xC1\xBF",
+         "byte 0xC1 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xE0\x9F\xBF",
+         "byte 0xE0 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xF0\x8F\xBF\xBF",
+         "byte 0xF0 starts an overlong form of a character, which UTF-8 does not allow"},
+        {"\xED\xA0\x80", "byte 0xED starts a UTF-16 surrogate, which UTF-8 does not allow"},
+        {"\xED\xBF\xBF", "byte 0xED starts a UTF-16 surrogate, which UTF-8 does not allow"},
+        {"\xF4\x90\x80\x80",
+         "byte 0xF4 starts a character above U+10FFFF, the highest Unicode allows"},
+        {"\xF5\x80\x80\x80",
+         "byte 0xF5 starts a character above U+10FFFF, the highest Unicode allows"},
+        {"\xFF", "byte 0xFF is never used in UTF-8"},
+    };
+    for (const auto& [bytes, reason] : cases) {
+        CAPTURE(reason);
+        MiniProgramme mini;
+        mini.replace("modules/one.xml", "We said hello.",
+                     std::string("We said h") + bytes + "llo.");
+        auto result = loadProgramme(mini.path());
+        REQUIRE_FALSE(result.ok());
+        REQUIRE(result.findings.size() == 1);
+        const auto& finding = result.findings[0];
+        CHECK(finding.file == mini.file("modules/one.xml"));
+        CHECK(finding.line == mini.lineOf("modules/one.xml", "We said h"));
+        CHECK(finding.column == mini.columnOf("modules/one.xml", "We said h") + 9);
+        CHECK(finding.message ==
+              std::string("this file is not valid UTF-8 text (") + reason + "): save it as UTF-8");
+    }
+}
+
+TEST_CASE("the characters next to the ones UTF-8 refuses are read as written") {
+    // The first character of two, three and four bytes (U+0080, U+0800, U+10000), the last
+    // before the surrogates and the first after them (U+D7FF, U+E000), the last of three
+    // bytes (U+FFFF) and the last there is (U+10FFFF); and é and an emoji.
+    const std::string text =
+        "\xC2\x80 \xE0\xA0\x80 \xF0\x90\x80\x80 \xED\x9F\xBF \xEE\x80\x80 \xEF\xBF\xBF "
+        "\xF4\x8F\xBF\xBF caf\xC3\xA9 \xF0\x9F\x98\x80";
+    MiniProgramme mini;
+    mini.replace("modules/one.xml", "We said hello.", text);
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE(result.ok());
+    CHECK(result.programme->modules[0].sessions[0].activities[0].easyRead[0].text == text);
+}
+
+TEST_CASE("bytes that are not UTF-8 are found wherever they are in any file") {
+    MiniProgramme mini;
+    std::string file, bad;
+    SUBCASE("in an attribute value") {
+        file = "modules/two.xml";
+        bad = "\xE9";
+        mini.replace(file, "id=\"module-two", "id=\"module-two" + bad);
+    }
+    SUBCASE("in a comment, which the loader does not otherwise read") {
+        file = "programme.xml";
+        bad = "\xE9";
+        mini.replace(file, "<!-- A small", "<!-- A small" + bad);
+    }
+    SUBCASE("cut off at the end of the file") {
+        file = "modules/two.xml";
+        bad = "\xE2\x82";
+        mini.replace(file, "</module>\n", "</module>\n" + bad);
+    }
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].file == mini.file(file));
+    CHECK(result.findings[0].line == mini.lineOf(file, bad));
+    CHECK(result.findings[0].column == mini.columnOf(file, bad));
+    CHECK(result.findings[0].message.starts_with("this file is not valid UTF-8 text (byte 0x"));
+}
+
+TEST_CASE("a byte that is not UTF-8 is found at any distance from the start of a run of text") {
+    // The check passes over plain ASCII many bytes at a time; a bad byte at any place in or
+    // after such a run must still be found, and at the right column.
+    MiniProgramme mini;
+    const auto manifest = mini.path() / "programme.xml";
+    const auto original = roundtable::test::readFile(manifest);
+    const std::string comment = "<!-- A small";
+    REQUIRE(original.find(comment) != std::string::npos);
+    for (std::size_t before = 0; before < 140; ++before) {
+        CAPTURE(before);
+        auto text = original;
+        text.replace(text.find(comment), comment.size(),
+                     "<!-- " + std::string(before, 'x') + "\xE9 A small");
+        roundtable::test::writeFile(manifest, text);
+        auto result = loadProgramme(mini.path());
+        REQUIRE(result.findings.size() == 1);
+        CHECK(result.findings[0].line == 2);
+        CHECK(result.findings[0].column == static_cast<int>(6 + before));
+    }
+}
+
+TEST_CASE("a character reference to a character XML does not allow is an error at its '&'") {
+    // pugixml would write these into the text as bytes that are not UTF-8, or as a zero byte.
+    for (std::string reference : {"&#0;", "&#x0;", "&#1;", "&#xD800;", "&#xDFFF;", "&#55296;",
+                                  "&#xFFFE;", "&#x110000;", "&#1114112;", "&#4294967296;"}) {
+        CAPTURE(reference);
+        MiniProgramme mini;
+        mini.replace("modules/one.xml", "We said hello.", "We said " + reference);
+        auto result = loadProgramme(mini.path());
+        REQUIRE(result.findings.size() == 1);
+        CHECK(result.findings[0].line == mini.lineOf("modules/one.xml", reference));
+        CHECK(result.findings[0].column == mini.columnOf("modules/one.xml", reference));
+        CHECK(result.findings[0].message ==
+              "the character reference " + reference +
+                  " names a character that XML does not allow: write the character itself, or "
+                  "remove the reference");
+    }
+    MiniProgramme mini;
+    mini.replace("modules/two.xml", "id=\"module-two\"", "id=\"module-two&#xDC00;\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].line == mini.lineOf("modules/two.xml", "&#xDC00;"));
+    CHECK(result.findings[0].column == mini.columnOf("modules/two.xml", "&#xDC00;"));
+}
+
+TEST_CASE("character references to the characters next to the refused ones are read") {
+    // And what pugixml leaves as written (no digits) stays as written.
+    const std::pair<std::string, std::string> cases[] = {
+        {"&#65;", "A"},
+        {"&#xD7FF;", "\xED\x9F\xBF"},
+        {"&#xE000;", "\xEE\x80\x80"},
+        {"&#xFFFD;", "\xEF\xBF\xBD"},
+        {"&#x10000;", "\xF0\x90\x80\x80"},
+        {"&#x10FFFF;", "\xF4\x8F\xBF\xBF"},
+        {"&#x;", "&#x;"},
+    };
+    for (const auto& [reference, character] : cases) {
+        CAPTURE(reference);
+        MiniProgramme mini;
+        mini.replace("modules/one.xml", "We said hello.", "We said " + reference);
+        auto result = loadProgramme(mini.path());
+        INFO(allFindings(result));
+        REQUIRE(result.ok());
+        CHECK(result.programme->modules[0].sessions[0].activities[0].easyRead[0].text ==
+              "We said " + character);
+    }
+}
+
+namespace {
+
+/// Checks that `result`, a load of `mini`, failed with one finding: `message`, at the
+/// module-ref that names `moduleFile` in programme.xml.
+void checkRefusedAtReference(const MiniProgramme& mini, const LoadResult& result,
+                             const std::string& moduleFile, const std::string& message) {
+    INFO(allFindings(result));
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    const auto& finding = result.findings[0];
+    CHECK(finding.file == mini.file("programme.xml"));
+    CHECK(finding.line == mini.lineOf("programme.xml", "\"" + moduleFile + "\""));
+    CHECK(finding.column == mini.columnOf("programme.xml", "<module-ref file=\"" + moduleFile));
+    CHECK(finding.message == message);
+}
+
+}  // namespace
+
+TEST_CASE("a module file that leads outside the programme folder is not read") {
+    MiniProgramme mini;
+    const auto two = mini.path() / "modules/two.xml";
+    // A folder whose name starts with the programme folder's, which a comparison of the
+    // paths as text would take for a folder inside it.
+    const auto elsewhere = mini.outside() / "mini-elsewhere";
+    std::filesystem::create_directories(elsewhere / "modules");
+    std::filesystem::copy_file(two, elsewhere / "modules/two.xml");
+    const auto target = std::filesystem::canonical(elsewhere / "modules/two.xml").string();
+    const std::string refused = "the module file \"modules/two.xml\" leads to " + target +
+                                ", which is outside the programme folder; a module file must be "
+                                "inside it";
+    SUBCASE("the module file is a link to a file elsewhere") {
+        std::filesystem::remove(two);
+        std::filesystem::create_symlink(elsewhere / "modules/two.xml", two);
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml", refused);
+    }
+    SUBCASE("the module file is a link that climbs out of the folder") {
+        std::filesystem::remove(two);
+        std::filesystem::create_symlink("../../mini-elsewhere/modules/two.xml", two);
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml", refused);
+    }
+    SUBCASE("the module file's folder is a link to a folder elsewhere") {
+        mini.replace("programme.xml", "<module-ref file=\"modules/one.xml\"/>", "");
+        std::filesystem::remove_all(mini.path() / "modules");
+        std::filesystem::create_directory_symlink(elsewhere / "modules", mini.path() / "modules");
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml", refused);
+    }
+    SUBCASE("the module file is a link to a system file") {
+        std::filesystem::remove(two);
+        std::filesystem::create_symlink("/etc/passwd", two);
+        checkRefusedAtReference(mini, loadProgramme(mini.path()), "modules/two.xml",
+                                "the module file \"modules/two.xml\" leads to /etc/passwd, which "
+                                "is outside the programme folder; a module file must be inside it");
+    }
+}
+
+TEST_CASE("a module file may be a link to a file inside the programme folder") {
+    MiniProgramme mini;
+    const auto modules = mini.path() / "modules";
+    std::filesystem::create_directory(modules / "kept");
+    std::filesystem::rename(modules / "one.xml", modules / "kept/one.xml");
+    std::filesystem::rename(modules / "two.xml", modules / "kept/two.xml");
+    std::filesystem::create_symlink("kept/one.xml", modules / "one.xml");
+    std::filesystem::create_symlink(modules / "kept/two.xml", modules / "two.xml");
+    // Reached through a link to the programme folder, too: both sides are made canonical.
+    std::filesystem::create_directory_symlink(mini.path(), mini.outside() / "linked");
+    for (const auto& folder : {mini.path(), mini.outside() / "linked"}) {
+        CAPTURE(folder);
+        auto result = loadProgramme(folder);
+        INFO(allFindings(result));
+        REQUIRE(result.ok());
+        CHECK(result.findings.empty());
+        CHECK(result.programme->modules.size() == 2);
+    }
+}
+
+TEST_CASE("a folder, named pipe or device named as a module file is reported as such") {
+    MiniProgramme mini;
+    const auto two = mini.path() / "modules/two.xml";
+    std::filesystem::remove(two);
+    std::string what;
+    SUBCASE("a folder") {
+        std::filesystem::create_directory(two);
+        what = "a folder";
+    }
+    SUBCASE("a named pipe, which must not make the loader wait for a writer") {
+        REQUIRE(::mkfifo(two.c_str(), 0600) == 0);
+        what = "a named pipe";
+    }
+    SUBCASE("a device") {
+        // Making a device takes privileges that a test may not have.
+        if (::mknod(two.c_str(), S_IFCHR | 0600, ::makedev(1, 3)) != 0) {
+            MESSAGE("no device made (not privileged); this case is not checked");
+            return;
+        }
+        what = "a device";
+    }
+    // On another thread, so that a load that waits on the pipe fails the test instead of
+    // hanging it: opening the pipe's other end then lets it go on.
+    auto loading = std::async(std::launch::async, [&] { return loadProgramme(mini.path()); });
+    if (loading.wait_for(std::chrono::seconds(10)) == std::future_status::timeout) {
+        FAIL_CHECK("the load is waiting on " << two);
+        const int writer = ::open(two.c_str(), O_WRONLY | O_NONBLOCK);
+        if (writer >= 0)
+            ::close(writer);
+    }
+    checkRefusedAtReference(mini, loading.get(), "modules/two.xml",
+                            "the module file \"modules/two.xml\" is " + what + ", not a file");
+}
+
+TEST_CASE("a picture that leads outside the programme folder is an error where it is used") {
+    MiniProgramme mini;
+    const auto pictures = mini.path() / "pictures";
+    const auto elsewhere = mini.outside() / "pictures-elsewhere";
+    std::filesystem::create_directory(elsewhere);
+    std::filesystem::copy_file(pictures / "group.svg", elsewhere / "group.svg");
+    std::filesystem::copy_file(pictures / "talking.svg", elsewhere / "talking.svg");
+    const auto canonicalElsewhere = std::filesystem::canonical(elsewhere).string();
+    std::string expected;
+    SUBCASE("a picture file is a link to a file elsewhere") {
+        std::filesystem::remove(pictures / "group.svg");
+        std::filesystem::create_symlink(elsewhere / "group.svg", pictures / "group.svg");
+        expected = "the picture \"group\" leads to " + canonicalElsewhere +
+                   "/group.svg, which is outside the programme folder; a picture must be inside "
+                   "it";
+    }
+    SUBCASE("the pictures folder is a link to a folder elsewhere") {
+        std::filesystem::remove_all(pictures);
+        std::filesystem::create_directory_symlink(elsewhere, pictures);
+        expected = "the picture \"group\" is in " + pictures.string() + ", which leads to " +
+                   canonicalElsewhere +
+                   ", outside the programme folder; pictures must be inside it";
+    }
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result));
+    REQUIRE_FALSE(result.ok());
+    const auto* finding = findingContaining(result, "the picture \"group\"");
+    REQUIRE(finding);
+    CHECK(finding->file == mini.file("modules/one.xml"));
+    CHECK(finding->line == mini.lineOf("modules/one.xml", "picture=\"group\""));
+    CHECK(finding->message == expected);
 }
