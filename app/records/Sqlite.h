@@ -20,6 +20,10 @@ class Connection {
   public:
     /// Opens (or, with `create`, creates) the file. Throws StoreError.
     Connection(const std::filesystem::path& path, bool create);
+    struct ReadOnly {};
+    /// Opens an existing file only to read it: nothing is written to the file or its -wal
+    /// (no recovery, no checkpoint). Throws StoreError.
+    Connection(const std::filesystem::path& path, ReadOnly);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -35,6 +39,7 @@ class Connection {
     sqlite3* handle() { return db_; }
 
   private:
+    void open(const std::string& name, const std::filesystem::path& path, int flags);
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
