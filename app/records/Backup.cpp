@@ -4,9 +4,11 @@
 
 #include <sodium.h>
 
+#include <optional>
+
 #include "records/Clock.h"
+#include "records/FileCheck.h"
 #include "records/RowLedger.h"
-#include "records/Schema.h"
 #include "records/Sqlite.h"
 #include "records/Types.h"
 
@@ -28,7 +30,12 @@ std::string contentHash(sqlite::Connection& db) {
         names.push_back(tables.text(0));
     for (const auto& name : names) {
         feed(name.data(), name.size() + 1);
-        auto rows = db.prepare("SELECT * FROM \"" + name + "\" ORDER BY rowid");
+        // Whether the file is open is not content: a copy of an open database goes without it.
+        auto rows = db.prepare("SELECT * FROM \"" + name + "\"" +
+                               (name == "service_state" ? std::string(" WHERE key IS NOT '") +
+                                                              filecheck::kInUseKey + "'"
+                                                        : std::string()) +
+                               " ORDER BY rowid");
         while (rows.step()) {
             auto encoded = ledger::encodeRow(rows.handle(), false);
             feed(encoded.data(), encoded.size());
@@ -41,14 +48,9 @@ std::string contentHash(sqlite::Connection& db) {
     return hex;
 }
 
-/// Opens a file that must already be a Roundtable database of a format this build reads.
+/// Reading only: a backup, a restore or a hash never changes the file it reads.
 std::unique_ptr<sqlite::Connection> openExisting(const std::filesystem::path& path) {
-    if (!std::filesystem::is_regular_file(path)) {
-        throw StoreError("The file " + path.string() + " does not exist.");
-    }
-    auto db = std::make_unique<sqlite::Connection>(path, false);
-    schema::refuseUnreadable(*db);
-    return db;
+    return filecheck::openForReading(path);
 }
 
 std::string integrity(sqlite::Connection& db) {
@@ -65,8 +67,13 @@ std::string databaseContentHash(const std::filesystem::path& path) {
 BackupResult backupDatabase(const std::filesystem::path& source,
                             const std::filesystem::path& destination) {
     if (std::filesystem::exists(destination)) {
-        throw StoreError("The backup file " + destination.string() +
-                         " already exists; choose a new name.");
+        throw BackupFailed("file exists", "The backup file " + destination.string() +
+                                              " already exists; choose a new name.");
+    }
+    auto folder = destination.parent_path().empty() ? "." : destination.parent_path();
+    if (!std::filesystem::is_directory(folder)) {
+        throw BackupFailed("no such folder", "The folder " + folder.string() +
+                                                 " does not exist; choose another for the backup.");
     }
     auto db = openExisting(source);
     BackupResult result{destination, {}, 0};
@@ -74,16 +81,27 @@ BackupResult backupDatabase(const std::filesystem::path& source,
         // One read transaction: the snapshot the backup copies and the hash describes.
         sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::read);
         result.contentHash = contentHash(*db);
-        sqlite::Connection copy(destination, true);
-        auto* backup = sqlite3_backup_init(copy.handle(), "main", db->handle(), "main");
-        if (!backup)
-            sqlite::check(copy.handle(), sqlite3_errcode(copy.handle()), "Backup failed");
-        int code = sqlite3_backup_step(backup, -1);
+        std::optional<sqlite::Connection> copy;
+        try {
+            copy.emplace(destination, true);
+        } catch (const StoreError& error) {
+            throw BackupFailed("cannot create file", error.what());
+        }
+        auto* backup = sqlite3_backup_init(copy->handle(), "main", db->handle(), "main");
+        int code = backup ? sqlite3_backup_step(backup, -1) : sqlite3_errcode(copy->handle());
         sqlite3_backup_finish(backup);
-        if (code != SQLITE_DONE) {
+        try {
+            if (code != SQLITE_DONE)
+                sqlite::check(copy->handle(), code, "The backup could not be written");
+            filecheck::markClosed(*copy);
+        } catch (const StoreError& error) {
+            if (code == SQLITE_DONE)
+                code = sqlite3_errcode(copy->handle());  // removing the mark failed
+            copy.reset();
             std::error_code ignored;
             std::filesystem::remove(destination, ignored);
-            sqlite::check(copy.handle(), code, "The backup could not be written");
+            throw BackupFailed((code & 0xff) == SQLITE_FULL ? "disk full" : "write failed",
+                               error.what());
         }
     }
     // Verify the copy from the file itself, as a restore would read it.
@@ -94,10 +112,11 @@ BackupResult backupDatabase(const std::filesystem::path& source,
     if (integrityResult != "ok" || copyHash != result.contentHash) {
         std::error_code ignored;
         std::filesystem::remove(destination, ignored);
-        throw StoreError("The backup did not verify (" +
-                         (integrityResult != "ok" ? "integrity check: " + integrityResult
-                                                  : std::string("its content differs")) +
-                         ") and was removed. Nothing was changed in the database.");
+        throw BackupFailed("did not verify",
+                           "The backup did not verify (" +
+                               (integrityResult != "ok" ? "integrity check: " + integrityResult
+                                                        : std::string("its content differs")) +
+                               ") and was removed. Nothing was changed in the database.");
     }
     result.bytes = static_cast<long long>(std::filesystem::file_size(destination));
     return result;
@@ -116,16 +135,14 @@ std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
     if (std::filesystem::exists(database)) {
         kept = database;
         kept += ".before-restore-" + nowAs("%Y%m%dT%H%M%SZ", Zone::utc);
-        // Fold the old file's write-ahead log into it first, so the kept file is whole.
-        {
-            sqlite::Connection old(database, false);
-            old.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
+        // The old file's write-ahead log goes with it, as it is, so that the kept pair opens
+        // as the old database did (folding it in would write to a file that may be damaged).
         std::filesystem::rename(database, kept);
-        for (const char* suffix : {"-wal", "-shm"}) {
-            std::error_code ignored;
-            std::filesystem::remove(database.string() + suffix, ignored);
-        }
+        const std::filesystem::path log = database.string() + "-wal";
+        if (std::filesystem::exists(log))
+            std::filesystem::rename(log, kept.string() + "-wal");
+        std::error_code ignored;
+        std::filesystem::remove(database.string() + "-shm", ignored);
     }
     auto temporary = database;
     temporary += ".restoring";

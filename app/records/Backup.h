@@ -6,7 +6,22 @@
 #include <filesystem>
 #include <string>
 
+#include "records/Types.h"
+
 namespace roundtable::records {
+
+/// A backup that could not be made. Besides the message for the person, a reason in a few
+/// words that hold nothing from the records, for the audit log: "file exists", "no such
+/// folder", "cannot create file", "disk full", "write failed" or "did not verify".
+class BackupFailed : public StoreError {
+  public:
+    BackupFailed(std::string reason, const std::string& message)
+        : StoreError(message), reason_(std::move(reason)) {}
+    [[nodiscard]] const std::string& reason() const { return reason_; }
+
+  private:
+    std::string reason_;
+};
 
 struct BackupResult {
     std::filesystem::path file;
@@ -16,12 +31,14 @@ struct BackupResult {
 
 /// Copies the database at `source` to `destination` (which must not exist) from one
 /// consistent snapshot, then checks the copy: integrity_check and a content hash equal to
-/// the source's at the moment of the copy. Throws StoreError; a failed copy is removed.
+/// the source's at the moment of the copy. Throws BackupFailed (StoreError when the source
+/// cannot be read); a failed copy is removed.
 BackupResult backupDatabase(const std::filesystem::path& source,
                             const std::filesystem::path& destination);
 
 /// Puts a verified backup in place of `database`. The file it replaces is kept beside it,
-/// renamed with ".before-restore-<time>"; returns that name (empty if there was none).
+/// renamed with ".before-restore-<time>", with its -wal renamed alike (never folded in: a
+/// damaged file is not written); returns that name (empty if there was none).
 std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
                                       const std::filesystem::path& database);
 

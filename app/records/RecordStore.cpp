@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "records/FileCheck.h"
 #include "records/Schema.h"
 #include "records/StoreImpl.h"
 
@@ -100,12 +101,33 @@ void requirePassphrase(const std::string& passphrase) {
     }
 }
 
+/// The in-use mark is normally gone already (see filecheck::markInUse); if removing it
+/// failed then, it goes now. If it cannot, the -wal is kept, so that the next open does not
+/// take the file for one whose -wal was lost.
+void clearInUseMark(sqlite::Connection& db) noexcept {
+    try {
+        filecheck::markClosed(db);
+    } catch (const std::exception&) {
+        sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    }
+}
+
 }  // namespace
 
 RecordStore::RecordStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RecordStore::RecordStore(RecordStore&&) noexcept = default;
-RecordStore& RecordStore::operator=(RecordStore&&) noexcept = default;
-RecordStore::~RecordStore() = default;
+RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
+    if (this != &other) {
+        if (impl_)
+            clearInUseMark(impl_->db);
+        impl_ = std::move(other.impl_);
+    }
+    return *this;
+}
+RecordStore::~RecordStore() {
+    if (impl_)
+        clearInUseMark(impl_->db);
+}
 
 CreatedDatabase RecordStore::create(const std::filesystem::path& path, const NewDatabase& setup) {
     crypto::initialise();
@@ -135,6 +157,7 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
         impl->audit("create-database", "database", std::nullopt);
         transaction.commit();
     }
+    filecheck::markInUse(impl->db);
     return {RecordStore(std::move(impl)), recovery.text};
 }
 
@@ -144,9 +167,10 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
         throw StoreError("The database " + path.string() + " does not exist.");
     }
     refuseNetworkShare(path);
+    // Everything that can refuse the file reads it without writing, before the read-write
+    // connection below can replay, checkpoint or discard anything.
+    filecheck::refuseDamaged(path);
     auto impl = std::make_unique<Impl>(path, false);
-    // Check what the file is before changing anything in it (such as the journal mode).
-    schema::refuseUnreadable(impl->db);
     schema::configure(impl->db);
     impl->migrationBackup = schema::migrate(impl->db, path);
     if (impl->migrationBackup) {
@@ -157,6 +181,7 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
             .run();
     }
     impl->startLedger();
+    filecheck::markInUse(impl->db);
     return RecordStore(std::move(impl));
 }
 
@@ -338,18 +363,41 @@ std::vector<User> RecordStore::users() {
 
 BackupResult RecordStore::backupTo(const std::filesystem::path& destination) {
     impl_->signedInUser();
-    {
+    auto record = [&](const std::string& kind, bool succeeded) {
         sqlite::Transaction transaction(impl_->db);
-        impl_->audit("backup", "database", std::nullopt);
-        impl_->db
-            .prepare(
-                "INSERT INTO service_state (key, value) VALUES ('last_backup_at', ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            .bind(1, nowUtc())
-            .run();
+        impl_->audit(kind, "database", std::nullopt);
+        if (succeeded) {
+            impl_->db
+                .prepare(
+                    "INSERT INTO service_state (key, value) VALUES ('last_backup_at', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind(1, nowUtc())
+                .run();
+        }
         transaction.commit();
+    };
+    // Only the log changes, and only with the kind of failure: the message can hold a file
+    // name, which may name a person.
+    auto recordFailure = [&](const std::string& reason) {
+        try {
+            record("backup failed: " + reason, false);
+        } catch (const StoreError&) {
+            // The database's disk may be the full one: the person still needs the first error.
+        }
+    };
+    BackupResult result;
+    try {
+        result = backupDatabase(impl_->path, destination);
+    } catch (const BackupFailed& failed) {
+        recordFailure(failed.reason());
+        throw;
+    } catch (const StoreError&) {
+        recordFailure("error");
+        throw;
     }
-    return backupDatabase(impl_->path, destination);
+    // Counted as a backup only once the copy has verified.
+    record("backup", true);
+    return result;
 }
 
 std::optional<std::string> RecordStore::lastBackupAt() {

@@ -32,8 +32,37 @@ Connection::Connection(const std::filesystem::path& path, bool create) {
     // owner only. Its -wal and -shm files take the mode of this file.
     if (create)
         createPrivateFile(path);
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    open(path.string(), path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+}
+
+Connection::Connection(const std::filesystem::path& path, ReadOnly) {
+    // The file name as a URI, so that it can say "immutable": SQLite decodes %HH in the
+    // path and ends it at '?' or '#', so those three are encoded.
+    std::string uri = "file:";
+    for (char c : path.string()) {
+        switch (c) {
+            case '%':
+                uri += "%25";
+                break;
+            case '?':
+                uri += "%3F";
+                break;
+            case '#':
+                uri += "%23";
+                break;
+            default:
+                uri += c;
+        }
+    }
+    // Read-only, SQLite still creates an empty -wal (and -shm) beside a WAL-mode file that has
+    // none. With no -wal there is no log to read, and "immutable" makes it read the file alone.
+    if (!std::filesystem::exists(path.string() + "-wal"))
+        uri += "?immutable=1";
+    open(uri, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+}
+
+void Connection::open(const std::string& name, const std::filesystem::path& path, int flags) {
+    int code = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (code != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
         sqlite3_close(db_);

@@ -21,6 +21,10 @@ class Connection {
   public:
     /// Opens (or, with `create`, creates) the file. Throws StoreError.
     Connection(const std::filesystem::path& path, bool create);
+    struct ReadOnly {};
+    /// Opens an existing file only to read it: nothing is written to the file or its -wal
+    /// (no recovery, no checkpoint). Throws StoreError.
+    Connection(const std::filesystem::path& path, ReadOnly);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -39,6 +43,7 @@ class Connection {
     void setBeforeCommit(std::function<void()> hook) { beforeCommit_ = std::move(hook); }
 
   private:
+    void open(const std::string& name, const std::filesystem::path& path, int flags);
     friend class Transaction;
     sqlite3* db_ = nullptr;
     std::function<void()> beforeCommit_;

@@ -425,3 +425,30 @@ TEST_CASE("the faulty VFS is the default while installed and counts writes") {
     REQUIRE(sqlite3_vfs_find(nullptr) != nullptr);
     CHECK(std::string(sqlite3_vfs_find(nullptr)->zName) != FaultyVfs::kName);
 }
+
+TEST_CASE("a backup to a full disk changes nothing but the audit log") {
+    FaultyVfsScope vfs;
+    TempDir dir;
+    auto path = dir / "service.rtdb";
+    auto store = roundtable::test::createTestStore(path);
+    store.backupTo(dir / "first.rtdb");
+    // An old date, so that a failed backup counted now would show (times are to the second).
+    const std::string lastBackup = "2020-01-01T00:00:00Z";
+    rawValue(path,
+             "UPDATE service_state SET value = '" + lastBackup + "' WHERE key = 'last_backup_at'");
+    REQUIRE(store.lastBackupAt() == lastBackup);
+
+    // The backup's first write (to the copy) finds the disk full; the audit write after works.
+    FaultyVfs::failNth(1, FaultKind::diskFull);
+    CHECK_THROWS_WITH_AS(store.backupTo(dir / "second.rtdb"), doctest::Contains("full"),
+                         StoreError);
+    CHECK(FaultyVfs::faultsInjected() == 1);
+    CHECK(FaultyVfs::firstFaultCode() == SQLITE_FULL);
+    FaultyVfs::off();
+    CHECK_FALSE(std::filesystem::exists(dir / "second.rtdb"));
+    CHECK(store.lastBackupAt() == lastBackup);
+    CHECK(rawValue(path,
+                   "SELECT COUNT(*) FROM audit_events WHERE kind = 'backup failed: disk "
+                   "full' AND record_kind = 'database'") == "1");
+    CHECK(store.verifyAudit().intact());
+}

@@ -1,0 +1,195 @@
+// Checking a database file before it is opened for writing. Everything here reads; the only
+// file it creates is the copy of a -wal that SQLite would not replay whole.
+#include "records/FileCheck.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "records/Clock.h"
+#include "records/Schema.h"
+#include "records/Types.h"
+#include "records/WalFile.h"
+
+namespace roundtable::records::filecheck {
+namespace {
+
+constexpr const char* kKeepAndRestore =
+    " Keep the file as it is (do not delete it or open it with another program), and restore "
+    "your latest backup; ask your administrator for help with anything saved since then.";
+
+/// `what` is "is damaged", or "is damaged or is not a Roundtable database" when it may be
+/// another file entirely.
+[[noreturn]] void refuseAsDamaged(const std::filesystem::path& path, const std::string& what,
+                                  const std::string& why) {
+    throw StoreError("The file " + path.string() + " " + what + " (" + why +
+                     "), so it was not opened. It was not changed." + kKeepAndRestore);
+}
+
+std::vector<unsigned char> readWhole(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// SQLite takes an empty file for an empty database, and then deletes its -wal even on a
+/// read-only connection: a file must look like a database before SQLite sees it.
+void refuseWithoutHeader(const std::filesystem::path& path) {
+    static constexpr char kMagic[] = "SQLite format 3";  // 16 bytes with the final NUL
+    char header[sizeof kMagic] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(header, sizeof header);
+    if (std::filesystem::file_size(path) < 512 || !in ||
+        !std::equal(header, header + sizeof header, kMagic)) {
+        refuseAsDamaged(path, "is damaged or is not a Roundtable database",
+                        std::filesystem::file_size(path) == 0
+                            ? "it is empty"
+                            : "it does not begin with a database header");
+    }
+}
+
+/// Writes `bytes` to a new file beside `path`, readable only by its owner, and syncs it.
+std::filesystem::path keepAside(const std::filesystem::path& log,
+                                const std::vector<unsigned char>& bytes) {
+    const auto stem = log.string() + ".kept-" + nowAs("%Y%m%d-%H%M%S", Zone::local);
+    std::filesystem::path kept = stem;
+    for (int attempt = 2; std::filesystem::exists(kept); ++attempt)
+        kept = stem + "-" + std::to_string(attempt);
+    int fd = ::open(kept.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    bool written = fd >= 0;
+    for (std::size_t at = 0; written && at < bytes.size();) {
+        auto count = ::write(fd, bytes.data() + at, bytes.size() - at);
+        written = count > 0;
+        at += written ? static_cast<std::size_t>(count) : 0;
+    }
+    written = written && ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    if (!written) {
+        std::error_code ignored;
+        std::filesystem::remove(kept, ignored);
+        throw StoreError("The database's write-ahead log " + log.string() +
+                         " holds changes that opening would discard, and no copy of it could be "
+                         "kept (is the disk full?), so the database was not opened. Nothing was "
+                         "changed. Free some space and try again.");
+    }
+    return kept;
+}
+
+/// Refuses a damaged -wal; keeps a copy of one SQLite would not replay whole. A log that
+/// another connection is writing reads differently twice: SQLite does not recover a log in
+/// use, so there is nothing to check.
+void checkLog(const std::filesystem::path& path) {
+    const std::filesystem::path log = path.string() + "-wal";
+    auto bytes = readWhole(log);
+    if (bytes.empty() || readWhole(log) != bytes)
+        return;
+    auto result = wal::check(bytes);
+    if (!result.damaged && !result.dropsFrames)
+        return;
+    auto kept = keepAside(log, bytes);
+    if (result.damaged) {
+        throw StoreError(
+            "The database " + path.string() + " was not opened: its write-ahead log (" +
+            log.string() +
+            "), which holds the records saved most recently, is damaged, and opening the "
+            "database would lose them. Nothing was changed, and a copy of the log was kept as " +
+            kept.string() +
+            ". Keep these files as they are and ask your administrator or Roundtable support for "
+            "help: restoring a backup would lose what was saved since it was made.");
+    }
+}
+
+std::optional<std::string> inUseSince(sqlite::Connection& db) {
+    auto query = db.prepare("SELECT value FROM service_state WHERE key = ?");
+    query.bind(1, std::string(kInUseKey));
+    return query.step() ? std::optional(query.text(0)) : std::nullopt;
+}
+
+}  // namespace
+
+std::unique_ptr<sqlite::Connection> openForReading(const std::filesystem::path& path) {
+    if (!std::filesystem::is_regular_file(path))
+        throw StoreError("The file " + path.string() + " does not exist.");
+    refuseWithoutHeader(path);
+    auto db = std::make_unique<sqlite::Connection>(path, sqlite::Connection::ReadOnly{});
+    try {
+        (void)db->pragmaInteger("user_version");  // reads the first page
+    } catch (const StoreError&) {
+        refuseAsDamaged(path, "is damaged or is not a Roundtable database",
+                        sqlite3_errmsg(db->handle()));
+    }
+    schema::refuseUnreadable(*db);
+    return db;
+}
+
+void refuseDamaged(const std::filesystem::path& path) {
+    auto db = openForReading(path);
+    checkLog(path);
+    std::string problem;
+    try {
+        problem = db->pragmaText("quick_check");
+    } catch (const StoreError&) {
+        problem = sqlite3_errmsg(db->handle());
+    }
+    if (const std::string prefix = "*** in database main ***\n"; problem.starts_with(prefix))
+        problem.erase(0, prefix.size());
+    if (problem != "ok")
+        refuseAsDamaged(path, "is damaged", "the database's own check found: " + problem);
+    // The file holds the mark only while its -wal holds what came after it (see markInUse):
+    // the mark without a -wal means the -wal was lost, with whatever that session saved
+    // that was not yet in the file.
+    const bool hasLog = std::filesystem::exists(path.string() + "-wal");
+    if (auto since = hasLog ? std::nullopt : inUseSince(*db)) {
+        throw StoreError(
+            "The database " + path.string() + " was not opened: it was not closed properly " +
+            "after it was opened at " + *since + " (UTC), and its write-ahead log (" +
+            path.string() +
+            "-wal), which may hold what was saved then, is missing. Nothing was changed. If that "
+            "file was moved or renamed, put it back beside the database and open it again. "
+            "Otherwise keep the database as it is and ask your administrator for help: "
+            "restoring a backup would lose what was saved since it was made.");
+    }
+}
+
+void markInUse(sqlite::Connection& connection) {
+    try {
+        connection
+            .prepare(
+                "INSERT INTO service_state (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(1, std::string(kInUseKey))
+            .bind(2, nowUtc())
+            .run();
+    } catch (const StoreError&) {
+        return;  // not marked: a lost -wal would go unnoticed, nothing worse
+    }
+    // Into the main file (without waiting for readers: if it cannot finish, again only a lost
+    // -wal goes unnoticed)...
+    sqlite3_wal_checkpoint_v2(connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+    // ...and out of the newest state, in the -wal. So the file says "in use" only while the
+    // -wal holds something it lacks: a program that replays the -wal into the file and
+    // deletes it (the next open, or a SQLite shell) removes the mark with it. If this fails,
+    // the store's close removes it.
+    try {
+        markClosed(connection);
+    } catch (const StoreError&) {
+    }
+}
+
+void markClosed(sqlite::Connection& connection) {
+    // Looked for first: a DELETE that finds nothing still waits for the write lock.
+    if (inUseSince(connection)) {
+        connection.prepare("DELETE FROM service_state WHERE key = ?")
+            .bind(1, std::string(kInUseKey))
+            .run();
+    }
+}
+
+}  // namespace roundtable::records::filecheck
