@@ -29,6 +29,13 @@ std::string requireName(const std::string& field, const std::string& value, cons
     return name;
 }
 
+/// Refuses to write over a record that was changed outside Roundtable: writing would hide
+/// the change from `roundtable-cli verify`, and the record cannot be relied on anyway.
+void refuseIfDamaged(const std::string& damage, const std::string& field, const char* refused) {
+    if (!damage.empty())
+        throw ValidationError(field, std::string(refused) + " " + damageWarning({damage}));
+}
+
 curriculum::Phase phaseFor(records::GroupKind kind) {
     switch (kind) {
         case records::GroupKind::maintenance:
@@ -42,6 +49,22 @@ curriculum::Phase phaseFor(records::GroupKind kind) {
 }
 
 }  // namespace
+
+std::string damageWarning(const std::vector<std::string>& damages) {
+    std::string sentences;
+    std::size_t count = 0;
+    for (const auto& damage : damages) {
+        if (damage.empty())
+            continue;
+        sentences.append(" ").append(damage);
+        ++count;
+    }
+    if (count == 0)
+        return {};
+    return "Damaged:" + sentences +
+           (count == 1 ? " Do not rely on this record." : " Do not rely on these records.") +
+           " An administrator can check the whole database with roundtable-cli verify.";
+}
 
 std::optional<std::string> backupReminder(const std::optional<std::string>& lastBackupAt,
                                           const std::string& today) {
@@ -192,12 +215,16 @@ records::SessionId Practice::planSession(records::GroupId group,
 }
 
 void Practice::markDelivered(records::SessionId session) {
+    refuseIfDamaged(store_.session(session).damage, "session-status",
+                    "This session's record cannot be changed.");
     store_.setSessionStatus(session, records::SessionStatus::tookPlace);
 }
 
 void Practice::markNotHeld(records::SessionId session, const std::string& reason) {
     if (trimmed(reason).empty())
         throw ValidationError("not-held-reason", "Please say why the session did not take place.");
+    refuseIfDamaged(store_.session(session).damage, "session-status",
+                    "This session's record cannot be changed.");
     store_.setSessionStatus(session, records::SessionStatus::didNotTakePlace, trimmed(reason));
 }
 
@@ -295,6 +322,11 @@ records::NoteContent Practice::checkedNote(records::SessionId session, records::
     if (mark == marks.end() || !records::wasPresent(mark->status)) {
         throw ValidationError("note", "Mark this member as present before writing his note.");
     }
+    refuseIfDamaged(mark->damage, "note",
+                    "Mark his attendance again before writing his note: the mark on record "
+                    "cannot be relied on.");
+    if (auto written = store_.note(session, member))
+        refuseIfDamaged(written->damage, "note", "This note cannot be changed or signed.");
     auto checked = content;
     checked.text = trimmed(content.text);
     if (checked.text.empty())
@@ -323,12 +355,18 @@ void Practice::signNote(records::SessionId session, records::MemberId member,
     store_.saveAndSignNote(session, member, checkedNote(session, member, content));
 }
 
-void Practice::amendNote(records::NoteId note, const std::string& text, const std::string& reason) {
+void Practice::amendNote(records::SessionId session, records::MemberId member,
+                         const std::string& text, const std::string& reason) {
+    auto note = store_.note(session, member);
+    if (!note || note->state != records::NoteState::signedOff)
+        throw ValidationError("amendment", "Only a signed note takes a correction.");
+    // A correction beside a note that cannot be relied on would read as a correction of it.
+    refuseIfDamaged(note->damage, "amendment", "This note cannot be corrected.");
     if (trimmed(text).empty())
         throw ValidationError("amendment", "Please write the correction.");
     if (trimmed(reason).empty())
         throw ValidationError("amendment-reason", "Please say why the note is being corrected.");
-    store_.amendNote(note, trimmed(text), trimmed(reason));
+    store_.amendNote(note->id, trimmed(text), trimmed(reason));
 }
 
 records::ConcernId Practice::raiseConcern(records::MemberId member,

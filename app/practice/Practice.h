@@ -78,6 +78,7 @@ class Practice {
     /// module id, version and content hash they came from, at the group's usual start time.
     records::SessionId planSession(records::GroupId group, const std::string& curriculumSessionId,
                                    const std::string& date);
+    /// A damaged session's status is not changed (field "session-status").
     void markDelivered(records::SessionId session);
     /// A session that did not take place keeps its plan; the reason is required.
     void markNotHeld(records::SessionId session, const std::string& reason);
@@ -92,14 +93,16 @@ class Practice {
                           records::Attendance status, const std::string& reason,
                           std::optional<int> minutesPresent = std::nullopt);
     /// Notes are written for members marked present. Ratings must be the session module's
-    /// progress indicators, within their scales.
+    /// progress indicators, within their scales. A damaged note (or attendance mark) is not
+    /// written over: that would hide what was changed outside Roundtable.
     void saveNote(records::SessionId session, records::MemberId member,
                   const records::NoteContent& content);
     /// Saves the note and signs it in one step; the same checks as saveNote.
     void signNote(records::SessionId session, records::MemberId member,
                   const records::NoteContent& content);
-    /// A correction to a signed note: both texts stay on record.
-    void amendNote(records::NoteId note, const std::string& text, const std::string& reason);
+    /// A correction to a member's signed note of a session: both texts stay on record.
+    void amendNote(records::SessionId session, records::MemberId member, const std::string& text,
+                   const std::string& reason);
     /// The progress indicators a note for this session rates (from its module).
     [[nodiscard]] std::vector<curriculum::Indicator> indicatorsFor(records::SessionId session);
 
@@ -154,6 +157,11 @@ class Practice {
     records::RecordStore& store_;
     const curriculum::Programme& programme_;
 };
+
+/// What a page says about records changed or damaged outside Roundtable: "Damaged:", each
+/// record's sentence as the record store wrote it, then what to do. "" when every entry of
+/// `damages` is empty (the records are as they were written).
+[[nodiscard]] std::string damageWarning(const std::vector<std::string>& damages);
 
 /// What to tell the user about backups, or nothing when the last one is recent enough
 /// (a week). `lastBackupAt` is a UTC timestamp as the record store keeps it.

@@ -76,6 +76,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     newGroupMinutes_->SetHint("120");
     schedule_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     schedule_->SetName("group-schedule");
+    groupDamage_ = new DamageNotice(this, "group-damage");
 
     members_ = new wxListBox(this, wxID_ANY);
     members_->SetName("members");
@@ -96,7 +97,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sessions_list_->AppendColumn("Date", wxLIST_FORMAT_LEFT, 125);
     sessions_list_->AppendColumn("Session", wxLIST_FORMAT_LEFT, 270);
     sessions_list_->AppendColumn("Module", wxLIST_FORMAT_LEFT, 130);
-    sessions_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 100);
+    sessions_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 130);
     sessionDate_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today());
     sessionDate_->SetName("session-date");
     sessionDateWords_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -158,6 +159,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(groupRow, wxSizerFlags().Expand().Border(wxALL, 8));
+    sizer->Add(groupDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(newGroupRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -214,7 +216,8 @@ void GroupPanel::reload() {
                 linkedTo = ", for " + other.name;
         }
         groupChoice_->Append(
-            toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) + linkedTo + ")"));
+            toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) + linkedTo + ")") +
+            damagedMark({groups_[i].damage}));
         if (groups_[i].id == keep)
             select = static_cast<int>(i);
     }
@@ -241,6 +244,7 @@ void GroupPanel::showMembersAndSessions() {
     memberList_.clear();
     const auto* selected = selectedGroup();
     schedule_->SetLabel(selected ? toWx(scheduleText(selected->schedule)) : wxString());
+    groupDamage_->show({selected ? selected->damage : std::string()});
     if (selected) {
         // Offer the group's next meeting day for planning.
         wxDateTime next;
@@ -252,7 +256,8 @@ void GroupPanel::showMembersAndSessions() {
         memberList_ = practice_->store().membersOf(group);
         for (const auto& member : memberList_) {
             members_->Append(toWx(member.code + "   " + member.name +
-                                  (member.leftOn.empty() ? "" : "   (left)")));
+                                  (member.leftOn.empty() ? "" : "   (left)")) +
+                             damagedMark({member.damage}));
         }
         sessions_ = practice_->store().sessionsOf(group);
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
@@ -263,7 +268,8 @@ void GroupPanel::showMembersAndSessions() {
             sessions_list_->SetItem(
                 row, 2,
                 toWx(session.stamp.moduleId + " v" + std::to_string(session.stamp.moduleVersion)));
-            sessions_list_->SetItem(row, 3, sessionStatusLabel(session.status));
+            sessions_list_->SetItem(
+                row, 3, sessionStatusLabel(session.status) + damagedMark({session.damage}));
         }
     }
     enableControls();

@@ -1,5 +1,7 @@
 // The group page: choose or create a group, add members, plan sessions from the
-// curriculum and open one to take its register.
+// curriculum and open one to take its register. Groups, members and sessions damaged outside
+// Roundtable are marked in their lists; the group's warning is shown here, the others where
+// they open.
 #pragma once
 
 #include <wx/panel.h>
@@ -22,6 +24,8 @@ class wxStaticText;
 class wxDatePickerCtrl;
 
 namespace roundtable::ui {
+
+class DamageNotice;
 
 class GroupPanel : public wxPanel {
   public:
@@ -62,6 +66,7 @@ class GroupPanel : public wxPanel {
     wxTextCtrl* newGroupStartsAt_;
     wxTextCtrl* newGroupMinutes_;
     wxStaticText* schedule_;  ///< when the selected group meets
+    DamageNotice* groupDamage_;
     wxListBox* members_;
     wxTextCtrl* newMemberName_;
     wxCheckBox* newMemberRequired_;

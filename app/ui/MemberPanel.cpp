@@ -69,6 +69,15 @@ wxStaticText* label(wxWindow* parent, const char* text) {
     return new wxStaticText(parent, wxID_ANY, text);
 }
 
+// The tabs, in order: their titles, and the names of their damage notices.
+constexpr std::array<std::pair<const char*, const char*>, 5> kSections = {{
+    {"Details", "details-damage"},
+    {"Sessions", "history-damage"},
+    {"Concerns", "concerns-damage"},
+    {"Outcome scores", "scores-damage"},
+    {"Relapse-prevention plan", "plan-damage"},
+}};
+
 long selectedRow(wxListCtrl* list) {
     return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
 }
@@ -79,18 +88,24 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
     header_ = new wxStaticText(this, wxID_ANY, "Open a member's record from the Group page.");
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("member-header");
+    memberDamage_ = new DamageNotice(this, "member-damage");
     sections_ = new wxNotebook(this, wxID_ANY);
     sections_->SetName("member-sections");
-    sections_->AddPage(buildDetailsPage(), "Details");
-    sections_->AddPage(buildHistoryPage(), "Sessions");
-    sections_->AddPage(buildConcernsPage(), "Concerns");
-    sections_->AddPage(buildScoresPage(), "Outcome scores");
-    sections_->AddPage(buildPlanPage(), "Relapse-prevention plan");
+    for (auto* page : {buildDetailsPage(), buildHistoryPage(), buildConcernsPage(),
+                       buildScoresPage(), buildPlanPage()}) {
+        const auto& [title, damageName] = kSections.at(sectionDamage_.size());
+        // Each page's warning goes at its top, above what it explains.
+        auto* notice = new DamageNotice(page, damageName);
+        page->GetSizer()->Prepend(notice, wxSizerFlags().Expand().Border(wxALL, 8));
+        sectionDamage_.push_back(notice);
+        sections_->AddPage(page, title);
+    }
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("member-message");
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(header_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(memberDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(sections_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
@@ -278,6 +293,8 @@ void MemberPanel::reload() {
     if (!open) {
         planVersion_->SetLabel(wxEmptyString);
         leavingStatus_->SetLabel(wxEmptyString);
+        memberDamage_->show({});
+        showDamage();
         return;
     }
     records::Member member;
@@ -288,6 +305,8 @@ void MemberPanel::reload() {
     header_->SetLabel(toWx(member.code + "   " + member.name + "   (joined " +
                            readableDate(member.joinedOn) + ")" +
                            (member.attendanceRequired ? "   Attendance legally required" : "")));
+    memberDamage_->show({member.damage});
+    showDamage();
 
     if (record_.details) {
         dateOfBirth_->ChangeValue(toWx(record_.details->dateOfBirth));
@@ -308,14 +327,18 @@ void MemberPanel::reload() {
     long rowIndex = 0;
     for (const auto& entry : record_.history) {
         long at = history_->InsertItem(rowIndex++, toWx(readableDate(entry.session.date)));
-        history_->SetItem(at, 1, toWx(entry.session.title));
-        history_->SetItem(at, 2, entry.mark ? attendanceLabel(entry.mark->status) : "not marked");
+        history_->SetItem(at, 1, toWx(entry.session.title) + damagedMark({entry.session.damage}));
+        history_->SetItem(
+            at, 2,
+            entry.mark ? attendanceLabel(entry.mark->status) + damagedMark({entry.mark->damage})
+                       : wxString("not marked"));
         std::string note;
         if (entry.note) {
             note = (entry.note->state == records::NoteState::signedOff ? "signed: " : "draft: ") +
                    entry.note->content.text.substr(0, 80);
         }
-        history_->SetItem(at, 3, toWx(note));
+        history_->SetItem(
+            at, 3, toWx(note) + damagedMark({entry.note ? entry.note->damage : std::string()}));
     }
 
     rowIndex = 0;
@@ -323,7 +346,8 @@ void MemberPanel::reload() {
         long at =
             concerns_->InsertItem(rowIndex++, toWx(readableDate(concern.raisedAt.substr(0, 10))));
         concerns_->SetItem(at, 1, toWx(concern.description));
-        concerns_->SetItem(at, 2, concern.isOpen() ? "Open" : "Closed");
+        concerns_->SetItem(at, 2,
+                           (concern.isOpen() ? "Open" : "Closed") + damagedMark({concern.damage}));
     }
     if (!record_.concerns.empty()) {
         concerns_->SetItemState(rowIndex - 1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
@@ -345,7 +369,8 @@ void MemberPanel::reload() {
         long at = scores_->InsertItem(rowIndex++, toWx(measureName));
         scores_->SetItem(at, 1, toWx(pointLabel));
         scores_->SetItem(at, 2, toWx(readableDate(score.takenOn)));
-        scores_->SetItem(at, 3, std::to_string(score.score));
+        scores_->SetItem(at, 3,
+                         wxString(std::to_string(score.score)) + damagedMark({score.damage}));
     }
 
     const auto& headings = practice::relapsePlanHeadings();
@@ -366,6 +391,27 @@ void MemberPanel::reload() {
                                       ". Saving makes a new version; earlier versions are kept.")
                                : wxString("No plan yet. Write it with him, in his own words."));
     Layout();
+}
+
+void MemberPanel::showDamage() {
+    std::array<std::vector<std::string>, kSections.size()> damages;
+    if (record_.details)
+        damages[0].push_back(record_.details->damage);
+    for (const auto& entry : record_.history) {
+        damages[1].push_back(entry.session.damage);
+        damages[1].push_back(entry.mark ? entry.mark->damage : std::string());
+        damages[1].push_back(entry.note ? entry.note->damage : std::string());
+    }
+    for (const auto& concern : record_.concerns)
+        damages[2].push_back(concern.damage);
+    for (const auto& score : record_.scores)
+        damages[3].push_back(score.damage);
+    if (record_.relapsePlan)
+        damages[4].push_back(record_.relapsePlan->damage);
+    for (std::size_t i = 0; i < kSections.size(); ++i) {
+        sectionDamage_[i]->show(damages[i]);
+        sections_->SetPageText(i, kSections[i].first + damagedMark(damages[i]));
+    }
 }
 
 void MemberPanel::showConcernActions() {

@@ -1,6 +1,7 @@
 // A member's record: his details and membership, his session history, concerns and what is
 // being done about them, outcome-measure scores, and his relapse-prevention plan. Every
-// change goes through practice::Practice; opening the record is audited as a view.
+// change goes through practice::Practice; opening the record is audited as a view. Parts
+// damaged outside Roundtable are marked on their tab and explained at the top of it.
 #pragma once
 
 #include <wx/panel.h>
@@ -19,6 +20,8 @@ class wxTextCtrl;
 
 namespace roundtable::ui {
 
+class DamageNotice;
+
 class MemberPanel : public wxPanel {
   public:
     explicit MemberPanel(wxWindow* parent);
@@ -36,6 +39,8 @@ class MemberPanel : public wxPanel {
     wxWindow* buildPlanPage();
 
     void reload();
+    /// Shows on each tab the damage of the records it holds, and marks the tab.
+    void showDamage();
     /// Empties every field the user can type in.
     void clearFields();
     void showConcernActions();
@@ -56,7 +61,10 @@ class MemberPanel : public wxPanel {
     practice::MemberRecord record_;
 
     wxStaticText* header_;
+    DamageNotice* memberDamage_;
     wxNotebook* sections_;
+    /// One per tab, in the order of the tabs.
+    std::vector<DamageNotice*> sectionDamage_;
     wxStaticText* message_;
 
     wxTextCtrl* dateOfBirth_;

@@ -33,6 +33,7 @@ std::string amendmentText(const records::Amendment& amendment) {
 }  // namespace
 
 NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
+    damage_ = new DamageNotice(this, "note-damage");
     participation_ = new wxChoice(this, wxID_ANY);
     participation_->SetName("note-participation");
     for (const char* label : kParticipationLabels)
@@ -74,6 +75,7 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     choices->Add(participation_);
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(damage_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     sizer->Add(choices, wxSizerFlags().Border(wxBOTTOM, 4));
     sizer->Add(concern_, wxSizerFlags().Border(wxBOTTOM, 6));
     sizer->Add(ratingsGrid_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -113,6 +115,9 @@ void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicat
 }
 
 void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool editable) {
+    bool damaged = note && !note->damage.empty();
+    damage_->show({note ? note->damage : std::string()});
+    editable = editable && !damaged;
     fill(note ? note->content : records::NoteContent{});
     text_->SetEditable(editable);
     for (wxWindow* control :
@@ -121,7 +126,7 @@ void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool edi
     for (auto* choice : ratings_)
         choice->Enable(editable);
     bool signedNote = note && note->state == records::NoteState::signedOff;
-    showAmendments(signedNote ? &*note : nullptr);
+    showAmendments(signedNote ? &*note : nullptr, !damaged);
     markSaved();
 }
 
@@ -150,7 +155,7 @@ void NoteEditor::fill(const records::NoteContent& content) {
     }
 }
 
-void NoteEditor::showAmendments(const records::ProgressNote* note) {
+void NoteEditor::showAmendments(const records::ProgressNote* note, bool correctable) {
     bool any = note && !note->amendments.empty();
     std::string text;
     if (any) {
@@ -160,7 +165,7 @@ void NoteEditor::showAmendments(const records::ProgressNote* note) {
     amendments_->ChangeValue(toWx(text));
     amendmentsHeading_->Show(any);
     amendments_->Show(any);
-    correctionArea_->Show(note != nullptr);
+    correctionArea_->Show(note != nullptr && correctable);
     Layout();
     if (GetParent())
         GetParent()->Layout();

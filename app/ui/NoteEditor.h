@@ -1,6 +1,7 @@
 // The progress-note editor of the session page: participation, the module's progress
 // indicators, "concern raised", the note's text, and, once it is signed, its corrections
-// (amendments) with a place to add one. It shows and collects values; saving goes through
+// (amendments) with a place to add one. A note damaged outside Roundtable is shown read-only
+// under a warning, with no place to correct it. It shows and collects values; saving goes through
 // practice::Practice in SessionPanel.
 #pragma once
 
@@ -22,13 +23,16 @@ class wxTextCtrl;
 
 namespace roundtable::ui {
 
+class DamageNotice;
+
 class NoteEditor : public wxPanel {
   public:
     explicit NoteEditor(wxWindow* parent);
 
     /// The indicators a note of the current session rates (one choice each).
     void setIndicators(const std::vector<curriculum::Indicator>& indicators);
-    /// Shows a member's note (or an empty one) and whether it can be edited now.
+    /// Shows a member's note (or an empty one) and whether it can be edited now (a damaged
+    /// note never can).
     void show(const std::optional<records::ProgressNote>& note, bool editable);
     /// Puts `content` in the editor as typed but not saved (isModified() is true).
     void restore(const records::NoteContent& content);
@@ -51,11 +55,14 @@ class NoteEditor : public wxPanel {
   private:
     /// Sets every field to `content`.
     void fill(const records::NoteContent& content);
-    void showAmendments(const records::ProgressNote* note);
+    /// The amendments of a signed note (nullptr: none), and the place to add one when the
+    /// note is `correctable`.
+    void showAmendments(const records::ProgressNote* note, bool correctable);
 
     std::vector<curriculum::Indicator> indicators_;
     bool choicesChanged_ = false;
 
+    DamageNotice* damage_;
     wxChoice* participation_;
     wxCheckBox* concern_;
     wxFlexGridSizer* ratingsGrid_;

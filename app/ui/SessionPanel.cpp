@@ -47,6 +47,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     header_ = new wxStaticText(this, wxID_ANY, "Open a session from the Group page.");
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("session-header");
+    sessionDamage_ = new DamageNotice(this, "session-damage");
+    lineDamage_ = new DamageNotice(this, "register-damage");
 
     plan_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -54,14 +56,18 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     plan_->AppendColumn("Min", wxLIST_FORMAT_RIGHT, 45);
     plan_->AppendColumn("Activity", wxLIST_FORMAT_LEFT, 300);
     plan_->AppendColumn("Kind", wxLIST_FORMAT_LEFT, 100);
+    // The lists may be narrower than their columns (they scroll): on a 1024-wide window the
+    // note column beside them, with any warning about the note, stays in view.
+    plan_->SetMinSize(wxSize(240, 80));
 
     register_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxLC_REPORT | wxLC_SINGLE_SEL);
     register_->SetName("register");
     register_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 60);
-    register_->AppendColumn("Member", wxLIST_FORMAT_LEFT, 180);
+    register_->AppendColumn("Member", wxLIST_FORMAT_LEFT, 150);
     register_->AppendColumn("Attendance", wxLIST_FORMAT_LEFT, 150);
-    register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 170);
+    register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 200);
+    register_->SetMinSize(wxSize(240, 110));
 
     auto* markRow = new wxWrapSizer(wxHORIZONTAL);
     for (const auto& choice : kMarks) {
@@ -87,6 +93,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     notHeldReason_ = new wxTextCtrl(this, wxID_ANY);
     notHeldReason_->SetName("not-held-reason");
     notHeldReason_->SetHint("Why it did not take place");
+    notHeldReason_->SetMinSize(wxSize(200, -1));
     notHeldButton_ = new wxButton(this, wxID_ANY, "Did &not take place");
     notHeldButton_->SetName("mark-not-held");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -101,10 +108,11 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
     sessionColumn->Add(heading(this, "Plan"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
-    auto* statusRow = new wxBoxSizer(wxHORIZONTAL);
-    statusRow->Add(deliveredButton_, wxSizerFlags().Border(wxRIGHT, 16));
-    statusRow->Add(notHeldReason_, wxSizerFlags(1).CenterVertical().Border(wxRIGHT, 6));
-    statusRow->Add(notHeldButton_);
+    // Wraps on a narrow window (1024 wide), so that the note column beside it stays in view.
+    auto* statusRow = new wxWrapSizer(wxHORIZONTAL);
+    statusRow->Add(deliveredButton_, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 6));
+    statusRow->Add(notHeldReason_, wxSizerFlags(1).CenterVertical().Border(wxRIGHT | wxBOTTOM, 6));
+    statusRow->Add(notHeldButton_, wxSizerFlags().Border(wxBOTTOM, 6));
     sessionColumn->Add(statusRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(facilitatorRow_, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(heading(this, "Register"),
@@ -115,6 +123,9 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
 
     auto* noteColumn = new wxBoxSizer(wxVERTICAL);
     noteColumn->Add(noteLabel_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    // Above the note: a damaged member record or attendance mark of the selected line (the
+    // note column has the height to spare).
+    noteColumn->Add(lineDamage_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     noteColumn->Add(editor_, wxSizerFlags(1).Expand());
     auto* noteButtons = new wxBoxSizer(wxHORIZONTAL);
     noteButtons->Add(saveNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
@@ -122,11 +133,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     noteColumn->Add(noteButtons, wxSizerFlags().Border(wxTOP, 4));
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
-    columns->Add(sessionColumn, wxSizerFlags(1).Expand().Border(wxRIGHT, 12));
-    columns->Add(noteColumn, wxSizerFlags(1).Expand());
+    columns->Add(sessionColumn, wxSizerFlags(3).Expand().Border(wxRIGHT, 12));
+    columns->Add(noteColumn, wxSizerFlags(2).Expand());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(header_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(sessionDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
@@ -134,6 +146,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     failure_ = atNamedField(this, message_);
     atNoteField_ =
         atField(message_, [this](const std::string& field) { return editor_->fieldFor(field); });
+    // A wrap sizer's minimum width is that of its last layout: after the window narrows, lay
+    // out once more so that the rows wrap and the note column keeps its share.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        CallAfter([this] { Layout(); });
+    });
     register_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedNote(); });
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
@@ -158,6 +176,9 @@ void SessionPanel::attach(practice::Practice* practice) {
     reason_->Clear();
     showFacilitators({});
     header_->SetLabel("Open a session from the Group page.");
+    sessionDamage_->show({});
+    lineDamage_->show({});
+    sessionDamaged_ = false;
     enableControls();
 }
 
@@ -184,6 +205,8 @@ void SessionPanel::showSession(records::SessionId session) {
 
 void SessionPanel::showHeader(const records::Session& session) {
     status_ = session.status;
+    sessionDamaged_ = !session.damage.empty();
+    sessionDamage_->show({session.damage});
     header_->SetLabel(toWx(
         readableDate(session.date) + (session.startsAt.empty() ? "" : " at " + session.startsAt) +
         "   " + session.title + "   (" + std::to_string(session.minutes) + " minutes, " +
@@ -200,9 +223,14 @@ void SessionPanel::reloadRegister() {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         const auto& line = lines_[i];
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
-        register_->SetItem(row, 1, toWx(line.member.name));
-        register_->SetItem(row, 2, line.mark ? attendanceLabel(line.mark->status) : "not marked");
-        register_->SetItem(row, 3, noteLabel(line.note));
+        register_->SetItem(row, 1, toWx(line.member.name) + damagedMark({line.member.damage}));
+        register_->SetItem(
+            row, 2,
+            line.mark ? attendanceLabel(line.mark->status) + damagedMark({line.mark->damage})
+                      : wxString("not marked"));
+        register_->SetItem(
+            row, 3,
+            noteLabel(line.note) + damagedMark({line.note ? line.note->damage : std::string()}));
     }
     if (selected >= 0 && selected < register_->GetItemCount()) {
         register_->SetItemState(selected, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
@@ -246,6 +274,8 @@ void SessionPanel::showSelectedNote() {
     editor_->show(line ? line->note : std::nullopt, present && !signedNote);
     noteLabel_->SetLabel(line ? toWx("Progress note for " + line->member.name)
                               : wxString("Progress note"));
+    lineDamage_->show({line ? line->member.damage : std::string(),
+                       line && line->mark ? line->mark->damage : std::string()});
     enableControls();
 }
 
@@ -286,10 +316,11 @@ void SessionPanel::enableControls() {
     reason_->Enable(open && line);
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
+    bool damagedNote = line && line->note && !line->note->damage.empty();
     editor_->Enable(open && line);
-    saveNoteButton_->Enable(present && !signedNote);
-    signNoteButton_->Enable(present && !signedNote);
-    bool planned = open && status_ == records::SessionStatus::planned;
+    saveNoteButton_->Enable(present && !signedNote && !damagedNote);
+    signNoteButton_->Enable(present && !signedNote && !damagedNote);
+    bool planned = open && status_ == records::SessionStatus::planned && !sessionDamaged_;
     deliveredButton_->Enable(planned);
     notHeldReason_->Enable(planned);
     notHeldButton_->Enable(planned);
@@ -349,7 +380,7 @@ void SessionPanel::addCorrection() {
     if (!line || !line->note)
         return;
     runGuarded(atNoteField_, [&] {
-        practice_->amendNote(line->note->id, editor_->correctionText(),
+        practice_->amendNote(session_, line->member.id, editor_->correctionText(),
                              editor_->correctionReason());
         editor_->clearCorrection();
         reloadRegister();

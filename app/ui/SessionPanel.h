@@ -1,5 +1,6 @@
 // The session page: the session's plan, its register (one line per member) and the
-// progress note of the member selected in the register.
+// progress note of the member selected in the register. Records damaged outside Roundtable
+// are marked in the register and explained above what they concern.
 #pragma once
 
 #include <wx/panel.h>
@@ -19,6 +20,7 @@ class wxTextCtrl;
 
 namespace roundtable::ui {
 
+class DamageNotice;
 class NoteEditor;
 
 class SessionPanel : public wxPanel {
@@ -65,9 +67,12 @@ class SessionPanel : public wxPanel {
     records::SessionId session_ = 0;
     records::MemberId noteMember_ = 0;  ///< whose note the editor shows
     records::SessionStatus status_ = records::SessionStatus::planned;
+    bool sessionDamaged_ = false;
     std::vector<practice::RegisterLine> lines_;
 
     wxStaticText* header_;
+    DamageNotice* sessionDamage_;
+    DamageNotice* lineDamage_;  ///< the selected member's record or attendance mark
     wxListCtrl* plan_;
     wxListCtrl* register_;
     std::vector<wxButton*> markButtons_;

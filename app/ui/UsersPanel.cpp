@@ -57,6 +57,7 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     list_->SetName("users");
     list_->AppendColumn("User name", wxLIST_FORMAT_LEFT, 220);
     list_->AppendColumn("Role", wxLIST_FORMAT_LEFT, 160);
+    userDamage_ = new DamageNotice(this, "user-damage");
 
     newLogin_ = textField(this, "user-login", "User name, e.g. jsmith", false);
     newRole_ = new wxChoice(this, wxID_ANY);
@@ -91,6 +92,7 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(heading(this, "Who can sign in to this database"),
                wxSizerFlags().Expand().Border(wxALL, 8));
     sizer->Add(list_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(userDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(adminNote_, wxSizerFlags().Border(wxALL, 8));
     sizer->Add(form(this, "Add a user: name and role", {newLogin_, newRole_}),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
@@ -134,11 +136,14 @@ void UsersPanel::reload() {
         if (list_->GetItemCount() != static_cast<int>(users_.size())) {
             list_->DeleteAllItems();
             for (std::size_t i = 0; i < users_.size(); ++i) {
-                long row = list_->InsertItem(static_cast<long>(i), toWx(users_[i].login));
+                long row = list_->InsertItem(
+                    static_cast<long>(i), toWx(users_[i].login) + damagedMark({users_[i].damage}));
                 list_->SetItem(row, 1, roleLabel(users_[i].role));
             }
         }
     }
+    bool chosen = selected >= 0 && selected < static_cast<long>(users_.size());
+    userDamage_->show({chosen ? users_[static_cast<std::size_t>(selected)].damage : std::string()});
     auto user = practice_ ? practice_->store().currentUser() : std::nullopt;
     bool administrator = user && user->role == records::Role::administrator;
     for (wxWindow* control : std::initializer_list<wxWindow*>{newLogin_, newRole_, newPassphrase_,

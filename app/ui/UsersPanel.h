@@ -1,6 +1,7 @@
 // The users page: who can sign in to this database and with which role. An administrator
 // adds users and gives a user a new passphrase; everyone changes their own passphrase.
-// All of it goes through practice::Practice; the record store enforces the roles.
+// All of it goes through practice::Practice; the record store enforces the roles. A user's
+// record damaged outside Roundtable is marked in the list and explained when selected.
 #pragma once
 
 #include <wx/panel.h>
@@ -17,6 +18,8 @@ class wxStaticText;
 class wxTextCtrl;
 
 namespace roundtable::ui {
+
+class DamageNotice;
 
 class UsersPanel : public wxPanel {
   public:
@@ -35,6 +38,7 @@ class UsersPanel : public wxPanel {
     std::vector<records::User> users_;
 
     wxListCtrl* list_;
+    DamageNotice* userDamage_;  ///< the selected user's
     wxTextCtrl* newLogin_;
     wxChoice* newRole_;
     wxTextCtrl* newPassphrase_;

@@ -1,11 +1,19 @@
-// Text at the UI edge: labels, dates and statuses in words, refused input at its field.
+// Text at the UI edge: labels, dates and statuses in words, refused input at its field,
+// damaged records marked.
 #include "ui/WxText.h"
 
 #include <wx/datetime.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "practice/Practice.h"
+
 namespace roundtable::ui {
+namespace {
+// Non-ASCII text goes through FromUTF8 (a narrow literal would become an empty wxString).
+const char* const kWarningSign = "\u26A0";
+const wxColour kDamageColour(150, 0, 0);
+}  // namespace
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
     auto* label = new wxStaticText(parent, wxID_ANY, text);
@@ -85,6 +93,55 @@ void clearRefused(wxWindow* field, wxStaticText* messageLine) {
         field->Refresh();
     }
     messageLine->SetLabel(wxEmptyString);
+}
+
+wxString damagedMark(const std::vector<std::string>& damages) {
+    for (const auto& damage : damages) {
+        if (!damage.empty())
+            return "  " + wxString::FromUTF8(kWarningSign) + " damaged";
+    }
+    return {};
+}
+
+DamageNotice::DamageNotice(wxWindow* parent, const wxString& name)
+    // No auto-resize: wrapping must not resize the control, or the next size event would
+    // wrap it narrower again, without end. The sizer gives it its width.
+    : wxStaticText(parent, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                   wxST_NO_AUTORESIZE) {
+    SetName(name);
+    SetForegroundColour(kDamageColour);
+    SetFont(GetFont().Bold());
+    // Narrow minimum width: the sizer decides the width and the text wraps to it, instead of
+    // one long line widening the whole column.
+    SetMinSize(wxSize(40, -1));
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        wrapTo(event.GetSize().x);
+    });
+    Hide();
+}
+
+void DamageNotice::show(const std::vector<std::string>& damages) {
+    auto warning = practice::damageWarning(damages);
+    text_ = warning.empty() ? wxString() : wxString::FromUTF8(kWarningSign) + " " + toWx(warning);
+    wrappedAt_ = -1;
+    SetLabel(text_);
+    InvalidateBestSize();
+    Show(!text_.empty());
+    wrapTo(GetSize().x);
+    GetParent()->Layout();
+}
+
+void DamageNotice::wrapTo(int width) {
+    if (text_.empty() || width <= 40 || width == wrappedAt_)
+        return;
+    wrappedAt_ = width;
+    SetLabel(text_);
+    Wrap(width);
+    InvalidateBestSize();
+    // The wrapped text needs a different height: lay the parent out again once this size
+    // event is over.
+    CallAfter([this] { GetParent()->Layout(); });
 }
 
 }  // namespace roundtable::ui

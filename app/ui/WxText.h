@@ -1,16 +1,18 @@
 // UTF-8 std::string <-> wxString at the UI edge (narrow literals lose non-ASCII text),
-// and the one way panels show a refused value next to its field.
+// the one way panels show a refused value next to its field, and the one way they show a
+// record that was damaged outside Roundtable.
 #pragma once
 
+#include <wx/stattext.h>
 #include <wx/string.h>
 #include <wx/window.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "records/Types.h"
 
-class wxStaticText;
 class wxTextCtrl;
 
 namespace roundtable::ui {
@@ -45,5 +47,28 @@ void clearTintWhenEdited(wxTextCtrl* field);
 [[nodiscard]] wxWindow* fieldNamed(wxWindow* parent, const std::string& field);
 /// Clears what showRefused did.
 void clearRefused(wxWindow* field, wxStaticText* messageLine);
+
+/// "  ⚠ damaged" after a list row whose record (any of `damages`) was damaged outside
+/// Roundtable; empty when all are intact. The page shows the full sentence (DamageNotice)
+/// where the record opens.
+[[nodiscard]] wxString damagedMark(const std::vector<std::string>& damages);
+
+/// A warning line for records damaged outside Roundtable: "⚠ Damaged: what happened. Do not
+/// rely on this record...", bold and dark red, so that neither the colour nor the words are
+/// the only sign. Hidden while there is nothing to say. It wraps to the width its sizer gives
+/// it (add it with Expand()).
+class DamageNotice : public wxStaticText {
+  public:
+    DamageNotice(wxWindow* parent, const wxString& name);
+    /// Shows practice::damageWarning of `damages` (empty ones are intact), or hides the line.
+    void show(const std::vector<std::string>& damages);
+    /// The warning as one line of text ("" when hidden), for tests and screen readers.
+    [[nodiscard]] const wxString& text() const { return text_; }
+
+  private:
+    void wrapTo(int width);
+    wxString text_;
+    int wrappedAt_ = -1;
+};
 
 }  // namespace roundtable::ui

@@ -437,6 +437,83 @@ TEST_CASE("a note's participation, ratings and concern are signed, then correcte
     CHECK(note->amendments[0].reason == "Wrong relative named");
 }
 
+TEST_CASE("a note and an attendance mark changed outside Roundtable are shown as damaged") {
+    SeededService service({"Daniel Hughes", "Ravi Chandra"}, "framework-02", true);
+    {
+        auto store = test::openTestStore(service.path);
+        practice::Practice practice(store, programme());
+        practice.signNote(service.session, service.members[0], {"Helped agree the rules."});
+    }
+    // What someone with a SQLite shell could do to the signed note and to Ravi's mark.
+    REQUIRE(test::rawSql(service.path,
+                         "DROP TRIGGER signed_notes_are_kept_update; "
+                         "UPDATE progress_notes SET participation = 'none' WHERE member_id = " +
+                             std::to_string(service.members[0]) +
+                             "; DROP TRIGGER attendance_marks_are_kept_update; "
+                             "UPDATE attendance_marks SET status = 'late' WHERE member_id = " +
+                             std::to_string(service.members[1])) == "");
+    auto* frame = showFrame();
+    auto* registerList = openFirstSession(frame, service.path, 2);
+
+    // The register marks the rows; the note says what happened and what to do, and cannot
+    // be changed or corrected.
+    CHECK(registerList->GetItemText(0, 3).EndsWith(wxString::FromUTF8("\u26A0 damaged")));
+    CHECK(registerList->GetItemText(0, 2) == "Present");
+    CHECK(registerList->GetItemText(1, 2).StartsWith("Late"));
+    CHECK(registerList->GetItemText(1, 2).EndsWith("damaged"));
+    auto* noteDamage = find<ui::DamageNotice>(frame, "note-damage");
+    CHECK(noteDamage->IsShown());
+    auto warning = noteDamage->text().utf8_string();
+    INFO(warning);
+    CHECK(warning.starts_with("\u26A0 Damaged: The progress note"));
+    CHECK(warning.find("was changed outside Roundtable") != std::string::npos);
+    CHECK(
+        warning.ends_with("Do not rely on this record. An administrator can check the whole "
+                          "database with roundtable-cli verify."));
+    // What is on screen is the same text, wrapped.
+    auto shown = noteDamage->GetLabel();
+    shown.Replace("\n", " ");
+    CHECK(shown == noteDamage->text());
+    CHECK_FALSE(find<wxTextCtrl>(frame, "note-text")->IsEditable());
+    CHECK_FALSE(find<wxButton>(frame, "sign-note")->IsEnabled());
+    CHECK_FALSE(find<wxTextCtrl>(frame, "correction-text")->IsShownOnScreen());
+    CHECK_FALSE(find<ui::DamageNotice>(frame, "register-damage")->IsShown());
+    CHECK_FALSE(find<ui::DamageNotice>(frame, "session-damage")->IsShown());
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(400);
+        auto suffix = std::to_string(size.x) + "x" + std::to_string(size.y) + ".png";
+        CHECK(noteDamage->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight());
+        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-damaged-note-" + suffix));
+    }
+
+    // Ravi's line: his mark is explained under the register; his note can still be written
+    // once his attendance is marked again.
+    clickListRow(registerList, 1);
+    auto* lineDamage = find<ui::DamageNotice>(frame, "register-damage");
+    CHECK(waitFor([&] { return lineDamage->IsShown(); }));
+    CHECK(lineDamage->text().Contains("attendance"));
+    CHECK(lineDamage->text().Contains("roundtable-cli verify"));
+    CHECK_FALSE(noteDamage->IsShown());
+    for (auto size : {wxSize(1024, 768), wxSize(1366, 768)}) {
+        frame->SetSize(size);
+        pump(400);
+        auto suffix = std::to_string(size.x) + "x" + std::to_string(size.y) + ".png";
+        CHECK(
+            ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-damaged-register-" + suffix));
+    }
+    typeInto(find<wxTextCtrl>(frame, "note-text"), "Arrived late.");
+    click(find<wxButton>(frame, "save-note"));
+    CHECK(find<wxStaticText>(frame, "session-message")
+              ->GetLabel()
+              .StartsWith("Mark his attendance again before writing his note"));
+    click(find<wxButton>(frame, "mark-late"));
+    CHECK(waitFor([&] { return !lineDamage->IsShown(); }));
+    click(find<wxButton>(frame, "save-note"));
+    CHECK(waitFor([&] { return registerList->GetItemText(1, 3) == "draft"; }));
+    closeFrame(frame);
+}
+
 /// Clicks tab number `index` of a notebook, finding it along the tab strip.
 void clickTab(wxNotebook* notebook, int index) {
     auto strip = notebook->GetScreenRect();

@@ -199,13 +199,17 @@ TEST_CASE("note ratings must be the module's progress indicators, within their s
 
 TEST_CASE("an amendment needs its text and a reason, and only a signed note takes one") {
     SessionFixture f;
+    CHECK(fieldOf([&] { f.practice.amendNote(f.session, f.member, "Said a lot.", "why"); }) ==
+          "amendment: Only a signed note takes a correction.");
+    f.practice.saveNote(f.session, f.member, {"Said little at first."});
+    CHECK(fieldOf([&] { f.practice.amendNote(f.session, f.member, "Said a lot.", "why"); }) ==
+          "amendment: Only a signed note takes a correction.");
     f.practice.signNote(f.session, f.member, {"Said little."});
-    auto id = f.store.note(f.session, f.member)->id;
-    CHECK(fieldOf([&] { f.practice.amendNote(id, "  ", "why"); }) ==
+    CHECK(fieldOf([&] { f.practice.amendNote(f.session, f.member, "  ", "why"); }) ==
           "amendment: Please write the correction.");
-    CHECK(fieldOf([&] { f.practice.amendNote(id, "Said a lot.", " "); }) ==
+    CHECK(fieldOf([&] { f.practice.amendNote(f.session, f.member, "Said a lot.", " "); }) ==
           "amendment-reason: Please say why the note is being corrected.");
-    f.practice.amendNote(id, " Said a lot, in fact. ", " Wrong member's note ");
+    f.practice.amendNote(f.session, f.member, " Said a lot, in fact. ", " Wrong member's note ");
     auto amendment = f.store.note(f.session, f.member)->amendments.at(0);
     CHECK(amendment.text == "Said a lot, in fact.");
     CHECK(amendment.reason == "Wrong member's note");
@@ -422,4 +426,89 @@ TEST_CASE("users are added and passphrases changed with checks at each field") {
     CHECK_THROWS_WITH_AS(
         f.practice.changeOwnPassphrase("wrong passphrase", "new long pass", "new long pass"),
         "The current passphrase is not right.", records::StoreError);
+}
+
+TEST_CASE(
+    "a note changed outside Roundtable is reported damaged and is not signed, saved over "
+    "or corrected") {
+    SessionFixture f;
+    auto other = f.practice.addMember(f.group, "Ravi Chandra", "2026-09-01");
+    f.practice.recordAttendance(f.session, other, Attendance::attended, "");
+    f.practice.saveNote(f.session, f.member, {"A draft."});
+    f.practice.signNote(f.session, other, {"Took part."});
+    // What someone with a SQLite shell could do: the draft's participation and the signed
+    // note's text (a sealed text moved from the other note cannot be decrypted here).
+    REQUIRE(test::rawSql(f.dir / "service.rtdb",
+                         "DROP TRIGGER signed_notes_are_kept_update; "
+                         "UPDATE progress_notes SET participation = 'none' WHERE member_id = " +
+                             std::to_string(f.member) +
+                             "; UPDATE progress_notes SET text = (SELECT text FROM "
+                             "progress_notes WHERE member_id = " +
+                             std::to_string(f.member) +
+                             ") WHERE member_id = " + std::to_string(other)) == "");
+
+    auto lines = f.practice.registerFor(f.session);
+    REQUIRE(lines.size() == 2);
+    REQUIRE(lines[0].note);
+    CHECK(lines[0].note->damage.find("changed outside Roundtable") != std::string::npos);
+    REQUIRE(lines[1].note);
+    CHECK_FALSE(lines[1].note->damage.empty());
+    CHECK(lines[1].note->content.text.empty());  // not shown as if it were his note
+    CHECK(lines[0].mark->damage.empty());
+    auto history = f.practice.openMemberRecord(f.member).history;
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].note->damage == lines[0].note->damage);
+
+    auto warning = practice::damageWarning({lines[0].note->damage});
+    CHECK(warning == "Damaged: " + lines[0].note->damage +
+                         " Do not rely on this record. An administrator can check the whole "
+                         "database with roundtable-cli verify.");
+    CHECK(fieldOf([&] { f.practice.signNote(f.session, f.member, {"Signed anyway."}); }) ==
+          "note: This note cannot be changed or signed. " + warning);
+    CHECK(fieldOf([&] { f.practice.saveNote(f.session, f.member, {"Written over."}); }) ==
+          "note: This note cannot be changed or signed. " + warning);
+    CHECK(fieldOf([&] {
+              f.practice.amendNote(f.session, other, "A correction.", "A reason.");
+          }).starts_with("amendment: This note cannot be corrected. Damaged: "));
+    auto after = f.practice.registerFor(f.session);
+    CHECK(after[0].note->state == records::NoteState::draft);
+    CHECK(after[0].note->damage == lines[0].note->damage);
+    CHECK(after[1].note->amendments.empty());
+    CHECK_FALSE(f.store.verify().intact());
+}
+
+TEST_CASE("a damaged attendance mark or session is reported and not relied on") {
+    SessionFixture f;
+    REQUIRE(test::rawSql(f.dir / "service.rtdb",
+                         "DROP TRIGGER attendance_marks_are_kept_update; "
+                         "UPDATE attendance_marks SET status = 'late'; "
+                         "UPDATE sessions SET minutes = 5") == "");
+    auto line = f.practice.registerFor(f.session).at(0);
+    REQUIRE(line.mark);
+    CHECK(line.mark->damage.find("changed outside Roundtable") != std::string::npos);
+    CHECK(f.practice.openSession(f.session).damage.find("changed outside Roundtable") !=
+          std::string::npos);
+    CHECK(fieldOf([&] {
+              f.practice.saveNote(f.session, f.member, {"Took part."});
+          }).starts_with("note: Mark his attendance again before writing his note"));
+    CHECK(fieldOf([&] {
+              f.practice.markDelivered(f.session);
+          }).starts_with("session-status: This session's record cannot be changed. Damaged: "));
+    CHECK(fieldOf([&] {
+              f.practice.markNotHeld(f.session, "Snow");
+          }).starts_with("session-status: This session's record cannot be changed. Damaged: "));
+
+    // A new mark is a new record: the note can then be written, and the damaged mark stays
+    // on record for verify to report.
+    f.practice.recordAttendance(f.session, f.member, Attendance::attended, "");
+    f.practice.saveNote(f.session, f.member, {"Took part."});
+    CHECK_FALSE(f.store.verify().intact());
+}
+
+TEST_CASE("the damage warning names every damaged record once, and nothing when all are intact") {
+    CHECK(practice::damageWarning({}).empty());
+    CHECK(practice::damageWarning({"", ""}).empty());
+    CHECK(practice::damageWarning({"A.", "", "B."}) ==
+          "Damaged: A. B. Do not rely on these records. An administrator can check the whole "
+          "database with roundtable-cli verify.");
 }
