@@ -2,6 +2,7 @@
 #include "cli/Commands.h"
 
 #include <exception>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 
@@ -10,7 +11,9 @@
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "practice/DemoData.h"
+#include "practice/SeenLogHeads.h"
 #include "records/RecordStore.h"
+#include "settings/Settings.h"
 
 namespace roundtable::cli {
 namespace {
@@ -26,7 +29,8 @@ constexpr const char* kUsage =
     "       roundtable-cli validate DIR\n"
     "       roundtable-cli lint-easy-read DIR\n"
     "       roundtable-cli demo --db PATH [--content DIR]\n"
-    "       roundtable-cli verify --db PATH --user NAME   (passphrase on standard input)\n"
+    "       roundtable-cli verify --db PATH --user NAME [--expect-head EVENT:CHAIN]\n"
+    "                      (passphrases on standard input)\n"
     "       roundtable-cli audit verify --db PATH --user NAME\n"
     "       roundtable-cli backup --db PATH --out FILE --user NAME\n"
     "       roundtable-cli restore --backup FILE --db PATH\n";
@@ -64,21 +68,44 @@ int lintEasyRead(const std::string& directory, std::ostream& out) {
     return 0;
 }
 
-/// Opens the database named by --db and signs in as --user with a passphrase from `in`.
-records::RecordStore signedIn(const std::vector<std::string>& arguments, std::istream& in,
-                              std::ostream& err) {
+/// Opens the database named by --db, warns (on `out`) when its log no longer reaches the
+/// newest point this computer has seen of it, and signs in as --user with a passphrase from
+/// `in`. Returns whether the log reached that point.
+bool openAndSignIn(std::optional<records::RecordStore>& store, practice::SeenLogHeads& seen,
+                   const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+                   std::ostream& err) {
     auto database = option(arguments, "--db");
     auto user = option(arguments, "--user");
     if (database.empty() || user.empty())
         throw UsageError("this command needs --db PATH and --user NAME");
-    auto store = records::RecordStore::open(database);
-    store.unlock(user, readPassphrase(in, err));
-    return store;
+    store.emplace(records::RecordStore::open(database));
+    auto warning = seen.warningFor(*store);
+    if (!warning.empty())
+        out << "WARNING: " << warning << "\n";
+    store->unlock(user, readPassphrase(in, err));
+    return warning.empty();
+}
+
+/// What this computer has seen of each database's log, in the user's settings.
+struct ComputerMemory {
+    settings::IniFileStore settings{settings::defaultSettingsPath()};
+    practice::SeenLogHeads seen{settings};
+};
+
+/// Opens and signs in (see openAndSignIn); a log that does not reach what was seen is refused
+/// for commands that would add to it.
+records::RecordStore signedIn(const std::vector<std::string>& arguments, std::istream& in,
+                              std::ostream& out, std::ostream& err) {
+    ComputerMemory memory;
+    std::optional<records::RecordStore> store;
+    if (!openAndSignIn(store, memory.seen, arguments, in, out, err))
+        throw std::runtime_error("nothing was done: check the database first (verify)");
+    return std::move(*store);
 }
 
 int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
                 std::ostream& err) {
-    auto store = signedIn(arguments, in, err);
+    auto store = signedIn(arguments, in, out, err);
     auto check = store.verifyAudit();
     if (!check.intact()) {
         out << "audit log: BROKEN at row " << *check.firstBrokenRow << ": " << check.problem << " ("
@@ -92,7 +119,23 @@ int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std
 /// The audit log's chain, then every record against the log: exits 1 naming each damaged one.
 int verify(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
            std::ostream& err) {
-    auto store = signedIn(arguments, in, err);
+    std::optional<records::LogHead> expected;
+    if (auto text = option(arguments, "--expect-head"); !text.empty()) {
+        expected = records::LogHead::fromText(text);
+        if (!expected) {
+            throw UsageError("--expect-head takes EVENT:CHAIN, as backup and verify print it");
+        }
+    }
+    ComputerMemory memory;
+    std::optional<records::RecordStore> opened;
+    bool reaches = openAndSignIn(opened, memory.seen, arguments, in, out, err);
+    auto& store = *opened;
+    if (expected) {
+        if (auto problem = store.checkReaches(*expected); !problem.empty()) {
+            out << "WARNING: " << problem << "\n";
+            reaches = false;
+        }
+    }
     auto report = store.verify();
     if (report.log.intact()) {
         out << "audit log: intact (" << report.log.rowsChecked << " events)\n";
@@ -112,7 +155,10 @@ int verify(const std::vector<std::string>& arguments, std::istream& in, std::ost
         out << "every one as it was recorded\n";
     else
         out << report.damaged.size() << " damaged\n";
-    return report.intact() ? 0 : 1;
+    // What was checked is now what this computer has seen (a warning above is in the log).
+    memory.seen.remember(store);
+    out << "log head: " << store.logHead().text() << "\n";
+    return report.intact() && reaches ? 0 : 1;
 }
 
 int backup(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
@@ -120,10 +166,12 @@ int backup(const std::vector<std::string>& arguments, std::istream& in, std::ost
     auto destination = option(arguments, "--out");
     if (destination.empty())
         throw UsageError("backup needs --out FILE");
-    auto store = signedIn(arguments, in, err);
+    auto store = signedIn(arguments, in, out, err);
     auto result = store.backupTo(destination);
     out << "Backed up to " << result.file.string() << " (" << result.bytes
-        << " bytes), verified: integrity ok, content hash " << result.contentHash << "\n";
+        << " bytes), verified: integrity ok, content hash " << result.contentHash << "\n"
+        << "log head in the backup: " << result.head.text()
+        << " (keep it: verify --expect-head checks that the database's log still reaches it)\n";
     return 0;
 }
 

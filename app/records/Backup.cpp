@@ -76,11 +76,14 @@ BackupResult backupDatabase(const std::filesystem::path& source,
                                                  " does not exist; choose another for the backup.");
     }
     auto db = openExisting(source);
-    BackupResult result{destination, {}, 0};
+    BackupResult result{destination, {}, 0, {}};
     {
         // One read transaction: the snapshot the backup copies and the hash describes.
         sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::read);
         result.contentHash = contentHash(*db);
+        auto head = db->prepare("SELECT id, chain, at FROM audit_events ORDER BY id DESC LIMIT 1");
+        if (head.step())
+            result.head = {head.integer(0), head.text(1), head.text(2)};
         std::optional<sqlite::Connection> copy;
         try {
             copy.emplace(destination, true);

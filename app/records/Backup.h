@@ -27,6 +27,9 @@ struct BackupResult {
     std::filesystem::path file;
     std::string contentHash;  ///< over every row of every table, equal in source and copy
     long long bytes = 0;
+    /// The newest event of the audit log in the copy: print or keep it, and check later with
+    /// `verify --expect-head` that the database's log still reaches it.
+    LogHead head{};
 };
 
 /// Copies the database at `source` to `destination` (which must not exist) from one

@@ -416,6 +416,53 @@ void RecordStore::recordAccess(Access access, const std::string& recordKind,
     transaction.commit();
 }
 
+std::string RecordStore::databaseId() {
+    auto query = impl_->db.prepare("SELECT value FROM service_state WHERE key = 'database_id'");
+    if (!query.step())
+        throw StoreError("This database has no id; it is damaged.");
+    return query.text(0);
+}
+
+LogHead RecordStore::logHead() {
+    auto query =
+        impl_->db.prepare("SELECT id, chain, at FROM audit_events ORDER BY id DESC LIMIT 1");
+    if (!query.step())
+        return {};
+    return {query.integer(0), query.text(1), query.text(2)};
+}
+
+std::string RecordStore::checkReaches(const LogHead& seen) {
+    auto head = logHead();
+    auto seenPoint =
+        "event " + std::to_string(seen.event) + (seen.at.empty() ? "" : " of " + seen.at);
+    auto event = impl_->db.prepare("SELECT chain FROM audit_events WHERE id = ?");
+    event.bind(1, seen.event);
+    std::string problem;
+    if (!event.step()) {
+        problem = "its log ends at event " + std::to_string(head.event) + " of " + head.at +
+                  ", before the newest point seen of it earlier (" + seenPoint + ")";
+    } else if (event.text(0) != seen.chain) {
+        problem = "its log was written again after the newest point seen of it earlier (" +
+                  seenPoint + "): that event is not the one seen";
+    }
+    if (problem.empty())
+        return {};
+    if (isUnlocked()) {
+        sqlite::Transaction transaction(impl_->db);
+        impl_->audit("log-behind-seen-head", "database", seen.event);
+        transaction.commit();
+    } else {
+        impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, '', ?)")
+            .bind(1, nowUtc())
+            .bind(2, std::string("log-behind-seen-head"))
+            .run();
+    }
+    return "Records may be missing from this database: " + problem +
+           ". An older copy may have been put back, or its log cut. If a backup was restored on "
+           "purpose, this is expected; otherwise add nothing to it and ask an administrator to "
+           "check it (roundtable-cli verify).";
+}
+
 AuditCheck RecordStore::verifyAudit() {
     impl_->key();
     AuditCheck check;

@@ -162,6 +162,17 @@ class RecordStore {
 
     /// Records in the audit log that a record was viewed, exported or printed.
     void recordAccess(Access access, const std::string& recordKind, std::int64_t recordId);
+    /// A random id given to the database when it was created (copies of it share it): what
+    /// this computer's memory of the newest log head it has seen is kept under.
+    [[nodiscard]] std::string databaseId();
+    /// The newest event of the audit log (readable while locked).
+    [[nodiscard]] LogHead logHead();
+    /// Whether the log still reaches `seen` (a head read from it earlier, here or printed):
+    /// "" when it does; otherwise a warning for the person, with the dates involved, that
+    /// records are missing (an older copy was put back, or the log was cut). The warning is
+    /// also recorded in the log (at the next sign-in, when the store is locked).
+    [[nodiscard]] std::string checkReaches(const LogHead& seen);
+
     /// Recomputes the audit chain: reports the first row that was altered, removed or
     /// reordered. Needs the store unlocked (the chain is keyed by the data key).
     [[nodiscard]] AuditCheck verifyAudit();

@@ -379,6 +379,9 @@ CREATE INDEX audit_events_by_row ON audit_events (record_kind, row_key, id)
     WHERE row_key IS NOT NULL;
 INSERT INTO service_state (key, value)
     SELECT 'records_to_authenticate', 'since format 5' WHERE EXISTS (SELECT 1 FROM users);
+-- Copies of one database share its id: each computer remembers, under it, the newest point of
+-- the log it has seen (RecordStore::checkReaches).
+INSERT INTO service_state (key, value) VALUES ('database_id', lower(hex(randomblob(16))));
 
 -- Failed sign-ins per name, so that guessing slows down and a restart does not reset it. A
 -- name is kept only as a small bucket number (signInBucket), never as typed: a passphrase

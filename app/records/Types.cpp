@@ -148,4 +148,22 @@ bool wasPresent(Attendance status) {
            status == Attendance::leftEarly;
 }
 
+std::optional<LogHead> LogHead::fromText(const std::string& text) {
+    auto colon = text.find(':');
+    if (colon == 0 || colon == std::string::npos || colon + 65 != text.size())
+        return std::nullopt;
+    LogHead head;
+    for (char c : text.substr(0, colon)) {
+        if (c < '0' || c > '9' || head.event > 1'000'000'000'000)
+            return std::nullopt;
+        head.event = head.event * 10 + (c - '0');
+    }
+    head.chain = text.substr(colon + 1);
+    for (char c : head.chain) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return std::nullopt;
+    }
+    return head;
+}
+
 }  // namespace roundtable::records

@@ -32,6 +32,17 @@ struct DamagedRecord {
     std::string description;  ///< a sentence for a person, naming the record
 };
 
+/// A point of a database's audit log: its newest event when read. Written "EVENT:CHAIN" to be
+/// printed, kept and compared later (verify --expect-head).
+struct LogHead {
+    std::int64_t event = 0;
+    std::string chain;  ///< the event's chain value (it covers every event before it)
+    std::string at;     ///< when the event was written (UTC, ISO 8601)
+    [[nodiscard]] std::string text() const { return std::to_string(event) + ":" + chain; }
+    /// Parses "EVENT:CHAIN"; nullopt when it is not in that form.
+    [[nodiscard]] static std::optional<LogHead> fromText(const std::string& text);
+};
+
 enum class Role { facilitator, clinicalLead, administrator };
 
 struct User {

@@ -201,6 +201,14 @@ bool MainFrame::beginOpen(const std::filesystem::path& path) {
                 before->string() + ".",
             wxICON_INFORMATION);
     }
+    if (seenLogHeads_) {
+        // Before anyone signs in: records missing from an older copy must not go unnoticed.
+        std::string warning;
+        runGuarded([&](const Failure& failure) { warning = failure.message; },
+                   [&] { warning = seenLogHeads_->warningFor(*store_); });
+        if (!warning.empty())
+            showNotice(warning, wxICON_WARNING);
+    }
     lastError_.clear();
     return true;
 }
@@ -296,6 +304,7 @@ void MainFrame::showWork() {
                        (user ? user->login : std::string("(recovery)"))));
     if (onDatabaseOpened_)
         onDatabaseOpened_(store_->path());
+    rememberLogHead();
     if (auto reminder = practice::backupReminder(store_->lastBackupAt(), practice::today())) {
         showNotice(*reminder + " Back up to another disk regularly.", wxICON_WARNING);
         removeBackupButton(notice_);
@@ -315,10 +324,24 @@ void MainFrame::showNotice(const std::string& text, int icon) {
     notice_->ShowMessage(toWx(text), icon);
 }
 
+void MainFrame::rememberLogHead() {
+    if (!seenLogHeads_ || !store_)
+        return;
+    runGuarded(
+        [this](const Failure& failure) {
+            showNotice(
+                "This computer could not note how far the database's log goes: " + failure.message,
+                wxICON_WARNING);
+        },
+        [this] { seenLogHeads_->remember(*store_); });
+}
+
 void MainFrame::lock() {
     if (!store_)
         return;
-    // However the rest ends, every record leaves the window and the key goes (STYLE.md 15).
+    // However the rest ends, every record leaves the window and the key goes (STYLE.md 15);
+    // then the log's newest point, the lock included, is noted as seen.
+    practice::ScopeExit noteHead([this] { rememberLogHead(); });
     practice::ScopeExit hide([this] { hideRecords(); });
     auto user = store_->currentUser();
     auto outcome = practice_->lock(session_->takeUnsavedNote());

@@ -18,6 +18,7 @@
 
 #include "curriculum/Programme.h"
 #include "practice/Practice.h"
+#include "practice/SeenLogHeads.h"
 #include "records/RecordStore.h"
 
 class wxInfoBar;
@@ -61,6 +62,11 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// Called after every successful sign-in, e.g. to remember the file for the next start.
     void onDatabaseOpened(std::function<void(const std::filesystem::path&)> callback) {
         onDatabaseOpened_ = std::move(callback);
+    }
+    /// Where this computer keeps the newest log point it has seen of each database: a
+    /// database whose log no longer reaches it is warned about as it opens, before sign-in.
+    void rememberLogHeadsIn(settings::SettingsStore& settings) {
+        seenLogHeads_ = std::make_unique<practice::SeenLogHeads>(settings);
     }
     /// Called when a database cannot be opened, e.g. to forget it as the last one used.
     void onOpenFailed(std::function<void(const std::filesystem::path&)> callback) {
@@ -138,6 +144,10 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::string lastError_;
     std::function<void(const std::filesystem::path&)> onDatabaseOpened_;
     std::function<void(const std::filesystem::path&)> onOpenFailed_;
+    std::unique_ptr<practice::SeenLogHeads> seenLogHeads_;
+    /// Remembers the open database's newest log point as seen; a failure to save it is told
+    /// in the notice bar, never stops the work.
+    void rememberLogHead();
 };
 
 }  // namespace roundtable::ui

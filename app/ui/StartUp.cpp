@@ -28,6 +28,7 @@ MainFrame* showMainWindow(const curriculum::Programme& programme, settings::Sett
                           std::filesystem::path database, records::KeyDerivation keyDerivation) {
     auto* frame = new MainFrame(programme, keyDerivation);
     frame->setIdleLock(std::chrono::minutes(settings::idleLockMinutes.read(settings)));
+    frame->rememberLogHeadsIn(settings);
     frame->onDatabaseOpened([frame, &settings](const std::filesystem::path& path) {
         rememberDatabase(frame, settings, std::filesystem::absolute(path).string());
     });

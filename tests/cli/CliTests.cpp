@@ -13,6 +13,13 @@
 using roundtable::cli::run;
 
 namespace {
+/// Every test process gets its own configuration folder: what "this computer" has seen of a
+/// database's log is kept there, and a test must not read or write the user's own.
+struct OwnConfigurationFolder {
+    roundtable::test::TempDir dir;
+    OwnConfigurationFolder() { ::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1); }
+} ownConfigurationFolder;
+
 struct Output {
     int code;
     std::string out, err;
@@ -89,19 +96,85 @@ TEST_CASE("verify names every damaged record and exits 1: an untouched database 
     }
     auto clean = cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(clean.code == 0);
-    CHECK(clean.out ==
-          "audit log: intact (7 events)\nrecords: 3 checked, every one as it was recorded\n");
+    CHECK(clean.out.starts_with(
+        "audit log: intact (7 events)\nrecords: 3 checked, every one as it was recorded\n"
+        "log head: 7:"));
     CHECK(roundtable::test::rawSql(database,
                                    "UPDATE groups SET kind = 'carers' WHERE id = 2; "
                                    "DELETE FROM groups WHERE id = 1") == "");
     auto damaged = cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(damaged.code == 1);
-    CHECK(damaged.out ==
-          "audit log: intact (8 events)\n"
-          "DAMAGED: The group (groups 2) was changed outside Roundtable after it was recorded.\n"
-          "DAMAGED: The group (groups 1) is in the audit log but no longer in the file: it was "
-          "deleted.\n"
-          "records: 2 checked, 2 damaged\n");
+    CHECK(damaged.out.starts_with(
+        "audit log: intact (8 events)\n"
+        "DAMAGED: The group (groups 2) was changed outside Roundtable after it was recorded.\n"
+        "DAMAGED: The group (groups 1) is in the audit log but no longer in the file: it was "
+        "deleted.\n"
+        "records: 2 checked, 2 damaged\n"));
+}
+
+TEST_CASE("an older copy put back is noticed by the computer that saw the newer one") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    auto older = (dir / "older.rtdb").string();
+    { (void)roundtable::test::createTestStore(database); }
+    auto verify = [&] {
+        return cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
+    };
+    CHECK(verify().code == 0);  // this computer has now seen the log to here
+    std::filesystem::copy_file(database, older);
+    {
+        auto store = roundtable::test::openTestStore(database);
+        store.addGroup("Added after the copy", roundtable::records::GroupKind::treatment);
+    }
+    CHECK(verify().code == 0);
+    std::filesystem::copy_file(older, database, std::filesystem::copy_options::overwrite_existing);
+    auto rolledBack = verify();
+    CHECK(rolledBack.code == 1);
+    CHECK(
+        rolledBack.out.starts_with("WARNING: Records may be missing from this database: its log "
+                                   "ends at event 3 of "));
+    CHECK(rolledBack.out.find("before the newest point seen of it earlier (event 7 of ") !=
+          std::string::npos);
+    // The warning is in the database's own log, and the next check starts from what it saw.
+    CHECK(roundtable::test::rawCount(
+              database, "SELECT COUNT(*) FROM audit_events WHERE kind = 'log-behind-seen-head'") ==
+          1);
+    CHECK(verify().code == 0);
+    // Other commands refuse to add to a database whose log does not reach what was seen.
+    std::filesystem::copy_file(older, database, std::filesystem::copy_options::overwrite_existing);
+    auto backup =
+        cli({"backup", "--db", database, "--out", (dir / "b.rtdb").string(), "--user", "admin"},
+            "correct horse battery\n");
+    CHECK(backup.code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "b.rtdb"));
+}
+
+TEST_CASE("verify --expect-head checks a head printed earlier, such as a backup's") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    { (void)roundtable::test::createTestStore(database); }
+    auto backup =
+        cli({"backup", "--db", database, "--out", (dir / "b.rtdb").string(), "--user", "admin"},
+            "correct horse battery\n");
+    REQUIRE(backup.code == 0);
+    auto at = backup.out.find("log head in the backup: ");
+    REQUIRE(at != std::string::npos);
+    auto head = backup.out.substr(at + 24, backup.out.find(' ', at + 24) - (at + 24));
+    auto expect = [&](const std::string& expected) {
+        return cli({"verify", "--db", database, "--user", "admin", "--expect-head", expected},
+                   "correct horse battery\n");
+    };
+    CHECK(expect(head).code == 0);
+    // The log cut back before that point (the newest events deleted, their trigger dropped).
+    CHECK(roundtable::test::rawSql(database,
+                                   "DROP TRIGGER audit_events_are_kept_delete; DELETE FROM "
+                                   "audit_events WHERE id >= " +
+                                       head.substr(0, head.find(':'))) == "");
+    auto cut = expect(head);
+    CHECK(cut.code == 1);
+    CHECK(cut.out.find("WARNING: Records may be missing") != std::string::npos);
+    auto malformed = expect("12:not-a-chain");
+    CHECK(malformed.code == 2);
 }
 
 TEST_CASE("backup and restore from the command line") {
