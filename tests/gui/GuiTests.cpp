@@ -851,6 +851,37 @@ TEST_CASE("opening an older database says it was updated and where the copy is")
     closeFrame(frame);
 }
 
+TEST_CASE("an older copy of a database put back is warned about before anyone signs in") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    test::TempDir dir;
+    std::filesystem::copy_file(service.path, dir / "older.rtdb");
+    settings::MemoryStore settings;
+    auto* frame = ui::showMainWindow(programme(), settings, service.path, records::KeyDerivation::fast);
+    frame->SetPosition(wxPoint(0, 0));
+    pump(500);
+    CHECK_FALSE(frame->notice()->IsShown());  // nothing seen of it before: nothing to say
+    signInThroughPage(frame);
+    CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 1; }));
+    closeFrame(frame);  // this computer has now seen its log go beyond the copy
+
+    std::filesystem::copy_file(dir / "older.rtdb", service.path,
+                               std::filesystem::copy_options::overwrite_existing);
+    frame = ui::showMainWindow(programme(), settings, service.path, records::KeyDerivation::fast);
+    frame->SetPosition(wxPoint(0, 0));
+    pump(500);
+    CHECK(waitFor([&] { return frame->notice()->IsShown(); }));
+    CHECK(frame->noticeText().starts_with(
+        "Records may be missing from this database: its log ends at event "));
+    CHECK(find<wxTextCtrl>(frame, "sign-in-passphrase")->IsShownOnScreen());
+    for (auto [width, name] : {std::pair{1366, "1366"}, std::pair{1024, "1024"}}) {
+        frame->SetSize(width, 768);
+        pump(400);
+        CHECK(ui::saveScreenshot(frame, std::string(ROUNDTABLE_SCREENSHOT_DIR) +
+                                            "/gui-log-behind-" + name + "x768.png"));
+    }
+    closeFrame(frame);
+}
+
 TEST_CASE("a damaged database is refused and the window stays usable") {
     test::TempDir dir;
     auto* frame = showFrame();

@@ -247,7 +247,7 @@ TEST_CASE("a -wal restarted after a checkpoint, older frames after the new ones,
     CHECK(keptLogs(image).empty());
 }
 
-TEST_CASE("a lost -wal after a session that did not close is refused; put back, it opens") {
+TEST_CASE("a lost -wal after a session that did not close is refused: put back, it opens") {
     Service service(0);
     auto image = service.crashImage(0, 12);
     auto log = readFile(logOf(image));

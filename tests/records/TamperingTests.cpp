@@ -272,6 +272,17 @@ TEST_CASE("every change, swap, deletion, replacement and forged row of a clinica
         store.saveRelapsePlan(1, {{"Signs", "Second version."}, {"Help", "Who helps."}});
         REQUIRE(store.verify().intact());
     }
+    // Every table is either clinical (tampered with below) or named here as not: a table added
+    // later must be placed in one list or the other.
+    const std::vector<std::string> notClinical = {"audit_events", "audit_pending", "service_state",
+                                                  "key_recovery", "sign_in_failures"};
+    for (const auto& name : rawColumn(pristine, "SELECT name FROM sqlite_schema WHERE type = "
+                                                "'table' AND name NOT LIKE 'sqlite_%'")) {
+        bool listed = std::any_of(kLedgered.begin(), kLedgered.end(),
+                                  [&](const auto& table) { return table.first == name; }) ||
+                      std::find(notClinical.begin(), notClinical.end(), name) != notClinical.end();
+        CHECK_MESSAGE(listed, name << " is neither tampered with nor named as not clinical");
+    }
     auto tables = ledgeredTables(pristine);
     Tally tally;
     for (const auto& table : tables) {
