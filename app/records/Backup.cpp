@@ -4,7 +4,6 @@
 
 #include <sodium.h>
 
-#include "records/Clock.h"
 #include "records/RowLedger.h"
 #include "records/Schema.h"
 #include "records/Sqlite.h"
@@ -62,6 +61,11 @@ std::string databaseContentHash(const std::filesystem::path& path) {
     return contentHash(*db);
 }
 
+std::string databaseIntegrity(const std::filesystem::path& path) {
+    auto db = openExisting(path);
+    return integrity(*db);
+}
+
 BackupResult backupDatabase(const std::filesystem::path& source,
                             const std::filesystem::path& destination) {
     if (std::filesystem::exists(destination)) {
@@ -101,43 +105,6 @@ BackupResult backupDatabase(const std::filesystem::path& source,
     }
     result.bytes = static_cast<long long>(std::filesystem::file_size(destination));
     return result;
-}
-
-std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
-                                      const std::filesystem::path& database) {
-    {
-        auto db = openExisting(backup);
-        if (auto result = integrity(*db); result != "ok") {
-            throw StoreError("The backup " + backup.string() + " is damaged (" + result +
-                             "); nothing was restored.");
-        }
-    }
-    std::filesystem::path kept;
-    if (std::filesystem::exists(database)) {
-        kept = database;
-        kept += ".before-restore-" + nowAs("%Y%m%dT%H%M%SZ", Zone::utc);
-        // Fold the old file's write-ahead log into it first, so the kept file is whole.
-        {
-            sqlite::Connection old(database, false);
-            old.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        std::filesystem::rename(database, kept);
-        for (const char* suffix : {"-wal", "-shm"}) {
-            std::error_code ignored;
-            std::filesystem::remove(database.string() + suffix, ignored);
-        }
-    }
-    auto temporary = database;
-    temporary += ".restoring";
-    std::filesystem::copy_file(backup, temporary,
-                               std::filesystem::copy_options::overwrite_existing);
-    // copy_file gives the copy the backup's mode; a backup made before backups were 0600
-    // must not make the database readable by others (it is no more exposed than the backup
-    // in the meantime).
-    std::filesystem::permissions(
-        temporary, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    std::filesystem::rename(temporary, database);
-    return kept;
 }
 
 }  // namespace roundtable::records

@@ -116,7 +116,9 @@ TEST_CASE("backup and restore from the command line") {
             "correct horse battery\n");
     CHECK(backup.code == 0);
     CHECK(backup.out.find("verified: integrity ok") != std::string::npos);
-    auto restore = cli({"restore", "--backup", (dir / "b.rtdb").string(), "--db", database});
+    auto restore =
+        cli({"restore", "--backup", (dir / "b.rtdb").string(), "--db", database, "--user", "admin"},
+            "correct horse battery\n");
     CHECK(restore.code == 0);
     CHECK(restore.out.find("The file it replaced is kept as") != std::string::npos);
     CHECK(roundtable::test::openTestStore(database).groups().at(0).name == "Tuesday group");
