@@ -25,29 +25,31 @@ std::filesystem::path companion(const std::filesystem::path& database, const cha
 }
 
 /// The new database while it is made: "<database>.restoring-<random>" in the database's folder,
-/// so that the rename which puts it in place is atomic. When the scope ends it is removed, with
-/// its log and any copy made of it: after the rename there is nothing left at its name.
+/// so that the rename which puts it in place is atomic. When the scope ends, every file whose name
+/// begins with its name is removed (its log, a copy a migration kept): after the rename only
+/// those are left.
 class Scratch {
   public:
     explicit Scratch(const std::filesystem::path& target)
         : path_(target.string() + ".restoring-" + crypto::randomHex(4)) {}
     ~Scratch() {
-        std::error_code ignored;
-        for (const auto& file : leftovers_)
-            std::filesystem::remove(file, ignored);
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(companion(path_, suffix), ignored);
+        std::error_code error;
+        std::vector<std::filesystem::path> ours;
+        for (std::filesystem::directory_iterator entry(path_.parent_path(), error), end;
+             !error && entry != end; entry.increment(error)) {
+            if (entry->path().filename().string().starts_with(path_.filename().string()))
+                ours.push_back(entry->path());
+        }
+        for (const auto& file : ours)
+            std::filesystem::remove(file, error);
     }
     Scratch(const Scratch&) = delete;
     Scratch& operator=(const Scratch&) = delete;
 
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-    /// Removed with it (the copy a migration keeps beside the file it migrates).
-    void alsoRemove(const std::filesystem::path& file) { leftovers_.push_back(file); }
 
   private:
     std::filesystem::path path_;
-    std::vector<std::filesystem::path> leftovers_;
 };
 
 /// Folds the write-ahead log of the database at `path` into the file, so that the file alone is
@@ -142,6 +144,8 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
     try {
         if (!std::filesystem::is_regular_file(backup))
             throw StoreError("The backup " + backup.string() + " does not exist.");
+        if (replacing && !std::filesystem::is_regular_file(target))
+            throw StoreError(database.string() + " is not a database file.");
         if (replacing && std::filesystem::equivalent(backup, target)) {
             throw StoreError("The backup " + backup.string() + " is the database " +
                              database.string() + " itself.");
@@ -165,8 +169,6 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
         {
             // Opening the copy brings a backup of an older format up to date, in the copy.
             auto store = RecordStore::open(scratch.path());
-            if (auto copy = store.migrationBackup())
-                scratch.alsoRemove(*copy);
             store.unlock(login, passphrase);
             if (store.currentUser()->role != Role::administrator)
                 throw StoreError("Only an administrator can restore a backup.");
