@@ -1,4 +1,4 @@
-// roundtable-cli: --version, validate DIR, lint-easy-read DIR, demo --db PATH [--content DIR].
+// roundtable-cli: the commands of its usage text (kUsage), one function each.
 #include "cli/Commands.h"
 
 #include <exception>
@@ -33,7 +33,8 @@ constexpr const char* kUsage =
     "                      (passphrases on standard input)\n"
     "       roundtable-cli audit verify --db PATH --user NAME\n"
     "       roundtable-cli backup --db PATH --out FILE --user NAME\n"
-    "       roundtable-cli restore --backup FILE --db PATH\n";
+    "       roundtable-cli restore --backup FILE --db PATH --user NAME   (an administrator of "
+    "the backup)\n";
 
 /// The value after `--name`, or empty when the option is absent.
 std::string option(const std::vector<std::string>& arguments, const std::string& name) {
@@ -175,16 +176,20 @@ int backup(const std::vector<std::string>& arguments, std::istream& in, std::ost
     return 0;
 }
 
-int restore(const std::vector<std::string>& arguments, std::ostream& out) {
+/// Puts a backup in place of the database; an administrator of the backup signs in to it.
+int restore(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+            std::ostream& err) {
     auto backupFile = option(arguments, "--backup");
     auto database = option(arguments, "--db");
-    if (backupFile.empty() || database.empty()) {
-        throw UsageError("restore needs --backup FILE and --db PATH");
-    }
-    auto kept = records::restoreDatabase(backupFile, database);
-    out << "Restored " << database << " from " << backupFile << ".\n";
-    if (!kept.empty())
-        out << "The file it replaced is kept as " << kept.string() << "\n";
+    auto user = option(arguments, "--user");
+    if (backupFile.empty() || database.empty() || user.empty())
+        throw UsageError("restore needs --backup FILE, --db PATH and --user NAME");
+    auto result =
+        records::RecordStore::restore(backupFile, database, user, readPassphrase(in, err));
+    out << "Restored " << database << " from " << backupFile << " (verified: integrity ok, "
+        << result.recordsChecked << " records as they were recorded).\n";
+    if (!result.kept.empty())
+        out << "The file it replaced is kept as " << result.kept.string() << "\n";
     return 0;
 }
 
@@ -242,7 +247,7 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         if (command == "backup")
             return backup(arguments, in, out, err);
         if (command == "restore")
-            return restore(arguments, out);
+            return restore(arguments, in, out, err);
     } catch (const UsageError& error) {
         err << "roundtable-cli: " << error.what() << '\n' << kUsage;
         return 2;

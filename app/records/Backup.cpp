@@ -6,7 +6,6 @@
 
 #include <optional>
 
-#include "records/Clock.h"
 #include "records/FileCheck.h"
 #include "records/RowLedger.h"
 #include "records/Sqlite.h"
@@ -62,6 +61,11 @@ std::string integrity(sqlite::Connection& db) {
 std::string databaseContentHash(const std::filesystem::path& path) {
     auto db = openExisting(path);
     return contentHash(*db);
+}
+
+std::string databaseIntegrity(const std::filesystem::path& path) {
+    auto db = openExisting(path);
+    return integrity(*db);
 }
 
 BackupResult backupDatabase(const std::filesystem::path& source,
@@ -123,41 +127,6 @@ BackupResult backupDatabase(const std::filesystem::path& source,
     }
     result.bytes = static_cast<long long>(std::filesystem::file_size(destination));
     return result;
-}
-
-std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
-                                      const std::filesystem::path& database) {
-    {
-        auto db = openExisting(backup);
-        if (auto result = integrity(*db); result != "ok") {
-            throw StoreError("The backup " + backup.string() + " is damaged (" + result +
-                             "); nothing was restored.");
-        }
-    }
-    std::filesystem::path kept;
-    if (std::filesystem::exists(database)) {
-        kept = database;
-        kept += ".before-restore-" + nowAs("%Y%m%dT%H%M%SZ", Zone::utc);
-        // The old file's write-ahead log goes with it, as it is, so that the kept pair opens
-        // as the old database did (folding it in would write to a file that may be damaged).
-        std::filesystem::rename(database, kept);
-        const std::filesystem::path log = database.string() + "-wal";
-        if (std::filesystem::exists(log))
-            std::filesystem::rename(log, kept.string() + "-wal");
-        std::error_code ignored;
-        std::filesystem::remove(database.string() + "-shm", ignored);
-    }
-    auto temporary = database;
-    temporary += ".restoring";
-    std::filesystem::copy_file(backup, temporary,
-                               std::filesystem::copy_options::overwrite_existing);
-    // copy_file gives the copy the backup's mode; a backup made before backups were 0600
-    // must not make the database readable by others (it is no more exposed than the backup
-    // in the meantime).
-    std::filesystem::permissions(
-        temporary, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    std::filesystem::rename(temporary, database);
-    return kept;
 }
 
 }  // namespace roundtable::records

@@ -1,6 +1,6 @@
 // Backups of a record-store file: a consistent copy made with SQLite's online backup API
-// while the app may be writing, verified before it is called a backup, and restore that
-// keeps the file it replaces.
+// while the app may be writing, verified before it is called a backup. (Restoring one needs an
+// administrator's sign-in: RecordStore::restore.)
 #pragma once
 
 #include <filesystem>
@@ -39,13 +39,11 @@ struct BackupResult {
 BackupResult backupDatabase(const std::filesystem::path& source,
                             const std::filesystem::path& destination);
 
-/// Puts a verified backup in place of `database`. The file it replaces is kept beside it,
-/// renamed with ".before-restore-<time>", with its -wal renamed alike (never folded in: a
-/// damaged file is not written); returns that name (empty if there was none).
-std::filesystem::path restoreDatabase(const std::filesystem::path& backup,
-                                      const std::filesystem::path& database);
-
 /// The content hash of a database file (see BackupResult::contentHash).
 [[nodiscard]] std::string databaseContentHash(const std::filesystem::path& path);
+
+/// What SQLite's integrity_check finds in a database file: "ok" when nothing. Throws
+/// StoreError for a file that is not a Roundtable database of a format this build reads.
+[[nodiscard]] std::string databaseIntegrity(const std::filesystem::path& path);
 
 }  // namespace roundtable::records

@@ -33,6 +33,19 @@ class Descriptor {
     int fd_;
 };
 
+/// Writes all of `bytes`; false (with errno set) when the disk refuses some of them.
+bool writeAll(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        auto written = ::write(fd, bytes.data(), bytes.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written < 0)
+            return false;
+        bytes.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
 }  // namespace
 
 void createPrivateFile(const std::filesystem::path& path) {
@@ -49,18 +62,41 @@ void writePrivateFile(const std::filesystem::path& path, std::string_view text) 
         fail("Cannot write the file", path, errno);
     Descriptor file(fd);
     // An existing file keeps its mode through open(): narrow it before anything is written.
-    if (::fchmod(fd, kOwnerOnly) != 0 || ::ftruncate(fd, 0) != 0)
+    if (::fchmod(fd, kOwnerOnly) != 0 || ::ftruncate(fd, 0) != 0 || !writeAll(fd, text) ||
+        ::fsync(fd) != 0) {
         fail("Cannot write the file", path, errno);
-    while (!text.empty()) {
-        auto written = ::write(fd, text.data(), text.size());
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written < 0)
-            fail("Cannot write the file", path, errno);
-        text.remove_prefix(static_cast<std::size_t>(written));
     }
-    if (::fsync(fd) != 0)
-        fail("Cannot write the file", path, errno);
+}
+
+void copyPrivateFile(const std::filesystem::path& from, const std::filesystem::path& to) {
+    int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        fail("Cannot read the file", from, errno);
+    Descriptor source(in);
+    int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kOwnerOnly);
+    if (out < 0)
+        fail("Cannot create the file", to, errno);
+    Descriptor copy(out);
+    // A partial copy is never left behind to be taken for a whole one.
+    auto removeAndFail = [&](const char* what, const std::filesystem::path& which) {
+        int error = errno;
+        ::unlink(to.c_str());
+        fail(what, which, error);
+    };
+    char buffer[1 << 16];
+    for (;;) {
+        auto got = ::read(in, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            removeAndFail("Cannot read the file", from);
+        if (got == 0)
+            break;
+        if (!writeAll(out, {buffer, static_cast<std::size_t>(got)}))
+            removeAndFail("Cannot write the file", to);
+    }
+    if (::fsync(out) != 0)
+        removeAndFail("Cannot write the file", to);
 }
 
 }  // namespace roundtable::records

@@ -17,4 +17,8 @@ void createPrivateFile(const std::filesystem::path& path);
 /// a wider mode is narrowed first). Throws StoreError when it cannot be written.
 void writePrivateFile(const std::filesystem::path& path, std::string_view text);
 
+/// Copies `from` to a new file `to` (refused if something is there) with mode 0600 and flushes
+/// it to the disk. A copy that fails part-way (a full disk) is removed. Throws StoreError.
+void copyPrivateFile(const std::filesystem::path& from, const std::filesystem::path& to);
+
 }  // namespace roundtable::records

@@ -46,6 +46,14 @@ struct VerifyReport {
     }
 };
 
+/// What a restore did.
+struct RestoreResult {
+    /// The file it replaced, kept beside the database as "<database>.before-restore-<time>"
+    /// (with its own "-wal" when its log could not be folded into it); empty when there was none.
+    std::filesystem::path kept;
+    std::int64_t recordsChecked = 0;  ///< in the backup, against its audit log
+};
+
 class RecordStore {
   public:
     /// Creates a new database file with its administrator, signed in. Refuses a path that
@@ -159,6 +167,16 @@ class RecordStore {
     BackupResult backupTo(const std::filesystem::path& destination);
     /// When the last backup was made (UTC, ISO 8601), if ever.
     [[nodiscard]] std::optional<std::string> lastBackupAt();
+    /// Puts a backup in place of the database at `database` (Restore.cpp). An administrator of
+    /// the backup signs in to it with `login` and `passphrase`; the backup must pass
+    /// integrity_check and verify(). Refused while any process has the database open, and when
+    /// the backup is the database itself. The backup is copied beside the database, brought up
+    /// to the current format if it is older, given a "restore-from-backup" event in its audit
+    /// log, and renamed over the database only when complete: there is a whole database at the
+    /// path at every moment. Throws StoreError and leaves the database as it was.
+    static RestoreResult restore(const std::filesystem::path& backup,
+                                 const std::filesystem::path& database, const std::string& login,
+                                 const std::string& passphrase);
 
     /// Records in the audit log that a record was viewed, exported or printed.
     void recordAccess(Access access, const std::string& recordKind, std::int64_t recordId);

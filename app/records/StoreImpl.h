@@ -7,6 +7,8 @@
 
 #include "records/Clock.h"
 #include "records/Crypto.h"
+#include "records/DatabaseLock.h"
+#include "records/PrivateFile.h"
 #include "records/RecordStore.h"
 #include "records/RowLedger.h"
 #include "records/Sqlite.h"
@@ -30,9 +32,13 @@ inline std::string userContext(UserId id) {
 }
 
 struct RecordStore::Impl {
-    Impl(std::filesystem::path p, bool create) : path(std::move(p)), db(path, create) {}
+    Impl(std::filesystem::path p, bool create)
+        : path(std::move(p)), lock(lockFile(path, create)), db(path, create) {}
 
     std::filesystem::path path;
+    /// Held for the store's whole life, taken before the file is read and released after the
+    /// connection is closed (members are destroyed in reverse order).
+    DatabaseLock lock;
     sqlite::Connection db;
     std::optional<crypto::SecretKey> dataKey;   ///< present while unlocked (wiped by lock)
     std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
@@ -107,6 +113,13 @@ struct RecordStore::Impl {
                              int index) const {
         return statement.isNull(index) ? std::string{}
                                        : open(damage, table, column, row, statement.blob(index));
+    }
+
+    /// A new database is created (empty, mode 0600) so that there is a file to lock.
+    static DatabaseLock lockFile(const std::filesystem::path& path, bool create) {
+        if (create)
+            createPrivateFile(path);
+        return {path, DatabaseLock::Mode::shared};
     }
 
     /// A sessions row selected with kSessionColumns (GroupRecords.cpp).

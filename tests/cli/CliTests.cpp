@@ -189,10 +189,34 @@ TEST_CASE("backup and restore from the command line") {
             "correct horse battery\n");
     CHECK(backup.code == 0);
     CHECK(backup.out.find("verified: integrity ok") != std::string::npos);
-    auto restore = cli({"restore", "--backup", (dir / "b.rtdb").string(), "--db", database});
+    auto restore =
+        cli({"restore", "--backup", (dir / "b.rtdb").string(), "--db", database, "--user", "admin"},
+            "correct horse battery\n");
     CHECK(restore.code == 0);
     CHECK(restore.out.find("The file it replaced is kept as") != std::string::npos);
     CHECK(roundtable::test::openTestStore(database).groups().at(0).name == "Tuesday group");
+    CHECK(roundtable::test::rawCount(
+              database, "SELECT COUNT(*) FROM audit_events WHERE kind = 'restore-from-backup'") ==
+          1);
+}
+
+TEST_CASE("restore needs an administrator's name and passphrase") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    auto backupFile = (dir / "b.rtdb").string();
+    { roundtable::test::createTestStore(database).backupTo(backupFile); }
+    auto noUser = cli({"restore", "--backup", backupFile, "--db", database});
+    CHECK(noUser.code == 2);
+    CHECK(noUser.err.starts_with(
+        "roundtable-cli: restore needs --backup FILE, --db PATH and --user NAME\n"));
+    auto before = roundtable::test::readFile(database);
+    auto wrong =
+        cli({"restore", "--backup", backupFile, "--db", database, "--user", "admin"}, "wrong\n");
+    CHECK(wrong.code == 1);
+    CHECK(wrong.err ==
+          "roundtable-cli: The user name or passphrase is not right. Nothing was restored: the "
+          "database is as it was.\n");
+    CHECK(roundtable::test::readFile(database) == before);
 }
 
 TEST_CASE("a wrong command line prints the usage and exits 2") {

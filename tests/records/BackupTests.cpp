@@ -84,7 +84,9 @@ TEST_CASE("a backup taken while notes are being written verifies, restores and d
     CHECK(databaseContentHash(service.dir / "backup.rtdb") == result.contentHash);
     CHECK(databaseContentHash(service.path) != result.contentHash);
 
-    auto kept = restoreDatabase(service.dir / "backup.rtdb", service.path);
+    auto kept =
+        RecordStore::restore(service.dir / "backup.rtdb", service.path, kTestLogin, kTestPassphrase)
+            .kept;
     CHECK(std::filesystem::exists(kept));
     CHECK(kept.string().find(".before-restore-") != std::string::npos);
     auto restored = openTestStore(service.path);
@@ -109,6 +111,8 @@ TEST_CASE("a backup never overwrites a file, and a damaged backup is never resto
 
     writeFile(service.dir / "damaged.rtdb", std::string(8192, 'x'));
     auto before = readFile(service.path);
-    CHECK_THROWS_AS(restoreDatabase(service.dir / "damaged.rtdb", service.path), StoreError);
+    CHECK_THROWS_AS(RecordStore::restore(service.dir / "damaged.rtdb", service.path, kTestLogin,
+                                         kTestPassphrase),
+                    StoreError);
     CHECK(readFile(service.path) == before);
 }

@@ -98,7 +98,7 @@ TEST_CASE("a database restored from a backup with a wider mode is readable by it
     // As a backup made by an earlier version (or copied by hand) would be.
     std::filesystem::permissions(dir / "backup.rtdb", std::filesystem::perms::others_read,
                                  std::filesystem::perm_options::add);
-    restoreDatabase(dir / "backup.rtdb", dir / "restored.rtdb");
+    RecordStore::restore(dir / "backup.rtdb", dir / "restored.rtdb", kTestLogin, kTestPassphrase);
     CHECK(modeOf(dir / "restored.rtdb") == kOwnerOnly);
 }
 
