@@ -93,6 +93,12 @@ DatabaseLock::DatabaseLock(const std::filesystem::path& path, Mode mode) {
                      " keeps being replaced by another program, so it was not opened.");
 }
 
+bool DatabaseLock::heldInThisProcess(const std::filesystem::path& path) {
+    std::lock_guard guard(tableMutex);
+    struct stat atPath {};
+    return ::stat(path.c_str(), &atPath) == 0 && table.contains(idOf(atPath));
+}
+
 DatabaseLock::DatabaseLock(DatabaseLock&& other) noexcept
     : file_(other.file_), held_(std::exchange(other.held_, false)) {}
 

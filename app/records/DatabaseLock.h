@@ -30,6 +30,11 @@ class DatabaseLock {
     DatabaseLock(const DatabaseLock&) = delete;
     DatabaseLock& operator=(const DatabaseLock&) = delete;
 
+    /// Whether a store of this process has the file at `path` open. Such a file must not be
+    /// opened and closed with a descriptor of one's own: closing it would drop the POSIX locks
+    /// SQLite holds on it for those stores.
+    [[nodiscard]] static bool heldInThisProcess(const std::filesystem::path& path);
+
     /// The file, as (device, inode): what the lock is on.
     struct FileId {
         dev_t device = 0;

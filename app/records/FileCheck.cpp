@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "records/Clock.h"
+#include "records/DatabaseLock.h"
 #include "records/Schema.h"
 #include "records/Types.h"
 #include "records/WalFile.h"
@@ -116,7 +117,11 @@ std::optional<std::string> inUseSince(sqlite::Connection& db) {
 std::unique_ptr<sqlite::Connection> openForReading(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path))
         throw StoreError("The file " + path.string() + " does not exist.");
-    refuseWithoutHeader(path);
+    // A file a store of this process has open (a backup of it, a second store) was checked
+    // when that store opened it; reading its header with a descriptor of our own would drop
+    // that store's SQLite locks when it is closed.
+    if (!DatabaseLock::heldInThisProcess(path))
+        refuseWithoutHeader(path);
     auto db = std::make_unique<sqlite::Connection>(path, sqlite::Connection::ReadOnly{});
     try {
         (void)db->pragmaInteger("user_version");  // reads the first page

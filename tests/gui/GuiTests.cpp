@@ -856,7 +856,8 @@ TEST_CASE("an older copy of a database put back is warned about before anyone si
     test::TempDir dir;
     std::filesystem::copy_file(service.path, dir / "older.rtdb");
     settings::MemoryStore settings;
-    auto* frame = ui::showMainWindow(programme(), settings, service.path, records::KeyDerivation::fast);
+    auto* frame =
+        ui::showMainWindow(programme(), settings, service.path, records::KeyDerivation::fast);
     frame->SetPosition(wxPoint(0, 0));
     pump(500);
     CHECK_FALSE(frame->notice()->IsShown());  // nothing seen of it before: nothing to say

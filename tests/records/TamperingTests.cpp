@@ -276,8 +276,9 @@ TEST_CASE("every change, swap, deletion, replacement and forged row of a clinica
     // later must be placed in one list or the other.
     const std::vector<std::string> notClinical = {"audit_events", "audit_pending", "service_state",
                                                   "key_recovery", "sign_in_failures"};
-    for (const auto& name : rawColumn(pristine, "SELECT name FROM sqlite_schema WHERE type = "
-                                                "'table' AND name NOT LIKE 'sqlite_%'")) {
+    for (const auto& name : rawColumn(pristine,
+                                      "SELECT name FROM sqlite_schema WHERE type = "
+                                      "'table' AND name NOT LIKE 'sqlite_%'")) {
         bool listed = std::any_of(kLedgered.begin(), kLedgered.end(),
                                   [&](const auto& table) { return table.first == name; }) ||
                       std::find(notClinical.begin(), notClinical.end(), name) != notClinical.end();
