@@ -432,18 +432,21 @@ LogHead RecordStore::logHead() {
 }
 
 std::string RecordStore::checkReaches(const LogHead& seen) {
-    auto head = logHead();
-    auto seenPoint =
-        "event " + std::to_string(seen.event) + (seen.at.empty() ? "" : " of " + seen.at);
+    // "2026-12-01T05:49:29Z" as "2026-12-01 05:49 UTC": short enough for a notice bar.
+    auto when = [](const std::string& at) {
+        return at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) + " UTC" : at;
+    };
+    auto seenPoint = "a point seen earlier" + (seen.at.empty() ? "" : " at " + when(seen.at)) +
+                     " (event " + std::to_string(seen.event) + ")";
     auto event = impl_->db.prepare("SELECT chain FROM audit_events WHERE id = ?");
     event.bind(1, seen.event);
     std::string problem;
     if (!event.step()) {
-        problem = "its log ends at event " + std::to_string(head.event) + " of " + head.at +
-                  ", before the newest point seen of it earlier (" + seenPoint + ")";
+        auto head = logHead();
+        problem = "this database's log ends at " + when(head.at) + " (event " +
+                  std::to_string(head.event) + "), before " + seenPoint;
     } else if (event.text(0) != seen.chain) {
-        problem = "its log was written again after the newest point seen of it earlier (" +
-                  seenPoint + "): that event is not the one seen";
+        problem = "this database's log was written again after " + seenPoint;
     }
     if (problem.empty())
         return {};
@@ -457,10 +460,9 @@ std::string RecordStore::checkReaches(const LogHead& seen) {
             .bind(2, std::string("log-behind-seen-head"))
             .run();
     }
-    return "Records may be missing from this database: " + problem +
-           ". An older copy may have been put back, or its log cut. If a backup was restored on "
-           "purpose, this is expected; otherwise add nothing to it and ask an administrator to "
-           "check it (roundtable-cli verify).";
+    return "Records may be missing: " + problem +
+           " (an older copy, or a cut log). Unless a backup was restored on purpose, add nothing "
+           "and ask an administrator to verify it.";
 }
 
 AuditCheck RecordStore::verifyAudit() {

@@ -130,10 +130,11 @@ TEST_CASE("an older copy put back is noticed by the computer that saw the newer 
     std::filesystem::copy_file(older, database, std::filesystem::copy_options::overwrite_existing);
     auto rolledBack = verify();
     CHECK(rolledBack.code == 1);
-    CHECK(
-        rolledBack.out.starts_with("WARNING: Records may be missing from this database: its log "
-                                   "ends at event 3 of "));
-    CHECK(rolledBack.out.find("before the newest point seen of it earlier (event 7 of ") !=
+    CHECK(rolledBack.out.starts_with(
+        "WARNING: Records may be missing: this database's log ends at "));
+    CHECK(rolledBack.out.find(" UTC (event 3), before a point seen earlier at ") !=
+          std::string::npos);
+    CHECK(rolledBack.out.find(" UTC (event 7) (an older copy, or a cut log).") !=
           std::string::npos);
     // The warning is in the database's own log, and the next check starts from what it saw.
     CHECK(roundtable::test::rawCount(
@@ -172,7 +173,8 @@ TEST_CASE("verify --expect-head checks a head printed earlier, such as a backup'
                                        head.substr(0, head.find(':'))) == "");
     auto cut = expect(head);
     CHECK(cut.code == 1);
-    CHECK(cut.out.find("WARNING: Records may be missing") != std::string::npos);
+    CHECK(cut.out.find("WARNING: Records may be missing: this database's log ends at ") !=
+          std::string::npos);
     auto malformed = expect("12:not-a-chain");
     CHECK(malformed.code == 2);
 }

@@ -871,8 +871,7 @@ TEST_CASE("an older copy of a database put back is warned about before anyone si
     frame->SetPosition(wxPoint(0, 0));
     pump(500);
     CHECK(waitFor([&] { return frame->notice()->IsShown(); }));
-    CHECK(frame->noticeText().starts_with(
-        "Records may be missing from this database: its log ends at event "));
+    CHECK(frame->noticeText().starts_with("Records may be missing: this database's log ends at "));
     CHECK(find<wxTextCtrl>(frame, "sign-in-passphrase")->IsShownOnScreen());
     for (auto [width, name] : {std::pair{1366, "1366"}, std::pair{1024, "1024"}}) {
         frame->SetSize(width, 768);
