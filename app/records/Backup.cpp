@@ -16,11 +16,7 @@ namespace {
 
 /// BLAKE2b over every table (by name) and every row (by rowid), with typed values.
 std::string contentHash(sqlite::Connection& db) {
-    crypto_generichash_state state;
-    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
-    auto feed = [&](const void* data, std::size_t size) {
-        crypto_generichash_update(&state, static_cast<const unsigned char*>(data), size);
-    };
+    crypto::Hasher hasher;
     auto tables = db.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name");
@@ -28,23 +24,17 @@ std::string contentHash(sqlite::Connection& db) {
     while (tables.step())
         names.push_back(tables.text(0));
     for (const auto& name : names) {
-        feed(name.data(), name.size() + 1);
+        hasher.update(name.data(), name.size() + 1);
         // Whether the file is open is not content: a copy of an open database goes without it.
         auto rows = db.prepare("SELECT * FROM \"" + name + "\"" +
                                (name == "service_state" ? std::string(" WHERE key IS NOT '") +
                                                               filecheck::kInUseKey + "'"
                                                         : std::string()) +
                                " ORDER BY rowid");
-        while (rows.step()) {
-            auto encoded = ledger::encodeRow(rows.handle(), false);
-            feed(encoded.data(), encoded.size());
-        }
+        while (rows.step())
+            ledger::hashRow(hasher, rows.handle(), sqlite3_column_count(rows.handle()), false);
     }
-    unsigned char hash[crypto_generichash_BYTES];
-    crypto_generichash_final(&state, hash, sizeof hash);
-    char hex[2 * sizeof hash + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    return hex;
+    return hasher.hex();
 }
 
 /// Reading only: a backup, a restore or a hash never changes the file it reads.

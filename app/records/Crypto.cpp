@@ -447,6 +447,33 @@ std::string hashHex(std::string_view message, const unsigned char* key, std::siz
 }
 }  // namespace
 
+static_assert(sizeof(crypto_generichash_state) <= 384);
+
+Hasher::Hasher(const SecretKey* key) {
+    initialise();
+    crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(state_),
+                            key ? key->data() : nullptr, key ? SecretKey::kBytes : 0,
+                            crypto_generichash_BYTES);
+}
+
+Hasher::~Hasher() {
+    sodium_memzero(state_, sizeof state_);
+}
+
+void Hasher::update(const void* data, std::size_t size) {
+    crypto_generichash_update(reinterpret_cast<crypto_generichash_state*>(state_),
+                              static_cast<const unsigned char*>(data), size);
+}
+
+std::string Hasher::hex() {
+    std::array<unsigned char, crypto_generichash_BYTES> hash{};
+    crypto_generichash_final(reinterpret_cast<crypto_generichash_state*>(state_), hash.data(),
+                             hash.size());
+    std::array<char, crypto_generichash_BYTES * 2 + 1> text{};
+    sodium_bin2hex(text.data(), text.size(), hash.data(), hash.size());
+    return std::string(text.data(), hash.size() * 2);
+}
+
 std::string keyedHashHex(const SecretKey& key, std::string_view message) {
     return hashHex(message, key.data(), SecretKey::kBytes);
 }

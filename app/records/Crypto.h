@@ -110,6 +110,22 @@ struct RecoveryKey {
 
 /// Keyed hash (BLAKE2b-256) of `message`, hex; used to chain audit rows.
 [[nodiscard]] std::string keyedHashHex(const SecretKey& key, std::string_view message);
+/// BLAKE2b-256 fed piece by piece (keyed, or plain without a key): hashing a row's columns
+/// as they are, with no copy of them into one string.
+class Hasher {
+  public:
+    explicit Hasher(const SecretKey* key = nullptr);
+    Hasher(const Hasher&) = delete;
+    Hasher& operator=(const Hasher&) = delete;
+    ~Hasher();
+    void update(const void* data, std::size_t size);
+    /// The hash, hex; the hasher is used up.
+    [[nodiscard]] std::string hex();
+
+  private:
+    alignas(64) unsigned char state_[384];
+};
+
 /// Plain hash (BLAKE2b-256) of `message`, hex.
 [[nodiscard]] std::string hashHex(std::string_view message);
 /// `bytes` random bytes, hex.

@@ -3,6 +3,7 @@
 #include "records/RowLedger.h"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace roundtable::records::ledger {
@@ -39,13 +40,11 @@ const LedgeredTable& table(std::string_view name) {
     throw std::out_of_range("not a ledgered table: " + std::string(name));
 }
 
-std::string encodeRow(sqlite3_stmt* row, bool withNames) {
-    std::string encoded;
-    int columns = sqlite3_column_count(row);
+void hashRow(crypto::Hasher& hasher, sqlite3_stmt* row, int columns, bool withNames) {
     for (int c = 0; c < columns; ++c) {
         if (withNames) {
-            encoded += sqlite3_column_name(row, c);
-            encoded += '\0';
+            const char* name = sqlite3_column_name(row, c);
+            hasher.update(name, std::strlen(name) + 1);
         }
         auto type = static_cast<unsigned char>(sqlite3_column_type(row, c));
         // Read the bytes before their size: asking for them may convert the value.
@@ -53,19 +52,19 @@ std::string encodeRow(sqlite3_stmt* row, bool withNames) {
                                ? sqlite3_column_blob(row, c)
                                : static_cast<const void*>(sqlite3_column_text(row, c));
         auto size = static_cast<std::uint64_t>(sqlite3_column_bytes(row, c));
-        encoded += static_cast<char>(type);
-        encoded.append(reinterpret_cast<const char*>(&size), sizeof size);
+        hasher.update(&type, 1);
+        hasher.update(&size, sizeof size);
         if (size)
-            encoded.append(static_cast<const char*>(data), size);
+            hasher.update(data, size);
     }
-    return encoded;
 }
 
-std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table, sqlite3_stmt* row) {
-    std::string message = table.name;
-    message += '\0';
-    message += encodeRow(row, true);
-    return crypto::keyedHashHex(rowKey, message);
+std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table, sqlite3_stmt* row,
+                  int columns) {
+    crypto::Hasher hasher(&rowKey);
+    hasher.update(table.name, std::strlen(table.name) + 1);
+    hashRow(hasher, row, columns < 0 ? sqlite3_column_count(row) : columns, true);
+    return hasher.hex();
 }
 
 std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row) {
@@ -85,10 +84,7 @@ std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row) {
     return key;
 }
 
-namespace {
-
-/// The SQL expression naming a row in the log, over NEW or OLD in a trigger.
-std::string keyExpression(const LedgeredTable& table, const char* which) {
+std::string keySql(const LedgeredTable& table, const char* which) {
     std::string expression;
     for (const char* column : table.keyColumns) {
         if (!expression.empty())
@@ -97,8 +93,6 @@ std::string keyExpression(const LedgeredTable& table, const char* which) {
     }
     return expression;
 }
-
-}  // namespace
 
 void captureChanges(sqlite::Connection& connection) {
     // One row per record: a record written twice in a transaction is tagged once, as it ends.
@@ -112,7 +106,7 @@ void captureChanges(sqlite::Connection& connection) {
             return std::string(
                        "INSERT INTO changed_rows (table_name, row_key, row_id) "
                        "VALUES ('") +
-                   table.name + "', " + keyExpression(table, which) + ", " + which + ".rowid);";
+                   table.name + "', " + keySql(table, which) + ", " + which + ".rowid);";
         };
         std::string name = table.name;
         connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +

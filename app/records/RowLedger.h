@@ -30,14 +30,17 @@ struct LedgeredTable {
 /// The table called `name`; throws std::out_of_range for a table that is not ledgered.
 [[nodiscard]] const LedgeredTable& table(std::string_view name);
 
-/// The encoding of the current row of `row` that hashes cover: for each column its type,
-/// length and bytes (and, with `withNames`, its name first). Shared with backups' content
-/// hash, so one encoding describes a row everywhere.
-[[nodiscard]] std::string encodeRow(sqlite3_stmt* row, bool withNames);
+/// Feeds the first `columns` columns of the current row of `row` to `hasher`: for each its
+/// type, length and bytes (and, with `withNames`, its name first). Shared with backups'
+/// content hash, so one encoding describes a row everywhere.
+void hashRow(crypto::Hasher& hasher, sqlite3_stmt* row, int columns, bool withNames);
 
-/// The tag of the current row of a `SELECT * FROM table` statement.
+/// The tag of the current row of a `SELECT * FROM table` statement (of its first `columns`
+/// columns when the statement selects more after them).
 [[nodiscard]] std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table,
-                                sqlite3_stmt* row);
+                                sqlite3_stmt* row, int columns = -1);
+/// The SQL naming a row of `table` in the log, over the row `alias` (e.g. "t", or "NEW").
+[[nodiscard]] std::string keySql(const LedgeredTable& table, const char* alias);
 /// How the log names the current row of a `SELECT * FROM table` statement: its key columns'
 /// values joined with '/', e.g. "12" or "3/7".
 [[nodiscard]] std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row);

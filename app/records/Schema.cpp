@@ -369,13 +369,14 @@ void migrateToFormat4(sqlite::Connection& connection) {
 
 // Format 5: every clinical row is authenticated. The audit log gains the row an event is
 // about and that row's tag (RowLedger.h); the index finds a row's newest tag when the row is
-// read. A database that already holds records is marked so that the first administrator to
-// sign in tags them all, signed in her name (the tags need the data key, which a migration
-// run before sign-in does not have).
+// read (it holds the tag too, so the look-up never reads the log's rows). A database that
+// already holds records is marked so that the first administrator to sign in tags them all,
+// in her name (the tags need the data key, which a migration run before sign-in does not
+// have).
 constexpr const char* kFormat5 = R"sql(
 ALTER TABLE audit_events ADD COLUMN row_key TEXT;
 ALTER TABLE audit_events ADD COLUMN row_tag TEXT;
-CREATE INDEX audit_events_by_row ON audit_events (record_kind, row_key, id)
+CREATE INDEX audit_events_by_row ON audit_events (record_kind, row_key, id, row_tag)
     WHERE row_key IS NOT NULL;
 INSERT INTO service_state (key, value)
     SELECT 'records_to_authenticate', 'since format 5' WHERE EXISTS (SELECT 1 FROM users);

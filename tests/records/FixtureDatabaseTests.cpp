@@ -21,7 +21,7 @@ constexpr const char* kFormat3RecoveryKey =
 constexpr const char* kFormat4RecoveryKey =
     "BIIC-SGRP-LDCV-UQBC-NAZ4-EXWR-J35S-XSQK-OC4B-TDS4-U7EZ-XAE3-FLGQ";
 constexpr const char* kFormat5RecoveryKey =
-    "THBU-5ZMJ-4CDJ-6EDK-3EDY-QUYM-WLUB-PEJL-2ZE5-WEIN-5PE5-OMGX-YTKQ";
+    "Z5PD-I5YM-76K2-7EAD-UNNC-PYLR-ZRTN-TJD3-5J22-2RKB-ZL6I-Y2TQ-2MJA";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
