@@ -432,21 +432,6 @@ SecretKey deriveSubkey(const SecretKey& key, std::uint64_t subkeyId, const char 
     return SecretKey::fromBytes(subkey.span());
 }
 
-namespace {
-std::string hashHex(std::string_view message, const unsigned char* key, std::size_t keyBytes) {
-    initialise();
-    std::array<unsigned char, crypto_generichash_BYTES> hash{};
-    static_assert(crypto_generichash_BYTES == 32);
-    if (crypto_generichash(hash.data(), hash.size(), bytesOf(message), message.size(), key,
-                           keyBytes) != 0) {
-        throw StoreError("The encryption library failed to compute a hash.");
-    }
-    std::array<char, crypto_generichash_BYTES * 2 + 1> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
-    return std::string(hex.data(), hash.size() * 2);
-}
-}  // namespace
-
 static_assert(sizeof(crypto_generichash_state) <= 384);
 
 Hasher::Hasher(const SecretKey* key) {
@@ -475,11 +460,15 @@ std::string Hasher::hex() {
 }
 
 std::string keyedHashHex(const SecretKey& key, std::string_view message) {
-    return hashHex(message, key.data(), SecretKey::kBytes);
+    Hasher hasher(&key);
+    hasher.update(message.data(), message.size());
+    return hasher.hex();
 }
 
 std::string hashHex(std::string_view message) {
-    return hashHex(message, nullptr, 0);
+    Hasher hasher;
+    hasher.update(message.data(), message.size());
+    return hasher.hex();
 }
 
 std::string randomHex(std::size_t bytes) {

@@ -2,9 +2,6 @@
 // file it creates is the copy of a -wal that SQLite would not replay whole.
 #include "records/FileCheck.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -14,6 +11,7 @@
 
 #include "records/Clock.h"
 #include "records/DatabaseLock.h"
+#include "records/PrivateFile.h"
 #include "records/Schema.h"
 #include "records/Types.h"
 #include "records/WalFile.h"
@@ -54,26 +52,15 @@ void refuseWithoutHeader(const std::filesystem::path& path) {
     }
 }
 
-/// Writes `bytes` to a new file beside `path`, readable only by its owner, and syncs it.
-std::filesystem::path keepAside(const std::filesystem::path& log,
-                                const std::vector<unsigned char>& bytes) {
+/// Copies the log to a new file beside it, readable only by its owner, and syncs it.
+std::filesystem::path keepAside(const std::filesystem::path& log) {
     const auto stem = log.string() + ".kept-" + nowAs("%Y%m%d-%H%M%S", Zone::local);
     std::filesystem::path kept = stem;
     for (int attempt = 2; std::filesystem::exists(kept); ++attempt)
         kept = stem + "-" + std::to_string(attempt);
-    int fd = ::open(kept.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    bool written = fd >= 0;
-    for (std::size_t at = 0; written && at < bytes.size();) {
-        auto count = ::write(fd, bytes.data() + at, bytes.size() - at);
-        written = count > 0;
-        at += written ? static_cast<std::size_t>(count) : 0;
-    }
-    written = written && ::fsync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
-    if (!written) {
-        std::error_code ignored;
-        std::filesystem::remove(kept, ignored);
+    try {
+        copyPrivateFile(log, kept);
+    } catch (const StoreError&) {
         throw StoreError("The database's write-ahead log " + log.string() +
                          " holds changes that opening would discard, and no copy of it could be "
                          "kept (is the disk full?), so the database was not opened. Nothing was "
@@ -93,7 +80,7 @@ void checkLog(const std::filesystem::path& path) {
     auto result = wal::check(bytes);
     if (!result.damaged && !result.dropsFrames)
         return;
-    auto kept = keepAside(log, bytes);
+    auto kept = keepAside(log);  // read twice alike above: the copy is what was checked
     if (result.damaged) {
         throw StoreError(
             "The database " + path.string() + " was not opened: its write-ahead log (" +

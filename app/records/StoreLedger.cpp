@@ -8,9 +8,16 @@
 namespace roundtable::records {
 namespace {
 
-constexpr const char* kNewestTag =
-    "SELECT row_tag, row_tag IS NULL FROM audit_events WHERE record_kind = ? AND row_key = ? "
-    "ORDER BY id DESC LIMIT 1";
+/// Rows of `table` (as t) that meet `condition`, each followed by one more column: the newest
+/// tag the log holds for it, NULL when the log has none, '' when it says the row was removed.
+/// One statement for both (a page reads one for every record it shows).
+std::string rowsWithNewestTag(const ledger::LedgeredTable& table, const char* condition) {
+    return std::string(
+               "SELECT t.*, (SELECT COALESCE(row_tag, '') FROM audit_events WHERE "
+               "record_kind = '") +
+           table.name + "' AND row_key = " + ledger::keySql(table, "t") +
+           " ORDER BY id DESC LIMIT 1) FROM " + table.name + " t WHERE " + condition;
+}
 
 std::string selectRow(const ledger::LedgeredTable& table) {
     return std::string("SELECT * FROM ") + table.name + " WHERE rowid = ?";
@@ -54,15 +61,14 @@ std::int64_t RecordStore::Impl::logUnloggedRows() {
     auto at = nowUtc();
     std::int64_t logged = 0;
     for (const auto& table : ledger::tables()) {
-        auto rows = db.prepare(std::string("SELECT * FROM ") + table.name + " ORDER BY rowid");
+        auto rows = db.prepare(rowsWithNewestTag(table, "1 ORDER BY t.rowid"));
+        auto columns = sqlite3_column_count(rows.handle()) - 1;
         while (rows.step()) {
-            auto key = ledger::keyOf(table, rows.handle());
-            auto newest = db.cached(kNewestTag);
-            newest->bind(1, std::string(table.name)).bind(2, key);
-            if (newest->step())
+            if (!rows.isNull(columns))
                 continue;
-            appendEvent({"row-written", table.name, std::nullopt, at, key,
-                         ledger::tagOf(*rowKey, table, rows.handle())});
+            appendEvent({"row-written", table.name, std::nullopt, at,
+                         ledger::keyOf(table, rows.handle()),
+                         ledger::tagOf(*rowKey, table, rows.handle(), columns)});
             ++logged;
         }
     }
@@ -78,12 +84,7 @@ bool RecordStore::Impl::rowsAwaitAuthentication() {
 
 std::string RecordStore::Impl::damageOf(const char* tableName, std::int64_t rowid) {
     const auto& table = ledger::table(tableName);
-    // The row and the newest tag the log holds for it in one statement (read for every record
-    // a page shows): NULL when the log has none, '' when it says the row was removed.
-    auto row = db.cached(std::string("SELECT t.*, (SELECT COALESCE(row_tag, '') FROM audit_events "
-                                     "WHERE record_kind = '") +
-                         table.name + "' AND row_key = " + ledger::keySql(table, "t") +
-                         " ORDER BY id DESC LIMIT 1) FROM " + table.name + " t WHERE t.rowid = ?");
+    auto row = db.cached(rowsWithNewestTag(table, "t.rowid = ?"));
     row->bind(1, rowid);
     if (!row->step())
         return {};
