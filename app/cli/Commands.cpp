@@ -145,7 +145,7 @@ int verify(const std::vector<std::string>& arguments, std::istream& in, std::ost
             << report.log.problem << "\n";
     }
     if (report.notYetAuthenticated) {
-        out << "records: not checked: this database's records from before data format 5 have "
+        out << "records: not checked: this database's records from an older data format have "
                "not been authenticated yet (an administrator signs in once to do it)\n";
         return 1;
     }
@@ -156,6 +156,16 @@ int verify(const std::vector<std::string>& arguments, std::istream& in, std::ost
         out << "every one as it was recorded\n";
     else
         out << report.damaged.size() << " damaged\n";
+    for (const auto& forgery : report.forgeries)
+        out << "FORGED: " << forgery << "\n";
+    out << "signatures: " << report.signaturesChecked << " checked, "
+        << (report.forgeries.empty() ? "each by the key of the person the log names\n"
+                                     : std::to_string(report.forgeries.size()) + " forgeries\n");
+    for (const auto& name : report.awaitingCertification) {
+        out << "NOT YET PROVEN: what " << name
+            << " signed (her key awaits an administrator's certification, given at an "
+               "administrator's next sign-in)\n";
+    }
     // What was checked is now what this computer has seen (a warning above is in the log).
     memory.seen.remember(store);
     out << "log head: " << store.logHead().text() << "\n";

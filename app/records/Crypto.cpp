@@ -273,8 +273,16 @@ KdfParameters KdfParameters::interactive() {
             crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
 }
 
+namespace {
+/// What a signing seed's wrap is bound to, apart from the data key's.
+std::string seedContext(std::string_view context) {
+    return std::string(context) + "/signing";
+}
+}  // namespace
+
 PassphraseWrap wrapWithPassphrase(const SecretKey& dataKey, std::string_view passphrase,
-                                  const KdfParameters& kdf, std::string_view context) {
+                                  const KdfParameters& kdf, std::string_view context,
+                                  const SecretKey* signingSeed) {
     initialise();
     if (!withinLibsodiumLimits(kdf) || !meetsOurMinimum(kdf)) {
         // A programming error, not the user's: we never choose weaker parameters.
@@ -287,12 +295,14 @@ PassphraseWrap wrapWithPassphrase(const SecretKey& dataKey, std::string_view pas
     LockedBuffer derived(SecretKey::kBytes);
     derivePassphraseKey(derived, passphrase, wrap.salt, kdf);
     wrap.wrappedKey = wrapKey(dataKey, derived.data(), context);
+    if (signingSeed)
+        wrap.wrappedSeed = wrapKey(*signingSeed, derived.data(), seedContext(context));
     return wrap;
 }
 
 std::optional<SecretKey> unwrapWithPassphrase(const PassphraseWrap& wrap,
-                                              std::string_view passphrase,
-                                              std::string_view context) {
+                                              std::string_view passphrase, std::string_view context,
+                                              std::optional<SecretKey>* signingSeed) {
     initialise();
     // Salt and parameters we could not have written mean the stored wrap is damaged:
     // say so, rather than let the user believe the passphrase is wrong, and never hand
@@ -308,7 +318,64 @@ std::optional<SecretKey> unwrapWithPassphrase(const PassphraseWrap& wrap,
     }
     LockedBuffer derived(SecretKey::kBytes);
     derivePassphraseKey(derived, passphrase, wrap.salt, wrap.kdf);
-    return unwrapKey(wrap.wrappedKey, derived.data(), context);
+    auto dataKey = unwrapKey(wrap.wrappedKey, derived.data(), context);
+    if (dataKey && signingSeed && !wrap.wrappedSeed.empty()) {
+        *signingSeed = unwrapKey(wrap.wrappedSeed, derived.data(), seedContext(context));
+        if (!*signingSeed)
+            throw StoreError("The stored signing key for this user is damaged.");
+    }
+    return dataKey;
+}
+
+// --- Signing ----------------------------------------------------------------------------
+
+static_assert(Signer::kPublicKeyBytes == crypto_sign_PUBLICKEYBYTES);
+static_assert(Signer::kSignatureBytes == crypto_sign_BYTES);
+static_assert(SecretKey::kBytes == crypto_sign_SEEDBYTES);
+
+Signer::Signer(const SecretKey& seed)
+    : secret_(static_cast<unsigned char*>(sodium_malloc(crypto_sign_SECRETKEYBYTES))),
+      publicKey_(crypto_sign_PUBLICKEYBYTES) {
+    if (secret_ == nullptr)
+        throw StoreError("There is not enough memory to hold the signing key.");
+    crypto_sign_seed_keypair(publicKey_.data(), secret_, seed.data());
+}
+
+Signer::Signer(Signer&& other) noexcept
+    : secret_(std::exchange(other.secret_, nullptr)), publicKey_(std::move(other.publicKey_)) {}
+
+Signer& Signer::operator=(Signer&& other) noexcept {
+    if (this != &other) {
+        sodium_free(secret_);
+        secret_ = std::exchange(other.secret_, nullptr);
+        publicKey_ = std::move(other.publicKey_);
+    }
+    return *this;
+}
+
+Signer::~Signer() {
+    sodium_free(secret_);  // zeroes it first
+}
+
+Bytes Signer::sign(std::string_view message) const {
+    Bytes signature(crypto_sign_BYTES);
+    crypto_sign_detached(signature.data(), nullptr, bytesOf(message), message.size(), secret_);
+    return signature;
+}
+
+bool signatureIsValid(std::span<const unsigned char> publicKey, std::string_view message,
+                      std::span<const unsigned char> signature) {
+    return publicKey.size() == crypto_sign_PUBLICKEYBYTES &&
+           signature.size() == crypto_sign_BYTES &&
+           crypto_sign_verify_detached(signature.data(), bytesOf(message), message.size(),
+                                       publicKey.data()) == 0;
+}
+
+std::string hexOf(std::span<const unsigned char> bytes) {
+    std::string hex(bytes.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+    hex.pop_back();
+    return hex;
 }
 
 // --- Recovery key ------------------------------------------------------------------------
@@ -454,9 +521,7 @@ std::string Hasher::hex() {
     std::array<unsigned char, crypto_generichash_BYTES> hash{};
     crypto_generichash_final(reinterpret_cast<crypto_generichash_state*>(state_), hash.data(),
                              hash.size());
-    std::array<char, crypto_generichash_BYTES * 2 + 1> text{};
-    sodium_bin2hex(text.data(), text.size(), hash.data(), hash.size());
-    return std::string(text.data(), hash.size() * 2);
+    return hexOf(hash);
 }
 
 std::string keyedHashHex(const SecretKey& key, std::string_view message) {
@@ -475,9 +540,7 @@ std::string randomHex(std::size_t bytes) {
     initialise();
     std::vector<unsigned char> random(bytes);
     randombytes_buf(random.data(), random.size());
-    std::vector<char> hex(bytes * 2 + 1);
-    sodium_bin2hex(hex.data(), hex.size(), random.data(), random.size());
-    return std::string(hex.data(), bytes * 2);
+    return hexOf(random);
 }
 
 // --- Passphrase rule ---------------------------------------------------------------------

@@ -60,22 +60,58 @@ struct KdfParameters {
     static KdfParameters interactive();
 };
 
-/// The data key wrapped by a key derived from a passphrase.
+/// The data key, and the user's signing seed when she has one, each wrapped by the key derived
+/// from her passphrase (one Argon2id derivation unwraps both).
 struct PassphraseWrap {
     Bytes salt;  ///< crypto_pwhash_SALTBYTES random bytes
     KdfParameters kdf;
-    Bytes wrappedKey;  ///< nonce || ciphertext || tag
+    Bytes wrappedKey;   ///< nonce || ciphertext || tag
+    Bytes wrappedSeed;  ///< the same for the signing seed; empty when there is none
 };
 
-/// Wraps `dataKey` under Argon2id(passphrase, random salt, kdf). `context` is bound as
-/// associated data (e.g. "user:3"), so a wrap copied to another user does not unwrap.
+/// Wraps `dataKey` (and `signingSeed`, if given) under Argon2id(passphrase, random salt, kdf).
+/// `context` is bound as associated data (e.g. "user:3"), so a wrap copied to another user does
+/// not unwrap.
 [[nodiscard]] PassphraseWrap wrapWithPassphrase(const SecretKey& dataKey,
                                                 std::string_view passphrase,
-                                                const KdfParameters& kdf, std::string_view context);
-/// The data key, or nullopt when the passphrase (or context) is wrong.
-[[nodiscard]] std::optional<SecretKey> unwrapWithPassphrase(const PassphraseWrap& wrap,
-                                                            std::string_view passphrase,
-                                                            std::string_view context);
+                                                const KdfParameters& kdf, std::string_view context,
+                                                const SecretKey* signingSeed = nullptr);
+/// The data key, or nullopt when the passphrase (or context) is wrong. With `signingSeed`, the
+/// wrapped seed too (left empty when the wrap has none); throws StoreError when the data key
+/// unwraps but the seed does not (it was altered).
+[[nodiscard]] std::optional<SecretKey> unwrapWithPassphrase(
+    const PassphraseWrap& wrap, std::string_view passphrase, std::string_view context,
+    std::optional<SecretKey>* signingSeed = nullptr);
+
+/// An Ed25519 signing key (crypto_sign) made from a 32-byte seed, held in locked memory like
+/// the data key. Each user has one (her seed wrapped by her passphrase); so has the recovery
+/// key (its seed derived from it). Move-only.
+class Signer {
+  public:
+    static constexpr std::size_t kPublicKeyBytes = 32;
+    static constexpr std::size_t kSignatureBytes = 64;
+
+    explicit Signer(const SecretKey& seed);
+    Signer(Signer&& other) noexcept;
+    Signer& operator=(Signer&& other) noexcept;
+    Signer(const Signer&) = delete;
+    Signer& operator=(const Signer&) = delete;
+    ~Signer();
+
+    [[nodiscard]] const Bytes& publicKey() const { return publicKey_; }
+    /// A detached signature of `message`.
+    [[nodiscard]] Bytes sign(std::string_view message) const;
+
+  private:
+    unsigned char* secret_ = nullptr;  ///< sodium_malloc'd, crypto_sign_SECRETKEYBYTES
+    Bytes publicKey_;
+};
+/// True when `signature` is `publicKey`'s signature of `message`.
+[[nodiscard]] bool signatureIsValid(std::span<const unsigned char> publicKey,
+                                    std::string_view message,
+                                    std::span<const unsigned char> signature);
+/// Lower-case hex of `bytes`.
+[[nodiscard]] std::string hexOf(std::span<const unsigned char> bytes);
 
 /// The recovery key: 32 random bytes, shown once as text a person can copy or print,
 /// e.g. "ABCD-EFGH-...": RFC 4648 base32 without padding, in dash-separated groups of 4.

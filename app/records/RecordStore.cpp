@@ -29,6 +29,12 @@ crypto::KdfParameters kdfFor(KeyDerivation strength) {
 
 constexpr const char* kRecoveryContext = "recovery";
 
+/// The recovery key signs too (the first administrator's certificate, and what is written
+/// after unlocking with it), with a key derived from it: nothing more needs keeping.
+crypto::Signer recoverySigner(const crypto::SecretKey& recoveryKey) {
+    return crypto::Signer(crypto::deriveSubkey(recoveryKey, 3, "rtrecov1"));
+}
+
 /// Slows guessing: after five failed sign-ins with a name, each further attempt waits twice as
 /// long as the one before (1 s, 2 s, 4 s ... at most 15 minutes), counted in the database so a
 /// restart does not reset it. The name is stored only as one of 65,536 buckets of a hash salted
@@ -144,6 +150,8 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
     impl->kdf = kdfFor(setup.keyDerivation);
     schema::configure(impl->db);
     auto recovery = crypto::newRecoveryKey();
+    auto recoveryPublicKey = crypto::hexOf(recoverySigner(recovery.key).publicKey());
+    auto adminSeed = crypto::SecretKey::random();
     {
         sqlite::Transaction transaction(impl->db);
         schema::createFresh(impl->db);
@@ -152,13 +160,25 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
         impl->db.prepare("INSERT INTO key_recovery (id, wrapped_key) VALUES (1, ?)")
             .bindBlob(1, crypto::wrapWithKey(*impl->dataKey, recovery.key, kRecoveryContext))
             .run();
-        impl->storeUserKey(1, setup.adminPassphrase, true, setup.adminLogin, Role::administrator);
+        impl->db.prepare("INSERT INTO service_state (key, value) VALUES ('recovery_public_key', ?)")
+            .bind(1, recoveryPublicKey)
+            .run();
+        impl->beginSignedLog();
+        impl->storeUserKey(1, setup.adminPassphrase, true, setup.adminLogin, Role::administrator,
+                           adminSeed);
+        // The recovery key certifies the first administrator, who signs from then on (the
+        // whole of this first transaction, so its events are all in her name).
         impl->user = User{1, setup.adminLogin, Role::administrator};
         impl->audit("create-database", "database", std::nullopt);
+        impl->signer.emplace(recoverySigner(recovery.key));
+        impl->certify(1, setup.adminLogin, Role::administrator,
+                      crypto::Signer(adminSeed).publicKey());
+        impl->signer.emplace(adminSeed);
+        impl->signerId = 1;
         transaction.commit();
     }
     filecheck::markInUse(impl->db);
-    return {RecordStore(std::move(impl)), recovery.text};
+    return {RecordStore(std::move(impl)), recovery.text, recoveryPublicKey};
 }
 
 RecordStore RecordStore::open(const std::filesystem::path& path) {
@@ -206,8 +226,10 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
     }
     auto stored = impl_->findUser(login);
     std::optional<crypto::SecretKey> key;
+    std::optional<crypto::SecretKey> seed;
     if (stored) {
-        key = crypto::unwrapWithPassphrase(stored->wrap, passphrase, userContext(stored->user.id));
+        key = crypto::unwrapWithPassphrase(stored->wrap, passphrase, userContext(stored->user.id),
+                                           &seed);
     } else if (auto someone = impl_->firstUser()) {
         // An unknown name costs what a wrong passphrase costs, so timing cannot tell them apart.
         (void)crypto::unwrapWithPassphrase(someone->wrap, passphrase, "no such user");
@@ -228,15 +250,17 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
     }
     throttle.forget();
     impl_->takeKey(std::move(*key));
-    // The user's own row says who she is and what she may do: it must be as written.
+    // The user's own row says who she is and what she may do: it must be as written, and as
+    // an administrator certified it.
     bool authenticateExisting = impl_->rowsAwaitAuthentication();
+    bool beginSignatures = impl_->signaturesAwaitBeginning();
     std::string refusal;
-    if (authenticateExisting && stored->user.role != Role::administrator) {
+    if ((authenticateExisting || beginSignatures) && stored->user.role != Role::administrator) {
         refusal =
             "This database was brought up to a new data format. An administrator must sign in "
             "once first, to authenticate the records it already holds; then everyone can.";
     } else if (!authenticateExisting) {
-        if (auto damage = impl_->damageOf("users", stored->user.id); !damage.empty()) {
+        if (auto damage = impl_->userRecordProblem(stored->user.id); !damage.empty()) {
             refusal = "You cannot sign in: your user record was changed outside Roundtable. " +
                       damage + " Ask an administrator to check the database.";
         }
@@ -250,6 +274,23 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
     impl_->kdf = stored->wrap.kdf;
     // A sign-in that cannot be recorded does not happen: stay locked if the write fails.
     impl_->commitOrRelock([&] {
+        if (beginSignatures)
+            impl_->beginSignedLog();
+        if (!seed) {
+            // A user of a database from before format 6 gets her signing key now (wrapped by
+            // her passphrase, so this once it is derived twice). Only the administrator who
+            // begins the signed log certifies her own; the others wait for an administrator.
+            seed = crypto::SecretKey::random();
+            impl_->storeUserKey(stored->user.id, passphrase, false, login, stored->user.role,
+                                *seed);
+        }
+        impl_->signer.emplace(*seed);
+        impl_->signerId = stored->user.id;
+        if (beginSignatures) {
+            impl_->certify(stored->user.id, login, stored->user.role, impl_->signer->publicKey());
+        }
+        if (stored->user.role == Role::administrator)
+            impl_->certifyAwaitingKeys();
         impl_->chainPendingEvents();
         if (authenticateExisting) {
             auto tagged = impl_->logUnloggedRows();
@@ -270,6 +311,15 @@ void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
     impl_->takeKey(std::move(*key));
     impl_->user.reset();
     impl_->commitOrRelock([&] {
+        impl_->signer.emplace(recoverySigner(*recovery));
+        impl_->signerId = 0;
+        // A database from before format 6 learns the recovery key's public key at its first use.
+        impl_->db
+            .prepare(
+                "INSERT OR IGNORE INTO service_state (key, value) "
+                "VALUES ('recovery_public_key', ?)")
+            .bind(1, crypto::hexOf(impl_->signer->publicKey()))
+            .run();
         impl_->chainPendingEvents();
         impl_->audit("recovery-key-unlock", "database", std::nullopt);
     });
@@ -311,7 +361,9 @@ UserId RecordStore::addUser(const std::string& login, Role role, const std::stri
         throw StoreError("There is already a user called " + login + ".");
     sqlite::Transaction transaction(impl_->db);
     auto id = impl_->nextId("users");
-    impl_->storeUserKey(id, passphrase, true, login, role);
+    auto seed = crypto::SecretKey::random();
+    impl_->storeUserKey(id, passphrase, true, login, role, seed);
+    impl_->certify(id, login, role, crypto::Signer(seed).publicKey());
     impl_->audit("add-user", "user", id);
     transaction.commit();
     return id;
@@ -323,8 +375,12 @@ void RecordStore::resetPassphrase(const std::string& login, const std::string& n
     auto stored = impl_->findUser(login);
     if (!stored)
         throw StoreError("There is no user called " + login + ".");
+    // The old signing key is wrapped by the passphrase forgotten: the user gets a new one,
+    // certified now.
     sqlite::Transaction transaction(impl_->db);
-    impl_->storeUserKey(stored->user.id, newPassphrase, false, login, stored->user.role);
+    auto seed = crypto::SecretKey::random();
+    impl_->storeUserKey(stored->user.id, newPassphrase, false, login, stored->user.role, seed);
+    impl_->certify(stored->user.id, login, stored->user.role, crypto::Signer(seed).publicKey());
     impl_->audit("reset-passphrase", "user", stored->user.id);
     transaction.commit();
 }
@@ -333,14 +389,17 @@ void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
                                       const std::string& newPassphrase) {
     impl_->signedInUser();
     auto stored = impl_->findUser(impl_->user->login);
-    if (!stored ||
-        !crypto::unwrapWithPassphrase(stored->wrap, oldPassphrase, userContext(stored->user.id))) {
+    std::optional<crypto::SecretKey> seed;
+    if (!stored || !crypto::unwrapWithPassphrase(stored->wrap, oldPassphrase,
+                                                 userContext(stored->user.id), &seed)) {
         throw StoreError("The current passphrase is not right.");
     }
     requirePassphrase(newPassphrase);
+    if (!seed)  // every user signed in has a signing key (unlock makes one)
+        throw StoreError("Your signing key is missing. Sign in again, then change it.");
     sqlite::Transaction transaction(impl_->db);
     impl_->storeUserKey(stored->user.id, newPassphrase, false, stored->user.login,
-                        stored->user.role);
+                        stored->user.role, *seed);
     impl_->audit("change-passphrase", "user", stored->user.id);
     transaction.commit();
 }

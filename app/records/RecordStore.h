@@ -38,11 +38,20 @@ struct VerifyReport {
     AuditCheck log;
     std::int64_t recordsChecked = 0;
     std::vector<DamagedRecord> damaged;
+    /// The signed log (SignedLog.cpp): how many transactions' signatures were checked, and
+    /// what was written in someone else's name: a forged certificate or role, events signed by
+    /// no one or by the wrong key, a record naming a writer the log does not show writing it.
+    std::int64_t signaturesChecked = 0;
+    std::vector<std::string> forgeries;
+    /// Users of a database from before format 6 who have signed in since (and so have a key)
+    /// but whose key no administrator has certified yet: what they signed is not yet proven.
+    /// Certified at an administrator's next sign-in.
+    std::vector<std::string> awaitingCertification;
     /// A database brought from an older format whose records no administrator has signed in
     /// to authenticate yet: its records could not be checked.
     bool notYetAuthenticated = false;
     [[nodiscard]] bool intact() const {
-        return log.intact() && damaged.empty() && !notYetAuthenticated;
+        return log.intact() && damaged.empty() && forgeries.empty() && !notYetAuthenticated;
     }
 };
 
@@ -191,6 +200,12 @@ class RecordStore {
     /// also recorded in the log (at the next sign-in, when the store is locked).
     [[nodiscard]] std::string checkReaches(const LogHead& seen);
 
+    /// The public keys (hex) that every user's certificate leads back to: the recovery key's,
+    /// and, in a database from before format 6, the key of the administrator who began its
+    /// signed log. Each computer remembers them (practice/SeenLogHeads), so that keys put in
+    /// their place are noticed. Readable while locked.
+    [[nodiscard]] std::vector<std::string> trustRoots();
+
     /// Recomputes the audit chain: reports the first row that was altered, removed or
     /// reordered. Needs the store unlocked (the chain is keyed by the data key).
     [[nodiscard]] AuditCheck verifyAudit();
@@ -203,6 +218,10 @@ class RecordStore {
     /// that lock() zeroes it. Empty when no key was ever loaded.
     [[nodiscard]] std::span<const unsigned char> keyMemoryForTests() const;
 
+    /// What a modified client run by the signed-in user could do, for the tests that show it
+    /// is noticed: runs `sql` as her write, tagged, logged and signed in her name like any.
+    void writeForTests(const std::string& sql);
+
   private:
     struct Impl;
     explicit RecordStore(std::unique_ptr<Impl> impl);
@@ -213,6 +232,9 @@ struct CreatedDatabase {
     RecordStore store;
     /// Shown once to the person creating the database; it is not stored anywhere.
     std::string recoveryKey;
+    /// The recovery key's public signing key (hex): printed with it, so that the key every
+    /// certificate leads back to can be checked on paper (trustRoots()).
+    std::string recoveryPublicKey;
 };
 
 }  // namespace roundtable::records

@@ -22,6 +22,9 @@ struct LedgeredTable {
     const char* name;
     const char* what;  ///< the record as a person would call it, e.g. "progress note"
     std::vector<const char*> keyColumns;
+    /// The column naming the user who wrote the row, if it has one: the signed log must show
+    /// that user writing it (SignedLog.cpp).
+    const char* writerColumn = nullptr;
 };
 
 /// Every clinical table: the whole record, users and their roles included.

@@ -398,8 +398,52 @@ void migrateToFormat5(sqlite::Connection& connection) {
     connection.execute(kFormat5);
 }
 
+// Format 6: who wrote what is proven by signatures (SignedLog.cpp). Each user has an Ed25519
+// key pair; its seed is wrapped by the key her passphrase derives, beside her data key wrap
+// (same salt). An administrator's signature certifies each user's public key, name and role
+// (the first administrator's is signed by the recovery key); every write transaction's log
+// events are signed by whoever wrote them. A database that already has users is marked so that
+// the first administrator to sign in starts the signed log, certifying her own key.
+constexpr const char* kFormat6 = R"sql(
+CREATE TABLE signing_keys (
+    user_id       INTEGER PRIMARY KEY REFERENCES users (id),
+    public_key    BLOB NOT NULL CHECK (length(public_key) = 32),
+    wrapped_seed  BLOB NOT NULL
+) STRICT;
+-- The newest certificate of a user counts. certified_by is the administrator who signed it;
+-- 0 is the recovery key; the user herself only for the administrator who started the signed
+-- log of a database brought from an older format.
+CREATE TABLE user_certificates (
+    id            INTEGER PRIMARY KEY,
+    user_id       INTEGER NOT NULL REFERENCES users (id),
+    login         TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    public_key    BLOB NOT NULL,
+    certified_by  INTEGER NOT NULL,
+    certified_at  TEXT NOT NULL,
+    signature     BLOB NOT NULL
+) STRICT;
+CREATE INDEX certificates_by_user ON user_certificates (user_id, id);
+-- One row per write transaction: its signer's signature of the log events first_event to
+-- last_event (and so, through the chain, of everything before). signer 0 is the recovery key.
+CREATE TABLE log_signatures (
+    last_event    INTEGER PRIMARY KEY,
+    first_event   INTEGER NOT NULL,
+    signer        INTEGER NOT NULL,
+    signature     BLOB NOT NULL
+) STRICT;
+INSERT INTO service_state (key, value)
+    SELECT 'signatures_to_begin', 'since format 6' WHERE EXISTS (SELECT 1 FROM users);
+)sql";
+
+void migrateToFormat6(sqlite::Connection& connection) {
+    connection.execute(kFormat6);
+    keepForever(connection, "user_certificates");
+    keepForever(connection, "log_signatures");
+}
+
 constexpr Migration kMigrations[] = {
-    {3, migrateToFormat3}, {4, migrateToFormat4}, {5, migrateToFormat5}};
+    {3, migrateToFormat3}, {4, migrateToFormat4}, {5, migrateToFormat5}, {6, migrateToFormat6}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {

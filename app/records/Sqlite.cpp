@@ -199,6 +199,8 @@ bool Statement::isNull(int column) const {
 Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection), kind_(kind) {
     if (kind == Kind::write) {
         connection_.execute("BEGIN IMMEDIATE");
+        if (connection_.afterBegin_)
+            connection_.afterBegin_();
     } else {
         // A deferred transaction takes its snapshot at the first read.
         connection_.execute("BEGIN; SELECT COUNT(*) FROM sqlite_schema;");

@@ -41,12 +41,15 @@ class Connection {
     /// Work every write transaction does last, inside it, when it commits (the record store
     /// authenticates the rows the transaction wrote). Throwing from it rolls back.
     void setBeforeCommit(std::function<void()> hook) { beforeCommit_ = std::move(hook); }
+    /// Work run just after a write transaction begins (e.g. forgetting what the last one did).
+    void setAfterBegin(std::function<void()> hook) { afterBegin_ = std::move(hook); }
 
   private:
     void open(const std::string& name, const std::filesystem::path& path, int flags);
     friend class Transaction;
     sqlite3* db_ = nullptr;
     std::function<void()> beforeCommit_;
+    std::function<void()> afterBegin_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 

@@ -44,6 +44,15 @@ struct RecordStore::Impl {
     std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
     std::optional<crypto::SecretKey> rowKey;    ///< derived from the data key for row tags
     std::optional<User> user;                   ///< who is signed in
+    /// Who signs this store's write transactions (SignedLog.cpp): the signed-in user's key, or
+    /// the recovery key's (signerId 0). Present while unlocked.
+    std::optional<crypto::Signer> signer;
+    UserId signerId = 0;
+    /// The first event of the signed log, once it has begun (a new database: 1; a database
+    /// from before format 6: where its first administrator's sign-in began it).
+    std::optional<std::int64_t> signedLogFrom;
+    /// The first audit event appended by the write transaction under way.
+    std::optional<std::int64_t> transactionFirstEvent;
     std::optional<std::filesystem::path> migrationBackup;  ///< see RecordStore::migrationBackup
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
 
@@ -138,7 +147,12 @@ struct RecordStore::Impl {
     /// as it commits (see RowLedger.h). Called once the schema is current.
     void startLedger() {
         ledger::captureChanges(db);
-        db.setBeforeCommit([this] { logChangedRows(); });
+        signedLogFrom = readSignedLogFrom();
+        db.setAfterBegin([this] { transactionFirstEvent.reset(); });
+        db.setBeforeCommit([this] {
+            logChangedRows();
+            signTransaction();
+        });
     }
     void logChangedRows();  // this and the ledger functions below: StoreLedger.cpp
     /// Writes a row-written event for every ledgered row that has none yet (the rows of a
@@ -157,6 +171,31 @@ struct RecordStore::Impl {
     }
     /// Every ledgered row against the log: what was changed, added or removed outside the store.
     std::vector<DamagedRecord> checkEveryRecord(std::int64_t& recordsChecked);
+
+    // The signed log and users' certificates (SignedLog.cpp).
+    std::optional<std::int64_t> readSignedLogFrom();
+    /// True while a database from before format 6 waits for an administrator to begin its
+    /// signed log (at sign-in).
+    bool signaturesAwaitBeginning();
+    /// Begins the signed log at the next event (inside the transaction that will be its first).
+    void beginSignedLog();
+    /// Signs the events the transaction under way appended (run as it commits).
+    void signTransaction();
+    /// Writes a certificate of the user's name, role and public key, signed by the signer:
+    /// an administrator, the recovery key, or (`selfCertified`) the administrator beginning the
+    /// signed log of a database from before format 6.
+    void certify(UserId id, const std::string& login, Role role, const crypto::Bytes& publicKey);
+    /// Certifies, as the signed-in administrator, the keys made at sign-in by users of a
+    /// database from before format 6, which no administrator has certified yet.
+    void certifyAwaitingKeys();
+    /// "" when the user's rows (hers, her signing key's, her newest certificate's) are as
+    /// written, and the certificate names her as she is (name, role, key); otherwise what is
+    /// wrong. A user with no certificate yet (before format 6) is not a problem here.
+    std::string userRecordProblem(UserId id);
+    /// The signed log and every certificate: forgeries, and keys not yet certified.
+    void checkSignatures(VerifyReport& report);
+    /// The public keys (hex) every other key's certificate leads back to.
+    std::vector<std::string> trustRoots();
 
     /// One event of the audit log. `rowKey` names a ledgered row (record kind: its table)
     /// whose newest state has the tag `rowTag` (none: the row was removed).
@@ -187,6 +226,8 @@ struct RecordStore::Impl {
                 id = last->integer(1) + 1;
             }
         }
+        if (!transactionFirstEvent)
+            transactionFirstEvent = id;
         std::optional<UserId> userId = user ? std::optional<UserId>(user->id) : std::nullopt;
         std::string login = user ? user->login : std::string("(recovery key)");
         auto chain = crypto::keyedHashHex(
@@ -235,6 +276,8 @@ struct RecordStore::Impl {
             auditKey->wipe();
         if (rowKey)
             rowKey->wipe();
+        signer.reset();
+        signerId = 0;
         user.reset();
     }
 
@@ -295,9 +338,12 @@ struct RecordStore::Impl {
         return next->integer(0);
     }
 
+    /// Wraps the data key and the user's signing seed with her passphrase; inserts her row
+    /// (`insert`) or updates its wrap, and writes her signing key.
     void storeUserKey(UserId id, const std::string& passphrase, bool insert,
-                      const std::string& login, Role role) {
-        auto wrap = crypto::wrapWithPassphrase(key(), passphrase, kdf, userContext(id));
+                      const std::string& login, Role role, const crypto::SecretKey& signingSeed) {
+        auto wrap =
+            crypto::wrapWithPassphrase(key(), passphrase, kdf, userContext(id), &signingSeed);
         auto statement =
             insert ? db.prepare(
                          "INSERT INTO users (kdf_salt, kdf_ops, kdf_mem, wrapped_key, id, "
@@ -313,6 +359,18 @@ struct RecordStore::Impl {
         if (insert)
             statement.bind(6, login).bind(7, std::string(toText(role))).bind(8, nowUtc());
         statement.run();
+        // Two statements, not an upsert: the ledger's triggers must see a plain insert or update.
+        for (const char* sql : {"UPDATE signing_keys SET public_key = ?2, wrapped_seed = ?3 "
+                                "WHERE user_id = ?1",
+                                "INSERT INTO signing_keys (user_id, public_key, wrapped_seed) "
+                                "SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM signing_keys "
+                                "WHERE user_id = ?1)"}) {
+            db.prepare(sql)
+                .bind(1, id)
+                .bindBlob(2, crypto::Signer(signingSeed).publicKey())
+                .bindBlob(3, wrap.wrappedSeed)
+                .run();
+        }
     }
 
     struct StoredUser {
@@ -320,18 +378,19 @@ struct RecordStore::Impl {
         crypto::PassphraseWrap wrap;
     };
     std::optional<StoredUser> findUser(const std::string& login) {
-        auto query = db.prepare(std::string(kStoredUserColumns) + "WHERE login = ?");
+        auto query = db.prepare(std::string(kStoredUserColumns) + "WHERE u.login = ?");
         query.bind(1, login);
         return readStoredUser(query);
     }
     /// The first user, whose key derivation a sign-in as an unknown name repeats, so that it
     /// costs the same time as a wrong passphrase.
     std::optional<StoredUser> firstUser() {
-        auto query = db.prepare(std::string(kStoredUserColumns) + "ORDER BY id LIMIT 1");
+        auto query = db.prepare(std::string(kStoredUserColumns) + "ORDER BY u.id LIMIT 1");
         return readStoredUser(query);
     }
     static constexpr const char* kStoredUserColumns =
-        "SELECT id, login, role, kdf_salt, kdf_ops, kdf_mem, wrapped_key FROM users ";
+        "SELECT u.id, u.login, u.role, u.kdf_salt, u.kdf_ops, u.kdf_mem, u.wrapped_key, "
+        "k.wrapped_seed FROM users u LEFT JOIN signing_keys k ON k.user_id = u.id ";
     static std::optional<StoredUser> readStoredUser(sqlite::Statement& query) {
         if (!query.step())
             return std::nullopt;
@@ -341,6 +400,8 @@ struct RecordStore::Impl {
         found.wrap.kdf.opsLimit = static_cast<std::uint64_t>(query.integer(4));
         found.wrap.kdf.memLimitBytes = static_cast<std::size_t>(query.integer(5));
         found.wrap.wrappedKey = query.blob(6);
+        if (!query.isNull(7))
+            found.wrap.wrappedSeed = query.blob(7);
         return found;
     }
 };

@@ -151,6 +151,7 @@ VerifyReport RecordStore::verify() {
         return report;
     }
     report.damaged = impl_->checkEveryRecord(report.recordsChecked);
+    impl_->checkSignatures(report);
     return report;
 }
 

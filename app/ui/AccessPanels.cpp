@@ -178,6 +178,9 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
     auto* done = new wxButton(this, wxID_ANY, "I have stored it safely: &continue");
     done->SetName("recovery-done");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    checkKey_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    checkKey_->SetName("check-key");
+    checkKey_->SetFont(wxFontInfo(10).Family(wxFONTFAMILY_TELETYPE));
 
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(title(this, "Your recovery key"), wxSizerFlags().Border(wxBOTTOM, 8));
@@ -188,6 +191,12 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
                     "apart from the computer."),
                 wxSizerFlags().Border(wxBOTTOM, 12));
     column->Add(key_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(this, wxID_ANY,
+                                 "Keep this check key with it. It is not secret: it lets an "
+                                 "administrator confirm\nlater that the database's users are "
+                                 "still the ones this key certified."),
+                wxSizerFlags().Border(wxBOTTOM, 4));
+    column->Add(checkKey_, wxSizerFlags().Border(wxBOTTOM, 12));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(copy, wxSizerFlags().Border(wxRIGHT, 6));
     buttons->Add(saveButton, wxSizerFlags().Border(wxRIGHT, 18));
@@ -206,13 +215,20 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
     done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         key_->Clear();
+        checkKey_->SetLabel(wxEmptyString);
         onDone_();
     });
 }
 
-void RecoveryKeyPanel::show(const std::string& recoveryKey) {
+void RecoveryKeyPanel::show(const std::string& recoveryKey, const std::string& checkKey) {
     key_->ChangeValue(toWx(recoveryKey));
+    // 64 hex digits in groups of 8, two lines: readable aloud and comparable by eye.
+    std::string grouped;
+    for (std::size_t i = 0; i < checkKey.size(); i += 8)
+        grouped += checkKey.substr(i, 8) + (i + 8 == checkKey.size() / 2 ? "\n" : " ");
+    checkKey_->SetLabel(toWx(grouped));
     message_->SetLabel(wxEmptyString);
+    Layout();
 }
 
 void RecoveryKeyPanel::save() {
@@ -223,7 +239,9 @@ void RecoveryKeyPanel::save() {
     runGuarded(atNamedField(this, message_), [&] {
         // Readable by its owner only, like the database it opens.
         records::writePrivateFile(std::filesystem::path(fromWx(dialog.GetPath())),
-                                  "Roundtable recovery key\n\n" + fromWx(key_->GetValue()) + "\n");
+                                  "Roundtable recovery key\n\n" + fromWx(key_->GetValue()) +
+                                      "\n\nCheck key (not secret):\n" +
+                                      fromWx(checkKey_->GetLabel()) + "\n");
         showInfo(message_, "Saved. Move the file to a safe place away from this computer.");
     });
 }

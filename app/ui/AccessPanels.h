@@ -61,13 +61,15 @@ class NewDatabasePanel : public wxPanel {
 class RecoveryKeyPanel : public wxPanel {
   public:
     RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone);
-    /// Shows the key; it is cleared from the page when the user continues.
-    void show(const std::string& recoveryKey);
+    /// Shows the key, and its public check key (RecordStore::trustRoots); both are cleared from
+    /// the page when the user continues.
+    void show(const std::string& recoveryKey, const std::string& checkKey);
 
   private:
     void save();
     std::function<void()> onDone_;
     wxTextCtrl* key_;
+    wxStaticText* checkKey_;
     wxStaticText* message_;
 };
 

@@ -254,7 +254,7 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
             keptNote_.reset();  // a note of another database cannot be saved in this one
             lastLogin_ = login;
             SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
-            recovery_->show(created.recoveryKey);
+            recovery_->show(created.recoveryKey, created.recoveryPublicKey);
             book_->SetSelection(recoveryPage);
         });
     return problem;

@@ -35,7 +35,7 @@ Output cli(const std::vector<std::string>& arguments, const std::string& input =
 TEST_CASE("--version prints the version") {
     auto result = cli({"--version"});
     CHECK(result.code == 0);
-    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 5)\n");
+    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 6)\n");
 }
 
 TEST_CASE("validate passes the shipped programme") {
@@ -77,7 +77,8 @@ TEST_CASE("audit verify signs in with a passphrase from standard input and check
     auto intact =
         cli({"audit", "verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(intact.code == 0);
-    CHECK(intact.out == "audit log: intact (3 rows)\n");
+    // Creating: its event, the administrator's certificate, her three rows; then the sign-in.
+    CHECK(intact.out == "audit log: intact (6 rows)\n");
     auto wrong = cli({"audit", "verify", "--db", database, "--user", "admin"}, "wrong\n");
     CHECK(wrong.code == 1);
     CHECK(wrong.err == "roundtable-cli: The user name or passphrase is not right.\n");
@@ -97,19 +98,21 @@ TEST_CASE("verify names every damaged record and exits 1: an untouched database 
     auto clean = cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(clean.code == 0);
     CHECK(clean.out.starts_with(
-        "audit log: intact (7 events)\nrecords: 3 checked, every one as it was recorded\n"
-        "log head: 7:"));
+        "audit log: intact (10 events)\nrecords: 5 checked, every one as it was recorded\n"
+        "signatures: 4 checked, each by the key of the person the log names\n"
+        "log head: 10:"));
     CHECK(roundtable::test::rawSql(database,
                                    "UPDATE groups SET kind = 'carers' WHERE id = 2; "
                                    "DELETE FROM groups WHERE id = 1") == "");
     auto damaged = cli({"verify", "--db", database, "--user", "admin"}, "correct horse battery\n");
     CHECK(damaged.code == 1);
     CHECK(damaged.out.starts_with(
-        "audit log: intact (8 events)\n"
+        "audit log: intact (11 events)\n"
         "DAMAGED: The group (groups 2) was changed outside Roundtable after it was recorded.\n"
         "DAMAGED: The group (groups 1) is in the audit log but no longer in the file: it was "
         "deleted.\n"
-        "records: 2 checked, 2 damaged\n"));
+        "records: 4 checked, 2 damaged\n"
+        "signatures: 5 checked, each by the key of the person the log names\n"));
 }
 
 TEST_CASE("an older copy put back is noticed by the computer that saw the newer one") {
@@ -132,9 +135,9 @@ TEST_CASE("an older copy put back is noticed by the computer that saw the newer 
     CHECK(rolledBack.code == 1);
     CHECK(rolledBack.out.starts_with(
         "WARNING: Records may be missing: this database's log ends at "));
-    CHECK(rolledBack.out.find(" UTC (event 3), before a point seen earlier at ") !=
+    CHECK(rolledBack.out.find(" UTC (event 6), before a point seen earlier at ") !=
           std::string::npos);
-    CHECK(rolledBack.out.find(" UTC (event 7) (an older copy, or a cut log).") !=
+    CHECK(rolledBack.out.find(" UTC (event 10) (an older copy, or a cut log).") !=
           std::string::npos);
     // The warning is in the database's own log, and the next check starts from what it saw.
     CHECK(roundtable::test::rawCount(

@@ -75,8 +75,8 @@ TEST_CASE("changes, sign-ins and failed sign-ins are recorded, without content")
         store.lock();
     }
     CHECK(auditKinds(path) ==
-          std::vector<std::string>{"create-database database", "add-group group",
-                                   "add-member member", "plan-session session",
+          std::vector<std::string>{"create-database database", "certify-key user",
+                                   "add-group group", "add-member member", "plan-session session",
                                    "mark-attendance member", "save-note progress-note",
                                    "sign-note progress-note", "print session",
                                    "failed-sign-in sign-in as admin", "sign-in user", "lock user"});

@@ -22,6 +22,8 @@ constexpr const char* kFormat4RecoveryKey =
     "BIIC-SGRP-LDCV-UQBC-NAZ4-EXWR-J35S-XSQK-OC4B-TDS4-U7EZ-XAE3-FLGQ";
 constexpr const char* kFormat5RecoveryKey =
     "Z5PD-I5YM-76K2-7EAD-UNNC-PYLR-ZRTN-TJD3-5J22-2RKB-ZL6I-Y2TQ-2MJA";
+constexpr const char* kFormat6RecoveryKey =
+    "JI4Y-WRWU-XJGB-L7IB-T6QW-BWNP-B76J-SGJF-R6DH-3STD-MZZF-MHZR-PE2Q";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
@@ -171,6 +173,8 @@ void checkEveryKindOfRecord(RecordStore& store, const std::string& recoveryKey) 
     store.lock();
     store.unlockWithRecoveryKey(recoveryKey);
     CHECK(store.groups().size() == 2);
+    // What was written with the recovery key is signed with it too.
+    CHECK(store.verify().intact());
 }
 }  // namespace
 
@@ -214,9 +218,10 @@ TEST_CASE("a format 4 database is migrated: an administrator's sign-in authentic
     CHECK_FALSE(store.migrationBackup());
     // Every record was tagged at once, and the log says who did it and how many.
     CHECK(rawCount(path,
-                   "SELECT COUNT(*) FROM audit_events WHERE kind = 'authenticate-existing-records' "
-                   "AND login = 'admin' AND record_id = (SELECT COUNT(*) FROM audit_events "
-                   "WHERE row_key IS NOT NULL)") == 1);
+                   "SELECT COUNT(*) FROM audit_events a WHERE kind = "
+                   "'authenticate-existing-records' AND login = 'admin' AND record_id = (SELECT "
+                   "COUNT(*) FROM audit_events e WHERE e.row_key IS NOT NULL AND e.id < a.id)") ==
+          1);
     CHECK(rawCount(path, "SELECT COUNT(*) FROM audit_events WHERE kind = 'refused-sign-in'") == 1);
     // Two people recorded as running the session, then corrected to one: both records kept.
     auto colleague = store.users().at(1).id;
@@ -225,14 +230,54 @@ TEST_CASE("a format 4 database is migrated: an administrator's sign-in authentic
     checkEveryKindOfRecord(store, kFormat4RecoveryKey);
 }
 
-TEST_CASE("a format 5 database opens and verifies clean, with every kind of record") {
+TEST_CASE(
+    "a format 5 database is migrated: an administrator's sign-in begins its signed log, and "
+    "certifies the keys colleagues make at theirs") {
     TempDir dir;
-    std::filesystem::copy_file(kFixtures / "format-5.rtdb", dir / "copy.rtdb");
+    auto path = dir / "copy.rtdb";
+    std::filesystem::copy_file(kFixtures / "format-5.rtdb", path);
+    auto store = RecordStore::open(path);
+    CHECK(store.migrationBackup());
+    // Nobody but an administrator signs in until the signed log has begun.
+    CHECK_THROWS_WITH_AS(
+        store.unlock("colleague", "a colleague's passphrase"),
+        "This database was brought up to a new data format. An administrator must sign in "
+        "once first, to authenticate the records it already holds; then everyone can.",
+        StoreError);
+    CHECK(store.trustRoots().empty());
+    store.unlock(kTestLogin, kTestPassphrase);
+    // The administrator certified her own key: the root this database's certificates lead to.
+    CHECK(store.trustRoots().size() == 1);
+    CHECK(store.verify().intact());
+    store.lock();
+    // The colleague gets her key at her sign-in; until an administrator certifies it, what she
+    // signs is not proven (verify says so, without calling it forged).
+    store.unlock("colleague", "a colleague's passphrase");
+    store.recordAccess(Access::view, "member", 1);
+    auto waiting = store.verify();
+    CHECK(waiting.intact());
+    CHECK(waiting.awaitingCertification == std::vector<std::string>{"colleague"});
+    store.lock();
+    store.unlock(kTestLogin, kTestPassphrase);
+    auto certified = store.verify();
+    CHECK(certified.intact());
+    CHECK(certified.awaitingCertification.empty());
+    CHECK(certified.signaturesChecked == 6);  // three sign-ins, two locks, the colleague's view
+    checkEveryKindOfRecord(store, kFormat5RecoveryKey);
+}
+
+TEST_CASE("a format 6 database opens and verifies clean, with every kind of record") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-6.rtdb", dir / "copy.rtdb");
     auto store = RecordStore::open(dir / "copy.rtdb");
     CHECK_FALSE(store.migrationBackup());
     // Not an administrator, and nothing waits for one: an ordinary sign-in.
     store.unlock("colleague", "a colleague's passphrase");
     store.lock();
     store.unlock(kTestLogin, kTestPassphrase);
-    checkEveryKindOfRecord(store, kFormat5RecoveryKey);
+    auto report = store.verify();
+    CHECK(report.intact());
+    CHECK(report.awaitingCertification.empty());
+    CHECK(report.signaturesChecked > 20);
+    checkEveryKindOfRecord(store, kFormat6RecoveryKey);
 }

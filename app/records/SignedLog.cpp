@@ -1,0 +1,349 @@
+// Who wrote what, proven (data format 6). Every write transaction's audit events are signed,
+// as it commits, by the key of the person who wrote them (crypto_sign, her key wrapped by her
+// passphrase): so someone who holds the data key and can write to the file still cannot add a
+// record, raise her own role or rewrite the log in another person's name. Each user's public
+// key, name and role are certified by an administrator's signature (the first administrator's
+// by the recovery key's), so a key slipped into the file is not believed either. verify()
+// checks it all; the keys every certificate leads back to (trustRoots) are remembered by each
+// computer, so that replacing them is noticed too (practice/SeenLogHeads).
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "records/StoreImpl.h"
+
+namespace roundtable::records {
+namespace {
+
+std::optional<std::string> stateValue(sqlite::Connection& db, const char* key) {
+    auto query = db.cached("SELECT value FROM service_state WHERE key = ?");
+    query->bind(1, std::string(key));
+    if (!query->step())
+        return std::nullopt;
+    return query->text(0);
+}
+
+crypto::Bytes bytesFromHex(const std::string& hex) {
+    crypto::Bytes bytes;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        bytes.push_back(static_cast<unsigned char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    return bytes;
+}
+
+/// What a certificate signs: the database, the user, her name, role and key, and who signed.
+std::string certificateMessage(const std::string& databaseId, UserId user, const std::string& login,
+                               const std::string& role, const crypto::Bytes& publicKey,
+                               std::int64_t certifiedBy, const std::string& at) {
+    return "roundtable certificate 1\n" + databaseId + "\n" + std::to_string(user) + "\n" + login +
+           "\n" + role + "\n" + crypto::hexOf(publicKey) + "\n" + std::to_string(certifiedBy) +
+           "\n" + at;
+}
+
+/// What a log signature signs: the events first..last of this database's signed log, through
+/// the chain value of the last (which covers every event before it).
+std::string logMessage(const std::string& databaseId, std::int64_t signedFrom, std::int64_t first,
+                       std::int64_t last, const std::string& chain) {
+    return "roundtable log 1\n" + databaseId + "\n" + std::to_string(signedFrom) + "\n" +
+           std::to_string(first) + "\n" + std::to_string(last) + "\n" + chain;
+}
+
+std::string databaseIdOf(sqlite::Connection& db) {
+    auto id = stateValue(db, "database_id");
+    if (!id)
+        throw StoreError("This database has no id; it is damaged.");
+    return *id;
+}
+
+std::string events(std::int64_t first, std::int64_t last) {
+    return first == last ? "event " + std::to_string(first)
+                         : "events " + std::to_string(first) + " to " + std::to_string(last);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> RecordStore::Impl::readSignedLogFrom() {
+    auto value = stateValue(db, "signed_log_from");
+    if (!value)
+        return std::nullopt;
+    return std::stoll(*value);
+}
+
+bool RecordStore::Impl::signaturesAwaitBeginning() {
+    return !signedLogFrom && stateValue(db, "signatures_to_begin").has_value();
+}
+
+void RecordStore::Impl::beginSignedLog() {
+    auto next = db.cached("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events");
+    next->step();
+    auto first = next->integer(0);
+    db.prepare("INSERT INTO service_state (key, value) VALUES ('signed_log_from', ?)")
+        .bind(1, std::to_string(first))
+        .run();
+    signedLogFrom = first;
+}
+
+void RecordStore::Impl::signTransaction() {
+    if (!transactionFirstEvent)
+        return;
+    auto first = *std::exchange(transactionFirstEvent, std::nullopt);
+    // Before an administrator begins the signed log of a migrated database nothing is signed
+    // (verify says the database awaits her); after, everyone who can write has a signer.
+    if (!signedLogFrom || !signer)
+        return;
+    auto last = db.cached("SELECT id, chain FROM audit_events ORDER BY id DESC LIMIT 1");
+    last->step();
+    auto lastEvent = last->integer(0);
+    auto signature =
+        signer->sign(logMessage(databaseIdOf(db), *signedLogFrom, first, lastEvent, last->text(1)));
+    db.cached(
+          "INSERT INTO log_signatures (last_event, first_event, signer, signature) "
+          "VALUES (?, ?, ?, ?)")
+        ->bind(1, lastEvent)
+        .bind(2, first)
+        .bind(3, signerId)
+        .bindBlob(4, signature)
+        .run();
+}
+
+void RecordStore::Impl::certify(UserId id, const std::string& login, Role role,
+                                const crypto::Bytes& publicKey) {
+    if (!signer)
+        key();  // throws "locked"
+    auto at = nowUtc();
+    std::string roleText = toText(role);
+    auto signature = signer->sign(
+        certificateMessage(databaseIdOf(db), id, login, roleText, publicKey, signerId, at));
+    db.prepare(
+          "INSERT INTO user_certificates (user_id, login, role, public_key, certified_by, "
+          "certified_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, login)
+        .bind(3, roleText)
+        .bindBlob(4, publicKey)
+        .bind(5, signerId)
+        .bind(6, at)
+        .bindBlob(7, signature)
+        .run();
+    // The log says whom each certificate was for: a user whose certificate disappears is not
+    // certified again as if she never had one (certifyAwaitingKeys).
+    audit("certify-key", "user", id);
+}
+
+void RecordStore::Impl::certifyAwaitingKeys() {
+    // Never certified, by the log: not merely without a certificate in the file now.
+    auto awaiting = db.prepare(
+        "SELECT u.id, u.login, u.role, k.public_key FROM users u "
+        "JOIN signing_keys k ON k.user_id = u.id WHERE NOT EXISTS (SELECT 1 FROM audit_events e "
+        "WHERE e.kind = 'certify-key' AND e.record_kind = 'user' AND e.record_id = u.id) "
+        "ORDER BY u.id");
+    std::vector<std::tuple<UserId, std::string, Role, crypto::Bytes>> keys;
+    while (awaiting.step()) {
+        // A key changed in the file since she made it is not certified.
+        if (damageOf("signing_keys", awaiting.integer(0)).empty()) {
+            keys.emplace_back(awaiting.integer(0), awaiting.text(1), roleFrom(awaiting.text(2)),
+                              awaiting.blob(3));
+        }
+    }
+    for (const auto& [id, login, role, publicKey] : keys)
+        certify(id, login, role, publicKey);
+}
+
+std::string RecordStore::Impl::userRecordProblem(UserId id) {
+    for (const char* table : {"users", "signing_keys"}) {
+        if (auto damage = damageOf(table, id); !damage.empty())
+            return damage;
+    }
+    auto query = db.prepare(
+        "SELECT c.id, c.login = u.login AND c.role = u.role AND c.public_key IS k.public_key "
+        "FROM users u LEFT JOIN signing_keys k ON k.user_id = u.id "
+        "JOIN user_certificates c ON c.user_id = u.id WHERE u.id = ? ORDER BY c.id DESC LIMIT 1");
+    query.bind(1, id);
+    if (!query.step())
+        return {};  // not certified yet (a database from before format 6)
+    if (auto damage = damageOf("user_certificates", query.integer(0)); !damage.empty())
+        return damage;
+    if (query.integer(1) != 1)
+        return "Your name, role or signing key is not what an administrator certified.";
+    return {};
+}
+
+std::vector<std::string> RecordStore::Impl::trustRoots() {
+    std::vector<std::string> roots;
+    if (auto recovery = stateValue(db, "recovery_public_key"))
+        roots.push_back(*recovery);
+    auto selfCertified = db.prepare(
+        "SELECT public_key FROM user_certificates WHERE certified_by = user_id ORDER BY id");
+    while (selfCertified.step())
+        roots.push_back(crypto::hexOf(selfCertified.blob(0)));
+    return roots;
+}
+
+void RecordStore::Impl::checkSignatures(VerifyReport& report) {
+    if (!signedLogFrom) {
+        if (signaturesAwaitBeginning()) {
+            report.notYetAuthenticated = true;
+        } else {
+            report.forgeries.push_back(
+                "The start of the signed audit log was removed from the file outside "
+                "Roundtable: nothing it signed can be checked.");
+        }
+        return;
+    }
+    auto databaseId = databaseIdOf(db);
+    auto& forgeries = report.forgeries;
+
+    // Certificates, oldest first: each must be signed by the recovery key, by a user certified
+    // as an administrator before it, or (only the first, in a migrated database: its signed
+    // log begins after event 1) by its own key.
+    std::map<std::int64_t, std::vector<crypto::Bytes>> keysOf;  // every certified key of a user
+    std::map<std::int64_t, std::string> roleOf;                 // as the newest certificate says
+    std::vector<crypto::Bytes> recoveryKey;
+    if (auto recovery = stateValue(db, "recovery_public_key"))
+        recoveryKey.push_back(bytesFromHex(*recovery));
+    auto certificates = db.prepare(
+        "SELECT id, user_id, login, role, public_key, certified_by, certified_at, signature "
+        "FROM user_certificates ORDER BY id");
+    bool first = true;
+    while (certificates.step()) {
+        auto user = certificates.integer(1);
+        auto certifiedBy = certificates.integer(5);
+        auto publicKey = certificates.blob(4);
+        const std::vector<crypto::Bytes>* signers = nullptr;
+        std::vector<crypto::Bytes> own{publicKey};
+        if (certifiedBy == 0)
+            signers = &recoveryKey;
+        else if (certifiedBy == user && first && *signedLogFrom > 1)
+            signers = &own;
+        else if (roleOf[certifiedBy] == toText(Role::administrator))
+            signers = &keysOf[certifiedBy];
+        auto message =
+            certificateMessage(databaseId, user, certificates.text(2), certificates.text(3),
+                               publicKey, certifiedBy, certificates.text(6));
+        bool valid = signers && std::any_of(signers->begin(), signers->end(), [&](auto& key) {
+                         return crypto::signatureIsValid(key, message, certificates.blob(7));
+                     });
+        first = false;
+        if (!valid) {
+            forgeries.push_back("The certificate of " + certificates.text(2) +
+                                "'s key and role (user_certificates " +
+                                std::to_string(certificates.integer(0)) +
+                                ") is not signed by an administrator: it was forged.");
+            continue;
+        }
+        keysOf[user].push_back(publicKey);
+        roleOf[user] = certificates.text(3);
+    }
+
+    // Each user as the file has her: her role and key must be the ones last certified.
+    std::map<std::int64_t, crypto::Bytes> uncertifiedKeys;
+    auto users = db.prepare(
+        "SELECT u.id, u.login, u.role, k.public_key, (SELECT public_key FROM user_certificates "
+        "c WHERE c.user_id = u.id ORDER BY c.id DESC LIMIT 1), (SELECT login FROM "
+        "user_certificates c WHERE c.user_id = u.id ORDER BY c.id DESC LIMIT 1) "
+        "FROM users u LEFT JOIN signing_keys k ON k.user_id = u.id ORDER BY u.id");
+    while (users.step()) {
+        auto id = users.integer(0);
+        auto login = users.text(1);
+        if (users.isNull(4)) {
+            if (!users.isNull(3)) {
+                report.awaitingCertification.push_back(login);
+                uncertifiedKeys[id] = users.blob(3);
+            }
+            continue;
+        }
+        if (roleOf[id] != users.text(2) || users.text(5) != login || users.isNull(3) ||
+            users.blob(3) != users.blob(4)) {
+            forgeries.push_back("The user " + login + " (users " + std::to_string(id) +
+                                ") does not have the name, role or key an administrator "
+                                "certified: it was changed outside Roundtable.");
+        }
+    }
+
+    // The log: from where signing began, every event in exactly one signed range, signed by
+    // a certified key of the user the range's events name.
+    auto nameOf = [&](std::int64_t signer) {
+        if (signer == 0)
+            return std::string("the recovery key");
+        auto query = db.cached("SELECT login FROM users WHERE id = ?");
+        query->bind(1, signer);
+        return query->step() ? query->text(0) : "user " + std::to_string(signer);
+    };
+    auto expected = *signedLogFrom;
+    auto signatures = db.prepare(
+        "SELECT s.last_event, s.first_event, s.signer, s.signature, e.chain, "
+        "(SELECT COUNT(*) FROM audit_events o WHERE o.id BETWEEN s.first_event AND s.last_event "
+        " AND o.user_id IS NOT NULLIF(s.signer, 0)) "
+        "FROM log_signatures s LEFT JOIN audit_events e ON e.id = s.last_event "
+        "ORDER BY s.last_event");
+    while (signatures.step()) {
+        auto last = signatures.integer(0);
+        auto firstEvent = signatures.integer(1);
+        auto signer = signatures.integer(2);
+        ++report.signaturesChecked;
+        if (firstEvent > expected) {
+            forgeries.push_back("The audit log's " + events(expected, firstEvent - 1) +
+                                " are signed by no one: they were added outside Roundtable.");
+        } else if (firstEvent < expected) {
+            forgeries.push_back("The audit log's " + events(firstEvent, last) +
+                                " are signed twice over: a signature was added outside "
+                                "Roundtable.");
+        }
+        expected = std::max(expected, last + 1);
+        std::vector<crypto::Bytes> keys = signer == 0 ? recoveryKey : keysOf[signer];
+        if (auto uncertified = uncertifiedKeys.find(signer); uncertified != uncertifiedKeys.end())
+            keys.push_back(uncertified->second);  // reported above as awaiting certification
+        auto message = logMessage(databaseId, *signedLogFrom, firstEvent, last,
+                                  signatures.isNull(4) ? std::string() : signatures.text(4));
+        bool valid = std::any_of(keys.begin(), keys.end(), [&](auto& key) {
+            return crypto::signatureIsValid(key, message, signatures.blob(3));
+        });
+        if (!valid) {
+            forgeries.push_back("The audit log's " + events(firstEvent, last) +
+                                " are not signed by the key of " + nameOf(signer) +
+                                ": they were written or rewritten by someone else.");
+        } else if (signatures.integer(5) != 0) {
+            forgeries.push_back("The audit log's " + events(firstEvent, last) +
+                                " name someone other than " + nameOf(signer) +
+                                ", who signed them: they were written in another's name.");
+        }
+    }
+    auto lastEvent = db.prepare("SELECT COALESCE(MAX(id), 0) FROM audit_events");
+    lastEvent.step();
+    if (lastEvent.integer(0) >= expected) {
+        forgeries.push_back("The audit log's " + events(expected, lastEvent.integer(0)) +
+                            " are signed by no one: they were added outside Roundtable.");
+    }
+
+    // Each record that names who wrote it: the signed log must show that person writing it.
+    for (const auto& table : ledger::tables()) {
+        if (!table.writerColumn)
+            continue;
+        auto rows = db.prepare(std::string("SELECT ") + ledger::keySql(table, "t") + ", t." +
+                               table.writerColumn +
+                               ", (SELECT user_id FROM audit_events WHERE record_kind = '" +
+                               table.name + "' AND row_key = " + ledger::keySql(table, "t") +
+                               " AND id >= ? ORDER BY id DESC LIMIT 1) FROM " + table.name + " t");
+        rows.bind(1, *signedLogFrom);
+        while (rows.step()) {
+            if (rows.isNull(2) || rows.isNull(1) || rows.integer(1) == rows.integer(2))
+                continue;  // written before the signed log began, or by whom it says
+            forgeries.push_back(std::string("The ") + table.what + " (" + table.name + " " +
+                                rows.text(0) + ") says " + nameOf(rows.integer(1)) +
+                                " wrote it, but the signed log shows " + nameOf(rows.integer(2)) +
+                                " writing it.");
+        }
+    }
+}
+
+void RecordStore::writeForTests(const std::string& sql) {
+    impl_->signedInUser();
+    sqlite::Transaction transaction(impl_->db);
+    impl_->db.execute(sql);
+    transaction.commit();
+}
+
+std::vector<std::string> RecordStore::trustRoots() {
+    return impl_->trustRoots();
+}
+
+}  // namespace roundtable::records
