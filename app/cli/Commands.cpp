@@ -33,8 +33,8 @@ constexpr const char* kUsage =
     "the backup)\n";
 
 /// The whole usage text: the commands above and print's.
-std::string usage() {
-    return std::string(kUsage) + kPrintUsage;
+void printUsage(std::ostream& err) {
+    err << kUsage << kPrintUsage;
 }
 
 int validate(const std::string& directory, std::ostream& out) {
@@ -188,7 +188,8 @@ int restore(const std::vector<std::string>& arguments, std::istream& in, std::os
 int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     auto database = option(arguments, "--db");
     if (database.empty()) {
-        err << "demo needs --db PATH\n" << usage();
+        err << "demo needs --db PATH\n";
+        printUsage(err);
         return 2;
     }
     auto content = loadContent(arguments, err, "no demo was made");
@@ -207,7 +208,7 @@ int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostr
 int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
         std::ostream& err) {
     if (arguments.empty()) {
-        err << usage();
+        printUsage(err);
         return 2;
     }
     const auto& command = arguments.front();
@@ -236,13 +237,14 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         if (command == "print")
             return print(arguments, out, err);
     } catch (const UsageError& error) {
-        err << "roundtable-cli: " << error.what() << '\n' << usage();
+        err << "roundtable-cli: " << error.what() << '\n';
+        printUsage(err);
         return 2;
     } catch (const std::exception& error) {
         err << "roundtable-cli: " << error.what() << '\n';
         return 1;
     }
-    err << usage();
+    printUsage(err);
     return 2;
 }
 

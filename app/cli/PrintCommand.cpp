@@ -106,6 +106,37 @@ documents::ServiceContact contactFrom(
     return contact;
 }
 
+/// What to print, read and checked from the command line before anything is loaded.
+struct Request {
+    std::string kind;
+    std::string file;
+    documents::Paper paper = documents::Paper::a4;
+    std::string sessionId;  ///< every kind but the pack
+    std::string moduleId;   ///< the pack's, when it is of one module
+    documents::SessionPlanOptions plan;
+    documents::ServiceContact contact;
+};
+
+Request requestFrom(const std::vector<std::string>& arguments) {
+    Request request;
+    request.kind = arguments[1];
+    auto given = readOptions(arguments);
+    request.file = required(given, request.kind, "--out", "FILE.pdf");
+    request.paper = paperFrom(single(given, "--paper"));
+    if (request.kind == "carers-pack")
+        request.moduleId = single(given, "--module");
+    else
+        request.sessionId = required(given, request.kind, "--session", "ID");
+    if (auto start = single(given, "--start"); !start.empty()) {
+        auto time = documents::ClockTime::parse(start);
+        if (!time)
+            throw UsageError("--start takes a time of day as HH:MM, such as 10:00");
+        request.plan.start = *time;
+    }
+    request.contact = contactFrom(given);
+    return request;
+}
+
 curriculum::Programme::SessionRef sessionIn(const Content& content, const std::string& id) {
     auto found = content.programme.findSession(id);
     if (!found) {
@@ -115,35 +146,25 @@ curriculum::Programme::SessionRef sessionIn(const Content& content, const std::s
     return *found;
 }
 
-documents::Document build(const std::string& kind,
-                          const std::map<std::string, std::vector<std::string>>& given,
-                          const Content& content) {
-    if (kind == "carers-pack") {
-        auto moduleId = single(given, "--module");
+documents::Document build(const Request& request, const Content& content) {
+    if (request.kind == "carers-pack") {
         std::span<const curriculum::Module> modules = content.programme.modules;
-        if (!moduleId.empty()) {
-            const auto* module = content.programme.findModule(moduleId);
+        if (!request.moduleId.empty()) {
+            const auto* module = content.programme.findModule(request.moduleId);
             if (!module) {
-                throw std::runtime_error("There is no module \"" + moduleId +
+                throw std::runtime_error("There is no module \"" + request.moduleId +
                                          "\" in the programme in " + content.folder.string() + ".");
             }
             modules = {module, 1};
         }
-        return documents::carersPack(modules, contactFrom(given));
+        return documents::carersPack(modules, request.contact);
     }
-    auto session = sessionIn(content, required(given, kind, "--session", "ID"));
-    if (kind == "handout")
-        return documents::carersHandout(*session.module, *session.session, contactFrom(given));
-    if (kind == "easy-read-summary")
+    auto session = sessionIn(content, request.sessionId);
+    if (request.kind == "handout")
+        return documents::carersHandout(*session.module, *session.session, request.contact);
+    if (request.kind == "easy-read-summary")
         return documents::easyReadSummary(*session.session);
-    documents::SessionPlanOptions options;
-    if (auto start = single(given, "--start"); !start.empty()) {
-        auto time = documents::ClockTime::parse(start);
-        if (!time)
-            throw UsageError("--start takes a time of day as HH:MM, such as 10:00");
-        options.start = *time;
-    }
-    return documents::sessionPlan(*session.module, *session.session, options);
+    return documents::sessionPlan(*session.module, *session.session, request.plan);
 }
 
 }  // namespace
@@ -154,18 +175,16 @@ int print(const std::vector<std::string>& arguments, std::ostream& out, std::ost
             "print needs a kind of document: handout, carers-pack, easy-read-summary or "
             "session-plan");
     }
-    const auto& kind = arguments[1];
-    auto given = readOptions(arguments);
-    auto file = required(given, kind, "--out", "FILE.pdf");
-    auto paper = paperFrom(single(given, "--paper"));
+    auto request = requestFrom(arguments);
     auto content = loadContent(arguments, err, "nothing was printed");
     if (!content)
         return 1;
-    auto document = build(kind, given, *content);
-    document.paper = paper;
-    auto written = documents::writePdf(document, file, {content->folder / "pictures", false});
-    out << "Wrote " << file << " (" << written.pages << (written.pages == 1 ? " page" : " pages")
-        << ").\n";
+    auto document = build(request, *content);
+    document.paper = request.paper;
+    auto written =
+        documents::writePdf(document, request.file, {content->folder / "pictures", false});
+    out << "Wrote " << request.file << " (" << written.pages
+        << (written.pages == 1 ? " page" : " pages") << ").\n";
     return 0;
 }
 
