@@ -7,12 +7,10 @@
 // or a document cannot be written, because then the timings would not measure the real work.
 #include <unistd.h>
 
-#include <charconv>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <string>
-#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -79,16 +77,10 @@ void printVerdict(const std::string& goal, double goalMs, double medianMs) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    int rounds = defaultRounds;
-    if (argc > 1) {
-        std::string_view text = argv[1];
-        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), rounds);
-        if (error != std::errc() || end != text.data() + text.size() || rounds < 1) {
-            std::cerr << "usage: bench_documents [ROUNDS]   (a whole number >= 1, default "
-                      << defaultRounds << ")\n";
-            return 2;
-        }
-    }
+    const auto asked = roundsArgument(argc, argv, defaultRounds);
+    if (!asked)
+        return 2;
+    const int rounds = *asked;
     const fs::path content = ROUNDTABLE_CONTENT;
     auto loaded = curriculum::loadProgramme(content);
     if (!loaded.ok()) {

@@ -88,13 +88,23 @@ std::vector<std::string> pageTexts(const std::filesystem::path& pdf) {
     return pages;
 }
 
-std::vector<TextLine> textLines(const std::filesystem::path& pdf) {
-    auto xml = runPdfTool("mutool", "draw -F stext -o - " + quoted(pdf));
-    pugi::xml_document document;
+namespace {
+
+/// The pages of what mutool prints as XML when run with `arguments`.
+pugi::xml_object_range<pugi::xml_named_node_iterator> mutoolPages(pugi::xml_document& document,
+                                                                  const std::string& arguments) {
+    auto xml = runPdfTool("mutool", arguments);
     REQUIRE(document.load_string(xml.c_str()));
+    return document.child("document").children("page");
+}
+
+}  // namespace
+
+std::vector<TextLine> textLines(const std::filesystem::path& pdf) {
+    pugi::xml_document document;
     std::vector<TextLine> lines;
     int page = 0;
-    for (auto pageNode : document.child("document").children("page")) {
+    for (auto pageNode : mutoolPages(document, "draw -F stext -o - " + quoted(pdf))) {
         for (auto block : pageNode.children("block")) {
             for (auto lineNode : block.children("line")) {
                 TextLine line;
@@ -105,8 +115,6 @@ std::vector<TextLine> textLines(const std::filesystem::path& pdf) {
                 for (auto font : lineNode.children("font")) {
                     double size = font.attribute("size").as_double();
                     line.smallestSize = std::min(line.smallestSize, size);
-                    line.largestSize = std::max(line.largestSize, size);
-                    line.fonts.emplace_back(font.attribute("name").value());
                     for (auto character : font.children("char"))
                         line.text += character.attribute("c").value();
                 }
@@ -119,12 +127,10 @@ std::vector<TextLine> textLines(const std::filesystem::path& pdf) {
 }
 
 std::vector<PathBox> filledPaths(const std::filesystem::path& pdf) {
-    auto trace = runPdfTool("mutool", "trace " + quoted(pdf));
     pugi::xml_document document;
-    REQUIRE(document.load_string(trace.c_str()));
     std::vector<PathBox> boxes;
     int page = 0;
-    for (auto pageNode : document.child("document").children("page")) {
+    for (auto pageNode : mutoolPages(document, "trace " + quoted(pdf))) {
         for (const auto& found : pageNode.select_nodes(".//fill_path")) {
             double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
             std::istringstream(found.node().attribute("transform").value()) >> a >> b >> c >> d >>

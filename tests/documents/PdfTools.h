@@ -34,14 +34,12 @@ std::vector<PdfFont> pdfFonts(const std::filesystem::path& pdf);
 std::vector<std::string> pageTexts(const std::filesystem::path& pdf);
 
 /// A line of text as mutool reads it back from the PDF: its page (from 0), its box in points
-/// from the page's top-left, its text, and the sizes of its characters' fonts.
+/// from the page's top-left, its text, and the size of its smallest characters.
 struct TextLine {
     int page = 0;
     double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0;
     std::string text;
     double smallestSize = 0.0;
-    double largestSize = 0.0;
-    std::vector<std::string> fonts;
 };
 std::vector<TextLine> textLines(const std::filesystem::path& pdf);
 
