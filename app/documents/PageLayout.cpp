@@ -23,6 +23,7 @@ constexpr double kRuleWidth = 0.75;
 constexpr double kBorderGrey = 0.35;
 constexpr double kRuleGrey = 0.6;
 constexpr double kKeyPadding = 16.0;
+constexpr double kRuleInset = 8.0;  ///< a writing box's lines stop short of its sides
 constexpr int kExcerptLength = 60;
 
 using Draw = std::function<void(cairo_t* cr, double top)>;
@@ -223,8 +224,7 @@ struct PageLayout::Impl {
             strokeBox(cr, {left, boxTop, width, boxHeight}, kBorderGrey, kRuleWidth);
             for (int line = 1; line < lines; ++line) {
                 const double y = boxTop + line * style.writingLineHeight;
-                strokeLine(cr, left + kKeyPadding / 2.0, y, left + width - kKeyPadding / 2.0, y,
-                           kRuleGrey);
+                strokeLine(cr, left + kRuleInset, y, left + width - kRuleInset, y, kRuleGrey);
             }
         };
         push(std::move(row));
