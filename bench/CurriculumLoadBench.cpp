@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -19,8 +18,6 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <string_view>
-#include <system_error>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -112,16 +109,10 @@ bool reportIfInvalid(const curriculum::LoadResult& result) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    int rounds = defaultRounds;
-    if (argc > 1) {
-        std::string_view text = argv[1];
-        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), rounds);
-        if (error != std::errc() || end != text.data() + text.size() || rounds < 1) {
-            std::cerr << "usage: bench_curriculum_load [ROUNDS]   (a whole number >= 1, default "
-                      << defaultRounds << ")\n";
-            return 2;
-        }
-    }
+    const auto asked = roundsArgument(argc, argv, defaultRounds);
+    if (!asked)
+        return 2;
+    const int rounds = *asked;
 
     const fs::path contentDir = ROUNDTABLE_CONTENT;
     // Listed once, outside the timings: finding the files is not what is being compared.

@@ -1,10 +1,15 @@
-// What every benchmark here needs: timing one piece of work (or two, alternated), and the
-// median and a percentile of the samples.
+// What every benchmark here needs: timing one piece of work (or two, alternated), the median
+// and a percentile of the samples, and the number of rounds asked for on the command line.
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
+#include <iostream>
+#include <optional>
+#include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -27,6 +32,23 @@ inline double percentile(std::vector<double> samples, double percent) {
     auto rank =
         static_cast<std::size_t>(std::ceil(percent / 100.0 * static_cast<double>(samples.size())));
     return samples[std::clamp<std::size_t>(rank, 1, samples.size()) - 1];
+}
+
+/// The number of rounds given as the only argument, or `defaultRounds` when there is none.
+/// Anything but a whole number of 1 or more prints the usage and gives nothing.
+inline std::optional<int> roundsArgument(int argc, char** argv, int defaultRounds) {
+    if (argc < 2)
+        return defaultRounds;
+    std::string_view text = argv[1];
+    int rounds = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), rounds);
+    if (error != std::errc() || end != text.data() + text.size() || rounds < 1) {
+        std::string_view program = argv[0];
+        std::cerr << "usage: " << program.substr(program.rfind('/') + 1)
+                  << " [ROUNDS]   (a whole number >= 1, default " << defaultRounds << ")\n";
+        return std::nullopt;
+    }
+    return rounds;
 }
 
 template <typename Work>

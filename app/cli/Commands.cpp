@@ -1,4 +1,5 @@
-// roundtable-cli: the commands of its usage text (kUsage), one function each.
+// roundtable-cli: the commands of its usage text (kUsage), one function each; print is in
+// PrintCommand.cpp.
 #include "cli/Commands.h"
 
 #include <exception>
@@ -6,10 +7,11 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "cli/CommandLine.h"
 #include "cli/Passphrase.h"
+#include "cli/PrintCommand.h"
 #include "curriculum/EasyReadLint.h"
 #include "curriculum/ProgrammeLoader.h"
-#include "curriculum/ProgrammeLocation.h"
 #include "practice/DemoData.h"
 #include "practice/SeenLogHeads.h"
 #include "records/RecordStore.h"
@@ -17,12 +19,6 @@
 
 namespace roundtable::cli {
 namespace {
-
-/// The command line itself is wrong (exit 2, with the usage).
-class UsageError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
 
 constexpr const char* kUsage =
     "usage: roundtable-cli --version\n"
@@ -36,13 +32,9 @@ constexpr const char* kUsage =
     "       roundtable-cli restore --backup FILE --db PATH --user NAME   (an administrator of "
     "the backup)\n";
 
-/// The value after `--name`, or empty when the option is absent.
-std::string option(const std::vector<std::string>& arguments, const std::string& name) {
-    for (std::size_t i = 0; i + 1 < arguments.size(); ++i) {
-        if (arguments[i] == name)
-            return arguments[i + 1];
-    }
-    return {};
+/// The whole usage text: the commands above and print's.
+void printUsage(std::ostream& err) {
+    err << kUsage << kPrintUsage;
 }
 
 int validate(const std::string& directory, std::ostream& out) {
@@ -206,20 +198,14 @@ int restore(const std::vector<std::string>& arguments, std::istream& in, std::os
 int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     auto database = option(arguments, "--db");
     if (database.empty()) {
-        err << "demo needs --db PATH\n" << kUsage;
+        err << "demo needs --db PATH\n";
+        printUsage(err);
         return 2;
     }
-    auto contentOption = option(arguments, "--content");
-    std::filesystem::path content = contentOption.empty() ? curriculum::defaultProgrammeDirectory()
-                                                          : std::filesystem::path(contentOption);
-    auto loaded = curriculum::loadProgramme(content);
-    if (!loaded.ok()) {
-        for (const auto& finding : loaded.findings)
-            err << curriculum::format(finding) << '\n';
-        err << "The programme in " << content.string() << " has errors; no demo was made.\n";
+    auto content = loadContent(arguments, err, "no demo was made");
+    if (!content)
         return 1;
-    }
-    auto summary = practice::createDemoDatabase(database, *loaded.programme);
+    auto summary = practice::createDemoDatabase(database, content->programme);
     out << "Created the demo database " << database << ": " << summary.members << " members, "
         << summary.sessions << " delivered sessions, " << summary.notes << " progress notes.\n"
         << "user: " << practice::kDemoLogin << "\n"
@@ -232,7 +218,7 @@ int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostr
 int run(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
         std::ostream& err) {
     if (arguments.empty()) {
-        err << kUsage;
+        printUsage(err);
         return 2;
     }
     const auto& command = arguments.front();
@@ -258,14 +244,17 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
             return backup(arguments, in, out, err);
         if (command == "restore")
             return restore(arguments, in, out, err);
+        if (command == "print")
+            return print(arguments, out, err);
     } catch (const UsageError& error) {
-        err << "roundtable-cli: " << error.what() << '\n' << kUsage;
+        err << "roundtable-cli: " << error.what() << '\n';
+        printUsage(err);
         return 2;
     } catch (const std::exception& error) {
         err << "roundtable-cli: " << error.what() << '\n';
         return 1;
     }
-    err << kUsage;
+    printUsage(err);
     return 2;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/Commands.h"
 #include "curriculum/MiniProgramme.h"
+#include "documents/PdfTools.h"
 #include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
@@ -29,6 +30,23 @@ Output cli(const std::vector<std::string>& arguments, const std::string& input =
     std::ostringstream out, err;
     int code = run(arguments, in, out, err);
     return {code, out.str(), err.str()};
+}
+
+/// Runs the built roundtable-cli with `arguments` (a shell command line's tail): its exit
+/// status and what it printed on both outputs.
+struct BuiltOutput {
+    int status;
+    std::string output;
+};
+BuiltOutput builtCli(const std::string& arguments) {
+    auto command = std::string(ROUNDTABLE_CLI) + " " + arguments + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[512] = {};
+    std::string output;
+    while (fgets(buffer, sizeof buffer, pipe))
+        output += buffer;
+    return {pclose(pipe), output};
 }
 }  // namespace
 
@@ -235,18 +253,112 @@ TEST_CASE("a wrong command line prints the usage and exits 2") {
 TEST_CASE("the built binary creates the demo database and refuses to overwrite it") {
     roundtable::test::TempDir dir;
     auto database = (dir / "demo.rtdb").string();
-    auto command = std::string(ROUNDTABLE_CLI) + " demo --db " + database + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[512] = {};
-    std::string output;
-    while (fgets(buffer, sizeof buffer, pipe))
-        output += buffer;
-    CHECK(pclose(pipe) == 0);
-    CHECK(output.find("8 members, 10 delivered sessions") != std::string::npos);
+    auto built = builtCli("demo --db " + database);
+    CHECK(built.status == 0);
+    CHECK(built.output.find("8 members, 10 delivered sessions") != std::string::npos);
     CHECK(std::filesystem::file_size(database) > 0);
 
     auto again = cli({"demo", "--db", database});
     CHECK(again.code == 1);
     CHECK(again.err.find("already exists") != std::string::npos);
+}
+
+TEST_CASE("print writes each kind of curriculum document as a PDF and exits 0") {
+    roundtable::test::TempDir dir;
+    for (auto arguments : std::vector<std::vector<std::string>>{
+             {"print", "handout", "--session", "relationships-01"},
+             {"print", "carers-pack", "--module", "relationships"},
+             {"print", "carers-pack"},
+             {"print", "easy-read-summary", "--session", "relationships-01"},
+             {"print", "session-plan", "--session", "relationships-01", "--start", "13:30"}}) {
+        auto file = dir / (arguments[1] + std::to_string(arguments.size()) + ".pdf");
+        arguments.insert(arguments.end(),
+                         {"--out", file.string(), "--content", ROUNDTABLE_CONTENT});
+        INFO(arguments[1]);
+        auto result = cli(arguments);
+        CHECK(result.code == 0);
+        CHECK(result.err == "");
+        CHECK(result.out.starts_with("Wrote " + file.string() + " ("));
+        CHECK(roundtable::test::pdfInfo(file).width == 595);
+    }
+}
+
+TEST_CASE("print puts the service's contact details on carers' documents, on the paper asked for") {
+    roundtable::test::TempDir dir;
+    auto file = dir / "handout.pdf";
+    auto result = cli({"print", "handout", "--session", "carers-01", "--out", file.string(),
+                       "--paper", "letter", "--contact-name", "Northside Group Service",
+                       "--contact-phone", "01632 960 123", "--contact-address", "12 Mill Lane",
+                       "--contact-address", "Northtown"});
+    REQUIRE(result.code == 0);
+    CHECK(result.out == "Wrote " + file.string() + " (2 pages).\n");
+    auto info = roundtable::test::pdfInfo(file);
+    CHECK(info.width == 612);
+    CHECK(info.height == 792);
+    auto text = roundtable::test::folded(roundtable::test::pageTexts(file).back());
+    CHECK(text.find("Northside Group Service Phone: 01632 960 123 12 Mill Lane Northtown") !=
+          std::string::npos);
+}
+
+TEST_CASE("print exits 1 with a plain message and leaves no file when it cannot print") {
+    roundtable::test::TempDir dir;
+    auto file = (dir / "out.pdf").string();
+    auto session = cli({"print", "handout", "--session", "no-such-session", "--out", file});
+    CHECK(session.code == 1);
+    CHECK(session.err.starts_with(
+        "roundtable-cli: There is no session \"no-such-session\" in the programme in "));
+    auto module = cli({"print", "carers-pack", "--module", "no-such-module", "--out", file});
+    CHECK(module.code == 1);
+    CHECK(module.err.starts_with(
+        "roundtable-cli: There is no module \"no-such-module\" in the programme in "));
+    auto folder = (dir / "missing" / "out.pdf").string();
+    auto unwritable =
+        cli({"print", "easy-read-summary", "--session", "carers-01", "--out", folder});
+    CHECK(unwritable.code == 1);
+    CHECK(unwritable.err ==
+          "roundtable-cli: Cannot write " + folder + ": No such file or directory.\n");
+    roundtable::test::MiniProgramme mini;
+    mini.replace("modules/one.xml", "phase=\"treatment\"", "phase=\"therapy\"");
+    auto broken = cli({"print", "carers-pack", "--content", mini.path().string(), "--out", file});
+    CHECK(broken.code == 1);
+    CHECK(broken.err.find("has errors; nothing was printed.") != std::string::npos);
+    CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+TEST_CASE("print with a wrong command line prints the usage and exits 2") {
+    auto wrong = [](const std::vector<std::string>& arguments, const std::string& message) {
+        INFO(message);
+        auto result = cli(arguments);
+        CHECK(result.code == 2);
+        CHECK(result.err.starts_with("roundtable-cli: " + message + "\n"));
+        CHECK(result.err.find("roundtable-cli print handout --session ID") != std::string::npos);
+    };
+    const std::string kinds =
+        "print needs a kind of document: handout, carers-pack, easy-read-summary or session-plan";
+    wrong({"print"}, kinds);
+    wrong({"print", "register"}, kinds);
+    wrong({"print", "handout", "--session", "carers-01"}, "print handout needs --out FILE.pdf");
+    wrong({"print", "handout", "--out", "x.pdf"}, "print handout needs --session ID");
+    wrong({"print", "handout", "--sesion", "carers-01", "--out", "x.pdf"},
+          "print handout does not take --sesion");
+    wrong({"print", "session-plan", "--session", "carers-01", "--out", "x.pdf", "--contact-name",
+           "A"},
+          "print session-plan does not take --contact-name");
+    wrong({"print", "handout", "--session", "carers-01", "--out"}, "--out needs a value");
+    wrong({"print", "handout", "--session", "carers-01", "--out", "x.pdf", "--paper", "a5"},
+          "--paper takes a4 or letter");
+    wrong({"print", "session-plan", "--session", "carers-01", "--out", "x.pdf", "--start", "9am"},
+          "--start takes a time of day as HH:MM, such as 10:00");
+    wrong({"print", "handout", "--session", "a", "--session", "b", "--out", "x.pdf"},
+          "--session is given more than once");
+}
+
+TEST_CASE("the built binary prints a carers' handout") {
+    roundtable::test::TempDir dir;
+    auto file = dir / "handout.pdf";
+    auto built = builtCli("print handout --session relationships-01 --out " +
+                          roundtable::test::quoted(file));
+    CHECK(built.status == 0);
+    CHECK(built.output == "Wrote " + file.string() + " (2 pages).\n");
+    CHECK(roundtable::test::pdfInfo(file).pages == 2);
 }

@@ -1,0 +1,34 @@
+// Shared by the commands in Commands.cpp and PrintCommand.cpp.
+#include "cli/CommandLine.h"
+
+#include <ostream>
+
+#include "curriculum/ProgrammeLoader.h"
+#include "curriculum/ProgrammeLocation.h"
+
+namespace roundtable::cli {
+
+std::string option(const std::vector<std::string>& arguments, const std::string& name) {
+    for (std::size_t i = 0; i + 1 < arguments.size(); ++i) {
+        if (arguments[i] == name)
+            return arguments[i + 1];
+    }
+    return {};
+}
+
+std::optional<Content> loadContent(const std::vector<std::string>& arguments, std::ostream& err,
+                                   const std::string& consequence) {
+    auto given = option(arguments, "--content");
+    std::filesystem::path folder =
+        given.empty() ? curriculum::defaultProgrammeDirectory() : std::filesystem::path(given);
+    auto loaded = curriculum::loadProgramme(folder);
+    if (!loaded.ok()) {
+        for (const auto& finding : loaded.findings)
+            err << curriculum::format(finding) << '\n';
+        err << "The programme in " << folder.string() << " has errors; " << consequence << ".\n";
+        return std::nullopt;
+    }
+    return Content{folder, std::move(*loaded.programme)};
+}
+
+}  // namespace roundtable::cli

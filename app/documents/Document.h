@@ -1,0 +1,105 @@
+// A printable document as plain values: a title, how it is set (easy-read or standard), its
+// paper, and a list of blocks. Builders (CarersHandout.h, SessionPlan.h, ...) make these from
+// domain types; PageLayout.h lays them out on pages. Tests read what is on a document from
+// here, without rendering anything.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace roundtable::documents {
+
+/// The only name printed in every page's header: neutral, because belonging to such a group
+/// is itself sensitive (PROGRAMME.md, Confidentiality).
+inline constexpr std::string_view kProductName = "Roundtable";
+
+/// A document cannot be built or rendered (a missing picture, a file that cannot be written).
+class DocumentError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Paper { a4, letter };
+
+struct PageSize {
+    double width = 0.0;  ///< points (1/72 inch)
+    double height = 0.0;
+};
+
+[[nodiscard]] PageSize pageSizeOf(Paper paper);
+
+/// A rectangle on a page, in points from the page's top-left corner.
+struct Box {
+    double x = 0.0;
+    double y = 0.0;
+    double width = 0.0;
+    double height = 0.0;
+};
+
+/// Easy-read documents are for the men and their carers (large print, a picture for every
+/// idea); standard documents are for staff.
+enum class Typography { easyRead, standard };
+
+struct Heading {
+    std::string text;
+    int level = 1;       ///< 1 (the document's title), 2 or 3
+    std::string anchor;  ///< an id a Contents entry can point at; empty when none does
+};
+
+struct Paragraph {
+    std::string text;
+    std::string lead;  ///< printed in bold before the text, e.g. "Adapt:"; may be empty
+};
+
+/// One idea with its picture on the left, as the easy-read guidelines ask.
+struct EasyReadPoint {
+    std::string picture;  ///< a picture name: the file PICTURE.svg in the pictures folder
+    std::string text;
+};
+
+struct BulletList {
+    std::vector<std::string> items;
+};
+
+/// A ruled box to write in by hand.
+struct WritingSpace {
+    std::string label;  ///< printed above the box; may be empty
+    int lines = 3;
+};
+
+/// Text a person must copy exactly (a recovery key): large, monospaced, in a box.
+struct KeyText {
+    std::string text;
+};
+
+/// A list of what the document holds, each with the page its heading is printed on.
+struct Contents {
+    struct Entry {
+        std::string title;
+        std::string anchor;  ///< the Heading it points at; empty for a group title (no page)
+    };
+    std::vector<Entry> entries;
+};
+
+struct PageBreak {};
+
+using Block = std::variant<Heading, Paragraph, EasyReadPoint, BulletList, WritingSpace, KeyText,
+                           Contents, PageBreak>;
+
+struct Document {
+    std::string title;  ///< in every page's header and the PDF's metadata
+    Typography typography = Typography::easyRead;
+    bool confidential = false;  ///< every page is marked confidential
+    Paper paper = Paper::a4;
+    std::vector<Block> blocks;
+};
+
+/// Every text a reader sees in the body of `document`, one per line in reading order (a
+/// bullet list's items one per line; a writing space's label; contents titles). The header
+/// and footer (product name, title, page numbers) are not included.
+[[nodiscard]] std::vector<std::string> textsOf(const Document& document);
+
+}  // namespace roundtable::documents

@@ -1,0 +1,54 @@
+// Cairo writes the PDF through a callback into the temporary file, so the file's mode is ours
+// to choose and a full disk is noticed as it happens.
+#include "documents/PdfFile.h"
+
+#include <cairo-pdf.h>
+
+#include "documents/FileReplacement.h"
+#include "documents/Handles.h"
+
+namespace roundtable::documents {
+namespace {
+
+cairo_status_t writeToFile(void* file, const unsigned char* bytes, unsigned int length) {
+    auto* replacement = static_cast<FileReplacement*>(file);
+    return replacement->write({reinterpret_cast<const char*>(bytes), length})
+               ? CAIRO_STATUS_SUCCESS
+               : CAIRO_STATUS_WRITE_ERROR;
+}
+
+void check(cairo_status_t status) {
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw DocumentError(std::string("Cannot draw the PDF: ") + cairo_status_to_string(status));
+}
+
+}  // namespace
+
+WrittenPdf writePdf(const Document& document, const std::filesystem::path& file,
+                    const PdfOptions& options) {
+    PageLayout layout(document, options.picturesFolder);
+    FileReplacement replacement(file, options.privateFile);
+    const auto size = layout.pageSize();
+    SurfacePtr surface(
+        cairo_pdf_surface_create_for_stream(writeToFile, &replacement, size.width, size.height));
+    check(cairo_surface_status(surface.get()));
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
+                                   std::string(kProductName).c_str());
+    {
+        CairoPtr cr(cairo_create(surface.get()));
+        for (int page = 0; page < layout.pageCount(); ++page) {
+            layout.drawPage(cr.get(), page);
+            cairo_show_page(cr.get());
+        }
+        check(cairo_status(cr.get()));
+    }
+    cairo_surface_finish(surface.get());
+    // A write refused by the disk shows here as a write error; commit() says why.
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_WRITE_ERROR)
+        check(cairo_surface_status(surface.get()));
+    replacement.commit();
+    return {layout.pageCount(), layout.pictures()};
+}
+
+}  // namespace roundtable::documents

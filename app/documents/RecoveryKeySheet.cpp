@@ -1,0 +1,56 @@
+// The key is printed four groups to a line so that it fits the page in large type and is
+// easy to copy group by group; the line breaks do not matter when it is typed back in
+// (the record store ignores dashes, spaces and line breaks in a recovery key).
+#include "documents/RecoveryKeySheet.h"
+
+namespace roundtable::documents {
+namespace {
+
+constexpr int kGroupsPerLine = 4;
+
+std::string keyInLines(const std::string& key) {
+    std::string lines;
+    int groups = 0;
+    for (char c : key) {
+        if (c == '-' && ++groups % kGroupsPerLine == 0) {
+            lines += '\n';
+            continue;
+        }
+        lines += c;
+    }
+    return lines;
+}
+
+}  // namespace
+
+Document recoveryKeySheet(const std::string& key, const std::string& databaseName) {
+    Document document;
+    document.typography = Typography::standard;
+    document.confidential = true;
+    document.title = "Recovery key";
+    auto& blocks = document.blocks;
+    blocks.push_back(Heading{"Recovery key", 1, {}});
+    blocks.push_back(Paragraph{databaseName, "For the database:"});
+    blocks.push_back(KeyText{keyInLines(key)});
+    blocks.push_back(Heading{"What it is for", 2, {}});
+    blocks.push_back(
+        Paragraph{"If every passphrase is lost or forgotten, this key is the only way to open the "
+                  "records in this database. An administrator types it in to unlock the "
+                  "database and then gives users new passphrases.",
+                  {}});
+    blocks.push_back(
+        Paragraph{"Anyone who has this key and a copy of the database can read every record in "
+                  "it. Roundtable does not keep the key: if it is lost as well as every "
+                  "passphrase, the records cannot be opened.",
+                  {}});
+    blocks.push_back(Heading{"Where to keep it", 2, {}});
+    blocks.push_back(BulletList{{
+        "In a locked place, such as a safe or a locked drawer, that only the people responsible "
+        "for the records can open.",
+        "Away from the computer and away from any copy or backup of the database.",
+        "Not photographed, scanned or saved on a computer, phone or shared drive.",
+    }});
+    return document;
+}
+
+}  // namespace roundtable::documents

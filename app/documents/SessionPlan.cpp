@@ -1,0 +1,113 @@
+// The running clock is worked out from the activities' minutes, so a plan printed for a
+// group that starts at 13:30 shows every activity at its own time.
+#include "documents/SessionPlan.h"
+
+#include <charconv>
+
+namespace roundtable::documents {
+namespace {
+
+constexpr int kMinutesPerDay = 24 * 60;
+
+std::string sentenceCase(std::string_view word) {
+    std::string text(word);
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
+std::string span(ClockTime from, ClockTime to) {
+    return from.text() + "\u2013" + to.text();  // an en dash, as in printed timetables
+}
+
+void addList(std::vector<Block>& blocks, const std::string& heading,
+             std::span<const std::string_view> items) {
+    if (items.empty())
+        return;
+    blocks.push_back(Heading{heading, 2, {}});
+    blocks.push_back(BulletList{{items.begin(), items.end()}});
+}
+
+void addActivity(std::vector<Block>& blocks, const curriculum::Activity& activity,
+                 ClockTime start) {
+    auto end = start.plusMinutes(activity.minutes);
+    blocks.push_back(Heading{span(start, end) + "  " + std::string(activity.title), 3, {}});
+    blocks.push_back(Paragraph{
+        sentenceCase(activity.kind) + ", " + std::to_string(activity.minutes) + " minutes", {}});
+    for (const auto& paragraph : activity.guidance)
+        blocks.push_back(Paragraph{std::string(paragraph), {}});
+    if (!activity.adapt.empty())
+        blocks.push_back(Paragraph{std::string(activity.adapt), "Adapt:"});
+    if (!activity.watch.empty())
+        blocks.push_back(Paragraph{std::string(activity.watch), "Watch for:"});
+    blocks.push_back(WritingSpace{"Notes", 2});
+}
+
+}  // namespace
+
+ClockTime::ClockTime(int minutesAfterMidnight)
+    : minutes_(((minutesAfterMidnight % kMinutesPerDay) + kMinutesPerDay) % kMinutesPerDay) {}
+
+std::optional<ClockTime> ClockTime::parse(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':')
+        return std::nullopt;
+    int hours = 0;
+    int minutes = 0;
+    auto digits = [](std::string_view part, int& value) {
+        auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+        return error == std::errc() && end == part.data() + part.size();
+    };
+    if (!digits(text.substr(0, 2), hours) || !digits(text.substr(3, 2), minutes) || hours > 23 ||
+        minutes > 59) {
+        return std::nullopt;
+    }
+    return ClockTime(hours * 60 + minutes);
+}
+
+ClockTime ClockTime::plusMinutes(int minutes) const {
+    return ClockTime(minutes_ + minutes);
+}
+
+std::string ClockTime::text() const {
+    auto twoDigits = [](int value) {
+        return std::string(1, static_cast<char>('0' + value / 10)) +
+               static_cast<char>('0' + value % 10);
+    };
+    return twoDigits(minutes_ / 60) + ":" + twoDigits(minutes_ % 60);
+}
+
+Document sessionPlan(const curriculum::Module& module, const curriculum::Session& session,
+                     const SessionPlanOptions& options) {
+    Document document;
+    document.typography = Typography::standard;
+    document.title = "Session plan: " + std::string(session.title);
+    auto& blocks = document.blocks;
+    blocks.push_back(Heading{std::string(session.title), 1, {}});
+    blocks.push_back(Paragraph{std::string(module.title) + ", version " +
+                                   std::to_string(module.version) + " (" + std::string(module.id) +
+                                   ")",
+                               "Module:"});
+    blocks.push_back(Paragraph{std::string(session.id) + ", " + std::to_string(session.minutes) +
+                                   " minutes, " +
+                                   span(options.start, options.start.plusMinutes(session.minutes)),
+                               "Session:"});
+    if (options.date.empty() && options.group.empty()) {
+        blocks.push_back(WritingSpace{"Date and group", 1});
+    } else {
+        if (!options.date.empty())
+            blocks.push_back(Paragraph{options.date, "Date:"});
+        if (!options.group.empty())
+            blocks.push_back(Paragraph{options.group, "Group:"});
+    }
+    addList(blocks, "Objectives", session.objectives);
+    addList(blocks, "Materials", session.materials);
+    blocks.push_back(Heading{"Activities", 2, {}});
+    auto clock = options.start;
+    for (const auto& activity : session.activities) {
+        addActivity(blocks, activity, clock);
+        clock = clock.plusMinutes(activity.minutes);
+    }
+    return document;
+}
+
+}  // namespace roundtable::documents

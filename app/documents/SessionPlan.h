@@ -1,0 +1,41 @@
+// The facilitator's session plan: what the session is for, what to bring, and each activity
+// with its minutes and the time on the clock it starts, its guidance, how to adapt it, what
+// to watch for, and space to write. Standard print (11 pt): it is for staff.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "curriculum/Programme.h"
+#include "documents/Document.h"
+
+namespace roundtable::documents {
+
+/// A time of day to the minute, as on the facilitator's watch.
+class ClockTime {
+  public:
+    /// Minutes after midnight; a time past midnight wraps round to the next day's clock.
+    explicit ClockTime(int minutesAfterMidnight);
+    /// "HH:MM" from 00:00 to 23:59; nothing for any other text.
+    [[nodiscard]] static std::optional<ClockTime> parse(std::string_view text);
+
+    [[nodiscard]] ClockTime plusMinutes(int minutes) const;
+    [[nodiscard]] std::string text() const;  ///< "HH:MM"
+    [[nodiscard]] int minutesAfterMidnight() const { return minutes_; }
+
+  private:
+    int minutes_;
+};
+
+struct SessionPlanOptions {
+    ClockTime start{10 * 60};
+    std::string date;   ///< printed when given; a space to write it in otherwise
+    std::string group;  ///< the group's name, likewise
+};
+
+[[nodiscard]] Document sessionPlan(const curriculum::Module& module,
+                                   const curriculum::Session& session,
+                                   const SessionPlanOptions& options);
+
+}  // namespace roundtable::documents
