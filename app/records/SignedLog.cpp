@@ -47,19 +47,22 @@ std::string logMessage(const std::string& databaseId, std::int64_t signedFrom, s
            std::to_string(first) + "\n" + std::to_string(last) + "\n" + chain;
 }
 
-std::string databaseIdOf(sqlite::Connection& db) {
-    auto id = stateValue(db, "database_id");
-    if (!id)
-        throw StoreError("This database has no id; it is damaged.");
-    return *id;
-}
-
 std::string events(std::int64_t first, std::int64_t last) {
     return first == last ? "event " + std::to_string(first)
                          : "events " + std::to_string(first) + " to " + std::to_string(last);
 }
 
 }  // namespace
+
+const std::string& RecordStore::Impl::knownDatabaseId() {
+    if (databaseIdText.empty()) {
+        auto id = stateValue(db, "database_id");
+        if (!id)
+            throw StoreError("This database has no id; it is damaged.");
+        databaseIdText = *id;
+    }
+    return databaseIdText;
+}
 
 std::optional<std::int64_t> RecordStore::Impl::readSignedLogFrom() {
     auto value = stateValue(db, "signed_log_from");
@@ -90,11 +93,9 @@ void RecordStore::Impl::signTransaction() {
     // (verify says the database awaits her); after, everyone who can write has a signer.
     if (!signedLogFrom || !signer)
         return;
-    auto last = db.cached("SELECT id, chain FROM audit_events ORDER BY id DESC LIMIT 1");
-    last->step();
-    auto lastEvent = last->integer(0);
-    auto signature =
-        signer->sign(logMessage(databaseIdOf(db), *signedLogFrom, first, lastEvent, last->text(1)));
+    auto lastEvent = transactionLastEvent.event;
+    auto signature = signer->sign(logMessage(knownDatabaseId(), *signedLogFrom, first, lastEvent,
+                                             transactionLastEvent.chain));
     db.cached(
           "INSERT INTO log_signatures (last_event, first_event, signer, signature) "
           "VALUES (?, ?, ?, ?)")
@@ -112,7 +113,7 @@ void RecordStore::Impl::certify(UserId id, const std::string& login, Role role,
     auto at = nowUtc();
     std::string roleText = toText(role);
     auto signature = signer->sign(
-        certificateMessage(databaseIdOf(db), id, login, roleText, publicKey, signerId, at));
+        certificateMessage(knownDatabaseId(), id, login, roleText, publicKey, signerId, at));
     db.prepare(
           "INSERT INTO user_certificates (user_id, login, role, public_key, certified_by, "
           "certified_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -189,7 +190,7 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
         }
         return;
     }
-    auto databaseId = databaseIdOf(db);
+    auto databaseId = knownDatabaseId();
     auto& forgeries = report.forgeries;
 
     // Certificates, oldest first: each must be signed by the recovery key, by a user certified
