@@ -62,24 +62,25 @@ void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& per
     blocks.push_back(std::move(table));
 }
 
+/// Sessions by date, title, module and his mark; shares that fit a date and "Absent
+/// (unauthorised)" on one line each.
+Table sessionTable(const std::string& markHeading) {
+    return {{{"Date", 3.2, false},
+             {"Session", 7.0, false},
+             {"Module", 5.0, false},
+             {markHeading, 4.6, false}},
+            {},
+            false};
+}
+
 void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& period,
                  const curriculum::Programme& programme) {
     blocks.push_back(Heading{"Modules and sessions attended", 2, {}});
     // Modules in the order he first met them, each with how many of its sessions he was at.
     std::vector<std::pair<std::string, int>> modules;  // id, version
     std::map<std::string, std::pair<int, int>> attendance;
-    Table attended{{{"Date", 2.0, false},
-                    {"Session", 6.0, false},
-                    {"Module", 4.0, false},
-                    {"Mark", 2.0, false}},
-                   {},
-                   false};
-    Table missed{{{"Date", 2.0, false},
-                  {"Session", 6.0, false},
-                  {"Module", 4.0, false},
-                  {"Why", 2.0, false}},
-                 {},
-                 false};
+    Table attended = sessionTable("Mark");
+    Table missed = sessionTable("Why");
     for (const auto& [session, mark, note] : period.sessions) {
         const auto& stamp = session.stamp;
         if (!attendance.contains(stamp.moduleId))
@@ -94,7 +95,7 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
         (present ? attended : missed).rows.push_back(std::move(row));
     }
     Table byModule{
-        {{"Module", 6.0, false}, {"Version", 1.0, true}, {"Present at", 3.0, false}}, {}, false};
+        {{"Module", 6.0, false}, {"Version", 1.6, true}, {"Present at", 3.0, false}}, {}, false};
     for (const auto& [id, version] : modules) {
         const auto& [at, of] = attendance[id];
         byModule.rows.push_back(
@@ -155,7 +156,7 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
             }
         }
         blocks.push_back(Heading{moduleTitle(programme, moduleId), 3, {}});
-        Table table{{{"Date", 2.0, false}}, {}, false};
+        Table table{{{"Date", 2.4, false}}, {}, false};
         for (const auto& [id, heading] : indicators)
             table.columns.push_back({heading, 3.0, true});
         for (const auto* session : rated[moduleId]) {
@@ -190,7 +191,7 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
     };
     Table table{{{"Measure", 5.0, false},
                  {"Time point", 4.0, false},
-                 {"Date", 2.0, false},
+                 {"Date", 2.4, false},
                  {"Score", 1.0, true}},
                 {},
                 false};
@@ -257,7 +258,7 @@ void addSummaryAndSignature(std::vector<Block>& blocks, const MemberReportOption
     blocks.push_back(Paragraph{options.signer.name, "Name:"});
     blocks.push_back(Paragraph{options.signer.role, "Role:"});
     blocks.push_back(Paragraph{options.signer.date, "Date:"});
-    blocks.push_back(WritingSpace{"Signature", 1});
+    blocks.push_back(WritingSpace{"Signature", 2});
 }
 
 }  // namespace

@@ -28,6 +28,8 @@ constexpr int kExcerptLength = 60;
 constexpr double kCellPaddingRatio = 0.3;  ///< a table cell's padding, of the type size
 constexpr double kCellRuleWidth = 0.5;
 constexpr double kHeadingGround = 0.88;  ///< the grey behind a table's headings
+/// A row to sign in is half as tall again as a line to write on: a signature is larger.
+constexpr double kSigningLineRatio = 1.5;
 
 using Draw = std::function<void(cairo_t* cr, double top)>;
 
@@ -338,8 +340,9 @@ struct PageLayout::Impl {
             heights.push_back(heightOf(layouts.back().get()));
             textHeight = std::max(textHeight, heights.back());
         }
-        const double least =
-            table.forWriting && !heading ? style.writingLineHeight : style.bodySize;
+        const double least = table.forWriting && !heading
+                                 ? style.writingLineHeight * kSigningLineRatio
+                                 : style.bodySize;
         Row row;
         row.height = std::max(textHeight, least) + 2.0 * padding;
         row.gapBefore = heading ? style.blockGap : 0.0;
