@@ -62,13 +62,13 @@ void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& per
     blocks.push_back(std::move(table));
 }
 
-/// Sessions by date, title, module and his mark; shares that fit a date and "Absent
-/// (unauthorised)" on one line each.
+/// Sessions by date, title, module and his mark; shares that fit a date on one line and "Absent
+/// (unauthorised)" on two.
 Table sessionTable(const std::string& markHeading) {
     return {{{"Date", 3.2, false},
              {"Session", 7.0, false},
-             {"Module", 5.0, false},
-             {markHeading, 4.6, false}},
+             {"Module", 6.0, false},
+             {markHeading, 3.8, false}},
             {},
             false};
 }
@@ -102,6 +102,7 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
             {moduleTitle(programme, id), std::to_string(version), rateText(at, of)});
     }
     blocks.push_back(std::move(byModule));
+    blocks.push_back(Heading{"Sessions attended", 3, {}});
     if (attended.rows.empty())
         blocks.push_back(Paragraph{"He was not present at any session in this period.", {}});
     else
@@ -192,7 +193,7 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
     Table table{{{"Measure", 5.0, false},
                  {"Time point", 4.0, false},
                  {"Date", 2.4, false},
-                 {"Score", 1.0, true}},
+                 {"Score", 1.4, true}},
                 {},
                 false};
     // The programme's measures in its order; a score on a measure it no longer has, after them.
