@@ -523,7 +523,7 @@ TEST_CASE("a member's report and formal plan are confidential on every page and 
     checkConfidentialAboutOwenOnly(plan);
     keepPng(plan, "relapse-plan-formal");
 
-    // His own copy: no "Confidential" mark to frighten him, every text 14 pt or more.
+    // His own easy-read copy: every text 14 pt or more.
     auto own = db.dir / "own.pdf";
     REQUIRE(db.print("relapse-plan", {"--member", "R0001", "--easy-read"}, own).code == 0);
     for (const auto& line : roundtable::test::textLines(own)) {
