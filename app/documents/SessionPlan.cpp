@@ -87,6 +87,17 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
                                    std::to_string(module.version) + " (" + std::string(module.id) +
                                    ")",
                                "Module:"});
+    // A module revised since the session was planned prints as it is now: say so, so that no
+    // one takes this for the version the group was given.
+    if (options.plannedVersion != 0) {
+        blocks.push_back(
+            Paragraph{options.plannedVersion == module.version
+                          ? "version " + std::to_string(module.version) + ", as printed here"
+                          : "version " + std::to_string(options.plannedVersion) +
+                                "; the curriculum now has version " +
+                                std::to_string(module.version) + ", which this plan shows",
+                      "Planned from:"});
+    }
     blocks.push_back(Paragraph{std::string(session.id) + ", " + std::to_string(session.minutes) +
                                    " minutes, " +
                                    span(options.start, options.start.plusMinutes(session.minutes)),

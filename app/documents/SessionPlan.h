@@ -32,6 +32,9 @@ struct SessionPlanOptions {
     ClockTime start{10 * 60};
     std::string date;   ///< printed when given; a space to write it in otherwise
     std::string group;  ///< the group's name, likewise
+    /// The module version a recorded session was planned from (its stamp); 0 for a plan printed
+    /// from the curriculum alone.
+    int plannedVersion = 0;
 };
 
 [[nodiscard]] Document sessionPlan(const curriculum::Module& module,

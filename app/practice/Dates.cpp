@@ -48,6 +48,19 @@ int daysBetween(const std::string& from, const std::string& to) {
                                 .count());
 }
 
+std::string dateOf(const std::string& timestamp) {
+    return timestamp.substr(0, 10);
+}
+
+std::string dateInWords(const std::string& isoDate) {
+    static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
+    auto date = parse(isoDate);
+    return std::to_string(unsigned(date.day())) + " " + kMonths[unsigned(date.month()) - 1] + " " +
+           std::to_string(int(date.year()));
+}
+
 std::string today() {
     std::time_t now = std::time(nullptr);
     std::tm local{};

@@ -17,6 +17,10 @@ namespace roundtable::practice {
 [[nodiscard]] std::string weekdayOnOrAfter(const std::string& isoDate, unsigned weekday);
 /// Whole days from `from` to `to` (both YYYY-MM-DD, or timestamps starting with one).
 [[nodiscard]] int daysBetween(const std::string& from, const std::string& to);
+/// The date YYYY-MM-DD that a stored timestamp (or a date) starts with.
+[[nodiscard]] std::string dateOf(const std::string& timestamp);
+/// "3 November 2026" for a valid YYYY-MM-DD: the form easy-read text uses.
+[[nodiscard]] std::string dateInWords(const std::string& isoDate);
 /// Today's local date.
 [[nodiscard]] std::string today();
 
