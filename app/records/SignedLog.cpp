@@ -7,7 +7,9 @@
 // checks it all; the keys every certificate leads back to (trustRoots) are remembered by each
 // computer, so that replacing them is noticed too (practice/SeenLogHeads).
 #include <algorithm>
+#include <future>
 #include <map>
+#include <thread>
 #include <utility>
 
 #include "records/StoreImpl.h"
@@ -270,6 +272,13 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
         return query->step() ? query->text(0) : "user " + std::to_string(signer);
     };
     auto expected = *signedLogFrom;
+    struct Signed {
+        std::int64_t first, last, signer;
+        std::string message;
+        crypto::Bytes signature;
+        bool namesSomeoneElse;
+    };
+    std::vector<Signed> signedRanges;
     auto signatures = db.prepare(
         "SELECT s.last_event, s.first_event, s.signer, s.signature, e.chain, "
         "(SELECT COUNT(*) FROM audit_events o WHERE o.id BETWEEN s.first_event AND s.last_event "
@@ -278,8 +287,6 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
     while (signatures.step()) {
         auto last = signatures.integer(0);
         auto firstEvent = signatures.integer(1);
-        auto signer = signatures.integer(2);
-        ++report.signaturesChecked;
         if (firstEvent > expected) {
             forgeries.push_back("The audit log's " + events(expected, firstEvent - 1) +
                                 " are signed by no one: they were added outside Roundtable.");
@@ -289,21 +296,53 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
                                 "Roundtable.");
         }
         expected = std::max(expected, last + 1);
+        signedRanges.push_back(
+            {firstEvent, last, signatures.integer(2),
+             logMessage(databaseId, *signedLogFrom, firstEvent, last,
+                        signatures.isNull(4) ? std::string() : signatures.text(4)),
+             signatures.blob(3), signatures.integer(5) != 0});
+    }
+    report.signaturesChecked = static_cast<std::int64_t>(signedRanges.size());
+    // The keys each signer may have signed with (the uncertified ones are reported above).
+    auto keysFor = [&](std::int64_t signer) {
         std::vector<crypto::Bytes> keys = signer == 0 ? recoveryKey : keysOf[signer];
         if (auto uncertified = uncertifiedKeys.find(signer); uncertified != uncertifiedKeys.end())
-            keys.push_back(uncertified->second);  // reported above as awaiting certification
-        auto message = logMessage(databaseId, *signedLogFrom, firstEvent, last,
-                                  signatures.isNull(4) ? std::string() : signatures.text(4));
-        bool valid = std::any_of(keys.begin(), keys.end(), [&](auto& key) {
-            return crypto::signatureIsValid(key, message, signatures.blob(3));
-        });
-        if (!valid) {
-            forgeries.push_back("The audit log's " + events(firstEvent, last) +
-                                " are not signed by the key of " + nameOf(signer) +
+            keys.push_back(uncertified->second);
+        return keys;
+    };
+    std::map<std::int64_t, std::vector<crypto::Bytes>> signerKeys;
+    for (const auto& range : signedRanges) {
+        if (!signerKeys.contains(range.signer))
+            signerKeys[range.signer] = keysFor(range.signer);
+    }
+    // Checking a signature is most of verify's time on a service of years (one per write), and
+    // each stands alone: they are checked on every core.
+    std::vector<char> valid(signedRanges.size(), 0);
+    auto checkPart = [&](std::size_t part, std::size_t parts) {
+        for (std::size_t i = part; i < signedRanges.size(); i += parts) {
+            const auto& range = signedRanges[i];
+            const auto& keys = signerKeys.at(range.signer);
+            valid[i] = std::any_of(keys.begin(), keys.end(), [&](const auto& key) {
+                return crypto::signatureIsValid(key, range.message, range.signature);
+            });
+        }
+    };
+    std::size_t parts = std::max(1U, std::thread::hardware_concurrency());
+    std::vector<std::future<void>> running;
+    for (std::size_t part = 1; part < parts; ++part)
+        running.push_back(std::async(std::launch::async, checkPart, part, parts));
+    checkPart(0, parts);
+    for (auto& part : running)
+        part.get();
+    for (std::size_t i = 0; i < signedRanges.size(); ++i) {
+        const auto& range = signedRanges[i];
+        if (!valid[i]) {
+            forgeries.push_back("The audit log's " + events(range.first, range.last) +
+                                " are not signed by the key of " + nameOf(range.signer) +
                                 ": they were written or rewritten by someone else.");
-        } else if (signatures.integer(5) != 0) {
-            forgeries.push_back("The audit log's " + events(firstEvent, last) +
-                                " name someone other than " + nameOf(signer) +
+        } else if (range.namesSomeoneElse) {
+            forgeries.push_back("The audit log's " + events(range.first, range.last) +
+                                " name someone other than " + nameOf(range.signer) +
                                 ", who signed them: they were written in another's name.");
         }
     }
