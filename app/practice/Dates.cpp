@@ -1,6 +1,7 @@
 // Calendar arithmetic on ISO dates with <chrono> (g++ 12: calendar types, no <format>).
 #include "practice/Dates.h"
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -46,6 +47,21 @@ int daysBetween(const std::string& from, const std::string& to) {
     return static_cast<int>((std::chrono::sys_days{parse(to.substr(0, 10))} -
                              std::chrono::sys_days{parse(from.substr(0, 10))})
                                 .count());
+}
+
+std::string longDate(const std::string& isoDate) {
+    if (!isIsoDate(isoDate))
+        return isoDate;
+    static constexpr std::array<const char*, 7> kWeekdays = {
+        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    static constexpr std::array<const char*, 12> kMonths = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    auto date = parse(isoDate);
+    std::chrono::weekday weekday{std::chrono::sys_days{date}};
+    return std::string(kWeekdays[weekday.c_encoding()]) + " " +
+           std::to_string(unsigned(date.day())) + " " + kMonths[unsigned(date.month()) - 1] + " " +
+           std::to_string(int(date.year()));
 }
 
 std::string today() {
