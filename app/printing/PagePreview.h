@@ -65,7 +65,7 @@ class PreviewView {
   private:
     int page_ = 0;
     int pageCount_ = 0;
-    ZoomMode mode_ = ZoomMode::pageWidth;
+    ZoomMode mode_ = ZoomMode::percent;  ///< real size to begin with: as it will read on paper
     int percent_ = 100;
 };
 

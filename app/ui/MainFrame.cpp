@@ -18,6 +18,7 @@
 #include "ui/GroupPanel.h"
 #include "ui/Guarded.h"
 #include "ui/MemberPanel.h"
+#include "ui/PrintController.h"
 #include "ui/SessionPanel.h"
 #include "ui/UsersPanel.h"
 #include "ui/WxText.h"
@@ -29,6 +30,8 @@ constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|
 constexpr int kLockId = wxID_HIGHEST + 1;
 constexpr int kBackupId = wxID_HIGHEST + 2;
 constexpr int kBackupNowId = wxID_HIGHEST + 3;
+constexpr int kExportPdfId = wxID_HIGHEST + 4;
+constexpr int kServiceDetailsId = wxID_HIGHEST + 5;
 
 void removeBackupButton(wxInfoBar* notice) {
     if (notice->HasButtonId(kBackupNowId))
@@ -56,10 +59,18 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
         return createDatabase(login, pass);
     });
     book_->AddPage(setup_, "new database");
-    recovery_ = new RecoveryKeyPanel(book_, [this] {
-        if (auto problem = enterWork(); !problem.empty())
-            showNotice(problem, wxICON_ERROR);
-    });
+    recovery_ = new RecoveryKeyPanel(
+        book_,
+        [this] {
+            if (printing_)
+                printing_->closePreview();  // the sheet holds the key: not left on screen
+            if (auto problem = enterWork(); !problem.empty())
+                showNotice(problem, wxICON_ERROR);
+        },
+        [this] {
+            if (printing_)
+                printing_->preview(recovery_->printables());
+        });
     book_->AddPage(recovery_, "recovery key");
 
     auto* splitter = new wxSplitterWindow(book_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -130,6 +141,14 @@ void MainFrame::buildMenus() {
     file->Append(wxID_NEW, "&New database...\tCtrl+N");
     file->Append(wxID_OPEN, "&Open database...\tCtrl+O");
     file->AppendSeparator();
+    file->Append(wxID_PREVIEW, "Print pre&view...\tCtrl+Shift+P",
+                 "See the documents this page can print, as they will print");
+    file->Append(wxID_PRINT, "&Print...\tCtrl+P");
+    file->Append(wxID_PRINT_SETUP, "Page set&up...", "Choose the paper documents are printed on");
+    file->Append(kExportPdfId, "&Export PDF...");
+    file->Append(kServiceDetailsId, "Service &details for printing...",
+                 "Whom carers should contact, printed on their handouts; the paper");
+    file->AppendSeparator();
     file->Append(kBackupId, "&Back up...\tCtrl+B", "Make a verified copy of the database");
     file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
     file->AppendSeparator();
@@ -153,6 +172,107 @@ void MainFrame::buildMenus() {
         wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            printCommand([this] {
+                printing_->preview(printables());
+                return std::string();
+            });
+        },
+        wxID_PREVIEW);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            printCommand([this] { return printing_->printCurrent(this, printables()); });
+        },
+        wxID_PRINT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            printCommand([this] { return printing_->exportCurrent(this, printables()); });
+        },
+        kExportPdfId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) { printCommand([this] { return printing_->pageSetup(this); }); },
+        wxID_PRINT_SETUP);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            printCommand([this] {
+                printing_->editServiceDetails(this);
+                return std::string();
+            });
+        },
+        kServiceDetailsId);
+    // Print and Export PDF name what they act on, so that Ctrl+P prints what the person expects.
+    auto offered = [this](wxUpdateUIEvent& event, const std::function<wxString(wxString)>& label) {
+        auto offers = printables();
+        const auto* current = printing_ ? printing_->current(offers) : nullptr;
+        event.Enable(current != nullptr);
+        auto text = label(current ? " " + toWx(current->name) : wxString());
+        auto* item = GetMenuBar()->FindItem(event.GetId());
+        if (item && item->GetItemLabel() != text)
+            event.SetText(text);
+    };
+    Bind(
+        wxEVT_UPDATE_UI,
+        [offered](wxUpdateUIEvent& event) {
+            offered(event, [](const wxString& name) { return "&Print" + name + "...\tCtrl+P"; });
+        },
+        wxID_PRINT);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [offered](wxUpdateUIEvent& event) {
+            offered(event, [](const wxString& name) {
+                return name.empty() ? wxString("&Export PDF...") : "&Export" + name + " as PDF...";
+            });
+        },
+        kExportPdfId);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& event) { event.Enable(printing_ && !printables().empty()); },
+        wxID_PREVIEW);
+    for (int id : {static_cast<int>(wxID_PRINT_SETUP), kServiceDetailsId}) {
+        Bind(
+            wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(printing_ != nullptr); },
+            id);
+    }
+}
+
+void MainFrame::enablePrinting(settings::SettingsStore& settings,
+                               std::filesystem::path picturesFolder) {
+    printing_ = std::make_unique<PrintController>(this, settings, std::move(picturesFolder));
+    if (!isLocked())
+        printing_->attach(practice_.get());
+}
+
+std::vector<printing::PrintableDocument> MainFrame::printables() const {
+    if (!printing_ || !store_ || !store_->isUnlocked())
+        return {};
+    if (book_->GetSelection() == recoveryPage)
+        return recovery_->printables();
+    if (book_->GetSelection() != workPage)
+        return {};
+    std::vector<printing::PrintableDocument> offers;
+    if (pages_->GetCurrentPage() == session_)
+        offers = session_->printables();
+    auto curriculum = curriculum_->printables();
+    offers.insert(offers.end(), std::make_move_iterator(curriculum.begin()),
+                  std::make_move_iterator(curriculum.end()));
+    return offers;
+}
+
+void MainFrame::printCommand(const std::function<std::string()>& command) {
+    if (!printing_)
+        return;
+    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
+               [&] {
+                   if (auto said = command(); !said.empty())
+                       showNotice(said, wxICON_INFORMATION);
+               });
 }
 
 void MainFrame::chooseDatabase(bool create) {
@@ -254,7 +374,10 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
             keptNote_.reset();  // a note of another database cannot be saved in this one
             lastLogin_ = login;
             SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
-            recovery_->show(created.recoveryKey, created.recoveryPublicKey);
+            if (printing_)
+                printing_->attach(practice_.get());  // the recovery key sheet's print is recorded
+            recovery_->show(created.recoveryKey, created.recoveryPublicKey,
+                            pendingPath_.filename().string());
             book_->SetSelection(recoveryPage);
         });
     return problem;
@@ -296,6 +419,8 @@ void MainFrame::showWork() {
     session_->attach(practice_.get());
     member_->attach(practice_.get());
     users_->attach(practice_.get());
+    if (printing_)
+        printing_->attach(practice_.get());
     pages_->SetSelection(0);
     book_->SetSelection(workPage);
     lastActivity_ = std::chrono::steady_clock::now();
@@ -356,6 +481,8 @@ void MainFrame::hideRecords() {
     session_->attach(nullptr);
     member_->attach(nullptr);
     users_->attach(nullptr);
+    if (printing_)
+        printing_->attach(nullptr);  // closes the print preview
     notice_->Dismiss();
     removeBackupButton(notice_);  // nothing to back up while locked
     store_->lock();  // done already by practice::Practice::lock, unless a failure came first

@@ -245,7 +245,9 @@ TEST_CASE("the preview steps through pages and zooms between fixed steps") {
 
     const documents::PageSize a4 = documents::pageSizeOf(documents::Paper::a4);
     const double screen = 96.0 / 72.0;
-    CHECK(view.mode() == ZoomMode::pageWidth);
+    CHECK(view.mode() == ZoomMode::percent);
+    CHECK(view.pixelsPerPoint(a4, 600, 400, screen) == doctest::Approx(screen));  // 100%
+    view.fit(ZoomMode::pageWidth);
     CHECK(view.pixelsPerPoint(a4, 600, 400, screen) == doctest::Approx(600 / a4.width));
     view.fit(ZoomMode::wholePage);
     CHECK(view.pixelsPerPoint(a4, 600, 400, screen) == doctest::Approx(400 / a4.height));
