@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstdint>
-#include <sstream>
 
 #include "curriculum/Programme.h"
 #include "curriculum/XmlFile.h"
@@ -84,12 +83,88 @@ std::string sha256Hex(std::string_view bytes) {
 
 namespace {
 
-/// A document parsed with pugixml's default flags (which drop comments, the declaration and
-/// layout-only text), written back without layout.
+/// Text as the canonical form writes it: the characters markup gives a meaning to, and control
+/// characters, as references (in attribute values tab, line feed and carriage return too: an
+/// XML reader turns them into spaces there).
+void appendEscaped(std::string& out, std::string_view text, bool attribute) {
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (c == '&') {
+            out += "&amp;";
+        } else if (c == '<') {
+            out += "&lt;";
+        } else if (c == '>' && !attribute) {
+            out += "&gt;";
+        } else if (c == '"' && attribute) {
+            out += "&quot;";
+        } else if (byte < 32 && (attribute || (c != '\t' && c != '\n' && c != '\r'))) {
+            out += "&#";
+            out += static_cast<char>('0' + byte / 10);
+            out += static_cast<char>('0' + byte % 10);
+            out += ';';
+        } else {
+            out += c;
+        }
+    }
+}
+
+/// The canonical form of a document parsed with pugixml's default flags (which drop comments,
+/// the declaration and layout-only text): elements, attributes in file order, text and CDATA,
+/// with no layout. Written here, not by pugixml's printer, so that a pugixml upgrade can never
+/// change a content hash already stamped on sessions; it writes exactly what pugixml 1.13's
+/// raw printer wrote when the stamps began (ContentHashTests pins both).
+void appendCanonical(std::string& out, const pugi::xml_node& node) {
+    switch (node.type()) {
+        case pugi::node_document:
+            for (const auto& child : node.children())
+                appendCanonical(out, child);
+            break;
+        case pugi::node_element:
+            out += '<';
+            out += node.name();
+            for (const auto& attribute : node.attributes()) {
+                out += ' ';
+                out += attribute.name();
+                out += "=\"";
+                appendEscaped(out, attribute.value(), true);
+                out += '"';
+            }
+            if (!node.first_child()) {
+                out += "/>";
+                break;
+            }
+            out += '>';
+            for (const auto& child : node.children())
+                appendCanonical(out, child);
+            out += "</";
+            out += node.name();
+            out += '>';
+            break;
+        case pugi::node_pcdata:
+            appendEscaped(out, node.value(), false);
+            break;
+        case pugi::node_cdata: {
+            // "]]>" cannot stand inside a CDATA section: it is split across two.
+            std::string_view text = node.value();
+            do {
+                auto end = text.find("]]>");
+                auto part = end == std::string_view::npos ? text.size() : end + 2;
+                out += "<![CDATA[";
+                out += text.substr(0, part);
+                out += "]]>";
+                text.remove_prefix(part);
+            } while (!text.empty());
+            break;
+        }
+        default:  // comments, declarations, doctypes: not kept by the default flags
+            break;
+    }
+}
+
 std::string canonicalXml(const pugi::xml_document& document) {
-    std::ostringstream out;
-    document.save(out, "", pugi::format_raw | pugi::format_no_declaration);
-    return out.str();
+    std::string out;
+    appendCanonical(out, document);
+    return out;
 }
 
 }  // namespace

@@ -10,12 +10,11 @@
 #include "cli/CommandLine.h"
 #include "cli/Passphrase.h"
 #include "cli/PrintCommand.h"
+#include "cli/SignIn.h"
 #include "curriculum/EasyReadLint.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/DemoData.h"
-#include "practice/SeenLogHeads.h"
 #include "records/RecordStore.h"
-#include "settings/Settings.h"
 
 namespace roundtable::cli {
 namespace {
@@ -59,41 +58,6 @@ int lintEasyRead(const std::string& directory, std::ostream& out) {
         return 1;
     out << directory << ": the easy-read text follows the rules that can be checked\n";
     return 0;
-}
-
-/// Opens the database named by --db, warns (on `out`) when its log no longer reaches the
-/// newest point this computer has seen of it, and signs in as --user with a passphrase from
-/// `in`. Returns whether the log reached that point.
-bool openAndSignIn(std::optional<records::RecordStore>& store, practice::SeenLogHeads& seen,
-                   const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
-                   std::ostream& err) {
-    auto database = option(arguments, "--db");
-    auto user = option(arguments, "--user");
-    if (database.empty() || user.empty())
-        throw UsageError("this command needs --db PATH and --user NAME");
-    store.emplace(records::RecordStore::open(database));
-    auto warning = seen.warningFor(*store);
-    if (!warning.empty())
-        out << "WARNING: " << warning << "\n";
-    store->unlock(user, readPassphrase(in, err));
-    return warning.empty();
-}
-
-/// What this computer has seen of each database's log, in the user's settings.
-struct ComputerMemory {
-    settings::IniFileStore settings{settings::defaultSettingsPath()};
-    practice::SeenLogHeads seen{settings};
-};
-
-/// Opens and signs in (see openAndSignIn); a log that does not reach what was seen is refused
-/// for commands that would add to it.
-records::RecordStore signedIn(const std::vector<std::string>& arguments, std::istream& in,
-                              std::ostream& out, std::ostream& err) {
-    ComputerMemory memory;
-    std::optional<records::RecordStore> store;
-    if (!openAndSignIn(store, memory.seen, arguments, in, out, err))
-        throw std::runtime_error("nothing was done: check the database first (verify)");
-    return std::move(*store);
 }
 
 int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
@@ -245,7 +209,7 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         if (command == "restore")
             return restore(arguments, in, out, err);
         if (command == "print")
-            return print(arguments, out, err);
+            return print(arguments, in, out, err);
     } catch (const UsageError& error) {
         err << "roundtable-cli: " << error.what() << '\n';
         printUsage(err);

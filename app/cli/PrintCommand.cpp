@@ -1,18 +1,28 @@
 // Each kind of document takes its own options; any other option is a wrong command line, so a
-// mistyped --sesion is reported rather than quietly printing the wrong thing.
+// mistyped --sesion is reported rather than quietly printing the wrong thing. A document made
+// from records is recorded in the audit log as an export (its kind and record, who and when;
+// never its content) once it is made and before its file is written, and a file that names a
+// member is created readable by its owner only.
 #include "cli/PrintCommand.h"
 
-#include <algorithm>
+#include <charconv>
+#include <fstream>
 #include <map>
 #include <ostream>
 #include <set>
 #include <span>
+#include <sstream>
 
 #include "cli/CommandLine.h"
+#include "cli/SignIn.h"
 #include "documents/CarersHandout.h"
 #include "documents/EasyReadSummary.h"
+#include "documents/MemberReport.h"
 #include "documents/PdfFile.h"
+#include "documents/Registers.h"
+#include "documents/RelapsePlanDocument.h"
 #include "documents/SessionPlan.h"
+#include "practice/Dates.h"
 
 namespace roundtable::cli {
 
@@ -22,9 +32,17 @@ const char* const kPrintUsage =
     "       roundtable-cli print easy-read-summary --session ID --out FILE.pdf [PRINT OPTIONS]\n"
     "       roundtable-cli print session-plan --session ID [--start HH:MM] --out FILE.pdf\n"
     "                      [PRINT OPTIONS]   (sessions and modules of the curriculum)\n"
+    "       From the records (--db PATH --user NAME, passphrase on standard input; audited):\n"
+    "       roundtable-cli print session-plan --session SESSION_NO [--start HH:MM] RECORD OPTIONS\n"
+    "       roundtable-cli print sign-in-sheet --session SESSION_NO [--names] RECORD OPTIONS\n"
+    "       roundtable-cli print register --group GROUP_NO [--names] RECORD OPTIONS\n"
+    "       roundtable-cli print member-report --member CODE [--from DATE] [--to DATE]\n"
+    "                      [--concerns] [--summary TEXT | --summary-file FILE] RECORD OPTIONS\n"
+    "       roundtable-cli print relapse-plan --member CODE [--easy-read] RECORD OPTIONS\n"
     "         PRINT OPTIONS: --content DIR, --paper a4|letter, and for carers' documents\n"
     "                        --contact-name, --contact-phone, --contact-email TEXT and\n"
-    "                        --contact-address LINE (once for each line)\n";
+    "                        --contact-address LINE (once for each line)\n"
+    "         RECORD OPTIONS: --db PATH --user NAME --out FILE.pdf [PRINT OPTIONS]\n";
 
 namespace {
 
@@ -33,6 +51,9 @@ namespace documents = roundtable::documents;
 const std::set<std::string> kPrintOptions = {"--out", "--content", "--paper"};
 const std::set<std::string> kContactOptions = {"--contact-name", "--contact-phone",
                                                "--contact-email", "--contact-address"};
+const std::set<std::string> kRecordOptions = {"--db", "--user"};
+/// Options that are given alone, without a value.
+const std::set<std::string> kFlags = {"--names", "--concerns", "--easy-read"};
 
 /// The options a kind takes besides kPrintOptions.
 const std::map<std::string, std::set<std::string>>& kindOptions() {
@@ -40,7 +61,13 @@ const std::map<std::string, std::set<std::string>>& kindOptions() {
         {"handout", {"--session"}},
         {"carers-pack", {"--module"}},
         {"easy-read-summary", {"--session"}},
-        {"session-plan", {"--session", "--start"}},
+        {"session-plan", {"--session", "--start", "--db", "--user"}},
+        {"sign-in-sheet", {"--session", "--names", "--db", "--user"}},
+        {"register", {"--group", "--names", "--db", "--user"}},
+        {"member-report",
+         {"--member", "--from", "--to", "--concerns", "--summary", "--summary-file", "--db",
+          "--user"}},
+        {"relapse-plan", {"--member", "--easy-read", "--db", "--user"}},
     };
     return kinds;
 }
@@ -49,8 +76,8 @@ bool isCarersDocument(const std::string& kind) {
     return kind == "handout" || kind == "carers-pack";
 }
 
-/// Every option given, each with its values in order; a wrong option or a missing value is a
-/// UsageError.
+/// Every option given, each with its values in order (a flag's value is empty); a wrong option
+/// or a missing value is a UsageError.
 std::map<std::string, std::vector<std::string>> readOptions(
     const std::vector<std::string>& arguments) {
     const auto& kind = arguments[1];
@@ -62,6 +89,11 @@ std::map<std::string, std::vector<std::string>> readOptions(
                      (isCarersDocument(kind) && kContactOptions.contains(name));
         if (!known)
             throw UsageError("print " + kind + " does not take " + name);
+        if (kFlags.contains(name)) {
+            given[name].emplace_back();
+            --i;
+            continue;
+        }
         if (i + 1 >= arguments.size())
             throw UsageError(name + " needs a value");
         given[name].push_back(arguments[i + 1]);
@@ -106,33 +138,98 @@ documents::ServiceContact contactFrom(
     return contact;
 }
 
+/// A record's number as the app shows it (a session's or a group's id).
+std::int64_t recordNumber(const std::string& text, const std::string& option) {
+    std::int64_t number = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || end != text.data() + text.size() || number <= 0)
+        throw UsageError(option + " takes a record's number, such as 12");
+    return number;
+}
+
+std::string dateOption(const std::map<std::string, std::vector<std::string>>& given,
+                       const std::string& name) {
+    auto date = single(given, name);
+    if (!date.empty() && !practice::isIsoDate(date))
+        throw UsageError(name + " takes a date as YYYY-MM-DD, such as 2027-03-31");
+    return date;
+}
+
+/// The facilitator's summary: given as text, or read from a file (exit 1 when it cannot be).
+std::string summaryFrom(const std::map<std::string, std::vector<std::string>>& given) {
+    auto text = single(given, "--summary");
+    auto file = single(given, "--summary-file");
+    if (!text.empty() && !file.empty())
+        throw UsageError("give --summary or --summary-file, not both");
+    if (file.empty())
+        return text;
+    std::ifstream in(file);
+    std::ostringstream read;
+    read << in.rdbuf();
+    if (!in)
+        throw std::runtime_error("Cannot read the summary file " + file + ".");
+    return read.str();
+}
+
 /// What to print, read and checked from the command line before anything is loaded.
 struct Request {
     std::string kind;
     std::string file;
     documents::Paper paper = documents::Paper::a4;
-    std::string sessionId;  ///< every kind but the pack
-    std::string moduleId;   ///< the pack's, when it is of one module
-    documents::SessionPlanOptions plan;
+    bool fromRecords = false;  ///< --db given: every kind but the curriculum's three
+    std::string sessionId;     ///< a curriculum session's id, or a recorded session's number
+    std::string moduleId;      ///< the pack's, when it is of one module
+    std::int64_t groupId = 0;
+    std::string memberCode;
+    practice::Period period;
+    bool openConcerns = false;
+    bool easyRead = false;
+    std::string summary;
+    documents::MemberNaming naming = documents::MemberNaming::codes;
+    std::optional<documents::ClockTime> start;
     documents::ServiceContact contact;
 };
 
 Request requestFrom(const std::vector<std::string>& arguments) {
     Request request;
     request.kind = arguments[1];
+    const auto& kind = request.kind;
     auto given = readOptions(arguments);
-    request.file = required(given, request.kind, "--out", "FILE.pdf");
+    request.file = required(given, kind, "--out", "FILE.pdf");
     request.paper = paperFrom(single(given, "--paper"));
-    if (request.kind == "carers-pack")
-        request.moduleId = single(given, "--module");
-    else
-        request.sessionId = required(given, request.kind, "--session", "ID");
-    if (auto start = single(given, "--start"); !start.empty()) {
-        auto time = documents::ClockTime::parse(start);
-        if (!time)
-            throw UsageError("--start takes a time of day as HH:MM, such as 10:00");
-        request.plan.start = *time;
+    const bool onlyFromRecords = kindOptions().at(kind).contains("--db") && kind != "session-plan";
+    request.fromRecords = given.contains("--db");
+    if (onlyFromRecords || request.fromRecords) {
+        if (!given.contains("--db") || !given.contains("--user"))
+            throw UsageError("print " + kind + " needs --db PATH and --user NAME");
+        request.fromRecords = true;
     }
+    if (kind == "carers-pack")
+        request.moduleId = single(given, "--module");
+    else if (kind == "register")
+        request.groupId = recordNumber(required(given, kind, "--group", "GROUP_NO"), "--group");
+    else if (kind == "member-report" || kind == "relapse-plan")
+        request.memberCode = required(given, kind, "--member", "CODE");
+    else
+        request.sessionId = required(given, kind, "--session", "ID");
+    // A recorded session's number is checked now, before anything is opened.
+    if (request.fromRecords && !request.sessionId.empty())
+        (void)recordNumber(request.sessionId, "--session");
+    if (auto start = single(given, "--start"); !start.empty()) {
+        request.start = documents::ClockTime::parse(start);
+        if (!request.start)
+            throw UsageError("--start takes a time of day as HH:MM, such as 10:00");
+    }
+    request.period = {dateOption(given, "--from"), dateOption(given, "--to")};
+    if (!request.period.from.empty() && !request.period.to.empty() &&
+        request.period.from > request.period.to) {
+        throw UsageError("--from must not come after --to");
+    }
+    request.openConcerns = given.contains("--concerns");
+    request.easyRead = given.contains("--easy-read");
+    if (given.contains("--names"))
+        request.naming = documents::MemberNaming::names;
+    request.summary = summaryFrom(given);
     request.contact = contactFrom(given);
     return request;
 }
@@ -146,7 +243,7 @@ curriculum::Programme::SessionRef sessionIn(const Content& content, const std::s
     return *found;
 }
 
-documents::Document build(const Request& request, const Content& content) {
+documents::Document fromCurriculum(const Request& request, const Content& content) {
     if (request.kind == "carers-pack") {
         std::span<const curriculum::Module> modules = content.programme.modules;
         if (!request.moduleId.empty()) {
@@ -164,25 +261,94 @@ documents::Document build(const Request& request, const Content& content) {
         return documents::carersHandout(*session.module, *session.session, request.contact);
     if (request.kind == "easy-read-summary")
         return documents::easyReadSummary(*session.session);
-    return documents::sessionPlan(*session.module, *session.session, request.plan);
+    documents::SessionPlanOptions options;
+    if (request.start)
+        options.start = *request.start;
+    return documents::sessionPlan(*session.module, *session.session, options);
+}
+
+/// A document made from records, with what the audit log records of it.
+struct RecordDocument {
+    documents::Document document;
+    std::string recordKind;  ///< the kind of document, as the audit log names it
+    std::int64_t recordId = 0;
+    bool namesMembers = true;
+};
+
+std::string roleInWords(records::Role role) {
+    switch (role) {
+        case records::Role::clinicalLead:
+            return "Clinical lead";
+        case records::Role::administrator:
+            return "Administrator";
+        case records::Role::facilitator:
+            break;
+    }
+    return "Facilitator";
+}
+
+RecordDocument fromRecords(const Request& request, const Content& content,
+                           records::RecordStore& store) {
+    if (request.kind == "session-plan") {
+        const auto id = recordNumber(request.sessionId, "--session");
+        return {documents::recordedSessionPlan(content.programme, practice::groupSession(store, id),
+                                               request.start),
+                request.kind, id, false};
+    }
+    if (request.kind == "sign-in-sheet") {
+        const auto id = recordNumber(request.sessionId, "--session");
+        return {documents::signInSheet(practice::sessionSheet(store, id), request.naming),
+                request.kind, id};
+    }
+    if (request.kind == "register") {
+        return {
+            documents::yearRegister(practice::groupYear(store, request.groupId), request.naming),
+            request.kind, request.groupId};
+    }
+    if (request.kind == "member-report") {
+        auto period = practice::memberPeriod(store, request.memberCode, request.period,
+                                             practice::today(), request.openConcerns);
+        auto user = store.currentUser();
+        documents::MemberReportOptions options{
+            request.summary,
+            request.openConcerns,
+            {user ? user->login : "", user ? roleInWords(user->role) : "", practice::today()}};
+        auto id = period.member.id;
+        return {documents::memberReport(period, content.programme, options), request.kind, id};
+    }
+    auto plan = practice::memberPlan(store, request.memberCode);
+    auto id = plan.member.id;
+    if (request.easyRead)
+        return {documents::easyReadRelapsePlan(plan), "easy-read-relapse-plan", id};
+    return {documents::formalRelapsePlan(plan), request.kind, id};
 }
 
 }  // namespace
 
-int print(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+int print(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+          std::ostream& err) {
     if (arguments.size() < 2 || !kindOptions().contains(arguments[1])) {
         throw UsageError(
-            "print needs a kind of document: handout, carers-pack, easy-read-summary or "
-            "session-plan");
+            "print needs a kind of document: handout, carers-pack, easy-read-summary, "
+            "session-plan, sign-in-sheet, register, member-report or relapse-plan");
     }
     auto request = requestFrom(arguments);
     auto content = loadContent(arguments, err, "nothing was printed");
     if (!content)
         return 1;
-    auto document = build(request, *content);
+    documents::PdfOptions options{content->folder / "pictures", false};
+    documents::Document document;
+    if (request.fromRecords) {
+        auto store = signedIn(arguments, in, out, err);
+        auto made = fromRecords(request, *content, store);
+        store.recordAccess(records::Access::exportFile, made.recordKind, made.recordId);
+        document = std::move(made.document);
+        options.privateFile = made.namesMembers;
+    } else {
+        document = fromCurriculum(request, *content);
+    }
     document.paper = request.paper;
-    auto written =
-        documents::writePdf(document, request.file, {content->folder / "pictures", false});
+    auto written = documents::writePdf(document, request.file, options);
     out << "Wrote " << request.file << " (" << written.pages
         << (written.pages == 1 ? " page" : " pages") << ").\n";
     return 0;

@@ -100,7 +100,7 @@ Document carersPack(std::span<const curriculum::Module> modules, const ServiceCo
         for (const auto& session : module.sessions) {
             std::string anchor(session.id);
             contents.entries.push_back({std::string(session.title), anchor});
-            handouts.push_back(PageBreak{});
+            handouts.emplace_back(std::in_place_type<PageBreak>);
             addHandout(handouts, module, session, contact, anchor);
         }
     }

@@ -1,6 +1,8 @@
 // Paper sizes and the text a document holds.
 #include "documents/Document.h"
 
+#include <utility>
+
 namespace roundtable::documents {
 namespace {
 
@@ -11,14 +13,21 @@ struct Overloaded : Visitors... {
 
 }  // namespace
 
-PageSize pageSizeOf(Paper paper) {
+PageSize pageSizeOf(Paper paper, Orientation orientation) {
+    PageSize size;
     switch (paper) {
         case Paper::a4:
-            return {595.0, 842.0};  // 210 x 297 mm, rounded as every PDF tool reports it
+            size = {595.0, 842.0};  // 210 x 297 mm, rounded as every PDF tool reports it
+            break;
         case Paper::letter:
-            return {612.0, 792.0};  // 8.5 x 11 inches
+            size = {612.0, 792.0};  // 8.5 x 11 inches
+            break;
     }
-    throw DocumentError("unknown paper size");
+    if (size.width == 0.0)
+        throw DocumentError("unknown paper size");
+    if (orientation == Orientation::landscape)
+        std::swap(size.width, size.height);
+    return size;
 }
 
 std::vector<std::string> textsOf(const Document& document) {
@@ -46,6 +55,14 @@ std::vector<std::string> textsOf(const Document& document) {
                                add(entry.title);
                        },
                        [](const PageBreak&) {},
+                       [&](const Table& table) {
+                           for (const auto& column : table.columns)
+                               add(column.heading);
+                           for (const auto& row : table.rows) {
+                               for (const auto& cell : row)
+                                   add(cell);
+                           }
+                       },
                    },
                    block);
     }

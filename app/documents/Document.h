@@ -24,12 +24,16 @@ class DocumentError : public std::runtime_error {
 
 enum class Paper { a4, letter };
 
+/// Landscape turns the paper on its side, for a table wider than it is long (a year's
+/// register).
+enum class Orientation { portrait, landscape };
+
 struct PageSize {
     double width = 0.0;  ///< points (1/72 inch)
     double height = 0.0;
 };
 
-[[nodiscard]] PageSize pageSizeOf(Paper paper);
+[[nodiscard]] PageSize pageSizeOf(Paper paper, Orientation orientation = Orientation::portrait);
 
 /// A rectangle on a page, in points from the page's top-left corner.
 struct Box {
@@ -86,19 +90,35 @@ struct Contents {
 
 struct PageBreak {};
 
+/// Rows of short texts under column headings, ruled as a grid (a register, a list of
+/// sessions). A row is never split; a table longer than a page goes on over the next with its
+/// headings printed again at the top.
+struct Table {
+    struct Column {
+        std::string heading;  ///< no heading row is printed when every heading is empty
+        double share = 1.0;   ///< of the width, in proportion to the other columns' shares
+        bool centred = false;
+    };
+    std::vector<Column> columns;
+    std::vector<std::vector<std::string>> rows;  ///< a cell for each column, in order
+    bool forWriting = false;                     ///< rows tall enough to sign or write in by hand
+};
+
 using Block = std::variant<Heading, Paragraph, EasyReadPoint, BulletList, WritingSpace, KeyText,
-                           Contents, PageBreak>;
+                           Contents, PageBreak, Table>;
 
 struct Document {
     std::string title;  ///< in every page's header and the PDF's metadata
     Typography typography = Typography::easyRead;
     bool confidential = false;  ///< every page is marked confidential
     Paper paper = Paper::a4;
+    Orientation orientation = Orientation::portrait;
     std::vector<Block> blocks;
 };
 
 /// Every text a reader sees in the body of `document`, one per line in reading order (a
-/// bullet list's items one per line; a writing space's label; contents titles). The header
+/// bullet list's items one per line; a writing space's label; contents titles; a table's
+/// headings, then its cells row by row, each non-empty one on its own line). The header
 /// and footer (product name, title, page numbers) are not included.
 [[nodiscard]] std::vector<std::string> textsOf(const Document& document);
 

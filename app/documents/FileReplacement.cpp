@@ -40,9 +40,13 @@ FileReplacement::FileReplacement(std::filesystem::path target, bool privateFile)
     if (!target_.has_filename())
         fail(target_, EISDIR);
     for (int attempt = 0; attempt < kNameAttempts && fd_ < 0; ++attempt) {
+        // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about "." + string.
+        std::string name = ".";
+        name += target_.filename().string();
+        name += ".partial-";
+        name += randomSuffix();
         temporary_ = target_;
-        temporary_.replace_filename("." + target_.filename().string() + ".partial-" +
-                                    randomSuffix());
+        temporary_.replace_filename(name);
         fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
         if (fd_ < 0 && errno != EEXIST)
             fail(target_, errno);

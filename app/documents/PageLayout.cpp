@@ -25,6 +25,11 @@ constexpr double kRuleGrey = 0.6;
 constexpr double kKeyPadding = 16.0;
 constexpr double kRuleInset = 8.0;  ///< a writing box's lines stop short of its sides
 constexpr int kExcerptLength = 60;
+constexpr double kCellPaddingRatio = 0.3;  ///< a table cell's padding, of the type size
+constexpr double kCellRuleWidth = 0.5;
+constexpr double kHeadingGround = 0.88;  ///< the grey behind a table's headings
+/// A row to sign in is half as tall again as a line to write on: a signature is larger.
+constexpr double kSigningLineRatio = 1.5;
 
 using Draw = std::function<void(cairo_t* cr, double top)>;
 
@@ -37,6 +42,8 @@ struct Row {
     std::string anchor;                   ///< a heading's anchor, for the contents
     std::optional<DrawnPicture> picture;  ///< box.y from the row's top until placed
     std::string excerpt;                  ///< names the row in an error
+    /// A table's heading row, printed again above this row when it starts a page.
+    std::optional<std::size_t> header;
     Draw draw;
 };
 
@@ -80,7 +87,7 @@ struct PageLayout::Impl {
         : style(styleOf(document.typography)),
           typesetter(style),
           pictograms(picturesFolder),
-          size(pageSizeOf(document.paper)),
+          size(pageSizeOf(document.paper, document.orientation)),
           title(document.title),
           confidential(document.confidential),
           left(style.sideMargin),
@@ -279,6 +286,89 @@ struct PageLayout::Impl {
 
     void add(const PageBreak&) { pageBreakPending = !rows.empty(); }
 
+    // Tables: a row of the table is a row of the page; its heading row is kept with the first
+    // and repeated at the top of each page the table goes on to.
+
+    void add(const Table& table) {
+        if (table.columns.empty())
+            return;
+        double shares = 0.0;
+        for (const auto& column : table.columns)
+            shares += std::max(column.share, 0.0);
+        std::vector<double> edges{left};
+        for (const auto& column : table.columns)
+            edges.push_back(edges.back() + width * std::max(column.share, 0.0) / shares);
+        std::optional<std::size_t> header;
+        std::vector<std::string> headings;
+        for (const auto& column : table.columns)
+            headings.push_back(column.heading);
+        if (std::any_of(headings.begin(), headings.end(),
+                        [](const auto& h) { return !h.empty(); })) {
+            auto row = tableRow(table, edges, headings, true);
+            row.keepWithNext = true;
+            push(std::move(row));
+            header = rows.size() - 1;
+        }
+        for (std::size_t i = 0; i < table.rows.size(); ++i) {
+            auto row = tableRow(table, edges, table.rows[i], false);
+            if (i == 0 && !header)
+                row.gapBefore = style.blockGap;
+            row.header = header;
+            push(std::move(row));
+        }
+    }
+
+    /// One row of cells between `edges`, each text set inside its cell's padding; a heading
+    /// row is bold on a light grey ground.
+    Row tableRow(const Table& table, const std::vector<double>& edges,
+                 const std::vector<std::string>& cells, bool heading) {
+        const double padding = style.bodySize * kCellPaddingRatio;
+        std::vector<SharedLayout> layouts;
+        std::vector<double> heights;
+        double textHeight = 0.0;
+        for (std::size_t column = 0; column < table.columns.size(); ++column) {
+            const auto& text = column < cells.size() ? cells[column] : std::string();
+            if (text.empty()) {
+                layouts.emplace_back();
+                heights.push_back(0.0);
+                continue;
+            }
+            auto cellWidth = std::max(edges[column + 1] - edges[column] - 2.0 * padding, 1.0);
+            layouts.push_back(typesetter.layout(
+                text, heading ? Face::sansBold : Face::sans, style.bodySize, cellWidth,
+                table.columns[column].centred ? TextShape::centredOnWidth() : TextShape{}));
+            heights.push_back(heightOf(layouts.back().get()));
+            textHeight = std::max(textHeight, heights.back());
+        }
+        const double least = table.forWriting && !heading
+                                 ? style.writingLineHeight * kSigningLineRatio
+                                 : style.bodySize;
+        Row row;
+        row.height = std::max(textHeight, least) + 2.0 * padding;
+        row.gapBefore = heading ? style.blockGap : 0.0;
+        row.excerpt = excerptOf(cells.empty() ? std::string() : cells.front());
+        row.draw = [edges, layouts, heights, heading, padding, height = row.height](cairo_t* cr,
+                                                                                    double top) {
+            if (heading) {
+                cairo_save(cr);
+                cairo_set_source_rgb(cr, kHeadingGround, kHeadingGround, kHeadingGround);
+                cairo_rectangle(cr, edges.front(), top, edges.back() - edges.front(), height);
+                cairo_fill(cr);
+                cairo_restore(cr);
+            }
+            for (std::size_t column = 0; column + 1 < edges.size(); ++column) {
+                const Box cell{edges[column], top, edges[column + 1] - edges[column], height};
+                strokeBox(cr, cell, kBorderGrey, kCellRuleWidth);
+                // Each text in the middle of its cell's height, as a register is read across.
+                if (layouts[column]) {
+                    showLayoutAt(cr, layouts[column].get(), cell.x + padding,
+                                 top + (height - heights[column]) / 2.0);
+                }
+            }
+        };
+        return row;
+    }
+
     void paginate() {
         const double capacity = size.height - style.bodyTop - style.bodyBottom;
         pages.emplace_back();
@@ -304,6 +394,10 @@ struct PageLayout::Impl {
                 pages.emplace_back();
                 used = 0.0;
                 gap = 0.0;
+            }
+            if (pages.back().empty() && row.header) {
+                pages.back().push_back({*row.header, style.bodyTop});
+                used = rows[*row.header].height;
             }
             pages.back().push_back({i, style.bodyTop + used + gap});
             used += gap + row.height;

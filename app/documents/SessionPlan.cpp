@@ -87,6 +87,17 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
                                    std::to_string(module.version) + " (" + std::string(module.id) +
                                    ")",
                                "Module:"});
+    // A module revised since the session was planned prints as it is now: say so, so that no
+    // one takes this for the version the group was given.
+    if (options.plannedVersion != 0) {
+        blocks.push_back(
+            Paragraph{options.plannedVersion == module.version
+                          ? "version " + std::to_string(module.version) + ", as printed here"
+                          : "version " + std::to_string(options.plannedVersion) +
+                                "; the curriculum now has version " +
+                                std::to_string(module.version) + ", which this plan shows",
+                      "Planned from:"});
+    }
     blocks.push_back(Paragraph{std::string(session.id) + ", " + std::to_string(session.minutes) +
                                    " minutes, " +
                                    span(options.start, options.start.plusMinutes(session.minutes)),
@@ -108,6 +119,27 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
         clock = clock.plusMinutes(activity.minutes);
     }
     return document;
+}
+
+Document recordedSessionPlan(const curriculum::Programme& programme,
+                             const practice::GroupSession& planned,
+                             std::optional<ClockTime> start) {
+    const auto& [group, session] = planned;
+    auto found = programme.findSession(session.stamp.sessionId);
+    if (!found) {
+        throw DocumentError("Session " + std::to_string(session.id) + " was planned from \"" +
+                            session.stamp.sessionId +
+                            "\", which is not in the programme Roundtable has loaded.");
+    }
+    SessionPlanOptions options;
+    options.date = session.date;
+    options.group = group.name;
+    options.plannedVersion = session.stamp.moduleVersion;
+    if (start)
+        options.start = *start;
+    else if (auto recorded = ClockTime::parse(session.startsAt))
+        options.start = *recorded;
+    return sessionPlan(*found->module, *found->session, options);
 }
 
 }  // namespace roundtable::documents

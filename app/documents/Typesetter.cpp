@@ -88,6 +88,8 @@ SharedLayout Typesetter::layout(std::string_view text, Face face, double size, d
         pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
     if (shape.alignRight)
         pango_layout_set_alignment(layout.get(), PANGO_ALIGN_RIGHT);
+    if (shape.centred)
+        pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
     if (!shape.lead.empty()) {
         AttributesPtr attributes(pango_attr_list_new());
         PangoAttribute* bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);

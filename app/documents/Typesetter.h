@@ -39,11 +39,15 @@ struct TextShape {
     std::string lead;         ///< set in bold before the text
     bool singleLine = false;  ///< cut short with an ellipsis rather than wrapped
     bool alignRight = false;
+    bool centred = false;
 
     [[nodiscard]] static TextShape ledBy(std::string lead) {
-        return {std::move(lead), false, false};
+        return {std::move(lead), false, false, false};
     }
-    [[nodiscard]] static TextShape rightAligned(bool singleLine) { return {{}, singleLine, true}; }
+    [[nodiscard]] static TextShape rightAligned(bool singleLine) {
+        return {{}, singleLine, true, false};
+    }
+    [[nodiscard]] static TextShape centredOnWidth() { return {{}, false, false, true}; }
 };
 
 /// One line of a layout: where its space starts and ends, and its baseline, in points from

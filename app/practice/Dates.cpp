@@ -1,7 +1,6 @@
 // Calendar arithmetic on ISO dates with <chrono> (g++ 12: calendar types, no <format>).
 #include "practice/Dates.h"
 
-#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -49,18 +48,16 @@ int daysBetween(const std::string& from, const std::string& to) {
                                 .count());
 }
 
-std::string longDate(const std::string& isoDate) {
-    if (!isIsoDate(isoDate))
-        return isoDate;
-    static constexpr std::array<const char*, 7> kWeekdays = {
-        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-    static constexpr std::array<const char*, 12> kMonths = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
+std::string dateOf(const std::string& timestamp) {
+    return timestamp.substr(0, 10);
+}
+
+std::string dateInWords(const std::string& isoDate) {
+    static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
     auto date = parse(isoDate);
-    std::chrono::weekday weekday{std::chrono::sys_days{date}};
-    return std::string(kWeekdays[weekday.c_encoding()]) + " " +
-           std::to_string(unsigned(date.day())) + " " + kMonths[unsigned(date.month()) - 1] + " " +
+    return std::to_string(unsigned(date.day())) + " " + kMonths[unsigned(date.month()) - 1] + " " +
            std::to_string(int(date.year()));
 }
 

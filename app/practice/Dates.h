@@ -17,9 +17,10 @@ namespace roundtable::practice {
 [[nodiscard]] std::string weekdayOnOrAfter(const std::string& isoDate, unsigned weekday);
 /// Whole days from `from` to `to` (both YYYY-MM-DD, or timestamps starting with one).
 [[nodiscard]] int daysBetween(const std::string& from, const std::string& to);
-/// "Tuesday 3 November 2026" for "2026-11-03", as printed papers give a day; the text
-/// unchanged when it is not a date.
-[[nodiscard]] std::string longDate(const std::string& isoDate);
+/// The date YYYY-MM-DD that a stored timestamp (or a date) starts with.
+[[nodiscard]] std::string dateOf(const std::string& timestamp);
+/// "3 November 2026" for a valid YYYY-MM-DD: the form easy-read text uses.
+[[nodiscard]] std::string dateInWords(const std::string& isoDate);
 /// Today's local date.
 [[nodiscard]] std::string today();
 

@@ -5,6 +5,7 @@
 #include <span>
 
 #include "practice/Dates.h"
+#include "practice/RecordsToPrint.h"
 #include "practice/ScopeExit.h"
 
 namespace roundtable::practice {
@@ -501,7 +502,7 @@ std::vector<RegisterLine> Practice::registerFor(records::SessionId sessionId) {
         // Someone who had left before the session is not on its register. (Someone who joined
         // later stays: the app records "joined" as the day he was entered, which may come
         // after sessions that are being written up late.)
-        if (!member.leftOn.empty() && member.leftOn < session.date)
+        if (!onRegisterOn(member, session.date))
             continue;
         RegisterLine line{member, std::nullopt, std::nullopt};
         for (const auto& mark : marks) {

@@ -1,14 +1,15 @@
 // Each offer captures what it needs to be made later: the curriculum's own objects (which live
-// as long as the app), or the session as the page read it. The session's group is looked up
-// when the plan is made, so a renamed group prints under its new name.
+// as long as the app), or the number of the session the page shows, whose records are read
+// (and refused when damaged) only when the document is made.
 #include "printing/PageDocuments.h"
 
 #include <algorithm>
 
 #include "documents/EasyReadSummary.h"
 #include "documents/RecoveryKeySheet.h"
+#include "documents/Registers.h"
 #include "documents/SessionPlan.h"
-#include "practice/Dates.h"
+#include "practice/RecordsToPrint.h"
 
 namespace roundtable::printing {
 namespace {
@@ -27,45 +28,18 @@ PrintableDocument curriculumDocument(
     return printable;
 }
 
-std::string groupName(practice::Practice& practice, records::GroupId id) {
-    auto groups = practice.store().groups();
-    auto found = std::find_if(groups.begin(), groups.end(),
-                              [id](const records::Group& group) { return group.id == id; });
-    return found == groups.end() ? std::string() : found->name;
-}
-
-/// The session plan of a session on record: its date, group and start time over the curriculum
-/// session it was planned from.
-Printout recordedSessionPlan(practice::Practice& practice, const records::Session& session) {
-    if (!session.damage.empty()) {
-        throw documents::DocumentError(
-            "This session's record was changed outside Roundtable, so its date and group cannot "
-            "be relied on. Print the session plan from the curriculum instead.");
-    }
-    const auto& stamp = session.stamp;
-    auto found = practice.programme().findSession(stamp.sessionId);
-    if (!found) {
-        throw documents::DocumentError(
-            "This session was planned from the session \"" + stamp.sessionId + "\" (" +
-            stamp.moduleId + " version " + std::to_string(stamp.moduleVersion) +
-            "), which is not in the programme Roundtable has loaded, so its plan cannot be "
-            "printed.");
-    }
-    const auto& [module, curriculumSession] = *found;
-    documents::SessionPlanOptions options;
-    if (auto start = documents::ClockTime::parse(session.startsAt))
-        options.start = *start;
-    options.date = practice::longDate(session.date);
-    options.group = groupName(practice, session.groupId);
-    Printout printout{documents::sessionPlan(*module, *curriculumSession, options), {}};
-    if (module->version != stamp.moduleVersion) {
+/// The session plan of a session on record, and what the person printing it should know: that
+/// the module was revised since the session was planned from it (the plan says so too).
+Printout recordedSessionPlan(practice::Practice& practice, records::SessionId id) {
+    auto planned = practice::groupSession(practice.store(), id);
+    Printout printout{documents::recordedSessionPlan(practice.programme(), planned), {}};
+    const auto& stamp = planned.session.stamp;
+    const auto* module = practice.programme().findModule(stamp.moduleId);
+    if (module && module->version != stamp.moduleVersion) {
         printout.notice = "This session was planned from version " +
                           std::to_string(stamp.moduleVersion) + " of \"" +
-                          std::string(module->title) + "\"; the programme loaded now has version " +
-                          std::to_string(module->version) + ", and the plan is printed from it.";
-        // On the paper too, under the title: the plan may differ from what the group was given.
-        auto& blocks = printout.document.blocks;
-        blocks.insert(blocks.begin() + 1, documents::Paragraph{printout.notice, "Note:"});
+                          std::string(module->title) + "\"; the plan shows version " +
+                          std::to_string(module->version) + ", the one in use now.";
     }
     return printout;
 }
@@ -110,16 +84,46 @@ std::vector<PrintableDocument> curriculumDocuments(const curriculum::Programme& 
 
 std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
                                                 const records::Session& session) {
+    // Named as roundtable-cli print names them in the log: the kind and the session's number.
     PrintableDocument plan;
     plan.kind = "session-plan";
     plan.name = "Facilitator's session plan";
     plan.subject = session.title;
-    plan.recordKind = "session-plan " + session.stamp.sessionId;
+    plan.recordKind = plan.kind;
     plan.recordId = session.id;
-    plan.build = [&practice, session](const PrintPreferences&) {
-        return recordedSessionPlan(practice, session);
+    plan.build = [&practice, id = session.id](const PrintPreferences&) {
+        return recordedSessionPlan(practice, id);
     };
-    return {std::move(plan)};
+    PrintableDocument sheet;
+    sheet.kind = "sign-in-sheet";
+    sheet.name = "Sign-in sheet";
+    sheet.subject = session.title;
+    sheet.recordKind = sheet.kind;
+    sheet.recordId = session.id;
+    sheet.privateFile = true;  // it lists the members (by their codes)
+    sheet.build = [&practice, id = session.id](const PrintPreferences&) {
+        return Printout{documents::signInSheet(practice::sessionSheet(practice.store(), id),
+                                               documents::MemberNaming::codes),
+                        {}};
+    };
+    return {std::move(plan), std::move(sheet)};
+}
+
+std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
+                                              const records::Group& group) {
+    PrintableDocument year;
+    year.kind = "register";
+    year.name = "Year register";
+    year.subject = group.name;
+    year.recordKind = year.kind;
+    year.recordId = group.id;
+    year.privateFile = true;  // it lists the members (by their codes) and their attendance
+    year.build = [&practice, id = group.id](const PrintPreferences&) {
+        return Printout{documents::yearRegister(practice::groupYear(practice.store(), id),
+                                                documents::MemberNaming::codes),
+                        {}};
+    };
+    return {std::move(year)};
 }
 
 PrintableDocument recoveryKeyDocument(const std::string& key, const std::string& checkKey,

@@ -1,6 +1,7 @@
 // What each page of the app offers to print. The curriculum page offers the documents of the
-// curriculum alone; a session page the facilitator's plan of the session on record; the
-// recovery key page its sheet. A page that gains a document adds it here.
+// curriculum alone; a session page the facilitator's plan and the sign-in sheet of the session
+// on record; a group page its year register; the recovery key page its sheet. A page that gains
+// a document adds it here.
 #pragma once
 
 #include <string>
@@ -22,10 +23,14 @@ namespace roundtable::printing {
 
 /// For a session on record (as the session page read it): the facilitator's session plan with
 /// its date, its group's name and start time, made from the curriculum session it was planned
-/// from. When that module's version is not the one the session was planned from, the plan
-/// says so, and so does the printout's notice. A damaged record is not printed from.
+/// from (when that module has been revised since, the plan says so, and so does the printout's
+/// notice); and the sign-in sheet, by members' codes. Damaged records are not printed from.
 [[nodiscard]] std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
                                                               const records::Session& session);
+
+/// For a group on record (as the group page read it): its year register, by members' codes.
+[[nodiscard]] std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
+                                                            const records::Group& group);
 
 /// The recovery key sheet of a new database (documents/RecoveryKeySheet.h): written 0600.
 [[nodiscard]] PrintableDocument recoveryKeyDocument(const std::string& key,

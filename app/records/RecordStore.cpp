@@ -476,10 +476,7 @@ void RecordStore::recordAccess(Access access, const std::string& recordKind,
 }
 
 std::string RecordStore::databaseId() {
-    auto query = impl_->db.prepare("SELECT value FROM service_state WHERE key = 'database_id'");
-    if (!query.step())
-        throw StoreError("This database has no id; it is damaged.");
-    return query.text(0);
+    return impl_->knownDatabaseId();
 }
 
 LogHead RecordStore::logHead() {

@@ -221,6 +221,9 @@ class RecordStore {
     /// What a modified client run by the signed-in user could do, for the tests that show it
     /// is noticed: runs `sql` as her write, tagged, logged and signed in her name like any.
     void writeForTests(const std::string& sql);
+    /// What someone holding the data key could do after deleting events (triggers dropped):
+    /// numbers the log's events afresh and recomputes its whole chain, so the chain is intact.
+    void rechainLogForTests();
 
   private:
     struct Impl;

@@ -424,10 +424,13 @@ CREATE TABLE user_certificates (
     signature     BLOB NOT NULL
 ) STRICT;
 CREATE INDEX certificates_by_user ON user_certificates (user_id, id);
--- One row per write transaction: its signer's signature of the log events first_event to
--- last_event (and so, through the chain, of everything before). signer 0 is the recovery key.
+-- One row per write transaction, in order: its signer's signature of the log events
+-- first_event to last_event (and so, through the chain, of everything before). signer 0 is the
+-- recovery key. (Not keyed by event: a log cut outside Roundtable must not stop the signing
+-- that lets verify say so.)
 CREATE TABLE log_signatures (
-    last_event    INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY,
+    last_event    INTEGER NOT NULL,
     first_event   INTEGER NOT NULL,
     signer        INTEGER NOT NULL,
     signature     BLOB NOT NULL

@@ -47,19 +47,22 @@ std::string logMessage(const std::string& databaseId, std::int64_t signedFrom, s
            std::to_string(first) + "\n" + std::to_string(last) + "\n" + chain;
 }
 
-std::string databaseIdOf(sqlite::Connection& db) {
-    auto id = stateValue(db, "database_id");
-    if (!id)
-        throw StoreError("This database has no id; it is damaged.");
-    return *id;
-}
-
 std::string events(std::int64_t first, std::int64_t last) {
     return first == last ? "event " + std::to_string(first)
                          : "events " + std::to_string(first) + " to " + std::to_string(last);
 }
 
 }  // namespace
+
+const std::string& RecordStore::Impl::knownDatabaseId() {
+    if (databaseIdText.empty()) {
+        auto id = stateValue(db, "database_id");
+        if (!id)
+            throw StoreError("This database has no id; it is damaged.");
+        databaseIdText = *id;
+    }
+    return databaseIdText;
+}
 
 std::optional<std::int64_t> RecordStore::Impl::readSignedLogFrom() {
     auto value = stateValue(db, "signed_log_from");
@@ -90,11 +93,9 @@ void RecordStore::Impl::signTransaction() {
     // (verify says the database awaits her); after, everyone who can write has a signer.
     if (!signedLogFrom || !signer)
         return;
-    auto last = db.cached("SELECT id, chain FROM audit_events ORDER BY id DESC LIMIT 1");
-    last->step();
-    auto lastEvent = last->integer(0);
-    auto signature =
-        signer->sign(logMessage(databaseIdOf(db), *signedLogFrom, first, lastEvent, last->text(1)));
+    auto lastEvent = transactionLastEvent.event;
+    auto signature = signer->sign(logMessage(knownDatabaseId(), *signedLogFrom, first, lastEvent,
+                                             transactionLastEvent.chain));
     db.cached(
           "INSERT INTO log_signatures (last_event, first_event, signer, signature) "
           "VALUES (?, ?, ?, ?)")
@@ -112,7 +113,7 @@ void RecordStore::Impl::certify(UserId id, const std::string& login, Role role,
     auto at = nowUtc();
     std::string roleText = toText(role);
     auto signature = signer->sign(
-        certificateMessage(databaseIdOf(db), id, login, roleText, publicKey, signerId, at));
+        certificateMessage(knownDatabaseId(), id, login, roleText, publicKey, signerId, at));
     db.prepare(
           "INSERT INTO user_certificates (user_id, login, role, public_key, certified_by, "
           "certified_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -189,7 +190,7 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
         }
         return;
     }
-    auto databaseId = databaseIdOf(db);
+    auto databaseId = knownDatabaseId();
     auto& forgeries = report.forgeries;
 
     // Certificates, oldest first: each must be signed by the recovery key, by a user certified
@@ -273,8 +274,7 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
         "SELECT s.last_event, s.first_event, s.signer, s.signature, e.chain, "
         "(SELECT COUNT(*) FROM audit_events o WHERE o.id BETWEEN s.first_event AND s.last_event "
         " AND o.user_id IS NOT NULLIF(s.signer, 0)) "
-        "FROM log_signatures s LEFT JOIN audit_events e ON e.id = s.last_event "
-        "ORDER BY s.last_event");
+        "FROM log_signatures s LEFT JOIN audit_events e ON e.id = s.last_event ORDER BY s.id");
     while (signatures.step()) {
         auto last = signatures.integer(0);
         auto firstEvent = signatures.integer(1);
@@ -339,6 +339,52 @@ void RecordStore::writeForTests(const std::string& sql) {
     impl_->signedInUser();
     sqlite::Transaction transaction(impl_->db);
     impl_->db.execute(sql);
+    transaction.commit();
+}
+
+void RecordStore::rechainLogForTests() {
+    impl_->key();
+    struct Row {
+        std::string at, login, kind, recordKind;
+        std::optional<std::int64_t> userId, recordId;
+        std::optional<std::string> rowKey, rowTag;
+    };
+    std::vector<Row> rows;
+    auto read = impl_->db.prepare(
+        "SELECT at, user_id, login, kind, record_kind, record_id, row_key, row_tag "
+        "FROM audit_events ORDER BY id");
+    auto integer = [&](int column) {
+        return read.isNull(column) ? std::nullopt
+                                   : std::optional<std::int64_t>(read.integer(column));
+    };
+    auto text = [&](int column) {
+        return read.isNull(column) ? std::nullopt : std::optional<std::string>(read.text(column));
+    };
+    while (read.step()) {
+        rows.push_back({read.text(0), read.text(2), read.text(3), read.text(4), integer(1),
+                        integer(5), text(6), text(7)});
+    }
+    sqlite::Transaction transaction(impl_->db);
+    impl_->db.execute("DELETE FROM audit_events");
+    std::string previous;
+    std::int64_t id = 0;
+    for (const auto& row : rows) {
+        ++id;
+        previous = crypto::keyedHashHex(
+            *impl_->auditKey,
+            Impl::auditMessage(previous, id, row.at, row.userId, row.login, row.kind,
+                               row.recordKind, row.recordId, row.rowKey, row.rowTag));
+        auto insert = impl_->db.prepare(
+            "INSERT INTO audit_events (id, at, user_id, login, kind, record_kind, record_id, "
+            "chain, row_key, row_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, id).bind(2, row.at).bind(3, row.userId).bind(4, row.login);
+        insert.bind(5, row.kind).bind(6, row.recordKind).bind(7, row.recordId).bind(8, previous);
+        if (row.rowKey)
+            insert.bind(9, *row.rowKey);
+        if (row.rowTag)
+            insert.bind(10, *row.rowTag);
+        insert.run();
+    }
     transaction.commit();
 }
 

@@ -51,8 +51,11 @@ struct RecordStore::Impl {
     /// The first event of the signed log, once it has begun (a new database: 1; a database
     /// from before format 6: where its first administrator's sign-in began it).
     std::optional<std::int64_t> signedLogFrom;
-    /// The first audit event appended by the write transaction under way.
+    /// The first and the last audit event the write transaction under way appended (the last
+    /// with its chain value): what its signature covers.
     std::optional<std::int64_t> transactionFirstEvent;
+    LogHead transactionLastEvent;
+    std::string databaseIdText;  ///< see knownDatabaseId: read once, it never changes
     std::optional<std::filesystem::path> migrationBackup;  ///< see RecordStore::migrationBackup
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
 
@@ -173,6 +176,7 @@ struct RecordStore::Impl {
     std::vector<DamagedRecord> checkEveryRecord(std::int64_t& recordsChecked);
 
     // The signed log and users' certificates (SignedLog.cpp).
+    const std::string& knownDatabaseId();
     std::optional<std::int64_t> readSignedLogFrom();
     /// True while a database from before format 6 waits for an administrator to begin its
     /// signed log (at sign-in).
@@ -233,6 +237,7 @@ struct RecordStore::Impl {
         auto chain = crypto::keyedHashHex(
             *auditKey, auditMessage(previous, id, event.at, userId, login, event.kind,
                                     event.recordKind, event.recordId, event.rowKey, event.rowTag));
+        transactionLastEvent = {id, chain, event.at};
         auto insert = db.cached(
             "INSERT INTO audit_events (id, at, user_id, login, kind, record_kind, record_id, "
             "chain, row_key, row_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -172,10 +172,12 @@ void NewDatabasePanel::create() {
 RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone,
                                    std::function<void()> onPrint)
     : wxPanel(parent), onDone_(std::move(onDone)) {
-    key_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(560, -1),
+    key_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                           wxTE_READONLY | wxTE_CENTRE);
     key_->SetName("recovery-key");
     key_->SetFont(wxFontInfo(14).Family(wxFONTFAMILY_TELETYPE));
+    // Wide enough for the whole key (13 groups): a key cut off on screen is copied short.
+    key_->SetMinSize(wxSize(key_->GetTextExtent(wxString('W', 52) + wxString('-', 12)).x + 24, -1));
     auto* copy = new wxButton(this, wxID_ANY, "Cop&y");
     auto* saveButton = new wxButton(this, wxID_ANY, "Save to a &file...");
     auto* print = new wxButton(this, wxID_ANY, "&Print...");

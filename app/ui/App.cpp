@@ -27,12 +27,23 @@ class App : public LastResortApp {
         parser.AddOption("", "screenshot",
                          "save a PNG of the window after start-up, then quit (for docs)",
                          wxCMD_LINE_VAL_STRING);
+        // As a file manager launches it (the .desktop file's "roundtable %f").
+        parser.AddParam("database file to open (as --db)", wxCMD_LINE_VAL_STRING,
+                        wxCMD_LINE_PARAM_OPTIONAL);
     }
 
     bool OnCmdLineParsed(wxCmdLineParser& parser) override {
         wxString value;
         if (parser.Found("db", &value))
             database_ = fromWx(value);
+        if (parser.GetParamCount() > 0) {
+            if (!database_.empty()) {
+                wxMessageBox("Name the database once: either FILE or --db FILE.", "Roundtable",
+                             wxOK | wxICON_ERROR);
+                return false;
+            }
+            database_ = fromWx(parser.GetParam(0));
+        }
         if (parser.Found("content", &value))
             content_ = fromWx(value);
         if (parser.Found("screenshot", &value))

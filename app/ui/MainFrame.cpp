@@ -256,11 +256,18 @@ std::vector<printing::PrintableDocument> MainFrame::printables() const {
         return recovery_->printables();
     if (book_->GetSelection() != workPage)
         return {};
-    std::vector<printing::PrintableDocument> offers;
+    std::vector<printing::PrintableDocument> page;
     if (pages_->GetCurrentPage() == session_)
-        offers = session_->printables();
+        page = session_->printables();
+    else if (pages_->GetCurrentPage() == groups_)
+        page = groups_->printables();
     auto curriculum = curriculum_->printables();
-    offers.insert(offers.end(), std::make_move_iterator(curriculum.begin()),
+    // What the person is working in comes first, so that Ctrl+P prints from there: the
+    // curriculum while it has the keyboard, else the page beside it.
+    auto offers = std::move(page);
+    auto position =
+        curriculum_->IsDescendant(wxWindow::FindFocus()) ? offers.begin() : offers.end();
+    offers.insert(position, std::make_move_iterator(curriculum.begin()),
                   std::make_move_iterator(curriculum.end()));
     return offers;
 }

@@ -81,9 +81,10 @@ class MainFrame : public wxFrame, private wxEventFilter {
     void enablePrinting(settings::SettingsStore& settings, std::filesystem::path picturesFolder);
     /// Printing (preview, page setup, print, export); nullptr until enablePrinting.
     [[nodiscard]] PrintController* printing() const { return printing_.get(); }
-    /// What the page in front can print, the page's own documents first: the open session's
-    /// on the Session page, the recovery key sheet on the recovery key page, and the
-    /// curriculum's (always beside the pages). Nothing while locked.
+    /// What the page in front can print: the selected group's on the Group page, the open
+    /// session's on the Session page, and the curriculum's (always beside them), those of the
+    /// part with the keyboard first; the recovery key sheet on the recovery key page. Nothing
+    /// while locked.
     [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
     /// Shows `text` in the notice bar and remembers it (see noticeText).
     void showNotice(const std::string& text, int icon);

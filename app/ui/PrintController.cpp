@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "practice/ScopeExit.h"
 #include "printing/Output.h"
 #include "printing/PrintPreferences.h"
 #include "ui/PreviewFrame.h"
@@ -94,28 +95,54 @@ void PrintController::preview(std::vector<printing::PrintableDocument> offers) {
 }
 
 void PrintController::closePreview() {
-    if (preview_)
-        preview_->Destroy();  // hidden at once, deleted when the events in hand are done
+    if (!preview_)
+        return;
+    if (busy_ > 0) {
+        // A print or export of its document is under way in a modal dialog (the window can
+        // lock under it): hidden now, closed when that is done (see whileBusy).
+        preview_->Hide();
+        closeWhenDone_ = true;
+        return;
+    }
+    preview_->Destroy();  // hidden at once, deleted when the events in hand are done
     preview_ = nullptr;
+}
+
+std::string PrintController::whileBusy(const std::function<std::string()>& work) {
+    ++busy_;
+    practice::ScopeExit done([this] {
+        if (--busy_ == 0 && closeWhenDone_) {
+            closeWhenDone_ = false;
+            closePreview();
+        }
+    });
+    return work();
 }
 
 std::string PrintController::print(wxWindow* parent, const LaidOut& document,
                                    const std::filesystem::path& exportTo) {
-    auto& recordIn = practice();
-    auto outcome = printer_.print(
-        parent, document.layout, [&] { printing::recordPrinted(recordIn, document.printable); },
-        exportTo);
-    if (outcome == SystemPrinter::Outcome::cancelled)
-        return {};
-    return "Printed \"" + document.printable.label() + "\" (" +
-           pagesText(document.layout.pageCount()) + ").";
+    return whileBusy([&] {
+        // Recorded in whatever is attached when the person confirms: nothing once the window
+        // locked under the print dialog, and then nothing is printed.
+        auto outcome = printer_.print(
+            parent, document.layout,
+            [&] { printing::recordPrinted(practice(), document.printable); }, exportTo);
+        if (outcome == SystemPrinter::Outcome::cancelled)
+            return std::string();
+        return "Printed \"" + document.printable.label() + "\" (" +
+               pagesText(document.layout.pageCount()) + ").";
+    });
 }
 
 std::string PrintController::exportPdf(wxWindow* parent, const LaidOut& document) {
-    auto& recordIn = practice();
+    return whileBusy([&] { return exportChosen(parent, document); });
+}
+
+std::string PrintController::exportChosen(wxWindow* parent, const LaidOut& document) {
     auto file = chooseFile_(parent, printing::suggestedFileName(document.printout.document.title));
     if (!file)
         return {};
+    auto& recordIn = practice();  // after the file dialog, under which the window may have locked
     const int pages = document.layout.pageCount();
     std::unique_ptr<wxProgressDialog> progress;
     std::function<bool(int, int)> report;

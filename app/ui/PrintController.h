@@ -97,6 +97,10 @@ class PrintController {
 
   private:
     [[nodiscard]] practice::Practice& practice() const;
+    /// Runs a print or an export, whose dialogs are modal: the window may lock under them, and
+    /// the preview holding the document is then closed only once the work is done.
+    std::string whileBusy(const std::function<std::string()>& work);
+    std::string exportChosen(wxWindow* parent, const LaidOut& document);
 
     wxWindow* owner_;
     settings::SettingsStore& settings_;
@@ -107,6 +111,8 @@ class PrintController {
     std::string chosenKind_;
     ChooseFile chooseFile_;
     wxWeakRef<PreviewFrame> preview_;
+    int busy_ = 0;
+    bool closeWhenDone_ = false;
 };
 
 }  // namespace roundtable::ui

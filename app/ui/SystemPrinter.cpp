@@ -36,9 +36,11 @@ GObjectPtr<GtkPageSetup> pageSetupFor(documents::Paper paper) {
     return setup;
 }
 
+/// Whether a page of `size` (either way round) is US Letter.
 bool isLetter(const documents::PageSize& size) {
     auto letter = documents::pageSizeOf(documents::Paper::letter);
-    return std::abs(size.width - letter.width) < 1.0 && std::abs(size.height - letter.height) < 1.0;
+    return std::abs(std::min(size.width, size.height) - letter.width) < 1.0 &&
+           std::abs(std::max(size.width, size.height) - letter.height) < 1.0;
 }
 
 /// The documents' paper for a page setup: A4 or US Letter, else the nearer of the two in width.
@@ -139,13 +141,16 @@ SystemPrinter::Outcome SystemPrinter::print(wxWindow* parent, const documents::P
         gtk_print_operation_set_print_settings(op, remembered_->settings.get());
     // The page setup chosen in this session when the layout was made for its paper (the paper
     // may since have been changed in the service's details), else the layout's own paper.
-    const auto paper =
-        isLetter(layout.pageSize()) ? documents::Paper::letter : documents::Paper::a4;
-    auto ownSetup = pageSetupFor(paper);
-    auto* setup = remembered_->pageSetup && remembered_->laidOutFor == paper
-                      ? remembered_->pageSetup.get()
-                      : ownSetup.get();
-    gtk_print_operation_set_default_page_setup(op, setup);
+    const auto size = layout.pageSize();
+    const auto paper = isLetter(size) ? documents::Paper::letter : documents::Paper::a4;
+    GObjectPtr<GtkPageSetup> setup(remembered_->pageSetup && remembered_->laidOutFor == paper
+                                       ? gtk_page_setup_copy(remembered_->pageSetup.get())
+                                       : pageSetupFor(paper).release());
+    // Turned the way the layout is (a year register is landscape).
+    gtk_page_setup_set_orientation(setup.get(), size.width > size.height
+                                                    ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                    : GTK_PAGE_ORIENTATION_PORTRAIT);
+    gtk_print_operation_set_default_page_setup(op, setup.get());
 
     Job job{layout, confirmed, nullptr};
     g_signal_connect(op, "begin-print", G_CALLBACK(beginPrint), &job);

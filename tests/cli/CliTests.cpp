@@ -1,13 +1,17 @@
 // roundtable-cli: in-process through cli::run, and the built binary end to end.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <sstream>
 
 #include "cli/Commands.h"
 #include "curriculum/MiniProgramme.h"
+#include "documents/Fixtures.h"
 #include "documents/PdfTools.h"
 #include "support/RawSql.h"
+#include "support/SmallService.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
@@ -334,9 +338,10 @@ TEST_CASE("print with a wrong command line prints the usage and exits 2") {
         CHECK(result.err.find("roundtable-cli print handout --session ID") != std::string::npos);
     };
     const std::string kinds =
-        "print needs a kind of document: handout, carers-pack, easy-read-summary or session-plan";
+        "print needs a kind of document: handout, carers-pack, easy-read-summary, session-plan, "
+        "sign-in-sheet, register, member-report or relapse-plan";
     wrong({"print"}, kinds);
-    wrong({"print", "register"}, kinds);
+    wrong({"print", "registers"}, kinds);
     wrong({"print", "handout", "--session", "carers-01"}, "print handout needs --out FILE.pdf");
     wrong({"print", "handout", "--out", "x.pdf"}, "print handout needs --session ID");
     wrong({"print", "handout", "--sesion", "carers-01", "--out", "x.pdf"},
@@ -361,4 +366,250 @@ TEST_CASE("the built binary prints a carers' handout") {
     CHECK(built.status == 0);
     CHECK(built.output == "Wrote " + file.string() + " (2 pages).\n");
     CHECK(roundtable::test::pdfInfo(file).pages == 2);
+}
+
+namespace {
+
+/// A database holding the small service (tests/support/SmallService.h), closed.
+struct ServiceDatabase {
+    roundtable::test::TempDir dir;
+    std::filesystem::path database = dir / "service.rtdb";
+    roundtable::test::SmallService service;
+    ServiceDatabase() {
+        auto store = roundtable::test::createTestStore(database);
+        service = roundtable::test::writeSmallService(store, roundtable::test::shippedProgramme());
+    }
+
+    /// roundtable-cli print KIND `options` --db ... --user admin --out DIR/NAME.pdf, with the
+    /// passphrase on standard input.
+    Output print(const std::string& kind, std::vector<std::string> options,
+                 const std::filesystem::path& file) const {
+        std::vector<std::string> arguments{"print", kind};
+        arguments.insert(arguments.end(), options.begin(), options.end());
+        arguments.insert(arguments.end(),
+                         {"--db", database.string(), "--user", "admin", "--out", file.string()});
+        return cli(arguments, std::string(roundtable::test::kTestPassphrase) + "\n");
+    }
+
+    [[nodiscard]] std::int64_t exports(const std::string& recordKind, std::int64_t id) const {
+        return roundtable::test::rawCount(
+            database,
+            "SELECT COUNT(*) FROM audit_events WHERE kind = 'export' AND record_kind = '" +
+                recordKind + "' AND record_id = " + std::to_string(id) + " AND login = 'admin'");
+    }
+};
+
+int modeOf(const std::filesystem::path& file) {
+    struct stat status {};
+    REQUIRE(::stat(file.c_str(), &status) == 0);
+    return static_cast<int>(status.st_mode & 0777);
+}
+
+/// The PDF's pages as PNGs at 60 dpi in the build folder: build/document-NAME-N.png.
+void keepPng(const std::filesystem::path& pdf, const std::string& name) {
+    auto prefix = std::filesystem::path(ROUNDTABLE_PNG_DIR) / ("document-" + name);
+    roundtable::test::runPdfTool("pdftoppm", "-png -r 60 " + roundtable::test::quoted(pdf) + " " +
+                                                 roundtable::test::quoted(prefix));
+}
+
+/// Every page says "Confidential"; the whole text holds Owen's name and no other member's name
+/// or code; every font is embedded.
+void checkConfidentialAboutOwenOnly(const std::filesystem::path& pdf) {
+    std::string all;
+    for (const auto& page : roundtable::test::pageTexts(pdf)) {
+        auto text = roundtable::test::folded(page);
+        CHECK(text.find("Confidential") != std::string::npos);
+        all += text + " ";
+    }
+    CHECK(all.find("Owen Marsh") != std::string::npos);
+    for (const char* other : {"Callum", "R0002", "Dev Patel", "R0003"}) {
+        INFO(other);
+        CHECK(all.find(other) == std::string::npos);
+    }
+    for (const auto& font : roundtable::test::pdfFonts(pdf))
+        CHECK(font.embedded);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "print makes each document from the records, audited as an export, 0600 when it "
+    "names members") {
+    ServiceDatabase db;
+    const auto& service = db.service;
+    const auto week1 = std::to_string(service.sessions[0]);
+    const auto week5 = std::to_string(service.sessions[4]);
+    struct Print {
+        std::string kind;
+        std::vector<std::string> options;
+        std::string file, recordKind;
+        std::int64_t record;
+    };
+    const std::vector<Print> prints = {
+        {"session-plan",
+         {"--session", week1},
+         "session-plan-from-record",
+         "session-plan",
+         service.sessions[0]},
+        {"sign-in-sheet",
+         {"--session", week5},
+         "sign-in-sheet",
+         "sign-in-sheet",
+         service.sessions[4]},
+        {"register",
+         {"--group", std::to_string(service.group), "--paper", "letter"},
+         "register",
+         "register",
+         service.group},
+        {"member-report",
+         {"--member", "R0001", "--concerns", "--summary", "He has settled into the group."},
+         "member-report",
+         "member-report",
+         service.owen},
+        {"relapse-plan",
+         {"--member", "R0001"},
+         "relapse-plan-formal",
+         "relapse-plan",
+         service.owen},
+        {"relapse-plan",
+         {"--member", "R0001", "--easy-read"},
+         "relapse-plan",
+         "easy-read-relapse-plan",
+         service.owen},
+    };
+    for (const auto& each : prints) {
+        INFO(each.file);
+        auto file = db.dir / (each.file + ".pdf");
+        auto result = db.print(each.kind, each.options, file);
+        CHECK(result.code == 0);
+        CHECK(result.err == "");
+        CHECK(result.out.starts_with("Wrote " + file.string() + " ("));
+        CHECK(db.exports(each.recordKind, each.record) == 1);
+        if (each.kind != "session-plan")
+            CHECK(modeOf(file) == 0600);
+    }
+    // The session plan is the record's: its date, group and start time.
+    auto plan = roundtable::test::folded(
+        roundtable::test::pageTexts(db.dir / "session-plan-from-record.pdf").front());
+    CHECK(plan.find("Planned from: version 1, as printed here") != std::string::npos);
+    CHECK(plan.find("Date: 2026-09-03 Group: Thursday group") != std::string::npos);
+    CHECK(plan.find("13:30\u201313:") != std::string::npos);
+    auto registerInfo = roundtable::test::pdfInfo(db.dir / "register.pdf");
+    CHECK(registerInfo.width == 792);
+    CHECK(registerInfo.height == 612);
+    // Exporting is recorded in the signed log like any event: the database still verifies.
+    auto verified = cli({"verify", "--db", db.database.string(), "--user", "admin"},
+                        std::string(roundtable::test::kTestPassphrase) + "\n");
+    CHECK(verified.code == 0);
+    keepPng(db.dir / "session-plan-from-record.pdf", "session-plan-from-record");
+    keepPng(db.dir / "sign-in-sheet.pdf", "sign-in-sheet");
+}
+
+TEST_CASE("a member's report and formal plan are confidential on every page and name only him") {
+    ServiceDatabase db;
+    auto report = db.dir / "report.pdf";
+    REQUIRE(db.print("member-report", {"--member", "R0001", "--concerns"}, report).code == 0);
+    checkConfidentialAboutOwenOnly(report);
+    auto info = roundtable::test::pdfInfo(report);
+    CHECK(info.width == 595);
+    CHECK(info.pages >= 2);
+    CHECK(info.title == "Progress report: R0001");
+    auto text = roundtable::test::folded(roundtable::test::pageTexts(report).front());
+    CHECK(text.find("present at 5 of 6 (83%)") != std::string::npos);
+    keepPng(report, "member-report");
+
+    auto plan = db.dir / "plan.pdf";
+    REQUIRE(db.print("relapse-plan", {"--member", "R0001"}, plan).code == 0);
+    checkConfidentialAboutOwenOnly(plan);
+    keepPng(plan, "relapse-plan-formal");
+
+    // His own easy-read copy: every text 14 pt or more.
+    auto own = db.dir / "own.pdf";
+    REQUIRE(db.print("relapse-plan", {"--member", "R0001", "--easy-read"}, own).code == 0);
+    for (const auto& line : roundtable::test::textLines(own)) {
+        INFO(line.text);
+        CHECK(line.smallestSize >= 14);
+    }
+}
+
+TEST_CASE("print from the records exits 1 with a plain message, leaves no file, records nothing") {
+    ServiceDatabase db;
+    auto file = db.dir / "out.pdf";
+    auto fails = [&](const std::string& kind, const std::vector<std::string>& options,
+                     const std::string& message) {
+        INFO(kind << " " << message);
+        auto result = db.print(kind, options, file);
+        CHECK(result.code == 1);
+        CHECK(result.err == "roundtable-cli: " + message + "\n");
+        CHECK_FALSE(std::filesystem::exists(file));
+    };
+    fails("sign-in-sheet", {"--session", "999"}, "There is no session with id 999");
+    fails("register", {"--group", "999"}, "There is no group with id 999.");
+    fails("member-report", {"--member", "R0999"}, "There is no member with the code R0999.");
+    fails("member-report", {"--member", "R0001", "--from", "2026-09-20", "--to", "2026-09-30"},
+          "Nothing signed about R0001 falls between 2026-09-20 and 2026-09-30: there is nothing "
+          "to report.");
+    fails("relapse-plan", {"--member", "R0003"},
+          "There is no relapse-prevention plan for R0003 yet.");
+    fails("member-report", {"--member", "R0001", "--summary-file", (db.dir / "none.txt").string()},
+          "Cannot read the summary file " + (db.dir / "none.txt").string() + ".");
+    CHECK(roundtable::test::rawCount(
+              db.database, "SELECT COUNT(*) FROM audit_events WHERE kind = 'export'") == 0);
+    auto wrong = cli({"print", "register", "--group", "1", "--db", db.database.string(), "--user",
+                      "admin", "--out", file.string()},
+                     "not the passphrase\n");
+    CHECK(wrong.code == 1);
+    CHECK(wrong.err == "roundtable-cli: The user name or passphrase is not right.\n");
+    CHECK_FALSE(std::filesystem::exists(file));
+}
+
+TEST_CASE("print from the records with a wrong command line prints the usage and exits 2") {
+    auto wrong = [](const std::vector<std::string>& arguments, const std::string& message) {
+        INFO(message);
+        auto result = cli(arguments);
+        CHECK(result.code == 2);
+        CHECK(result.err.starts_with("roundtable-cli: " + message + "\n"));
+        CHECK(result.err.find("roundtable-cli print member-report --member CODE") !=
+              std::string::npos);
+    };
+    const std::vector<std::string> db = {"--db", "s.rtdb", "--user", "admin", "--out", "x.pdf"};
+    auto with = [&](std::vector<std::string> arguments) {
+        arguments.insert(arguments.end(), db.begin(), db.end());
+        return arguments;
+    };
+    wrong({"print", "register", "--group", "1", "--out", "x.pdf"},
+          "print register needs --db PATH and --user NAME");
+    wrong({"print", "session-plan", "--session", "1", "--db", "s.rtdb", "--out", "x.pdf"},
+          "print session-plan needs --db PATH and --user NAME");
+    wrong(with({"print", "register", "--group", "first"}),
+          "--group takes a record's number, such as 12");
+    wrong(with({"print", "session-plan", "--session", "framework-01"}),
+          "--session takes a record's number, such as 12");
+    wrong(with({"print", "member-report"}), "print member-report needs --member CODE");
+    wrong(with({"print", "member-report", "--member", "R0001", "--from", "2026-13-01"}),
+          "--from takes a date as YYYY-MM-DD, such as 2027-03-31");
+    wrong(with({"print", "member-report", "--member", "R0001", "--from", "2026-10-01", "--to",
+                "2026-09-01"}),
+          "--from must not come after --to");
+    wrong(with({"print", "member-report", "--member", "R0001", "--summary", "A", "--summary-file",
+                "b.txt"}),
+          "give --summary or --summary-file, not both");
+    wrong(with({"print", "sign-in-sheet", "--session", "1", "--concerns"}),
+          "print sign-in-sheet does not take --concerns");
+    wrong({"print", "handout", "--session", "carers-01", "--db", "s.rtdb", "--out", "x.pdf"},
+          "print handout does not take --db");
+}
+
+TEST_CASE("the built binary prints a member's progress report, the passphrase on its input") {
+    ServiceDatabase db;
+    auto file = db.dir / "report.pdf";
+    auto passphrase = db.dir / "passphrase.txt";
+    roundtable::test::writeFile(passphrase, std::string(roundtable::test::kTestPassphrase) + "\n");
+    auto built =
+        builtCli("print member-report --member R0001 --db " +
+                 roundtable::test::quoted(db.database) + " --user admin --out " +
+                 roundtable::test::quoted(file) + " < " + roundtable::test::quoted(passphrase));
+    CHECK(built.status == 0);
+    CHECK(built.output.starts_with("Wrote " + file.string() + " ("));
+    CHECK(modeOf(file) == 0600);
 }

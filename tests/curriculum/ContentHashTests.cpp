@@ -2,6 +2,11 @@
 // any change of content does.
 #include <doctest/doctest.h>
 
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <sstream>
+
 #include "curriculum/ContentHash.h"
 #include "curriculum/MiniProgramme.h"
 #include "curriculum/ProgrammeLoader.h"
@@ -53,12 +58,38 @@ TEST_CASE("a loaded module's hash is the hash of its canonical text as read from
 }
 
 TEST_CASE("the hash of a fixed module does not change between versions of Roundtable") {
-    // Pinned: a new pugixml (compiled into the program) or a change to canonicalXml that
-    // wrote the same content differently would turn every stamp in every database into an
-    // apparent edit. If this fails, that is what happened.
+    // Pinned: a change to canonicalXml that wrote the same content differently would turn
+    // every stamp in every database into an apparent edit. If this fails, that is what happened.
     MiniProgramme mini;
     auto loaded = loadProgramme(mini.path());
     REQUIRE(loaded.ok());
     CHECK(loaded.programme->modules[0].contentHash() ==
           "db9b13c5722cb0360633a94601950ad62c22cedff0d37d62cd32c900428139ea");
+}
+
+TEST_CASE(
+    "the canonical form is written as pugixml 1.13's raw printer wrote it when stamps began") {
+    // canonicalXml is our own writer now (a pugixml upgrade must not change a stamp); every
+    // stamp so far was made with pugixml's printer, so the two must agree byte for byte: on
+    // every shipped module, and on the markup a module could hold.
+    auto printed = [](std::string_view xml) {
+        pugi::xml_document document;
+        document.load_buffer(xml.data(), xml.size(), pugi::parse_default);
+        std::ostringstream out;
+        document.save(out, "", pugi::format_raw | pugi::format_no_declaration);
+        return out.str();
+    };
+    std::vector<std::string> documents = {
+        "<?xml version=\"1.0\"?>\n<!-- c --><m a=\"x &amp; &lt;y&gt; &quot;q&quot; 'a'\" "
+        "b=\"tab&#9;nl&#10;cr&#13;\"><e/>\n  <t>fish &amp; chips &lt; 3 &gt; 2 \"quoted\" "
+        "'single'</t><c><![CDATA[a ]]]]><![CDATA[> b <x> & ]]></c><u>caf\xC3\xA9 \xE2\x80\x93 "
+        "ok</u><w>  spaced  text\n  over lines  </w><ctl>bell&#7;</ctl></m>",
+        "<empty/>", "<a><b></b><c>  </c></a>"};
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(ROUNDTABLE_CONTENT) / "modules"))
+        documents.push_back(roundtable::test::readFile(entry.path()));
+    for (const auto& xml : documents) {
+        CAPTURE(xml.substr(0, 60));
+        CHECK(canonicalXml(xml) == printed(xml));
+    }
 }

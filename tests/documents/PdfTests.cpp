@@ -19,8 +19,12 @@
 #include "documents/PdfFile.h"
 #include "documents/PdfTools.h"
 #include "documents/RecoveryKeySheet.h"
+#include "documents/Registers.h"
+#include "documents/RelapsePlanDocument.h"
 #include "documents/SessionPlan.h"
+#include "support/SmallService.h"
 #include "support/TempDir.h"
+#include "support/TestStore.h"
 
 using namespace roundtable::documents;
 using namespace roundtable::test;
@@ -307,6 +311,77 @@ TEST_CASE("the members' easy-read summary PDF") {
     checkFontsEmbeddedAndUpright(pdf);
     checkHeaderAndPageNumbers(pdf);
     pdf.keepPng("easy-read-summary", 1, 2);
+}
+
+TEST_CASE("the easy-read relapse plan PDF: 14 pt or more, each picture left of his words") {
+    TempDir dir;
+    auto store = createTestStore(dir / "service.rtdb");
+    writeSmallService(store, shippedProgramme());
+    RenderedPdf pdf(easyReadRelapsePlan(roundtable::practice::memberPlan(store, "R0001")), true);
+    checkEasyReadSizes(pdf);
+    checkPicturesBesideTheirText(pdf);
+    checkPicturesAreVectors(pdf);
+    checkFontsEmbeddedAndUpright(pdf);
+    checkHeaderAndPageNumbers(pdf);
+    // The title and a picture for the plan, the date and keeping it, and one for each heading.
+    CHECK(pdf.written().pictures.size() == 9);
+    CHECK(pdf.written().pages <= 3);
+    auto text = folded(pageTexts(pdf.file()).front());
+    CHECK(text.find("This is the plan of Owen Marsh.") != std::string::npos);
+    pdf.keepPng("relapse-plan-easy-read", 1, pdf.written().pages);
+}
+
+TEST_CASE("a table longer than a page goes on over the next with its headings at the top") {
+    Document document;
+    document.typography = Typography::standard;
+    document.orientation = Orientation::landscape;
+    document.title = "Long table";
+    Table table{{{"Number", 1.0, true}, {"Text", 4.0, false}}, {}, false};
+    constexpr int kRows = 80;
+    for (int row = 1; row <= kRows; ++row)
+        table.rows.push_back({std::to_string(row), "Row " + std::to_string(row) + "."});
+    document.blocks.push_back(Heading{"Long table", 1, {}});
+    document.blocks.push_back(std::move(table));
+    RenderedPdf pdf(document);
+    auto info = pdfInfo(pdf.file());
+    CHECK(info.width == 842);
+    CHECK(info.height == 595);
+    REQUIRE(info.pages >= 3);
+    std::string all;
+    for (const auto& page : pageTexts(pdf.file())) {
+        auto text = folded(page);
+        CHECK(text.find("Number Text") != std::string::npos);
+        all += text + " ";
+    }
+    // Every row once, none split or lost between pages.
+    for (int row = 1; row <= kRows; ++row) {
+        auto cells = std::to_string(row) + " Row " + std::to_string(row) + ".";
+        auto first = all.find(" " + cells + " ");
+        CHECK(first != std::string::npos);
+        CHECK(all.find(" " + cells + " ", first + 1) == std::string::npos);
+    }
+}
+
+TEST_CASE("the year register PDF is landscape, its marks in a grid under the session numbers") {
+    TempDir dir;
+    auto store = createTestStore(dir / "service.rtdb");
+    auto service = writeSmallService(store, shippedProgramme());
+    RenderedPdf pdf(
+        yearRegister(roundtable::practice::groupYear(store, service.group), MemberNaming::codes),
+        true);
+    auto info = pdfInfo(pdf.file());
+    CHECK(info.width == 842);
+    CHECK(info.height == 595);
+    checkFontsEmbeddedAndUpright(pdf);
+    checkHeaderAndPageNumbers(pdf);
+    // Read as laid out, each man's marks are one line in session order.
+    auto layout = folded(runPdfTool("pdftotext", "-layout " + quoted(pdf.file()) + " -"));
+    CHECK(layout.find("Member 1 2 3 4 5 6 7 8") != std::string::npos);
+    CHECK(layout.find("R0001 P L P A P E x") != std::string::npos);
+    CHECK(layout.find("Present 2 1 3 2 2 2") != std::string::npos);
+    for (const auto& page : pageTexts(pdf.file()))
+        CHECK(folded(page).find("Confidential") != std::string::npos);
+    pdf.keepPng("register", 1, pdf.written().pages);
 }
 
 TEST_CASE("the session plan PDF is set in 11 pt, with its running clock") {

@@ -85,8 +85,20 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     CHECK(waitFor([&] { return recoveryKey->IsShownOnScreen(); }));
     const auto recoveryText = recoveryKey->GetValue().utf8_string();
     CHECK(recoveryText.size() == 64);
-    pump(200);
-    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-recovery-key.png"));
+    CHECK(find<wxStaticText>(frame, "check-key")->GetLabel().length() == 64 + 8);
+    const auto usualSize = frame->GetSize();
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(300);
+        // The whole key shows: none of it is hidden past the field's edge.
+        CHECK(recoveryKey->GetClientSize().x >=
+              recoveryKey->GetTextExtent(recoveryKey->GetValue()).x);
+        CHECK(recoveryKey->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight());
+        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-recovery-key-" +
+                                            std::to_string(size.x) + ".png"));
+    }
+    frame->SetSize(usualSize);
+    pump(300);
     click(find<wxButton>(frame, "recovery-done"));
     CHECK(recoveryKey->GetValue().empty());
 

@@ -115,43 +115,72 @@ TEST_CASE("the curriculum page offers a session's papers, its module's pack and 
           std::vector<std::string>{"carers-pack", "programme-carers-pack"});
 }
 
-TEST_CASE("a session page offers its plan with the date, group and start time on record") {
+TEST_CASE(
+    "a session page offers its plan, with the date, group and start time, and its sign-in sheet") {
     Service service;
-    auto session = service.store.session(service.session);
-    auto offered = sessionDocuments(service.practice, session);
-    REQUIRE(offered.size() == 1);
+    service.practice.addMember(service.group, "Adam Reid", "2026-09-01");
+    auto offered = sessionDocuments(service.practice, service.store.session(service.session));
+    REQUIRE(kindsOf(offered) == std::vector<std::string>{"session-plan", "sign-in-sheet"});
     const auto& plan = offered[0];
-    CHECK(plan.kind == "session-plan");
     CHECK(plan.label() == "Facilitator's session plan: Making our group rules");
-    CHECK(plan.recordKind == "session-plan framework-02");
+    // Named in the log as roundtable-cli print names them: the kind and the session's number.
+    CHECK(plan.recordKind == "session-plan");
     CHECK(plan.recordId == service.session);
+    CHECK_FALSE(plan.privateFile);
     auto printout = prepare(plan, kPreferences);
     CHECK(printout.notice.empty());
-    CHECK(holds(printout.document, "Date: Tuesday 3 November 2026"));
+    CHECK(holds(printout.document, "Date: 2026-11-03"));
     CHECK(holds(printout.document, "Group: Tuesday group"));
     CHECK(holds(printout.document, "Session: framework-02, 120 minutes, 13:30\u201315:30"));
-    CHECK_FALSE(holds(printout.document, "Date and group"));
+    CHECK(holds(printout.document, "Planned from: version 1, as printed here"));
+
+    const auto& sheet = offered[1];
+    CHECK(sheet.label() == "Sign-in sheet: Making our group rules");
+    CHECK(sheet.recordKind == "sign-in-sheet");
+    CHECK(sheet.recordId == service.session);
+    CHECK(sheet.privateFile);
+    auto texts = documents::textsOf(prepare(sheet, kPreferences).document);
+    CHECK(std::find(texts.begin(), texts.end(), "R0001") != texts.end());
+    CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& text) {
+        return text.find("Adam Reid") != std::string::npos;
+    }));
+}
+
+TEST_CASE("a group page offers its year register, by members' codes") {
+    Service service;
+    service.practice.addMember(service.group, "Adam Reid", "2026-09-01");
+    auto offered = groupDocuments(service.practice, service.store.groups().at(0));
+    REQUIRE(kindsOf(offered) == std::vector<std::string>{"register"});
+    CHECK(offered[0].label() == "Year register: Tuesday group");
+    CHECK(offered[0].recordKind == "register");
+    CHECK(offered[0].recordId == service.group);
+    CHECK(offered[0].privateFile);
+    auto texts = documents::textsOf(prepare(offered[0], kPreferences).document);
+    CHECK(std::find(texts.begin(), texts.end(), "R0001") != texts.end());
 }
 
 TEST_CASE("a plan says when the session was planned from another version of its module") {
     Service service;
-    auto session = service.store.session(service.session);
-    session.stamp.moduleVersion = 7;  // as a session planned before the module was revised
-    auto printout = prepare(sessionDocuments(service.practice, session)[0], kPreferences);
+    auto older = test::plannedSession(service.group);
+    older.stamp.moduleVersion = 7;  // as a session planned before the module was revised
+    auto id = service.store.addSession(older);
+    auto printout =
+        prepare(sessionDocuments(service.practice, service.store.session(id))[0], kPreferences);
     CHECK(printout.notice ==
           "This session was planned from version 7 of \"Social and therapeutic framework\"; the "
-          "programme loaded now has version 1, and the plan is printed from it.");
-    CHECK(holds(printout.document, "Note: " + printout.notice));
+          "plan shows version 1, the one in use now.");
+    CHECK(
+        holds(printout.document,
+              "Planned from: version 7; the curriculum now has version 1, which this plan shows"));
 
-    // A curriculum session the programme no longer has, and a damaged record, print nothing.
-    session.stamp.sessionId = "framework-99";
-    CHECK_THROWS_WITH_AS(prepare(sessionDocuments(service.practice, session)[0], kPreferences),
-                         doctest::Contains("\"framework-99\" (framework version 7), which is not"),
-                         documents::DocumentError);
-    session = service.store.session(service.session);
-    session.damage = "The session was changed outside Roundtable.";
-    CHECK_THROWS_WITH_AS(prepare(sessionDocuments(service.practice, session)[0], kPreferences),
-                         doctest::Contains("cannot be relied on"), documents::DocumentError);
+    // A curriculum session the programme no longer has prints nothing.
+    auto gone = test::plannedSession(service.group);
+    gone.stamp.sessionId = "framework-99";
+    id = service.store.addSession(gone);
+    CHECK_THROWS_WITH_AS(
+        prepare(sessionDocuments(service.practice, service.store.session(id))[0], kPreferences),
+        doctest::Contains("was planned from \"framework-99\", which is not in the programme"),
+        documents::DocumentError);
 }
 
 TEST_CASE("every print and export is recorded by kind and record, and an export is a real PDF") {
@@ -177,10 +206,10 @@ TEST_CASE("every print and export is recorded by kind and record, and an export 
     CHECK(modeOf(sheetFile) == 0600);
 
     CHECK(service.printsAndExports() ==
-          std::vector<std::string>{
-              "print carers-handout framework-02 0",
-              "print session-plan framework-02 " + std::to_string(service.session),
-              "export carers-handout framework-02 0", "export recovery-key-sheet 0"});
+          std::vector<std::string>{"print carers-handout framework-02 0",
+                                   "print session-plan " + std::to_string(service.session),
+                                   "export carers-handout framework-02 0",
+                                   "export recovery-key-sheet 0"});
     // Never the content: no text of the documents is in the log.
     CHECK(test::rawCount(service.path,
                          "SELECT COUNT(*) FROM audit_events WHERE record_kind LIKE '%Making%' OR "

@@ -23,7 +23,7 @@ constexpr const char* kFormat4RecoveryKey =
 constexpr const char* kFormat5RecoveryKey =
     "Z5PD-I5YM-76K2-7EAD-UNNC-PYLR-ZRTN-TJD3-5J22-2RKB-ZL6I-Y2TQ-2MJA";
 constexpr const char* kFormat6RecoveryKey =
-    "JI4Y-WRWU-XJGB-L7IB-T6QW-BWNP-B76J-SGJF-R6DH-3STD-MZZF-MHZR-PE2Q";
+    "TNYA-4AW2-CFW5-AQ5K-7NRE-PYH2-GCGL-MGSR-SZTW-LMNT-HZHQ-H4AK-S5LA";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 

@@ -134,16 +134,12 @@ TEST_CASE("the signed log cannot be cut or altered: each change is named") {
     };
     SUBCASE("a signature removed leaves its events signed by no one") {
         auto cut = copy("cut.rtdb");
-        CHECK(tamper(cut,
-                     "DELETE FROM log_signatures WHERE last_event = (SELECT last_event FROM "
-                     "log_signatures ORDER BY last_event LIMIT 1 OFFSET 3)") == "");
+        CHECK(tamper(cut, "DELETE FROM log_signatures WHERE id = 4") == "");
         CHECK(names(verifyAsAdministrator(cut), "are signed by no one"));
     }
     SUBCASE("a signature altered, or moved to another signer, does not verify") {
         auto altered = copy("altered.rtdb");
-        CHECK(tamper(altered,
-                     "UPDATE log_signatures SET signer = 2 WHERE last_event = (SELECT MIN("
-                     "last_event) FROM log_signatures)") == "");
+        CHECK(tamper(altered, "UPDATE log_signatures SET signer = 2 WHERE id = 1") == "");
         CHECK(names(verifyAsAdministrator(altered), "are not signed by the key of colleague"));
     }
     SUBCASE("the signed log's start moved past everything") {
@@ -154,6 +150,29 @@ TEST_CASE("the signed log cannot be cut or altered: each change is named") {
         auto report = verifyAsAdministrator(moved);
         CHECK_FALSE(report.intact());
     }
+}
+
+TEST_CASE("a log re-chained with the data key after an amendment was deleted is named") {
+    TempDir dir;
+    auto path = everyRecord(dir);
+    // The amendment and every event about it go; the triggers that keep them are dropped.
+    CHECK(rawSql(path,
+                 "DROP TRIGGER audit_events_are_kept_delete; DROP TRIGGER "
+                 "amendments_are_kept_delete; DELETE FROM audit_events WHERE record_kind = "
+                 "'note_amendments' OR kind = 'amend-note'; DELETE FROM note_amendments") == "");
+    {
+        auto store = RecordStore::open(path);
+        store.unlock(kColleague, kColleaguePassphrase);
+        store.rechainLogForTests();
+    }
+    auto store = RecordStore::open(path);
+    // The colleague's own sign-in wrote after the cut: the administrator verifies.
+    store.unlock(kTestLogin, kTestPassphrase);
+    auto report = store.verify();
+    CHECK(report.log.intact());     // the chain alone no longer shows it
+    CHECK(report.damaged.empty());  // nor do the rows: their events went with them
+    CHECK(names(report, "are not signed by the key of admin"));
+    CHECK_FALSE(report.intact());
 }
 
 TEST_CASE("the recovery key's public key is the root of a new database's certificates") {

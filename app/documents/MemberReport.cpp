@@ -1,0 +1,285 @@
+// The report names only its member: it prints his name and code, and of the records nothing
+// but dates, session titles, marks, ratings, scores and (when chosen) his own concerns. The text
+// of progress notes is left out, since a note may mention someone else in the group.
+#include "documents/MemberReport.h"
+
+#include <algorithm>
+#include <map>
+
+#include "documents/RecordText.h"
+#include "practice/Dates.h"
+
+namespace roundtable::documents {
+namespace {
+
+/// What the curriculum calls a module, or its id when the curriculum no longer has it.
+std::string moduleTitle(const curriculum::Programme& programme, const std::string& moduleId) {
+    const auto* module = programme.findModule(moduleId);
+    return module ? std::string(module->title) : moduleId;
+}
+
+void addDetails(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
+    blocks.push_back(Heading{"Progress report", 1, {}});
+    blocks.push_back(
+        Paragraph{period.member.name + " (code " + period.member.code + ")", "Member:"});
+    for (const auto& [group, membership] : period.memberships) {
+        blocks.push_back(
+            Paragraph{group.name + ", joined " + membership.joinedOn +
+                          (membership.leftOn.empty() ? "" : ", left " + membership.leftOn),
+                      "Group:"});
+    }
+    blocks.push_back(Paragraph{period.period.from + " to " + period.period.to, "Period:"});
+    blocks.push_back(
+        Paragraph{"This report is confidential. It is made from the records that the group's "
+                  "facilitators have signed, for the people responsible for his care and "
+                  "supervision.",
+                  {}});
+}
+
+void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
+    blocks.push_back(Heading{"Attendance", 2, {}});
+    std::map<records::Attendance, int> byStatus;
+    int present = 0;
+    int unmarked = 0;
+    for (const auto& session : period.sessions) {
+        if (!session.mark) {
+            ++unmarked;
+            continue;
+        }
+        ++byStatus[session.mark->status];
+        present += records::wasPresent(session.mark->status) ? 1 : 0;
+    }
+    const auto held = static_cast<int>(period.sessions.size());
+    blocks.push_back(
+        Paragraph{"present at " + rateText(present, held) + " of the sessions held in the period",
+                  "Attendance:"});
+    Table table{{{"Mark", 3.0, false}, {"Sessions", 1.0, true}}, {}, false};
+    for (const auto& [status, count] : byStatus)
+        table.rows.push_back({attendanceInWords(status), std::to_string(count)});
+    if (unmarked > 0)
+        table.rows.push_back({"No mark recorded", std::to_string(unmarked)});
+    table.rows.push_back({"Sessions held", std::to_string(held)});
+    blocks.push_back(std::move(table));
+}
+
+/// Sessions by date, title, module and his mark; shares that fit a date on one line and "Absent
+/// (unauthorised)" on two.
+Table sessionTable(const std::string& markHeading) {
+    return {{{"Date", 3.2, false},
+             {"Session", 7.0, false},
+             {"Module", 6.0, false},
+             {markHeading, 3.8, false}},
+            {},
+            false};
+}
+
+void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& period,
+                 const curriculum::Programme& programme) {
+    blocks.push_back(Heading{"Modules and sessions attended", 2, {}});
+    // Modules in the order he first met them, each with how many of its sessions he was at.
+    std::vector<std::pair<std::string, int>> modules;  // id, version
+    std::map<std::string, std::pair<int, int>> attendance;
+    Table attended = sessionTable("Mark");
+    Table missed = sessionTable("Why");
+    for (const auto& [session, mark, note] : period.sessions) {
+        const auto& stamp = session.stamp;
+        if (!attendance.contains(stamp.moduleId))
+            modules.emplace_back(stamp.moduleId, stamp.moduleVersion);
+        const bool present = mark && records::wasPresent(mark->status);
+        auto& [at, of] = attendance[stamp.moduleId];
+        at += present ? 1 : 0;
+        of += 1;
+        std::vector<std::string> row{session.date, session.title,
+                                     moduleTitle(programme, stamp.moduleId),
+                                     mark ? attendanceInWords(mark->status) : "No mark recorded"};
+        (present ? attended : missed).rows.push_back(std::move(row));
+    }
+    Table byModule{
+        {{"Module", 6.0, false}, {"Version", 1.6, true}, {"Present at", 3.0, false}}, {}, false};
+    for (const auto& [id, version] : modules) {
+        const auto& [at, of] = attendance[id];
+        byModule.rows.push_back(
+            {moduleTitle(programme, id), std::to_string(version), rateText(at, of)});
+    }
+    blocks.push_back(std::move(byModule));
+    blocks.push_back(Heading{"Sessions attended", 3, {}});
+    if (attended.rows.empty())
+        blocks.push_back(Paragraph{"He was not present at any session in this period.", {}});
+    else
+        blocks.push_back(std::move(attended));
+    blocks.push_back(Heading{"Sessions missed", 2, {}});
+    if (missed.rows.empty())
+        blocks.push_back(Paragraph{"None in this period.", {}});
+    else
+        blocks.push_back(std::move(missed));
+}
+
+/// For each module, a table of the signed notes' ratings: a row per session date, a column per
+/// indicator (its label and scale from the curriculum).
+void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period,
+                const curriculum::Programme& programme) {
+    blocks.push_back(Heading{"Progress indicators", 2, {}});
+    blocks.push_back(
+        Paragraph{"Facilitators rate each module's progress indicators in their "
+                  "signed note of every session he attends. The ratings by date:",
+                  {}});
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const practice::PeriodSession*>> rated;
+    for (const auto& session : period.sessions) {
+        if (!session.signedNote || session.signedNote->content.ratings.empty())
+            continue;
+        const auto& module = session.session.stamp.moduleId;
+        if (!rated.contains(module))
+            order.push_back(module);
+        rated[module].push_back(&session);
+    }
+    if (order.empty()) {
+        blocks.push_back(Paragraph{"No indicators were rated in this period.", {}});
+        return;
+    }
+    for (const auto& moduleId : order) {
+        // The module's indicators, then any rated that the curriculum no longer has.
+        std::vector<std::pair<std::string, std::string>> indicators;  // id, heading
+        if (const auto* module = programme.findModule(moduleId)) {
+            for (const auto& indicator : module->indicators) {
+                indicators.emplace_back(std::string(indicator.id),
+                                        std::string(indicator.label) + " (" +
+                                            std::to_string(indicator.scaleMin) + " to " +
+                                            std::to_string(indicator.scaleMax) + ")");
+            }
+        }
+        for (const auto* session : rated[moduleId]) {
+            for (const auto& rating : session->signedNote->content.ratings) {
+                if (std::none_of(indicators.begin(), indicators.end(), [&](const auto& known) {
+                        return known.first == rating.indicatorId;
+                    }))
+                    indicators.emplace_back(rating.indicatorId, rating.indicatorId);
+            }
+        }
+        blocks.push_back(Heading{moduleTitle(programme, moduleId), 3, {}});
+        Table table{{{"Date", 2.4, false}}, {}, false};
+        for (const auto& [id, heading] : indicators)
+            table.columns.push_back({heading, 3.0, true});
+        for (const auto* session : rated[moduleId]) {
+            std::vector<std::string> row{session->session.date};
+            for (const auto& [id, heading] : indicators) {
+                const auto& ratings = session->signedNote->content.ratings;
+                auto found = std::find_if(ratings.begin(), ratings.end(), [&](const auto& rating) {
+                    return rating.indicatorId == id;
+                });
+                row.push_back(found == ratings.end() ? "" : std::to_string(found->rating));
+            }
+            table.rows.push_back(std::move(row));
+        }
+        blocks.push_back(std::move(table));
+    }
+}
+
+void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
+               const curriculum::Programme& programme) {
+    blocks.push_back(Heading{"Outcome measures", 2, {}});
+    if (period.scores.empty()) {
+        blocks.push_back(
+            Paragraph{"No outcome scores were recorded up to " + period.period.to + ".", {}});
+        return;
+    }
+    auto timePointLabel = [&](const std::string& id) {
+        for (const auto& point : programme.timePoints) {
+            if (point.id == id)
+                return std::string(point.label);
+        }
+        return id;
+    };
+    Table table{{{"Measure", 5.0, false},
+                 {"Time point", 4.0, false},
+                 {"Date", 2.4, false},
+                 {"Score", 1.4, true}},
+                {},
+                false};
+    // The programme's measures in its order; a score on a measure it no longer has, after them.
+    auto rank = [&](const std::string& id) {
+        auto found = std::find_if(programme.measures.begin(), programme.measures.end(),
+                                  [&](const auto& measure) { return measure.id == id; });
+        return found - programme.measures.begin();
+    };
+    auto scores = period.scores;
+    std::stable_sort(scores.begin(), scores.end(), [&](const auto& a, const auto& b) {
+        return std::pair(rank(a.measureId), a.takenOn) < std::pair(rank(b.measureId), b.takenOn);
+    });
+    for (const auto& score : scores) {
+        std::string measure = score.measureId;
+        auto found = rank(score.measureId);
+        if (found < static_cast<std::ptrdiff_t>(programme.measures.size())) {
+            const auto& known = programme.measures[static_cast<std::size_t>(found)];
+            measure = std::string(known.name) + " (" + std::to_string(known.min) + " to " +
+                      std::to_string(known.max) + ", higher is " +
+                      (known.higherIsBetter ? "better" : "worse") + ")";
+        }
+        table.rows.push_back(
+            {measure, timePointLabel(score.timePoint), score.takenOn, std::to_string(score.score)});
+    }
+    blocks.push_back(std::move(table));
+}
+
+void addConcerns(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
+    blocks.push_back(Heading{"Open concerns", 2, {}});
+    if (period.openConcerns.empty()) {
+        blocks.push_back(Paragraph{"None.", {}});
+        return;
+    }
+    for (const auto& concern : period.openConcerns) {
+        blocks.push_back(
+            Paragraph{concern.description, "Raised " + practice::dateOf(concern.raisedAt) + ":"});
+        BulletList actions;
+        for (const auto& action : concern.actions) {
+            if (action.status != records::ActionStatus::open)
+                continue;
+            actions.items.push_back(action.action + " (" + action.owner +
+                                    (action.dueOn.empty() ? "" : ", by " + action.dueOn) + ")");
+        }
+        if (!actions.items.empty())
+            blocks.push_back(std::move(actions));
+    }
+}
+
+void addSummaryAndSignature(std::vector<Block>& blocks, const MemberReportOptions& options) {
+    blocks.push_back(Heading{"Summary", 2, {}});
+    if (options.summary.empty())
+        blocks.push_back(WritingSpace{{}, 8});
+    std::string::size_type start = 0;
+    while (start < options.summary.size()) {
+        auto end = options.summary.find("\n\n", start);
+        auto paragraph =
+            options.summary.substr(start, end == std::string::npos ? end : end - start);
+        if (paragraph.find_first_not_of(" \n") != std::string::npos)
+            blocks.push_back(Paragraph{paragraph, {}});
+        start = end == std::string::npos ? options.summary.size() : end + 2;
+    }
+    blocks.push_back(Heading{"Signed", 2, {}});
+    blocks.push_back(Paragraph{options.signer.name, "Name:"});
+    blocks.push_back(Paragraph{options.signer.role, "Role:"});
+    blocks.push_back(Paragraph{options.signer.date, "Date:"});
+    blocks.push_back(WritingSpace{"Signature", 2});
+}
+
+}  // namespace
+
+Document memberReport(const practice::MemberPeriod& period, const curriculum::Programme& programme,
+                      const MemberReportOptions& options) {
+    Document document;
+    document.typography = Typography::standard;
+    document.confidential = true;
+    document.title = "Progress report: " + period.member.code;
+    auto& blocks = document.blocks;
+    addDetails(blocks, period);
+    addAttendance(blocks, period);
+    addSessions(blocks, period, programme);
+    addRatings(blocks, period, programme);
+    addScores(blocks, period, programme);
+    if (options.openConcerns)
+        addConcerns(blocks, period);
+    addSummaryAndSignature(blocks, options);
+    return document;
+}
+
+}  // namespace roundtable::documents

@@ -1,0 +1,39 @@
+// A member's progress report for his care manager or probation officer: confidential on every
+// page, naming him and no one else, made from the signed records of a period the facilitator
+// chooses. Standard print: it is for staff of other services.
+#pragma once
+
+#include <string>
+
+#include "curriculum/Programme.h"
+#include "documents/Document.h"
+#include "practice/RecordsToPrint.h"
+
+namespace roundtable::documents {
+
+/// Who signs the report, printed above the line for the signature.
+struct ReportSigner {
+    std::string name;
+    std::string role;
+    std::string date;  ///< YYYY-MM-DD
+};
+
+struct MemberReportOptions {
+    /// The facilitator's summary; paragraphs are separated by a blank line. Empty: a space to
+    /// write one by hand.
+    std::string summary;
+    /// Whether the facilitator chose to include his open concerns (`MemberPeriod::openConcerns`
+    /// holds them only then).
+    bool openConcerns = false;
+    ReportSigner signer;
+};
+
+/// His details and the period; attendance and its rate; the modules and sessions he attended and
+/// those he missed; the progress indicators' ratings by session (labels from `programme`); his
+/// outcome scores at their time points (measure names from `programme`, no questionnaire
+/// items); open concerns when chosen; the summary; and a signature block.
+[[nodiscard]] Document memberReport(const practice::MemberPeriod& period,
+                                    const curriculum::Programme& programme,
+                                    const MemberReportOptions& options);
+
+}  // namespace roundtable::documents

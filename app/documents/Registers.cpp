@@ -1,0 +1,227 @@
+// Marks are letters, never colours alone: a register is photocopied and read in black and
+// white, and a letter can be said aloud. The key explains each one on the first page.
+#include "documents/Registers.h"
+
+#include <algorithm>
+
+#include "documents/RecordText.h"
+
+namespace roundtable::documents {
+namespace {
+
+/// Sessions across one landscape page: each column stays wide enough for "52" in 11 pt.
+constexpr std::size_t kSessionsPerPage = 26;
+
+const char* const kNotHeldMark = "x";
+const char* const kUnmarkedMark = "?";
+
+std::string shownAs(const records::Member& member, MemberNaming naming) {
+    return naming == MemberNaming::names ? member.name + " (" + member.code + ")" : member.code;
+}
+
+const char* letterFor(records::Attendance status) {
+    switch (status) {
+        case records::Attendance::attended:
+            return "P";
+        case records::Attendance::late:
+            return "L";
+        case records::Attendance::leftEarly:
+            return "E";
+        case records::Attendance::absentAuthorised:
+            return "A";
+        case records::Attendance::absentUnauthorised:
+            return "U";
+    }
+    return "";
+}
+
+Table keyTable() {
+    Table key{{{"Mark", 1.0, true}, {"Meaning", 10.0, false}}, {}, false};
+    for (auto status :
+         {records::Attendance::attended, records::Attendance::late, records::Attendance::leftEarly,
+          records::Attendance::absentAuthorised, records::Attendance::absentUnauthorised}) {
+        key.rows.push_back({letterFor(status), attendanceInWords(status)});
+    }
+    key.rows.push_back({kUnmarkedMark, "The session took place; no mark was recorded for him"});
+    key.rows.push_back({kNotHeldMark, "The session did not take place"});
+    key.rows.push_back({"(empty)", "He was not a member then, or the session has not taken place"});
+    return key;
+}
+
+/// What a member's cell at a session shows.
+std::string cellFor(const records::Session& session, const records::Member& member,
+                    const std::optional<records::AttendanceMark>& mark) {
+    if (mark)
+        return letterFor(mark->status);
+    if (session.status == records::SessionStatus::didNotTakePlace)
+        return kNotHeldMark;
+    return practice::attendanceCounts(session, member, mark) ? kUnmarkedMark : "";
+}
+
+/// A member's label down the side: who he is, and when he joined after the first session or
+/// left.
+std::string labelFor(const practice::GroupYear& year, const records::Member& member,
+                     MemberNaming naming) {
+    auto label = shownAs(member, naming);
+    if (!year.sessions.empty() && member.joinedOn > year.sessions.front().date)
+        label += "\njoined " + member.joinedOn;
+    if (!member.leftOn.empty())
+        label += "\nleft " + member.leftOn;
+    return label;
+}
+
+/// How many were present at each session and at how many sessions each member counted.
+struct Counts {
+    std::vector<int> presentAt, countedAt;    ///< by session
+    std::vector<int> presentFor, countedFor;  ///< by member
+};
+
+Counts countsOf(const practice::GroupYear& year) {
+    Counts counts{std::vector<int>(year.sessions.size()), std::vector<int>(year.sessions.size()),
+                  std::vector<int>(year.members.size()), std::vector<int>(year.members.size())};
+    for (std::size_t m = 0; m < year.members.size(); ++m) {
+        for (std::size_t s = 0; s < year.sessions.size(); ++s) {
+            const auto& mark = year.marks[m][s];
+            if (!practice::attendanceCounts(year.sessions[s], year.members[m], mark))
+                continue;
+            const int present = mark && records::wasPresent(mark->status) ? 1 : 0;
+            counts.countedAt[s] += 1;
+            counts.countedFor[m] += 1;
+            counts.presentAt[s] += present;
+            counts.presentFor[m] += present;
+        }
+    }
+    return counts;
+}
+
+/// Sessions [first, last) across, members down, and a last row of how many were present.
+Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t first,
+             std::size_t last, MemberNaming naming) {
+    Table grid;
+    grid.columns.push_back({"Member", 5.0, false});
+    for (std::size_t s = first; s < last; ++s)
+        grid.columns.push_back({std::to_string(s + 1), 1.0, true});
+    for (std::size_t m = 0; m < year.members.size(); ++m) {
+        std::vector<std::string> row{labelFor(year, year.members[m], naming)};
+        for (std::size_t s = first; s < last; ++s)
+            row.push_back(cellFor(year.sessions[s], year.members[m], year.marks[m][s]));
+        grid.rows.push_back(std::move(row));
+    }
+    std::vector<std::string> present{"Present"};
+    for (std::size_t s = first; s < last; ++s)
+        present.push_back(counts.countedAt[s] == 0 ? "" : std::to_string(counts.presentAt[s]));
+    grid.rows.push_back(std::move(present));
+    return grid;
+}
+
+const char* statusInWords(records::SessionStatus status) {
+    switch (status) {
+        case records::SessionStatus::tookPlace:
+            return "Took place";
+        case records::SessionStatus::didNotTakePlace:
+            return "Did not take place";
+        case records::SessionStatus::planned:
+            break;
+    }
+    return "Planned";
+}
+
+}  // namespace
+
+Document signInSheet(const practice::SessionSheet& sheet, MemberNaming naming) {
+    const auto& [group, session] = sheet.planned;
+    Document document;
+    document.typography = Typography::standard;
+    document.confidential = true;
+    document.title = "Sign-in sheet: " + session.date;
+    auto& blocks = document.blocks;
+    blocks.push_back(Heading{"Sign-in sheet", 1, {}});
+    blocks.push_back(Paragraph{session.title, "Session:"});
+    blocks.push_back(Paragraph{group.name, "Group:"});
+    blocks.push_back(Paragraph{
+        session.date + (session.startsAt.empty() ? "" : ", starting at " + session.startsAt),
+        "Date:"});
+    if (sheet.members.empty()) {
+        blocks.push_back(Paragraph{"No one is on this session's register.", {}});
+        return document;
+    }
+    Table table{{{"Member", 3.0, false}, {"Here", 1.0, true}, {"Signature", 6.0, false}}, {}, true};
+    for (const auto& member : sheet.members)
+        table.rows.push_back({shownAs(member, naming), "\u2610", ""});
+    blocks.push_back(std::move(table));
+    blocks.push_back(Paragraph{naming == MemberNaming::codes
+                                   ? "Members are shown by their codes, so the sheet names no one."
+                                   : "This sheet names the members: keep it private.",
+                               {}});
+    return document;
+}
+
+Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
+    Document document;
+    document.typography = Typography::standard;
+    document.confidential = true;
+    document.orientation = Orientation::landscape;
+    document.title = "Register: " + year.group.name;
+    auto& blocks = document.blocks;
+    blocks.push_back(Heading{"Register: " + year.group.name, 1, {}});
+    const auto counts = countsOf(year);
+    if (year.sessions.empty()) {
+        blocks.push_back(Paragraph{"No sessions have been planned for this group yet.", {}});
+        return document;
+    }
+    const auto held = std::count_if(year.sessions.begin(), year.sessions.end(), [](auto& s) {
+        return s.status == records::SessionStatus::tookPlace;
+    });
+    blocks.push_back(Paragraph{std::to_string(year.sessions.size()) + " from " +
+                                   year.sessions.front().date + " to " + year.sessions.back().date +
+                                   "; " + std::to_string(held) + " took place",
+                               "Sessions:"});
+    blocks.push_back(Paragraph{std::to_string(year.members.size()), "Members:"});
+    blocks.push_back(Heading{"Key", 2, {}});
+    blocks.push_back(keyTable());
+
+    for (std::size_t first = 0; first < year.sessions.size(); first += kSessionsPerPage) {
+        const auto last = std::min(first + kSessionsPerPage, year.sessions.size());
+        blocks.push_back(PageBreak{});
+        blocks.push_back(Heading{"Sessions " + std::to_string(first + 1) + " to " +
+                                     std::to_string(last) + " (" + year.sessions[first].date +
+                                     " to " + year.sessions[last - 1].date + ")",
+                                 2,
+                                 {}});
+        blocks.push_back(gridOf(year, counts, first, last, naming));
+    }
+
+    blocks.push_back(PageBreak{});
+    blocks.push_back(Heading{"Attendance by member", 2, {}});
+    Table byMember{{{"Member", 4.0, false},
+                    {"Joined", 2.0, false},
+                    {"Left", 2.0, false},
+                    {"Present at sessions held while a member", 4.0, false}},
+                   {},
+                   false};
+    for (std::size_t m = 0; m < year.members.size(); ++m) {
+        const auto& member = year.members[m];
+        byMember.rows.push_back({shownAs(member, naming), member.joinedOn, member.leftOn,
+                                 rateText(counts.presentFor[m], counts.countedFor[m])});
+    }
+    blocks.push_back(std::move(byMember));
+
+    blocks.push_back(Heading{"Attendance by session", 2, {}});
+    Table bySession{{{"No.", 1.0, true},
+                     {"Date", 2.0, false},
+                     {"Session", 8.0, false},
+                     {"Status", 3.0, false},
+                     {"Present", 3.0, false}},
+                    {},
+                    false};
+    for (std::size_t s = 0; s < year.sessions.size(); ++s) {
+        const auto& session = year.sessions[s];
+        bySession.rows.push_back(
+            {std::to_string(s + 1), session.date, session.title, statusInWords(session.status),
+             counts.countedAt[s] == 0 ? "" : rateText(counts.presentAt[s], counts.countedAt[s])});
+    }
+    blocks.push_back(std::move(bySession));
+    return document;
+}
+
+}  // namespace roundtable::documents

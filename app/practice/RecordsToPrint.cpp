@@ -1,0 +1,185 @@
+// A member is found by his code across every group (the store keys members by id; a code is
+// what a facilitator types). A document is never made from a record that was changed outside
+// Roundtable: it would pass on what cannot be relied on, on paper that cannot be recalled.
+#include "practice/RecordsToPrint.h"
+
+#include <algorithm>
+
+#include "practice/Dates.h"
+#include "practice/Practice.h"
+
+namespace roundtable::practice {
+namespace {
+
+records::Group groupWithId(records::RecordStore& store, records::GroupId id) {
+    for (auto& group : store.groups()) {
+        if (group.id == id)
+            return group;
+    }
+    throw ValidationError("group", "There is no group with id " + std::to_string(id) + ".");
+}
+
+/// Every membership of the member whose code is `code`, in the order of the groups.
+std::vector<std::pair<records::Group, records::Member>> membershipsOf(records::RecordStore& store,
+                                                                      const std::string& code) {
+    std::vector<std::pair<records::Group, records::Member>> memberships;
+    for (auto& group : store.groups()) {
+        for (auto& member : store.membersOf(group.id)) {
+            if (member.code == code)
+                memberships.emplace_back(group, std::move(member));
+        }
+    }
+    if (memberships.empty())
+        throw ValidationError("member-code", "There is no member with the code " + code + ".");
+    return memberships;
+}
+
+/// Refuses to go on when any of `damages` is not empty, saying which records and what to do.
+void refuseDamaged(const std::vector<std::string>& damages, const std::string& field,
+                   const std::string& what) {
+    if (auto warning = damageWarning(damages); !warning.empty())
+        throw ValidationError(field, what + " was not made. " + warning);
+}
+
+}  // namespace
+
+bool onRegisterOn(const records::Member& member, const std::string& date) {
+    return member.leftOn.empty() || member.leftOn >= date;
+}
+
+bool attendanceCounts(const records::Session& session, const records::Member& membership,
+                      const std::optional<records::AttendanceMark>& mark) {
+    if (session.status == records::SessionStatus::didNotTakePlace)
+        return false;
+    if (mark)
+        return true;
+    return session.status == records::SessionStatus::tookPlace &&
+           membership.joinedOn <= session.date && onRegisterOn(membership, session.date);
+}
+
+GroupSession groupSession(records::RecordStore& store, records::SessionId session) {
+    auto planned = store.session(session);
+    auto group = groupWithId(store, planned.groupId);
+    refuseDamaged({planned.damage, group.damage}, "session", "The document");
+    return {std::move(group), std::move(planned)};
+}
+
+SessionSheet sessionSheet(records::RecordStore& store, records::SessionId session) {
+    SessionSheet sheet{groupSession(store, session), {}};
+    std::vector<std::string> damages;
+    for (auto& member : store.membersOf(sheet.planned.group.id)) {
+        if (onRegisterOn(member, sheet.planned.session.date)) {
+            damages.push_back(member.damage);
+            sheet.members.push_back(std::move(member));
+        }
+    }
+    refuseDamaged(damages, "session", "The sign-in sheet");
+    return sheet;
+}
+
+GroupYear groupYear(records::RecordStore& store, records::GroupId group) {
+    GroupYear year{groupWithId(store, group), store.sessionsOf(group), store.membersOf(group), {}};
+    std::stable_sort(year.sessions.begin(), year.sessions.end(),
+                     [](const auto& a, const auto& b) { return a.date < b.date; });
+    std::vector<std::string> damages{year.group.damage};
+    for (const auto& member : year.members)
+        damages.push_back(member.damage);
+    year.marks.assign(year.members.size(),
+                      std::vector<std::optional<records::AttendanceMark>>(year.sessions.size()));
+    for (std::size_t s = 0; s < year.sessions.size(); ++s) {
+        damages.push_back(year.sessions[s].damage);
+        for (auto& mark : store.registerOf(year.sessions[s].id)) {
+            damages.push_back(mark.damage);
+            for (std::size_t m = 0; m < year.members.size(); ++m) {
+                if (year.members[m].id == mark.memberId)
+                    year.marks[m][s] = mark;
+            }
+        }
+    }
+    refuseDamaged(damages, "group", "The register");
+    return year;
+}
+
+MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, const Period& asked,
+                          const std::string& today, bool withOpenConcerns) {
+    MemberPeriod result;
+    result.memberships = membershipsOf(store, code);
+    result.member = std::min_element(result.memberships.begin(), result.memberships.end(),
+                                     [](const auto& a, const auto& b) {
+                                         return a.second.joinedOn < b.second.joinedOn;
+                                     })
+                        ->second;
+    auto history = store.historyOf(result.member.id);
+    result.period.to = asked.to.empty() ? today : asked.to;
+    result.period.from = asked.from;
+    if (result.period.from.empty()) {
+        result.period.from = result.member.joinedOn;
+        for (const auto& entry : history) {
+            if (entry.mark && entry.session.date < result.period.from)
+                result.period.from = entry.session.date;
+        }
+    }
+    if (result.period.from > result.period.to) {
+        throw ValidationError("period", "The period ends (" + result.period.to +
+                                            ") before it starts (" + result.period.from + ").");
+    }
+
+    std::vector<std::string> damages{result.member.damage};
+    bool anythingSigned = false;
+    for (auto& entry : history) {
+        const auto& date = entry.session.date;
+        if (date < result.period.from || date > result.period.to)
+            continue;
+        auto membership =
+            std::find_if(result.memberships.begin(), result.memberships.end(),
+                         [&](const auto& each) { return each.first.id == entry.session.groupId; });
+        if (membership == result.memberships.end() ||
+            !attendanceCounts(entry.session, membership->second, entry.mark)) {
+            continue;
+        }
+        PeriodSession session{std::move(entry.session), std::move(entry.mark), std::nullopt};
+        // Drafts are not reported: only what a facilitator has signed.
+        if (entry.note && entry.note->state == records::NoteState::signedOff) {
+            session.signedNote = std::move(entry.note);
+            anythingSigned = true;
+        }
+        damages.push_back(session.session.damage);
+        damages.push_back(session.mark ? session.mark->damage : std::string());
+        damages.push_back(session.signedNote ? session.signedNote->damage : std::string());
+        result.sessions.push_back(std::move(session));
+    }
+    if (!anythingSigned) {
+        throw ValidationError("report", "Nothing signed about " + code + " falls between " +
+                                            result.period.from + " and " + result.period.to +
+                                            ": there is nothing to report.");
+    }
+    for (auto& score : store.outcomeScoresOf(result.member.id)) {
+        if (score.takenOn <= result.period.to) {
+            damages.push_back(score.damage);
+            result.scores.push_back(std::move(score));
+        }
+    }
+    if (withOpenConcerns) {
+        for (auto& concern : store.concernsOf(result.member.id)) {
+            if (concern.isOpen() && dateOf(concern.raisedAt) <= result.period.to) {
+                damages.push_back(concern.damage);
+                result.openConcerns.push_back(std::move(concern));
+            }
+        }
+    }
+    refuseDamaged(damages, "report", "The report");
+    return result;
+}
+
+MemberPlan memberPlan(records::RecordStore& store, const std::string& code) {
+    auto memberships = membershipsOf(store, code);
+    const auto& member = memberships.front().second;
+    auto plan = store.relapsePlan(member.id);
+    if (!plan) {
+        throw ValidationError("plan", "There is no relapse-prevention plan for " + code + " yet.");
+    }
+    refuseDamaged({member.damage, plan->damage}, "plan", "The plan");
+    return {member, std::move(*plan)};
+}
+
+}  // namespace roundtable::practice

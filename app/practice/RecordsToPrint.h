@@ -1,0 +1,103 @@
+// What the documents made from records are made of (a session's sign-in sheet, a group's year
+// register, a member's progress report and his relapse-prevention plan), read from the store
+// in one place with the rules they share: who was on a session's register, which sessions count
+// towards a man's attendance, and that a report is made from signed notes only. Reading here
+// writes nothing to the audit log: whoever prints or exports the document records that, once it
+// is made (RecordStore::recordAccess).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "records/RecordStore.h"
+
+namespace roundtable::practice {
+
+/// A session with the group it belongs to.
+struct GroupSession {
+    records::Group group;
+    records::Session session;  ///< with its activities
+};
+
+/// A session and the members on its register: everyone in the group who had not left before
+/// it, as Practice::registerFor lists them.
+struct SessionSheet {
+    GroupSession planned;
+    std::vector<records::Member> members;
+};
+
+/// A group's year: every session in date order, everyone who has been a member, and each
+/// member's newest mark at each session.
+struct GroupYear {
+    records::Group group;
+    std::vector<records::Session> sessions;
+    std::vector<records::Member> members;
+    /// marks[m][s]: the newest mark of members[m] at sessions[s], if he has one.
+    std::vector<std::vector<std::optional<records::AttendanceMark>>> marks;
+};
+
+/// Dates from and to, both included, as YYYY-MM-DD.
+struct Period {
+    std::string from;
+    std::string to;
+};
+
+/// One session of a man's period: the session, his mark, and his note when it is signed.
+struct PeriodSession {
+    records::Session session;
+    std::optional<records::AttendanceMark> mark;
+    std::optional<records::ProgressNote> signedNote;
+};
+
+/// A member's records over a period, as his progress report is made from them.
+struct MemberPeriod {
+    records::Member member;  ///< as in the first group he joined
+    /// Each group he has belonged to, with his membership of it (joined, left).
+    std::vector<std::pair<records::Group, records::Member>> memberships;
+    Period period;
+    /// The sessions of the period that count towards his attendance (attendanceCounts), oldest
+    /// first.
+    std::vector<PeriodSession> sessions;
+    std::vector<records::OutcomeScore> scores;  ///< taken on or before the period's end
+    /// Concerns raised by the period's end and still open; read only when asked for.
+    std::vector<records::Concern> openConcerns;
+};
+
+/// A member's newest relapse-prevention plan.
+struct MemberPlan {
+    records::Member member;
+    records::RelapsePlan plan;
+};
+
+/// Whether `session` counts towards the attendance of the man whose membership of its group is
+/// `membership` and whose mark there is `mark`: a session that did not take place never does;
+/// one he has a mark at always does (the register was taken); otherwise one that took place while
+/// he was a member (from the day he joined to the day he left).
+[[nodiscard]] bool attendanceCounts(const records::Session& session,
+                                    const records::Member& membership,
+                                    const std::optional<records::AttendanceMark>& mark);
+
+/// Whether `member` was still a member on `date`: he had not left before it.
+[[nodiscard]] bool onRegisterOn(const records::Member& member, const std::string& date);
+
+/// The session and its group. StoreError for an unknown session.
+[[nodiscard]] GroupSession groupSession(records::RecordStore& store, records::SessionId session);
+[[nodiscard]] SessionSheet sessionSheet(records::RecordStore& store, records::SessionId session);
+/// ValidationError ("group") for an unknown group.
+[[nodiscard]] GroupYear groupYear(records::RecordStore& store, records::GroupId group);
+
+/// The member's records from `asked.from` (empty: since he joined, or since his first mark if
+/// that is earlier) to `asked.to` (empty: `today`). Refused with a ValidationError when the code
+/// is unknown ("member-code"), the period is back to front ("period"), nothing signed falls in
+/// the period, or a record it would use was damaged outside Roundtable ("report").
+[[nodiscard]] MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code,
+                                        const Period& asked, const std::string& today,
+                                        bool withOpenConcerns);
+
+/// ValidationError when the code is unknown ("member-code"), he has no plan yet, or the plan was
+/// damaged outside Roundtable ("plan").
+[[nodiscard]] MemberPlan memberPlan(records::RecordStore& store, const std::string& code);
+
+}  // namespace roundtable::practice
