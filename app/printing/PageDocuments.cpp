@@ -84,60 +84,62 @@ std::vector<PrintableDocument> curriculumDocuments(const curriculum::Programme& 
 
 std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
                                                 const records::Session& session) {
-    // Named as roundtable-cli print names them in the log: the kind and the session's number.
-    PrintableDocument plan;
-    plan.kind = "session-plan";
-    plan.name = "Facilitator's session plan";
-    plan.subject = session.title;
-    plan.recordKind = plan.kind;
-    plan.recordId = session.id;
-    plan.build = [&practice, id = session.id](const PrintPreferences&) {
-        return recordedSessionPlan(practice, id);
+    // Named in the log as roundtable-cli print names them: the kind and the session's number.
+    const auto id = session.id;
+    return {
+        {.kind = "session-plan",
+         .name = "Facilitator's session plan",
+         .subject = session.title,
+         .build = [&practice,
+                   id](const PrintPreferences&) { return recordedSessionPlan(practice, id); },
+         .recordKind = "session-plan",
+         .recordId = id},
+        {.kind = "sign-in-sheet",
+         .name = "Sign-in sheet",
+         .subject = session.title,
+         .build =
+             [&practice, id](const PrintPreferences&) {
+                 return Printout{
+                     documents::signInSheet(practice::sessionSheet(practice.store(), id),
+                                            documents::MemberNaming::codes),
+                     {}};
+             },
+         .recordKind = "sign-in-sheet",
+         .recordId = id,
+         .privateFile = true},  // it lists the members (by their codes)
     };
-    PrintableDocument sheet;
-    sheet.kind = "sign-in-sheet";
-    sheet.name = "Sign-in sheet";
-    sheet.subject = session.title;
-    sheet.recordKind = sheet.kind;
-    sheet.recordId = session.id;
-    sheet.privateFile = true;  // it lists the members (by their codes)
-    sheet.build = [&practice, id = session.id](const PrintPreferences&) {
-        return Printout{documents::signInSheet(practice::sessionSheet(practice.store(), id),
-                                               documents::MemberNaming::codes),
-                        {}};
-    };
-    return {std::move(plan), std::move(sheet)};
 }
 
 std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
                                               const records::Group& group) {
-    PrintableDocument year;
-    year.kind = "register";
-    year.name = "Year register";
-    year.subject = group.name;
-    year.recordKind = year.kind;
-    year.recordId = group.id;
-    year.privateFile = true;  // it lists the members (by their codes) and their attendance
-    year.build = [&practice, id = group.id](const PrintPreferences&) {
-        return Printout{documents::yearRegister(practice::groupYear(practice.store(), id),
-                                                documents::MemberNaming::codes),
-                        {}};
-    };
-    return {std::move(year)};
+    const auto id = group.id;
+    return {{.kind = "register",
+             .name = "Year register",
+             .subject = group.name,
+             .build =
+                 [&practice, id](const PrintPreferences&) {
+                     return Printout{
+                         documents::yearRegister(practice::groupYear(practice.store(), id),
+                                                 documents::MemberNaming::codes),
+                         {}};
+                 },
+             .recordKind = "register",
+             .recordId = id,
+             .privateFile = true}};  // the members (by their codes) and their attendance
 }
 
 PrintableDocument recoveryKeyDocument(const std::string& key, const std::string& checkKey,
                                       const std::string& databaseName) {
-    PrintableDocument sheet;
-    sheet.kind = "recovery-key-sheet";
-    sheet.name = "Recovery key sheet";
-    sheet.subject = databaseName;
-    sheet.recordKind = sheet.kind;
-    sheet.privateFile = true;
-    sheet.build = [key, checkKey, databaseName](const PrintPreferences&) {
-        return Printout{documents::recoveryKeySheet(key, databaseName, checkKey), {}};
-    };
-    return sheet;
+    return {.kind = "recovery-key-sheet",
+            .name = "Recovery key sheet",
+            .subject = databaseName,
+            .build =
+                [key, checkKey, databaseName](const PrintPreferences&) {
+                    return Printout{documents::recoveryKeySheet(key, databaseName, checkKey), {}};
+                },
+            .recordKind = "recovery-key-sheet",
+            .recordId = 0,
+            .privateFile = true};
 }
 
 }  // namespace roundtable::printing

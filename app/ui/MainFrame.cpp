@@ -30,8 +30,6 @@ constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|
 constexpr int kLockId = wxID_HIGHEST + 1;
 constexpr int kBackupId = wxID_HIGHEST + 2;
 constexpr int kBackupNowId = wxID_HIGHEST + 3;
-constexpr int kExportPdfId = wxID_HIGHEST + 4;
-constexpr int kServiceDetailsId = wxID_HIGHEST + 5;
 
 void removeBackupButton(wxInfoBar* notice) {
     if (notice->HasButtonId(kBackupNowId))
@@ -141,14 +139,6 @@ void MainFrame::buildMenus() {
     file->Append(wxID_NEW, "&New database...\tCtrl+N");
     file->Append(wxID_OPEN, "&Open database...\tCtrl+O");
     file->AppendSeparator();
-    file->Append(wxID_PREVIEW, "Print pre&view...\tCtrl+Shift+P",
-                 "See the documents this page can print, as they will print");
-    file->Append(wxID_PRINT, "&Print...\tCtrl+P");
-    file->Append(wxID_PRINT_SETUP, "Page set&up...", "Choose the paper documents are printed on");
-    file->Append(kExportPdfId, "&Export PDF...");
-    file->Append(kServiceDetailsId, "Service &details for printing...",
-                 "Whom carers should contact, printed on their handouts; the paper");
-    file->AppendSeparator();
     file->Append(kBackupId, "&Back up...\tCtrl+B", "Make a verified copy of the database");
     file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
     file->AppendSeparator();
@@ -172,79 +162,17 @@ void MainFrame::buildMenus() {
         wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            printCommand([this] {
-                printing_->preview(printables());
-                return std::string();
-            });
-        },
-        wxID_PREVIEW);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            printCommand([this] { return printing_->printCurrent(this, printables()); });
-        },
-        wxID_PRINT);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            printCommand([this] { return printing_->exportCurrent(this, printables()); });
-        },
-        kExportPdfId);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) { printCommand([this] { return printing_->pageSetup(this); }); },
-        wxID_PRINT_SETUP);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            printCommand([this] {
-                printing_->editServiceDetails(this);
-                return std::string();
-            });
-        },
-        kServiceDetailsId);
-    // Print and Export PDF name what they act on, so that Ctrl+P prints what the person expects.
-    auto offered = [this](wxUpdateUIEvent& event, const std::function<wxString(wxString)>& label) {
-        auto offers = printables();
-        const auto* current = printing_ ? printing_->current(offers) : nullptr;
-        event.Enable(current != nullptr);
-        auto text = label(current ? " " + toWx(current->name) : wxString());
-        auto* item = GetMenuBar()->FindItem(event.GetId());
-        if (item && item->GetItemLabel() != text)
-            event.SetText(text);
-    };
-    Bind(
-        wxEVT_UPDATE_UI,
-        [offered](wxUpdateUIEvent& event) {
-            offered(event, [](const wxString& name) { return "&Print" + name + "...\tCtrl+P"; });
-        },
-        wxID_PRINT);
-    Bind(
-        wxEVT_UPDATE_UI,
-        [offered](wxUpdateUIEvent& event) {
-            offered(event, [](const wxString& name) {
-                return name.empty() ? wxString("&Export PDF...") : "&Export" + name + " as PDF...";
-            });
-        },
-        kExportPdfId);
-    Bind(
-        wxEVT_UPDATE_UI,
-        [this](wxUpdateUIEvent& event) { event.Enable(printing_ && !printables().empty()); },
-        wxID_PREVIEW);
-    for (int id : {static_cast<int>(wxID_PRINT_SETUP), kServiceDetailsId}) {
-        Bind(
-            wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(printing_ != nullptr); },
-            id);
-    }
 }
 
 void MainFrame::enablePrinting(settings::SettingsStore& settings,
                                std::filesystem::path picturesFolder) {
     printing_ = std::make_unique<PrintController>(this, settings, std::move(picturesFolder));
+    // After New and Open database and their separator.
+    printing_->addCommands(
+        GetMenuBar()->GetMenu(0), 3, [this] { return printables(); },
+        [this](const std::string& text, bool failed) {
+            showNotice(text, failed ? wxICON_ERROR : wxICON_INFORMATION);
+        });
     if (!isLocked())
         printing_->attach(practice_.get());
 }
@@ -270,16 +198,6 @@ std::vector<printing::PrintableDocument> MainFrame::printables() const {
     offers.insert(position, std::make_move_iterator(curriculum.begin()),
                   std::make_move_iterator(curriculum.end()));
     return offers;
-}
-
-void MainFrame::printCommand(const std::function<std::string()>& command) {
-    if (!printing_)
-        return;
-    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
-               [&] {
-                   if (auto said = command(); !said.empty())
-                       showNotice(said, wxICON_INFORMATION);
-               });
 }
 
 void MainFrame::chooseDatabase(bool create) {

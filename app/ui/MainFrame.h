@@ -75,9 +75,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
     void onOpenFailed(std::function<void(const std::filesystem::path&)> callback) {
         onOpenFailed_ = std::move(callback);
     }
-    /// Turns printing on (the File menu's print commands are disabled until then): the service's
-    /// details and paper are read from `settings`, which must outlive the window, and the
-    /// easy-read pictures from `picturesFolder`.
+    /// Turns printing on: the File menu gains its print commands, the service's details and
+    /// paper are read from `settings`, which must outlive the window, and the easy-read pictures
+    /// from `picturesFolder`.
     void enablePrinting(settings::SettingsStore& settings, std::filesystem::path picturesFolder);
     /// Printing (preview, page setup, print, export); nullptr until enablePrinting.
     [[nodiscard]] PrintController* printing() const { return printing_.get(); }
@@ -118,8 +118,6 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// end of lock() however it ends, so it must not throw.
     void hideRecords();
     void chooseBackupFile();
-    /// Runs a print command of the File menu: its result or failure goes to the notice bar.
-    void printCommand(const std::function<std::string()>& command);
     void showSession(records::SessionId session);
     void showMember(records::GroupId group, records::MemberId member);
     int FilterEvent(wxEvent& event) override;

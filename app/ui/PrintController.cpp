@@ -3,6 +3,7 @@
 #include "ui/PrintController.h"
 
 #include <wx/filedlg.h>
+#include <wx/menu.h>
 #include <wx/progdlg.h>
 #include <wx/utils.h>
 
@@ -11,12 +12,16 @@
 #include "practice/ScopeExit.h"
 #include "printing/Output.h"
 #include "printing/PrintPreferences.h"
+#include "ui/Guarded.h"
 #include "ui/PreviewFrame.h"
 #include "ui/ServiceDetailsDialog.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
 namespace {
+
+constexpr int kExportPdfId = wxID_HIGHEST + 101;
+constexpr int kServiceDetailsId = wxID_HIGHEST + 102;
 
 /// From this many pages an export shows its progress and can be cancelled: a module's or the
 /// programme's carers' pack, not a handout (whose window would only flash).
@@ -48,6 +53,65 @@ PrintController::PrintController(wxWindow* owner, settings::SettingsStore& setti
       chooseFile_(askForFile) {}
 
 PrintController::~PrintController() = default;
+
+void PrintController::addCommands(wxMenu* menu, std::size_t position, Offers offers, Tell tell) {
+    menu->Insert(position++, wxID_PREVIEW, "Print pre&view...\tCtrl+Shift+P",
+                 "See the documents this page can print, as they will print");
+    menu->Insert(position++, wxID_PRINT, "&Print...\tCtrl+P");
+    menu->Insert(position++, wxID_PRINT_SETUP, "Page set&up...",
+                 "Choose the paper documents are printed on");
+    menu->Insert(position++, kExportPdfId, "&Export PDF...");
+    menu->Insert(position++, kServiceDetailsId, "Service &details for printing...",
+                 "Whom carers should contact, printed on their handouts; the paper");
+    menu->InsertSeparator(position);
+
+    auto command = [this, tell](int id, std::function<std::string()> work) {
+        owner_->Bind(
+            wxEVT_MENU,
+            [tell, work = std::move(work)](wxCommandEvent&) {
+                runGuarded([&](const Failure& failure) { tell(failure.message, true); },
+                           [&] {
+                               if (auto said = work(); !said.empty())
+                                   tell(said, false);
+                           });
+            },
+            id);
+    };
+    command(wxID_PREVIEW, [this, offers] {
+        preview(offers());
+        return std::string();
+    });
+    command(wxID_PRINT, [this, offers] { return printCurrent(owner_, offers()); });
+    command(kExportPdfId, [this, offers] { return exportCurrent(owner_, offers()); });
+    command(wxID_PRINT_SETUP, [this] { return pageSetup(owner_); });
+    command(kServiceDetailsId, [this] {
+        editServiceDetails(owner_);
+        return std::string();
+    });
+
+    // Print and Export PDF name what they act on, so that Ctrl+P prints what the person expects.
+    auto naming = [this, offers, menu](int id, std::function<wxString(const wxString&)> label) {
+        owner_->Bind(
+            wxEVT_UPDATE_UI,
+            [this, offers, menu, label = std::move(label)](wxUpdateUIEvent& event) {
+                const auto offered = offers();
+                const auto* chosen = current(offered);
+                event.Enable(chosen != nullptr);
+                auto text = label(chosen ? " " + toWx(chosen->name) : wxString());
+                if (auto* item = menu->FindItem(event.GetId());
+                    item && item->GetItemLabel() != text)
+                    event.SetText(text);
+            },
+            id);
+    };
+    naming(wxID_PRINT, [](const wxString& name) { return "&Print" + name + "...\tCtrl+P"; });
+    naming(kExportPdfId, [](const wxString& name) {
+        return name.empty() ? wxString("&Export PDF...") : "&Export" + name + " as PDF...";
+    });
+    owner_->Bind(
+        wxEVT_UPDATE_UI, [offers](wxUpdateUIEvent& event) { event.Enable(!offers().empty()); },
+        wxID_PREVIEW);
+}
 
 void PrintController::attach(practice::Practice* practice) {
     practice_ = practice;

@@ -22,6 +22,7 @@
 #include "settings/Settings.h"
 #include "ui/SystemPrinter.h"
 
+class wxMenu;
 class wxWindow;
 
 namespace roundtable::ui {
@@ -41,13 +42,24 @@ class PrintController {
     using ChooseFile = std::function<std::optional<std::filesystem::path>(
         wxWindow* parent, const std::string& suggested)>;
 
+    /// What the page in front offers to print (MainFrame::printables).
+    using Offers = std::function<std::vector<printing::PrintableDocument>()>;
+    /// Tells the person what a File menu command did, or why it failed.
+    using Tell = std::function<void(const std::string& text, bool failed)>;
+
     /// `settings` (the service's details and paper) must outlive the controller; pictures for
-    /// easy-read documents are read from `picturesFolder`.
+    /// easy-read documents are read from `picturesFolder`. `owner` is the main window.
     PrintController(wxWindow* owner, settings::SettingsStore& settings,
                     std::filesystem::path picturesFolder);
     ~PrintController();
     PrintController(const PrintController&) = delete;
     PrintController& operator=(const PrintController&) = delete;
+
+    /// Inserts the print commands into the owner's `menu` at `position`, and a separator after
+    /// them: Print preview (Ctrl+Shift+P), Print (Ctrl+P), Page setup, Export PDF and Service
+    /// details for printing. Each acts on `offers()`; Print and Export PDF name what they act
+    /// on and, with the preview, are enabled only when something is offered.
+    void addCommands(wxMenu* menu, std::size_t position, Offers offers, Tell tell);
 
     /// Where prints and exports are recorded (nullptr: nowhere, and nothing can be printed).
     /// Detaching closes the preview, so nothing stays on screen once the window locks.

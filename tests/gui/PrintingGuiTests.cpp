@@ -29,13 +29,6 @@ using namespace roundtable::test;
 
 namespace {
 
-/// Every print and export in the audit log: "print carers-handout framework-02 0", ...
-std::vector<std::string> printsAndExports(const std::filesystem::path& database) {
-    return rawTexts(database,
-                    "SELECT kind || ' ' || record_kind || ' ' || record_id FROM audit_events "
-                    "WHERE kind IN ('print', 'export') ORDER BY id");
-}
-
 /// Presses a key with modifiers, as on the keyboard.
 void press(int key, int modifiers = wxMOD_NONE) {
     wxUIActionSimulator().Char(key, modifiers);

@@ -44,13 +44,6 @@ struct Service {
     records::GroupId group =
         practice.createGroup("Tuesday group", records::GroupKind::treatment, {2, "13:30", 120});
     records::SessionId session = practice.planSession(group, "framework-02", "2026-11-03");
-
-    /// "print carers-handout framework-02 0", ...: every print and export in the log.
-    [[nodiscard]] std::vector<std::string> printsAndExports() const {
-        return test::rawTexts(path,
-                              "SELECT kind || ' ' || record_kind || ' ' || record_id FROM "
-                              "audit_events WHERE kind IN ('print', 'export') ORDER BY id");
-    }
 };
 
 std::vector<std::string> kindsOf(const std::vector<PrintableDocument>& offered) {
@@ -205,7 +198,7 @@ TEST_CASE("every print and export is recorded by kind and record, and an export 
               documents::PageLayout(prepare(sheet, kPreferences).document, kPictures), sheetFile);
     CHECK(modeOf(sheetFile) == 0600);
 
-    CHECK(service.printsAndExports() ==
+    CHECK(test::printsAndExports(service.path) ==
           std::vector<std::string>{"print carers-handout framework-02 0",
                                    "print session-plan " + std::to_string(service.session),
                                    "export carers-handout framework-02 0",
@@ -231,7 +224,7 @@ TEST_CASE(
     CHECK(written.cancelled);
     CHECK(reports == 2);
     CHECK_FALSE(std::filesystem::exists(file));
-    CHECK(service.printsAndExports().empty());
+    CHECK(test::printsAndExports(service.path).empty());
 
     // Locked (the key wiped), the store cannot record the export: no file is left behind.
     service.store.lock();

@@ -52,4 +52,11 @@ inline std::vector<std::string> rawTexts(const std::filesystem::path& path,
     return texts;
 }
 
+/// Every print and export in the audit log, in order: "print carers-handout framework-02 0".
+inline std::vector<std::string> printsAndExports(const std::filesystem::path& path) {
+    return rawTexts(path,
+                    "SELECT kind || ' ' || record_kind || ' ' || record_id FROM audit_events "
+                    "WHERE kind IN ('print', 'export') ORDER BY id");
+}
+
 }  // namespace roundtable::test
