@@ -66,8 +66,11 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
                 showNotice(problem, wxICON_ERROR);
         },
         [this] {
-            if (printing_)
-                printing_->preview(recovery_->printables());
+            if (!printing_)
+                return;
+            runGuarded(
+                [this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
+                [this] { printing_->preview(recovery_->printables()); });
         });
     book_->AddPage(recovery_, "recovery key");
 
