@@ -275,30 +275,6 @@ struct RecordDocument {
     bool namesMembers = true;
 };
 
-/// The plan of a recorded session, from the curriculum session it was planned from, at its
-/// date, group and start time.
-RecordDocument sessionPlanOf(const Request& request, const Content& content,
-                             records::RecordStore& store) {
-    const auto id = recordNumber(request.sessionId, "--session");
-    auto [group, session] = practice::groupSession(store, id);
-    auto found = content.programme.findSession(session.stamp.sessionId);
-    if (!found) {
-        throw std::runtime_error("Session " + request.sessionId + " was planned from \"" +
-                                 session.stamp.sessionId + "\", which is not in the programme in " +
-                                 content.folder.string() + ".");
-    }
-    documents::SessionPlanOptions options;
-    options.date = session.date;
-    options.group = group.name;
-    options.plannedVersion = session.stamp.moduleVersion;
-    if (request.start)
-        options.start = *request.start;
-    else if (auto start = documents::ClockTime::parse(session.startsAt))
-        options.start = *start;
-    return {documents::sessionPlan(*found->module, *found->session, options), "session-plan", id,
-            false};
-}
-
 std::string roleInWords(records::Role role) {
     switch (role) {
         case records::Role::clinicalLead:
@@ -313,8 +289,12 @@ std::string roleInWords(records::Role role) {
 
 RecordDocument fromRecords(const Request& request, const Content& content,
                            records::RecordStore& store) {
-    if (request.kind == "session-plan")
-        return sessionPlanOf(request, content, store);
+    if (request.kind == "session-plan") {
+        const auto id = recordNumber(request.sessionId, "--session");
+        return {documents::recordedSessionPlan(content.programme, practice::groupSession(store, id),
+                                               request.start),
+                request.kind, id, false};
+    }
     if (request.kind == "sign-in-sheet") {
         const auto id = recordNumber(request.sessionId, "--session");
         return {documents::signInSheet(practice::sessionSheet(store, id), request.naming),

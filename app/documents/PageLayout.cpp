@@ -466,6 +466,10 @@ PageSize PageLayout::pageSize() const {
     return impl_->size;
 }
 
+const std::string& PageLayout::title() const {
+    return impl_->title;
+}
+
 const std::vector<DrawnPicture>& PageLayout::pictures() const {
     return impl_->pictures;
 }

@@ -34,6 +34,8 @@ class PageLayout {
 
     [[nodiscard]] int pageCount() const;
     [[nodiscard]] PageSize pageSize() const;
+    /// The document's title, as the running header prints it.
+    [[nodiscard]] const std::string& title() const;
     /// Every easy-read picture and where it is drawn, page by page.
     [[nodiscard]] const std::vector<DrawnPicture>& pictures() const;
 

@@ -1,5 +1,6 @@
 // Cairo writes the PDF through a callback into the temporary file, so the file's mode is ours
-// to choose and a full disk is noticed as it happens.
+// to choose and a full disk is noticed as it happens. A cancelled writing simply never commits
+// the temporary file, which its owner then removes.
 #include "documents/PdfFile.h"
 
 #include <cairo-pdf.h>
@@ -26,13 +27,17 @@ void check(cairo_status_t status) {
 
 WrittenPdf writePdf(const Document& document, const std::filesystem::path& file,
                     const PdfOptions& options) {
-    PageLayout layout(document, options.picturesFolder);
+    return writePdf(PageLayout(document, options.picturesFolder), file, options);
+}
+
+WrittenPdf writePdf(const PageLayout& layout, const std::filesystem::path& file,
+                    const PdfOptions& options) {
     FileReplacement replacement(file, options.privateFile);
     const auto size = layout.pageSize();
     SurfacePtr surface(
         cairo_pdf_surface_create_for_stream(writeToFile, &replacement, size.width, size.height));
     check(cairo_surface_status(surface.get()));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, layout.title().c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
                                    std::string(kProductName).c_str());
     {
@@ -40,6 +45,8 @@ WrittenPdf writePdf(const Document& document, const std::filesystem::path& file,
         for (int page = 0; page < layout.pageCount(); ++page) {
             layout.drawPage(cr.get(), page);
             cairo_show_page(cr.get());
+            if (options.progress && !options.progress(page + 1, layout.pageCount()))
+                return {.pages = 0, .pictures = {}, .cancelled = true};
         }
         check(cairo_status(cr.get()));
     }

@@ -1,12 +1,16 @@
 // The key is printed four groups to a line so that it fits the page in large type and is
 // easy to copy group by group; the line breaks do not matter when it is typed back in
-// (the record store ignores dashes, spaces and line breaks in a recovery key).
+// (the record store ignores dashes, spaces and line breaks in a recovery key). The check key
+// is printed in the same large type, in groups of 8 hex digits (two to a line, as four do not
+// fit the width), because it is compared by eye.
 #include "documents/RecoveryKeySheet.h"
 
 namespace roundtable::documents {
 namespace {
 
 constexpr int kGroupsPerLine = 4;
+constexpr std::size_t kCheckKeyGroup = 8;
+constexpr int kCheckGroupsPerLine = 2;
 
 std::string keyInLines(const std::string& key) {
     std::string lines;
@@ -23,7 +27,19 @@ std::string keyInLines(const std::string& key) {
 
 }  // namespace
 
-Document recoveryKeySheet(const std::string& key, const std::string& databaseName) {
+std::string checkKeyInGroups(const std::string& checkKey, int groupsPerLine) {
+    std::string grouped;
+    for (std::size_t i = 0; i < checkKey.size(); i += kCheckKeyGroup) {
+        if (i > 0)
+            grouped +=
+                (i / kCheckKeyGroup) % static_cast<std::size_t>(groupsPerLine) == 0 ? '\n' : ' ';
+        grouped += checkKey.substr(i, kCheckKeyGroup);
+    }
+    return grouped;
+}
+
+Document recoveryKeySheet(const std::string& key, const std::string& databaseName,
+                          const std::string& checkKey) {
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
@@ -43,6 +59,12 @@ Document recoveryKeySheet(const std::string& key, const std::string& databaseNam
                   "it. Roundtable does not keep the key: if it is lost as well as every "
                   "passphrase, the records cannot be opened.",
                   {}});
+    blocks.push_back(Heading{"Check key", 2, {}});
+    blocks.push_back(
+        Paragraph{"Not secret: it lets an administrator confirm later that the users are the "
+                  "ones this key certified. Keep it with the key.",
+                  {}});
+    blocks.push_back(KeyText{checkKeyInGroups(checkKey, kCheckGroupsPerLine)});
     blocks.push_back(Heading{"Where to keep it", 2, {}});
     blocks.push_back(BulletList{{
         "In a locked place, such as a safe or a locked drawer, that only the people responsible "

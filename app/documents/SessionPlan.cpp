@@ -121,4 +121,25 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
     return document;
 }
 
+Document recordedSessionPlan(const curriculum::Programme& programme,
+                             const practice::GroupSession& planned,
+                             std::optional<ClockTime> start) {
+    const auto& [group, session] = planned;
+    auto found = programme.findSession(session.stamp.sessionId);
+    if (!found) {
+        throw DocumentError("Session " + std::to_string(session.id) + " was planned from \"" +
+                            session.stamp.sessionId +
+                            "\", which is not in the programme Roundtable has loaded.");
+    }
+    SessionPlanOptions options;
+    options.date = session.date;
+    options.group = group.name;
+    options.plannedVersion = session.stamp.moduleVersion;
+    if (start)
+        options.start = *start;
+    else if (auto recorded = ClockTime::parse(session.startsAt))
+        options.start = *recorded;
+    return sessionPlan(*found->module, *found->session, options);
+}
+
 }  // namespace roundtable::documents

@@ -9,6 +9,7 @@
 
 #include "curriculum/Programme.h"
 #include "documents/Document.h"
+#include "practice/RecordsToPrint.h"
 
 namespace roundtable::documents {
 
@@ -40,5 +41,13 @@ struct SessionPlanOptions {
 [[nodiscard]] Document sessionPlan(const curriculum::Module& module,
                                    const curriculum::Session& session,
                                    const SessionPlanOptions& options);
+
+/// The plan of a session on record (`planned`, as practice::groupSession reads it), made from
+/// the curriculum session it was planned from: its date, its group's name, its start time
+/// (`start` instead, when given) and the module version it was planned from. DocumentError when
+/// `programme` does not hold that curriculum session.
+[[nodiscard]] Document recordedSessionPlan(const curriculum::Programme& programme,
+                                           const practice::GroupSession& planned,
+                                           std::optional<ClockTime> start = std::nullopt);
 
 }  // namespace roundtable::documents

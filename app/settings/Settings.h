@@ -4,6 +4,7 @@
 
 #include <boost/property_tree/ptree.hpp>
 
+#include <array>
 #include <filesystem>
 #include <string>
 
@@ -64,5 +65,19 @@ class Setting {
 inline const Setting<std::string> lastDatabase{"database.last", ""};
 inline const Setting<int> idleLockMinutes{"security.idle_lock_minutes", 10};
 inline const Setting<int> sessionMinutes{"delivery.session_minutes", 120};
+
+// The service's details printed on carers' handouts, and the paper documents are laid out for
+// ("a4" or "letter"). Checked as they are typed (printing/PrintPreferences.h).
+inline const Setting<std::string> serviceName{"printing.service_name", ""};
+inline const Setting<std::string> servicePhone{"printing.service_phone", ""};
+inline const Setting<std::string> serviceEmail{"printing.service_email", ""};
+/// One key per line of the postal address: an INI value holds no line breaks.
+inline const std::array<Setting<std::string>, 4> serviceAddress{{
+    {"printing.service_address_1", ""},
+    {"printing.service_address_2", ""},
+    {"printing.service_address_3", ""},
+    {"printing.service_address_4", ""},
+}};
+inline const Setting<std::string> paper{"printing.paper", "a4"};
 
 }  // namespace roundtable::settings

@@ -8,6 +8,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "documents/RecoveryKeySheet.h"
+#include "printing/PageDocuments.h"
 #include "records/PrivateFile.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
@@ -167,7 +169,8 @@ void NewDatabasePanel::create() {
     repeat_->Clear();
 }
 
-RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone)
+RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone,
+                                   std::function<void()> onPrint)
     : wxPanel(parent), onDone_(std::move(onDone)) {
     key_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                           wxTE_READONLY | wxTE_CENTRE);
@@ -177,6 +180,8 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
     key_->SetMinSize(wxSize(key_->GetTextExtent(wxString('W', 52) + wxString('-', 12)).x + 24, -1));
     auto* copy = new wxButton(this, wxID_ANY, "Cop&y");
     auto* saveButton = new wxButton(this, wxID_ANY, "Save to a &file...");
+    auto* print = new wxButton(this, wxID_ANY, "&Print...");
+    print->SetName("recovery-print");
     auto* done = new wxButton(this, wxID_ANY, "I have stored it safely: &continue");
     done->SetName("recovery-done");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -201,7 +206,8 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
     column->Add(checkKey_, wxSizerFlags().Border(wxBOTTOM, 12));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(copy, wxSizerFlags().Border(wxRIGHT, 6));
-    buttons->Add(saveButton, wxSizerFlags().Border(wxRIGHT, 18));
+    buttons->Add(saveButton, wxSizerFlags().Border(wxRIGHT, 6));
+    buttons->Add(print, wxSizerFlags().Border(wxRIGHT, 18));
     buttons->Add(done);
     column->Add(buttons, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
@@ -215,22 +221,32 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
         }
     });
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
+    print->Bind(wxEVT_BUTTON, [onPrint = std::move(onPrint)](wxCommandEvent&) { onPrint(); });
     done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         key_->Clear();
         checkKey_->SetLabel(wxEmptyString);
+        recoveryKey_.clear();
+        checkKeyText_.clear();
         onDone_();
     });
 }
 
-void RecoveryKeyPanel::show(const std::string& recoveryKey, const std::string& checkKey) {
+void RecoveryKeyPanel::show(const std::string& recoveryKey, const std::string& checkKey,
+                            const std::string& databaseName) {
+    recoveryKey_ = recoveryKey;
+    checkKeyText_ = checkKey;
+    databaseName_ = databaseName;
     key_->ChangeValue(toWx(recoveryKey));
     // 64 hex digits in groups of 8, two lines: readable aloud and comparable by eye.
-    std::string grouped;
-    for (std::size_t i = 0; i < checkKey.size(); i += 8)
-        grouped += checkKey.substr(i, 8) + (i + 8 == checkKey.size() / 2 ? "\n" : " ");
-    checkKey_->SetLabel(toWx(grouped));
+    checkKey_->SetLabel(toWx(documents::checkKeyInGroups(checkKey, 4)));
     message_->SetLabel(wxEmptyString);
     Layout();
+}
+
+std::vector<printing::PrintableDocument> RecoveryKeyPanel::printables() const {
+    if (recoveryKey_.empty())
+        return {};
+    return {printing::recoveryKeyDocument(recoveryKey_, checkKeyText_, databaseName_)};
 }
 
 void RecoveryKeyPanel::save() {

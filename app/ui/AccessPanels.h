@@ -7,6 +7,9 @@
 
 #include <functional>
 #include <string>
+#include <vector>
+
+#include "printing/Printable.h"
 
 class wxButton;
 class wxStaticText;
@@ -60,14 +63,21 @@ class NewDatabasePanel : public wxPanel {
 
 class RecoveryKeyPanel : public wxPanel {
   public:
-    RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone);
-    /// Shows the key, and its public check key (RecordStore::trustRoots); both are cleared from
-    /// the page when the user continues.
-    void show(const std::string& recoveryKey, const std::string& checkKey);
+    /// `onPrint` opens the print preview of the page's printables().
+    RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone, std::function<void()> onPrint);
+    /// Shows the key of the database `databaseName`, and its public check key
+    /// (RecordStore::trustRoots); both are cleared from the page when the user continues.
+    void show(const std::string& recoveryKey, const std::string& checkKey,
+              const std::string& databaseName);
+    /// The recovery key sheet while the key is shown; nothing after.
+    [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
 
   private:
     void save();
     std::function<void()> onDone_;
+    std::string recoveryKey_;
+    std::string checkKeyText_;
+    std::string databaseName_;
     wxTextCtrl* key_;
     wxStaticText* checkKey_;
     wxStaticText* message_;

@@ -1,4 +1,5 @@
-// Fills the tree from the loaded Programme; each session item carries its id.
+// Fills the tree from the loaded Programme; each item carries its module's id, and a session
+// item its own.
 #include "ui/CurriculumPanel.h"
 
 #include <wx/sizer.h>
@@ -6,15 +7,18 @@
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
 
+#include "printing/PageDocuments.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
 namespace {
 
-class SessionItem : public wxTreeItemData {
+class CurriculumItem : public wxTreeItemData {
   public:
-    explicit SessionItem(std::string id) : id(std::move(id)) {}
-    std::string id;
+    CurriculumItem(std::string_view moduleId, std::string_view sessionId)
+        : moduleId(moduleId), sessionId(sessionId) {}
+    std::string moduleId;
+    std::string sessionId;  ///< empty for a module's item
 };
 
 }  // namespace
@@ -32,10 +36,11 @@ CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& 
     int number = 0;
     for (const auto& module : programme_.modules) {
         auto label = std::to_string(++number) + ". " + std::string(module.title);
-        auto moduleItem = tree_->AppendItem(root, toWx(label));
+        auto moduleItem =
+            tree_->AppendItem(root, toWx(label), -1, -1, new CurriculumItem(module.id, {}));
         for (const auto& session : module.sessions) {
             tree_->AppendItem(moduleItem, toWx(session.title), -1, -1,
-                              new SessionItem(std::string(session.id)));
+                              new CurriculumItem(module.id, session.id));
         }
     }
     tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) { showPreview(); });
@@ -50,12 +55,25 @@ CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& 
     SetSizer(sizer);
 }
 
+namespace {
+const CurriculumItem* selectedItem(const wxTreeCtrl* tree) {
+    auto item = tree->GetSelection();
+    return item.IsOk() ? dynamic_cast<const CurriculumItem*>(tree->GetItemData(item)) : nullptr;
+}
+}  // namespace
+
 std::string CurriculumPanel::selectedSessionId() const {
-    auto item = tree_->GetSelection();
-    if (!item.IsOk())
-        return {};
-    auto* data = dynamic_cast<SessionItem*>(tree_->GetItemData(item));
-    return data ? data->id : std::string{};
+    const auto* selected = selectedItem(tree_);
+    return selected ? selected->sessionId : std::string{};
+}
+
+std::string CurriculumPanel::selectedModuleId() const {
+    const auto* selected = selectedItem(tree_);
+    return selected ? selected->moduleId : std::string{};
+}
+
+std::vector<printing::PrintableDocument> CurriculumPanel::printables() const {
+    return printing::curriculumDocuments(programme_, selectedSessionId(), selectedModuleId());
 }
 
 bool CurriculumPanel::selectSession(const std::string& sessionId) {
@@ -65,8 +83,8 @@ bool CurriculumPanel::selectSession(const std::string& sessionId) {
         wxTreeItemIdValue cookie;
         for (auto item = tree_->GetFirstChild(module, cookie); item.IsOk();
              item = tree_->GetNextChild(module, cookie)) {
-            auto* data = dynamic_cast<SessionItem*>(tree_->GetItemData(item));
-            if (data && data->id == sessionId) {
+            auto* data = dynamic_cast<CurriculumItem*>(tree_->GetItemData(item));
+            if (data && data->sessionId == sessionId) {
                 tree_->EnsureVisible(item);
                 tree_->SelectItem(item);
                 return true;

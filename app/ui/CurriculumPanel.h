@@ -1,13 +1,16 @@
 // The curriculum navigator: modules and their sessions in a tree, and a preview of the
-// selected session (objectives and timed activities) below it.
+// selected session (objectives and timed activities) below it. It offers the selected
+// session's and module's printed documents (printing/PageDocuments.h).
 #pragma once
 
 #include <wx/panel.h>
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "curriculum/Programme.h"
+#include "printing/Printable.h"
 
 class wxTreeCtrl;
 class wxTextCtrl;
@@ -20,6 +23,11 @@ class CurriculumPanel : public wxPanel {
 
     /// The id of the curriculum session selected in the tree; empty when none is.
     [[nodiscard]] std::string selectedSessionId() const;
+    /// The id of the module selected, or of the selected session's; empty when none is.
+    [[nodiscard]] std::string selectedModuleId() const;
+    /// What can be printed from here: the selected session's papers, its module's carers'
+    /// pack, and the whole programme's.
+    [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
     /// Selects the session with this id (for keyboard users and tests); false if unknown.
     bool selectSession(const std::string& sessionId);
     [[nodiscard]] wxTreeCtrl* tree() const { return tree_; }

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "printing/PageDocuments.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -223,6 +224,13 @@ void GroupPanel::reload() {
     }
     groupChoice_->SetSelection(select);
     showMembersAndSessions();
+}
+
+std::vector<printing::PrintableDocument> GroupPanel::printables() const {
+    const auto* group = selectedGroup();
+    if (!practice_ || !group)
+        return {};
+    return printing::groupDocuments(*practice_, *group);
 }
 
 const records::Group* GroupPanel::selectedGroup() const {

@@ -1,7 +1,7 @@
 // The group page: choose or create a group, add members, plan sessions from the
 // curriculum and open one to take its register. Groups, members and sessions damaged outside
 // Roundtable are marked in their lists; the group's warning is shown here, the others where
-// they open.
+// they open. It offers the group's year register for printing (printing/PageDocuments.h).
 #pragma once
 
 #include <wx/panel.h>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "practice/Practice.h"
+#include "printing/Printable.h"
 #include "ui/Guarded.h"
 
 class wxCheckBox;
@@ -40,6 +41,9 @@ class GroupPanel : public wxPanel {
     void attach(practice::Practice* practice);
     [[nodiscard]] records::GroupId currentGroup() const;
     void reload();
+    /// What can be printed from here: the selected group's year register; nothing when no group
+    /// is selected.
+    [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
 
   private:
     void createGroup();

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "documents/Document.h"
 #include "practice/Practice.h"
 #include "records/Types.h"
 #include "ui/WxText.h"
@@ -16,6 +17,8 @@ Failure currentFailure() {
         return {error.field(), error.what()};
     } catch (const records::StoreError& error) {
         return {{}, error.what()};
+    } catch (const documents::DocumentError& error) {
+        return {{}, error.what()};  // written for the user too: a picture or file that failed
     } catch (const std::filesystem::filesystem_error& error) {
         // A file or folder could not be used (no permission, a name too long, ...).
         return {{},

@@ -19,8 +19,8 @@ struct Failure {
 };
 
 /// The failure the exception being handled describes; call only inside a catch block.
-/// A ValidationError keeps its field, a StoreError its message (written for the user); any
-/// other exception is described as unexpected.
+/// A ValidationError keeps its field, a StoreError or DocumentError its message (written for
+/// the user); any other exception is described as unexpected.
 [[nodiscard]] Failure currentFailure();
 
 using ShowFailure = std::function<void(const Failure&)>;

@@ -18,6 +18,7 @@
 #include "ui/GroupPanel.h"
 #include "ui/Guarded.h"
 #include "ui/MemberPanel.h"
+#include "ui/PrintController.h"
 #include "ui/SessionPanel.h"
 #include "ui/UsersPanel.h"
 #include "ui/WxText.h"
@@ -56,10 +57,21 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
         return createDatabase(login, pass);
     });
     book_->AddPage(setup_, "new database");
-    recovery_ = new RecoveryKeyPanel(book_, [this] {
-        if (auto problem = enterWork(); !problem.empty())
-            showNotice(problem, wxICON_ERROR);
-    });
+    recovery_ = new RecoveryKeyPanel(
+        book_,
+        [this] {
+            if (printing_)
+                printing_->closePreview();  // the sheet holds the key: not left on screen
+            if (auto problem = enterWork(); !problem.empty())
+                showNotice(problem, wxICON_ERROR);
+        },
+        [this] {
+            if (!printing_)
+                return;
+            runGuarded(
+                [this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
+                [this] { printing_->preview(recovery_->printables()); });
+        });
     book_->AddPage(recovery_, "recovery key");
 
     auto* splitter = new wxSplitterWindow(book_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -153,6 +165,42 @@ void MainFrame::buildMenus() {
         wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+}
+
+void MainFrame::enablePrinting(settings::SettingsStore& settings,
+                               std::filesystem::path picturesFolder) {
+    printing_ = std::make_unique<PrintController>(this, settings, std::move(picturesFolder));
+    // After New and Open database and their separator.
+    printing_->addCommands(
+        GetMenuBar()->GetMenu(0), 3, [this] { return printables(); },
+        [this](const std::string& text, bool failed) {
+            showNotice(text, failed ? wxICON_ERROR : wxICON_INFORMATION);
+        });
+    if (!isLocked())
+        printing_->attach(practice_.get());
+}
+
+std::vector<printing::PrintableDocument> MainFrame::printables() const {
+    if (!printing_ || !store_ || !store_->isUnlocked())
+        return {};
+    if (book_->GetSelection() == recoveryPage)
+        return recovery_->printables();
+    if (book_->GetSelection() != workPage)
+        return {};
+    std::vector<printing::PrintableDocument> page;
+    if (pages_->GetCurrentPage() == session_)
+        page = session_->printables();
+    else if (pages_->GetCurrentPage() == groups_)
+        page = groups_->printables();
+    auto curriculum = curriculum_->printables();
+    // What the person is working in comes first, so that Ctrl+P prints from there: the
+    // curriculum while it has the keyboard, else the page beside it.
+    auto offers = std::move(page);
+    auto position =
+        curriculum_->IsDescendant(wxWindow::FindFocus()) ? offers.begin() : offers.end();
+    offers.insert(position, std::make_move_iterator(curriculum.begin()),
+                  std::make_move_iterator(curriculum.end()));
+    return offers;
 }
 
 void MainFrame::chooseDatabase(bool create) {
@@ -254,7 +302,10 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
             keptNote_.reset();  // a note of another database cannot be saved in this one
             lastLogin_ = login;
             SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
-            recovery_->show(created.recoveryKey, created.recoveryPublicKey);
+            if (printing_)
+                printing_->attach(practice_.get());  // the recovery key sheet's print is recorded
+            recovery_->show(created.recoveryKey, created.recoveryPublicKey,
+                            pendingPath_.filename().string());
             book_->SetSelection(recoveryPage);
         });
     return problem;
@@ -296,6 +347,8 @@ void MainFrame::showWork() {
     session_->attach(practice_.get());
     member_->attach(practice_.get());
     users_->attach(practice_.get());
+    if (printing_)
+        printing_->attach(practice_.get());
     pages_->SetSelection(0);
     book_->SetSelection(workPage);
     lastActivity_ = std::chrono::steady_clock::now();
@@ -356,6 +409,8 @@ void MainFrame::hideRecords() {
     session_->attach(nullptr);
     member_->attach(nullptr);
     users_->attach(nullptr);
+    if (printing_)
+        printing_->attach(nullptr);  // closes the print preview
     notice_->Dismiss();
     removeBackupButton(notice_);  // nothing to back up while locked
     store_->lock();  // done already by practice::Practice::lock, unless a failure came first

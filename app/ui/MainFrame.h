@@ -1,7 +1,8 @@
 // The main window: swaps between the access pages (welcome, sign in, new database,
 // recovery key) and the work area (curriculum, group and session pages), owns the open
 // database and locks it on demand (Ctrl+L) or when the user has been idle too long.
-// Features live in the panels, not here. Its handlers report failures through runGuarded
+// Features live in the panels, not here; printing in PrintController, whatever the page in
+// front offers. Its handlers report failures through runGuarded
 // (Guarded.h): in the notice bar, on the page asking, or on the welcome page.
 #pragma once
 
@@ -19,6 +20,7 @@
 #include "curriculum/Programme.h"
 #include "practice/Practice.h"
 #include "practice/SeenLogHeads.h"
+#include "printing/Printable.h"
 #include "records/RecordStore.h"
 
 class wxInfoBar;
@@ -32,6 +34,7 @@ class GroupPanel;
 class NewDatabasePanel;
 class RecoveryKeyPanel;
 class MemberPanel;
+class PrintController;
 class SessionPanel;
 class UsersPanel;
 class SignInPanel;
@@ -72,6 +75,17 @@ class MainFrame : public wxFrame, private wxEventFilter {
     void onOpenFailed(std::function<void(const std::filesystem::path&)> callback) {
         onOpenFailed_ = std::move(callback);
     }
+    /// Turns printing on: the File menu gains its print commands, the service's details and
+    /// paper are read from `settings`, which must outlive the window, and the easy-read pictures
+    /// from `picturesFolder`.
+    void enablePrinting(settings::SettingsStore& settings, std::filesystem::path picturesFolder);
+    /// Printing (preview, page setup, print, export); nullptr until enablePrinting.
+    [[nodiscard]] PrintController* printing() const { return printing_.get(); }
+    /// What the page in front can print: the selected group's on the Group page, the open
+    /// session's on the Session page, and the curriculum's (always beside them), those of the
+    /// part with the keyboard first; the recovery key sheet on the recovery key page. Nothing
+    /// while locked.
+    [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
     /// Shows `text` in the notice bar and remembers it (see noticeText).
     void showNotice(const std::string& text, int icon);
 
@@ -145,6 +159,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::function<void(const std::filesystem::path&)> onDatabaseOpened_;
     std::function<void(const std::filesystem::path&)> onOpenFailed_;
     std::unique_ptr<practice::SeenLogHeads> seenLogHeads_;
+    std::unique_ptr<PrintController> printing_;
     /// Remembers the open database's newest log point as seen; a failure to save it is told
     /// in the notice bar, never stops the work.
     void rememberLogHead();

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 
+#include "printing/PageDocuments.h"
 #include "ui/NoteEditor.h"
 #include "ui/WxText.h"
 
@@ -167,6 +168,7 @@ void SessionPanel::attach(practice::Practice* practice) {
     noteMember_ = 0;
     practice_ = practice;
     session_ = 0;
+    shown_ = {};
     lines_.clear();
     plan_->DeleteAllItems();
     register_->DeleteAllItems();
@@ -203,7 +205,14 @@ void SessionPanel::showSession(records::SessionId session) {
         selectMember(lines_.front().member.id);
 }
 
+std::vector<printing::PrintableDocument> SessionPanel::printables() const {
+    if (!practice_ || session_ == 0)
+        return {};
+    return printing::sessionDocuments(*practice_, shown_);
+}
+
 void SessionPanel::showHeader(const records::Session& session) {
+    shown_ = session;
     status_ = session.status;
     sessionDamaged_ = !session.damage.empty();
     sessionDamage_->show({session.damage});

@@ -1,6 +1,7 @@
 // The session page: the session's plan, its register (one line per member) and the
 // progress note of the member selected in the register. Records damaged outside Roundtable
-// are marked in the register and explained above what they concern.
+// are marked in the register and explained above what they concern. It offers the session's
+// printed documents (printing/PageDocuments.h).
 #pragma once
 
 #include <wx/panel.h>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "practice/Practice.h"
+#include "printing/Printable.h"
 #include "ui/Guarded.h"
 
 class wxButton;
@@ -42,6 +44,9 @@ class SessionPanel : public wxPanel {
     /// Opens a note that could not be saved again, unsaved, in the editor, saying so.
     void restoreUnsavedNote(const practice::UnsavedNote& note);
     [[nodiscard]] records::SessionId currentSession() const { return session_; }
+    /// What can be printed from here: the facilitator's plan of the session shown; nothing
+    /// when none is.
+    [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
     /// Selects the register line of `member` (keyboard users and tests).
     void selectMember(records::MemberId member);
 
@@ -67,6 +72,7 @@ class SessionPanel : public wxPanel {
     records::SessionId session_ = 0;
     records::MemberId noteMember_ = 0;  ///< whose note the editor shows
     records::SessionStatus status_ = records::SessionStatus::planned;
+    records::Session shown_;  ///< the session as last read, for its printed plan
     bool sessionDamaged_ = false;
     std::vector<practice::RegisterLine> lines_;
 

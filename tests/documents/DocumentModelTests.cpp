@@ -248,9 +248,12 @@ TEST_CASE("a clock time is HH:MM from 00:00 to 23:59, and runs on past midnight"
     CHECK(ClockTime::parse("23:30")->plusMinutes(45).text() == "00:15");
 }
 
-TEST_CASE("the recovery key sheet holds the key in lines of four groups, and nothing else") {
+TEST_CASE(
+    "the recovery key sheet holds the key in lines of four groups, its check key, and nothing "
+    "else") {
     const std::string key = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-EFGH-IJKL-MNOP-Q";
-    auto sheet = recoveryKeySheet(key, "service.rtdb");
+    const std::string checkKey(64, 'a');
+    auto sheet = recoveryKeySheet(key, "service.rtdb", checkKey);
     CHECK(sheet.confidential);
     CHECK(sheet.title == "Recovery key");
     const auto* printed = std::get_if<KeyText>(&sheet.blocks[2]);
@@ -259,5 +262,19 @@ TEST_CASE("the recovery key sheet holds the key in lines of four groups, and not
     auto texts = textsOf(sheet);
     CHECK(texts[1] == "For the database: service.rtdb");
     CHECK(std::find(texts.begin(), texts.end(), "Where to keep it") != texts.end());
-    CHECK(texts.size() == 10);
+    auto check = std::find(texts.begin(), texts.end(), "Check key");
+    REQUIRE(check != texts.end());
+    CHECK(check[1].starts_with("Not secret: it lets an administrator confirm later"));
+    CHECK(check[2] == checkKeyInGroups(checkKey, 2));
+    CHECK(texts.size() == 13);
+}
+
+TEST_CASE("a check key is printed in groups of 8 hex digits, so many groups to a line") {
+    const std::string checkKey = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    CHECK(checkKeyInGroups(checkKey, 4) ==
+          "01234567 89abcdef 01234567 89abcdef\n01234567 89abcdef 01234567 89abcdef");
+    CHECK(checkKeyInGroups(checkKey, 2) ==
+          "01234567 89abcdef\n01234567 89abcdef\n01234567 89abcdef\n01234567 89abcdef");
+    CHECK(checkKeyInGroups("0123456789", 4) == "01234567 89");
+    CHECK(checkKeyInGroups("", 4).empty());
 }

@@ -33,6 +33,8 @@ namespace {
 
 constexpr double kEasyReadSmallest = 14.0;
 constexpr const char* kTestKey = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-EFGH-IJKL-MNOP-Q";
+constexpr const char* kTestCheckKey =
+    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 /// A document written as a PDF in a temporary folder by the real writer.
 class RenderedPdf {
@@ -402,12 +404,14 @@ TEST_CASE("the session plan PDF is set in 11 pt, with its running clock") {
 }
 
 TEST_CASE("the recovery key sheet is written 0600, marked confidential, the key in monospace") {
-    RenderedPdf pdf(recoveryKeySheet(kTestKey, "service.rtdb"), true);
+    RenderedPdf pdf(recoveryKeySheet(kTestKey, "service.rtdb", kTestCheckKey), true);
     struct stat status {};
     REQUIRE(::stat(pdf.file().c_str(), &status) == 0);
     CHECK((status.st_mode & 0777) == 0600);
     auto text = folded(pageTexts(pdf.file()).front());
     CHECK(text.find("ABCD-EFGH-IJKL-MNOP QRST-UVWX-YZ23-4567 ABCD-EFGH-IJKL-MNOP Q") !=
+          std::string::npos);
+    CHECK(text.find("01234567 89abcdef 01234567 89abcdef 01234567 89abcdef 01234567 89abcdef") !=
           std::string::npos);
     CHECK(text.find("Confidential") != std::string::npos);
     CHECK(pdf.written().pages == 1);
@@ -539,12 +543,48 @@ TEST_CASE("a document that cannot be made leaves no file, and what was there unt
     CHECK_FALSE(std::filesystem::exists(dir / "missing"));
 }
 
+TEST_CASE("writing reports each page, and a writing cancelled part-way leaves no file") {
+    TempDir dir;
+    auto target = dir / "pack.pdf";
+    writeFile(target, "what was there");
+    auto pack = modulePack(*shippedProgramme().findModule("framework"));
+    std::vector<std::pair<int, int>> reported;
+    PdfOptions options{kShippedPictures, false, [&](int done, int pages) {
+                           reported.emplace_back(done, pages);
+                           return done < 3;
+                       }};
+    auto written = writePdf(pack, target, options);
+    CHECK(written.cancelled);
+    CHECK(written.pages == 0);
+    CHECK(reported == std::vector<std::pair<int, int>>{{1, reported[0].second},
+                                                       {2, reported[0].second},
+                                                       {3, reported[0].second}});
+    CHECK(reported[0].second > 3);
+    CHECK(readFile(target) == "what was there");
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                        std::filesystem::directory_iterator()) == 1);
+
+    // The same document laid out once, as a preview has it, written whole.
+    reported.clear();
+    options.progress = [&](int done, int pages) {
+        reported.emplace_back(done, pages);
+        return true;
+    };
+    PageLayout layout(pack, kShippedPictures);
+    written = writePdf(layout, target, options);
+    CHECK_FALSE(written.cancelled);
+    CHECK(written.pages == layout.pageCount());
+    CHECK(reported.size() == static_cast<std::size_t>(layout.pageCount()));
+    CHECK(pdfInfo(target).pages == layout.pageCount());
+    CHECK(pdfInfo(target).title == pack.title);
+}
+
 TEST_CASE("a private document replaces a wider file with one only its owner can read") {
     TempDir dir;
     auto target = dir / "sheet.pdf";
     writeFile(target, "old");
     ::chmod(target.c_str(), 0644);
-    writePdf(recoveryKeySheet(kTestKey, "s.rtdb"), target, {kShippedPictures, true});
+    writePdf(recoveryKeySheet(kTestKey, "s.rtdb", kTestCheckKey), target, {kShippedPictures, true});
     struct stat status {};
     REQUIRE(::stat(target.c_str(), &status) == 0);
     CHECK((status.st_mode & 0777) == 0600);

@@ -16,19 +16,9 @@ using namespace roundtable::test;
 namespace {
 
 std::vector<std::string> auditKinds(const std::filesystem::path& path) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(
-        db, "SELECT kind || ' ' || record_kind FROM audit_events WHERE row_key IS NULL ORDER BY id",
-        -1, &statement, nullptr);
-    std::vector<std::string> kinds;
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-        kinds.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
-    }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return kinds;
+    return rawTexts(path,
+                    "SELECT kind || ' ' || record_kind FROM audit_events WHERE row_key IS NULL "
+                    "ORDER BY id");
 }
 
 /// A database with 10,000 audit rows, made once and copied for each tampering case.

@@ -1,0 +1,63 @@
+// The export is recorded after the file is complete (a failed or cancelled writing is not an
+// export) and undone when it cannot be recorded: fail closed, as nothing that leaves the
+// database may leave unrecorded. A print is recorded before its pages are drawn, for the same
+// reason (the printer cannot be asked to give the paper back).
+#include "printing/Output.h"
+
+#include <cctype>
+
+namespace roundtable::printing {
+
+void recordPrinted(practice::Practice& practice, const PrintableDocument& printable) {
+    practice.store().recordAccess(records::Access::print, printable.recordKind, printable.recordId);
+}
+
+documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDocument& printable,
+                                const documents::PageLayout& layout,
+                                const std::filesystem::path& file,
+                                std::function<bool(int done, int pages)> progress) {
+    documents::PdfOptions options;
+    options.privateFile = printable.privateFile;
+    options.progress = std::move(progress);
+    auto written = documents::writePdf(layout, file, options);
+    if (written.cancelled)
+        return written;
+    try {
+        practice.store().recordAccess(records::Access::exportFile, printable.recordKind,
+                                      printable.recordId);
+    } catch (...) {
+        std::error_code ignored;  // the failure to record is what the person must hear about
+        std::filesystem::remove(file, ignored);
+        throw;
+    }
+    return written;
+}
+
+std::string suggestedFileName(const std::string& title) {
+    std::string name;
+    for (char c : title) {
+        const auto byte = static_cast<unsigned char>(c);
+        // Letters, digits and UTF-8 sequences (names in other languages) stay; a colon becomes
+        // a dash; anything else that separates words becomes a space.
+        if (std::isalnum(byte) || byte >= 0x80 || c == '-' || c == '_' || c == '.')
+            name += c;
+        else if (c == ':')
+            name += " -";
+        else if (c == ' ' || std::ispunct(byte))
+            name += (c == '\'' ? "" : " ");
+    }
+    // One space between words, none at the ends, no leading dot (a hidden file).
+    std::string tidy;
+    for (char c : name) {
+        if (c == ' ' && (tidy.empty() || tidy.back() == ' '))
+            continue;
+        if (c == '.' && tidy.empty())
+            continue;
+        tidy += c;
+    }
+    while (!tidy.empty() && tidy.back() == ' ')
+        tidy.pop_back();
+    return (tidy.empty() ? std::string("document") : tidy) + ".pdf";
+}
+
+}  // namespace roundtable::printing

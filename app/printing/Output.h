@@ -1,0 +1,34 @@
+// Printing and exporting, as the audit log sees them: every print and every export of a
+// document is recorded (what kind, which record, who, when; never the content), and a file is
+// never left behind unrecorded.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "documents/PageLayout.h"
+#include "documents/PdfFile.h"
+#include "practice/Practice.h"
+#include "printing/Printable.h"
+
+namespace roundtable::printing {
+
+/// Records that `printable` is being printed: the person confirmed the print dialog. Throws
+/// (records::StoreError) when it cannot be recorded; the caller then prints nothing.
+void recordPrinted(practice::Practice& practice, const PrintableDocument& printable);
+
+/// Writes `layout` (made from `printable`) to `file` as a PDF, 0600 when the document is
+/// private, then records the export. When it cannot be recorded, the file is removed again and
+/// the failure thrown. `progress` (see documents::PdfOptions) may cancel: then no file is
+/// written and nothing is recorded.
+documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDocument& printable,
+                                const documents::PageLayout& layout,
+                                const std::filesystem::path& file,
+                                std::function<bool(int done, int pages)> progress = {});
+
+/// A file name for a document: its title without the characters that file systems or people
+/// find awkward, with ".pdf": "Session plan - Making our group rules.pdf".
+[[nodiscard]] std::string suggestedFileName(const std::string& title);
+
+}  // namespace roundtable::printing

@@ -1,0 +1,145 @@
+// Each offer captures what it needs to be made later: the curriculum's own objects (which live
+// as long as the app), or the number of the session the page shows, whose records are read
+// (and refused when damaged) only when the document is made.
+#include "printing/PageDocuments.h"
+
+#include <algorithm>
+
+#include "documents/EasyReadSummary.h"
+#include "documents/RecoveryKeySheet.h"
+#include "documents/Registers.h"
+#include "documents/SessionPlan.h"
+#include "practice/RecordsToPrint.h"
+
+namespace roundtable::printing {
+namespace {
+
+PrintableDocument curriculumDocument(
+    std::string kind, std::string name, std::string_view subject, std::string_view curriculumId,
+    std::function<documents::Document(const PrintPreferences&)> make) {
+    PrintableDocument printable;
+    printable.recordKind = kind + " " + std::string(curriculumId);
+    printable.kind = std::move(kind);
+    printable.name = std::move(name);
+    printable.subject = std::string(subject);
+    printable.build = [make = std::move(make)](const PrintPreferences& preferences) {
+        return Printout{make(preferences), {}};
+    };
+    return printable;
+}
+
+/// The session plan of a session on record, and what the person printing it should know: that
+/// the module was revised since the session was planned from it (the plan says so too).
+Printout recordedSessionPlan(practice::Practice& practice, records::SessionId id) {
+    auto planned = practice::groupSession(practice.store(), id);
+    Printout printout{documents::recordedSessionPlan(practice.programme(), planned), {}};
+    const auto& stamp = planned.session.stamp;
+    const auto* module = practice.programme().findModule(stamp.moduleId);
+    if (module && module->version != stamp.moduleVersion) {
+        printout.notice = "This session was planned from version " +
+                          std::to_string(stamp.moduleVersion) + " of \"" +
+                          std::string(module->title) + "\"; the plan shows version " +
+                          std::to_string(module->version) + ", the one in use now.";
+    }
+    return printout;
+}
+
+}  // namespace
+
+std::vector<PrintableDocument> curriculumDocuments(const curriculum::Programme& programme,
+                                                   const std::string& sessionId,
+                                                   const std::string& moduleId) {
+    std::vector<PrintableDocument> offered;
+    if (auto found = programme.findSession(sessionId)) {
+        const auto* module = found->module;
+        const auto* session = found->session;
+        offered.push_back(curriculumDocument(
+            "carers-handout", "Carers' handout", session->title, session->id,
+            [module, session](const PrintPreferences& preferences) {
+                return documents::carersHandout(*module, *session, preferences.contact);
+            }));
+        offered.push_back(curriculumDocument(
+            "easy-read-summary", "Members' easy-read summary", session->title, session->id,
+            [session](const PrintPreferences&) { return documents::easyReadSummary(*session); }));
+        offered.push_back(
+            curriculumDocument("session-plan", "Facilitator's session plan", session->title,
+                               session->id, [module, session](const PrintPreferences&) {
+                                   return documents::sessionPlan(*module, *session, {});
+                               }));
+    }
+    if (const auto* module = programme.findModule(moduleId)) {
+        offered.push_back(
+            curriculumDocument("carers-pack", "Carers' pack", module->title, module->id,
+                               [module](const PrintPreferences& preferences) {
+                                   return documents::carersPack({module, 1}, preferences.contact);
+                               }));
+    }
+    offered.push_back(
+        curriculumDocument("programme-carers-pack", "Carers' pack", "the whole programme",
+                           programme.id, [&programme](const PrintPreferences& preferences) {
+                               return documents::carersPack(programme.modules, preferences.contact);
+                           }));
+    return offered;
+}
+
+std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
+                                                const records::Session& session) {
+    // Named in the log as roundtable-cli print names them: the kind and the session's number.
+    const auto id = session.id;
+    return {
+        {.kind = "session-plan",
+         .name = "Facilitator's session plan",
+         .subject = session.title,
+         .build = [&practice,
+                   id](const PrintPreferences&) { return recordedSessionPlan(practice, id); },
+         .recordKind = "session-plan",
+         .recordId = id},
+        {.kind = "sign-in-sheet",
+         .name = "Sign-in sheet",
+         .subject = session.title,
+         .build =
+             [&practice, id](const PrintPreferences&) {
+                 return Printout{
+                     documents::signInSheet(practice::sessionSheet(practice.store(), id),
+                                            documents::MemberNaming::codes),
+                     {}};
+             },
+         .recordKind = "sign-in-sheet",
+         .recordId = id,
+         .privateFile = true},  // it lists the members (by their codes)
+    };
+}
+
+std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
+                                              const records::Group& group) {
+    const auto id = group.id;
+    return {{.kind = "register",
+             .name = "Year register",
+             .subject = group.name,
+             .build =
+                 [&practice, id](const PrintPreferences&) {
+                     return Printout{
+                         documents::yearRegister(practice::groupYear(practice.store(), id),
+                                                 documents::MemberNaming::codes),
+                         {}};
+                 },
+             .recordKind = "register",
+             .recordId = id,
+             .privateFile = true}};  // the members (by their codes) and their attendance
+}
+
+PrintableDocument recoveryKeyDocument(const std::string& key, const std::string& checkKey,
+                                      const std::string& databaseName) {
+    return {.kind = "recovery-key-sheet",
+            .name = "Recovery key sheet",
+            .subject = databaseName,
+            .build =
+                [key, checkKey, databaseName](const PrintPreferences&) {
+                    return Printout{documents::recoveryKeySheet(key, databaseName, checkKey), {}};
+                },
+            .recordKind = "recovery-key-sheet",
+            .recordId = 0,
+            .privateFile = true};
+}
+
+}  // namespace roundtable::printing

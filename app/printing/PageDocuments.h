@@ -1,0 +1,40 @@
+// What each page of the app offers to print. The curriculum page offers the documents of the
+// curriculum alone; a session page the facilitator's plan and the sign-in sheet of the session
+// on record; a group page its year register; the recovery key page its sheet. A page that gains
+// a document adds it here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "curriculum/Programme.h"
+#include "practice/Practice.h"
+#include "printing/Printable.h"
+
+namespace roundtable::printing {
+
+/// For the curriculum session `sessionId` (none when empty): its carers' handout, the members'
+/// easy-read summary and the facilitator's session plan (with space to write the date and
+/// group); then the carers' pack of the module `moduleId` (none when empty) and of the whole
+/// programme. An id the programme does not hold offers nothing.
+[[nodiscard]] std::vector<PrintableDocument> curriculumDocuments(
+    const curriculum::Programme& programme, const std::string& sessionId,
+    const std::string& moduleId);
+
+/// For a session on record (as the session page read it): the facilitator's session plan with
+/// its date, its group's name and start time, made from the curriculum session it was planned
+/// from (when that module has been revised since, the plan says so, and so does the printout's
+/// notice); and the sign-in sheet, by members' codes. Damaged records are not printed from.
+[[nodiscard]] std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
+                                                              const records::Session& session);
+
+/// For a group on record (as the group page read it): its year register, by members' codes.
+[[nodiscard]] std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
+                                                            const records::Group& group);
+
+/// The recovery key sheet of a new database (documents/RecoveryKeySheet.h): written 0600.
+[[nodiscard]] PrintableDocument recoveryKeyDocument(const std::string& key,
+                                                    const std::string& checkKey,
+                                                    const std::string& databaseName);
+
+}  // namespace roundtable::printing

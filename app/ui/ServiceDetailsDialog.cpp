@@ -1,0 +1,103 @@
+// The controls are named after the fields printing::checkedPrintPreferences refuses, so that a
+// refusal is shown at its control (Guarded.h, atNamedField).
+#include "ui/ServiceDetailsDialog.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/tokenzr.h>
+
+#include "printing/PrintPreferences.h"
+#include "ui/Guarded.h"
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+wxTextCtrl* field(wxWindow* parent, const char* name, long style = 0, int lines = 1) {
+    auto* control = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                   wxSize(parent->FromDIP(360), -1), style);
+    control->SetName(name);
+    if (lines > 1)
+        control->SetMinSize(wxSize(-1, control->GetCharHeight() * (lines + 1)));
+    clearTintWhenEdited(control);
+    return control;
+}
+
+}  // namespace
+
+ServiceDetailsDialog::ServiceDetailsDialog(wxWindow* parent, settings::SettingsStore& settings)
+    : wxDialog(parent, wxID_ANY, "Service details for printing", wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      settings_(settings) {
+    SetName("service-details");
+    name_ = field(this, "service-name");
+    phone_ = field(this, "service-phone");
+    email_ = field(this, "service-email");
+    address_ = field(this, "service-address", wxTE_MULTILINE, 4);
+    paper_ = new wxChoice(this, wxID_ANY);
+    paper_->SetName("service-paper");
+    paper_->Append("A4");
+    paper_->Append("US Letter");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("service-message");
+
+    auto* form = new wxFlexGridSizer(2, wxSize(FromDIP(12), FromDIP(8)));
+    form->AddGrowableCol(1, 1);
+    form->AddGrowableRow(3, 1);
+    auto addRow = [&](const char* label, wxWindow* control) {
+        form->Add(new wxStaticText(this, wxID_ANY, label), wxSizerFlags().Border(wxTOP, 4));
+        form->Add(control, wxSizerFlags().Expand());
+    };
+    addRow("Service's name", name_);
+    addRow("Phone", phone_);
+    addRow("Email", email_);
+    addRow("Address\n(up to 4 lines)", address_);
+    addRow("Paper", paper_);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(this, wxID_ANY,
+                                "Carers' handouts tell carers whom to contact. Leave it empty to "
+                                "print a space to write it in."),
+               wxSizerFlags().Border(wxALL, 12));
+    sizer->Add(form, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 12));
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 12));
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+    SetSizerAndFit(sizer);
+}
+
+bool ServiceDetailsDialog::TransferDataToWindow() {
+    auto preferences = printing::readPrintPreferences(settings_);
+    const auto& contact = preferences.contact;
+    name_->ChangeValue(toWx(contact.name));
+    phone_->ChangeValue(toWx(contact.phone));
+    email_->ChangeValue(toWx(contact.email));
+    std::string lines;
+    for (const auto& line : contact.addressLines)
+        lines += (lines.empty() ? "" : "\n") + line;
+    address_->ChangeValue(toWx(lines));
+    paper_->SetSelection(preferences.paper == documents::Paper::letter ? 1 : 0);
+    return true;
+}
+
+bool ServiceDetailsDialog::TransferDataFromWindow() {
+    printing::PrintPreferences typed;
+    typed.contact.name = fromWx(name_->GetValue());
+    typed.contact.phone = fromWx(phone_->GetValue());
+    typed.contact.email = fromWx(email_->GetValue());
+    for (const auto& line : wxStringTokenize(address_->GetValue(), "\n", wxTOKEN_RET_EMPTY_ALL))
+        typed.contact.addressLines.push_back(fromWx(line));
+    typed.paper = paper_->GetSelection() == 1 ? documents::Paper::letter : documents::Paper::a4;
+    if (runGuarded(atNamedField(this, message_),
+                   [&] { printing::savePrintPreferences(settings_, typed); })) {
+        return true;
+    }
+    message_->Wrap(GetClientSize().x - FromDIP(24));  // within the dialog's width
+    Layout();
+    return false;
+}
+
+}  // namespace roundtable::ui

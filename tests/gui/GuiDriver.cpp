@@ -1,0 +1,166 @@
+// The GUI suite's driver (GuiDriver.h): waits and clicks as TOOLCHAIN.md found reliable
+// under Xvfb (move to the control's centre, pump ~20 ms, click, then poll for the effect).
+#include "gui/GuiDriver.h"
+
+#include <wx/app.h>
+#include <wx/button.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "curriculum/ProgrammeLoader.h"
+#include "practice/Practice.h"
+
+namespace roundtable::test {
+
+void pump(int milliseconds) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(milliseconds);
+    while (std::chrono::steady_clock::now() < end) {
+        wxYield();
+        wxMilliSleep(5);
+    }
+}
+
+bool waitFor(const std::function<bool()>& done) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!done() && std::chrono::steady_clock::now() < end)
+        pump(20);
+    return done();
+}
+
+void clickAt(const wxPoint& screenPoint) {
+    wxUIActionSimulator simulator;
+    simulator.MouseMove(screenPoint);
+    pump(30);
+    simulator.MouseClick();
+    pump(80);
+}
+
+void click(wxWindow* control) {
+    pump(30);  // let any layout change settle before reading where the control is
+    REQUIRE(control->IsEnabled());
+    auto rect = control->GetScreenRect();
+    clickAt(rect.GetPosition() + wxSize(rect.width / 2, rect.height / 2));
+}
+
+void typeInto(wxTextCtrl* field, const char* text) {
+    click(field);
+    field->SelectAll();
+    wxUIActionSimulator().Text(text);
+    CHECK(waitFor([&] { return field->GetValue() == text; }));
+}
+
+void clickListRow(wxListCtrl* list, long row) {
+    wxRect rect;
+    REQUIRE(list->GetItemRect(row, rect));
+    clickAt(list->ClientToScreen(rect.GetPosition() + wxSize(40, rect.height / 2)));
+    CHECK(waitFor([&] { return list->GetItemState(row, wxLIST_STATE_SELECTED) != 0; }));
+}
+
+void clickTreeItem(wxTreeCtrl* tree, const wxTreeItemId& item) {
+    tree->EnsureVisible(item);
+    pump(100);
+    wxRect rect;
+    REQUIRE(tree->GetBoundingRect(item, rect, true));
+    clickAt(tree->ClientToScreen(rect.GetPosition() + wxSize(rect.width / 2, rect.height / 2)));
+    CHECK(waitFor([&] { return tree->GetSelection() == item; }));
+}
+
+wxTreeItemId treeItem(wxTreeCtrl* tree, int moduleIndex, int sessionIndex) {
+    wxTreeItemIdValue cookie;
+    auto module = tree->GetFirstChild(tree->GetRootItem(), cookie);
+    for (int i = 0; i < moduleIndex; ++i)
+        module = tree->GetNextChild(tree->GetRootItem(), cookie);
+    tree->Expand(module);
+    wxTreeItemIdValue sessionCookie;
+    auto session = tree->GetFirstChild(module, sessionCookie);
+    for (int i = 0; i < sessionIndex; ++i)
+        session = tree->GetNextChild(module, sessionCookie);
+    return session;
+}
+
+const curriculum::Programme& programme() {
+    static const auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
+    REQUIRE(loaded.ok());
+    return *loaded.programme;
+}
+
+settings::SettingsStore& printSettings() {
+    static settings::MemoryStore store;
+    return store;
+}
+
+ui::MainFrame* showFrame() {
+    auto* frame = new ui::MainFrame(programme(), records::KeyDerivation::fast);
+    frame->enablePrinting(printSettings(), std::filesystem::path(ROUNDTABLE_CONTENT) / "pictures");
+    frame->SetPosition(wxPoint(0, 0));
+    frame->Show();
+    frame->Raise();
+    pump(700);
+    return frame;
+}
+
+void closeFrame(ui::MainFrame* frame) {
+    frame->Close(true);
+    pump(300);
+}
+
+void signInThroughPage(ui::MainFrame* frame, const char* passphrase) {
+    typeInto(find<wxTextCtrl>(frame, "sign-in-login"), kTestLogin);
+    typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), passphrase);
+    click(find<wxButton>(frame, "sign-in"));
+}
+
+void chooseItem(wxChoice* choice, int index) {
+    click(choice);
+    pump(200);
+    wxUIActionSimulator simulator;
+    const int from = std::max(0, choice->GetSelection());
+    for (int i = from; i != index; i += (i < index ? 1 : -1)) {
+        simulator.Char(i < index ? WXK_DOWN : WXK_UP);
+        pump(40);
+    }
+    simulator.Char(WXK_RETURN);
+    CHECK(waitFor([&] { return choice->GetSelection() == index; }));
+    pump(100);
+}
+
+wxListCtrl* openFirstSession(ui::MainFrame* frame, const std::filesystem::path& path, int members) {
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
+    click(find<wxButton>(frame, "open-session"));
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    CHECK(waitFor([&] { return registerList->GetItemCount() == members; }));
+    clickListRow(registerList, 0);
+    return registerList;
+}
+
+SeededService::SeededService(std::initializer_list<const char*> names,
+                             const std::string& curriculumSession, bool present) {
+    auto store = createTestStore(path);
+    practice::Practice practice(store, programme());
+    group = practice.createGroup("Group", records::GroupKind::treatment);
+    for (const char* name : names)
+        members.push_back(practice.addMember(group, name, "2026-01-01"));
+    if (curriculumSession.empty())
+        return;
+    session = practice.planSession(group, curriculumSession, "2026-11-03");
+    for (auto member : members) {
+        if (present)
+            practice.recordAttendance(session, member, records::Attendance::attended, "");
+    }
+}
+
+void clickTab(wxNotebook* notebook, int index) {
+    auto strip = notebook->GetScreenRect();
+    for (int x = 20; x < 700 && notebook->GetSelection() != index; x += 15)
+        clickAt(strip.GetPosition() + wxSize(x, 15));
+    REQUIRE(notebook->GetSelection() == index);
+}
+
+const std::string kAwkwardName = "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9";
+
+}  // namespace roundtable::test
