@@ -8,6 +8,7 @@
 
 #include "documents/RecordText.h"
 #include "practice/Dates.h"
+#include "practice/Wording.h"
 
 namespace roundtable::documents {
 namespace {
@@ -55,7 +56,7 @@ void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& per
                   "Attendance:"});
     Table table{{{"Mark", 3.0, false}, {"Sessions", 1.0, true}}, {}, false};
     for (const auto& [status, count] : byStatus)
-        table.rows.push_back({attendanceInWords(status), std::to_string(count)});
+        table.rows.push_back({practice::attendanceInWords(status), std::to_string(count)});
     if (unmarked > 0)
         table.rows.push_back({"No mark recorded", std::to_string(unmarked)});
     table.rows.push_back({"Sessions held", std::to_string(held)});
@@ -89,9 +90,9 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
         auto& [at, of] = attendance[stamp.moduleId];
         at += present ? 1 : 0;
         of += 1;
-        std::vector<std::string> row{session.date, session.title,
-                                     moduleTitle(programme, stamp.moduleId),
-                                     mark ? attendanceInWords(mark->status) : "No mark recorded"};
+        std::vector<std::string> row{
+            session.date, session.title, moduleTitle(programme, stamp.moduleId),
+            mark ? practice::attendanceInWords(mark->status) : "No mark recorded"};
         (present ? attended : missed).rows.push_back(std::move(row));
     }
     Table byModule{

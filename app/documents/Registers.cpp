@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "documents/RecordText.h"
+#include "practice/Wording.h"
 
 namespace roundtable::documents {
 namespace {
@@ -40,7 +41,7 @@ Table keyTable() {
     for (auto status :
          {records::Attendance::attended, records::Attendance::late, records::Attendance::leftEarly,
           records::Attendance::absentAuthorised, records::Attendance::absentUnauthorised}) {
-        key.rows.push_back({letterFor(status), attendanceInWords(status)});
+        key.rows.push_back({letterFor(status), practice::attendanceInWords(status)});
     }
     key.rows.push_back({kUnmarkedMark, "The session took place; no mark was recorded for him"});
     key.rows.push_back({kNotHeldMark, "The session did not take place"});

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 
+#include "practice/Wording.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -328,10 +329,10 @@ void MemberPanel::reload() {
     for (const auto& entry : record_.history) {
         long at = history_->InsertItem(rowIndex++, toWx(readableDate(entry.session.date)));
         history_->SetItem(at, 1, toWx(entry.session.title) + damagedMark({entry.session.damage}));
-        history_->SetItem(
-            at, 2,
-            entry.mark ? attendanceLabel(entry.mark->status) + damagedMark({entry.mark->damage})
-                       : wxString("not marked"));
+        history_->SetItem(at, 2,
+                          entry.mark ? practice::attendanceInWords(entry.mark->status) +
+                                           damagedMark({entry.mark->damage})
+                                     : wxString("not marked"));
         std::string note;
         if (entry.note) {
             note = (entry.note->state == records::NoteState::signedOff ? "signed: " : "draft: ") +

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 
+#include "practice/Wording.h"
 #include "printing/PageDocuments.h"
 #include "ui/NoteEditor.h"
 #include "ui/WxText.h"
@@ -233,10 +234,10 @@ void SessionPanel::reloadRegister() {
         const auto& line = lines_[i];
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
         register_->SetItem(row, 1, toWx(line.member.name) + damagedMark({line.member.damage}));
-        register_->SetItem(
-            row, 2,
-            line.mark ? attendanceLabel(line.mark->status) + damagedMark({line.mark->damage})
-                      : wxString("not marked"));
+        register_->SetItem(row, 2,
+                           line.mark ? practice::attendanceInWords(line.mark->status) +
+                                           damagedMark({line.mark->damage})
+                                     : wxString("not marked"));
         register_->SetItem(
             row, 3,
             noteLabel(line.note) + damagedMark({line.note ? line.note->damage : std::string()}));

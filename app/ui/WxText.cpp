@@ -40,22 +40,6 @@ const char* sessionStatusLabel(records::SessionStatus status) {
     return "Planned";
 }
 
-const char* attendanceLabel(records::Attendance status) {
-    switch (status) {
-        case records::Attendance::attended:
-            return "Present";
-        case records::Attendance::late:
-            return "Late";
-        case records::Attendance::leftEarly:
-            return "Left early";
-        case records::Attendance::absentAuthorised:
-            return "Absent (authorised)";
-        case records::Attendance::absentUnauthorised:
-            return "Absent (unauthorised)";
-    }
-    return "";
-}
-
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
     if (field) {
         field->SetBackgroundColour(wxColour(255, 228, 225));

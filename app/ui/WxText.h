@@ -28,8 +28,6 @@ namespace roundtable::ui {
 [[nodiscard]] std::string readableDate(const std::string& isoDate);
 /// "Planned", "Took place", "Did not take place".
 [[nodiscard]] const char* sessionStatusLabel(records::SessionStatus status);
-/// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)".
-[[nodiscard]] const char* attendanceLabel(records::Attendance status);
 
 /// A bold label that names a part of a page. Add it to its sizer with Expand(): GTK measures
 /// a label on a page not yet shown in the regular font, which would cut the bold text short.
