@@ -7,6 +7,7 @@
 // checks it all; the keys every certificate leads back to (trustRoots) are remembered by each
 // computer, so that replacing them is noticed too (practice/SeenLogHeads).
 #include <algorithm>
+#include <charconv>
 #include <future>
 #include <map>
 #include <thread>
@@ -25,11 +26,17 @@ std::optional<std::string> stateValue(sqlite::Connection& db, const char* key) {
     return query->text(0);
 }
 
+/// The bytes of a hex text; empty when it is not hex (a value altered in the file), which no
+/// signature then verifies against.
 crypto::Bytes bytesFromHex(const std::string& hex) {
-    crypto::Bytes bytes;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-        bytes.push_back(static_cast<unsigned char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-    return bytes;
+    crypto::Bytes bytes(hex.size() / 2);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        auto [end, error] =
+            std::from_chars(hex.data() + 2 * i, hex.data() + 2 * i + 2, bytes[i], 16);
+        if (error != std::errc() || end != hex.data() + 2 * i + 2)
+            return {};
+    }
+    return hex.size() % 2 == 0 ? bytes : crypto::Bytes{};
 }
 
 /// What a certificate signs: the database, the user, her name, role and key, and who signed.
@@ -70,7 +77,13 @@ std::optional<std::int64_t> RecordStore::Impl::readSignedLogFrom() {
     auto value = stateValue(db, "signed_log_from");
     if (!value)
         return std::nullopt;
-    return std::stoll(*value);
+    std::int64_t from = 0;
+    auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), from);
+    if (error != std::errc() || end != value->data() + value->size() || from < 1)
+        throw StoreError(
+            "This database's signed log was altered outside Roundtable (where it "
+            "begins is not a number). Ask an administrator to check the database.");
+    return from;
 }
 
 bool RecordStore::Impl::signaturesAwaitBeginning() {

@@ -142,6 +142,17 @@ TEST_CASE("the signed log cannot be cut or altered: each change is named") {
         CHECK(tamper(altered, "UPDATE log_signatures SET signer = 2 WHERE id = 1") == "");
         CHECK(names(verifyAsAdministrator(altered), "are not signed by the key of colleague"));
     }
+    SUBCASE("the recovery key's public key replaced, even by text that is not hex") {
+        for (std::string value : {std::string(64, 'a'), std::string("not a key at all")}) {
+            auto replaced = copy("replaced.rtdb");
+            CHECK(rawSql(replaced, "UPDATE service_state SET value = '" + value +
+                                       "' WHERE key = 'recovery_public_key'") == "");
+            CHECK(names(verifyAsAdministrator(replaced),
+                        "The certificate of admin's key and role (user_certificates 1) is not "
+                        "signed by an administrator: it was forged."));
+            std::filesystem::remove(replaced);
+        }
+    }
     SUBCASE("the signed log's start moved past everything") {
         auto moved = copy("moved.rtdb");
         CHECK(rawSql(moved,
