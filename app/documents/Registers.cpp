@@ -178,12 +178,13 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
                                    "; " + std::to_string(held) + " took place",
                                "Sessions:"});
     blocks.push_back(Paragraph{std::to_string(year.members.size()), "Members:"});
-    blocks.push_back(Heading{"Key", 2, {}});
-    blocks.push_back(keyTable());
 
+    // The grid first, from the first page (each further part of the year on a page of its
+    // own), then the key under it: what a reader came for, with nothing before it.
     for (std::size_t first = 0; first < year.sessions.size(); first += kSessionsPerPage) {
         const auto last = std::min(first + kSessionsPerPage, year.sessions.size());
-        blocks.push_back(PageBreak{});
+        if (first > 0)
+            blocks.emplace_back(std::in_place_type<PageBreak>);
         blocks.push_back(Heading{"Sessions " + std::to_string(first + 1) + " to " +
                                      std::to_string(last) + " (" + year.sessions[first].date +
                                      " to " + year.sessions[last - 1].date + ")",
@@ -191,6 +192,8 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
                                  {}});
         blocks.push_back(gridOf(year, counts, first, last, naming));
     }
+    blocks.push_back(Heading{"Key", 2, {}});
+    blocks.push_back(keyTable());
 
     blocks.push_back(PageBreak{});
     blocks.push_back(Heading{"Attendance by member", 2, {}});
