@@ -295,6 +295,8 @@ struct RecordStore::Impl {
             transaction.commit();
         } catch (...) {
             wipeKeys();
+            // Nothing was written: where the signed log begins is what the file says again.
+            signedLogFrom = readSignedLogFrom();
             throw;
         }
     }
