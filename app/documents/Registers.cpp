@@ -115,18 +115,6 @@ Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t 
     return grid;
 }
 
-const char* statusInWords(records::SessionStatus status) {
-    switch (status) {
-        case records::SessionStatus::tookPlace:
-            return "Took place";
-        case records::SessionStatus::didNotTakePlace:
-            return "Did not take place";
-        case records::SessionStatus::planned:
-            break;
-    }
-    return "Planned";
-}
-
 }  // namespace
 
 Document signInSheet(const practice::SessionSheet& sheet, MemberNaming naming) {
@@ -221,7 +209,8 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
     for (std::size_t s = 0; s < year.sessions.size(); ++s) {
         const auto& session = year.sessions[s];
         bySession.rows.push_back(
-            {std::to_string(s + 1), session.date, session.title, statusInWords(session.status),
+            {std::to_string(s + 1), session.date, session.title,
+             practice::sessionStatusInWords(session.status),
              counts.countedAt[s] == 0 ? "" : rateText(counts.presentAt[s], counts.countedAt[s])});
     }
     blocks.push_back(std::move(bySession));

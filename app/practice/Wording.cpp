@@ -19,4 +19,16 @@ const char* attendanceInWords(records::Attendance status) {
     return "Unknown";
 }
 
+const char* sessionStatusInWords(records::SessionStatus status) {
+    switch (status) {
+        case records::SessionStatus::tookPlace:
+            return "Took place";
+        case records::SessionStatus::didNotTakePlace:
+            return "Did not take place";
+        case records::SessionStatus::planned:
+            break;
+    }
+    return "Planned";
+}
+
 }  // namespace roundtable::practice

@@ -8,5 +8,7 @@ namespace roundtable::practice {
 
 /// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)".
 [[nodiscard]] const char* attendanceInWords(records::Attendance status);
+/// "Planned", "Took place", "Did not take place".
+[[nodiscard]] const char* sessionStatusInWords(records::SessionStatus status);
 
 }  // namespace roundtable::practice

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "practice/Wording.h"
 #include "printing/PageDocuments.h"
 #include "ui/WxText.h"
 
@@ -277,7 +278,8 @@ void GroupPanel::showMembersAndSessions() {
                 row, 2,
                 toWx(session.stamp.moduleId + " v" + std::to_string(session.stamp.moduleVersion)));
             sessions_list_->SetItem(
-                row, 3, sessionStatusLabel(session.status) + damagedMark({session.damage}));
+                row, 3,
+                practice::sessionStatusInWords(session.status) + damagedMark({session.damage}));
         }
     }
     enableControls();

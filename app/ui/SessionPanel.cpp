@@ -220,7 +220,7 @@ void SessionPanel::showHeader(const records::Session& session) {
     header_->SetLabel(toWx(
         readableDate(session.date) + (session.startsAt.empty() ? "" : " at " + session.startsAt) +
         "   " + session.title + "   (" + std::to_string(session.minutes) + " minutes, " +
-        sessionStatusLabel(session.status) +
+        practice::sessionStatusInWords(session.status) +
         (session.notHeldReason.empty() ? "" : ": " + session.notHeldReason) + ")"));
     plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
                            std::to_string(session.stamp.moduleVersion)));

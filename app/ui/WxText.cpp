@@ -28,18 +28,6 @@ std::string readableDate(const std::string& isoDate) {
     return fromWx(date.Format("%a %d %b %Y"));
 }
 
-const char* sessionStatusLabel(records::SessionStatus status) {
-    switch (status) {
-        case records::SessionStatus::tookPlace:
-            return "Took place";
-        case records::SessionStatus::didNotTakePlace:
-            return "Did not take place";
-        case records::SessionStatus::planned:
-            break;
-    }
-    return "Planned";
-}
-
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
     if (field) {
         field->SetBackgroundColour(wxColour(255, 228, 225));

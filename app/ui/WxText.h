@@ -26,8 +26,6 @@ namespace roundtable::ui {
 
 /// "Tue 3 Nov 2026" for "2026-11-03"; the text unchanged when it is not a date.
 [[nodiscard]] std::string readableDate(const std::string& isoDate);
-/// "Planned", "Took place", "Did not take place".
-[[nodiscard]] const char* sessionStatusLabel(records::SessionStatus status);
 
 /// A bold label that names a part of a page. Add it to its sizer with Expand(): GTK measures
 /// a label on a page not yet shown in the regular font, which would cut the bold text short.
