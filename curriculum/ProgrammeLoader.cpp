@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <new>
 #include <set>
 #include <span>
@@ -466,6 +467,9 @@ class ProgrammeChecks {
     /// inside it.
     ProgrammeChecks(fs::path canonicalProgrammeDir, fs::path pictures)
         : programmeDir_(std::move(canonicalProgrammeDir)), picturesDir_(std::move(pictures)) {}
+    /// For a programme held in memory: pictures are these names; none are checked when null.
+    explicit ProgrammeChecks(const PictureNames* pictures)
+        : inMemory_(true), memoryPictures_(pictures) {}
 
     void claimId(XmlFile& file, const pugi::xml_node& node, std::string_view id, const char* what) {
         if (id.empty())
@@ -498,6 +502,11 @@ class ProgrammeChecks {
     /// nullopt when it is a file inside the programme folder. Nothing reads the pictures yet,
     /// but whatever shows them later must not be led to a file elsewhere.
     std::optional<std::string> pictureProblem(std::string_view name) {
+        if (inMemory_) {
+            if (!memoryPictures_ || memoryPictures_->contains(name))
+                return std::nullopt;
+            return std::string("is not one of the service's pictures");
+        }
         if (!listed_) {
             picturesDirOutside_ = leadsOutside(programmeDir_, picturesDir_);
             if (!picturesDirOutside_)
@@ -598,6 +607,8 @@ class ProgrammeChecks {
         return files_.size() - 1;
     }
 
+    bool inMemory_ = false;
+    const PictureNames* memoryPictures_ = nullptr;
     fs::path programmeDir_;
     fs::path picturesDir_;
     /// Where the pictures folder leads, when that is outside the programme folder.
@@ -781,24 +792,9 @@ std::optional<std::string> whyNotAModuleFile(const fs::path& directory,
     }
 }
 
-/// The module in `relativeFile`, which whyNotAModuleFile has let through.
-std::optional<Module> readModule(const fs::path& directory, const std::string& relativeFile,
-                                 const std::string& displayName, ProgrammeChecks& checks,
-                                 const std::shared_ptr<TextStore>& texts,
-                                 std::vector<Finding>& findings) {
-    XmlFile file(directory / relativeFile, displayName, findings);
-    switch (file.parseIfFile()) {
-        case XmlFile::Opened::ok:
-            break;
-        case XmlFile::Opened::failed:
-            return std::nullopt;
-        case XmlFile::Opened::notAFile:
-            // A regular file that could not be opened (no permission), or one replaced since
-            // it was looked at: parseIfFile checks again, so nothing but a file is read.
-            findings.push_back(
-                {displayName, 0, 0, Severity::error, "the file does not exist or cannot be read"});
-            return std::nullopt;
-    }
+/// The module in `file`, parsed; `relativeFile` is what the manifest calls it.
+std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
+                                 ProgrammeChecks& checks, const std::shared_ptr<TextStore>& texts) {
     texts->keep(file.parsed());
     Reader reader(file, *texts);
     auto root = file.root();
@@ -939,16 +935,18 @@ const Module* Programme::findModule(std::string_view moduleId) const {
     return nullptr;
 }
 
-LoadResult loadProgramme(const fs::path& directory) {
-    LoadResult result;
-    auto& findings = result.findings;
-    const auto display = [&](const std::string& relative) {
-        return (directory / relative).lexically_normal().string();
-    };
-    XmlFile manifest(directory / "programme.xml", display("programme.xml"), findings);
-    if (!manifest.parse())
-        return result;
+namespace {
 
+/// Reads the module a <module-ref> names, or reports why it cannot; nullopt when it has
+/// errors.
+using ModuleReader = std::function<std::optional<Module>(const pugi::xml_node& ref,
+                                                         const std::string& file, XmlFile& manifest,
+                                                         const std::shared_ptr<TextStore>& texts)>;
+
+/// The programme whose manifest `manifest` has been parsed, its modules read by `readAt`.
+void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReader& readAt,
+                   LoadResult& result) {
+    auto& findings = result.findings;
     auto texts = std::make_shared<TextStore>();
     texts->keep(manifest.parsed());
     Reader reader(manifest, *texts);
@@ -956,7 +954,7 @@ LoadResult loadProgramme(const fs::path& directory) {
     if (std::string_view(root.name()) != "programme") {
         manifest.error(root, std::string("programme.xml must start with <programme>, not <") +
                                  root.name() + ">");
-        return result;
+        return;
     }
     auto parts =
         reader.expectOnly(root, {"title", "delivery", "time-points", "measures", "modules"},
@@ -967,14 +965,8 @@ LoadResult loadProgramme(const fs::path& directory) {
     if (!format.empty() && format != "1") {
         manifest.error(root, "this programme is written in format " + std::string(format) +
                                  "; this version of Roundtable reads format 1");
-        return result;
+        return;
     }
-    // Module files and pictures may be symbolic links, but only to files inside the folder.
-    // (The folder was just read from, so it resolves; if not, the path stays empty and nothing
-    // is inside it.)
-    std::error_code unresolved;
-    const auto canonicalDirectory = fs::weakly_canonical(directory, unresolved);
-    ProgrammeChecks checks(canonicalDirectory, directory / "pictures");
     Programme programme;
     programme.id = reader.keep(reader.requiredAttribute(root, parts.attribute(1), "id"));
     programme.version = reader.wholeNumber(root, parts.attribute(2), "version", 1);
@@ -1003,12 +995,7 @@ LoadResult loadProgramme(const fs::path& directory) {
             const std::string file(reader.requiredAttribute(ref, fileAttribute, "file"));
             if (file.empty())
                 return;
-            if (auto why = whyNotAModuleFile(directory, canonicalDirectory, file)) {
-                manifest.error(ref, "the module file \"" + file + "\" " + *why);
-                return;
-            }
-            auto module = readModule(directory, file, display(file), checks, texts, findings);
-            if (module)
+            if (auto module = readAt(ref, file, manifest, texts))
                 programme.modules.push_back(std::move(*module));
         });
     }
@@ -1016,6 +1003,100 @@ LoadResult loadProgramme(const fs::path& directory) {
         programme.texts = std::move(texts);
         result.programme = std::move(programme);
     }
+}
+
+}  // namespace
+
+LoadResult loadProgramme(const fs::path& directory) {
+    LoadResult result;
+    auto& findings = result.findings;
+    const auto display = [&](const std::string& relative) {
+        return (directory / relative).lexically_normal().string();
+    };
+    XmlFile manifest(directory / "programme.xml", display("programme.xml"), findings);
+    if (!manifest.parse())
+        return result;
+    // Module files and pictures may be symbolic links, but only to files inside the folder.
+    // (The folder was just read from, so it resolves; if not, the path stays empty and nothing
+    // is inside it.)
+    std::error_code unresolved;
+    const auto canonicalDirectory = fs::weakly_canonical(directory, unresolved);
+    ProgrammeChecks checks(canonicalDirectory, directory / "pictures");
+    auto readFile = [&](const pugi::xml_node& ref, const std::string& relativeFile,
+                        XmlFile& manifestFile,
+                        const std::shared_ptr<TextStore>& texts) -> std::optional<Module> {
+        if (auto why = whyNotAModuleFile(directory, canonicalDirectory, relativeFile)) {
+            manifestFile.error(ref, "the module file \"" + relativeFile + "\" " + *why);
+            return std::nullopt;
+        }
+        const auto displayName = display(relativeFile);
+        XmlFile file(directory / relativeFile, displayName, findings);
+        switch (file.parseIfFile()) {
+            case XmlFile::Opened::ok:
+                return readModule(file, relativeFile, checks, texts);
+            case XmlFile::Opened::failed:
+                return std::nullopt;
+            case XmlFile::Opened::notAFile:
+                // A regular file that could not be opened (no permission), or one replaced
+                // since it was looked at: parseIfFile checks again, so nothing but a file is
+                // read.
+                findings.push_back({displayName, 0, 0, Severity::error,
+                                    "the file does not exist or cannot be read"});
+                return std::nullopt;
+        }
+        return std::nullopt;
+    };
+    readProgramme(manifest, checks, readFile, result);
+    return result;
+}
+
+LoadResult loadProgramme(const ProgrammeFiles& files) {
+    LoadResult result;
+    auto& findings = result.findings;
+    XmlFile manifest({}, files.displayPrefix + "programme.xml", findings);
+    if (!manifest.parseText(files.manifest))
+        return result;
+    ProgrammeChecks checks(&files.pictures);
+    auto readText = [&](const pugi::xml_node& ref, const std::string& relativeFile,
+                        XmlFile& manifestFile,
+                        const std::shared_ptr<TextStore>& texts) -> std::optional<Module> {
+        auto text = files.modules.find(relativeFile);
+        if (text == files.modules.end()) {
+            manifestFile.error(ref, "the module file \"" + relativeFile +
+                                        "\" is not one of the programme's modules");
+            return std::nullopt;
+        }
+        XmlFile file({}, files.displayPrefix + relativeFile, findings);
+        if (!file.parseText(text->second))
+            return std::nullopt;
+        return readModule(file, relativeFile, checks, texts);
+    };
+    readProgramme(manifest, checks, readText, result);
+    return result;
+}
+
+ModuleLoadResult loadModuleText(std::string_view xml, const std::string& displayName,
+                                const PictureNames* pictures) {
+    ModuleLoadResult result;
+    XmlFile file({}, displayName, result.findings);
+    if (!file.parseText(xml))
+        return result;
+    ProgrammeChecks checks(pictures);
+    auto module = readModule(file, displayName, checks, std::make_shared<TextStore>());
+    if (module && !hasErrors(result.findings))
+        result.module = std::move(module);
+    return result;
+}
+
+ModuleLoadResult loadModuleFile(const std::filesystem::path& path) {
+    ModuleLoadResult result;
+    XmlFile file(path, path.string(), result.findings);
+    if (!file.parse())
+        return result;
+    ProgrammeChecks checks(nullptr);
+    auto module = readModule(file, path.filename().string(), checks, std::make_shared<TextStore>());
+    if (module && !hasErrors(result.findings))
+        result.module = std::move(module);
     return result;
 }
 

@@ -268,6 +268,10 @@ bool XmlFile::parse() {
 FileLines::FileLines(std::filesystem::path path, const struct stat& asParsed)
     : path_(std::move(path)), asParsed_(asParsed) {}
 
+FileLines::FileLines(std::string_view text) : asParsed_{} {
+    index_.emplace(LineIndex(text));
+}
+
 bool FileLines::isAsParsed(const struct stat& now) const {
     auto same = [](const timespec& a, const timespec& b) {
         return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
@@ -318,21 +322,38 @@ XmlFile::Opened XmlFile::parseIfFile() {
     // A file that grew or shrank while it was read is told apart by its size later.
     status.st_size = read;
     lines_ = std::make_shared<FileLines>(path_, status);
+    return parseBytes() ? Opened::ok : Opened::failed;
+}
+
+bool XmlFile::parseText(std::string_view text) {
+    if (text.size() > static_cast<std::size_t>(kLargestFile)) {
+        findings_.push_back(
+            {displayName_, 0, 0, Severity::error, "the text is too large to be a curriculum file"});
+        return false;
+    }
+    parsed_->bytes = std::make_unique_for_overwrite<char[]>(text.size());
+    std::memcpy(parsed_->bytes.get(), text.data(), text.size());
+    parsed_->size = text.size();
+    lines_ = std::make_shared<FileLines>(text);
+    return parseBytes();
+}
+
+bool XmlFile::parseBytes() {
     // Before the parse, which overwrites some of the bytes: what is not UTF-8, and references
     // that the parse would turn into something that is not, must not reach the model, the
     // content hash or the database.
     if (auto invalid = firstInvalidText(parsed_->bytes.get(), parsed_->size)) {
         reportAt(static_cast<std::ptrdiff_t>(invalid->offset), Severity::error, invalid->message);
-        return Opened::failed;
+        return false;
     }
     auto result =
         parsed_->document.load_buffer_inplace(parsed_->bytes.get(), parsed_->size, kParseFlags);
     if (!result) {
         reportAt(result.offset, Severity::error,
                  "the XML is not well formed: " + plainParseError(result.status));
-        return Opened::failed;
+        return false;
     }
-    return Opened::ok;
+    return true;
 }
 
 void XmlFile::error(const pugi::xml_node& node, const std::string& message) {

@@ -34,6 +34,9 @@ struct ParsedXml {
 class FileLines {
   public:
     FileLines(std::filesystem::path path, const struct stat& asParsed);
+    /// Positions in a text held in memory (a module read from the database), which cannot
+    /// change: the index is made at once, from the text before it is parsed.
+    explicit FileLines(std::string_view text);
 
     /// The line and column of a byte offset in the file as parsed; nullopt when the file
     /// has changed since, or can no longer be read.
@@ -66,6 +69,8 @@ class XmlFile {
     /// reports nothing and returns notAFile, so that the caller can say so in its own words.
     /// (The loader used to ask the file system first; this saves a lookup per file.)
     Opened parseIfFile();
+    /// As parse(), for a text held in memory instead of a file (the path is not used).
+    bool parseText(std::string_view text);
 
     [[nodiscard]] pugi::xml_node root() const { return parsed_->document.document_element(); }
 
@@ -92,6 +97,8 @@ class XmlFile {
     [[nodiscard]] std::shared_ptr<const FileLines> lines() const { return lines_; }
 
   private:
+    /// Checks and parses parsed_->bytes in place; lines_ must be set.
+    bool parseBytes();
     void reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message);
 
     std::filesystem::path path_;

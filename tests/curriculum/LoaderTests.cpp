@@ -13,6 +13,7 @@
 #include <string>
 
 #include "curriculum/MiniProgramme.h"
+#include "curriculum/ProgrammeFolder.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/XmlFile.h"
 
@@ -621,4 +622,90 @@ TEST_CASE("a picture that leads outside the programme folder is an error where i
     CHECK(finding->file == mini.file("modules/one.xml"));
     CHECK(finding->line == mini.lineOf("modules/one.xml", "picture=\"group\""));
     CHECK(finding->message == expected);
+}
+
+// The service's programme is read from its database: the same checks on files held in memory.
+namespace {
+
+std::string contentHashes(const Programme& programme) {
+    std::string hashes;
+    for (const auto& module : programme.modules)
+        hashes.append(module.id).append(" ").append(module.contentHash()).append("\n");
+    return hashes;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped programme read into memory loads with the same content as from its folder") {
+    const auto directory = std::filesystem::path(ROUNDTABLE_CONTENT);
+    auto folder = readProgrammeFolder(directory);
+    CHECK(folder.files.modules.size() == 8);
+    CHECK(folder.files.pictures.contains("check-in"));
+    auto fromMemory = loadProgramme(folder.files);
+    auto fromFolder = loadProgramme(directory);
+    REQUIRE_MESSAGE(fromMemory.ok(), allFindings(fromMemory));
+    REQUIRE(fromFolder.ok());
+    CHECK(contentHashes(*fromMemory.programme) == contentHashes(*fromFolder.programme));
+    CHECK(fromMemory.programme->modules.front().file == "modules/01-framework.xml");
+}
+
+TEST_CASE("in memory, findings name the file with its prefix and the line where they are") {
+    MiniProgramme mini;
+    auto folder = readProgrammeFolder(mini.path());
+    auto& moduleText = folder.files.modules.begin()->second;
+    const auto relative = folder.files.modules.begin()->first;
+    auto at = moduleText.find("<title>");
+    REQUIRE(at != std::string::npos);
+    moduleText.replace(at, 7, "<title></title><unknown/><title>");
+    folder.files.displayPrefix = "service programme/";
+    auto result = loadProgramme(folder.files);
+    CHECK_FALSE(result.ok());
+    const auto* finding = findingContaining(result, "<unknown>");
+    REQUIRE_MESSAGE(finding, allFindings(result));
+    CHECK(finding->file == "service programme/" + relative);
+    CHECK(finding->line == mini.lineOf(relative, "<title>"));
+}
+
+TEST_CASE("in memory, a missing module or picture is an error at the element that names it") {
+    MiniProgramme mini;
+    auto folder = readProgrammeFolder(mini.path());
+    const auto firstPicture = *folder.files.pictures.begin();
+    folder.files.pictures.erase(firstPicture);
+    auto withoutPicture = loadProgramme(folder.files);
+    CHECK_FALSE(withoutPicture.ok());
+    const auto* picture = findingContaining(withoutPicture, "is not one of the service's pictures");
+    REQUIRE_MESSAGE(picture, allFindings(withoutPicture));
+    CHECK(picture->message.find("\"" + firstPicture + "\"") != std::string::npos);
+    CHECK(picture->line > 0);
+
+    folder = readProgrammeFolder(mini.path());
+    const auto relative = folder.files.modules.begin()->first;
+    folder.files.modules.erase(relative);
+    auto withoutModule = loadProgramme(folder.files);
+    const auto* module = findingContaining(withoutModule, "is not one of the programme's modules");
+    REQUIRE_MESSAGE(module, allFindings(withoutModule));
+    CHECK(module->line == mini.lineOf("programme.xml", relative));
+}
+
+TEST_CASE("one module text is checked on its own, pictures only when they are given") {
+    const auto directory = std::filesystem::path(ROUNDTABLE_CONTENT);
+    auto text = readWholeFile(directory / "modules/01-framework.xml");
+    auto alone = loadModuleText(text, "framework.xml");
+    REQUIRE_MESSAGE(alone.ok(), alone.findings.size());
+    CHECK(alone.module->id == "framework");
+    PictureNames none;
+    auto withoutPictures = loadModuleText(text, "framework.xml", &none);
+    CHECK_FALSE(withoutPictures.ok());
+    CHECK(withoutPictures.findings.front().file == "framework.xml");
+
+    auto broken = text;
+    broken.replace(broken.find("minutes=\""), 9, "minutes=\"x");
+    auto wrong = loadModuleText(broken, "framework.xml");
+    CHECK_FALSE(wrong.ok());
+    CHECK(wrong.findings.front().line > 1);
+
+    auto fromFile = loadModuleFile(directory / "modules/01-framework.xml");
+    REQUIRE(fromFile.ok());
+    CHECK(fromFile.module->contentHash() == alone.module->contentHash());
+    CHECK_FALSE(loadModuleFile(directory / "no-such-module.xml").ok());
 }
