@@ -15,7 +15,7 @@ std::string findingsText(const std::vector<Finding>& findings) {
     std::string text;
     for (const auto& finding : findings) {
         if (finding.severity == Severity::error)
-            text += "\n" + format(finding);
+            text.append("\n").append(format(finding));
     }
     return text;
 }

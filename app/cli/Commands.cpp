@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "cli/CommandLine.h"
+#include "cli/CurriculumCommand.h"
 #include "cli/Passphrase.h"
 #include "cli/PrintCommand.h"
 #include "cli/SignIn.h"
@@ -33,7 +34,7 @@ constexpr const char* kUsage =
 
 /// The whole usage text: the commands above and print's.
 void printUsage(std::ostream& err) {
-    err << kUsage << kPrintUsage;
+    err << kUsage << kCurriculumUsage << kPrintUsage;
 }
 
 int validate(const std::string& directory, std::ostream& out) {
@@ -210,6 +211,8 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
             return restore(arguments, in, out, err);
         if (command == "print")
             return print(arguments, in, out, err);
+        if (command == "curriculum")
+            return curriculum(arguments, in, out, err);
     } catch (const UsageError& error) {
         err << "roundtable-cli: " << error.what() << '\n';
         printUsage(err);

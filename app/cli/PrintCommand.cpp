@@ -23,6 +23,8 @@
 #include "documents/RelapsePlanDocument.h"
 #include "documents/SessionPlan.h"
 #include "practice/Dates.h"
+#include "practice/RecordsToPrint.h"
+#include "practice/ServiceProgramme.h"
 
 namespace roundtable::cli {
 
@@ -340,6 +342,8 @@ int print(const std::vector<std::string>& arguments, std::istream& in, std::ostr
     documents::Document document;
     if (request.fromRecords) {
         auto store = signedIn(arguments, in, out, err);
+        // The service's own programme: what its sessions were planned from.
+        content->programme = practice::serviceProgramme(store, content->folder);
         auto made = fromRecords(request, *content, store);
         store.recordAccess(records::Access::exportFile, made.recordKind, made.recordId);
         document = std::move(made.document);

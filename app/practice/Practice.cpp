@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <span>
 
+#include "curriculum/ModuleDocument.h"
 #include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ScopeExit.h"
+#include "practice/ServiceProgramme.h"
 
 namespace roundtable::practice {
 namespace {
@@ -169,6 +171,13 @@ std::string Practice::nextMeetingDay(const records::Group& group, const std::str
     int weekday = group.schedule.weekday;
     return weekday < 1 || weekday > 7 ? from
                                       : weekdayOnOrAfter(from, static_cast<unsigned>(weekday % 7));
+}
+
+void Practice::useServiceProgramme(const std::filesystem::path& shippedDirectory) {
+    // Unlocked with the recovery key, no one can store it: the programme stays as it was.
+    if (!store_.currentUser() && !store_.hasProgramme())
+        return;
+    programme_ = serviceProgramme(store_, shippedDirectory);
 }
 
 records::SessionId Practice::planSession(records::GroupId group,

@@ -2,6 +2,7 @@
 // ValidationError naming the field, before anything is written.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -56,8 +57,15 @@ struct LockOutcome {
 
 class Practice {
   public:
+    /// Works from `programme` (a copy: it shares the programme's texts) until useProgramme.
     Practice(records::RecordStore& store, const curriculum::Programme& programme)
         : store_(store), programme_(programme) {}
+
+    /// After sign-in: works from the service's programme in the database, storing the one in
+    /// `shippedDirectory` first when the database holds none (ServiceProgramme.h). Throws
+    /// ValidationError ("programme") naming the findings when the database's programme cannot
+    /// be loaded; the programme worked from is then unchanged.
+    void useServiceProgramme(const std::filesystem::path& shippedDirectory);
 
     /// A carers' group may be linked to a treatment group (`linkedGroup`).
     records::GroupId createGroup(const std::string& name, records::GroupKind kind,
@@ -155,7 +163,7 @@ class Practice {
                                      const records::NoteContent& content);
 
     records::RecordStore& store_;
-    const curriculum::Programme& programme_;
+    curriculum::Programme programme_;
 };
 
 /// What a page says about records changed or damaged outside Roundtable: "Damaged:", each

@@ -171,6 +171,49 @@ class RecordStore {
     [[nodiscard]] std::optional<RelapsePlan> relapsePlan(MemberId member,
                                                          std::optional<int> version = {});
 
+    // The service's programme (format 7, ProgrammeRecords.cpp). Kept in clear (it is not
+    // clinical) and authenticated like every record.
+
+    /// Whether the programme has been stored (at the first sign-in; see practice/Curriculum.h).
+    [[nodiscard]] bool hasProgramme();
+    /// Stores a whole programme, each module published as the version its XML gives, in the
+    /// signed-in user's name. Refused when the database already holds one.
+    void storeProgramme(const std::string& manifest, const std::vector<ModuleText>& modules,
+                        const std::vector<ProgrammePicture>& pictures, const std::string& summary);
+    /// The newest manifest (programme.xml); throws StoreError when it was changed outside
+    /// Roundtable.
+    [[nodiscard]] std::string programmeManifest();
+    /// Every pictogram, by name, each with its damage (if any).
+    [[nodiscard]] std::vector<ProgrammePicture> programmePictures();
+    /// Clinical leads only; a name is given once.
+    void addPicture(const ProgrammePicture& picture);
+    /// The modules the programme has ever held, in the order they were first stored.
+    [[nodiscard]] std::vector<std::string> moduleIds();
+    [[nodiscard]] ModuleHistory moduleHistory(const std::string& moduleId);
+    [[nodiscard]] ModuleState moduleState(const std::string& moduleId);
+    /// The first text of the module with this content hash: what a session stamped with it
+    /// was planned from.
+    [[nodiscard]] std::optional<ModuleRevision> moduleRevisionWithHash(
+        const std::string& moduleId, const std::string& contentHash);
+    /// Saves a new text of the module's draft (clinical leads only): its version must be the
+    /// newest published + 1, and a draft waiting for review cannot change. `imported` records
+    /// it as imported from a file. Returns the revision's id.
+    std::int64_t saveModuleDraft(const ModuleText& text, bool imported = false);
+    /// A step of the draft's change control (clinical leads only), with its summary or reason:
+    /// sending for review needs a summary; returning and withdrawing, a reason; publishing is
+    /// refused to an author of the draft unless the service allows it (kPublishOwnWork), and
+    /// then needs a reason. Whether the draft's content may be sent is checked by the caller.
+    void takeModuleStep(const std::string& moduleId, ModuleStep step, const std::string& summary);
+
+    /// A service setting ("yes"): its one clinical lead may publish her own work.
+    static constexpr const char* kPublishOwnWork = "clinical-leads-publish-own-work";
+    /// Settings kept with the records (scope "service", administrators only; or
+    /// "group:<id>"), each change a new row; the newest counts.
+    void setRecordSetting(const std::string& scope, const std::string& name,
+                          const std::string& value);
+    [[nodiscard]] std::optional<RecordSetting> recordSetting(const std::string& scope,
+                                                             const std::string& name);
+
     /// Makes a verified backup (see Backup.h), records it in the audit log and remembers
     /// when it was made. Needs a signed-in user.
     BackupResult backupTo(const std::filesystem::path& destination);

@@ -30,6 +30,11 @@ const std::vector<LedgeredTable>& tables() {
         {"outcome_scores", "outcome score", {"id"}, "recorded_by"},
         {"relapse_plans", "relapse-prevention plan", {"id"}, "created_by"},
         {"relapse_plan_sections", "section of a relapse-prevention plan", {"plan_id", "position"}},
+        {"programme_manifests", "programme manifest", {"id"}, "saved_by"},
+        {"programme_pictures", "pictogram", {"id"}, "added_by"},
+        {"module_revisions", "module revision", {"id"}, "saved_by"},
+        {"module_steps", "module change-control step", {"id"}, "taken_by"},
+        {"record_settings", "setting", {"id"}, "set_by"},
     };
     return kTables;
 }

@@ -445,8 +445,84 @@ void migrateToFormat6(sqlite::Connection& connection) {
     keepForever(connection, "log_signatures");
 }
 
-constexpr Migration kMigrations[] = {
-    {3, migrateToFormat3}, {4, migrateToFormat4}, {5, migrateToFormat5}, {6, migrateToFormat6}};
+// Format 7: the service's programme lives in its database (issue 12), so that every computer
+// of a service teaches the same one and an edited module is never lost on upgrade. Curriculum
+// content is not clinical: it is kept in clear, and authenticated like every record (these
+// tables are ledgered and kept forever). Module XML is format 1, unchanged. The tables start
+// empty: the shipped programme is stored at the first sign-in after creation or migration, in
+// the name of whoever signs in (the rows need the data key for their tags, which a migration
+// run before sign-in does not have).
+constexpr const char* kFormat7 = R"sql(
+-- The manifest (programme.xml): the newest row counts.
+CREATE TABLE programme_manifests (
+    id            INTEGER PRIMARY KEY,
+    xml           TEXT NOT NULL,
+    saved_by      INTEGER NOT NULL REFERENCES users (id),
+    saved_at      TEXT NOT NULL
+) STRICT;
+-- Pictograms, available to every module. A name is given once: a picture is never replaced
+-- (a module that showed it still shows what it showed).
+CREATE TABLE programme_pictures (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    file_type     TEXT NOT NULL CHECK (file_type IN ('svg', 'png')),
+    bytes         BLOB NOT NULL,
+    description   TEXT NOT NULL,
+    added_by      INTEGER NOT NULL REFERENCES users (id),
+    added_at      TEXT NOT NULL
+) STRICT;
+-- Every text a module has had: each save of a draft is a new revision; a published version is
+-- the revision its "published" step names. version is the module's version attribute.
+CREATE TABLE module_revisions (
+    id            INTEGER PRIMARY KEY,
+    module_id     TEXT NOT NULL,
+    file          TEXT NOT NULL,
+    version       INTEGER NOT NULL CHECK (version > 0),
+    xml           TEXT NOT NULL,
+    content_hash  TEXT NOT NULL,
+    saved_by      INTEGER NOT NULL REFERENCES users (id),
+    saved_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX module_revisions_by_module ON module_revisions (module_id, id);
+CREATE INDEX module_revisions_by_hash ON module_revisions (module_id, content_hash);
+-- A module version's change control, in order: sent for review (with a summary of the
+-- change), returned to its author, published, withdrawn (with the reason).
+CREATE TABLE module_steps (
+    id            INTEGER PRIMARY KEY,
+    module_id     TEXT NOT NULL,
+    version       INTEGER NOT NULL,
+    revision_id   INTEGER NOT NULL REFERENCES module_revisions (id),
+    step          TEXT NOT NULL CHECK (step IN ('sent-for-review', 'returned', 'published',
+                                                'withdrawn')),
+    summary       TEXT NOT NULL,
+    taken_by      INTEGER NOT NULL REFERENCES users (id),
+    taken_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX module_steps_by_module ON module_steps (module_id, id);
+-- Settings that belong to the service's records rather than to one computer (a service whose
+-- one clinical lead may publish her own work; a group that stays on the module versions it
+-- started with). scope is 'service' or 'group:<id>'; the newest row for a name counts.
+CREATE TABLE record_settings (
+    id            INTEGER PRIMARY KEY,
+    scope         TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    set_by        INTEGER NOT NULL REFERENCES users (id),
+    set_at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX record_settings_by_name ON record_settings (scope, name, id);
+)sql";
+
+void migrateToFormat7(sqlite::Connection& connection) {
+    connection.execute(kFormat7);
+    for (const char* table : {"programme_manifests", "programme_pictures", "module_revisions",
+                              "module_steps", "record_settings"})
+        keepForever(connection, table);
+}
+
+constexpr Migration kMigrations[] = {{3, migrateToFormat3}, {4, migrateToFormat4},
+                                     {5, migrateToFormat5}, {6, migrateToFormat6},
+                                     {7, migrateToFormat7}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {

@@ -71,6 +71,16 @@ struct RecordStore::Impl {
             throw StoreError("Sign in as a user to record this.");
         return user->id;
     }
+    /// The signed-in clinical lead; `what` completes "Only a clinical lead can ...".
+    UserId requireClinicalLead(const std::string& what) const {
+        auto id = signedInUser();
+        if (user->role != Role::clinicalLead)
+            throw StoreError("Only a clinical lead can " + what + ".");
+        return id;
+    }
+    void insertPicture(const ProgrammePicture& picture, UserId by, const std::string& at);
+    /// A module_revisions row selected with ProgrammeRecords.cpp's kRevisionColumns.
+    ModuleRevision readRevision(const sqlite::Statement& row);
     void requireAdministrator() const {
         key();
         if (user && user->role != Role::administrator) {

@@ -284,6 +284,72 @@ struct RelapsePlan {
     std::string damage{};
 };
 
+/// A pictogram of the service's programme (an SVG or PNG file's bytes).
+struct ProgrammePicture {
+    std::string name;      ///< without the extension; what module XML names it by
+    std::string fileType;  ///< "svg" or "png"
+    std::string bytes;
+    std::string description;
+    std::string damage{};  ///< as RelapsePlan::damage
+};
+
+/// A setting kept with the records (RecordStore::recordSetting).
+struct RecordSetting {
+    std::string value;
+    std::string damage{};  ///< a damaged setting counts as never set
+};
+
+/// A module's XML as written in format 1, with what the store files it under.
+struct ModuleText {
+    std::string moduleId;
+    std::string file;  ///< as the programme's manifest names it, e.g. modules/01-framework.xml
+    int version = 0;   ///< the module's version attribute
+    std::string xml;
+    std::string contentHash;  ///< curriculum::Module::contentHash() of the XML
+};
+
+/// One saved text of a module: a draft's save, or the text a version was published as.
+struct ModuleRevision {
+    std::int64_t id = 0;
+    ModuleText text;
+    std::string savedBy;  ///< login
+    UserId savedById = 0;
+    std::string savedAt;
+    std::string damage{};  ///< as RelapsePlan::damage
+};
+
+enum class ModuleStep { sentForReview, returned, published, withdrawn };
+
+struct ModuleStepRecord {
+    std::int64_t id = 0;
+    int version = 0;
+    std::int64_t revisionId = 0;
+    ModuleStep step = ModuleStep::sentForReview;
+    std::string summary;  ///< of the change; or why it was withdrawn, returned or self-published
+    std::string takenBy;  ///< login
+    UserId takenById = 0;
+    std::string takenAt;
+    std::string damage{};
+};
+
+/// Where a module's change control stands (RecordStore::moduleState).
+struct ModuleState {
+    std::string moduleId;
+    std::optional<ModuleRevision> published;  ///< the newest published version's text
+    /// The version being worked on (newest published + 1), if there is one: its newest text.
+    std::optional<ModuleRevision> draft;
+    bool inReview = false;             ///< the draft was sent for review and not returned
+    std::vector<std::string> authors;  ///< logins of everyone who saved the draft's texts
+    std::vector<UserId> authorIds;
+};
+
+/// Every text a module has had and every step of its change control, oldest first.
+struct ModuleHistory {
+    std::vector<ModuleRevision> revisions;
+    std::vector<ModuleStepRecord> steps;
+};
+
+[[nodiscard]] const char* toText(ModuleStep step);
 [[nodiscard]] const char* toText(Role role);
 [[nodiscard]] const char* toText(GroupKind kind);
 [[nodiscard]] const char* toText(SessionStatus status);

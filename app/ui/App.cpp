@@ -71,6 +71,7 @@ class App : public LastResortApp {
         settings_ = std::make_unique<settings::IniFileStore>(settings::defaultSettingsPath());
         auto* frame =
             showMainWindow(programme_, *settings_, database_, records::KeyDerivation::standard);
+        frame->useShippedProgrammeFrom(content_);
         frame->enablePrinting(*settings_, content_ / "pictures");
         if (!screenshot_.empty()) {
             // Give the window time to be mapped and drawn before copying it.

@@ -31,7 +31,29 @@ CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& 
     preview_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 190),
                               wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     preview_->SetName("curriculum-preview");
+    tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) { showPreview(); });
 
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    heading_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    heading_->SetFont(heading_->GetFont().Bold());
+    sizer->Add(heading_, wxSizerFlags().Border(wxALL, 6));
+    sizer->Add(tree_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 6));
+    sizer->Add(preview_, wxSizerFlags(2).Expand().Border(wxALL, 6));
+    SetSizer(sizer);
+    fillTree();
+}
+
+void CurriculumPanel::showProgramme(const curriculum::Programme& programme) {
+    const auto selected = selectedSessionId();
+    programme_ = programme;
+    fillTree();
+    if (!selected.empty())
+        selectSession(selected);
+}
+
+void CurriculumPanel::fillTree() {
+    tree_->DeleteAllItems();
+    preview_->Clear();
     auto root = tree_->AddRoot("Programme");
     int number = 0;
     for (const auto& module : programme_.modules) {
@@ -43,16 +65,9 @@ CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& 
                               new CurriculumItem(module.id, session.id));
         }
     }
-    tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) { showPreview(); });
-
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* heading = new wxStaticText(this, wxID_ANY, toWx(programme_.title));
-    heading->SetFont(heading->GetFont().Bold());
-    heading->Wrap(330);
-    sizer->Add(heading, wxSizerFlags().Border(wxALL, 6));
-    sizer->Add(tree_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 6));
-    sizer->Add(preview_, wxSizerFlags(2).Expand().Border(wxALL, 6));
-    SetSizer(sizer);
+    heading_->SetLabel(toWx(programme_.title));
+    heading_->Wrap(330);
+    Layout();
 }
 
 namespace {

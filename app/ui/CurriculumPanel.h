@@ -4,6 +4,7 @@
 #pragma once
 
 #include <wx/panel.h>
+#include <wx/stattext.h>
 
 #include <functional>
 #include <string>
@@ -21,6 +22,9 @@ class CurriculumPanel : public wxPanel {
   public:
     CurriculumPanel(wxWindow* parent, const curriculum::Programme& programme);
 
+    /// Shows `programme` instead (the service's, once signed in), keeping the selected session.
+    void showProgramme(const curriculum::Programme& programme);
+
     /// The id of the curriculum session selected in the tree; empty when none is.
     [[nodiscard]] std::string selectedSessionId() const;
     /// The id of the module selected, or of the selected session's; empty when none is.
@@ -33,9 +37,12 @@ class CurriculumPanel : public wxPanel {
     [[nodiscard]] wxTreeCtrl* tree() const { return tree_; }
 
   private:
+    void fillTree();
     void showPreview();
 
-    const curriculum::Programme& programme_;
+    /// A copy (it shares the programme's texts): the programme shown outlives any one database.
+    curriculum::Programme programme_;
+    wxStaticText* heading_ = nullptr;
     wxTreeCtrl* tree_;
     wxTextCtrl* preview_;
 };

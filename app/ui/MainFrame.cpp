@@ -365,6 +365,18 @@ void MainFrame::showWork() {
     } else {
         notice_->Dismiss();
     }
+    // The service's programme, from the database (stored there from the shipped one at the
+    // first sign-in). The records must stay reachable when it cannot be used, so the shipped
+    // programme is shown then, with the reason.
+    runGuarded(
+        [this](const Failure& failure) {
+            showNotice(failure.message +
+                           "\nThe programme shipped with Roundtable is shown "
+                           "until this is put right.",
+                       wxICON_WARNING);
+        },
+        [this] { practice_->useServiceProgramme(shippedProgramme_); });
+    curriculum_->showProgramme(practice_->programme());
     if (keptNote_ && user && user->login == keptNote_->login) {
         session_->restoreUnsavedNote(keptNote_->note);
         pages_->SetSelection(1);

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "curriculum/Programme.h"
+#include "curriculum/ProgrammeLocation.h"
 #include "practice/Practice.h"
 #include "practice/SeenLogHeads.h"
 #include "printing/Printable.h"
@@ -78,6 +79,10 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// Turns printing on: the File menu gains its print commands, the service's details and
     /// paper are read from `settings`, which must outlive the window, and the easy-read pictures
     /// from `picturesFolder`.
+    /// The programme folder a database without a programme is given (--content).
+    void useShippedProgrammeFrom(std::filesystem::path folder) {
+        shippedProgramme_ = std::move(folder);
+    }
     void enablePrinting(settings::SettingsStore& settings, std::filesystem::path picturesFolder);
     /// Printing (preview, page setup, print, export); nullptr until enablePrinting.
     [[nodiscard]] PrintController* printing() const { return printing_.get(); }
@@ -123,6 +128,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     int FilterEvent(wxEvent& event) override;
 
     const curriculum::Programme& programme_;
+    /// Where the programme a database is given at its first sign-in is read from.
+    std::filesystem::path shippedProgramme_ = curriculum::defaultProgrammeDirectory();
     records::KeyDerivation keyDerivation_;
     std::unique_ptr<records::RecordStore> store_;
     std::unique_ptr<practice::Practice> practice_;

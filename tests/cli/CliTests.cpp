@@ -57,7 +57,7 @@ BuiltOutput builtCli(const std::string& arguments) {
 TEST_CASE("--version prints the version") {
     auto result = cli({"--version"});
     CHECK(result.code == 0);
-    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 6)\n");
+    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 7)\n");
 }
 
 TEST_CASE("validate passes the shipped programme") {

@@ -24,6 +24,8 @@ constexpr const char* kFormat5RecoveryKey =
     "Z5PD-I5YM-76K2-7EAD-UNNC-PYLR-ZRTN-TJD3-5J22-2RKB-ZL6I-Y2TQ-2MJA";
 constexpr const char* kFormat6RecoveryKey =
     "TNYA-4AW2-CFW5-AQ5K-7NRE-PYH2-GCGL-MGSR-SZTW-LMNT-HZHQ-H4AK-S5LA";
+constexpr const char* kFormat7RecoveryKey =
+    "3Y4E-RFSO-I665-YD3P-7P27-6OTW-JTIP-6O5O-4YGD-ZL5L-ZDL3-Z4GO-OOWA";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
@@ -266,11 +268,11 @@ TEST_CASE(
     checkEveryKindOfRecord(store, kFormat5RecoveryKey);
 }
 
-TEST_CASE("a format 6 database opens and verifies clean, with every kind of record") {
+TEST_CASE("a format 6 database is migrated and verifies clean, with every kind of record") {
     TempDir dir;
     std::filesystem::copy_file(kFixtures / "format-6.rtdb", dir / "copy.rtdb");
     auto store = RecordStore::open(dir / "copy.rtdb");
-    CHECK_FALSE(store.migrationBackup());
+    CHECK(store.migrationBackup());
     // Not an administrator, and nothing waits for one: an ordinary sign-in.
     store.unlock("colleague", "a colleague's passphrase");
     store.lock();
@@ -280,4 +282,24 @@ TEST_CASE("a format 6 database opens and verifies clean, with every kind of reco
     CHECK(report.awaitingCertification.empty());
     CHECK(report.signaturesChecked > 20);
     checkEveryKindOfRecord(store, kFormat6RecoveryKey);
+}
+
+TEST_CASE(
+    "a format 7 database opens and verifies clean, with every kind of record and its programme") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-7.rtdb", dir / "copy.rtdb");
+    auto store = RecordStore::open(dir / "copy.rtdb");
+    CHECK_FALSE(store.migrationBackup());
+    store.unlock(kTestLogin, kTestPassphrase);
+    auto report = store.verify();
+    CHECK(report.intact());
+    CHECK(store.hasProgramme());
+    CHECK(store.moduleIds() == std::vector<std::string>{"framework"});
+    auto state = store.moduleState("framework");
+    REQUIRE(state.published);
+    CHECK(state.published->text.version == 1);
+    CHECK(state.published->damage.empty());
+    CHECK(store.programmePictures().at(0).name == "group");
+    CHECK(store.recordSetting("service", RecordStore::kPublishOwnWork)->value == "no");
+    checkEveryKindOfRecord(store, kFormat7RecoveryKey);
 }

@@ -48,6 +48,15 @@ inline void writeEveryKindOfRecord(records::RecordStore& store) {
     auto colleague = store.addUser("colleague", Role::facilitator, "a colleague's passphrase");
     store.setFacilitatorsPresent(session, {1, colleague});
     store.setFacilitatorsPresent(session, {colleague});
+    // Format 7 and later: the service's programme (a token one: its content is not clinical,
+    // but it is authenticated like the records) and a setting kept with the records.
+    store.storeProgramme(
+        "<programme format=\"1\" id=\"fixture\"/>",
+        {{"framework", "modules/01-framework.xml", 1, "<module id=\"framework\" version=\"1\"/>",
+          std::string(64, 'a')}},
+        {{"group", "svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "People in a group"}},
+        "A fixture programme");
+    store.setRecordSetting("service", RecordStore::kPublishOwnWork, "no");
 }
 
 }  // namespace roundtable::test

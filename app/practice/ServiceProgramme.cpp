@@ -1,0 +1,284 @@
+// The service's programme in its database, and the change control of its modules.
+#include "practice/ServiceProgramme.h"
+
+#include <pugixml.hpp>
+
+#include <regex>
+
+#include "curriculum/ContentHash.h"
+#include "curriculum/EasyReadLint.h"
+#include "curriculum/ModuleDocument.h"
+#include "curriculum/ProgrammeFolder.h"
+#include "practice/Practice.h"
+#include "records/PrivateFile.h"
+
+namespace roundtable::practice {
+namespace {
+
+constexpr const char* kDisplayPrefix = "service programme/";
+
+/// The module id and version a module text declares, read even when the text has errors.
+struct Declared {
+    std::string moduleId;
+    int version = 0;
+    std::ptrdiff_t startTag = -1;  ///< where the <module> start tag's name begins
+};
+
+std::optional<Declared> declaredModule(const std::string& xml) {
+    pugi::xml_document document;
+    if (!document.load_buffer(xml.data(), xml.size(), pugi::parse_default))
+        return std::nullopt;
+    auto root = document.document_element();
+    if (std::string_view(root.name()) != "module")
+        return std::nullopt;
+    return Declared{root.attribute("id").value(), root.attribute("version").as_int(0),
+                    root.offset_debug()};
+}
+
+/// `xml` with its <module> element's version attribute set to `version`; nothing else in the
+/// text changes (layout and comments stay as the author wrote them).
+std::string withVersion(const std::string& xml, int version) {
+    auto declared = declaredModule(xml);
+    if (!declared || declared->startTag < 0)
+        throw ValidationError("module", "This is not a module file.");
+    const auto start = static_cast<std::size_t>(declared->startTag);
+    const auto end = xml.find('>', start);
+    const std::string tag = xml.substr(start, end - start);
+    static const std::regex versionAttribute(R"re(\bversion\s*=\s*("[^"]*"|'[^']*'))re");
+    const std::string replacement = "version=\"" + std::to_string(version) + "\"";
+    std::string newTag = std::regex_search(tag, versionAttribute)
+                             ? std::regex_replace(tag, versionAttribute, replacement,
+                                                  std::regex_constants::format_first_only)
+                             : tag + " " + replacement;
+    return xml.substr(0, start) + newTag + xml.substr(end);
+}
+
+curriculum::PictureNames pictureNames(records::RecordStore& store) {
+    curriculum::PictureNames names;
+    // A damaged picture is left out: a module naming it is then told it does not exist.
+    for (const auto& picture : store.programmePictures()) {
+        if (picture.damage.empty())
+            names.insert(picture.name);
+    }
+    return names;
+}
+
+/// The easy-read checker's findings on the text members and carers read.
+void checkEasyRead(const curriculum::Module& module, const std::string& file,
+                   std::vector<curriculum::Finding>& findings) {
+    const curriculum::EasyReadRules rules;
+    auto checkPoints = [&](std::span<const curriculum::EasyReadPoint> points,
+                           const std::string& where) {
+        for (const auto& point : points) {
+            curriculum::checkEasyReadText(
+                std::string(point.text), rules, [&](const std::string& problem) {
+                    findings.push_back(
+                        {file, 0, 0, curriculum::Severity::error, where + ": " + problem});
+                });
+        }
+    };
+    for (const auto& session : module.sessions) {
+        const std::string inSession = "session " + std::string(session.id);
+        for (const auto& activity : session.activities)
+            checkPoints(activity.easyRead,
+                        inSession + ", activity \"" + std::string(activity.title) + "\"");
+        const auto& handout = session.handout;
+        for (auto list : {handout.covered, handout.help, handout.watch, handout.talk})
+            checkPoints(list, inSession + ", carers' handout");
+    }
+}
+
+}  // namespace
+
+bool storeShippedProgrammeIfMissing(records::RecordStore& store,
+                                    const std::filesystem::path& shippedDirectory) {
+    if (store.hasProgramme())
+        return false;
+    auto folder = curriculum::readProgrammeFolder(shippedDirectory);
+    auto loaded = curriculum::loadProgramme(folder.files);
+    std::vector<records::ModuleText> modules;
+    for (const auto& module : loaded.programme->modules) {
+        modules.push_back({std::string(module.id), module.file, module.version,
+                           folder.files.modules.at(module.file), module.contentHash()});
+    }
+    std::vector<records::ProgrammePicture> pictures;
+    for (auto& picture : folder.pictures)
+        pictures.push_back({picture.name, picture.type, std::move(picture.bytes), picture.name});
+    store.storeProgramme(folder.files.manifest, modules, pictures,
+                         "The programme as shipped with Roundtable");
+    return true;
+}
+
+curriculum::ProgrammeFiles serviceProgrammeFiles(records::RecordStore& store) {
+    curriculum::ProgrammeFiles files;
+    files.displayPrefix = kDisplayPrefix;
+    files.manifest = store.programmeManifest();
+    files.pictures = pictureNames(store);
+    for (const auto& moduleId : store.moduleIds()) {
+        auto state = store.moduleState(moduleId);
+        if (!state.published)
+            continue;
+        // A damaged text is left out: the loader then names the module it misses.
+        if (!state.published->damage.empty())
+            continue;
+        files.modules[state.published->text.file] = state.published->text.xml;
+    }
+    return files;
+}
+
+curriculum::LoadResult loadServiceProgramme(records::RecordStore& store) {
+    return curriculum::loadProgramme(serviceProgrammeFiles(store));
+}
+
+curriculum::Programme serviceProgramme(records::RecordStore& store,
+                                       const std::filesystem::path& shippedDirectory) {
+    try {
+        storeShippedProgrammeIfMissing(store, shippedDirectory);
+    } catch (const curriculum::CurriculumFileError& error) {
+        throw ValidationError("programme", error.what());
+    }
+    auto loaded = loadServiceProgramme(store);
+    if (!loaded.ok()) {
+        std::string text = "The programme in this database cannot be used:";
+        for (const auto& finding : loaded.findings) {
+            if (finding.severity == curriculum::Severity::error)
+                text.append("\n").append(curriculum::format(finding));
+        }
+        throw ValidationError("programme", text);
+    }
+    return std::move(*loaded.programme);
+}
+
+curriculum::ModuleLoadResult loadModuleRevision(records::RecordStore& store,
+                                                const records::ModuleRevision& revision) {
+    auto pictures = pictureNames(store);
+    return curriculum::loadModuleText(revision.text.xml, kDisplayPrefix + revision.text.file,
+                                      &pictures);
+}
+
+std::string CurriculumChanges::draftText(const std::string& moduleId) {
+    auto state = store_.moduleState(moduleId);
+    if (state.draft)
+        return state.draft->text.xml;
+    if (!state.published)
+        throw ValidationError("module", "There is no module \"" + moduleId + "\".");
+    return withVersion(state.published->text.xml, state.published->text.version + 1);
+}
+
+DraftCheck CurriculumChanges::check(const std::string& xml) {
+    DraftCheck result;
+    auto pictures = pictureNames(store_);
+    const std::string file = "draft";
+    auto loaded = curriculum::loadModuleText(xml, file, &pictures);
+    result.findings = std::move(loaded.findings);
+    if (loaded.module)
+        checkEasyRead(*loaded.module, file, result.findings);
+    return result;
+}
+
+std::int64_t CurriculumChanges::saveDraft(const std::string& xml, bool imported) {
+    auto declared = declaredModule(xml);
+    if (!declared) {
+        throw ValidationError("module",
+                              "This text is not a module: it must be well-formed XML "
+                              "starting with <module>.");
+    }
+    auto state = store_.moduleState(declared->moduleId);
+    if (!state.published) {
+        throw ValidationError("module", "There is no module \"" + declared->moduleId +
+                                            "\" in this programme to make a draft of.");
+    }
+    return store_.saveModuleDraft(
+        {declared->moduleId, state.published->text.file, declared->version, xml,
+         curriculum::sha256Hex(curriculum::canonicalXml(xml))},
+        imported);
+}
+
+void CurriculumChanges::sendForReview(const std::string& moduleId, const std::string& summary) {
+    auto state = store_.moduleState(moduleId);
+    if (state.draft) {
+        auto found = check(state.draft->text.xml);
+        if (found.hasErrors()) {
+            int errors = 0;
+            for (const auto& finding : found.findings)
+                errors += finding.severity == curriculum::Severity::error;
+            throw ValidationError("draft", "This draft has " + std::to_string(errors) +
+                                               (errors == 1 ? " problem" : " problems") +
+                                               " to put right before it can be sent for review.");
+        }
+    }
+    store_.takeModuleStep(moduleId, records::ModuleStep::sentForReview, summary);
+}
+
+void CurriculumChanges::returnToAuthor(const std::string& moduleId, const std::string& reason) {
+    store_.takeModuleStep(moduleId, records::ModuleStep::returned, reason);
+}
+
+void CurriculumChanges::publish(const std::string& moduleId, const std::string& reason) {
+    store_.takeModuleStep(moduleId, records::ModuleStep::published, reason);
+}
+
+void CurriculumChanges::withdraw(const std::string& moduleId, const std::string& reason) {
+    store_.takeModuleStep(moduleId, records::ModuleStep::withdrawn, reason);
+}
+
+std::string CurriculumChanges::importModule(const std::filesystem::path& file) {
+    std::string text;
+    try {
+        text = curriculum::readWholeFile(file);
+    } catch (const curriculum::CurriculumFileError& error) {
+        throw ValidationError("file", error.what());
+    }
+    auto declared = declaredModule(text);
+    if (!declared) {
+        throw ValidationError("file", file.string() +
+                                          " is not a module file: it must be "
+                                          "well-formed XML starting with <module>.");
+    }
+    auto state = store_.moduleState(declared->moduleId);
+    if (!state.published) {
+        throw ValidationError("file", file.string() + " is the module \"" + declared->moduleId +
+                                          "\", which this programme does not have.");
+    }
+    saveDraft(withVersion(text, state.published->text.version + 1), true);
+    return declared->moduleId;
+}
+
+void CurriculumChanges::exportModule(const std::string& moduleId, std::optional<int> version,
+                                     bool draft, const std::filesystem::path& file) {
+    const records::ModuleRevision* chosen = nullptr;
+    auto history = store_.moduleHistory(moduleId);
+    auto state = store_.moduleState(moduleId);
+    if (draft) {
+        if (!state.draft)
+            throw ValidationError("module", "\"" + moduleId + "\" has no draft.");
+        chosen = &*state.draft;
+    } else if (!version) {
+        if (!state.published)
+            throw ValidationError("module", "There is no module \"" + moduleId + "\".");
+        chosen = &*state.published;
+    } else {
+        for (const auto& step : history.steps) {
+            if (step.step != records::ModuleStep::published || step.version != *version)
+                continue;
+            for (const auto& revision : history.revisions) {
+                if (revision.id == step.revisionId)
+                    chosen = &revision;
+            }
+        }
+        if (!chosen) {
+            throw ValidationError("version", "\"" + moduleId + "\" has no published version " +
+                                                 std::to_string(*version) + ".");
+        }
+    }
+    if (!chosen->damage.empty())
+        throw ValidationError("module", "This text cannot be exported: " + chosen->damage);
+    try {
+        records::writePrivateFile(file, chosen->text.xml);
+    } catch (const records::StoreError& error) {
+        throw ValidationError("file", error.what());
+    }
+    store_.recordAccess(records::Access::exportFile, "module revision", chosen->id);
+}
+
+}  // namespace roundtable::practice

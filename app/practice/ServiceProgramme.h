@@ -1,0 +1,79 @@
+// The service's programme, kept in its database (data format 7): stored from the shipped
+// content-xml/ at the first sign-in, read back as the newest published version of each module,
+// and changed only through the change control below (draft -> in review -> published).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "curriculum/ProgrammeLoader.h"
+#include "records/RecordStore.h"
+
+namespace roundtable::practice {
+
+/// Stores the programme in `shippedDirectory` (content-xml/) in a database that holds none
+/// yet, each module published as version 1 (or whatever its file says), in the signed-in
+/// user's name. Returns whether it did. Throws curriculum::CurriculumFileError when the
+/// shipped programme cannot be read or has errors.
+bool storeShippedProgrammeIfMissing(records::RecordStore& store,
+                                    const std::filesystem::path& shippedDirectory);
+
+/// The files of the newest published programme in the database, for the loader.
+[[nodiscard]] curriculum::ProgrammeFiles serviceProgrammeFiles(records::RecordStore& store);
+
+/// The newest published programme in the database, checked by the loader (its findings name
+/// the files "service programme/...").
+[[nodiscard]] curriculum::LoadResult loadServiceProgramme(records::RecordStore& store);
+
+/// The service's programme, stored first from `shippedDirectory` when the database holds none.
+/// Throws ValidationError ("programme") naming the findings when it cannot be used.
+[[nodiscard]] curriculum::Programme serviceProgramme(records::RecordStore& store,
+                                                     const std::filesystem::path& shippedDirectory);
+
+/// A module's text as the database keeps it, loaded with the service's pictures.
+[[nodiscard]] curriculum::ModuleLoadResult loadModuleRevision(records::RecordStore& store,
+                                                              const records::ModuleRevision& text);
+
+/// What the checks found in a draft: the loader's findings and the easy-read checker's.
+struct DraftCheck {
+    std::vector<curriculum::Finding> findings;
+    [[nodiscard]] bool hasErrors() const { return curriculum::hasErrors(findings); }
+};
+
+/// The change control of the programme's modules, for clinical leads (the store refuses
+/// anyone else). Each step is recorded in the audit log by the store.
+class CurriculumChanges {
+  public:
+    explicit CurriculumChanges(records::RecordStore& store) : store_(store) {}
+
+    /// The text a new draft of the module starts from: its open draft, or else the newest
+    /// published version with the next version number.
+    [[nodiscard]] std::string draftText(const std::string& moduleId);
+    /// The loader's and the easy-read checker's findings on a draft's text.
+    [[nodiscard]] DraftCheck check(const std::string& xml);
+    /// Saves the draft (with errors too: it can be saved, not sent for review). The text must
+    /// be a module of this programme, at the next version. Returns the revision's id.
+    std::int64_t saveDraft(const std::string& xml, bool imported = false);
+    /// Needs a summary of the change, and a draft without errors.
+    void sendForReview(const std::string& moduleId, const std::string& summary);
+    void returnToAuthor(const std::string& moduleId, const std::string& reason);
+    /// By a clinical lead who did not write the draft (or with a reason, where the service
+    /// allows its clinical lead to publish her own work).
+    void publish(const std::string& moduleId, const std::string& reason = {});
+    void withdraw(const std::string& moduleId, const std::string& reason);
+
+    /// A module file (format 1) becomes the module's draft: checked by the loader as it is
+    /// saved, unknown content kept, its version set to the next one. Returns the module's id.
+    std::string importModule(const std::filesystem::path& file);
+    /// Writes a published version (the newest when `version` is empty), or with `draft` the
+    /// open draft, to `file`, replacing it only when complete; recorded as an export.
+    void exportModule(const std::string& moduleId, std::optional<int> version, bool draft,
+                      const std::filesystem::path& file);
+
+  private:
+    records::RecordStore& store_;
+};
+
+}  // namespace roundtable::practice

@@ -1,0 +1,293 @@
+// The service's programme in its database (issue 12): stored from the shipped content at the
+// first sign-in, read back from the database, authenticated like every record, and changed only
+// through draft -> in review -> published, with each refusal the change control promises.
+// Real database files and the real content-xml/.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "curriculum/ProgrammeFolder.h"
+#include "practice/Practice.h"
+#include "practice/ServiceProgramme.h"
+#include "records/Schema.h"
+#include "support/RawSql.h"
+#include "support/TempDir.h"
+#include "support/TestStore.h"
+
+using namespace roundtable;
+using practice::ValidationError;
+using records::StoreError;
+
+namespace {
+
+const std::filesystem::path kShipped = ROUNDTABLE_CONTENT;
+
+/// A database with the shipped programme stored, an administrator and two clinical leads.
+struct Service {
+    test::TempDir dir;
+    std::filesystem::path path = dir / "service.rtdb";
+    records::RecordStore store = test::createTestStore(path);
+    Service() {
+        store.addUser("lead", records::Role::clinicalLead, "lead's long passphrase");
+        store.addUser("reviewer", records::Role::clinicalLead, "reviewer's long passphrase");
+        store.addUser("facilitator", records::Role::facilitator, "facilitator's passphrase");
+        REQUIRE(practice::storeShippedProgrammeIfMissing(store, kShipped));
+    }
+    void signInAs(const std::string& login, const std::string& passphrase) {
+        store.lock();
+        store.unlock(login, passphrase);
+    }
+    void asLead() { signInAs("lead", "lead's long passphrase"); }
+    void asReviewer() { signInAs("reviewer", "reviewer's long passphrase"); }
+    void asFacilitator() { signInAs("facilitator", "facilitator's passphrase"); }
+    void asAdministrator() { signInAs(test::kTestLogin, test::kTestPassphrase); }
+};
+
+/// The framework module's draft with one activity's minutes changed from `from` to `to`.
+std::string withMinutesChanged(const std::string& xml, const std::string& from,
+                               const std::string& to) {
+    auto text = xml;
+    auto at = text.find("minutes=\"" + from + "\"", text.find("<activity"));
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size() + 10, "minutes=\"" + to + "\"");
+    return text;
+}
+
+int publishedVersion(records::RecordStore& store, const std::string& moduleId) {
+    auto state = store.moduleState(moduleId);
+    REQUIRE(state.published);
+    return state.published->text.version;
+}
+
+}  // namespace
+
+TEST_CASE("a new database holds the shipped programme, read back with the same content") {
+    Service service;
+    auto fromDatabase = practice::loadServiceProgramme(service.store);
+    auto shipped = curriculum::loadProgramme(kShipped);
+    REQUIRE(fromDatabase.ok());
+    REQUIRE(shipped.ok());
+    REQUIRE(fromDatabase.programme->modules.size() == shipped.programme->modules.size());
+    for (std::size_t i = 0; i < shipped.programme->modules.size(); ++i) {
+        CHECK(fromDatabase.programme->modules[i].contentHash() ==
+              shipped.programme->modules[i].contentHash());
+        CHECK(publishedVersion(service.store, std::string(shipped.programme->modules[i].id)) == 1);
+    }
+    CHECK(service.store.programmePictures().size() ==
+          curriculum::readProgrammeFolder(kShipped).pictures.size());
+    // Once stored, it is not stored again.
+    CHECK_FALSE(practice::storeShippedProgrammeIfMissing(service.store, kShipped));
+    CHECK(service.store.verify().intact());
+}
+
+TEST_CASE("the programme is read from the database, not from the installation's folder") {
+    test::TempDir dir;
+    auto copy = dir / "shipped";
+    std::filesystem::copy(kShipped, copy, std::filesystem::copy_options::recursive);
+    Service service;
+    practice::Practice practice(service.store, *curriculum::loadProgramme(copy).programme);
+    // The installation's folder changes (an upgrade): the service keeps its own programme.
+    {
+        std::ofstream manifest(copy / "programme.xml", std::ios::trunc);
+        manifest << "not a programme";
+    }
+    practice.useServiceProgramme(copy);
+    CHECK(practice.programme().modules.size() == 8);
+    CHECK(practice.programme().findSession("framework-01"));
+}
+
+TEST_CASE("a module version changed in the file is detected, and the programme refuses it") {
+    Service service;
+    REQUIRE(test::rawSql(service.path,
+                         "DROP TRIGGER module_revisions_are_kept_update;"
+                         "UPDATE module_revisions SET xml = replace(xml, 'minutes=\"10\"', "
+                         "'minutes=\"11\"') WHERE module_id = 'framework'") == "");
+    auto report = service.store.verify();
+    CHECK_FALSE(report.intact());
+    bool named = false;
+    for (const auto& damaged : report.damaged)
+        named |= damaged.description.find("module revision") != std::string::npos;
+    CHECK(named);
+    auto loaded = practice::loadServiceProgramme(service.store);
+    CHECK_FALSE(loaded.ok());
+    practice::Practice practice(service.store, *curriculum::loadProgramme(kShipped).programme);
+    CHECK_THROWS_AS(practice.useServiceProgramme(kShipped), ValidationError);
+}
+
+TEST_CASE("change control: draft, review by another clinical lead, publish, and planning uses it") {
+    Service service;
+    service.asLead();
+    practice::CurriculumChanges changes(service.store);
+    auto draft = changes.draftText("framework");
+    CHECK(draft.find("version=\"2\"") != std::string::npos);
+    // Unknown content is kept as written.
+    draft.insert(draft.find("<title>"), "<!-- a note for the reviewer --><extra>kept</extra>");
+    changes.saveDraft(draft);
+    CHECK(changes.draftText("framework") == draft);
+    CHECK_THROWS_WITH_AS(changes.sendForReview("framework", "  "),
+                         doctest::Contains("Say what changed"), StoreError);
+    changes.sendForReview("framework", "Clearer guidance for the check-in.");
+    auto state = service.store.moduleState("framework");
+    CHECK(state.inReview);
+    CHECK(state.authors == std::vector<std::string>{"lead"});
+    // In review: the text cannot change.
+    CHECK_THROWS_AS(changes.saveDraft(draft), StoreError);
+    // The author cannot publish alone.
+    CHECK_THROWS_WITH_AS(changes.publish("framework"), doctest::Contains("did not write it"),
+                         StoreError);
+
+    service.asReviewer();
+    changes.publish("framework");
+    CHECK(publishedVersion(service.store, "framework") == 2);
+    CHECK_FALSE(service.store.moduleState("framework").draft);
+    auto history = service.store.moduleHistory("framework");
+    REQUIRE(history.steps.size() == 3);
+    CHECK(history.steps[1].summary == "Clearer guidance for the check-in.");
+    CHECK(history.steps[2].takenBy == "reviewer");
+    CHECK(service.store.verify().intact());
+
+    practice::Practice practice(service.store, *curriculum::loadProgramme(kShipped).programme);
+    practice.useServiceProgramme(kShipped);
+    CHECK(practice.programme().findModule("framework")->version == 2);
+}
+
+TEST_CASE("change control refuses what it must") {
+    Service service;
+    practice::CurriculumChanges changes(service.store);
+    const auto draft = changes.draftText("framework");
+
+    SUBCASE("a facilitator can read a draft but not change the programme") {
+        service.asLead();
+        changes.saveDraft(draft);
+        service.asFacilitator();
+        CHECK(changes.draftText("framework") == draft);
+        CHECK_THROWS_WITH_AS(changes.saveDraft(draft), doctest::Contains("Only a clinical lead"),
+                             StoreError);
+        CHECK_THROWS_AS(changes.sendForReview("framework", "x"), StoreError);
+    }
+    SUBCASE("a draft with errors can be saved but not sent for review") {
+        service.asLead();
+        auto wrong = withMinutesChanged(draft, "10", "13");
+        auto found = changes.check(wrong);
+        REQUIRE(found.hasErrors());
+        changes.saveDraft(wrong);
+        CHECK_THROWS_WITH_AS(changes.sendForReview("framework", "Longer check-in"),
+                             doctest::Contains("to put right"), ValidationError);
+        CHECK_FALSE(service.store.moduleState("framework").inReview);
+    }
+    SUBCASE("the easy-read checker's findings count as errors") {
+        service.asLead();
+        auto shouting = draft;
+        auto point = shouting.find("<point", shouting.find("<easy-read"));
+        REQUIRE(point != std::string::npos);
+        auto text = shouting.find('>', point) + 1;
+        shouting.insert(text, "PLEASE LISTEN NOW. ");
+        auto found = changes.check(shouting);
+        CHECK(found.hasErrors());
+        CHECK(found.findings.front().message.find("session") != std::string::npos);
+    }
+    SUBCASE("a draft must be the next version of a module the programme has") {
+        service.asLead();
+        auto skipped = draft;
+        skipped.replace(skipped.find("version=\"2\""), 11, "version=\"5\"");
+        CHECK_THROWS_WITH_AS(changes.saveDraft(skipped), doctest::Contains("must be version 2"),
+                             StoreError);
+        auto unknown = draft;
+        unknown.replace(unknown.find("id=\"framework\""), 14, "id=\"elsewhere\"");
+        CHECK_THROWS_AS(changes.saveDraft(unknown), ValidationError);
+        CHECK_THROWS_AS(changes.saveDraft("<notes/>"), ValidationError);
+    }
+    SUBCASE("publishing own work needs the service's setting and a reason") {
+        service.asLead();
+        changes.saveDraft(draft);
+        changes.sendForReview("framework", "A change");
+        CHECK_THROWS_AS(
+            service.store.setRecordSetting("service", records::RecordStore::kPublishOwnWork, "yes"),
+            StoreError);
+        service.asAdministrator();
+        service.store.setRecordSetting("service", records::RecordStore::kPublishOwnWork, "yes");
+        service.asLead();
+        CHECK_THROWS_WITH_AS(changes.publish("framework"), doctest::Contains("Say why"),
+                             StoreError);
+        changes.publish("framework", "We have one clinical lead.");
+        CHECK(publishedVersion(service.store, "framework") == 2);
+    }
+    SUBCASE("a published version never changes, and a new draft starts from the newest") {
+        service.asLead();
+        changes.saveDraft(withMinutesChanged(draft, "10", "10"));
+        changes.sendForReview("framework", "Version two");
+        service.asReviewer();
+        changes.publish("framework");
+        CHECK(test::rawSql(service.path, "UPDATE module_revisions SET xml = 'x' WHERE id = 1")
+                  .find("never changed") != std::string::npos);
+        auto next = changes.draftText("framework");
+        CHECK(next.find("version=\"3\"") != std::string::npos);
+        CHECK_THROWS_AS(changes.publish("framework"), StoreError);  // nothing in review
+    }
+    SUBCASE("withdrawing and returning a draft are recorded with their reasons") {
+        service.asLead();
+        changes.saveDraft(draft);
+        changes.sendForReview("framework", "A change");
+        service.asReviewer();
+        CHECK_THROWS_AS(changes.returnToAuthor("framework", ""), StoreError);
+        changes.returnToAuthor("framework", "The role-play needs more time.");
+        service.asLead();
+        CHECK_FALSE(service.store.moduleState("framework").inReview);
+        changes.saveDraft(draft);  // a returned draft can change again
+        changes.withdraw("framework", "Not needed after all.");
+        CHECK_FALSE(service.store.moduleState("framework").draft);
+        CHECK(publishedVersion(service.store, "framework") == 1);
+        auto steps = service.store.moduleHistory("framework").steps;
+        CHECK(records::toText(steps.back().step) == std::string("withdrawn"));
+        CHECK(steps.back().summary == "Not needed after all.");
+    }
+}
+
+TEST_CASE("a module is exported to a file and imported from one as the next draft") {
+    Service service;
+    service.asLead();
+    practice::CurriculumChanges changes(service.store);
+    auto file = service.dir / "framework.xml";
+    changes.exportModule("framework", std::nullopt, false, file);
+    auto exported = curriculum::readWholeFile(file);
+    CHECK(exported == curriculum::readWholeFile(kShipped / "modules/01-framework.xml"));
+    auto edited = withMinutesChanged(exported, "10", "10");
+    edited.insert(edited.find("<title>"), "<!-- from the psychologists' meeting -->");
+    {
+        std::ofstream out(file, std::ios::trunc);
+        out << edited;
+    }
+    CHECK(changes.importModule(file) == "framework");
+    auto draft = service.store.moduleState("framework").draft;
+    REQUIRE(draft);
+    CHECK(draft->text.version == 2);
+    CHECK(draft->text.xml.find("<!-- from the psychologists' meeting -->") != std::string::npos);
+    CHECK_THROWS_AS(changes.importModule(service.dir / "no-such-file.xml"), ValidationError);
+    CHECK_THROWS_AS(changes.exportModule("framework", 7, false, file), ValidationError);
+}
+
+TEST_CASE("a format-6 database gains the shipped programme, and stamped sessions keep their text") {
+    test::TempDir dir;
+    auto path = dir / "planned.rtdb";
+    std::filesystem::copy_file(ROUNDTABLE_FIXTURES "/databases/format-6-planned.rtdb", path);
+    auto store = records::RecordStore::open(path);
+    CHECK(store.migrationBackup());
+    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    practice::Practice practice(store, *curriculum::loadProgramme(kShipped).programme);
+    practice.useServiceProgramme(kShipped);
+    CHECK(publishedVersion(store, "framework") == 1);
+    for (const auto& group : store.groups()) {
+        for (const auto& summary : store.sessionsOf(group.id)) {
+            auto revision =
+                store.moduleRevisionWithHash(summary.stamp.moduleId, summary.stamp.contentHash);
+            REQUIRE_MESSAGE(revision, summary.stamp.moduleId);
+            auto module = practice::loadModuleRevision(store, *revision);
+            REQUIRE(module.ok());
+            CHECK(module.module->contentHash() == summary.stamp.contentHash);
+            CHECK(module.module->version == summary.stamp.moduleVersion);
+        }
+    }
+    CHECK(store.verify().intact());
+}
