@@ -13,6 +13,7 @@
 #include "cli/PrintCommand.h"
 #include "cli/SignIn.h"
 #include "curriculum/EasyReadLint.h"
+#include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/DemoData.h"
 #include "records/RecordStore.h"
@@ -24,6 +25,8 @@ constexpr const char* kUsage =
     "usage: roundtable-cli --version\n"
     "       roundtable-cli validate DIR\n"
     "       roundtable-cli lint-easy-read DIR\n"
+    "       roundtable-cli curriculum diff OLD.xml NEW.xml   (two versions of a module: exit 0\n"
+    "                      the same content, 1 differences, 2 trouble, as diff does)\n"
     "       roundtable-cli demo --db PATH [--content DIR]\n"
     "       roundtable-cli verify --db PATH --user NAME [--expect-head EVENT:CHAIN]\n"
     "                      (passphrases on standard input)\n"
@@ -59,6 +62,46 @@ int lintEasyRead(const std::string& directory, std::ostream& out) {
         return 1;
     out << directory << ": the easy-read text follows the rules that can be checked\n";
     return 0;
+}
+
+/// Two versions of one module file, compared in the module's terms. Exits as diff(1) does: 0 the
+/// same content, 1 differences (printed), 2 trouble (a file unreadable or not a valid module,
+/// its findings printed), so that scripts can tell a difference from a failure.
+int curriculumDiff(const std::vector<std::string>& arguments, std::ostream& out,
+                   std::ostream& err) {
+    if (arguments.size() != 4)
+        throw UsageError("curriculum diff takes two module files: OLD.xml NEW.xml");
+    const auto& olderFile = arguments[2];
+    const auto& newerFile = arguments[3];
+    try {
+        auto older = curriculum::loadModuleFile(olderFile);
+        auto newer = curriculum::loadModuleFile(newerFile);
+        // Warnings too: an element the loader does not know is not compared either.
+        for (const auto* loaded : {&older, &newer}) {
+            for (const auto& finding : loaded->findings)
+                err << curriculum::format(finding) << '\n';
+        }
+        if (!older.ok() || !newer.ok()) {
+            err << "roundtable-cli: cannot compare: ";
+            if (!older.ok() && !newer.ok())
+                err << "neither " << olderFile << " nor " << newerFile;
+            else
+                err << (older.ok() ? newerFile : olderFile);
+            err << " is a module that can be read without errors\n";
+            return 2;
+        }
+        auto comparison = curriculum::compareModules(*older.module, *newer.module);
+        if (comparison.same()) {
+            out << olderFile << " and " << newerFile << " have the same content\n";
+            return 0;
+        }
+        out << curriculum::describe(comparison);
+        return 1;
+    } catch (const std::exception& error) {
+        // 1 would say "they differ"; a failure is trouble.
+        err << "roundtable-cli: " << error.what() << '\n';
+        return 2;
+    }
 }
 
 int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
@@ -198,6 +241,8 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
         if (command == "lint-easy-read" && arguments.size() == 2) {
             return lintEasyRead(arguments[1], out);
         }
+        if (command == "curriculum" && arguments.size() > 1 && arguments[1] == "diff")
+            return curriculumDiff(arguments, out, err);
         if (command == "demo")
             return demo(arguments, out, err);
         if (command == "audit" && arguments.size() > 1 && arguments[1] == "verify") {

@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -90,6 +92,97 @@ TEST_CASE("lint-easy-read passes the shipped programme and exits 1 on a finding"
     CHECK(result.code == 1);
     CHECK(result.out.starts_with(mini.file("modules/one.xml") + ":" +
                                  std::to_string(mini.lineOf("modules/one.xml", "GOODBYE")) + ":"));
+}
+
+namespace {
+/// The shipped relationships module copied into `dir` as `name`, with `edits` (from, to) made to
+/// its text; fails the test when a `from` is not there. Returns the copy's path.
+std::string moduleCopy(const roundtable::test::TempDir& dir, const std::string& name,
+                       const std::vector<std::pair<std::string, std::string>>& edits = {}) {
+    auto text = roundtable::test::readFile(ROUNDTABLE_CONTENT "/modules/02-relationships.xml");
+    for (const auto& [from, to] : edits) {
+        auto at = text.find(from);
+        REQUIRE_MESSAGE(at != std::string::npos, "text not found: " << from);
+        text.replace(at, from.size(), to);
+    }
+    auto path = (dir / name).string();
+    roundtable::test::writeFile(path, text);
+    return path;
+}
+}  // namespace
+
+TEST_CASE(
+    "the built binary's curriculum diff exits 0 when two module files have the same content") {
+    roundtable::test::TempDir dir;
+    auto older = moduleCopy(dir, "old.xml");
+    auto newer = moduleCopy(dir, "new.xml",
+                            {{"<module id=", "<!-- reviewed -->\n<module   id="},
+                             {"Use a worked example:", "Use a\n              worked example:"}});
+    auto built = builtCli("curriculum diff " + older + " " + newer);
+    CHECK(built.status == 0);
+    CHECK(built.output == older + " and " + newer + " have the same content\n");
+}
+
+TEST_CASE("the built binary's curriculum diff prints each difference and exits 1") {
+    roundtable::test::TempDir dir;
+    auto older = moduleCopy(dir, "old.xml");
+    auto newer =
+        moduleCopy(dir, "new.xml",
+                   {{"<activity kind=\"teaching\" minutes=\"25\" picture=\"relationship\">",
+                     "<activity kind=\"teaching\" minutes=\"20\" picture=\"relationship\">"},
+                    {"<activity kind=\"worksheet\" minutes=\"25\" picture=\"worksheet\">",
+                     "<activity kind=\"worksheet\" minutes=\"30\" picture=\"worksheet\">"},
+                    {"Use a worked example:", "Use a short worked example:"}});
+    auto built = builtCli("curriculum diff " + older + " " + newer);
+    CHECK(WIFEXITED(built.status));
+    CHECK(WEXITSTATUS(built.status) == 1);
+    const std::string session = "Session \"relationships-01\" (Kinds of relationships): ";
+    CHECK(built.output ==
+          session + "activity 2 \"Who is in our lives\": minutes 25 -> 20\n" + session +
+              "activity 2 \"Who is in our lives\": guidance paragraph 2: ... "
+              "into these groups together. Use a {+short+} worked example: "
+              "\"Dave works in the ...\n" +
+              session + "activity 3 \"My relationship circles\": minutes 25 -> 30\n");
+}
+
+TEST_CASE("the built binary's curriculum diff exits 2 on a file missing or not a valid module") {
+    roundtable::test::TempDir dir;
+    auto older = moduleCopy(dir, "old.xml");
+    auto missing = (dir / "missing.xml").string();
+    auto absent = builtCli("curriculum diff " + older + " " + missing);
+    CHECK(WEXITSTATUS(absent.status) == 2);
+    CHECK(absent.output == missing + ": error: the file does not exist or cannot be read\n" +
+                               "roundtable-cli: cannot compare: " + missing +
+                               " is a module that can be read without errors\n");
+
+    auto broken = moduleCopy(
+        dir, "broken.xml",
+        {{"<title>Kinds of relationships</title>", "<title>Kinds of relationships</titel>"}});
+    auto text = roundtable::test::readFile(broken);
+    auto at = text.find("</titel>");
+    auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+    auto column = at - text.rfind('\n', at) + 2;
+    auto bad = builtCli("curriculum diff " + broken + " " + older);
+    CHECK(WEXITSTATUS(bad.status) == 2);
+    CHECK(bad.output.starts_with(broken + ":" + std::to_string(line) + ":" +
+                                 std::to_string(column) +
+                                 ": error: the XML is not well formed: an end tag does not match "
+                                 "the tag that is open here\n"));
+
+    // In process: the findings on the error output, nothing on the output.
+    auto inProcess = cli({"curriculum", "diff", broken, older});
+    CHECK(inProcess.code == 2);
+    CHECK(inProcess.out == "");
+    CHECK(inProcess.err.find("is a module that can be read without errors") != std::string::npos);
+}
+
+TEST_CASE("curriculum diff without two files prints the usage and exits 2") {
+    auto one = cli({"curriculum", "diff", "old.xml"});
+    CHECK(one.code == 2);
+    CHECK(one.err.starts_with(
+        "roundtable-cli: curriculum diff takes two module files: OLD.xml NEW.xml\nusage:"));
+    CHECK(one.err.find("roundtable-cli curriculum diff OLD.xml NEW.xml") != std::string::npos);
+    CHECK(cli({"curriculum"}).code == 2);
 }
 
 TEST_CASE("audit verify signs in with a passphrase from standard input and checks the chain") {
