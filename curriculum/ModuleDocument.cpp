@@ -12,9 +12,6 @@
 namespace roundtable::curriculum {
 namespace {
 
-constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_comments |
-                                 pugi::parse_declaration | pugi::parse_ws_pcdata_single;
-
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& path) {
     throw CurriculumFileError(what + " " + path.string() + ": " + std::strerror(errno));
 }
@@ -54,10 +51,14 @@ bool ModuleDocument::setSessionTitle(const std::string& sessionId, const std::st
     return titleNode.text().set(title.c_str());
 }
 
-void ModuleDocument::save(const std::filesystem::path& path) const {
+std::string ModuleDocument::textOf(const pugi::xml_document& document) {
     std::ostringstream out;
-    document_.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-    const std::string bytes = out.str();
+    document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return std::move(out).str();
+}
+
+void ModuleDocument::save(const std::filesystem::path& path) const {
+    const std::string bytes = textOf(document_);
 
     auto temporary = path;
     temporary += ".saving";

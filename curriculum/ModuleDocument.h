@@ -19,6 +19,15 @@ class CurriculumFileError : public std::runtime_error {
 
 class ModuleDocument {
   public:
+    /// How module files are parsed: comments, the declaration and a text of only white space
+    /// are kept, so that what is saved is what was read.
+    static constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_comments |
+                                            pugi::parse_declaration | pugi::parse_ws_pcdata_single;
+
+    /// The text save() writes for `document`: UTF-8, indented by two spaces. The module editor
+    /// uses it too, so that a draft's text is the file it would save.
+    [[nodiscard]] static std::string textOf(const pugi::xml_document& document);
+
     /// Reads the file; throws CurriculumFileError when it cannot be read or parsed (run the
     /// loader first for the detailed findings).
     static ModuleDocument open(const std::filesystem::path& path);
