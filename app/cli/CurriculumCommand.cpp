@@ -113,8 +113,8 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
         } else if (subcommand == "import") {
             auto id = changes.importModule(words[0]);
             auto check = changes.check(store.moduleState(id).draft->text.xml);
-            for (const auto& finding : check.findings)
-                out << curriculum::format(finding) << '\n';
+            for (const auto& found : check.findings)
+                out << curriculum::format(found.finding) << '\n';
             out << "Imported " << words[0] << " as the draft of \"" << id << "\" ("
                 << stateInWords(store.moduleState(id)) << ")"
                 << (check.hasErrors() ? "; put the problems above right before sending it for "

@@ -6,7 +6,6 @@
 #include <regex>
 
 #include "curriculum/ContentHash.h"
-#include "curriculum/EasyReadLint.h"
 #include "curriculum/ModuleDocument.h"
 #include "curriculum/ProgrammeFolder.h"
 #include "practice/Practice.h"
@@ -61,31 +60,6 @@ curriculum::PictureNames pictureNames(records::RecordStore& store) {
             names.insert(picture.name);
     }
     return names;
-}
-
-/// The easy-read checker's findings on the text members and carers read.
-void checkEasyRead(const curriculum::Module& module, const std::string& file,
-                   std::vector<curriculum::Finding>& findings) {
-    const curriculum::EasyReadRules rules;
-    auto checkPoints = [&](std::span<const curriculum::EasyReadPoint> points,
-                           const std::string& where) {
-        for (const auto& point : points) {
-            curriculum::checkEasyReadText(
-                std::string(point.text), rules, [&](const std::string& problem) {
-                    findings.push_back(
-                        {file, 0, 0, curriculum::Severity::error, where + ": " + problem});
-                });
-        }
-    };
-    for (const auto& session : module.sessions) {
-        const std::string inSession = "session " + std::string(session.id);
-        for (const auto& activity : session.activities)
-            checkPoints(activity.easyRead,
-                        inSession + ", activity \"" + std::string(activity.title) + "\"");
-        const auto& handout = session.handout;
-        for (auto list : {handout.covered, handout.help, handout.watch, handout.talk})
-            checkPoints(list, inSession + ", carers' handout");
-    }
 }
 
 }  // namespace
@@ -165,15 +139,9 @@ std::string CurriculumChanges::draftText(const std::string& moduleId) {
     return withVersion(state.published->text.xml, state.published->text.version + 1);
 }
 
-DraftCheck CurriculumChanges::check(const std::string& xml) {
-    DraftCheck result;
+curriculum::DraftCheck CurriculumChanges::check(const std::string& xml) {
     auto pictures = pictureNames(store_);
-    const std::string file = "draft";
-    auto loaded = curriculum::loadModuleText(xml, file, &pictures);
-    result.findings = std::move(loaded.findings);
-    if (loaded.module)
-        checkEasyRead(*loaded.module, file, result.findings);
-    return result;
+    return curriculum::checkModuleText(xml, {"draft", &pictures, {}});
 }
 
 std::int64_t CurriculumChanges::saveDraft(const std::string& xml, bool imported) {
@@ -200,8 +168,8 @@ void CurriculumChanges::sendForReview(const std::string& moduleId, const std::st
         auto found = check(state.draft->text.xml);
         if (found.hasErrors()) {
             int errors = 0;
-            for (const auto& finding : found.findings)
-                errors += finding.severity == curriculum::Severity::error;
+            for (const auto& each : found.findings)
+                errors += each.finding.severity == curriculum::Severity::error;
             throw ValidationError("draft", "This draft has " + std::to_string(errors) +
                                                (errors == 1 ? " problem" : " problems") +
                                                " to put right before it can be sent for review.");

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "curriculum/DraftChecks.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "records/RecordStore.h"
 
@@ -36,12 +37,6 @@ bool storeShippedProgrammeIfMissing(records::RecordStore& store,
 [[nodiscard]] curriculum::ModuleLoadResult loadModuleRevision(records::RecordStore& store,
                                                               const records::ModuleRevision& text);
 
-/// What the checks found in a draft: the loader's findings and the easy-read checker's.
-struct DraftCheck {
-    std::vector<curriculum::Finding> findings;
-    [[nodiscard]] bool hasErrors() const { return curriculum::hasErrors(findings); }
-};
-
 /// The change control of the programme's modules, for clinical leads (the store refuses
 /// anyone else). Each step is recorded in the audit log by the store.
 class CurriculumChanges {
@@ -51,8 +46,9 @@ class CurriculumChanges {
     /// The text a new draft of the module starts from: its open draft, or else the newest
     /// published version with the next version number.
     [[nodiscard]] std::string draftText(const std::string& moduleId);
-    /// The loader's and the easy-read checker's findings on a draft's text.
-    [[nodiscard]] DraftCheck check(const std::string& xml);
+    /// The loader's and the editor's checks (easy-read, minutes) on a draft's text, each at
+    /// its field, with the service's pictures.
+    [[nodiscard]] curriculum::DraftCheck check(const std::string& xml);
     /// Saves the draft (with errors too: it can be saved, not sent for review). The text must
     /// be a module of this programme, at the next version. Returns the revision's id.
     std::int64_t saveDraft(const std::string& xml, bool imported = false);

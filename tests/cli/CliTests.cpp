@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 
 #include "cli/Commands.h"
@@ -705,4 +706,63 @@ TEST_CASE("the built binary prints a member's progress report, the passphrase on
     CHECK(built.status == 0);
     CHECK(built.output.starts_with("Wrote " + file.string() + " ("));
     CHECK(modeOf(file) == 0600);
+}
+
+TEST_CASE("curriculum commands: list, export, import as a draft, review, publish, history") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    {
+        auto store = roundtable::test::createTestStore(database);
+        store.addUser("lead", roundtable::records::Role::clinicalLead, "the lead's passphrase");
+        store.addUser("second", roundtable::records::Role::clinicalLead, "the second's passphrase");
+    }
+    auto as = [&](const std::string& user) {
+        return std::vector<std::string>{"--db", database, "--user", user};
+    };
+    auto with = [](std::vector<std::string> words, const std::vector<std::string>& tail) {
+        words.insert(words.end(), tail.begin(), tail.end());
+        return words;
+    };
+    // The first command stores the shipped programme in the database.
+    auto list = cli(with({"curriculum", "list"}, as("admin")), "correct horse battery\n");
+    CHECK(list.code == 0);
+    CHECK(list.out.find("framework: version 1 published") != std::string::npos);
+
+    auto file = (dir / "framework.xml").string();
+    auto exported = cli(with({"curriculum", "export", "framework", file}, as("lead")),
+                        "the lead's passphrase\n");
+    REQUIRE(exported.code == 0);
+    auto text = roundtable::test::readFile(file);
+    text.insert(text.find("<title>"), "<!-- revised -->");
+    {
+        std::ofstream out(file, std::ios::trunc);
+        out << text;
+    }
+    // An administrator is not a clinical lead: refused with a plain message.
+    auto refused =
+        cli(with({"curriculum", "import", file}, as("admin")), "correct horse battery\n");
+    CHECK(refused.code == 1);
+    CHECK(refused.err.find("Only a clinical lead") != std::string::npos);
+    auto imported =
+        cli(with({"curriculum", "import", file}, as("lead")), "the lead's passphrase\n");
+    CHECK(imported.code == 0);
+    CHECK(imported.out.find("version 2 in draft") != std::string::npos);
+    auto sent = cli(
+        with({"curriculum", "send-for-review", "framework", "--summary", "A note for reviewers"},
+             as("lead")),
+        "the lead's passphrase\n");
+    CHECK(sent.code == 0);
+    auto own =
+        cli(with({"curriculum", "publish", "framework"}, as("lead")), "the lead's passphrase\n");
+    CHECK(own.code == 1);
+    auto published = cli(with({"curriculum", "publish", "framework"}, as("second")),
+                         "the second's passphrase\n");
+    CHECK(published.code == 0);
+    CHECK(published.out.find("version 2 published") != std::string::npos);
+    auto history =
+        cli(with({"curriculum", "history", "framework"}, as("lead")), "the lead's passphrase\n");
+    CHECK(history.out.find("version 2  sent-for-review by lead: A note for reviewers") !=
+          std::string::npos);
+    CHECK(history.out.find("version 2  published by second") != std::string::npos);
+    CHECK(cli(with({"curriculum", "export", "framework"}, as("lead"))).code == 2);
 }

@@ -186,7 +186,7 @@ TEST_CASE("change control refuses what it must") {
         shouting.insert(text, "PLEASE LISTEN NOW. ");
         auto found = changes.check(shouting);
         CHECK(found.hasErrors());
-        CHECK(found.findings.front().message.find("session") != std::string::npos);
+        CHECK(found.findings.front().field.session.has_value());
     }
     SUBCASE("a draft must be the next version of a module the programme has") {
         service.asLead();
