@@ -137,25 +137,14 @@ void RecordStore::storeProgramme(const std::string& manifest,
         .run();
     for (const auto& picture : pictures)
         impl_->insertPicture(picture, user, now);
-    auto revision = db.prepare(
-        "INSERT INTO module_revisions (module_id, file, version, xml, content_hash, saved_by, "
-        "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     auto step = db.prepare(
         "INSERT INTO module_steps (module_id, version, revision_id, step, summary, taken_by, "
         "taken_at) VALUES (?, ?, ?, 'published', ?, ?, ?)");
     for (const auto& module : modules) {
-        revision.bind(1, module.moduleId)
-            .bind(2, module.file)
-            .bind(3, module.version)
-            .bind(4, module.xml)
-            .bind(5, module.contentHash)
-            .bind(6, user)
-            .bind(7, now)
-            .run();
-        revision.reset();
+        auto revision = impl_->insertRevision(module, user, now);
         step.bind(1, module.moduleId)
             .bind(2, module.version)
-            .bind(3, db.lastInsertId())
+            .bind(3, revision)
             .bind(4, summary)
             .bind(5, user)
             .bind(6, now)
@@ -202,6 +191,22 @@ void RecordStore::Impl::insertPicture(const ProgrammePicture& picture, UserId by
         .bind(5, by)
         .bind(6, at)
         .run();
+}
+
+std::int64_t RecordStore::Impl::insertRevision(const ModuleText& text, UserId by,
+                                               const std::string& at) {
+    db.cached(
+          "INSERT INTO module_revisions (module_id, file, version, xml, content_hash, saved_by, "
+          "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        ->bind(1, text.moduleId)
+        .bind(2, text.file)
+        .bind(3, text.version)
+        .bind(4, text.xml)
+        .bind(5, text.contentHash)
+        .bind(6, by)
+        .bind(7, at)
+        .run();
+    return db.lastInsertId();
 }
 
 void RecordStore::addPicture(const ProgrammePicture& picture) {
@@ -299,18 +304,7 @@ std::int64_t RecordStore::saveModuleDraft(const ModuleText& text, bool imported)
     }
     if (text.file != state.published->text.file)
         throw StoreError("A module keeps its file name from version to version.");
-    db.prepare(
-          "INSERT INTO module_revisions (module_id, file, version, xml, content_hash, saved_by, "
-          "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, text.moduleId)
-        .bind(2, text.file)
-        .bind(3, text.version)
-        .bind(4, text.xml)
-        .bind(5, text.contentHash)
-        .bind(6, user)
-        .bind(7, nowUtc())
-        .run();
-    auto id = db.lastInsertId();
+    auto id = impl_->insertRevision(text, user, nowUtc());
     impl_->audit(imported ? "import-module" : "save-module-draft", "module revision", id);
     transaction.commit();
     return id;

@@ -79,6 +79,8 @@ struct RecordStore::Impl {
         return id;
     }
     void insertPicture(const ProgrammePicture& picture, UserId by, const std::string& at);
+    /// Inserts a module text; returns its id.
+    std::int64_t insertRevision(const ModuleText& text, UserId by, const std::string& at);
     /// A module_revisions row selected with ProgrammeRecords.cpp's kRevisionColumns.
     ModuleRevision readRevision(const sqlite::Statement& row);
     void requireAdministrator() const {
