@@ -76,13 +76,13 @@ class MainFrame : public wxFrame, private wxEventFilter {
     void onOpenFailed(std::function<void(const std::filesystem::path&)> callback) {
         onOpenFailed_ = std::move(callback);
     }
-    /// Turns printing on: the File menu gains its print commands, the service's details and
-    /// paper are read from `settings`, which must outlive the window, and the easy-read pictures
-    /// from `picturesFolder`.
     /// The programme folder a database without a programme is given (--content).
     void useShippedProgrammeFrom(std::filesystem::path folder) {
         shippedProgramme_ = std::move(folder);
     }
+    /// Turns printing on: the File menu gains its print commands, the service's details and
+    /// paper are read from `settings`, which must outlive the window, and the easy-read pictures
+    /// from `picturesFolder`.
     void enablePrinting(settings::SettingsStore& settings, std::filesystem::path picturesFolder);
     /// Printing (preview, page setup, print, export); nullptr until enablePrinting.
     [[nodiscard]] PrintController* printing() const { return printing_.get(); }
