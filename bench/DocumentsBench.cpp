@@ -16,6 +16,7 @@
 #include <system_error>
 #include <vector>
 
+#include "BenchFiles.h"
 #include "SyntheticService.h"
 #include "Timing.h"
 #include "curriculum/ProgrammeLoader.h"
@@ -48,18 +49,6 @@ constexpr const char* kHandoutSession = "relationships-01";
 const documents::ServiceContact kContact{
     "Northside Group Service", "01632 960 123", "groups@example.org", {"12 Mill Lane"}};
 
-/// A folder for the files written, on the same disk as the build, removed afterwards.
-struct WorkFolder {
-    fs::path path;
-    explicit WorkFolder(fs::path where) : path(std::move(where)) { fs::create_directories(path); }
-    ~WorkFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    WorkFolder(const WorkFolder&) = delete;
-    WorkFolder& operator=(const WorkFolder&) = delete;
-};
-
 /// Runs `work` for the warm-up rounds and then `rounds` more, returning the measured times.
 template <typename Work>
 std::vector<double> timeRounds(int rounds, Work&& work) {
@@ -73,8 +62,7 @@ std::vector<double> timeRounds(int rounds, Work&& work) {
 }
 
 void printRow(const std::string& label, const std::vector<double>& samples) {
-    std::cout << std::left << std::setw(34) << label << std::right << std::setw(12)
-              << median(samples) << std::setw(12) << percentile(samples, 90) << '\n';
+    roundtable::bench::printRow(label, samples, 34, 12);
 }
 
 void printVerdict(const std::string& goal, double goalMs, double medianMs) {

@@ -19,6 +19,7 @@
 
 #include <pugixml.hpp>
 
+#include "BenchFiles.h"
 #include "Timing.h"
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
@@ -34,19 +35,6 @@ constexpr int defaultRounds = 200;
 // The first rounds pay for cold caches and lazy allocation; they are not counted.
 constexpr int warmUpRounds = 5;
 constexpr double goalMilliseconds = 50.0;
-
-/// The shipped module file with the most bytes.
-fs::path largestModule(const fs::path& contentDir) {
-    fs::path largest;
-    std::uintmax_t largestBytes = 0;
-    for (const auto& entry : fs::directory_iterator(contentDir / "modules")) {
-        if (entry.path().extension() == ".xml" && entry.file_size() > largestBytes) {
-            largest = entry.path();
-            largestBytes = entry.file_size();
-        }
-    }
-    return largest;
-}
 
 std::vector<pugi::xml_node> children(pugi::xml_node parent, const char* name) {
     std::vector<pugi::xml_node> nodes;
@@ -154,21 +142,8 @@ bool reportIfInvalid(const curriculum::ModuleLoadResult& result, const fs::path&
 }
 
 void printRow(const char* name, const std::vector<double>& samples) {
-    std::cout << std::left << std::setw(40) << name << std::right << std::setw(12)
-              << median(samples) << std::setw(12) << percentile(samples, 90) << '\n';
+    roundtable::bench::printRow(name, samples, 40, 12);
 }
-
-/// A folder for the edited copy, on the same disk as the build, removed afterwards.
-struct WorkFolder {
-    fs::path path;
-    explicit WorkFolder(fs::path where) : path(std::move(where)) { fs::create_directories(path); }
-    ~WorkFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    WorkFolder(const WorkFolder&) = delete;
-    WorkFolder& operator=(const WorkFolder&) = delete;
-};
 
 }  // namespace
 
@@ -178,7 +153,7 @@ int main(int argc, char** argv) {
         return 2;
     const int rounds = *asked;
 
-    const auto olderFile = largestModule(ROUNDTABLE_CONTENT);
+    const auto olderFile = largestModule(fs::path(ROUNDTABLE_CONTENT) / "modules");
     WorkFolder work(fs::path(ROUNDTABLE_BENCH_CACHE) / "module-comparison");
     const auto newerFile = work.path / olderFile.filename();
     std::vector<std::string> edits;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "BenchFiles.h"
 #include "Timing.h"
 
 #include "curriculum/DraftChecks.h"
@@ -26,16 +27,6 @@ constexpr int defaultRounds = 200;
 constexpr int warmUpRounds = 5;
 constexpr double goalMilliseconds = 100.0;
 
-fs::path largestModule(const fs::path& modules) {
-    fs::path largest;
-    for (const auto& entry : fs::directory_iterator(modules)) {
-        if (entry.path().extension() == ".xml" &&
-            (largest.empty() || entry.file_size() > fs::file_size(largest)))
-            largest = entry.path();
-    }
-    return largest;
-}
-
 curriculum::PictureNames pictureNames(const fs::path& pictures) {
     curriculum::PictureNames names;
     for (const auto& entry : fs::directory_iterator(pictures)) {
@@ -47,8 +38,7 @@ curriculum::PictureNames pictureNames(const fs::path& pictures) {
 }
 
 void printRow(const char* what, const std::vector<double>& samples) {
-    std::cout << std::left << std::setw(34) << what << std::right << std::setw(10)
-              << median(samples) << std::setw(10) << percentile(samples, 90) << '\n';
+    roundtable::bench::printRow(what, samples, 34, 10);
 }
 
 }  // namespace
