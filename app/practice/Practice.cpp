@@ -15,12 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 120;
 
-std::string trimmed(const std::string& text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
+using records::trimmed;
 
 std::string requireName(const std::string& field, const std::string& value, const char* what) {
     auto name = trimmed(value);

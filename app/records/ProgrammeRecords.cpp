@@ -26,13 +26,6 @@ ModuleStep stepFromText(const std::string& text) {
     return ModuleStep::sentForReview;
 }
 
-std::string trimmed(const std::string& text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 }  // namespace
 
 const char* toText(ModuleStep step) {

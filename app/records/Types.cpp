@@ -18,6 +18,13 @@ Enum parseEnum(const std::string& text, const std::array<Enum, N>& values, const
 
 }  // namespace
 
+std::string trimmed(const std::string& text) {
+    auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 const char* toText(Role role) {
     switch (role) {
         case Role::facilitator:

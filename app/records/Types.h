@@ -349,6 +349,10 @@ struct ModuleHistory {
     std::vector<ModuleStepRecord> steps;
 };
 
+/// `text` without spaces, tabs and line breaks at either end: what a reason, summary or name
+/// is checked and kept as.
+[[nodiscard]] std::string trimmed(const std::string& text);
+
 [[nodiscard]] const char* toText(ModuleStep step);
 [[nodiscard]] const char* toText(Role role);
 [[nodiscard]] const char* toText(GroupKind kind);
