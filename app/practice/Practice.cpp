@@ -196,7 +196,31 @@ records::SessionId Practice::planSession(records::GroupId group,
                                 [&](const records::Group& g) { return g.id == group; });
     if (groupIt == groups.end())
         throw ValidationError("group", "Choose a group first.");
-    const auto& module = *found->module;
+    // A group set to stay on the versions it started with plans from the version its first
+    // session of this module was planned from.
+    const curriculum::Module* kept = nullptr;
+    if (staysOnModuleVersions(group)) {
+        for (const auto& earlier : store_.sessionsOf(group)) {
+            if (earlier.stamp.moduleId != found->module->id)
+                continue;
+            kept = moduleOf(earlier.stamp);
+            break;
+        }
+    }
+    const auto& module = kept ? *kept : *found->module;
+    const curriculum::Session* session = found->session;
+    if (kept) {
+        auto inKept =
+            std::find_if(kept->sessions.begin(), kept->sessions.end(),
+                         [&](const curriculum::Session& s) { return s.id == curriculumSessionId; });
+        if (inKept == kept->sessions.end()) {
+            throw ValidationError("curriculum-session", "This group stays on version " +
+                                                            std::to_string(kept->version) +
+                                                            " of \"" + std::string(kept->title) +
+                                                            "\", which has no such session.");
+        }
+        session = &*inKept;
+    }
     if (module.phase != phaseFor(groupIt->kind)) {
         throw ValidationError("curriculum-session", "\"" + std::string(module.title) +
                                                         "\" is for " +
@@ -208,15 +232,46 @@ records::SessionId Practice::planSession(records::GroupId group,
     plan.groupId = group;
     plan.startsAt = groupIt->schedule.startsAt;
     plan.date = date;
-    plan.title = std::string(found->session->title);
-    plan.minutes = found->session->minutes;
-    plan.stamp = {std::string(found->session->id), std::string(module.id), module.version,
+    plan.title = std::string(session->title);
+    plan.minutes = session->minutes;
+    plan.stamp = {std::string(session->id), std::string(module.id), module.version,
                   module.contentHash()};
-    for (const auto& activity : found->session->activities) {
+    for (const auto& activity : session->activities) {
         plan.activities.push_back({std::string(activity.kind), activity.minutes,
                                    std::string(activity.title), guidanceText(activity)});
     }
     return store_.addSession(plan);
+}
+
+const curriculum::Module* Practice::moduleOf(const records::CurriculumStamp& stamp) {
+    const auto* current = programme_.findModule(stamp.moduleId);
+    if (current && current->version == stamp.moduleVersion &&
+        current->contentHash() == stamp.contentHash)
+        return current;
+    if (auto known = stampedModules_.find(stamp.contentHash); known != stampedModules_.end())
+        return &known->second;
+    if (store_.hasProgramme()) {
+        if (auto revision = store_.moduleRevisionWithHash(stamp.moduleId, stamp.contentHash)) {
+            auto loaded = loadModuleRevision(store_, *revision);
+            if (loaded.ok()) {
+                return &stampedModules_.emplace(stamp.contentHash, std::move(*loaded.module))
+                            .first->second;
+            }
+        }
+    }
+    // Planned before the programme was kept in the database (or its text is damaged): the
+    // module as the programme has it now is the nearest there is.
+    return current;
+}
+
+bool Practice::staysOnModuleVersions(records::GroupId group) {
+    auto setting = store_.recordSetting("group:" + std::to_string(group), kStaysOnVersions);
+    return setting && setting->damage.empty() && setting->value == "yes";
+}
+
+void Practice::setStaysOnModuleVersions(records::GroupId group, bool stays) {
+    store_.setRecordSetting("group:" + std::to_string(group), kStaysOnVersions,
+                            stays ? "yes" : "no");
 }
 
 void Practice::markDelivered(records::SessionId session) {
@@ -303,18 +358,11 @@ LockOutcome Practice::lock(std::optional<UnsavedNote> unsaved) {
     return outcome;
 }
 
-namespace {
-/// The progress indicators of the module a session was planned from.
-std::span<const curriculum::Indicator> indicatorsOf(const curriculum::Programme& programme,
-                                                    const records::Session& session) {
-    const auto* module = programme.findModule(session.stamp.moduleId);
-    return module ? module->indicators : std::span<const curriculum::Indicator>{};
-}
-}  // namespace
-
 std::vector<curriculum::Indicator> Practice::indicatorsFor(records::SessionId sessionId) {
-    auto indicators = indicatorsOf(programme_, store_.session(sessionId));
-    return {indicators.begin(), indicators.end()};
+    auto module = moduleOf(store_.session(sessionId).stamp);
+    if (!module)
+        return {};
+    return {module->indicators.begin(), module->indicators.end()};
 }
 
 records::NoteContent Practice::checkedNote(records::SessionId session, records::MemberId member,
@@ -336,7 +384,8 @@ records::NoteContent Practice::checkedNote(records::SessionId session, records::
     checked.text = trimmed(content.text);
     if (checked.text.empty())
         throw ValidationError("note", "The note is empty.");
-    auto indicators = indicatorsOf(programme_, planned);
+    const auto* module = moduleOf(planned.stamp);
+    auto indicators = module ? module->indicators : std::span<const curriculum::Indicator>{};
     for (const auto& rating : checked.ratings) {
         auto indicator = std::find_if(
             indicators.begin(), indicators.end(),

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -86,6 +87,14 @@ class Practice {
     /// module id, version and content hash they came from, at the group's usual start time.
     records::SessionId planSession(records::GroupId group, const std::string& curriculumSessionId,
                                    const std::string& date);
+    /// Whether the group plans each module from the version it started that module with
+    /// (a setting kept with the records), instead of the newest published version.
+    [[nodiscard]] bool staysOnModuleVersions(records::GroupId group);
+    void setStaysOnModuleVersions(records::GroupId group, bool stays);
+    /// The module version a session was planned from (its stamp's content hash), from the
+    /// database's programme; the current programme's module when that text is not there, or
+    /// null. Valid until the next useServiceProgramme.
+    [[nodiscard]] const curriculum::Module* moduleOf(const records::CurriculumStamp& stamp);
     /// A damaged session's status is not changed (field "session-status").
     void markDelivered(records::SessionId session);
     /// A session that did not take place keeps its plan; the reason is required.
@@ -111,7 +120,8 @@ class Practice {
     /// A correction to a member's signed note of a session: both texts stay on record.
     void amendNote(records::SessionId session, records::MemberId member, const std::string& text,
                    const std::string& reason);
-    /// The progress indicators a note for this session rates (from its module).
+    /// The progress indicators a note for this session rates: those of the module version it
+    /// was planned from.
     [[nodiscard]] std::vector<curriculum::Indicator> indicatorsFor(records::SessionId session);
 
     records::ConcernId raiseConcern(records::MemberId member,
@@ -157,6 +167,7 @@ class Practice {
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }
 
   private:
+    static constexpr const char* kStaysOnVersions = "stays-on-module-versions";
     records::Session sessionWithMember(records::SessionId session, records::MemberId member);
     /// Checks a note before it is saved; returns it with its text trimmed.
     records::NoteContent checkedNote(records::SessionId session, records::MemberId member,
@@ -164,6 +175,8 @@ class Practice {
 
     records::RecordStore& store_;
     curriculum::Programme programme_;
+    /// Earlier module versions that sessions were planned from, by content hash, loaded once.
+    std::map<std::string, curriculum::Module> stampedModules_;
 };
 
 /// What a page says about records changed or damaged outside Roundtable: "Damaged:", each

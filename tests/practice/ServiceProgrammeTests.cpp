@@ -291,3 +291,54 @@ TEST_CASE("a format-6 database gains the shipped programme, and stamped sessions
     }
     CHECK(store.verify().intact());
 }
+
+namespace {
+
+/// Publishes version 2 of "framework" with its first indicator's label changed to `label`.
+void publishFrameworkVersionTwo(Service& service, const std::string& label) {
+    practice::CurriculumChanges changes(service.store);
+    service.asLead();
+    auto draft = changes.draftText("framework");
+    const std::string from = "<label>";
+    auto at = draft.find(from);
+    REQUIRE(at != std::string::npos);
+    auto end = draft.find("</label>", at);
+    draft.replace(at + from.size(), end - at - from.size(), label);
+    changes.saveDraft(draft);
+    changes.sendForReview("framework", "A clearer label");
+    service.asReviewer();
+    changes.publish("framework");
+    service.asAdministrator();
+}
+
+}  // namespace
+
+TEST_CASE("a group plans from the newest version unless it stays on the version it started with") {
+    Service service;
+    auto shipped = *curriculum::loadProgramme(kShipped).programme;
+    practice::Practice practice(service.store, shipped);
+    practice.useServiceProgramme(kShipped);
+    auto moving = practice.createGroup("Moves on", records::GroupKind::treatment);
+    auto staying = practice.createGroup("Stays", records::GroupKind::treatment);
+    CHECK_FALSE(practice.staysOnModuleVersions(staying));
+    practice.setStaysOnModuleVersions(staying, true);
+    CHECK(practice.staysOnModuleVersions(staying));
+    auto movingFirst = practice.planSession(moving, "framework-01", "2026-09-01");
+    practice.planSession(staying, "framework-01", "2026-09-01");
+
+    publishFrameworkVersionTwo(service, "Keeps to the rules the group made");
+    practice.useServiceProgramme(kShipped);
+    auto movingSecond = practice.planSession(moving, "framework-02", "2026-09-08");
+    auto stayingSecond = practice.planSession(staying, "framework-02", "2026-09-08");
+    CHECK(service.store.session(movingSecond).stamp.moduleVersion == 2);
+    CHECK(service.store.session(stayingSecond).stamp.moduleVersion == 1);
+    CHECK(service.store.session(movingFirst).stamp.moduleVersion == 1);
+
+    // Each session's note rates the indicators of the version it was planned from.
+    CHECK(practice.indicatorsFor(movingSecond).front().label ==
+          "Keeps to the rules the group made");
+    CHECK(practice.indicatorsFor(movingFirst).front().label != "Keeps to the rules the group made");
+    CHECK(practice.indicatorsFor(stayingSecond).front().label ==
+          practice.indicatorsFor(movingFirst).front().label);
+    CHECK(service.store.verify().intact());
+}
