@@ -18,6 +18,8 @@ const char* const kCurriculumUsage =
     "       roundtable-cli curriculum export MODULE FILE [--version N | --draft] --db PATH "
     "--user NAME\n"
     "       roundtable-cli curriculum import FILE --db PATH --user NAME   (a clinical lead)\n"
+    "       roundtable-cli curriculum add-picture FILE.svg|FILE.png --name NAME --description "
+    "TEXT --db PATH --user NAME\n"
     "       roundtable-cli curriculum send-for-review MODULE --summary TEXT --db PATH --user "
     "NAME\n"
     "       roundtable-cli curriculum publish|return|withdraw MODULE [--reason TEXT] --db PATH "
@@ -68,11 +70,12 @@ void printHistory(const records::ModuleHistory& history, std::ostream& out) {
 int curriculum(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
                std::ostream& err) {
     static const std::vector<std::string> kSubcommands = {
-        "list", "history", "export", "import", "send-for-review", "publish", "return", "withdraw"};
+        "list",    "history", "export",  "import", "add-picture", "send-for-review",
+        "publish", "return",  "withdraw"};
     if (arguments.size() < 2 ||
         std::find(kSubcommands.begin(), kSubcommands.end(), arguments[1]) == kSubcommands.end()) {
         throw UsageError(
-            "curriculum needs one of: list, history, export, import, "
+            "curriculum needs one of: diff, list, history, export, import, add-picture, "
             "send-for-review, publish, return, withdraw");
     }
     const auto& subcommand = arguments[1];
@@ -120,6 +123,11 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
                 << (check.hasErrors() ? "; put the problems above right before sending it for "
                                         "review.\n"
                                       : ".\n");
+        } else if (subcommand == "add-picture") {
+            changes.addPicture(words[0], option(arguments, "--name"),
+                               option(arguments, "--description"));
+            out << "Added the picture \"" << option(arguments, "--name")
+                << "\": every module can use it.\n";
         } else if (subcommand == "send-for-review") {
             changes.sendForReview(words[0], option(arguments, "--summary"));
             out << words[0] << ": " << stateInWords(store.moduleState(words[0])) << ".\n";

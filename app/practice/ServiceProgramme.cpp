@@ -8,6 +8,7 @@
 #include "curriculum/ContentHash.h"
 #include "curriculum/ModuleDocument.h"
 #include "curriculum/ProgrammeFolder.h"
+#include "practice/PictureCheck.h"
 #include "practice/Practice.h"
 #include "records/PrivateFile.h"
 
@@ -188,6 +189,11 @@ void CurriculumChanges::publish(const std::string& moduleId, const std::string& 
 
 void CurriculumChanges::withdraw(const std::string& moduleId, const std::string& reason) {
     store_.takeModuleStep(moduleId, records::ModuleStep::withdrawn, reason);
+}
+
+void CurriculumChanges::addPicture(const std::filesystem::path& file, const std::string& name,
+                                   const std::string& description) {
+    store_.addPicture(checkedPicture(file, name, description));
 }
 
 std::string CurriculumChanges::importModule(const std::filesystem::path& file) {

@@ -60,6 +60,10 @@ class CurriculumChanges {
     void publish(const std::string& moduleId, const std::string& reason = {});
     void withdraw(const std::string& moduleId, const std::string& reason);
 
+    /// Adds a pictogram for every module (clinical leads), after the checks of PictureCheck.h.
+    void addPicture(const std::filesystem::path& file, const std::string& name,
+                    const std::string& description);
+
     /// A module file (format 1) becomes the module's draft: checked by the loader as it is
     /// saved, unknown content kept, its version set to the next one. Returns the module's id.
     std::string importModule(const std::filesystem::path& file);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "curriculum/ProgrammeFolder.h"
+#include "practice/PictureCheck.h"
 #include "practice/Practice.h"
 #include "practice/ServiceProgramme.h"
 #include "records/Schema.h"
@@ -340,5 +341,102 @@ TEST_CASE("a group plans from the newest version unless it stays on the version 
     CHECK(practice.indicatorsFor(movingFirst).front().label != "Keeps to the rules the group made");
     CHECK(practice.indicatorsFor(stayingSecond).front().label ==
           practice.indicatorsFor(movingFirst).front().label);
+    CHECK(service.store.verify().intact());
+}
+
+namespace {
+
+std::filesystem::path writeFile(const std::filesystem::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    return path;
+}
+
+/// A PNG's signature and header (enough for the checks) with the given size.
+std::string pngHeader(std::uint32_t width, std::uint32_t height) {
+    std::string bytes("\x89PNG\r\n\x1a\n", 8);
+    bytes += std::string("\0\0\0\x0d", 4) + "IHDR";
+    for (auto side : {width, height}) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes += static_cast<char>((side >> shift) & 0xff);
+    }
+    return bytes + std::string("\x08\x06\0\0\0", 5);
+}
+
+const std::string kGoodSvg =
+    R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><defs><linearGradient id="g"/></defs>)svg"
+    R"svg(<circle cx="50" cy="50" r="40" fill="url(#g)"/></svg>)svg";
+
+}  // namespace
+
+TEST_CASE("a new pictogram is checked, then every module can use it") {
+    Service service;
+    practice::CurriculumChanges changes(service.store);
+    const auto dir = service.dir.path();
+    auto good = writeFile(dir / "bus-stop.svg", kGoodSvg);
+
+    service.asFacilitator();
+    CHECK_THROWS_AS(changes.addPicture(good, "bus-stop", "A bus stop"), StoreError);
+    service.asLead();
+    auto refusedWith = [&](const std::filesystem::path& file, const std::string& name,
+                           const std::string& field) {
+        try {
+            changes.addPicture(file, name, "A description");
+        } catch (const ValidationError& error) {
+            CHECK_MESSAGE(error.field() == field, error.what());
+            return std::string(error.what());
+        }
+        FAIL("accepted " << file << " as " << name);
+        return std::string();
+    };
+    CHECK(refusedWith(good, "Bus Stop", "picture-name").find("small letters") != std::string::npos);
+    auto scripted = writeFile(
+        dir / "scripted.svg",
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><script>alert(1)</script></svg>)svg");
+    CHECK(refusedWith(scripted, "scripted", "picture-file").find("<script>") != std::string::npos);
+    auto handler = writeFile(
+        dir / "handler.svg",
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" onload="x()"/>)svg");
+    CHECK(refusedWith(handler, "handler", "picture-file").find("onload") != std::string::npos);
+    auto external = writeFile(
+        dir / "external.svg",
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 100"><image xlink:href="http://example.org/a.png"/></svg>)svg");
+    CHECK(refusedWith(external, "external", "picture-file").find("outside it") !=
+          std::string::npos);
+    auto styled = writeFile(
+        dir / "styled.svg",
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect style="fill:url('file:///etc/x')"/></svg>)svg");
+    refusedWith(styled, "styled", "picture-file");
+    auto entity =
+        writeFile(dir / "entity.svg",
+                  "<!DOCTYPE svg [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + kGoodSvg);
+    refusedWith(entity, "entity", "picture-file");
+    auto tiny =
+        writeFile(dir / "tiny.svg",
+                  R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>)svg");
+    CHECK(refusedWith(tiny, "tiny", "picture-file").find("between") != std::string::npos);
+    auto notPng = writeFile(dir / "fake.png", kGoodSvg);
+    refusedWith(notPng, "fake", "picture-file");
+    auto hugePng = writeFile(dir / "huge.png", pngHeader(10000, 200));
+    refusedWith(hugePng, "huge", "picture-file");
+    auto large =
+        writeFile(dir / "large.svg", kGoodSvg + std::string(practice::kLargestPictureBytes, ' '));
+    CHECK(refusedWith(large, "large", "picture-file").find("KB") != std::string::npos);
+    CHECK(refusedWith(dir / "missing.svg", "missing", "picture-file").find("Could not read") !=
+          std::string::npos);
+
+    changes.addPicture(good, "bus-stop", "A bus stop");
+    changes.addPicture(writeFile(dir / "wave.png", pngHeader(128, 128)), "wave", "Waving");
+    CHECK_THROWS_WITH_AS(changes.addPicture(good, "bus-stop", "Again"),
+                         doctest::Contains("already a pictogram"), StoreError);
+    // A module may now name it: the draft's checks know the new picture.
+    auto draft = changes.draftText("framework");
+    auto picture = draft.find("picture=\"", draft.find("<easy-read"));
+    REQUIRE(picture != std::string::npos);
+    auto end = draft.find('"', picture + 9);
+    draft.replace(picture + 9, end - picture - 9, "bus-stop");
+    CHECK_FALSE(changes.check(draft).hasErrors());
+    draft.replace(picture + 9, 8, "bus-sto");
+    CHECK(changes.check(draft).hasErrors());
     CHECK(service.store.verify().intact());
 }
