@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
         auto layoutOnly = timeRounds(rounds, [&] {
             documents::PageLayout layout(
                 documents::carersHandout(*session->module, *session->session, kContact),
-                options.picturesFolder);
+                options.pictures);
         });
         int packPages = 0;
         auto pack = timeRounds(std::max(1, rounds / packRoundsDivisor), [&] {

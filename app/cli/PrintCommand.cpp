@@ -25,6 +25,7 @@
 #include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceProgramme.h"
+#include "printing/Output.h"
 
 namespace roundtable::cli {
 
@@ -344,6 +345,7 @@ int print(const std::vector<std::string>& arguments, std::istream& in, std::ostr
         auto store = signedIn(arguments, in, out, err);
         // The service's own programme: what its sessions were planned from.
         content->programme = practice::serviceProgramme(store, content->folder);
+        options.pictures = printing::servicePictures(store, content->folder / "pictures");
         auto made = fromRecords(request, *content, store);
         store.recordAccess(records::Access::exportFile, made.recordKind, made.recordId);
         document = std::move(made.document);

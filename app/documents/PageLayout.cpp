@@ -83,10 +83,10 @@ std::string excerptOf(const std::string& text) {
 }  // namespace
 
 struct PageLayout::Impl {
-    Impl(const Document& document, const std::filesystem::path& picturesFolder)
+    Impl(const Document& document, const PictureSource& pictures)
         : style(styleOf(document.typography)),
           typesetter(style),
-          pictograms(picturesFolder),
+          pictograms(pictures),
           size(pageSizeOf(document.paper, document.orientation)),
           title(document.title),
           confidential(document.confidential),
@@ -451,8 +451,8 @@ struct PageLayout::Impl {
     }
 };
 
-PageLayout::PageLayout(const Document& document, const std::filesystem::path& picturesFolder)
-    : impl_(std::make_unique<Impl>(document, picturesFolder)) {}
+PageLayout::PageLayout(const Document& document, const PictureSource& pictures)
+    : impl_(std::make_unique<Impl>(document, pictures)) {}
 
 PageLayout::~PageLayout() = default;
 PageLayout::PageLayout(PageLayout&&) noexcept = default;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "documents/Document.h"
+#include "documents/PictureSource.h"
 
 namespace roundtable::documents {
 
@@ -25,9 +26,9 @@ struct DrawnPicture {
 
 class PageLayout {
   public:
-    /// Sets every block in type and paginates. Pictures are read from `picturesFolder` now,
-    /// so a missing picture is a DocumentError here, before anything is drawn or written.
-    PageLayout(const Document& document, const std::filesystem::path& picturesFolder);
+    /// Sets every block in type and paginates. Pictures are read from `pictures` now, so a
+    /// missing picture is a DocumentError here, before anything is drawn or written.
+    PageLayout(const Document& document, const PictureSource& pictures);
     ~PageLayout();
     PageLayout(PageLayout&&) noexcept;
     PageLayout& operator=(PageLayout&&) noexcept;

@@ -27,7 +27,7 @@ void check(cairo_status_t status) {
 
 WrittenPdf writePdf(const Document& document, const std::filesystem::path& file,
                     const PdfOptions& options) {
-    return writePdf(PageLayout(document, options.picturesFolder), file, options);
+    return writePdf(PageLayout(document, options.pictures), file, options);
 }
 
 WrittenPdf writePdf(const PageLayout& layout, const std::filesystem::path& file,

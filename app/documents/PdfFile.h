@@ -13,7 +13,7 @@
 namespace roundtable::documents {
 
 struct PdfOptions {
-    std::filesystem::path picturesFolder;  ///< where the easy-read pictures are (NAME.svg)
+    PictureSource pictures{std::filesystem::path()};  ///< where the easy-read pictures come from
     /// The file is created readable by its owner only (0600): for a document that names a
     /// member, or holds a recovery key.
     bool privateFile = false;

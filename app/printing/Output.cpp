@@ -5,6 +5,7 @@
 #include "printing/Output.h"
 
 #include <cctype>
+#include <map>
 
 namespace roundtable::printing {
 
@@ -58,6 +59,19 @@ std::string suggestedFileName(const std::string& title) {
     while (!tidy.empty() && tidy.back() == ' ')
         tidy.pop_back();
     return (tidy.empty() ? std::string("document") : tidy) + ".pdf";
+}
+
+documents::PictureSource servicePictures(records::RecordStore& store,
+                                         const std::filesystem::path& shippedFolder) {
+    if (!store.isUnlocked() || !store.hasProgramme())
+        return shippedFolder;
+    std::map<std::string, documents::PictureSource::Picture> pictures;
+    for (auto& picture : store.programmePictures()) {
+        if (picture.damage.empty())
+            pictures.emplace(picture.name, documents::PictureSource::Picture{
+                                               picture.fileType, std::move(picture.bytes)});
+    }
+    return documents::PictureSource(std::move(pictures));
 }
 
 }  // namespace roundtable::printing

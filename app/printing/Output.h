@@ -27,6 +27,12 @@ documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDoc
                                 const std::filesystem::path& file,
                                 std::function<bool(int done, int pages)> progress = {});
 
+/// The pictures a document of this database is drawn with: the service's own (its programme
+/// in the database, pictograms it added included; a damaged one is left out, so a document
+/// naming it says so) once the database holds its programme; until then `shippedFolder`.
+[[nodiscard]] documents::PictureSource servicePictures(records::RecordStore& store,
+                                                       const std::filesystem::path& shippedFolder);
+
 /// A file name for a document: its title without the characters that file systems or people
 /// find awkward, with ".pdf": "Session plan - Making our group rules.pdf".
 [[nodiscard]] std::string suggestedFileName(const std::string& title);

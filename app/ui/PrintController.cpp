@@ -143,7 +143,10 @@ PrintController::LaidOut PrintController::layOut(
     auto preferences = printing::readPrintPreferences(settings_);
     preferences.paper = paper_;
     auto printout = printing::prepare(printable, preferences);
-    documents::PageLayout layout(printout.document, picturesFolder_);
+    // Once signed in, the service's own pictures (those it added too); before, the shipped.
+    auto pictures = practice_ ? printing::servicePictures(practice_->store(), picturesFolder_)
+                              : documents::PictureSource(picturesFolder_);
+    documents::PageLayout layout(printout.document, pictures);
     return {printable, std::move(printout), std::move(layout)};
 }
 

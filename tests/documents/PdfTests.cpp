@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 
 #include "documents/CarersHandout.h"
 #include "documents/EasyReadSummary.h"
@@ -589,4 +590,67 @@ TEST_CASE("a private document replaces a wider file with one only its owner can 
     REQUIRE(::stat(target.c_str(), &status) == 0);
     CHECK((status.st_mode & 0777) == 0600);
     CHECK(readFile(target).starts_with("%PDF-"));
+}
+
+namespace {
+
+/// A real PNG of `side` x `side` pixels, made by cairo.
+std::string pngBytes(int side) {
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, side, side), cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
+                                                          cairo_destroy);
+    cairo_set_source_rgb(cr.get(), 0.2, 0.4, 0.7);
+    cairo_arc(cr.get(), side / 2.0, side / 2.0, side / 3.0, 0, 6.3);
+    cairo_fill(cr.get());
+    std::string bytes;
+    cairo_surface_write_to_png_stream(
+        surface.get(),
+        [](void* closure, const unsigned char* data, unsigned int length) {
+            static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+            return CAIRO_STATUS_SUCCESS;
+        },
+        &bytes);
+    return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("pictures held in memory are drawn: an SVG as vector paths, a PNG as an image") {
+    Document document;
+    document.title = "Pictures of a service";
+    document.blocks.emplace_back(std::in_place_type<EasyReadPoint>,
+                                 EasyReadPoint{"people", "A picture the service drew in SVG."});
+    document.blocks.emplace_back(std::in_place_type<EasyReadPoint>,
+                                 EasyReadPoint{"wave", "A picture the service added as a PNG."});
+    std::map<std::string, PictureSource::Picture> pictures = {
+        {"people", {"svg", readFile(kShippedPictures / "group.svg")}},
+        {"wave", {"png", pngBytes(96)}}};
+    TempDir dir;
+    auto file = dir / "pictures.pdf";
+    auto written = writePdf(document, file, {PictureSource(pictures), false});
+    REQUIRE(written.pictures.size() == 2);
+    // pdfimages lists one line for each image (and one for its transparency mask): the PNG is
+    // the only image, at its own 96 x 96 pixels; the SVG stayed vector paths.
+    auto images = runPdfTool("pdfimages", "-list " + quoted(file));
+    INFO(images);
+    int imageLines = 0;
+    std::istringstream lines(images);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream columns(line);
+        std::string page, number, type;
+        columns >> page >> number >> type;
+        imageLines += type == "image";
+    }
+    CHECK(imageLines == 1);
+    CHECK(images.find(" 96    96 ") != std::string::npos);
+    runPdfTool("pdftoppm", "-png -r 60 -f 1 -l 1 " + quoted(file) + " " +
+                               quoted(std::filesystem::path(ROUNDTABLE_PNG_DIR) /
+                                      "document-pictures-in-memory"));
+
+    document.blocks.emplace_back(std::in_place_type<EasyReadPoint>,
+                                 EasyReadPoint{"no-such-picture", "Not in the programme."});
+    CHECK_THROWS_WITH_AS(writePdf(document, dir / "missing.pdf", {PictureSource(pictures), false}),
+                         doctest::Contains("no picture \"no-such-picture\""), DocumentError);
+    CHECK_FALSE(std::filesystem::exists(dir / "missing.pdf"));
 }
