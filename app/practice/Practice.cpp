@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <span>
 
+#include "curriculum/ModuleComparison.h"
 #include "curriculum/ModuleDocument.h"
 #include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
@@ -262,6 +263,18 @@ const curriculum::Module* Practice::moduleOf(const records::CurriculumStamp& sta
     // Planned before the programme was kept in the database (or its text is damaged): the
     // module as the programme has it now is the nearest there is.
     return current;
+}
+
+std::optional<PlannedFrom> Practice::plannedFrom(const records::Session& session) {
+    const auto* planned = moduleOf(session.stamp);
+    const auto* newest = programme_.findModule(session.stamp.moduleId);
+    if (!planned || !newest)
+        return std::nullopt;
+    PlannedFrom result{
+        std::string(newest->title), session.stamp.moduleVersion, newest->version, {}};
+    if (planned != newest)
+        result.differences = curriculum::describe(curriculum::compareModules(*planned, *newest));
+    return result;
 }
 
 bool Practice::staysOnModuleVersions(records::GroupId group) {

@@ -56,6 +56,16 @@ struct LockOutcome {
     std::string problem;  ///< why it could not be saved, for the user
 };
 
+/// Which version of its module a session was planned from, against the newest published.
+struct PlannedFrom {
+    std::string moduleTitle;
+    int version = 0;        ///< planned from
+    int newestVersion = 0;  ///< the programme's now
+    /// The differences from the planned version to the newest, in words (the comparison of
+    /// curriculum/ModuleComparison.h); empty when the content is the same.
+    std::string differences;
+};
+
 class Practice {
   public:
     /// Works from `programme` (a copy: it shares the programme's texts) until useProgramme.
@@ -95,6 +105,9 @@ class Practice {
     /// database's programme; the current programme's module when that text is not there, or
     /// null. Valid until the next useServiceProgramme.
     [[nodiscard]] const curriculum::Module* moduleOf(const records::CurriculumStamp& stamp);
+    /// The version a session was planned from and how the newest differs from it; nullopt
+    /// when neither is known (a module no longer in the programme).
+    [[nodiscard]] std::optional<PlannedFrom> plannedFrom(const records::Session& session);
     /// A damaged session's status is not changed (field "session-status").
     void markDelivered(records::SessionId session);
     /// A session that did not take place keeps its plan; the reason is required.

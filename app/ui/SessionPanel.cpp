@@ -14,6 +14,7 @@
 
 #include "practice/Wording.h"
 #include "printing/PageDocuments.h"
+#include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
 #include "ui/WxText.h"
 
@@ -108,7 +109,21 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     // Left: the plan above the register (the order of the work in a session); right: the
     // note of the member selected in the register, with room to write.
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
-    sessionColumn->Add(heading(this, "Plan"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    // Which version of its module the plan came from, and how the newest differs (issue 12).
+    plannedFrom_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    plannedFrom_->SetName("planned-from");
+    compareButton_ = new wxButton(this, wxID_ANY, "Compare with the newest...");
+    compareButton_->SetName("compare-with-newest");
+    compareButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        showComparison(this, "What changed since this session was planned", differences_);
+    });
+    // Wraps on a narrow window (1024 wide), the button under the words, so that the note
+    // column beside it keeps its width.
+    auto* planHeading = new wxWrapSizer(wxHORIZONTAL);
+    planHeading->Add(heading(this, "Plan"), wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
+    planHeading->Add(plannedFrom_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
+    planHeading->Add(compareButton_, wxSizerFlags().CenterVertical());
+    sessionColumn->Add(planHeading, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
     // Wraps on a narrow window (1024 wide), so that the note column beside it stays in view.
     auto* statusRow = new wxWrapSizer(wxHORIZONTAL);
@@ -224,6 +239,18 @@ void SessionPanel::showHeader(const records::Session& session) {
         (session.notHeldReason.empty() ? "" : ": " + session.notHeldReason) + ")"));
     plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
                            std::to_string(session.stamp.moduleVersion)));
+    differences_.clear();
+    std::string from;
+    if (auto planned = practice_ ? practice_->plannedFrom(session) : std::nullopt) {
+        from = "from version " + std::to_string(planned->version);
+        if (!planned->differences.empty()) {
+            from += " (now version " + std::to_string(planned->newestVersion) + ")";
+            differences_ = std::move(planned->differences);
+        }
+    }
+    plannedFrom_->SetLabel(toWx(from));
+    compareButton_->Show(!differences_.empty());
+    Layout();
 }
 
 void SessionPanel::reloadRegister() {

@@ -80,6 +80,9 @@ class SessionPanel : public wxPanel {
     DamageNotice* sessionDamage_;
     DamageNotice* lineDamage_;  ///< the selected member's record or attendance mark
     wxListCtrl* plan_;
+    wxStaticText* plannedFrom_ = nullptr;
+    wxButton* compareButton_ = nullptr;
+    std::string differences_;  ///< from the version planned to the newest; empty when the same
     wxListCtrl* register_;
     std::vector<wxButton*> markButtons_;
     wxTextCtrl* reason_;

@@ -27,6 +27,7 @@
 #include "curriculum/ProgrammeLoader.h"
 #include "gui/GuiDriver.h"
 #include "practice/Dates.h"
+#include "practice/ServiceProgramme.h"
 #include "records/FaultyVfs.h"
 #include "settings/Settings.h"
 #include "support/RawSql.h"
@@ -918,4 +919,48 @@ int main(int argc, char** argv) {
     wxTheApp->OnExit();
     wxEntryCleanup();
     return result;
+}
+
+TEST_CASE("a session shows the module version it was planned from, and what changed since") {
+    test::TempDir dir;
+    auto path = dir / "versions.rtdb";
+    {
+        auto store = test::createTestStore(path);
+        store.addUser("lead", records::Role::clinicalLead, "the lead's passphrase");
+        store.addUser("reviewer", records::Role::clinicalLead, "the reviewer's passphrase");
+        practice::Practice practice(store, programme());
+        practice.useServiceProgramme(ROUNDTABLE_CONTENT);
+        auto group = practice.createGroup("Group", records::GroupKind::treatment);
+        practice.addMember(group, "Daniel Hughes", "2026-01-01");
+        practice.planSession(group, "framework-02", "2026-11-03");
+        // Version 2 of the module, written by one clinical lead and published by another.
+        practice::CurriculumChanges changes(store);
+        store.lock();
+        store.unlock("lead", "the lead's passphrase");
+        auto draft = changes.draftText("framework");
+        draft.replace(draft.find("Keeps to the group rules"), 24, "Keeps to the rules we made");
+        changes.saveDraft(draft);
+        changes.sendForReview("framework", "Plainer words for the first indicator");
+        store.lock();
+        store.unlock("reviewer", "the reviewer's passphrase");
+        changes.publish("framework");
+    }
+    auto* frame = showFrame();
+    openFirstSession(frame, path, 1);
+    auto* plannedFrom = find<wxStaticText>(frame, "planned-from");
+    CHECK(plannedFrom->GetLabel() == "from version 1 (now version 2)");
+    CHECK(find<wxButton>(frame, "compare-with-newest")->IsShown());
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(400);
+        auto button = find<wxButton>(frame, "compare-with-newest")->GetScreenRect();
+        CHECK(button.GetRight() <= frame->GetScreenRect().GetRight());
+        // The note column keeps its room beside the plan.
+        auto note = find<wxTextCtrl>(frame, "note-text")->GetScreenRect();
+        CHECK(note.GetWidth() >= 250);
+        CHECK(note.GetRight() <= frame->GetScreenRect().GetRight());
+        auto suffix = std::to_string(size.x) + "x" + std::to_string(size.y) + ".png";
+        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-planned-from-" + suffix));
+    }
+    closeFrame(frame);
 }

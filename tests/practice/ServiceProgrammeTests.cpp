@@ -341,6 +341,17 @@ TEST_CASE("a group plans from the newest version unless it stays on the version 
     CHECK(practice.indicatorsFor(movingFirst).front().label != "Keeps to the rules the group made");
     CHECK(practice.indicatorsFor(stayingSecond).front().label ==
           practice.indicatorsFor(movingFirst).front().label);
+    // Each session shows the version it came from, and how the newest differs from it.
+    auto before = practice.plannedFrom(service.store.session(movingFirst));
+    REQUIRE(before);
+    CHECK(before->version == 1);
+    CHECK(before->newestVersion == 2);
+    INFO(before->differences);
+    CHECK(before->differences.find("[-group rules-]{+rules the group made+}") != std::string::npos);
+    auto after = practice.plannedFrom(service.store.session(movingSecond));
+    REQUIRE(after);
+    CHECK(after->version == 2);
+    CHECK(after->differences.empty());
     CHECK(service.store.verify().intact());
 }
 
