@@ -110,6 +110,16 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     openButton_->SetName("open-session");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("group-message");
+    staysOnVersions_ = new wxCheckBox(this, wxID_ANY, "Stay on the versions it began with");
+    staysOnVersions_->SetName("stays-on-versions");
+    staysOnVersions_->SetToolTip(
+        "When a clinical lead publishes a new version of a module, this group goes on planning "
+        "from the version its first session of that module came from.");
+    staysOnVersions_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        runGuarded(failure_, [this] {
+            practice_->setStaysOnModuleVersions(currentGroup(), staysOnVersions_->GetValue());
+        });
+    });
 
     auto* groupRow = new wxBoxSizer(wxHORIZONTAL);
     groupRow->Add(new wxStaticText(this, wxID_ANY, "Group:"), wxSizerFlags().CenterVertical());
@@ -154,6 +164,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     planRow->AddStretchSpacer();
     planRow->Add(openButton_);
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
+    sessionColumn->Add(staysOnVersions_, wxSizerFlags().Border(wxTOP, 4));
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     columns->Add(memberColumn, wxSizerFlags(1).Expand().Border(wxRIGHT, 12));
@@ -268,6 +279,7 @@ void GroupPanel::showMembersAndSessions() {
                                   (member.leftOn.empty() ? "" : "   (left)")) +
                              damagedMark({member.damage}));
         }
+        staysOnVersions_->SetValue(practice_->staysOnModuleVersions(group));
         sessions_ = practice_->store().sessionsOf(group);
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
             const auto& session = sessions_[i];
@@ -300,6 +312,7 @@ void GroupPanel::enableControls() {
     addMemberButton_->Enable(group);
     sessionDate_->Enable(group);
     planButton_->Enable(group);
+    staysOnVersions_->Enable(group);
     openButton_->Enable(group && !sessions_.empty());
     openMemberButton_->Enable(group && members_->GetSelection() != wxNOT_FOUND);
 }

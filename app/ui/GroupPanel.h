@@ -74,6 +74,7 @@ class GroupPanel : public wxPanel {
     wxListBox* members_;
     wxTextCtrl* newMemberName_;
     wxCheckBox* newMemberRequired_;
+    wxCheckBox* staysOnVersions_;
     wxButton* addMemberButton_;
     wxButton* openMemberButton_;
     wxListCtrl* sessions_list_;

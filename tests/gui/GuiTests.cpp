@@ -962,5 +962,17 @@ TEST_CASE("a session shows the module version it was planned from, and what chan
         auto suffix = std::to_string(size.x) + "x" + std::to_string(size.y) + ".png";
         CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-planned-from-" + suffix));
     }
+    // The group can be kept on the versions it started with.
+    clickTab(frame->pages(), 0);
+    auto* stays = find<wxCheckBox>(frame, "stays-on-versions");
+    CHECK(stays->IsEnabled());
+    CHECK_FALSE(stays->GetValue());
+    click(stays);
+    CHECK(waitFor([&] { return stays->GetValue(); }));
+    pump(300);
+    CHECK(stays->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight());
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-group-stays-1024x768.png"));
     closeFrame(frame);
+    auto store = test::openTestStore(path);
+    CHECK(store.recordSetting("group:1", "stays-on-module-versions")->value == "yes");
 }
