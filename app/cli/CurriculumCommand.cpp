@@ -20,6 +20,8 @@ const char* const kCurriculumUsage =
     "       roundtable-cli curriculum import FILE --db PATH --user NAME   (a clinical lead)\n"
     "       roundtable-cli curriculum add-picture FILE.svg|FILE.png --name NAME --description "
     "TEXT --db PATH --user NAME\n"
+    "       roundtable-cli curriculum compare MODULE OLD NEW --db PATH --user NAME   (OLD and "
+    "NEW: a version number or draft)\n"
     "       roundtable-cli curriculum send-for-review MODULE --summary TEXT --db PATH --user "
     "NAME\n"
     "       roundtable-cli curriculum publish|return|withdraw MODULE [--reason TEXT] --db PATH "
@@ -70,17 +72,20 @@ void printHistory(const records::ModuleHistory& history, std::ostream& out) {
 int curriculum(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
                std::ostream& err) {
     static const std::vector<std::string> kSubcommands = {
-        "list",    "history", "export",  "import", "add-picture", "send-for-review",
-        "publish", "return",  "withdraw"};
+        "list",        "history",         "export",  "compare", "import",
+        "add-picture", "send-for-review", "publish", "return",  "withdraw"};
     if (arguments.size() < 2 ||
         std::find(kSubcommands.begin(), kSubcommands.end(), arguments[1]) == kSubcommands.end()) {
         throw UsageError(
-            "curriculum needs one of: diff, list, history, export, import, add-picture, "
+            "curriculum needs one of: diff, list, history, export, compare, import, add-picture, "
             "send-for-review, publish, return, withdraw");
     }
     const auto& subcommand = arguments[1];
     const auto words = operands(arguments);
-    const std::size_t wanted = subcommand == "list" ? 0 : subcommand == "export" ? 2 : 1;
+    const std::size_t wanted = subcommand == "list"      ? 0
+                               : subcommand == "export"  ? 2
+                               : subcommand == "compare" ? 3
+                                                         : 1;
     if (words.size() != wanted)
         throw UsageError("curriculum " + subcommand + " needs " +
                          (wanted == 0   ? "no other words"
@@ -111,8 +116,27 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
         } else if (subcommand == "export") {
             const bool draft =
                 std::find(arguments.begin(), arguments.end(), "--draft") != arguments.end();
-            changes.exportModule(words[0], version, draft, words[1]);
+            changes.exportModule(words[0], {version, draft}, words[1]);
             out << "Wrote " << words[1] << ".\n";
+        } else if (subcommand == "compare") {
+            auto which = [](const std::string& word) {
+                if (word == "draft")
+                    return practice::ModuleVersion{std::nullopt, true};
+                int number = 0;
+                auto [end, problem] =
+                    std::from_chars(word.data(), word.data() + word.size(), number);
+                if (problem != std::errc() || end != word.data() + word.size() || number < 1)
+                    throw UsageError("compare takes version numbers or draft, not \"" + word +
+                                     "\"");
+                return practice::ModuleVersion{number, false};
+            };
+            auto differences = changes.compare(words[0], which(words[1]), which(words[2]));
+            if (differences.empty()) {
+                out << "The two texts of \"" << words[0] << "\" have the same content.\n";
+            } else {
+                out << differences;
+                return 1;
+            }
         } else if (subcommand == "import") {
             auto id = changes.importModule(words[0]);
             auto check = changes.check(store.moduleState(id).draft->text.xml);

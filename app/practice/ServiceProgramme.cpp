@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "curriculum/ContentHash.h"
+#include "curriculum/ModuleComparison.h"
 #include "curriculum/ModuleDocument.h"
 #include "curriculum/ProgrammeFolder.h"
 #include "practice/PictureCheck.h"
@@ -218,41 +219,59 @@ std::string CurriculumChanges::importModule(const std::filesystem::path& file) {
     return declared->moduleId;
 }
 
-void CurriculumChanges::exportModule(const std::string& moduleId, std::optional<int> version,
-                                     bool draft, const std::filesystem::path& file) {
-    const records::ModuleRevision* chosen = nullptr;
-    auto history = store_.moduleHistory(moduleId);
-    auto state = store_.moduleState(moduleId);
-    if (draft) {
+records::ModuleRevision CurriculumChanges::revision(const std::string& moduleId,
+                                                    const ModuleVersion& which) {
+    if (which.draft) {
+        auto state = store_.moduleState(moduleId);
         if (!state.draft)
             throw ValidationError("module", "\"" + moduleId + "\" has no draft.");
-        chosen = &*state.draft;
-    } else if (!version) {
+        return *state.draft;
+    }
+    if (!which.version) {
+        auto state = store_.moduleState(moduleId);
         if (!state.published)
             throw ValidationError("module", "There is no module \"" + moduleId + "\".");
-        chosen = &*state.published;
-    } else {
-        for (const auto& step : history.steps) {
-            if (step.step != records::ModuleStep::published || step.version != *version)
-                continue;
-            for (const auto& revision : history.revisions) {
-                if (revision.id == step.revisionId)
-                    chosen = &revision;
-            }
-        }
-        if (!chosen) {
-            throw ValidationError("version", "\"" + moduleId + "\" has no published version " +
-                                                 std::to_string(*version) + ".");
+        return *state.published;
+    }
+    auto history = store_.moduleHistory(moduleId);
+    for (const auto& step : history.steps) {
+        if (step.step != records::ModuleStep::published || step.version != *which.version)
+            continue;
+        for (const auto& revision : history.revisions) {
+            if (revision.id == step.revisionId)
+                return revision;
         }
     }
-    if (!chosen->damage.empty())
-        throw ValidationError("module", "This text cannot be exported: " + chosen->damage);
+    throw ValidationError("version", "\"" + moduleId + "\" has no published version " +
+                                         std::to_string(*which.version) + ".");
+}
+
+void CurriculumChanges::exportModule(const std::string& moduleId, const ModuleVersion& which,
+                                     const std::filesystem::path& file) {
+    auto chosen = revision(moduleId, which);
+    if (!chosen.damage.empty())
+        throw ValidationError("module", "This text cannot be exported: " + chosen.damage);
     try {
-        records::writePrivateFile(file, chosen->text.xml);
+        records::writePrivateFile(file, chosen.text.xml);
     } catch (const records::StoreError& error) {
         throw ValidationError("file", error.what());
     }
-    store_.recordAccess(records::Access::exportFile, "module revision", chosen->id);
+    store_.recordAccess(records::Access::exportFile, "module revision", chosen.id);
+}
+
+std::string CurriculumChanges::compare(const std::string& moduleId, const ModuleVersion& older,
+                                       const ModuleVersion& newer) {
+    auto load = [&](const ModuleVersion& which) {
+        auto text = revision(moduleId, which);
+        auto loaded = loadModuleRevision(store_, text);
+        if (!loaded.ok()) {
+            throw ValidationError("version", "That text of \"" + moduleId +
+                                                 "\" has errors, so it cannot be compared yet.");
+        }
+        return std::move(*loaded.module);
+    };
+    auto comparison = curriculum::compareModules(load(older), load(newer));
+    return comparison.same() ? std::string() : curriculum::describe(comparison);
 }
 
 }  // namespace roundtable::practice

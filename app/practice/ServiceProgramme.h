@@ -37,6 +37,13 @@ bool storeShippedProgrammeIfMissing(records::RecordStore& store,
 [[nodiscard]] curriculum::ModuleLoadResult loadModuleRevision(records::RecordStore& store,
                                                               const records::ModuleRevision& text);
 
+/// Which text of a module: a published version (the newest when `version` is empty), or the
+/// open draft.
+struct ModuleVersion {
+    std::optional<int> version;
+    bool draft = false;
+};
+
 /// The change control of the programme's modules, for clinical leads (the store refuses
 /// anyone else). Each step is recorded in the audit log by the store.
 class CurriculumChanges {
@@ -67,12 +74,19 @@ class CurriculumChanges {
     /// A module file (format 1) becomes the module's draft: checked by the loader as it is
     /// saved, unknown content kept, its version set to the next one. Returns the module's id.
     std::string importModule(const std::filesystem::path& file);
-    /// Writes a published version (the newest when `version` is empty), or with `draft` the
-    /// open draft, to `file`, replacing it only when complete; recorded as an export.
-    void exportModule(const std::string& moduleId, std::optional<int> version, bool draft,
+    /// Writes a text of the module to `file`, replacing it only when complete; recorded as an
+    /// export.
+    void exportModule(const std::string& moduleId, const ModuleVersion& which,
                       const std::filesystem::path& file);
+    /// The differences from `older` to `newer` in words (curriculum/ModuleComparison.h), by
+    /// session, activity and field; empty when the content is the same.
+    [[nodiscard]] std::string compare(const std::string& moduleId, const ModuleVersion& older,
+                                      const ModuleVersion& newer);
 
   private:
+    [[nodiscard]] records::ModuleRevision revision(const std::string& moduleId,
+                                                   const ModuleVersion& which);
+
     records::RecordStore& store_;
 };
 

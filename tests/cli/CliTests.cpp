@@ -764,5 +764,18 @@ TEST_CASE("curriculum commands: list, export, import as a draft, review, publish
     CHECK(history.out.find("version 2  sent-for-review by lead: A note for reviewers") !=
           std::string::npos);
     CHECK(history.out.find("version 2  published by second") != std::string::npos);
+    // A comment is not content: versions 1 and 2 differ only in their number.
+    auto compared = cli(with({"curriculum", "compare", "framework", "1", "2"}, as("lead")),
+                        "the lead's passphrase\n");
+    INFO(compared.err);
+    CHECK(compared.code == 1);
+    CHECK(compared.out == "Module \"framework\": version 1 -> 2\n");
+    auto same = cli(with({"curriculum", "compare", "framework", "2", "2"}, as("lead")),
+                    "the lead's passphrase\n");
+    CHECK(same.code == 0);
+    CHECK(same.out.find("the same content") != std::string::npos);
+    CHECK(cli(with({"curriculum", "compare", "framework", "1", "two"}, as("lead")),
+              "the lead's passphrase\n")
+              .code == 2);
     CHECK(cli(with({"curriculum", "export", "framework"}, as("lead"))).code == 2);
 }

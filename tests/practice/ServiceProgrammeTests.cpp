@@ -251,7 +251,7 @@ TEST_CASE("a module is exported to a file and imported from one as the next draf
     service.asLead();
     practice::CurriculumChanges changes(service.store);
     auto file = service.dir / "framework.xml";
-    changes.exportModule("framework", std::nullopt, false, file);
+    changes.exportModule("framework", {}, file);
     auto exported = curriculum::readWholeFile(file);
     CHECK(exported == curriculum::readWholeFile(kShipped / "modules/01-framework.xml"));
     auto edited = withMinutesChanged(exported, "10", "10");
@@ -266,7 +266,7 @@ TEST_CASE("a module is exported to a file and imported from one as the next draf
     CHECK(draft->text.version == 2);
     CHECK(draft->text.xml.find("<!-- from the psychologists' meeting -->") != std::string::npos);
     CHECK_THROWS_AS(changes.importModule(service.dir / "no-such-file.xml"), ValidationError);
-    CHECK_THROWS_AS(changes.exportModule("framework", 7, false, file), ValidationError);
+    CHECK_THROWS_AS(changes.exportModule("framework", {7, false}, file), ValidationError);
 }
 
 TEST_CASE("a format-6 database gains the shipped programme, and stamped sessions keep their text") {
@@ -348,6 +348,10 @@ TEST_CASE("a group plans from the newest version unless it stays on the version 
     CHECK(before->newestVersion == 2);
     INFO(before->differences);
     CHECK(before->differences.find("[-group rules-]{+rules the group made+}") != std::string::npos);
+    practice::CurriculumChanges changes(service.store);
+    CHECK(changes.compare("framework", {1, false}, {2, false}) == before->differences);
+    CHECK(changes.compare("framework", {2, false}, {}).empty());
+    CHECK_THROWS_AS((void)changes.compare("framework", {1, false}, {{}, true}), ValidationError);
     auto after = practice.plannedFrom(service.store.session(movingSecond));
     REQUIRE(after);
     CHECK(after->version == 2);
