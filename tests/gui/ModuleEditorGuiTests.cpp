@@ -208,3 +208,74 @@ TEST_CASE("a clinical lead changes a module and another lead publishes it as ver
         CHECK(session.stamp.moduleVersion == (session.id == service.session ? 1 : 2));
     }
 }
+
+TEST_CASE(
+    "the module editor refuses a draft with errors for review and asks before losing changes") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    {
+        auto store = openTestStore(service.path);
+        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
+        store.addUser("facilitator", records::Role::facilitator, kReviewerPassphrase);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(service.path));
+    signInAs(frame, "author", kAuthorPassphrase);  // stores the shipped programme
+    auto* editor = openEditorOnFirstModule(frame);
+    auto* editorTree = find<wxTreeCtrl>(editor, "editor-tree");
+    const auto activity = treeItem(editorTree, 0, 0);
+    clickTreeItem(editorTree, activity);
+    auto* minutes = find<wxTextCtrl>(editor, "activity-minutes");
+    typeInto(minutes, "1");
+
+    // Sending for review is refused while the draft has errors, before any question is asked.
+    bool asked = false;
+    editor->answerWith([&](const std::string&, const std::string&) {
+        asked = true;
+        return std::optional<std::string>("A summary");
+    });
+    click(find<wxButton>(editor, "editor-send"));
+    CHECK(waitFor([&] { return has(editor->message(), "The draft has errors"); }));
+    CHECK_FALSE(asked);
+
+    // A double-click on a finding goes to its field: the session's minutes.
+    clickTreeItem(editorTree, editorTree->GetRootItem());
+    auto* findings = find<wxListBox>(editor, "editor-findings");
+    REQUIRE(findings->GetCount() >= 1);
+    auto row = findings->GetScreenRect();
+    wxUIActionSimulator mouse;
+    mouse.MouseMove(row.GetPosition() + wxSize(60, 10));
+    pump(50);
+    mouse.MouseDblClick();
+    auto* sessionMinutes = find<wxTextCtrl>(editor, "session-minutes");
+    CHECK(waitFor([&] { return wxWindow::FindFocus() == sessionMinutes; }));
+    CHECK(find<wxStaticText>(editor, "session-minutes-findings")->IsShown());
+
+    // Closing with unsaved changes asks: Cancel keeps the window, Discard closes it unsaved.
+    REQUIRE(editor->hasUnsavedChanges());
+    editor->answerCloseWith([] { return wxCANCEL; });
+    editor->Close();
+    pump(200);
+    REQUIRE(frame->moduleEditor() == editor);
+    CHECK(editor->IsShown());
+    editor->answerCloseWith([] { return wxNO; });
+    editor->Close();
+    CHECK(waitFor([&] { return frame->moduleEditor() == nullptr; }));
+    {
+        auto store = openTestStore(service.path);
+        CHECK_FALSE(store.moduleState("framework").draft);
+    }
+
+    // Anyone but a clinical lead reads the module: nothing can be typed, saved or sent.
+    frame->lock();
+    signInAs(frame, "facilitator", kReviewerPassphrase);
+    editor = openEditorOnFirstModule(frame);
+    CHECK_FALSE(editor->editable());
+    CHECK(has(editor->message(), "Read only"));
+    CHECK_FALSE(find<wxTextCtrl>(editor, "module-title")->IsEditable());
+    pump(300);  // the buttons follow their commands when the window is idle
+    for (const char* name :
+         {"editor-save", "editor-send", "editor-publish", "editor-return", "editor-withdraw"}) {
+        CHECK_MESSAGE(!find<wxButton>(editor, name)->IsEnabled(), name << " is enabled");
+    }
+    closeFrame(frame);
+}
