@@ -18,11 +18,14 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 #include <wx/treectrl.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <set>
 #include <string_view>
+#include <tuple>
 
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
@@ -43,6 +46,12 @@ constexpr int kPublishId = wxID_HIGHEST + 102;
 constexpr int kReturnId = wxID_HIGHEST + 103;
 constexpr int kWithdrawId = wxID_HIGHEST + 104;
 constexpr int kCompareId = wxID_HIGHEST + 105;
+constexpr int kAddSessionId = wxID_HIGHEST + 106;
+constexpr int kAddActivityId = wxID_HIGHEST + 107;
+constexpr int kDuplicateId = wxID_HIGHEST + 108;
+constexpr int kRemoveId = wxID_HIGHEST + 109;
+constexpr int kMoveUpId = wxID_HIGHEST + 110;
+constexpr int kMoveDownId = wxID_HIGHEST + 111;
 
 // The kinds content-xml/README.md lists, in its order.
 constexpr std::array<const char*, 10> kKinds{
@@ -127,6 +136,23 @@ ModuleEditor* ModuleEditor::open(wxWindow* parent, records::RecordStore& store,
     }
     Loaded loaded{moduleId, std::move(state), editable, pictureNames(store),
                   curriculum::ModuleDraft(text)};
+    if (editable) {
+        // A new session never takes the id of one that a published version had: sessions
+        // planned from it name it.
+        std::set<std::string, std::less<>> ids;
+        for (const auto& revision : store.moduleHistory(moduleId).revisions) {
+            if (!revision.damage.empty())
+                continue;
+            try {
+                curriculum::ModuleDraft old(revision.text.xml);
+                for (std::size_t s = 0; s < old.sessionCount(); ++s)
+                    ids.insert(old.sessionId(s));
+            } catch (const std::exception&) {
+                // A text that cannot be read has no ids to keep.
+            }
+        }
+        loaded.draft.reserveIds(ids);
+    }
     return new ModuleEditor(parent, store, std::move(loaded), std::move(published));
 }
 
@@ -153,9 +179,27 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     auto* splitter = new wxSplitterWindow(body, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3D);
     splitter->SetMinimumPaneSize(200);
-    tree_ = new wxTreeCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    auto* left = new wxPanel(splitter);
+    auto* leftSizer = new wxBoxSizer(wxVERTICAL);
+    tree_ = new wxTreeCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxTR_DEFAULT_STYLE | wxTR_SINGLE);
     tree_->SetName("editor-tree");
+    leftSizer->Add(tree_, wxSizerFlags(1).Expand());
+    // Wrapped: the buttons take two or three rows when the tree is narrow.
+    auto* structure = new wxWrapSizer(wxHORIZONTAL);
+    for (auto [id, label, name] : {std::tuple{kAddSessionId, "Add session", "editor-add-session"},
+                                   {kAddActivityId, "Add activity", "editor-add-activity"},
+                                   {kDuplicateId, "Duplicate", "editor-duplicate"},
+                                   {kRemoveId, "Remove", "editor-remove"},
+                                   {kMoveUpId, "Move up", "editor-move-up"},
+                                   {kMoveDownId, "Move down", "editor-move-down"}}) {
+        auto* button =
+            new wxButton(left, id, label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        button->SetName(name);
+        structure->Add(button, wxSizerFlags().Border(wxTOP | wxRIGHT, 3));
+    }
+    leftSizer->Add(structure, wxSizerFlags().Expand());
+    left->SetSizer(leftSizer);
     forms_ = new wxSimplebook(splitter);
     forms_->SetName("editor-forms");
 
@@ -210,7 +254,7 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     addField(page, "Adapt (optional)", "activity-adapt", Field::activityAdapt, 3);
     addField(page, "Watch for (optional)", "activity-watch", Field::activityWatch, 3);
 
-    splitter->SplitVertically(tree_, forms_, 300);
+    splitter->SplitVertically(left, forms_, 300);
     sizer->Add(splitter, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 6));
 
     auto* findingsLabel = new wxStaticText(body, wxID_ANY, "Findings (double-click to go there)");
@@ -331,6 +375,13 @@ void ModuleEditor::buildMenus() {
     auto* edit = new wxMenu;
     edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
     edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->AppendSeparator();
+    edit->Append(kAddSessionId, "Add &session");
+    edit->Append(kAddActivityId, "Add &activity");
+    edit->Append(kDuplicateId, "&Duplicate\tCtrl+D");
+    edit->Append(kRemoveId, "Re&move");
+    edit->Append(kMoveUpId, "Move &up\tAlt+Up");
+    edit->Append(kMoveDownId, "Move &down\tAlt+Down");
     auto* bar = new wxMenuBar;
     bar->Append(module, "&Module");
     bar->Append(edit, "&Edit");
@@ -354,6 +405,29 @@ void ModuleEditor::buildMenus() {
     command(wxID_CLOSE, [this] { Close(); });
     command(wxID_UNDO, [this] { undo(); });
     command(wxID_REDO, [this] { redo(); });
+    command(kAddSessionId, [this] {
+        // After the session selected (or the activity's), else at the end.
+        restructure([this] {
+            return draft_.addSession(node_.session ? *node_.session + 1 : draft_.sessionCount());
+        });
+    });
+    command(kAddActivityId, [this] {
+        restructure([this] {
+            const auto session = *node_.session;
+            return draft_.addActivity(
+                session, node_.activity ? *node_.activity + 1 : draft_.activityCount(session));
+        });
+    });
+    command(kDuplicateId, [this] { restructure([this] { return draft_.duplicate(node_); }); });
+    command(kRemoveId, [this] {
+        restructure([this] {
+            draft_.remove(node_);
+            return node_.activity ? FieldAddress::ofSession(*node_.session, Field::session)
+                                  : FieldAddress::ofModule(Field::module);
+        });
+    });
+    command(kMoveUpId, [this] { restructure([this] { return draft_.moveUp(node_); }); });
+    command(kMoveDownId, [this] { restructure([this] { return draft_.moveDown(node_); }); });
 
     // What the store would refuse is not offered; the store still decides (a reviewer who
     // wrote the draft is refused there, with its reason).
@@ -368,6 +442,13 @@ void ModuleEditor::buildMenus() {
     enable(kPublishId, [this] { return editable_ && state_.inReview; });
     enable(kReturnId, [this] { return editable_ && state_.inReview; });
     enable(kWithdrawId, [this] { return editable_ && state_.draft.has_value(); });
+    enable(kAddSessionId, [this] { return editable_; });
+    auto part = [this] { return editable_ && node_.field != Field::module; };
+    enable(kAddActivityId, part);
+    enable(kDuplicateId, part);
+    enable(kRemoveId, part);
+    enable(kMoveUpId, part);
+    enable(kMoveDownId, part);
     Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& event) {
@@ -809,6 +890,21 @@ void ModuleEditor::redo() {
     draft_.redo();
     afterUndoOrRedo();
     say(joined({"Redone: ", what, "."}));
+}
+
+void ModuleEditor::restructure(const std::function<FieldAddress()>& edit) {
+    if (!editable_)
+        return;
+    FieldAddress select;
+    if (!runGuarded([this](const Failure& failure) { refuse(failure.message); },
+                    [&] { select = edit(); })) {
+        return;
+    }
+    unsaved_ = true;
+    fillTree();
+    if (!selectNode(select))
+        selectNode(FieldAddress::ofModule(Field::module));
+    changed();
 }
 
 void ModuleEditor::afterUndoOrRedo() {

@@ -103,6 +103,9 @@ class ModuleEditor : public wxFrame {
     void showFindings();
     void showState();
     void reloadFromStore();
+    /// Makes a change that adds, removes or moves a session or an activity, then shows the
+    /// tree again with the address `edit` returns selected.
+    void restructure(const std::function<curriculum::FieldAddress()>& edit);
     void afterUndoOrRedo();
     [[nodiscard]] bool treeMatchesDraft() const;
     void goToFinding(int index);

@@ -127,6 +127,8 @@ TEST_CASE("a clinical lead changes a module and another lead publishes it as ver
     CHECK(has(find<wxStaticText>(editor, "session-minutes-findings")->GetLabel(),
               "but the session is"));
     CHECK(editor->check().hasErrors());
+    pump(200);
+    CHECK(ui::saveScreenshot(editor, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-session.png"));
 
     // Put right, then undone and redone with the keyboard.
     clickTreeItem(editorTree, activity);
@@ -249,6 +251,25 @@ TEST_CASE(
     auto* sessionMinutes = find<wxTextCtrl>(editor, "session-minutes");
     CHECK(waitFor([&] { return wxWindow::FindFocus() == sessionMinutes; }));
     CHECK(find<wxStaticText>(editor, "session-minutes-findings")->IsShown());
+
+    // Activities are added and moved from the buttons under the tree, and undone like text.
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 0));
+    const auto firstTitle = find<wxTextCtrl>(editor, "activity-title")->GetValue();
+    const auto activities = editor->draft().activityCount(0);
+    click(find<wxButton>(editor, "editor-add-activity"));
+    CHECK(waitFor([&] { return editor->draft().activityCount(0) == activities + 1; }));
+    auto session = editorTree->GetItemParent(treeItem(editorTree, 0, 0));
+    CHECK(editorTree->GetChildrenCount(session, false) == activities + 1);
+    CHECK(editorTree->GetSelection() == treeItem(editorTree, 0, 1));  // the new one, after
+    CHECK(find<wxTextCtrl>(editor, "activity-title")->GetValue().empty());
+    press('Z', wxMOD_CONTROL);
+    CHECK(waitFor([&] { return editor->draft().activityCount(0) == activities; }));
+    session = editorTree->GetItemParent(treeItem(editorTree, 0, 0));
+    CHECK(editorTree->GetChildrenCount(session, false) == activities);
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 0));
+    click(find<wxButton>(editor, "editor-move-down"));
+    CHECK(waitFor([&] { return editorTree->GetSelection() == treeItem(editorTree, 0, 1); }));
+    CHECK(find<wxTextCtrl>(editor, "activity-title")->GetValue() == firstTitle);
 
     // Closing with unsaved changes asks: Cancel keeps the window, Discard closes it unsaved.
     REQUIRE(editor->hasUnsavedChanges());
