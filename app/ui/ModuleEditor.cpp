@@ -861,6 +861,10 @@ void ModuleEditor::compareWithPublished() {
         });
     if (text.empty())
         return;
+    if (showText_) {
+        showText_("Compare with published", text);
+        return;
+    }
     wxDialog dialog(this, wxID_ANY, "Compare with published", wxDefaultPosition, wxSize(900, 600),
                     wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

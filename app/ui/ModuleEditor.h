@@ -38,6 +38,8 @@ class ModuleEditor : public wxFrame {
     /// Asks whether unsaved changes are saved before the window closes, answering as
     /// wxMessageBox does: wxYES to save, wxNO to discard, wxCANCEL to keep the window open.
     using AskSave = std::function<int()>;
+    /// Shows a long text (the comparison) with a title; tests read it instead.
+    using ShowText = std::function<void(const std::string& title, const std::string& text)>;
 
     /// Opens the editor on `moduleId`: its open draft, or its newest published version (which
     /// becomes the next version when saved); read-only unless the signed-in user is a clinical
@@ -49,6 +51,7 @@ class ModuleEditor : public wxFrame {
     /// Replaces the dialogs that ask for a text or about saving (for tests).
     void answerWith(AskText askText) { askText_ = std::move(askText); }
     void answerCloseWith(AskSave askSave) { askSave_ = std::move(askSave); }
+    void showTextWith(ShowText showText) { showText_ = std::move(showText); }
 
     // The commands of the menu and the buttons; each shows its result or failure in the
     // window's message line.
@@ -127,6 +130,7 @@ class ModuleEditor : public wxFrame {
     std::function<void()> published_;
     AskText askText_;
     AskSave askSave_;
+    ShowText showText_;
     bool unsaved_ = false;
     bool loading_ = false;           ///< filling controls: their events are not edits
     curriculum::FieldAddress node_;  ///< the module, session or activity shown

@@ -152,13 +152,17 @@ TEST_CASE("a clinical lead changes a module and another lead publishes it as ver
     REQUIRE(secondMinutes > 10);
     typeInto(minutes, std::to_string(secondMinutes - 10).c_str());
     CHECK(waitFor([&] { return !editor->check().hasErrors(); }));
-    for (const auto& found : editor->check().findings)
-        MESSAGE(curriculum::describe(found.field) << ": " << found.finding.message);
 
     click(find<wxButton>(editor, "editor-save"));
     CHECK(waitFor([&] { return editor->message() == "Draft saved."; }));
     CHECK_FALSE(editor->hasUnsavedChanges());
     CHECK(has(editor->stateLine(), "Version 2, draft - author: author"));
+    // The comparison with the published version names both changed minutes.
+    std::string comparison;
+    editor->showTextWith([&](const std::string&, const std::string& text) { comparison = text; });
+    click(find<wxButton>(editor, "editor-compare"));
+    CHECK(waitFor([&] { return !comparison.empty(); }));
+    CHECK(comparison.find("minutes " + original + " -> " + changed) != std::string::npos);
     click(find<wxButton>(editor, "editor-send"));
     CHECK(waitFor([&] { return has(editor->message(), "Sent for review"); }));
     CHECK(has(editor->stateLine(), "Version 2, in review"));
