@@ -207,6 +207,7 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     auto* page = addPage("module-form");
     addField(page, "Module title", "module-title", Field::moduleTitle, 1);
     addField(page, "Summary", "module-summary", Field::moduleSummary, 4);
+    addField(page, "Aims (one a line)", "module-aims", Field::aims, 4, true);
 
     // Session: the minutes with the sum of its activities' beside them.
     page = addPage("session-form");
@@ -219,6 +220,16 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     row->Add(sessionSum_, wxSizerFlags().CenterVertical().Border(wxLEFT, 10));
     addField(page, "Objectives (one a line)", "session-objectives", Field::objectives, 4, true);
     addField(page, "Materials (one a line)", "session-materials", Field::materials, 4, true);
+    // The carers' handout: points with their pictures, "[picture] text" a line.
+    addPoints(page, "Carers' handout - what we covered ([picture] text, one a line)",
+              "handout-covered", Field::handoutCovered, Field::handoutCoveredText,
+              Field::handoutCoveredPicture);
+    addPoints(page, "Carers' handout - how you can help", "handout-help", Field::handoutHelp,
+              Field::handoutHelpText, Field::handoutHelpPicture);
+    addPoints(page, "Carers' handout - what to watch for", "handout-watch", Field::handoutWatch,
+              Field::handoutWatchText, Field::handoutWatchPicture);
+    addPoints(page, "Carers' handout - what to talk about", "handout-talk", Field::handoutTalk,
+              Field::handoutTalkText, Field::handoutTalkPicture);
 
     // Activity: what matters most to whoever runs it.
     page = addPage("activity-form");
@@ -253,6 +264,8 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
              Field::guidance, 6, true);
     addField(page, "Adapt (optional)", "activity-adapt", Field::activityAdapt, 3);
     addField(page, "Watch for (optional)", "activity-watch", Field::activityWatch, 3);
+    addPoints(page, "Easy-read points for the members ([picture] text, one a line)",
+              "activity-easy-read", Field::easyRead, Field::easyReadText, Field::easyReadPicture);
 
     splitter->SplitVertically(left, forms_, 300);
     sizer->Add(splitter, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 6));
@@ -351,7 +364,7 @@ ModuleEditor::Bound& ModuleEditor::addField(wxScrolledWindow* page, const wxStri
     findings->SetForegroundColour(wxColour(170, 20, 20));
     findings->Hide();
     sizer->Add(findings, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
-    fields_.push_back({control, field, findings, list});
+    fields_.push_back({control, field, findings, list, field, std::nullopt});
     const std::size_t index = fields_.size() - 1;
     control->Bind(wxEVT_TEXT, [this, index](wxCommandEvent&) { edited(fields_[index]); });
     control->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
@@ -546,19 +559,8 @@ void ModuleEditor::showNode(const FieldAddress& whole) {
     for (auto& bound : fields_) {
         if (bound.control->GetParent() != pages_[page])
             continue;
-        auto address = addressOf(bound.field);
-        std::string text;
-        if (bound.list) {
-            for (std::size_t i = 0; i < draft_.itemCount(address); ++i) {
-                if (i > 0)
-                    text.push_back('\n');
-                address.item = i;
-                text.append(draft_.text(address));
-            }
-        } else {
-            text = draft_.text(address);
-        }
-        bound.control->ChangeValue(toWx(text));
+        bound.control->ChangeValue(
+            toWx(bound.list ? listText(bound) : draft_.text(addressOf(bound.field))));
     }
     if (page == activityPage) {
         auto kind = draft_.text(addressOf(Field::activityKind));
@@ -582,7 +584,7 @@ void ModuleEditor::edited(const Bound& bound) {
     const bool done = runGuarded([this](const Failure& failure) { refuse(failure.message); },
                                  [&] {
                                      if (bound.list)
-                                         syncList(addressOf(bound.field), text);
+                                         syncList(bound, text);
                                      else
                                          draft_.setText(addressOf(bound.field), text);
                                  });
@@ -592,23 +594,66 @@ void ModuleEditor::edited(const Bound& bound) {
     changed();
 }
 
-void ModuleEditor::syncList(const FieldAddress& list, const std::string& text) {
-    // One item a line: the items that differ are set, new lines added, lines gone removed.
-    const auto lines = linesOf(text);
+ModuleEditor::Bound& ModuleEditor::addPoints(wxScrolledWindow* page, const wxString& label,
+                                             const char* name, Field list, Field text,
+                                             Field picture) {
+    auto& bound = addField(page, label, name, list, 4, true);
+    bound.itemText = text;
+    bound.itemPicture = picture;
+    return bound;
+}
+
+std::string ModuleEditor::listText(const Bound& bound) const {
+    const auto list = addressOf(bound.field);
+    std::string text;
+    for (std::size_t i = 0; i < draft_.itemCount(list); ++i) {
+        if (i > 0)
+            text.push_back('\n');
+        if (bound.itemPicture) {
+            const auto picture = draft_.text({*bound.itemPicture, list.session, list.activity, i});
+            if (!picture.empty())
+                text.append("[").append(picture).append("] ");
+        }
+        text.append(draft_.text({bound.itemText, list.session, list.activity, i}));
+    }
+    return text;
+}
+
+void ModuleEditor::syncList(const Bound& bound, const std::string& text) {
+    // One item a line: the items that differ are set, new lines added, lines gone removed. A
+    // point's picture is written before its text ("[talking] Say your name"), so it moves with
+    // its line.
+    const auto list = addressOf(bound.field);
+    struct Line {
+        std::string text;
+        std::string picture;
+    };
+    std::vector<Line> lines;
+    for (auto& line : linesOf(text)) {
+        const auto close = line.find(']');
+        if (bound.itemPicture && line.starts_with('[') && close != std::string::npos) {
+            auto rest = line.substr(close + 1);
+            const auto start = rest.find_first_not_of(' ');
+            rest.erase(0, start == std::string::npos ? rest.size() : start);
+            lines.push_back({std::move(rest), line.substr(1, close - 1)});
+        } else {
+            lines.push_back({std::move(line), {}});
+        }
+    }
     const std::size_t count = draft_.itemCount(list);
-    auto item = [&](std::size_t i) {
-        auto address = list;
-        address.item = i;
-        return address;
+    auto item = [&](Field field, std::size_t i) {
+        return FieldAddress{field, list.session, list.activity, i};
     };
     for (std::size_t i = 0; i < std::min(count, lines.size()); ++i) {
-        if (draft_.text(item(i)) != lines[i])
-            draft_.setText(item(i), lines[i]);
+        if (draft_.text(item(bound.itemText, i)) != lines[i].text)
+            draft_.setText(item(bound.itemText, i), lines[i].text);
+        if (bound.itemPicture && draft_.text(item(*bound.itemPicture, i)) != lines[i].picture)
+            draft_.setText(item(*bound.itemPicture, i), lines[i].picture);
     }
     for (std::size_t i = count; i < lines.size(); ++i)
-        draft_.addItem(list, i, lines[i]);
+        draft_.addItem(list, i, lines[i].text, lines[i].picture);
     for (std::size_t i = count; i > lines.size(); --i)
-        draft_.remove(item(i - 1));
+        draft_.remove(item(bound.field, i - 1));
 }
 
 void ModuleEditor::changed() {
@@ -631,7 +676,14 @@ void ModuleEditor::showFindings() {
             text.append(warned(line));
         };
         for (const auto& found : check_.findings) {
-            if (bound.list && inList(found.field, address) && found.field.item) {
+            const bool ofList =
+                bound.list && found.field.item &&
+                (inList(found.field, address) ||
+                 inList(found.field,
+                        {bound.itemText, address.session, address.activity, std::nullopt}) ||
+                 (bound.itemPicture && inList(found.field, {*bound.itemPicture, address.session,
+                                                            address.activity, std::nullopt})));
+            if (ofList) {
                 add(joined(
                     {"line ", std::to_string(*found.field.item + 1), ": ", found.finding.message}));
             } else if (found.field == address) {

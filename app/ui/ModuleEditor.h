@@ -81,12 +81,17 @@ class ModuleEditor : public wxFrame {
 
   private:
     struct Loaded;
-    /// A text field of a form, bound to a field of the node shown; lists are one item a line.
+    /// A text field of a form, bound to a field of the node shown; lists are one item a line,
+    /// points (easy-read, the carers' handout) "[picture] text" a line.
     struct Bound {
         wxTextCtrl* control = nullptr;
         curriculum::Field field = curriculum::Field::moduleTitle;
         wxStaticText* findings = nullptr;
         bool list = false;
+        /// For a list: the field of an item's text (the list's own for a list of texts), and of
+        /// an item's picture for a list of points.
+        curriculum::Field itemText = curriculum::Field::moduleTitle;
+        std::optional<curriculum::Field> itemPicture;
     };
 
     ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded loaded,
@@ -99,7 +104,10 @@ class ModuleEditor : public wxFrame {
     void labelTree();
     void showNode(const curriculum::FieldAddress& whole);
     void edited(const Bound& bound);
-    void syncList(const curriculum::FieldAddress& list, const std::string& text);
+    Bound& addPoints(wxScrolledWindow* page, const wxString& label, const char* name,
+                     curriculum::Field list, curriculum::Field text, curriculum::Field picture);
+    [[nodiscard]] std::string listText(const Bound& bound) const;
+    void syncList(const Bound& bound, const std::string& text);
     /// After every change: checks the draft again and shows the findings, the sums, the tree's
     /// marks and where the module stands.
     void changed();

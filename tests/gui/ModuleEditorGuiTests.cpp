@@ -275,6 +275,31 @@ TEST_CASE(
     CHECK(waitFor([&] { return editorTree->GetSelection() == treeItem(editorTree, 0, 1); }));
     CHECK(find<wxTextCtrl>(editor, "activity-title")->GetValue() == firstTitle);
 
+    // An easy-read point is "[picture] text" a line; a picture the programme lacks is a
+    // finding at the list, on that point's line.
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 0));
+    auto* easyRead = find<wxTextCtrl>(editor, "activity-easy-read");
+    CHECK(easyRead->GetValue().StartsWith("["));
+    const curriculum::FieldAddress points{curriculum::Field::easyRead, 0, 0, std::nullopt};
+    const auto pointCount = editor->draft().itemCount(points);
+    click(easyRead);
+    press(WXK_END, wxMOD_CONTROL);
+    press(WXK_RETURN);
+    wxUIActionSimulator().Text("[no-such-picture] Say hello.");
+    CHECK(waitFor([&] { return editor->draft().itemCount(points) == pointCount + 1; }));
+    CHECK(waitFor([&] {
+        return editor->draft().text({curriculum::Field::easyReadText, 0, 0, pointCount}) ==
+               "Say hello.";
+    }));
+    CHECK(editor->draft().text({curriculum::Field::easyReadPicture, 0, 0, pointCount}) ==
+          "no-such-picture");
+    auto* easyReadFindings = find<wxStaticText>(editor, "activity-easy-read-findings");
+    CHECK(waitFor([&] { return easyReadFindings->IsShown(); }));
+    CHECK(has(easyReadFindings->GetLabel(),
+              ("\u26A0 line " + std::to_string(pointCount + 1) + ": ").c_str()));
+    pump(200);
+    CHECK(ui::saveScreenshot(editor, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-easy-read.png"));
+
     // Closing with unsaved changes asks: Cancel keeps the window, Discard closes it unsaved.
     REQUIRE(editor->hasUnsavedChanges());
     editor->answerCloseWith([] { return wxCANCEL; });
