@@ -320,7 +320,7 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
 
     buildMenus();
     fillTree();
-    showNode(FieldAddress::ofModule(Field::module));
+    selectNode(FieldAddress::ofModule(Field::module));  // the module selected, its form shown
     changed();
     unsaved_ = false;
     showState();
@@ -542,9 +542,10 @@ bool ModuleEditor::selectNode(const FieldAddress& whole) {
     if (!item.IsOk())
         return false;
     tree_->EnsureVisible(item);
-    tree_->SelectItem(item);  // shows its form (wxEVT_TREE_SEL_CHANGED)
-    if (node_ != whole)
-        showNode(whole);
+    tree_->SelectItem(item);
+    // Shown here too: GTK sends no selection event for an item already selected, or before the
+    // window is shown.
+    showNode(whole);
     return true;
 }
 
@@ -889,7 +890,7 @@ void ModuleEditor::reloadFromStore() {
                });
     unsaved_ = false;
     fillTree();
-    showNode(FieldAddress::ofModule(Field::module));
+    selectNode(FieldAddress::ofModule(Field::module));  // the module selected, its form shown
     changed();
 }
 

@@ -329,3 +329,57 @@ TEST_CASE(
     }
     closeFrame(frame);
 }
+
+TEST_CASE("a reviewer returns a module's draft to its author, who withdraws it") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    {
+        auto store = openTestStore(service.path);
+        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
+        store.addUser("reviewer", records::Role::clinicalLead, kReviewerPassphrase);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(service.path));
+    signInAs(frame, "author", kAuthorPassphrase);
+    auto* editor = openEditorOnFirstModule(frame);
+    auto* editorTree = find<wxTreeCtrl>(editor, "editor-tree");
+    clickTreeItem(editorTree, editorTree->GetRootItem());
+    auto* title = find<wxTextCtrl>(editor, "module-title");
+    typeInto(title, "Working together");
+    CHECK(has(editor->stateLine(), "unsaved changes"));
+    editor->answerWith([](const std::string&, const std::string&) {
+        return std::optional<std::string>("A shorter title");
+    });
+    click(find<wxButton>(editor, "editor-send"));  // saves first
+    CHECK(waitFor([&] { return has(editor->message(), "Sent for review"); }));
+    CHECK(has(editor->stateLine(), "Version 2, in review - author: author"));
+
+    frame->lock();
+    signInAs(frame, "reviewer", kReviewerPassphrase);
+    editor = openEditorOnFirstModule(frame);
+    CHECK(find<wxTextCtrl>(editor, "module-title")->GetValue() == "Working together");
+    editor->answerWith([](const std::string& question, const std::string&) {
+        return std::optional<std::string>(question == "Return to author" ? "Keep the old title"
+                                                                         : "");
+    });
+    click(find<wxButton>(editor, "editor-return"));
+    CHECK(waitFor([&] { return editor->message() == "Returned to its author."; }));
+    CHECK(has(editor->stateLine(), "Version 2, draft - author: author"));
+
+    frame->lock();
+    signInAs(frame, "author", kAuthorPassphrase);
+    editor = openEditorOnFirstModule(frame);
+    CHECK(has(editor->stateLine(), "Version 2, draft"));
+    editor->answerWith([](const std::string&, const std::string&) {
+        return std::optional<std::string>("The reviewer prefers the old title");
+    });
+    click(find<wxButton>(editor, "editor-withdraw"));
+    CHECK(waitFor([&] { return editor->message() == "Draft withdrawn."; }));
+    CHECK(has(editor->stateLine(), "Version 1, published"));
+    CHECK(find<wxTextCtrl>(editor, "module-title")->GetValue() != "Working together");
+    closeFrame(frame);
+    auto store = openTestStore(service.path);
+    auto state = store.moduleState("framework");
+    CHECK_FALSE(state.draft);
+    REQUIRE(state.published);
+    CHECK(state.published->text.version == 1);
+}
