@@ -2,6 +2,8 @@
 // the real window (minutes that no longer add up are shown at their fields, then put right,
 // undone and redone), saves it and sends it for review, and may not publish her own work; the
 // other signs in, publishes it as version 2, and a session planned then is stamped with it.
+// Then the rest of the window: refusals, findings on lists, structure edits, closing with
+// unsaved changes, reading only, returning and withdrawing a draft.
 #include <doctest/doctest.h>
 #include <wx/button.h>
 #include <wx/listbox.h>
