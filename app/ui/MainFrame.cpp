@@ -18,6 +18,7 @@
 #include "ui/GroupPanel.h"
 #include "ui/Guarded.h"
 #include "ui/MemberPanel.h"
+#include "ui/ModuleEditor.h"
 #include "ui/PrintController.h"
 #include "ui/SessionPanel.h"
 #include "ui/UsersPanel.h"
@@ -30,6 +31,7 @@ constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|
 constexpr int kLockId = wxID_HIGHEST + 1;
 constexpr int kBackupId = wxID_HIGHEST + 2;
 constexpr int kBackupNowId = wxID_HIGHEST + 3;
+constexpr int kEditModuleId = wxID_HIGHEST + 4;
 
 void removeBackupButton(wxInfoBar* notice) {
     if (notice->HasButtonId(kBackupNowId))
@@ -119,6 +121,11 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
             event.Veto();
             return;
         }
+        // The module editor asks about its unsaved changes first, and may keep both open.
+        if (editor_ && event.CanVeto() && !editor_->Close()) {
+            event.Veto();
+            return;
+        }
         idleTimer_.Stop();
         event.Skip();
     });
@@ -146,9 +153,22 @@ void MainFrame::buildMenus() {
     file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+    auto* programmeMenu = new wxMenu;
+    programmeMenu->Append(
+        kEditModuleId, "&Edit module...\tCtrl+E",
+        "Change the module selected in the curriculum (clinical leads) or read it");
     auto* menuBar = new wxMenuBar;
     menuBar->Append(file, "&File");
+    menuBar->Append(programmeMenu, "&Programme");
     SetMenuBar(menuBar);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { editSelectedModule(); }, kEditModuleId);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& event) {
+            event.Enable(!isLocked() && !curriculum_->selectedModuleId().empty());
+        },
+        kEditModuleId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(true); }, wxID_NEW);
     Bind(
@@ -384,6 +404,36 @@ void MainFrame::showWork() {
     }
 }
 
+ModuleEditor* MainFrame::editSelectedModule() {
+    if (isLocked())
+        return nullptr;
+    if (editor_) {
+        editor_->Raise();
+        return editor_.get();
+    }
+    const auto moduleId = curriculum_->selectedModuleId();
+    if (moduleId.empty()) {
+        showNotice("Choose a module or one of its sessions in the curriculum first.",
+                   wxICON_INFORMATION);
+        return nullptr;
+    }
+    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
+               [&] {
+                   editor_ =
+                       ModuleEditor::open(this, *store_, moduleId, [this] { reloadProgramme(); });
+                   editor_->Show();
+               });
+    return editor_.get();
+}
+
+void MainFrame::reloadProgramme() {
+    if (isLocked())
+        return;
+    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_WARNING); },
+               [this] { practice_->useServiceProgramme(shippedProgramme_); });
+    curriculum_->showProgramme(practice_->programme());
+}
+
 void MainFrame::showNotice(const std::string& text, int icon) {
     noticeText_ = text;
     notice_->ShowMessage(toWx(text), icon);
@@ -408,6 +458,10 @@ void MainFrame::lock() {
     // then the log's newest point, the lock included, is noted as seen.
     practice::ScopeExit noteHead([this] { rememberLogHead(); });
     practice::ScopeExit hide([this] { hideRecords(); });
+    if (editor_) {
+        editor_->closeForLock();  // its changes saved while the key is still there
+        editor_ = nullptr;        // destroyed only when idle: not to be raised again
+    }
     auto user = store_->currentUser();
     auto outcome = practice_->lock(session_->takeUnsavedNote());
     if (outcome.notSaved) {

@@ -9,6 +9,7 @@
 #include <wx/eventfilter.h>
 #include <wx/frame.h>
 #include <wx/timer.h>
+#include <wx/weakref.h>
 
 #include <chrono>
 #include <filesystem>
@@ -35,6 +36,7 @@ class GroupPanel;
 class NewDatabasePanel;
 class RecoveryKeyPanel;
 class MemberPanel;
+class ModuleEditor;
 class PrintController;
 class SessionPanel;
 class UsersPanel;
@@ -93,6 +95,16 @@ class MainFrame : public wxFrame, private wxEventFilter {
     [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
     /// Shows `text` in the notice bar and remembers it (see noticeText).
     void showNotice(const std::string& text, int icon);
+
+    /// Opens the module editor (Programme > Edit module, Ctrl+E) on the module selected in the
+    /// curriculum tree, or brings the open one to the front; read-only for facilitators. Returns
+    /// it, or nullptr (with the reason in the notice bar) when it cannot be opened.
+    ModuleEditor* editSelectedModule();
+    /// The open module editor; nullptr when none is.
+    [[nodiscard]] ModuleEditor* moduleEditor() const { return editor_.get(); }
+    /// Works from the service's programme as it is now in the database (after a module was
+    /// published) and shows it in the curriculum tree.
+    void reloadProgramme();
 
     [[nodiscard]] CurriculumPanel* curriculumPanel() const { return curriculum_; }
     [[nodiscard]] GroupPanel* groupPanel() const { return groups_; }
@@ -167,6 +179,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::function<void(const std::filesystem::path&)> onOpenFailed_;
     std::unique_ptr<practice::SeenLogHeads> seenLogHeads_;
     std::unique_ptr<PrintController> printing_;
+    /// The module editor's window while it is open (it closes itself; the reference empties).
+    wxWeakRef<ModuleEditor> editor_;
     /// Remembers the open database's newest log point as seen; a failure to save it is told
     /// in the notice bar, never stops the work.
     void rememberLogHead();

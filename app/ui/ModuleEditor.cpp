@@ -1,0 +1,1001 @@
+// The module editor's window. Forms are filled with ChangeValue (which sends no event), so only
+// what a person types reaches the draft; each keystroke is one setText, which the draft merges
+// into one undo step per field until the field loses the focus (endTyping). After every change
+// the whole draft is checked again: a module is small, and a check takes a few milliseconds.
+#include "ui/ModuleEditor.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/listbox.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/textdlg.h>
+#include <wx/treectrl.h>
+#include <wx/wrapsizer.h>
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "curriculum/ModuleComparison.h"
+#include "curriculum/ProgrammeLoader.h"
+#include "practice/ServiceProgramme.h"
+#include "ui/Guarded.h"
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+
+using curriculum::Field;
+using curriculum::FieldAddress;
+
+namespace {
+
+constexpr int kSaveId = wxID_SAVE;
+constexpr int kSendId = wxID_HIGHEST + 101;
+constexpr int kPublishId = wxID_HIGHEST + 102;
+constexpr int kReturnId = wxID_HIGHEST + 103;
+constexpr int kWithdrawId = wxID_HIGHEST + 104;
+constexpr int kCompareId = wxID_HIGHEST + 105;
+constexpr int kAddSessionId = wxID_HIGHEST + 106;
+constexpr int kAddActivityId = wxID_HIGHEST + 107;
+constexpr int kDuplicateId = wxID_HIGHEST + 108;
+constexpr int kRemoveId = wxID_HIGHEST + 109;
+constexpr int kMoveUpId = wxID_HIGHEST + 110;
+constexpr int kMoveDownId = wxID_HIGHEST + 111;
+
+// The kinds content-xml/README.md lists, in its order.
+constexpr std::array<const char*, 10> kKinds{
+    "check-in",  "review",     "teaching", "discussion",       "role-play",
+    "worksheet", "relaxation", "break",    "between-sessions", "check-out"};
+
+enum FormPage { modulePage, sessionPage, activityPage };
+
+/// The tree item's address of the module, a session or an activity.
+class NodeData : public wxTreeItemData {
+  public:
+    explicit NodeData(FieldAddress whole) : whole(whole) {}
+    FieldAddress whole;
+};
+
+/// The parts one after the other (not "x" + std::string, which GCC 12 warns about).
+std::string joined(std::initializer_list<std::string_view> parts) {
+    std::string text;
+    for (auto part : parts)
+        text.append(part);
+    return text;
+}
+
+std::string warned(const std::string& message) {
+    std::string text("\u26A0 ");
+    text.append(message);
+    return text;
+}
+
+std::vector<std::string> linesOf(const std::string& text) {
+    std::vector<std::string> lines;
+    if (text.empty())
+        return lines;
+    std::size_t start = 0;
+    while (true) {
+        auto end = text.find('\n', start);
+        lines.push_back(text.substr(start, end == std::string::npos ? end : end - start));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+/// Whether a finding at `found` belongs under the list field `list` (at one of its items).
+bool inList(const FieldAddress& found, const FieldAddress& list) {
+    return found.field == list.field && found.session == list.session &&
+           found.activity == list.activity;
+}
+
+curriculum::PictureNames pictureNames(records::RecordStore& store) {
+    curriculum::PictureNames names;
+    for (const auto& picture : store.programmePictures()) {
+        if (picture.damage.empty())  // as the service's checks do: a damaged one is missing
+            names.insert(picture.name);
+    }
+    return names;
+}
+
+}  // namespace
+
+struct ModuleEditor::Loaded {
+    std::string moduleId;
+    records::ModuleState state;
+    bool editable = false;
+    curriculum::PictureNames pictures;
+    curriculum::ModuleDraft draft;
+};
+
+ModuleEditor* ModuleEditor::open(wxWindow* parent, records::RecordStore& store,
+                                 const std::string& moduleId, std::function<void()> published) {
+    auto user = store.currentUser();
+    const bool editable = user && user->role == records::Role::clinicalLead;
+    auto state = store.moduleState(moduleId);
+    std::string text;
+    if (editable) {
+        text = practice::CurriculumChanges(store).draftText(moduleId);
+    } else if (state.published) {
+        text = state.published->text.xml;  // a facilitator reads what sessions are planned from
+    } else {
+        throw records::StoreError("This module has no published version to show.");
+    }
+    Loaded loaded{moduleId, std::move(state), editable, pictureNames(store),
+                  curriculum::ModuleDraft(text)};
+    if (editable) {
+        // A new session never takes the id of one that a published version had: sessions
+        // planned from it name it.
+        std::set<std::string, std::less<>> ids;
+        for (const auto& revision : store.moduleHistory(moduleId).revisions) {
+            if (!revision.damage.empty())
+                continue;
+            try {
+                curriculum::ModuleDraft old(revision.text.xml);
+                for (std::size_t s = 0; s < old.sessionCount(); ++s)
+                    ids.insert(old.sessionId(s));
+            } catch (const std::exception&) {
+                // A text that cannot be read has no ids to keep.
+            }
+        }
+        loaded.draft.reserveIds(ids);
+    }
+    return new ModuleEditor(parent, store, std::move(loaded), std::move(published));
+}
+
+ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded loaded,
+                           std::function<void()> published)
+    : wxFrame(parent, wxID_ANY, "Module", wxDefaultPosition, wxSize(1200, 820)),
+      store_(store),
+      moduleId_(std::move(loaded.moduleId)),
+      state_(std::move(loaded.state)),
+      editable_(loaded.editable),
+      pictures_(std::move(loaded.pictures)),
+      draft_(std::move(loaded.draft)),
+      published_(std::move(published)) {
+    SetName("module-editor");
+    SetTitle(toWx(draft_.text(FieldAddress::ofModule(Field::moduleTitle)) +
+                  (editable_ ? " - edit module" : " - module (read only)")));
+    auto* body = new wxPanel(this);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    stateText_ = new wxStaticText(body, wxID_ANY, "");
+    stateText_->SetName("editor-state");
+    stateText_->SetFont(stateText_->GetFont().Bold());
+    sizer->Add(stateText_, wxSizerFlags().Expand().Border(wxALL, 6));
+
+    auto* splitter = new wxSplitterWindow(body, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                          wxSP_LIVE_UPDATE | wxSP_3D);
+    splitter->SetMinimumPaneSize(200);
+    auto* left = new wxPanel(splitter);
+    auto* leftSizer = new wxBoxSizer(wxVERTICAL);
+    tree_ = new wxTreeCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxTR_DEFAULT_STYLE | wxTR_SINGLE);
+    tree_->SetName("editor-tree");
+    leftSizer->Add(tree_, wxSizerFlags(1).Expand());
+    // Wrapped: the buttons take two or three rows when the tree is narrow.
+    auto* structure = new wxWrapSizer(wxHORIZONTAL);
+    for (auto [id, label, name] : {std::tuple{kAddSessionId, "Add session", "editor-add-session"},
+                                   {kAddActivityId, "Add activity", "editor-add-activity"},
+                                   {kDuplicateId, "Duplicate", "editor-duplicate"},
+                                   {kRemoveId, "Remove", "editor-remove"},
+                                   {kMoveUpId, "Move up", "editor-move-up"},
+                                   {kMoveDownId, "Move down", "editor-move-down"}}) {
+        auto* button =
+            new wxButton(left, id, label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        button->SetName(name);
+        structure->Add(button, wxSizerFlags().Border(wxTOP | wxRIGHT, 3));
+    }
+    leftSizer->Add(structure, wxSizerFlags().Expand());
+    left->SetSizer(leftSizer);
+    forms_ = new wxSimplebook(splitter);
+    forms_->SetName("editor-forms");
+
+    // Module: its title and summary (aims and indicators are a later increment).
+    auto* page = addPage("module-form");
+    addField(page, "Module title", "module-title", Field::moduleTitle, 1);
+    addField(page, "Summary", "module-summary", Field::moduleSummary, 4);
+    addField(page, "Aims (one a line)", "module-aims", Field::aims, 4, true);
+
+    // Session: the minutes with the sum of its activities' beside them.
+    page = addPage("session-form");
+    addField(page, "Session title", "session-title", Field::sessionTitle, 1);
+    auto& minutes = addField(page, "Minutes", "session-minutes", Field::sessionMinutes, 1);
+    sessionSum_ = new wxStaticText(page, wxID_ANY, "");
+    sessionSum_->SetName("session-minutes-sum");
+    // Beside the field: the row the minutes field sits in is the findings' row's neighbour.
+    auto* row = minutes.control->GetContainingSizer();
+    row->Add(sessionSum_, wxSizerFlags().CenterVertical().Border(wxLEFT, 10));
+    addField(page, "Objectives (one a line)", "session-objectives", Field::objectives, 4, true);
+    addField(page, "Materials (one a line)", "session-materials", Field::materials, 4, true);
+    // The carers' handout: points with their pictures, "[picture] text" a line.
+    addPoints(page, "Carers' handout - what we covered ([picture] text, one a line)",
+              "handout-covered", Field::handoutCovered, Field::handoutCoveredText,
+              Field::handoutCoveredPicture);
+    addPoints(page, "Carers' handout - how you can help", "handout-help", Field::handoutHelp,
+              Field::handoutHelpText, Field::handoutHelpPicture);
+    addPoints(page, "Carers' handout - what to watch for", "handout-watch", Field::handoutWatch,
+              Field::handoutWatchText, Field::handoutWatchPicture);
+    addPoints(page, "Carers' handout - what to talk about", "handout-talk", Field::handoutTalk,
+              Field::handoutTalkText, Field::handoutTalkPicture);
+
+    // Activity: what matters most to whoever runs it.
+    page = addPage("activity-form");
+    addField(page, "Activity title", "activity-title", Field::activityTitle, 1);
+    auto* pageSizer = page->GetSizer();
+    pageSizer->Add(new wxStaticText(page, wxID_ANY, "Kind"),
+                   wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 6));
+    kind_ = new wxChoice(page, wxID_ANY);
+    kind_->SetName("activity-kind");
+    for (const char* kind : kKinds)
+        kind_->Append(kind);
+    pageSizer->Add(kind_, wxSizerFlags().Border(wxLEFT | wxRIGHT, 6));
+    kindFindings_ = new wxStaticText(page, wxID_ANY, "");
+    kindFindings_->SetName("activity-kind-findings");
+    kindFindings_->SetForegroundColour(wxColour(170, 20, 20));
+    kindFindings_->Hide();
+    pageSizer->Add(kindFindings_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
+    kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        if (loading_ || !editable_ || kind_->GetSelection() == wxNOT_FOUND)
+            return;
+        runGuarded([this](const Failure& failure) { refuse(failure.message); },
+                   [this] {
+                       draft_.setText(addressOf(Field::activityKind),
+                                      kKinds.at(static_cast<std::size_t>(kind_->GetSelection())));
+                       draft_.endTyping();
+                   });
+        unsaved_ = true;
+        changed();
+    });
+    addField(page, "Minutes", "activity-minutes", Field::activityMinutes, 1);
+    addField(page, "Guidance for facilitators (a paragraph a line)", "activity-guidance",
+             Field::guidance, 6, true);
+    addField(page, "Adapt (optional)", "activity-adapt", Field::activityAdapt, 3);
+    addField(page, "Watch for (optional)", "activity-watch", Field::activityWatch, 3);
+    addPoints(page, "Easy-read points for the members ([picture] text, one a line)",
+              "activity-easy-read", Field::easyRead, Field::easyReadText, Field::easyReadPicture);
+
+    splitter->SplitVertically(left, forms_, 300);
+    sizer->Add(splitter, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 6));
+
+    auto* findingsLabel = new wxStaticText(body, wxID_ANY, "Findings (double-click to go there)");
+    sizer->Add(findingsLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 6));
+    findings_ = new wxListBox(body, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(90)));
+    findings_->SetName("editor-findings");
+    findings_->Bind(wxEVT_LISTBOX_DCLICK,
+                    [this](wxCommandEvent& event) { goToFinding(event.GetSelection()); });
+    sizer->Add(findings_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
+    message_ = new wxStaticText(body, wxID_ANY, "");
+    message_->SetName("editor-message");
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 6));
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto addButton = [&](int id, const char* label, const char* name) {
+        auto* button = new wxButton(body, id, label);
+        button->SetName(name);
+        buttons->Add(button, wxSizerFlags().Border(wxRIGHT, 6));
+        // Its click and its wxEVT_UPDATE_UI reach the frame's handlers for the menu command
+        // of the same id (buildMenus), so the button and the menu cannot disagree.
+    };
+    addButton(kSaveId, "Save draft", "editor-save");
+    addButton(kSendId, "Send for review...", "editor-send");
+    addButton(kCompareId, "Compare with published...", "editor-compare");
+    addButton(kPublishId, "Publish...", "editor-publish");
+    addButton(kReturnId, "Return to author...", "editor-return");
+    addButton(kWithdrawId, "Withdraw draft...", "editor-withdraw");
+    sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 6));
+    body->SetSizer(sizer);
+
+    tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent& event) {
+        if (loading_ || !event.GetItem().IsOk())
+            return;
+        if (auto* data = dynamic_cast<NodeData*>(tree_->GetItemData(event.GetItem())))
+            showNode(data->whole);
+    });
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
+        if (unsaved_ && editable_ && event.CanVeto()) {
+            int answer = askSave_
+                             ? askSave_()
+                             : wxMessageBox("Save the changes to this module's draft?", GetTitle(),
+                                            wxYES_NO | wxCANCEL | wxICON_QUESTION, this);
+            if (answer == wxCANCEL || (answer == wxYES && !save())) {
+                event.Veto();
+                return;
+            }
+        }
+        Destroy();
+    });
+
+    buildMenus();
+    fillTree();
+    selectNode(FieldAddress::ofModule(Field::module));  // the module selected, its form shown
+    changed();
+    unsaved_ = false;
+    showState();
+    if (!editable_)
+        say("Read only: only a clinical lead can change the programme.");
+}
+
+wxScrolledWindow* ModuleEditor::addPage(const char* name) {
+    // Scrolled, so that every field can be reached on a 1024x768 screen.
+    auto* page = new wxScrolledWindow(forms_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxVSCROLL | wxTAB_TRAVERSAL);
+    page->SetName(name);
+    page->SetScrollRate(0, FromDIP(12));
+    page->SetSizer(new wxBoxSizer(wxVERTICAL));
+    forms_->AddPage(page, name);
+    pages_.push_back(page);
+    return page;
+}
+
+ModuleEditor::Bound& ModuleEditor::addField(wxScrolledWindow* page, const wxString& label,
+                                            const char* name, Field field, int lines, bool list) {
+    auto* sizer = page->GetSizer();
+    sizer->Add(new wxStaticText(page, wxID_ANY, label),
+               wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 6));
+    long style = lines > 1 ? wxTE_MULTILINE : 0;
+    auto* control = new wxTextCtrl(page, wxID_ANY, "", wxDefaultPosition,
+                                   wxSize(-1, lines > 1 ? FromDIP(20 * lines + 8) : -1), style);
+    control->SetName(name);
+    control->SetEditable(editable_);
+    if (field == Field::sessionMinutes || field == Field::activityMinutes) {
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        control->SetMinSize(wxSize(FromDIP(80), -1));
+        row->Add(control, wxSizerFlags().CenterVertical());
+        sizer->Add(row, wxSizerFlags().Border(wxLEFT | wxRIGHT, 6));
+    } else {
+        sizer->Add(control, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
+    }
+    auto* findings = new wxStaticText(page, wxID_ANY, "");
+    findings->SetName(std::string(name) + "-findings");
+    // Dark red, and each line starts with a warning sign: the colour is never the only sign.
+    findings->SetForegroundColour(wxColour(170, 20, 20));
+    findings->Hide();
+    sizer->Add(findings, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
+    fields_.push_back({control, field, findings, list, field, std::nullopt});
+    const std::size_t index = fields_.size() - 1;
+    control->Bind(wxEVT_TEXT, [this, index](wxCommandEvent&) { edited(fields_[index]); });
+    control->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        draft_.endTyping();  // the next keystroke here is a new undo step
+        event.Skip();
+    });
+    return fields_.back();
+}
+
+void ModuleEditor::buildMenus() {
+    auto* module = new wxMenu;
+    module->Append(kSaveId, "&Save draft\tCtrl+S");
+    module->Append(kSendId, "Send for &review...");
+    module->Append(kCompareId, "&Compare with published...");
+    module->AppendSeparator();
+    module->Append(kPublishId, "&Publish...");
+    module->Append(kReturnId, "Return to &author...");
+    module->Append(kWithdrawId, "&Withdraw draft...");
+    module->AppendSeparator();
+    module->Append(wxID_CLOSE, "&Close\tCtrl+W");
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
+    edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->AppendSeparator();
+    edit->Append(kAddSessionId, "Add &session");
+    edit->Append(kAddActivityId, "Add &activity");
+    edit->Append(kDuplicateId, "&Duplicate\tCtrl+D");
+    edit->Append(kRemoveId, "Re&move");
+    edit->Append(kMoveUpId, "Move &up\tAlt+Up");
+    edit->Append(kMoveDownId, "Move &down\tAlt+Down");
+    auto* bar = new wxMenuBar;
+    bar->Append(module, "&Module");
+    bar->Append(edit, "&Edit");
+    SetMenuBar(bar);
+    // Ctrl+Y redoes too, as on Windows.
+    wxAcceleratorEntry redoY(wxACCEL_CTRL, 'Y', wxID_REDO);
+    SetAcceleratorTable(wxAcceleratorTable(1, &redoY));
+
+    auto command = [this](int id, std::function<void()> work) {
+        Bind(
+            wxEVT_MENU, [work](wxCommandEvent&) { work(); }, id);
+        Bind(
+            wxEVT_BUTTON, [work](wxCommandEvent&) { work(); }, id);
+    };
+    command(kSaveId, [this] { save(); });
+    command(kSendId, [this] { sendForReview(); });
+    command(kCompareId, [this] { compareWithPublished(); });
+    command(kPublishId, [this] { publish(); });
+    command(kReturnId, [this] { returnToAuthor(); });
+    command(kWithdrawId, [this] { withdraw(); });
+    command(wxID_CLOSE, [this] { Close(); });
+    command(wxID_UNDO, [this] { undo(); });
+    command(wxID_REDO, [this] { redo(); });
+    command(kAddSessionId, [this] {
+        // After the session selected (or the activity's), else at the end.
+        restructure([this] {
+            return draft_.addSession(node_.session ? *node_.session + 1 : draft_.sessionCount());
+        });
+    });
+    command(kAddActivityId, [this] {
+        restructure([this] {
+            const auto session = *node_.session;
+            return draft_.addActivity(
+                session, node_.activity ? *node_.activity + 1 : draft_.activityCount(session));
+        });
+    });
+    command(kDuplicateId, [this] { restructure([this] { return draft_.duplicate(node_); }); });
+    command(kRemoveId, [this] {
+        restructure([this] {
+            draft_.remove(node_);
+            return node_.activity ? FieldAddress::ofSession(*node_.session, Field::session)
+                                  : FieldAddress::ofModule(Field::module);
+        });
+    });
+    command(kMoveUpId, [this] { restructure([this] { return draft_.moveUp(node_); }); });
+    command(kMoveDownId, [this] { restructure([this] { return draft_.moveDown(node_); }); });
+
+    // What the store would refuse is not offered; the store still decides (a reviewer who
+    // wrote the draft is refused there, with its reason).
+    auto enable = [this](int id, std::function<bool()> when) {
+        Bind(
+            wxEVT_UPDATE_UI,
+            [when = std::move(when)](wxUpdateUIEvent& event) { event.Enable(when()); }, id);
+    };
+    enable(kSaveId, [this] { return editable_; });
+    enable(kSendId, [this] { return editable_ && !state_.inReview; });
+    enable(kCompareId, [this] { return state_.published.has_value(); });
+    enable(kPublishId, [this] { return editable_ && state_.inReview; });
+    enable(kReturnId, [this] { return editable_ && state_.inReview; });
+    enable(kWithdrawId, [this] { return editable_ && state_.draft.has_value(); });
+    enable(kAddSessionId, [this] { return editable_; });
+    auto part = [this] { return editable_ && node_.field != Field::module; };
+    enable(kAddActivityId, part);
+    enable(kDuplicateId, part);
+    enable(kRemoveId, part);
+    enable(kMoveUpId, part);
+    enable(kMoveDownId, part);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& event) {
+            event.Enable(editable_ && draft_.canUndo());
+            event.SetText(toWx(joined({"&Undo ", draft_.undoDescription(), "\tCtrl+Z"})));
+        },
+        wxID_UNDO);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& event) {
+            event.Enable(editable_ && draft_.canRedo());
+            event.SetText(toWx(joined({"&Redo ", draft_.redoDescription(), "\tCtrl+Shift+Z"})));
+        },
+        wxID_REDO);
+}
+
+void ModuleEditor::fillTree() {
+    loading_ = true;  // deleting and adding items sends selection events
+    tree_->DeleteAllItems();
+    auto root = tree_->AddRoot("", -1, -1, new NodeData(FieldAddress::ofModule(Field::module)));
+    for (std::size_t s = 0; s < draft_.sessionCount(); ++s) {
+        auto session = tree_->AppendItem(root, "", -1, -1,
+                                         new NodeData(FieldAddress::ofSession(s, Field::session)));
+        for (std::size_t a = 0; a < draft_.activityCount(s); ++a) {
+            tree_->AppendItem(session, "", -1, -1,
+                              new NodeData(FieldAddress::ofActivity(s, a, Field::activity)));
+        }
+    }
+    tree_->Expand(root);
+    loading_ = false;
+    labelTree();
+}
+
+void ModuleEditor::labelTree() {
+    // Titles as typed, and a warning sign on every item with a finding inside it.
+    std::function<void(const wxTreeItemId&)> label = [&](const wxTreeItemId& item) {
+        auto* data = dynamic_cast<NodeData*>(tree_->GetItemData(item));
+        if (!data)
+            return;
+        const auto& whole = data->whole;
+        Field title = whole.field == Field::module    ? Field::moduleTitle
+                      : whole.field == Field::session ? Field::sessionTitle
+                                                      : Field::activityTitle;
+        FieldAddress at{title, whole.session, whole.activity, std::nullopt};
+        std::string text = draft_.exists(at) ? draft_.text(at) : std::string();
+        if (text.empty())
+            text = "(no title)";
+        if (whole.field == Field::activity)
+            text = joined({draft_.text({Field::activityMinutes, whole.session, whole.activity, {}}),
+                           " min  ", text});
+        auto inside =
+            whole.field == Field::module ? check_.findings.size() : check_.inside(whole).size();
+        tree_->SetItemText(item, toWx(inside ? warned(text) : text));
+        wxTreeItemIdValue cookie;
+        for (auto child = tree_->GetFirstChild(item, cookie); child.IsOk();
+             child = tree_->GetNextChild(item, cookie)) {
+            label(child);
+        }
+    };
+    label(tree_->GetRootItem());
+}
+
+bool ModuleEditor::selectNode(const FieldAddress& whole) {
+    std::function<wxTreeItemId(const wxTreeItemId&)> findItem =
+        [&](const wxTreeItemId& item) -> wxTreeItemId {
+        auto* data = dynamic_cast<NodeData*>(tree_->GetItemData(item));
+        if (data && data->whole == whole)
+            return item;
+        wxTreeItemIdValue cookie;
+        for (auto child = tree_->GetFirstChild(item, cookie); child.IsOk();
+             child = tree_->GetNextChild(item, cookie)) {
+            if (auto found = findItem(child); found.IsOk())
+                return found;
+        }
+        return {};
+    };
+    auto item = findItem(tree_->GetRootItem());
+    if (!item.IsOk())
+        return false;
+    tree_->EnsureVisible(item);
+    tree_->SelectItem(item);
+    // Shown here too: GTK sends no selection event for an item already selected, or before the
+    // window is shown.
+    showNode(whole);
+    return true;
+}
+
+void ModuleEditor::showNode(const FieldAddress& whole) {
+    draft_.endTyping();
+    node_ = whole;
+    const FormPage page = whole.field == Field::module    ? modulePage
+                          : whole.field == Field::session ? sessionPage
+                                                          : activityPage;
+    loading_ = true;
+    forms_->SetSelection(page);
+    for (auto& bound : fields_) {
+        if (bound.control->GetParent() != pages_[page])
+            continue;
+        bound.control->ChangeValue(
+            toWx(bound.list ? listText(bound) : draft_.text(addressOf(bound.field))));
+    }
+    if (page == activityPage) {
+        auto kind = draft_.text(addressOf(Field::activityKind));
+        auto found = std::find(kKinds.begin(), kKinds.end(), kind);
+        kind_->SetSelection(found == kKinds.end() ? wxNOT_FOUND
+                                                  : static_cast<int>(found - kKinds.begin()));
+    }
+    kind_->Enable(editable_);
+    loading_ = false;
+    showFindings();
+}
+
+FieldAddress ModuleEditor::addressOf(Field field) const {
+    return {field, node_.session, node_.activity, std::nullopt};
+}
+
+void ModuleEditor::edited(const Bound& bound) {
+    if (loading_ || !editable_)
+        return;
+    const auto text = fromWx(bound.control->GetValue());
+    const bool done = runGuarded([this](const Failure& failure) { refuse(failure.message); },
+                                 [&] {
+                                     if (bound.list)
+                                         syncList(bound, text);
+                                     else
+                                         draft_.setText(addressOf(bound.field), text);
+                                 });
+    if (!done)
+        return;
+    unsaved_ = true;
+    changed();
+}
+
+ModuleEditor::Bound& ModuleEditor::addPoints(wxScrolledWindow* page, const wxString& label,
+                                             const char* name, Field list, Field text,
+                                             Field picture) {
+    auto& bound = addField(page, label, name, list, 4, true);
+    bound.itemText = text;
+    bound.itemPicture = picture;
+    return bound;
+}
+
+std::string ModuleEditor::listText(const Bound& bound) const {
+    const auto list = addressOf(bound.field);
+    std::string text;
+    for (std::size_t i = 0; i < draft_.itemCount(list); ++i) {
+        if (i > 0)
+            text.push_back('\n');
+        if (bound.itemPicture) {
+            const auto picture = draft_.text({*bound.itemPicture, list.session, list.activity, i});
+            if (!picture.empty())
+                text.append("[").append(picture).append("] ");
+        }
+        text.append(draft_.text({bound.itemText, list.session, list.activity, i}));
+    }
+    return text;
+}
+
+void ModuleEditor::syncList(const Bound& bound, const std::string& text) {
+    // One item a line: the items that differ are set, new lines added, lines gone removed. A
+    // point's picture is written before its text ("[talking] Say your name"), so it moves with
+    // its line.
+    const auto list = addressOf(bound.field);
+    struct Line {
+        std::string text;
+        std::string picture;
+    };
+    std::vector<Line> lines;
+    for (auto& line : linesOf(text)) {
+        const auto close = line.find(']');
+        if (bound.itemPicture && line.starts_with('[') && close != std::string::npos) {
+            auto rest = line.substr(close + 1);
+            const auto start = rest.find_first_not_of(' ');
+            rest.erase(0, start == std::string::npos ? rest.size() : start);
+            lines.push_back({std::move(rest), line.substr(1, close - 1)});
+        } else {
+            lines.push_back({std::move(line), {}});
+        }
+    }
+    const std::size_t count = draft_.itemCount(list);
+    auto item = [&](Field field, std::size_t i) {
+        return FieldAddress{field, list.session, list.activity, i};
+    };
+    for (std::size_t i = 0; i < std::min(count, lines.size()); ++i) {
+        if (draft_.text(item(bound.itemText, i)) != lines[i].text)
+            draft_.setText(item(bound.itemText, i), lines[i].text);
+        if (bound.itemPicture && draft_.text(item(*bound.itemPicture, i)) != lines[i].picture)
+            draft_.setText(item(*bound.itemPicture, i), lines[i].picture);
+    }
+    for (std::size_t i = count; i < lines.size(); ++i)
+        draft_.addItem(list, i, lines[i].text, lines[i].picture);
+    for (std::size_t i = count; i > lines.size(); --i)
+        draft_.remove(item(bound.field, i - 1));
+}
+
+void ModuleEditor::changed() {
+    runGuarded([this](const Failure& failure) { refuse(failure.message); },
+               [this] {
+                   check_ = curriculum::checkDraft(draft_, {"draft", &pictures_, {}});
+               });
+    labelTree();
+    showFindings();
+    showState();
+}
+
+void ModuleEditor::showFindings() {
+    for (auto& bound : fields_) {
+        const auto address = addressOf(bound.field);
+        std::string text;
+        auto add = [&text](const std::string& line) {
+            if (!text.empty())
+                text.push_back('\n');
+            text.append(warned(line));
+        };
+        for (const auto& found : check_.findings) {
+            const bool ofList =
+                bound.list && found.field.item &&
+                (inList(found.field, address) ||
+                 inList(found.field,
+                        {bound.itemText, address.session, address.activity, std::nullopt}) ||
+                 (bound.itemPicture && inList(found.field, {*bound.itemPicture, address.session,
+                                                            address.activity, std::nullopt})));
+            if (ofList) {
+                add(joined(
+                    {"line ", std::to_string(*found.field.item + 1), ": ", found.finding.message}));
+            } else if (found.field == address) {
+                add(found.finding.message);
+            }
+        }
+        // An activity's minutes are what makes its session's sum: its finding shows here too.
+        if (bound.field == Field::activityMinutes && node_.session) {
+            for (const auto& found :
+                 check_.at(FieldAddress::ofSession(*node_.session, Field::sessionMinutes)))
+                add(found.finding.message);
+        }
+        bound.findings->SetLabel(toWx(text));
+        bound.findings->Show(!text.empty());
+    }
+    if (node_.session && node_.field != Field::module) {
+        auto minutes = draft_.minutesOf(*node_.session);
+        auto sum =
+            joined({"Activities add up to ", std::to_string(minutes.activities), " minutes"});
+        if (minutes.activitiesWithoutMinutes > 0) {
+            sum.append(", ")
+                .append(std::to_string(minutes.activitiesWithoutMinutes))
+                .append(" without minutes");
+        }
+        if (minutes.addUp())
+            sum.append(" (they match)");
+        sessionSum_->SetLabel(toWx(sum));
+    }
+    std::string kindText;
+    if (node_.field == Field::activity) {
+        for (const auto& found : check_.at(addressOf(Field::activityKind)))
+            kindText.append(kindText.empty() ? "" : "\n").append(warned(found.finding.message));
+    }
+    kindFindings_->SetLabel(toWx(kindText));
+    kindFindings_->Show(!kindText.empty());
+    for (auto* page : pages_) {
+        page->Layout();
+        page->FitInside();
+    }
+
+    findings_->Clear();
+    findingPlaces_.clear();
+    for (const auto& found : check_.findings) {
+        std::string line =
+            found.finding.severity == curriculum::Severity::error ? "Error: " : "Warning: ";
+        line += curriculum::describe(found.field);
+        line += ": ";
+        line += found.finding.message;
+        findings_->Append(toWx(warned(line)));
+        findingPlaces_.push_back(found.field);
+    }
+}
+
+void ModuleEditor::goToFinding(int index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= findingPlaces_.size())
+        return;
+    const auto& place = findingPlaces_[static_cast<std::size_t>(index)];
+    FieldAddress whole =
+        place.activity  ? FieldAddress::ofActivity(*place.session, *place.activity, Field::activity)
+        : place.session ? FieldAddress::ofSession(*place.session, Field::session)
+                        : FieldAddress::ofModule(Field::module);
+    selectNode(whole);
+    for (auto& bound : fields_) {
+        if (bound.field == place.field && bound.control->IsShownOnScreen()) {
+            bound.control->SetFocus();
+            return;
+        }
+    }
+    if (place.field == Field::activityKind)
+        kind_->SetFocus();
+}
+
+wxString ModuleEditor::stateLine() const {
+    return stateText_->GetLabel();
+}
+
+wxString ModuleEditor::message() const {
+    return message_->GetLabel();
+}
+
+void ModuleEditor::showState() {
+    std::string text;
+    if (state_.draft) {
+        text = joined({"Version ", std::to_string(state_.draft->text.version),
+                       state_.inReview ? ", in review" : ", draft"});
+        if (!state_.authors.empty()) {
+            text += state_.authors.size() == 1 ? " - author: " : " - authors: ";
+            for (std::size_t i = 0; i < state_.authors.size(); ++i)
+                text.append(i ? ", " : "").append(state_.authors[i]);
+        }
+    } else if (state_.published) {
+        text = joined({"Version ", std::to_string(state_.published->text.version), ", published"});
+        if (editable_) {
+            text.append(" - saving starts version ")
+                .append(std::to_string(state_.published->text.version + 1));
+        }
+    }
+    if (unsaved_)
+        text += " - unsaved changes";
+    if (check_.hasErrors())
+        text += " - has errors";
+    stateText_->SetLabel(toWx(text));
+}
+
+std::optional<std::string> ModuleEditor::ask(const std::string& title, const std::string& prompt) {
+    if (askText_)
+        return askText_(title, prompt);
+    wxTextEntryDialog dialog(this, toWx(prompt), toWx(title), "", wxOK | wxCANCEL | wxTE_MULTILINE);
+    if (dialog.ShowModal() != wxID_OK)
+        return std::nullopt;
+    return fromWx(dialog.GetValue());
+}
+
+void ModuleEditor::say(const std::string& text) {
+    showInfo(message_, text);
+}
+
+void ModuleEditor::refuse(const std::string& text) {
+    showRefused(nullptr, message_, warned(text));
+}
+
+bool ModuleEditor::step(const std::function<void()>& work) {
+    return runGuarded([this](const Failure& failure) { refuse(failure.message); },
+                      [&] {
+                          work();
+                          state_ = store_.moduleState(moduleId_);
+                      });
+}
+
+bool ModuleEditor::save() {
+    if (!editable_)
+        return false;
+    draft_.endTyping();
+    const bool saved =
+        step([this] { practice::CurriculumChanges(store_).saveDraft(draft_.xml()); });
+    if (saved) {
+        unsaved_ = false;
+        say(check_.hasErrors() ? "Draft saved. It has errors to put right before review."
+                               : "Draft saved.");
+    }
+    showState();
+    return saved;
+}
+
+void ModuleEditor::sendForReview() {
+    if (check_.hasErrors()) {
+        refuse(
+            "The draft has errors (see the findings): put them right before sending it "
+            "for review.");
+        return;
+    }
+    auto summary = ask("Send for review", "What does this version change, and why?");
+    if (!summary)
+        return;
+    if (unsaved_ && !save())
+        return;
+    if (step([&] { practice::CurriculumChanges(store_).sendForReview(moduleId_, *summary); }))
+        say("Sent for review. Another clinical lead can now publish it or return it.");
+    showState();
+}
+
+void ModuleEditor::publish() {
+    auto reason = ask("Publish", "Publish this version. A reason (needed only if you wrote it):");
+    if (!reason)
+        return;
+    if (!step([&] { practice::CurriculumChanges(store_).publish(moduleId_, *reason); })) {
+        showState();
+        return;
+    }
+    const auto version = state_.published ? state_.published->text.version : 0;
+    reloadFromStore();
+    say(joined(
+        {"Version ", std::to_string(version), " published: sessions planned from now on use it."}));
+    if (published_)
+        published_();
+}
+
+void ModuleEditor::returnToAuthor() {
+    auto reason = ask("Return to author", "What should the author change?");
+    if (reason &&
+        step([&] { practice::CurriculumChanges(store_).returnToAuthor(moduleId_, *reason); }))
+        say("Returned to its author.");
+    showState();
+}
+
+void ModuleEditor::withdraw() {
+    auto reason = ask("Withdraw draft", "Why is this draft withdrawn?");
+    if (!reason)
+        return;
+    if (step([&] { practice::CurriculumChanges(store_).withdraw(moduleId_, *reason); })) {
+        reloadFromStore();
+        say("Draft withdrawn.");
+    }
+    showState();
+}
+
+void ModuleEditor::reloadFromStore() {
+    runGuarded([this](const Failure& failure) { refuse(failure.message); },
+               [this] {
+                   draft_ = curriculum::ModuleDraft(
+                       practice::CurriculumChanges(store_).draftText(moduleId_));
+                   state_ = store_.moduleState(moduleId_);
+               });
+    unsaved_ = false;
+    fillTree();
+    selectNode(FieldAddress::ofModule(Field::module));  // the module selected, its form shown
+    changed();
+}
+
+void ModuleEditor::compareWithPublished() {
+    if (!state_.published)
+        return;
+    std::string text;
+    runGuarded(
+        [this](const Failure& failure) { refuse(failure.message); },
+        [&] {
+            auto older =
+                curriculum::loadModuleText(state_.published->text.xml, "published", &pictures_);
+            auto newer = curriculum::loadModuleText(draft_.xml(), "draft", &pictures_);
+            if (!older.module || !newer.module) {
+                text = "The draft has errors, so it cannot be compared yet: put them right first.";
+                return;
+            }
+            text = curriculum::describe(curriculum::compareModules(*older.module, *newer.module));
+            if (text.empty())
+                text = "The draft is the same as the published version.";
+        });
+    if (text.empty())
+        return;
+    if (showText_) {
+        showText_("Compare with published", text);
+        return;
+    }
+    wxDialog dialog(this, wxID_ANY, "Compare with published", wxDefaultPosition, wxSize(900, 600),
+                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* view = new wxTextCtrl(&dialog, wxID_ANY, toWx(text), wxDefaultPosition, wxDefaultSize,
+                                wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+    view->SetName("compare-text");
+    sizer->Add(view, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    sizer->Add(dialog.CreateButtonSizer(wxCLOSE), wxSizerFlags().Expand().Border(wxALL, 8));
+    dialog.SetSizer(sizer);
+    dialog.SetEscapeId(wxID_CLOSE);
+    dialog.ShowModal();
+}
+
+void ModuleEditor::undo() {
+    if (!editable_ || !draft_.canUndo())
+        return;
+    const auto what = draft_.undoDescription();
+    draft_.undo();
+    afterUndoOrRedo();
+    say(joined({"Undone: ", what, "."}));
+}
+
+void ModuleEditor::redo() {
+    if (!editable_ || !draft_.canRedo())
+        return;
+    const auto what = draft_.redoDescription();
+    draft_.redo();
+    afterUndoOrRedo();
+    say(joined({"Redone: ", what, "."}));
+}
+
+void ModuleEditor::restructure(const std::function<FieldAddress()>& edit) {
+    if (!editable_)
+        return;
+    FieldAddress select;
+    if (!runGuarded([this](const Failure& failure) { refuse(failure.message); },
+                    [&] { select = edit(); })) {
+        return;
+    }
+    unsaved_ = true;
+    fillTree();
+    if (!selectNode(select))
+        selectNode(FieldAddress::ofModule(Field::module));
+    changed();
+}
+
+void ModuleEditor::afterUndoOrRedo() {
+    unsaved_ = true;
+    const auto node = node_;
+    // The tree is built again only when sessions or activities came or went: its items (and
+    // what is expanded) stay as they were after a change of text.
+    if (!treeMatchesDraft()) {
+        fillTree();
+        if (!selectNode(node))
+            selectNode(FieldAddress::ofModule(Field::module));
+    }
+    showNode(node_);  // the form shows the fields as they are now
+    changed();
+}
+
+bool ModuleEditor::treeMatchesDraft() const {
+    const auto root = tree_->GetRootItem();
+    if (!root.IsOk() || tree_->GetChildrenCount(root, false) != draft_.sessionCount())
+        return false;
+    wxTreeItemIdValue cookie;
+    std::size_t s = 0;
+    for (auto session = tree_->GetFirstChild(root, cookie); session.IsOk();
+         session = tree_->GetNextChild(root, cookie), ++s) {
+        if (tree_->GetChildrenCount(session, false) != draft_.activityCount(s))
+            return false;
+    }
+    return true;
+}
+
+void ModuleEditor::closeForLock() {
+    if (unsaved_ && editable_)
+        save();  // a failure is lost with the window: the database is locking
+    Destroy();
+}
+
+}  // namespace roundtable::ui

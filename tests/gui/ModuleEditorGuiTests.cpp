@@ -1,0 +1,387 @@
+// Drives the module editor under Xvfb as two clinical leads would: one changes a module through
+// the real window (minutes that no longer add up are shown at their fields, then put right,
+// undone and redone), saves it and sends it for review, and may not publish her own work; the
+// other signs in, publishes it as version 2, and a session planned then is stamped with it.
+// Then the rest of the window: refusals, findings on lists, structure edits, closing with
+// unsaved changes, reading only, returning and withdrawing a draft.
+#include <doctest/doctest.h>
+#include <wx/button.h>
+#include <wx/listbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/treectrl.h>
+#include <wx/uiaction.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "gui/GuiDriver.h"
+#include "support/TestStore.h"
+#include "ui/CurriculumPanel.h"
+#include "ui/MainFrame.h"
+#include "ui/ModuleEditor.h"
+#include "ui/Screenshot.h"
+
+using namespace roundtable;
+using namespace roundtable::test;
+
+namespace {
+
+constexpr const char* kAuthorPassphrase = "the author's passphrase";
+constexpr const char* kReviewerPassphrase = "the reviewer's passphrase";
+
+void press(int key, int modifiers = wxMOD_NONE) {
+    wxUIActionSimulator().Char(key, modifiers);
+    pump(150);
+}
+
+void signInAs(ui::MainFrame* frame, const char* login, const char* passphrase) {
+    typeInto(find<wxTextCtrl>(frame, "sign-in-login"), login);
+    typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), passphrase);
+    click(find<wxButton>(frame, "sign-in"));
+    REQUIRE(
+        waitFor([&] { return !frame->isLocked() && frame->curriculumPanel()->IsShownOnScreen(); }));
+}
+
+/// Selects the first module's first session in the curriculum and opens the editor with its
+/// shortcut (Ctrl+E), as a person would.
+ui::ModuleEditor* openEditorOnFirstModule(ui::MainFrame* frame) {
+    auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
+    clickTreeItem(tree, treeItem(tree, 0, 0));
+    REQUIRE(frame->curriculumPanel()->selectedModuleId() == "framework");
+    press('E', wxMOD_CONTROL);
+    REQUIRE(
+        waitFor([&] { return frame->moduleEditor() && frame->moduleEditor()->IsShownOnScreen(); }));
+    pump(400);
+    return frame->moduleEditor();
+}
+
+bool has(const wxString& text, const char* part) {
+    return text.utf8_string().find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a clinical lead changes a module and another lead publishes it as version 2") {
+    SeededService service({"Daniel Hughes"}, "framework-02", false);  // planned from version 1
+    {
+        auto store = openTestStore(service.path);
+        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
+        store.addUser("reviewer", records::Role::clinicalLead, kReviewerPassphrase);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(service.path));
+    signInAs(frame, "author", kAuthorPassphrase);
+
+    auto* editor = openEditorOnFirstModule(frame);
+    REQUIRE(editor->editable());
+    CHECK(has(editor->stateLine(), "Version 1, published - saving starts version 2"));
+    editor->answerWith([](const std::string& title, const std::string&) {
+        return std::optional<std::string>(
+            title == "Send for review" ? "The first activity takes ten minutes more" : "");
+    });
+
+    // The first activity of the first session: its minutes changed so the session's no longer
+    // add up. The finding shows at the field, with a sign, not in colour alone.
+    auto* editorTree = find<wxTreeCtrl>(editor, "editor-tree");
+    const auto activity = treeItem(editorTree, 0, 0);  // the module is the tree's root
+    clickTreeItem(editorTree, activity);
+    auto* minutes = find<wxTextCtrl>(editor, "activity-minutes");
+    const auto original = minutes->GetValue().utf8_string();
+    const auto changed = std::to_string(std::stoi(original) + 10);
+    auto* minutesFindings = find<wxStaticText>(editor, "activity-minutes-findings");
+    CHECK_FALSE(minutesFindings->IsShown());
+    typeInto(minutes, changed.c_str());
+    CHECK(waitFor([&] { return minutesFindings->IsShown(); }));
+    CHECK(has(minutesFindings->GetLabel(), "\u26A0 "));
+    CHECK(has(minutesFindings->GetLabel(), "but the session is"));
+    // The sum is the session's finding: its tree item is marked, the activity's is not.
+    CHECK(has(editorTree->GetItemText(editorTree->GetItemParent(activity)), "\u26A0"));
+    CHECK_FALSE(has(editorTree->GetItemText(activity), "\u26A0"));
+    CHECK(find<wxListBox>(editor, "editor-findings")->GetCount() >= 1);
+    pump(200);
+    const auto usualSize = editor->GetSize();
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        editor->SetSize(size);
+        pump(400);
+        // Every button at the bottom can be reached without resizing the window.
+        for (const char* name : {"editor-save", "editor-send", "editor-compare", "editor-publish",
+                                 "editor-return", "editor-withdraw"}) {
+            CHECK_MESSAGE(
+                editor->GetScreenRect().Contains(find<wxButton>(editor, name)->GetScreenRect()),
+                name << " is outside the window at " << size.x << "x" << size.y);
+        }
+        CHECK(ui::saveScreenshot(editor, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-" +
+                                             std::to_string(size.x) + "x" + std::to_string(size.y) +
+                                             ".png"));
+    }
+    editor->SetSize(usualSize);
+    pump(300);
+
+    // The session's form shows the sum of its activities beside its minutes, and the finding.
+    clickTreeItem(editorTree, editorTree->GetItemParent(activity));
+    auto* sum = find<wxStaticText>(editor, "session-minutes-sum");
+    const auto sessionMinutes =
+        std::stoi(find<wxTextCtrl>(editor, "session-minutes")->GetValue().utf8_string());
+    CHECK(sum->GetLabel().utf8_string() ==
+          "Activities add up to " + std::to_string(sessionMinutes + 10) + " minutes");
+    CHECK(has(find<wxStaticText>(editor, "session-minutes-findings")->GetLabel(),
+              "but the session is"));
+    CHECK(editor->check().hasErrors());
+    pump(200);
+    CHECK(ui::saveScreenshot(editor, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-session.png"));
+
+    // Put right, then undone and redone with the keyboard.
+    clickTreeItem(editorTree, activity);
+    typeInto(minutes, original.c_str());
+    CHECK(waitFor([&] { return !minutesFindings->IsShown(); }));
+    CHECK_FALSE(editor->check().hasErrors());
+    press('Z', wxMOD_CONTROL);
+    CHECK(waitFor([&] { return minutes->GetValue().utf8_string() == changed; }));
+    CHECK(minutesFindings->IsShown());
+    CHECK(has(editor->message(), "Undone: "));
+    press('Y', wxMOD_CONTROL);
+    CHECK(waitFor([&] { return minutes->GetValue().utf8_string() == original; }));
+    CHECK_FALSE(minutesFindings->IsShown());
+
+    // A change that adds up: the second activity takes ten minutes less to make room.
+    const auto second = editorTree->GetNextSibling(activity);
+    REQUIRE(second.IsOk());
+    typeInto(minutes, changed.c_str());
+    clickTreeItem(editorTree, second);
+    const auto secondMinutes = std::stoi(minutes->GetValue().utf8_string());
+    REQUIRE(secondMinutes > 10);
+    typeInto(minutes, std::to_string(secondMinutes - 10).c_str());
+    CHECK(waitFor([&] { return !editor->check().hasErrors(); }));
+
+    click(find<wxButton>(editor, "editor-save"));
+    CHECK(waitFor([&] { return editor->message() == "Draft saved."; }));
+    CHECK_FALSE(editor->hasUnsavedChanges());
+    CHECK(has(editor->stateLine(), "Version 2, draft - author: author"));
+    // The comparison with the published version names both changed minutes.
+    std::string comparison;
+    editor->showTextWith([&](const std::string&, const std::string& text) { comparison = text; });
+    click(find<wxButton>(editor, "editor-compare"));
+    CHECK(waitFor([&] { return !comparison.empty(); }));
+    CHECK(comparison.find("minutes " + original + " -> " + changed) != std::string::npos);
+    click(find<wxButton>(editor, "editor-send"));
+    CHECK(waitFor([&] { return has(editor->message(), "Sent for review"); }));
+    CHECK(has(editor->stateLine(), "Version 2, in review"));
+    // Its author may not publish it (without a reason the service allows).
+    click(find<wxButton>(editor, "editor-publish"));
+    CHECK(waitFor([&] { return has(editor->message(), "\u26A0 "); }));
+    CHECK(has(editor->message(), "did not write"));
+    {
+        auto store = openTestStore(service.path);
+        auto state = store.moduleState("framework");
+        REQUIRE(state.published);
+        CHECK(state.published->text.version == 1);
+        CHECK(state.inReview);
+    }
+
+    // Locking closes the editor; the second lead signs in and publishes.
+    frame->lock();
+    CHECK(waitFor([&] { return frame->moduleEditor() == nullptr; }));
+    signInAs(frame, "reviewer", kReviewerPassphrase);
+    editor = openEditorOnFirstModule(frame);
+    CHECK(has(editor->stateLine(), "Version 2, in review - author: author"));
+    editor->answerWith(
+        [](const std::string&, const std::string&) { return std::optional<std::string>(""); });
+    click(find<wxButton>(editor, "editor-publish"));
+    CHECK(waitFor([&] { return has(editor->message(), "Version 2 published"); }));
+    {
+        auto store = openTestStore(service.path);
+        auto state = store.moduleState("framework");
+        REQUIRE(state.published);
+        CHECK(state.published->text.version == 2);
+        CHECK_FALSE(state.inReview);
+        CHECK_FALSE(state.draft);
+    }
+    editor->Close();
+    CHECK(waitFor([&] { return frame->moduleEditor() == nullptr; }));
+
+    // A session planned now is stamped with version 2; the one planned before keeps version 1.
+    auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
+    clickTreeItem(tree, treeItem(tree, 0, 1));
+    REQUIRE(frame->curriculumPanel()->selectedSessionId() == "framework-02");
+    click(find<wxButton>(frame, "plan-session"));
+    CHECK(waitFor([&] { return find<wxListCtrl>(frame, "sessions")->GetItemCount() == 2; }));
+    closeFrame(frame);
+    auto store = openTestStore(service.path);
+    auto sessions = store.sessionsOf(service.group);
+    REQUIRE(sessions.size() == 2);
+    for (const auto& session : sessions) {
+        CHECK(session.stamp.sessionId == "framework-02");
+        CHECK(session.stamp.moduleVersion == (session.id == service.session ? 1 : 2));
+    }
+}
+
+TEST_CASE(
+    "the module editor refuses a draft with errors for review and asks before losing changes") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    {
+        auto store = openTestStore(service.path);
+        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
+        store.addUser("facilitator", records::Role::facilitator, kReviewerPassphrase);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(service.path));
+    signInAs(frame, "author", kAuthorPassphrase);  // stores the shipped programme
+    auto* editor = openEditorOnFirstModule(frame);
+    auto* editorTree = find<wxTreeCtrl>(editor, "editor-tree");
+    const auto activity = treeItem(editorTree, 0, 0);
+    clickTreeItem(editorTree, activity);
+    auto* minutes = find<wxTextCtrl>(editor, "activity-minutes");
+    typeInto(minutes, "1");
+
+    // Sending for review is refused while the draft has errors, before any question is asked.
+    bool asked = false;
+    editor->answerWith([&](const std::string&, const std::string&) {
+        asked = true;
+        return std::optional<std::string>("A summary");
+    });
+    click(find<wxButton>(editor, "editor-send"));
+    CHECK(waitFor([&] { return has(editor->message(), "The draft has errors"); }));
+    CHECK_FALSE(asked);
+
+    // A double-click on a finding goes to its field: the session's minutes.
+    clickTreeItem(editorTree, editorTree->GetRootItem());
+    auto* findings = find<wxListBox>(editor, "editor-findings");
+    REQUIRE(findings->GetCount() >= 1);
+    auto row = findings->GetScreenRect();
+    wxUIActionSimulator mouse;
+    mouse.MouseMove(row.GetPosition() + wxSize(60, 10));
+    pump(50);
+    mouse.MouseDblClick();
+    auto* sessionMinutes = find<wxTextCtrl>(editor, "session-minutes");
+    CHECK(waitFor([&] { return wxWindow::FindFocus() == sessionMinutes; }));
+    CHECK(find<wxStaticText>(editor, "session-minutes-findings")->IsShown());
+
+    // Activities are added and moved from the buttons under the tree, and undone like text.
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 0));
+    const auto firstTitle = find<wxTextCtrl>(editor, "activity-title")->GetValue();
+    const auto activities = editor->draft().activityCount(0);
+    click(find<wxButton>(editor, "editor-add-activity"));
+    CHECK(waitFor([&] { return editor->draft().activityCount(0) == activities + 1; }));
+    auto session = editorTree->GetItemParent(treeItem(editorTree, 0, 0));
+    CHECK(editorTree->GetChildrenCount(session, false) == activities + 1);
+    CHECK(editorTree->GetSelection() == treeItem(editorTree, 0, 1));  // the new one, after
+    CHECK(find<wxTextCtrl>(editor, "activity-title")->GetValue().empty());
+    press('Z', wxMOD_CONTROL);
+    CHECK(waitFor([&] { return editor->draft().activityCount(0) == activities; }));
+    session = editorTree->GetItemParent(treeItem(editorTree, 0, 0));
+    CHECK(editorTree->GetChildrenCount(session, false) == activities);
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 0));
+    click(find<wxButton>(editor, "editor-move-down"));
+    CHECK(waitFor([&] { return editorTree->GetSelection() == treeItem(editorTree, 0, 1); }));
+    CHECK(find<wxTextCtrl>(editor, "activity-title")->GetValue() == firstTitle);
+
+    // An easy-read point is "[picture] text" a line; a picture the programme lacks is a
+    // finding at the list, on that point's line.
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 0));
+    auto* easyRead = find<wxTextCtrl>(editor, "activity-easy-read");
+    CHECK(easyRead->GetValue().StartsWith("["));
+    const curriculum::FieldAddress points{curriculum::Field::easyRead, 0, 0, std::nullopt};
+    const auto pointCount = editor->draft().itemCount(points);
+    click(easyRead);
+    press(WXK_END, wxMOD_CONTROL);
+    press(WXK_RETURN);
+    wxUIActionSimulator().Text("[no-such-picture] Say hello.");
+    CHECK(waitFor([&] { return editor->draft().itemCount(points) == pointCount + 1; }));
+    CHECK(waitFor([&] {
+        return editor->draft().text({curriculum::Field::easyReadText, 0, 0, pointCount}) ==
+               "Say hello.";
+    }));
+    CHECK(editor->draft().text({curriculum::Field::easyReadPicture, 0, 0, pointCount}) ==
+          "no-such-picture");
+    auto* easyReadFindings = find<wxStaticText>(editor, "activity-easy-read-findings");
+    CHECK(waitFor([&] { return easyReadFindings->IsShown(); }));
+    CHECK(has(easyReadFindings->GetLabel(),
+              ("\u26A0 line " + std::to_string(pointCount + 1) + ": ").c_str()));
+    pump(200);
+    CHECK(ui::saveScreenshot(editor, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-easy-read.png"));
+
+    // Closing with unsaved changes asks: Cancel keeps the window, Discard closes it unsaved.
+    REQUIRE(editor->hasUnsavedChanges());
+    editor->answerCloseWith([] { return wxCANCEL; });
+    editor->Close();
+    pump(200);
+    REQUIRE(frame->moduleEditor() == editor);
+    CHECK(editor->IsShown());
+    editor->answerCloseWith([] { return wxNO; });
+    editor->Close();
+    CHECK(waitFor([&] { return frame->moduleEditor() == nullptr; }));
+    {
+        auto store = openTestStore(service.path);
+        CHECK_FALSE(store.moduleState("framework").draft);
+    }
+
+    // Anyone but a clinical lead reads the module: nothing can be typed, saved or sent.
+    frame->lock();
+    signInAs(frame, "facilitator", kReviewerPassphrase);
+    editor = openEditorOnFirstModule(frame);
+    CHECK_FALSE(editor->editable());
+    CHECK(has(editor->message(), "Read only"));
+    CHECK_FALSE(find<wxTextCtrl>(editor, "module-title")->IsEditable());
+    pump(300);  // the buttons follow their commands when the window is idle
+    for (const char* name :
+         {"editor-save", "editor-send", "editor-publish", "editor-return", "editor-withdraw"}) {
+        CHECK_MESSAGE(!find<wxButton>(editor, name)->IsEnabled(), name << " is enabled");
+    }
+    closeFrame(frame);
+}
+
+TEST_CASE("a reviewer returns a module's draft to its author, who withdraws it") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    {
+        auto store = openTestStore(service.path);
+        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
+        store.addUser("reviewer", records::Role::clinicalLead, kReviewerPassphrase);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(service.path));
+    signInAs(frame, "author", kAuthorPassphrase);
+    auto* editor = openEditorOnFirstModule(frame);
+    auto* editorTree = find<wxTreeCtrl>(editor, "editor-tree");
+    clickTreeItem(editorTree, editorTree->GetRootItem());
+    auto* title = find<wxTextCtrl>(editor, "module-title");
+    typeInto(title, "Working together");
+    CHECK(has(editor->stateLine(), "unsaved changes"));
+    editor->answerWith([](const std::string&, const std::string&) {
+        return std::optional<std::string>("A shorter title");
+    });
+    click(find<wxButton>(editor, "editor-send"));  // saves first
+    CHECK(waitFor([&] { return has(editor->message(), "Sent for review"); }));
+    CHECK(has(editor->stateLine(), "Version 2, in review - author: author"));
+
+    frame->lock();
+    signInAs(frame, "reviewer", kReviewerPassphrase);
+    editor = openEditorOnFirstModule(frame);
+    CHECK(find<wxTextCtrl>(editor, "module-title")->GetValue() == "Working together");
+    editor->answerWith([](const std::string& question, const std::string&) {
+        return std::optional<std::string>(question == "Return to author" ? "Keep the old title"
+                                                                         : "");
+    });
+    click(find<wxButton>(editor, "editor-return"));
+    CHECK(waitFor([&] { return editor->message() == "Returned to its author."; }));
+    CHECK(has(editor->stateLine(), "Version 2, draft - author: author"));
+
+    frame->lock();
+    signInAs(frame, "author", kAuthorPassphrase);
+    editor = openEditorOnFirstModule(frame);
+    CHECK(has(editor->stateLine(), "Version 2, draft"));
+    editor->answerWith([](const std::string&, const std::string&) {
+        return std::optional<std::string>("The reviewer prefers the old title");
+    });
+    click(find<wxButton>(editor, "editor-withdraw"));
+    CHECK(waitFor([&] { return editor->message() == "Draft withdrawn."; }));
+    CHECK(has(editor->stateLine(), "Version 1, published"));
+    CHECK(find<wxTextCtrl>(editor, "module-title")->GetValue() != "Working together");
+    closeFrame(frame);
+    auto store = openTestStore(service.path);
+    auto state = store.moduleState("framework");
+    CHECK_FALSE(state.draft);
+    REQUIRE(state.published);
+    CHECK(state.published->text.version == 1);
+}
