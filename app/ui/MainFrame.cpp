@@ -417,12 +417,17 @@ ModuleEditor* MainFrame::editSelectedModule() {
                    wxICON_INFORMATION);
         return nullptr;
     }
-    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
-               [&] {
-                   editor_ =
-                       ModuleEditor::open(this, *store_, moduleId, [this] { reloadProgramme(); });
-                   editor_->Show();
-               });
+    runGuarded(
+        [this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
+        [&] {
+            editor_ = ModuleEditor::open(this, *store_, moduleId, [this] { reloadProgramme(); });
+            if (printing_) {
+                editor_->previewWith([this](std::vector<printing::PrintableDocument> offers) {
+                    printing_->preview(std::move(offers));
+                });
+            }
+            editor_->Show();
+        });
     return editor_.get();
 }
 

@@ -30,6 +30,8 @@
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/ServiceProgramme.h"
+#include "printing/PageDocuments.h"
+#include "ui/ComparisonDialog.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -46,6 +48,7 @@ constexpr int kPublishId = wxID_HIGHEST + 102;
 constexpr int kReturnId = wxID_HIGHEST + 103;
 constexpr int kWithdrawId = wxID_HIGHEST + 104;
 constexpr int kCompareId = wxID_HIGHEST + 105;
+constexpr int kPreviewId = wxID_HIGHEST + 120;
 constexpr int kAddSessionId = wxID_HIGHEST + 106;
 constexpr int kAddActivityId = wxID_HIGHEST + 107;
 constexpr int kDuplicateId = wxID_HIGHEST + 108;
@@ -292,6 +295,7 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     addButton(kSaveId, "Save draft", "editor-save");
     addButton(kSendId, "Send for review...", "editor-send");
     addButton(kCompareId, "Compare with published...", "editor-compare");
+    addButton(kPreviewId, "Preview...", "editor-preview");
     addButton(kPublishId, "Publish...", "editor-publish");
     addButton(kReturnId, "Return to author...", "editor-return");
     addButton(kWithdrawId, "Withdraw draft...", "editor-withdraw");
@@ -379,6 +383,7 @@ void ModuleEditor::buildMenus() {
     module->Append(kSaveId, "&Save draft\tCtrl+S");
     module->Append(kSendId, "Send for &review...");
     module->Append(kCompareId, "&Compare with published...");
+    module->Append(kPreviewId, "Pre&view as printed...\tCtrl+Shift+P");
     module->AppendSeparator();
     module->Append(kPublishId, "&Publish...");
     module->Append(kReturnId, "Return to &author...");
@@ -412,6 +417,7 @@ void ModuleEditor::buildMenus() {
     command(kSaveId, [this] { save(); });
     command(kSendId, [this] { sendForReview(); });
     command(kCompareId, [this] { compareWithPublished(); });
+    command(kPreviewId, [this] { preview(); });
     command(kPublishId, [this] { publish(); });
     command(kReturnId, [this] { returnToAuthor(); });
     command(kWithdrawId, [this] { withdraw(); });
@@ -452,6 +458,7 @@ void ModuleEditor::buildMenus() {
     enable(kSaveId, [this] { return editable_; });
     enable(kSendId, [this] { return editable_ && !state_.inReview; });
     enable(kCompareId, [this] { return state_.published.has_value(); });
+    enable(kPreviewId, [this] { return static_cast<bool>(showPreview_); });
     enable(kPublishId, [this] { return editable_ && state_.inReview; });
     enable(kReturnId, [this] { return editable_ && state_.inReview; });
     enable(kWithdrawId, [this] { return editable_ && state_.draft.has_value(); });
@@ -918,17 +925,42 @@ void ModuleEditor::compareWithPublished() {
         showText_("Compare with published", text);
         return;
     }
-    wxDialog dialog(this, wxID_ANY, "Compare with published", wxDefaultPosition, wxSize(900, 600),
-                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* view = new wxTextCtrl(&dialog, wxID_ANY, toWx(text), wxDefaultPosition, wxDefaultSize,
-                                wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
-    view->SetName("compare-text");
-    sizer->Add(view, wxSizerFlags(1).Expand().Border(wxALL, 8));
-    sizer->Add(dialog.CreateButtonSizer(wxCLOSE), wxSizerFlags().Expand().Border(wxALL, 8));
-    dialog.SetSizer(sizer);
-    dialog.SetEscapeId(wxID_CLOSE);
-    dialog.ShowModal();
+    showComparison(this, "Compare with published", text);
+}
+
+void ModuleEditor::preview() {
+    if (!showPreview_)
+        return;
+    runGuarded(
+        [this](const Failure& failure) { refuse(failure.message); },
+        [&] {
+            auto loaded = curriculum::loadModuleText(draft_.xml(), "draft", &pictures_);
+            if (!loaded.ok()) {
+                refuse(
+                    "The draft has problems to put right before it can be shown as it will print.");
+                return;
+            }
+            // The documents point into the module; the programme lives as long as they do.
+            auto programme = std::make_shared<curriculum::Programme>();
+            programme->modules.push_back(std::move(*loaded.module));
+            const auto& module = programme->modules.front();
+            std::string sessionId;
+            if (node_.session && *node_.session < module.sessions.size())
+                sessionId = std::string(module.sessions[*node_.session].id);
+            auto offers =
+                printing::curriculumDocuments(*programme, sessionId, std::string(module.id));
+            // The whole programme's pack is the published programme's, not this draft's.
+            std::erase_if(offers, [](const printing::PrintableDocument& offer) {
+                return offer.kind == "programme-carers-pack";
+            });
+            for (auto& offer : offers) {
+                offer.build = [programme, build = std::move(offer.build)](
+                                  const printing::PrintPreferences& preferences) {
+                    return build(preferences);
+                };
+            }
+            showPreview_(std::move(offers));
+        });
 }
 
 void ModuleEditor::undo() {

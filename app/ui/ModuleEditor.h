@@ -16,6 +16,7 @@
 
 #include "curriculum/DraftChecks.h"
 #include "curriculum/ModuleEditing.h"
+#include "printing/Printable.h"
 #include "records/RecordStore.h"
 
 class wxChoice;
@@ -40,6 +41,8 @@ class ModuleEditor : public wxFrame {
     using AskSave = std::function<int()>;
     /// Shows a long text (the comparison) with a title; tests read it instead.
     using ShowText = std::function<void(const std::string& title, const std::string& text)>;
+    /// Shows documents in the print preview (the main window's).
+    using ShowPreview = std::function<void(std::vector<printing::PrintableDocument>)>;
 
     /// Opens the editor on `moduleId`: its open draft, or its newest published version (which
     /// becomes the next version when saved); read-only unless the signed-in user is a clinical
@@ -52,6 +55,8 @@ class ModuleEditor : public wxFrame {
     void answerWith(AskText askText) { askText_ = std::move(askText); }
     void answerCloseWith(AskSave askSave) { askSave_ = std::move(askSave); }
     void showTextWith(ShowText showText) { showText_ = std::move(showText); }
+    /// Turns Preview on: the draft as it will print goes to `showPreview`.
+    void previewWith(ShowPreview showPreview) { showPreview_ = std::move(showPreview); }
 
     // The commands of the menu and the buttons; each shows its result or failure in the
     // window's message line.
@@ -61,6 +66,10 @@ class ModuleEditor : public wxFrame {
     void returnToAuthor();
     void withdraw();
     void compareWithPublished();
+    /// The draft as it will print (issue 12, item 5): the selected session's plan, members'
+    /// easy-read summary and carers' handout, and the module's carers' pack. Refused while the
+    /// draft has errors.
+    void preview();
     void undo();
     void redo();
     /// Saves unsaved changes if it can (the database is about to lock) and closes the window
@@ -139,6 +148,7 @@ class ModuleEditor : public wxFrame {
     AskText askText_;
     AskSave askSave_;
     ShowText showText_;
+    ShowPreview showPreview_;
     bool unsaved_ = false;
     bool loading_ = false;           ///< filling controls: their events are not edits
     curriculum::FieldAddress node_;  ///< the module, session or activity shown

@@ -17,10 +17,13 @@
 #include <string>
 
 #include "gui/GuiDriver.h"
+#include "printing/Printable.h"
 #include "support/TestStore.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/MainFrame.h"
 #include "ui/ModuleEditor.h"
+#include "ui/PreviewFrame.h"
+#include "ui/PrintController.h"
 #include "ui/Screenshot.h"
 
 using namespace roundtable;
@@ -165,6 +168,37 @@ TEST_CASE("a clinical lead changes a module and another lead publishes it as ver
     click(find<wxButton>(editor, "editor-compare"));
     CHECK(waitFor([&] { return !comparison.empty(); }));
     CHECK(comparison.find("minutes " + original + " -> " + changed) != std::string::npos);
+    // The draft as it will print: the selected session's papers and the module's carers' pack,
+    // made from the draft (the plan shows the changed minutes).
+    std::vector<printing::PrintableDocument> previewed;
+    editor->previewWith(
+        [&](std::vector<printing::PrintableDocument> offers) { previewed = std::move(offers); });
+    clickTreeItem(editorTree, activity);
+    click(find<wxButton>(editor, "editor-preview"));
+    CHECK(waitFor([&] { return !previewed.empty(); }));
+    std::vector<std::string> kinds;
+    for (const auto& offer : previewed)
+        kinds.push_back(offer.kind);
+    CHECK(kinds == std::vector<std::string>{"carers-handout", "easy-read-summary", "session-plan",
+                                            "carers-pack"});
+    auto plan = printing::prepare(previewed[2], {});
+    bool showsMinutes = false;
+    for (const auto& text : documents::textsOf(plan.document))
+        showsMinutes |= text.find(changed + " minutes") != std::string::npos;
+    CHECK(showsMinutes);
+    // Through the main window's print preview, as a clinical lead sees it.
+    editor->previewWith([frame](std::vector<printing::PrintableDocument> offers) {
+        frame->printing()->preview(std::move(offers));
+    });
+    click(find<wxButton>(editor, "editor-preview"));
+    auto* printing = frame->printing();
+    REQUIRE(waitFor(
+        [&] { return printing->previewWindow() && printing->previewWindow()->IsShownOnScreen(); }));
+    pump(500);
+    CHECK(ui::saveScreenshot(printing->previewWindow(),
+                             ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-preview.png"));
+    printing->previewWindow()->Close();
+    pump(300);
     click(find<wxButton>(editor, "editor-send"));
     CHECK(waitFor([&] { return has(editor->message(), "Sent for review"); }));
     CHECK(has(editor->stateLine(), "Version 2, in review"));
