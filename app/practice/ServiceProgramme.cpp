@@ -64,6 +64,16 @@ curriculum::PictureNames pictureNames(records::RecordStore& store) {
     return names;
 }
 
+/// What an SVG picture says it shows (its <title>), for the picker; "" when it does not say.
+std::string pictureTitle(const curriculum::PictureFile& picture) {
+    if (picture.type != "svg")
+        return {};
+    pugi::xml_document document;
+    if (!document.load_buffer(picture.bytes.data(), picture.bytes.size()))
+        return {};
+    return records::trimmed(document.document_element().child_value("title"));
+}
+
 }  // namespace
 
 bool storeShippedProgrammeIfMissing(records::RecordStore& store,
@@ -78,8 +88,11 @@ bool storeShippedProgrammeIfMissing(records::RecordStore& store,
                            folder.files.modules.at(module.file), module.contentHash()});
     }
     std::vector<records::ProgrammePicture> pictures;
-    for (auto& picture : folder.pictures)
-        pictures.push_back({picture.name, picture.type, std::move(picture.bytes), picture.name});
+    for (auto& picture : folder.pictures) {
+        auto description = pictureTitle(picture);
+        pictures.push_back({picture.name, picture.type, std::move(picture.bytes),
+                            description.empty() ? picture.name : description});
+    }
     store.storeProgramme(folder.files.manifest, modules, pictures,
                          "The programme as shipped with Roundtable");
     return true;

@@ -33,6 +33,7 @@
 #include "printing/PageDocuments.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/Guarded.h"
+#include "ui/PicturePicker.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -608,7 +609,49 @@ ModuleEditor::Bound& ModuleEditor::addPoints(wxScrolledWindow* page, const wxStr
     auto& bound = addField(page, label, name, list, 4, true);
     bound.itemText = text;
     bound.itemPicture = picture;
+    // The picker puts its picture at the start of the line the cursor is on.
+    auto* choose = new wxButton(page, wxID_ANY, "Picture for this line...");
+    choose->SetName(std::string(name) + "-picture");
+    choose->Enable(editable_);
+    auto* control = bound.control;
+    choose->Bind(wxEVT_BUTTON, [this, control](wxCommandEvent&) { pictureForLine(control); });
+    page->GetSizer()->Add(choose, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 6));
     return bound;
+}
+
+void ModuleEditor::pictureForLine(wxTextCtrl* control) {
+    long column = 0, row = 0;
+    if (!control->PositionToXY(control->GetInsertionPoint(), &column, &row))
+        row = 0;
+    auto lines = linesOf(fromWx(control->GetValue()));
+    if (lines.empty())
+        lines.emplace_back();
+    const auto index = std::min(static_cast<std::size_t>(std::max(row, 0L)), lines.size() - 1);
+    auto& line = lines[index];
+    // The line's picture now, if it has one, is the picker's first choice.
+    std::string current;
+    const auto close = line.find(']');
+    if (line.starts_with('[') && close != std::string::npos)
+        current = line.substr(1, close - 1);
+    std::optional<std::string> picked;
+    if (choosePicture_) {
+        picked = choosePicture_(current);
+    } else {
+        PicturePicker picker(this, store_.programmePictures());
+        picker.select(current);
+        if (picker.ShowModal() == wxID_OK)
+            picked = picker.chosen();
+    }
+    if (!picked)
+        return;
+    if (line.starts_with('[') && close != std::string::npos)
+        line.erase(0, line.find_first_not_of(' ', close + 1));
+    line.insert(0, "[" + *picked + "] ");
+    std::string text;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        text.append(i ? "\n" : "").append(lines[i]);
+    control->SetValue(toWx(text));  // an edit like typing: checked, and undone in one step
+    control->SetFocus();
 }
 
 std::string ModuleEditor::listText(const Bound& bound) const {

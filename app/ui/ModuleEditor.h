@@ -55,6 +55,10 @@ class ModuleEditor : public wxFrame {
     void answerWith(AskText askText) { askText_ = std::move(askText); }
     void answerCloseWith(AskSave askSave) { askSave_ = std::move(askSave); }
     void showTextWith(ShowText showText) { showText_ = std::move(showText); }
+    /// Chooses a picture, given the line's picture now ("" when none); nullopt when cancelled.
+    /// Tests replace the picker with an answer.
+    using ChoosePicture = std::function<std::optional<std::string>(const std::string& current)>;
+    void choosePictureWith(ChoosePicture choose) { choosePicture_ = std::move(choose); }
     /// Turns Preview on: the draft as it will print goes to `showPreview`.
     void previewWith(ShowPreview showPreview) { showPreview_ = std::move(showPreview); }
 
@@ -106,6 +110,8 @@ class ModuleEditor : public wxFrame {
     ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded loaded,
                  std::function<void()> published);
     void buildMenus();
+    /// Sets the picture of the line the cursor is on in a list of points, from the picker.
+    void pictureForLine(wxTextCtrl* control);
     wxScrolledWindow* addPage(const char* name);
     Bound& addField(wxScrolledWindow* page, const wxString& label, const char* name,
                     curriculum::Field field, int lines, bool list = false);
@@ -149,6 +155,7 @@ class ModuleEditor : public wxFrame {
     AskSave askSave_;
     ShowText showText_;
     ShowPreview showPreview_;
+    ChoosePicture choosePicture_;
     bool unsaved_ = false;
     bool loading_ = false;           ///< filling controls: their events are not edits
     curriculum::FieldAddress node_;  ///< the module, session or activity shown

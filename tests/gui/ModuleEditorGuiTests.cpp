@@ -16,12 +16,14 @@
 #include <optional>
 #include <string>
 
+#include "curriculum/ProgrammeFolder.h"
 #include "gui/GuiDriver.h"
 #include "printing/Printable.h"
 #include "support/TestStore.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/MainFrame.h"
 #include "ui/ModuleEditor.h"
+#include "ui/PicturePicker.h"
 #include "ui/PreviewFrame.h"
 #include "ui/PrintController.h"
 #include "ui/Screenshot.h"
@@ -47,6 +49,20 @@ void signInAs(ui::MainFrame* frame, const char* login, const char* passphrase) {
         waitFor([&] { return !frame->isLocked() && frame->curriculumPanel()->IsShownOnScreen(); }));
 }
 
+/// Adds the two clinical leads to `service`, opens it in a new main window and signs the
+/// author in.
+ui::MainFrame* openAsAuthor(const SeededService& service) {
+    {
+        auto store = openTestStore(service.path);
+        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
+        store.addUser("reviewer", records::Role::clinicalLead, kReviewerPassphrase);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(service.path));
+    signInAs(frame, "author", kAuthorPassphrase);
+    return frame;
+}
+
 /// Selects the first module's first session in the curriculum and opens the editor with its
 /// shortcut (Ctrl+E), as a person would.
 ui::ModuleEditor* openEditorOnFirstModule(ui::MainFrame* frame) {
@@ -68,14 +84,7 @@ bool has(const wxString& text, const char* part) {
 
 TEST_CASE("a clinical lead changes a module and another lead publishes it as version 2") {
     SeededService service({"Daniel Hughes"}, "framework-02", false);  // planned from version 1
-    {
-        auto store = openTestStore(service.path);
-        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
-        store.addUser("reviewer", records::Role::clinicalLead, kReviewerPassphrase);
-    }
-    auto* frame = showFrame();
-    REQUIRE(frame->beginOpen(service.path));
-    signInAs(frame, "author", kAuthorPassphrase);
+    auto* frame = openAsAuthor(service);
 
     auto* editor = openEditorOnFirstModule(frame);
     REQUIRE(editor->editable());
@@ -336,6 +345,45 @@ TEST_CASE(
     pump(200);
     CHECK(ui::saveScreenshot(editor, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-easy-read.png"));
 
+    // The picker shows the service's pictures, and the one chosen replaces the line's own.
+    {
+        // The shipped pictures, as the database was given them (it is open in the window).
+        std::vector<records::ProgrammePicture> pictures;
+        for (auto& file : curriculum::readProgrammeFolder(ROUNDTABLE_CONTENT).pictures)
+            pictures.push_back({file.name, file.type, file.bytes, "The picture " + file.name});
+        ui::PicturePicker picker(editor, pictures);
+        CHECK(picker.list()->GetItemCount() == static_cast<int>(pictures.size()));
+        CHECK_FALSE(picker.chosen());
+        CHECK(picker.select("group"));
+        CHECK(picker.chosen() == "group");
+        CHECK(has(find<wxStaticText>(&picker, "picture-description")->GetLabel(), "group"));
+        CHECK_FALSE(picker.select("no-such-picture"));
+        picker.SetSize(wxSize(760, 560));
+        picker.Show();
+        pump(400);
+        CHECK(ui::saveScreenshot(&picker, ROUNDTABLE_SCREENSHOT_DIR "/gui-picture-picker.png"));
+    }
+    std::string offered;
+    editor->choosePictureWith([&](const std::string& current) {
+        offered = current;
+        return std::optional<std::string>("group");
+    });
+    easyRead->SetInsertionPointEnd();  // the cursor on the new, last line
+    // By keyboard, as the button sits below the field (Tab from the field reaches it).
+    easyRead->SetFocus();
+    pump(100);
+    press(WXK_TAB);
+    CHECK(wxWindow::FindFocus() == find<wxButton>(editor, "activity-easy-read-picture"));
+    press(WXK_SPACE);
+    CHECK(offered == "no-such-picture");
+    CHECK(waitFor([&] {
+        return editor->draft().text({curriculum::Field::easyReadPicture, 0, 0, pointCount}) ==
+               "group";
+    }));
+    CHECK(editor->draft().text({curriculum::Field::easyReadText, 0, 0, pointCount}) ==
+          "Say hello.");
+    CHECK(waitFor([&] { return !easyReadFindings->IsShown(); }));
+
     // Closing with unsaved changes asks: Cancel keeps the window, Discard closes it unsaved.
     REQUIRE(editor->hasUnsavedChanges());
     editor->answerCloseWith([] { return wxCANCEL; });
@@ -368,14 +416,7 @@ TEST_CASE(
 
 TEST_CASE("a reviewer returns a module's draft to its author, who withdraws it") {
     SeededService service({"Daniel Hughes"}, "", false);
-    {
-        auto store = openTestStore(service.path);
-        store.addUser("author", records::Role::clinicalLead, kAuthorPassphrase);
-        store.addUser("reviewer", records::Role::clinicalLead, kReviewerPassphrase);
-    }
-    auto* frame = showFrame();
-    REQUIRE(frame->beginOpen(service.path));
-    signInAs(frame, "author", kAuthorPassphrase);
+    auto* frame = openAsAuthor(service);
     auto* editor = openEditorOnFirstModule(frame);
     auto* editorTree = find<wxTreeCtrl>(editor, "editor-tree");
     clickTreeItem(editorTree, editorTree->GetRootItem());

@@ -4,6 +4,7 @@
 // Real database files and the real content-xml/.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -76,8 +77,13 @@ TEST_CASE("a new database holds the shipped programme, read back with the same c
               shipped.programme->modules[i].contentHash());
         CHECK(publishedVersion(service.store, std::string(shipped.programme->modules[i].id)) == 1);
     }
-    CHECK(service.store.programmePictures().size() ==
-          curriculum::readProgrammeFolder(kShipped).pictures.size());
+    const auto pictures = service.store.programmePictures();
+    CHECK(pictures.size() == curriculum::readProgrammeFolder(kShipped).pictures.size());
+    // Each described as its SVG's title says, for the picture picker.
+    auto group = std::find_if(pictures.begin(), pictures.end(),
+                              [](const auto& picture) { return picture.name == "group"; });
+    REQUIRE(group != pictures.end());
+    CHECK(group->description == "A group of adults sitting together round a table");
     // Once stored, it is not stored again.
     CHECK_FALSE(practice::storeShippedProgrammeIfMissing(service.store, kShipped));
     CHECK(service.store.verify().intact());
