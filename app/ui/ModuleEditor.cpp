@@ -85,6 +85,12 @@ std::string warned(const std::string& message) {
     return text;
 }
 
+bool isIndicatorField(curriculum::Field field) {
+    using curriculum::Field;
+    return field == Field::indicatorLabel || field == Field::indicatorScale ||
+           field == Field::indicatorDescription;
+}
+
 std::vector<std::string> linesOf(const std::string& text) {
     std::vector<std::string> lines;
     if (text.empty())
@@ -207,11 +213,49 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     forms_ = new wxSimplebook(splitter);
     forms_->SetName("editor-forms");
 
-    // Module: its title and summary (aims and indicators are a later increment).
+    // Module: its title, summary, aims and progress indicators.
     auto* page = addPage("module-form");
     addField(page, "Module title", "module-title", Field::moduleTitle, 1);
     addField(page, "Summary", "module-summary", Field::moduleSummary, 4);
     addField(page, "Aims (one a line)", "module-aims", Field::aims, 4, true);
+    // Progress indicators: one at a time, chosen above its fields.
+    page->GetSizer()->Add(new wxStaticText(page, wxID_ANY, "Progress indicators"),
+                          wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 6));
+    auto* indicatorRow = new wxBoxSizer(wxHORIZONTAL);
+    indicatorChoice_ = new wxChoice(page, wxID_ANY);
+    indicatorChoice_->SetName("indicator-choice");
+    indicatorChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        indicator_ = static_cast<std::size_t>(std::max(indicatorChoice_->GetSelection(), 0));
+        showNode(node_);
+    });
+    indicatorRow->Add(indicatorChoice_, wxSizerFlags(1).CenterVertical().Border(wxRIGHT, 6));
+    for (auto [label, name, adding] : {std::tuple{"Add indicator", "indicator-add", true},
+                                       std::tuple{"Remove indicator", "indicator-remove", false}}) {
+        auto* button = new wxButton(page, wxID_ANY, label);
+        button->SetName(name);
+        button->Enable(editable_);
+        button->Bind(wxEVT_BUTTON, [this, adding = adding](wxCommandEvent&) {
+            const auto count = draft_.itemCount(FieldAddress::ofModule(Field::indicators));
+            if (!adding && count == 0)
+                return;
+            restructure([this, adding, count] {
+                if (adding) {
+                    indicator_ = count;
+                    draft_.addIndicator(count);
+                    return FieldAddress::ofModule(Field::module);
+                }
+                draft_.remove({Field::indicators, std::nullopt, std::nullopt, indicator_});
+                indicator_ = indicator_ > 0 ? indicator_ - 1 : 0;
+                return FieldAddress::ofModule(Field::module);
+            });
+        });
+        indicatorRow->Add(button, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    }
+    page->GetSizer()->Add(indicatorRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
+    addField(page, "Indicator label", "indicator-label", Field::indicatorLabel, 1);
+    addField(page, "Scale (lowest-highest, such as 0-3)", "indicator-scale", Field::indicatorScale,
+             1);
+    addField(page, "What the scale means", "indicator-description", Field::indicatorDescription, 3);
 
     // Session: the minutes with the sum of its activities' beside them.
     page = addPage("session-form");
@@ -565,9 +609,28 @@ void ModuleEditor::showNode(const FieldAddress& whole) {
                                                           : activityPage;
     loading_ = true;
     forms_->SetSelection(page);
+    const auto indicators = draft_.itemCount(FieldAddress::ofModule(Field::indicators));
+    if (indicator_ >= indicators)
+        indicator_ = indicators > 0 ? indicators - 1 : 0;
+    if (page == modulePage) {
+        indicatorChoice_->Clear();
+        for (std::size_t i = 0; i < indicators; ++i) {
+            auto label = draft_.text({Field::indicatorLabel, std::nullopt, std::nullopt, i});
+            indicatorChoice_->Append(toWx(label.empty() ? "(no label yet)" : label));
+        }
+        if (indicators > 0)
+            indicatorChoice_->SetSelection(static_cast<int>(indicator_));
+    }
     for (auto& bound : fields_) {
         if (bound.control->GetParent() != pages_[page])
             continue;
+        if (isIndicatorField(bound.field)) {
+            // No indicator yet: nothing to show or type in until one is added.
+            bound.control->Enable(indicators > 0);
+            bound.control->ChangeValue(indicators > 0 ? toWx(draft_.text(addressOf(bound.field)))
+                                                      : wxString());
+            continue;
+        }
         bound.control->ChangeValue(
             toWx(bound.list ? listText(bound) : draft_.text(addressOf(bound.field))));
     }
@@ -583,6 +646,8 @@ void ModuleEditor::showNode(const FieldAddress& whole) {
 }
 
 FieldAddress ModuleEditor::addressOf(Field field) const {
+    if (isIndicatorField(field))
+        return {field, std::nullopt, std::nullopt, indicator_};
     return {field, node_.session, node_.activity, std::nullopt};
 }
 
@@ -599,6 +664,11 @@ void ModuleEditor::edited(const Bound& bound) {
                                  });
     if (!done)
         return;
+    // The indicator chosen is named by its label: the choice follows the typing.
+    if (bound.field == Field::indicatorLabel &&
+        indicator_ < static_cast<std::size_t>(indicatorChoice_->GetCount()))
+        indicatorChoice_->SetString(static_cast<unsigned>(indicator_),
+                                    text.empty() ? wxString("(no label yet)") : toWx(text));
     unsaved_ = true;
     changed();
 }

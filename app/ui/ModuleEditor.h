@@ -166,6 +166,8 @@ class ModuleEditor : public wxFrame {
     std::vector<wxScrolledWindow*> pages_;
     std::vector<Bound> fields_;
     wxChoice* kind_ = nullptr;
+    wxChoice* indicatorChoice_ = nullptr;
+    std::size_t indicator_ = 0;  ///< the progress indicator shown on the module's form
     wxStaticText* kindFindings_ = nullptr;
     wxStaticText* sessionSum_ = nullptr;
     wxListBox* findings_ = nullptr;

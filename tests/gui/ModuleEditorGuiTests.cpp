@@ -6,6 +6,7 @@
 // unsaved changes, reading only, returning and withdrawing a draft.
 #include <doctest/doctest.h>
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/listbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -459,4 +460,54 @@ TEST_CASE("a reviewer returns a module's draft to its author, who withdraws it")
     CHECK_FALSE(state.draft);
     REQUIRE(state.published);
     CHECK(state.published->text.version == 1);
+}
+
+TEST_CASE("a module's progress indicators are added, described, checked and removed") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    auto* frame = openAsAuthor(service);
+    auto* editor = openEditorOnFirstModule(frame);
+    auto* editorTree = find<wxTreeCtrl>(editor, "editor-tree");
+    clickTreeItem(editorTree, editorTree->GetRootItem());
+    auto* choice = find<wxChoice>(editor, "indicator-choice");
+    const auto indicators = curriculum::FieldAddress::ofModule(curriculum::Field::indicators);
+    const auto shipped = editor->draft().itemCount(indicators);
+    REQUIRE(shipped == static_cast<std::size_t>(choice->GetCount()));
+    auto* label = find<wxTextCtrl>(editor, "indicator-label");
+    CHECK(label->GetValue().utf8_string() ==
+          editor->draft().text({curriculum::Field::indicatorLabel, std::nullopt, std::nullopt, 0}));
+
+    click(find<wxButton>(editor, "indicator-add"));
+    CHECK(waitFor([&] { return editor->draft().itemCount(indicators) == shipped + 1; }));
+    CHECK(choice->GetSelection() == static_cast<int>(shipped));
+    typeInto(label, "Asks for help when he needs it");
+    CHECK(waitFor([&] {
+        return choice->GetString(static_cast<unsigned>(shipped)) ==
+               "Asks for help when he needs it";
+    }));
+    auto* scale = find<wxTextCtrl>(editor, "indicator-scale");
+    typeInto(scale, "5-0");
+    auto* scaleFindings = find<wxStaticText>(editor, "indicator-scale-findings");
+    CHECK(waitFor([&] { return scaleFindings->IsShown(); }));
+    typeInto(scale, "0-4");
+    CHECK(waitFor([&] { return !scaleFindings->IsShown(); }));
+    typeInto(find<wxTextCtrl>(editor, "indicator-description"),
+             "0: never asks. 4: asks a facilitator or carer whenever he is stuck.");
+    const curriculum::FieldAddress added{curriculum::Field::indicatorLabel, std::nullopt,
+                                         std::nullopt, shipped};
+    CHECK(editor->draft().text(added) == "Asks for help when he needs it");
+    CHECK(editor->draft().text(
+              {curriculum::Field::indicatorScale, std::nullopt, std::nullopt, shipped}) == "0-4");
+    CHECK_FALSE(editor->check().hasErrors());
+    editor->SetSize(wxSize(1024, 768));
+    pump(400);
+    CHECK(editor->GetScreenRect().Contains(
+        find<wxButton>(editor, "indicator-remove")->GetScreenRect()));
+    CHECK(ui::saveScreenshot(
+        editor, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-editor-indicators-1024x768.png"));
+
+    click(find<wxButton>(editor, "indicator-remove"));
+    CHECK(waitFor([&] { return editor->draft().itemCount(indicators) == shipped; }));
+    editor->answerCloseWith([] { return wxNO; });
+    editor->Close();
+    closeFrame(frame);
 }
