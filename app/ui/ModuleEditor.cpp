@@ -308,6 +308,19 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
         changed();
     });
     addField(page, "Minutes", "activity-minutes", Field::activityMinutes, 1);
+    // The activity's own picture (a field of the format, checked like every picture), chosen
+    // from the service's pictures; an empty name removes it.
+    auto* picture =
+        addField(page, "Picture (optional)", "activity-picture", Field::activityPicture, 1).control;
+    auto* choosePicture = new wxButton(page, wxID_ANY, "Choose picture...");
+    choosePicture->SetName("activity-picture-choose");
+    choosePicture->Enable(editable_);
+    choosePicture->Bind(wxEVT_BUTTON, [this, picture](wxCommandEvent&) {
+        if (auto picked = pickPicture(fromWx(picture->GetValue())))
+            picture->SetValue(toWx(*picked));  // an edit like typing: checked, undone in a step
+    });
+    picture->GetContainingSizer()->Add(choosePicture,
+                                       wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
     addField(page, "Guidance for facilitators (a paragraph a line)", "activity-guidance",
              Field::guidance, 6, true);
     addField(page, "Adapt (optional)", "activity-adapt", Field::activityAdapt, 3);
@@ -399,9 +412,11 @@ ModuleEditor::Bound& ModuleEditor::addField(wxScrolledWindow* page, const wxStri
                                    wxSize(-1, lines > 1 ? FromDIP(20 * lines + 8) : -1), style);
     control->SetName(name);
     control->SetEditable(editable_);
-    if (field == Field::sessionMinutes || field == Field::activityMinutes) {
+    // Short fields sit in a row, where a button may join them (see the activity's picture).
+    if (field == Field::sessionMinutes || field == Field::activityMinutes ||
+        field == Field::activityPicture) {
         auto* row = new wxBoxSizer(wxHORIZONTAL);
-        control->SetMinSize(wxSize(FromDIP(80), -1));
+        control->SetMinSize(wxSize(FromDIP(field == Field::activityPicture ? 220 : 80), -1));
         row->Add(control, wxSizerFlags().CenterVertical());
         sizer->Add(row, wxSizerFlags().Border(wxLEFT | wxRIGHT, 6));
     } else {
@@ -703,15 +718,7 @@ void ModuleEditor::pictureForLine(wxTextCtrl* control) {
     const auto close = line.find(']');
     if (line.starts_with('[') && close != std::string::npos)
         current = line.substr(1, close - 1);
-    std::optional<std::string> picked;
-    if (choosePicture_) {
-        picked = choosePicture_(current);
-    } else {
-        PicturePicker picker(this, store_.programmePictures());
-        picker.select(current);
-        if (picker.ShowModal() == wxID_OK)
-            picked = picker.chosen();
-    }
+    const auto picked = pickPicture(current);
     if (!picked)
         return;
     if (line.starts_with('[') && close != std::string::npos)
@@ -722,6 +729,16 @@ void ModuleEditor::pictureForLine(wxTextCtrl* control) {
         text.append(i ? "\n" : "").append(lines[i]);
     control->SetValue(toWx(text));  // an edit like typing: checked, and undone in one step
     control->SetFocus();
+}
+
+std::optional<std::string> ModuleEditor::pickPicture(const std::string& current) {
+    if (choosePicture_)
+        return choosePicture_(current);
+    PicturePicker picker(this, store_.programmePictures());
+    picker.select(current);
+    if (picker.ShowModal() != wxID_OK)
+        return std::nullopt;
+    return picker.chosen();
 }
 
 std::string ModuleEditor::listText(const Bound& bound) const {

@@ -112,6 +112,8 @@ class ModuleEditor : public wxFrame {
     void buildMenus();
     /// Sets the picture of the line the cursor is on in a list of points, from the picker.
     void pictureForLine(wxTextCtrl* control);
+    /// The picture a person chooses from the service's pictures, `current` first; none if cancelled.
+    std::optional<std::string> pickPicture(const std::string& current);
     wxScrolledWindow* addPage(const char* name);
     Bound& addField(wxScrolledWindow* page, const wxString& label, const char* name,
                     curriculum::Field field, int lines, bool list = false);

@@ -4,6 +4,7 @@
 
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/scrolwin.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
@@ -38,9 +39,23 @@ void clickAt(const wxPoint& screenPoint) {
     pump(80);
 }
 
+void scrollIntoView(wxWindow* control) {
+    // As a person scrolls a long form to reach a field: a scrolled window shows the child that
+    // takes the focus.
+    for (auto* parent = control->GetParent(); parent; parent = parent->GetParent()) {
+        if (!dynamic_cast<wxScrolledWindow*>(parent))
+            continue;
+        if (!parent->GetScreenRect().Contains(control->GetScreenRect())) {
+            control->SetFocus();
+            pump(80);
+        }
+        return;
+    }
+}
 void click(wxWindow* control) {
     pump(30);  // let any layout change settle before reading where the control is
     REQUIRE(control->IsEnabled());
+    scrollIntoView(control);
     auto rect = control->GetScreenRect();
     clickAt(rect.GetPosition() + wxSize(rect.width / 2, rect.height / 2));
 }

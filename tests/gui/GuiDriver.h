@@ -40,6 +40,8 @@ Control* find(wxWindow* top, const char* name) {
 }
 
 void clickAt(const wxPoint& screenPoint);
+/// Scrolls a long form so that `control` shows, as a person would before clicking it.
+void scrollIntoView(wxWindow* control);
 void click(wxWindow* control);
 void typeInto(wxTextCtrl* field, const char* text);
 void clickListRow(wxListCtrl* list, long row);

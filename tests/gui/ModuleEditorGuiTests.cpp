@@ -385,6 +385,22 @@ TEST_CASE(
           "Say hello.");
     CHECK(waitFor([&] { return !easyReadFindings->IsShown(); }));
 
+    // The activity's own picture: chosen with the same picker, checked like every picture.
+    auto* activityPicture = find<wxTextCtrl>(editor, "activity-picture");
+    const curriculum::FieldAddress pictureField{curriculum::Field::activityPicture, 0, 0, {}};
+    editor->choosePictureWith([](const std::string&) { return std::optional<std::string>("group"); });
+    click(find<wxButton>(editor, "activity-picture-choose"));
+    CHECK(waitFor([&] { return editor->draft().text(pictureField) == "group"; }));
+    CHECK(activityPicture->GetValue() == "group");
+    typeInto(activityPicture, "no-such-picture");
+    auto* pictureFindings = find<wxStaticText>(editor, "activity-picture-findings");
+    CHECK(waitFor([&] { return pictureFindings->IsShown(); }));
+    CHECK(has(pictureFindings->GetLabel(), "no-such-picture"));
+    activityPicture->SelectAll();  // emptied by keyboard removes the picture
+    press(WXK_BACK);
+    CHECK(waitFor([&] { return editor->draft().text(pictureField).empty(); }));
+    CHECK(waitFor([&] { return !pictureFindings->IsShown(); }));
+
     // Closing with unsaved changes asks: Cancel keeps the window, Discard closes it unsaved.
     REQUIRE(editor->hasUnsavedChanges());
     editor->answerCloseWith([] { return wxCANCEL; });
