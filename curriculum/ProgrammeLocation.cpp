@@ -1,9 +1,16 @@
-// Finds the programme folder for the CLI and the app.
+// Finds the programme folder for the CLI and the app, and where an installed build keeps its
+// data.
 #include "curriculum/ProgrammeLocation.h"
 
 #include <cstdlib>
 
 namespace roundtable::curriculum {
+
+std::filesystem::path installedDataDirectory() {
+    std::error_code error;
+    auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? std::filesystem::path() : executable.parent_path().parent_path() / "share/roundtable";
+}
 
 std::filesystem::path defaultProgrammeDirectory() {
     if (const char* fromEnvironment = std::getenv("ROUNDTABLE_CONTENT");
@@ -11,12 +18,10 @@ std::filesystem::path defaultProgrammeDirectory() {
         return fromEnvironment;
     }
     std::error_code error;
-    auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        auto installed = executable.parent_path().parent_path() / "share/roundtable/content-xml";
-        if (std::filesystem::exists(installed / "programme.xml", error))
-            return installed;
-    }
+    auto installed = installedDataDirectory() / "content-xml";
+    if (!installedDataDirectory().empty() &&
+        std::filesystem::exists(installed / "programme.xml", error))
+        return installed;
     return ROUNDTABLE_SOURCE_CONTENT_DIR;
 }
 

@@ -7,5 +7,8 @@
 namespace roundtable::curriculum {
 
 [[nodiscard]] std::filesystem::path defaultProgrammeDirectory();
+/// "<prefix>/share/roundtable" for the running program (which may not exist: a build tree);
+/// empty when the program's own path cannot be read.
+[[nodiscard]] std::filesystem::path installedDataDirectory();
 
 }  // namespace roundtable::curriculum

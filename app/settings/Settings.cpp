@@ -3,6 +3,8 @@
 
 #include <boost/property_tree/ini_parser.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace roundtable::settings {
@@ -36,6 +38,47 @@ std::filesystem::path defaultSettingsPath() {
     }
     const char* home = std::getenv("HOME");
     return std::filesystem::path(home ? home : ".") / ".config" / "roundtable" / "settings.ini";
+}
+
+std::vector<std::string> readRecentDatabases(const SettingsStore& store) {
+    std::vector<std::string> paths;
+    for (const auto& setting : recentDatabases) {
+        auto path = setting.read(store);
+        if (!path.empty() && std::find(paths.begin(), paths.end(), path) == paths.end())
+            paths.push_back(std::move(path));
+    }
+    return paths;
+}
+
+void rememberRecentDatabase(SettingsStore& store, const std::string& path) {
+    auto paths = readRecentDatabases(store);
+    std::erase(paths, path);
+    paths.insert(paths.begin(), path);
+    for (std::size_t i = 0; i < recentDatabases.size(); ++i)
+        recentDatabases[i].write(store, i < paths.size() ? paths[i] : std::string());
+}
+
+IdleLockChoice checkIdleLockMinutes(const std::string& typed) {
+    const auto range = " from " + std::to_string(kShortestIdleLock) + " to " +
+                       std::to_string(kLongestIdleLock) + ".";
+    const auto first = typed.find_first_not_of(' ');
+    const auto last = typed.find_last_not_of(' ');
+    const auto digits = first == std::string::npos ? "" : typed.substr(first, last - first + 1);
+    if (digits.empty() || digits.size() > 4 ||
+        !std::all_of(digits.begin(), digits.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; }))
+        return {std::nullopt, "Type the minutes as a whole number" + range};
+    const int minutes = std::stoi(digits);
+    if (minutes < kShortestIdleLock || minutes > kLongestIdleLock)
+        return {std::nullopt, "The window must lock after a number of minutes" + range};
+    return {minutes, ""};
+}
+
+int readIdleLockMinutes(const SettingsStore& store) {
+    const int minutes = idleLockMinutes.read(store);
+    return minutes >= kShortestIdleLock && minutes <= kLongestIdleLock
+               ? minutes
+               : idleLockMinutes.defaultValue();
 }
 
 }  // namespace roundtable::settings

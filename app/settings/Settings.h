@@ -6,7 +6,9 @@
 
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace roundtable::settings {
 
@@ -63,8 +65,19 @@ class Setting {
 
 // Every setting the application has.
 inline const Setting<std::string> lastDatabase{"database.last", ""};
+/// File > Open Recent: the databases signed in to, the newest first. One key each, as the
+/// address lines below.
+inline const std::array<Setting<std::string>, 5> recentDatabases{{
+    {"database.recent_1", ""},
+    {"database.recent_2", ""},
+    {"database.recent_3", ""},
+    {"database.recent_4", ""},
+    {"database.recent_5", ""},
+}};
+/// Minutes without keyboard or mouse before the window locks itself (Edit > Preferences).
 inline const Setting<int> idleLockMinutes{"security.idle_lock_minutes", 10};
-inline const Setting<int> sessionMinutes{"delivery.session_minutes", 120};
+inline constexpr int kShortestIdleLock = 1;
+inline constexpr int kLongestIdleLock = 240;  // four hours: a working session at most
 
 // The service's details printed on carers' handouts, and the paper documents are laid out for
 // ("a4" or "letter"). Checked as they are typed (printing/PrintPreferences.h).
@@ -79,5 +92,20 @@ inline const std::array<Setting<std::string>, 4> serviceAddress{{
     {"printing.service_address_4", ""},
 }};
 inline const Setting<std::string> paper{"printing.paper", "a4"};
+
+/// The databases of File > Open Recent, the newest first, without blanks.
+[[nodiscard]] std::vector<std::string> readRecentDatabases(const SettingsStore& store);
+/// Puts `path` first in File > Open Recent (once; the oldest beyond five falls off).
+void rememberRecentDatabase(SettingsStore& store, const std::string& path);
+
+/// The idle lock as typed in Edit > Preferences: the minutes, or why they are refused.
+struct IdleLockChoice {
+    std::optional<int> minutes;
+    std::string problem;  ///< empty when accepted
+};
+[[nodiscard]] IdleLockChoice checkIdleLockMinutes(const std::string& typed);
+/// The idle lock in minutes; a value Preferences would refuse (a hand-edited file) reads as
+/// the default.
+[[nodiscard]] int readIdleLockMinutes(const SettingsStore& store);
 
 }  // namespace roundtable::settings

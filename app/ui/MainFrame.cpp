@@ -2,6 +2,8 @@
 // to a panel or to the record store, through runGuarded.
 #include "ui/MainFrame.h"
 
+#include <wx/aboutdlg.h>
+#include <wx/dialog.h>
 #include <wx/filedlg.h>
 #include <wx/infobar.h>
 #include <wx/menu.h>
@@ -10,6 +12,12 @@
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/textentry.h>
+#include <wx/utils.h>
+
+#include <array>
 
 #include "practice/Dates.h"
 #include "practice/ScopeExit.h"
@@ -19,8 +27,10 @@
 #include "ui/Guarded.h"
 #include "ui/MemberPanel.h"
 #include "ui/ModuleEditor.h"
+#include "ui/PreferencesDialog.h"
 #include "ui/PrintController.h"
 #include "ui/SessionPanel.h"
+#include "ui/StandardCommands.h"
 #include "ui/UsersPanel.h"
 #include "ui/WxText.h"
 
@@ -32,6 +42,13 @@ constexpr int kLockId = wxID_HIGHEST + 1;
 constexpr int kBackupId = wxID_HIGHEST + 2;
 constexpr int kBackupNowId = wxID_HIGHEST + 3;
 constexpr int kEditModuleId = wxID_HIGHEST + 4;
+constexpr int kRestoreId = wxID_HIGHEST + 5;
+constexpr int kShortcutsId = wxID_HIGHEST + 6;
+constexpr int kNoRecentId = wxID_HIGHEST + 7;
+constexpr int kViewCurriculumId = wxID_HIGHEST + 10;
+constexpr int kViewFirstPageId = wxID_HIGHEST + 11;  // one id a page, in kPageNames' order
+/// The work area's pages, in the order of their tabs and of View's Ctrl+1, Ctrl+2...
+constexpr std::array<const char*, 4> kPageNames{"Group", "Session", "Member", "Users"};
 
 void removeBackupButton(wxInfoBar* notice) {
     if (notice->HasButtonId(kBackupNowId))
@@ -88,11 +105,10 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
                                       }});
     session_ = new SessionPanel(pages_);
     member_ = new MemberPanel(pages_);
-    pages_->AddPage(groups_, "Group");
-    pages_->AddPage(session_, "Session");
-    pages_->AddPage(member_, "Member");
     users_ = new UsersPanel(pages_);
-    pages_->AddPage(users_, "Users");
+    const std::array<wxWindow*, kPageNames.size()> pages{groups_, session_, member_, users_};
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        pages_->AddPage(pages[i], kPageNames[i]);
     splitter->SplitVertically(curriculum_, pages_, 380);
     book_->AddPage(splitter, "work");
     book_->SetSelection(welcomePage);
@@ -148,43 +164,169 @@ void MainFrame::buildMenus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, "&New database...\tCtrl+N");
     file->Append(wxID_OPEN, "&Open database...\tCtrl+O");
+    recent_ = new wxMenu;
+    file->AppendSubMenu(recent_, "Open &recent");
     file->AppendSeparator();
     file->Append(kBackupId, "&Back up...\tCtrl+B", "Make a verified copy of the database");
-    file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
+    file->Append(kRestoreId, "&Restore from a backup...",
+                 "Put a backup in place of this database (administrators)");
     file->AppendSeparator();
+    file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+
+    // Undo and Redo act on the text field with the keyboard where the toolkit can (GTK 3's
+    // fields cannot: they stay disabled there); the module editor has its own, for the module.
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
+    edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->AppendSeparator();
+    appendClipboardCommands(this, edit);
+    edit->AppendSeparator();
+    edit->Append(wxID_PREFERENCES, "Pr&eferences...", "This computer's settings");
+
+    auto* view = new wxMenu;
+    view->Append(kViewCurriculumId, "&Curriculum\tCtrl+0", "Move to the curriculum tree");
+    for (std::size_t i = 0; i < kPageNames.size(); ++i) {
+        view->Append(kViewFirstPageId + static_cast<int>(i),
+                     toWx("&" + std::string(kPageNames[i]) + "\tCtrl+" + std::to_string(i + 1)));
+    }
+
     auto* programmeMenu = new wxMenu;
     programmeMenu->Append(
         kEditModuleId, "&Edit module...\tCtrl+E",
         "Change the module selected in the curriculum (clinical leads) or read it");
+
+    auto* help = new wxMenu;
+    help->Append(wxID_HELP, "User &guide\tF1");
+    help->Append(kShortcutsId, "&Keyboard shortcuts\tCtrl+?");
+    help->AppendSeparator();
+    help->Append(wxID_ABOUT, "&About Roundtable");
+
     auto* menuBar = new wxMenuBar;
     menuBar->Append(file, "&File");
+    menuBar->Append(edit, "&Edit");
+    menuBar->Append(view, "&View");
     menuBar->Append(programmeMenu, "&Programme");
+    menuBar->Append(help, "&Help");
     SetMenuBar(menuBar);
+
+    auto command = [this](int id, std::function<void()> work) {
+        Bind(
+            wxEVT_MENU, [work = std::move(work)](wxCommandEvent&) { work(); }, id);
+    };
+    auto enable = [this](int id, std::function<bool()> when) {
+        Bind(
+            wxEVT_UPDATE_UI,
+            [when = std::move(when)](wxUpdateUIEvent& event) { event.Enable(when()); }, id);
+    };
+    auto unlocked = [this] { return !isLocked(); };
+    command(wxID_NEW, [this] { chooseDatabase(true); });
+    command(wxID_OPEN, [this] { chooseDatabase(false); });
+    file->Bind(wxEVT_MENU_OPEN, [this](wxMenuEvent& event) {
+        fillRecentMenu();
+        event.Skip();
+    });
+    fillRecentMenu();
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { editSelectedModule(); }, kEditModuleId);
-    Bind(
-        wxEVT_UPDATE_UI,
-        [this](wxUpdateUIEvent& event) {
-            event.Enable(!isLocked() && !curriculum_->selectedModuleId().empty());
+        wxEVT_MENU,
+        [this](wxCommandEvent& event) {
+            const auto paths = settings_ ? settings::readRecentDatabases(*settings_)
+                                         : std::vector<std::string>();
+            const auto index = static_cast<std::size_t>(event.GetId() - wxID_FILE1);
+            if (index < paths.size())
+                beginOpen(paths[index]);
         },
-        kEditModuleId);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(true); }, wxID_NEW);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { chooseDatabase(false); }, wxID_OPEN);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, kLockId);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupId);
-    Bind(
-        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kBackupId);
+        wxID_FILE1, wxID_FILE9);
+    command(kBackupId, [this] { chooseBackupFile(); });
+    enable(kBackupId, unlocked);
     notice_->Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupNowId);
+    command(kRestoreId, [this] { chooseRestore(); });
+    enable(kRestoreId, [this] { return isAdministrator(); });
+    command(kLockId, [this] { lock(); });
+    enable(kLockId, unlocked);
+    command(wxID_EXIT, [this] { Close(); });
+
+    // No text field has the keyboard: nothing to undo here.
     Bind(
-        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!isLocked()); }, kLockId);
+        wxEVT_MENU,
+        [](wxCommandEvent& event) {
+            if (auto* text = dynamic_cast<wxTextEntry*>(wxWindow::FindFocus()))
+                event.GetId() == wxID_UNDO ? text->Undo() : text->Redo();
+        },
+        wxID_UNDO, wxID_REDO);
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+        wxEVT_UPDATE_UI,
+        [](wxUpdateUIEvent& event) {
+            auto* text = dynamic_cast<wxTextEntry*>(wxWindow::FindFocus());
+            event.Enable(text && (event.GetId() == wxID_UNDO ? text->CanUndo() : text->CanRedo()));
+        },
+        wxID_UNDO, wxID_REDO);
+    command(wxID_PREFERENCES, [this] { editPreferences(); });
+    enable(wxID_PREFERENCES, [this] { return settings_ != nullptr; });
+
+    command(kViewCurriculumId, [this] { curriculum_->SetFocus(); });
+    enable(kViewCurriculumId, unlocked);
+    for (std::size_t i = 0; i < kPageNames.size(); ++i) {
+        const int id = kViewFirstPageId + static_cast<int>(i);
+        command(id, [this, i] {
+            pages_->SetSelection(i);
+            pages_->GetCurrentPage()->SetFocus();
+        });
+        enable(id, unlocked);
+    }
+
+    command(kEditModuleId, [this] { editSelectedModule(); });
+    enable(kEditModuleId,
+           [this] { return !isLocked() && !curriculum_->selectedModuleId().empty(); });
+
+    command(wxID_HELP, [this] { openUserGuide(); });
+    command(kShortcutsId, [this] { showShortcuts(this, shortcutsOf(*GetMenuBar())); });
+    command(wxID_ABOUT, [this] { wxAboutBox(aboutRoundtable(), this); });
+}
+
+void MainFrame::fillRecentMenu() {
+    while (recent_->GetMenuItemCount() > 0)
+        recent_->Destroy(recent_->FindItemByPosition(0));
+    const auto paths =
+        settings_ ? settings::readRecentDatabases(*settings_) : std::vector<std::string>();
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        // The file's name first, as people look for it; the folder after it.
+        const std::filesystem::path path(paths[i]);
+        recent_->Append(wxID_FILE1 + static_cast<int>(i),
+                        toWx("&" + std::to_string(i + 1) + " " + path.filename().string() +
+                             "   (" + path.parent_path().string() + ")"),
+                        toWx(path.string()));
+    }
+    if (paths.empty())
+        recent_->Append(kNoRecentId, "(none yet)")->Enable(false);
+}
+
+void MainFrame::useSettings(settings::SettingsStore& settings) {
+    settings_ = &settings;
+    setIdleLock(std::chrono::minutes(settings::readIdleLockMinutes(settings)));
+    seenLogHeads_ = std::make_unique<practice::SeenLogHeads>(settings);
+    fillRecentMenu();
+}
+
+void MainFrame::editPreferences() {
+    if (!settings_)
+        return;
+    std::function<void(wxWindow*)> serviceDetails;
+    if (printing_)
+        serviceDetails = [this](wxWindow* over) { printing_->editServiceDetails(over); };
+    PreferencesDialog dialog(this, *settings_, serviceDetails);
+    if (dialog.ShowModal() == wxID_OK)
+        setIdleLock(std::chrono::minutes(settings::readIdleLockMinutes(*settings_)));
+}
+
+void MainFrame::openUserGuide() {
+    const auto guide = userGuidePath();
+    if (!guide || !wxLaunchDefaultBrowser(toWx("file://" + guide->string()))) {
+        showNotice("The user guide could not be opened" +
+                       (guide ? " (" + guide->string() + ")." : std::string(": it is not installed.")),
+                   wxICON_WARNING);
+    }
 }
 
 void MainFrame::enablePrinting(settings::SettingsStore& settings,
@@ -351,6 +493,86 @@ bool MainFrame::backupTo(const std::filesystem::path& destination) {
         showNotice("Backed up and verified: " + result.file.string(), wxICON_INFORMATION);
         removeBackupButton(notice_);
     });
+}
+
+bool MainFrame::isAdministrator() const {
+    if (isLocked())
+        return false;
+    auto user = store_->currentUser();
+    return user && user->role == records::Role::administrator;
+}
+
+void MainFrame::chooseRestore() {
+    if (!isAdministrator())
+        return;
+    wxFileDialog choose(this, "Restore from a backup", wxEmptyString, wxEmptyString,
+                        kDatabaseWildcard, wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (choose.ShowModal() != wxID_OK)
+        return;
+    const std::filesystem::path backup(fromWx(choose.GetPath()));
+    // An administrator of the backup signs in to it: the backup's users may differ from today's.
+    wxDialog ask(this, wxID_ANY, "Restore from a backup");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* text = new wxStaticText(
+        &ask, wxID_ANY,
+        toWx("The backup " + backup.filename().string() + " will take the place of " +
+             store_->path().filename().string() +
+             ". The database as it is now is kept beside it, and the records added since the "
+             "backup stay there.\n\nSign in as an administrator of the backup:"));
+    text->Wrap(ask.FromDIP(440));
+    sizer->Add(text, wxSizerFlags().Border(wxALL, 12));
+    auto* form = new wxFlexGridSizer(2, wxSize(ask.FromDIP(8), ask.FromDIP(8)));
+    form->AddGrowableCol(1);
+    auto* login = new wxTextCtrl(&ask, wxID_ANY, toWx(lastLogin_));
+    auto* passphrase = new wxTextCtrl(&ask, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                      wxDefaultSize, wxTE_PASSWORD);
+    form->Add(new wxStaticText(&ask, wxID_ANY, "User name"), wxSizerFlags().CenterVertical());
+    form->Add(login, wxSizerFlags().Expand());
+    form->Add(new wxStaticText(&ask, wxID_ANY, "Passphrase"), wxSizerFlags().CenterVertical());
+    form->Add(passphrase, wxSizerFlags().Expand());
+    sizer->Add(form, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
+    auto* buttons = ask.CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    ask.FindWindow(wxID_OK)->SetLabel("Restore");
+    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 12));
+    ask.SetSizerAndFit(sizer);
+    passphrase->SetFocus();
+    if (ask.ShowModal() == wxID_OK)
+        restoreFrom(backup, fromWx(login->GetValue()), fromWx(passphrase->GetValue()));
+}
+
+bool MainFrame::restoreFrom(const std::filesystem::path& backup, const std::string& login,
+                            const std::string& passphrase) {
+    if (!isAdministrator())
+        return false;
+    const auto database = store_->path();
+    // The restore refuses a database that any process holds open, this window included.
+    lock();
+    practice_.reset();
+    store_.reset();
+    std::optional<records::RestoreResult> restored;
+    std::string problem;
+    runGuarded([&problem](const Failure& failure) { problem = failure.message; },
+               [&] {
+                   wxBusyCursor busy;
+                   restored = records::RecordStore::restore(backup, database, login, passphrase);
+               });
+    const bool reopened = beginOpen(database);
+    if (!restored) {
+        showNotice("The backup was not restored: " + problem + " The database is as it was.",
+                   wxICON_ERROR);
+        return false;
+    }
+    if (reopened) {
+        showNotice("Restored from " + backup.string() + " (" +
+                       std::to_string(restored->recordsChecked) + " records checked)." +
+                       (restored->kept.empty()
+                            ? std::string()
+                            : " The database as it was is kept as " + restored->kept.string() +
+                                  ".") +
+                       " Sign in to go on.",
+                   wxICON_INFORMATION);
+    }
+    return reopened;
 }
 
 std::string MainFrame::enterWork() {

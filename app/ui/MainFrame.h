@@ -26,6 +26,7 @@
 #include "records/RecordStore.h"
 
 class wxInfoBar;
+class wxMenu;
 class wxNotebook;
 class wxSimplebook;
 
@@ -62,17 +63,24 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// Makes a verified backup and tells the user the result (File > Back up without the
     /// file dialog). Returns false when it failed.
     bool backupTo(const std::filesystem::path& destination);
+    /// Puts `backup` in place of the open database (File > Restore from a backup, without its
+    /// dialogs), signed in to the backup as `login`, an administrator of it; the signed-in
+    /// person must be an administrator. The window locks and closes the database first, then
+    /// opens it again at the sign-in page, and says what happened in the notice bar. Returns
+    /// false when nothing was restored (the database is as it was).
+    bool restoreFrom(const std::filesystem::path& backup, const std::string& login,
+                     const std::string& passphrase);
     /// How long without keyboard or mouse input before the window locks itself.
     void setIdleLock(std::chrono::seconds after);
+    [[nodiscard]] std::chrono::seconds idleLock() const { return idleLock_; }
+    /// This computer's settings, which must outlive the window: the idle lock, File > Open
+    /// recent, Edit > Preferences, and the newest log point seen of each database (a database
+    /// whose log no longer reaches it is warned about as it opens, before sign-in).
+    void useSettings(settings::SettingsStore& settings);
 
     /// Called after every successful sign-in, e.g. to remember the file for the next start.
     void onDatabaseOpened(std::function<void(const std::filesystem::path&)> callback) {
         onDatabaseOpened_ = std::move(callback);
-    }
-    /// Where this computer keeps the newest log point it has seen of each database: a
-    /// database whose log no longer reaches it is warned about as it opens, before sign-in.
-    void rememberLogHeadsIn(settings::SettingsStore& settings) {
-        seenLogHeads_ = std::make_unique<practice::SeenLogHeads>(settings);
     }
     /// Called when a database cannot be opened, e.g. to forget it as the last one used.
     void onOpenFailed(std::function<void(const std::filesystem::path&)> callback) {
@@ -135,6 +143,14 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// end of lock() however it ends, so it must not throw.
     void hideRecords();
     void chooseBackupFile();
+    /// File > Restore from a backup: the backup file, then who signs in to it.
+    void chooseRestore();
+    [[nodiscard]] bool isAdministrator() const;
+    /// File > Open recent, from the settings (empty without them).
+    void fillRecentMenu();
+    void editPreferences();
+    /// Help > User guide (F1), in the web browser.
+    void openUserGuide();
     void showSession(records::SessionId session);
     void showMember(records::GroupId group, records::MemberId member);
     int FilterEvent(wxEvent& event) override;
@@ -179,6 +195,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::function<void(const std::filesystem::path&)> onOpenFailed_;
     std::unique_ptr<practice::SeenLogHeads> seenLogHeads_;
     std::unique_ptr<PrintController> printing_;
+    settings::SettingsStore* settings_ = nullptr;  ///< see useSettings
+    wxMenu* recent_ = nullptr;                     ///< File > Open recent
     /// The module editor's window while it is open (it closes itself; the reference empties).
     wxWeakRef<ModuleEditor> editor_;
     /// Remembers the open database's newest log point as seen; a failure to save it is told

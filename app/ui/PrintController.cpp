@@ -21,7 +21,6 @@ namespace roundtable::ui {
 namespace {
 
 constexpr int kExportPdfId = wxID_HIGHEST + 101;
-constexpr int kServiceDetailsId = wxID_HIGHEST + 102;
 
 /// From this many pages an export shows its progress and can be cancelled: a module's or the
 /// programme's carers' pack, not a handout (whose window would only flash).
@@ -61,8 +60,6 @@ void PrintController::addCommands(wxMenu* menu, std::size_t position, Offers off
     menu->Insert(position++, wxID_PRINT_SETUP, "Page set&up...",
                  "Choose the paper documents are printed on");
     menu->Insert(position++, kExportPdfId, "&Export PDF...");
-    menu->Insert(position++, kServiceDetailsId, "Service &details for printing...",
-                 "Whom carers should contact, printed on their handouts; the paper");
     menu->InsertSeparator(position);
 
     auto command = [this, tell](int id, std::function<std::string()> work) {
@@ -84,10 +81,6 @@ void PrintController::addCommands(wxMenu* menu, std::size_t position, Offers off
     command(wxID_PRINT, [this, offers] { return printCurrent(owner_, offers()); });
     command(kExportPdfId, [this, offers] { return exportCurrent(owner_, offers()); });
     command(wxID_PRINT_SETUP, [this] { return pageSetup(owner_); });
-    command(kServiceDetailsId, [this] {
-        editServiceDetails(owner_);
-        return std::string();
-    });
 
     // Print and Export PDF name what they act on, so that Ctrl+P prints what the person expects.
     auto naming = [this, offers, menu](int id, std::function<wxString(const wxString&)> label) {

@@ -56,8 +56,8 @@ class PrintController {
     PrintController& operator=(const PrintController&) = delete;
 
     /// Inserts the print commands into the owner's `menu` at `position`, and a separator after
-    /// them: Print preview (Ctrl+Shift+P), Print (Ctrl+P), Page setup, Export PDF and Service
-    /// details for printing. Each acts on `offers()`; Print and Export PDF name what they act
+    /// them: Print preview (Ctrl+Shift+P), Print (Ctrl+P), Page setup and Export PDF (the
+    /// service's details are in Edit > Preferences). Each acts on `offers()`; Print and Export PDF name what they act
     /// on and, with the preview, are enabled only when something is offered.
     void addCommands(wxMenu* menu, std::size_t position, Offers offers, Tell tell);
 
@@ -98,7 +98,8 @@ class PrintController {
     /// Runs page setup; when the paper changes, documents (the preview's too) are laid out on
     /// the new one. Returns what to tell the person, "" when nothing needs saying.
     std::string pageSetup(wxWindow* parent);
-    /// The form for the service's details and paper; the preview follows what is saved.
+    /// The form for the service's details and paper (from Edit > Preferences); the preview
+    /// follows what is saved.
     void editServiceDetails(wxWindow* parent);
 
     /// The paper documents are laid out on: chosen in page setup this session, else the

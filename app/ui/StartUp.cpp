@@ -27,10 +27,11 @@ void rememberDatabase(MainFrame* frame, settings::SettingsStore& settings,
 MainFrame* showMainWindow(const curriculum::Programme& programme, settings::SettingsStore& settings,
                           std::filesystem::path database, records::KeyDerivation keyDerivation) {
     auto* frame = new MainFrame(programme, keyDerivation);
-    frame->setIdleLock(std::chrono::minutes(settings::idleLockMinutes.read(settings)));
-    frame->rememberLogHeadsIn(settings);
+    frame->useSettings(settings);
     frame->onDatabaseOpened([frame, &settings](const std::filesystem::path& path) {
-        rememberDatabase(frame, settings, std::filesystem::absolute(path).string());
+        const auto absolute = std::filesystem::absolute(path).string();
+        settings::rememberRecentDatabase(settings, absolute);
+        rememberDatabase(frame, settings, absolute);
     });
     frame->onOpenFailed([frame, &settings](const std::filesystem::path& path) {
         // Otherwise every later start would try it again and fail again. (No throwing here:

@@ -1,0 +1,95 @@
+// The idle lock is checked by settings::checkIdleLockMinutes as each key is typed; the
+// problem shows under the field with a warning sign (never colour alone).
+#include "ui/PreferencesDialog.h"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "ui/Guarded.h"
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+
+PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& settings,
+                                     std::function<void(wxWindow*)> editServiceDetails)
+    : wxDialog(parent, wxID_ANY, "Preferences", wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      settings_(settings) {
+    SetName("preferences");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto heading = [&](const char* text) {
+        auto* label = new wxStaticText(this, wxID_ANY, text);
+        label->SetFont(label->GetFont().Bold());
+        sizer->Add(label, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    };
+
+    heading("Security");
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(new wxStaticText(this, wxID_ANY, "Lock the window after"),
+             wxSizerFlags().CenterVertical());
+    idleLock_ = new wxTextCtrl(this, wxID_ANY);
+    idleLock_->SetName("preferences-idle-lock");
+    idleLock_->SetMinSize(wxSize(FromDIP(70), -1));
+    row->Add(idleLock_, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, 6));
+    row->Add(new wxStaticText(this, wxID_ANY, "minutes without use"),
+             wxSizerFlags().CenterVertical());
+    sizer->Add(row, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    idleLockProblem_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    idleLockProblem_->SetName("preferences-idle-lock-problem");
+    idleLockProblem_->SetForegroundColour(wxColour(170, 20, 20));
+    sizer->Add(idleLockProblem_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
+    idleLock_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { showIdleLockCheck(); });
+
+    if (editServiceDetails) {
+        heading("Printing");
+        sizer->Add(new wxStaticText(this, wxID_ANY,
+                                    "Whom carers should contact, printed on their handouts, "
+                                    "and the paper documents are laid out on."),
+                   wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+        auto* details = new wxButton(this, wxID_ANY, "Service details and paper...");
+        details->SetName("preferences-service-details");
+        details->Bind(wxEVT_BUTTON, [this, editServiceDetails](wxCommandEvent&) {
+            editServiceDetails(this);
+        });
+        sizer->Add(details, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    }
+    sizer->AddStretchSpacer();
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
+    SetSizerAndFit(sizer);
+    SetMinSize(FromDIP(wxSize(440, -1)));
+}
+
+bool PreferencesDialog::TransferDataToWindow() {
+    idleLock_->ChangeValue(std::to_string(settings::readIdleLockMinutes(settings_)));
+    showIdleLockCheck();
+    return true;
+}
+
+bool PreferencesDialog::showIdleLockCheck() {
+    auto choice = settings::checkIdleLockMinutes(fromWx(idleLock_->GetValue()));
+    idleLockProblem_->SetLabel(choice.minutes ? wxString() : toWx("\u26A0 " + choice.problem));
+    Layout();
+    return choice.minutes.has_value();
+}
+
+bool PreferencesDialog::TransferDataFromWindow() {
+    if (!showIdleLockCheck()) {
+        idleLock_->SetFocus();
+        return false;
+    }
+    const auto minutes = *settings::checkIdleLockMinutes(fromWx(idleLock_->GetValue())).minutes;
+    return runGuarded(
+        [this](const Failure& failure) {
+            idleLockProblem_->SetLabel(toWx("\u26A0 The settings could not be saved: " +
+                                            failure.message));
+            Layout();
+        },
+        [&] {
+            settings::idleLockMinutes.write(settings_, minutes);
+            settings_.flush();
+        });
+}
+
+}  // namespace roundtable::ui

@@ -1,0 +1,274 @@
+// The main window as a desktop application under Xvfb: its menus after the GNOME and Windows
+// conventions and their enabling, the keyboard shortcuts list and the About box made from
+// them, Edit > Preferences checked at the field and applied at once, File > Open recent, and
+// File > Restore from a backup done from the window.
+#include <doctest/doctest.h>
+#include <wx/aboutdlg.h>
+#include <wx/button.h>
+#include <wx/generic/aboutdlgg.h>
+#include <wx/infobar.h>
+#include <wx/listbox.h>
+#include <wx/menu.h>
+#include <wx/stattext.h>
+#include <wx/uiaction.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "gui/GuiDriver.h"
+#include "records/RecordStore.h"
+#include "ui/PreferencesDialog.h"
+#include "ui/Screenshot.h"
+#include "ui/StandardCommands.h"
+#include "ui/StartUp.h"
+
+using namespace roundtable;
+using namespace roundtable::test;
+
+namespace {
+
+std::vector<std::string> menuTitles(const wxMenuBar& bar) {
+    std::vector<std::string> titles;
+    for (std::size_t i = 0; i < bar.GetMenuCount(); ++i)
+        titles.push_back(bar.GetMenuLabelText(i).utf8_string());
+    return titles;
+}
+
+std::vector<std::string> commandsOf(const wxMenu& menu) {
+    std::vector<std::string> commands;
+    for (const auto* item : menu.GetMenuItems()) {
+        if (!item->IsSeparator())
+            commands.push_back(item->GetItemLabelText().utf8_string());
+    }
+    return commands;
+}
+
+/// Whether the command `id` is enabled, once the window has updated its menus as it does
+/// before a menu opens.
+bool enabled(ui::MainFrame* frame, int id) {
+    frame->GetMenuBar()->UpdateMenus();
+    return frame->GetMenuBar()->IsEnabled(id);
+}
+
+ui::MainFrame* openWithSettings(settings::SettingsStore& settings,
+                                const std::filesystem::path& database) {
+    auto* frame = ui::showMainWindow(programme(), settings, database, records::KeyDerivation::fast);
+    frame->enablePrinting(settings, std::filesystem::path(ROUNDTABLE_CONTENT) / "pictures");
+    frame->SetPosition(wxPoint(0, 0));
+    pump(500);
+    return frame;
+}
+
+}  // namespace
+
+TEST_CASE("the menus follow the desktop conventions and enable what can be done") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    {
+        auto store = openTestStore(service.path);
+        store.addUser("lead", records::Role::clinicalLead, "the lead's passphrase");
+    }
+    settings::MemoryStore settings;
+    auto* frame = openWithSettings(settings, service.path);
+    const auto& bar = *frame->GetMenuBar();
+    CHECK(menuTitles(bar) ==
+          std::vector<std::string>{"File", "Edit", "View", "Programme", "Help"});
+    CHECK(commandsOf(*bar.GetMenu(0)) ==
+          std::vector<std::string>{"New database...", "Open database...", "Open recent",
+                                   "Print preview...", "Print...", "Page setup...",
+                                   "Export PDF...", "Back up...", "Restore from a backup...",
+                                   "Lock", "Quit"});
+    CHECK(commandsOf(*bar.GetMenu(1)) ==
+          std::vector<std::string>{"Undo", "Redo", "Cut", "Copy", "Paste", "Select all",
+                                   "Preferences..."});
+    CHECK(commandsOf(*bar.GetMenu(2)) ==
+          std::vector<std::string>{"Curriculum", "Group", "Session", "Member", "Users"});
+    CHECK(commandsOf(*bar.GetMenu(4)) ==
+          std::vector<std::string>{"User guide", "Keyboard shortcuts", "About Roundtable"});
+
+    // Locked: nothing that needs the records.
+    CHECK(frame->isLocked());
+    CHECK(enabled(frame, wxID_OPEN));
+    CHECK(enabled(frame, wxID_PREFERENCES));
+    CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Back up...")));
+    CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Restore from a backup...")));
+    CHECK_FALSE(enabled(frame, bar.FindMenuItem("View", "Session")));
+
+    // An administrator may restore; a clinical lead may not.
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    CHECK(enabled(frame, bar.FindMenuItem("File", "Restore from a backup...")));
+    CHECK(enabled(frame, bar.FindMenuItem("View", "Session")));
+    frame->lock();
+    typeInto(find<wxTextCtrl>(frame, "sign-in-login"), "lead");
+    typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), "the lead's passphrase");
+    click(find<wxButton>(frame, "sign-in"));
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    CHECK(enabled(frame, bar.FindMenuItem("File", "Back up...")));
+    CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Restore from a backup...")));
+
+    // View's shortcuts move between the pages.
+    frame->ProcessCommand(bar.FindMenuItem("View", "Member"));
+    CHECK(frame->pages()->GetSelection() == 2);
+    frame->ProcessCommand(bar.FindMenuItem("View", "Group"));
+    CHECK(frame->pages()->GetSelection() == 0);
+
+    // Cut, Copy, Paste and Select all follow the text field with the keyboard.
+    auto* groupName = find<wxTextCtrl>(frame, "new-group-name");
+    click(groupName);
+    wxUIActionSimulator().Text("Tuesday");
+    CHECK(waitFor([&] { return groupName->GetValue() == "Tuesday"; }));
+    CHECK(enabled(frame, wxID_SELECTALL));
+    CHECK(enabled(frame, wxID_PASTE) == groupName->CanPaste());
+    frame->ProcessCommand(wxID_SELECTALL);
+    CHECK(groupName->GetStringSelection() == "Tuesday");
+    CHECK(enabled(frame, wxID_COPY));
+    click(find<wxListBox>(frame, "members"));
+    CHECK_FALSE(enabled(frame, wxID_COPY));
+
+    // The shortcuts list is read from the menus themselves.
+    auto shortcuts = ui::shortcutsOf(bar);
+    auto has = [&](const char* menu, const char* command, const char* keys) {
+        for (const auto& shortcut : shortcuts) {
+            if (shortcut.menu == menu && shortcut.command == command && shortcut.keys == keys)
+                return true;
+        }
+        return false;
+    };
+    CHECK(has("File", "Open database...", "Ctrl+O"));
+    CHECK(has("File", "Lock", "Ctrl+L"));
+    // Print names what it prints ("Print the register..."), the shortcut stays.
+    CHECK(std::any_of(shortcuts.begin(), shortcuts.end(), [](const ui::Shortcut& shortcut) {
+        return shortcut.command.starts_with("Print") && shortcut.keys == "Ctrl+P";
+    }));
+    CHECK(has("View", "Session", "Ctrl+2"));
+    CHECK(has("Programme", "Edit module...", "Ctrl+E"));
+    CHECK(has("Help", "User guide", "F1"));
+    CHECK(has("Edit", "Copy", "Ctrl+C"));
+
+    // About: the neutral name, the version, the data format and the libraries' licences.
+    auto about = ui::aboutRoundtable();
+    CHECK(about.GetName() == "Roundtable");
+    CHECK(about.GetVersion() == ROUNDTABLE_VERSION);
+    CHECK(about.GetDescription().utf8_string().find(
+              "data format " + std::to_string(records::RecordStore::dataFormat())) !=
+          std::string::npos);
+    for (const char* library : {"wxWidgets", "SQLite - public domain", "libsodium - ISC",
+                                "pugixml - MIT", "Boost", "cairo", "Pango", "librsvg"})
+        CHECK_MESSAGE(about.GetLicence().utf8_string().find(library) != std::string::npos,
+                      library);
+    {
+        auto* box = new wxGenericAboutDialog(about, frame);
+        box->Show();
+        pump(400);
+        CHECK(ui::saveScreenshot(box, ROUNDTABLE_SCREENSHOT_DIR "/gui-about.png"));
+        box->Destroy();
+    }
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(400);
+        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-main-" +
+                                            std::to_string(size.x) + "x768.png"));
+    }
+    closeFrame(frame);
+}
+
+TEST_CASE("preferences are checked at the field and applied without a restart") {
+    settings::MemoryStore settings;
+    auto* frame = openWithSettings(settings, {});
+    CHECK(frame->idleLock() == std::chrono::minutes(10));
+
+    // Through the menu, as a person would: the dialog is modal, so it is answered as it opens.
+    bool answered = false;
+    wxTheApp->CallAfter([&] {
+        auto* dialog = find<ui::PreferencesDialog>(nullptr, "preferences");
+        auto* minutes = find<wxTextCtrl>(dialog, "preferences-idle-lock");
+        auto* problem = find<wxStaticText>(dialog, "preferences-idle-lock-problem");
+        CHECK(minutes->GetValue() == "10");
+        CHECK(problem->GetLabel().empty());
+        for (const char* refused : {"0", "10000", "soon"}) {
+            typeInto(minutes, refused);
+            CHECK(problem->GetLabel().utf8_string().starts_with("\u26A0 "));
+            CHECK(problem->GetLabel().utf8_string().find("from 1 to 240") != std::string::npos);
+        }
+        // OK with a refused value keeps the dialog open and changes nothing.
+        click(dialog->FindWindow(wxID_OK));
+        CHECK(dialog->IsShown());
+        CHECK(settings::idleLockMinutes.read(settings) == 10);
+        typeInto(minutes, "25");
+        CHECK(problem->GetLabel().empty());
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-preferences.png"));
+        click(dialog->FindWindow(wxID_OK));
+        answered = true;
+    });
+    frame->ProcessCommand(wxID_PREFERENCES);
+    CHECK(answered);
+    CHECK(settings::idleLockMinutes.read(settings) == 25);
+    CHECK(frame->idleLock() == std::chrono::minutes(25));
+    closeFrame(frame);
+}
+
+TEST_CASE("open recent lists the databases signed in to and opens one") {
+    SeededService first({"Daniel Hughes"}, "", false);
+    SeededService second({"Aaron Price"}, "", false);
+    settings::MemoryStore settings;
+    auto* frame = openWithSettings(settings, first.path);
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    REQUIRE(frame->beginOpen(second.path));
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    CHECK(settings::readRecentDatabases(settings) ==
+          std::vector<std::string>{std::filesystem::absolute(second.path).string(),
+                                   std::filesystem::absolute(first.path).string()});
+    // The menu is filled as it opens: the newest first, by file name and folder.
+    auto* file = frame->GetMenuBar()->GetMenu(0);
+    wxMenuEvent opening(wxEVT_MENU_OPEN, 0, file);
+    file->ProcessEvent(opening);
+    auto* recent = file->FindItem(frame->GetMenuBar()->FindMenuItem("File", "Open recent"))
+                       ->GetSubMenu();
+    REQUIRE(recent->GetMenuItemCount() == 2);
+    CHECK(recent->FindItemByPosition(1)->GetItemLabelText().utf8_string().starts_with(
+        "2 service.rtdb   (" + first.dir.path().string()));
+    frame->ProcessCommand(wxID_FILE2);
+    CHECK(frame->isLocked());
+    CHECK(frame->store()->path() == first.path);
+    closeFrame(frame);
+}
+
+TEST_CASE("an administrator restores a backup from the window, and a refused one changes nothing") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    settings::MemoryStore settings;
+    auto* frame = openWithSettings(settings, service.path);
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    const auto backup = service.dir / "backup.rtdb";
+    REQUIRE(frame->backupTo(backup));
+    // A member added after the backup: gone from the database once it is restored, kept in
+    // the file put aside.
+    {
+        auto* name = find<wxTextCtrl>(frame, "new-member-name");
+        typeInto(name, "Aaron Price");
+        click(find<wxButton>(frame, "add-member"));
+        CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 2; }));
+    }
+
+    // A wrong passphrase for the backup: refused, the database opened again as it was.
+    CHECK_FALSE(frame->restoreFrom(backup, kTestLogin, "not the passphrase"));
+    CHECK(frame->noticeText().starts_with("The backup was not restored: "));
+    CHECK(frame->isLocked());
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 2; }));
+
+    CHECK(frame->restoreFrom(backup, kTestLogin, kTestPassphrase));
+    CHECK(frame->noticeText().starts_with("Restored from " + backup.string()));
+    CHECK(frame->noticeText().find("is kept as") != std::string::npos);
+    CHECK(find<wxTextCtrl>(frame, "sign-in-passphrase")->IsShownOnScreen());
+    pump(300);
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-restored.png"));
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 1; }));
+    closeFrame(frame);
+}
