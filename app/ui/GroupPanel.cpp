@@ -18,6 +18,7 @@
 
 #include "practice/Wording.h"
 #include "printing/PageDocuments.h"
+#include "ui/FlowingRow.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -126,22 +127,11 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     groupRow->Add(groupChoice_, wxSizerFlags(1).Border(wxLEFT | wxRIGHT, 6));
     groupRow->Add(schedule_, wxSizerFlags(1).CenterVertical());
     // A new group: its name and kind, when it usually meets (the defaults for planning).
-    auto* newGroupRow = new wxBoxSizer(wxHORIZONTAL);
-    auto label = [&](const char* text) {
-        newGroupRow->Add(new wxStaticText(this, wxID_ANY, text),
-                         wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
-    };
-    newGroupRow->Add(newGroupName_, wxSizerFlags().Border(wxRIGHT, 6));
-    newGroupRow->Add(newGroupKind_, wxSizerFlags().Border(wxRIGHT, 12));
-    label("meets");
-    newGroupRow->Add(newGroupWeekday_, wxSizerFlags().Border(wxRIGHT, 6));
-    label("at");
-    newGroupRow->Add(newGroupStartsAt_, wxSizerFlags().Border(wxRIGHT, 6));
-    label("for");
-    newGroupRow->Add(newGroupMinutes_, wxSizerFlags().Border(wxRIGHT, 6));
-    label("minutes");
-    newGroupRow->AddStretchSpacer();
-    newGroupRow->Add(createGroupButton_);
+    auto label = [&](const char* text) { return new wxStaticText(this, wxID_ANY, text); };
+    auto* newGroupRow =
+        flowingRow({newGroupName_, newGroupKind_, label("meets"), newGroupWeekday_, label("at"),
+                    newGroupStartsAt_, label("for"), newGroupMinutes_, label("minutes"),
+                    createGroupButton_});
 
     auto* memberColumn = new wxBoxSizer(wxVERTICAL);
     memberColumn->Add(heading(this, "Members"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -156,13 +146,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
     sessionColumn->Add(heading(this, "Sessions"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
-    auto* planRow = new wxBoxSizer(wxHORIZONTAL);
-    planRow->Add(new wxStaticText(this, wxID_ANY, "On:"), wxSizerFlags().CenterVertical());
-    planRow->Add(sessionDate_, wxSizerFlags().Border(wxLEFT | wxRIGHT, 6));
-    planRow->Add(sessionDateWords_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 12));
-    planRow->Add(planButton_, wxSizerFlags().Border(wxRIGHT, 6));
-    planRow->AddStretchSpacer();
-    planRow->Add(openButton_);
+    auto* planRow = flowingRow(
+        {label("On:"), sessionDate_, sessionDateWords_, planButton_, openButton_});
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(staysOnVersions_, wxSizerFlags().Border(wxTOP, 4));
 

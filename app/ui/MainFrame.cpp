@@ -109,7 +109,20 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     const std::array<wxWindow*, kPageNames.size()> pages{groups_, session_, member_, users_};
     for (std::size_t i = 0; i < pages.size(); ++i)
         pages_->AddPage(pages[i], kPageNames[i]);
-    splitter->SplitVertically(curriculum_, pages_, 380);
+    splitter->SplitVertically(curriculum_, pages_, FromDIP(380));
+    // The curriculum takes at most 30% of a narrower window, so that the pages keep the width
+    // their forms need; once a person has dragged the divider, it stays where it was put.
+    splitter->Bind(wxEVT_SIZE, [this, splitter](wxSizeEvent& event) {
+        event.Skip();
+        const int width = event.GetSize().x;
+        splitter->SetSashPosition(curriculumWidth_
+                                      ? std::min(*curriculumWidth_, width - FromDIP(300))
+                                      : std::min(FromDIP(380), width * 3 / 10));
+    });
+    splitter->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& event) {
+        curriculumWidth_ = event.GetSashPosition();
+        event.Skip();
+    });
     book_->AddPage(splitter, "work");
     book_->SetSelection(welcomePage);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -197,6 +197,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::unique_ptr<PrintController> printing_;
     settings::SettingsStore* settings_ = nullptr;  ///< see useSettings
     wxMenu* recent_ = nullptr;                     ///< File > Open recent
+    /// Where a person has dragged the divider beside the curriculum, if they have.
+    std::optional<int> curriculumWidth_;
     /// The module editor's window while it is open (it closes itself; the reference empties).
     wxWeakRef<ModuleEditor> editor_;
     /// Remembers the open database's newest log point as seen; a failure to save it is told

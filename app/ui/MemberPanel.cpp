@@ -14,6 +14,7 @@
 #include <array>
 
 #include "practice/Wording.h"
+#include "ui/FlowingRow.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -58,13 +59,6 @@ wxListCtrl* list(wxWindow* parent, const char* name,
     return made;
 }
 
-/// A row of controls, each centred vertically, with a little space between.
-wxSizer* row(std::initializer_list<wxWindow*> controls) {
-    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    for (auto* control : controls)
-        sizer->Add(control, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
-    return sizer;
-}
 
 wxStaticText* label(wxWindow* parent, const char* text) {
     return new wxStaticText(parent, wxID_ANY, text);
@@ -144,7 +138,8 @@ wxWindow* MemberPanel::buildDetailsPage() {
     sizer->Add(saveButton, wxSizerFlags().Border(wxALL, 8));
     sizer->Add(label(page, "Leaving the group"), wxSizerFlags().Border(wxLEFT | wxTOP, 8));
     sizer->Add(leavingStatus_, wxSizerFlags().Border(wxLEFT | wxTOP, 8));
-    sizer->Add(row({leftOn_, leavingReason_, leavingButton_}), wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(flowingRow({leftOn_, leavingReason_, leavingButton_}),
+               wxSizerFlags().Expand().Border(wxALL, 8));
     page->SetSizer(sizer);
 
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveDetails(); });
@@ -183,14 +178,14 @@ wxWindow* MemberPanel::buildConcernsPage() {
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(concerns_, wxSizerFlags(1).Expand().Border(wxALL, 8));
-    sizer->Add(row({newConcern_, raise}), wxSizerFlags().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(flowingRow({newConcern_, raise}), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(label(page, "Actions on the selected concern"),
                wxSizerFlags().Border(wxLEFT | wxTOP, 8));
     sizer->Add(actions_, wxSizerFlags(1).Expand().Border(wxALL, 8));
-    sizer->Add(row({actionText_, actionOwner_, actionDue_, add}),
-               wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
-    sizer->Add(row({label(page, "Selected action:"), actionStatus_, actionNote_, update}),
-               wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(flowingRow({actionText_, actionOwner_, actionDue_, add}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(flowingRow({label(page, "Selected action:"), actionStatus_, actionNote_, update}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     page->SetSizer(sizer);
 
     raise->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { raiseConcern(); });
@@ -215,8 +210,8 @@ wxWindow* MemberPanel::buildScoresPage() {
     sizer->Add(label(page, "Totals only: the questionnaires themselves stay with the service."),
                wxSizerFlags().Border(wxALL, 8));
     sizer->Add(scores_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
-    sizer->Add(row({measure_, timePoint_, takenOn_, score_, record}),
-               wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(flowingRow({measure_, timePoint_, takenOn_, score_, record}),
+               wxSizerFlags().Expand().Border(wxALL, 8));
     page->SetSizer(sizer);
 
     measure_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillTimePoints(); });

@@ -47,7 +47,10 @@ const char* noteLabel(const std::optional<records::ProgressNote>& note) {
 }  // namespace
 
 SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
-    header_ = new wxStaticText(this, wxID_ANY, "Open a session from the Group page.");
+    // Cut with an ellipsis on a narrow window (the whole of it in the tooltip), rather than
+    // widening the page beyond it.
+    header_ = new wxStaticText(this, wxID_ANY, "Open a session from the Group page.",
+                               wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("session-header");
     sessionDamage_ = new DamageNotice(this, "session-damage");
@@ -71,6 +74,18 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     register_->AppendColumn("Attendance", wxLIST_FORMAT_LEFT, 150);
     register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 200);
     register_->SetMinSize(wxSize(240, 110));
+    // The columns share the register's width: no sideways scrolling, and no scroll bar
+    // hiding the last member on a narrow window.
+    register_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        const int width = register_->GetClientSize().x;
+        const int code = FromDIP(60);
+        const int rest = std::max(width - code, FromDIP(180));
+        register_->SetColumnWidth(0, code);
+        register_->SetColumnWidth(1, rest * 35 / 100);
+        register_->SetColumnWidth(2, rest * 30 / 100);
+        register_->SetColumnWidth(3, rest - rest * 35 / 100 - rest * 30 / 100);
+    });
 
     auto* markRow = new wxWrapSizer(wxHORIZONTAL);
     for (const auto& choice : kMarks) {
@@ -154,7 +169,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     columns->Add(noteColumn, wxSizerFlags(2).Expand());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(header_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(header_, wxSizerFlags().Expand().Border(wxALL, 8));
     sizer->Add(sessionDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -237,6 +252,7 @@ void SessionPanel::showHeader(const records::Session& session) {
         "   " + session.title + "   (" + std::to_string(session.minutes) + " minutes, " +
         practice::sessionStatusInWords(session.status) +
         (session.notHeldReason.empty() ? "" : ": " + session.notHeldReason) + ")"));
+    header_->SetToolTip(header_->GetLabel());
     plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
                            std::to_string(session.stamp.moduleVersion)));
     differences_.clear();
@@ -272,7 +288,21 @@ void SessionPanel::reloadRegister() {
     if (selected >= 0 && selected < register_->GetItemCount()) {
         register_->SetItemState(selected, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }
+    fitRegisterToGroup();
     enableControls();
+}
+
+void SessionPanel::fitRegisterToGroup() {
+    // The whole group (up to twelve) without scrolling; the plan above gives up the height.
+    wxRect first;
+    const int rows = std::min(register_->GetItemCount(), 12);
+    if (rows == 0 || !register_->GetItemRect(0, first))
+        return;
+    const int wanted = first.y + rows * first.height + FromDIP(6);
+    if (wanted > register_->GetMinSize().y) {
+        register_->SetMinSize(wxSize(register_->GetMinSize().x, wanted));
+        Layout();
+    }
 }
 
 void SessionPanel::selectMember(records::MemberId member) {

@@ -52,6 +52,8 @@ class SessionPanel : public wxPanel {
 
   private:
     void showHeader(const records::Session& session);
+    /// Makes the register tall enough for the whole group, as far as twelve members.
+    void fitRegisterToGroup();
     void reloadRegister();
     void showSelectedNote();
     /// Selects the register line of `member` without showing his note.

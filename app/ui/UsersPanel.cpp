@@ -41,11 +41,18 @@ wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, bool
     return field;
 }
 
-/// A titled box holding a row of controls.
+/// A titled box holding a row of controls. In a narrow window the text fields give up width
+/// (down to a third of their usual) so that the buttons stay whole.
 wxSizer* form(wxWindow* parent, const char* title, std::initializer_list<wxWindow*> controls) {
     auto* box = new wxStaticBoxSizer(wxHORIZONTAL, parent, title);
-    for (auto* control : controls)
-        box->Add(control, wxSizerFlags().CenterVertical().Border(wxALL, 4));
+    for (auto* control : controls) {
+        const bool field = dynamic_cast<wxTextCtrl*>(control) != nullptr;
+        if (field)
+            control->SetMinSize(wxSize(parent->FromDIP(80), -1));
+        box->Add(control, wxSizerFlags(field ? 1 : 0).CenterVertical().Border(wxALL, 4));
+    }
+    if (controls.size() < 4)
+        box->AddStretchSpacer(4 - static_cast<int>(controls.size()));  // fields line up
     return box;
 }
 

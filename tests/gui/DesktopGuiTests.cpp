@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <wx/aboutdlg.h>
 #include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/generic/aboutdlgg.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
@@ -12,7 +14,10 @@
 #include <wx/stattext.h>
 #include <wx/uiaction.h>
 
+#include <wx/scrolwin.h>
+
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -270,5 +275,78 @@ TEST_CASE("an administrator restores a backup from the window, and a refused one
     signInThroughPage(frame);
     REQUIRE(waitFor([&] { return !frame->isLocked(); }));
     CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 1; }));
+    closeFrame(frame);
+}
+
+namespace {
+
+/// The shown controls of `page` that a person cannot reach in `frame`: outside the window and
+/// not inside a scrolled window that could bring them into view, or squeezed smaller than
+/// their text.
+std::vector<std::string> outOfReach(wxWindow* frame, wxWindow* page) {
+    std::vector<std::string> names;
+    // The page clips what lies beyond it, and the window the page.
+    const auto visible = frame->GetScreenRect().Intersect(page->GetScreenRect());
+    std::function<void(wxWindow*)> walk = [&](wxWindow* window) {
+        for (auto* child : window->GetChildren()) {
+            if (!child->IsShown())
+                continue;
+            if (dynamic_cast<wxScrolledWindow*>(child)) {
+                // Whatever lies inside scrolls into view: the scrolled window must show.
+                if (!visible.Contains(child->GetScreenRect()))
+                    names.push_back(child->GetName().utf8_string());
+                continue;
+            }
+            const auto rect = child->GetScreenRect();
+            // A button, choice or check box squeezed below its natural width is cut off too.
+            const bool fixedWidth = dynamic_cast<wxButton*>(child) ||
+                                    dynamic_cast<wxCheckBox*>(child) ||
+                                    dynamic_cast<wxChoice*>(child);
+            const bool squeezed = fixedWidth && rect.width < child->GetBestSize().x - 4;
+            if (squeezed || (rect.width > 0 && rect.height > 0 && !visible.Contains(rect)))
+                names.push_back(child->GetName().utf8_string() + " (" +
+                                child->GetLabel().utf8_string() + ")");
+            walk(child);
+        }
+    };
+    walk(page);
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("every page of the main window can be used at 1024x768 and 1366x768") {
+    SeededService service({"Daniel Hughes", "Aaron Price", "Ben Carter", "Colin Dawson",
+                           "Edward Fox", "Frank Green", "George Hill", "Henry Irwin"},
+                          "framework-01", true);
+    settings::MemoryStore settings;
+    auto* frame = openWithSettings(settings, {});
+    // The session open, its register showing, a member's note beside it.
+    auto* registerList = openFirstSession(frame, service.path, 8);
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(300);
+        // The whole group's register shows without scrolling.
+        frame->pages()->SetSelection(1);
+        pump(300);
+        wxRect last;
+        REQUIRE(registerList->GetItemRect(7, last));
+        CHECK_MESSAGE(last.GetBottom() < registerList->GetClientSize().y,
+                      "the register shows fewer than 8 members at " << size.x << "x768");
+        for (int page = 0; page < static_cast<int>(frame->pages()->GetPageCount()); ++page) {
+            frame->pages()->SetSelection(page);
+            pump(300);
+            auto cut = outOfReach(frame, frame->pages()->GetPage(page));
+            std::string names;
+            for (const auto& name : cut)
+                names += name + "; ";
+            CHECK_MESSAGE(cut.empty(), "at " << size.x << "x" << size.y << " on "
+                                             << frame->pages()->GetPageText(page).utf8_string()
+                                             << ": " << names);
+            CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-fit-" +
+                                                frame->pages()->GetPageText(page).utf8_string() +
+                                                "-" + std::to_string(size.x) + "x768.png"));
+        }
+    }
     closeFrame(frame);
 }
