@@ -74,6 +74,12 @@ inline const std::array<Setting<std::string>, 5> recentDatabases{{
     {"database.recent_4", ""},
     {"database.recent_5", ""},
 }};
+/// The main window as it was left (pixels; 0 when never closed), and where the divider beside
+/// the curriculum was dragged (0 when it never was).
+inline const Setting<int> windowWidth{"window.width", 0};
+inline const Setting<int> windowHeight{"window.height", 0};
+inline const Setting<bool> windowMaximized{"window.maximized", false};
+inline const Setting<int> curriculumWidth{"window.curriculum_width", 0};
 /// Minutes without keyboard or mouse before the window locks itself (Edit > Preferences).
 inline const Setting<int> idleLockMinutes{"security.idle_lock_minutes", 10};
 inline constexpr int kShortestIdleLock = 1;

@@ -31,6 +31,7 @@
 #include "ui/PrintController.h"
 #include "ui/SessionPanel.h"
 #include "ui/StandardCommands.h"
+#include "ui/WindowPlacement.h"
 #include "ui/UsersPanel.h"
 #include "ui/WxText.h"
 
@@ -38,6 +39,8 @@ namespace roundtable::ui {
 namespace {
 constexpr const char* kProductName = "Roundtable";
 constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|All files|*";
+/// The main window's size when nothing is remembered (cut to the screen).
+const wxSize kUsualSize(1360, 840);
 constexpr int kLockId = wxID_HIGHEST + 1;
 constexpr int kBackupId = wxID_HIGHEST + 2;
 constexpr int kBackupNowId = wxID_HIGHEST + 3;
@@ -57,7 +60,7 @@ void removeBackupButton(wxInfoBar* notice) {
 }  // namespace
 
 MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivation keyDerivation)
-    : wxFrame(nullptr, wxID_ANY, kProductName, wxDefaultPosition, wxSize(1360, 840)),
+    : wxFrame(nullptr, wxID_ANY, kProductName),
       programme_(programme),
       keyDerivation_(keyDerivation) {
     notice_ = new wxInfoBar(this);
@@ -132,6 +135,7 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
 
     buildMenus();
     CreateStatusBar();
+    fitToScreen(this, kUsualSize);
     SetStatusText("No database open.");
 
     // Any key or mouse input anywhere in the application counts as activity.
@@ -156,6 +160,11 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
             return;
         }
         idleTimer_.Stop();
+        if (settings_) {
+            rememberPlacement(this, *settings_);
+            settings::curriculumWidth.write(*settings_, curriculumWidth_.value_or(0));
+            runGuarded([](const Failure&) {}, [this] { settings_->flush(); });  // best effort
+        }
         event.Skip();
     });
 }
@@ -317,6 +326,9 @@ void MainFrame::fillRecentMenu() {
 
 void MainFrame::useSettings(settings::SettingsStore& settings) {
     settings_ = &settings;
+    if (const int width = settings::curriculumWidth.read(settings); width > 0)
+        curriculumWidth_ = width;
+    restorePlacement(this, settings, kUsualSize);
     setIdleLock(std::chrono::minutes(settings::readIdleLockMinutes(settings)));
     seenLogHeads_ = std::make_unique<practice::SeenLogHeads>(settings);
     fillRecentMenu();

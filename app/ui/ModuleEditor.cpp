@@ -34,6 +34,7 @@
 #include "ui/ComparisonDialog.h"
 #include "ui/Guarded.h"
 #include "ui/PicturePicker.h"
+#include "ui/WindowPlacement.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -168,7 +169,7 @@ ModuleEditor* ModuleEditor::open(wxWindow* parent, records::RecordStore& store,
 
 ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded loaded,
                            std::function<void()> published)
-    : wxFrame(parent, wxID_ANY, "Module", wxDefaultPosition, wxSize(1200, 820)),
+    : wxFrame(parent, wxID_ANY, "Module"),
       store_(store),
       moduleId_(std::move(loaded.moduleId)),
       state_(std::move(loaded.state)),
@@ -185,6 +186,10 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     stateText_->SetName("editor-state");
     stateText_->SetFont(stateText_->GetFont().Bold());
     sizer->Add(stateText_, wxSizerFlags().Expand().Border(wxALL, 6));
+    summary_ = new wxStaticText(body, wxID_ANY, "");
+    summary_->SetName("editor-review-summary");
+    summary_->Hide();
+    sizer->Add(summary_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 6));
 
     auto* splitter = new wxSplitterWindow(body, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3D);
@@ -233,7 +238,7 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
                                        std::tuple{"Remove indicator", "indicator-remove", false}}) {
         auto* button = new wxButton(page, wxID_ANY, label);
         button->SetName(name);
-        button->Enable(editable_);
+        changeControls_.push_back(button);
         button->Bind(wxEVT_BUTTON, [this, adding = adding](wxCommandEvent&) {
             const auto count = draft_.itemCount(FieldAddress::ofModule(Field::indicators));
             if (!adding && count == 0)
@@ -296,7 +301,7 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     kindFindings_->Hide();
     pageSizer->Add(kindFindings_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
     kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        if (loading_ || !editable_ || kind_->GetSelection() == wxNOT_FOUND)
+        if (loading_ || !canChange() || kind_->GetSelection() == wxNOT_FOUND)
             return;
         runGuarded([this](const Failure& failure) { refuse(failure.message); },
                    [this] {
@@ -314,7 +319,7 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
         addField(page, "Picture (optional)", "activity-picture", Field::activityPicture, 1).control;
     auto* choosePicture = new wxButton(page, wxID_ANY, "Choose picture...");
     choosePicture->SetName("activity-picture-choose");
-    choosePicture->Enable(editable_);
+    changeControls_.push_back(choosePicture);
     choosePicture->Bind(wxEVT_BUTTON, [this, picture](wxCommandEvent&) {
         if (auto picked = pickPicture(fromWx(picture->GetValue())))
             picture->SetValue(toWx(*picked));  // an edit like typing: checked, undone in a step
@@ -381,13 +386,12 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     });
 
     buildMenus();
+    fitToScreen(this, wxSize(1200, 820));  // its buttons and messages never below the screen
     fillTree();
     selectNode(FieldAddress::ofModule(Field::module));  // the module selected, its form shown
     changed();
     unsaved_ = false;
     showState();
-    if (!editable_)
-        say("Read only: only a clinical lead can change the programme.");
 }
 
 wxScrolledWindow* ModuleEditor::addPage(const char* name) {
@@ -411,7 +415,7 @@ ModuleEditor::Bound& ModuleEditor::addField(wxScrolledWindow* page, const wxStri
     auto* control = new wxTextCtrl(page, wxID_ANY, "", wxDefaultPosition,
                                    wxSize(-1, lines > 1 ? FromDIP(20 * lines + 8) : -1), style);
     control->SetName(name);
-    control->SetEditable(editable_);
+    control->SetEditable(canChange());
     // Short fields sit in a row, where a button may join them (see the activity's picture).
     if (field == Field::sessionMinutes || field == Field::activityMinutes ||
         field == Field::activityPicture) {
@@ -515,15 +519,15 @@ void ModuleEditor::buildMenus() {
             wxEVT_UPDATE_UI,
             [when = std::move(when)](wxUpdateUIEvent& event) { event.Enable(when()); }, id);
     };
-    enable(kSaveId, [this] { return editable_; });
+    enable(kSaveId, [this] { return canChange(); });
     enable(kSendId, [this] { return editable_ && !state_.inReview; });
     enable(kCompareId, [this] { return state_.published.has_value(); });
     enable(kPreviewId, [this] { return static_cast<bool>(showPreview_); });
-    enable(kPublishId, [this] { return editable_ && state_.inReview; });
+    enable(kPublishId, [this] { return editable_ && state_.inReview && mayPublish(); });
     enable(kReturnId, [this] { return editable_ && state_.inReview; });
     enable(kWithdrawId, [this] { return editable_ && state_.draft.has_value(); });
-    enable(kAddSessionId, [this] { return editable_; });
-    auto part = [this] { return editable_ && node_.field != Field::module; };
+    enable(kAddSessionId, [this] { return canChange(); });
+    auto part = [this] { return canChange() && node_.field != Field::module; };
     enable(kAddActivityId, part);
     enable(kDuplicateId, part);
     enable(kRemoveId, part);
@@ -532,14 +536,14 @@ void ModuleEditor::buildMenus() {
     Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& event) {
-            event.Enable(editable_ && draft_.canUndo());
+            event.Enable(canChange() && draft_.canUndo());
             event.SetText(toWx(joined({"&Undo ", draft_.undoDescription(), "\tCtrl+Z"})));
         },
         wxID_UNDO);
     Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& event) {
-            event.Enable(editable_ && draft_.canRedo());
+            event.Enable(canChange() && draft_.canRedo());
             event.SetText(toWx(joined({"&Redo ", draft_.redoDescription(), "\tCtrl+Shift+Z"})));
         },
         wxID_REDO);
@@ -655,7 +659,7 @@ void ModuleEditor::showNode(const FieldAddress& whole) {
         kind_->SetSelection(found == kKinds.end() ? wxNOT_FOUND
                                                   : static_cast<int>(found - kKinds.begin()));
     }
-    kind_->Enable(editable_);
+    kind_->Enable(canChange());
     loading_ = false;
     showFindings();
 }
@@ -667,7 +671,7 @@ FieldAddress ModuleEditor::addressOf(Field field) const {
 }
 
 void ModuleEditor::edited(const Bound& bound) {
-    if (loading_ || !editable_)
+    if (loading_ || !canChange())
         return;
     const auto text = fromWx(bound.control->GetValue());
     const bool done = runGuarded([this](const Failure& failure) { refuse(failure.message); },
@@ -697,7 +701,7 @@ ModuleEditor::Bound& ModuleEditor::addPoints(wxScrolledWindow* page, const wxStr
     // The picker puts its picture at the start of the line the cursor is on.
     auto* choose = new wxButton(page, wxID_ANY, "Picture for this line...");
     choose->SetName(std::string(name) + "-picture");
-    choose->Enable(editable_);
+    changeControls_.push_back(choose);
     auto* control = bound.control;
     choose->Bind(wxEVT_BUTTON, [this, control](wxCommandEvent&) { pictureForLine(control); });
     page->GetSizer()->Add(choose, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 6));
@@ -903,6 +907,7 @@ wxString ModuleEditor::message() const {
 }
 
 void ModuleEditor::showState() {
+    mayPublishKnown_ = false;
     std::string text;
     if (state_.draft) {
         text = joined({"Version ", std::to_string(state_.draft->text.version),
@@ -923,7 +928,54 @@ void ModuleEditor::showState() {
         text += " - unsaved changes";
     if (check_.hasErrors())
         text += " - has errors";
+    // Why nothing can be typed, where it is always seen (not only in the message line).
+    if (!editable_)
+        text += " - read only: only a clinical lead can change the programme";
+    else if (state_.inReview)
+        text += " - waiting for review: return it to its author to change it";
     stateText_->SetLabel(toWx(text));
+    if (state_.inReview) {
+        const auto summary = reviewSummary();
+        stateText_->SetToolTip(toWx(summary.empty() ? "" : "What this version changes: " + summary));
+        summary_->SetLabel(toWx(summary.empty() ? "" : "What this version changes: " + summary));
+    }
+    summary_->Show(state_.inReview && !summary_->GetLabel().empty());
+    // What may be changed follows the state: a draft in review is read until it is returned.
+    for (auto& bound : fields_)
+        bound.control->SetEditable(canChange());
+    for (auto* control : changeControls_)
+        control->Enable(canChange());
+    kind_->Enable(canChange());
+    Layout();
+}
+
+std::string ModuleEditor::reviewSummary() {
+    std::string summary;
+    runGuarded([](const Failure&) {},  // only a help to the reviewer: the state line stands
+               [&] {
+                   for (const auto& step : store_.moduleHistory(moduleId_).steps) {
+                       if (step.step == records::ModuleStep::sentForReview)
+                           summary = step.summary;
+                   }
+               });
+    return summary;
+}
+
+bool ModuleEditor::mayPublish() const {
+    if (!mayPublishKnown_) {
+        const auto user = store_.currentUser();
+        const bool author =
+            user && std::find(state_.authorIds.begin(), state_.authorIds.end(), user->id) !=
+                        state_.authorIds.end();
+        bool ownAllowed = false;
+        runGuarded([](const Failure&) {}, [&] {
+            auto setting = store_.recordSetting("service", records::RecordStore::kPublishOwnWork);
+            ownAllowed = setting && setting->damage.empty() && setting->value == "yes";
+        });
+        mayPublish_ = !author || ownAllowed;
+        mayPublishKnown_ = true;
+    }
+    return mayPublish_;
 }
 
 std::optional<std::string> ModuleEditor::ask(const std::string& title, const std::string& prompt) {
@@ -952,7 +1004,7 @@ bool ModuleEditor::step(const std::function<void()>& work) {
 }
 
 bool ModuleEditor::save() {
-    if (!editable_)
+    if (!canChange())
         return false;
     draft_.endTyping();
     const bool saved =
@@ -984,7 +1036,18 @@ void ModuleEditor::sendForReview() {
 }
 
 void ModuleEditor::publish() {
-    auto reason = ask("Publish", "Publish this version. A reason (needed only if you wrote it):");
+    // An author publishing her own work (where the service allows it) must say why; anyone
+    // else only confirms, having read what the version changes.
+    const auto user = store_.currentUser();
+    const bool ownWork = user && std::find(state_.authorIds.begin(), state_.authorIds.end(),
+                                           user->id) != state_.authorIds.end();
+    const auto summary = reviewSummary();
+    auto reason = ask("Publish",
+                      (summary.empty() ? std::string() : "What it changes: " + summary + "\n\n") +
+                          (ownWork ? "You wrote part of this version. Why is it published "
+                                     "without another clinical lead's review?"
+                                   : "Publish this version? Sessions planned from now on use "
+                                     "it. A note for the record (optional):"));
     if (!reason)
         return;
     if (!step([&] { practice::CurriculumChanges(store_).publish(moduleId_, *reason); })) {
@@ -1094,7 +1157,7 @@ void ModuleEditor::preview() {
 }
 
 void ModuleEditor::undo() {
-    if (!editable_ || !draft_.canUndo())
+    if (!canChange() || !draft_.canUndo())
         return;
     const auto what = draft_.undoDescription();
     draft_.undo();
@@ -1103,7 +1166,7 @@ void ModuleEditor::undo() {
 }
 
 void ModuleEditor::redo() {
-    if (!editable_ || !draft_.canRedo())
+    if (!canChange() || !draft_.canRedo())
         return;
     const auto what = draft_.redoDescription();
     draft_.redo();
@@ -1112,7 +1175,7 @@ void ModuleEditor::redo() {
 }
 
 void ModuleEditor::restructure(const std::function<FieldAddress()>& edit) {
-    if (!editable_)
+    if (!canChange())
         return;
     FieldAddress select;
     if (!runGuarded([this](const Failure& failure) { refuse(failure.message); },

@@ -144,6 +144,14 @@ class ModuleEditor : public wxFrame {
     bool step(const std::function<void()>& work);
     void say(const std::string& text);
     void refuse(const std::string& text);
+    /// Whether the draft may be changed now: by a clinical lead, and not while it waits for
+    /// review (until a reviewer returns it).
+    [[nodiscard]] bool canChange() const { return editable_ && !state_.inReview; }
+    /// Whether the signed-in clinical lead may publish the draft in review: one who did not
+    /// write it, or an author where the service allows it. The store still decides.
+    [[nodiscard]] bool mayPublish() const;
+    /// The summary the author gave when sending the draft for review ("" if none is found).
+    [[nodiscard]] std::string reviewSummary();
 
     records::RecordStore& store_;
     std::string moduleId_;
@@ -163,6 +171,11 @@ class ModuleEditor : public wxFrame {
     curriculum::FieldAddress node_;  ///< the module, session or activity shown
 
     wxStaticText* stateText_ = nullptr;
+    wxStaticText* summary_ = nullptr;  ///< the author's summary, while the draft is in review
+    /// Buttons that change the draft (pictures, indicators): enabled only when it may change.
+    std::vector<wxWindow*> changeControls_;
+    mutable bool mayPublish_ = false;
+    mutable bool mayPublishKnown_ = false;  ///< asked again after each change of state
     wxTreeCtrl* tree_ = nullptr;
     wxSimplebook* forms_ = nullptr;
     std::vector<wxScrolledWindow*> pages_;

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <wx/aboutdlg.h>
 #include <wx/button.h>
+#include <wx/display.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/generic/aboutdlgg.h>
@@ -348,5 +349,25 @@ TEST_CASE("every page of the main window can be used at 1024x768 and 1366x768") 
                                                 "-" + std::to_string(size.x) + "x768.png"));
         }
     }
+    closeFrame(frame);
+}
+
+TEST_CASE("the main window fits the screen and opens as it was left") {
+    const auto area = wxDisplay(0u).GetClientArea();
+    settings::MemoryStore settings;
+    // Remembered from a larger monitor: cut to this screen.
+    settings::windowWidth.write(settings, area.width + 1000);
+    settings::windowHeight.write(settings, area.height + 1000);
+    auto* frame = openWithSettings(settings, {});
+    CHECK(area.Contains(frame->GetScreenRect()));
+    frame->SetSize(wxSize(1100, 700));
+    pump(300);
+    closeFrame(frame);
+    CHECK(settings::windowWidth.read(settings) == 1100);
+    CHECK(settings::windowHeight.read(settings) == 700);
+
+    frame = ui::showMainWindow(programme(), settings, {}, records::KeyDerivation::fast);
+    pump(300);
+    CHECK(frame->GetSize() == wxSize(1100, 700));
     closeFrame(frame);
 }

@@ -212,10 +212,13 @@ TEST_CASE("a clinical lead changes a module and another lead publishes it as ver
     click(find<wxButton>(editor, "editor-send"));
     CHECK(waitFor([&] { return has(editor->message(), "Sent for review"); }));
     CHECK(has(editor->stateLine(), "Version 2, in review"));
-    // Its author may not publish it (without a reason the service allows).
-    click(find<wxButton>(editor, "editor-publish"));
-    CHECK(waitFor([&] { return has(editor->message(), "\u26A0 "); }));
-    CHECK(has(editor->message(), "did not write"));
+    // Waiting for review, it is read, not changed; its author may not publish it (the
+    // service has not allowed a clinical lead to publish her own work).
+    CHECK(has(editor->stateLine(), "waiting for review: return it to its author to change it"));
+    CHECK_FALSE(minutes->IsEditable());
+    pump(300);  // the buttons follow their commands when the window is idle
+    CHECK_FALSE(find<wxButton>(editor, "editor-publish")->IsEnabled());
+    CHECK_FALSE(find<wxButton>(editor, "editor-save")->IsEnabled());
     {
         auto store = openTestStore(service.path);
         auto state = store.moduleState("framework");
@@ -230,10 +233,18 @@ TEST_CASE("a clinical lead changes a module and another lead publishes it as ver
     signInAs(frame, "reviewer", kReviewerPassphrase);
     editor = openEditorOnFirstModule(frame);
     CHECK(has(editor->stateLine(), "Version 2, in review - author: author"));
-    editor->answerWith(
-        [](const std::string&, const std::string&) { return std::optional<std::string>(""); });
+    // The reviewer reads what the version changes, in the author's words.
+    CHECK(find<wxStaticText>(editor, "editor-review-summary")->IsShown());
+    CHECK(has(find<wxStaticText>(editor, "editor-review-summary")->GetLabel(),
+              "The first activity takes ten minutes more"));
+    std::string publishPrompt;
+    editor->answerWith([&](const std::string&, const std::string& prompt) {
+        publishPrompt = prompt;
+        return std::optional<std::string>("");
+    });
     click(find<wxButton>(editor, "editor-publish"));
     CHECK(waitFor([&] { return has(editor->message(), "Version 2 published"); }));
+    CHECK(has(publishPrompt, "What it changes: The first activity takes ten minutes more"));
     {
         auto store = openTestStore(service.path);
         auto state = store.moduleState("framework");
@@ -421,7 +432,7 @@ TEST_CASE(
     signInAs(frame, "facilitator", kReviewerPassphrase);
     editor = openEditorOnFirstModule(frame);
     CHECK_FALSE(editor->editable());
-    CHECK(has(editor->message(), "Read only"));
+    CHECK(has(editor->stateLine(), "read only: only a clinical lead can change the programme"));
     CHECK_FALSE(find<wxTextCtrl>(editor, "module-title")->IsEditable());
     pump(300);  // the buttons follow their commands when the window is idle
     for (const char* name :
@@ -446,6 +457,9 @@ TEST_CASE("a reviewer returns a module's draft to its author, who withdraws it")
     click(find<wxButton>(editor, "editor-send"));  // saves first
     CHECK(waitFor([&] { return has(editor->message(), "Sent for review"); }));
     CHECK(has(editor->stateLine(), "Version 2, in review - author: author"));
+    // What the version changes, in the author's words, shows while it waits.
+    CHECK(find<wxStaticText>(editor, "editor-review-summary")->IsShown());
+    CHECK(has(find<wxStaticText>(editor, "editor-review-summary")->GetLabel(), "A shorter title"));
 
     frame->lock();
     signInAs(frame, "reviewer", kReviewerPassphrase);
