@@ -365,6 +365,21 @@ ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded
     sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 6));
     body->SetSizer(sizer);
 
+    // In the tree, as in a file manager: Alt+Up and Alt+Down move the item, Delete removes it
+    // (the tree's own use of the keys would only move the highlight).
+    tree_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
+        const int key = event.GetKeyCode();
+        int command = wxID_NONE;
+        if (event.GetModifiers() == wxMOD_ALT && (key == WXK_UP || key == WXK_DOWN))
+            command = key == WXK_UP ? kMoveUpId : kMoveDownId;
+        else if (event.GetModifiers() == wxMOD_NONE && key == WXK_DELETE)
+            command = kRemoveId;
+        if (command == wxID_NONE || !canChange() || node_.field == Field::module) {
+            event.Skip();
+            return;
+        }
+        ProcessCommand(command);
+    });
     tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent& event) {
         if (loading_ || !event.GetItem().IsOk())
             return;
@@ -503,11 +518,15 @@ void ModuleEditor::buildMenus() {
     });
     command(kDuplicateId, [this] { restructure([this] { return draft_.duplicate(node_); }); });
     command(kRemoveId, [this] {
-        restructure([this] {
+        // No question first: the removal is one step of undo, and the message says so.
+        const auto removed = itemTitle(node_);
+        const bool done = restructure([this] {
             draft_.remove(node_);
             return node_.activity ? FieldAddress::ofSession(*node_.session, Field::session)
                                   : FieldAddress::ofModule(Field::module);
         });
+        if (done)
+            say(joined({"Removed ", removed, ". Undo (Ctrl+Z) puts it back."}));
     });
     command(kMoveUpId, [this] { restructure([this] { return draft_.moveUp(node_); }); });
     command(kMoveDownId, [this] { restructure([this] { return draft_.moveDown(node_); }); });
@@ -551,6 +570,17 @@ void ModuleEditor::buildMenus() {
 
 void ModuleEditor::fillTree() {
     loading_ = true;  // deleting and adding items sends selection events
+    // Sessions open before stay open (by position): an edit does not fold the tree up.
+    std::vector<std::size_t> expanded;
+    if (tree_->GetRootItem().IsOk()) {
+        wxTreeItemIdValue cookie;
+        std::size_t position = 0;
+        for (auto item = tree_->GetFirstChild(tree_->GetRootItem(), cookie); item.IsOk();
+             item = tree_->GetNextChild(tree_->GetRootItem(), cookie), ++position) {
+            if (tree_->IsExpanded(item))
+                expanded.push_back(position);
+        }
+    }
     tree_->DeleteAllItems();
     auto root = tree_->AddRoot("", -1, -1, new NodeData(FieldAddress::ofModule(Field::module)));
     for (std::size_t s = 0; s < draft_.sessionCount(); ++s) {
@@ -560,6 +590,8 @@ void ModuleEditor::fillTree() {
             tree_->AppendItem(session, "", -1, -1,
                               new NodeData(FieldAddress::ofActivity(s, a, Field::activity)));
         }
+        if (std::find(expanded.begin(), expanded.end(), s) != expanded.end())
+            tree_->Expand(session);
     }
     tree_->Expand(root);
     loading_ = false;
@@ -1174,19 +1206,29 @@ void ModuleEditor::redo() {
     say(joined({"Redone: ", what, "."}));
 }
 
-void ModuleEditor::restructure(const std::function<FieldAddress()>& edit) {
+bool ModuleEditor::restructure(const std::function<FieldAddress()>& edit) {
     if (!canChange())
-        return;
+        return false;
     FieldAddress select;
     if (!runGuarded([this](const Failure& failure) { refuse(failure.message); },
                     [&] { select = edit(); })) {
-        return;
+        return false;
     }
     unsaved_ = true;
     fillTree();
     if (!selectNode(select))
         selectNode(FieldAddress::ofModule(Field::module));
     changed();
+    return true;
+}
+
+std::string ModuleEditor::itemTitle(const FieldAddress& whole) const {
+    if (whole.field == Field::session)
+        return "the session \"" + draft_.text({Field::sessionTitle, whole.session, {}, {}}) + "\"";
+    if (whole.field == Field::activity)
+        return "the activity \"" +
+               draft_.text({Field::activityTitle, whole.session, whole.activity, {}}) + "\"";
+    return "the module";
 }
 
 void ModuleEditor::afterUndoOrRedo() {

@@ -133,7 +133,10 @@ class ModuleEditor : public wxFrame {
     void reloadFromStore();
     /// Makes a change that adds, removes or moves a session or an activity, then shows the
     /// tree again with the address `edit` returns selected.
-    void restructure(const std::function<curriculum::FieldAddress()>& edit);
+    /// Returns whether the edit was made.
+    bool restructure(const std::function<curriculum::FieldAddress()>& edit);
+    /// "the session "Welcome"", for messages.
+    [[nodiscard]] std::string itemTitle(const curriculum::FieldAddress& whole) const;
     void afterUndoOrRedo();
     [[nodiscard]] bool treeMatchesDraft() const;
     void goToFinding(int index);

@@ -331,6 +331,19 @@ TEST_CASE(
     click(find<wxButton>(editor, "editor-move-down"));
     CHECK(waitFor([&] { return editorTree->GetSelection() == treeItem(editorTree, 0, 1); }));
     CHECK(find<wxTextCtrl>(editor, "activity-title")->GetValue() == firstTitle);
+    // From the keyboard in the tree: Alt+Up moves it back; Delete removes it, undone.
+    editorTree->SetFocus();
+    press(WXK_UP, wxMOD_ALT);
+    CHECK(waitFor([&] { return editorTree->GetSelection() == treeItem(editorTree, 0, 0); }));
+    CHECK(find<wxTextCtrl>(editor, "activity-title")->GetValue() == firstTitle);
+    CHECK(editorTree->IsExpanded(editorTree->GetItemParent(treeItem(editorTree, 0, 0))));
+    press(WXK_DELETE);
+    CHECK(waitFor([&] { return editor->draft().activityCount(0) == activities - 1; }));
+    CHECK(has(editor->message(), ("Removed the activity \"" + firstTitle.utf8_string() +
+                                  "\". Undo (Ctrl+Z) puts it back.")
+                                     .c_str()));
+    press('Z', wxMOD_CONTROL);
+    CHECK(waitFor([&] { return editor->draft().activityCount(0) == activities; }));
 
     // An easy-read point is "[picture] text" a line; a picture the programme lacks is a
     // finding at the list, on that point's line.
