@@ -424,6 +424,41 @@ std::vector<DraftFinding> DraftCheck::inside(const FieldAddress& whole) const {
     return found;
 }
 
+/// The loader's message about the format ("<guidance> needs at least one <p> ...") in the
+/// words of the editor's form, where it is shown beside the field it concerns: a
+/// psychologist sees fields, not elements. Messages without a tag name are plain already.
+std::string inFormWords(const FieldAddress& field, const Finding& finding) {
+    const auto& message = finding.message;
+    if (finding.severity != Severity::error || message.find('<') == std::string::npos ||
+        field.field == Field::module)
+        return message;
+    const std::string name = describe(field.field);
+    switch (field.field) {
+        case Field::aims:
+        case Field::indicators:
+        case Field::sessions:
+        case Field::objectives:
+        case Field::materials:
+        case Field::activities:
+        case Field::guidance:
+        case Field::easyRead:
+        case Field::handoutCovered:
+        case Field::handoutHelp:
+        case Field::handoutWatch:
+        case Field::handoutTalk:
+            return "The " + name + " list is empty: add at least one line.";
+        case Field::easyReadPicture:
+        case Field::handoutCoveredPicture:
+        case Field::handoutHelpPicture:
+        case Field::handoutWatchPicture:
+        case Field::handoutTalkPicture:
+        case Field::activityPicture:
+            return "The picture's name is missing: choose a picture, or remove the empty [ ].";
+        default:
+            return "The " + name + " is missing: fill it in.";
+    }
+}
+
 DraftCheck checkModuleText(std::string_view xml, const DraftCheckOptions& options) {
     DraftCheck check;
     auto loaded = loadModuleText(xml, options.displayName, options.pictures);
@@ -434,6 +469,7 @@ DraftCheck checkModuleText(std::string_view xml, const DraftCheckOptions& option
         FieldAddress field = FieldAddress::ofModule(Field::module);
         if (auto element = text.elementAt(finding.line, finding.column))
             field = refine(fieldOf(element), finding.message);
+        finding.message = inFormWords(field, finding);
         check.findings.push_back({field, std::move(finding)});
     }
     checkSessions(text, options, check);

@@ -743,8 +743,21 @@ TEST_CASE("a missing title is reported at the title field") {
         INFO(allFindings(checked));
         REQUIRE(checked.findings.size() == 1);
         CHECK(checked.findings.front().field == A::ofModule(Field::moduleTitle));
-        CHECK(checked.findings.front().finding.message.find("needs a <title>") !=
-              std::string::npos);
+        // In the form's words, not the file's: the field is named, no element.
+        CHECK(checked.findings.front().finding.message == "The module title is missing: fill it in.");
+    }
+    SUBCASE("an activity's guidance emptied: told in the form's words") {
+        std::string text = shippedText();
+        const auto open = text.find("<guidance>");
+        const auto close = text.find("</guidance>", open);
+        REQUIRE(close != std::string::npos);
+        text.replace(open, close - open, "<guidance>");
+        const auto checked = check(ModuleDraft(text));
+        INFO(allFindings(checked));
+        REQUIRE(checked.findings.size() == 1);
+        CHECK(checked.findings.front().field.field == Field::guidance);
+        CHECK(checked.findings.front().finding.message ==
+              "The guidance list is empty: add at least one line.");
     }
     SUBCASE("a session's title element absent") {
         std::string text = shippedText();
