@@ -84,10 +84,10 @@ int curriculumDiff(const std::vector<std::string>& arguments, std::ostream& out,
         if (!older.ok() || !newer.ok()) {
             err << "roundtable-cli: cannot compare: ";
             if (!older.ok() && !newer.ok())
-                err << "neither " << olderFile << " nor " << newerFile;
+                err << "neither " << olderFile << " nor " << newerFile << " is";
             else
-                err << (older.ok() ? newerFile : olderFile);
-            err << " is a module that can be read without errors\n";
+                err << (older.ok() ? newerFile : olderFile) << " is not";
+            err << " a module that can be read without errors\n";
             return 2;
         }
         auto comparison = curriculum::compareModules(*older.module, *newer.module);

@@ -273,7 +273,7 @@ std::optional<PlannedFrom> Practice::plannedFrom(const records::Session& session
     PlannedFrom result{
         std::string(newest->title), session.stamp.moduleVersion, newest->version, {}};
     if (planned != newest)
-        result.differences = curriculum::describe(curriculum::compareModules(*planned, *newest));
+        result.differences = curriculum::compareModules(*planned, *newest);
     return result;
 }
 

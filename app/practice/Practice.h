@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "curriculum/ModuleComparison.h"
 #include "curriculum/Programme.h"
 #include "records/RecordStore.h"
 
@@ -61,9 +62,8 @@ struct PlannedFrom {
     std::string moduleTitle;
     int version = 0;        ///< planned from
     int newestVersion = 0;  ///< the programme's now
-    /// The differences from the planned version to the newest, in words (the comparison of
-    /// curriculum/ModuleComparison.h); empty when the content is the same.
-    std::string differences;
+    /// The differences from the planned version to the newest; same() when there are none.
+    curriculum::ModuleComparison differences;
 };
 
 class Practice {

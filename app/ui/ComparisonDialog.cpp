@@ -1,4 +1,5 @@
-// The comparison as text, unwrapped: each line is one difference, and long lines scroll.
+// The headings name sessions and activities by their place and title as a facilitator sees
+// them (never by id); the styles are wxTextAttr's, which GTK shows in a rich text control.
 #include "ui/ComparisonDialog.h"
 
 #include <wx/dialog.h>
@@ -8,17 +9,170 @@
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
+namespace {
 
-void showComparison(wxWindow* parent, const std::string& title, const std::string& text) {
-    wxDialog dialog(parent, wxID_ANY, toWx(title), wxDefaultPosition, wxSize(900, 600),
+using curriculum::ChangeKind;
+using curriculum::FieldChange;
+using curriculum::WordRun;
+
+const wxColour kRemovedColour(150, 20, 20);
+const wxColour kAddedColour(20, 100, 30);
+
+class Writer {
+  public:
+    explicit Writer(wxTextCtrl* view) : view_(view) {
+        plain_ = view->GetDefaultStyle();
+    }
+
+    void heading(const std::string& text, bool first) {
+        wxTextAttr bold(plain_);
+        bold.SetFontWeight(wxFONTWEIGHT_BOLD);
+        write(toWx((first ? "" : "\n") + text + "\n"), bold);
+    }
+    void subheading(const std::string& text) {
+        wxTextAttr italic(plain_);
+        italic.SetFontWeight(wxFONTWEIGHT_BOLD);
+        write(toWx("  " + text + "\n"), italic);
+    }
+
+    void change(const FieldChange& change, const std::string& indent) {
+        std::string name = change.field;
+        if (change.isListEntry()) {
+            const int position = change.newerPosition ? change.newerPosition : change.olderPosition;
+            name += " " + std::to_string(position);
+        }
+        if (!change.part.empty())
+            name += " (" + change.part + ")";
+        write(toWx(indent + "\u2022 " + name), plain_);
+        switch (change.kind) {
+            case ChangeKind::added:
+                write(" added: ", plain_);
+                run(change.newer, true);
+                break;
+            case ChangeKind::removed:
+                write(" removed: ", plain_);
+                run(change.older, false);
+                break;
+            case ChangeKind::moved:
+                write(toWx(" moved from place " + std::to_string(change.olderPosition) +
+                           " to " + std::to_string(change.newerPosition) + ": " + change.newer),
+                      plain_);
+                break;
+            case ChangeKind::changed:
+                write(": ", plain_);
+                if (change.words.empty()) {
+                    run(change.older.empty() ? "(nothing)" : change.older, false);
+                    write(toWx(" \u2192 "), plain_);
+                    run(change.newer.empty() ? "(nothing)" : change.newer, true);
+                } else {
+                    for (const auto& words : change.words) {
+                        if (words.kind == WordRun::Kind::kept)
+                            write(toWx(words.words), plain_);
+                        else
+                            run(words.words, words.kind == WordRun::Kind::added);
+                        write(" ", plain_);
+                    }
+                }
+                break;
+        }
+        write("\n", plain_);
+    }
+
+  private:
+    /// Removed words struck through, added words underlined: the colour is not the only sign.
+    void run(const std::string& words, bool added) {
+        wxTextAttr style(plain_);
+        style.SetTextColour(added ? kAddedColour : kRemovedColour);
+        if (added)
+            style.SetFontUnderlined(true);
+        else
+            style.SetFontStrikethrough(true);
+        write(toWx(words), style);
+    }
+    void write(const wxString& text, const wxTextAttr& style) {
+        view_->SetDefaultStyle(style);
+        view_->AppendText(text);
+    }
+
+    wxTextCtrl* view_;
+    wxTextAttr plain_;
+};
+
+/// "Session 3: Saying no (added)".
+std::string titled(const std::string& what, int older, int newer, const std::string& title,
+                   ChangeKind kind) {
+    std::string text = what + " " + std::to_string(newer ? newer : older) + ": " + title;
+    switch (kind) {
+        case ChangeKind::added:
+            return text + " (added)";
+        case ChangeKind::removed:
+            return text + " (removed)";
+        case ChangeKind::moved:
+            return text + " (moved from place " + std::to_string(older) + ")";
+        case ChangeKind::changed:
+            break;
+    }
+    return text;
+}
+
+}  // namespace
+
+void writeComparison(wxTextCtrl* view, const curriculum::ModuleComparison& comparison) {
+    view->Clear();
+    Writer writer(view);
+    bool first = true;
+    if (!comparison.changes.empty()) {
+        writer.heading("The module", first);
+        first = false;
+        for (const auto& change : comparison.changes)
+            writer.change(change, "  ");
+    }
+    for (const auto& indicator : comparison.indicators) {
+        writer.heading(titled("Progress indicator", indicator.olderPosition,
+                              indicator.newerPosition, indicator.label, indicator.kind),
+                       first);
+        first = false;
+        for (const auto& change : indicator.changes)
+            writer.change(change, "  ");
+    }
+    for (const auto& session : comparison.sessions) {
+        writer.heading(titled("Session", session.olderPosition, session.newerPosition,
+                              session.title, session.kind),
+                       first);
+        first = false;
+        for (const auto& change : session.changes)
+            writer.change(change, "  ");
+        for (const auto& activity : session.activities) {
+            writer.subheading(titled("Activity", activity.olderPosition, activity.newerPosition,
+                                     activity.title, activity.kind));
+            for (const auto& change : activity.changes)
+                writer.change(change, "    ");
+        }
+        if (!session.handout.empty()) {
+            writer.subheading("Carers' handout");
+            for (const auto& change : session.handout)
+                writer.change(change, "    ");
+        }
+    }
+    if (first)
+        view->AppendText("The two versions have the same content.");
+    view->ShowPosition(0);
+}
+
+void showComparison(wxWindow* parent, const std::string& title,
+                    const curriculum::ModuleComparison& comparison) {
+    wxDialog dialog(parent, wxID_ANY, toWx(title), wxDefaultPosition, wxDefaultSize,
                     wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+    dialog.SetName("comparison");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* view = new wxTextCtrl(&dialog, wxID_ANY, toWx(text), wxDefaultPosition, wxDefaultSize,
-                                wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+    auto* view = new wxTextCtrl(&dialog, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                dialog.FromDIP(wxSize(760, 520)),
+                                wxTE_MULTILINE | wxTE_READONLY | wxTE_RICH2 | wxTE_WORDWRAP);
     view->SetName("compare-text");
+    writeComparison(view, comparison);
     sizer->Add(view, wxSizerFlags(1).Expand().Border(wxALL, 8));
     sizer->Add(dialog.CreateButtonSizer(wxCLOSE), wxSizerFlags().Expand().Border(wxALL, 8));
-    dialog.SetSizer(sizer);
+    dialog.SetSizerAndFit(sizer);
     dialog.SetEscapeId(wxID_CLOSE);
     dialog.ShowModal();
 }

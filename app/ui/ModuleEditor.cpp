@@ -1129,7 +1129,7 @@ void ModuleEditor::reloadFromStore() {
 void ModuleEditor::compareWithPublished() {
     if (!state_.published)
         return;
-    std::string text;
+    std::optional<curriculum::ModuleComparison> comparison;
     runGuarded(
         [this](const Failure& failure) { refuse(failure.message); },
         [&] {
@@ -1137,20 +1137,22 @@ void ModuleEditor::compareWithPublished() {
                 curriculum::loadModuleText(state_.published->text.xml, "published", &pictures_);
             auto newer = curriculum::loadModuleText(draft_.xml(), "draft", &pictures_);
             if (!older.module || !newer.module) {
-                text = "The draft has errors, so it cannot be compared yet: put them right first.";
+                refuse("The draft has errors, so it cannot be compared yet: put them right first.");
                 return;
             }
-            text = curriculum::describe(curriculum::compareModules(*older.module, *newer.module));
-            if (text.empty())
-                text = "The draft is the same as the published version.";
+            comparison = curriculum::compareModules(*older.module, *newer.module);
         });
-    if (text.empty())
+    if (!comparison)
         return;
-    if (showText_) {
-        showText_("Compare with published", text);
+    if (comparison->same()) {
+        say("The draft is the same as the published version.");
         return;
     }
-    showComparison(this, "Compare with published", text);
+    if (showText_) {
+        showText_("Compare with published", curriculum::describe(*comparison));
+        return;
+    }
+    showComparison(this, "Compare with published", *comparison);
 }
 
 void ModuleEditor::preview() {

@@ -255,17 +255,17 @@ void SessionPanel::showHeader(const records::Session& session) {
     header_->SetToolTip(header_->GetLabel());
     plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
                            std::to_string(session.stamp.moduleVersion)));
-    differences_.clear();
+    differences_ = {};
     std::string from;
     if (auto planned = practice_ ? practice_->plannedFrom(session) : std::nullopt) {
         from = "from version " + std::to_string(planned->version);
-        if (!planned->differences.empty()) {
+        if (!planned->differences.same()) {
             from += " (now version " + std::to_string(planned->newestVersion) + ")";
             differences_ = std::move(planned->differences);
         }
     }
     plannedFrom_->SetLabel(toWx(from));
-    compareButton_->Show(!differences_.empty());
+    compareButton_->Show(!differences_.same());
     Layout();
 }
 

@@ -84,7 +84,8 @@ class SessionPanel : public wxPanel {
     wxListCtrl* plan_;
     wxStaticText* plannedFrom_ = nullptr;
     wxButton* compareButton_ = nullptr;
-    std::string differences_;  ///< from the version planned to the newest; empty when the same
+    /// From the version planned to the newest; same() when there are no differences.
+    curriculum::ModuleComparison differences_;
     wxListCtrl* register_;
     std::vector<wxButton*> markButtons_;
     wxTextCtrl* reason_;

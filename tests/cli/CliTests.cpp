@@ -154,7 +154,7 @@ TEST_CASE("the built binary's curriculum diff exits 2 on a file missing or not a
     CHECK(WEXITSTATUS(absent.status) == 2);
     CHECK(absent.output == missing + ": error: the file does not exist or cannot be read\n" +
                                "roundtable-cli: cannot compare: " + missing +
-                               " is a module that can be read without errors\n");
+                               " is not a module that can be read without errors\n");
 
     auto broken = moduleCopy(
         dir, "broken.xml",
@@ -174,7 +174,7 @@ TEST_CASE("the built binary's curriculum diff exits 2 on a file missing or not a
     auto inProcess = cli({"curriculum", "diff", broken, older});
     CHECK(inProcess.code == 2);
     CHECK(inProcess.out == "");
-    CHECK(inProcess.err.find("is a module that can be read without errors") != std::string::npos);
+    CHECK(inProcess.err.find(broken + " is not a module that can be read without errors") != std::string::npos);
 }
 
 TEST_CASE("curriculum diff without two files prints the usage and exits 2") {

@@ -5,6 +5,7 @@
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/scrolwin.h>
+#include <wx/timer.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
@@ -29,6 +30,23 @@ bool waitFor(const std::function<bool()>& done) {
     while (!done() && std::chrono::steady_clock::now() < end)
         pump(20);
     return done();
+}
+
+void whenShown(const char* name, std::function<void(wxWindow*)> answer) {
+    // A timer, not CallAfter: events posted while pending events are handled would be handled
+    // in the same pass, and a test waiting for a window would never yield to it.
+    auto* timer = new wxTimer;
+    timer->Bind(wxEVT_TIMER, [timer, name, answer = std::move(answer)](wxTimerEvent&) {
+        auto* window = wxWindow::FindWindowByName(name);
+        if (!window || !window->IsShownOnScreen())
+            return;
+        timer->Stop();
+        pump(200);  // drawn before it is looked at
+        answer(window);
+        // Only now: this handler belongs to the timer.
+        wxTheApp->CallAfter([timer] { delete timer; });
+    });
+    timer->Start(50);
 }
 
 void clickAt(const wxPoint& screenPoint) {

@@ -39,6 +39,9 @@ Control* find(wxWindow* top, const char* name) {
     return control;
 }
 
+/// Runs `answer` on the window named `name` as soon as it is shown (a modal dialog about to
+/// be opened, which blocks the test until `answer` closes it).
+void whenShown(const char* name, std::function<void(wxWindow*)> answer);
 void clickAt(const wxPoint& screenPoint);
 /// Scrolls a long form so that `control` shows, as a person would before clicking it.
 void scrollIntoView(wxWindow* control);

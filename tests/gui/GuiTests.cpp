@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/dialog.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
@@ -962,6 +963,29 @@ TEST_CASE("a session shows the module version it was planned from, and what chan
         auto suffix = std::to_string(size.x) + "x" + std::to_string(size.y) + ".png";
         CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-planned-from-" + suffix));
     }
+    // The comparison, as the session page's button shows it: grouped and worded for reading
+    // (the indicator by its label, the changed words struck through and underlined), wrapped.
+    bool compared = false;
+    whenShown("comparison", [&](wxWindow* dialog) {
+        auto* view = find<wxTextCtrl>(dialog, "compare-text");
+        const auto text = view->GetValue().utf8_string();
+        INFO(text);
+        CHECK(text.starts_with("The module\n  \u2022 version: 1 \u2192 2\n\n"
+                               "Progress indicator 1: Keeps to the rules we made\n"));
+        CHECK(text.find("\u2022 label: Keeps to the ") != std::string::npos);
+        CHECK(text.find("{+") == std::string::npos);  // no markers meant for a terminal
+        const auto removed = text.find("group rules");
+        REQUIRE(removed != std::string::npos);
+        wxTextAttr style;
+        REQUIRE(view->GetStyle(static_cast<long>(wxString::FromUTF8(text.substr(0, removed)).length()),
+                               style));
+        CHECK(style.GetFont().GetStrikethrough());
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-comparison.png"));
+        compared = true;
+        dynamic_cast<wxDialog*>(dialog)->EndModal(wxID_CLOSE);
+    });
+    click(find<wxButton>(frame, "compare-with-newest"));
+    CHECK(waitFor([&] { return compared; }));
     // The group can be kept on the versions it started with.
     clickTab(frame->pages(), 0);
     auto* stays = find<wxCheckBox>(frame, "stays-on-versions");
