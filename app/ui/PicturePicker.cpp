@@ -8,6 +8,9 @@
 #include <wx/mstream.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <cctype>
 
 #include "ui/WxText.h"
 
@@ -45,48 +48,94 @@ wxBitmap thumbnailOf(const records::ProgrammePicture& picture) {
 
 PicturePicker::PicturePicker(wxWindow* parent,
                              const std::vector<records::ProgrammePicture>& pictures)
-    : wxDialog(parent, wxID_ANY, "Choose a picture", wxDefaultPosition, wxSize(760, 560),
+    : wxDialog(parent, wxID_ANY, "Choose a picture", wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+    SetName("picture-picker");
     for (const auto& picture : pictures) {
         if (picture.damage.empty())
             pictures_.push_back(picture);
     }
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxLC_ICON | wxLC_SINGLE_SEL | wxLC_AUTOARRANGE);
+    auto* find = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                                wxTE_PROCESS_ENTER);
+    find->SetName("picture-find");
+    find->SetHint("Type to find a picture by its name or what it shows");
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(560, 420)),
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetName("picture-list");
+    list_->AppendColumn("Picture", wxLIST_FORMAT_LEFT, FromDIP(kThumbnail + 90));
+    list_->AppendColumn("What it shows", wxLIST_FORMAT_LEFT, FromDIP(440));
     auto* images =
         new wxImageList(kThumbnail, kThumbnail, false, static_cast<int>(pictures_.size()));
-    for (std::size_t i = 0; i < pictures_.size(); ++i) {
-        images->Add(thumbnailOf(pictures_[i]));
-        list_->InsertItem(static_cast<long>(i), toWx(pictures_[i].name), static_cast<int>(i));
-    }
-    list_->AssignImageList(images, wxIMAGE_LIST_NORMAL);
+    for (const auto& picture : pictures_)
+        images->Add(thumbnailOf(picture));
+    list_->AssignImageList(images, wxIMAGE_LIST_SMALL);
     description_ = new wxStaticText(this, wxID_ANY, "Choose a picture to see what it shows.");
     description_->SetName("picture-description");
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showDescription(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { EndModal(wxID_OK); });
+    find->Bind(wxEVT_TEXT, [this, find](wxCommandEvent&) { narrowTo(fromWx(find->GetValue())); });
+    // Down from the search field goes into the list; Enter there takes the picture selected.
+    find->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
+        if (event.GetKeyCode() == WXK_DOWN && list_->GetItemCount() > 0) {
+            list_->SetFocus();
+            return;
+        }
+        event.Skip();
+    });
+    find->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        if (chosen())
+            EndModal(wxID_OK);
+    });
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(find, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, 8));
     sizer->Add(description_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(CreateButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 8));
-    SetSizer(sizer);
+    SetSizerAndFit(sizer);
+    narrowTo("");
+    list_->SetFocus();
+}
+
+void PicturePicker::narrowTo(const std::string& text) {
+    const auto lower = [](std::string value) {
+        for (auto& c : value)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return value;
+    };
+    const auto wanted = lower(text);
+    const auto before = chosen();
+    list_->DeleteAllItems();
+    shown_.clear();
+    for (std::size_t i = 0; i < pictures_.size(); ++i) {
+        const auto& picture = pictures_[i];
+        if (!wanted.empty() && lower(picture.name).find(wanted) == std::string::npos &&
+            lower(picture.description).find(wanted) == std::string::npos)
+            continue;
+        const long row = list_->InsertItem(static_cast<long>(shown_.size()), toWx(picture.name),
+                                           static_cast<int>(i));
+        list_->SetItem(row, 1, toWx(picture.description));
+        shown_.push_back(i);
+    }
+    // Something is always selected, so that the arrows and Enter work at once.
+    if (!(before && select(*before)) && !shown_.empty())
+        select(pictures_[shown_.front()].name);
 }
 
 std::optional<std::string> PicturePicker::chosen() const {
     long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (selected < 0)
+    if (selected < 0 || static_cast<std::size_t>(selected) >= shown_.size())
         return std::nullopt;
-    return pictures_.at(static_cast<std::size_t>(selected)).name;
+    return pictures_.at(shown_[static_cast<std::size_t>(selected)]).name;
 }
 
 bool PicturePicker::select(const std::string& name) {
-    for (std::size_t i = 0; i < pictures_.size(); ++i) {
-        if (pictures_[i].name != name)
+    for (std::size_t row = 0; row < shown_.size(); ++row) {
+        if (pictures_[shown_[row]].name != name)
             continue;
-        list_->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+        list_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-        list_->EnsureVisible(static_cast<long>(i));
+        list_->EnsureVisible(static_cast<long>(row));
         showDescription();
         return true;
     }

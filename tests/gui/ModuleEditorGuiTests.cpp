@@ -378,13 +378,25 @@ TEST_CASE(
             pictures.push_back({file.name, file.type, file.bytes, "The picture " + file.name});
         ui::PicturePicker picker(editor, pictures);
         CHECK(picker.list()->GetItemCount() == static_cast<int>(pictures.size()));
+        // The first is selected from the start, so that arrows and Enter work at once.
+        CHECK(picker.chosen() == pictures.front().name);
+        // Typing narrows the list by name or description; a choice that stays is kept.
+        picker.Show();
+        pump(300);
+        auto* search = find<wxTextCtrl>(&picker, "picture-find");
+        search->SetValue("group");  // as typed: the same text event
+        CHECK(picker.list()->GetItemCount() >= 1);
+        CHECK(picker.list()->GetItemCount() < static_cast<int>(pictures.size()));
+        CHECK(picker.chosen() == "group");
+        search->SetValue("no picture is called this");
+        CHECK(picker.list()->GetItemCount() == 0);
         CHECK_FALSE(picker.chosen());
+        search->SetValue("");
+        CHECK(picker.list()->GetItemCount() == static_cast<int>(pictures.size()));
         CHECK(picker.select("group"));
         CHECK(picker.chosen() == "group");
         CHECK(has(find<wxStaticText>(&picker, "picture-description")->GetLabel(), "group"));
         CHECK_FALSE(picker.select("no-such-picture"));
-        picker.SetSize(wxSize(760, 560));
-        picker.Show();
         pump(400);
         CHECK(ui::saveScreenshot(&picker, ROUNDTABLE_SCREENSHOT_DIR "/gui-picture-picker.png"));
     }
