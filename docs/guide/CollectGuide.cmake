@@ -1,0 +1,21 @@
+# Copies the user guide (SOURCE/index.html) into OUT with every picture it shows, taken from
+# SCREENSHOTS (where the GUI tests save them); fails, naming them, when any is missing.
+# Usage: cmake -DSOURCE=docs/guide -DSCREENSHOTS=build -DOUT=build/guide -P CollectGuide.cmake
+file(READ "${SOURCE}/index.html" page)
+string(REGEX MATCHALL "src=\"images/[^\"]+\\.png\"" sources "${page}")
+file(MAKE_DIRECTORY "${OUT}/images")
+set(missing)
+foreach(source ${sources})
+  string(REGEX REPLACE "src=\"images/([^\"]+)\"" "\\1" name "${source}")
+  if(EXISTS "${SCREENSHOTS}/${name}")
+    file(COPY "${SCREENSHOTS}/${name}" DESTINATION "${OUT}/images")
+  else()
+    list(APPEND missing "${name}")
+  endif()
+endforeach()
+file(COPY "${SOURCE}/index.html" DESTINATION "${OUT}")
+if(missing)
+  message(FATAL_ERROR "the guide shows pictures no GUI test took: ${missing}")
+endif()
+list(LENGTH sources count)
+message(STATUS "user guide: ${count} pictures, in ${OUT}")
