@@ -16,6 +16,7 @@
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/DemoData.h"
+#include "practice/Practice.h"
 #include "records/RecordStore.h"
 
 namespace roundtable::cli {
@@ -33,7 +34,9 @@ constexpr const char* kUsage =
     "       roundtable-cli audit verify --db PATH --user NAME\n"
     "       roundtable-cli backup --db PATH --out FILE --user NAME\n"
     "       roundtable-cli restore --backup FILE --db PATH --user NAME   (an administrator of "
-    "the backup)\n";
+    "the backup)\n"
+    "       roundtable-cli recover --db PATH --new-admin NAME   (no administrator can sign in:\n"
+    "                      the recovery key, then the new passphrase, on standard input)\n";
 
 /// The whole usage text: the commands above and print's.
 void printUsage(std::ostream& err) {
@@ -203,6 +206,34 @@ int restore(const std::vector<std::string>& arguments, std::istream& in, std::os
     return 0;
 }
 
+/// When no administrator can sign in: the recovery key adds a new administrator. Reads the
+/// key, then the new passphrase (twice at a terminal), from standard input.
+int recover(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+            std::ostream& err) {
+    auto database = option(arguments, "--db");
+    auto login = option(arguments, "--new-admin");
+    if (database.empty() || login.empty())
+        throw UsageError("recover needs --db PATH and --new-admin NAME");
+    auto content = loadContent(arguments, err, "nobody was added");
+    if (!content)
+        return 1;
+    auto store = records::RecordStore::open(database);
+    practice::Practice practice(store, content->programme);
+    const auto key = readPassphrase(in, err, "Recovery key");
+    const auto passphrase = readPassphrase(in, err, "The new administrator's passphrase");
+    const auto repeat =
+        isTerminal(in) ? readPassphrase(in, err, "The same passphrase again") : passphrase;
+    try {
+        practice.recoverWithKey(key, login, passphrase, repeat);
+    } catch (const practice::ValidationError& error) {
+        err << "roundtable-cli: " << error.what() << '\n';
+        return 1;
+    }
+    out << "Added " << records::trimmed(login) << " as an administrator of " << database
+        << " with the recovery key (recorded in its audit log).\n";
+    return 0;
+}
+
 int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     auto database = option(arguments, "--db");
     if (database.empty()) {
@@ -254,6 +285,8 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
             return backup(arguments, in, out, err);
         if (command == "restore")
             return restore(arguments, in, out, err);
+        if (command == "recover")
+            return recover(arguments, in, out, err);
         if (command == "print")
             return print(arguments, in, out, err);
         if (command == "curriculum")

@@ -9,14 +9,17 @@
 
 namespace roundtable::cli {
 
-std::string readPassphrase(std::istream& in, std::ostream& prompt) {
+bool isTerminal(const std::istream& in) {
+    return &in == &std::cin && isatty(STDIN_FILENO);
+}
+
+std::string readPassphrase(std::istream& in, std::ostream& prompt, const char* label) {
     std::string passphrase;
-    const bool terminal = &in == &std::cin && isatty(STDIN_FILENO);
-    if (!terminal) {
+    if (!isTerminal(in)) {
         std::getline(in, passphrase);
         return passphrase;
     }
-    prompt << "Passphrase: " << std::flush;
+    prompt << label << ": " << std::flush;
     termios saved{};
     tcgetattr(STDIN_FILENO, &saved);
     termios quiet = saved;

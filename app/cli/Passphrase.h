@@ -7,7 +7,12 @@
 
 namespace roundtable::cli {
 
-/// Prompts on `prompt` (only when standard input is a terminal) and reads one line.
-[[nodiscard]] std::string readPassphrase(std::istream& in, std::ostream& prompt);
+/// Prompts on `prompt` with `label` (only when standard input is a terminal) and reads one
+/// line: a passphrase, or anything else as secret (a recovery key).
+[[nodiscard]] std::string readPassphrase(std::istream& in, std::ostream& prompt,
+                                         const char* label = "Passphrase");
+
+/// Whether `in` is a terminal a person types at (then a new passphrase is asked twice).
+[[nodiscard]] bool isTerminal(const std::istream& in);
 
 }  // namespace roundtable::cli

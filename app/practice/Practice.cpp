@@ -523,6 +523,17 @@ void checkNewPassphrase(const std::string& prefix, const std::string& passphrase
 }
 }  // namespace
 
+void Practice::recoverWithKey(const std::string& recoveryKey, const std::string& login,
+                              const std::string& passphrase, const std::string& repeat) {
+    if (trimmed(recoveryKey).empty())
+        throw ValidationError("recovery-key",
+                              "Type the recovery key from the sheet kept when the database was "
+                              "created.");
+    store_.unlockWithRecoveryKey(trimmed(recoveryKey));
+    ScopeExit relock([this] { store_.lock(); });
+    addUser(login, records::Role::administrator, passphrase, repeat);
+}
+
 records::UserId Practice::addUser(const std::string& login, records::Role role,
                                   const std::string& passphrase, const std::string& repeat) {
     auto cleanLogin = trimmed(login);

@@ -171,6 +171,14 @@ class Practice {
     void changeOwnPassphrase(const std::string& current, const std::string& passphrase,
                              const std::string& repeat);
 
+    /// When no administrator can sign in (every passphrase lost): unlocks the database with
+    /// the recovery key it was given when it was created, adds `login` as a new administrator
+    /// (recorded in the audit log as done with the recovery key) and locks it again, so that
+    /// the new administrator then signs in as anyone does. Fields as addUser's, and
+    /// "recovery-key"; a wrong key is a StoreError. The database is locked however it ends.
+    void recoverWithKey(const std::string& recoveryKey, const std::string& login,
+                        const std::string& passphrase, const std::string& repeat);
+
     /// Locks the database: saves `unsaved` (the note open in the editor) as a draft, then
     /// wipes the key. The key is wiped whatever happens, also when saving fails (a full or
     /// failing disk, a refused value); the note is then handed back with the reason.

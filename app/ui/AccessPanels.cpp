@@ -70,7 +70,8 @@ void WelcomePanel::showProblem(const std::string& text) {
     Layout();
 }
 
-SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn)
+SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn,
+                         std::function<void()> onLostPassphrase)
     : wxPanel(parent), onSignIn_(std::move(onSignIn)) {
     heading_ = title(this, "Sign in");
     login_ = field(this, "sign-in-login");
@@ -89,8 +90,13 @@ SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn)
     column->Add(passphrase_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     column->Add(button, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
+    auto* lost = new wxButton(this, wxID_ANY, "No administrator can sign in? Use the &recovery key...",
+                              wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT | wxBORDER_NONE);
+    lost->SetName("sign-in-lost");
+    column->Add(lost, wxSizerFlags().Border(wxTOP, 24));
     SetSizer(centred(column));
 
+    lost->Bind(wxEVT_BUTTON, [onLostPassphrase](wxCommandEvent&) { onLostPassphrase(); });
     button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signIn(); });
     login_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { passphrase_->SetFocus(); });
     passphrase_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { signIn(); });
@@ -110,6 +116,73 @@ void SignInPanel::signIn() {
     passphrase_->Clear();  // never keep a passphrase on screen or in a control longer than needed
     if (!problem.empty())
         showRefused(passphrase_, message_, problem);
+}
+
+RecoverAccessPanel::RecoverAccessPanel(wxWindow* parent, Recover onRecover,
+                                       std::function<void()> onBack)
+    : wxPanel(parent), onRecover_(std::move(onRecover)) {
+    heading_ = title(this, "Use the recovery key");
+    // Named as practice::Practice::recoverWithKey names its fields: a refusal finds its field.
+    key_ = field(this, "recovery-key");
+    key_->SetHint("XXXX-XXXX-...");
+    login_ = field(this, "user-login");
+    passphrase_ = field(this, "user-passphrase", wxTE_PASSWORD);
+    repeat_ = field(this, "user-repeat", wxTE_PASSWORD);
+    auto* button = new wxButton(this, wxID_ANY, "&Add the administrator and sign in");
+    button->SetName("recover");
+    auto* back = new wxButton(this, wxID_ANY, "&Back to sign in");
+    back->SetName("recover-back");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("recover-message");
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(heading_, wxSizerFlags().Border(wxBOTTOM, 6));
+    column->Add(new wxStaticText(this, wxID_ANY,
+                                 "When no administrator can sign in, the recovery key printed or\n"
+                                 "saved when the database was created adds a new administrator.\n"
+                                 "Every record stays as it is; the use of the key is recorded."),
+                wxSizerFlags().Border(wxBOTTOM, 12));
+    column->Add(new wxStaticText(this, wxID_ANY, "The recovery key"));
+    column->Add(key_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(this, wxID_ANY, "The new administrator's user name"));
+    column->Add(login_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(this, wxID_ANY, "Their passphrase"));
+    column->Add(passphrase_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    column->Add(new wxStaticText(this, wxID_ANY, "The same passphrase again"));
+    column->Add(repeat_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(back, wxSizerFlags().Border(wxRIGHT, 8));
+    buttons->Add(button);
+    column->Add(buttons, wxSizerFlags().Right());
+    column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
+    SetSizer(centred(column));
+    for (auto* control : {key_, login_, passphrase_, repeat_})
+        clearTintWhenEdited(control);
+    button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recover(); });
+    repeat_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { recover(); });
+    back->Bind(wxEVT_BUTTON, [onBack](wxCommandEvent&) { onBack(); });
+}
+
+void RecoverAccessPanel::prepare(const std::string& databaseName) {
+    heading_->SetLabel(toWx("Use the recovery key of " + databaseName));
+    for (auto* control : {key_, login_, passphrase_, repeat_})
+        control->Clear();
+    message_->SetLabel(wxEmptyString);
+    Layout();
+    key_->SetFocus();
+}
+
+void RecoverAccessPanel::recover() {
+    const bool done = runGuarded(atNamedField(this, message_), [this] {
+        onRecover_(fromWx(key_->GetValue()), fromWx(login_->GetValue()),
+                   fromWx(passphrase_->GetValue()), fromWx(repeat_->GetValue()));
+    });
+    // Passphrases are never kept in a control longer than needed; the key stays while it is
+    // being put right (a slip in 52 characters), and goes when it has been used.
+    for (auto* control : {passphrase_, repeat_})
+        control->Clear();
+    if (done)
+        key_->Clear();
 }
 
 NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)

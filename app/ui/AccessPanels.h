@@ -31,7 +31,8 @@ class SignInPanel : public wxPanel {
   public:
     /// `onSignIn(login, passphrase)` returns an error message, or "" when signed in.
     using SignIn = std::function<std::string(const std::string&, const std::string&)>;
-    SignInPanel(wxWindow* parent, SignIn onSignIn);
+    /// `onLostPassphrase` shows the page that uses the recovery key.
+    SignInPanel(wxWindow* parent, SignIn onSignIn, std::function<void()> onLostPassphrase);
     /// Shows which database is being unlocked and clears the fields.
     void prepare(const std::string& databaseName, const std::string& lastLogin);
 
@@ -41,6 +42,29 @@ class SignInPanel : public wxPanel {
     wxStaticText* heading_;
     wxTextCtrl* login_;
     wxTextCtrl* passphrase_;
+    wxStaticText* message_;
+};
+
+/// When no administrator can sign in: the recovery key kept from the day the database was
+/// created adds a new administrator, who then signs in.
+class RecoverAccessPanel : public wxPanel {
+  public:
+    /// `onRecover(key, login, passphrase, repeat)` adds the administrator and signs in, or
+    /// throws (shown at the field it names); `onBack` returns to the sign-in page.
+    using Recover = std::function<void(const std::string&, const std::string&,
+                                       const std::string&, const std::string&)>;
+    RecoverAccessPanel(wxWindow* parent, Recover onRecover, std::function<void()> onBack);
+    /// Clears the fields for the database `databaseName`.
+    void prepare(const std::string& databaseName);
+
+  private:
+    void recover();
+    Recover onRecover_;
+    wxStaticText* heading_;
+    wxTextCtrl* key_;
+    wxTextCtrl* login_;
+    wxTextCtrl* passphrase_;
+    wxTextCtrl* repeat_;
     wxStaticText* message_;
 };
 

@@ -71,10 +71,20 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     welcome_ = new WelcomePanel(
         book_, [this] { chooseDatabase(false); }, [this] { chooseDatabase(true); });
     book_->AddPage(welcome_, "welcome");
-    signIn_ = new SignInPanel(book_, [this](const std::string& login, const std::string& pass) {
-        return signIn(login, pass);
-    });
+    signIn_ = new SignInPanel(
+        book_,
+        [this](const std::string& login, const std::string& pass) { return signIn(login, pass); },
+        [this] {
+            recover_->prepare(store_ ? store_->path().filename().string() : std::string());
+            book_->SetSelection(recoverPage);
+        });
     book_->AddPage(signIn_, "sign in");
+    recover_ = new RecoverAccessPanel(
+        book_,
+        [this](const std::string& key, const std::string& login, const std::string& pass,
+               const std::string& repeat) { recoverWithKey(key, login, pass, repeat); },
+        [this] { book_->SetSelection(signInPage); });
+    book_->AddPage(recover_, "recover access");
     setup_ = new NewDatabasePanel(book_, [this](const std::string& login, const std::string& pass) {
         return createDatabase(login, pass);
     });
@@ -474,6 +484,22 @@ std::string MainFrame::signIn(const std::string& login, const std::string& passp
     }
     lastLogin_ = login;
     return enterWork();
+}
+
+void MainFrame::recoverWithKey(const std::string& key, const std::string& login,
+                               const std::string& passphrase, const std::string& repeat) {
+    if (!practice_)
+        throw records::StoreError("Open a database first.");
+    {
+        wxBusyCursor busy;  // the new passphrase's key takes about half a second by design
+        practice_->recoverWithKey(key, login, passphrase, repeat);
+    }
+    if (auto problem = signIn(records::trimmed(login), passphrase); !problem.empty())
+        throw records::StoreError(problem);
+    showNotice("The recovery key added " + records::trimmed(login) +
+                   " as an administrator, and this was recorded. Put the recovery key away "
+                   "safely again.",
+               wxICON_INFORMATION);
 }
 
 std::string MainFrame::createDatabase(const std::string& login, const std::string& passphrase) {

@@ -35,6 +35,7 @@ namespace roundtable::ui {
 class CurriculumPanel;
 class GroupPanel;
 class NewDatabasePanel;
+class RecoverAccessPanel;
 class RecoveryKeyPanel;
 class MemberPanel;
 class ModuleEditor;
@@ -128,12 +129,17 @@ class MainFrame : public wxFrame, private wxEventFilter {
     [[nodiscard]] const std::string& noticeText() const { return noticeText_; }
 
   private:
-    enum Page { welcomePage, signInPage, setupPage, recoveryPage, workPage };
+    /// In the order the pages are added to book_.
+    enum Page { welcomePage, signInPage, recoverPage, setupPage, recoveryPage, workPage };
 
     void buildMenus();
     void chooseDatabase(bool create);
     void refuseOpen(const std::filesystem::path& path, const std::string& problem);
     std::string signIn(const std::string& login, const std::string& passphrase);
+    /// The recovery key page's work: a new administrator, then signed in as them. Throws
+    /// what refuses it (shown at the page's fields).
+    void recoverWithKey(const std::string& key, const std::string& login,
+                        const std::string& passphrase, const std::string& repeat);
     std::string createDatabase(const std::string& login, const std::string& passphrase);
     /// Shows the work area after sign-in; when it cannot be filled, locks again (nothing is
     /// left half shown) and returns why.
@@ -177,6 +183,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     wxSimplebook* book_;
     WelcomePanel* welcome_;
     SignInPanel* signIn_;
+    RecoverAccessPanel* recover_;
     NewDatabasePanel* setup_;
     RecoveryKeyPanel* recovery_;
     CurriculumPanel* curriculum_;

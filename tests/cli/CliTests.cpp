@@ -779,3 +779,30 @@ TEST_CASE("curriculum commands: list, export, import as a draft, review, publish
               .code == 2);
     CHECK(cli(with({"curriculum", "export", "framework"}, as("lead"))).code == 2);
 }
+
+TEST_CASE("recover adds an administrator with the recovery key when nobody can sign in") {
+    roundtable::test::TempDir dir;
+    auto database = (dir / "s.rtdb").string();
+    const auto key =
+        roundtable::records::RecordStore::create(
+            database, {"admin", "correct horse battery", roundtable::records::KeyDerivation::fast})
+            .recoveryKey;
+    auto usage = cli({"recover", "--db", database});
+    CHECK(usage.code == 2);
+    CHECK(usage.err.find("recover needs --db PATH and --new-admin NAME") != std::string::npos);
+    auto wrong = cli({"recover", "--db", database, "--new-admin", "morgan"},
+                     "AAAA-BBBB\na new long passphrase\n");
+    CHECK(wrong.code == 1);
+    CHECK(wrong.err == "roundtable-cli: That recovery key is not right.\n");
+    auto weak = cli({"recover", "--db", database, "--new-admin", "morgan"}, key + "\nshort\n");
+    CHECK(weak.code == 1);
+    CHECK(weak.err == "roundtable-cli: A passphrase needs at least 10 characters.\n");
+    auto added = cli({"recover", "--db", database, "--new-admin", "morgan"},
+                     key + "\na new long passphrase\n");
+    CHECK(added.code == 0);
+    CHECK(added.out == "Added morgan as an administrator of " + database +
+                           " with the recovery key (recorded in its audit log).\n");
+    auto store = roundtable::records::RecordStore::open(database);
+    store.unlock("morgan", "a new long passphrase");
+    CHECK(store.currentUser()->role == roundtable::records::Role::administrator);
+}

@@ -371,3 +371,44 @@ TEST_CASE("the main window fits the screen and opens as it was left") {
     CHECK(frame->GetSize() == wxSize(1100, 700));
     closeFrame(frame);
 }
+
+TEST_CASE("when no administrator can sign in, the recovery key adds one from the sign-in page") {
+    test::TempDir dir;
+    const auto path = dir / "service.rtdb";
+    const auto recoveryKey =
+        records::RecordStore::create(path, {kTestLogin, kTestPassphrase,
+                                            records::KeyDerivation::fast})
+            .recoveryKey;
+    settings::MemoryStore settings;
+    auto* frame = openWithSettings(settings, path);
+    click(find<wxButton>(frame, "sign-in-lost"));
+    auto* key = find<wxTextCtrl>(frame, "recovery-key");
+    REQUIRE(waitFor([&] { return key->IsShownOnScreen(); }));
+    auto* page = key->GetParent();
+    auto fill = [&](const char* typedKey) {
+        typeInto(key, typedKey);
+        typeInto(find<wxTextCtrl>(page, "user-login"), "morgan");
+        typeInto(find<wxTextCtrl>(page, "user-passphrase"), "a new long passphrase");
+        typeInto(find<wxTextCtrl>(page, "user-repeat"), "a new long passphrase");
+        click(find<wxButton>(page, "recover"));
+    };
+    fill("AAAA-BBBB");
+    auto* message = find<wxStaticText>(page, "recover-message");
+    CHECK(waitFor([&] { return message->GetLabel().Contains("That recovery key is not right."); }));
+    CHECK(frame->isLocked());
+    CHECK(key->GetValue() == "AAAA-BBBB");  // kept to be put right; the passphrases are not
+    CHECK(find<wxTextCtrl>(page, "user-passphrase")->GetValue().empty());
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(300);
+        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-recover-access-" +
+                                            std::to_string(size.x) + "x768.png"));
+    }
+    fill(recoveryKey.c_str());
+    CHECK(waitFor([&] { return !frame->isLocked(); }));
+    CHECK(frame->store()->currentUser()->login == "morgan");
+    CHECK(frame->store()->currentUser()->role == records::Role::administrator);
+    CHECK(frame->noticeText().starts_with("The recovery key added morgan as an administrator"));
+    CHECK(key->GetValue().empty());
+    closeFrame(frame);
+}

@@ -512,3 +512,37 @@ TEST_CASE("the damage warning names every damaged record once, and nothing when 
           "Damaged: A. B. Do not rely on these records. An administrator can check the whole "
           "database with roundtable-cli verify.");
 }
+
+TEST_CASE("the recovery key adds a new administrator when every passphrase is lost") {
+    test::TempDir dir;
+    const auto path = dir / "service.rtdb";
+    auto created = records::RecordStore::create(
+        path, {test::kTestLogin, test::kTestPassphrase, records::KeyDerivation::fast});
+    const auto recoveryKey = created.recoveryKey;
+    auto store = std::move(created.store);
+    practice::Practice practice{store, shippedProgramme()};
+    practice.createGroup("Tuesday group", records::GroupKind::treatment);
+    store.lock();
+
+    // Refused: no key, a wrong key, or a passphrase that will not do; locked after each.
+    CHECK(fieldOf([&] { practice.recoverWithKey(" ", "morgan", "a new long pass", "a new long pass"); })
+              .starts_with("recovery-key: Type the recovery key"));
+    CHECK_THROWS_WITH_AS(
+        practice.recoverWithKey("AAAA-BBBB", "morgan", "a new long pass", "a new long pass"),
+        "That recovery key is not right.", records::StoreError);
+    CHECK_FALSE(store.isUnlocked());
+    CHECK(fieldOf([&] { practice.recoverWithKey(recoveryKey, "morgan", "short", "short"); }) ==
+          "user-passphrase: A passphrase needs at least 10 characters.");
+    CHECK_FALSE(store.isUnlocked());
+
+    practice.recoverWithKey(" " + recoveryKey + "\n", "morgan", "a new long pass",
+                            "a new long pass");
+    CHECK_FALSE(store.isUnlocked());
+    store.unlock("morgan", "a new long pass");
+    CHECK(store.currentUser()->role == records::Role::administrator);
+    CHECK(store.groups().size() == 1);  // the records are all there
+    CHECK(store.users().size() == 2);   // the refused attempt added nobody
+    // Each use of the key is in the log, the refused one too (the key was right).
+    CHECK(test::rawCount(path, "SELECT count(*) FROM audit_events "
+                               "WHERE kind = 'recovery-key-unlock'") == 2);
+}
