@@ -526,26 +526,32 @@ void checkNewPassphrase(const std::string& prefix, const std::string& passphrase
 void Practice::recoverWithKey(const std::string& recoveryKey, const std::string& login,
                               const std::string& passphrase, const std::string& repeat) {
     if (trimmed(recoveryKey).empty())
-        throw ValidationError("recovery-key",
+        throw ValidationError("recover-key",
                               "Type the recovery key from the sheet kept when the database was "
                               "created.");
     store_.unlockWithRecoveryKey(trimmed(recoveryKey));
     ScopeExit relock([this] { store_.lock(); });
-    addUser(login, records::Role::administrator, passphrase, repeat);
+    const auto cleanLogin = checkedNewUser("recover", login, passphrase, repeat);
+    store_.addUser(cleanLogin, records::Role::administrator, passphrase);
+}
+
+std::string Practice::checkedNewUser(const std::string& prefix, const std::string& login,
+                                     const std::string& passphrase, const std::string& repeat) {
+    auto cleanLogin = trimmed(login);
+    if (cleanLogin.empty() || cleanLogin.find_first_of(" \t") != std::string::npos)
+        throw ValidationError(prefix + "-login", "Give the user a name of one word, e.g. jsmith.");
+    for (const auto& user : store_.users()) {
+        if (user.login == cleanLogin)
+            throw ValidationError(prefix + "-login",
+                                  "There is already a user called " + cleanLogin + ".");
+    }
+    checkNewPassphrase(prefix, passphrase, repeat);
+    return cleanLogin;
 }
 
 records::UserId Practice::addUser(const std::string& login, records::Role role,
                                   const std::string& passphrase, const std::string& repeat) {
-    auto cleanLogin = trimmed(login);
-    if (cleanLogin.empty() || cleanLogin.find_first_of(" \t") != std::string::npos)
-        throw ValidationError("user-login", "Give the user a name of one word, e.g. jsmith.");
-    for (const auto& user : store_.users()) {
-        if (user.login == cleanLogin)
-            throw ValidationError("user-login",
-                                  "There is already a user called " + cleanLogin + ".");
-    }
-    checkNewPassphrase("user", passphrase, repeat);
-    return store_.addUser(cleanLogin, role, passphrase);
+    return store_.addUser(checkedNewUser("user", login, passphrase, repeat), role, passphrase);
 }
 
 void Practice::resetPassphrase(const std::string& login, const std::string& passphrase,

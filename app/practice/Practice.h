@@ -174,8 +174,8 @@ class Practice {
     /// When no administrator can sign in (every passphrase lost): unlocks the database with
     /// the recovery key it was given when it was created, adds `login` as a new administrator
     /// (recorded in the audit log as done with the recovery key) and locks it again, so that
-    /// the new administrator then signs in as anyone does. Fields as addUser's, and
-    /// "recovery-key"; a wrong key is a StoreError. The database is locked however it ends.
+    /// the new administrator then signs in as anyone does. Fields: recover-key, recover-login,
+    /// recover-passphrase, recover-repeat; a wrong key is a StoreError. The database is locked however it ends.
     void recoverWithKey(const std::string& recoveryKey, const std::string& login,
                         const std::string& passphrase, const std::string& repeat);
 
@@ -188,6 +188,10 @@ class Practice {
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }
 
   private:
+    /// A new user's login (trimmed) after the checks addUser makes, fields named
+    /// "<prefix>-login", "<prefix>-passphrase" and "<prefix>-repeat".
+    std::string checkedNewUser(const std::string& prefix, const std::string& login,
+                               const std::string& passphrase, const std::string& repeat);
     static constexpr const char* kStaysOnVersions = "stays-on-module-versions";
     records::Session sessionWithMember(records::SessionId session, records::MemberId member);
     /// Checks a note before it is saved; returns it with its text trimmed.

@@ -123,11 +123,11 @@ RecoverAccessPanel::RecoverAccessPanel(wxWindow* parent, Recover onRecover,
     : wxPanel(parent), onRecover_(std::move(onRecover)) {
     heading_ = title(this, "Use the recovery key");
     // Named as practice::Practice::recoverWithKey names its fields: a refusal finds its field.
-    key_ = field(this, "recovery-key");
+    key_ = field(this, "recover-key");
     key_->SetHint("XXXX-XXXX-...");
-    login_ = field(this, "user-login");
-    passphrase_ = field(this, "user-passphrase", wxTE_PASSWORD);
-    repeat_ = field(this, "user-repeat", wxTE_PASSWORD);
+    login_ = field(this, "recover-login");
+    passphrase_ = field(this, "recover-passphrase", wxTE_PASSWORD);
+    repeat_ = field(this, "recover-repeat", wxTE_PASSWORD);
     auto* button = new wxButton(this, wxID_ANY, "&Add the administrator and sign in");
     button->SetName("recover");
     auto* back = new wxButton(this, wxID_ANY, "&Back to sign in");

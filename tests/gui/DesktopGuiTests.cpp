@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -382,14 +383,14 @@ TEST_CASE("when no administrator can sign in, the recovery key adds one from the
     settings::MemoryStore settings;
     auto* frame = openWithSettings(settings, path);
     click(find<wxButton>(frame, "sign-in-lost"));
-    auto* key = find<wxTextCtrl>(frame, "recovery-key");
+    auto* key = find<wxTextCtrl>(frame, "recover-key");
     REQUIRE(waitFor([&] { return key->IsShownOnScreen(); }));
     auto* page = key->GetParent();
     auto fill = [&](const char* typedKey) {
         typeInto(key, typedKey);
-        typeInto(find<wxTextCtrl>(page, "user-login"), "morgan");
-        typeInto(find<wxTextCtrl>(page, "user-passphrase"), "a new long passphrase");
-        typeInto(find<wxTextCtrl>(page, "user-repeat"), "a new long passphrase");
+        typeInto(find<wxTextCtrl>(page, "recover-login"), "morgan");
+        typeInto(find<wxTextCtrl>(page, "recover-passphrase"), "a new long passphrase");
+        typeInto(find<wxTextCtrl>(page, "recover-repeat"), "a new long passphrase");
         click(find<wxButton>(page, "recover"));
     };
     fill("AAAA-BBBB");
@@ -397,7 +398,7 @@ TEST_CASE("when no administrator can sign in, the recovery key adds one from the
     CHECK(waitFor([&] { return message->GetLabel().Contains("That recovery key is not right."); }));
     CHECK(frame->isLocked());
     CHECK(key->GetValue() == "AAAA-BBBB");  // kept to be put right; the passphrases are not
-    CHECK(find<wxTextCtrl>(page, "user-passphrase")->GetValue().empty());
+    CHECK(find<wxTextCtrl>(page, "recover-passphrase")->GetValue().empty());
     for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
         frame->SetSize(size);
         pump(300);
@@ -410,5 +411,25 @@ TEST_CASE("when no administrator can sign in, the recovery key adds one from the
     CHECK(frame->store()->currentUser()->role == records::Role::administrator);
     CHECK(frame->noticeText().starts_with("The recovery key added morgan as an administrator"));
     CHECK(key->GetValue().empty());
+    closeFrame(frame);
+}
+
+TEST_CASE("the main window's named controls have names of their own") {
+    // Tests and refusals find a control by its name (Guarded.h): two controls with one name,
+    // on different pages, would send a refusal or a test's typing to the wrong one.
+    auto* frame = showFrame();
+    std::map<std::string, int> seen;
+    std::function<void(wxWindow*)> walk = [&](wxWindow* window) {
+        for (auto* child : window->GetChildren()) {
+            const auto name = child->GetName().utf8_string();
+            if (name.find('-') != std::string::npos)  // ours; wx's own are single words
+                ++seen[name];
+            walk(child);
+        }
+    };
+    walk(frame);
+    CHECK(seen.size() > 50);
+    for (const auto& [name, count] : seen)
+        CHECK_MESSAGE(count == 1, name << " names " << count << " controls");
     closeFrame(frame);
 }

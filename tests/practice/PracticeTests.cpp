@@ -526,13 +526,13 @@ TEST_CASE("the recovery key adds a new administrator when every passphrase is lo
 
     // Refused: no key, a wrong key, or a passphrase that will not do; locked after each.
     CHECK(fieldOf([&] { practice.recoverWithKey(" ", "morgan", "a new long pass", "a new long pass"); })
-              .starts_with("recovery-key: Type the recovery key"));
+              .starts_with("recover-key: Type the recovery key"));
     CHECK_THROWS_WITH_AS(
         practice.recoverWithKey("AAAA-BBBB", "morgan", "a new long pass", "a new long pass"),
         "That recovery key is not right.", records::StoreError);
     CHECK_FALSE(store.isUnlocked());
     CHECK(fieldOf([&] { practice.recoverWithKey(recoveryKey, "morgan", "short", "short"); }) ==
-          "user-passphrase: A passphrase needs at least 10 characters.");
+          "recover-passphrase: A passphrase needs at least 10 characters.");
     CHECK_FALSE(store.isUnlocked());
 
     practice.recoverWithKey(" " + recoveryKey + "\n", "morgan", "a new long pass",
