@@ -244,7 +244,7 @@ int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostr
     auto content = loadContent(arguments, err, "no demo was made");
     if (!content)
         return 1;
-    auto summary = practice::createDemoDatabase(database, content->programme);
+    auto summary = practice::createDemoDatabase(database, content->programme, content->folder);
     out << "Created the demo database " << database << ": " << summary.members << " members, "
         << summary.sessions << " delivered sessions, " << summary.notes << " progress notes.\n"
         << "user: " << practice::kDemoLogin << "\n"

@@ -7,6 +7,7 @@
 
 #include "practice/Dates.h"
 #include "practice/Practice.h"
+#include "practice/ServiceProgramme.h"
 
 namespace roundtable::practice {
 namespace {
@@ -68,10 +69,12 @@ const char* reasonFor(records::Attendance status) {
 }  // namespace
 
 DemoSummary createDemoDatabase(const std::filesystem::path& path,
-                               const curriculum::Programme& programme) {
+                               const curriculum::Programme& programme,
+                               const std::filesystem::path& programmeFolder) {
     auto store = records::RecordStore::create(
                      path, {kDemoLogin, kDemoPassphrase, records::KeyDerivation::standard})
                      .store;
+    storeShippedProgrammeIfMissing(store, programmeFolder);
     Practice practice(store, programme);
     DemoSummary summary;
 

@@ -21,8 +21,11 @@ struct DemoSummary {
 
 /// Creates `path` (which must not exist), encrypted like any database, signed in as the
 /// demo administrator, and fills it with the demo service. The sessions are the first ten
-/// treatment sessions of `programme`, weekly on Tuesdays, ending within the last week.
+/// treatment sessions of `programme`, weekly on Tuesdays, ending within the last week. The
+/// database is given the programme in `programmeFolder` (the one `programme` was loaded
+/// from) as it is created, as the app gives a new database its programme.
 DemoSummary createDemoDatabase(const std::filesystem::path& path,
-                               const curriculum::Programme& programme);
+                               const curriculum::Programme& programme,
+                               const std::filesystem::path& programmeFolder);
 
 }  // namespace roundtable::practice

@@ -654,12 +654,15 @@ bool ModuleEditor::selectNode(const FieldAddress& whole) {
 
 void ModuleEditor::showNode(const FieldAddress& whole) {
     draft_.endTyping();
+    const bool another = whole != node_;
     node_ = whole;
     const FormPage page = whole.field == Field::module    ? modulePage
                           : whole.field == Field::session ? sessionPage
                                                           : activityPage;
     loading_ = true;
     forms_->SetSelection(page);
+    if (another)
+        pages_[page]->Scroll(0, 0);  // another item's form starts at its top, not mid-way
     const auto indicators = draft_.itemCount(FieldAddress::ofModule(Field::indicators));
     if (indicator_ >= indicators)
         indicator_ = indicators > 0 ? indicators - 1 : 0;
@@ -721,6 +724,12 @@ void ModuleEditor::edited(const Bound& bound) {
         indicatorChoice_->SetString(static_cast<unsigned>(indicator_),
                                     text.empty() ? wxString("(no label yet)") : toWx(text));
     unsaved_ = true;
+    // "Draft saved." or "Undone: ..." no longer describes the draft once it is typed in; a
+    // refusal stays until it is put right.
+    if (saidInfo_) {
+        message_->SetLabel(wxEmptyString);
+        saidInfo_ = false;
+    }
     changed();
 }
 
@@ -1021,10 +1030,12 @@ std::optional<std::string> ModuleEditor::ask(const std::string& title, const std
 
 void ModuleEditor::say(const std::string& text) {
     showInfo(message_, text);
+    saidInfo_ = true;
 }
 
 void ModuleEditor::refuse(const std::string& text) {
     showRefused(nullptr, message_, warned(text));
+    saidInfo_ = false;
 }
 
 bool ModuleEditor::step(const std::function<void()>& work) {

@@ -170,6 +170,7 @@ class ModuleEditor : public wxFrame {
     ShowPreview showPreview_;
     ChoosePicture choosePicture_;
     bool unsaved_ = false;
+    bool saidInfo_ = false;  ///< the message line holds news (not a refusal): cleared on typing
     bool loading_ = false;           ///< filling controls: their events are not edits
     curriculum::FieldAddress node_;  ///< the module, session or activity shown
 

@@ -8,6 +8,7 @@
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
+#include <wx/scrolwin.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
@@ -344,6 +345,19 @@ TEST_CASE(
                                      .c_str()));
     press('Z', wxMOD_CONTROL);
     CHECK(waitFor([&] { return editor->draft().activityCount(0) == activities; }));
+    CHECK(has(editor->message(), "Undone: "));
+    // News in the message line goes when the draft is typed in again.
+    auto* activityTitle = find<wxTextCtrl>(editor, "activity-title");
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 0));
+    CHECK(has(editor->message(), "Undone: "));  // choosing another item is no edit
+    typeInto(activityTitle, (firstTitle + " now").utf8_string().c_str());
+    CHECK(editor->message().empty());
+    // Another activity's form starts at its top, however far the last one was scrolled.
+    auto* form = dynamic_cast<wxScrolledWindow*>(activityTitle->GetParent());
+    REQUIRE(form);
+    form->Scroll(0, 20);
+    clickTreeItem(editorTree, treeItem(editorTree, 0, 1));
+    CHECK(waitFor([&] { return form->GetViewStart().y == 0; }));
 
     // An easy-read point is "[picture] text" a line; a picture the programme lacks is a
     // finding at the list, on that point's line.

@@ -14,12 +14,15 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
     auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
     REQUIRE(loaded.ok());
     test::TempDir dir;
-    auto summary = practice::createDemoDatabase(dir / "demo.rtdb", *loaded.programme);
+    auto summary = practice::createDemoDatabase(dir / "demo.rtdb", *loaded.programme, ROUNDTABLE_CONTENT);
     CHECK(summary.members == 8);
     CHECK(summary.sessions == 10);
 
     auto store = records::RecordStore::open(dir / "demo.rtdb");
     store.unlock(practice::kDemoLogin, practice::kDemoPassphrase);
+    // Its programme was stored as it was made, not left for the first sign-in.
+    CHECK(store.hasProgramme());
+    CHECK(store.moduleState("framework").published->text.version == 1);
     practice::Practice practice(store, *loaded.programme);
     auto groups = store.groups();
     REQUIRE(groups.size() == 1);
@@ -58,7 +61,7 @@ TEST_CASE("the demo database and its write-ahead log hold no name or note in pla
     REQUIRE(loaded.ok());
     test::TempDir dir;
     auto path = dir / "demo.rtdb";
-    practice::createDemoDatabase(path, *loaded.programme);
+    practice::createDemoDatabase(path, *loaded.programme, ROUNDTABLE_CONTENT);
     auto store = records::RecordStore::open(path);
     store.unlock(practice::kDemoLogin, practice::kDemoPassphrase);
     auto group = store.groups().at(0);
