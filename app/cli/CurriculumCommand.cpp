@@ -130,11 +130,11 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
                                      "\"");
                 return practice::ModuleVersion{number, false};
             };
-            auto differences = changes.compare(words[0], which(words[1]), which(words[2]));
-            if (differences.empty()) {
+            auto comparison = changes.compare(words[0], which(words[1]), which(words[2]));
+            if (comparison.same()) {
                 out << "The two texts of \"" << words[0] << "\" have the same content.\n";
             } else {
-                out << differences;
+                out << curriculum::describe(comparison);
                 return 1;
             }
         } else if (subcommand == "import") {

@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <regex>
 
 #include "curriculum/ContentHash.h"
@@ -272,8 +273,9 @@ void CurriculumChanges::exportModule(const std::string& moduleId, const ModuleVe
     store_.recordAccess(records::Access::exportFile, "module revision", chosen.id);
 }
 
-std::string CurriculumChanges::compare(const std::string& moduleId, const ModuleVersion& older,
-                                       const ModuleVersion& newer) {
+curriculum::ModuleComparison CurriculumChanges::compare(const std::string& moduleId,
+                                                       const ModuleVersion& older,
+                                                       const ModuleVersion& newer) {
     auto load = [&](const ModuleVersion& which) {
         auto text = revision(moduleId, which);
         auto loaded = loadModuleRevision(store_, text);
@@ -283,8 +285,32 @@ std::string CurriculumChanges::compare(const std::string& moduleId, const Module
         }
         return std::move(*loaded.module);
     };
-    auto comparison = curriculum::compareModules(load(older), load(newer));
-    return comparison.same() ? std::string() : curriculum::describe(comparison);
+    return curriculum::compareModules(load(older), load(newer));
+}
+
+std::vector<PublishedVersion> CurriculumChanges::publishedVersions(const std::string& moduleId) {
+    const auto history = store_.moduleHistory(moduleId);
+    std::vector<PublishedVersion> versions;
+    for (const auto& step : history.steps) {
+        if (step.step != records::ModuleStep::published)
+            continue;
+        PublishedVersion published{step.version, {}, step.takenBy, step.takenAt, {}};
+        for (const auto& revision : history.revisions) {
+            if (revision.text.version == step.version &&
+                std::find(published.authors.begin(), published.authors.end(),
+                          revision.savedBy) == published.authors.end())
+                published.authors.push_back(revision.savedBy);
+        }
+        // The summary it was last sent for review with (a version returned and sent again
+        // has the later one).
+        for (const auto& sent : history.steps) {
+            if (sent.version == step.version && sent.step == records::ModuleStep::sentForReview)
+                published.summary = sent.summary;
+        }
+        versions.push_back(std::move(published));
+    }
+    std::reverse(versions.begin(), versions.end());
+    return versions;
 }
 
 }  // namespace roundtable::practice

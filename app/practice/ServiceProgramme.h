@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "curriculum/DraftChecks.h"
+#include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
 #include "records/RecordStore.h"
 
@@ -42,6 +43,15 @@ bool storeShippedProgrammeIfMissing(records::RecordStore& store,
 struct ModuleVersion {
     std::optional<int> version;
     bool draft = false;
+};
+
+/// A published version of a module, as its history tells it.
+struct PublishedVersion {
+    int version = 0;
+    std::vector<std::string> authors;  ///< logins of whoever saved its texts
+    std::string publishedBy;           ///< login
+    std::string publishedAt;           ///< UTC, ISO 8601
+    std::string summary;  ///< what it changes, as sent for review ("" for a shipped version)
 };
 
 /// The change control of the programme's modules, for clinical leads (the store refuses
@@ -78,10 +88,14 @@ class CurriculumChanges {
     /// export.
     void exportModule(const std::string& moduleId, const ModuleVersion& which,
                       const std::filesystem::path& file);
-    /// The differences from `older` to `newer` in words (curriculum/ModuleComparison.h), by
-    /// session, activity and field; empty when the content is the same.
-    [[nodiscard]] std::string compare(const std::string& moduleId, const ModuleVersion& older,
-                                      const ModuleVersion& newer);
+    /// The differences from `older` to `newer` (curriculum/ModuleComparison.h), by session,
+    /// activity and field; same() when the content is the same.
+    [[nodiscard]] curriculum::ModuleComparison compare(const std::string& moduleId,
+                                                       const ModuleVersion& older,
+                                                       const ModuleVersion& newer);
+    /// Every published version of the module, the newest first, with who wrote and who
+    /// published it, when, and the summary it was sent for review with.
+    [[nodiscard]] std::vector<PublishedVersion> publishedVersions(const std::string& moduleId);
 
   private:
     [[nodiscard]] records::ModuleRevision revision(const std::string& moduleId,

@@ -34,6 +34,7 @@
 #include "ui/ComparisonDialog.h"
 #include "ui/Guarded.h"
 #include "ui/PicturePicker.h"
+#include "ui/VersionsDialog.h"
 #include "ui/WindowPlacement.h"
 #include "ui/WxText.h"
 
@@ -51,6 +52,7 @@ constexpr int kReturnId = wxID_HIGHEST + 103;
 constexpr int kWithdrawId = wxID_HIGHEST + 104;
 constexpr int kCompareId = wxID_HIGHEST + 105;
 constexpr int kPreviewId = wxID_HIGHEST + 120;
+constexpr int kVersionsId = wxID_HIGHEST + 121;
 constexpr int kAddSessionId = wxID_HIGHEST + 106;
 constexpr int kAddActivityId = wxID_HIGHEST + 107;
 constexpr int kDuplicateId = wxID_HIGHEST + 108;
@@ -462,6 +464,7 @@ void ModuleEditor::buildMenus() {
     module->Append(kSaveId, "&Save draft\tCtrl+S");
     module->Append(kSendId, "Send for &review...");
     module->Append(kCompareId, "&Compare with published...");
+    module->Append(kVersionsId, "Ve&rsions...\tCtrl+H", "Every published version, compared");
     module->Append(kPreviewId, "Pre&view as printed...\tCtrl+Shift+P");
     module->AppendSeparator();
     module->Append(kPublishId, "&Publish...");
@@ -496,6 +499,10 @@ void ModuleEditor::buildMenus() {
     command(kSaveId, [this] { save(); });
     command(kSendId, [this] { sendForReview(); });
     command(kCompareId, [this] { compareWithPublished(); });
+    command(kVersionsId, [this] {
+        VersionsDialog versions(this, store_, moduleId_, state_.draft.has_value());
+        versions.ShowModal();
+    });
     command(kPreviewId, [this] { preview(); });
     command(kPublishId, [this] { publish(); });
     command(kReturnId, [this] { returnToAuthor(); });

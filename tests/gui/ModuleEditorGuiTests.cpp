@@ -8,6 +8,7 @@
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
+#include <wx/menu.h>
 #include <wx/scrolwin.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -18,6 +19,7 @@
 #include <optional>
 #include <string>
 
+#include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeFolder.h"
 #include "gui/GuiDriver.h"
 #include "printing/Printable.h"
@@ -29,6 +31,7 @@
 #include "ui/PreviewFrame.h"
 #include "ui/PrintController.h"
 #include "ui/Screenshot.h"
+#include "ui/VersionsDialog.h"
 
 using namespace roundtable;
 using namespace roundtable::test;
@@ -246,6 +249,40 @@ TEST_CASE("a clinical lead changes a module and another lead publishes it as ver
     click(find<wxButton>(editor, "editor-publish"));
     CHECK(waitFor([&] { return has(editor->message(), "Version 2 published"); }));
     CHECK(has(publishPrompt, "What it changes: The first activity takes ten minutes more"));
+    // Module > Versions (Ctrl+H): each published version, and what it changed.
+    bool listed = false;
+    whenShown("module-versions", [&](wxWindow* window) {
+        auto* versions = dynamic_cast<ui::VersionsDialog*>(window);
+        REQUIRE(versions);
+        auto* rows = versions->list();
+        REQUIRE(rows->GetItemCount() == 2);
+        CHECK(rows->GetItemText(0, 0) == "2");
+        CHECK(rows->GetItemText(0, 2) == "reviewer");
+        CHECK(rows->GetItemText(0, 3) == "author");
+        CHECK(rows->GetItemText(0, 4) == "The first activity takes ten minutes more");
+        CHECK(rows->GetItemText(1, 0) == "1");
+        CHECK(ui::saveScreenshot(versions, ROUNDTABLE_SCREENSHOT_DIR "/gui-module-versions.png"));
+        std::string title, shown;
+        versions->showWith([&](const std::string& heading, const curriculum::ModuleComparison& c) {
+            title = heading;
+            shown = curriculum::describe(c);
+        });
+        versions->compareSelected();  // version 2 alone: against version 1
+        CHECK(title == "From version 1 to version 2");
+        CHECK(shown.find("minutes " + original + " -> " + changed) != std::string::npos);
+        rows->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);  // both chosen
+        versions->compareSelected();
+        CHECK(title == "From version 1 to version 2");
+        rows->SetItemState(0, 0, wxLIST_STATE_SELECTED);  // version 1 alone: nothing before it
+        versions->compareSelected();
+        CHECK(has(versions->message(), "This is the first version"));
+        listed = true;
+        versions->EndModal(wxID_CLOSE);
+    });
+    const int versionsCommand = editor->GetMenuBar()->FindMenuItem("Module", "Versions...");
+    REQUIRE(versionsCommand != wxNOT_FOUND);
+    editor->ProcessCommand(versionsCommand);
+    CHECK(waitFor([&] { return listed; }));
     {
         auto store = openTestStore(service.path);
         auto state = store.moduleState("framework");

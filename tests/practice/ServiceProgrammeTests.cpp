@@ -154,6 +154,17 @@ TEST_CASE("change control: draft, review by another clinical lead, publish, and 
     CHECK(history.steps[1].summary == "Clearer guidance for the check-in.");
     CHECK(history.steps[2].takenBy == "reviewer");
     CHECK(service.store.verify().intact());
+    // The versions as a reviewer lists them: the newest first, who wrote and who published
+    // each, and what it changes.
+    const auto versions = changes.publishedVersions("framework");
+    REQUIRE(versions.size() == 2);
+    CHECK(versions[0].version == 2);
+    CHECK(versions[0].authors == std::vector<std::string>{"lead"});
+    CHECK(versions[0].publishedBy == "reviewer");
+    CHECK(versions[0].summary == "Clearer guidance for the check-in.");
+    CHECK(versions[0].publishedAt == history.steps[2].takenAt);
+    CHECK(versions[1].version == 1);
+    CHECK(versions[1].summary.empty());
 
     practice::Practice practice(service.store, *curriculum::loadProgramme(kShipped).programme);
     practice.useServiceProgramme(kShipped);
@@ -356,8 +367,8 @@ TEST_CASE("a group plans from the newest version unless it stays on the version 
     INFO(described);
     CHECK(described.find("[-group rules-]{+rules the group made+}") != std::string::npos);
     practice::CurriculumChanges changes(service.store);
-    CHECK(changes.compare("framework", {1, false}, {2, false}) == described);
-    CHECK(changes.compare("framework", {2, false}, {}).empty());
+    CHECK(curriculum::describe(changes.compare("framework", {1, false}, {2, false})) == described);
+    CHECK(changes.compare("framework", {2, false}, {}).same());
     CHECK_THROWS_AS((void)changes.compare("framework", {1, false}, {{}, true}), ValidationError);
     auto after = practice.plannedFrom(service.store.session(movingSecond));
     REQUIRE(after);
