@@ -82,12 +82,6 @@ std::string joined(std::initializer_list<std::string_view> parts) {
     return text;
 }
 
-std::string warned(const std::string& message) {
-    std::string text("\u26A0 ");
-    text.append(message);
-    return text;
-}
-
 bool isIndicatorField(curriculum::Field field) {
     using curriculum::Field;
     return field == Field::indicatorLabel || field == Field::indicatorScale ||
@@ -786,7 +780,16 @@ void ModuleEditor::pictureForLine(wxTextCtrl* control) {
 std::optional<std::string> ModuleEditor::pickPicture(const std::string& current) {
     if (choosePicture_)
         return choosePicture_(current);
-    PicturePicker picker(this, store_.programmePictures());
+    PicturePicker::Add add;
+    if (canChange()) {
+        add = [this](const std::filesystem::path& file, const std::string& name,
+                     const std::string& description) {
+            practice::CurriculumChanges(store_).addPicture(file, name, description);
+            pictures_ = pictureNames(store_);  // the checks know it from now on
+            return store_.programmePictures();
+        };
+    }
+    PicturePicker picker(this, store_.programmePictures(), add);
     picker.select(current);
     if (picker.ShowModal() != wxID_OK)
         return std::nullopt;

@@ -3,6 +3,9 @@
 #include "ui/PicturePicker.h"
 
 #include <wx/bmpbndl.h>
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/textdlg.h>
 #include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/mstream.h>
@@ -12,6 +15,7 @@
 
 #include <cctype>
 
+#include "ui/Guarded.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -47,54 +51,107 @@ wxBitmap thumbnailOf(const records::ProgrammePicture& picture) {
 }  // namespace
 
 PicturePicker::PicturePicker(wxWindow* parent,
-                             const std::vector<records::ProgrammePicture>& pictures)
+                             const std::vector<records::ProgrammePicture>& pictures, Add add)
     : wxDialog(parent, wxID_ANY, "Choose a picture", wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      add_(std::move(add)) {
     SetName("picture-picker");
-    for (const auto& picture : pictures) {
-        if (picture.damage.empty())
-            pictures_.push_back(picture);
-    }
-    auto* find = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
-                                wxTE_PROCESS_ENTER);
-    find->SetName("picture-find");
-    find->SetHint("Type to find a picture by its name or what it shows");
+    find_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                           wxTE_PROCESS_ENTER);
+    find_->SetName("picture-find");
+    find_->SetHint("Type to find a picture by its name or what it shows");
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(560, 420)),
                            wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetName("picture-list");
     list_->AppendColumn("Picture", wxLIST_FORMAT_LEFT, FromDIP(kThumbnail + 90));
     list_->AppendColumn("What it shows", wxLIST_FORMAT_LEFT, FromDIP(440));
-    auto* images =
-        new wxImageList(kThumbnail, kThumbnail, false, static_cast<int>(pictures_.size()));
-    for (const auto& picture : pictures_)
-        images->Add(thumbnailOf(picture));
-    list_->AssignImageList(images, wxIMAGE_LIST_SMALL);
     description_ = new wxStaticText(this, wxID_ANY, "Choose a picture to see what it shows.");
-    description_->SetName("picture-description");
+    description_->SetName("picture-about");
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showDescription(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { EndModal(wxID_OK); });
-    find->Bind(wxEVT_TEXT, [this, find](wxCommandEvent&) { narrowTo(fromWx(find->GetValue())); });
+    find_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { narrowTo(fromWx(find_->GetValue())); });
     // Down from the search field goes into the list; Enter there takes the picture selected.
-    find->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
+    find_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
         if (event.GetKeyCode() == WXK_DOWN && list_->GetItemCount() > 0) {
             list_->SetFocus();
             return;
         }
         event.Skip();
     });
-    find->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+    find_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         if (chosen())
             EndModal(wxID_OK);
     });
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(find, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+    sizer->Add(find_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, 8));
     sizer->Add(description_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
-    sizer->Add(CreateButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 8));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    if (add_) {
+        auto* addButton = new wxButton(this, wxID_ANY, "&Add a picture...");
+        addButton->SetName("picture-add");
+        addButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askForPicture(); });
+        buttons->Add(addButton, wxSizerFlags().Border(wxLEFT, 8));
+    }
+    buttons->AddStretchSpacer();
+    buttons->Add(CreateButtonSizer(wxOK | wxCANCEL));
+    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizerAndFit(sizer);
-    narrowTo("");
+    fill(pictures);
     list_->SetFocus();
+}
+
+void PicturePicker::fill(const std::vector<records::ProgrammePicture>& pictures) {
+    pictures_.clear();
+    for (const auto& picture : pictures) {
+        if (picture.damage.empty())
+            pictures_.push_back(picture);
+    }
+    auto* images =
+        new wxImageList(kThumbnail, kThumbnail, false, static_cast<int>(pictures_.size()));
+    for (const auto& picture : pictures_)
+        images->Add(thumbnailOf(picture));
+    list_->AssignImageList(images, wxIMAGE_LIST_SMALL);
+    narrowTo(fromWx(find_->GetValue()));
+}
+
+wxString PicturePicker::message() const {
+    return description_->GetLabel();
+}
+
+bool PicturePicker::addPicture(const std::filesystem::path& file, const std::string& name,
+                               const std::string& description) {
+    if (!add_)
+        return false;
+    return runGuarded([this](const Failure& failure) {
+                          showRefused(nullptr, description_, warned(failure.message));
+                          description_->Wrap(list_->GetSize().x);
+                          Layout();
+                      },
+                      [&] {
+                          auto pictures = add_(file, name, description);
+                          find_->ChangeValue(wxEmptyString);
+                          fill(pictures);
+                          select(records::trimmed(name));
+                      });
+}
+
+void PicturePicker::askForPicture() {
+    wxFileDialog choose(this, "Add a picture", wxEmptyString, wxEmptyString,
+                        "Pictures (*.svg, *.png)|*.svg;*.png", wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (choose.ShowModal() != wxID_OK)
+        return;
+    const std::filesystem::path file(fromWx(choose.GetPath()));
+    // What modules will call it, suggested from the file's name; and what it shows.
+    wxTextEntryDialog name(this, "Its name, as modules call it (small letters, digits, hyphens):",
+                           "Add a picture", toWx(file.stem().string()));
+    if (name.ShowModal() != wxID_OK)
+        return;
+    wxTextEntryDialog description(this, "What it shows, in a few words:", "Add a picture");
+    if (description.ShowModal() != wxID_OK)
+        return;
+    addPicture(file, fromWx(name.GetValue()), fromWx(description.GetValue()));
 }
 
 void PicturePicker::narrowTo(const std::string& text) {
@@ -146,7 +203,7 @@ void PicturePicker::showDescription() {
     if (auto name = chosen()) {
         for (const auto& picture : pictures_) {
             if (picture.name == *name)
-                description_->SetLabel(toWx(picture.name + ": " + picture.description));
+                showInfo(description_, picture.name + ": " + picture.description);
         }
     }
 }

@@ -69,7 +69,7 @@ bool PreferencesDialog::TransferDataToWindow() {
 
 bool PreferencesDialog::showIdleLockCheck() {
     auto choice = settings::checkIdleLockMinutes(fromWx(idleLock_->GetValue()));
-    idleLockProblem_->SetLabel(choice.minutes ? wxString() : toWx("\u26A0 " + choice.problem));
+    idleLockProblem_->SetLabel(choice.minutes ? wxString() : toWx(warned(choice.problem)));
     Layout();
     return choice.minutes.has_value();
 }
@@ -82,8 +82,7 @@ bool PreferencesDialog::TransferDataFromWindow() {
     const auto minutes = *settings::checkIdleLockMinutes(fromWx(idleLock_->GetValue())).minutes;
     return runGuarded(
         [this](const Failure& failure) {
-            idleLockProblem_->SetLabel(toWx("\u26A0 The settings could not be saved: " +
-                                            failure.message));
+            idleLockProblem_->SetLabel(toWx(warned("The settings could not be saved: " + failure.message)));
             Layout();
         },
         [&] {

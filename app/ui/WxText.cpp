@@ -95,7 +95,7 @@ DamageNotice::DamageNotice(wxWindow* parent, const wxString& name)
 
 void DamageNotice::show(const std::vector<std::string>& damages) {
     auto warning = practice::damageWarning(damages);
-    text_ = warning.empty() ? wxString() : wxString::FromUTF8(kWarningSign) + " " + toWx(warning);
+    text_ = warning.empty() ? wxString() : toWx(warned(warning));
     wrappedAt_ = -1;
     SetLabel(text_);
     InvalidateBestSize();
@@ -114,6 +114,12 @@ void DamageNotice::wrapTo(int width) {
     // The wrapped text needs a different height: lay the parent out again once this size
     // event is over.
     CallAfter([this] { GetParent()->Layout(); });
+}
+
+std::string warned(const std::string& message) {
+    std::string text(kWarningSign);
+    text.append(" ").append(message);
+    return text;
 }
 
 }  // namespace roundtable::ui

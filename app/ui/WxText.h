@@ -34,6 +34,8 @@ namespace roundtable::ui {
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
 /// the focus, so the user can correct it at once.
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message);
+/// `message` after a warning sign: a refusal is never told by colour alone.
+[[nodiscard]] std::string warned(const std::string& message);
 /// Shows a normal (not refused) message in `messageLine`.
 void showInfo(wxStaticText* messageLine, const std::string& message);
 /// Makes a refused text field lose its tint as soon as the user starts correcting it.

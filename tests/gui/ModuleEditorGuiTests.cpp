@@ -22,6 +22,7 @@
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeFolder.h"
 #include "gui/GuiDriver.h"
+#include "practice/ServiceProgramme.h"
 #include "printing/Printable.h"
 #include "support/TestStore.h"
 #include "ui/CurriculumPanel.h"
@@ -446,7 +447,7 @@ TEST_CASE(
         CHECK(picker.list()->GetItemCount() == static_cast<int>(pictures.size()));
         CHECK(picker.select("group"));
         CHECK(picker.chosen() == "group");
-        CHECK(has(find<wxStaticText>(&picker, "picture-description")->GetLabel(), "group"));
+        CHECK(has(find<wxStaticText>(&picker, "picture-about")->GetLabel(), "group"));
         CHECK_FALSE(picker.select("no-such-picture"));
         pump(400);
         CHECK(ui::saveScreenshot(&picker, ROUNDTABLE_SCREENSHOT_DIR "/gui-picture-picker.png"));
@@ -616,4 +617,44 @@ TEST_CASE("a module's progress indicators are added, described, checked and remo
     editor->answerCloseWith([] { return wxNO; });
     editor->Close();
     closeFrame(frame);
+}
+
+TEST_CASE("a clinical lead adds a picture from the picker, checked, and chooses it") {
+    test::TempDir dir;
+    auto store = test::createTestStore(dir / "service.rtdb");
+    store.addUser("lead", records::Role::clinicalLead, kAuthorPassphrase);
+    store.lock();
+    store.unlock("lead", kAuthorPassphrase);
+    REQUIRE(practice::storeShippedProgrammeIfMissing(store, ROUNDTABLE_CONTENT));
+    const auto before = store.programmePictures().size();
+    ui::PicturePicker picker(
+        nullptr, store.programmePictures(),
+        [&](const std::filesystem::path& file, const std::string& name,
+            const std::string& description) {
+            practice::CurriculumChanges(store).addPicture(file, name, description);
+            return store.programmePictures();
+        });
+    picker.Show();
+    pump(300);
+    CHECK(find<wxButton>(&picker, "picture-add")->IsShown());
+
+    // Refused at once, and nothing stored: a script in the SVG, then a name modules cannot use.
+    const auto unsafe = dir / "unsafe.svg";
+    test::writeFile(unsafe, R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><script>alert(1)</script></svg>)svg");
+    CHECK_FALSE(picker.addPicture(unsafe, "calm", "Someone breathing slowly"));
+    CHECK(picker.message().utf8_string().starts_with("\u26A0 "));
+    const auto calm = dir / "calm.svg";
+    test::writeFile(calm, R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><title>calm</title><circle cx="32" cy="32" r="24" fill="#4a90d9"/></svg>)svg");
+    CHECK_FALSE(picker.addPicture(calm, "Calm Face", "Someone breathing slowly"));
+    CHECK(picker.message().Contains("small letters, digits and hyphens"));
+    CHECK(store.programmePictures().size() == before);
+
+    CHECK(picker.addPicture(calm, "calm", "Someone breathing slowly"));
+    CHECK(store.programmePictures().size() == before + 1);
+    CHECK(picker.list()->GetItemCount() == static_cast<int>(before + 1));
+    CHECK(picker.chosen() == "calm");
+    CHECK(picker.message() == "calm: Someone breathing slowly");
+    pump(200);
+    CHECK(ui::saveScreenshot(&picker, ROUNDTABLE_SCREENSHOT_DIR "/gui-picture-added.png"));
+    picker.Hide();
 }
