@@ -11,6 +11,7 @@
 
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/Programme.h"
+#include "practice/RecordsToPrint.h"
 #include "records/RecordStore.h"
 
 namespace roundtable::practice {
@@ -184,7 +185,42 @@ class Practice {
     /// failing disk, a refused value); the note is then handed back with the reason.
     [[nodiscard]] LockOutcome lock(std::optional<UnsavedNote> unsaved);
 
-    [[nodiscard]] records::RecordStore& store() { return store_; }
+    // What the pages and the printed documents read: the window asks the use cases, never
+    // the store (issue 16, item 10).
+    [[nodiscard]] std::vector<records::Group> groups() { return store_.groups(); }
+    [[nodiscard]] std::vector<records::Member> membersOf(records::GroupId group) {
+        return store_.membersOf(group);
+    }
+    [[nodiscard]] std::vector<records::Session> sessionsOf(records::GroupId group) {
+        return store_.sessionsOf(group);
+    }
+    [[nodiscard]] records::Session session(records::SessionId id) { return store_.session(id); }
+    [[nodiscard]] std::vector<records::User> users() { return store_.users(); }
+    [[nodiscard]] std::optional<records::User> currentUser() const {
+        return store_.currentUser();
+    }
+    /// Whether the database is open to the signed-in person and holds its programme.
+    [[nodiscard]] bool hasServiceProgramme() {
+        return store_.isUnlocked() && store_.hasProgramme();
+    }
+    /// The service's pictures (to print them as the programme has them).
+    [[nodiscard]] std::vector<records::ProgrammePicture> programmePictures() {
+        return store_.programmePictures();
+    }
+    /// Records in the audit log that a record was printed or exported.
+    void recordAccess(records::Access access, const std::string& recordKind,
+                      std::int64_t recordId) {
+        store_.recordAccess(access, recordKind, recordId);
+    }
+    [[nodiscard]] GroupSession groupSession(records::SessionId id) {
+        return practice::groupSession(store_, id);
+    }
+    [[nodiscard]] SessionSheet sessionSheet(records::SessionId id) {
+        return practice::sessionSheet(store_, id);
+    }
+    [[nodiscard]] GroupYear groupYear(records::GroupId id) {
+        return practice::groupYear(store_, id);
+    }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }
 
   private:

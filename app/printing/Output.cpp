@@ -10,7 +10,7 @@
 namespace roundtable::printing {
 
 void recordPrinted(practice::Practice& practice, const PrintableDocument& printable) {
-    practice.store().recordAccess(records::Access::print, printable.recordKind, printable.recordId);
+    practice.recordAccess(records::Access::print, printable.recordKind, printable.recordId);
 }
 
 documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDocument& printable,
@@ -24,7 +24,7 @@ documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDoc
     if (written.cancelled)
         return written;
     try {
-        practice.store().recordAccess(records::Access::exportFile, printable.recordKind,
+        practice.recordAccess(records::Access::exportFile, printable.recordKind,
                                       printable.recordId);
     } catch (...) {
         std::error_code ignored;  // the failure to record is what the person must hear about
@@ -61,17 +61,32 @@ std::string suggestedFileName(const std::string& title) {
     return (tidy.empty() ? std::string("document") : tidy) + ".pdf";
 }
 
-documents::PictureSource servicePictures(records::RecordStore& store,
-                                         const std::filesystem::path& shippedFolder) {
-    if (!store.isUnlocked() || !store.hasProgramme())
-        return shippedFolder;
+namespace {
+
+documents::PictureSource drawnFrom(std::vector<records::ProgrammePicture> stored) {
     std::map<std::string, documents::PictureSource::Picture> pictures;
-    for (auto& picture : store.programmePictures()) {
+    for (auto& picture : stored) {
         if (picture.damage.empty())
             pictures.emplace(picture.name, documents::PictureSource::Picture{
                                                picture.fileType, std::move(picture.bytes)});
     }
     return documents::PictureSource(std::move(pictures));
+}
+
+}  // namespace
+
+documents::PictureSource servicePictures(records::RecordStore& store,
+                                         const std::filesystem::path& shippedFolder) {
+    if (!store.isUnlocked() || !store.hasProgramme())
+        return shippedFolder;
+    return drawnFrom(store.programmePictures());
+}
+
+documents::PictureSource servicePictures(practice::Practice& practice,
+                                         const std::filesystem::path& shippedFolder) {
+    if (!practice.hasServiceProgramme())
+        return shippedFolder;
+    return drawnFrom(practice.programmePictures());
 }
 
 }  // namespace roundtable::printing

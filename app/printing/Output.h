@@ -32,6 +32,9 @@ documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDoc
 /// naming it says so) once the database holds its programme; until then `shippedFolder`.
 [[nodiscard]] documents::PictureSource servicePictures(records::RecordStore& store,
                                                        const std::filesystem::path& shippedFolder);
+/// The same, for the window (which reads through the use cases).
+[[nodiscard]] documents::PictureSource servicePictures(practice::Practice& practice,
+                                                       const std::filesystem::path& shippedFolder);
 
 /// A file name for a document: its title without the characters that file systems or people
 /// find awkward, with ".pdf": "Session plan - Making our group rules.pdf".

@@ -31,7 +31,7 @@ PrintableDocument curriculumDocument(
 /// The session plan of a session on record, and what the person printing it should know: that
 /// the module was revised since the session was planned from it (the plan says so too).
 Printout recordedSessionPlan(practice::Practice& practice, records::SessionId id) {
-    auto planned = practice::groupSession(practice.store(), id);
+    auto planned = practice.groupSession(id);
     Printout printout{documents::recordedSessionPlan(practice.programme(), planned), {}};
     const auto& stamp = planned.session.stamp;
     const auto* module = practice.programme().findModule(stamp.moduleId);
@@ -100,7 +100,7 @@ std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
          .build =
              [&practice, id](const PrintPreferences&) {
                  return Printout{
-                     documents::signInSheet(practice::sessionSheet(practice.store(), id),
+                     documents::signInSheet(practice.sessionSheet(id),
                                             documents::MemberNaming::codes),
                      {}};
              },
@@ -119,7 +119,7 @@ std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
              .build =
                  [&practice, id](const PrintPreferences&) {
                      return Printout{
-                         documents::yearRegister(practice::groupYear(practice.store(), id),
+                         documents::yearRegister(practice.groupYear(id),
                                                  documents::MemberNaming::codes),
                          {}};
                  },

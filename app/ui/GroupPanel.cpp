@@ -204,7 +204,7 @@ records::GroupId GroupPanel::currentGroup() const {
 
 void GroupPanel::reload() {
     auto keep = currentGroup();
-    groups_ = practice_ ? practice_->store().groups() : std::vector<records::Group>{};
+    groups_ = practice_ ? practice_->groups() : std::vector<records::Group>{};
     groupChoice_->Clear();
     int select = groups_.empty() ? wxNOT_FOUND : 0;
     for (std::size_t i = 0; i < groups_.size(); ++i) {
@@ -258,14 +258,14 @@ void GroupPanel::showMembersAndSessions() {
         setSessionDate(next);
     }
     if (auto group = currentGroup(); practice_ && group) {
-        memberList_ = practice_->store().membersOf(group);
+        memberList_ = practice_->membersOf(group);
         for (const auto& member : memberList_) {
             members_->Append(toWx(member.code + "   " + member.name +
                                   (member.leftOn.empty() ? "" : "   (left)")) +
                              damagedMark({member.damage}));
         }
         staysOnVersions_->SetValue(practice_->staysOnModuleVersions(group));
-        sessions_ = practice_->store().sessionsOf(group);
+        sessions_ = practice_->sessionsOf(group);
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
             const auto& session = sessions_[i];
             long row =
@@ -342,7 +342,7 @@ void GroupPanel::createGroup() {
         newGroupWeekday_->SetSelection(0);
         newGroupStartsAt_->Clear();
         newGroupMinutes_->Clear();
-        groups_ = practice_->store().groups();
+        groups_ = practice_->groups();
         reload();
         for (std::size_t i = 0; i < groups_.size(); ++i) {
             if (groups_[i].id == id)

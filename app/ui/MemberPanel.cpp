@@ -294,7 +294,7 @@ void MemberPanel::reload() {
         return;
     }
     records::Member member;
-    for (const auto& candidate : practice_->store().membersOf(group_)) {
+    for (const auto& candidate : practice_->membersOf(group_)) {
         if (candidate.id == member_)
             member = candidate;
     }

@@ -137,7 +137,7 @@ PrintController::LaidOut PrintController::layOut(
     preferences.paper = paper_;
     auto printout = printing::prepare(printable, preferences);
     // Once signed in, the service's own pictures (those it added too); before, the shipped.
-    auto pictures = practice_ ? printing::servicePictures(practice_->store(), picturesFolder_)
+    auto pictures = practice_ ? printing::servicePictures(*practice_, picturesFolder_)
                               : documents::PictureSource(picturesFolder_);
     documents::PageLayout layout(printout.document, pictures);
     return {printable, std::move(printout), std::move(layout)};

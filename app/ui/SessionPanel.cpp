@@ -459,7 +459,7 @@ void SessionPanel::addCorrection() {
 void SessionPanel::markDelivered() {
     runGuarded(failure_, [this] {
         practice_->markDelivered(session_);
-        showHeader(practice_->store().session(session_));
+        showHeader(practice_->session(session_));
         enableControls();
         showInfo(message_, "Recorded that this session took place.");
     });
@@ -471,7 +471,7 @@ void SessionPanel::markNotHeld() {
     runGuarded(atReason, [this] {
         practice_->markNotHeld(session_, fromWx(notHeldReason_->GetValue()));
         notHeldReason_->Clear();
-        showHeader(practice_->store().session(session_));
+        showHeader(practice_->session(session_));
         enableControls();
         showInfo(message_, "Recorded that this session did not take place. Its plan is kept.");
     });
@@ -484,7 +484,7 @@ void SessionPanel::showFacilitators(const records::Session& session) {
     }
     facilitatorBoxes_.clear();
     if (practice_ && session.id != 0) {
-        for (const auto& user : practice_->store().users()) {
+        for (const auto& user : practice_->users()) {
             auto* box = new wxCheckBox(this, wxID_ANY, toWx(user.login));
             box->SetName("facilitator-" + toWx(user.login));
             box->SetValue(std::find(session.facilitators.begin(), session.facilitators.end(),

@@ -139,7 +139,7 @@ void UsersPanel::attach(practice::Practice* practice) {
 void UsersPanel::reload() {
     long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (practice_) {
-        users_ = practice_->store().users();
+        users_ = practice_->users();
         if (list_->GetItemCount() != static_cast<int>(users_.size())) {
             list_->DeleteAllItems();
             for (std::size_t i = 0; i < users_.size(); ++i) {
@@ -151,7 +151,7 @@ void UsersPanel::reload() {
     }
     bool chosen = selected >= 0 && selected < static_cast<long>(users_.size());
     userDamage_->show({chosen ? users_[static_cast<std::size_t>(selected)].damage : std::string()});
-    auto user = practice_ ? practice_->store().currentUser() : std::nullopt;
+    auto user = practice_ ? practice_->currentUser() : std::nullopt;
     bool administrator = user && user->role == records::Role::administrator;
     for (wxWindow* control : std::initializer_list<wxWindow*>{newLogin_, newRole_, newPassphrase_,
                                                               newRepeat_, addButton_}) {
