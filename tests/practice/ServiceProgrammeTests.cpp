@@ -286,6 +286,26 @@ TEST_CASE("a module is exported to a file and imported from one as the next draf
     CHECK_THROWS_AS(changes.exportModule("framework", {7, false}, file), ValidationError);
 }
 
+TEST_CASE("a format-4 database gains the shipped programme as version 1 of each module") {
+    test::TempDir dir;
+    auto path = dir / "old.rtdb";
+    std::filesystem::copy_file(ROUNDTABLE_FIXTURES "/databases/format-4.rtdb", path);
+    auto store = records::RecordStore::open(path);
+    CHECK(store.migrationBackup());
+    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    CHECK_FALSE(store.hasProgramme());  // the tables start empty: the rows need the data key
+    const auto shipped = *curriculum::loadProgramme(kShipped).programme;
+    practice::Practice practice(store, shipped);
+    practice.useServiceProgramme(kShipped);
+    CHECK(store.hasProgramme());
+    for (const auto& module : shipped.modules) {
+        const std::string id(module.id);
+        CHECK_MESSAGE(publishedVersion(store, id) == 1, id);
+        CHECK(practice.programme().findModule(id)->contentHash() == module.contentHash());
+    }
+    CHECK(store.verify().intact());
+}
+
 TEST_CASE("a format-6 database gains the shipped programme, and stamped sessions keep their text") {
     test::TempDir dir;
     auto path = dir / "planned.rtdb";
