@@ -30,6 +30,12 @@ wxTextCtrl* field(wxWindow* parent, const char* name, long style = 0) {
     return control;
 }
 
+/// A field under its label, in a page's column.
+void addLabelled(wxSizer* column, const char* label, wxWindow* field) {
+    column->Add(new wxStaticText(field->GetParent(), wxID_ANY, label));
+    column->Add(field, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+}
+
 /// A centred column: the pages are short forms in the middle of the window.
 wxSizer* centred(wxSizer* column) {
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -84,10 +90,8 @@ SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn,
 
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(heading_, wxSizerFlags().Border(wxBOTTOM, 12));
-    column->Add(new wxStaticText(this, wxID_ANY, "User name"));
-    column->Add(login_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    column->Add(new wxStaticText(this, wxID_ANY, "Passphrase"));
-    column->Add(passphrase_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    addLabelled(column, "User name", login_);
+    addLabelled(column, "Passphrase", passphrase_);
     column->Add(button, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
     auto* lost = new wxButton(this, wxID_ANY, "No administrator can sign in? Use the &recovery key...",
@@ -142,14 +146,10 @@ RecoverAccessPanel::RecoverAccessPanel(wxWindow* parent, Recover onRecover,
                                  "saved when the database was created adds a new administrator.\n"
                                  "Every record stays as it is; the use of the key is recorded."),
                 wxSizerFlags().Border(wxBOTTOM, 12));
-    column->Add(new wxStaticText(this, wxID_ANY, "The recovery key"));
-    column->Add(key_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    column->Add(new wxStaticText(this, wxID_ANY, "The new administrator's user name"));
-    column->Add(login_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    column->Add(new wxStaticText(this, wxID_ANY, "Their passphrase"));
-    column->Add(passphrase_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    column->Add(new wxStaticText(this, wxID_ANY, "The same passphrase again"));
-    column->Add(repeat_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    addLabelled(column, "The recovery key", key_);
+    addLabelled(column, "The new administrator's user name", login_);
+    addLabelled(column, "Their passphrase", passphrase_);
+    addLabelled(column, "The same passphrase again", repeat_);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(back, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->Add(button);
@@ -202,12 +202,9 @@ NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)
                                  "You will be its administrator. Choose a passphrase of at least\n"
                                  "10 characters: a few words you will remember are best."),
                 wxSizerFlags().Border(wxBOTTOM, 12));
-    column->Add(new wxStaticText(this, wxID_ANY, "Your user name"));
-    column->Add(login_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    column->Add(new wxStaticText(this, wxID_ANY, "Passphrase"));
-    column->Add(passphrase_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
-    column->Add(new wxStaticText(this, wxID_ANY, "The same passphrase again"));
-    column->Add(repeat_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
+    addLabelled(column, "Your user name", login_);
+    addLabelled(column, "Passphrase", passphrase_);
+    addLabelled(column, "The same passphrase again", repeat_);
     column->Add(button, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
     SetSizer(centred(column));

@@ -20,29 +20,34 @@ const wxColour kAddedColour(20, 100, 30);
 
 class Writer {
   public:
-    explicit Writer(wxTextCtrl* view) : view_(view) {
-        plain_ = view->GetDefaultStyle();
+    explicit Writer(wxTextCtrl* view)
+        : view_(view), plain_(view->GetDefaultStyle()), bold_(plain_) {
+        bold_.SetFontWeight(wxFONTWEIGHT_BOLD);
     }
 
-    void heading(const std::string& text, bool first) {
-        wxTextAttr bold(plain_);
-        bold.SetFontWeight(wxFONTWEIGHT_BOLD);
-        write(toWx((first ? "" : "\n") + text + "\n"), bold);
+    /// A blank line before every heading but the first.
+    void heading(const std::string& text) {
+        write(toWx((first_ ? "" : "\n") + text + "\n"), bold_);
+        first_ = false;
     }
     void subheading(const std::string& text) {
-        wxTextAttr italic(plain_);
-        italic.SetFontWeight(wxFONTWEIGHT_BOLD);
-        write(toWx("  " + text + "\n"), italic);
+        write(toWx(std::string("  ").append(text).append("\n")), bold_);
     }
 
+    void changes(const std::vector<FieldChange>& changes, const std::string& indent) {
+        for (const auto& each : changes)
+            change(each, indent);
+    }
+
+  private:
     void change(const FieldChange& change, const std::string& indent) {
         std::string name = change.field;
         if (change.isListEntry()) {
             const int position = change.newerPosition ? change.newerPosition : change.olderPosition;
-            name += " " + std::to_string(position);
+            name.append(" ").append(std::to_string(position));
         }
         if (!change.part.empty())
-            name += " (" + change.part + ")";
+            name.append(" (").append(change.part).append(")");
         write(toWx(indent + "\u2022 " + name), plain_);
         switch (change.kind) {
             case ChangeKind::added:
@@ -54,8 +59,12 @@ class Writer {
                 run(change.older, false);
                 break;
             case ChangeKind::moved:
-                write(toWx(" moved from place " + std::to_string(change.olderPosition) +
-                           " to " + std::to_string(change.newerPosition) + ": " + change.newer),
+                write(toWx(std::string(" moved from place ")
+                                .append(std::to_string(change.olderPosition))
+                                .append(" to ")
+                                .append(std::to_string(change.newerPosition))
+                                .append(": ")
+                                .append(change.newer)),
                       plain_);
                 break;
             case ChangeKind::changed:
@@ -78,7 +87,6 @@ class Writer {
         write("\n", plain_);
     }
 
-  private:
     /// Removed words struck through, added words underlined: the colour is not the only sign.
     void run(const std::string& words, bool added) {
         wxTextAttr style(plain_);
@@ -96,6 +104,8 @@ class Writer {
 
     wxTextCtrl* view_;
     wxTextAttr plain_;
+    wxTextAttr bold_;
+    bool first_ = true;
 };
 
 /// "Session 3: Saying no (added)".
@@ -108,7 +118,7 @@ std::string titled(const std::string& what, int older, int newer, const std::str
         case ChangeKind::removed:
             return text + " (removed)";
         case ChangeKind::moved:
-            return text + " (moved from place " + std::to_string(older) + ")";
+            return text.append(" (moved from place ").append(std::to_string(older)).append(")");
         case ChangeKind::changed:
             break;
     }
@@ -120,41 +130,30 @@ std::string titled(const std::string& what, int older, int newer, const std::str
 void writeComparison(wxTextCtrl* view, const curriculum::ModuleComparison& comparison) {
     view->Clear();
     Writer writer(view);
-    bool first = true;
     if (!comparison.changes.empty()) {
-        writer.heading("The module", first);
-        first = false;
-        for (const auto& change : comparison.changes)
-            writer.change(change, "  ");
+        writer.heading("The module");
+        writer.changes(comparison.changes, "  ");
     }
     for (const auto& indicator : comparison.indicators) {
         writer.heading(titled("Progress indicator", indicator.olderPosition,
-                              indicator.newerPosition, indicator.label, indicator.kind),
-                       first);
-        first = false;
-        for (const auto& change : indicator.changes)
-            writer.change(change, "  ");
+                              indicator.newerPosition, indicator.label, indicator.kind));
+        writer.changes(indicator.changes, "  ");
     }
     for (const auto& session : comparison.sessions) {
         writer.heading(titled("Session", session.olderPosition, session.newerPosition,
-                              session.title, session.kind),
-                       first);
-        first = false;
-        for (const auto& change : session.changes)
-            writer.change(change, "  ");
+                              session.title, session.kind));
+        writer.changes(session.changes, "  ");
         for (const auto& activity : session.activities) {
             writer.subheading(titled("Activity", activity.olderPosition, activity.newerPosition,
                                      activity.title, activity.kind));
-            for (const auto& change : activity.changes)
-                writer.change(change, "    ");
+            writer.changes(activity.changes, "    ");
         }
         if (!session.handout.empty()) {
             writer.subheading("Carers' handout");
-            for (const auto& change : session.handout)
-                writer.change(change, "    ");
+            writer.changes(session.handout, "    ");
         }
     }
-    if (first)
+    if (comparison.same())
         view->AppendText("The two versions have the same content.");
     view->ShowPosition(0);
 }

@@ -220,7 +220,8 @@ void MainFrame::buildMenus() {
     view->Append(kViewCurriculumId, "&Curriculum\tCtrl+0", "Move to the curriculum tree");
     for (std::size_t i = 0; i < kPageNames.size(); ++i) {
         view->Append(kViewFirstPageId + static_cast<int>(i),
-                     toWx("&" + std::string(kPageNames[i]) + "\tCtrl+" + std::to_string(i + 1)));
+                     toWx(std::string("&").append(kPageNames[i]).append("\tCtrl+").append(
+                         std::to_string(i + 1))));
     }
 
     auto* programmeMenu = new wxMenu;
@@ -325,10 +326,14 @@ void MainFrame::fillRecentMenu() {
     for (std::size_t i = 0; i < paths.size(); ++i) {
         // The file's name first, as people look for it; the folder after it.
         const std::filesystem::path path(paths[i]);
-        recent_->Append(wxID_FILE1 + static_cast<int>(i),
-                        toWx("&" + std::to_string(i + 1) + " " + path.filename().string() +
-                             "   (" + path.parent_path().string() + ")"),
-                        toWx(path.string()));
+        std::string label("&");
+        label.append(std::to_string(i + 1))
+            .append(" ")
+            .append(path.filename().string())
+            .append("   (")
+            .append(path.parent_path().string())
+            .append(")");
+        recent_->Append(wxID_FILE1 + static_cast<int>(i), toWx(label), toWx(path.string()));
     }
     if (paths.empty())
         recent_->Append(kNoRecentId, "(none yet)")->Enable(false);
@@ -357,10 +362,13 @@ void MainFrame::editPreferences() {
 
 void MainFrame::openUserGuide() {
     const auto guide = userGuidePath();
-    if (!guide || !wxLaunchDefaultBrowser(toWx("file://" + guide->string()))) {
-        showNotice("The user guide could not be opened" +
-                       (guide ? " (" + guide->string() + ")." : std::string(": it is not installed.")),
-                   wxICON_WARNING);
+    if (!guide || !wxLaunchDefaultBrowser(toWx(std::string("file://").append(guide->string())))) {
+        std::string text("The user guide could not be opened");
+        if (guide)
+            text.append(" (").append(guide->string()).append(").");
+        else
+            text.append(": it is not installed.");
+        showNotice(text, wxICON_WARNING);
     }
 }
 

@@ -32,7 +32,8 @@ std::string readableTime(std::string at) {
 }
 
 std::string nameOf(const practice::ModuleVersion& version) {
-    return version.draft ? "the draft" : "version " + std::to_string(*version.version);
+    return version.draft ? std::string("the draft")
+                         : std::string("version ").append(std::to_string(*version.version));
 }
 
 }  // namespace
@@ -118,7 +119,8 @@ void VersionsDialog::compareSelected() {
     const auto& newer = rows_[std::min(chosen[0], chosen[1])];
     runGuarded(atNamedField(this, message_), [&] {
         auto comparison = changes_.compare(moduleId_, older, newer);
-        const auto title = "From " + nameOf(older) + " to " + nameOf(newer);
+        const auto title =
+            std::string("From ").append(nameOf(older)).append(" to ").append(nameOf(newer));
         message_->SetLabel(wxEmptyString);
         if (show_)
             show_(title, comparison);
