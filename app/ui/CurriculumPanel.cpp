@@ -112,7 +112,9 @@ bool CurriculumPanel::selectSession(const std::string& sessionId) {
 void CurriculumPanel::showPreview() {
     auto found = programme_.findSession(selectedSessionId());
     if (!found) {
-        preview_->Clear();
+        // A module: what it is for and its sessions, so that the pane is never blank.
+        const auto* module = programme_.findModule(selectedModuleId());
+        preview_->ChangeValue(module ? toWx(moduleOverview(*module)) : wxString());
         return;
     }
     const auto& session = *found->session;
@@ -133,6 +135,34 @@ void CurriculumPanel::showPreview() {
             .append(")\n");
     }
     preview_->ChangeValue(toWx(text));
+}
+
+std::string CurriculumPanel::moduleOverview(const curriculum::Module& module) {
+    std::string text(module.title);
+    text.append("\nVersion ")
+        .append(std::to_string(module.version))
+        .append(" (")
+        .append(curriculum::toText(module.phase))
+        .append(")\n\n")
+        .append(module.summary)
+        .append("\n");
+    if (!module.aims.empty()) {
+        text.append("\nAims:\n");
+        for (const auto& aim : module.aims)
+            text.append("  - ").append(aim).append("\n");
+    }
+    text.append("\nSessions:\n");
+    int number = 0;
+    for (const auto& session : module.sessions) {
+        text.append("  ")
+            .append(std::to_string(++number))
+            .append(". ")
+            .append(session.title)
+            .append(" (")
+            .append(std::to_string(session.minutes))
+            .append(" minutes)\n");
+    }
+    return text;
 }
 
 }  // namespace roundtable::ui

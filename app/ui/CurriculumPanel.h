@@ -38,7 +38,10 @@ class CurriculumPanel : public wxPanel {
 
   private:
     void fillTree();
+    /// The selected session's plan, or the selected module's overview, below the tree.
     void showPreview();
+    /// A module's title, version, summary, aims and sessions, for the pane below the tree.
+    [[nodiscard]] static std::string moduleOverview(const curriculum::Module& module);
 
     /// A copy (it shares the programme's texts): the programme shown outlives any one database.
     curriculum::Programme programme_;

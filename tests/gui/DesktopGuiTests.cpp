@@ -13,6 +13,7 @@
 #include <wx/listbox.h>
 #include <wx/menu.h>
 #include <wx/stattext.h>
+#include <wx/treectrl.h>
 #include <wx/uiaction.h>
 
 #include <wx/scrolwin.h>
@@ -113,6 +114,14 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
     REQUIRE(waitFor([&] { return !frame->isLocked(); }));
     CHECK(enabled(frame, bar.FindMenuItem("File", "Back up...")));
     CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Restore from a backup...")));
+
+    // A module chosen in the curriculum: the pane below says what it is for and its sessions.
+    auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
+    clickTreeItem(tree, tree->GetItemParent(treeItem(tree, 0, 0)));
+    const auto overview = find<wxTextCtrl>(frame, "curriculum-preview")->GetValue().utf8_string();
+    CHECK(overview.starts_with(std::string(programme().modules.front().title) +
+                               "\nVersion 1 (treatment)\n"));
+    CHECK(overview.find("\nSessions:\n  1. ") != std::string::npos);
 
     // View's shortcuts move between the pages.
     frame->ProcessCommand(bar.FindMenuItem("View", "Member"));
