@@ -55,16 +55,6 @@ std::string withVersion(const std::string& xml, int version) {
     return xml.substr(0, start) + newTag + xml.substr(end);
 }
 
-curriculum::PictureNames pictureNames(records::RecordStore& store) {
-    curriculum::PictureNames names;
-    // A damaged picture is left out: a module naming it is then told it does not exist.
-    for (const auto& picture : store.programmePictures()) {
-        if (picture.damage.empty())
-            names.insert(picture.name);
-    }
-    return names;
-}
-
 /// What an SVG picture says it shows (its <title>), for the picker; "" when it does not say.
 std::string pictureTitle(const curriculum::PictureFile& picture) {
     if (picture.type != "svg")
@@ -76,6 +66,16 @@ std::string pictureTitle(const curriculum::PictureFile& picture) {
 }
 
 }  // namespace
+
+curriculum::PictureNames pictureNames(records::RecordStore& store) {
+    curriculum::PictureNames names;
+    // A damaged picture is left out: a module naming it is then told it does not exist.
+    for (const auto& picture : store.programmePictures()) {
+        if (picture.damage.empty())
+            names.insert(picture.name);
+    }
+    return names;
+}
 
 bool storeShippedProgrammeIfMissing(records::RecordStore& store,
                                     const std::filesystem::path& shippedDirectory) {

@@ -22,6 +22,9 @@ namespace roundtable::practice {
 bool storeShippedProgrammeIfMissing(records::RecordStore& store,
                                     const std::filesystem::path& shippedDirectory);
 
+/// The names of the service's pictures that modules may use (a damaged one is left out).
+[[nodiscard]] curriculum::PictureNames pictureNames(records::RecordStore& store);
+
 /// The files of the newest published programme in the database, for the loader.
 [[nodiscard]] curriculum::ProgrammeFiles serviceProgrammeFiles(records::RecordStore& store);
 

@@ -109,15 +109,6 @@ bool inList(const FieldAddress& found, const FieldAddress& list) {
            found.activity == list.activity;
 }
 
-curriculum::PictureNames pictureNames(records::RecordStore& store) {
-    curriculum::PictureNames names;
-    for (const auto& picture : store.programmePictures()) {
-        if (picture.damage.empty())  // as the service's checks do: a damaged one is missing
-            names.insert(picture.name);
-    }
-    return names;
-}
-
 }  // namespace
 
 struct ModuleEditor::Loaded {
@@ -141,7 +132,7 @@ ModuleEditor* ModuleEditor::open(wxWindow* parent, records::RecordStore& store,
     } else {
         throw records::StoreError("This module has no published version to show.");
     }
-    Loaded loaded{moduleId, std::move(state), editable, pictureNames(store),
+    Loaded loaded{moduleId, std::move(state), editable, practice::pictureNames(store),
                   curriculum::ModuleDraft(text)};
     if (editable) {
         // A new session never takes the id of one that a published version had: sessions
@@ -785,7 +776,7 @@ std::optional<std::string> ModuleEditor::pickPicture(const std::string& current)
         add = [this](const std::filesystem::path& file, const std::string& name,
                      const std::string& description) {
             practice::CurriculumChanges(store_).addPicture(file, name, description);
-            pictures_ = pictureNames(store_);  // the checks know it from now on
+            pictures_ = practice::pictureNames(store_);  // the checks know it from now on
             return store_.programmePictures();
         };
     }

@@ -67,26 +67,26 @@ bool PreferencesDialog::TransferDataToWindow() {
     return true;
 }
 
-bool PreferencesDialog::showIdleLockCheck() {
+std::optional<int> PreferencesDialog::showIdleLockCheck() {
     auto choice = settings::checkIdleLockMinutes(fromWx(idleLock_->GetValue()));
     idleLockProblem_->SetLabel(choice.minutes ? wxString() : toWx(warned(choice.problem)));
     Layout();
-    return choice.minutes.has_value();
+    return choice.minutes;
 }
 
 bool PreferencesDialog::TransferDataFromWindow() {
-    if (!showIdleLockCheck()) {
+    const auto minutes = showIdleLockCheck();
+    if (!minutes) {
         idleLock_->SetFocus();
         return false;
     }
-    const auto minutes = *settings::checkIdleLockMinutes(fromWx(idleLock_->GetValue())).minutes;
     return runGuarded(
         [this](const Failure& failure) {
             idleLockProblem_->SetLabel(toWx(warned("The settings could not be saved: " + failure.message)));
             Layout();
         },
         [&] {
-            settings::idleLockMinutes.write(settings_, minutes);
+            settings::idleLockMinutes.write(settings_, *minutes);
             settings_.flush();
         });
 }

@@ -6,6 +6,7 @@
 #include <wx/dialog.h>
 
 #include <functional>
+#include <optional>
 
 #include "settings/Settings.h"
 
@@ -26,8 +27,8 @@ class PreferencesDialog : public wxDialog {
     bool TransferDataFromWindow() override;
 
   private:
-    /// Shows what is wrong with the typed idle lock under its field; true when it is right.
-    bool showIdleLockCheck();
+    /// Shows what is wrong with the typed idle lock under its field; its minutes when right.
+    std::optional<int> showIdleLockCheck();
 
     settings::SettingsStore& settings_;
     wxTextCtrl* idleLock_;

@@ -286,13 +286,24 @@ TEST_CASE("a module is exported to a file and imported from one as the next draf
     CHECK_THROWS_AS(changes.exportModule("framework", {7, false}, file), ValidationError);
 }
 
-TEST_CASE("a format-4 database gains the shipped programme as version 1 of each module") {
-    test::TempDir dir;
-    auto path = dir / "old.rtdb";
-    std::filesystem::copy_file(ROUNDTABLE_FIXTURES "/databases/format-4.rtdb", path);
+namespace {
+
+/// A copy of the fixture database `name` (an older format), opened, so migrated (a copy of
+/// it as it was kept beside it), and signed in to as its administrator.
+records::RecordStore openMigratedCopy(const test::TempDir& dir, const std::string& name) {
+    auto path = dir / name;
+    std::filesystem::copy_file(ROUNDTABLE_FIXTURES "/databases/" + name, path);
     auto store = records::RecordStore::open(path);
     CHECK(store.migrationBackup());
     store.unlock(test::kTestLogin, test::kTestPassphrase);
+    return store;
+}
+
+}  // namespace
+
+TEST_CASE("a format-4 database gains the shipped programme as version 1 of each module") {
+    test::TempDir dir;
+    auto store = openMigratedCopy(dir, "format-4.rtdb");
     CHECK_FALSE(store.hasProgramme());  // the tables start empty: the rows need the data key
     const auto shipped = *curriculum::loadProgramme(kShipped).programme;
     practice::Practice practice(store, shipped);
@@ -308,11 +319,7 @@ TEST_CASE("a format-4 database gains the shipped programme as version 1 of each 
 
 TEST_CASE("a format-6 database gains the shipped programme, and stamped sessions keep their text") {
     test::TempDir dir;
-    auto path = dir / "planned.rtdb";
-    std::filesystem::copy_file(ROUNDTABLE_FIXTURES "/databases/format-6-planned.rtdb", path);
-    auto store = records::RecordStore::open(path);
-    CHECK(store.migrationBackup());
-    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    auto store = openMigratedCopy(dir, "format-6-planned.rtdb");
     practice::Practice practice(store, *curriculum::loadProgramme(kShipped).programme);
     practice.useServiceProgramme(kShipped);
     CHECK(publishedVersion(store, "framework") == 1);
