@@ -146,6 +146,57 @@ curriculum::ModuleLoadResult loadModuleRevision(records::RecordStore& store,
                                       &pictures);
 }
 
+ModuleToEdit CurriculumChanges::openForEditing(const std::string& moduleId) {
+    ModuleToEdit module;
+    const auto user = store_.currentUser();
+    module.editable = user && user->role == records::Role::clinicalLead;
+    module.state = store_.moduleState(moduleId);
+    if (module.editable) {
+        module.text = draftText(moduleId);
+    } else if (module.state.published) {
+        module.text = module.state.published->text.xml;  // what sessions are planned from
+    } else {
+        throw records::StoreError("This module has no published version to show.");
+    }
+    module.pictures = pictureNames();
+    if (!module.editable)
+        return module;
+    for (const auto& revision : store_.moduleHistory(moduleId).revisions) {
+        if (!revision.damage.empty())
+            continue;
+        try {
+            curriculum::ModuleDraft old(revision.text.xml);
+            for (std::size_t s = 0; s < old.sessionCount(); ++s)
+                module.usedSessionIds.insert(old.sessionId(s));
+        } catch (const std::exception&) {
+            // A text that cannot be read has no ids to keep.
+        }
+    }
+    return module;
+}
+
+std::string CurriculumChanges::reviewSummary(const std::string& moduleId) {
+    std::string summary;
+    for (const auto& step : store_.moduleHistory(moduleId).steps) {
+        if (step.step == records::ModuleStep::sentForReview)
+            summary = step.summary;
+    }
+    return summary;
+}
+
+bool CurriculumChanges::wroteDraft(const records::ModuleState& state) const {
+    const auto user = store_.currentUser();
+    return user && std::find(state.authorIds.begin(), state.authorIds.end(), user->id) !=
+                       state.authorIds.end();
+}
+
+bool CurriculumChanges::mayPublish(const records::ModuleState& state) {
+    if (!wroteDraft(state))
+        return true;
+    auto setting = store_.recordSetting("service", records::RecordStore::kPublishOwnWork);
+    return setting && setting->damage.empty() && setting->value == "yes";
+}
+
 std::string CurriculumChanges::draftText(const std::string& moduleId) {
     auto state = store_.moduleState(moduleId);
     if (state.draft)
@@ -156,7 +207,7 @@ std::string CurriculumChanges::draftText(const std::string& moduleId) {
 }
 
 curriculum::DraftCheck CurriculumChanges::check(const std::string& xml) {
-    auto pictures = pictureNames(store_);
+    auto pictures = pictureNames();
     return curriculum::checkModuleText(xml, {"draft", &pictures, {}});
 }
 
@@ -274,8 +325,8 @@ void CurriculumChanges::exportModule(const std::string& moduleId, const ModuleVe
 }
 
 curriculum::ModuleComparison CurriculumChanges::compare(const std::string& moduleId,
-                                                       const ModuleVersion& older,
-                                                       const ModuleVersion& newer) {
+                                                        const ModuleVersion& older,
+                                                        const ModuleVersion& newer) {
     auto load = [&](const ModuleVersion& which) {
         auto text = revision(moduleId, which);
         auto loaded = loadModuleRevision(store_, text);
@@ -297,8 +348,8 @@ std::vector<PublishedVersion> CurriculumChanges::publishedVersions(const std::st
         PublishedVersion published{step.version, {}, step.takenBy, step.takenAt, {}};
         for (const auto& revision : history.revisions) {
             if (revision.text.version == step.version &&
-                std::find(published.authors.begin(), published.authors.end(),
-                          revision.savedBy) == published.authors.end())
+                std::find(published.authors.begin(), published.authors.end(), revision.savedBy) ==
+                    published.authors.end())
                 published.authors.push_back(revision.savedBy);
         }
         // The summary it was last sent for review with (a version returned and sent again

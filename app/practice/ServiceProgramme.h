@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,9 +60,41 @@ struct PublishedVersion {
 
 /// The change control of the programme's modules, for clinical leads (the store refuses
 /// anyone else). Each step is recorded in the audit log by the store.
+/// A module as its editor opens it.
+struct ModuleToEdit {
+    records::ModuleState state;
+    /// Clinical leads edit; anyone else reads the newest published version.
+    bool editable = false;
+    std::string text;  ///< the draft, or the text a new draft starts from, or the one to read
+    curriculum::PictureNames pictures;
+    /// Session ids that a published version had: a new session never takes one (sessions
+    /// planned from those versions name them).
+    std::set<std::string, std::less<>> usedSessionIds;
+};
+
 class CurriculumChanges {
   public:
     explicit CurriculumChanges(records::RecordStore& store) : store_(store) {}
+
+    /// The module for the editor, for the signed-in person. Throws StoreError when a
+    /// facilitator opens a module with no published version.
+    [[nodiscard]] ModuleToEdit openForEditing(const std::string& moduleId);
+    [[nodiscard]] records::ModuleState moduleState(const std::string& moduleId) {
+        return store_.moduleState(moduleId);
+    }
+    /// The summary the open draft was last sent for review with ("" when none).
+    [[nodiscard]] std::string reviewSummary(const std::string& moduleId);
+    /// Whether the signed-in person may publish the draft of `state`: anyone but its authors,
+    /// or its author too where the service allows a clinical lead to publish her own work.
+    /// The store still decides; this only keeps the editor from offering what it refuses.
+    [[nodiscard]] bool mayPublish(const records::ModuleState& state);
+    /// Whether the signed-in person wrote part of the draft of `state`.
+    [[nodiscard]] bool wroteDraft(const records::ModuleState& state) const;
+    /// The service's pictures, for the picker.
+    [[nodiscard]] std::vector<records::ProgrammePicture> pictures() {
+        return store_.programmePictures();
+    }
+    [[nodiscard]] curriculum::PictureNames pictureNames() { return practice::pictureNames(store_); }
 
     /// The text a new draft of the module starts from: its open draft, or else the newest
     /// published version with the next version number.

@@ -1,5 +1,5 @@
 // Page switching, the lock and the idle timer. Each handler is a few lines that hand over
-// to a panel or to the record store, through runGuarded.
+// to a panel or to the open database's use cases (practice::Workspace), through runGuarded.
 #include "ui/MainFrame.h"
 
 #include <wx/aboutdlg.h>
@@ -31,8 +31,8 @@
 #include "ui/PrintController.h"
 #include "ui/SessionPanel.h"
 #include "ui/StandardCommands.h"
-#include "ui/WindowPlacement.h"
 #include "ui/UsersPanel.h"
+#include "ui/WindowPlacement.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -75,7 +75,7 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
         book_,
         [this](const std::string& login, const std::string& pass) { return signIn(login, pass); },
         [this] {
-            recover_->prepare(store_ ? store_->path().filename().string() : std::string());
+            recover_->prepare(workspace_ ? workspace_->path().filename().string() : std::string());
             book_->SetSelection(recoverPage);
         });
     book_->AddPage(signIn_, "sign in");
@@ -220,8 +220,10 @@ void MainFrame::buildMenus() {
     view->Append(kViewCurriculumId, "&Curriculum\tCtrl+0", "Move to the curriculum tree");
     for (std::size_t i = 0; i < kPageNames.size(); ++i) {
         view->Append(kViewFirstPageId + static_cast<int>(i),
-                     toWx(std::string("&").append(kPageNames[i]).append("\tCtrl+").append(
-                         std::to_string(i + 1))));
+                     toWx(std::string("&")
+                              .append(kPageNames[i])
+                              .append("\tCtrl+")
+                              .append(std::to_string(i + 1))));
     }
 
     auto* programmeMenu = new wxMenu;
@@ -263,8 +265,8 @@ void MainFrame::buildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent& event) {
-            const auto paths = settings_ ? settings::readRecentDatabases(*settings_)
-                                         : std::vector<std::string>();
+            const auto paths =
+                settings_ ? settings::readRecentDatabases(*settings_) : std::vector<std::string>();
             const auto index = static_cast<std::size_t>(event.GetId() - wxID_FILE1);
             if (index < paths.size())
                 beginOpen(paths[index]);
@@ -382,11 +384,11 @@ void MainFrame::enablePrinting(settings::SettingsStore& settings,
             showNotice(text, failed ? wxICON_ERROR : wxICON_INFORMATION);
         });
     if (!isLocked())
-        printing_->attach(practice_.get());
+        printing_->attach(&workspace_->practice());
 }
 
 std::vector<printing::PrintableDocument> MainFrame::printables() const {
-    if (!printing_ || !store_ || !store_->isUnlocked())
+    if (!printing_ || isLocked())
         return {};
     if (book_->GetSelection() == recoveryPage)
         return recovery_->printables();
@@ -431,37 +433,29 @@ void MainFrame::beginCreate(const std::filesystem::path& path) {
 }
 
 bool MainFrame::beginOpen(const std::filesystem::path& path) {
-    std::unique_ptr<records::RecordStore> opened;
+    std::unique_ptr<practice::Workspace> opened;
     auto refuse = [this, &path](const Failure& failure) { refuseOpen(path, failure.message); };
     if (!runGuarded(refuse, [&] {
-            opened = std::make_unique<records::RecordStore>(records::RecordStore::open(path));
+            opened = practice::Workspace::open(path, programme_, seenLogHeads_.get());
         })) {
         return false;
     }
     lock();
     keptNote_.reset();  // a note of the database that was open cannot be saved in this one
-    store_ = std::move(opened);
-    practice_ = std::make_unique<practice::Practice>(*store_, programme_);
-    pendingPath_ = path;
+    workspace_ = std::move(opened);
     SetTitle(toWx(std::string(kProductName) + " - " + path.filename().string()));
     SetStatusText(toWx("Database: " + path.string() + " (locked)"));
     signIn_->prepare(path.filename().string(), lastLogin_);
     book_->SetSelection(signInPage);
-    if (auto before = store_->migrationBackup()) {
+    if (auto before = workspace_->migrationBackup()) {
         showNotice(
             "This database was updated to work with this version of Roundtable. A copy "
             "of it as it was is kept at " +
                 before->string() + ".",
             wxICON_INFORMATION);
     }
-    if (seenLogHeads_) {
-        // Before anyone signs in: records missing from an older copy must not go unnoticed.
-        std::string warning;
-        runGuarded([&](const Failure& failure) { warning = failure.message; },
-                   [&] { warning = seenLogHeads_->warningFor(*store_); });
-        if (!warning.empty())
-            showNotice(warning, wxICON_WARNING);
-    }
+    if (!workspace_->openingWarning().empty())
+        showNotice(workspace_->openingWarning(), wxICON_WARNING);
     lastError_.clear();
     return true;
 }
@@ -470,7 +464,7 @@ void MainFrame::refuseOpen(const std::filesystem::path& path, const std::string&
     lastError_ = problem;
     if (onOpenFailed_)
         onOpenFailed_(path);
-    if (store_) {
+    if (workspace_) {
         showNotice("The database " + path.string() + " was not opened. " + problem, wxICON_ERROR);
         return;
     }
@@ -480,13 +474,13 @@ void MainFrame::refuseOpen(const std::filesystem::path& path, const std::string&
 }
 
 std::string MainFrame::signIn(const std::string& login, const std::string& passphrase) {
-    if (!store_)
+    if (!workspace_)
         return "Open a database first.";
     std::string problem;
     auto refuse = [&problem](const Failure& failure) { problem = failure.message; };
     if (!runGuarded(refuse, [&] {
             wxBusyCursor busy;  // deriving the key takes about half a second by design
-            store_->unlock(login, passphrase);
+            workspace_->signIn(login, passphrase);
         })) {
         return problem;
     }
@@ -496,15 +490,16 @@ std::string MainFrame::signIn(const std::string& login, const std::string& passp
 
 void MainFrame::recoverWithKey(const std::string& key, const std::string& login,
                                const std::string& passphrase, const std::string& repeat) {
-    if (!practice_)
+    if (!workspace_)
         throw records::StoreError("Open a database first.");
     {
         wxBusyCursor busy;  // the new passphrase's key takes about half a second by design
-        practice_->recoverWithKey(key, login, passphrase, repeat);
+        workspace_->recoverWithKey(key, login, passphrase, repeat);
     }
-    if (auto problem = signIn(records::trimmed(login), passphrase); !problem.empty())
+    lastLogin_ = records::trimmed(login);
+    if (auto problem = enterWork(); !problem.empty())
         throw records::StoreError(problem);
-    showNotice("The recovery key added " + records::trimmed(login) +
+    showNotice("The recovery key added " + lastLogin_ +
                    " as an administrator, and this was recorded. Put the recovery key away "
                    "safely again.",
                wxICON_INFORMATION);
@@ -516,16 +511,15 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
         [&problem](const Failure& failure) { problem = failure.message; },
         [&] {
             wxBusyCursor busy;
-            auto created =
-                records::RecordStore::create(pendingPath_, {login, passphrase, keyDerivation_});
-            store_ = std::make_unique<records::RecordStore>(std::move(created.store));
-            practice_ = std::make_unique<practice::Practice>(*store_, programme_);
+            practice::RecoveryKeyToKeep recoveryKey;
+            workspace_ = practice::Workspace::create(
+                pendingPath_, {login, passphrase, keyDerivation_}, programme_, recoveryKey);
             keptNote_.reset();  // a note of another database cannot be saved in this one
             lastLogin_ = login;
             SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
-            if (printing_)
-                printing_->attach(practice_.get());  // the recovery key sheet's print is recorded
-            recovery_->show(created.recoveryKey, created.recoveryPublicKey,
+            if (printing_)  // the recovery key sheet's print is recorded
+                printing_->attach(&workspace_->practice());
+            recovery_->show(recoveryKey.key, recoveryKey.publicKey,
                             pendingPath_.filename().string());
             book_->SetSelection(recoveryPage);
         });
@@ -535,9 +529,9 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
 void MainFrame::chooseBackupFile() {
     if (isLocked())
         return;
-    auto suggested = store_->path().stem().string() + "-backup-" + practice::today() + ".rtdb";
-    wxFileDialog dialog(this, "Back up the database", wxEmptyString, toWx(suggested),
-                        kDatabaseWildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    wxFileDialog dialog(this, "Back up the database", wxEmptyString,
+                        toWx(workspace_->suggestedBackupName()), kDatabaseWildcard,
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() == wxID_OK)
         backupTo(std::filesystem::path(fromWx(dialog.GetPath())));
 }
@@ -548,17 +542,14 @@ bool MainFrame::backupTo(const std::filesystem::path& destination) {
     };
     return runGuarded(failed, [&] {
         wxBusyCursor busy;
-        auto result = store_->backupTo(destination);
+        auto result = workspace_->backupTo(destination);
         showNotice("Backed up and verified: " + result.file.string(), wxICON_INFORMATION);
         removeBackupButton(notice_);
     });
 }
 
 bool MainFrame::isAdministrator() const {
-    if (isLocked())
-        return false;
-    auto user = store_->currentUser();
-    return user && user->role == records::Role::administrator;
+    return workspace_ && workspace_->isAdministrator();
 }
 
 void MainFrame::chooseRestore() {
@@ -575,7 +566,7 @@ void MainFrame::chooseRestore() {
     auto* text = new wxStaticText(
         &ask, wxID_ANY,
         toWx("The backup " + backup.filename().string() + " will take the place of " +
-             store_->path().filename().string() +
+             workspace_->path().filename().string() +
              ". The database as it is now is kept beside it, and the records added since the "
              "backup stay there.\n\nSign in as an administrator of the backup:"));
     text->Wrap(ask.FromDIP(440));
@@ -603,17 +594,16 @@ bool MainFrame::restoreFrom(const std::filesystem::path& backup, const std::stri
                             const std::string& passphrase) {
     if (!isAdministrator())
         return false;
-    const auto database = store_->path();
+    const auto database = workspace_->path();
     // The restore refuses a database that any process holds open, this window included.
     lock();
-    practice_.reset();
-    store_.reset();
+    workspace_.reset();
     std::optional<records::RestoreResult> restored;
     std::string problem;
     runGuarded([&problem](const Failure& failure) { problem = failure.message; },
                [&] {
                    wxBusyCursor busy;
-                   restored = records::RecordStore::restore(backup, database, login, passphrase);
+                   restored = practice::restoreBackup(backup, database, login, passphrase);
                });
     const bool reopened = beginOpen(database);
     if (!restored) {
@@ -624,10 +614,9 @@ bool MainFrame::restoreFrom(const std::filesystem::path& backup, const std::stri
     if (reopened) {
         showNotice("Restored from " + backup.string() + " (" +
                        std::to_string(restored->recordsChecked) + " records checked)." +
-                       (restored->kept.empty()
-                            ? std::string()
-                            : " The database as it was is kept as " + restored->kept.string() +
-                                  ".") +
+                       (restored->kept.empty() ? std::string()
+                                               : " The database as it was is kept as " +
+                                                     restored->kept.string() + ".") +
                        " Sign in to go on.",
                    wxICON_INFORMATION);
     }
@@ -644,22 +633,23 @@ std::string MainFrame::enterWork() {
 }
 
 void MainFrame::showWork() {
-    groups_->attach(practice_.get());
-    session_->attach(practice_.get());
-    member_->attach(practice_.get());
-    users_->attach(practice_.get());
+    auto& practice = workspace_->practice();
+    groups_->attach(&practice);
+    session_->attach(&practice);
+    member_->attach(&practice);
+    users_->attach(&practice);
     if (printing_)
-        printing_->attach(practice_.get());
+        printing_->attach(&practice);
     pages_->SetSelection(0);
     book_->SetSelection(workPage);
     lastActivity_ = std::chrono::steady_clock::now();
-    auto user = store_->currentUser();
-    SetStatusText(toWx("Database: " + store_->path().string() + "   Signed in as " +
+    auto user = workspace_->currentUser();
+    SetStatusText(toWx("Database: " + workspace_->path().string() + "   Signed in as " +
                        (user ? user->login : std::string("(recovery)"))));
     if (onDatabaseOpened_)
-        onDatabaseOpened_(store_->path());
+        onDatabaseOpened_(workspace_->path());
     rememberLogHead();
-    if (auto reminder = practice::backupReminder(store_->lastBackupAt(), practice::today())) {
+    if (auto reminder = workspace_->backupReminder()) {
         showNotice(*reminder + " Back up to another disk regularly.", wxICON_WARNING);
         removeBackupButton(notice_);
         notice_->AddButton(kBackupNowId, "Back up now...");
@@ -676,8 +666,8 @@ void MainFrame::showWork() {
                            "until this is put right.",
                        wxICON_WARNING);
         },
-        [this] { practice_->useServiceProgramme(shippedProgramme_); });
-    curriculum_->showProgramme(practice_->programme());
+        [&practice, this] { practice.useServiceProgramme(shippedProgramme_); });
+    curriculum_->showProgramme(practice.programme());
     if (keptNote_ && user && user->login == keptNote_->login) {
         session_->restoreUnsavedNote(keptNote_->note);
         pages_->SetSelection(1);
@@ -701,7 +691,8 @@ ModuleEditor* MainFrame::editSelectedModule() {
     runGuarded(
         [this](const Failure& failure) { showNotice(failure.message, wxICON_ERROR); },
         [&] {
-            editor_ = ModuleEditor::open(this, *store_, moduleId, [this] { reloadProgramme(); });
+            editor_ = ModuleEditor::open(this, workspace_->curriculumChanges(), moduleId,
+                                         [this] { reloadProgramme(); });
             if (printing_) {
                 editor_->previewWith([this](std::vector<printing::PrintableDocument> offers) {
                     printing_->preview(std::move(offers));
@@ -716,8 +707,8 @@ void MainFrame::reloadProgramme() {
     if (isLocked())
         return;
     runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_WARNING); },
-               [this] { practice_->useServiceProgramme(shippedProgramme_); });
-    curriculum_->showProgramme(practice_->programme());
+               [this] { workspace_->practice().useServiceProgramme(shippedProgramme_); });
+    curriculum_->showProgramme(workspace_->practice().programme());
 }
 
 void MainFrame::showNotice(const std::string& text, int icon) {
@@ -726,7 +717,7 @@ void MainFrame::showNotice(const std::string& text, int icon) {
 }
 
 void MainFrame::rememberLogHead() {
-    if (!seenLogHeads_ || !store_)
+    if (!seenLogHeads_ || !workspace_)
         return;
     runGuarded(
         [this](const Failure& failure) {
@@ -734,11 +725,11 @@ void MainFrame::rememberLogHead() {
                 "This computer could not note how far the database's log goes: " + failure.message,
                 wxICON_WARNING);
         },
-        [this] { seenLogHeads_->remember(*store_); });
+        [this] { workspace_->rememberLogHead(*seenLogHeads_); });
 }
 
 void MainFrame::lock() {
-    if (!store_)
+    if (!workspace_)
         return;
     // However the rest ends, every record leaves the window and the key goes (STYLE.md 15);
     // then the log's newest point, the lock included, is noted as seen.
@@ -748,8 +739,8 @@ void MainFrame::lock() {
         editor_->closeForLock();  // its changes saved while the key is still there
         editor_ = nullptr;        // destroyed only when idle: not to be raised again
     }
-    auto user = store_->currentUser();
-    auto outcome = practice_->lock(session_->takeUnsavedNote());
+    auto user = workspace_->currentUser();
+    auto outcome = workspace_->lock(session_->takeUnsavedNote());
     if (outcome.notSaved) {
         keptNote_ =
             KeptNote{user ? user->login : std::string(), *outcome.notSaved, outcome.problem};
@@ -765,10 +756,10 @@ void MainFrame::hideRecords() {
         printing_->attach(nullptr);  // closes the print preview
     notice_->Dismiss();
     removeBackupButton(notice_);  // nothing to back up while locked
-    store_->lock();  // done already by practice::Practice::lock, unless a failure came first
-    signIn_->prepare(store_->path().filename().string(), lastLogin_);
+    workspace_->wipeKey();        // done already by Workspace::lock, unless a failure came first
+    signIn_->prepare(workspace_->path().filename().string(), lastLogin_);
     book_->SetSelection(signInPage);
-    SetStatusText(toWx("Database: " + store_->path().string() + " (locked)"));
+    SetStatusText(toWx("Database: " + workspace_->path().string() + " (locked)"));
     if (keptNote_) {
         showNotice("The note you were writing could not be saved when Roundtable locked (" +
                        keptNote_->problem + "). Its text is kept and comes back when " +
@@ -779,7 +770,7 @@ void MainFrame::hideRecords() {
 }
 
 bool MainFrame::isLocked() const {
-    return !store_ || !store_->isUnlocked();
+    return !workspace_ || !workspace_->isUnlocked();
 }
 
 void MainFrame::setIdleLock(std::chrono::seconds after) {

@@ -22,8 +22,8 @@
 #include "curriculum/ProgrammeLocation.h"
 #include "practice/Practice.h"
 #include "practice/SeenLogHeads.h"
+#include "practice/Workspace.h"
 #include "printing/Printable.h"
-#include "records/RecordStore.h"
 
 class wxInfoBar;
 class wxMenu;
@@ -122,8 +122,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     [[nodiscard]] wxNotebook* pages() const { return pages_; }
     /// The error shown by the last failed beginOpen.
     [[nodiscard]] const std::string& lastError() const { return lastError_; }
-    /// The open store (tests check that locking wiped its key); nullptr when none is open.
-    [[nodiscard]] records::RecordStore* store() const { return store_.get(); }
+    /// The open database (tests check that locking wiped its key); nullptr when none is open.
+    [[nodiscard]] practice::Workspace* workspace() const { return workspace_.get(); }
     [[nodiscard]] wxInfoBar* notice() const { return notice_; }
     /// The text of the last notice shown in the bar (wxInfoBar cannot be asked for it).
     [[nodiscard]] const std::string& noticeText() const { return noticeText_; }
@@ -165,8 +165,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// Where the programme a database is given at its first sign-in is read from.
     std::filesystem::path shippedProgramme_ = curriculum::defaultProgrammeDirectory();
     records::KeyDerivation keyDerivation_;
-    std::unique_ptr<records::RecordStore> store_;
-    std::unique_ptr<practice::Practice> practice_;
+    std::unique_ptr<practice::Workspace> workspace_;
     std::filesystem::path pendingPath_;  ///< the file being created or signed in to
     std::string lastLogin_;
     /// A note that could not be saved when the database was locked, with who wrote it and why

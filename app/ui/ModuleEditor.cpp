@@ -111,59 +111,24 @@ bool inList(const FieldAddress& found, const FieldAddress& list) {
 
 }  // namespace
 
-struct ModuleEditor::Loaded {
-    std::string moduleId;
-    records::ModuleState state;
-    bool editable = false;
-    curriculum::PictureNames pictures;
-    curriculum::ModuleDraft draft;
-};
-
-ModuleEditor* ModuleEditor::open(wxWindow* parent, records::RecordStore& store,
+ModuleEditor* ModuleEditor::open(wxWindow* parent, practice::CurriculumChanges changes,
                                  const std::string& moduleId, std::function<void()> published) {
-    auto user = store.currentUser();
-    const bool editable = user && user->role == records::Role::clinicalLead;
-    auto state = store.moduleState(moduleId);
-    std::string text;
-    if (editable) {
-        text = practice::CurriculumChanges(store).draftText(moduleId);
-    } else if (state.published) {
-        text = state.published->text.xml;  // a facilitator reads what sessions are planned from
-    } else {
-        throw records::StoreError("This module has no published version to show.");
-    }
-    Loaded loaded{moduleId, std::move(state), editable, practice::pictureNames(store),
-                  curriculum::ModuleDraft(text)};
-    if (editable) {
-        // A new session never takes the id of one that a published version had: sessions
-        // planned from it name it.
-        std::set<std::string, std::less<>> ids;
-        for (const auto& revision : store.moduleHistory(moduleId).revisions) {
-            if (!revision.damage.empty())
-                continue;
-            try {
-                curriculum::ModuleDraft old(revision.text.xml);
-                for (std::size_t s = 0; s < old.sessionCount(); ++s)
-                    ids.insert(old.sessionId(s));
-            } catch (const std::exception&) {
-                // A text that cannot be read has no ids to keep.
-            }
-        }
-        loaded.draft.reserveIds(ids);
-    }
-    return new ModuleEditor(parent, store, std::move(loaded), std::move(published));
+    auto module = changes.openForEditing(moduleId);
+    return new ModuleEditor(parent, changes, moduleId, std::move(module), std::move(published));
 }
 
-ModuleEditor::ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded loaded,
+ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes,
+                           std::string moduleId, practice::ModuleToEdit module,
                            std::function<void()> published)
     : wxFrame(parent, wxID_ANY, "Module"),
-      store_(store),
-      moduleId_(std::move(loaded.moduleId)),
-      state_(std::move(loaded.state)),
-      editable_(loaded.editable),
-      pictures_(std::move(loaded.pictures)),
-      draft_(std::move(loaded.draft)),
+      changes_(changes),
+      moduleId_(std::move(moduleId)),
+      state_(std::move(module.state)),
+      editable_(module.editable),
+      pictures_(std::move(module.pictures)),
+      draft_(module.text),
       published_(std::move(published)) {
+    draft_.reserveIds(module.usedSessionIds);
     SetName("module-editor");
     SetTitle(toWx(draft_.text(FieldAddress::ofModule(Field::moduleTitle)) +
                   (editable_ ? " - edit module" : " - module (read only)")));
@@ -485,7 +450,7 @@ void ModuleEditor::buildMenus() {
     command(kSendId, [this] { sendForReview(); });
     command(kCompareId, [this] { compareWithPublished(); });
     command(kVersionsId, [this] {
-        VersionsDialog versions(this, store_, moduleId_, state_.draft.has_value());
+        VersionsDialog versions(this, changes_, moduleId_, state_.draft.has_value());
         versions.ShowModal();
     });
     command(kPreviewId, [this] { preview(); });
@@ -775,12 +740,12 @@ std::optional<std::string> ModuleEditor::pickPicture(const std::string& current)
     if (canChange()) {
         add = [this](const std::filesystem::path& file, const std::string& name,
                      const std::string& description) {
-            practice::CurriculumChanges(store_).addPicture(file, name, description);
-            pictures_ = practice::pictureNames(store_);  // the checks know it from now on
-            return store_.programmePictures();
+            changes_.addPicture(file, name, description);
+            pictures_ = changes_.pictureNames();  // the checks know it from now on
+            return changes_.pictures();
         };
     }
-    PicturePicker picker(this, store_.programmePictures(), add);
+    PicturePicker picker(this, changes_.pictures(), add);
     picker.select(current);
     if (picker.ShowModal() != wxID_OK)
         return std::nullopt;
@@ -978,7 +943,8 @@ void ModuleEditor::showState() {
     stateText_->SetLabel(toWx(text));
     if (state_.inReview) {
         const auto summary = reviewSummary();
-        stateText_->SetToolTip(toWx(summary.empty() ? "" : "What this version changes: " + summary));
+        stateText_->SetToolTip(
+            toWx(summary.empty() ? "" : "What this version changes: " + summary));
         summary_->SetLabel(toWx(summary.empty() ? "" : "What this version changes: " + summary));
     }
     summary_->Show(state_.inReview && !summary_->GetLabel().empty());
@@ -994,27 +960,14 @@ void ModuleEditor::showState() {
 std::string ModuleEditor::reviewSummary() {
     std::string summary;
     runGuarded([](const Failure&) {},  // only a help to the reviewer: the state line stands
-               [&] {
-                   for (const auto& step : store_.moduleHistory(moduleId_).steps) {
-                       if (step.step == records::ModuleStep::sentForReview)
-                           summary = step.summary;
-                   }
-               });
+               [&] { summary = changes_.reviewSummary(moduleId_); });
     return summary;
 }
 
 bool ModuleEditor::mayPublish() const {
     if (!mayPublishKnown_) {
-        const auto user = store_.currentUser();
-        const bool author =
-            user && std::find(state_.authorIds.begin(), state_.authorIds.end(), user->id) !=
-                        state_.authorIds.end();
-        bool ownAllowed = false;
-        runGuarded([](const Failure&) {}, [&] {
-            auto setting = store_.recordSetting("service", records::RecordStore::kPublishOwnWork);
-            ownAllowed = setting && setting->damage.empty() && setting->value == "yes";
-        });
-        mayPublish_ = !author || ownAllowed;
+        mayPublish_ = true;  // when it cannot be known, the store decides as Publish is pressed
+        runGuarded([](const Failure&) {}, [&] { mayPublish_ = changes_.mayPublish(state_); });
         mayPublishKnown_ = true;
     }
     return mayPublish_;
@@ -1043,7 +996,7 @@ bool ModuleEditor::step(const std::function<void()>& work) {
     return runGuarded([this](const Failure& failure) { refuse(failure.message); },
                       [&] {
                           work();
-                          state_ = store_.moduleState(moduleId_);
+                          state_ = changes_.moduleState(moduleId_);
                       });
 }
 
@@ -1051,8 +1004,7 @@ bool ModuleEditor::save() {
     if (!canChange())
         return false;
     draft_.endTyping();
-    const bool saved =
-        step([this] { practice::CurriculumChanges(store_).saveDraft(draft_.xml()); });
+    const bool saved = step([this] { changes_.saveDraft(draft_.xml()); });
     if (saved) {
         unsaved_ = false;
         say(check_.hasErrors() ? "Draft saved. It has errors to put right before review."
@@ -1074,7 +1026,7 @@ void ModuleEditor::sendForReview() {
         return;
     if (unsaved_ && !save())
         return;
-    if (step([&] { practice::CurriculumChanges(store_).sendForReview(moduleId_, *summary); }))
+    if (step([&] { changes_.sendForReview(moduleId_, *summary); }))
         say("Sent for review. Another clinical lead can now publish it or return it.");
     showState();
 }
@@ -1082,19 +1034,17 @@ void ModuleEditor::sendForReview() {
 void ModuleEditor::publish() {
     // An author publishing her own work (where the service allows it) must say why; anyone
     // else only confirms, having read what the version changes.
-    const auto user = store_.currentUser();
-    const bool ownWork = user && std::find(state_.authorIds.begin(), state_.authorIds.end(),
-                                           user->id) != state_.authorIds.end();
+    const bool ownWork = changes_.wroteDraft(state_);
     const auto summary = reviewSummary();
-    auto reason = ask("Publish",
-                      (summary.empty() ? std::string() : "What it changes: " + summary + "\n\n") +
-                          (ownWork ? "You wrote part of this version. Why is it published "
-                                     "without another clinical lead's review?"
-                                   : "Publish this version? Sessions planned from now on use "
-                                     "it. A note for the record (optional):"));
+    auto reason =
+        ask("Publish", (summary.empty() ? std::string() : "What it changes: " + summary + "\n\n") +
+                           (ownWork ? "You wrote part of this version. Why is it published "
+                                      "without another clinical lead's review?"
+                                    : "Publish this version? Sessions planned from now on use "
+                                      "it. A note for the record (optional):"));
     if (!reason)
         return;
-    if (!step([&] { practice::CurriculumChanges(store_).publish(moduleId_, *reason); })) {
+    if (!step([&] { changes_.publish(moduleId_, *reason); })) {
         showState();
         return;
     }
@@ -1108,8 +1058,7 @@ void ModuleEditor::publish() {
 
 void ModuleEditor::returnToAuthor() {
     auto reason = ask("Return to author", "What should the author change?");
-    if (reason &&
-        step([&] { practice::CurriculumChanges(store_).returnToAuthor(moduleId_, *reason); }))
+    if (reason && step([&] { changes_.returnToAuthor(moduleId_, *reason); }))
         say("Returned to its author.");
     showState();
 }
@@ -1118,7 +1067,7 @@ void ModuleEditor::withdraw() {
     auto reason = ask("Withdraw draft", "Why is this draft withdrawn?");
     if (!reason)
         return;
-    if (step([&] { practice::CurriculumChanges(store_).withdraw(moduleId_, *reason); })) {
+    if (step([&] { changes_.withdraw(moduleId_, *reason); })) {
         reloadFromStore();
         say("Draft withdrawn.");
     }
@@ -1128,9 +1077,8 @@ void ModuleEditor::withdraw() {
 void ModuleEditor::reloadFromStore() {
     runGuarded([this](const Failure& failure) { refuse(failure.message); },
                [this] {
-                   draft_ = curriculum::ModuleDraft(
-                       practice::CurriculumChanges(store_).draftText(moduleId_));
-                   state_ = store_.moduleState(moduleId_);
+                   draft_ = curriculum::ModuleDraft(changes_.draftText(moduleId_));
+                   state_ = changes_.moduleState(moduleId_);
                });
     unsaved_ = false;
     fillTree();

@@ -16,8 +16,8 @@
 
 #include "curriculum/DraftChecks.h"
 #include "curriculum/ModuleEditing.h"
+#include "practice/ServiceProgramme.h"
 #include "printing/Printable.h"
-#include "records/RecordStore.h"
 
 class wxChoice;
 class wxListBox;
@@ -48,7 +48,7 @@ class ModuleEditor : public wxFrame {
     /// becomes the next version when saved); read-only unless the signed-in user is a clinical
     /// lead. Throws (StoreError, CurriculumFileError) when the module cannot be read; the
     /// window is then not made. `published` is called after this window published a version.
-    static ModuleEditor* open(wxWindow* parent, records::RecordStore& store,
+    static ModuleEditor* open(wxWindow* parent, practice::CurriculumChanges changes,
                               const std::string& moduleId, std::function<void()> published);
 
     /// Replaces the dialogs that ask for a text or about saving (for tests).
@@ -93,7 +93,6 @@ class ModuleEditor : public wxFrame {
     bool selectNode(const curriculum::FieldAddress& whole);
 
   private:
-    struct Loaded;
     /// A text field of a form, bound to a field of the node shown; lists are one item a line,
     /// points (easy-read, the carers' handout) "[picture] text" a line.
     struct Bound {
@@ -107,12 +106,13 @@ class ModuleEditor : public wxFrame {
         std::optional<curriculum::Field> itemPicture;
     };
 
-    ModuleEditor(wxWindow* parent, records::RecordStore& store, Loaded loaded,
-                 std::function<void()> published);
+    ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes, std::string moduleId,
+                 practice::ModuleToEdit module, std::function<void()> published);
     void buildMenus();
     /// Sets the picture of the line the cursor is on in a list of points, from the picker.
     void pictureForLine(wxTextCtrl* control);
-    /// The picture a person chooses from the service's pictures, `current` first; none if cancelled.
+    /// The picture a person chooses from the service's pictures, `current` first; none if
+    /// cancelled.
     std::optional<std::string> pickPicture(const std::string& current);
     wxScrolledWindow* addPage(const char* name);
     Bound& addField(wxScrolledWindow* page, const wxString& label, const char* name,
@@ -156,7 +156,8 @@ class ModuleEditor : public wxFrame {
     /// The summary the author gave when sending the draft for review ("" if none is found).
     [[nodiscard]] std::string reviewSummary();
 
-    records::RecordStore& store_;
+    /// Mutable: the reads of mayPublish() go through it.
+    mutable practice::CurriculumChanges changes_;
     std::string moduleId_;
     records::ModuleState state_;
     bool editable_ = false;
@@ -171,7 +172,7 @@ class ModuleEditor : public wxFrame {
     ChoosePicture choosePicture_;
     bool unsaved_ = false;
     bool saidInfo_ = false;  ///< the message line holds news (not a refusal): cleared on typing
-    bool loading_ = false;           ///< filling controls: their events are not edits
+    bool loading_ = false;   ///< filling controls: their events are not edits
     curriculum::FieldAddress node_;  ///< the module, session or activity shown
 
     wxStaticText* stateText_ = nullptr;

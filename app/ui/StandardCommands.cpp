@@ -10,7 +10,7 @@
 #include <wx/utils.h>
 
 #include "curriculum/ProgrammeLocation.h"
-#include "records/RecordStore.h"
+#include "practice/Workspace.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -100,7 +100,8 @@ void showShortcuts(wxWindow* parent, const std::vector<Shortcut>& shortcuts) {
     }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(list, wxSizerFlags(1).Expand().Border(wxALL, 8));
-    sizer->Add(dialog.CreateStdDialogButtonSizer(wxCLOSE), wxSizerFlags().Expand().Border(wxALL, 8));
+    sizer->Add(dialog.CreateStdDialogButtonSizer(wxCLOSE),
+               wxSizerFlags().Expand().Border(wxALL, 8));
     dialog.SetSizerAndFit(sizer);
     dialog.SetEscapeId(wxID_CLOSE);
     dialog.ShowModal();
@@ -110,10 +111,11 @@ wxAboutDialogInfo aboutRoundtable() {
     wxAboutDialogInfo info;
     info.SetName("Roundtable");
     info.SetVersion(ROUNDTABLE_VERSION);
-    info.SetDescription(toWx("A workbench for structured group-treatment programmes: the "
-                             "curriculum, session plans, the register and progress notes.\n"
-                             "Writes data format " +
-                             std::to_string(records::RecordStore::dataFormat()) + "."));
+    info.SetDescription(
+        toWx("A workbench for structured group-treatment programmes: the "
+             "curriculum, session plans, the register and progress notes.\n"
+             "Writes data format " +
+             std::to_string(practice::Workspace::dataFormat()) + "."));
     info.SetLicence(
         "Roundtable is built on these libraries, each under its own licence:\n"
         "  wxWidgets " +

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "curriculum/Programme.h"
-#include "records/RecordStore.h"
+#include "records/Types.h"
 #include "settings/Settings.h"
 
 namespace roundtable::ui {

@@ -38,15 +38,15 @@ std::string nameOf(const practice::ModuleVersion& version) {
 
 }  // namespace
 
-VersionsDialog::VersionsDialog(wxWindow* parent, records::RecordStore& store,
+VersionsDialog::VersionsDialog(wxWindow* parent, practice::CurriculumChanges changes,
                                std::string moduleId, bool hasDraft)
     : wxDialog(parent, wxID_ANY, "Versions of the module", wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      changes_(store),
+      changes_(changes),
       moduleId_(std::move(moduleId)) {
     SetName("module-versions");
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(820, 300)),
-                           wxLC_REPORT);
+    list_ =
+        new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(820, 300)), wxLC_REPORT);
     list_->SetName("versions-list");
     list_->AppendColumn("Version", wxLIST_FORMAT_LEFT, FromDIP(80));
     list_->AppendColumn("Published", wxLIST_FORMAT_LEFT, FromDIP(150));

@@ -24,7 +24,7 @@ class VersionsDialog : public wxDialog {
     using Show = std::function<void(const std::string& title,
                                     const curriculum::ModuleComparison& comparison)>;
 
-    VersionsDialog(wxWindow* parent, records::RecordStore& store, std::string moduleId,
+    VersionsDialog(wxWindow* parent, practice::CurriculumChanges changes, std::string moduleId,
                    bool hasDraft);
 
     /// Compares the two rows selected, the older first, or the one selected with the version

@@ -248,7 +248,7 @@ TEST_CASE("open recent lists the databases signed in to and opens one") {
         "2 service.rtdb   (" + first.dir.path().string()));
     frame->ProcessCommand(wxID_FILE2);
     CHECK(frame->isLocked());
-    CHECK(frame->store()->path() == first.path);
+    CHECK(frame->workspace()->path() == first.path);
     closeFrame(frame);
 }
 
@@ -416,8 +416,8 @@ TEST_CASE("when no administrator can sign in, the recovery key adds one from the
     }
     fill(recoveryKey.c_str());
     CHECK(waitFor([&] { return !frame->isLocked(); }));
-    CHECK(frame->store()->currentUser()->login == "morgan");
-    CHECK(frame->store()->currentUser()->role == records::Role::administrator);
+    CHECK(frame->workspace()->currentUser()->login == "morgan");
+    CHECK(frame->workspace()->currentUser()->role == records::Role::administrator);
     CHECK(frame->noticeText().starts_with("The recovery key added morgan as an administrator"));
     CHECK(key->GetValue().empty());
     closeFrame(frame);

@@ -688,7 +688,7 @@ TEST_CASE("opening an older database says it was updated and where the copy is")
     auto* frame = showFrame();
     REQUIRE(frame->beginOpen(path));
     CHECK(waitFor([&] { return frame->notice()->IsShown(); }));
-    auto backup = frame->store()->migrationBackup();
+    auto backup = frame->workspace()->migrationBackup();
     REQUIRE(backup);
     CHECK(std::filesystem::exists(*backup));
     CHECK(frame->noticeText() ==
@@ -757,8 +757,8 @@ TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-backup-reminder.png"));
     CHECK(frame->backupTo(service.dir / "backup.rtdb"));
     CHECK(std::filesystem::exists(service.dir / "backup.rtdb"));
-    CHECK(frame->store()->lastBackupAt().has_value());
-    auto keyMemory = frame->store()->keyMemoryForTests();
+    CHECK(frame->workspace()->storeForTests().lastBackupAt().has_value());
+    auto keyMemory = frame->workspace()->storeForTests().keyMemoryForTests();
     REQUIRE(keyMemory.size() == 32);
 
     // A new member's name typed but not added is a record about him too.
@@ -859,7 +859,7 @@ TEST_CASE(
     auto* registerList = openFirstSession(frame, service.path, 1);
     const char* typed = "Typed as the disk failed: spoke about his week.";
     typeInto(find<wxTextCtrl>(frame, "note-text"), typed);
-    auto keyMemory = frame->store()->keyMemoryForTests();
+    auto keyMemory = frame->workspace()->storeForTests().keyMemoryForTests();
     REQUIRE(keyMemory.size() == 32);
 
     test::FaultyVfs::failFrom(1);  // every write fails from now on: the draft cannot be saved

@@ -141,11 +141,22 @@ TEST_CASE("change control: draft, review by another clinical lead, publish, and 
     CHECK(state.authors == std::vector<std::string>{"lead"});
     // In review: the text cannot change.
     CHECK_THROWS_AS(changes.saveDraft(draft), StoreError);
-    // The author cannot publish alone.
+    // The author cannot publish alone, and the editor does not offer it to her.
     CHECK_THROWS_WITH_AS(changes.publish("framework"), doctest::Contains("did not write it"),
                          StoreError);
+    CHECK(changes.wroteDraft(state));
+    CHECK_FALSE(changes.mayPublish(state));
+    // As the editor opens it: the draft, editable, with the ids version 1 used kept from reuse.
+    auto opened = changes.openForEditing("framework");
+    CHECK(opened.editable);
+    CHECK(opened.text == draft);
+    CHECK(opened.usedSessionIds.count("framework-01") == 1);
+    CHECK(opened.pictures.count("agree") == 1);
 
     service.asReviewer();
+    CHECK_FALSE(changes.wroteDraft(state));
+    CHECK(changes.mayPublish(state));
+    CHECK(changes.reviewSummary("framework") == "Clearer guidance for the check-in.");
     changes.publish("framework");
     CHECK(publishedVersion(service.store, "framework") == 2);
     CHECK_FALSE(service.store.moduleState("framework").draft);
@@ -181,6 +192,11 @@ TEST_CASE("change control refuses what it must") {
         changes.saveDraft(draft);
         service.asFacilitator();
         CHECK(changes.draftText("framework") == draft);
+        // The editor shows a facilitator the published version, to read.
+        auto opened = changes.openForEditing("framework");
+        CHECK_FALSE(opened.editable);
+        CHECK(opened.text == changes.moduleState("framework").published->text.xml);
+        CHECK(opened.usedSessionIds.empty());
         CHECK_THROWS_WITH_AS(changes.saveDraft(draft), doctest::Contains("Only a clinical lead"),
                              StoreError);
         CHECK_THROWS_AS(changes.sendForReview("framework", "x"), StoreError);
