@@ -61,12 +61,20 @@ std::string dateInWords(const std::string& isoDate) {
            std::to_string(int(date.year()));
 }
 
-std::string today() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return print(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                 static_cast<unsigned>(local.tm_mday));
+std::time_t localTimeOn(const std::string& isoDate, int hour, int minute) {
+    const auto date = parse(isoDate);
+    std::tm parts{};
+    parts.tm_year = int(date.year()) - 1900;
+    parts.tm_mon = int(unsigned(date.month())) - 1;
+    parts.tm_mday = int(unsigned(date.day()));
+    parts.tm_hour = hour;
+    parts.tm_min = minute;
+    parts.tm_isdst = -1;  // whatever summer time says on that day
+    return std::mktime(&parts);
+}
+
+std::string today(const records::Clock& clock) {
+    return records::localDate(clock);
 }
 
 bool isClockTime(const std::string& text) {

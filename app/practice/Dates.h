@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "records/Clock.h"
+
 namespace roundtable::practice {
 
 /// True for a real calendar date written as YYYY-MM-DD.
@@ -21,7 +23,9 @@ namespace roundtable::practice {
 [[nodiscard]] std::string dateOf(const std::string& timestamp);
 /// "3 November 2026" for a valid YYYY-MM-DD: the form easy-read text uses.
 [[nodiscard]] std::string dateInWords(const std::string& isoDate);
-/// Today's local date.
-[[nodiscard]] std::string today();
+/// The time on this computer's calendar at `hour`:`minute` of `isoDate` (which must be valid).
+[[nodiscard]] std::time_t localTimeOn(const std::string& isoDate, int hour, int minute);
+/// Today's local date, by `clock` (the record store's: Practice uses store.clock()).
+[[nodiscard]] std::string today(const records::Clock& clock = records::systemClock());
 
 }  // namespace roundtable::practice

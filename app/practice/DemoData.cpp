@@ -71,18 +71,20 @@ const char* reasonFor(records::Attendance status) {
 DemoSummary createDemoDatabase(const std::filesystem::path& path,
                                const curriculum::Programme& programme,
                                const std::filesystem::path& programmeFolder) {
-    auto store = records::RecordStore::create(
-                     path, {kDemoLogin, kDemoPassphrase, records::KeyDerivation::standard})
-                     .store;
-    storeShippedProgrammeIfMissing(store, programmeFolder);
-    Practice practice(store, programme);
-    DemoSummary summary;
-
     // The group is called "Tuesday group", so its sessions fall on Tuesdays, the last one
     // at most a week ago.
     constexpr unsigned kTuesday = 2;
     const auto lastSession = weekdayOnOrBefore(addDays(today(), -1), kTuesday);
     const auto firstSession = addDays(lastSession, -7 * (kDemoSessions - 1));
+    // The service's year as it happened: set up the day before the first session, each
+    // session's register taken and notes signed on its day (none is a late entry).
+    records::SetClock clock(localTimeOn(addDays(firstSession, -1), 9, 0));
+    auto store = records::RecordStore::create(
+                     path, {kDemoLogin, kDemoPassphrase, records::KeyDerivation::standard, &clock})
+                     .store;
+    storeShippedProgrammeIfMissing(store, programmeFolder);
+    Practice practice(store, programme);
+    DemoSummary summary;
     auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment,
                                       {static_cast<int>(kTuesday), "10:30", 120});
     std::vector<records::MemberId> members;
@@ -99,9 +101,11 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
             curriculumSessions.push_back(&session);
     }
     for (int week = 0; week < kDemoSessions && week < int(curriculumSessions.size()); ++week) {
-        auto session = practice.planSession(group, std::string(curriculumSessions[week]->id),
-                                            addDays(firstSession, 7 * week));
+        const auto date = addDays(firstSession, 7 * week);
+        clock.set(localTimeOn(date, 9, 30));
+        auto session = practice.planSession(group, std::string(curriculumSessions[week]->id), date);
         ++summary.sessions;
+        clock.set(localTimeOn(date, 13, 15));  // after the session, its register and notes
         for (int m = 0; m < int(members.size()); ++m) {
             auto status = attendanceFor(week, m);
             practice.recordAttendance(session, members[m], status, reasonFor(status));

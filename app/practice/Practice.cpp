@@ -155,7 +155,7 @@ void Practice::recordMemberDetails(records::MemberId member,
     clean.residentialService = trimmed(details.residentialService);
     clean.careManager = trimmed(details.careManager);
     if (!clean.dateOfBirth.empty() &&
-        (!isIsoDate(clean.dateOfBirth) || clean.dateOfBirth >= today())) {
+        (!isIsoDate(clean.dateOfBirth) || clean.dateOfBirth >= today(store_.clock()))) {
         throw ValidationError("date-of-birth",
                               "The date of birth must be a real date in the past.");
     }
@@ -474,7 +474,7 @@ std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::s
         throw ValidationError("time-point",
                               std::string(measure->name) + " is not taken at that time point.");
     }
-    if (!isIsoDate(takenOn) || takenOn > today())
+    if (!isIsoDate(takenOn) || takenOn > today(store_.clock()))
         throw ValidationError("taken-on",
                               "The date it was taken must be a real date, not later than today.");
     if (score < measure->min || score > measure->max) {

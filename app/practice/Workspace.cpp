@@ -63,11 +63,11 @@ records::BackupResult Workspace::backupTo(const std::filesystem::path& destinati
 }
 
 std::string Workspace::suggestedBackupName() const {
-    return store_->path().stem().string() + "-backup-" + today() + ".rtdb";
+    return store_->path().stem().string() + "-backup-" + today(store_->clock()) + ".rtdb";
 }
 
 std::optional<std::string> Workspace::backupReminder() const {
-    return practice::backupReminder(store_->lastBackupAt(), today());
+    return practice::backupReminder(store_->lastBackupAt(), today(store_->clock()));
 }
 
 records::RestoreResult restoreBackup(const std::filesystem::path& backup,

@@ -19,7 +19,7 @@ ConcernId RecordStore::raiseConcern(const NewConcern& concern) {
         .bind(3, concern.sessionId)
         .bindBlob(4, impl_->seal("concerns", "description", id, concern.description))
         .bind(5, user)
-        .bind(6, nowUtc())
+        .bind(6, impl_->nowUtc())
         .run();
     impl_->audit("raise-concern", "member", concern.memberId);
     transaction.commit();
@@ -42,7 +42,7 @@ ActionId RecordStore::addConcernAction(ConcernId concern, const std::string& act
         .bindBlob(3, impl_->seal("concern_actions", "action", id, action))
         .bindBlob(4, impl_->seal("concern_actions", "owner", id, owner))
         .bind(6, user)
-        .bind(7, nowUtc());
+        .bind(7, impl_->nowUtc());
     if (!dueOn.empty())
         insert.bind(5, dueOn);
     insert.run();
@@ -69,7 +69,7 @@ void RecordStore::updateConcernAction(ActionId action, ActionStatus status,
         .bind(3, std::string(toText(status)))
         .bindBlob(4, impl_->seal("concern_action_updates", "note", id, note))
         .bind(5, user)
-        .bind(6, nowUtc())
+        .bind(6, impl_->nowUtc())
         .run();
     impl_->audit("update-concern-action", "concern", concern.integer(0));
     transaction.commit();
@@ -161,7 +161,7 @@ std::int64_t RecordStore::recordOutcomeScore(const OutcomeScore& score) {
         .bind(5, score.score)
         .bind(6, score.replaces)
         .bind(7, user)
-        .bind(8, nowUtc())
+        .bind(8, impl_->nowUtc())
         .run();
     auto id = db.lastInsertId();
     impl_->audit(score.replaces ? "correct-outcome-score" : "record-outcome-score", "member",
@@ -213,7 +213,7 @@ int RecordStore::saveRelapsePlan(MemberId member, const std::vector<PlanSection>
         .bind(1, member)
         .bind(2, version)
         .bind(3, user)
-        .bind(4, nowUtc())
+        .bind(4, impl_->nowUtc())
         .run();
     auto plan = db.lastInsertId();
     auto insert = db.prepare(

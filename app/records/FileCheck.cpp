@@ -54,7 +54,7 @@ void refuseWithoutHeader(const std::filesystem::path& path) {
 
 /// Copies the log to a new file beside it, readable only by its owner, and syncs it.
 std::filesystem::path keepAside(const std::filesystem::path& log) {
-    const auto stem = log.string() + ".kept-" + nowAs("%Y%m%d-%H%M%S", Zone::local);
+    const auto stem = log.string() + ".kept-" + fileStamp("%Y%m%d-%H%M%S", Zone::local);
     std::filesystem::path kept = stem;
     for (int attempt = 2; std::filesystem::exists(kept); ++attempt)
         kept = stem + "-" + std::to_string(attempt);
@@ -156,7 +156,7 @@ void markInUse(sqlite::Connection& connection) {
                 "INSERT INTO service_state (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             .bind(1, std::string(kInUseKey))
-            .bind(2, nowUtc())
+            .bind(2, utcTimestamp(systemClock()))
             .run();
     } catch (const StoreError&) {
         return;  // not marked: a lost -wal would go unnoticed, nothing worse

@@ -17,7 +17,7 @@ GroupId RecordStore::addGroup(const std::string& name, GroupKind kind,
     insert.bind(1, id)
         .bindBlob(2, impl_->seal("groups", "name", id, name))
         .bind(3, std::string(toText(kind)))
-        .bind(4, nowUtc());
+        .bind(4, impl_->nowUtc());
     if (schedule.weekday != 0)
         insert.bind(5, schedule.weekday);
     if (!schedule.startsAt.empty())
@@ -66,7 +66,7 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name, const st
         .bind(1, member)
         .bind(2, std::string(code))
         .bindBlob(3, impl_->seal("members", "name", member, name))
-        .bind(4, nowUtc())
+        .bind(4, impl_->nowUtc())
         .run();
     db.prepare(
           "INSERT INTO memberships (group_id, member_id, joined_on, attendance_required) "
@@ -137,7 +137,7 @@ void RecordStore::recordMemberDetails(MemberId member, const MemberDetails& deta
     auto insert = db.prepare(
         "INSERT INTO member_details (id, member_id, date_of_birth, local_id, residential_service, "
         "care_manager, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, id).bind(2, member).bind(7, user).bind(8, nowUtc());
+    insert.bind(1, id).bind(2, member).bind(7, user).bind(8, impl_->nowUtc());
     impl_->bindSealed(insert, 3, "member_details", "date_of_birth", id, details.dateOfBirth);
     impl_->bindSealed(insert, 4, "member_details", "local_id", id, details.localId);
     impl_->bindSealed(insert, 5, "member_details", "residential_service", id,
@@ -186,7 +186,7 @@ SessionId RecordStore::addSession(const NewSession& session) {
         .bind(6, session.stamp.moduleId)
         .bind(7, session.stamp.moduleVersion)
         .bind(8, session.stamp.contentHash)
-        .bind(9, nowUtc())
+        .bind(9, impl_->nowUtc())
         .bind(10, session.startsAt)
         .run();
     auto id = db.lastInsertId();
@@ -313,7 +313,7 @@ void RecordStore::setFacilitatorsPresent(SessionId id, const std::vector<UserId>
     auto insert = db.prepare(
         "INSERT INTO session_facilitator_records (session_id, user_id, present, recorded_by, "
         "recorded_at) VALUES (?, ?, ?, ?, ?)");
-    auto now = nowUtc();
+    auto now = impl_->nowUtc();
     bool changed = false;
     auto record = [&](UserId user, bool present) {
         insert.bind(1, id).bind(2, user).bind(3, present ? 1 : 0).bind(4, recorder).bind(5, now);
@@ -351,7 +351,7 @@ void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) 
         .bind(4, std::string(toText(mark.status)))
         .bindBlob(5, impl_->seal("attendance_marks", "reason", id, mark.reason))
         .bind(6, user)
-        .bind(7, nowUtc())
+        .bind(7, impl_->nowUtc())
         .bind(8, mark.minutesPresent ? std::optional<std::int64_t>(*mark.minutesPresent)
                                      : std::nullopt)
         .run();

@@ -7,7 +7,7 @@ namespace roundtable::records {
 bool RecordStore::Impl::signingIsLate(SessionId session) {
     auto date = db.cached("SELECT session_date FROM sessions WHERE id = ?");
     date->bind(1, session);
-    return date->step() && localDate() > date->text(0);
+    return date->step() && localDate(*clock) > date->text(0);
 }
 
 NoteId RecordStore::Impl::writeNote(SessionId session, MemberId member, const NoteContent& content,
@@ -149,7 +149,7 @@ void RecordStore::amendNote(NoteId note, const std::string& text, const std::str
         .bindBlob(3, impl_->seal("note_amendments", "text", id, text))
         .bindBlob(4, impl_->seal("note_amendments", "reason", id, reason))
         .bind(5, user)
-        .bind(6, nowUtc())
+        .bind(6, impl_->nowUtc())
         .run();
     impl_->audit("amend-note", "progress-note", note);
     transaction.commit();

@@ -122,7 +122,7 @@ void RecordStore::storeProgramme(const std::string& manifest,
     sqlite::Transaction transaction(db);
     if (hasProgramme())
         throw StoreError("This database already holds its programme.");
-    const auto now = nowUtc();
+    const auto now = impl_->nowUtc();
     db.prepare("INSERT INTO programme_manifests (xml, saved_by, saved_at) VALUES (?, ?, ?)")
         .bind(1, manifest)
         .bind(2, user)
@@ -144,7 +144,7 @@ void RecordStore::storeProgramme(const std::string& manifest,
             .run();
         step.reset();
     }
-    impl_->audit("store-programme", "programme", std::nullopt, now);
+    impl_->audit("store-programme", "programme", std::nullopt);
     transaction.commit();
 }
 
@@ -212,7 +212,7 @@ void RecordStore::addPicture(const ProgrammePicture& picture) {
         throw StoreError("There is already a pictogram called \"" + picture.name +
                          "\". Give the new one another name.");
     }
-    impl_->insertPicture(picture, user, nowUtc());
+    impl_->insertPicture(picture, user, impl_->nowUtc());
     impl_->audit("add-picture", "pictogram", db.lastInsertId());
     transaction.commit();
 }
@@ -297,7 +297,7 @@ std::int64_t RecordStore::saveModuleDraft(const ModuleText& text, bool imported)
     }
     if (text.file != state.published->text.file)
         throw StoreError("A module keeps its file name from version to version.");
-    auto id = impl_->insertRevision(text, user, nowUtc());
+    auto id = impl_->insertRevision(text, user, impl_->nowUtc());
     impl_->audit(imported ? "import-module" : "save-module-draft", "module revision", id);
     transaction.commit();
     return id;
@@ -358,7 +358,7 @@ void RecordStore::takeModuleStep(const std::string& moduleId, ModuleStep step,
         .bind(4, std::string(toText(step)))
         .bind(5, why)
         .bind(6, user)
-        .bind(7, nowUtc())
+        .bind(7, impl_->nowUtc())
         .run();
     impl_->audit(std::string("module-") + toText(step), "module revision", state.draft->id);
     transaction.commit();
@@ -377,7 +377,7 @@ void RecordStore::setRecordSetting(const std::string& scope, const std::string& 
         .bind(2, name)
         .bind(3, value)
         .bind(4, user)
-        .bind(5, nowUtc())
+        .bind(5, impl_->nowUtc())
         .run();
     impl_->audit("change-setting", "setting", db.lastInsertId());
     transaction.commit();

@@ -148,6 +148,7 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
 
     auto impl = std::make_unique<Impl>(path, true);
     impl->kdf = kdfFor(setup.keyDerivation);
+    impl->clock = setup.clock;
     schema::configure(impl->db);
     auto recovery = crypto::newRecoveryKey();
     auto recoveryPublicKey = crypto::hexOf(recoverySigner(recovery.key).publicKey());
@@ -196,7 +197,7 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
     if (impl->migrationBackup) {
         // No key to chain it with yet: recorded at the next sign-in, like a failed one.
         impl->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, '', ?)")
-            .bind(1, nowUtc())
+            .bind(1, impl->nowUtc())
             .bind(2, "migrate-to-format-" + std::to_string(schema::kCurrentVersion))
             .run();
     }
@@ -238,7 +239,7 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
         // No key to chain it with: kept aside and chained at the next sign-in. The name is kept
         // only when it is a user's: whatever else was typed (a passphrase?) is never stored.
         impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, ?, ?)")
-            .bind(1, nowUtc())
+            .bind(1, impl_->nowUtc())
             .bind(2, stored ? login : std::string())
             .bind(3, std::string(kind))
             .run();
@@ -323,6 +324,14 @@ void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
         impl_->chainPendingEvents();
         impl_->audit("recovery-key-unlock", "database", std::nullopt);
     });
+}
+
+void RecordStore::useClock(const Clock& clock) {
+    impl_->clock = &clock;
+}
+
+const Clock& RecordStore::clock() const {
+    return *impl_->clock;
 }
 
 void RecordStore::lock() {
@@ -430,7 +439,7 @@ BackupResult RecordStore::backupTo(const std::filesystem::path& destination) {
                 .prepare(
                     "INSERT INTO service_state (key, value) VALUES ('last_backup_at', ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                .bind(1, nowUtc())
+                .bind(1, impl_->nowUtc())
                 .run();
         }
         transaction.commit();
@@ -512,7 +521,7 @@ std::string RecordStore::checkReaches(const LogHead& seen) {
         transaction.commit();
     } else {
         impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, '', ?)")
-            .bind(1, nowUtc())
+            .bind(1, impl_->nowUtc())
             .bind(2, std::string("log-behind-seen-head"))
             .run();
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "records/Backup.h"
+#include "records/Clock.h"
 #include "records/Types.h"
 
 namespace roundtable::records {
@@ -19,6 +20,8 @@ struct NewDatabase {
     std::string adminLogin;
     std::string adminPassphrase;
     KeyDerivation keyDerivation = KeyDerivation::standard;
+    /// The store's clock from its first record on (see useClock); it must outlive the store.
+    const Clock* clock = &systemClock();
 };
 
 struct CreatedDatabase;
@@ -90,6 +93,11 @@ class RecordStore {
     void unlockWithRecoveryKey(const std::string& recoveryKey);
     /// Wipes the data key from memory; everything needs unlock() again.
     void lock();
+    /// Stamps records and events from now on with `clock`'s time, which must outlive the
+    /// store (tests; the demo, whose notes are signed on the day of their session). The
+    /// computer's clock until then.
+    void useClock(const Clock& clock);
+    [[nodiscard]] const Clock& clock() const;
     [[nodiscard]] bool isUnlocked() const;
     [[nodiscard]] std::optional<User> currentUser() const;
 

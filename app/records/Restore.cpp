@@ -98,7 +98,7 @@ void keepAs(const std::filesystem::path& file, const std::filesystem::path& name
 /// clears its log away from the path: SQLite would apply an old log to the new file.
 std::filesystem::path keepReplaced(const std::filesystem::path& target) {
     bool folded = foldLog(target);
-    auto stem = target.string() + ".before-restore-" + nowAs("%Y%m%dT%H%M%SZ", Zone::utc);
+    auto stem = target.string() + ".before-restore-" + fileStamp("%Y%m%dT%H%M%SZ", Zone::utc);
     std::filesystem::path kept = stem;
     for (int attempt = 2; std::filesystem::exists(kept); ++attempt)
         kept = stem + "-" + std::to_string(attempt);

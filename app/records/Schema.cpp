@@ -590,7 +590,7 @@ std::optional<std::filesystem::path> migrate(sqlite::Connection& connection,
     // A verified copy of the file as it was, kept beside it, before anything changes.
     // (A second attempt within the same second, after a failed one, gets a numbered name.)
     auto stem = path.string() + ".before-format-" + std::to_string(kCurrentVersion) + "-" +
-                nowAs("%Y%m%d-%H%M%S", Zone::local);
+                fileStamp("%Y%m%d-%H%M%S", Zone::local);
     std::filesystem::path backup = stem;
     for (int attempt = 2; std::filesystem::exists(backup); ++attempt)
         backup = stem + "-" + std::to_string(attempt);

@@ -58,6 +58,9 @@ struct RecordStore::Impl {
     std::string databaseIdText;  ///< see knownDatabaseId: read once, it never changes
     std::optional<std::filesystem::path> migrationBackup;  ///< see RecordStore::migrationBackup
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
+    /// Stamps every record and event (RecordStore::useClock).
+    const Clock* clock = &systemClock();
+    [[nodiscard]] std::string nowUtc() const { return utcTimestamp(*clock); }
 
     const crypto::SecretKey& key() const {
         if (!dataKey || dataKey->empty()) {
@@ -227,8 +230,8 @@ struct RecordStore::Impl {
     /// Appends one event to the chained audit log. Call inside the transaction of the
     /// change it records, so the two are written together or not at all.
     void audit(const std::string& kind, const std::string& recordKind,
-               std::optional<std::int64_t> recordId, const std::string& at = nowUtc()) {
-        appendEvent({kind, recordKind, recordId, at, std::nullopt, std::nullopt});
+               std::optional<std::int64_t> recordId) {
+        appendEvent({kind, recordKind, recordId, nowUtc(), std::nullopt, std::nullopt});
     }
     void appendEvent(const Event& event) {
         if (!auditKey || auditKey->empty())
@@ -345,8 +348,8 @@ struct RecordStore::Impl {
             // database.
             auto kind = pending.text(2);
             auto name = pending.text(1).empty() ? std::string("an unknown user") : pending.text(1);
-            audit(kind, kind.ends_with("sign-in") ? "sign-in as " + name : "database", std::nullopt,
-                  pending.text(0));
+            appendEvent({kind, kind.ends_with("sign-in") ? "sign-in as " + name : "database",
+                         std::nullopt, pending.text(0), std::nullopt, std::nullopt});
         }
         db.execute("DELETE FROM audit_pending");
     }

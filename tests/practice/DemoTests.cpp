@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "curriculum/ProgrammeLoader.h"
+#include "practice/Dates.h"
 #include "practice/DemoData.h"
 #include "practice/Practice.h"
 #include "support/TempDir.h"
@@ -14,7 +15,8 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
     auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
     REQUIRE(loaded.ok());
     test::TempDir dir;
-    auto summary = practice::createDemoDatabase(dir / "demo.rtdb", *loaded.programme, ROUNDTABLE_CONTENT);
+    auto summary =
+        practice::createDemoDatabase(dir / "demo.rtdb", *loaded.programme, ROUNDTABLE_CONTENT);
     CHECK(summary.members == 8);
     CHECK(summary.sessions == 10);
 
@@ -43,6 +45,9 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
                 REQUIRE(line.note);
                 CHECK(line.note->state == records::NoteState::signedOff);
                 CHECK_FALSE(line.note->content.text.empty());
+                // Signed on the day of its session (the demo's clock), so not a late entry.
+                CHECK_FALSE(line.note->lateEntry);
+                CHECK(line.note->signedAt.substr(0, 10) == session.date);
                 ++notes;
             } else {
                 CHECK_FALSE(line.mark->reason.empty());
@@ -87,4 +92,30 @@ TEST_CASE("the demo database and its write-ahead log hold no name or note in pla
         CHECK(bytes.find(secret) == std::string::npos);
     }
     CHECK(bytes.find("Daniel Hughes") == std::string::npos);
+}
+
+TEST_CASE("the store stamps records with the clock it is given, and judges late entries by it") {
+    auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
+    REQUIRE(loaded.ok());
+    test::TempDir dir;
+    auto store = test::createTestStore(dir / "s.rtdb");
+    records::SetClock clock(practice::localTimeOn("2026-11-03", 15, 0));
+    store.useClock(clock);
+    practice::Practice practice(store, *loaded.programme);
+    auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+    auto member = practice.addMember(group, "Daniel Hughes", "2026-10-01");
+    auto session = practice.planSession(group, "framework-01", "2026-11-03");
+    practice.recordAttendance(session, member, records::Attendance::attended, "");
+    practice.signNote(session, member, records::NoteContent("Joined in well."));
+    CHECK(practice::today(store.clock()) == "2026-11-03");
+    const auto signedAt = records::utcTimestamp(clock);
+    clock.set(practice::localTimeOn("2026-11-04", 9, 0));
+    auto late = practice.addMember(group, "Owen Price", "2026-10-01");
+    practice.recordAttendance(session, late, records::Attendance::attended, "");
+    practice.signNote(session, late, records::NoteContent("Quiet at first."));
+    auto notes = store.notesOf(session);
+    REQUIRE(notes.size() == 2);
+    CHECK_FALSE(notes[0].lateEntry);
+    CHECK(notes[0].signedAt == signedAt);
+    CHECK(notes[1].lateEntry);
 }
