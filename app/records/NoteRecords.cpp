@@ -23,7 +23,7 @@ NoteId RecordStore::Impl::writeNote(SessionId session, MemberId member, const No
             existing = find->integer(0);
         }
     }
-    auto id = existing ? *existing : nextId("progress_notes");
+    const NoteId id = existing ? *existing : NoteId(nextId("progress_notes"));
     // Ratings can only be written while the note is a draft (a trigger guards signed notes),
     // so a note with ratings is written as a draft first and signed after them.
     bool signNow = sign && content.ratings.empty();

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "records/Types.h"
+
 namespace roundtable::records::sqlite {
 
 class Statement;
@@ -67,6 +69,14 @@ class Statement {
     Statement& bind(int index, const std::string& value);
     Statement& bindNull(int index);
     /// Binds the value, or NULL when there is none.
+    template <class Kind>
+    Statement& bind(int index, Id<Kind> id) {
+        return bind(index, id.value());
+    }
+    template <class Kind>
+    Statement& bind(int index, std::optional<Id<Kind>> id) {
+        return id ? bind(index, id->value()) : bindNull(index);
+    }
     Statement& bind(int index, std::optional<std::int64_t> value) {
         return value ? bind(index, *value) : bindNull(index);
     }

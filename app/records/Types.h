@@ -1,6 +1,7 @@
 // The record store's domain types: what callers read and write, with no SQL in sight.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -9,13 +10,37 @@
 
 namespace roundtable::records {
 
-using GroupId = std::int64_t;
-using MemberId = std::int64_t;
-using SessionId = std::int64_t;
-using UserId = std::int64_t;
-using NoteId = std::int64_t;
-using ConcernId = std::int64_t;
-using ActionId = std::int64_t;
+/// A record's id, of one kind of record, so that one kind cannot be passed where another is
+/// wanted (a member's id for a session's), nor compared with another kind. The database's row
+/// id (0 is no record), to and from which it converts (SQL, text, a list's item data): two
+/// conversions in a row are not made implicitly, so a MemberId never becomes a SessionId.
+template <class Kind>
+class Id {
+  public:
+    constexpr Id() = default;
+    constexpr Id(std::int64_t value) : value_(value) {}  // NOLINT: made from the row id
+    [[nodiscard]] constexpr std::int64_t value() const { return value_; }
+    constexpr operator std::int64_t() const { return value_; }  // NOLINT: reads as a number
+    constexpr bool operator==(const Id&) const = default;
+    constexpr auto operator<=>(const Id&) const = default;
+    template <std::integral Number>
+    friend constexpr bool operator==(const Id& id, Number number) {
+        return id.value_ == number;
+    }
+    template <class OtherKind>
+    bool operator==(const Id<OtherKind>&) const = delete;
+
+  private:
+    std::int64_t value_ = 0;
+};
+
+using GroupId = Id<struct GroupIds>;
+using MemberId = Id<struct MemberIds>;
+using SessionId = Id<struct SessionIds>;
+using UserId = Id<struct UserIds>;
+using NoteId = Id<struct NoteIds>;
+using ConcernId = Id<struct ConcernIds>;
+using ActionId = Id<struct ActionIds>;
 
 /// A problem with the database itself (cannot open, newer version, damaged, refused write).
 /// The message is written for the person using the app.
@@ -46,7 +71,7 @@ struct LogHead {
 enum class Role { facilitator, clinicalLead, administrator };
 
 struct User {
-    UserId id = 0;
+    UserId id;
     std::string login;
     Role role = Role::facilitator;
     /// Empty while the user's record is as it was written (see Member::damage).
@@ -67,7 +92,7 @@ struct GroupSchedule {
 };
 
 struct Group {
-    GroupId id = 0;
+    GroupId id;
     std::string name;
     GroupKind kind = GroupKind::treatment;
     GroupSchedule schedule;
@@ -79,7 +104,7 @@ struct Group {
 
 /// A member as seen from one group: who he is and his membership of that group.
 struct Member {
-    MemberId id = 0;
+    MemberId id;
     std::string code;  ///< pseudonymous code, safe to show in lists and reports
     std::string name;
     std::string joinedOn;
@@ -122,7 +147,7 @@ struct CurriculumStamp {
 };
 
 struct NewSession {
-    GroupId groupId = 0;
+    GroupId groupId;
     std::string date;      ///< YYYY-MM-DD
     std::string startsAt;  ///< HH:MM, optional
     std::string title;
@@ -132,8 +157,8 @@ struct NewSession {
 };
 
 struct Session {
-    SessionId id = 0;
-    GroupId groupId = 0;
+    SessionId id;
+    GroupId groupId;
     std::string date;
     std::string startsAt;
     std::string title;
@@ -151,7 +176,7 @@ struct Session {
 enum class Attendance { attended, late, leftEarly, absentAuthorised, absentUnauthorised };
 
 struct AttendanceMark {
-    MemberId memberId = 0;
+    MemberId memberId;
     Attendance status = Attendance::attended;
     std::string reason;
     std::string recordedAt;  ///< UTC, ISO 8601
@@ -195,9 +220,9 @@ struct Amendment {
 };
 
 struct ProgressNote {
-    NoteId id = 0;
-    SessionId sessionId = 0;
-    MemberId memberId = 0;
+    NoteId id;
+    SessionId sessionId;
+    MemberId memberId;
     NoteContent content;
     NoteState state = NoteState::draft;
     std::string author;  ///< login of who last wrote it
@@ -221,7 +246,7 @@ struct HistoryEntry {
 enum class ActionStatus { open, done, notNeeded };
 
 struct ConcernAction {
-    ActionId id = 0;
+    ActionId id;
     std::string action;
     std::string owner;  ///< who will do it (may be outside the service)
     std::string dueOn;  ///< YYYY-MM-DD or empty
@@ -231,14 +256,14 @@ struct ConcernAction {
 };
 
 struct NewConcern {
-    MemberId memberId = 0;
+    MemberId memberId;
     std::optional<SessionId> sessionId;
     std::string description;
 };
 
 struct Concern {
-    ConcernId id = 0;
-    MemberId memberId = 0;
+    ConcernId id;
+    MemberId memberId;
     std::optional<SessionId> sessionId;
     std::string description;
     std::string raisedBy;  ///< login
@@ -254,7 +279,7 @@ struct Concern {
 /// A score on one of the programme's outcome measures at one time point.
 struct OutcomeScore {
     std::int64_t id = 0;  ///< set by the store
-    MemberId memberId = 0;
+    MemberId memberId;
     std::string measureId;
     std::string timePoint;
     std::string takenOn;  ///< YYYY-MM-DD
@@ -274,7 +299,7 @@ struct PlanSection {
 };
 
 struct RelapsePlan {
-    MemberId memberId = 0;
+    MemberId memberId;
     int version = 0;
     std::string createdBy;  ///< login
     std::string createdAt;
@@ -313,7 +338,7 @@ struct ModuleRevision {
     std::int64_t id = 0;
     ModuleText text;
     std::string savedBy;  ///< login
-    UserId savedById = 0;
+    UserId savedById;
     std::string savedAt;
     std::string damage{};  ///< as RelapsePlan::damage
 };
@@ -327,7 +352,7 @@ struct ModuleStepRecord {
     ModuleStep step = ModuleStep::sentForReview;
     std::string summary;  ///< of the change; or why it was withdrawn, returned or self-published
     std::string takenBy;  ///< login
-    UserId takenById = 0;
+    UserId takenById;
     std::string takenAt;
     std::string damage{};
 };

@@ -335,7 +335,7 @@ void SessionPanel::showSelectedNote() {
         return;
     }
     const auto* line = selectedLine();
-    noteMember_ = line ? line->member.id : 0;
+    noteMember_ = line ? line->member.id : records::MemberId();
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
     editor_->show(line ? line->note : std::nullopt, present && !signedNote);

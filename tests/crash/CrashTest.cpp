@@ -516,8 +516,8 @@ class CrashTest {
                 fail("the child reported something unexpected: \"" + line + "\"");
             }
             auto expected = start_ + static_cast<std::int64_t>(reportedNow_.size());
-            if (exhausted_ || index != expected || session != layout_.sessionOf(index) ||
-                member != layout_.memberOf(index)) {
+            if (exhausted_ || index != expected || session != layout_.sessionOf(index).value() ||
+                member != layout_.memberOf(index).value()) {
                 fail("the child reported note " + std::to_string(index) + " (session " +
                      std::to_string(session) + ", member " + std::to_string(member) +
                      ") where note " + std::to_string(expected) + " was due");

@@ -2,6 +2,7 @@
 // protection of clinical records.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
+#include <type_traits>
 
 #include <ctime>
 
@@ -217,4 +218,26 @@ TEST_CASE("network filesystems are recognised by their type") {
     CHECK_FALSE(schema::isNetworkFilesystemType(0x01021994));  // tmpfs
     TempDir dir;
     CHECK_FALSE(schema::isOnNetworkFilesystem(dir / "s.rtdb"));
+}
+
+// Distinct id types (issue 16, item 11): one kind of record's id is never taken for another's.
+// Checked by the compiler; the test case states it where a reader of the tests looks.
+static_assert(!std::is_convertible_v<MemberId, SessionId>);
+static_assert(!std::is_convertible_v<SessionId, NoteId>);
+static_assert(!std::is_convertible_v<GroupId, MemberId>);
+static_assert(!std::is_invocable_v<void (*)(SessionId), MemberId>);
+template <class A, class B>
+concept Comparable = requires(A a, B b) {
+    a == b;
+};
+static_assert(!Comparable<MemberId, SessionId>);
+static_assert(Comparable<MemberId, MemberId>);
+
+TEST_CASE("ids of one kind compare with each other and with their row number only") {
+    const MemberId member = 7;
+    CHECK(member == MemberId(7));
+    CHECK(member == 7);
+    CHECK(member.value() == 7);
+    CHECK(MemberId() == 0);
+    CHECK(std::to_string(member) == "7");
 }
