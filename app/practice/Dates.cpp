@@ -1,7 +1,11 @@
 // Calendar arithmetic on ISO dates with <chrono> (g++ 12: calendar types, no <format>).
 #include "practice/Dates.h"
 
+#include <langinfo.h>
+
+#include <array>
 #include <chrono>
+#include <clocale>
 #include <cstdio>
 #include <ctime>
 #include <regex>
@@ -24,6 +28,101 @@ std::string print(int year, unsigned month, unsigned day) {
 bool isIsoDate(const std::string& text) {
     static const std::regex pattern(R"(\d{4}-\d{2}-\d{2})");
     return std::regex_match(text, pattern) && parse(text).ok();
+}
+
+int yearOf(const std::string& isoDate) {
+    return int(parse(isoDate).year());
+}
+
+DateOrder localeDateOrder() {
+    const std::string name = std::setlocale(LC_TIME, nullptr);
+    if (name == "C" || name == "POSIX" || name.starts_with("C."))
+        return DateOrder::yearMonthDay;
+    return dateOrderOfFormat(nl_langinfo(D_FMT));
+}
+
+DateOrder dateOrderOfFormat(std::string_view format) {
+    const auto day = format.find_first_of("de");
+    const auto month = format.find_first_of("mbB");
+    const auto year = format.find_first_of("yYCF");
+    if (format.find("%F") != std::string_view::npos || (year < day && year < month))
+        return DateOrder::yearMonthDay;
+    if (month < day)
+        return DateOrder::monthDayYear;
+    return DateOrder::dayMonthYear;
+}
+
+std::string formatDate(const std::string& isoDate, DateOrder order) {
+    const auto year = isoDate.substr(0, 4), month = isoDate.substr(5, 2),
+               day = isoDate.substr(8, 2);
+    switch (order) {
+        case DateOrder::dayMonthYear:
+            return day + "/" + month + "/" + year;
+        case DateOrder::monthDayYear:
+            return month + "/" + day + "/" + year;
+        case DateOrder::yearMonthDay:
+            break;
+    }
+    return isoDate;
+}
+
+std::string datePattern(DateOrder order) {
+    switch (order) {
+        case DateOrder::dayMonthYear:
+            return "DD/MM/YYYY";
+        case DateOrder::monthDayYear:
+            return "MM/DD/YYYY";
+        case DateOrder::yearMonthDay:
+            break;
+    }
+    return "YYYY-MM-DD";
+}
+
+std::optional<std::string> readTypedDate(std::string_view text, DateOrder order) {
+    static const std::regex pattern(R"(\s*(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})\s*)");
+    std::match_results<std::string_view::const_iterator> parts;
+    if (!std::regex_match(text.begin(), text.end(), parts, pattern))
+        return std::nullopt;
+    std::array<std::string, 3> numbers{parts[1].str(), parts[2].str(), parts[3].str()};
+    std::string year, month, day;
+    if (numbers[0].size() == 4) {  // YYYY-MM-DD, whatever the order
+        year = numbers[0], month = numbers[1], day = numbers[2];
+    } else if (order == DateOrder::yearMonthDay) {
+        return std::nullopt;
+    } else if (order == DateOrder::monthDayYear) {
+        month = numbers[0], day = numbers[1], year = numbers[2];
+    } else {
+        day = numbers[0], month = numbers[1], year = numbers[2];
+    }
+    if (year.size() != 4 || day.size() > 2)
+        return std::nullopt;  // a year in two figures could be any century
+    auto iso = print(std::stoi(year), static_cast<unsigned>(std::stoi(month)),
+                     static_cast<unsigned>(std::stoi(day)));
+    return isIsoDate(iso) ? std::optional(iso) : std::nullopt;
+}
+
+const char* dateOrderName(DateOrder order) {
+    switch (order) {
+        case DateOrder::dayMonthYear:
+            return "day-month-year";
+        case DateOrder::monthDayYear:
+            return "month-day-year";
+        case DateOrder::yearMonthDay:
+            break;
+    }
+    return "year-month-day";
+}
+
+std::optional<DateOrder> dateOrderNamed(std::string_view name) {
+    for (auto order : {DateOrder::dayMonthYear, DateOrder::monthDayYear, DateOrder::yearMonthDay}) {
+        if (name == dateOrderName(order))
+            return order;
+    }
+    return std::nullopt;
+}
+
+DateOrder dateOrderSetting(const settings::SettingsStore& settings) {
+    return dateOrderNamed(settings::dateOrder.read(settings)).value_or(localeDateOrder());
 }
 
 std::string addDays(const std::string& isoDate, int days) {

@@ -120,19 +120,27 @@ records::GroupId Practice::createGroup(const std::string& name, records::GroupKi
     return store_.addGroup(cleanName, kind, schedule, linkedGroup);
 }
 
+std::string Practice::typedDate(const char* field, const std::string& text,
+                                const std::string& refusal) const {
+    auto date = readTypedDate(text, dateOrder_);
+    if (!date)
+        throw ValidationError(field, refusal);
+    return *date;
+}
+
 records::MemberId Practice::addMember(records::GroupId group, const std::string& name,
                                       const std::string& joinedOn, bool attendanceRequired) {
     auto cleanName = requireName("member-name", name, "the member's name");
-    if (!isIsoDate(joinedOn)) {
-        throw ValidationError("joined-on", "The date joined must be a real date (YYYY-MM-DD).");
-    }
-    return store_.addMember(group, cleanName, joinedOn, attendanceRequired);
+    const auto joined = typedDate("joined-on", joinedOn,
+                                  "The date joined must be a real date (" +
+                                      datePattern(dateOrder_) + ").");
+    return store_.addMember(group, cleanName, joined, attendanceRequired);
 }
 
 void Practice::recordLeaving(records::GroupId group, records::MemberId member,
-                             const std::string& leftOn, const std::string& reason) {
-    if (!isIsoDate(leftOn))
-        throw ValidationError("left-on", "The date he left must be a real date.");
+                             const std::string& typedLeftOn, const std::string& reason) {
+    const auto leftOn =
+        typedDate("left-on", typedLeftOn, "The date he left must be a real date.");
     auto members = store_.membersOf(group);
     auto found = std::find_if(members.begin(), members.end(),
                               [&](const records::Member& m) { return m.id == member; });
@@ -154,10 +162,11 @@ void Practice::recordMemberDetails(records::MemberId member,
     clean.localId = trimmed(details.localId);
     clean.residentialService = trimmed(details.residentialService);
     clean.careManager = trimmed(details.careManager);
-    if (!clean.dateOfBirth.empty() &&
-        (!isIsoDate(clean.dateOfBirth) || clean.dateOfBirth >= today(store_.clock()))) {
-        throw ValidationError("date-of-birth",
-                              "The date of birth must be a real date in the past.");
+    if (!clean.dateOfBirth.empty()) {
+        const std::string refusal = "The date of birth must be a real date in the past.";
+        clean.dateOfBirth = typedDate("date-of-birth", clean.dateOfBirth, refusal);
+        if (clean.dateOfBirth >= today(store_.clock()))
+            throw ValidationError("date-of-birth", refusal);
     }
     store_.recordMemberDetails(member, clean);
 }
@@ -178,17 +187,17 @@ void Practice::useServiceProgramme(const std::filesystem::path& shippedDirectory
 
 records::SessionId Practice::planSession(records::GroupId group,
                                          const std::string& curriculumSessionId,
-                                         const std::string& date) {
+                                         const std::string& typedOn) {
     auto found = programme_.findSession(curriculumSessionId);
     if (!found) {
         throw ValidationError("curriculum-session",
                               "Choose a session from the curriculum to plan.");
     }
-    if (!isIsoDate(date)) {
-        throw ValidationError("session-date", "The session date must be a real date.");
-    }
-    // A year typed with two digits reads as the first century ("12/03/26" is 0026-12-03).
-    if (date < "2000") {
+    const auto date =
+        typedDate("session-date", typedOn, "The session date must be a real date.");
+    // A year typed with two digits into a date picker reads as the first century ("12/03/26"
+    // is 0026-12-03).
+    if (yearOf(date) < 2000) {
         throw ValidationError("session-date", "The date reads as the year " + date.substr(0, 4) +
                                                   ": type the year in full, such as 2026.");
     }
@@ -450,9 +459,10 @@ records::ActionId Practice::addConcernAction(records::ConcernId concern, const s
         throw ValidationError("action", "Please say what will be done.");
     if (trimmed(owner).empty())
         throw ValidationError("action-owner", "Please say who will do it.");
-    if (!dueOn.empty() && !isIsoDate(dueOn))
-        throw ValidationError("action-due", "The date it is due must be a real date.");
-    return store_.addConcernAction(concern, trimmed(action), trimmed(owner), dueOn);
+    const auto due = trimmed(dueOn).empty()
+                         ? std::string()
+                         : typedDate("action-due", dueOn, "The date it is due must be a real date.");
+    return store_.addConcernAction(concern, trimmed(action), trimmed(owner), due);
 }
 
 void Practice::updateConcernAction(records::ActionId action, records::ActionStatus status,
@@ -463,7 +473,7 @@ void Practice::updateConcernAction(records::ActionId action, records::ActionStat
 }
 
 std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::string& measureId,
-                                          const std::string& timePoint, const std::string& takenOn,
+                                          const std::string& timePoint, const std::string& typedOn,
                                           int score, std::optional<std::int64_t> replaces) {
     auto measure = std::find_if(programme_.measures.begin(), programme_.measures.end(),
                                 [&](const curriculum::Measure& m) { return m.id == measureId; });
@@ -474,9 +484,10 @@ std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::s
         throw ValidationError("time-point",
                               std::string(measure->name) + " is not taken at that time point.");
     }
-    if (!isIsoDate(takenOn) || takenOn > today(store_.clock()))
-        throw ValidationError("taken-on",
-                              "The date it was taken must be a real date, not later than today.");
+    const std::string refusal = "The date it was taken must be a real date, not later than today.";
+    const auto takenOn = typedDate("taken-on", typedOn, refusal);
+    if (takenOn > today(store_.clock()))
+        throw ValidationError("taken-on", refusal);
     if (score < measure->min || score > measure->max) {
         throw ValidationError("score", std::string(measure->name) + " scores run from " +
                                            std::to_string(measure->min) + " to " +

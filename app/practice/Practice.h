@@ -11,6 +11,7 @@
 
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/Programme.h"
+#include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 #include "records/RecordStore.h"
 
@@ -176,7 +177,8 @@ class Practice {
     /// the recovery key it was given when it was created, adds `login` as a new administrator
     /// (recorded in the audit log as done with the recovery key) and locks it again, so that
     /// the new administrator then signs in as anyone does. Fields: recover-key, recover-login,
-    /// recover-passphrase, recover-repeat; a wrong key is a StoreError. The database is locked however it ends.
+    /// recover-passphrase, recover-repeat; a wrong key is a StoreError. The database is locked
+    /// however it ends.
     void recoverWithKey(const std::string& recoveryKey, const std::string& login,
                         const std::string& passphrase, const std::string& repeat);
 
@@ -196,9 +198,7 @@ class Practice {
     }
     [[nodiscard]] records::Session session(records::SessionId id) { return store_.session(id); }
     [[nodiscard]] std::vector<records::User> users() { return store_.users(); }
-    [[nodiscard]] std::optional<records::User> currentUser() const {
-        return store_.currentUser();
-    }
+    [[nodiscard]] std::optional<records::User> currentUser() const { return store_.currentUser(); }
     /// Whether the database is open to the signed-in person and holds its programme.
     [[nodiscard]] bool hasServiceProgramme() {
         return store_.isUnlocked() && store_.hasProgramme();
@@ -223,7 +223,16 @@ class Practice {
     }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }
 
+    /// The order dates are typed in (Dates.h); YYYY-MM-DD is accepted whatever the order.
+    /// Year-month-day until set (the app sets the person's preference or the locale's).
+    void useDateOrder(DateOrder order) { dateOrder_ = order; }
+    [[nodiscard]] DateOrder dateOrder() const { return dateOrder_; }
+
   private:
+    /// `text` as YYYY-MM-DD, typed in the date order or as YYYY-MM-DD; else refused at `field`
+    /// with `refusal`, which names the order to type.
+    [[nodiscard]] std::string typedDate(const char* field, const std::string& text,
+                                        const std::string& refusal) const;
     /// A new user's login (trimmed) after the checks addUser makes, fields named
     /// "<prefix>-login", "<prefix>-passphrase" and "<prefix>-repeat".
     std::string checkedNewUser(const std::string& prefix, const std::string& login,
@@ -236,6 +245,7 @@ class Practice {
 
     records::RecordStore& store_;
     curriculum::Programme programme_;
+    DateOrder dateOrder_ = DateOrder::yearMonthDay;
     /// Earlier module versions that sessions were planned from, by content hash, loaded once.
     std::map<std::string, curriculum::Module> stampedModules_;
 };

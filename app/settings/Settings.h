@@ -85,6 +85,10 @@ inline const Setting<int> idleLockMinutes{"security.idle_lock_minutes", 10};
 inline constexpr int kShortestIdleLock = 1;
 inline constexpr int kLongestIdleLock = 240;  // four hours: a working session at most
 
+/// The order dates are typed and shown in ("day-month-year", "month-day-year",
+/// "year-month-day"; practice/Dates.h); empty for the order of this computer's language.
+inline const Setting<std::string> dateOrder{"display.date_order", ""};
+
 // The service's details printed on carers' handouts, and the paper documents are laid out for
 // ("a4" or "letter"). Checked as they are typed (printing/PrintPreferences.h).
 inline const Setting<std::string> serviceName{"printing.service_name", ""};

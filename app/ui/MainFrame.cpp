@@ -358,8 +358,13 @@ void MainFrame::editPreferences() {
     if (printing_)
         serviceDetails = [this](wxWindow* over) { printing_->editServiceDetails(over); };
     PreferencesDialog dialog(this, *settings_, serviceDetails);
-    if (dialog.ShowModal() == wxID_OK)
-        setIdleLock(std::chrono::minutes(settings::readIdleLockMinutes(*settings_)));
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    setIdleLock(std::chrono::minutes(settings::readIdleLockMinutes(*settings_)));
+    if (!isLocked()) {
+        workspace_->practice().useDateOrder(practice::dateOrderSetting(*settings_));
+        member_->showDateOrder();
+    }
 }
 
 void MainFrame::openUserGuide() {
@@ -634,6 +639,8 @@ std::string MainFrame::enterWork() {
 
 void MainFrame::showWork() {
     auto& practice = workspace_->practice();
+    practice.useDateOrder(settings_ ? practice::dateOrderSetting(*settings_)
+                                    : practice::localeDateOrder());
     groups_->attach(&practice);
     session_->attach(&practice);
     member_->attach(&practice);

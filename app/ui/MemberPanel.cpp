@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 
+#include "practice/Dates.h"
 #include "practice/Wording.h"
 #include "ui/FlowingRow.h"
 #include "ui/Guarded.h"
@@ -105,6 +106,20 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
     attach(nullptr);
+}
+
+void MemberPanel::showDateOrder() {
+    // A date typed as YYYY-MM-DD is read whatever the order: the hints show the person's own.
+    const auto pattern = practice::datePattern(practice_ ? practice_->dateOrder()
+                                                         : practice::DateOrder::yearMonthDay);
+    dateOfBirth_->SetHint(toWx(pattern));
+    leftOn_->SetHint(toWx("Date he left, " + pattern));
+    actionDue_->SetHint(toWx("Due, " + pattern));
+    takenOn_->SetHint(toWx("Taken on, " + pattern));
+    if (practice_ && record_.details && !record_.details->dateOfBirth.empty()) {
+        dateOfBirth_->ChangeValue(
+            toWx(practice::formatDate(record_.details->dateOfBirth, practice_->dateOrder())));
+    }
 }
 
 wxWindow* MemberPanel::buildDetailsPage() {
@@ -264,6 +279,7 @@ void MemberPanel::attach(practice::Practice* practice) {
     header_->SetLabel("Open a member's record from the Group page.");
     message_->SetLabel(wxEmptyString);
     measure_->Clear();
+    showDateOrder();
     if (practice_) {
         for (const auto& measure : practice_->programme().measures)
             measure_->Append(toWx(std::string(measure.name)));
@@ -305,11 +321,11 @@ void MemberPanel::reload() {
     showDamage();
 
     if (record_.details) {
-        dateOfBirth_->ChangeValue(toWx(record_.details->dateOfBirth));
         localId_->ChangeValue(toWx(record_.details->localId));
         residentialService_->ChangeValue(toWx(record_.details->residentialService));
         careManager_->ChangeValue(toWx(record_.details->careManager));
     }
+    showDateOrder();  // the date of birth, in the person's order
     bool left = !member.leftOn.empty();
     leavingStatus_->SetLabel(
         left ? toWx("Left on " + readableDate(member.leftOn) + ": " + member.leavingReason)

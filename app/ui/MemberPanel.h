@@ -27,6 +27,9 @@ class MemberPanel : public wxPanel {
     explicit MemberPanel(wxWindow* parent);
 
     void attach(practice::Practice* practice);
+    /// Shows dates in the fields, and their hints, in the practice's date order (after
+    /// Preferences changed it).
+    void showDateOrder();
     /// Shows the record of `member` as a member of `group`.
     void showMember(records::GroupId group, records::MemberId member);
     [[nodiscard]] wxNotebook* sections() const { return sections_; }

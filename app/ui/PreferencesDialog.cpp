@@ -3,14 +3,22 @@
 #include "ui/PreferencesDialog.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "practice/Dates.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
+namespace {
+/// The choices of date order, after the first: the locale's.
+constexpr practice::DateOrder kDateOrders[] = {practice::DateOrder::dayMonthYear,
+                                               practice::DateOrder::monthDayYear,
+                                               practice::DateOrder::yearMonthDay};
+}  // namespace
 
 PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& settings,
                                      std::function<void(wxWindow*)> editServiceDetails)
@@ -42,6 +50,21 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
     sizer->Add(idleLockProblem_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
     idleLock_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { showIdleLockCheck(); });
 
+    heading("Dates");
+    auto* dateRow = new wxBoxSizer(wxHORIZONTAL);
+    dateRow->Add(new wxStaticText(this, wxID_ANY, "Type and show dates as"),
+                 wxSizerFlags().CenterVertical());
+    dateOrder_ = new wxChoice(this, wxID_ANY);
+    dateOrder_->SetName("preferences-date-order");
+    dateOrder_->Append(toWx("this computer's language has them (" +
+                            practice::datePattern(practice::localeDateOrder()) + ")"));
+    for (auto order : kDateOrders) {
+        dateOrder_->Append(toWx(practice::datePattern(order) + ", e.g. " +
+                                practice::formatDate("2026-11-03", order)));
+    }
+    dateRow->Add(dateOrder_, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
+    sizer->Add(dateRow, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+
     if (editServiceDetails) {
         heading("Printing");
         sizer->Add(new wxStaticText(this, wxID_ANY,
@@ -64,6 +87,12 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
 bool PreferencesDialog::TransferDataToWindow() {
     idleLock_->ChangeValue(std::to_string(settings::readIdleLockMinutes(settings_)));
     showIdleLockCheck();
+    const auto chosen = practice::dateOrderNamed(settings::dateOrder.read(settings_));
+    dateOrder_->SetSelection(0);
+    for (std::size_t i = 0; i < std::size(kDateOrders); ++i) {
+        if (chosen == kDateOrders[i])
+            dateOrder_->SetSelection(static_cast<int>(i) + 1);
+    }
     return true;
 }
 
@@ -87,6 +116,10 @@ bool PreferencesDialog::TransferDataFromWindow() {
         },
         [&] {
             settings::idleLockMinutes.write(settings_, *minutes);
+            const int order = dateOrder_->GetSelection();
+            settings::dateOrder.write(
+                settings_, order < 1 ? std::string()
+                                     : practice::dateOrderName(kDateOrders[order - 1]));
             settings_.flush();
         });
 }

@@ -10,6 +10,7 @@
 
 #include "settings/Settings.h"
 
+class wxChoice;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -33,6 +34,7 @@ class PreferencesDialog : public wxDialog {
     settings::SettingsStore& settings_;
     wxTextCtrl* idleLock_;
     wxStaticText* idleLockProblem_;
+    wxChoice* dateOrder_;
 };
 
 }  // namespace roundtable::ui

@@ -12,6 +12,7 @@
 #include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
+#include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/treectrl.h>
 #include <wx/uiaction.h>
@@ -26,6 +27,7 @@
 
 #include "gui/GuiDriver.h"
 #include "records/RecordStore.h"
+#include "ui/MemberPanel.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/Screenshot.h"
 #include "ui/StandardCommands.h"
@@ -222,6 +224,45 @@ TEST_CASE("preferences are checked at the field and applied without a restart") 
     CHECK(settings::idleLockMinutes.read(settings) == 25);
     CHECK(frame->idleLock() == std::chrono::minutes(25));
     closeFrame(frame);
+}
+
+TEST_CASE("dates are typed and shown in the order chosen in preferences, without a restart") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    settings::MemoryStore settings;
+    auto* frame = openWithSettings(settings, service.path);
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    frame->memberPanel()->showMember(service.group, service.members[0]);
+    frame->pages()->SetSelection(2);
+    pump(200);
+    auto* born = find<wxTextCtrl>(frame, "date-of-birth");
+    // The tests run under the C locale, which is no person's: the order that cannot be misread.
+    CHECK(born->GetHint() == "YYYY-MM-DD");
+
+    bool answered = false;
+    wxTheApp->CallAfter([&] {
+        auto* dialog = find<ui::PreferencesDialog>(nullptr, "preferences");
+        auto* order = find<wxChoice>(dialog, "preferences-date-order");
+        CHECK(order->GetSelection() == 0);  // the computer's own
+        CHECK(order->GetString(1) == "DD/MM/YYYY, e.g. 03/11/2026");
+        order->SetSelection(1);
+        click(dialog->FindWindow(wxID_OK));
+        answered = true;
+    });
+    frame->ProcessCommand(wxID_PREFERENCES);
+    REQUIRE(answered);
+    CHECK(settings::dateOrder.read(settings) == "day-month-year");
+    CHECK(born->GetHint() == "DD/MM/YYYY");
+    CHECK(find<wxTextCtrl>(frame, "taken-on")->GetHint() == "Taken on, DD/MM/YYYY");
+
+    typeInto(born, "3/11/1980");
+    click(find<wxButton>(frame, "save-details"));
+    auto* message = find<wxStaticText>(frame, "member-message");
+    CHECK(waitFor([&] { return message->GetLabel().StartsWith("Details saved"); }));
+    CHECK(born->GetValue() == "03/11/1980");
+    closeFrame(frame);
+    auto store = test::openTestStore(service.path);
+    CHECK(store.memberDetails(service.members[0])->dateOfBirth == "1980-11-03");
 }
 
 TEST_CASE("open recent lists the databases signed in to and opens one") {

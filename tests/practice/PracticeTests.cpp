@@ -166,6 +166,44 @@ TEST_CASE("dates are checked and counted on the calendar") {
     CHECK(practice::weekdayOnOrBefore("2027-01-01", 0) == "2026-12-27");
 }
 
+TEST_CASE("dates are typed in the person's order or as YYYY-MM-DD, and shown in their order") {
+    using practice::DateOrder;
+    using practice::readTypedDate;
+    CHECK(readTypedDate("10/11/2026", DateOrder::dayMonthYear) == "2026-11-10");
+    CHECK(readTypedDate(" 3.2.2026 ", DateOrder::dayMonthYear) == "2026-02-03");
+    CHECK(readTypedDate("10/11/2026", DateOrder::monthDayYear) == "2026-10-11");
+    CHECK(readTypedDate("2026-11-10", DateOrder::monthDayYear) == "2026-11-10");
+    CHECK(readTypedDate("2026/11/10", DateOrder::dayMonthYear) == "2026-11-10");
+    CHECK(readTypedDate("2026-11-10", DateOrder::yearMonthDay) == "2026-11-10");
+    // Not a date, or not one that can be read without guessing.
+    CHECK_FALSE(readTypedDate("10/11/2026", DateOrder::yearMonthDay));
+    CHECK_FALSE(readTypedDate("10/11/26", DateOrder::dayMonthYear));
+    CHECK_FALSE(readTypedDate("31/02/2026", DateOrder::dayMonthYear));
+    CHECK_FALSE(readTypedDate("13/13/2026", DateOrder::monthDayYear));
+    CHECK_FALSE(readTypedDate("next Tuesday", DateOrder::dayMonthYear));
+    CHECK_FALSE(readTypedDate("", DateOrder::dayMonthYear));
+
+    CHECK(practice::formatDate("2026-11-03", DateOrder::dayMonthYear) == "03/11/2026");
+    CHECK(practice::formatDate("2026-11-03", DateOrder::monthDayYear) == "11/03/2026");
+    CHECK(practice::formatDate("2026-11-03", DateOrder::yearMonthDay) == "2026-11-03");
+    CHECK(practice::datePattern(DateOrder::dayMonthYear) == "DD/MM/YYYY");
+    // Every order reads back what it writes.
+    for (auto order : {DateOrder::dayMonthYear, DateOrder::monthDayYear, DateOrder::yearMonthDay})
+        CHECK(readTypedDate(practice::formatDate("2027-01-31", order), order) == "2027-01-31");
+
+    // The locale's order, from its date format.
+    CHECK(practice::dateOrderOfFormat("%d/%m/%Y") == DateOrder::dayMonthYear);
+    CHECK(practice::dateOrderOfFormat("%d.%m.%Y") == DateOrder::dayMonthYear);
+    CHECK(practice::dateOrderOfFormat("%m/%d/%y") == DateOrder::monthDayYear);
+    CHECK(practice::dateOrderOfFormat("%Y-%m-%d") == DateOrder::yearMonthDay);
+    CHECK(practice::dateOrderOfFormat("%F") == DateOrder::yearMonthDay);
+    CHECK(practice::localeDateOrder() == DateOrder::yearMonthDay);  // the tests run under C
+    CHECK(practice::dateOrderNamed("month-day-year") == DateOrder::monthDayYear);
+    CHECK(practice::dateOrderNamed(practice::dateOrderName(DateOrder::dayMonthYear)) ==
+          DateOrder::dayMonthYear);
+    CHECK_FALSE(practice::dateOrderNamed("sideways"));
+}
+
 namespace {
 /// A fixture with a framework session planned and one member marked present.
 struct SessionFixture : Fixture {
@@ -238,6 +276,15 @@ TEST_CASE("minutes present, a session not held, and leaving are checked at the f
           "left-on: His leaving is already recorded.");
     CHECK(fieldOf([&] { f.practice.addMember(f.group, "Ben Shah", "10/11/2026"); }) ==
           "joined-on: The date joined must be a real date (YYYY-MM-DD).");
+    // Typed in the person's order, the dates are stored as YYYY-MM-DD.
+    f.practice.useDateOrder(practice::DateOrder::dayMonthYear);
+    CHECK(fieldOf([&] { f.practice.addMember(f.group, "Ben Shah", "11/10/26"); }) ==
+          "joined-on: The date joined must be a real date (DD/MM/YYYY).");
+    auto ben = f.practice.addMember(f.group, "Ben Shah", "10/11/2026");
+    CHECK(f.store.membersOf(f.group).back().id == ben);
+    CHECK(f.store.membersOf(f.group).back().joinedOn == "2026-11-10");
+    f.practice.recordLeaving(f.group, ben, "2026-12-24", "Moved away");
+    CHECK(f.store.membersOf(f.group).back().leftOn == "2026-12-24");
 }
 
 TEST_CASE("a session that did not take place has no register") {
@@ -525,8 +572,9 @@ TEST_CASE("the recovery key adds a new administrator when every passphrase is lo
     store.lock();
 
     // Refused: no key, a wrong key, or a passphrase that will not do; locked after each.
-    CHECK(fieldOf([&] { practice.recoverWithKey(" ", "morgan", "a new long pass", "a new long pass"); })
-              .starts_with("recover-key: Type the recovery key"));
+    CHECK(fieldOf([&] {
+              practice.recoverWithKey(" ", "morgan", "a new long pass", "a new long pass");
+          }).starts_with("recover-key: Type the recovery key"));
     CHECK_THROWS_WITH_AS(
         practice.recoverWithKey("AAAA-BBBB", "morgan", "a new long pass", "a new long pass"),
         "That recovery key is not right.", records::StoreError);
@@ -543,6 +591,7 @@ TEST_CASE("the recovery key adds a new administrator when every passphrase is lo
     CHECK(store.groups().size() == 1);  // the records are all there
     CHECK(store.users().size() == 2);   // the refused attempt added nobody
     // Each use of the key is in the log, the refused one too (the key was right).
-    CHECK(test::rawCount(path, "SELECT count(*) FROM audit_events "
-                               "WHERE kind = 'recovery-key-unlock'") == 2);
+    CHECK(test::rawCount(path,
+                         "SELECT count(*) FROM audit_events "
+                         "WHERE kind = 'recovery-key-unlock'") == 2);
 }
