@@ -6,6 +6,8 @@
 #include <wx/timer.h>
 #include <wx/uilocale.h>
 
+#include <clocale>
+
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "settings/Settings.h"
@@ -20,9 +22,12 @@ namespace roundtable::ui {
 
 class App : public LastResortApp {
   public:
-    // Before wx parses the command line, whose help is translated. GTK's start sets the locale
-    // from the environment (setlocale(LC_ALL, "")), which gettext then follows.
-    App() { text::useCatalogs(); }
+    // Before wx parses the command line, whose help is translated: the environment's locale
+    // (LANG, LC_ALL, LANGUAGE), which gettext follows, and where the catalogs are.
+    App() {
+        std::setlocale(LC_ALL, "");
+        text::useCatalogs();
+    }
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -34,6 +35,7 @@
 #include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
+#include "text/Translate.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
 #include "ui/LastResortApp.h"
@@ -913,6 +915,11 @@ wxIMPLEMENT_APP_NO_MAIN(TestApp);
 
 int main(int argc, char** argv) {
     doctest::Context context(argc, argv);
+    // As the app: the environment's locale (the app's wxUILocale::UseDefault) and the messages'
+    // catalog (English needs none; the pseudo-locale's entry sets LANGUAGE and points
+    // ROUNDTABLE_LOCALEDIR at build/locale).
+    std::setlocale(LC_ALL, "");
+    text::useCatalogs();
     wxApp::SetInstance(new TestApp);
     if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit())
         return 2;
