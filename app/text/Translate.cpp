@@ -3,6 +3,7 @@
 
 #include <libintl.h>
 
+#include <clocale>
 #include <cstdlib>
 
 namespace roundtable::text {
@@ -63,6 +64,11 @@ std::filesystem::path catalogDirectory() {
     if (!error)
         return executable.parent_path().parent_path() / ROUNDTABLE_LOCALEDIR_FROM_PREFIX;
     return ROUNDTABLE_INSTALLED_LOCALEDIR;
+}
+
+void useEnvironmentLanguage() {
+    std::setlocale(LC_CTYPE, "");
+    std::setlocale(LC_MESSAGES, "");
 }
 
 void useCatalogs(const std::filesystem::path& localeDirectory) {

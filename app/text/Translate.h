@@ -28,6 +28,12 @@ namespace roundtable::text {
 [[nodiscard]] std::string fill(std::string_view pattern,
                                std::initializer_list<std::string_view> values);
 
+/// Follows the environment's language for messages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): sets
+/// the LC_MESSAGES and LC_CTYPE categories from it. Numbers and dates keep the "C" conventions a
+/// program starts with, so that parsing (sscanf, strtod) does not change with the language. Under
+/// the plain "C" locale gettext ignores LANGUAGE: call this before translating anything.
+void useEnvironmentLanguage();
+
 /// Where the catalogs are: $ROUNDTABLE_LOCALEDIR when set, otherwise <prefix>/share/locale of the
 /// running program (bin/ beside share/), or the configured prefix's when that cannot be read.
 [[nodiscard]] std::filesystem::path catalogDirectory();

@@ -6,8 +6,6 @@
 #include <wx/timer.h>
 #include <wx/uilocale.h>
 
-#include <clocale>
-
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "settings/Settings.h"
@@ -22,10 +20,10 @@ namespace roundtable::ui {
 
 class App : public LastResortApp {
   public:
-    // Before wx parses the command line, whose help is translated: the environment's locale
-    // (LANG, LC_ALL, LANGUAGE), which gettext follows, and where the catalogs are.
+    // Before wx parses the command line, whose help is translated: the environment's language
+    // (LANGUAGE, LC_ALL, LANG), which gettext follows, and where the catalogs are.
     App() {
-        std::setlocale(LC_ALL, "");
+        text::useEnvironmentLanguage();
         text::useCatalogs();
     }
 

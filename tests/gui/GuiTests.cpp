@@ -21,7 +21,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -915,10 +914,9 @@ wxIMPLEMENT_APP_NO_MAIN(TestApp);
 
 int main(int argc, char** argv) {
     doctest::Context context(argc, argv);
-    // As the app: the environment's locale (the app's wxUILocale::UseDefault) and the messages'
-    // catalog (English needs none; the pseudo-locale's entry sets LANGUAGE and points
-    // ROUNDTABLE_LOCALEDIR at build/locale).
-    std::setlocale(LC_ALL, "");
+    // As the app: the environment's language and the messages' catalog (English needs none; the
+    // pseudo-locale's entry sets LANGUAGE and points ROUNDTABLE_LOCALEDIR at build/locale).
+    text::useEnvironmentLanguage();
     text::useCatalogs();
     wxApp::SetInstance(new TestApp);
     if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit())

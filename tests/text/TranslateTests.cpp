@@ -102,3 +102,15 @@ TEST_CASE("under the pseudo-locale a marked string is wrapped, an unmarked one i
     // Placeholders survive the wrapping, so fill still fills them.
     CHECK(fill(tr(kMarkedPattern), {"X", "Y"}) == kMarkedPatternFilled);
 }
+
+TEST_CASE("the environment's language is followed for messages, not for numbers") {
+    ScopedEnvironment all("LC_ALL", "C.UTF-8");
+    ScopedEnvironment directory("ROUNDTABLE_LOCALEDIR", ROUNDTABLE_BUILD_LOCALE);
+    ScopedEnvironment language("LANGUAGE", "en@pseudo");
+    std::setlocale(LC_ALL, "C");  // as a program starts
+    roundtable::text::useEnvironmentLanguage();
+    roundtable::text::useCatalogs(roundtable::text::catalogDirectory());
+    CHECK(std::string(tr(kMarkedSentence)) == std::string("⟦") + kMarkedSentence + "⟧");
+    CHECK(std::string(std::setlocale(LC_NUMERIC, nullptr)) == "C");
+    CHECK(std::string(std::setlocale(LC_MESSAGES, nullptr)) == "C.UTF-8");
+}
