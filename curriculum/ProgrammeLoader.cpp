@@ -22,7 +22,6 @@
 #include <unordered_set>
 
 #include "curriculum/XmlFile.h"
-#include "text/Translate.h"
 
 namespace roundtable::curriculum {
 namespace fs = std::filesystem;
@@ -331,10 +330,8 @@ class Reader {
             if (auto at = indexOf(children, name)) {
                 parts.addChild(*at, child);
             } else if (child.type() == pugi::node_element) {
-                file_.warning(child,
-                              text::fill(text::tr("<{1}> is not part of <{2}> in format 1; it is "
-                                                  "ignored"),
-                                         {child.name(), node.name()}));
+                file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
+                                         node.name() + "> in format 1; it is ignored");
             }
         }
         for (auto attribute = node.first_attribute(); attribute;
@@ -342,9 +339,9 @@ class Reader {
             if (auto at = indexOf(attributes, attribute.name())) {
                 parts.addAttribute(*at, attribute);
             } else {
-                file_.warning(node, text::fill(text::tr("the attribute {1} is not part of <{2}> in "
-                                                        "format 1; it is ignored"),
-                                               {attribute.name(), node.name()}));
+                file_.warning(node, std::string("the attribute ") + attribute.name() +
+                                        " is not part of <" + node.name() +
+                                        "> in format 1; it is ignored");
             }
         }
         return parts;
@@ -354,8 +351,8 @@ class Reader {
     std::string_view requiredText(const pugi::xml_node& parent, const pugi::xml_node& child,
                                   const char* childName) {
         if (!child) {
-            file_.error(parent, text::fill(text::tr("<{1}> needs a <{2}> element"),
-                                           {parent.name(), childName}));
+            file_.error(parent,
+                        std::string("<") + parent.name() + "> needs a <" + childName + "> element");
             return {};
         }
         return textOf(child);
@@ -364,7 +361,7 @@ class Reader {
     std::string_view textOf(const pugi::xml_node& node) {
         auto text = normalisedText(node, file_, store_);
         if (text.empty())
-            file_.error(node, text::fill(text::tr("<{1}> has no text"), {node.name()}));
+            file_.error(node, std::string("<") + node.name() + "> has no text");
         return text;
     }
 
@@ -377,16 +374,16 @@ class Reader {
                                                const pugi::xml_node& list, const char* listName,
                                                const char* itemName, bool atLeastOne) {
         if (!list) {
-            file_.error(parent, text::fill(text::tr("<{1}> needs a <{2}> element"),
-                                           {parent.name(), listName}));
+            file_.error(parent,
+                        std::string("<") + parent.name() + "> needs a <" + listName + "> element");
             return {};
         }
         auto parts = expectOnly(list, {itemName}, {});
         auto items = listOf<std::string_view>(
             parts, 0, itemName, [&](const pugi::xml_node& item) { return textOf(item); });
         if (atLeastOne && items.empty()) {
-            file_.error(
-                list, text::fill(text::tr("<{1}> needs at least one <{2}>"), {listName, itemName}));
+            file_.error(list,
+                        std::string("<") + listName + "> needs at least one <" + itemName + ">");
         }
         return items;
     }
@@ -396,14 +393,13 @@ class Reader {
     std::string_view requiredAttribute(const pugi::xml_node& node,
                                        const pugi::xml_attribute& attribute, const char* name) {
         if (!attribute) {
-            file_.error(node,
-                        text::fill(text::tr("<{1}> needs the attribute {2}"), {node.name(), name}));
+            file_.error(node, std::string("<") + node.name() + "> needs the attribute " + name);
             return {};
         }
         auto value = trimmed(attribute.value());
         if (value.empty()) {
-            file_.error(node, text::fill(text::tr("the attribute {1} of <{2}> is empty"),
-                                         {name, node.name()}));
+            file_.error(
+                node, std::string("the attribute ") + name + " of <" + node.name() + "> is empty");
         }
         return value;
     }
@@ -419,11 +415,8 @@ class Reader {
         if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
             file_.error(
                 node,
-                minimum == 1
-                    ? text::fill(text::tr("{1}=\"{2}\" must be a whole number above zero"),
-                                 {name, text})
-                    : text::fill(text::tr("{1}=\"{2}\" must be a whole number of at least {3}"),
-                                 {name, text, std::to_string(minimum)}));
+                std::string(name) + "=\"" + std::string(text) + "\" must be a whole number" +
+                    (minimum == 1 ? " above zero" : " of at least " + std::to_string(minimum)));
             return 0;
         }
         return value;
@@ -489,32 +482,30 @@ class ProgrammeChecks {
         }
         const auto& [firstFile, firstLines] = files_[first->second.file];
         auto at = firstLines->at(first->second.offset);
-        const auto where =
-            at ? text::fill(text::tr("at {1}:{2}:{3}"),
-                            {firstFile, std::to_string(at->line), std::to_string(at->column)})
-               : text::fill(text::tr("in {1} (which has changed since it was read)"), {firstFile});
-        file.error(node, text::fill(text::tr("the {1} id \"{2}\" is already used {3}; every id "
-                                             "must be unique in the programme"),
-                                    {text::tr(what), id, where}));
+        const auto where = at ? "at " + firstFile + ":" + std::to_string(at->line) + ":" +
+                                    std::to_string(at->column)
+                              : "in " + firstFile + " (which has changed since it was read)";
+        file.error(node, std::string("the ") + what + " id \"" + std::string(id) +
+                             "\" is already used " + where +
+                             "; every id must be unique in the programme");
     }
 
     void checkPicture(XmlFile& file, const pugi::xml_node& node, std::string_view name) {
         if (name.empty())
             return;
         if (auto problem = pictureProblem(name))
-            file.error(node, *problem);
+            file.error(node, "the picture \"" + std::string(name) + "\" " + *problem);
     }
 
   private:
-    /// Why the picture `name` cannot be used, a sentence that names it, or nullopt when it is a
-    /// file inside the programme folder. Nothing reads the pictures yet, but whatever shows them
-    /// later must not be led to a file elsewhere.
+    /// Why the picture `name` cannot be used, in words that follow "the picture "name"", or
+    /// nullopt when it is a file inside the programme folder. Nothing reads the pictures yet,
+    /// but whatever shows them later must not be led to a file elsewhere.
     std::optional<std::string> pictureProblem(std::string_view name) {
         if (inMemory_) {
             if (!memoryPictures_ || memoryPictures_->contains(name))
                 return std::nullopt;
-            return text::fill(text::tr("the picture \"{1}\" is not one of the service's pictures"),
-                              {name});
+            return std::string("is not one of the service's pictures");
         }
         if (!listed_) {
             picturesDirOutside_ = leadsOutside(programmeDir_, picturesDir_);
@@ -523,24 +514,22 @@ class ProgrammeChecks {
             listed_ = true;
         }
         if (picturesDirOutside_) {
-            return text::fill(text::tr("the picture \"{1}\" is in {2}, which leads to {3}, outside "
-                                       "the programme folder; pictures must be inside it"),
-                              {name, picturesDir_.string(), picturesDirOutside_->string()});
+            return "is in " + picturesDir_.string() + ", which leads to " +
+                   picturesDirOutside_->string() +
+                   ", outside the programme folder; pictures must be inside it";
         }
         const bool exists = pictureExists(name);
         // Looked up only when some picture leads outside: the usual case hashes no name for it.
         if (!outsidePictures_.empty()) {
             if (auto outside = outsidePictures_.find(name); outside != outsidePictures_.end()) {
-                return text::fill(text::tr("the picture \"{1}\" leads to {2}, which is outside "
-                                           "the programme folder; a picture must be inside it"),
-                                  {name, outside->second.string()});
+                return "leads to " + outside->second.string() +
+                       ", which is outside the programme folder; a picture must be inside it";
             }
         }
         if (!exists) {
             const std::string quoted(name);
-            return text::fill(text::tr("the picture \"{1}\" does not exist (looked for {1}.svg "
-                                       "and {1}.png in {2})"),
-                              {quoted, picturesDir_.string()});
+            return "does not exist (looked for " + quoted + ".svg and " + quoted + ".png in " +
+                   picturesDir_.string() + ")";
         }
         return std::nullopt;
     }
@@ -647,7 +636,7 @@ std::span<const EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& check
                                           const char* listName) {
     if (!list) {
         reader.file().error(
-            parent, text::fill(text::tr("<{1}> needs a <{2}> element"), {parent.name(), listName}));
+            parent, std::string("<") + parent.name() + "> needs a <" + listName + "> element");
         return {};
     }
     auto parts = reader.expectOnly(list, {"point"}, {});
@@ -659,8 +648,7 @@ std::span<const EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& check
         return point;
     });
     if (points.empty()) {
-        reader.file().error(
-            list, text::fill(text::tr("<{1}> needs at least one <{2}>"), {listName, "point"}));
+        reader.file().error(list, std::string("<") + listName + "> needs at least one <point>");
     }
     return points;
 }
@@ -675,9 +663,8 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
         std::string allowed;
         for (const auto& kind : kActivityKinds)
             allowed.append(allowed.empty() ? "" : ", ").append(kind);
-        reader.file().error(node, text::fill(text::tr("the activity kind \"{1}\" is not known; use "
-                                                      "one of: {2}"),
-                                             {activity.kind, allowed}));
+        reader.file().error(node, "the activity kind \"" + std::string(activity.kind) +
+                                      "\" is not known; use one of: " + allowed);
     }
     activity.minutes = reader.wholeNumber(node, parts.attribute(1), "minutes", 1);
     activity.picture = reader.keep(trimmed(parts.attribute(2).value()));
@@ -688,13 +675,12 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
         activity.guidance = reader.listOf<std::string_view>(
             guidanceParts, 0, "p", [&](const pugi::xml_node& p) { return reader.textOf(p); });
         if (activity.guidance.empty()) {
-            reader.file().error(guidance,
-                                text::tr("<guidance> needs at least one <p> for the facilitator"));
+            reader.file().error(guidance, "<guidance> needs at least one <p> for the facilitator");
         }
         activity.adapt = reader.optionalText(guidanceParts.child(1));
         activity.watch = reader.optionalText(guidanceParts.child(2));
     } else {
-        reader.file().error(node, text::tr("<activity> needs a <guidance> element"));
+        reader.file().error(node, "<activity> needs a <guidance> element");
     }
     activity.easyRead = readPoints(reader, checks, node, easyRead, "easy-read");
     return activity;
@@ -707,14 +693,14 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
                activities = parts.child(3), handout = parts.child(4);
     Session session;
     session.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
-    checks.claimId(reader.file(), node, session.id, text::trLater("session"));
+    checks.claimId(reader.file(), node, session.id, "session");
     session.minutes = reader.wholeNumber(node, parts.attribute(1), "minutes", 1);
     session.title = reader.requiredText(node, title, "title");
     session.objectives = reader.textList(node, objectives, "objectives", "objective", true);
     session.materials = reader.textList(node, materials, "materials", "material", false);
 
     if (!activities) {
-        reader.file().error(node, text::tr("<session> needs an <activities> element"));
+        reader.file().error(node, "<session> needs an <activities> element");
     } else {
         auto activityParts = reader.expectOnly(activities, {"activity"}, {});
         session.activities = reader.listOf<Activity>(
@@ -722,11 +708,10 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
             [&](const pugi::xml_node& activity) { return readActivity(reader, checks, activity); });
         auto count = static_cast<int>(session.activities.size());
         if (count < kMinActivities || count > kMaxActivities) {
-            reader.file().error(
-                activities, text::fill(text::tr("a session needs {1} to {2} activities; this "
-                                                "one has {3}"),
-                                       {std::to_string(kMinActivities),
-                                        std::to_string(kMaxActivities), std::to_string(count)}));
+            reader.file().error(activities, "a session needs " + std::to_string(kMinActivities) +
+                                                " to " + std::to_string(kMaxActivities) +
+                                                " activities; this one has " +
+                                                std::to_string(count));
         }
         int total = 0;
         bool allValid = true;
@@ -735,10 +720,9 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
             allValid = allValid && activity.minutes > 0;
         }
         if (allValid && session.minutes > 0 && total != session.minutes) {
-            reader.file().error(
-                node, text::fill(text::tr("the activities add up to {1} minutes, "
-                                          "but the session is {2} minutes long"),
-                                 {std::to_string(total), std::to_string(session.minutes)}));
+            reader.file().error(node, "the activities add up to " + std::to_string(total) +
+                                          " minutes, but the session is " +
+                                          std::to_string(session.minutes) + " minutes long");
         }
     }
 
@@ -749,7 +733,7 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
         session.handout.watch = readPoints(reader, checks, handout, lists.child(2), "watch");
         session.handout.talk = readPoints(reader, checks, handout, lists.child(3), "talk");
     } else {
-        reader.file().error(node, text::tr("<session> needs a <handout> element for the carers"));
+        reader.file().error(node, "<session> needs a <handout> element for the carers");
     }
     return session;
 }
@@ -758,7 +742,7 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
     auto parts = reader.expectOnly(node, {"label", "description"}, {"id", "scale"});
     Indicator indicator;
     indicator.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
-    checks.claimId(reader.file(), node, indicator.id, text::trLater("indicator"));
+    checks.claimId(reader.file(), node, indicator.id, "indicator");
     indicator.label = reader.requiredText(node, parts.child(0), "label");
     indicator.description = reader.requiredText(node, parts.child(1), "description");
     const std::string scale(reader.requiredAttribute(node, parts.attribute(1), "scale"));
@@ -766,48 +750,45 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
     char dash = 0;
     std::istringstream in(scale);
     if (!scale.empty() && !((in >> low >> dash >> high) && dash == '-' && in.eof() && low < high)) {
-        reader.file().error(node, text::fill(text::tr("scale=\"{1}\" must be two whole numbers "
-                                                      "such as \"0-3\", the lowest first"),
-                                             {scale}));
+        reader.file().error(node, "scale=\"" + scale +
+                                      "\" must be two whole numbers such as \"0-3\", the "
+                                      "lowest first");
     }
     indicator.scaleMin = low;
     indicator.scaleMax = high;
     return indicator;
 }
 
-/// Why the manifest's `relativeFile` must not be read as a module, a sentence that names it
-/// ("the module file "..." ..."), or nullopt when it is a regular file inside `directory` (whose
+/// Why the manifest's `relativeFile` must not be read as a module, in words that follow
+/// "the module file "..."", or nullopt when it is a regular file inside `directory` (whose
 /// canonical form is `canonicalDirectory`). Nothing is opened: a named pipe opened to be read
 /// would wait for a writer, and a device may do something when opened.
 std::optional<std::string> whyNotAModuleFile(const fs::path& directory,
                                              const fs::path& canonicalDirectory,
                                              const std::string& relativeFile) {
-    const auto named = [&](const char* sentence) { return text::fill(sentence, {relativeFile}); };
     if (fs::path(relativeFile).is_absolute() || relativeFile.find("..") != std::string::npos)
-        return named(
-            text::tr("the module file \"{1}\" must be a path inside the programme folder"));
+        return "must be a path inside the programme folder";
     const auto path = directory / relativeFile;
     if (auto outside = leadsOutside(canonicalDirectory, path)) {
-        return text::fill(text::tr("the module file \"{1}\" leads to {2}, which is outside the "
-                                   "programme folder; a module file must be inside it"),
-                          {relativeFile, outside->string()});
+        return "leads to " + outside->string() +
+               ", which is outside the programme folder; a module file must be inside it";
     }
     std::error_code error;
     switch (fs::status(path, error).type()) {
         case fs::file_type::regular:
             return std::nullopt;
         case fs::file_type::directory:
-            return named(text::tr("the module file \"{1}\" is a folder, not a file"));
+            return "is a folder, not a file";
         case fs::file_type::fifo:
-            return named(text::tr("the module file \"{1}\" is a named pipe, not a file"));
+            return "is a named pipe, not a file";
         case fs::file_type::block:
         case fs::file_type::character:
-            return named(text::tr("the module file \"{1}\" is a device, not a file"));
+            return "is a device, not a file";
         case fs::file_type::socket:
-            return named(text::tr("the module file \"{1}\" is a socket, not a file"));
+            return "is a socket, not a file";
         default:
             // Also what cannot be examined at all, such as a name too long for the system.
-            return named(text::tr("the module file \"{1}\" does not exist"));
+            return "does not exist";
     }
 }
 
@@ -818,8 +799,8 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
     Reader reader(file, *texts);
     auto root = file.root();
     if (std::string_view(root.name()) != "module") {
-        file.error(root, text::fill(text::tr("a module file must start with <module>, not <{1}>"),
-                                    {root.name()}));
+        file.error(
+            root, std::string("a module file must start with <module>, not <") + root.name() + ">");
         return std::nullopt;
     }
     auto parts = reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions"},
@@ -829,7 +810,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
     Module module;
     module.file = relativeFile;
     module.id = reader.keep(reader.requiredAttribute(root, parts.attribute(0), "id"));
-    checks.claimId(file, root, module.id, text::trLater("module"));
+    checks.claimId(file, root, module.id, "module");
     module.version = reader.wholeNumber(root, parts.attribute(1), "version", 1);
     auto phase = reader.requiredAttribute(root, parts.attribute(2), "phase");
     if (phase == "treatment") {
@@ -840,8 +821,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
         module.phase = Phase::carers;
     } else if (!phase.empty()) {
         file.error(root,
-                   text::fill(text::tr("phase=\"{1}\" must be treatment, maintenance or carers"),
-                              {phase}));
+                   "phase=\"" + std::string(phase) + "\" must be treatment, maintenance or carers");
     }
     module.title = reader.requiredText(root, title, "title");
     module.summary = reader.requiredText(root, summary, "summary");
@@ -853,8 +833,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
             [&](const pugi::xml_node& node) { return readIndicator(reader, checks, node); });
     }
     if (!sessions || !sessions.child("session")) {
-        file.error(root,
-                   text::tr("<module> needs a <sessions> element with at least one <session>"));
+        file.error(root, "<module> needs a <sessions> element with at least one <session>");
     } else {
         auto sessionParts = reader.expectOnly(sessions, {"session"}, {});
         module.sessions = reader.listOf<Session>(
@@ -877,12 +856,12 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
                 auto id = reader.expectOnly(node, {}, {"id"}).attribute(0);
                 TimePoint point{reader.keep(reader.requiredAttribute(node, id, "id")),
                                 reader.textOf(node)};
-                checks.claimId(reader.file(), node, point.id, text::trLater("time point"));
+                checks.claimId(reader.file(), node, point.id, "time point");
                 timePointIds.insert(point.id);
                 return point;
             });
     } else {
-        reader.file().error(root, text::tr("<programme> needs a <time-points> element"));
+        reader.file().error(root, "<programme> needs a <time-points> element");
     }
     if (!measures)
         return;
@@ -893,19 +872,18 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
                                            {"id", "min", "max", "higher-is", "time-points"});
             Measure measure;
             measure.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
-            checks.claimId(reader.file(), node, measure.id, text::trLater("measure"));
+            checks.claimId(reader.file(), node, measure.id, "measure");
             measure.name = reader.requiredText(node, parts.child(0), "name");
             measure.purpose = reader.requiredText(node, parts.child(1), "purpose");
             measure.min = reader.wholeNumber(node, parts.attribute(1), "min", 0);
             measure.max = reader.wholeNumber(node, parts.attribute(2), "max", 0);
             if (measure.max <= measure.min) {
-                reader.file().error(node, text::tr("the score range must have max above min"));
+                reader.file().error(node, "the score range must have max above min");
             }
             auto direction = reader.requiredAttribute(node, parts.attribute(3), "higher-is");
             if (direction != "better" && direction != "worse" && !direction.empty()) {
                 reader.file().error(
-                    node,
-                    text::fill(text::tr("higher-is=\"{1}\" must be better or worse"), {direction}));
+                    node, "higher-is=\"" + std::string(direction) + "\" must be better or worse");
             }
             measure.higherIsBetter = direction != "worse";
             std::istringstream ids(
@@ -914,9 +892,7 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
             for (std::string id; ids >> id;) {
                 if (!timePointIds.contains(id)) {
                     reader.file().error(
-                        node, text::fill(text::tr("the time point \"{1}\" is not defined in "
-                                                  "<time-points>"),
-                                         {id}));
+                        node, "the time point \"" + id + "\" is not defined in <time-points>");
                 }
                 measureTimePoints.push_back(reader.keep(id));
             }
@@ -976,9 +952,8 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
     Reader reader(manifest, *texts);
     auto root = manifest.root();
     if (std::string_view(root.name()) != "programme") {
-        manifest.error(root,
-                       text::fill(text::tr("programme.xml must start with <programme>, not <{1}>"),
-                                  {root.name()}));
+        manifest.error(root, std::string("programme.xml must start with <programme>, not <") +
+                                 root.name() + ">");
         return;
     }
     auto parts =
@@ -988,9 +963,8 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
                measures = parts.child(3), modules = parts.child(4);
     auto format = reader.requiredAttribute(root, parts.attribute(0), "format");
     if (!format.empty() && format != "1") {
-        manifest.error(root, text::fill(text::tr("this programme is written in format {1}; this "
-                                                 "version of Roundtable reads format 1"),
-                                        {format}));
+        manifest.error(root, "this programme is written in format " + std::string(format) +
+                                 "; this version of Roundtable reads format 1");
         return;
     }
     Programme programme;
@@ -1006,13 +980,13 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
             reader.wholeNumber(delivery, numbers.attribute(2), "max-members", 1),
             reader.wholeNumber(delivery, numbers.attribute(3), "facilitators", 1)};
     } else {
-        manifest.error(root, text::tr("<programme> needs a <delivery> element"));
+        manifest.error(root, "<programme> needs a <delivery> element");
     }
     readMeasures(reader, checks, root, timePoints, measures, programme);
 
     if (!modules || !modules.child("module-ref")) {
-        manifest.error(
-            root, text::tr("<programme> needs a <modules> element with at least one <module-ref>"));
+        manifest.error(root,
+                       "<programme> needs a <modules> element with at least one <module-ref>");
     } else {
         auto refs = reader.expectOnly(modules, {"module-ref"}, {});
         programme.modules.reserve(refs.count(0));
@@ -1052,7 +1026,7 @@ LoadResult loadProgramme(const fs::path& directory) {
                         XmlFile& manifestFile,
                         const std::shared_ptr<TextStore>& texts) -> std::optional<Module> {
         if (auto why = whyNotAModuleFile(directory, canonicalDirectory, relativeFile)) {
-            manifestFile.error(ref, *why);
+            manifestFile.error(ref, "the module file \"" + relativeFile + "\" " + *why);
             return std::nullopt;
         }
         const auto displayName = display(relativeFile);
@@ -1067,7 +1041,7 @@ LoadResult loadProgramme(const fs::path& directory) {
                 // since it was looked at: parseIfFile checks again, so nothing but a file is
                 // read.
                 findings.push_back({displayName, 0, 0, Severity::error,
-                                    text::tr("the file does not exist or cannot be read")});
+                                    "the file does not exist or cannot be read"});
                 return std::nullopt;
         }
         return std::nullopt;
@@ -1088,9 +1062,8 @@ LoadResult loadProgramme(const ProgrammeFiles& files) {
                         const std::shared_ptr<TextStore>& texts) -> std::optional<Module> {
         auto text = files.modules.find(relativeFile);
         if (text == files.modules.end()) {
-            manifestFile.error(ref, text::fill(text::tr("the module file \"{1}\" is not one of the "
-                                                        "programme's modules"),
-                                               {relativeFile}));
+            manifestFile.error(ref, "the module file \"" + relativeFile +
+                                        "\" is not one of the programme's modules");
             return std::nullopt;
         }
         XmlFile file({}, files.displayPrefix + relativeFile, findings);

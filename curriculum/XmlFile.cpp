@@ -1,6 +1,5 @@
 // Parsing with positions: pugixml reports byte offsets, which become line:column here.
 #include "curriculum/XmlFile.h"
-#include "text/Translate.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -59,9 +58,9 @@ ssize_t readAll(int fd, char* buffer, std::size_t size) {
 /// UTF-16 surrogates (U+D800 to U+DFFF), code points above U+10FFFF and cut-off sequences.
 const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std::size_t& length) {
     constexpr const char* kOverlong =
-        text::trLater("starts an overlong form of a character, which UTF-8 does not allow");
+        "starts an overlong form of a character, which UTF-8 does not allow";
     constexpr const char* kAboveLast =
-        text::trLater("starts a character above U+10FFFF, the highest Unicode allows");
+        "starts a character above U+10FFFF, the highest Unicode allows";
     const unsigned lead = *at;
     // The second byte's range narrows for a few leads; the others allow any continuation byte.
     unsigned secondLowest = 0x80, secondHighest = 0xBF;
@@ -71,7 +70,7 @@ const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std
         length = 1;
         return nullptr;
     } else if (lead < 0xC0) {
-        return text::trLater("is a continuation byte with no character before it");
+        return "is a continuation byte with no character before it";
     } else if (lead < 0xC2) {
         return kOverlong;
     } else if (lead < 0xE0) {
@@ -83,8 +82,7 @@ const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std
             secondOutOfRange = kOverlong;
         } else if (lead == 0xED) {
             secondHighest = 0x9F;
-            secondOutOfRange =
-                text::trLater("starts a UTF-16 surrogate, which UTF-8 does not allow");
+            secondOutOfRange = "starts a UTF-16 surrogate, which UTF-8 does not allow";
         }
     } else if (lead < 0xF5) {
         continuations = 3;
@@ -96,14 +94,13 @@ const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std
             secondOutOfRange = kAboveLast;
         }
     } else {
-        return lead < 0xF8 ? kAboveLast : text::trLater("is never used in UTF-8");
+        return lead < 0xF8 ? kAboveLast : "is never used in UTF-8";
     }
     auto isContinuation = [](unsigned byte) { return (byte & 0xC0) == 0x80; };
     for (std::size_t i = 1; i <= continuations; ++i) {
         if (at + i >= end || !isContinuation(at[i])) {
-            return continuations == 1
-                       ? text::trLater("is not followed by a continuation byte")
-                       : text::trLater("is not followed by the continuation bytes it needs");
+            return continuations == 1 ? "is not followed by a continuation byte"
+                                      : "is not followed by the continuation bytes it needs";
         }
     }
     if (at[1] < secondLowest || at[1] > secondHighest)
@@ -198,21 +195,18 @@ std::optional<TextError> firstInvalidText(const char* bytes, std::size_t size) {
         if (*at == '&') {
             if (auto reference = disallowedReferenceAt(at, end)) {
                 return TextError{static_cast<std::size_t>(at - begin),
-                                 text::fill(text::tr("the character reference {1} names a "
-                                                     "character that XML does not allow: write the "
-                                                     "character itself, or remove the reference"),
-                                            {*reference})};
+                                 "the character reference " + std::string(*reference) +
+                                     " names a character that XML does not allow: write the "
+                                     "character itself, or remove the reference"};
             }
         }
         std::size_t length = 0;
         if (const char* reason = invalidUtf8At(at, end, length)) {
             char lead[8];
             std::snprintf(lead, sizeof lead, "0x%02X", static_cast<unsigned>(*at));
-            return TextError{
-                static_cast<std::size_t>(at - begin),
-                text::fill(text::tr("this file is not valid UTF-8 text (byte {1} {2}): "
-                                    "save it as UTF-8"),
-                           {lead, text::tr(reason)})};
+            return TextError{static_cast<std::size_t>(at - begin),
+                             std::string("this file is not valid UTF-8 text (byte ") + lead + " " +
+                                 reason + "): save it as UTF-8"};
         }
         at += length;
     }
@@ -222,37 +216,37 @@ std::optional<TextError> firstInvalidText(const char* bytes, std::size_t size) {
 std::string plainParseError(pugi::xml_parse_status status) {
     switch (status) {
         case pugi::status_file_not_found:
-            return text::tr("the file does not exist");
+            return "the file does not exist";
         case pugi::status_io_error:
-            return text::tr("the file could not be read");
+            return "the file could not be read";
         case pugi::status_out_of_memory:
-            return text::tr("the file is too large to read");
+            return "the file is too large to read";
         case pugi::status_unrecognized_tag:
-            return text::tr("there is a '<' that does not start a tag");
+            return "there is a '<' that does not start a tag";
         case pugi::status_bad_pi:
-            return text::tr("a processing instruction (<? ... ?>) is broken");
+            return "a processing instruction (<? ... ?>) is broken";
         case pugi::status_bad_comment:
-            return text::tr("a comment (<!-- ... -->) is not closed properly");
+            return "a comment (<!-- ... -->) is not closed properly";
         case pugi::status_bad_cdata:
-            return text::tr("a CDATA section is not closed properly");
+            return "a CDATA section is not closed properly";
         case pugi::status_bad_doctype:
-            return text::tr("the document type declaration is broken");
+            return "the document type declaration is broken";
         case pugi::status_bad_pcdata:
-            return text::tr("text here could not be read");
+            return "text here could not be read";
         case pugi::status_bad_start_element:
-            return text::tr("a start tag is broken (check the name and the closing '>')");
+            return "a start tag is broken (check the name and the closing '>')";
         case pugi::status_bad_attribute:
-            return text::tr("an attribute is broken (it needs name=\"value\" with both quotes)");
+            return "an attribute is broken (it needs name=\"value\" with both quotes)";
         case pugi::status_bad_end_element:
-            return text::tr("an end tag is broken");
+            return "an end tag is broken";
         case pugi::status_end_element_mismatch:
-            return text::tr("an end tag does not match the tag that is open here");
+            return "an end tag does not match the tag that is open here";
         case pugi::status_append_invalid_root:
-            return text::tr("the file has more than one root element");
+            return "the file has more than one root element";
         case pugi::status_no_document_element:
-            return text::tr("the file has no root element");
+            return "the file has no root element";
         default:
-            return text::tr("the XML could not be read");
+            return "the XML could not be read";
     }
 }
 
@@ -265,8 +259,8 @@ XmlFile::XmlFile(std::filesystem::path path, std::string displayName,
 bool XmlFile::parse() {
     const auto opened = parseIfFile();
     if (opened == Opened::notAFile) {
-        findings_.push_back({displayName_, 0, 0, Severity::error,
-                             text::tr("the file does not exist or cannot be read")});
+        findings_.push_back(
+            {displayName_, 0, 0, Severity::error, "the file does not exist or cannot be read"});
     }
     return opened == Opened::ok;
 }
@@ -317,13 +311,13 @@ XmlFile::Opened XmlFile::parseIfFile() {
     if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
         return Opened::notAFile;
     if (status.st_size > kLargestFile)
-        return refuse(text::tr("the file is too large to be a curriculum file"));
+        return refuse("the file is too large to be a curriculum file");
     // Uninitialised: every byte is about to be overwritten by the read.
     auto size = static_cast<std::size_t>(status.st_size);
     parsed_->bytes = std::make_unique_for_overwrite<char[]>(size);
     auto read = readAll(fd.get(), parsed_->bytes.get(), size);
     if (read < 0)
-        return refuse(text::tr("the file does not exist or cannot be read"));
+        return refuse("the file does not exist or cannot be read");
     parsed_->size = static_cast<std::size_t>(read);
     // A file that grew or shrank while it was read is told apart by its size later.
     status.st_size = read;
@@ -333,8 +327,8 @@ XmlFile::Opened XmlFile::parseIfFile() {
 
 bool XmlFile::parseText(std::string_view text) {
     if (text.size() > static_cast<std::size_t>(kLargestFile)) {
-        findings_.push_back({displayName_, 0, 0, Severity::error,
-                             text::tr("the text is too large to be a curriculum file")});
+        findings_.push_back(
+            {displayName_, 0, 0, Severity::error, "the text is too large to be a curriculum file"});
         return false;
     }
     parsed_->bytes = std::make_unique_for_overwrite<char[]>(text.size());
@@ -356,8 +350,7 @@ bool XmlFile::parseBytes() {
         parsed_->document.load_buffer_inplace(parsed_->bytes.get(), parsed_->size, kParseFlags);
     if (!result) {
         reportAt(result.offset, Severity::error,
-                 text::fill(text::tr("the XML is not well formed: {1}"),
-                            {plainParseError(result.status)}));
+                 "the XML is not well formed: " + plainParseError(result.status));
         return false;
     }
     return true;
@@ -382,9 +375,8 @@ void XmlFile::reportAt(std::ptrdiff_t offset, Severity severity, const std::stri
         findings_.push_back({displayName_, position->line, position->column, severity, message});
     } else {
         findings_.push_back({displayName_, 0, 0, severity,
-                             text::fill(text::tr("{1} (where in the file is not known: it changed "
-                                                 "after it was read; check it again)"),
-                                        {message})});
+                             message + " (where in the file is not known: it changed after it "
+                                       "was read; check it again)"});
     }
 }
 
