@@ -41,7 +41,7 @@ std::map<DatabaseLock::FileId, Locked> table;  // guarded by tableMutex
 }
 
 [[noreturn]] void cannotRead(const std::filesystem::path& path) {
-    const std::string why = std::strerror(errno);  // before gettext, which may change errno
+    const std::string why = std::strerror(errno);  // read first, before any other call
     throw StoreError(
         text::fill(text::tr("Cannot open the database {1}: {2}"), {path.string(), why}));
 }

@@ -18,7 +18,7 @@ namespace {
 constexpr mode_t kOwnerOnly = S_IRUSR | S_IWUSR;
 
 /// `what` is an English sentence marked with trLater, such as "Cannot write the file {1}: {2}"
-/// (the file, why). Translated only here, after errno was read: gettext may change errno.
+/// (the file, why). Translated here, after `error` has been turned into words.
 [[noreturn]] void fail(const char* what, const std::filesystem::path& path, int error) {
     const std::string why = std::strerror(error);
     throw StoreError(text::fill(text::tr(what), {path.string(), why}));

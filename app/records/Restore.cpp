@@ -206,7 +206,7 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
                              .append(text::tr("Nothing was restored: the database is as it was.")));
     }
     if (::rename(scratch.path().c_str(), target.c_str()) != 0) {
-        const std::string why = std::strerror(errno);  // before gettext, which may change errno
+        const std::string why = std::strerror(errno);  // read first, before any other call
         throw StoreError(
             replacing
                 ? text::fill(text::tr("The restored database could not be put in place of {1} "
