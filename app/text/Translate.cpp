@@ -53,6 +53,10 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
     return filled;
 }
 
+Said said(const char* english, std::initializer_list<std::string_view> values) {
+    return {fill(english, values), fill(tr(english), values)};
+}
+
 std::filesystem::path catalogDirectory() {
     if (const char* fromEnvironment = std::getenv("ROUNDTABLE_LOCALEDIR");
         fromEnvironment && *fromEnvironment) {

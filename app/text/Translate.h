@@ -16,6 +16,14 @@ namespace roundtable::text {
 /// The translation of `singular` or `plural`, chosen by `n` as the user's language counts.
 [[nodiscard]] const char* trn(const char* singular, const char* plural, unsigned long n);
 
+/// A message both in English and in the user's language: for messages that code reads as well
+/// as people (the module editor places the curriculum loader's findings at their fields by
+/// their English words), so that translating what is shown changes nothing that is read.
+struct Said {
+    std::string english;
+    std::string shown;
+};
+
 /// Marks `english` for translation where it cannot be translated yet (a table of constants);
 /// tr() translates it where it is used.
 [[nodiscard]] constexpr const char* trLater(const char* english) {
@@ -33,6 +41,10 @@ namespace roundtable::text {
 /// program starts with, so that parsing (sscanf, strtod) does not change with the language. Under
 /// the plain "C" locale gettext ignores LANGUAGE: call this before translating anything.
 void useEnvironmentLanguage();
+
+/// `english` filled with `values` (as fill), and its translation filled with them. A keyword of
+/// xgettext, like tr.
+[[nodiscard]] Said said(const char* english, std::initializer_list<std::string_view> values = {});
 
 /// Where the catalogs are: $ROUNDTABLE_LOCALEDIR when set, otherwise <prefix>/share/locale of the
 /// running program (bin/ beside share/), or the configured prefix's when that cannot be read.
