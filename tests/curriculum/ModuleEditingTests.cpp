@@ -898,6 +898,8 @@ TEST_CASE("under the pseudo-locale the findings are translated and still placed 
     CHECK(checked.at(A::ofActivity(0, 2, Field::activityMinutes)).size() == 1);
     const auto title = checked.at(A::ofSession(4, Field::sessionTitle));
     REQUIRE(title.size() == 1);
-    CHECK(title.front().finding.message == "\u27E6The session title is missing: fill it in.\u27E7");
+    // The field's name is translated too.
+    CHECK(title.front().finding.message ==
+          "\u27E6The \u27E6session title\u27E7 is missing: fill it in.\u27E7");
     CHECK(checked.at(A::ofSession(2, Field::sessionMinutes)).size() == 1);
 }
