@@ -4,6 +4,7 @@
 // attribute or a missing child at the element that has (or lacks) it; its message names the
 // attribute or the child, which places it at that field (the wording is tested).
 #include "curriculum/DraftChecks.h"
+#include "text/Translate.h"
 
 #include <algorithm>
 #include <array>
@@ -378,13 +379,12 @@ void checkSessions(const PositionedText& text, const DraftCheckOptions& options,
         check.minutes.push_back(minutes);
         if (minutes.session && minutes.activitiesWithoutMinutes == 0 &&
             minutes.activities != *minutes.session) {
-            std::string message(kMinutesSum);
-            message.append(std::to_string(minutes.activities))
-                .append(" minutes, but the session is ")
-                .append(std::to_string(*minutes.session))
-                .append(" minutes long");
-            report(FieldAddress::ofSession(session, Field::sessionMinutes), element,
-                   std::move(message));
+            // The loader's words for the same check (kMinutesSum), which it leaves to this one.
+            report(
+                FieldAddress::ofSession(session, Field::sessionMinutes), element,
+                text::fill(text::tr("the activities add up to {1} minutes, but the session is "
+                                    "{2} minutes long"),
+                           {std::to_string(minutes.activities), std::to_string(*minutes.session)}));
         }
         std::size_t activity = 0;
         for (auto item = element.child("activities").child("activity"); item;
@@ -428,10 +428,10 @@ std::vector<DraftFinding> DraftCheck::inside(const FieldAddress& whole) const {
 /// words of the editor's form, where it is shown beside the field it concerns: a
 /// psychologist sees fields, not elements. Messages without a tag name are plain already.
 std::string inFormWords(const FieldAddress& field, const Finding& finding) {
-    const auto& message = finding.message;
-    if (finding.severity != Severity::error || message.find('<') == std::string::npos ||
+    // Decided on the English (the message shown may be translated).
+    if (finding.severity != Severity::error || finding.inEnglish().find('<') == std::string::npos ||
         field.field == Field::module)
-        return message;
+        return finding.message;
     const std::string name = describe(field.field);
     switch (field.field) {
         case Field::aims:
@@ -446,16 +446,17 @@ std::string inFormWords(const FieldAddress& field, const Finding& finding) {
         case Field::handoutHelp:
         case Field::handoutWatch:
         case Field::handoutTalk:
-            return "The " + name + " list is empty: add at least one line.";
+            return text::fill(text::tr("The {1} list is empty: add at least one line."), {name});
         case Field::easyReadPicture:
         case Field::handoutCoveredPicture:
         case Field::handoutHelpPicture:
         case Field::handoutWatchPicture:
         case Field::handoutTalkPicture:
         case Field::activityPicture:
-            return "The picture's name is missing: choose a picture, or remove the empty [ ].";
+            return text::tr(
+                "The picture's name is missing: choose a picture, or remove the empty [ ].");
         default:
-            return "The " + name + " is missing: fill it in.";
+            return text::fill(text::tr("The {1} is missing: fill it in."), {name});
     }
 }
 
@@ -464,11 +465,13 @@ DraftCheck checkModuleText(std::string_view xml, const DraftCheckOptions& option
     auto loaded = loadModuleText(xml, options.displayName, options.pictures);
     const PositionedText text(xml);
     for (auto& finding : loaded.findings) {
-        if (finding.message.starts_with(kMinutesSum))
+        // The loader's findings are read in English (Finding::inEnglish): what they say places
+        // them at their fields in any language.
+        if (finding.inEnglish().starts_with(kMinutesSum))
             continue;
         FieldAddress field = FieldAddress::ofModule(Field::module);
         if (auto element = text.elementAt(finding.line, finding.column))
-            field = refine(fieldOf(element), finding.message);
+            field = refine(fieldOf(element), finding.inEnglish());
         finding.message = inFormWords(field, finding);
         check.findings.push_back({field, std::move(finding)});
     }

@@ -13,7 +13,13 @@ struct Finding {
     int line = 0;      ///< 1-based; 0 when the problem concerns the whole file
     int column = 0;    ///< 1-based, counted in bytes
     Severity severity = Severity::error;
-    std::string message;
+    std::string message;  ///< in the user's language
+    /// The message in English when it was translated (empty when `message` is English): what
+    /// code that reads findings (DraftChecks) looks at, so that it works in every language.
+    std::string english = {};
+    [[nodiscard]] const std::string& inEnglish() const {
+        return english.empty() ? message : english;
+    }
 };
 
 /// "file:line:column: error: message", the form editors and the CLI understand.

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "curriculum/ModuleDocument.h"
+#include "text/Translate.h"
 
 namespace roundtable::curriculum {
 namespace {
@@ -247,30 +248,30 @@ std::string twoDigits(int number) {
 const char* nounOf(Field list) {
     switch (list) {
         case Field::aims:
-            return "aim";
+            return text::tr("aim");
         case Field::indicators:
-            return "indicator";
+            return text::tr("indicator");
         case Field::sessions:
         case Field::session:
-            return "session";
+            return text::tr("session");
         case Field::objectives:
-            return "objective";
+            return text::tr("objective");
         case Field::materials:
-            return "material";
+            return text::tr("material");
         case Field::activities:
         case Field::activity:
-            return "activity";
+            return text::tr("activity");
         case Field::guidance:
-            return "guidance paragraph";
+            return text::tr("guidance paragraph");
         case Field::easyRead:
-            return "easy-read point";
+            return text::tr("easy-read point");
         case Field::handoutCovered:
         case Field::handoutHelp:
         case Field::handoutWatch:
         case Field::handoutTalk:
-            return "handout point";
+            return text::tr("handout point");
         default:
-            return "item";
+            return text::tr("item");
     }
 }
 
@@ -587,7 +588,7 @@ void ModuleDraft::setText(const FieldAddress& address, std::string_view value) {
         case Shape::whole:
             throw DraftEditError(describe(address) + " has no text of its own");
     }
-    commit(std::string("change ") + describe(address.field), recorder.take(), address);
+    commit(text::fill(text::tr("change {1}"), {describe(address.field)}), recorder.take(), address);
 }
 
 void ModuleDraft::endTyping() {
@@ -654,7 +655,7 @@ FieldAddress ModuleDraft::addItem(const FieldAddress& list, std::size_t position
         item.append_attribute("picture").set_value(picture.data(), upToZero(picture).size());
     setElementText(item, upToZero(text));
     recorder.inserted(top ? top : item);
-    commit(std::string("add ") + nounOf(listAddress.field), recorder.take());
+    commit(text::fill(text::tr("add {1}"), {nounOf(listAddress.field)}), recorder.take());
     listAddress.item = position;
     return listAddress;
 }
@@ -674,7 +675,7 @@ FieldAddress ModuleDraft::addIndicator(std::size_t position, int scaleMin, int s
     indicator.append_child("label");
     indicator.append_child("description");
     recorder.inserted(top ? top : indicator);
-    commit("add indicator", recorder.take());
+    commit(text::tr("add indicator"), recorder.take());
     return FieldAddress::ofModule(Field::indicators, position);
 }
 
@@ -692,7 +693,7 @@ FieldAddress ModuleDraft::addSession(std::size_t position, int minutes) {
     for (const char* part : {"covered", "help", "watch", "talk"})
         handout.append_child(part);
     recorder.inserted(top ? top : session);
-    commit("add session", recorder.take());
+    commit(text::tr("add session"), recorder.take());
     return FieldAddress::ofSession(position, Field::session);
 }
 
@@ -709,7 +710,7 @@ FieldAddress ModuleDraft::addActivity(std::size_t session, std::size_t position,
     for (const char* part : {"title", "guidance", "easy-read"})
         activity.append_child(part);
     recorder.inserted(top ? top : activity);
-    commit("add activity", recorder.take());
+    commit(text::tr("add activity"), recorder.take());
     return FieldAddress::ofActivity(session, position, Field::activity);
 }
 
@@ -733,7 +734,7 @@ FieldAddress ModuleDraft::duplicate(const FieldAddress& address) {
         attribute.set_value(id.c_str());
     }
     recorder.inserted(copy);
-    commit(std::string("duplicate ") + nounOf(whole.noun), recorder.take());
+    commit(text::fill(text::tr("duplicate {1}"), {nounOf(whole.noun)}), recorder.take());
     return withPosition(whole.address, whole.position + 1);
 }
 
@@ -741,7 +742,7 @@ void ModuleDraft::remove(const FieldAddress& address) {
     const auto whole = wholeOf(document_, address);
     EditHistory::Recorder recorder;
     recorder.remove(whole.element);
-    commit(std::string("remove ") + nounOf(whole.noun), recorder.take());
+    commit(text::fill(text::tr("remove {1}"), {nounOf(whole.noun)}), recorder.take());
 }
 
 FieldAddress ModuleDraft::move(const FieldAddress& address, std::size_t to) {
@@ -752,7 +753,7 @@ FieldAddress ModuleDraft::move(const FieldAddress& address, std::size_t to) {
     if (to != whole.position) {
         recorder.move(whole.element, nthChild(whole.list, whole.itemName, to), to < whole.position);
     }
-    commit(std::string("move ") + nounOf(whole.noun), recorder.take());
+    commit(text::fill(text::tr("move {1}"), {nounOf(whole.noun)}), recorder.take());
     return withPosition(whole.address, to);
 }
 

@@ -1,5 +1,6 @@
 // Names of the module editor's fields for menus and messages, and the minutes of a session.
 #include "curriculum/ModuleFields.h"
+#include "text/Translate.h"
 
 #include <charconv>
 #include <string_view>
@@ -32,85 +33,85 @@ bool isIndicatorField(Field field) {
 const char* describe(Field field) {
     switch (field) {
         case Field::module:
-            return "module";
+            return text::tr("module");
         case Field::moduleTitle:
-            return "module title";
+            return text::tr("module title");
         case Field::moduleSummary:
-            return "summary";
+            return text::tr("summary");
         case Field::aims:
-            return "aims";
+            return text::tr("aims");
         case Field::indicators:
-            return "indicators";
+            return text::tr("indicators");
         case Field::indicatorLabel:
-            return "indicator label";
+            return text::tr("indicator label");
         case Field::indicatorDescription:
-            return "indicator description";
+            return text::tr("indicator description");
         case Field::indicatorScale:
-            return "indicator scale";
+            return text::tr("indicator scale");
         case Field::sessions:
-            return "sessions";
+            return text::tr("sessions");
         case Field::session:
-            return "session";
+            return text::tr("session");
         case Field::sessionTitle:
-            return "session title";
+            return text::tr("session title");
         case Field::sessionMinutes:
-            return "session minutes";
+            return text::tr("session minutes");
         case Field::objectives:
-            return "objectives";
+            return text::tr("objectives");
         case Field::materials:
-            return "materials";
+            return text::tr("materials");
         case Field::activities:
-            return "activities";
+            return text::tr("activities");
         case Field::handout:
-            return "handout";
+            return text::tr("handout");
         case Field::handoutCovered:
-            return "handout: what we covered";
+            return text::tr("handout: what we covered");
         case Field::handoutCoveredText:
-            return "handout point";
+            return text::tr("handout point");
         case Field::handoutCoveredPicture:
-            return "handout picture";
+            return text::tr("handout picture");
         case Field::handoutHelp:
-            return "handout: how to help";
+            return text::tr("handout: how to help");
         case Field::handoutHelpText:
-            return "handout point";
+            return text::tr("handout point");
         case Field::handoutHelpPicture:
-            return "handout picture";
+            return text::tr("handout picture");
         case Field::handoutWatch:
-            return "handout: what to watch for";
+            return text::tr("handout: what to watch for");
         case Field::handoutWatchText:
-            return "handout point";
+            return text::tr("handout point");
         case Field::handoutWatchPicture:
-            return "handout picture";
+            return text::tr("handout picture");
         case Field::handoutTalk:
-            return "handout: what to talk about";
+            return text::tr("handout: what to talk about");
         case Field::handoutTalkText:
-            return "handout point";
+            return text::tr("handout point");
         case Field::handoutTalkPicture:
-            return "handout picture";
+            return text::tr("handout picture");
         case Field::activity:
-            return "activity";
+            return text::tr("activity");
         case Field::activityTitle:
-            return "activity title";
+            return text::tr("activity title");
         case Field::activityKind:
-            return "activity kind";
+            return text::tr("activity kind");
         case Field::activityMinutes:
-            return "activity minutes";
+            return text::tr("activity minutes");
         case Field::activityPicture:
-            return "activity picture";
+            return text::tr("activity picture");
         case Field::guidance:
-            return "guidance";
+            return text::tr("guidance");
         case Field::activityAdapt:
-            return "how to adapt";
+            return text::tr("how to adapt");
         case Field::activityWatch:
-            return "what to watch for";
+            return text::tr("what to watch for");
         case Field::easyRead:
-            return "easy-read";
+            return text::tr("easy-read");
         case Field::easyReadText:
-            return "easy-read point";
+            return text::tr("easy-read point");
         case Field::easyReadPicture:
-            return "easy-read picture";
+            return text::tr("easy-read picture");
     }
-    return "field";
+    return text::tr("field");
 }
 
 std::string describe(const FieldAddress& address) {
@@ -120,11 +121,12 @@ std::string describe(const FieldAddress& address) {
         text.append(std::to_string(position + 1));
     };
     if (address.session)
-        add("session", *address.session);
+        add(text::tr("session"), *address.session);
     if (address.activity)
-        add("activity", *address.activity);
+        add(text::tr("activity"), *address.activity);
     if (address.item)
-        add(isIndicatorField(address.field) ? "indicator" : "item", *address.item);
+        add(isIndicatorField(address.field) ? text::tr("indicator") : text::tr("item"),
+            *address.item);
     text.append(text.empty() ? "" : ": ").append(describe(address.field));
     return text;
 }

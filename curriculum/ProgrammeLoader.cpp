@@ -22,6 +22,7 @@
 #include <unordered_set>
 
 #include "curriculum/XmlFile.h"
+#include "text/Translate.h"
 
 namespace roundtable::curriculum {
 namespace fs = std::filesystem;
@@ -330,8 +331,9 @@ class Reader {
             if (auto at = indexOf(children, name)) {
                 parts.addChild(*at, child);
             } else if (child.type() == pugi::node_element) {
-                file_.warning(child, std::string("<") + child.name() + "> is not part of <" +
-                                         node.name() + "> in format 1; it is ignored");
+                file_.warning(child, text::said("<{1}> is not part of <{2}> in format 1; it is "
+                                                "ignored",
+                                                {child.name(), node.name()}));
             }
         }
         for (auto attribute = node.first_attribute(); attribute;
@@ -339,9 +341,9 @@ class Reader {
             if (auto at = indexOf(attributes, attribute.name())) {
                 parts.addAttribute(*at, attribute);
             } else {
-                file_.warning(node, std::string("the attribute ") + attribute.name() +
-                                        " is not part of <" + node.name() +
-                                        "> in format 1; it is ignored");
+                file_.warning(node, text::said("the attribute {1} is not part of <{2}> in "
+                                               "format 1; it is ignored",
+                                               {attribute.name(), node.name()}));
             }
         }
         return parts;
@@ -352,7 +354,7 @@ class Reader {
                                   const char* childName) {
         if (!child) {
             file_.error(parent,
-                        std::string("<") + parent.name() + "> needs a <" + childName + "> element");
+                        text::said("<{1}> needs a <{2}> element", {parent.name(), childName}));
             return {};
         }
         return textOf(child);
@@ -361,7 +363,7 @@ class Reader {
     std::string_view textOf(const pugi::xml_node& node) {
         auto text = normalisedText(node, file_, store_);
         if (text.empty())
-            file_.error(node, std::string("<") + node.name() + "> has no text");
+            file_.error(node, text::said("<{1}> has no text", {node.name()}));
         return text;
     }
 
@@ -375,15 +377,14 @@ class Reader {
                                                const char* itemName, bool atLeastOne) {
         if (!list) {
             file_.error(parent,
-                        std::string("<") + parent.name() + "> needs a <" + listName + "> element");
+                        text::said("<{1}> needs a <{2}> element", {parent.name(), listName}));
             return {};
         }
         auto parts = expectOnly(list, {itemName}, {});
         auto items = listOf<std::string_view>(
             parts, 0, itemName, [&](const pugi::xml_node& item) { return textOf(item); });
         if (atLeastOne && items.empty()) {
-            file_.error(list,
-                        std::string("<") + listName + "> needs at least one <" + itemName + ">");
+            file_.error(list, text::said("<{1}> needs at least one <{2}>", {listName, itemName}));
         }
         return items;
     }
@@ -393,13 +394,13 @@ class Reader {
     std::string_view requiredAttribute(const pugi::xml_node& node,
                                        const pugi::xml_attribute& attribute, const char* name) {
         if (!attribute) {
-            file_.error(node, std::string("<") + node.name() + "> needs the attribute " + name);
+            file_.error(node, text::said("<{1}> needs the attribute {2}", {node.name(), name}));
             return {};
         }
         auto value = trimmed(attribute.value());
         if (value.empty()) {
-            file_.error(
-                node, std::string("the attribute ") + name + " of <" + node.name() + "> is empty");
+            file_.error(node,
+                        text::said("the attribute {1} of <{2}> is empty", {name, node.name()}));
         }
         return value;
     }
@@ -413,10 +414,11 @@ class Reader {
         int value = 0;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
-            file_.error(
-                node,
-                std::string(name) + "=\"" + std::string(text) + "\" must be a whole number" +
-                    (minimum == 1 ? " above zero" : " of at least " + std::to_string(minimum)));
+            file_.error(node, minimum == 1
+                                  ? text::said("{1}=\"{2}\" must be a whole number above zero",
+                                               {name, text})
+                                  : text::said("{1}=\"{2}\" must be a whole number of at least {3}",
+                                               {name, text, std::to_string(minimum)}));
             return 0;
         }
         return value;
@@ -482,30 +484,33 @@ class ProgrammeChecks {
         }
         const auto& [firstFile, firstLines] = files_[first->second.file];
         auto at = firstLines->at(first->second.offset);
-        const auto where = at ? "at " + firstFile + ":" + std::to_string(at->line) + ":" +
-                                    std::to_string(at->column)
-                              : "in " + firstFile + " (which has changed since it was read)";
-        file.error(node, std::string("the ") + what + " id \"" + std::string(id) +
-                             "\" is already used " + where +
-                             "; every id must be unique in the programme");
+        const auto where =
+            at ? text::said("at {1}:{2}:{3}",
+                            {firstFile, std::to_string(at->line), std::to_string(at->column)})
+               : text::said("in {1} (which has changed since it was read)", {firstFile});
+        constexpr const char* kUsedTwice = text::trLater(
+            "the {1} id \"{2}\" is already used {3}; every id must be unique in the programme");
+        file.error(node,
+                   text::Said{text::fill(kUsedTwice, {what, id, where.english}),
+                              text::fill(text::tr(kUsedTwice), {text::tr(what), id, where.shown})});
     }
 
     void checkPicture(XmlFile& file, const pugi::xml_node& node, std::string_view name) {
         if (name.empty())
             return;
         if (auto problem = pictureProblem(name))
-            file.error(node, "the picture \"" + std::string(name) + "\" " + *problem);
+            file.error(node, *problem);
     }
 
   private:
-    /// Why the picture `name` cannot be used, in words that follow "the picture "name"", or
-    /// nullopt when it is a file inside the programme folder. Nothing reads the pictures yet,
-    /// but whatever shows them later must not be led to a file elsewhere.
-    std::optional<std::string> pictureProblem(std::string_view name) {
+    /// Why the picture `name` cannot be used, a sentence that names it, or nullopt when it is a
+    /// file inside the programme folder. Nothing reads the pictures yet, but whatever shows them
+    /// later must not be led to a file elsewhere.
+    std::optional<text::Said> pictureProblem(std::string_view name) {
         if (inMemory_) {
             if (!memoryPictures_ || memoryPictures_->contains(name))
                 return std::nullopt;
-            return std::string("is not one of the service's pictures");
+            return text::said("the picture \"{1}\" is not one of the service's pictures", {name});
         }
         if (!listed_) {
             picturesDirOutside_ = leadsOutside(programmeDir_, picturesDir_);
@@ -514,22 +519,27 @@ class ProgrammeChecks {
             listed_ = true;
         }
         if (picturesDirOutside_) {
-            return "is in " + picturesDir_.string() + ", which leads to " +
-                   picturesDirOutside_->string() +
-                   ", outside the programme folder; pictures must be inside it";
+            return text::said(
+                "the picture \"{1}\" is in {2}, which leads to {3}, outside "
+                "the programme folder; pictures must be inside it",
+                {name, picturesDir_.string(), picturesDirOutside_->string()});
         }
         const bool exists = pictureExists(name);
         // Looked up only when some picture leads outside: the usual case hashes no name for it.
         if (!outsidePictures_.empty()) {
             if (auto outside = outsidePictures_.find(name); outside != outsidePictures_.end()) {
-                return "leads to " + outside->second.string() +
-                       ", which is outside the programme folder; a picture must be inside it";
+                return text::said(
+                    "the picture \"{1}\" leads to {2}, which is outside "
+                    "the programme folder; a picture must be inside it",
+                    {name, outside->second.string()});
             }
         }
         if (!exists) {
             const std::string quoted(name);
-            return "does not exist (looked for " + quoted + ".svg and " + quoted + ".png in " +
-                   picturesDir_.string() + ")";
+            return text::said(
+                "the picture \"{1}\" does not exist (looked for {1}.svg "
+                "and {1}.png in {2})",
+                {quoted, picturesDir_.string()});
         }
         return std::nullopt;
     }
@@ -635,8 +645,8 @@ std::span<const EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& check
                                           const pugi::xml_node& parent, const pugi::xml_node& list,
                                           const char* listName) {
     if (!list) {
-        reader.file().error(
-            parent, std::string("<") + parent.name() + "> needs a <" + listName + "> element");
+        reader.file().error(parent,
+                            text::said("<{1}> needs a <{2}> element", {parent.name(), listName}));
         return {};
     }
     auto parts = reader.expectOnly(list, {"point"}, {});
@@ -648,7 +658,8 @@ std::span<const EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& check
         return point;
     });
     if (points.empty()) {
-        reader.file().error(list, std::string("<") + listName + "> needs at least one <point>");
+        reader.file().error(list,
+                            text::said("<{1}> needs at least one <{2}>", {listName, "point"}));
     }
     return points;
 }
@@ -663,8 +674,9 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
         std::string allowed;
         for (const auto& kind : kActivityKinds)
             allowed.append(allowed.empty() ? "" : ", ").append(kind);
-        reader.file().error(node, "the activity kind \"" + std::string(activity.kind) +
-                                      "\" is not known; use one of: " + allowed);
+        reader.file().error(node, text::said("the activity kind \"{1}\" is not known; use "
+                                             "one of: {2}",
+                                             {activity.kind, allowed}));
     }
     activity.minutes = reader.wholeNumber(node, parts.attribute(1), "minutes", 1);
     activity.picture = reader.keep(trimmed(parts.attribute(2).value()));
@@ -675,12 +687,13 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
         activity.guidance = reader.listOf<std::string_view>(
             guidanceParts, 0, "p", [&](const pugi::xml_node& p) { return reader.textOf(p); });
         if (activity.guidance.empty()) {
-            reader.file().error(guidance, "<guidance> needs at least one <p> for the facilitator");
+            reader.file().error(
+                guidance, text::said("<guidance> needs at least one <p> for the facilitator"));
         }
         activity.adapt = reader.optionalText(guidanceParts.child(1));
         activity.watch = reader.optionalText(guidanceParts.child(2));
     } else {
-        reader.file().error(node, "<activity> needs a <guidance> element");
+        reader.file().error(node, text::said("<activity> needs a <guidance> element"));
     }
     activity.easyRead = readPoints(reader, checks, node, easyRead, "easy-read");
     return activity;
@@ -693,14 +706,14 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
                activities = parts.child(3), handout = parts.child(4);
     Session session;
     session.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
-    checks.claimId(reader.file(), node, session.id, "session");
+    checks.claimId(reader.file(), node, session.id, text::trLater("session"));
     session.minutes = reader.wholeNumber(node, parts.attribute(1), "minutes", 1);
     session.title = reader.requiredText(node, title, "title");
     session.objectives = reader.textList(node, objectives, "objectives", "objective", true);
     session.materials = reader.textList(node, materials, "materials", "material", false);
 
     if (!activities) {
-        reader.file().error(node, "<session> needs an <activities> element");
+        reader.file().error(node, text::said("<session> needs an <activities> element"));
     } else {
         auto activityParts = reader.expectOnly(activities, {"activity"}, {});
         session.activities = reader.listOf<Activity>(
@@ -708,10 +721,11 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
             [&](const pugi::xml_node& activity) { return readActivity(reader, checks, activity); });
         auto count = static_cast<int>(session.activities.size());
         if (count < kMinActivities || count > kMaxActivities) {
-            reader.file().error(activities, "a session needs " + std::to_string(kMinActivities) +
-                                                " to " + std::to_string(kMaxActivities) +
-                                                " activities; this one has " +
-                                                std::to_string(count));
+            reader.file().error(
+                activities, text::said("a session needs {1} to {2} activities; this "
+                                       "one has {3}",
+                                       {std::to_string(kMinActivities),
+                                        std::to_string(kMaxActivities), std::to_string(count)}));
         }
         int total = 0;
         bool allValid = true;
@@ -720,9 +734,10 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
             allValid = allValid && activity.minutes > 0;
         }
         if (allValid && session.minutes > 0 && total != session.minutes) {
-            reader.file().error(node, "the activities add up to " + std::to_string(total) +
-                                          " minutes, but the session is " +
-                                          std::to_string(session.minutes) + " minutes long");
+            reader.file().error(
+                node, text::said("the activities add up to {1} minutes, "
+                                 "but the session is {2} minutes long",
+                                 {std::to_string(total), std::to_string(session.minutes)}));
         }
     }
 
@@ -733,7 +748,7 @@ Session readSession(Reader& reader, ProgrammeChecks& checks, const pugi::xml_nod
         session.handout.watch = readPoints(reader, checks, handout, lists.child(2), "watch");
         session.handout.talk = readPoints(reader, checks, handout, lists.child(3), "talk");
     } else {
-        reader.file().error(node, "<session> needs a <handout> element for the carers");
+        reader.file().error(node, text::said("<session> needs a <handout> element for the carers"));
     }
     return session;
 }
@@ -742,7 +757,7 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
     auto parts = reader.expectOnly(node, {"label", "description"}, {"id", "scale"});
     Indicator indicator;
     indicator.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
-    checks.claimId(reader.file(), node, indicator.id, "indicator");
+    checks.claimId(reader.file(), node, indicator.id, text::trLater("indicator"));
     indicator.label = reader.requiredText(node, parts.child(0), "label");
     indicator.description = reader.requiredText(node, parts.child(1), "description");
     const std::string scale(reader.requiredAttribute(node, parts.attribute(1), "scale"));
@@ -750,45 +765,49 @@ Indicator readIndicator(Reader& reader, ProgrammeChecks& checks, const pugi::xml
     char dash = 0;
     std::istringstream in(scale);
     if (!scale.empty() && !((in >> low >> dash >> high) && dash == '-' && in.eof() && low < high)) {
-        reader.file().error(node, "scale=\"" + scale +
-                                      "\" must be two whole numbers such as \"0-3\", the "
-                                      "lowest first");
+        reader.file().error(node, text::said("scale=\"{1}\" must be two whole numbers "
+                                             "such as \"0-3\", the lowest first",
+                                             {scale}));
     }
     indicator.scaleMin = low;
     indicator.scaleMax = high;
     return indicator;
 }
 
-/// Why the manifest's `relativeFile` must not be read as a module, in words that follow
-/// "the module file "..."", or nullopt when it is a regular file inside `directory` (whose
+/// Why the manifest's `relativeFile` must not be read as a module, a sentence that names it
+/// ("the module file "..." ..."), or nullopt when it is a regular file inside `directory` (whose
 /// canonical form is `canonicalDirectory`). Nothing is opened: a named pipe opened to be read
 /// would wait for a writer, and a device may do something when opened.
-std::optional<std::string> whyNotAModuleFile(const fs::path& directory,
-                                             const fs::path& canonicalDirectory,
-                                             const std::string& relativeFile) {
+std::optional<text::Said> whyNotAModuleFile(const fs::path& directory,
+                                            const fs::path& canonicalDirectory,
+                                            const std::string& relativeFile) {
+    const auto named = [&](const char* sentence) { return text::said(sentence, {relativeFile}); };
     if (fs::path(relativeFile).is_absolute() || relativeFile.find("..") != std::string::npos)
-        return "must be a path inside the programme folder";
+        return named(
+            text::trLater("the module file \"{1}\" must be a path inside the programme folder"));
     const auto path = directory / relativeFile;
     if (auto outside = leadsOutside(canonicalDirectory, path)) {
-        return "leads to " + outside->string() +
-               ", which is outside the programme folder; a module file must be inside it";
+        return text::said(
+            "the module file \"{1}\" leads to {2}, which is outside the "
+            "programme folder; a module file must be inside it",
+            {relativeFile, outside->string()});
     }
     std::error_code error;
     switch (fs::status(path, error).type()) {
         case fs::file_type::regular:
             return std::nullopt;
         case fs::file_type::directory:
-            return "is a folder, not a file";
+            return named(text::trLater("the module file \"{1}\" is a folder, not a file"));
         case fs::file_type::fifo:
-            return "is a named pipe, not a file";
+            return named(text::trLater("the module file \"{1}\" is a named pipe, not a file"));
         case fs::file_type::block:
         case fs::file_type::character:
-            return "is a device, not a file";
+            return named(text::trLater("the module file \"{1}\" is a device, not a file"));
         case fs::file_type::socket:
-            return "is a socket, not a file";
+            return named(text::trLater("the module file \"{1}\" is a socket, not a file"));
         default:
             // Also what cannot be examined at all, such as a name too long for the system.
-            return "does not exist";
+            return named(text::trLater("the module file \"{1}\" does not exist"));
     }
 }
 
@@ -799,8 +818,8 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
     Reader reader(file, *texts);
     auto root = file.root();
     if (std::string_view(root.name()) != "module") {
-        file.error(
-            root, std::string("a module file must start with <module>, not <") + root.name() + ">");
+        file.error(root,
+                   text::said("a module file must start with <module>, not <{1}>", {root.name()}));
         return std::nullopt;
     }
     auto parts = reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions"},
@@ -810,7 +829,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
     Module module;
     module.file = relativeFile;
     module.id = reader.keep(reader.requiredAttribute(root, parts.attribute(0), "id"));
-    checks.claimId(file, root, module.id, "module");
+    checks.claimId(file, root, module.id, text::trLater("module"));
     module.version = reader.wholeNumber(root, parts.attribute(1), "version", 1);
     auto phase = reader.requiredAttribute(root, parts.attribute(2), "phase");
     if (phase == "treatment") {
@@ -821,7 +840,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
         module.phase = Phase::carers;
     } else if (!phase.empty()) {
         file.error(root,
-                   "phase=\"" + std::string(phase) + "\" must be treatment, maintenance or carers");
+                   text::said("phase=\"{1}\" must be treatment, maintenance or carers", {phase}));
     }
     module.title = reader.requiredText(root, title, "title");
     module.summary = reader.requiredText(root, summary, "summary");
@@ -833,7 +852,8 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
             [&](const pugi::xml_node& node) { return readIndicator(reader, checks, node); });
     }
     if (!sessions || !sessions.child("session")) {
-        file.error(root, "<module> needs a <sessions> element with at least one <session>");
+        file.error(root,
+                   text::said("<module> needs a <sessions> element with at least one <session>"));
     } else {
         auto sessionParts = reader.expectOnly(sessions, {"session"}, {});
         module.sessions = reader.listOf<Session>(
@@ -856,12 +876,12 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
                 auto id = reader.expectOnly(node, {}, {"id"}).attribute(0);
                 TimePoint point{reader.keep(reader.requiredAttribute(node, id, "id")),
                                 reader.textOf(node)};
-                checks.claimId(reader.file(), node, point.id, "time point");
+                checks.claimId(reader.file(), node, point.id, text::trLater("time point"));
                 timePointIds.insert(point.id);
                 return point;
             });
     } else {
-        reader.file().error(root, "<programme> needs a <time-points> element");
+        reader.file().error(root, text::said("<programme> needs a <time-points> element"));
     }
     if (!measures)
         return;
@@ -872,18 +892,18 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
                                            {"id", "min", "max", "higher-is", "time-points"});
             Measure measure;
             measure.id = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id"));
-            checks.claimId(reader.file(), node, measure.id, "measure");
+            checks.claimId(reader.file(), node, measure.id, text::trLater("measure"));
             measure.name = reader.requiredText(node, parts.child(0), "name");
             measure.purpose = reader.requiredText(node, parts.child(1), "purpose");
             measure.min = reader.wholeNumber(node, parts.attribute(1), "min", 0);
             measure.max = reader.wholeNumber(node, parts.attribute(2), "max", 0);
             if (measure.max <= measure.min) {
-                reader.file().error(node, "the score range must have max above min");
+                reader.file().error(node, text::said("the score range must have max above min"));
             }
             auto direction = reader.requiredAttribute(node, parts.attribute(3), "higher-is");
             if (direction != "better" && direction != "worse" && !direction.empty()) {
                 reader.file().error(
-                    node, "higher-is=\"" + std::string(direction) + "\" must be better or worse");
+                    node, text::said("higher-is=\"{1}\" must be better or worse", {direction}));
             }
             measure.higherIsBetter = direction != "worse";
             std::istringstream ids(
@@ -891,8 +911,9 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
             std::vector<std::string_view> measureTimePoints;
             for (std::string id; ids >> id;) {
                 if (!timePointIds.contains(id)) {
-                    reader.file().error(
-                        node, "the time point \"" + id + "\" is not defined in <time-points>");
+                    reader.file().error(node, text::said("the time point \"{1}\" is not defined in "
+                                                         "<time-points>",
+                                                         {id}));
                 }
                 measureTimePoints.push_back(reader.keep(id));
             }
@@ -952,8 +973,8 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
     Reader reader(manifest, *texts);
     auto root = manifest.root();
     if (std::string_view(root.name()) != "programme") {
-        manifest.error(root, std::string("programme.xml must start with <programme>, not <") +
-                                 root.name() + ">");
+        manifest.error(root, text::said("programme.xml must start with <programme>, not <{1}>",
+                                        {root.name()}));
         return;
     }
     auto parts =
@@ -963,8 +984,9 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
                measures = parts.child(3), modules = parts.child(4);
     auto format = reader.requiredAttribute(root, parts.attribute(0), "format");
     if (!format.empty() && format != "1") {
-        manifest.error(root, "this programme is written in format " + std::string(format) +
-                                 "; this version of Roundtable reads format 1");
+        manifest.error(root, text::said("this programme is written in format {1}; this "
+                                        "version of Roundtable reads format 1",
+                                        {format}));
         return;
     }
     Programme programme;
@@ -980,13 +1002,14 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
             reader.wholeNumber(delivery, numbers.attribute(2), "max-members", 1),
             reader.wholeNumber(delivery, numbers.attribute(3), "facilitators", 1)};
     } else {
-        manifest.error(root, "<programme> needs a <delivery> element");
+        manifest.error(root, text::said("<programme> needs a <delivery> element"));
     }
     readMeasures(reader, checks, root, timePoints, measures, programme);
 
     if (!modules || !modules.child("module-ref")) {
-        manifest.error(root,
-                       "<programme> needs a <modules> element with at least one <module-ref>");
+        manifest.error(
+            root,
+            text::said("<programme> needs a <modules> element with at least one <module-ref>"));
     } else {
         auto refs = reader.expectOnly(modules, {"module-ref"}, {});
         programme.modules.reserve(refs.count(0));
@@ -1026,7 +1049,7 @@ LoadResult loadProgramme(const fs::path& directory) {
                         XmlFile& manifestFile,
                         const std::shared_ptr<TextStore>& texts) -> std::optional<Module> {
         if (auto why = whyNotAModuleFile(directory, canonicalDirectory, relativeFile)) {
-            manifestFile.error(ref, "the module file \"" + relativeFile + "\" " + *why);
+            manifestFile.error(ref, *why);
             return std::nullopt;
         }
         const auto displayName = display(relativeFile);
@@ -1040,8 +1063,8 @@ LoadResult loadProgramme(const fs::path& directory) {
                 // A regular file that could not be opened (no permission), or one replaced
                 // since it was looked at: parseIfFile checks again, so nothing but a file is
                 // read.
-                findings.push_back({displayName, 0, 0, Severity::error,
-                                    "the file does not exist or cannot be read"});
+                const auto said = text::said("the file does not exist or cannot be read");
+                findings.push_back({displayName, 0, 0, Severity::error, said.shown, said.english});
                 return std::nullopt;
         }
         return std::nullopt;
@@ -1062,8 +1085,9 @@ LoadResult loadProgramme(const ProgrammeFiles& files) {
                         const std::shared_ptr<TextStore>& texts) -> std::optional<Module> {
         auto text = files.modules.find(relativeFile);
         if (text == files.modules.end()) {
-            manifestFile.error(ref, "the module file \"" + relativeFile +
-                                        "\" is not one of the programme's modules");
+            manifestFile.error(ref, text::said("the module file \"{1}\" is not one of the "
+                                               "programme's modules",
+                                               {relativeFile}));
             return std::nullopt;
         }
         XmlFile file({}, files.displayPrefix + relativeFile, findings);

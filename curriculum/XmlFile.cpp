@@ -1,5 +1,6 @@
 // Parsing with positions: pugixml reports byte offsets, which become line:column here.
 #include "curriculum/XmlFile.h"
+#include "text/Translate.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -58,9 +59,9 @@ ssize_t readAll(int fd, char* buffer, std::size_t size) {
 /// UTF-16 surrogates (U+D800 to U+DFFF), code points above U+10FFFF and cut-off sequences.
 const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std::size_t& length) {
     constexpr const char* kOverlong =
-        "starts an overlong form of a character, which UTF-8 does not allow";
+        text::trLater("starts an overlong form of a character, which UTF-8 does not allow");
     constexpr const char* kAboveLast =
-        "starts a character above U+10FFFF, the highest Unicode allows";
+        text::trLater("starts a character above U+10FFFF, the highest Unicode allows");
     const unsigned lead = *at;
     // The second byte's range narrows for a few leads; the others allow any continuation byte.
     unsigned secondLowest = 0x80, secondHighest = 0xBF;
@@ -70,7 +71,7 @@ const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std
         length = 1;
         return nullptr;
     } else if (lead < 0xC0) {
-        return "is a continuation byte with no character before it";
+        return text::trLater("is a continuation byte with no character before it");
     } else if (lead < 0xC2) {
         return kOverlong;
     } else if (lead < 0xE0) {
@@ -82,7 +83,8 @@ const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std
             secondOutOfRange = kOverlong;
         } else if (lead == 0xED) {
             secondHighest = 0x9F;
-            secondOutOfRange = "starts a UTF-16 surrogate, which UTF-8 does not allow";
+            secondOutOfRange =
+                text::trLater("starts a UTF-16 surrogate, which UTF-8 does not allow");
         }
     } else if (lead < 0xF5) {
         continuations = 3;
@@ -94,13 +96,14 @@ const char* invalidUtf8At(const unsigned char* at, const unsigned char* end, std
             secondOutOfRange = kAboveLast;
         }
     } else {
-        return lead < 0xF8 ? kAboveLast : "is never used in UTF-8";
+        return lead < 0xF8 ? kAboveLast : text::trLater("is never used in UTF-8");
     }
     auto isContinuation = [](unsigned byte) { return (byte & 0xC0) == 0x80; };
     for (std::size_t i = 1; i <= continuations; ++i) {
         if (at + i >= end || !isContinuation(at[i])) {
-            return continuations == 1 ? "is not followed by a continuation byte"
-                                      : "is not followed by the continuation bytes it needs";
+            return continuations == 1
+                       ? text::trLater("is not followed by a continuation byte")
+                       : text::trLater("is not followed by the continuation bytes it needs");
         }
     }
     if (at[1] < secondLowest || at[1] > secondHighest)
@@ -152,8 +155,15 @@ std::optional<std::string_view> disallowedReferenceAt(const unsigned char* at,
 
 struct TextError {
     std::size_t offset;  ///< of the first byte of what is refused
-    std::string message;
+    text::Said message;
 };
+
+/// `pattern` filled with `reason` ({1}) and `more` ({2}), the two marked with trLater: in
+/// English, and translated.
+text::Said withReason(const char* pattern, const char* reason, std::string_view more = {}) {
+    return {text::fill(pattern, {reason, more}),
+            text::fill(text::tr(pattern), {text::tr(reason), more})};
+}
 
 constexpr std::ptrdiff_t kPlainRunBytes = 64;
 
@@ -195,9 +205,10 @@ std::optional<TextError> firstInvalidText(const char* bytes, std::size_t size) {
         if (*at == '&') {
             if (auto reference = disallowedReferenceAt(at, end)) {
                 return TextError{static_cast<std::size_t>(at - begin),
-                                 "the character reference " + std::string(*reference) +
-                                     " names a character that XML does not allow: write the "
-                                     "character itself, or remove the reference"};
+                                 text::said("the character reference {1} names a character "
+                                            "that XML does not allow: write the character "
+                                            "itself, or remove the reference",
+                                            {*reference})};
             }
         }
         std::size_t length = 0;
@@ -205,48 +216,50 @@ std::optional<TextError> firstInvalidText(const char* bytes, std::size_t size) {
             char lead[8];
             std::snprintf(lead, sizeof lead, "0x%02X", static_cast<unsigned>(*at));
             return TextError{static_cast<std::size_t>(at - begin),
-                             std::string("this file is not valid UTF-8 text (byte ") + lead + " " +
-                                 reason + "): save it as UTF-8"};
+                             withReason(text::trLater("this file is not valid UTF-8 text (byte "
+                                                      "{2} {1}): save it as UTF-8"),
+                                        reason, lead)};
         }
         at += length;
     }
     return std::nullopt;
 }
 
-std::string plainParseError(pugi::xml_parse_status status) {
+const char* plainParseError(pugi::xml_parse_status status) {
     switch (status) {
         case pugi::status_file_not_found:
-            return "the file does not exist";
+            return text::trLater("the file does not exist");
         case pugi::status_io_error:
-            return "the file could not be read";
+            return text::trLater("the file could not be read");
         case pugi::status_out_of_memory:
-            return "the file is too large to read";
+            return text::trLater("the file is too large to read");
         case pugi::status_unrecognized_tag:
-            return "there is a '<' that does not start a tag";
+            return text::trLater("there is a '<' that does not start a tag");
         case pugi::status_bad_pi:
-            return "a processing instruction (<? ... ?>) is broken";
+            return text::trLater("a processing instruction (<? ... ?>) is broken");
         case pugi::status_bad_comment:
-            return "a comment (<!-- ... -->) is not closed properly";
+            return text::trLater("a comment (<!-- ... -->) is not closed properly");
         case pugi::status_bad_cdata:
-            return "a CDATA section is not closed properly";
+            return text::trLater("a CDATA section is not closed properly");
         case pugi::status_bad_doctype:
-            return "the document type declaration is broken";
+            return text::trLater("the document type declaration is broken");
         case pugi::status_bad_pcdata:
-            return "text here could not be read";
+            return text::trLater("text here could not be read");
         case pugi::status_bad_start_element:
-            return "a start tag is broken (check the name and the closing '>')";
+            return text::trLater("a start tag is broken (check the name and the closing '>')");
         case pugi::status_bad_attribute:
-            return "an attribute is broken (it needs name=\"value\" with both quotes)";
+            return text::trLater(
+                "an attribute is broken (it needs name=\"value\" with both quotes)");
         case pugi::status_bad_end_element:
-            return "an end tag is broken";
+            return text::trLater("an end tag is broken");
         case pugi::status_end_element_mismatch:
-            return "an end tag does not match the tag that is open here";
+            return text::trLater("an end tag does not match the tag that is open here");
         case pugi::status_append_invalid_root:
-            return "the file has more than one root element";
+            return text::trLater("the file has more than one root element");
         case pugi::status_no_document_element:
-            return "the file has no root element";
+            return text::trLater("the file has no root element");
         default:
-            return "the XML could not be read";
+            return text::trLater("the XML could not be read");
     }
 }
 
@@ -259,8 +272,8 @@ XmlFile::XmlFile(std::filesystem::path path, std::string displayName,
 bool XmlFile::parse() {
     const auto opened = parseIfFile();
     if (opened == Opened::notAFile) {
-        findings_.push_back(
-            {displayName_, 0, 0, Severity::error, "the file does not exist or cannot be read"});
+        const auto said = text::said("the file does not exist or cannot be read");
+        findings_.push_back({displayName_, 0, 0, Severity::error, said.shown, said.english});
     }
     return opened == Opened::ok;
 }
@@ -300,8 +313,8 @@ std::optional<LineIndex::Position> FileLines::at(std::ptrdiff_t offset) const {
 }
 
 XmlFile::Opened XmlFile::parseIfFile() {
-    auto refuse = [&](const char* message) {
-        findings_.push_back({displayName_, 0, 0, Severity::error, message});
+    auto refuse = [&](const text::Said& message) {
+        findings_.push_back({displayName_, 0, 0, Severity::error, message.shown, message.english});
         return Opened::failed;
     };
     // O_NONBLOCK so that a FIFO given as a module cannot hang the load before fstat refuses
@@ -311,13 +324,13 @@ XmlFile::Opened XmlFile::parseIfFile() {
     if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
         return Opened::notAFile;
     if (status.st_size > kLargestFile)
-        return refuse("the file is too large to be a curriculum file");
+        return refuse(text::said("the file is too large to be a curriculum file"));
     // Uninitialised: every byte is about to be overwritten by the read.
     auto size = static_cast<std::size_t>(status.st_size);
     parsed_->bytes = std::make_unique_for_overwrite<char[]>(size);
     auto read = readAll(fd.get(), parsed_->bytes.get(), size);
     if (read < 0)
-        return refuse("the file does not exist or cannot be read");
+        return refuse(text::said("the file does not exist or cannot be read"));
     parsed_->size = static_cast<std::size_t>(read);
     // A file that grew or shrank while it was read is told apart by its size later.
     status.st_size = read;
@@ -327,8 +340,8 @@ XmlFile::Opened XmlFile::parseIfFile() {
 
 bool XmlFile::parseText(std::string_view text) {
     if (text.size() > static_cast<std::size_t>(kLargestFile)) {
-        findings_.push_back(
-            {displayName_, 0, 0, Severity::error, "the text is too large to be a curriculum file"});
+        const auto said = text::said("the text is too large to be a curriculum file");
+        findings_.push_back({displayName_, 0, 0, Severity::error, said.shown, said.english});
         return false;
     }
     parsed_->bytes = std::make_unique_for_overwrite<char[]>(text.size());
@@ -350,17 +363,26 @@ bool XmlFile::parseBytes() {
         parsed_->document.load_buffer_inplace(parsed_->bytes.get(), parsed_->size, kParseFlags);
     if (!result) {
         reportAt(result.offset, Severity::error,
-                 "the XML is not well formed: " + plainParseError(result.status));
+                 withReason(text::trLater("the XML is not well formed: {1}"),
+                            plainParseError(result.status)));
         return false;
     }
     return true;
 }
 
 void XmlFile::error(const pugi::xml_node& node, const std::string& message) {
-    reportAt(offsetOf(node), Severity::error, message);
+    reportAt(offsetOf(node), Severity::error, {message, message});
 }
 
 void XmlFile::warning(const pugi::xml_node& node, const std::string& message) {
+    reportAt(offsetOf(node), Severity::warning, {message, message});
+}
+
+void XmlFile::error(const pugi::xml_node& node, const text::Said& message) {
+    reportAt(offsetOf(node), Severity::error, message);
+}
+
+void XmlFile::warning(const pugi::xml_node& node, const text::Said& message) {
     reportAt(offsetOf(node), Severity::warning, message);
 }
 
@@ -370,13 +392,20 @@ std::ptrdiff_t XmlFile::offsetOf(const pugi::xml_node& node) {
     return node.type() == pugi::node_element && offset > 0 ? offset - 1 : offset;
 }
 
-void XmlFile::reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message) {
+void XmlFile::reportAt(std::ptrdiff_t offset, Severity severity, const text::Said& message) {
+    // English is kept beside the translation only when they differ (Finding::english).
+    auto found = [&](int line, int column, const text::Said& said) {
+        findings_.push_back({displayName_, line, column, severity, said.shown,
+                             said.english == said.shown ? std::string() : said.english});
+    };
     if (auto position = lines_->at(offset)) {
-        findings_.push_back({displayName_, position->line, position->column, severity, message});
+        found(position->line, position->column, message);
     } else {
-        findings_.push_back({displayName_, 0, 0, severity,
-                             message + " (where in the file is not known: it changed after it "
-                                       "was read; check it again)"});
+        constexpr const char* kUnknownPlace = text::trLater(
+            "{1} (where in the file is not known: it changed after it was read; check it again)");
+        found(0, 0,
+              {text::fill(kUnknownPlace, {message.english}),
+               text::fill(text::tr(kUnknownPlace), {message.shown})});
     }
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "curriculum/Finding.h"
+#include "text/Translate.h"
 
 namespace roundtable::curriculum {
 
@@ -76,6 +77,9 @@ class XmlFile {
 
     void error(const pugi::xml_node& node, const std::string& message);
     void warning(const pugi::xml_node& node, const std::string& message);
+    /// As above, with the message in English and translated (Finding::english).
+    void error(const pugi::xml_node& node, const text::Said& message);
+    void warning(const pugi::xml_node& node, const text::Said& message);
     [[nodiscard]] const std::string& displayName() const { return displayName_; }
     /// Where a node starts in the file's bytes (its '<' for an element).
     [[nodiscard]] static std::ptrdiff_t offsetOf(const pugi::xml_node& node);
@@ -99,7 +103,7 @@ class XmlFile {
   private:
     /// Checks and parses parsed_->bytes in place; lines_ must be set.
     bool parseBytes();
-    void reportAt(std::ptrdiff_t offset, Severity severity, const std::string& message);
+    void reportAt(std::ptrdiff_t offset, Severity severity, const text::Said& message);
 
     std::filesystem::path path_;
     std::string displayName_;

@@ -5,6 +5,7 @@
 
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
+#include "text/Translate.h"
 
 namespace roundtable::cli {
 
@@ -25,7 +26,9 @@ std::optional<Content> loadContent(const std::vector<std::string>& arguments, st
     if (!loaded.ok()) {
         for (const auto& finding : loaded.findings)
             err << curriculum::format(finding) << '\n';
-        err << "The programme in " << folder.string() << " has errors; " << consequence << ".\n";
+        err << text::fill(text::tr("The programme in {1} has errors; {2}."),
+                          {folder.string(), consequence})
+            << "\n";
         return std::nullopt;
     }
     return Content{folder, std::move(*loaded.programme)};

@@ -18,11 +18,13 @@
 #include "practice/DemoData.h"
 #include "practice/Practice.h"
 #include "records/RecordStore.h"
+#include "text/Translate.h"
 
 namespace roundtable::cli {
 namespace {
 
-constexpr const char* kUsage =
+// TRANSLATORS: the commands and options (roundtable-cli, --db, PATH...) stay as they are.
+constexpr const char* kUsage = text::trLater(
     "usage: roundtable-cli --version\n"
     "       roundtable-cli validate DIR\n"
     "       roundtable-cli lint-easy-read DIR\n"
@@ -36,11 +38,11 @@ constexpr const char* kUsage =
     "       roundtable-cli restore --backup FILE --db PATH --user NAME   (an administrator of "
     "the backup)\n"
     "       roundtable-cli recover --db PATH --new-admin NAME   (no administrator can sign in:\n"
-    "                      the recovery key, then the new passphrase, on standard input)\n";
+    "                      the recovery key, then the new passphrase, on standard input)\n");
 
 /// The whole usage text: the commands above and print's.
 void printUsage(std::ostream& err) {
-    err << kUsage << kCurriculumUsage << kPrintUsage;
+    err << text::tr(kUsage) << text::tr(kCurriculumUsage) << text::tr(kPrintUsage);
 }
 
 int validate(const std::string& directory, std::ostream& out) {
@@ -52,8 +54,10 @@ int validate(const std::string& directory, std::ostream& out) {
     std::size_t sessions = 0;
     for (const auto& module : result.programme->modules)
         sessions += module.sessions.size();
-    out << directory << ": " << result.programme->modules.size() << " modules, " << sessions
-        << " sessions, no errors\n";
+    out << text::fill(text::tr("{1}: {2} modules, {3} sessions, no errors"),
+                      {directory, std::to_string(result.programme->modules.size()),
+                       std::to_string(sessions)})
+        << "\n";
     return 0;
 }
 
@@ -63,7 +67,9 @@ int lintEasyRead(const std::string& directory, std::ostream& out) {
         out << curriculum::format(finding) << '\n';
     if (!findings.empty())
         return 1;
-    out << directory << ": the easy-read text follows the rules that can be checked\n";
+    out << text::fill(text::tr("{1}: the easy-read text follows the rules that can be checked"),
+                      {directory})
+        << "\n";
     return 0;
 }
 
@@ -73,7 +79,7 @@ int lintEasyRead(const std::string& directory, std::ostream& out) {
 int curriculumDiff(const std::vector<std::string>& arguments, std::ostream& out,
                    std::ostream& err) {
     if (arguments.size() != 4)
-        throw UsageError("curriculum diff takes two module files: OLD.xml NEW.xml");
+        throw UsageError(text::tr("curriculum diff takes two module files: OLD.xml NEW.xml"));
     const auto& olderFile = arguments[2];
     const auto& newerFile = arguments[3];
     try {
@@ -85,17 +91,23 @@ int curriculumDiff(const std::vector<std::string>& arguments, std::ostream& out,
                 err << curriculum::format(finding) << '\n';
         }
         if (!older.ok() || !newer.ok()) {
-            err << "roundtable-cli: cannot compare: ";
-            if (!older.ok() && !newer.ok())
-                err << "neither " << olderFile << " nor " << newerFile << " is";
-            else
-                err << (older.ok() ? newerFile : olderFile) << " is not";
-            err << " a module that can be read without errors\n";
+            err << "roundtable-cli: ";
+            if (!older.ok() && !newer.ok()) {
+                err << text::fill(text::tr("cannot compare: neither {1} nor {2} is a module that "
+                                           "can be read without errors"),
+                                  {olderFile, newerFile});
+            } else {
+                err << text::fill(text::tr("cannot compare: {1} is not a module that can be read "
+                                           "without errors"),
+                                  {older.ok() ? newerFile : olderFile});
+            }
+            err << "\n";
             return 2;
         }
         auto comparison = curriculum::compareModules(*older.module, *newer.module);
         if (comparison.same()) {
-            out << olderFile << " and " << newerFile << " have the same content\n";
+            out << text::fill(text::tr("{1} and {2} have the same content"), {olderFile, newerFile})
+                << "\n";
             return 0;
         }
         out << curriculum::describe(comparison);
@@ -112,11 +124,15 @@ int auditVerify(const std::vector<std::string>& arguments, std::istream& in, std
     auto store = signedIn(arguments, in, out, err);
     auto check = store.verifyAudit();
     if (!check.intact()) {
-        out << "audit log: BROKEN at row " << *check.firstBrokenRow << ": " << check.problem << " ("
-            << check.rowsChecked << " rows before it are intact)\n";
+        out << text::fill(text::tr("audit log: BROKEN at row {1}: {2} ({3} rows before it are "
+                                   "intact)"),
+                          {std::to_string(*check.firstBrokenRow), check.problem,
+                           std::to_string(check.rowsChecked)})
+            << "\n";
         return 1;
     }
-    out << "audit log: intact (" << check.rowsChecked << " rows)\n";
+    out << text::fill(text::tr("audit log: intact ({1} rows)"), {std::to_string(check.rowsChecked)})
+        << "\n";
     return 0;
 }
 
@@ -127,7 +143,8 @@ int verify(const std::vector<std::string>& arguments, std::istream& in, std::ost
     if (auto text = option(arguments, "--expect-head"); !text.empty()) {
         expected = records::LogHead::fromText(text);
         if (!expected) {
-            throw UsageError("--expect-head takes EVENT:CHAIN, as backup and verify print it");
+            throw UsageError(
+                text::tr("--expect-head takes EVENT:CHAIN, as backup and verify print it"));
         }
     }
     ComputerMemory memory;
@@ -136,42 +153,61 @@ int verify(const std::vector<std::string>& arguments, std::istream& in, std::ost
     auto& store = *opened;
     if (expected) {
         if (auto problem = store.checkReaches(*expected); !problem.empty()) {
-            out << "WARNING: " << problem << "\n";
+            out << text::fill(text::tr("WARNING: {1}"), {problem}) << "\n";
             reaches = false;
         }
     }
     auto report = store.verify();
     if (report.log.intact()) {
-        out << "audit log: intact (" << report.log.rowsChecked << " events)\n";
+        out << text::fill(text::tr("audit log: intact ({1} events)"),
+                          {std::to_string(report.log.rowsChecked)})
+            << "\n";
     } else {
-        out << "audit log: BROKEN at event " << *report.log.firstBrokenRow << ": "
-            << report.log.problem << "\n";
+        out << text::fill(text::tr("audit log: BROKEN at event {1}: {2}"),
+                          {std::to_string(*report.log.firstBrokenRow), report.log.problem})
+            << "\n";
     }
     if (report.notYetAuthenticated) {
-        out << "records: not checked: this database's records from an older data format have "
-               "not been authenticated yet (an administrator signs in once to do it)\n";
+        out << text::tr(
+                   "records: not checked: this database's records from an older data format "
+                   "have not been authenticated yet (an administrator signs in once to do "
+                   "it)")
+            << "\n";
         return 1;
     }
     for (const auto& record : report.damaged)
-        out << "DAMAGED: " << record.description << "\n";
-    out << "records: " << report.recordsChecked << " checked, ";
-    if (report.damaged.empty())
-        out << "every one as it was recorded\n";
-    else
-        out << report.damaged.size() << " damaged\n";
+        out << text::fill(text::tr("DAMAGED: {1}"), {record.description}) << "\n";
+    const auto checked = std::to_string(report.recordsChecked);
+    if (report.damaged.empty()) {
+        out << text::fill(text::tr("records: {1} checked, every one as it was recorded"),
+                          {checked});
+    } else {
+        out << text::fill(text::tr("records: {1} checked, {2} damaged"),
+                          {checked, std::to_string(report.damaged.size())});
+    }
+    out << "\n";
     for (const auto& forgery : report.forgeries)
-        out << "FORGED: " << forgery << "\n";
-    out << "signatures: " << report.signaturesChecked << " checked, "
-        << (report.forgeries.empty() ? "each by the key of the person the log names\n"
-                                     : std::to_string(report.forgeries.size()) + " forgeries\n");
+        out << text::fill(text::tr("FORGED: {1}"), {forgery}) << "\n";
+    const auto signatures = std::to_string(report.signaturesChecked);
+    if (report.forgeries.empty()) {
+        out << text::fill(
+            text::tr("signatures: {1} checked, each by the key of the person the log names"),
+            {signatures});
+    } else {
+        out << text::fill(text::tr("signatures: {1} checked, {2} forgeries"),
+                          {signatures, std::to_string(report.forgeries.size())});
+    }
+    out << "\n";
     for (const auto& name : report.awaitingCertification) {
-        out << "NOT YET PROVEN: what " << name
-            << " signed (her key awaits an administrator's certification, given at an "
-               "administrator's next sign-in)\n";
+        out << text::fill(text::tr("NOT YET PROVEN: what {1} signed (her key awaits an "
+                                   "administrator's certification, given at an administrator's "
+                                   "next sign-in)"),
+                          {name})
+            << "\n";
     }
     // What was checked is now what this computer has seen (a warning above is in the log).
     memory.seen.remember(store);
-    out << "log head: " << store.logHead().text() << "\n";
+    out << text::fill(text::tr("log head: {1}"), {store.logHead().text()}) << "\n";
     return report.intact() && reaches ? 0 : 1;
 }
 
@@ -179,13 +215,17 @@ int backup(const std::vector<std::string>& arguments, std::istream& in, std::ost
            std::ostream& err) {
     auto destination = option(arguments, "--out");
     if (destination.empty())
-        throw UsageError("backup needs --out FILE");
+        throw UsageError(text::tr("backup needs --out FILE"));
     auto store = signedIn(arguments, in, out, err);
     auto result = store.backupTo(destination);
-    out << "Backed up to " << result.file.string() << " (" << result.bytes
-        << " bytes), verified: integrity ok, content hash " << result.contentHash << "\n"
-        << "log head in the backup: " << result.head.text()
-        << " (keep it: verify --expect-head checks that the database's log still reaches it)\n";
+    out << text::fill(text::tr("Backed up to {1} ({2} bytes), verified: integrity ok, content "
+                               "hash {3}"),
+                      {result.file.string(), std::to_string(result.bytes), result.contentHash})
+        << "\n"
+        << text::fill(text::tr("log head in the backup: {1} (keep it: verify --expect-head checks "
+                               "that the database's log still reaches it)"),
+                      {result.head.text()})
+        << "\n";
     return 0;
 }
 
@@ -196,13 +236,17 @@ int restore(const std::vector<std::string>& arguments, std::istream& in, std::os
     auto database = option(arguments, "--db");
     auto user = option(arguments, "--user");
     if (backupFile.empty() || database.empty() || user.empty())
-        throw UsageError("restore needs --backup FILE, --db PATH and --user NAME");
+        throw UsageError(text::tr("restore needs --backup FILE, --db PATH and --user NAME"));
     auto result =
         records::RecordStore::restore(backupFile, database, user, readPassphrase(in, err));
-    out << "Restored " << database << " from " << backupFile << " (verified: integrity ok, "
-        << result.recordsChecked << " records as they were recorded).\n";
-    if (!result.kept.empty())
-        out << "The file it replaced is kept as " << result.kept.string() << "\n";
+    out << text::fill(text::tr("Restored {1} from {2} (verified: integrity ok, {3} records as they "
+                               "were recorded)."),
+                      {database, backupFile, std::to_string(result.recordsChecked)})
+        << "\n";
+    if (!result.kept.empty()) {
+        out << text::fill(text::tr("The file it replaced is kept as {1}"), {result.kept.string()})
+            << "\n";
+    }
     return 0;
 }
 
@@ -213,42 +257,49 @@ int recover(const std::vector<std::string>& arguments, std::istream& in, std::os
     auto database = option(arguments, "--db");
     auto login = option(arguments, "--new-admin");
     if (database.empty() || login.empty())
-        throw UsageError("recover needs --db PATH and --new-admin NAME");
-    auto content = loadContent(arguments, err, "nobody was added");
+        throw UsageError(text::tr("recover needs --db PATH and --new-admin NAME"));
+    auto content = loadContent(arguments, err, text::tr("nobody was added"));
     if (!content)
         return 1;
     auto store = records::RecordStore::open(database);
     practice::Practice practice(store, content->programme);
-    const auto key = readPassphrase(in, err, "Recovery key");
-    const auto passphrase = readPassphrase(in, err, "The new administrator's passphrase");
-    const auto repeat =
-        isTerminal(in) ? readPassphrase(in, err, "The same passphrase again") : passphrase;
+    const auto key = readPassphrase(in, err, text::trLater("Recovery key"));
+    const auto passphrase =
+        readPassphrase(in, err, text::trLater("The new administrator's passphrase"));
+    const auto repeat = isTerminal(in)
+                            ? readPassphrase(in, err, text::trLater("The same passphrase again"))
+                            : passphrase;
     try {
         practice.recoverWithKey(key, login, passphrase, repeat);
     } catch (const practice::ValidationError& error) {
         err << "roundtable-cli: " << error.what() << '\n';
         return 1;
     }
-    out << "Added " << records::trimmed(login) << " as an administrator of " << database
-        << " with the recovery key (recorded in its audit log).\n";
+    out << text::fill(text::tr("Added {1} as an administrator of {2} with the recovery key "
+                               "(recorded in its audit log)."),
+                      {records::trimmed(login), database})
+        << "\n";
     return 0;
 }
 
 int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     auto database = option(arguments, "--db");
     if (database.empty()) {
-        err << "demo needs --db PATH\n";
+        err << text::tr("demo needs --db PATH") << "\n";
         printUsage(err);
         return 2;
     }
-    auto content = loadContent(arguments, err, "no demo was made");
+    auto content = loadContent(arguments, err, text::tr("no demo was made"));
     if (!content)
         return 1;
     auto summary = practice::createDemoDatabase(database, content->programme, content->folder);
-    out << "Created the demo database " << database << ": " << summary.members << " members, "
-        << summary.sessions << " delivered sessions, " << summary.notes << " progress notes.\n"
-        << "user: " << practice::kDemoLogin << "\n"
-        << "passphrase: " << practice::kDemoPassphrase << "\n";
+    out << text::fill(text::tr("Created the demo database {1}: {2} members, {3} delivered "
+                               "sessions, {4} progress notes."),
+                      {database, std::to_string(summary.members), std::to_string(summary.sessions),
+                       std::to_string(summary.notes)})
+        << "\n"
+        << text::fill(text::tr("user: {1}"), {practice::kDemoLogin}) << "\n"
+        << text::fill(text::tr("passphrase: {1}"), {practice::kDemoPassphrase}) << "\n";
     return 0;
 }
 
@@ -263,8 +314,10 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
     const auto& command = arguments.front();
     try {
         if (command == "--version") {
-            out << "roundtable-cli " << ROUNDTABLE_VERSION << " (data format "
-                << records::RecordStore::dataFormat() << ")\n";
+            out << "roundtable-cli " << ROUNDTABLE_VERSION << " "
+                << text::fill(text::tr("(data format {1})"),
+                              {std::to_string(records::RecordStore::dataFormat())})
+                << "\n";
             return 0;
         }
         if (command == "validate" && arguments.size() == 2)

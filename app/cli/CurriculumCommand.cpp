@@ -10,10 +10,11 @@
 #include "curriculum/ProgrammeLocation.h"
 #include "practice/Practice.h"
 #include "practice/ServiceProgramme.h"
+#include "text/Translate.h"
 
 namespace roundtable::cli {
 
-const char* const kCurriculumUsage =
+const char* const kCurriculumUsage = text::trLater(
     "       roundtable-cli curriculum list|history MODULE --db PATH --user NAME\n"
     "       roundtable-cli curriculum export MODULE FILE [--version N | --draft] --db PATH "
     "--user NAME\n"
@@ -25,7 +26,7 @@ const char* const kCurriculumUsage =
     "       roundtable-cli curriculum send-for-review MODULE --summary TEXT --db PATH --user "
     "NAME\n"
     "       roundtable-cli curriculum publish|return|withdraw MODULE [--reason TEXT] --db PATH "
-    "--user NAME\n";
+    "--user NAME\n");
 
 namespace {
 
@@ -45,24 +46,27 @@ std::vector<std::string> operands(const std::vector<std::string>& arguments) {
 }
 
 std::string stateInWords(const records::ModuleState& state) {
-    std::string words =
-        state.published ? "version " + std::to_string(state.published->text.version) + " published"
-                        : "not published";
+    std::string words = state.published
+                            ? text::fill(text::tr("version {1} published"),
+                                         {std::to_string(state.published->text.version)})
+                            : std::string(text::tr("not published"));
     if (state.draft) {
-        words += std::string("; version ") + std::to_string(state.draft->text.version) +
-                 (state.inReview ? " in review" : " in draft");
+        words.append("; ").append(text::fill(
+            state.inReview ? text::tr("version {1} in review") : text::tr("version {1} in draft"),
+            {std::to_string(state.draft->text.version)}));
     }
     return words;
 }
 
 void printHistory(const records::ModuleHistory& history, std::ostream& out) {
     for (const auto& step : history.steps) {
-        out << step.takenAt << "  version " << step.version << "  " << records::toText(step.step)
-            << " by " << step.takenBy;
+        out << step.takenAt << "  "
+            << text::fill(text::tr("version {1}  {2} by {3}"),
+                          {std::to_string(step.version), records::toText(step.step), step.takenBy});
         if (!step.summary.empty())
             out << ": " << step.summary;
         if (!step.damage.empty())
-            out << "  [DAMAGED: " << step.damage << "]";
+            out << "  [" << text::fill(text::tr("DAMAGED: {1}"), {step.damage}) << "]";
         out << '\n';
     }
 }
@@ -77,8 +81,8 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
     if (arguments.size() < 2 ||
         std::find(kSubcommands.begin(), kSubcommands.end(), arguments[1]) == kSubcommands.end()) {
         throw UsageError(
-            "curriculum needs one of: diff, list, history, export, compare, import, add-picture, "
-            "send-for-review, publish, return, withdraw");
+            text::tr("curriculum needs one of: diff, list, history, export, compare, import, "
+                     "add-picture, send-for-review, publish, return, withdraw"));
     }
     const auto& subcommand = arguments[1];
     const auto words = operands(arguments);
@@ -87,10 +91,11 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
                                : subcommand == "compare" ? 3
                                                          : 1;
     if (words.size() != wanted)
-        throw UsageError("curriculum " + subcommand + " needs " +
-                         (wanted == 0   ? "no other words"
-                          : wanted == 1 ? "one module or file"
-                                        : "MODULE and FILE"));
+        throw UsageError(text::fill(wanted == 0 ? text::tr("curriculum {1} needs no other words")
+                                    : wanted == 1
+                                        ? text::tr("curriculum {1} needs one module or file")
+                                        : text::tr("curriculum {1} needs MODULE and FILE"),
+                                    {subcommand}));
     std::string versionText = option(arguments, "--version");
     std::optional<int> version;
     if (!versionText.empty()) {
@@ -98,7 +103,7 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
         auto [end, problem] =
             std::from_chars(versionText.data(), versionText.data() + versionText.size(), number);
         if (problem != std::errc() || end != versionText.data() + versionText.size() || number < 1)
-            throw UsageError("--version needs a version number, such as 2");
+            throw UsageError(text::tr("--version needs a version number, such as 2"));
         version = number;
     }
 
@@ -117,7 +122,7 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
             const bool draft =
                 std::find(arguments.begin(), arguments.end(), "--draft") != arguments.end();
             changes.exportModule(words[0], {version, draft}, words[1]);
-            out << "Wrote " << words[1] << ".\n";
+            out << text::fill(text::tr("Wrote {1}."), {words[1]}) << "\n";
         } else if (subcommand == "compare") {
             auto which = [](const std::string& word) {
                 if (word == "draft")
@@ -126,13 +131,15 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
                 auto [end, problem] =
                     std::from_chars(word.data(), word.data() + word.size(), number);
                 if (problem != std::errc() || end != word.data() + word.size() || number < 1)
-                    throw UsageError("compare takes version numbers or draft, not \"" + word +
-                                     "\"");
+                    throw UsageError(text::fill(
+                        text::tr("compare takes version numbers or draft, not \"{1}\""), {word}));
                 return practice::ModuleVersion{number, false};
             };
             auto comparison = changes.compare(words[0], which(words[1]), which(words[2]));
             if (comparison.same()) {
-                out << "The two texts of \"" << words[0] << "\" have the same content.\n";
+                out << text::fill(text::tr("The two texts of \"{1}\" have the same content."),
+                                  {words[0]})
+                    << "\n";
             } else {
                 out << curriculum::describe(comparison);
                 return 1;
@@ -142,16 +149,18 @@ int curriculum(const std::vector<std::string>& arguments, std::istream& in, std:
             auto check = changes.check(store.moduleState(id).draft->text.xml);
             for (const auto& found : check.findings)
                 out << curriculum::format(found.finding) << '\n';
-            out << "Imported " << words[0] << " as the draft of \"" << id << "\" ("
-                << stateInWords(store.moduleState(id)) << ")"
-                << (check.hasErrors() ? "; put the problems above right before sending it for "
-                                        "review.\n"
-                                      : ".\n");
+            out << text::fill(check.hasErrors()
+                                  ? text::tr("Imported {1} as the draft of \"{2}\" ({3}); put the "
+                                             "problems above right before sending it for review.")
+                                  : text::tr("Imported {1} as the draft of \"{2}\" ({3})."),
+                              {words[0], id, stateInWords(store.moduleState(id))})
+                << "\n";
         } else if (subcommand == "add-picture") {
             changes.addPicture(words[0], option(arguments, "--name"),
                                option(arguments, "--description"));
-            out << "Added the picture \"" << option(arguments, "--name")
-                << "\": every module can use it.\n";
+            out << text::fill(text::tr("Added the picture \"{1}\": every module can use it."),
+                              {option(arguments, "--name")})
+                << "\n";
         } else if (subcommand == "send-for-review") {
             changes.sendForReview(words[0], option(arguments, "--summary"));
             out << words[0] << ": " << stateInWords(store.moduleState(words[0])) << ".\n";

@@ -7,6 +7,8 @@
 #include <iostream>
 #include <ostream>
 
+#include "text/Translate.h"
+
 namespace roundtable::cli {
 
 bool isTerminal(const std::istream& in) {
@@ -19,7 +21,7 @@ std::string readPassphrase(std::istream& in, std::ostream& prompt, const char* l
         std::getline(in, passphrase);
         return passphrase;
     }
-    prompt << label << ": " << std::flush;
+    prompt << text::tr(label) << ": " << std::flush;
     termios saved{};
     tcgetattr(STDIN_FILENO, &saved);
     termios quiet = saved;

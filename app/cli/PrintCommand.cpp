@@ -26,10 +26,11 @@
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceProgramme.h"
 #include "printing/Output.h"
+#include "text/Translate.h"
 
 namespace roundtable::cli {
 
-const char* const kPrintUsage =
+const char* const kPrintUsage = text::trLater(
     "       roundtable-cli print handout --session ID --out FILE.pdf [PRINT OPTIONS]\n"
     "       roundtable-cli print carers-pack [--module ID] --out FILE.pdf [PRINT OPTIONS]\n"
     "       roundtable-cli print easy-read-summary --session ID --out FILE.pdf [PRINT OPTIONS]\n"
@@ -45,7 +46,7 @@ const char* const kPrintUsage =
     "         PRINT OPTIONS: --content DIR, --paper a4|letter, and for carers' documents\n"
     "                        --contact-name, --contact-phone, --contact-email TEXT and\n"
     "                        --contact-address LINE (once for each line)\n"
-    "         RECORD OPTIONS: --db PATH --user NAME --out FILE.pdf [PRINT OPTIONS]\n";
+    "         RECORD OPTIONS: --db PATH --user NAME --out FILE.pdf [PRINT OPTIONS]\n");
 
 namespace {
 
@@ -91,14 +92,14 @@ std::map<std::string, std::vector<std::string>> readOptions(
         bool known = kPrintOptions.contains(name) || own.contains(name) ||
                      (isCarersDocument(kind) && kContactOptions.contains(name));
         if (!known)
-            throw UsageError("print " + kind + " does not take " + name);
+            throw UsageError(text::fill(text::tr("print {1} does not take {2}"), {kind, name}));
         if (kFlags.contains(name)) {
             given[name].emplace_back();
             --i;
             continue;
         }
         if (i + 1 >= arguments.size())
-            throw UsageError(name + " needs a value");
+            throw UsageError(text::fill(text::tr("{1} needs a value"), {name}));
         given[name].push_back(arguments[i + 1]);
     }
     return given;
@@ -110,7 +111,7 @@ std::string single(const std::map<std::string, std::vector<std::string>>& given,
     if (found == given.end())
         return {};
     if (found->second.size() > 1)
-        throw UsageError(name + " is given more than once");
+        throw UsageError(text::fill(text::tr("{1} is given more than once"), {name}));
     return found->second.front();
 }
 
@@ -118,7 +119,7 @@ std::string required(const std::map<std::string, std::vector<std::string>>& give
                      const std::string& kind, const std::string& name, const std::string& what) {
     auto value = single(given, name);
     if (value.empty())
-        throw UsageError("print " + kind + " needs " + name + " " + what);
+        throw UsageError(text::fill(text::tr("print {1} needs {2} {3}"), {kind, name, what}));
     return value;
 }
 
@@ -127,7 +128,7 @@ documents::Paper paperFrom(const std::string& text) {
         return documents::Paper::a4;
     if (text == "letter")
         return documents::Paper::letter;
-    throw UsageError("--paper takes a4 or letter");
+    throw UsageError(text::tr("--paper takes a4 or letter"));
 }
 
 documents::ServiceContact contactFrom(
@@ -146,7 +147,7 @@ std::int64_t recordNumber(const std::string& text, const std::string& option) {
     std::int64_t number = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
     if (error != std::errc() || end != text.data() + text.size() || number <= 0)
-        throw UsageError(option + " takes a record's number, such as 12");
+        throw UsageError(text::fill(text::tr("{1} takes a record's number, such as 12"), {option}));
     return number;
 }
 
@@ -154,7 +155,8 @@ std::string dateOption(const std::map<std::string, std::vector<std::string>>& gi
                        const std::string& name) {
     auto date = single(given, name);
     if (!date.empty() && !practice::isIsoDate(date))
-        throw UsageError(name + " takes a date as YYYY-MM-DD, such as 2027-03-31");
+        throw UsageError(
+            text::fill(text::tr("{1} takes a date as YYYY-MM-DD, such as 2027-03-31"), {name}));
     return date;
 }
 
@@ -163,14 +165,14 @@ std::string summaryFrom(const std::map<std::string, std::vector<std::string>>& g
     auto text = single(given, "--summary");
     auto file = single(given, "--summary-file");
     if (!text.empty() && !file.empty())
-        throw UsageError("give --summary or --summary-file, not both");
+        throw UsageError(text::tr("give --summary or --summary-file, not both"));
     if (file.empty())
         return text;
     std::ifstream in(file);
     std::ostringstream read;
     read << in.rdbuf();
     if (!in)
-        throw std::runtime_error("Cannot read the summary file " + file + ".");
+        throw std::runtime_error(text::fill(text::tr("Cannot read the summary file {1}."), {file}));
     return read.str();
 }
 
@@ -204,7 +206,8 @@ Request requestFrom(const std::vector<std::string>& arguments) {
     request.fromRecords = given.contains("--db");
     if (onlyFromRecords || request.fromRecords) {
         if (!given.contains("--db") || !given.contains("--user"))
-            throw UsageError("print " + kind + " needs --db PATH and --user NAME");
+            throw UsageError(
+                text::fill(text::tr("print {1} needs --db PATH and --user NAME"), {kind}));
         request.fromRecords = true;
     }
     if (kind == "carers-pack")
@@ -221,12 +224,12 @@ Request requestFrom(const std::vector<std::string>& arguments) {
     if (auto start = single(given, "--start"); !start.empty()) {
         request.start = documents::ClockTime::parse(start);
         if (!request.start)
-            throw UsageError("--start takes a time of day as HH:MM, such as 10:00");
+            throw UsageError(text::tr("--start takes a time of day as HH:MM, such as 10:00"));
     }
     request.period = {dateOption(given, "--from"), dateOption(given, "--to")};
     if (!request.period.from.empty() && !request.period.to.empty() &&
         request.period.from > request.period.to) {
-        throw UsageError("--from must not come after --to");
+        throw UsageError(text::tr("--from must not come after --to"));
     }
     request.openConcerns = given.contains("--concerns");
     request.easyRead = given.contains("--easy-read");
@@ -240,8 +243,9 @@ Request requestFrom(const std::vector<std::string>& arguments) {
 curriculum::Programme::SessionRef sessionIn(const Content& content, const std::string& id) {
     auto found = content.programme.findSession(id);
     if (!found) {
-        throw std::runtime_error("There is no session \"" + id + "\" in the programme in " +
-                                 content.folder.string() + ".");
+        throw std::runtime_error(text::fill(text::tr("There is no session \"{1}\" in the programme "
+                                                     "in {2}."),
+                                            {id, content.folder.string()}));
     }
     return *found;
 }
@@ -252,8 +256,9 @@ documents::Document fromCurriculum(const Request& request, const Content& conten
         if (!request.moduleId.empty()) {
             const auto* module = content.programme.findModule(request.moduleId);
             if (!module) {
-                throw std::runtime_error("There is no module \"" + request.moduleId +
-                                         "\" in the programme in " + content.folder.string() + ".");
+                throw std::runtime_error(
+                    text::fill(text::tr("There is no module \"{1}\" in the programme in {2}."),
+                               {request.moduleId, content.folder.string()}));
             }
             modules = {module, 1};
         }
@@ -281,13 +286,13 @@ struct RecordDocument {
 std::string roleInWords(records::Role role) {
     switch (role) {
         case records::Role::clinicalLead:
-            return "Clinical lead";
+            return text::tr("Clinical lead");
         case records::Role::administrator:
-            return "Administrator";
+            return text::tr("Administrator");
         case records::Role::facilitator:
             break;
     }
-    return "Facilitator";
+    return text::tr("Facilitator");
 }
 
 RecordDocument fromRecords(const Request& request, const Content& content,
@@ -332,11 +337,11 @@ int print(const std::vector<std::string>& arguments, std::istream& in, std::ostr
           std::ostream& err) {
     if (arguments.size() < 2 || !kindOptions().contains(arguments[1])) {
         throw UsageError(
-            "print needs a kind of document: handout, carers-pack, easy-read-summary, "
-            "session-plan, sign-in-sheet, register, member-report or relapse-plan");
+            text::tr("print needs a kind of document: handout, carers-pack, easy-read-summary, "
+                     "session-plan, sign-in-sheet, register, member-report or relapse-plan"));
     }
     auto request = requestFrom(arguments);
-    auto content = loadContent(arguments, err, "nothing was printed");
+    auto content = loadContent(arguments, err, text::tr("nothing was printed"));
     if (!content)
         return 1;
     documents::PdfOptions options{content->folder / "pictures", false};
@@ -355,8 +360,10 @@ int print(const std::vector<std::string>& arguments, std::istream& in, std::ostr
     }
     document.paper = request.paper;
     auto written = documents::writePdf(document, request.file, options);
-    out << "Wrote " << request.file << " (" << written.pages
-        << (written.pages == 1 ? " page" : " pages") << ").\n";
+    out << text::fill(text::trn("Wrote {1} ({2} page).", "Wrote {1} ({2} pages).",
+                                static_cast<unsigned long>(written.pages)),
+                      {request.file, std::to_string(written.pages)})
+        << "\n";
     return 0;
 }
 

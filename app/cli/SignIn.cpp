@@ -7,6 +7,7 @@
 
 #include "cli/CommandLine.h"
 #include "cli/Passphrase.h"
+#include "text/Translate.h"
 
 namespace roundtable::cli {
 
@@ -16,11 +17,11 @@ bool openAndSignIn(std::optional<records::RecordStore>& store, practice::SeenLog
     auto database = option(arguments, "--db");
     auto user = option(arguments, "--user");
     if (database.empty() || user.empty())
-        throw UsageError("this command needs --db PATH and --user NAME");
+        throw UsageError(text::tr("this command needs --db PATH and --user NAME"));
     store.emplace(records::RecordStore::open(database));
     auto warning = seen.warningFor(*store);
     if (!warning.empty())
-        out << "WARNING: " << warning << "\n";
+        out << text::fill(text::tr("WARNING: {1}"), {warning}) << "\n";
     store->unlock(user, readPassphrase(in, err));
     return warning.empty();
 }
@@ -30,7 +31,7 @@ records::RecordStore signedIn(const std::vector<std::string>& arguments, std::is
     ComputerMemory memory;
     std::optional<records::RecordStore> store;
     if (!openAndSignIn(store, memory.seen, arguments, in, out, err))
-        throw std::runtime_error("nothing was done: check the database first (verify)");
+        throw std::runtime_error(text::tr("nothing was done: check the database first (verify)"));
     return std::move(*store);
 }
 

@@ -1,6 +1,7 @@
 // The handout's wording around the curriculum's own points is written for carers: plain
 // words, one idea per line, each with a picture, nothing about any man in particular.
 #include "documents/CarersHandout.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -16,9 +17,10 @@ void addPoints(std::vector<Block>& blocks, const std::string& heading,
 
 /// The contact details one to a line, or a line to write them on.
 void addContact(std::vector<Block>& blocks, const ServiceContact& contact) {
-    blocks.push_back(Heading{"Who to contact", 2, {}});
+    blocks.push_back(Heading{text::tr("Who to contact"), 2, {}});
     if (contact.empty()) {
-        blocks.push_back(EasyReadPoint{"phone", "Write here who to call and their phone number."});
+        blocks.push_back(
+            EasyReadPoint{"phone", text::tr("Write here who to call and their phone number.")});
         blocks.push_back(WritingSpace{{}, 2});
         return;
     }
@@ -31,15 +33,15 @@ void addContact(std::vector<Block>& blocks, const ServiceContact& contact) {
         lines += line;
     };
     addLine(contact.name);
-    addLine(contact.phone.empty() ? "" : "Phone: " + contact.phone);
-    addLine(contact.email.empty() ? "" : "Email: " + contact.email);
+    addLine(contact.phone.empty() ? "" : text::fill(text::tr("Phone: {1}"), {contact.phone}));
+    addLine(contact.email.empty() ? "" : text::fill(text::tr("Email: {1}"), {contact.email}));
     for (const auto& line : contact.addressLines)
         addLine(line);
     blocks.push_back(EasyReadPoint{"phone", lines});
 }
 
 std::string handoutTitle(const curriculum::Session& session) {
-    return "What the group did: " + std::string(session.title);
+    return text::fill(text::tr("What the group did: {1}"), {session.title});
 }
 
 /// One handout's blocks; `anchor` lets a contents page point at its title. The title is in
@@ -47,19 +49,20 @@ std::string handoutTitle(const curriculum::Session& session) {
 void addHandout(std::vector<Block>& blocks, const curriculum::Module& module,
                 const curriculum::Session& session, const ServiceContact& contact,
                 const std::string& anchor) {
-    blocks.push_back(Heading{"What the group did", 1, anchor});
+    blocks.push_back(Heading{text::tr("What the group did"), 1, anchor});
     blocks.push_back(Heading{std::string(session.title), 2, {}});
+    blocks.push_back(EasyReadPoint{
+        "group", text::fill(text::tr("This session was part of: {1}."), {module.title})});
     blocks.push_back(
-        EasyReadPoint{"group", "This session was part of: " + std::string(module.title) + "."});
-    blocks.push_back(EasyReadPoint{"private", "Please keep this paper somewhere private."});
+        EasyReadPoint{"private", text::tr("Please keep this paper somewhere private.")});
     // In the carers' own group the session is about what carers learned, not the men.
     addPoints(blocks,
-              module.phase == curriculum::Phase::carers ? "What this session was about"
-                                                        : "What the men worked on",
+              module.phase == curriculum::Phase::carers ? text::tr("What this session was about")
+                                                        : text::tr("What the men worked on"),
               session.handout.covered);
-    addPoints(blocks, "How you can help", session.handout.help);
-    addPoints(blocks, "What to look out for", session.handout.watch);
-    addPoints(blocks, "Things to talk about", session.handout.talk);
+    addPoints(blocks, text::tr("How you can help"), session.handout.help);
+    addPoints(blocks, text::tr("What to look out for"), session.handout.watch);
+    addPoints(blocks, text::tr("Things to talk about"), session.handout.talk);
     addContact(blocks, contact);
 }
 
@@ -79,17 +82,17 @@ Document carersHandout(const curriculum::Module& module, const curriculum::Sessi
 
 Document carersPack(std::span<const curriculum::Module> modules, const ServiceContact& contact) {
     Document document;
-    document.title = "Handouts for carers";
+    document.title = text::tr("Handouts for carers");
     document.blocks.push_back(Heading{document.title, 1, {}});
     if (modules.size() == 1) {
-        document.blocks.push_back(
-            EasyReadPoint{"group", "This pack is about: " + std::string(modules[0].title) + "."});
+        document.blocks.push_back(EasyReadPoint{
+            "group", text::fill(text::tr("This pack is about: {1}."), {modules[0].title})});
     }
     document.blocks.push_back(
-        EasyReadPoint{"worksheet", "Each handout tells you about one group session."});
+        EasyReadPoint{"worksheet", text::tr("Each handout tells you about one group session.")});
     document.blocks.push_back(
-        EasyReadPoint{"private", "Please keep these papers somewhere private."});
-    document.blocks.push_back(Heading{"What is in this pack", 2, {}});
+        EasyReadPoint{"private", text::tr("Please keep these papers somewhere private.")});
+    document.blocks.push_back(Heading{text::tr("What is in this pack"), 2, {}});
 
     Contents contents;
     std::vector<Block> handouts;

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "documents/Document.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -19,7 +20,8 @@ namespace {
 constexpr int kNameAttempts = 16;
 
 [[noreturn]] void fail(const std::filesystem::path& target, int error) {
-    throw DocumentError("Cannot write " + target.string() + ": " + std::strerror(error) + ".");
+    throw DocumentError(
+        text::fill(text::tr("Cannot write {1}: {2}."), {target.string(), std::strerror(error)}));
 }
 
 std::string randomSuffix() {

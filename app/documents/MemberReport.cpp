@@ -9,6 +9,7 @@
 #include "documents/RecordText.h"
 #include "practice/Dates.h"
 #include "practice/Wording.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -20,25 +21,29 @@ std::string moduleTitle(const curriculum::Programme& programme, const std::strin
 }
 
 void addDetails(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
-    blocks.push_back(Heading{"Progress report", 1, {}});
+    blocks.push_back(Heading{text::tr("Progress report"), 1, {}});
     blocks.push_back(
-        Paragraph{period.member.name + " (code " + period.member.code + ")", "Member:"});
+        Paragraph{text::fill(text::tr("{1} (code {2})"), {period.member.name, period.member.code}),
+                  text::tr("Member:")});
     for (const auto& [group, membership] : period.memberships) {
-        blocks.push_back(
-            Paragraph{group.name + ", joined " + membership.joinedOn +
-                          (membership.leftOn.empty() ? "" : ", left " + membership.leftOn),
-                      "Group:"});
+        blocks.push_back(Paragraph{
+            membership.leftOn.empty()
+                ? text::fill(text::tr("{1}, joined {2}"), {group.name, membership.joinedOn})
+                : text::fill(text::tr("{1}, joined {2}, left {3}"),
+                             {group.name, membership.joinedOn, membership.leftOn}),
+            text::tr("Group:")});
     }
-    blocks.push_back(Paragraph{period.period.from + " to " + period.period.to, "Period:"});
     blocks.push_back(
-        Paragraph{"This report is confidential. It is made from the records that the group's "
-                  "facilitators have signed, for the people responsible for his care and "
-                  "supervision.",
+        Paragraph{period.period.from + " to " + period.period.to, text::tr("Period:")});
+    blocks.push_back(
+        Paragraph{text::tr("This report is confidential. It is made from the records that the "
+                           "group's facilitators have signed, for the people responsible for his "
+                           "care and supervision."),
                   {}});
 }
 
 void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
-    blocks.push_back(Heading{"Attendance", 2, {}});
+    blocks.push_back(Heading{text::tr("Attendance"), 2, {}});
     std::map<records::Attendance, int> byStatus;
     int present = 0;
     int unmarked = 0;
@@ -52,23 +57,24 @@ void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& per
     }
     const auto held = static_cast<int>(period.sessions.size());
     blocks.push_back(
-        Paragraph{"present at " + rateText(present, held) + " of the sessions held in the period",
-                  "Attendance:"});
-    Table table{{{"Mark", 3.0, false}, {"Sessions", 1.0, true}}, {}, false};
+        Paragraph{text::fill(text::tr("present at {1} of the sessions held in the period"),
+                             {rateText(present, held)}),
+                  text::tr("Attendance:")});
+    Table table{{{text::tr("Mark"), 3.0, false}, {text::tr("Sessions"), 1.0, true}}, {}, false};
     for (const auto& [status, count] : byStatus)
         table.rows.push_back({practice::attendanceInWords(status), std::to_string(count)});
     if (unmarked > 0)
-        table.rows.push_back({"No mark recorded", std::to_string(unmarked)});
-    table.rows.push_back({"Sessions held", std::to_string(held)});
+        table.rows.push_back({text::tr("No mark recorded"), std::to_string(unmarked)});
+    table.rows.push_back({text::tr("Sessions held"), std::to_string(held)});
     blocks.push_back(std::move(table));
 }
 
 /// Sessions by date, title, module and his mark; shares that fit a date on one line and "Absent
 /// (unauthorised)" on two.
 Table sessionTable(const std::string& markHeading) {
-    return {{{"Date", 3.2, false},
-             {"Session", 7.0, false},
-             {"Module", 6.0, false},
+    return {{{text::tr("Date"), 3.2, false},
+             {text::tr("Session"), 7.0, false},
+             {text::tr("Module"), 6.0, false},
              {markHeading, 3.8, false}},
             {},
             false};
@@ -76,12 +82,12 @@ Table sessionTable(const std::string& markHeading) {
 
 void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& period,
                  const curriculum::Programme& programme) {
-    blocks.push_back(Heading{"Modules and sessions attended", 2, {}});
+    blocks.push_back(Heading{text::tr("Modules and sessions attended"), 2, {}});
     // Modules in the order he first met them, each with how many of its sessions he was at.
     std::vector<std::pair<std::string, int>> modules;  // id, version
     std::map<std::string, std::pair<int, int>> attendance;
-    Table attended = sessionTable("Mark");
-    Table missed = sessionTable("Why");
+    Table attended = sessionTable(text::tr("Mark"));
+    Table missed = sessionTable(text::tr("Why"));
     for (const auto& [session, mark, note] : period.sessions) {
         const auto& stamp = session.stamp;
         if (!attendance.contains(stamp.moduleId))
@@ -92,25 +98,29 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
         of += 1;
         std::vector<std::string> row{
             session.date, session.title, moduleTitle(programme, stamp.moduleId),
-            mark ? practice::attendanceInWords(mark->status) : "No mark recorded"};
+            mark ? practice::attendanceInWords(mark->status) : text::tr("No mark recorded")};
         (present ? attended : missed).rows.push_back(std::move(row));
     }
-    Table byModule{
-        {{"Module", 6.0, false}, {"Version", 1.6, true}, {"Present at", 3.0, false}}, {}, false};
+    Table byModule{{{text::tr("Module"), 6.0, false},
+                    {text::tr("Version"), 1.6, true},
+                    {text::tr("Present at"), 3.0, false}},
+                   {},
+                   false};
     for (const auto& [id, version] : modules) {
         const auto& [at, of] = attendance[id];
         byModule.rows.push_back(
             {moduleTitle(programme, id), std::to_string(version), rateText(at, of)});
     }
     blocks.push_back(std::move(byModule));
-    blocks.push_back(Heading{"Sessions attended", 3, {}});
+    blocks.push_back(Heading{text::tr("Sessions attended"), 3, {}});
     if (attended.rows.empty())
-        blocks.push_back(Paragraph{"He was not present at any session in this period.", {}});
+        blocks.push_back(
+            Paragraph{text::tr("He was not present at any session in this period."), {}});
     else
         blocks.push_back(std::move(attended));
-    blocks.push_back(Heading{"Sessions missed", 2, {}});
+    blocks.push_back(Heading{text::tr("Sessions missed"), 2, {}});
     if (missed.rows.empty())
-        blocks.push_back(Paragraph{"None in this period.", {}});
+        blocks.push_back(Paragraph{text::tr("None in this period."), {}});
     else
         blocks.push_back(std::move(missed));
 }
@@ -119,10 +129,10 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
 /// indicator (its label and scale from the curriculum).
 void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period,
                 const curriculum::Programme& programme) {
-    blocks.push_back(Heading{"Progress indicators", 2, {}});
+    blocks.push_back(Heading{text::tr("Progress indicators"), 2, {}});
     blocks.push_back(
-        Paragraph{"Facilitators rate each module's progress indicators in their "
-                  "signed note of every session he attends. The ratings by date:",
+        Paragraph{text::tr("Facilitators rate each module's progress indicators in their "
+                           "signed note of every session he attends. The ratings by date:"),
                   {}});
     std::vector<std::string> order;
     std::map<std::string, std::vector<const practice::PeriodSession*>> rated;
@@ -135,7 +145,7 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
         rated[module].push_back(&session);
     }
     if (order.empty()) {
-        blocks.push_back(Paragraph{"No indicators were rated in this period.", {}});
+        blocks.push_back(Paragraph{text::tr("No indicators were rated in this period."), {}});
         return;
     }
     for (const auto& moduleId : order) {
@@ -143,10 +153,11 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
         std::vector<std::pair<std::string, std::string>> indicators;  // id, heading
         if (const auto* module = programme.findModule(moduleId)) {
             for (const auto& indicator : module->indicators) {
-                indicators.emplace_back(std::string(indicator.id),
-                                        std::string(indicator.label) + " (" +
-                                            std::to_string(indicator.scaleMin) + " to " +
-                                            std::to_string(indicator.scaleMax) + ")");
+                indicators.emplace_back(
+                    std::string(indicator.id),
+                    text::fill(text::tr("{1} ({2} to {3})"),
+                               {indicator.label, std::to_string(indicator.scaleMin),
+                                std::to_string(indicator.scaleMax)}));
             }
         }
         for (const auto* session : rated[moduleId]) {
@@ -158,7 +169,7 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
             }
         }
         blocks.push_back(Heading{moduleTitle(programme, moduleId), 3, {}});
-        Table table{{{"Date", 2.4, false}}, {}, false};
+        Table table{{{text::tr("Date"), 2.4, false}}, {}, false};
         for (const auto& [id, heading] : indicators)
             table.columns.push_back({heading, 3.0, true});
         for (const auto* session : rated[moduleId]) {
@@ -178,10 +189,11 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
 
 void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
                const curriculum::Programme& programme) {
-    blocks.push_back(Heading{"Outcome measures", 2, {}});
+    blocks.push_back(Heading{text::tr("Outcome measures"), 2, {}});
     if (period.scores.empty()) {
-        blocks.push_back(
-            Paragraph{"No outcome scores were recorded up to " + period.period.to + ".", {}});
+        blocks.push_back(Paragraph{
+            text::fill(text::tr("No outcome scores were recorded up to {1}."), {period.period.to}),
+            {}});
         return;
     }
     auto timePointLabel = [&](const std::string& id) {
@@ -191,10 +203,10 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
         }
         return id;
     };
-    Table table{{{"Measure", 5.0, false},
-                 {"Time point", 4.0, false},
-                 {"Date", 2.4, false},
-                 {"Score", 1.4, true}},
+    Table table{{{text::tr("Measure"), 5.0, false},
+                 {text::tr("Time point"), 4.0, false},
+                 {text::tr("Date"), 2.4, false},
+                 {text::tr("Score"), 1.4, true}},
                 {},
                 false};
     // The programme's measures in its order; a score on a measure it no longer has, after them.
@@ -212,9 +224,10 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
         auto found = rank(score.measureId);
         if (found < static_cast<std::ptrdiff_t>(programme.measures.size())) {
             const auto& known = programme.measures[static_cast<std::size_t>(found)];
-            measure = std::string(known.name) + " (" + std::to_string(known.min) + " to " +
-                      std::to_string(known.max) + ", higher is " +
-                      (known.higherIsBetter ? "better" : "worse") + ")";
+            measure =
+                text::fill(known.higherIsBetter ? text::tr("{1} ({2} to {3}, higher is better)")
+                                                : text::tr("{1} ({2} to {3}, higher is worse)"),
+                           {known.name, std::to_string(known.min), std::to_string(known.max)});
         }
         table.rows.push_back(
             {measure, timePointLabel(score.timePoint), score.takenOn, std::to_string(score.score)});
@@ -223,20 +236,24 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
 }
 
 void addConcerns(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
-    blocks.push_back(Heading{"Open concerns", 2, {}});
+    blocks.push_back(Heading{text::tr("Open concerns"), 2, {}});
     if (period.openConcerns.empty()) {
-        blocks.push_back(Paragraph{"None.", {}});
+        blocks.push_back(Paragraph{text::tr("None."), {}});
         return;
     }
     for (const auto& concern : period.openConcerns) {
         blocks.push_back(
-            Paragraph{concern.description, "Raised " + practice::dateOf(concern.raisedAt) + ":"});
+            Paragraph{concern.description,
+                      text::fill(text::tr("Raised {1}:"), {practice::dateOf(concern.raisedAt)})});
         BulletList actions;
         for (const auto& action : concern.actions) {
             if (action.status != records::ActionStatus::open)
                 continue;
-            actions.items.push_back(action.action + " (" + action.owner +
-                                    (action.dueOn.empty() ? "" : ", by " + action.dueOn) + ")");
+            actions.items.push_back(
+                action.dueOn.empty()
+                    ? text::fill(text::tr("{1} ({2})"), {action.action, action.owner})
+                    : text::fill(text::tr("{1} ({2}, by {3})"),
+                                 {action.action, action.owner, action.dueOn}));
         }
         if (!actions.items.empty())
             blocks.push_back(std::move(actions));
@@ -244,7 +261,7 @@ void addConcerns(std::vector<Block>& blocks, const practice::MemberPeriod& perio
 }
 
 void addSummaryAndSignature(std::vector<Block>& blocks, const MemberReportOptions& options) {
-    blocks.push_back(Heading{"Summary", 2, {}});
+    blocks.push_back(Heading{text::tr("Summary"), 2, {}});
     if (options.summary.empty())
         blocks.push_back(WritingSpace{{}, 8});
     std::string::size_type start = 0;
@@ -256,11 +273,11 @@ void addSummaryAndSignature(std::vector<Block>& blocks, const MemberReportOption
             blocks.push_back(Paragraph{paragraph, {}});
         start = end == std::string::npos ? options.summary.size() : end + 2;
     }
-    blocks.push_back(Heading{"Signed", 2, {}});
-    blocks.push_back(Paragraph{options.signer.name, "Name:"});
-    blocks.push_back(Paragraph{options.signer.role, "Role:"});
-    blocks.push_back(Paragraph{options.signer.date, "Date:"});
-    blocks.push_back(WritingSpace{"Signature", 2});
+    blocks.push_back(Heading{text::tr("Signed"), 2, {}});
+    blocks.push_back(Paragraph{options.signer.name, text::tr("Name:")});
+    blocks.push_back(Paragraph{options.signer.role, text::tr("Role:")});
+    blocks.push_back(Paragraph{options.signer.date, text::tr("Date:")});
+    blocks.push_back(WritingSpace{text::tr("Signature"), 2});
 }
 
 }  // namespace
@@ -270,7 +287,7 @@ Document memberReport(const practice::MemberPeriod& period, const curriculum::Pr
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
-    document.title = "Progress report: " + period.member.code;
+    document.title = text::fill(text::tr("Progress report: {1}"), {period.member.code});
     auto& blocks = document.blocks;
     addDetails(blocks, period);
     addAttendance(blocks, period);

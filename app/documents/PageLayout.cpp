@@ -12,6 +12,7 @@
 
 #include "documents/Pictograms.h"
 #include "documents/Typesetter.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -376,8 +377,9 @@ struct PageLayout::Impl {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const auto& row = rows[i];
             if (row.height > capacity) {
-                throw DocumentError("Something in \"" + title + "\" is too long for one page: \"" +
-                                    row.excerpt + "\"");
+                throw DocumentError(
+                    text::fill(text::tr("Something in \"{1}\" is too long for one page: \"{2}\""),
+                               {title, row.excerpt}));
             }
             if (row.startsPage && !pages.back().empty()) {
                 pages.emplace_back();
@@ -420,8 +422,9 @@ struct PageLayout::Impl {
         }
         for (const auto& anchor : contentsAnchors) {
             if (!anchorPages.contains(anchor)) {
-                throw DocumentError("The contents of \"" + title + "\" list \"" + anchor +
-                                    "\", which is not in it.");
+                throw DocumentError(text::fill(
+                    text::tr("The contents of \"{1}\" list \"{2}\", which is not in it."),
+                    {title, anchor}));
             }
         }
     }
@@ -439,13 +442,14 @@ struct PageLayout::Impl {
 
     void drawFooter(cairo_t* cr, int index) const {
         auto number = typesetter.layout(
-            "Page " + std::to_string(index + 1) + " of " + std::to_string(pages.size()), Face::sans,
-            style.marginalSize, width, TextShape::rightAligned(false));
+            text::fill(text::tr("Page {1} of {2}"),
+                       {std::to_string(index + 1), std::to_string(pages.size())}),
+            Face::sans, style.marginalSize, width, TextShape::rightAligned(false));
         const double top = size.height - kMarginalEdge - heightOf(number.get());
         showLayoutAt(cr, number.get(), left, top);
         if (confidential) {
-            auto mark =
-                typesetter.layout("Confidential", Face::sansBold, style.marginalSize, width);
+            auto mark = typesetter.layout(text::tr("Confidential"), Face::sansBold,
+                                          style.marginalSize, width);
             showLayoutAt(cr, mark.get(), left, top);
         }
     }
@@ -476,8 +480,8 @@ const std::vector<DrawnPicture>& PageLayout::pictures() const {
 
 void PageLayout::drawPage(cairo_t* cr, int index) const {
     if (index < 0 || index >= pageCount()) {
-        throw DocumentError("There is no page " + std::to_string(index + 1) + " in \"" +
-                            impl_->title + "\".");
+        throw DocumentError(text::fill(text::tr("There is no page {1} in \"{2}\"."),
+                                       {std::to_string(index + 1), impl_->title}));
     }
     cairo_save(cr);
     cairo_set_source_rgb(cr, 0.0, 0.0, 0.0);

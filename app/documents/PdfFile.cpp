@@ -7,6 +7,7 @@
 
 #include "documents/FileReplacement.h"
 #include "documents/Handles.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -20,7 +21,8 @@ cairo_status_t writeToFile(void* file, const unsigned char* bytes, unsigned int 
 
 void check(cairo_status_t status) {
     if (status != CAIRO_STATUS_SUCCESS)
-        throw DocumentError(std::string("Cannot draw the PDF: ") + cairo_status_to_string(status));
+        throw DocumentError(
+            text::fill(text::tr("Cannot draw the PDF: {1}"), {cairo_status_to_string(status)}));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Picture names come from documents, which may be built from a service's own curriculum:
 // a name is a plain word, never a path, so a picture cannot be read from outside the folder.
 #include "documents/Pictograms.h"
+#include "text/Translate.h"
 
 #include <librsvg/rsvg.h>
 
@@ -28,11 +29,12 @@ PictureSource::PictureSource(std::map<std::string, Picture> pictures)
 
 PictureSource::Picture PictureSource::read(const std::string& name) const {
     if (!isPlainName(name))
-        throw DocumentError("\"" + name + "\" is not a picture name.");
+        throw DocumentError(text::fill(text::tr("\"{1}\" is not a picture name."), {name}));
     if (inMemory_) {
         auto found = pictures_.find(name);
         if (found == pictures_.end())
-            throw DocumentError("There is no picture \"" + name + "\" in the programme.");
+            throw DocumentError(
+                text::fill(text::tr("There is no picture \"{1}\" in the programme."), {name}));
         return found->second;
     }
     auto file = folder_ / (name + ".svg");
@@ -40,7 +42,7 @@ PictureSource::Picture PictureSource::read(const std::string& name) const {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in)
-        throw DocumentError("Cannot read the picture " + file.string() + ".");
+        throw DocumentError(text::fill(text::tr("Cannot read the picture {1}."), {file.string()}));
     return {"svg", std::move(bytes).str()};
 }
 
@@ -73,15 +75,17 @@ void Pictograms::load(const std::string& name) {
         PngReader reader{picture.bytes};
         loaded.png.reset(cairo_image_surface_create_from_png_stream(&PngReader::read, &reader));
         if (cairo_surface_status(loaded.png.get()) != CAIRO_STATUS_SUCCESS)
-            throw DocumentError("Cannot read the picture " + name + ": it is not a usable PNG.");
+            throw DocumentError(text::fill(
+                text::tr("Cannot read the picture {1}: it is not a usable PNG."), {name}));
     } else {
         GError* error = nullptr;
         loaded.svg.reset(rsvg_handle_new_from_data(
             reinterpret_cast<const guint8*>(picture.bytes.data()), picture.bytes.size(), &error));
         ErrorPtr owned(error);
         if (!loaded.svg) {
-            throw DocumentError("Cannot read the picture " + name + ": " +
-                                (owned ? owned->message : "unknown error"));
+            throw DocumentError(
+                text::fill(text::tr("Cannot read the picture {1}: {2}"),
+                           {name, owned ? owned->message : text::tr("unknown error")}));
         }
     }
     pictures_.emplace(name, std::move(loaded));
@@ -90,7 +94,8 @@ void Pictograms::load(const std::string& name) {
 void Pictograms::draw(cairo_t* cr, const std::string& name, const Box& box) const {
     auto found = pictures_.find(name);
     if (found == pictures_.end())
-        throw DocumentError("The picture " + name + " was not loaded before drawing.");
+        throw DocumentError(
+            text::fill(text::tr("The picture {1} was not loaded before drawing."), {name}));
     // Some pictures run off their edge on purpose (a body cut off at the bottom), as a
     // browser would show them, clipped to the picture's square.
     cairo_save(cr);
@@ -115,8 +120,8 @@ void Pictograms::draw(cairo_t* cr, const std::string& name, const Box& box) cons
     cairo_restore(cr);
     ErrorPtr owned(error);
     if (!drawn) {
-        throw DocumentError("Cannot draw the picture " + name + ": " +
-                            (owned ? owned->message : "unknown error"));
+        throw DocumentError(text::fill(text::tr("Cannot draw the picture {1}: {2}"),
+                                       {name, owned ? owned->message : text::tr("unknown error")}));
     }
 }
 

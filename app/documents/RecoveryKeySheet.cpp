@@ -4,6 +4,7 @@
 // is printed in the same large type, in groups of 8 hex digits (two to a line, as four do not
 // fit the width), because it is compared by eye.
 #include "documents/RecoveryKeySheet.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -43,34 +44,34 @@ Document recoveryKeySheet(const std::string& key, const std::string& databaseNam
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
-    document.title = "Recovery key";
+    document.title = text::tr("Recovery key");
     auto& blocks = document.blocks;
-    blocks.push_back(Heading{"Recovery key", 1, {}});
-    blocks.push_back(Paragraph{databaseName, "For the database:"});
+    blocks.push_back(Heading{text::tr("Recovery key"), 1, {}});
+    blocks.push_back(Paragraph{databaseName, text::tr("For the database:")});
     blocks.push_back(KeyText{keyInLines(key)});
-    blocks.push_back(Heading{"What it is for", 2, {}});
+    blocks.push_back(Heading{text::tr("What it is for"), 2, {}});
     blocks.push_back(
-        Paragraph{"If every passphrase is lost or forgotten, this key is the only way to open the "
-                  "records in this database. An administrator types it in to unlock the "
-                  "database and then gives users new passphrases.",
+        Paragraph{text::tr("If every passphrase is lost or forgotten, this key is the only way to "
+                           "open the records in this database. An administrator types it in to "
+                           "unlock the database and then gives users new passphrases."),
                   {}});
     blocks.push_back(
-        Paragraph{"Anyone who has this key and a copy of the database can read every record in "
-                  "it. Roundtable does not keep the key: if it is lost as well as every "
-                  "passphrase, the records cannot be opened.",
+        Paragraph{text::tr("Anyone who has this key and a copy of the database can read every "
+                           "record in it. Roundtable does not keep the key: if it is lost as well "
+                           "as every passphrase, the records cannot be opened."),
                   {}});
-    blocks.push_back(Heading{"Check key", 2, {}});
+    blocks.push_back(Heading{text::tr("Check key"), 2, {}});
     blocks.push_back(
-        Paragraph{"Not secret: it lets an administrator confirm later that the users are the "
-                  "ones this key certified. Keep it with the key.",
+        Paragraph{text::tr("Not secret: it lets an administrator confirm later that the users are "
+                           "the ones this key certified. Keep it with the key."),
                   {}});
     blocks.push_back(KeyText{checkKeyInGroups(checkKey, kCheckGroupsPerLine)});
-    blocks.push_back(Heading{"Where to keep it", 2, {}});
+    blocks.push_back(Heading{text::tr("Where to keep it"), 2, {}});
     blocks.push_back(BulletList{{
-        "In a locked place, such as a safe or a locked drawer, that only the people responsible "
-        "for the records can open.",
-        "Away from the computer and away from any copy or backup of the database.",
-        "Not photographed, scanned or saved on a computer, phone or shared drive.",
+        text::tr("In a locked place, such as a safe or a locked drawer, that only the people "
+                 "responsible for the records can open."),
+        text::tr("Away from the computer and away from any copy or backup of the database."),
+        text::tr("Not photographed, scanned or saved on a computer, phone or shared drive."),
     }});
     return document;
 }

@@ -6,6 +6,7 @@
 
 #include "documents/RecordText.h"
 #include "practice/Wording.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -37,15 +38,17 @@ const char* letterFor(records::Attendance status) {
 }
 
 Table keyTable() {
-    Table key{{{"Mark", 1.0, true}, {"Meaning", 10.0, false}}, {}, false};
+    Table key{{{text::tr("Mark"), 1.0, true}, {text::tr("Meaning"), 10.0, false}}, {}, false};
     for (auto status :
          {records::Attendance::attended, records::Attendance::late, records::Attendance::leftEarly,
           records::Attendance::absentAuthorised, records::Attendance::absentUnauthorised}) {
         key.rows.push_back({letterFor(status), practice::attendanceInWords(status)});
     }
-    key.rows.push_back({kUnmarkedMark, "The session took place; no mark was recorded for him"});
-    key.rows.push_back({kNotHeldMark, "The session did not take place"});
-    key.rows.push_back({"(empty)", "He was not a member then, or the session has not taken place"});
+    key.rows.push_back(
+        {kUnmarkedMark, text::tr("The session took place; no mark was recorded for him")});
+    key.rows.push_back({kNotHeldMark, text::tr("The session did not take place")});
+    key.rows.push_back({text::tr("(empty)"),
+                        text::tr("He was not a member then, or the session has not taken place")});
     return key;
 }
 
@@ -65,9 +68,9 @@ std::string labelFor(const practice::GroupYear& year, const records::Member& mem
                      MemberNaming naming) {
     auto label = shownAs(member, naming);
     if (!year.sessions.empty() && member.joinedOn > year.sessions.front().date)
-        label += "\njoined " + member.joinedOn;
+        label.append("\n").append(text::fill(text::tr("joined {1}"), {member.joinedOn}));
     if (!member.leftOn.empty())
-        label += "\nleft " + member.leftOn;
+        label.append("\n").append(text::fill(text::tr("left {1}"), {member.leftOn}));
     return label;
 }
 
@@ -99,7 +102,7 @@ Counts countsOf(const practice::GroupYear& year) {
 Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t first,
              std::size_t last, MemberNaming naming) {
     Table grid;
-    grid.columns.push_back({"Member", 5.0, false});
+    grid.columns.push_back({text::tr("Member"), 5.0, false});
     for (std::size_t s = first; s < last; ++s)
         grid.columns.push_back({std::to_string(s + 1), 1.0, true});
     for (std::size_t m = 0; m < year.members.size(); ++m) {
@@ -108,7 +111,7 @@ Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t 
             row.push_back(cellFor(year.sessions[s], year.members[m], year.marks[m][s]));
         grid.rows.push_back(std::move(row));
     }
-    std::vector<std::string> present{"Present"};
+    std::vector<std::string> present{text::tr("Present")};
     for (std::size_t s = first; s < last; ++s)
         present.push_back(counts.countedAt[s] == 0 ? "" : std::to_string(counts.presentAt[s]));
     grid.rows.push_back(std::move(present));
@@ -122,25 +125,32 @@ Document signInSheet(const practice::SessionSheet& sheet, MemberNaming naming) {
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
-    document.title = "Sign-in sheet: " + session.date;
+    document.title = text::fill(text::tr("Sign-in sheet: {1}"), {session.date});
     auto& blocks = document.blocks;
-    blocks.push_back(Heading{"Sign-in sheet", 1, {}});
-    blocks.push_back(Paragraph{session.title, "Session:"});
-    blocks.push_back(Paragraph{group.name, "Group:"});
+    blocks.push_back(Heading{text::tr("Sign-in sheet"), 1, {}});
+    blocks.push_back(Paragraph{session.title, text::tr("Session:")});
+    blocks.push_back(Paragraph{group.name, text::tr("Group:")});
     blocks.push_back(Paragraph{
-        session.date + (session.startsAt.empty() ? "" : ", starting at " + session.startsAt),
-        "Date:"});
+        session.startsAt.empty()
+            ? session.date
+            : text::fill(text::tr("{1}, starting at {2}"), {session.date, session.startsAt}),
+        text::tr("Date:")});
     if (sheet.members.empty()) {
-        blocks.push_back(Paragraph{"No one is on this session's register.", {}});
+        blocks.push_back(Paragraph{text::tr("No one is on this session's register."), {}});
         return document;
     }
-    Table table{{{"Member", 3.0, false}, {"Here", 1.0, true}, {"Signature", 6.0, false}}, {}, true};
+    Table table{{{text::tr("Member"), 3.0, false},
+                 {text::tr("Here"), 1.0, true},
+                 {text::tr("Signature"), 6.0, false}},
+                {},
+                true};
     for (const auto& member : sheet.members)
         table.rows.push_back({shownAs(member, naming), "\u2610", ""});
     blocks.push_back(std::move(table));
     blocks.push_back(Paragraph{naming == MemberNaming::codes
-                                   ? "Members are shown by their codes, so the sheet names no one."
-                                   : "This sheet names the members: keep it private.",
+                                   ? text::tr("Members are shown by their codes, so the sheet "
+                                              "names no one.")
+                                   : text::tr("This sheet names the members: keep it private."),
                                {}});
     return document;
 }
@@ -150,22 +160,24 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
     document.typography = Typography::standard;
     document.confidential = true;
     document.orientation = Orientation::landscape;
-    document.title = "Register: " + year.group.name;
+    document.title = text::fill(text::tr("Register: {1}"), {year.group.name});
     auto& blocks = document.blocks;
-    blocks.push_back(Heading{"Register: " + year.group.name, 1, {}});
+    blocks.push_back(Heading{text::fill(text::tr("Register: {1}"), {year.group.name}), 1, {}});
     const auto counts = countsOf(year);
     if (year.sessions.empty()) {
-        blocks.push_back(Paragraph{"No sessions have been planned for this group yet.", {}});
+        blocks.push_back(
+            Paragraph{text::tr("No sessions have been planned for this group yet."), {}});
         return document;
     }
     const auto held = std::count_if(year.sessions.begin(), year.sessions.end(), [](auto& s) {
         return s.status == records::SessionStatus::tookPlace;
     });
-    blocks.push_back(Paragraph{std::to_string(year.sessions.size()) + " from " +
-                                   year.sessions.front().date + " to " + year.sessions.back().date +
-                                   "; " + std::to_string(held) + " took place",
-                               "Sessions:"});
-    blocks.push_back(Paragraph{std::to_string(year.members.size()), "Members:"});
+    blocks.push_back(
+        Paragraph{text::fill(text::tr("{1} from {2} to {3}; {4} took place"),
+                             {std::to_string(year.sessions.size()), year.sessions.front().date,
+                              year.sessions.back().date, std::to_string(held)}),
+                  text::tr("Sessions:")});
+    blocks.push_back(Paragraph{std::to_string(year.members.size()), text::tr("Members:")});
 
     // The grid first, from the first page (each further part of the year on a page of its
     // own), then the key under it: what a reader came for, with nothing before it.
@@ -173,22 +185,23 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
         const auto last = std::min(first + kSessionsPerPage, year.sessions.size());
         if (first > 0)
             blocks.emplace_back(std::in_place_type<PageBreak>);
-        blocks.push_back(Heading{"Sessions " + std::to_string(first + 1) + " to " +
-                                     std::to_string(last) + " (" + year.sessions[first].date +
-                                     " to " + year.sessions[last - 1].date + ")",
-                                 2,
-                                 {}});
+        blocks.push_back(
+            Heading{text::fill(text::tr("Sessions {1} to {2} ({3} to {4})"),
+                               {std::to_string(first + 1), std::to_string(last),
+                                year.sessions[first].date, year.sessions[last - 1].date}),
+                    2,
+                    {}});
         blocks.push_back(gridOf(year, counts, first, last, naming));
     }
-    blocks.push_back(Heading{"Key", 2, {}});
+    blocks.push_back(Heading{text::tr("Key"), 2, {}});
     blocks.push_back(keyTable());
 
     blocks.push_back(PageBreak{});
-    blocks.push_back(Heading{"Attendance by member", 2, {}});
-    Table byMember{{{"Member", 4.0, false},
-                    {"Joined", 2.0, false},
-                    {"Left", 2.0, false},
-                    {"Present at sessions held while a member", 4.0, false}},
+    blocks.push_back(Heading{text::tr("Attendance by member"), 2, {}});
+    Table byMember{{{text::tr("Member"), 4.0, false},
+                    {text::tr("Joined"), 2.0, false},
+                    {text::tr("Left"), 2.0, false},
+                    {text::tr("Present at sessions held while a member"), 4.0, false}},
                    {},
                    false};
     for (std::size_t m = 0; m < year.members.size(); ++m) {
@@ -198,12 +211,12 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
     }
     blocks.push_back(std::move(byMember));
 
-    blocks.push_back(Heading{"Attendance by session", 2, {}});
-    Table bySession{{{"No.", 1.0, true},
-                     {"Date", 2.0, false},
-                     {"Session", 8.0, false},
-                     {"Status", 3.0, false},
-                     {"Present", 3.0, false}},
+    blocks.push_back(Heading{text::tr("Attendance by session"), 2, {}});
+    Table bySession{{{text::tr("No."), 1.0, true},
+                     {text::tr("Date"), 2.0, false},
+                     {text::tr("Session"), 8.0, false},
+                     {text::tr("Status"), 3.0, false},
+                     {text::tr("Present"), 3.0, false}},
                     {},
                     false};
     for (std::size_t s = 0; s < year.sessions.size(); ++s) {

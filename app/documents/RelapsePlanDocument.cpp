@@ -6,6 +6,7 @@
 
 #include "practice/Dates.h"
 #include "practice/Practice.h"
+#include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
@@ -34,16 +35,17 @@ const char* pictureFor(const std::string& heading) {
 
 Document easyReadRelapsePlan(const practice::MemberPlan& plan) {
     Document document;
-    document.title = "My plan to stay safe";
+    document.title = text::tr("My plan to stay safe");
     auto& blocks = document.blocks;
-    blocks.push_back(Heading{"My plan to stay safe", 1, {}});
-    blocks.push_back(EasyReadPoint{kPlanPicture, "This is the plan of " + plan.member.name + "."});
+    blocks.push_back(Heading{text::tr("My plan to stay safe"), 1, {}});
     blocks.push_back(EasyReadPoint{
-        "calendar",
-        "We made it on " + practice::dateInWords(practice::dateOf(plan.plan.createdAt)) + "."});
-    blocks.push_back(EasyReadPoint{"private", "Keep it with you. It is private."});
+        kPlanPicture, text::fill(text::tr("This is the plan of {1}."), {plan.member.name})});
+    blocks.push_back(EasyReadPoint{
+        "calendar", text::fill(text::tr("We made it on {1}."),
+                               {practice::dateInWords(practice::dateOf(plan.plan.createdAt))})});
+    blocks.push_back(EasyReadPoint{"private", text::tr("Keep it with you. It is private.")});
     for (const auto& section : plan.plan.sections) {
-        blocks.push_back(Heading{section.heading, 2, {}});
+        blocks.push_back(Heading{text::tr(section.heading.c_str()), 2, {}});  // stored in English
         blocks.push_back(EasyReadPoint{pictureFor(section.heading), section.body});
     }
     return document;
@@ -53,21 +55,24 @@ Document formalRelapsePlan(const practice::MemberPlan& plan) {
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
-    document.title = "Relapse-prevention plan: " + plan.member.code;
+    document.title = text::fill(text::tr("Relapse-prevention plan: {1}"), {plan.member.code});
     auto& blocks = document.blocks;
-    blocks.push_back(Heading{"Relapse-prevention plan", 1, {}});
-    blocks.push_back(Paragraph{plan.member.name + " (code " + plan.member.code + ")", "Member:"});
-    blocks.push_back(Paragraph{std::to_string(plan.plan.version) + ", written " +
-                                   practice::dateOf(plan.plan.createdAt) + " by " +
-                                   plan.plan.createdBy,
-                               "Version:"});
+    blocks.push_back(Heading{text::tr("Relapse-prevention plan"), 1, {}});
     blocks.push_back(
-        Paragraph{"This plan is confidential. It was written with him, in his own words; he "
-                  "keeps an easy-read copy of it. It is for the people who support him day to "
-                  "day: his residential service and his care manager.",
+        Paragraph{text::fill(text::tr("{1} (code {2})"), {plan.member.name, plan.member.code}),
+                  text::tr("Member:")});
+    blocks.push_back(
+        Paragraph{text::fill(text::tr("{1}, written {2} by {3}"),
+                             {std::to_string(plan.plan.version),
+                              practice::dateOf(plan.plan.createdAt), plan.plan.createdBy}),
+                  text::tr("Version:")});
+    blocks.push_back(
+        Paragraph{text::tr("This plan is confidential. It was written with him, in his own words; "
+                           "he keeps an easy-read copy of it. It is for the people who support him "
+                           "day to day: his residential service and his care manager."),
                   {}});
     for (const auto& section : plan.plan.sections) {
-        blocks.push_back(Heading{section.heading, 2, {}});
+        blocks.push_back(Heading{text::tr(section.heading.c_str()), 2, {}});  // stored in English
         blocks.push_back(Paragraph{section.body, {}});
     }
     return document;

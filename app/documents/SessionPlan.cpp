@@ -1,6 +1,7 @@
 // The running clock is worked out from the activities' minutes, so a plan printed for a
 // group that starts at 13:30 shows every activity at its own time.
 #include "documents/SessionPlan.h"
+#include "text/Translate.h"
 
 #include <charconv>
 
@@ -32,15 +33,17 @@ void addActivity(std::vector<Block>& blocks, const curriculum::Activity& activit
                  ClockTime start) {
     auto end = start.plusMinutes(activity.minutes);
     blocks.push_back(Heading{span(start, end) + "  " + std::string(activity.title), 3, {}});
-    blocks.push_back(Paragraph{
-        sentenceCase(activity.kind) + ", " + std::to_string(activity.minutes) + " minutes", {}});
+    blocks.push_back(
+        Paragraph{text::fill(text::tr("{1}, {2} minutes"),
+                             {sentenceCase(activity.kind), std::to_string(activity.minutes)}),
+                  {}});
     for (const auto& paragraph : activity.guidance)
         blocks.push_back(Paragraph{std::string(paragraph), {}});
     if (!activity.adapt.empty())
-        blocks.push_back(Paragraph{std::string(activity.adapt), "Adapt:"});
+        blocks.push_back(Paragraph{std::string(activity.adapt), text::tr("Adapt:")});
     if (!activity.watch.empty())
-        blocks.push_back(Paragraph{std::string(activity.watch), "Watch for:"});
-    blocks.push_back(WritingSpace{"Notes", 2});
+        blocks.push_back(Paragraph{std::string(activity.watch), text::tr("Watch for:")});
+    blocks.push_back(WritingSpace{text::tr("Notes"), 2});
 }
 
 }  // namespace
@@ -80,39 +83,42 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
                      const SessionPlanOptions& options) {
     Document document;
     document.typography = Typography::standard;
-    document.title = "Session plan: " + std::string(session.title);
+    document.title = text::fill(text::tr("Session plan: {1}"), {session.title});
     auto& blocks = document.blocks;
     blocks.push_back(Heading{std::string(session.title), 1, {}});
-    blocks.push_back(Paragraph{std::string(module.title) + ", version " +
-                                   std::to_string(module.version) + " (" + std::string(module.id) +
-                                   ")",
-                               "Module:"});
+    blocks.push_back(
+        Paragraph{text::fill(text::tr("{1}, version {2} ({3})"),
+                             {module.title, std::to_string(module.version), module.id}),
+                  text::tr("Module:")});
     // A module revised since the session was planned prints as it is now: say so, so that no
     // one takes this for the version the group was given.
     if (options.plannedVersion != 0) {
-        blocks.push_back(
-            Paragraph{options.plannedVersion == module.version
-                          ? "version " + std::to_string(module.version) + ", as printed here"
-                          : "version " + std::to_string(options.plannedVersion) +
-                                "; the curriculum now has version " +
-                                std::to_string(module.version) + ", which this plan shows",
-                      "Planned from:"});
+        blocks.push_back(Paragraph{
+            options.plannedVersion == module.version
+                ? text::fill(text::tr("version {1}, as printed here"),
+                             {std::to_string(module.version)})
+                : text::fill(
+                      text::tr("version {1}; the curriculum now has version {2}, "
+                               "which this plan shows"),
+                      {std::to_string(options.plannedVersion), std::to_string(module.version)}),
+            text::tr("Planned from:")});
     }
-    blocks.push_back(Paragraph{std::string(session.id) + ", " + std::to_string(session.minutes) +
-                                   " minutes, " +
-                                   span(options.start, options.start.plusMinutes(session.minutes)),
-                               "Session:"});
+    blocks.push_back(
+        Paragraph{text::fill(text::tr("{1}, {2} minutes, {3}"),
+                             {session.id, std::to_string(session.minutes),
+                              span(options.start, options.start.plusMinutes(session.minutes))}),
+                  text::tr("Session:")});
     if (options.date.empty() && options.group.empty()) {
-        blocks.push_back(WritingSpace{"Date and group", 1});
+        blocks.push_back(WritingSpace{text::tr("Date and group"), 1});
     } else {
         if (!options.date.empty())
-            blocks.push_back(Paragraph{options.date, "Date:"});
+            blocks.push_back(Paragraph{options.date, text::tr("Date:")});
         if (!options.group.empty())
-            blocks.push_back(Paragraph{options.group, "Group:"});
+            blocks.push_back(Paragraph{options.group, text::tr("Group:")});
     }
-    addList(blocks, "Objectives", session.objectives);
-    addList(blocks, "Materials", session.materials);
-    blocks.push_back(Heading{"Activities", 2, {}});
+    addList(blocks, text::tr("Objectives"), session.objectives);
+    addList(blocks, text::tr("Materials"), session.materials);
+    blocks.push_back(Heading{text::tr("Activities"), 2, {}});
     auto clock = options.start;
     for (const auto& activity : session.activities) {
         addActivity(blocks, activity, clock);
@@ -127,9 +133,9 @@ Document recordedSessionPlan(const curriculum::Programme& programme,
     const auto& [group, session] = planned;
     auto found = programme.findSession(session.stamp.sessionId);
     if (!found) {
-        throw DocumentError("Session " + std::to_string(session.id) + " was planned from \"" +
-                            session.stamp.sessionId +
-                            "\", which is not in the programme Roundtable has loaded.");
+        throw DocumentError(text::fill(text::tr("Session {1} was planned from \"{2}\", which is "
+                                                "not in the programme Roundtable has loaded."),
+                                       {std::to_string(session.id), session.stamp.sessionId}));
     }
     SessionPlanOptions options;
     options.date = session.date;

@@ -1,6 +1,7 @@
 // DejaVu Sans is the face the easy-read guidelines' "clear sans-serif" maps to on Debian
 // (fonts-dejavu-core); "Sans" is fontconfig's fallback when it is missing.
 #include "documents/Typesetter.h"
+#include "text/Translate.h"
 
 #include <algorithm>
 
@@ -67,7 +68,7 @@ SharedLayout Typesetter::layout(std::string_view text, Face face, double size, d
                                 const TextShape& shape) const {
     if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr) ||
         !g_utf8_validate(shape.lead.data(), static_cast<gssize>(shape.lead.size()), nullptr)) {
-        throw DocumentError("A text to print is not valid UTF-8.");
+        throw DocumentError(text::tr("A text to print is not valid UTF-8."));
     }
     std::string full =
         shape.lead.empty() ? std::string(text) : shape.lead + " " + std::string(text);

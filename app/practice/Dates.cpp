@@ -1,5 +1,6 @@
 // Calendar arithmetic on ISO dates with <chrono> (g++ 12: calendar types, no <format>).
 #include "practice/Dates.h"
+#include "text/Translate.h"
 
 #include <langinfo.h>
 
@@ -152,12 +153,16 @@ std::string dateOf(const std::string& timestamp) {
 }
 
 std::string dateInWords(const std::string& isoDate) {
-    static const char* const kMonths[] = {"January",   "February", "March",    "April",
-                                          "May",       "June",     "July",     "August",
-                                          "September", "October",  "November", "December"};
+    static const char* const kMonths[] = {
+        text::trLater("January"), text::trLater("February"), text::trLater("March"),
+        text::trLater("April"),   text::trLater("May"),      text::trLater("June"),
+        text::trLater("July"),    text::trLater("August"),   text::trLater("September"),
+        text::trLater("October"), text::trLater("November"), text::trLater("December")};
     auto date = parse(isoDate);
-    return std::to_string(unsigned(date.day())) + " " + kMonths[unsigned(date.month()) - 1] + " " +
-           std::to_string(int(date.year()));
+    // TRANSLATORS: a date in words: {1} the day, {2} the month's name, {3} the year.
+    return text::fill(text::tr("{1} {2} {3}"), {std::to_string(unsigned(date.day())),
+                                                text::tr(kMonths[unsigned(date.month()) - 1]),
+                                                std::to_string(int(date.year()))});
 }
 
 std::time_t localTimeOn(const std::string& isoDate, int hour, int minute) {

@@ -12,6 +12,7 @@
 #include "curriculum/ModuleDocument.h"
 #include "curriculum/ProgrammeFolder.h"
 #include "practice/Practice.h"
+#include "text/Translate.h"
 
 namespace roundtable::practice {
 namespace {
@@ -20,11 +21,11 @@ namespace {
     throw ValidationError("picture-file", message);
 }
 
-void checkSide(double side, const char* which) {
+/// `sentence` is "The picture's width must be between {1} and {2}." or its height's.
+void checkSide(double side, const char* sentence) {
     if (side < kSmallestPictureSide || side > kLargestPictureSide) {
-        refuse(std::string("The picture's ") + which + " must be between " +
-               std::to_string(kSmallestPictureSide) + " and " +
-               std::to_string(kLargestPictureSide) + ".");
+        refuse(text::fill(
+            sentence, {std::to_string(kSmallestPictureSide), std::to_string(kLargestPictureSide)}));
     }
 }
 
@@ -40,9 +41,9 @@ void checkPng(const std::string& bytes) {
     // The signature, then the IHDR chunk: length 13, "IHDR", width, height.
     if (bytes.size() < 24 || std::memcmp(bytes.data(), kSignature, 8) != 0 ||
         bytes.compare(12, 4, "IHDR") != 0)
-        refuse("This file is not a PNG picture.");
-    checkSide(bigEndian(bytes, 16), "width");
-    checkSide(bigEndian(bytes, 20), "height");
+        refuse(text::tr("This file is not a PNG picture."));
+    checkSide(bigEndian(bytes, 16), text::tr("The picture's width must be between {1} and {2}."));
+    checkSide(bigEndian(bytes, 20), text::tr("The picture's height must be between {1} and {2}."));
 }
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix) {
@@ -62,19 +63,23 @@ bool leadsElsewhere(std::string_view value) {
 void checkSvgElement(const pugi::xml_node& element) {
     const std::string_view name = element.name();
     if (name == "script" || name == "foreignObject" || name == "iframe")
-        refuse("The SVG picture contains <" + std::string(name) +
-               ">: a picture may not run or "
-               "embed anything.");
+        refuse(text::fill(text::tr("The SVG picture contains <{1}>: a picture may not run or "
+                                   "embed anything."),
+                          {name}));
     for (auto attribute : element.attributes()) {
         const std::string_view attributeName = attribute.name();
         const std::string_view value = attribute.value();
         if (startsWithNoCase(attributeName, "on"))
-            refuse("The SVG picture has an event handler (" + std::string(attributeName) +
-                   "): a picture may not run anything.");
+            refuse(text::fill(
+                text::tr(
+                    "The SVG picture has an event handler ({1}): a picture may not run anything."),
+                {attributeName}));
         if ((attributeName == "href" || attributeName == "xlink:href" || attributeName == "src") &&
             leadsElsewhere(value))
-            refuse("The SVG picture refers to something outside it (" + std::string(value) +
-                   "): every part of a picture must be inside its file.");
+            refuse(
+                text::fill(text::tr("The SVG picture refers to something outside it ({1}): every "
+                                    "part of a picture must be inside its file."),
+                           {value}));
         // url(...) in style or presentation attributes, other than url(#part).
         for (auto at = value.find("url("); at != std::string_view::npos;
              at = value.find("url(", at + 4)) {
@@ -84,13 +89,13 @@ void checkSvgElement(const pugi::xml_node& element) {
                 inside.remove_prefix(1);
             if (!inside.empty() && inside.front() != '#')
                 refuse(
-                    "The SVG picture refers to something outside it (url(...)): every part "
-                    "of a picture must be inside its file.");
+                    text::tr("The SVG picture refers to something outside it (url(...)): every "
+                             "part of a picture must be inside its file."));
         }
     }
     if (name == "style" &&
         std::string_view(element.child_value()).find("@import") != std::string_view::npos)
-        refuse("The SVG picture imports a style sheet from elsewhere.");
+        refuse(text::tr("The SVG picture imports a style sheet from elsewhere."));
     for (auto child : element.children()) {
         if (child.type() == pugi::node_element)
             checkSvgElement(child);
@@ -101,12 +106,12 @@ void checkSvg(const std::string& bytes) {
     pugi::xml_document document;
     // No DOCTYPE: an internal subset could define entities that expand outside the checks.
     if (bytes.find("<!DOCTYPE") != std::string::npos || bytes.find("<!ENTITY") != std::string::npos)
-        refuse("The SVG picture has a document type declaration; save it as plain SVG.");
+        refuse(text::tr("The SVG picture has a document type declaration; save it as plain SVG."));
     if (!document.load_buffer(bytes.data(), bytes.size(), pugi::parse_default))
-        refuse("This file is not a well-formed SVG picture.");
+        refuse(text::tr("This file is not a well-formed SVG picture."));
     auto root = document.document_element();
     if (std::string_view(root.name()) != "svg")
-        refuse("This file is not an SVG picture: it must start with <svg>.");
+        refuse(text::tr("This file is not an SVG picture: it must start with <svg>."));
     checkSvgElement(root);
     // The size it is drawn at: the view box, or else width and height.
     double width = 0, height = 0;
@@ -114,13 +119,13 @@ void checkSvg(const std::string& bytes) {
         double x = 0, y = 0;
         if (std::sscanf(viewBox.value(), "%lf %lf %lf %lf", &x, &y, &width, &height) != 4 &&
             std::sscanf(viewBox.value(), "%lf,%lf,%lf,%lf", &x, &y, &width, &height) != 4)
-            refuse("The SVG picture's viewBox cannot be read.");
+            refuse(text::tr("The SVG picture's viewBox cannot be read."));
     } else {
         width = root.attribute("width").as_double(0);
         height = root.attribute("height").as_double(0);
     }
-    checkSide(width, "width");
-    checkSide(height, "height");
+    checkSide(width, text::tr("The picture's width must be between {1} and {2}."));
+    checkSide(height, text::tr("The picture's height must be between {1} and {2}."));
 }
 
 }  // namespace
@@ -136,25 +141,27 @@ records::ProgrammePicture checkedPicture(const std::filesystem::path& file, cons
         pictureName.front() != '-';
     if (!nameIsPlain) {
         throw ValidationError("picture-name",
-                              "A picture's name is what modules call it by: small letters, digits "
-                              "and hyphens, such as \"bus-stop\" (at most 40).");
+                              text::tr("A picture's name is what modules call it by: small "
+                                       "letters, digits and hyphens, such as \"bus-stop\" (at "
+                                       "most 40)."));
     }
     const auto words = records::trimmed(description);
     if (words.empty()) {
         throw ValidationError("picture-description",
-                              "Describe the picture in a few words: screen readers and the "
-                              "picker show it.");
+                              text::tr("Describe the picture in a few words: screen readers and "
+                                       "the picker show it."));
     }
     const auto extension = file.extension().string();
     if (extension != ".svg" && extension != ".png")
-        refuse("A picture is an .svg or .png file.");
+        refuse(text::tr("A picture is an .svg or .png file."));
     std::error_code error;
     const auto size = std::filesystem::file_size(file, error);
     if (error)
-        refuse("Could not read " + file.string() + ".");
+        refuse(text::fill(text::tr("Could not read {1}."), {file.string()}));
     if (size > kLargestPictureBytes) {
-        refuse("The picture is " + std::to_string(size / 1024) + " KB; at most " +
-               std::to_string(kLargestPictureBytes / 1024) + " KB is accepted.");
+        refuse(
+            text::fill(text::tr("The picture is {1} KB; at most {2} KB is accepted."),
+                       {std::to_string(size / 1024), std::to_string(kLargestPictureBytes / 1024)}));
     }
     std::string bytes;
     try {

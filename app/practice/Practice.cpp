@@ -10,6 +10,7 @@
 #include "practice/RecordsToPrint.h"
 #include "practice/ScopeExit.h"
 #include "practice/ServiceProgramme.h"
+#include "text/Translate.h"
 
 namespace roundtable::practice {
 namespace {
@@ -21,9 +22,9 @@ using records::trimmed;
 std::string requireName(const std::string& field, const std::string& value, const char* what) {
     auto name = trimmed(value);
     if (name.empty())
-        throw ValidationError(field, std::string("Please enter ") + what + ".");
+        throw ValidationError(field, text::fill(text::tr("Please enter {1}."), {text::tr(what)}));
     if (name.size() > kMaxNameLength) {
-        throw ValidationError(field, "The name is too long (at most 120 characters).");
+        throw ValidationError(field, text::tr("The name is too long (at most 120 characters)."));
     }
     return name;
 }
@@ -32,7 +33,8 @@ std::string requireName(const std::string& field, const std::string& value, cons
 /// the change from `roundtable-cli verify`, and the record cannot be relied on anyway.
 void refuseIfDamaged(const std::string& damage, const std::string& field, const char* refused) {
     if (!damage.empty())
-        throw ValidationError(field, std::string(refused) + " " + damageWarning({damage}));
+        throw ValidationError(field,
+                              std::string(refused).append(" ").append(damageWarning({damage})));
 }
 
 curriculum::Phase phaseFor(records::GroupKind kind) {
@@ -60,20 +62,26 @@ std::string damageWarning(const std::vector<std::string>& damages) {
     }
     if (count == 0)
         return {};
-    return "Damaged:" + sentences +
-           (count == 1 ? " Do not rely on this record." : " Do not rely on these records.") +
-           " An administrator can check the whole database with roundtable-cli verify.";
+    return std::string(text::tr("Damaged:"))
+        .append(sentences)
+        .append(" ")
+        .append(count == 1 ? text::tr("Do not rely on this record.")
+                           : text::tr("Do not rely on these records."))
+        .append(" ")
+        .append(text::tr("An administrator can check the whole database with roundtable-cli "
+                         "verify."));
 }
 
 std::optional<std::string> backupReminder(const std::optional<std::string>& lastBackupAt,
                                           const std::string& today) {
     constexpr int kBackupDays = 7;
     if (!lastBackupAt)
-        return "No backup of this database has been made yet.";
+        return text::tr("No backup of this database has been made yet.");
     int days = daysBetween(*lastBackupAt, today);
     if (days <= kBackupDays)
         return std::nullopt;
-    return "The last backup of this database was made " + std::to_string(days) + " days ago.";
+    return text::fill(text::tr("The last backup of this database was made {1} days ago."),
+                      {std::to_string(days)});
 }
 
 std::string guidanceText(const curriculum::Activity& activity) {
@@ -82,30 +90,34 @@ std::string guidanceText(const curriculum::Activity& activity) {
         text.append(text.empty() ? "" : "\n\n").append(paragraph);
     }
     if (!activity.adapt.empty())
-        text.append("\n\nAdapt: ").append(activity.adapt);
+        text.append("\n\n").append(text::tr("Adapt:")).append(" ").append(activity.adapt);
     if (!activity.watch.empty())
-        text.append("\n\nWatch for: ").append(activity.watch);
+        text.append("\n\n").append(text::tr("Watch for:")).append(" ").append(activity.watch);
     return text;
 }
 
 const std::vector<std::string>& relapsePlanHeadings() {
     static const std::vector<std::string> headings = {
-        "My warning signs",   "Risky situations for me", "What I will do",
-        "People who help me", "What I want for my life", "If things go wrong"};
+        // Stored as the plan's headings in English; shown through text::tr.
+        text::trLater("My warning signs"),        text::trLater("Risky situations for me"),
+        text::trLater("What I will do"),          text::trLater("People who help me"),
+        text::trLater("What I want for my life"), text::trLater("If things go wrong")};
     return headings;
 }
 
 records::GroupId Practice::createGroup(const std::string& name, records::GroupKind kind,
                                        const records::GroupSchedule& schedule,
                                        std::optional<records::GroupId> linkedGroup) {
-    auto cleanName = requireName("group-name", name, "the group's name");
+    auto cleanName = requireName("group-name", name, text::trLater("the group's name"));
     if (schedule.weekday < 0 || schedule.weekday > 7)
-        throw ValidationError("weekday", "Choose the day the group meets.");
+        throw ValidationError("weekday", text::tr("Choose the day the group meets."));
     if (!schedule.startsAt.empty() && !isClockTime(schedule.startsAt))
-        throw ValidationError("starts-at", "The start time must be a time such as 10:30.");
+        throw ValidationError("starts-at",
+                              text::tr("The start time must be a time such as 10:30."));
     if (schedule.sessionMinutes != 0 &&
         (schedule.sessionMinutes < 15 || schedule.sessionMinutes > 300)) {
-        throw ValidationError("session-minutes", "A session lasts between 15 and 300 minutes.");
+        throw ValidationError("session-minutes",
+                              text::tr("A session lasts between 15 and 300 minutes."));
     }
     if (linkedGroup) {
         auto groups = store_.groups();
@@ -113,8 +125,9 @@ records::GroupId Practice::createGroup(const std::string& name, records::GroupKi
                                    [&](const records::Group& g) { return g.id == *linkedGroup; });
         if (kind != records::GroupKind::carers || linked == groups.end() ||
             linked->kind != records::GroupKind::treatment) {
-            throw ValidationError("linked-group",
-                                  "Only a carers' group is linked, and only to a treatment group.");
+            throw ValidationError(
+                "linked-group",
+                text::tr("Only a carers' group is linked, and only to a treatment group."));
         }
     }
     return store_.addGroup(cleanName, kind, schedule, linkedGroup);
@@ -130,28 +143,28 @@ std::string Practice::typedDate(const char* field, const std::string& text,
 
 records::MemberId Practice::addMember(records::GroupId group, const std::string& name,
                                       const std::string& joinedOn, bool attendanceRequired) {
-    auto cleanName = requireName("member-name", name, "the member's name");
+    auto cleanName = requireName("member-name", name, text::trLater("the member's name"));
     const auto joined = typedDate("joined-on", joinedOn,
-                                  "The date joined must be a real date (" +
-                                      datePattern(dateOrder_) + ").");
+                                  text::fill(text::tr("The date joined must be a real date ({1})."),
+                                             {datePattern(dateOrder_)}));
     return store_.addMember(group, cleanName, joined, attendanceRequired);
 }
 
 void Practice::recordLeaving(records::GroupId group, records::MemberId member,
                              const std::string& typedLeftOn, const std::string& reason) {
     const auto leftOn =
-        typedDate("left-on", typedLeftOn, "The date he left must be a real date.");
+        typedDate("left-on", typedLeftOn, text::tr("The date he left must be a real date."));
     auto members = store_.membersOf(group);
     auto found = std::find_if(members.begin(), members.end(),
                               [&](const records::Member& m) { return m.id == member; });
     if (found == members.end())
-        throw ValidationError("member", "Choose a member of this group.");
+        throw ValidationError("member", text::tr("Choose a member of this group."));
     if (!found->leftOn.empty())
-        throw ValidationError("left-on", "His leaving is already recorded.");
+        throw ValidationError("left-on", text::tr("His leaving is already recorded."));
     if (leftOn < found->joinedOn)
-        throw ValidationError("left-on", "He cannot leave before the day he joined.");
+        throw ValidationError("left-on", text::tr("He cannot leave before the day he joined."));
     if (trimmed(reason).empty())
-        throw ValidationError("leaving-reason", "Please give the reason he left.");
+        throw ValidationError("leaving-reason", text::tr("Please give the reason he left."));
     store_.recordLeaving(group, member, leftOn, trimmed(reason));
 }
 
@@ -163,7 +176,7 @@ void Practice::recordMemberDetails(records::MemberId member,
     clean.residentialService = trimmed(details.residentialService);
     clean.careManager = trimmed(details.careManager);
     if (!clean.dateOfBirth.empty()) {
-        const std::string refusal = "The date of birth must be a real date in the past.";
+        const std::string refusal = text::tr("The date of birth must be a real date in the past.");
         clean.dateOfBirth = typedDate("date-of-birth", clean.dateOfBirth, refusal);
         if (clean.dateOfBirth >= today(store_.clock()))
             throw ValidationError("date-of-birth", refusal);
@@ -191,21 +204,23 @@ records::SessionId Practice::planSession(records::GroupId group,
     auto found = programme_.findSession(curriculumSessionId);
     if (!found) {
         throw ValidationError("curriculum-session",
-                              "Choose a session from the curriculum to plan.");
+                              text::tr("Choose a session from the curriculum to plan."));
     }
     const auto date =
-        typedDate("session-date", typedOn, "The session date must be a real date.");
+        typedDate("session-date", typedOn, text::tr("The session date must be a real date."));
     // A year typed with two digits into a date picker reads as the first century ("12/03/26"
     // is 0026-12-03).
     if (yearOf(date) < 2000) {
-        throw ValidationError("session-date", "The date reads as the year " + date.substr(0, 4) +
-                                                  ": type the year in full, such as 2026.");
+        throw ValidationError("session-date",
+                              text::fill(text::tr("The date reads as the year {1}: type the year "
+                                                  "in full, such as 2026."),
+                                         {date.substr(0, 4)}));
     }
     auto groups = store_.groups();
     auto groupIt = std::find_if(groups.begin(), groups.end(),
                                 [&](const records::Group& g) { return g.id == group; });
     if (groupIt == groups.end())
-        throw ValidationError("group", "Choose a group first.");
+        throw ValidationError("group", text::tr("Choose a group first."));
     // A group set to stay on the versions it started with plans from the version its first
     // session of this module was planned from.
     const curriculum::Module* kept = nullptr;
@@ -224,19 +239,20 @@ records::SessionId Practice::planSession(records::GroupId group,
             std::find_if(kept->sessions.begin(), kept->sessions.end(),
                          [&](const curriculum::Session& s) { return s.id == curriculumSessionId; });
         if (inKept == kept->sessions.end()) {
-            throw ValidationError("curriculum-session", "This group stays on version " +
-                                                            std::to_string(kept->version) +
-                                                            " of \"" + std::string(kept->title) +
-                                                            "\", which has no such session.");
+            throw ValidationError(
+                "curriculum-session",
+                text::fill(text::tr("This group stays on version {1} of \"{2}\", which has no "
+                                    "such session."),
+                           {std::to_string(kept->version), kept->title}));
         }
         session = &*inKept;
     }
     if (module.phase != phaseFor(groupIt->kind)) {
-        throw ValidationError("curriculum-session", "\"" + std::string(module.title) +
-                                                        "\" is for " +
-                                                        curriculum::toText(module.phase) +
-                                                        " groups, and " + groupIt->name + " is a " +
-                                                        records::toText(groupIt->kind) + " group.");
+        throw ValidationError(
+            "curriculum-session",
+            text::fill(text::tr("\"{1}\" is for {2} groups, and {3} is a {4} group."),
+                       {module.title, curriculum::toText(module.phase), groupIt->name,
+                        records::toText(groupIt->kind)}));
     }
     records::NewSession plan;
     plan.groupId = group;
@@ -298,15 +314,16 @@ void Practice::setStaysOnModuleVersions(records::GroupId group, bool stays) {
 
 void Practice::markDelivered(records::SessionId session) {
     refuseIfDamaged(store_.session(session).damage, "session-status",
-                    "This session's record cannot be changed.");
+                    text::tr("This session's record cannot be changed."));
     store_.setSessionStatus(session, records::SessionStatus::tookPlace);
 }
 
 void Practice::markNotHeld(records::SessionId session, const std::string& reason) {
     if (trimmed(reason).empty())
-        throw ValidationError("not-held-reason", "Please say why the session did not take place.");
+        throw ValidationError("not-held-reason",
+                              text::tr("Please say why the session did not take place."));
     refuseIfDamaged(store_.session(session).damage, "session-status",
-                    "This session's record cannot be changed.");
+                    text::tr("This session's record cannot be changed."));
     store_.setSessionStatus(session, records::SessionStatus::didNotTakePlace, trimmed(reason));
 }
 
@@ -316,9 +333,10 @@ void Practice::recordFacilitators(records::SessionId session,
     for (auto id : facilitators) {
         if (std::none_of(users.begin(), users.end(),
                          [&](const records::User& user) { return user.id == id; })) {
-            throw ValidationError("session-facilitators",
-                                  "Only people who can sign in to this database can be recorded "
-                                  "as running a session.");
+            throw ValidationError(
+                "session-facilitators",
+                text::tr("Only people who can sign in to this database can be recorded "
+                         "as running a session."));
         }
     }
     store_.setFacilitatorsPresent(session, facilitators);
@@ -330,7 +348,7 @@ records::Session Practice::sessionWithMember(records::SessionId sessionId,
     auto members = store_.membersOf(session.groupId);
     if (std::none_of(members.begin(), members.end(),
                      [&](const records::Member& m) { return m.id == member; })) {
-        throw ValidationError("member", "Choose a member of this session's group.");
+        throw ValidationError("member", text::tr("Choose a member of this session's group."));
     }
     return session;
 }
@@ -341,16 +359,18 @@ void Practice::recordAttendance(records::SessionId session, records::MemberId me
     auto planned = sessionWithMember(session, member);
     if (planned.status == records::SessionStatus::didNotTakePlace) {
         throw ValidationError("attendance",
-                              "This session did not take place, so it has no "
-                              "register.");
+                              text::tr("This session did not take place, so it has no "
+                                       "register."));
     }
     auto cleanReason = trimmed(reason);
     if (!records::wasPresent(status) && cleanReason.empty()) {
-        throw ValidationError("reason", "Please give a reason when a member did not attend.");
+        throw ValidationError("reason",
+                              text::tr("Please give a reason when a member did not attend."));
     }
     if (minutesPresent && (*minutesPresent < 0 || *minutesPresent > planned.minutes)) {
-        throw ValidationError("minutes-present", "Minutes present must be between 0 and " +
-                                                     std::to_string(planned.minutes) + ".");
+        throw ValidationError("minutes-present",
+                              text::fill(text::tr("Minutes present must be between 0 and {1}."),
+                                         {std::to_string(planned.minutes)}));
     }
     records::AttendanceMark mark;
     mark.memberId = member;
@@ -395,17 +415,20 @@ records::NoteContent Practice::checkedNote(records::SessionId session, records::
         return m.memberId == member;
     });
     if (mark == marks.end() || !records::wasPresent(mark->status)) {
-        throw ValidationError("note", "Mark this member as present before writing his note.");
+        throw ValidationError("note",
+                              text::tr("Mark this member as present before writing his note."));
     }
-    refuseIfDamaged(mark->damage, "note",
-                    "Mark his attendance again before writing his note: the mark on record "
-                    "cannot be relied on.");
+    refuseIfDamaged(
+        mark->damage, "note",
+        text::tr("Mark his attendance again before writing his note: the mark on record "
+                 "cannot be relied on."));
     if (auto written = store_.note(session, member))
-        refuseIfDamaged(written->damage, "note", "This note cannot be changed or signed.");
+        refuseIfDamaged(written->damage, "note",
+                        text::tr("This note cannot be changed or signed."));
     auto checked = content;
     checked.text = trimmed(content.text);
     if (checked.text.empty())
-        throw ValidationError("note", "The note is empty.");
+        throw ValidationError("note", text::tr("The note is empty."));
     const auto* module = moduleOf(planned.stamp);
     auto indicators = module ? module->indicators : std::span<const curriculum::Indicator>{};
     for (const auto& rating : checked.ratings) {
@@ -413,14 +436,16 @@ records::NoteContent Practice::checkedNote(records::SessionId session, records::
             indicators.begin(), indicators.end(),
             [&](const curriculum::Indicator& i) { return i.id == rating.indicatorId; });
         if (indicator == indicators.end()) {
-            throw ValidationError("rating", "\"" + rating.indicatorId +
-                                                "\" is not a progress indicator of this module.");
+            throw ValidationError(
+                "rating",
+                text::fill(text::tr("\"{1}\" is not a progress indicator of this module."),
+                           {rating.indicatorId}));
         }
         if (rating.rating < indicator->scaleMin || rating.rating > indicator->scaleMax) {
             throw ValidationError("rating:" + std::string(indicator->id),
-                                  "\"" + std::string(indicator->label) + "\" is rated from " +
-                                      std::to_string(indicator->scaleMin) + " to " +
-                                      std::to_string(indicator->scaleMax) + ".");
+                                  text::fill(text::tr("\"{1}\" is rated from {2} to {3}."),
+                                             {indicator->label, std::to_string(indicator->scaleMin),
+                                              std::to_string(indicator->scaleMax)}));
         }
     }
     return checked;
@@ -435,13 +460,14 @@ void Practice::amendNote(records::SessionId session, records::MemberId member,
                          const std::string& text, const std::string& reason) {
     auto note = store_.note(session, member);
     if (!note || note->state != records::NoteState::signedOff)
-        throw ValidationError("amendment", "Only a signed note takes a correction.");
+        throw ValidationError("amendment", text::tr("Only a signed note takes a correction."));
     // A correction beside a note that cannot be relied on would read as a correction of it.
-    refuseIfDamaged(note->damage, "amendment", "This note cannot be corrected.");
+    refuseIfDamaged(note->damage, "amendment", text::tr("This note cannot be corrected."));
     if (trimmed(text).empty())
-        throw ValidationError("amendment", "Please write the correction.");
+        throw ValidationError("amendment", text::tr("Please write the correction."));
     if (trimmed(reason).empty())
-        throw ValidationError("amendment-reason", "Please say why the note is being corrected.");
+        throw ValidationError("amendment-reason",
+                              text::tr("Please say why the note is being corrected."));
     store_.amendNote(note->id, trimmed(text), trimmed(reason));
 }
 
@@ -449,26 +475,28 @@ records::ConcernId Practice::raiseConcern(records::MemberId member,
                                           std::optional<records::SessionId> session,
                                           const std::string& description) {
     if (trimmed(description).empty())
-        throw ValidationError("concern", "Please describe the concern.");
+        throw ValidationError("concern", text::tr("Please describe the concern."));
     return store_.raiseConcern({member, session, trimmed(description)});
 }
 
 records::ActionId Practice::addConcernAction(records::ConcernId concern, const std::string& action,
                                              const std::string& owner, const std::string& dueOn) {
     if (trimmed(action).empty())
-        throw ValidationError("action", "Please say what will be done.");
+        throw ValidationError("action", text::tr("Please say what will be done."));
     if (trimmed(owner).empty())
-        throw ValidationError("action-owner", "Please say who will do it.");
-    const auto due = trimmed(dueOn).empty()
-                         ? std::string()
-                         : typedDate("action-due", dueOn, "The date it is due must be a real date.");
+        throw ValidationError("action-owner", text::tr("Please say who will do it."));
+    const auto due =
+        trimmed(dueOn).empty()
+            ? std::string()
+            : typedDate("action-due", dueOn, text::tr("The date it is due must be a real date."));
     return store_.addConcernAction(concern, trimmed(action), trimmed(owner), due);
 }
 
 void Practice::updateConcernAction(records::ActionId action, records::ActionStatus status,
                                    const std::string& note) {
     if (status != records::ActionStatus::open && trimmed(note).empty())
-        throw ValidationError("action-note", "Please say what was done, or why it is not needed.");
+        throw ValidationError("action-note",
+                              text::tr("Please say what was done, or why it is not needed."));
     store_.updateConcernAction(action, status, trimmed(note));
 }
 
@@ -478,20 +506,23 @@ std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::s
     auto measure = std::find_if(programme_.measures.begin(), programme_.measures.end(),
                                 [&](const curriculum::Measure& m) { return m.id == measureId; });
     if (measure == programme_.measures.end())
-        throw ValidationError("measure", "Choose one of the programme's outcome measures.");
+        throw ValidationError("measure",
+                              text::tr("Choose one of the programme's outcome measures."));
     if (std::find(measure->timePoints.begin(), measure->timePoints.end(), timePoint) ==
         measure->timePoints.end()) {
-        throw ValidationError("time-point",
-                              std::string(measure->name) + " is not taken at that time point.");
+        throw ValidationError(
+            "time-point",
+            text::fill(text::tr("{1} is not taken at that time point."), {measure->name}));
     }
-    const std::string refusal = "The date it was taken must be a real date, not later than today.";
+    const std::string refusal =
+        text::tr("The date it was taken must be a real date, not later than today.");
     const auto takenOn = typedDate("taken-on", typedOn, refusal);
     if (takenOn > today(store_.clock()))
         throw ValidationError("taken-on", refusal);
     if (score < measure->min || score > measure->max) {
-        throw ValidationError("score", std::string(measure->name) + " scores run from " +
-                                           std::to_string(measure->min) + " to " +
-                                           std::to_string(measure->max) + ".");
+        throw ValidationError("score", text::fill(text::tr("{1} scores run from {2} to {3}."),
+                                                  {measure->name, std::to_string(measure->min),
+                                                   std::to_string(measure->max)}));
     }
     records::OutcomeScore record;
     record.memberId = member;
@@ -511,7 +542,8 @@ int Practice::saveRelapsePlan(records::MemberId member,
             written.push_back({trimmed(section.heading), trimmed(section.body)});
     }
     if (written.empty())
-        throw ValidationError("plan", "Write at least one part of the plan before saving it.");
+        throw ValidationError("plan",
+                              text::tr("Write at least one part of the plan before saving it."));
     return store_.saveRelapsePlan(member, written);
 }
 
@@ -530,16 +562,17 @@ void checkNewPassphrase(const std::string& prefix, const std::string& passphrase
         throw ValidationError(prefix + "-passphrase", problem);
     if (passphrase != repeat)
         throw ValidationError(prefix + "-repeat",
-                              "The two passphrases are not the same. Type it again.");
+                              text::tr("The two passphrases are not the same. Type it again."));
 }
 }  // namespace
 
 void Practice::recoverWithKey(const std::string& recoveryKey, const std::string& login,
                               const std::string& passphrase, const std::string& repeat) {
     if (trimmed(recoveryKey).empty())
-        throw ValidationError("recover-key",
-                              "Type the recovery key from the sheet kept when the database was "
-                              "created.");
+        throw ValidationError(
+            "recover-key",
+            text::tr("Type the recovery key from the sheet kept when the database was "
+                     "created."));
     store_.unlockWithRecoveryKey(trimmed(recoveryKey));
     ScopeExit relock([this] { store_.lock(); });
     const auto cleanLogin = checkedNewUser("recover", login, passphrase, repeat);
@@ -550,11 +583,13 @@ std::string Practice::checkedNewUser(const std::string& prefix, const std::strin
                                      const std::string& passphrase, const std::string& repeat) {
     auto cleanLogin = trimmed(login);
     if (cleanLogin.empty() || cleanLogin.find_first_of(" \t") != std::string::npos)
-        throw ValidationError(prefix + "-login", "Give the user a name of one word, e.g. jsmith.");
+        throw ValidationError(prefix + "-login",
+                              text::tr("Give the user a name of one word, e.g. jsmith."));
     for (const auto& user : store_.users()) {
         if (user.login == cleanLogin)
-            throw ValidationError(prefix + "-login",
-                                  "There is already a user called " + cleanLogin + ".");
+            throw ValidationError(
+                prefix + "-login",
+                text::fill(text::tr("There is already a user called {1}."), {cleanLogin}));
     }
     checkNewPassphrase(prefix, passphrase, repeat);
     return cleanLogin;
@@ -574,7 +609,7 @@ void Practice::resetPassphrase(const std::string& login, const std::string& pass
 void Practice::changeOwnPassphrase(const std::string& current, const std::string& passphrase,
                                    const std::string& repeat) {
     if (current.empty())
-        throw ValidationError("own-current", "Type your current passphrase.");
+        throw ValidationError("own-current", text::tr("Type your current passphrase."));
     checkNewPassphrase("own", passphrase, repeat);
     store_.changeOwnPassphrase(current, passphrase);  // refuses a wrong current passphrase
 }

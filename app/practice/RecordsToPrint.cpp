@@ -7,6 +7,7 @@
 
 #include "practice/Dates.h"
 #include "practice/Practice.h"
+#include "text/Translate.h"
 
 namespace roundtable::practice {
 namespace {
@@ -16,7 +17,8 @@ records::Group groupWithId(records::RecordStore& store, records::GroupId id) {
         if (group.id == id)
             return group;
     }
-    throw ValidationError("group", "There is no group with id " + std::to_string(id) + ".");
+    throw ValidationError(
+        "group", text::fill(text::tr("There is no group with id {1}."), {std::to_string(id)}));
 }
 
 /// Every membership of the member whose code is `code`, in the order of the groups.
@@ -30,7 +32,8 @@ std::vector<std::pair<records::Group, records::Member>> membershipsOf(records::R
         }
     }
     if (memberships.empty())
-        throw ValidationError("member-code", "There is no member with the code " + code + ".");
+        throw ValidationError(
+            "member-code", text::fill(text::tr("There is no member with the code {1}."), {code}));
     return memberships;
 }
 
@@ -38,7 +41,8 @@ std::vector<std::pair<records::Group, records::Member>> membershipsOf(records::R
 void refuseDamaged(const std::vector<std::string>& damages, const std::string& field,
                    const std::string& what) {
     if (auto warning = damageWarning(damages); !warning.empty())
-        throw ValidationError(field, what + " was not made. " + warning);
+        throw ValidationError(field,
+                              text::fill(text::tr("{1} was not made. {2}"), {what, warning}));
 }
 
 }  // namespace
@@ -60,7 +64,7 @@ bool attendanceCounts(const records::Session& session, const records::Member& me
 GroupSession groupSession(records::RecordStore& store, records::SessionId session) {
     auto planned = store.session(session);
     auto group = groupWithId(store, planned.groupId);
-    refuseDamaged({planned.damage, group.damage}, "session", "The document");
+    refuseDamaged({planned.damage, group.damage}, "session", text::tr("The document"));
     return {std::move(group), std::move(planned)};
 }
 
@@ -73,7 +77,7 @@ SessionSheet sessionSheet(records::RecordStore& store, records::SessionId sessio
             sheet.members.push_back(std::move(member));
         }
     }
-    refuseDamaged(damages, "session", "The sign-in sheet");
+    refuseDamaged(damages, "session", text::tr("The sign-in sheet"));
     return sheet;
 }
 
@@ -96,7 +100,7 @@ GroupYear groupYear(records::RecordStore& store, records::GroupId group) {
             }
         }
     }
-    refuseDamaged(damages, "group", "The register");
+    refuseDamaged(damages, "group", text::tr("The register"));
     return year;
 }
 
@@ -120,8 +124,9 @@ MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, 
         }
     }
     if (result.period.from > result.period.to) {
-        throw ValidationError("period", "The period ends (" + result.period.to +
-                                            ") before it starts (" + result.period.from + ").");
+        throw ValidationError("period",
+                              text::fill(text::tr("The period ends ({1}) before it starts ({2})."),
+                                         {result.period.to, result.period.from}));
     }
 
     std::vector<std::string> damages{result.member.damage};
@@ -149,9 +154,11 @@ MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, 
         result.sessions.push_back(std::move(session));
     }
     if (!anythingSigned) {
-        throw ValidationError("report", "Nothing signed about " + code + " falls between " +
-                                            result.period.from + " and " + result.period.to +
-                                            ": there is nothing to report.");
+        throw ValidationError("report",
+                              text::fill(text::tr("Nothing signed about {1} falls between "
+                                                  "{2} and {3}: there is nothing to "
+                                                  "report."),
+                                         {code, result.period.from, result.period.to}));
     }
     for (auto& score : store.outcomeScoresOf(result.member.id)) {
         if (score.takenOn <= result.period.to) {
@@ -167,7 +174,7 @@ MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, 
             }
         }
     }
-    refuseDamaged(damages, "report", "The report");
+    refuseDamaged(damages, "report", text::tr("The report"));
     return result;
 }
 
@@ -176,9 +183,11 @@ MemberPlan memberPlan(records::RecordStore& store, const std::string& code) {
     const auto& member = memberships.front().second;
     auto plan = store.relapsePlan(member.id);
     if (!plan) {
-        throw ValidationError("plan", "There is no relapse-prevention plan for " + code + " yet.");
+        throw ValidationError(
+            "plan",
+            text::fill(text::tr("There is no relapse-prevention plan for {1} yet."), {code}));
     }
-    refuseDamaged({member.damage, plan->damage}, "plan", "The plan");
+    refuseDamaged({member.damage, plan->damage}, "plan", text::tr("The plan"));
     return {member, std::move(*plan)};
 }
 

@@ -1,5 +1,6 @@
 // SeenLogHeads: keys per database id holding the newest log point and the root keys seen.
 #include "practice/SeenLogHeads.h"
+#include "text/Translate.h"
 
 #include <algorithm>
 #include <sstream>
@@ -30,9 +31,10 @@ std::string SeenLogHeads::warningFor(records::RecordStore& store) {
             return std::find(seenRoots.begin(), seenRoots.end(), root) == seenRoots.end();
         });
     if (rootReplaced) {
-        return "The keys that prove who wrote this database's records are not the ones this "
-               "computer saw before. Unless its recovery key was used on purpose, add nothing and "
-               "ask an administrator to verify it.";
+        return text::tr(
+            "The keys that prove who wrote this database's records are not the ones "
+            "this computer saw before. Unless its recovery key was used on purpose, add "
+            "nothing and ask an administrator to verify it.");
     }
     auto text = settings_.tree().get<std::string>(keyFor(id, "head"), "");
     if (text.empty())

@@ -13,6 +13,7 @@
 #include "practice/PictureCheck.h"
 #include "practice/Practice.h"
 #include "records/PrivateFile.h"
+#include "text/Translate.h"
 
 namespace roundtable::practice {
 namespace {
@@ -42,7 +43,7 @@ std::optional<Declared> declaredModule(const std::string& xml) {
 std::string withVersion(const std::string& xml, int version) {
     auto declared = declaredModule(xml);
     if (!declared || declared->startTag < 0)
-        throw ValidationError("module", "This is not a module file.");
+        throw ValidationError("module", text::tr("This is not a module file."));
     const auto start = static_cast<std::size_t>(declared->startTag);
     const auto end = xml.find('>', start);
     const std::string tag = xml.substr(start, end - start);
@@ -129,12 +130,12 @@ curriculum::Programme serviceProgramme(records::RecordStore& store,
     }
     auto loaded = loadServiceProgramme(store);
     if (!loaded.ok()) {
-        std::string text = "The programme in this database cannot be used:";
+        std::string problems = text::tr("The programme in this database cannot be used:");
         for (const auto& finding : loaded.findings) {
             if (finding.severity == curriculum::Severity::error)
-                text.append("\n").append(curriculum::format(finding));
+                problems.append("\n").append(curriculum::format(finding));
         }
-        throw ValidationError("programme", text);
+        throw ValidationError("programme", problems);
     }
     return std::move(*loaded.programme);
 }
@@ -156,7 +157,7 @@ ModuleToEdit CurriculumChanges::openForEditing(const std::string& moduleId) {
     } else if (module.state.published) {
         module.text = module.state.published->text.xml;  // what sessions are planned from
     } else {
-        throw records::StoreError("This module has no published version to show.");
+        throw records::StoreError(text::tr("This module has no published version to show."));
     }
     module.pictures = pictureNames();
     if (!module.editable)
@@ -202,7 +203,8 @@ std::string CurriculumChanges::draftText(const std::string& moduleId) {
     if (state.draft)
         return state.draft->text.xml;
     if (!state.published)
-        throw ValidationError("module", "There is no module \"" + moduleId + "\".");
+        throw ValidationError("module",
+                              text::fill(text::tr("There is no module \"{1}\"."), {moduleId}));
     return withVersion(state.published->text.xml, state.published->text.version + 1);
 }
 
@@ -214,14 +216,15 @@ curriculum::DraftCheck CurriculumChanges::check(const std::string& xml) {
 std::int64_t CurriculumChanges::saveDraft(const std::string& xml, bool imported) {
     auto declared = declaredModule(xml);
     if (!declared) {
-        throw ValidationError("module",
-                              "This text is not a module: it must be well-formed XML "
-                              "starting with <module>.");
+        throw ValidationError("module", text::tr("This text is not a module: it must be "
+                                                 "well-formed XML starting with <module>."));
     }
     auto state = store_.moduleState(declared->moduleId);
     if (!state.published) {
-        throw ValidationError("module", "There is no module \"" + declared->moduleId +
-                                            "\" in this programme to make a draft of.");
+        throw ValidationError(
+            "module", text::fill(text::tr("There is no module \"{1}\" in this programme to make a "
+                                          "draft of."),
+                                 {declared->moduleId}));
     }
     return store_.saveModuleDraft(
         {declared->moduleId, state.published->text.file, declared->version, xml,
@@ -237,9 +240,13 @@ void CurriculumChanges::sendForReview(const std::string& moduleId, const std::st
             int errors = 0;
             for (const auto& each : found.findings)
                 errors += each.finding.severity == curriculum::Severity::error;
-            throw ValidationError("draft", "This draft has " + std::to_string(errors) +
-                                               (errors == 1 ? " problem" : " problems") +
-                                               " to put right before it can be sent for review.");
+            throw ValidationError(
+                "draft", text::fill(text::trn("This draft has {1} problem to put right before it "
+                                              "can be sent for review.",
+                                              "This draft has {1} problems to put right before it "
+                                              "can be sent for review.",
+                                              static_cast<unsigned long>(errors)),
+                                    {std::to_string(errors)}));
         }
     }
     store_.takeModuleStep(moduleId, records::ModuleStep::sentForReview, summary);
@@ -271,14 +278,17 @@ std::string CurriculumChanges::importModule(const std::filesystem::path& file) {
     }
     auto declared = declaredModule(text);
     if (!declared) {
-        throw ValidationError("file", file.string() +
-                                          " is not a module file: it must be "
-                                          "well-formed XML starting with <module>.");
+        throw ValidationError("file", text::fill(text::tr("{1} is not a module file: it must be "
+                                                          "well-formed XML starting with "
+                                                          "<module>."),
+                                                 {file.string()}));
     }
     auto state = store_.moduleState(declared->moduleId);
     if (!state.published) {
-        throw ValidationError("file", file.string() + " is the module \"" + declared->moduleId +
-                                          "\", which this programme does not have.");
+        throw ValidationError(
+            "file", text::fill(text::tr("{1} is the module \"{2}\", which this programme does not "
+                                        "have."),
+                               {file.string(), declared->moduleId}));
     }
     saveDraft(withVersion(text, state.published->text.version + 1), true);
     return declared->moduleId;
@@ -289,13 +299,15 @@ records::ModuleRevision CurriculumChanges::revision(const std::string& moduleId,
     if (which.draft) {
         auto state = store_.moduleState(moduleId);
         if (!state.draft)
-            throw ValidationError("module", "\"" + moduleId + "\" has no draft.");
+            throw ValidationError("module",
+                                  text::fill(text::tr("\"{1}\" has no draft."), {moduleId}));
         return *state.draft;
     }
     if (!which.version) {
         auto state = store_.moduleState(moduleId);
         if (!state.published)
-            throw ValidationError("module", "There is no module \"" + moduleId + "\".");
+            throw ValidationError("module",
+                                  text::fill(text::tr("There is no module \"{1}\"."), {moduleId}));
         return *state.published;
     }
     auto history = store_.moduleHistory(moduleId);
@@ -307,15 +319,16 @@ records::ModuleRevision CurriculumChanges::revision(const std::string& moduleId,
                 return revision;
         }
     }
-    throw ValidationError("version", "\"" + moduleId + "\" has no published version " +
-                                         std::to_string(*which.version) + ".");
+    throw ValidationError("version", text::fill(text::tr("\"{1}\" has no published version {2}."),
+                                                {moduleId, std::to_string(*which.version)}));
 }
 
 void CurriculumChanges::exportModule(const std::string& moduleId, const ModuleVersion& which,
                                      const std::filesystem::path& file) {
     auto chosen = revision(moduleId, which);
     if (!chosen.damage.empty())
-        throw ValidationError("module", "This text cannot be exported: " + chosen.damage);
+        throw ValidationError(
+            "module", text::fill(text::tr("This text cannot be exported: {1}"), {chosen.damage}));
     try {
         records::writePrivateFile(file, chosen.text.xml);
     } catch (const records::StoreError& error) {
@@ -331,8 +344,10 @@ curriculum::ModuleComparison CurriculumChanges::compare(const std::string& modul
         auto text = revision(moduleId, which);
         auto loaded = loadModuleRevision(store_, text);
         if (!loaded.ok()) {
-            throw ValidationError("version", "That text of \"" + moduleId +
-                                                 "\" has errors, so it cannot be compared yet.");
+            throw ValidationError(
+                "version", text::fill(text::tr("That text of \"{1}\" has errors, so it cannot be "
+                                               "compared yet."),
+                                      {moduleId}));
         }
         return std::move(*loaded.module);
     };

@@ -1,34 +1,36 @@
 // Wording.h: one switch per fact.
 #include "practice/Wording.h"
 
+#include "text/Translate.h"
+
 namespace roundtable::practice {
 
 const char* attendanceInWords(records::Attendance status) {
     switch (status) {
         case records::Attendance::attended:
-            return "Present";
+            return text::tr("Present");
         case records::Attendance::late:
-            return "Late";
+            return text::tr("Late");
         case records::Attendance::leftEarly:
-            return "Left early";
+            return text::tr("Left early");
         case records::Attendance::absentAuthorised:
-            return "Absent (authorised)";
+            return text::tr("Absent (authorised)");
         case records::Attendance::absentUnauthorised:
-            return "Absent (unauthorised)";
+            return text::tr("Absent (unauthorised)");
     }
-    return "Unknown";
+    return text::tr("Unknown");
 }
 
 const char* sessionStatusInWords(records::SessionStatus status) {
     switch (status) {
         case records::SessionStatus::tookPlace:
-            return "Took place";
+            return text::tr("Took place");
         case records::SessionStatus::didNotTakePlace:
-            return "Did not take place";
+            return text::tr("Did not take place");
         case records::SessionStatus::planned:
             break;
     }
-    return "Planned";
+    return text::tr("Planned");
 }
 
 }  // namespace roundtable::practice

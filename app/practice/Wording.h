@@ -6,7 +6,7 @@
 
 namespace roundtable::practice {
 
-/// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)".
+/// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)", translated.
 [[nodiscard]] const char* attendanceInWords(records::Attendance status);
 /// "Planned", "Took place", "Did not take place".
 [[nodiscard]] const char* sessionStatusInWords(records::SessionStatus status);

@@ -10,6 +10,7 @@
 #include "documents/Registers.h"
 #include "documents/SessionPlan.h"
 #include "practice/RecordsToPrint.h"
+#include "text/Translate.h"
 
 namespace roundtable::printing {
 namespace {
@@ -36,10 +37,10 @@ Printout recordedSessionPlan(practice::Practice& practice, records::SessionId id
     const auto& stamp = planned.session.stamp;
     const auto* module = practice.programme().findModule(stamp.moduleId);
     if (module && module->version != stamp.moduleVersion) {
-        printout.notice = "This session was planned from version " +
-                          std::to_string(stamp.moduleVersion) + " of \"" +
-                          std::string(module->title) + "\"; the plan shows version " +
-                          std::to_string(module->version) + ", the one in use now.";
+        printout.notice = text::fill(
+            text::tr("This session was planned from version {1} of \"{2}\"; the plan shows "
+                     "version {3}, the one in use now."),
+            {std::to_string(stamp.moduleVersion), module->title, std::to_string(module->version)});
     }
     return printout;
 }
@@ -54,31 +55,32 @@ std::vector<PrintableDocument> curriculumDocuments(const curriculum::Programme& 
         const auto* module = found->module;
         const auto* session = found->session;
         offered.push_back(curriculumDocument(
-            "carers-handout", "Carers' handout", session->title, session->id,
+            "carers-handout", text::tr("Carers' handout"), session->title, session->id,
             [module, session](const PrintPreferences& preferences) {
                 return documents::carersHandout(*module, *session, preferences.contact);
             }));
         offered.push_back(curriculumDocument(
-            "easy-read-summary", "Members' easy-read summary", session->title, session->id,
+            "easy-read-summary", text::tr("Members' easy-read summary"), session->title,
+            session->id,
             [session](const PrintPreferences&) { return documents::easyReadSummary(*session); }));
-        offered.push_back(
-            curriculumDocument("session-plan", "Facilitator's session plan", session->title,
-                               session->id, [module, session](const PrintPreferences&) {
-                                   return documents::sessionPlan(*module, *session, {});
-                               }));
+        offered.push_back(curriculumDocument(
+            "session-plan", text::tr("Facilitator's session plan"), session->title, session->id,
+            [module, session](const PrintPreferences&) {
+                return documents::sessionPlan(*module, *session, {});
+            }));
     }
     if (const auto* module = programme.findModule(moduleId)) {
         offered.push_back(
-            curriculumDocument("carers-pack", "Carers' pack", module->title, module->id,
+            curriculumDocument("carers-pack", text::tr("Carers' pack"), module->title, module->id,
                                [module](const PrintPreferences& preferences) {
                                    return documents::carersPack({module, 1}, preferences.contact);
                                }));
     }
-    offered.push_back(
-        curriculumDocument("programme-carers-pack", "Carers' pack", "the whole programme",
-                           programme.id, [&programme](const PrintPreferences& preferences) {
-                               return documents::carersPack(programme.modules, preferences.contact);
-                           }));
+    offered.push_back(curriculumDocument(
+        "programme-carers-pack", text::tr("Carers' pack"), text::tr("the whole programme"),
+        programme.id, [&programme](const PrintPreferences& preferences) {
+            return documents::carersPack(programme.modules, preferences.contact);
+        }));
     return offered;
 }
 
@@ -88,21 +90,20 @@ std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
     const auto id = session.id;
     return {
         {.kind = "session-plan",
-         .name = "Facilitator's session plan",
+         .name = text::tr("Facilitator's session plan"),
          .subject = session.title,
          .build = [&practice,
                    id](const PrintPreferences&) { return recordedSessionPlan(practice, id); },
          .recordKind = "session-plan",
          .recordId = id},
         {.kind = "sign-in-sheet",
-         .name = "Sign-in sheet",
+         .name = text::tr("Sign-in sheet"),
          .subject = session.title,
          .build =
              [&practice, id](const PrintPreferences&) {
-                 return Printout{
-                     documents::signInSheet(practice.sessionSheet(id),
-                                            documents::MemberNaming::codes),
-                     {}};
+                 return Printout{documents::signInSheet(practice.sessionSheet(id),
+                                                        documents::MemberNaming::codes),
+                                 {}};
              },
          .recordKind = "sign-in-sheet",
          .recordId = id,
@@ -114,14 +115,13 @@ std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
                                               const records::Group& group) {
     const auto id = group.id;
     return {{.kind = "register",
-             .name = "Year register",
+             .name = text::tr("Year register"),
              .subject = group.name,
              .build =
                  [&practice, id](const PrintPreferences&) {
-                     return Printout{
-                         documents::yearRegister(practice.groupYear(id),
-                                                 documents::MemberNaming::codes),
-                         {}};
+                     return Printout{documents::yearRegister(practice.groupYear(id),
+                                                             documents::MemberNaming::codes),
+                                     {}};
                  },
              .recordKind = "register",
              .recordId = id,
@@ -131,7 +131,7 @@ std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
 PrintableDocument recoveryKeyDocument(const std::string& key, const std::string& checkKey,
                                       const std::string& databaseName) {
     return {.kind = "recovery-key-sheet",
-            .name = "Recovery key sheet",
+            .name = text::tr("Recovery key sheet"),
             .subject = databaseName,
             .build =
                 [key, checkKey, databaseName](const PrintPreferences&) {

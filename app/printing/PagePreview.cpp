@@ -1,6 +1,7 @@
 // The page is drawn onto a cairo image surface scaled to the zoom; its 32-bit pixels are
 // unpacked into plain RGB, the form a screen image (wxImage) takes without knowing cairo.
 #include "printing/PagePreview.h"
+#include "text/Translate.h"
 
 #include <cairo.h>
 
@@ -31,7 +32,7 @@ PageImage renderPage(const documents::PageLayout& layout, int index, double pixe
     Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height),
                     &cairo_surface_destroy);
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-        throw documents::DocumentError("The page is too large to show at this zoom.");
+        throw documents::DocumentError(text::tr("The page is too large to show at this zoom."));
     {
         Context cr(cairo_create(surface.get()), &cairo_destroy);
         cairo_set_source_rgb(cr.get(), 1.0, 1.0, 1.0);
@@ -86,8 +87,9 @@ void PreviewView::goTo(int page) {
 
 std::string PreviewView::pageLabel() const {
     if (pageCount_ == 0)
-        return "No pages";
-    return "Page " + std::to_string(page_ + 1) + " of " + std::to_string(pageCount_);
+        return text::tr("No pages");
+    return text::fill(text::tr("Page {1} of {2}"),
+                      {std::to_string(page_ + 1), std::to_string(pageCount_)});
 }
 
 void PreviewView::fit(ZoomMode mode) {

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "practice/Practice.h"
+#include "text/Translate.h"
 
 namespace roundtable::printing {
 namespace {
@@ -26,12 +27,13 @@ std::string checkedLine(const std::string& text, const std::string& field,
     auto line = trimmed(text);
     if (std::any_of(line.begin(), line.end(),
                     [](char c) { return std::iscntrl(static_cast<unsigned char>(c)); })) {
-        throw practice::ValidationError(field, "Please type the " + what + " on one line.");
+        throw practice::ValidationError(
+            field, text::fill(text::tr("Please type the {1} on one line."), {what}));
     }
     if (line.size() > kLongestLine) {
-        throw practice::ValidationError(field, "Please shorten the " + what + " to " +
-                                                   std::to_string(kLongestLine) +
-                                                   " characters or fewer.");
+        throw practice::ValidationError(
+            field, text::fill(text::tr("Please shorten the {1} to {2} characters or fewer."),
+                              {what, std::to_string(kLongestLine)}));
     }
     return line;
 }
@@ -45,10 +47,12 @@ void checkPhone(const std::string& phone) {
             ++digits;
         else if (std::string_view(" +()-.").find(c) == std::string_view::npos)
             throw practice::ValidationError(
-                "service-phone", "A phone number has only digits, spaces and + ( ) - in it.");
+                "service-phone",
+                text::tr("A phone number has only digits, spaces and + ( ) - in it."));
     }
     if (digits < kFewestPhoneDigits)
-        throw practice::ValidationError("service-phone", "This phone number is too short.");
+        throw practice::ValidationError("service-phone",
+                                        text::tr("This phone number is too short."));
 }
 
 void checkEmail(const std::string& email) {
@@ -61,7 +65,8 @@ void checkEmail(const std::string& email) {
                       email.find(' ') == std::string::npos;
     if (!wellFormed) {
         throw practice::ValidationError(
-            "service-email", "Please check the email address: it looks like name@example.org.");
+            "service-email",
+            text::tr("Please check the email address: it looks like name@example.org."));
     }
 }
 
@@ -92,20 +97,24 @@ PrintPreferences checkedPrintPreferences(const PrintPreferences& preferences) {
     PrintPreferences checked;
     checked.paper = preferences.paper;
     auto& contact = checked.contact;
-    contact.name = checkedLine(preferences.contact.name, "service-name", "service's name");
-    contact.phone = checkedLine(preferences.contact.phone, "service-phone", "phone number");
+    contact.name =
+        checkedLine(preferences.contact.name, "service-name", text::tr("service's name"));
+    contact.phone =
+        checkedLine(preferences.contact.phone, "service-phone", text::tr("phone number"));
     checkPhone(contact.phone);
-    contact.email = checkedLine(preferences.contact.email, "service-email", "email address");
+    contact.email =
+        checkedLine(preferences.contact.email, "service-email", text::tr("email address"));
     checkEmail(contact.email);
     for (const auto& line : preferences.contact.addressLines) {
-        if (auto text = checkedLine(line, "service-address", "address lines"); !text.empty())
+        if (auto text = checkedLine(line, "service-address", text::tr("address lines"));
+            !text.empty())
             contact.addressLines.push_back(text);
     }
     if (contact.addressLines.size() > settings::serviceAddress.size()) {
-        throw practice::ValidationError("service-address",
-                                        "Please fit the address on " +
-                                            std::to_string(settings::serviceAddress.size()) +
-                                            " lines or fewer.");
+        throw practice::ValidationError(
+            "service-address", text::fill(text::tr("Please fit the address on {1} lines "
+                                                   "or fewer."),
+                                          {std::to_string(settings::serviceAddress.size())}));
     }
     return checked;
 }

@@ -1,13 +1,14 @@
 // Clinical follow-up: concerns and their actions, outcome-measure scores and
 // relapse-prevention plans. All of it is append-only: a change is a new row.
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 
 ConcernId RecordStore::raiseConcern(const NewConcern& concern) {
     auto user = impl_->signedInUser();
     if (concern.description.empty())
-        throw StoreError("Please describe the concern.");
+        throw StoreError(text::tr("Please describe the concern."));
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
     auto id = impl_->nextId("concerns");
@@ -30,7 +31,7 @@ ActionId RecordStore::addConcernAction(ConcernId concern, const std::string& act
                                        const std::string& owner, const std::string& dueOn) {
     auto user = impl_->signedInUser();
     if (action.empty() || owner.empty())
-        throw StoreError("Please say what will be done and who will do it.");
+        throw StoreError(text::tr("Please say what will be done and who will do it."));
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
     auto id = impl_->nextId("concern_actions");
@@ -59,7 +60,7 @@ void RecordStore::updateConcernAction(ActionId action, ActionStatus status,
     auto concern = db.prepare("SELECT concern_id FROM concern_actions WHERE id = ?");
     concern.bind(1, action);
     if (!concern.step())
-        throw StoreError("There is no such action.");
+        throw StoreError(text::tr("There is no such action."));
     auto id = impl_->nextId("concern_action_updates");
     db.prepare(
           "INSERT INTO concern_action_updates (id, action_id, status, note, recorded_by, "
@@ -149,7 +150,8 @@ std::int64_t RecordStore::recordOutcomeScore(const OutcomeScore& score) {
         auto replaced = db.prepare("SELECT member_id FROM outcome_scores WHERE id = ?");
         replaced.bind(1, *score.replaces);
         if (!replaced.step() || replaced.integer(0) != score.memberId)
-            throw StoreError("The score being corrected is not one of this member's scores.");
+            throw StoreError(
+                text::tr("The score being corrected is not one of this member's scores."));
     }
     db.prepare(
           "INSERT INTO outcome_scores (member_id, measure_id, time_point, taken_on, score, "
@@ -199,7 +201,7 @@ std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
 int RecordStore::saveRelapsePlan(MemberId member, const std::vector<PlanSection>& sections) {
     auto user = impl_->signedInUser();
     if (sections.empty())
-        throw StoreError("A relapse-prevention plan needs at least one section.");
+        throw StoreError(text::tr("A relapse-prevention plan needs at least one section."));
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
     auto last =

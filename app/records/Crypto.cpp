@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "records/Types.h"
+#include "text/Translate.h"
 
 namespace roundtable::records::crypto {
 
@@ -47,7 +48,7 @@ class LockedBuffer {
     explicit LockedBuffer(std::size_t size)
         : data_(static_cast<unsigned char*>(sodium_malloc(size))), size_(size) {
         if (data_ == nullptr) {
-            throw StoreError("There is not enough memory to hold the encryption key.");
+            throw StoreError(text::tr("There is not enough memory to hold the encryption key."));
         }
     }
     LockedBuffer(const LockedBuffer&) = delete;
@@ -87,7 +88,7 @@ Bytes sealBytes(const unsigned char* key, const unsigned char* plaintext, std::s
             sealed.data() + kNonceBytes, &cipherSize, plaintext, size, bytesOf(associatedData),
             associatedData.size(), nullptr, sealed.data(), key) != 0 ||
         cipherSize != size + kTagBytes) {
-        throw StoreError("The encryption library failed to encrypt a record.");
+        throw StoreError(text::tr("The encryption library failed to encrypt a record."));
     }
     return sealed;
 }
@@ -148,8 +149,8 @@ void derivePassphraseKey(LockedBuffer& out, std::string_view passphrase,
                       crypto_pwhash_ALG_ARGON2ID13) != 0) {
         // Parameters were checked beforehand, so the one remaining cause is memory.
         throw StoreError(
-            "There is not enough memory to check the passphrase. Close other programs and "
-            "try again.");
+            text::tr("There is not enough memory to check the passphrase. Close other programs and "
+                     "try again."));
     }
 }
 
@@ -179,7 +180,7 @@ void initialise() {
     // static stays uninitialised and the next call tries again.
     static const bool initialised = [] {
         if (sodium_init() < 0) {
-            throw StoreError("The encryption library could not be started.");
+            throw StoreError(text::tr("The encryption library could not be started."));
         }
         return true;
     }();
@@ -193,7 +194,7 @@ SecretKey::SecretKey() {
     initialise();
     memory_ = static_cast<unsigned char*>(sodium_malloc(kBytes));
     if (memory_ == nullptr) {
-        throw StoreError("There is not enough memory to hold the encryption key.");
+        throw StoreError(text::tr("There is not enough memory to hold the encryption key."));
     }
     // sodium_malloc fills with garbage bytes on purpose; start from a known empty state.
     sodium_memzero(memory_, kBytes);
@@ -309,7 +310,7 @@ std::optional<SecretKey> unwrapWithPassphrase(const PassphraseWrap& wrap,
     // absurd parameters to Argon2id (a damaged memory limit could ask for terabytes).
     if (wrap.salt.size() != crypto_pwhash_SALTBYTES || !withinLibsodiumLimits(wrap.kdf) ||
         !meetsOurMinimum(wrap.kdf)) {
-        throw StoreError("The stored key for this user is damaged.");
+        throw StoreError(text::tr("The stored key for this user is damaged."));
     }
     // A wrapped key of the wrong size cannot authenticate, like any altered one; no need
     // to spend half a second of Argon2id to find that out.
@@ -322,7 +323,7 @@ std::optional<SecretKey> unwrapWithPassphrase(const PassphraseWrap& wrap,
     if (dataKey && signingSeed && !wrap.wrappedSeed.empty()) {
         *signingSeed = unwrapKey(wrap.wrappedSeed, derived.data(), seedContext(context));
         if (!*signingSeed)
-            throw StoreError("The stored signing key for this user is damaged.");
+            throw StoreError(text::tr("The stored signing key for this user is damaged."));
     }
     return dataKey;
 }
@@ -337,7 +338,7 @@ Signer::Signer(const SecretKey& seed)
     : secret_(static_cast<unsigned char*>(sodium_malloc(crypto_sign_SECRETKEYBYTES))),
       publicKey_(crypto_sign_PUBLICKEYBYTES) {
     if (secret_ == nullptr)
-        throw StoreError("There is not enough memory to hold the signing key.");
+        throw StoreError(text::tr("There is not enough memory to hold the signing key."));
     crypto_sign_seed_keypair(publicKey_.data(), secret_, seed.data());
 }
 
@@ -494,7 +495,7 @@ SecretKey deriveSubkey(const SecretKey& key, std::uint64_t subkeyId, const char 
     LockedBuffer subkey(SecretKey::kBytes);
     if (crypto_kdf_derive_from_key(subkey.data(), SecretKey::kBytes, subkeyId, context,
                                    key.data()) != 0) {
-        throw StoreError("The encryption library failed to derive a key.");
+        throw StoreError(text::tr("The encryption library failed to derive a key."));
     }
     return SecretKey::fromBytes(subkey.span());
 }

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "records/Types.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
@@ -29,17 +30,20 @@ std::map<DatabaseLock::FileId, Locked> table;  // guarded by tableMutex
 
 [[noreturn]] void refuse(const std::filesystem::path& path, DatabaseLock::Mode wanted) {
     if (wanted == DatabaseLock::Mode::exclusive) {
-        throw StoreError("The database " + path.string() +
-                         " is open in Roundtable on this computer (or another program): close "
-                         "it first.");
+        throw StoreError(text::fill(text::tr("The database {1} is open in Roundtable on this "
+                                             "computer (or another program): close it first."),
+                                    {path.string()}));
     }
-    throw StoreError("The database " + path.string() +
-                     " is being restored from a backup (or another program has locked it). Open "
-                     "it again when that has finished.");
+    throw StoreError(text::fill(text::tr("The database {1} is being restored from a backup (or "
+                                         "another program has locked it). Open it again when that "
+                                         "has finished."),
+                                {path.string()}));
 }
 
 [[noreturn]] void cannotRead(const std::filesystem::path& path) {
-    throw StoreError("Cannot open the database " + path.string() + ": " + std::strerror(errno));
+    const std::string why = std::strerror(errno);  // read first, before any other call
+    throw StoreError(
+        text::fill(text::tr("Cannot open the database {1}: {2}"), {path.string(), why}));
 }
 
 DatabaseLock::FileId idOf(const struct stat& info) {
@@ -89,8 +93,10 @@ DatabaseLock::DatabaseLock(const std::filesystem::path& path, Mode mode) {
         held_ = true;
         return;
     }
-    throw StoreError("The database " + path.string() +
-                     " keeps being replaced by another program, so it was not opened.");
+    throw StoreError(
+        text::fill(text::tr("The database {1} keeps being replaced by another program, "
+                            "so it was not opened."),
+                   {path.string()}));
 }
 
 bool DatabaseLock::heldInThisProcess(const std::filesystem::path& path) {

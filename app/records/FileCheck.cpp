@@ -15,20 +15,28 @@
 #include "records/Schema.h"
 #include "records/Types.h"
 #include "records/WalFile.h"
+#include "text/Translate.h"
 
 namespace roundtable::records::filecheck {
 namespace {
 
-constexpr const char* kKeepAndRestore =
-    " Keep the file as it is (do not delete it or open it with another program), and restore "
-    "your latest backup; ask your administrator for help with anything saved since then.";
+constexpr const char* kKeepAndRestore = text::trLater(
+    "Keep the file as it is (do not delete it or open it with another program), and restore "
+    "your latest backup; ask your administrator for help with anything saved since then.");
 
-/// `what` is "is damaged", or "is damaged or is not a Roundtable database" when it may be
-/// another file entirely.
-[[noreturn]] void refuseAsDamaged(const std::filesystem::path& path, const std::string& what,
+/// `maybeAnother`: the file may be another file entirely ("is damaged or is not a Roundtable
+/// database"), not only "is damaged".
+[[noreturn]] void refuseAsDamaged(const std::filesystem::path& path, bool maybeAnother,
                                   const std::string& why) {
-    throw StoreError("The file " + path.string() + " " + what + " (" + why +
-                     "), so it was not opened. It was not changed." + kKeepAndRestore);
+    const auto* sentence =
+        maybeAnother ? text::tr(
+                           "The file {1} is damaged or is not a Roundtable database ({2}), so "
+                           "it was not opened. It was not changed.")
+                     : text::tr(
+                           "The file {1} is damaged ({2}), so it was not opened. It was not "
+                           "changed.");
+    throw StoreError(
+        text::fill(sentence, {path.string(), why}).append(" ").append(text::tr(kKeepAndRestore)));
 }
 
 std::vector<unsigned char> readWhole(const std::filesystem::path& path) {
@@ -45,10 +53,10 @@ void refuseWithoutHeader(const std::filesystem::path& path) {
     in.read(header, sizeof header);
     if (std::filesystem::file_size(path) < 512 || !in ||
         !std::equal(header, header + sizeof header, kMagic)) {
-        refuseAsDamaged(path, "is damaged or is not a Roundtable database",
+        refuseAsDamaged(path, true,
                         std::filesystem::file_size(path) == 0
-                            ? "it is empty"
-                            : "it does not begin with a database header");
+                            ? text::tr("it is empty")
+                            : text::tr("it does not begin with a database header"));
     }
 }
 
@@ -61,10 +69,11 @@ std::filesystem::path keepAside(const std::filesystem::path& log) {
     try {
         copyPrivateFile(log, kept);
     } catch (const StoreError&) {
-        throw StoreError("The database's write-ahead log " + log.string() +
-                         " holds changes that opening would discard, and no copy of it could be "
-                         "kept (is the disk full?), so the database was not opened. Nothing was "
-                         "changed. Free some space and try again.");
+        throw StoreError(text::fill(
+            text::tr("The database's write-ahead log {1} holds changes that opening would discard, "
+                     "and no copy of it could be kept (is the disk full?), so the database was not "
+                     "opened. Nothing was changed. Free some space and try again."),
+            {log.string()}));
     }
     return kept;
 }
@@ -82,14 +91,13 @@ void checkLog(const std::filesystem::path& path) {
         return;
     auto kept = keepAside(log);  // read twice alike above: the copy is what was checked
     if (result.damaged) {
-        throw StoreError(
-            "The database " + path.string() + " was not opened: its write-ahead log (" +
-            log.string() +
-            "), which holds the records saved most recently, is damaged, and opening the "
-            "database would lose them. Nothing was changed, and a copy of the log was kept as " +
-            kept.string() +
-            ". Keep these files as they are and ask your administrator or Roundtable support for "
-            "help: restoring a backup would lose what was saved since it was made.");
+        throw StoreError(text::fill(
+            text::tr("The database {1} was not opened: its write-ahead log ({2}), which holds the "
+                     "records saved most recently, is damaged, and opening the database would lose "
+                     "them. Nothing was changed, and a copy of the log was kept as {3}. Keep these "
+                     "files as they are and ask your administrator or Roundtable support for help: "
+                     "restoring a backup would lose what was saved since it was made."),
+            {path.string(), log.string(), kept.string()}));
     }
 }
 
@@ -103,7 +111,7 @@ std::optional<std::string> inUseSince(sqlite::Connection& db) {
 
 std::unique_ptr<sqlite::Connection> openForReading(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path))
-        throw StoreError("The file " + path.string() + " does not exist.");
+        throw StoreError(text::fill(text::tr("The file {1} does not exist."), {path.string()}));
     // A file a store of this process has open (a backup of it, a second store) was checked
     // when that store opened it; reading its header with a descriptor of our own would drop
     // that store's SQLite locks when it is closed.
@@ -113,8 +121,7 @@ std::unique_ptr<sqlite::Connection> openForReading(const std::filesystem::path& 
     try {
         (void)db->pragmaInteger("user_version");  // reads the first page
     } catch (const StoreError&) {
-        refuseAsDamaged(path, "is damaged or is not a Roundtable database",
-                        sqlite3_errmsg(db->handle()));
+        refuseAsDamaged(path, true, sqlite3_errmsg(db->handle()));
     }
     schema::refuseUnreadable(*db);
     return db;
@@ -132,20 +139,21 @@ void refuseDamaged(const std::filesystem::path& path) {
     if (const std::string prefix = "*** in database main ***\n"; problem.starts_with(prefix))
         problem.erase(0, prefix.size());
     if (problem != "ok")
-        refuseAsDamaged(path, "is damaged", "the database's own check found: " + problem);
+        refuseAsDamaged(path, false,
+                        text::fill(text::tr("the database's own check found: {1}"), {problem}));
     // The file holds the mark only while its -wal holds what came after it (see markInUse):
     // the mark without a -wal means the -wal was lost, with whatever that session saved
     // that was not yet in the file.
     const bool hasLog = std::filesystem::exists(path.string() + "-wal");
     if (auto since = hasLog ? std::nullopt : inUseSince(*db)) {
-        throw StoreError(
-            "The database " + path.string() + " was not opened: it was not closed properly " +
-            "after it was opened at " + *since + " (UTC), and its write-ahead log (" +
-            path.string() +
-            "-wal), which may hold what was saved then, is missing. Nothing was changed. If that "
-            "file was moved or renamed, put it back beside the database and open it again. "
-            "Otherwise keep the database as it is and ask your administrator for help: "
-            "restoring a backup would lose what was saved since it was made.");
+        throw StoreError(text::fill(
+            text::tr("The database {1} was not opened: it was not closed properly after it was "
+                     "opened at {2} (UTC), and its write-ahead log ({1}-wal), which may hold what "
+                     "was saved then, is missing. Nothing was changed. If that file was moved or "
+                     "renamed, put it back beside the database and open it again. Otherwise keep "
+                     "the database as it is and ask your administrator for help: restoring a "
+                     "backup would lose what was saved since it was made."),
+            {path.string(), *since}));
     }
 }
 

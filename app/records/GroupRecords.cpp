@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 
@@ -116,9 +117,9 @@ void RecordStore::recordLeaving(GroupId group, MemberId member, const std::strin
         "SELECT rowid, left_on IS NOT NULL FROM memberships WHERE group_id = ? AND member_id = ?");
     find.bind(1, group).bind(2, member);
     if (!find.step())
-        throw StoreError("This member is not in that group.");
+        throw StoreError(text::tr("This member is not in that group."));
     if (find.integer(1) == 1)
-        throw StoreError("This member's leaving is already recorded.");
+        throw StoreError(text::tr("This member's leaving is already recorded."));
     auto row = find.integer(0);
     db.prepare("UPDATE memberships SET left_on = ?, leaving_reason = ? WHERE rowid = ?")
         .bind(1, leftOn)
@@ -241,7 +242,8 @@ Session RecordStore::session(SessionId id) {
     auto query = impl_->db.prepare(std::string(kSessionColumns) + "WHERE s.id = ?");
     query.bind(1, id);
     if (!query.step())
-        throw StoreError("There is no session with id " + std::to_string(id));
+        throw StoreError(
+            text::fill(text::tr("There is no session with id {1}"), {std::to_string(id)}));
     auto session = impl_->readSession(query);
     auto activities = impl_->db.prepare(
         "SELECT kind, minutes, title, guidance, rowid FROM session_activities WHERE session_id = ? "
@@ -278,18 +280,19 @@ void RecordStore::setSessionStatus(SessionId id, SessionStatus status,
     impl_->signedInUser();
     bool notHeld = status == SessionStatus::didNotTakePlace;
     if (notHeld && notHeldReason.empty())
-        throw StoreError("Please say why the session did not take place.");
+        throw StoreError(text::tr("Please say why the session did not take place."));
     sqlite::Transaction transaction(impl_->db);
     // Whether a session took place is recorded once: changing it would overwrite what was
     // recorded (and the reason a session did not take place) with nothing left to show it.
     auto current = impl_->db.prepare("SELECT status FROM sessions WHERE id = ?");
     current.bind(1, id);
     if (!current.step())
-        throw StoreError("There is no session with id " + std::to_string(id));
+        throw StoreError(
+            text::fill(text::tr("There is no session with id {1}"), {std::to_string(id)}));
     if (sessionStatusFrom(current.text(0)) != SessionStatus::planned) {
         throw StoreError(
-            "Whether this session took place is already recorded, and a record is "
-            "never overwritten.");
+            text::tr("Whether this session took place is already recorded, and a record is "
+                     "never overwritten."));
     }
     auto update =
         impl_->db.prepare("UPDATE sessions SET status = ?, not_held_reason = ? WHERE id = ?");

@@ -1,6 +1,7 @@
 // Progress notes: drafts with their structured fields and ratings, signing (with late-entry
 // stamping), amendments to signed notes, and reading them back.
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 
@@ -19,7 +20,8 @@ NoteId RecordStore::Impl::writeNote(SessionId session, MemberId member, const No
         find->bind(1, session).bind(2, member);
         if (find->step()) {
             if (find->text(1) == "signed")
-                throw StoreError("This progress note is signed, so it cannot be changed.");
+                throw StoreError(
+                    text::tr("This progress note is signed, so it cannot be changed."));
             existing = find->integer(0);
         }
     }
@@ -110,7 +112,7 @@ void RecordStore::signNote(SessionId session, MemberId member) {
         "SELECT id FROM progress_notes WHERE session_id = ? AND member_id = ? AND state = 'draft'");
     find.bind(1, session).bind(2, member);
     if (!find.step())
-        throw StoreError("There is no draft note to sign for this member.");
+        throw StoreError(text::tr("There is no draft note to sign for this member."));
     auto id = find.integer(0);
     impl_->markSigned(id, session);
     impl_->audit("sign-note", "progress-note", id);
@@ -129,17 +131,17 @@ void RecordStore::saveAndSignNote(SessionId session, MemberId member, const Note
 void RecordStore::amendNote(NoteId note, const std::string& text, const std::string& reason) {
     auto user = impl_->signedInUser();
     if (text.empty())
-        throw StoreError("Please write the correction.");
+        throw StoreError(text::tr("Please write the correction."));
     if (reason.empty())
-        throw StoreError("Please say why the note is being corrected.");
+        throw StoreError(text::tr("Please say why the note is being corrected."));
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
     auto state = db.prepare("SELECT state FROM progress_notes WHERE id = ?");
     state.bind(1, note);
     if (!state.step())
-        throw StoreError("There is no such progress note.");
+        throw StoreError(text::tr("There is no such progress note."));
     if (state.text(0) != "signed")
-        throw StoreError("This note is still a draft: change it instead of amending it.");
+        throw StoreError(text::tr("This note is still a draft: change it instead of amending it."));
     auto id = impl_->nextId("note_amendments");
     db.prepare(
           "INSERT INTO note_amendments (id, note_id, text, reason, author, created_at) "

@@ -10,14 +10,18 @@
 #include <cstring>
 
 #include "records/Types.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
 
 constexpr mode_t kOwnerOnly = S_IRUSR | S_IWUSR;
 
+/// `what` is an English sentence marked with trLater, such as "Cannot write the file {1}: {2}"
+/// (the file, why). Translated here, after `error` has been turned into words.
 [[noreturn]] void fail(const char* what, const std::filesystem::path& path, int error) {
-    throw StoreError(std::string(what) + " " + path.string() + ": " + std::strerror(error));
+    const std::string why = std::strerror(error);
+    throw StoreError(text::fill(text::tr(what), {path.string(), why}));
 }
 
 /// Closes the descriptor when the scope ends, however it ends.
@@ -51,7 +55,7 @@ bool writeAll(int fd, std::string_view bytes) {
 void createPrivateFile(const std::filesystem::path& path) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kOwnerOnly);
     if (fd < 0 && errno != EEXIST)
-        fail("Cannot create the file", path, errno);
+        fail(text::trLater("Cannot create the file {1}: {2}"), path, errno);
     if (fd >= 0)
         ::close(fd);
 }
@@ -59,23 +63,23 @@ void createPrivateFile(const std::filesystem::path& path) {
 void writePrivateFile(const std::filesystem::path& path, std::string_view text) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, kOwnerOnly);
     if (fd < 0)
-        fail("Cannot write the file", path, errno);
+        fail(text::trLater("Cannot write the file {1}: {2}"), path, errno);
     Descriptor file(fd);
     // An existing file keeps its mode through open(): narrow it before anything is written.
     if (::fchmod(fd, kOwnerOnly) != 0 || ::ftruncate(fd, 0) != 0 || !writeAll(fd, text) ||
         ::fsync(fd) != 0) {
-        fail("Cannot write the file", path, errno);
+        fail(text::trLater("Cannot write the file {1}: {2}"), path, errno);
     }
 }
 
 void copyPrivateFile(const std::filesystem::path& from, const std::filesystem::path& to) {
     int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0)
-        fail("Cannot read the file", from, errno);
+        fail(text::trLater("Cannot read the file {1}: {2}"), from, errno);
     Descriptor source(in);
     int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kOwnerOnly);
     if (out < 0)
-        fail("Cannot create the file", to, errno);
+        fail(text::trLater("Cannot create the file {1}: {2}"), to, errno);
     Descriptor copy(out);
     // A partial copy is never left behind to be taken for a whole one.
     auto removeAndFail = [&](const char* what, const std::filesystem::path& which) {
@@ -89,14 +93,14 @@ void copyPrivateFile(const std::filesystem::path& from, const std::filesystem::p
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            removeAndFail("Cannot read the file", from);
+            removeAndFail(text::trLater("Cannot read the file {1}: {2}"), from);
         if (got == 0)
             break;
         if (!writeAll(out, {buffer, static_cast<std::size_t>(got)}))
-            removeAndFail("Cannot write the file", to);
+            removeAndFail(text::trLater("Cannot write the file {1}: {2}"), to);
     }
     if (::fsync(out) != 0)
-        removeAndFail("Cannot write the file", to);
+        removeAndFail(text::trLater("Cannot write the file {1}: {2}"), to);
 }
 
 }  // namespace roundtable::records

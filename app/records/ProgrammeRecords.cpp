@@ -7,6 +7,7 @@
 
 #include "records/RecordStore.h"
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
@@ -121,7 +122,7 @@ void RecordStore::storeProgramme(const std::string& manifest,
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
     if (hasProgramme())
-        throw StoreError("This database already holds its programme.");
+        throw StoreError(text::tr("This database already holds its programme."));
     const auto now = impl_->nowUtc();
     db.prepare("INSERT INTO programme_manifests (xml, saved_by, saved_at) VALUES (?, ?, ?)")
         .bind(1, manifest)
@@ -153,9 +154,10 @@ std::string RecordStore::programmeManifest() {
     auto newest =
         impl_->db.prepare("SELECT xml, id FROM programme_manifests ORDER BY id DESC LIMIT 1");
     if (!newest.step())
-        throw StoreError("This database holds no programme yet.");
+        throw StoreError(text::tr("This database holds no programme yet."));
     if (auto damage = impl_->damageOf("programme_manifests", newest.integer(1)); !damage.empty())
-        throw StoreError("The programme's list of modules cannot be used: " + damage);
+        throw StoreError(
+            text::fill(text::tr("The programme's list of modules cannot be used: {1}"), {damage}));
     return newest.text(0);
 }
 
@@ -209,8 +211,9 @@ void RecordStore::addPicture(const ProgrammePicture& picture) {
     auto taken = db.prepare("SELECT EXISTS (SELECT 1 FROM programme_pictures WHERE name = ?)");
     taken.bind(1, picture.name).step();
     if (taken.integer(0) != 0) {
-        throw StoreError("There is already a pictogram called \"" + picture.name +
-                         "\". Give the new one another name.");
+        throw StoreError(text::fill(text::tr("There is already a pictogram called \"{1}\". Give "
+                                             "the new one another name."),
+                                    {picture.name}));
     }
     impl_->insertPicture(picture, user, impl_->nowUtc());
     impl_->audit("add-picture", "pictogram", db.lastInsertId());
@@ -280,23 +283,25 @@ std::int64_t RecordStore::saveModuleDraft(const ModuleText& text, bool imported)
     sqlite::Transaction transaction(db);
     auto state = moduleState(text.moduleId);
     if (!state.published) {
-        throw StoreError("There is no module \"" + text.moduleId +
-                         "\" in this database's programme.");
+        throw StoreError(text::fill(text::tr("There is no module \"{1}\" in this database's "
+                                             "programme."),
+                                    {text.moduleId}));
     }
     if (state.inReview) {
         throw StoreError(
-            "This draft is waiting for review and cannot be changed. Ask the "
-            "reviewer to return it to you first.");
+            text::tr("This draft is waiting for review and cannot be changed. Ask the "
+                     "reviewer to return it to you first."));
     }
     const int nextVersion = state.published->text.version + 1;
     if (text.version != nextVersion) {
-        throw StoreError("A new draft of \"" + text.moduleId + "\" must be version " +
-                         std::to_string(nextVersion) + " (the newest published is version " +
-                         std::to_string(state.published->text.version) + "), not version " +
-                         std::to_string(text.version) + ".");
+        throw StoreError(text::fill(
+            text::tr("A new draft of \"{1}\" must be version {2} (the newest published is version "
+                     "{3}), not version {4}."),
+            {text.moduleId, std::to_string(nextVersion),
+             std::to_string(state.published->text.version), std::to_string(text.version)}));
     }
     if (text.file != state.published->text.file)
-        throw StoreError("A module keeps its file name from version to version.");
+        throw StoreError(text::tr("A module keeps its file name from version to version."));
     auto id = impl_->insertRevision(text, user, impl_->nowUtc());
     impl_->audit(imported ? "import-module" : "save-module-draft", "module revision", id);
     transaction.commit();
@@ -311,41 +316,45 @@ void RecordStore::takeModuleStep(const std::string& moduleId, ModuleStep step,
     sqlite::Transaction transaction(db);
     auto state = moduleState(moduleId);
     if (!state.draft)
-        throw StoreError("There is no draft of \"" + moduleId + "\" to do this with.");
+        throw StoreError(
+            text::fill(text::tr("There is no draft of \"{1}\" to do this with."), {moduleId}));
     switch (step) {
         case ModuleStep::sentForReview:
             if (state.inReview)
-                throw StoreError("This draft has already been sent for review.");
+                throw StoreError(text::tr("This draft has already been sent for review."));
             if (why.empty())
-                throw StoreError("Say what changed in this version: the reviewer reads it first.");
+                throw StoreError(
+                    text::tr("Say what changed in this version: the reviewer reads it first."));
             break;
         case ModuleStep::returned:
             if (!state.inReview)
-                throw StoreError("Only a draft waiting for review can be returned.");
+                throw StoreError(text::tr("Only a draft waiting for review can be returned."));
             if (why.empty())
-                throw StoreError("Say why the draft is returned, so its author knows what to do.");
+                throw StoreError(
+                    text::tr("Say why the draft is returned, so its author knows what to do."));
             break;
         case ModuleStep::published: {
             if (!state.inReview)
-                throw StoreError("A draft must be sent for review before it is published.");
+                throw StoreError(
+                    text::tr("A draft must be sent for review before it is published."));
             const bool ownWork = std::find(state.authorIds.begin(), state.authorIds.end(), user) !=
                                  state.authorIds.end();
             auto allowed = recordSetting("service", kPublishOwnWork);
             if (ownWork && (!allowed || !allowed->damage.empty() || allowed->value != "yes")) {
                 throw StoreError(
-                    "A version is published by a clinical lead who did not write "
-                    "it. (An administrator can allow a service with one clinical "
-                    "lead to publish its own work, with a recorded reason.)");
+                    text::tr("A version is published by a clinical lead who did not write "
+                             "it. (An administrator can allow a service with one clinical "
+                             "lead to publish its own work, with a recorded reason.)"));
             }
             if (ownWork && why.empty()) {
                 throw StoreError(
-                    "Say why you are publishing your own work without another reviewer.");
+                    text::tr("Say why you are publishing your own work without another reviewer."));
             }
             break;
         }
         case ModuleStep::withdrawn:
             if (why.empty())
-                throw StoreError("Say why the draft is withdrawn.");
+                throw StoreError(text::tr("Say why the draft is withdrawn."));
             break;
     }
     // Sending for review names the newest text: what the reviewer reads is what is published.
@@ -368,7 +377,7 @@ void RecordStore::setRecordSetting(const std::string& scope, const std::string& 
                                    const std::string& value) {
     auto user = impl_->signedInUser();
     if (scope == "service" && impl_->user->role != Role::administrator)
-        throw StoreError("Only an administrator can change the service's settings.");
+        throw StoreError(text::tr("Only an administrator can change the service's settings."));
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
     db.prepare(

@@ -8,19 +8,21 @@
 #include "records/FileCheck.h"
 #include "records/Schema.h"
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
 
 void refuseNetworkShare(const std::filesystem::path& path) {
     if (schema::isOnNetworkFilesystem(path)) {
-        throw StoreError("The database " + path.string() +
-                         " is on a network drive. Roundtable keeps its database on a local "
-                         "disk, because network drives can corrupt it. Choose a local folder.");
+        throw StoreError(text::fill(
+            text::tr("The database {1} is on a network drive. Roundtable keeps its database on a "
+                     "local disk, because network drives can corrupt it. Choose a local folder."),
+            {path.string()}));
     }
 }
 
-constexpr const char* kWrongSignIn = "The user name or passphrase is not right.";
+constexpr const char* kWrongSignIn = text::trLater("The user name or passphrase is not right.");
 
 crypto::KdfParameters kdfFor(KeyDerivation strength) {
     return strength == KeyDerivation::fast ? crypto::KdfParameters::interactive()
@@ -138,12 +140,13 @@ RecordStore::~RecordStore() {
 CreatedDatabase RecordStore::create(const std::filesystem::path& path, const NewDatabase& setup) {
     crypto::initialise();
     if (std::filesystem::exists(path)) {
-        throw StoreError("A file called " + path.string() +
-                         " already exists; a new database needs a new file name.");
+        throw StoreError(text::fill(
+            text::tr("A file called {1} already exists; a new database needs a new file name."),
+            {path.string()}));
     }
     refuseNetworkShare(path);
     if (setup.adminLogin.empty())
-        throw StoreError("Please give the administrator a user name.");
+        throw StoreError(text::tr("Please give the administrator a user name."));
     requirePassphrase(setup.adminPassphrase);
 
     auto impl = std::make_unique<Impl>(path, true);
@@ -185,7 +188,7 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
 RecordStore RecordStore::open(const std::filesystem::path& path) {
     crypto::initialise();
     if (!std::filesystem::is_regular_file(path)) {
-        throw StoreError("The database " + path.string() + " does not exist.");
+        throw StoreError(text::fill(text::tr("The database {1} does not exist."), {path.string()}));
     }
     refuseNetworkShare(path);
     // Everything that can refuse the file reads it without writing, before the read-write
@@ -221,9 +224,13 @@ std::optional<std::filesystem::path> RecordStore::migrationBackup() const {
 void RecordStore::unlock(const std::string& login, const std::string& passphrase) {
     SignInThrottle throttle(impl_->db, login);
     if (auto wait = throttle.secondsToWait(); wait > 0) {
-        throw StoreError("Too many sign-ins with this user name have failed. Wait " +
-                         std::to_string(wait) + (wait == 1 ? " second" : " seconds") +
-                         ", then try again.");
+        throw StoreError(
+            text::fill(text::trn("Too many sign-ins with this user name have failed. Wait {1} "
+                                 "second, then try again.",
+                                 "Too many sign-ins with this user name have failed. Wait {1} "
+                                 "seconds, then try again.",
+                                 static_cast<unsigned long>(wait)),
+                       {std::to_string(wait)}));
     }
     auto stored = impl_->findUser(login);
     std::optional<crypto::SecretKey> key;
@@ -247,7 +254,7 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
     if (!key) {
         throttle.recordFailure();
         keepAside("failed-sign-in");
-        throw StoreError(kWrongSignIn);
+        throw StoreError(text::tr(kWrongSignIn));
     }
     throttle.forget();
     impl_->takeKey(std::move(*key));
@@ -257,13 +264,15 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
     bool beginSignatures = impl_->signaturesAwaitBeginning();
     std::string refusal;
     if ((authenticateExisting || beginSignatures) && stored->user.role != Role::administrator) {
-        refusal =
+        refusal = text::tr(
             "This database was brought up to a new data format. An administrator must sign in "
-            "once first, to authenticate the records it already holds; then everyone can.";
+            "once first, to authenticate the records it already holds; then everyone can.");
     } else if (!authenticateExisting) {
         if (auto damage = impl_->userRecordProblem(stored->user.id); !damage.empty()) {
-            refusal = "You cannot sign in: your user record was changed outside Roundtable. " +
-                      damage + " Ask an administrator to check the database.";
+            refusal = text::fill(text::tr("You cannot sign in: your user record was changed "
+                                          "outside Roundtable. {1} Ask an administrator to check "
+                                          "the database."),
+                                 {damage});
         }
     }
     if (!refusal.empty()) {
@@ -305,10 +314,10 @@ void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
     auto recovery = crypto::parseRecoveryKey(recoveryKey);
     auto query = impl_->db.prepare("SELECT wrapped_key FROM key_recovery WHERE id = 1");
     if (!recovery || !query.step())
-        throw StoreError("That recovery key is not right.");
+        throw StoreError(text::tr("That recovery key is not right."));
     auto key = crypto::unwrapWithKey(query.blob(0), *recovery, kRecoveryContext);
     if (!key)
-        throw StoreError("That recovery key is not right.");
+        throw StoreError(text::tr("That recovery key is not right."));
     impl_->takeKey(std::move(*key));
     impl_->user.reset();
     impl_->commitOrRelock([&] {
@@ -364,10 +373,10 @@ std::span<const unsigned char> RecordStore::keyMemoryForTests() const {
 UserId RecordStore::addUser(const std::string& login, Role role, const std::string& passphrase) {
     impl_->requireAdministrator();
     if (login.empty())
-        throw StoreError("Please give the new user a user name.");
+        throw StoreError(text::tr("Please give the new user a user name."));
     requirePassphrase(passphrase);
     if (impl_->findUser(login))
-        throw StoreError("There is already a user called " + login + ".");
+        throw StoreError(text::fill(text::tr("There is already a user called {1}."), {login}));
     sqlite::Transaction transaction(impl_->db);
     auto id = impl_->nextId("users");
     auto seed = crypto::SecretKey::random();
@@ -383,7 +392,7 @@ void RecordStore::resetPassphrase(const std::string& login, const std::string& n
     requirePassphrase(newPassphrase);
     auto stored = impl_->findUser(login);
     if (!stored)
-        throw StoreError("There is no user called " + login + ".");
+        throw StoreError(text::fill(text::tr("There is no user called {1}."), {login}));
     // The old signing key is wrapped by the passphrase forgotten: the user gets a new one,
     // certified now.
     sqlite::Transaction transaction(impl_->db);
@@ -401,11 +410,11 @@ void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
     std::optional<crypto::SecretKey> seed;
     if (!stored || !crypto::unwrapWithPassphrase(stored->wrap, oldPassphrase,
                                                  userContext(stored->user.id), &seed)) {
-        throw StoreError("The current passphrase is not right.");
+        throw StoreError(text::tr("The current passphrase is not right."));
     }
     requirePassphrase(newPassphrase);
     if (!seed)  // every user signed in has a signing key (unlock makes one)
-        throw StoreError("Your signing key is missing. Sign in again, then change it.");
+        throw StoreError(text::tr("Your signing key is missing. Sign in again, then change it."));
     sqlite::Transaction transaction(impl_->db);
     impl_->storeUserKey(stored->user.id, newPassphrase, false, stored->user.login,
                         stored->user.role, *seed);

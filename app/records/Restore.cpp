@@ -15,6 +15,7 @@
 #include "records/PrivateFile.h"
 #include "records/RecordStore.h"
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
@@ -67,8 +68,9 @@ bool foldLog(const std::filesystem::path& path) {
         return false;
     }
     if (busy != 0) {
-        throw StoreError("The database " + path.string() +
-                         " is open in another program: close it first.");
+        throw StoreError(
+            text::fill(text::tr("The database {1} is open in another program: close it first."),
+                       {path.string()}));
     }
     return true;
 }
@@ -114,19 +116,22 @@ std::filesystem::path keepReplaced(const std::filesystem::path& target) {
 
 /// What verify() found wrong, in sentences, naming the first few damaged records.
 std::string describe(const VerifyReport& report) {
-    std::string text;
+    std::string found;
     if (!report.log.intact()) {
-        text += " Its audit log is broken at event " + std::to_string(*report.log.firstBrokenRow) +
-                ": " + report.log.problem + ".";
+        found.append(" ").append(
+            text::fill(text::tr("Its audit log is broken at event {1}: {2}."),
+                       {std::to_string(*report.log.firstBrokenRow), report.log.problem}));
     }
     if (report.notYetAuthenticated)
-        text += " Its records could not be checked against the log.";
+        found.append(" ").append(text::tr("Its records could not be checked against the log."));
     constexpr std::size_t kNamed = 3;
     for (std::size_t i = 0; i < report.damaged.size() && i < kNamed; ++i)
-        text += " " + report.damaged[i].description;
-    if (report.damaged.size() > kNamed)
-        text += " And " + std::to_string(report.damaged.size() - kNamed) + " more damaged records.";
-    return text;
+        found.append(" ").append(report.damaged[i].description);
+    if (report.damaged.size() > kNamed) {
+        found.append(" ").append(text::fill(text::tr("And {1} more damaged records."),
+                                            {std::to_string(report.damaged.size() - kNamed)}));
+    }
+    return found;
 }
 
 }  // namespace
@@ -143,18 +148,21 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
     Scratch scratch(target);
     try {
         if (!std::filesystem::is_regular_file(backup))
-            throw StoreError("The backup " + backup.string() + " does not exist.");
+            throw StoreError(
+                text::fill(text::tr("The backup {1} does not exist."), {backup.string()}));
         if (replacing && !std::filesystem::is_regular_file(target))
-            throw StoreError(database.string() + " is not a database file.");
+            throw StoreError(
+                text::fill(text::tr("{1} is not a database file."), {database.string()}));
         if (replacing && std::filesystem::equivalent(backup, target)) {
-            throw StoreError("The backup " + backup.string() + " is the database " +
-                             database.string() + " itself.");
+            throw StoreError(text::fill(text::tr("The backup {1} is the database {2} itself."),
+                                        {backup.string(), database.string()}));
         }
         if (replacing) {
             lock.emplace(target, DatabaseLock::Mode::exclusive);
         } else if (std::filesystem::exists(companion(target, "-wal"))) {
-            throw StoreError("There is a log " + companion(target, "-wal").string() +
-                             " without its database: move it away first.");
+            throw StoreError(
+                text::fill(text::tr("There is a log {1} without its database: move it away first."),
+                           {companion(target, "-wal").string()}));
         }
         copyPrivateFile(backup, scratch.path());
         // A log beside the backup holds part of it: SQLite reads the two together.
@@ -163,19 +171,21 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
             copyPrivateFile(log, companion(scratch.path(), "-wal"));
         }
         if (auto findings = databaseIntegrity(scratch.path()); findings != "ok") {
-            throw StoreError("The backup " + backup.string() +
-                             " is damaged (integrity check: " + findings + ").");
+            throw StoreError(
+                text::fill(text::tr("The backup {1} is damaged (integrity check: {2})."),
+                           {backup.string(), findings}));
         }
         {
             // Opening the copy brings a backup of an older format up to date, in the copy.
             auto store = RecordStore::open(scratch.path());
             store.unlock(login, passphrase);
             if (store.currentUser()->role != Role::administrator)
-                throw StoreError("Only an administrator can restore a backup.");
+                throw StoreError(text::tr("Only an administrator can restore a backup."));
             auto report = store.verify();
             if (!report.intact()) {
-                throw StoreError("The backup " + backup.string() + " did not verify." +
-                                 describe(report));
+                throw StoreError(
+                    text::fill(text::tr("The backup {1} did not verify."), {backup.string()})
+                        .append(describe(report)));
             }
             result.recordsChecked = report.recordsChecked;
             // Logged in the new file before it is put in place: it is never there unlogged.
@@ -184,19 +194,27 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
             transaction.commit();
         }
         if (!foldLog(scratch.path()) || !flush(scratch.path())) {
-            throw StoreError("The restored copy " + scratch.path().string() +
-                             " could not be completed on the disk.");
+            throw StoreError(
+                text::fill(text::tr("The restored copy {1} could not be completed on the disk."),
+                           {scratch.path().string()}));
         }
         if (replacing)
             result.kept = keepReplaced(target);
     } catch (const StoreError& error) {
-        throw StoreError(std::string(error.what()) + " Nothing was restored: the database is as " +
-                         "it was.");
+        throw StoreError(std::string(error.what())
+                             .append(" ")
+                             .append(text::tr("Nothing was restored: the database is as it was.")));
     }
     if (::rename(scratch.path().c_str(), target.c_str()) != 0) {
-        throw StoreError("The restored database could not be put in place of " + target.string() +
-                         " (" + std::strerror(errno) + "). It was not replaced" +
-                         (replacing ? "; it is also kept as " + result.kept.string() : "") + ".");
+        const std::string why = std::strerror(errno);  // read first, before any other call
+        throw StoreError(
+            replacing
+                ? text::fill(text::tr("The restored database could not be put in place of {1} "
+                                      "({2}). It was not replaced; it is also kept as {3}."),
+                             {target.string(), why, result.kept.string()})
+                : text::fill(text::tr("The restored database could not be put in place of {1} "
+                                      "({2}). It was not replaced."),
+                             {target.string(), why}));
     }
     // The swap has happened and cannot be undone; a folder that cannot be flushed leaves nothing
     // to do differently (the rename is on its way to the disk).

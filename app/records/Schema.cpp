@@ -9,6 +9,7 @@
 #include "records/Clock.h"
 
 #include "records/Types.h"
+#include "text/Translate.h"
 
 namespace roundtable::records::schema {
 namespace {
@@ -520,14 +521,18 @@ void migrateToFormat7(sqlite::Connection& connection) {
         keepForever(connection, table);
 }
 
-constexpr Migration kMigrations[] = {{3, migrateToFormat3}, {4, migrateToFormat4},
-                                     {5, migrateToFormat5}, {6, migrateToFormat6},
+constexpr Migration kMigrations[] = {{3, migrateToFormat3},
+                                     {4, migrateToFormat4},
+                                     {5, migrateToFormat5},
+                                     {6, migrateToFormat6},
                                      {7, migrateToFormat7}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {
-        throw StoreError("The database could not be opened safely: the setting " + name +
-                         " did not take effect");
+        throw StoreError(text::fill(
+            text::tr(
+                "The database could not be opened safely: the setting {1} did not take effect"),
+            {name}));
     }
 }
 
@@ -539,8 +544,8 @@ void configure(sqlite::Connection& connection) {
         "PRAGMA secure_delete = ON; PRAGMA cache_size = -32768;");
     if (connection.pragmaText("journal_mode = WAL") != "wal") {
         throw StoreError(
-            "The database could not be opened safely: write-ahead logging is "
-            "not available for this file");
+            text::tr("The database could not be opened safely: write-ahead logging is "
+                     "not available for this file"));
     }
     expectPragma(connection, "foreign_keys", 1);
     expectPragma(connection, "synchronous", 2);
@@ -560,25 +565,27 @@ void refuseUnreadable(sqlite::Connection& connection) {
     auto applicationId = connection.pragmaInteger("application_id");
     auto version = connection.pragmaInteger("user_version");
     if (applicationId != kApplicationId) {
-        throw StoreError("This file is not a Roundtable database, so it was not opened.");
+        throw StoreError(text::tr("This file is not a Roundtable database, so it was not opened."));
     }
     if (version > kCurrentVersion) {
-        throw StoreError(
-            "This database was written by a newer version of Roundtable (data format " +
-            std::to_string(version) + "; this version reads up to " +
-            std::to_string(kCurrentVersion) +
-            "). It was not changed. Open it with the newer version.");
+        throw StoreError(text::fill(
+            text::tr("This database was written by a newer version of Roundtable (data format {1}; "
+                     "this version reads up to {2}). It was not changed. Open it with the newer "
+                     "version."),
+            {std::to_string(version), std::to_string(kCurrentVersion)}));
     }
     if (version < 1) {
-        throw StoreError(
+        throw StoreError(text::tr(
             "This Roundtable database is incomplete (it has no data format version), so it "
-            "was not opened.");
+            "was not opened."));
     }
     if (version < kOldestReadable) {
-        throw StoreError(
-            "This database was made by a pre-release version of Roundtable that did not "
-            "encrypt records (data format " +
-            std::to_string(version) + "). It was not opened or changed. Create a new database.");
+        throw StoreError(text::fill(
+            text::tr(
+                "This database was made by a pre-release version of Roundtable that did not "
+                "encrypt records (data format {1}). It was not opened or changed. Create a new "
+                "database."),
+            {std::to_string(version)}));
     }
 }
 

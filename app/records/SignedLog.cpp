@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
@@ -67,7 +68,7 @@ const std::string& RecordStore::Impl::knownDatabaseId() {
     if (databaseIdText.empty()) {
         auto id = stateValue(db, "database_id");
         if (!id)
-            throw StoreError("This database has no id; it is damaged.");
+            throw StoreError(text::tr("This database has no id; it is damaged."));
         databaseIdText = *id;
     }
     return databaseIdText;
@@ -81,8 +82,8 @@ std::optional<std::int64_t> RecordStore::Impl::readSignedLogFrom() {
     auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), from);
     if (error != std::errc() || end != value->data() + value->size() || from < 1)
         throw StoreError(
-            "This database's signed log was altered outside Roundtable (where it "
-            "begins is not a number). Ask an administrator to check the database.");
+            text::tr("This database's signed log was altered outside Roundtable (where it "
+                     "begins is not a number). Ask an administrator to check the database."));
     return from;
 }
 

@@ -5,6 +5,7 @@
 
 #include "records/PrivateFile.h"
 #include "records/Types.h"
+#include "text/Translate.h"
 
 namespace roundtable::records::sqlite {
 
@@ -15,13 +16,15 @@ void check(sqlite3* db, int code, const std::string& what) {
     switch (code & 0xff) {
         case SQLITE_NOTADB:
         case SQLITE_CORRUPT:
-            throw StoreError(what + ": the file is damaged or is not a Roundtable database (" +
-                             detail + ")");
+            throw StoreError(text::fill(
+                text::tr("{1}: the file is damaged or is not a Roundtable database ({2})"),
+                {what, detail}));
         case SQLITE_FULL:
-            throw StoreError(what + ": the disk is full (" + detail + ")");
+            throw StoreError(text::fill(text::tr("{1}: the disk is full ({2})"), {what, detail}));
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw StoreError(what + ": the database is busy in another program (" + detail + ")");
+            throw StoreError(text::fill(
+                text::tr("{1}: the database is busy in another program ({2})"), {what, detail}));
         default:
             throw StoreError(what + ": " + detail);
     }
@@ -67,7 +70,8 @@ void Connection::open(const std::string& name, const std::filesystem::path& path
         std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw StoreError("Cannot open the database " + path.string() + ": " + message);
+        throw StoreError(
+            text::fill(text::tr("Cannot open the database {1}: {2}"), {path.string(), message}));
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);

@@ -247,7 +247,8 @@ struct RecordStore::Impl {
         }
         if (!transactionFirstEvent)
             transactionFirstEvent = id;
-        std::optional<UserId> userId = user ? std::optional<UserId>(user->id) : std::nullopt;
+        // The user's row number, as the log's message has it (none for the recovery key).
+        const auto userId = user ? std::optional<std::int64_t>(user->id) : std::nullopt;
         std::string login = user ? user->login : std::string("(recovery key)");
         auto chain = crypto::keyedHashHex(
             *auditKey, auditMessage(previous, id, event.at, userId, login, event.kind,
@@ -257,8 +258,8 @@ struct RecordStore::Impl {
             "INSERT INTO audit_events (id, at, user_id, login, kind, record_kind, record_id, "
             "chain, row_key, row_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert->bind(1, id).bind(2, event.at);
-        if (userId)
-            insert->bind(3, *userId);  // left unbound: NULL
+        if (user)
+            insert->bind(3, user->id);  // left unbound: NULL
         insert->bind(4, login).bind(5, event.kind).bind(6, event.recordKind);
         if (event.recordId)
             insert->bind(7, *event.recordId);
@@ -273,14 +274,14 @@ struct RecordStore::Impl {
     /// What a chain value covers: the previous value and every column of the row. Events
     /// without a row key (all events before format 5) are covered as they always were.
     static std::string auditMessage(const std::string& previous, std::int64_t id,
-                                    const std::string& at, std::optional<UserId> userId,
+                                    const std::string& at, std::optional<std::int64_t> userId,
                                     const std::string& login, const std::string& kind,
                                     const std::string& recordKind,
                                     std::optional<std::int64_t> recordId,
                                     const std::optional<std::string>& rowKey,
                                     const std::optional<std::string>& rowTag) {
-        auto optional = [](std::optional<std::int64_t> value) {
-            return value ? std::to_string(*value) : std::string("-");
+        auto optional = [](const std::optional<std::int64_t>& value) {
+            return value.has_value() ? std::to_string(value.value()) : std::string("-");
         };
         auto message = previous + "\n" + std::to_string(id) + "\n" + at + "\n" + optional(userId) +
                        "\n" + login + "\n" + kind + "\n" + recordKind + "\n" + optional(recordId);

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "records/Types.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
@@ -12,8 +13,8 @@ Enum parseEnum(const std::string& text, const std::array<Enum, N>& values, const
         if (text == toText(value))
             return value;
     }
-    throw StoreError(std::string("The database holds an unknown ") + what + " \"" + text +
-                     "\"; it may be damaged.");
+    throw StoreError(text::fill(
+        text::tr("The database holds an unknown {1} \"{2}\"; it may be damaged."), {what, text}));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The INI file store and the settings location.
 #include "settings/Settings.h"
+#include "text/Translate.h"
 
 #include <boost/property_tree/ini_parser.hpp>
 
@@ -19,8 +20,9 @@ IniFileStore::IniFileStore(std::filesystem::path path) : path_(std::move(path)) 
         aside += ".unreadable";
         std::error_code ignored;
         std::filesystem::rename(path_, aside, ignored);
-        problem_ = "The settings file could not be read (" + std::string(error.what()) +
-                   "). It was kept as " + aside.string() + " and default settings are used.";
+        problem_ = text::fill(text::tr("The settings file could not be read ({1}). It was kept as "
+                                       "{2} and default settings are used."),
+                              {error.what(), aside.string()});
     }
 }
 
@@ -59,18 +61,23 @@ void rememberRecentDatabase(SettingsStore& store, const std::string& path) {
 }
 
 IdleLockChoice checkIdleLockMinutes(const std::string& typed) {
-    const auto range = " from " + std::to_string(kShortestIdleLock) + " to " +
-                       std::to_string(kLongestIdleLock) + ".";
+    const auto shortest = std::to_string(kShortestIdleLock);
+    const auto longest = std::to_string(kLongestIdleLock);
     const auto first = typed.find_first_not_of(' ');
     const auto last = typed.find_last_not_of(' ');
     const auto digits = first == std::string::npos ? "" : typed.substr(first, last - first + 1);
     if (digits.empty() || digits.size() > 4 ||
         !std::all_of(digits.begin(), digits.end(),
                      [](unsigned char c) { return std::isdigit(c) != 0; }))
-        return {std::nullopt, "Type the minutes as a whole number" + range};
+        return {std::nullopt,
+                text::fill(text::tr("Type the minutes as a whole number from {1} to {2}."),
+                           {shortest, longest})};
     const int minutes = std::stoi(digits);
     if (minutes < kShortestIdleLock || minutes > kLongestIdleLock)
-        return {std::nullopt, "The window must lock after a number of minutes" + range};
+        return {
+            std::nullopt,
+            text::fill(text::tr("The window must lock after a number of minutes from {1} to {2}."),
+                       {shortest, longest})};
     return {minutes, ""};
 }
 

@@ -11,6 +11,7 @@
 #include "documents/RecoveryKeySheet.h"
 #include "printing/PageDocuments.h"
 #include "records/PrivateFile.h"
+#include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -31,7 +32,7 @@ wxTextCtrl* field(wxWindow* parent, const char* name, long style = 0) {
 }
 
 /// A field under its label, in a page's column.
-void addLabelled(wxSizer* column, const char* label, wxWindow* field) {
+void addLabelled(wxSizer* column, const wxString& label, wxWindow* field) {
     column->Add(new wxStaticText(field->GetParent(), wxID_ANY, label));
     column->Add(field, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
 }
@@ -52,12 +53,12 @@ WelcomePanel::WelcomePanel(wxWindow* parent, std::function<void()> onOpen,
     : wxPanel(parent) {
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(title(this, "Roundtable"), wxSizerFlags().Border(wxBOTTOM, 12));
-    column->Add(
-        new wxStaticText(this, wxID_ANY, "Open your service's database, or create a new one."),
-        wxSizerFlags().Border(wxBOTTOM, 12));
-    auto* open = new wxButton(this, wxID_ANY, "&Open a database...");
+    column->Add(new wxStaticText(this, wxID_ANY,
+                                 trWx("Open your service's database, or create a new one.")),
+                wxSizerFlags().Border(wxBOTTOM, 12));
+    auto* open = new wxButton(this, wxID_ANY, trWx("&Open a database..."));
     open->SetName("welcome-open");
-    auto* create = new wxButton(this, wxID_ANY, "&Create a new database...");
+    auto* create = new wxButton(this, wxID_ANY, trWx("&Create a new database..."));
     create->SetName("welcome-create");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("welcome-message");
@@ -76,13 +77,12 @@ void WelcomePanel::showProblem(const std::string& text) {
     Layout();
 }
 
-SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn,
-                         std::function<void()> onLostPassphrase)
+SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn, std::function<void()> onLostPassphrase)
     : wxPanel(parent), onSignIn_(std::move(onSignIn)) {
-    heading_ = title(this, "Sign in");
+    heading_ = title(this, trWx("Sign in"));
     login_ = field(this, "sign-in-login");
     passphrase_ = field(this, "sign-in-passphrase", wxTE_PASSWORD);
-    auto* button = new wxButton(this, wxID_ANY, "&Sign in");
+    auto* button = new wxButton(this, wxID_ANY, trWx("&Sign in"));
     button->SetName("sign-in");
     button->SetDefault();
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -90,12 +90,13 @@ SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn,
 
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(heading_, wxSizerFlags().Border(wxBOTTOM, 12));
-    addLabelled(column, "User name", login_);
-    addLabelled(column, "Passphrase", passphrase_);
+    addLabelled(column, trWx("User name"), login_);
+    addLabelled(column, trWx("Passphrase"), passphrase_);
     column->Add(button, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
-    auto* lost = new wxButton(this, wxID_ANY, "No administrator can sign in? Use the &recovery key...",
-                              wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT | wxBORDER_NONE);
+    auto* lost =
+        new wxButton(this, wxID_ANY, trWx("No administrator can sign in? Use the &recovery key..."),
+                     wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT | wxBORDER_NONE);
     lost->SetName("sign-in-lost");
     column->Add(lost, wxSizerFlags().Border(wxTOP, 24));
     SetSizer(centred(column));
@@ -107,7 +108,7 @@ SignInPanel::SignInPanel(wxWindow* parent, SignIn onSignIn,
 }
 
 void SignInPanel::prepare(const std::string& databaseName, const std::string& lastLogin) {
-    heading_->SetLabel(toWx("Sign in to " + databaseName));
+    heading_->SetLabel(toWx(text::fill(text::tr("Sign in to {1}"), {databaseName})));
     login_->ChangeValue(toWx(lastLogin));
     passphrase_->Clear();
     message_->SetLabel(wxEmptyString);
@@ -125,31 +126,32 @@ void SignInPanel::signIn() {
 RecoverAccessPanel::RecoverAccessPanel(wxWindow* parent, Recover onRecover,
                                        std::function<void()> onBack)
     : wxPanel(parent), onRecover_(std::move(onRecover)) {
-    heading_ = title(this, "Use the recovery key");
+    heading_ = title(this, trWx("Use the recovery key"));
     // Named as practice::Practice::recoverWithKey names its fields: a refusal finds its field.
     key_ = field(this, "recover-key");
     key_->SetHint("XXXX-XXXX-...");
     login_ = field(this, "recover-login");
     passphrase_ = field(this, "recover-passphrase", wxTE_PASSWORD);
     repeat_ = field(this, "recover-repeat", wxTE_PASSWORD);
-    auto* button = new wxButton(this, wxID_ANY, "&Add the administrator and sign in");
+    auto* button = new wxButton(this, wxID_ANY, trWx("&Add the administrator and sign in"));
     button->SetName("recover");
-    auto* back = new wxButton(this, wxID_ANY, "&Back to sign in");
+    auto* back = new wxButton(this, wxID_ANY, trWx("&Back to sign in"));
     back->SetName("recover-back");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("recover-message");
 
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(heading_, wxSizerFlags().Border(wxBOTTOM, 6));
-    column->Add(new wxStaticText(this, wxID_ANY,
-                                 "When no administrator can sign in, the recovery key printed or\n"
-                                 "saved when the database was created adds a new administrator.\n"
-                                 "Every record stays as it is; the use of the key is recorded."),
-                wxSizerFlags().Border(wxBOTTOM, 12));
-    addLabelled(column, "The recovery key", key_);
-    addLabelled(column, "The new administrator's user name", login_);
-    addLabelled(column, "Their passphrase", passphrase_);
-    addLabelled(column, "The same passphrase again", repeat_);
+    column->Add(
+        new wxStaticText(this, wxID_ANY,
+                         trWx("When no administrator can sign in, the recovery key printed or\n"
+                              "saved when the database was created adds a new administrator.\n"
+                              "Every record stays as it is; the use of the key is recorded.")),
+        wxSizerFlags().Border(wxBOTTOM, 12));
+    addLabelled(column, trWx("The recovery key"), key_);
+    addLabelled(column, trWx("The new administrator's user name"), login_);
+    addLabelled(column, trWx("Their passphrase"), passphrase_);
+    addLabelled(column, trWx("The same passphrase again"), repeat_);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(back, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->Add(button);
@@ -164,7 +166,7 @@ RecoverAccessPanel::RecoverAccessPanel(wxWindow* parent, Recover onRecover,
 }
 
 void RecoverAccessPanel::prepare(const std::string& databaseName) {
-    heading_->SetLabel(toWx("Use the recovery key of " + databaseName));
+    heading_->SetLabel(toWx(text::fill(text::tr("Use the recovery key of {1}"), {databaseName})));
     for (auto* control : {key_, login_, passphrase_, repeat_})
         control->Clear();
     message_->SetLabel(wxEmptyString);
@@ -187,24 +189,25 @@ void RecoverAccessPanel::recover() {
 
 NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)
     : wxPanel(parent), onCreate_(std::move(onCreate)) {
-    heading_ = title(this, "New database");
+    heading_ = title(this, trWx("New database"));
     login_ = field(this, "setup-login");
     passphrase_ = field(this, "setup-passphrase", wxTE_PASSWORD);
     repeat_ = field(this, "setup-repeat", wxTE_PASSWORD);
-    auto* button = new wxButton(this, wxID_ANY, "C&reate the database");
+    auto* button = new wxButton(this, wxID_ANY, trWx("C&reate the database"));
     button->SetName("setup-create");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("setup-message");
 
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(heading_, wxSizerFlags().Border(wxBOTTOM, 6));
-    column->Add(new wxStaticText(this, wxID_ANY,
-                                 "You will be its administrator. Choose a passphrase of at least\n"
-                                 "10 characters: a few words you will remember are best."),
-                wxSizerFlags().Border(wxBOTTOM, 12));
-    addLabelled(column, "Your user name", login_);
-    addLabelled(column, "Passphrase", passphrase_);
-    addLabelled(column, "The same passphrase again", repeat_);
+    column->Add(
+        new wxStaticText(this, wxID_ANY,
+                         trWx("You will be its administrator. Choose a passphrase of at least\n"
+                              "10 characters: a few words you will remember are best.")),
+        wxSizerFlags().Border(wxBOTTOM, 12));
+    addLabelled(column, trWx("Your user name"), login_);
+    addLabelled(column, trWx("Passphrase"), passphrase_);
+    addLabelled(column, trWx("The same passphrase again"), repeat_);
     column->Add(button, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
     SetSizer(centred(column));
@@ -215,7 +218,7 @@ NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)
 }
 
 void NewDatabasePanel::prepare(const std::string& databaseName) {
-    heading_->SetLabel(toWx("New database: " + databaseName));
+    heading_->SetLabel(toWx(text::fill(text::tr("New database: {1}"), {databaseName})));
     for (auto* control : {login_, passphrase_, repeat_})
         control->Clear();
     message_->SetLabel(wxEmptyString);
@@ -226,7 +229,8 @@ void NewDatabasePanel::prepare(const std::string& databaseName) {
 void NewDatabasePanel::create() {
     if (passphrase_->GetValue() != repeat_->GetValue()) {
         repeat_->Clear();
-        showRefused(repeat_, message_, "The two passphrases are not the same. Type it again.");
+        showRefused(repeat_, message_,
+                    text::tr("The two passphrases are not the same. Type it again."));
         return;
     }
     auto problem = onCreate_(fromWx(login_->GetValue()), fromWx(passphrase_->GetValue()));
@@ -248,11 +252,11 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
     key_->SetFont(wxFontInfo(14).Family(wxFONTFAMILY_TELETYPE));
     // Wide enough for the whole key (13 groups): a key cut off on screen is copied short.
     key_->SetMinSize(wxSize(key_->GetTextExtent(wxString('W', 52) + wxString('-', 12)).x + 24, -1));
-    auto* copy = new wxButton(this, wxID_ANY, "Cop&y");
-    auto* saveButton = new wxButton(this, wxID_ANY, "Save to a &file...");
-    auto* print = new wxButton(this, wxID_ANY, "&Print...");
+    auto* copy = new wxButton(this, wxID_ANY, trWx("Cop&y"));
+    auto* saveButton = new wxButton(this, wxID_ANY, trWx("Save to a &file..."));
+    auto* print = new wxButton(this, wxID_ANY, trWx("&Print..."));
     print->SetName("recovery-print");
-    auto* done = new wxButton(this, wxID_ANY, "I have stored it safely: &continue");
+    auto* done = new wxButton(this, wxID_ANY, trWx("I have stored it safely: &continue"));
     done->SetName("recovery-done");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     checkKey_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -260,18 +264,19 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
     checkKey_->SetFont(wxFontInfo(10).Family(wxFONTFAMILY_TELETYPE));
 
     auto* column = new wxBoxSizer(wxVERTICAL);
-    column->Add(title(this, "Your recovery key"), wxSizerFlags().Border(wxBOTTOM, 8));
-    column->Add(new wxStaticText(
-                    this, wxID_ANY,
-                    "If every passphrase is lost, this key is the only way to open the records.\n"
-                    "It is shown only now. Print it or write it down, and keep it locked away,\n"
-                    "apart from the computer."),
-                wxSizerFlags().Border(wxBOTTOM, 12));
+    column->Add(title(this, trWx("Your recovery key")), wxSizerFlags().Border(wxBOTTOM, 8));
+    column->Add(
+        new wxStaticText(
+            this, wxID_ANY,
+            trWx("If every passphrase is lost, this key is the only way to open the records.\n"
+                 "It is shown only now. Print it or write it down, and keep it locked away,\n"
+                 "apart from the computer.")),
+        wxSizerFlags().Border(wxBOTTOM, 12));
     column->Add(key_, wxSizerFlags().Expand().Border(wxBOTTOM, 8));
     column->Add(new wxStaticText(this, wxID_ANY,
-                                 "Keep this check key with it. It is not secret: it lets an "
-                                 "administrator confirm\nlater that the database's users are "
-                                 "still the ones this key certified."),
+                                 trWx("Keep this check key with it. It is not secret: it lets an "
+                                      "administrator confirm\nlater that the database's users are "
+                                      "still the ones this key certified.")),
                 wxSizerFlags().Border(wxBOTTOM, 4));
     column->Add(checkKey_, wxSizerFlags().Border(wxBOTTOM, 12));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -287,7 +292,8 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
         if (wxTheClipboard->Open()) {
             wxTheClipboard->SetData(new wxTextDataObject(key_->GetValue()));
             wxTheClipboard->Close();
-            showInfo(message_, "Copied. Paste it somewhere safe, then clear the clipboard.");
+            showInfo(message_,
+                     text::tr("Copied. Paste it somewhere safe, then clear the clipboard."));
         }
     });
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
@@ -320,17 +326,19 @@ std::vector<printing::PrintableDocument> RecoveryKeyPanel::printables() const {
 }
 
 void RecoveryKeyPanel::save() {
-    wxFileDialog dialog(this, "Save the recovery key", wxEmptyString, "recovery-key.txt",
-                        "Text files (*.txt)|*.txt", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    wxFileDialog dialog(this, trWx("Save the recovery key"), wxEmptyString, "recovery-key.txt",
+                        trWx("Text files (*.txt)|*.txt"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK)
         return;
     runGuarded(atNamedField(this, message_), [&] {
         // Readable by its owner only, like the database it opens.
         records::writePrivateFile(std::filesystem::path(fromWx(dialog.GetPath())),
-                                  "Roundtable recovery key\n\n" + fromWx(key_->GetValue()) +
-                                      "\n\nCheck key (not secret):\n" +
+                                  std::string(text::tr("Roundtable recovery key")) + "\n\n" +
+                                      fromWx(key_->GetValue()) + "\n\n" +
+                                      text::tr("Check key (not secret):") + "\n" +
                                       fromWx(checkKey_->GetLabel()) + "\n");
-        showInfo(message_, "Saved. Move the file to a safe place away from this computer.");
+        showInfo(message_,
+                 text::tr("Saved. Move the file to a safe place away from this computer."));
     });
 }
 

@@ -9,6 +9,7 @@
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
 #include "settings/Settings.h"
+#include "text/Translate.h"
 #include "ui/LastResortApp.h"
 #include "ui/MainFrame.h"
 #include "ui/Screenshot.h"
@@ -19,16 +20,23 @@ namespace roundtable::ui {
 
 class App : public LastResortApp {
   public:
+    // Before wx parses the command line, whose help is translated: the environment's language
+    // (LANGUAGE, LC_ALL, LANG), which gettext follows, and where the catalogs are.
+    App() {
+        text::useEnvironmentLanguage();
+        text::useCatalogs();
+    }
+
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
-        parser.AddOption("", "db", "database file to open", wxCMD_LINE_VAL_STRING);
-        parser.AddOption("", "content", "programme folder (default: the shipped programme)",
+        parser.AddOption("", "db", trWx("database file to open"), wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "content", trWx("programme folder (default: the shipped programme)"),
                          wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "screenshot",
-                         "save a PNG of the window after start-up, then quit (for docs)",
+                         trWx("save a PNG of the window after start-up, then quit (for docs)"),
                          wxCMD_LINE_VAL_STRING);
         // As a file manager launches it (the .desktop file's "roundtable %f").
-        parser.AddParam("database file to open (as --db)", wxCMD_LINE_VAL_STRING,
+        parser.AddParam(trWx("database file to open (as --db)"), wxCMD_LINE_VAL_STRING,
                         wxCMD_LINE_PARAM_OPTIONAL);
     }
 
@@ -38,8 +46,8 @@ class App : public LastResortApp {
             database_ = fromWx(value);
         if (parser.GetParamCount() > 0) {
             if (!database_.empty()) {
-                wxMessageBox("Name the database once: either FILE or --db FILE.", "Roundtable",
-                             wxOK | wxICON_ERROR);
+                wxMessageBox(trWx("Name the database once: either FILE or --db FILE."),
+                             "Roundtable", wxOK | wxICON_ERROR);
                 return false;
             }
             database_ = fromWx(parser.GetParam(0));
@@ -60,10 +68,12 @@ class App : public LastResortApp {
             content_ = curriculum::defaultProgrammeDirectory();
         auto loaded = curriculum::loadProgramme(content_);
         if (!loaded.ok()) {
-            std::string text = "The programme in " + content_.string() + " has errors:\n\n";
+            auto message =
+                text::fill(text::tr("The programme in {1} has errors:"), {content_.string()})
+                    .append("\n\n");
             for (const auto& finding : loaded.findings)
-                text += curriculum::format(finding) + "\n";
-            wxMessageBox(toWx(text), "Roundtable cannot start", wxOK | wxICON_ERROR);
+                message.append(curriculum::format(finding)).append("\n");
+            wxMessageBox(toWx(message), trWx("Roundtable cannot start"), wxOK | wxICON_ERROR);
             return false;
         }
         programme_ = std::move(*loaded.programme);

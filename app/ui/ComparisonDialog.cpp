@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/textctrl.h>
 
+#include "text/Translate.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -51,28 +52,28 @@ class Writer {
         write(toWx(indent + "\u2022 " + name), plain_);
         switch (change.kind) {
             case ChangeKind::added:
-                write(" added: ", plain_);
+                write(toWx(std::string(" ").append(text::tr("added:")).append(" ")), plain_);
                 run(change.newer, true);
                 break;
             case ChangeKind::removed:
-                write(" removed: ", plain_);
+                write(toWx(std::string(" ").append(text::tr("removed:")).append(" ")), plain_);
                 run(change.older, false);
                 break;
             case ChangeKind::moved:
-                write(toWx(std::string(" moved from place ")
-                                .append(std::to_string(change.olderPosition))
-                                .append(" to ")
-                                .append(std::to_string(change.newerPosition))
-                                .append(": ")
-                                .append(change.newer)),
+                write(toWx(std::string(" ")
+                               .append(text::fill(text::tr("moved from place {1} to {2}:"),
+                                                  {std::to_string(change.olderPosition),
+                                                   std::to_string(change.newerPosition)}))
+                               .append(" ")
+                               .append(change.newer)),
                       plain_);
                 break;
             case ChangeKind::changed:
                 write(": ", plain_);
                 if (change.words.empty()) {
-                    run(change.older.empty() ? "(nothing)" : change.older, false);
+                    run(change.older.empty() ? text::tr("(nothing)") : change.older, false);
                     write(toWx(" \u2192 "), plain_);
-                    run(change.newer.empty() ? "(nothing)" : change.newer, true);
+                    run(change.newer.empty() ? text::tr("(nothing)") : change.newer, true);
                 } else {
                     for (const auto& words : change.words) {
                         if (words.kind == WordRun::Kind::kept)
@@ -108,17 +109,18 @@ class Writer {
     bool first_ = true;
 };
 
-/// "Session 3: Saying no (added)".
+/// "Session 3: Saying no (added)" from `what` "Session {1}: {2}".
 std::string titled(const std::string& what, int older, int newer, const std::string& title,
                    ChangeKind kind) {
-    std::string text = what + " " + std::to_string(newer ? newer : older) + ": " + title;
+    std::string text = text::fill(what, {std::to_string(newer ? newer : older), title});
     switch (kind) {
         case ChangeKind::added:
-            return text + " (added)";
+            return text.append(" ").append(text::tr("(added)"));
         case ChangeKind::removed:
-            return text + " (removed)";
+            return text.append(" ").append(text::tr("(removed)"));
         case ChangeKind::moved:
-            return text.append(" (moved from place ").append(std::to_string(older)).append(")");
+            return text.append(" ").append(
+                text::fill(text::tr("(moved from place {1})"), {std::to_string(older)}));
         case ChangeKind::changed:
             break;
     }
@@ -131,30 +133,30 @@ void writeComparison(wxTextCtrl* view, const curriculum::ModuleComparison& compa
     view->Clear();
     Writer writer(view);
     if (!comparison.changes.empty()) {
-        writer.heading("The module");
+        writer.heading(text::tr("The module"));
         writer.changes(comparison.changes, "  ");
     }
     for (const auto& indicator : comparison.indicators) {
-        writer.heading(titled("Progress indicator", indicator.olderPosition,
+        writer.heading(titled(text::tr("Progress indicator {1}: {2}"), indicator.olderPosition,
                               indicator.newerPosition, indicator.label, indicator.kind));
         writer.changes(indicator.changes, "  ");
     }
     for (const auto& session : comparison.sessions) {
-        writer.heading(titled("Session", session.olderPosition, session.newerPosition,
-                              session.title, session.kind));
+        writer.heading(titled(text::tr("Session {1}: {2}"), session.olderPosition,
+                              session.newerPosition, session.title, session.kind));
         writer.changes(session.changes, "  ");
         for (const auto& activity : session.activities) {
-            writer.subheading(titled("Activity", activity.olderPosition, activity.newerPosition,
-                                     activity.title, activity.kind));
+            writer.subheading(titled(text::tr("Activity {1}: {2}"), activity.olderPosition,
+                                     activity.newerPosition, activity.title, activity.kind));
             writer.changes(activity.changes, "    ");
         }
         if (!session.handout.empty()) {
-            writer.subheading("Carers' handout");
+            writer.subheading(text::tr("Carers' handout"));
             writer.changes(session.handout, "    ");
         }
     }
     if (comparison.same())
-        view->AppendText("The two versions have the same content.");
+        view->AppendText(trWx("The two versions have the same content."));
     view->ShowPosition(0);
 }
 

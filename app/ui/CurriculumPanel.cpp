@@ -8,6 +8,7 @@
 #include <wx/treectrl.h>
 
 #include "printing/PageDocuments.h"
+#include "text/Translate.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -54,7 +55,7 @@ void CurriculumPanel::showProgramme(const curriculum::Programme& programme) {
 void CurriculumPanel::fillTree() {
     tree_->DeleteAllItems();
     preview_->Clear();
-    auto root = tree_->AddRoot("Programme");
+    auto root = tree_->AddRoot(trWx("Programme"));
     int number = 0;
     for (const auto& module : programme_.modules) {
         auto label = std::to_string(++number) + ". " + std::string(module.title);
@@ -120,15 +121,19 @@ void CurriculumPanel::showPreview() {
     const auto& session = *found->session;
     const auto& module = *found->module;
     std::string text(session.title);
-    text.append(" (" + std::to_string(session.minutes) + " minutes)\nFrom: ")
-        .append(module.title)
-        .append(", version " + std::to_string(module.version) + " (" +
-                curriculum::toText(module.phase) + ")\n\n");
+    text.append(" (")
+        .append(text::fill(text::tr("{1} minutes"), {std::to_string(session.minutes)}))
+        .append(")\n")
+        .append(text::fill(
+            text::tr("From: {1}, version {2} ({3})"),
+            {module.title, std::to_string(module.version), curriculum::toText(module.phase)}))
+        .append("\n\n");
     for (const auto& objective : session.objectives)
         text.append("  - ").append(objective).append("\n");
     text += "\n";
     for (const auto& activity : session.activities) {
-        text.append(std::to_string(activity.minutes) + " min  ")
+        text.append(text::fill(text::tr("{1} min"), {std::to_string(activity.minutes)}))
+            .append("  ")
             .append(activity.title)
             .append("  (")
             .append(activity.kind)
@@ -139,19 +144,18 @@ void CurriculumPanel::showPreview() {
 
 std::string CurriculumPanel::moduleOverview(const curriculum::Module& module) {
     std::string text(module.title);
-    text.append("\nVersion ")
-        .append(std::to_string(module.version))
-        .append(" (")
-        .append(curriculum::toText(module.phase))
-        .append(")\n\n")
+    text.append("\n")
+        .append(text::fill(text::tr("Version {1} ({2})"),
+                           {std::to_string(module.version), curriculum::toText(module.phase)}))
+        .append("\n\n")
         .append(module.summary)
         .append("\n");
     if (!module.aims.empty()) {
-        text.append("\nAims:\n");
+        text.append("\n").append(text::tr("Aims:")).append("\n");
         for (const auto& aim : module.aims)
             text.append("  - ").append(aim).append("\n");
     }
-    text.append("\nSessions:\n");
+    text.append("\n").append(text::tr("Sessions:")).append("\n");
     int number = 0;
     for (const auto& session : module.sessions) {
         text.append("  ")
@@ -159,8 +163,8 @@ std::string CurriculumPanel::moduleOverview(const curriculum::Module& module) {
             .append(". ")
             .append(session.title)
             .append(" (")
-            .append(std::to_string(session.minutes))
-            .append(" minutes)\n");
+            .append(text::fill(text::tr("{1} minutes"), {std::to_string(session.minutes)}))
+            .append(")\n");
     }
     return text;
 }

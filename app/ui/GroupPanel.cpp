@@ -18,6 +18,7 @@
 
 #include "practice/Wording.h"
 #include "printing/PageDocuments.h"
+#include "text/Translate.h"
 #include "ui/FlowingRow.h"
 #include "ui/WxText.h"
 
@@ -29,19 +30,32 @@ std::string isoDate(const wxDateTime& date) {
 }
 
 // In the order of GroupSchedule::weekday (1 Monday ... 7 Sunday; 0 no fixed day).
-constexpr const char* kWeekdays[] = {"No fixed day", "Monday", "Tuesday",  "Wednesday",
-                                     "Thursday",     "Friday", "Saturday", "Sunday"};
+constexpr const char* kWeekdays[] = {text::trLater("No fixed day"), text::trLater("Monday"),
+                                     text::trLater("Tuesday"),      text::trLater("Wednesday"),
+                                     text::trLater("Thursday"),     text::trLater("Friday"),
+                                     text::trLater("Saturday"),     text::trLater("Sunday")};
+// "on Tuesdays": a day's plural is not the day's name plus "s" in every language.
+constexpr const char* kOnWeekdays[] = {"",
+                                       text::trLater("on Mondays"),
+                                       text::trLater("on Tuesdays"),
+                                       text::trLater("on Wednesdays"),
+                                       text::trLater("on Thursdays"),
+                                       text::trLater("on Fridays"),
+                                       text::trLater("on Saturdays"),
+                                       text::trLater("on Sundays")};
 
 /// "Meets on Tuesdays at 10:30, 120 minutes"; "" when nothing is set.
 std::string scheduleText(const records::GroupSchedule& schedule) {
-    std::string text;
+    std::string when;
     if (schedule.weekday >= 1 && schedule.weekday <= 7)
-        text += std::string(" on ") + kWeekdays[schedule.weekday] + "s";
+        when.append(" ").append(text::tr(kOnWeekdays[schedule.weekday]));
     if (!schedule.startsAt.empty())
-        text += " at " + schedule.startsAt;
-    if (schedule.sessionMinutes > 0)
-        text += ", " + std::to_string(schedule.sessionMinutes) + " minutes";
-    return text.empty() ? text : "Meets" + text;
+        when.append(" ").append(text::fill(text::tr("at {1}"), {schedule.startsAt}));
+    if (schedule.sessionMinutes > 0) {
+        when.append(", ").append(
+            text::fill(text::tr("{1} minutes"), {std::to_string(schedule.sessionMinutes)}));
+    }
+    return when.empty() ? when : std::string(text::tr("Meets")).append(when);
 }
 
 }  // namespace
@@ -53,21 +67,22 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     newGroupName_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                    wxSize(190, -1), wxTE_PROCESS_ENTER);
     newGroupName_->SetName("new-group-name");
-    newGroupName_->SetHint("Name of a new group");
+    newGroupName_->SetHint(trWx("Name of a new group"));
     newGroupKind_ = new wxChoice(this, wxID_ANY);
     newGroupKind_->SetName("new-group-kind");
-    for (const char* kind : {"Treatment group", "Maintenance group", "Carers' group"})
-        newGroupKind_->Append(kind);
+    for (const char* kind :
+         {text::tr("Treatment group"), text::tr("Maintenance group"), text::tr("Carers' group")})
+        newGroupKind_->Append(toWx(kind));
     newGroupKind_->SetSelection(0);
     newGroupKind_->SetToolTip(
-        "A carers' group is linked to the treatment group selected when it is created.");
-    createGroupButton_ = new wxButton(this, wxID_ANY, "Create &group");
+        trWx("A carers' group is linked to the treatment group selected when it is created."));
+    createGroupButton_ = new wxButton(this, wxID_ANY, trWx("Create &group"));
     createGroupButton_->SetName("create-group");
     // Named as practice::Practice names the fields, so a refusal finds its field.
     newGroupWeekday_ = new wxChoice(this, wxID_ANY);
     newGroupWeekday_->SetName("weekday");
     for (const char* day : kWeekdays)
-        newGroupWeekday_->Append(day);
+        newGroupWeekday_->Append(trWx(day));
     newGroupWeekday_->SetSelection(0);
     newGroupStartsAt_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                        wxSize(80, -1), wxTE_PROCESS_ENTER);
@@ -86,36 +101,36 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     newMemberName_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                     wxSize(200, -1), wxTE_PROCESS_ENTER);
     newMemberName_->SetName("new-member-name");
-    newMemberName_->SetHint("Full name of a new member");
-    newMemberRequired_ = new wxCheckBox(this, wxID_ANY, "Attendance legally required");
+    newMemberName_->SetHint(trWx("Full name of a new member"));
+    newMemberRequired_ = new wxCheckBox(this, wxID_ANY, trWx("Attendance legally required"));
     newMemberRequired_->SetName("new-member-required");
-    addMemberButton_ = new wxButton(this, wxID_ANY, "&Add member");
+    addMemberButton_ = new wxButton(this, wxID_ANY, trWx("&Add member"));
     addMemberButton_->SetName("add-member");
-    openMemberButton_ = new wxButton(this, wxID_ANY, "Member's &record");
+    openMemberButton_ = new wxButton(this, wxID_ANY, trWx("Member's &record"));
     openMemberButton_->SetName("open-member");
 
     sessions_list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxLC_REPORT | wxLC_SINGLE_SEL);
     sessions_list_->SetName("sessions");
-    sessions_list_->AppendColumn("Date", wxLIST_FORMAT_LEFT, 125);
-    sessions_list_->AppendColumn("Session", wxLIST_FORMAT_LEFT, 270);
-    sessions_list_->AppendColumn("Module", wxLIST_FORMAT_LEFT, 130);
-    sessions_list_->AppendColumn("Status", wxLIST_FORMAT_LEFT, 130);
+    sessions_list_->AppendColumn(trWx("Date"), wxLIST_FORMAT_LEFT, 125);
+    sessions_list_->AppendColumn(trWx("Session"), wxLIST_FORMAT_LEFT, 270);
+    sessions_list_->AppendColumn(trWx("Module"), wxLIST_FORMAT_LEFT, 130);
+    sessions_list_->AppendColumn(trWx("Status"), wxLIST_FORMAT_LEFT, 130);
     sessionDate_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today());
     sessionDate_->SetName("session-date");
     sessionDateWords_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     sessionDateWords_->SetName("session-date-words");
-    planButton_ = new wxButton(this, wxID_ANY, "&Plan selected session");
+    planButton_ = new wxButton(this, wxID_ANY, trWx("&Plan selected session"));
     planButton_->SetName("plan-session");
-    openButton_ = new wxButton(this, wxID_ANY, "&Open register");
+    openButton_ = new wxButton(this, wxID_ANY, trWx("&Open register"));
     openButton_->SetName("open-session");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("group-message");
-    staysOnVersions_ = new wxCheckBox(this, wxID_ANY, "Stay on the versions it began with");
+    staysOnVersions_ = new wxCheckBox(this, wxID_ANY, trWx("Stay on the versions it began with"));
     staysOnVersions_->SetName("stays-on-versions");
     staysOnVersions_->SetToolTip(
-        "When a clinical lead publishes a new version of a module, this group goes on planning "
-        "from the version its first session of that module came from.");
+        trWx("When a clinical lead publishes a new version of a module, this group goes on "
+             "planning from the version its first session of that module came from."));
     staysOnVersions_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
         runGuarded(failure_, [this] {
             practice_->setStaysOnModuleVersions(currentGroup(), staysOnVersions_->GetValue());
@@ -123,18 +138,19 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     });
 
     auto* groupRow = new wxBoxSizer(wxHORIZONTAL);
-    groupRow->Add(new wxStaticText(this, wxID_ANY, "Group:"), wxSizerFlags().CenterVertical());
+    groupRow->Add(new wxStaticText(this, wxID_ANY, trWx("Group:")),
+                  wxSizerFlags().CenterVertical());
     groupRow->Add(groupChoice_, wxSizerFlags(1).Border(wxLEFT | wxRIGHT, 6));
     groupRow->Add(schedule_, wxSizerFlags(1).CenterVertical());
     // A new group: its name and kind, when it usually meets (the defaults for planning).
-    auto label = [&](const char* text) { return new wxStaticText(this, wxID_ANY, text); };
+    auto label = [&](const char* words) { return new wxStaticText(this, wxID_ANY, toWx(words)); };
     auto* newGroupRow =
-        flowingRow({newGroupName_, newGroupKind_, label("meets"), newGroupWeekday_, label("at"),
-                    newGroupStartsAt_, label("for"), newGroupMinutes_, label("minutes"),
-                    createGroupButton_});
+        flowingRow({newGroupName_, newGroupKind_, label(text::tr("meets")), newGroupWeekday_,
+                    label(text::tr("at")), newGroupStartsAt_, label(text::tr("for")),
+                    newGroupMinutes_, label(text::tr("minutes")), createGroupButton_});
 
     auto* memberColumn = new wxBoxSizer(wxVERTICAL);
-    memberColumn->Add(heading(this, "Members"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    memberColumn->Add(heading(this, trWx("Members")), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     memberColumn->Add(members_, wxSizerFlags(1).Expand());
     auto* memberRow = new wxBoxSizer(wxHORIZONTAL);
     memberRow->Add(newMemberName_, wxSizerFlags(1).Border(wxRIGHT, 6));
@@ -144,10 +160,11 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     memberColumn->Add(openMemberButton_, wxSizerFlags().Border(wxTOP, 6));
 
     auto* sessionColumn = new wxBoxSizer(wxVERTICAL);
-    sessionColumn->Add(heading(this, "Sessions"), wxSizerFlags().Expand().Border(wxBOTTOM, 4));
+    sessionColumn->Add(heading(this, trWx("Sessions")),
+                       wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
     auto* planRow = flowingRow(
-        {label("On:"), sessionDate_, sessionDateWords_, planButton_, openButton_});
+        {label(text::tr("On:")), sessionDate_, sessionDateWords_, planButton_, openButton_});
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(staysOnVersions_, wxSizerFlags().Border(wxTOP, 4));
 
@@ -211,7 +228,7 @@ void GroupPanel::reload() {
         std::string linkedTo;
         for (const auto& other : groups_) {
             if (groups_[i].linkedGroup == other.id)
-                linkedTo = ", for " + other.name;
+                linkedTo = text::fill(text::tr(", for {1}"), {other.name});
         }
         groupChoice_->Append(
             toWx(groups_[i].name + "  (" + records::toText(groups_[i].kind) + linkedTo + ")") +
@@ -260,9 +277,10 @@ void GroupPanel::showMembersAndSessions() {
     if (auto group = currentGroup(); practice_ && group) {
         memberList_ = practice_->membersOf(group);
         for (const auto& member : memberList_) {
-            members_->Append(toWx(member.code + "   " + member.name +
-                                  (member.leftOn.empty() ? "" : "   (left)")) +
-                             damagedMark({member.damage}));
+            members_->Append(
+                toWx(member.code + "   " + member.name +
+                     (member.leftOn.empty() ? "" : std::string("   ").append(text::tr("(left)")))) +
+                damagedMark({member.damage}));
         }
         staysOnVersions_->SetValue(practice_->staysOnModuleVersions(group));
         sessions_ = practice_->sessionsOf(group);
@@ -274,9 +292,9 @@ void GroupPanel::showMembersAndSessions() {
             sessions_list_->SetItem(
                 row, 2,
                 toWx(session.stamp.moduleId + " v" + std::to_string(session.stamp.moduleVersion)));
-            sessions_list_->SetItem(
-                row, 3,
-                practice::sessionStatusInWords(session.status) + damagedMark({session.damage}));
+            sessions_list_->SetItem(row, 3,
+                                    toWx(practice::sessionStatusInWords(session.status)) +
+                                        damagedMark({session.damage}));
         }
     }
     enableControls();
@@ -332,8 +350,10 @@ void GroupPanel::createGroup() {
         auto minutesText = newGroupMinutes_->GetValue().Strip(wxString::both);
         long minutes = 0;
         if (!minutesText.empty() && !minutesText.ToLong(&minutes)) {
-            showRefused(newGroupMinutes_, message_,
-                        "The length of a session must be a whole number of minutes, such as 120.");
+            showRefused(
+                newGroupMinutes_, message_,
+                text::tr(
+                    "The length of a session must be a whole number of minutes, such as 120."));
             return;
         }
         schedule.sessionMinutes = static_cast<int>(minutes);
@@ -349,9 +369,11 @@ void GroupPanel::createGroup() {
                 groupChoice_->SetSelection(static_cast<int>(i));
         }
         showMembersAndSessions();
-        showInfo(message_, linked ? "Carers' group created, linked to " + linkedName +
-                                        ". Add its members next."
-                                  : std::string("Group created. Add its members next."));
+        showInfo(message_,
+                 linked ? text::fill(text::tr("Carers' group created, linked to {1}. Add its "
+                                              "members next."),
+                                     {linkedName})
+                        : std::string(text::tr("Group created. Add its members next.")));
         newMemberName_->SetFocus();
     });
 }
@@ -382,14 +404,14 @@ void GroupPanel::planSession() {
                                              wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
             }
         }
-        showInfo(message_, "Session planned. Open it to take the register.");
+        showInfo(message_, text::tr("Session planned. Open it to take the register."));
     });
 }
 
 void GroupPanel::openSelectedSession() {
     long row = sessions_list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (row < 0 || row >= static_cast<long>(sessions_.size())) {
-        showRefused(sessions_list_, message_, "Choose a session in the list first.");
+        showRefused(sessions_list_, message_, text::tr("Choose a session in the list first."));
         return;
     }
     auto session = sessions_[static_cast<std::size_t>(row)].id;

@@ -6,6 +6,7 @@
 #include "documents/Document.h"
 #include "practice/Practice.h"
 #include "records/Types.h"
+#include "text/Translate.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -22,14 +23,15 @@ Failure currentFailure() {
     } catch (const std::filesystem::filesystem_error& error) {
         // A file or folder could not be used (no permission, a name too long, ...).
         return {{},
-                "The file " + error.path1().string() + " could not be used (" +
-                    error.code().message() + ")."};
+                text::fill(text::tr("The file {1} could not be used ({2})."),
+                           {error.path1().string(), error.code().message()})};
     } catch (const std::exception& error) {
         return {{},
-                std::string("Something unexpected went wrong, so this was not done (") +
-                    error.what() + "). If it happens again, tell your administrator."};
+                text::fill(text::tr("Something unexpected went wrong, so this was not done ({1}). "
+                                    "If it happens again, tell your administrator."),
+                           {error.what()})};
     } catch (...) {
-        return {{}, "Something unexpected went wrong, so this was not done."};
+        return {{}, text::tr("Something unexpected went wrong, so this was not done.")};
     }
 }
 

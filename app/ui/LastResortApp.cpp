@@ -21,7 +21,7 @@ bool LastResortApp::OnExceptionInMainLoop() {
 void LastResortApp::OnUnhandledException() {
     lastUnexpected_ = currentFailure().message;
     // No event loop may be running any more: wxSafeShowMessage works without one.
-    wxSafeShowMessage("Roundtable has to close", toWx(lastUnexpected_));
+    wxSafeShowMessage(trWx("Roundtable has to close"), toWx(lastUnexpected_));
 }
 
 }  // namespace roundtable::ui

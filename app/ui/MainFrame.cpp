@@ -21,6 +21,7 @@
 
 #include "practice/Dates.h"
 #include "practice/ScopeExit.h"
+#include "text/Translate.h"
 #include "ui/AccessPanels.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
@@ -38,7 +39,8 @@
 namespace roundtable::ui {
 namespace {
 constexpr const char* kProductName = "Roundtable";
-constexpr const char* kDatabaseWildcard = "Roundtable databases (*.rtdb)|*.rtdb|All files|*";
+constexpr const char* kDatabaseWildcard =
+    text::trLater("Roundtable databases (*.rtdb)|*.rtdb|All files|*");
 /// The main window's size when nothing is remembered (cut to the screen).
 const wxSize kUsualSize(1360, 840);
 constexpr int kLockId = wxID_HIGHEST + 1;
@@ -51,7 +53,8 @@ constexpr int kNoRecentId = wxID_HIGHEST + 7;
 constexpr int kViewCurriculumId = wxID_HIGHEST + 10;
 constexpr int kViewFirstPageId = wxID_HIGHEST + 11;  // one id a page, in kPageNames' order
 /// The work area's pages, in the order of their tabs and of View's Ctrl+1, Ctrl+2...
-constexpr std::array<const char*, 4> kPageNames{"Group", "Session", "Member", "Users"};
+constexpr std::array<const char*, 4> kPageNames{text::trLater("Group"), text::trLater("Session"),
+                                                text::trLater("Member"), text::trLater("Users")};
 
 void removeBackupButton(wxInfoBar* notice) {
     if (notice->HasButtonId(kBackupNowId))
@@ -121,7 +124,7 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     users_ = new UsersPanel(pages_);
     const std::array<wxWindow*, kPageNames.size()> pages{groups_, session_, member_, users_};
     for (std::size_t i = 0; i < pages.size(); ++i)
-        pages_->AddPage(pages[i], kPageNames[i]);
+        pages_->AddPage(pages[i], trWx(kPageNames[i]));
     splitter->SplitVertically(curriculum_, pages_, FromDIP(380));
     // The curriculum takes at most 30% of a narrower window, so that the pages keep the width
     // their forms need; once a person has dragged the divider, it stays where it was put.
@@ -146,7 +149,7 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     buildMenus();
     CreateStatusBar();
     fitToScreen(this, kUsualSize);
-    SetStatusText("No database open.");
+    SetStatusText(trWx("No database open."));
 
     // Any key or mouse input anywhere in the application counts as activity.
     wxEvtHandler::AddFilter(this);
@@ -158,8 +161,8 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
         bool noteLost = !session_->keepUnsavedNote() || keptNote_;
         if (noteLost && event.CanVeto() &&
-            wxMessageBox("A progress note could not be saved, and its text would be lost. Quit "
-                         "anyway?",
+            wxMessageBox(trWx("A progress note could not be saved, and its text would be lost. "
+                              "Quit anyway?"),
                          kProductName, wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
             event.Veto();
             return;
@@ -194,55 +197,58 @@ int MainFrame::FilterEvent(wxEvent& event) {
 
 void MainFrame::buildMenus() {
     auto* file = new wxMenu;
-    file->Append(wxID_NEW, "&New database...\tCtrl+N");
-    file->Append(wxID_OPEN, "&Open database...\tCtrl+O");
+    file->Append(wxID_NEW, trWx("&New database...\tCtrl+N"));
+    file->Append(wxID_OPEN, trWx("&Open database...\tCtrl+O"));
     recent_ = new wxMenu;
-    file->AppendSubMenu(recent_, "Open &recent");
+    file->AppendSubMenu(recent_, trWx("Open &recent"));
     file->AppendSeparator();
-    file->Append(kBackupId, "&Back up...\tCtrl+B", "Make a verified copy of the database");
-    file->Append(kRestoreId, "&Restore from a backup...",
-                 "Put a backup in place of this database (administrators)");
+    file->Append(kBackupId, trWx("&Back up...\tCtrl+B"),
+                 trWx("Make a verified copy of the database"));
+    file->Append(kRestoreId, trWx("&Restore from a backup..."),
+                 trWx("Put a backup in place of this database (administrators)"));
     file->AppendSeparator();
-    file->Append(kLockId, "&Lock\tCtrl+L", "Hide every record and ask for the passphrase again");
-    file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+    file->Append(kLockId, trWx("&Lock\tCtrl+L"),
+                 trWx("Hide every record and ask for the passphrase again"));
+    file->Append(wxID_EXIT, trWx("&Quit\tCtrl+Q"));
 
     // Undo and Redo act on the text field with the keyboard where the toolkit can (GTK 3's
     // fields cannot: they stay disabled there); the module editor has its own, for the module.
     auto* edit = new wxMenu;
-    edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
-    edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->Append(wxID_UNDO, trWx("&Undo\tCtrl+Z"));
+    edit->Append(wxID_REDO, trWx("&Redo\tCtrl+Shift+Z"));
     edit->AppendSeparator();
     appendClipboardCommands(this, edit);
     edit->AppendSeparator();
-    edit->Append(wxID_PREFERENCES, "Pr&eferences...", "This computer's settings");
+    edit->Append(wxID_PREFERENCES, trWx("Pr&eferences..."), trWx("This computer's settings"));
 
     auto* view = new wxMenu;
-    view->Append(kViewCurriculumId, "&Curriculum\tCtrl+0", "Move to the curriculum tree");
+    view->Append(kViewCurriculumId, trWx("&Curriculum\tCtrl+0"),
+                 trWx("Move to the curriculum tree"));
     for (std::size_t i = 0; i < kPageNames.size(); ++i) {
         view->Append(kViewFirstPageId + static_cast<int>(i),
                      toWx(std::string("&")
-                              .append(kPageNames[i])
+                              .append(text::tr(kPageNames[i]))
                               .append("\tCtrl+")
                               .append(std::to_string(i + 1))));
     }
 
     auto* programmeMenu = new wxMenu;
     programmeMenu->Append(
-        kEditModuleId, "&Edit module...\tCtrl+E",
-        "Change the module selected in the curriculum (clinical leads) or read it");
+        kEditModuleId, trWx("&Edit module...\tCtrl+E"),
+        trWx("Change the module selected in the curriculum (clinical leads) or read it"));
 
     auto* help = new wxMenu;
-    help->Append(wxID_HELP, "User &guide\tF1");
-    help->Append(kShortcutsId, "&Keyboard shortcuts\tCtrl+?");
+    help->Append(wxID_HELP, trWx("User &guide\tF1"));
+    help->Append(kShortcutsId, trWx("&Keyboard shortcuts\tCtrl+?"));
     help->AppendSeparator();
-    help->Append(wxID_ABOUT, "&About Roundtable");
+    help->Append(wxID_ABOUT, trWx("&About Roundtable"));
 
     auto* menuBar = new wxMenuBar;
-    menuBar->Append(file, "&File");
-    menuBar->Append(edit, "&Edit");
-    menuBar->Append(view, "&View");
-    menuBar->Append(programmeMenu, "&Programme");
-    menuBar->Append(help, "&Help");
+    menuBar->Append(file, trWx("&File"));
+    menuBar->Append(edit, trWx("&Edit"));
+    menuBar->Append(view, trWx("&View"));
+    menuBar->Append(programmeMenu, trWx("&Programme"));
+    menuBar->Append(help, trWx("&Help"));
     SetMenuBar(menuBar);
 
     auto command = [this](int id, std::function<void()> work) {
@@ -338,7 +344,7 @@ void MainFrame::fillRecentMenu() {
         recent_->Append(wxID_FILE1 + static_cast<int>(i), toWx(label), toWx(path.string()));
     }
     if (paths.empty())
-        recent_->Append(kNoRecentId, "(none yet)")->Enable(false);
+        recent_->Append(kNoRecentId, trWx("(none yet)"))->Enable(false);
 }
 
 void MainFrame::useSettings(settings::SettingsStore& settings) {
@@ -370,12 +376,10 @@ void MainFrame::editPreferences() {
 void MainFrame::openUserGuide() {
     const auto guide = userGuidePath();
     if (!guide || !wxLaunchDefaultBrowser(toWx(std::string("file://").append(guide->string())))) {
-        std::string text("The user guide could not be opened");
-        if (guide)
-            text.append(" (").append(guide->string()).append(").");
-        else
-            text.append(": it is not installed.");
-        showNotice(text, wxICON_WARNING);
+        showNotice(guide ? text::fill(text::tr("The user guide could not be opened ({1})."),
+                                      {guide->string()})
+                         : text::tr("The user guide could not be opened: it is not installed."),
+                   wxICON_WARNING);
     }
 }
 
@@ -417,8 +421,8 @@ std::vector<printing::PrintableDocument> MainFrame::printables() const {
 
 void MainFrame::chooseDatabase(bool create) {
     wxFileDialog dialog(
-        this, create ? "Create a new database" : "Open a database", wxEmptyString,
-        create ? "service.rtdb" : wxString(), kDatabaseWildcard,
+        this, create ? trWx("Create a new database") : trWx("Open a database"), wxEmptyString,
+        create ? "service.rtdb" : wxString(), trWx(kDatabaseWildcard),
         create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK)
         return;
@@ -449,15 +453,14 @@ bool MainFrame::beginOpen(const std::filesystem::path& path) {
     keptNote_.reset();  // a note of the database that was open cannot be saved in this one
     workspace_ = std::move(opened);
     SetTitle(toWx(std::string(kProductName) + " - " + path.filename().string()));
-    SetStatusText(toWx("Database: " + path.string() + " (locked)"));
+    SetStatusText(toWx(text::fill(text::tr("Database: {1} (locked)"), {path.string()})));
     signIn_->prepare(path.filename().string(), lastLogin_);
     book_->SetSelection(signInPage);
     if (auto before = workspace_->migrationBackup()) {
-        showNotice(
-            "This database was updated to work with this version of Roundtable. A copy "
-            "of it as it was is kept at " +
-                before->string() + ".",
-            wxICON_INFORMATION);
+        showNotice(text::fill(text::tr("This database was updated to work with this version of "
+                                       "Roundtable. A copy of it as it was is kept at {1}."),
+                              {before->string()}),
+                   wxICON_INFORMATION);
     }
     if (!workspace_->openingWarning().empty())
         showNotice(workspace_->openingWarning(), wxICON_WARNING);
@@ -470,17 +473,19 @@ void MainFrame::refuseOpen(const std::filesystem::path& path, const std::string&
     if (onOpenFailed_)
         onOpenFailed_(path);
     if (workspace_) {
-        showNotice("The database " + path.string() + " was not opened. " + problem, wxICON_ERROR);
+        showNotice(
+            text::fill(text::tr("The database {1} was not opened. {2}"), {path.string(), problem}),
+            wxICON_ERROR);
         return;
     }
-    welcome_->showProblem("Roundtable could not open the database " + path.string() + ".\n" +
-                          problem);
+    welcome_->showProblem(text::fill(text::tr("Roundtable could not open the database {1}.\n{2}"),
+                                     {path.string(), problem}));
     book_->SetSelection(welcomePage);
 }
 
 std::string MainFrame::signIn(const std::string& login, const std::string& passphrase) {
     if (!workspace_)
-        return "Open a database first.";
+        return text::tr("Open a database first.");
     std::string problem;
     auto refuse = [&problem](const Failure& failure) { problem = failure.message; };
     if (!runGuarded(refuse, [&] {
@@ -496,7 +501,7 @@ std::string MainFrame::signIn(const std::string& login, const std::string& passp
 void MainFrame::recoverWithKey(const std::string& key, const std::string& login,
                                const std::string& passphrase, const std::string& repeat) {
     if (!workspace_)
-        throw records::StoreError("Open a database first.");
+        throw records::StoreError(text::tr("Open a database first."));
     {
         wxBusyCursor busy;  // the new passphrase's key takes about half a second by design
         workspace_->recoverWithKey(key, login, passphrase, repeat);
@@ -504,9 +509,9 @@ void MainFrame::recoverWithKey(const std::string& key, const std::string& login,
     lastLogin_ = records::trimmed(login);
     if (auto problem = enterWork(); !problem.empty())
         throw records::StoreError(problem);
-    showNotice("The recovery key added " + lastLogin_ +
-                   " as an administrator, and this was recorded. Put the recovery key away "
-                   "safely again.",
+    showNotice(text::fill(text::tr("The recovery key added {1} as an administrator, and this was "
+                                   "recorded. Put the recovery key away safely again."),
+                          {lastLogin_}),
                wxICON_INFORMATION);
 }
 
@@ -534,8 +539,8 @@ std::string MainFrame::createDatabase(const std::string& login, const std::strin
 void MainFrame::chooseBackupFile() {
     if (isLocked())
         return;
-    wxFileDialog dialog(this, "Back up the database", wxEmptyString,
-                        toWx(workspace_->suggestedBackupName()), kDatabaseWildcard,
+    wxFileDialog dialog(this, trWx("Back up the database"), wxEmptyString,
+                        toWx(workspace_->suggestedBackupName()), trWx(kDatabaseWildcard),
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() == wxID_OK)
         backupTo(std::filesystem::path(fromWx(dialog.GetPath())));
@@ -543,12 +548,13 @@ void MainFrame::chooseBackupFile() {
 
 bool MainFrame::backupTo(const std::filesystem::path& destination) {
     auto failed = [this](const Failure& failure) {
-        showNotice("The backup failed: " + failure.message, wxICON_ERROR);
+        showNotice(text::fill(text::tr("The backup failed: {1}"), {failure.message}), wxICON_ERROR);
     };
     return runGuarded(failed, [&] {
         wxBusyCursor busy;
         auto result = workspace_->backupTo(destination);
-        showNotice("Backed up and verified: " + result.file.string(), wxICON_INFORMATION);
+        showNotice(text::fill(text::tr("Backed up and verified: {1}"), {result.file.string()}),
+                   wxICON_INFORMATION);
         removeBackupButton(notice_);
     });
 }
@@ -560,13 +566,13 @@ bool MainFrame::isAdministrator() const {
 void MainFrame::chooseRestore() {
     if (!isAdministrator())
         return;
-    wxFileDialog choose(this, "Restore from a backup", wxEmptyString, wxEmptyString,
-                        kDatabaseWildcard, wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog choose(this, trWx("Restore from a backup"), wxEmptyString, wxEmptyString,
+                        trWx(kDatabaseWildcard), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (choose.ShowModal() != wxID_OK)
         return;
     const std::filesystem::path backup(fromWx(choose.GetPath()));
     // An administrator of the backup signs in to it: the backup's users may differ from today's.
-    wxDialog ask(this, wxID_ANY, "Restore from a backup");
+    wxDialog ask(this, wxID_ANY, trWx("Restore from a backup"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* text = new wxStaticText(
         &ask, wxID_ANY,
@@ -581,13 +587,14 @@ void MainFrame::chooseRestore() {
     auto* login = new wxTextCtrl(&ask, wxID_ANY, toWx(lastLogin_));
     auto* passphrase = new wxTextCtrl(&ask, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                       wxDefaultSize, wxTE_PASSWORD);
-    form->Add(new wxStaticText(&ask, wxID_ANY, "User name"), wxSizerFlags().CenterVertical());
+    form->Add(new wxStaticText(&ask, wxID_ANY, trWx("User name")), wxSizerFlags().CenterVertical());
     form->Add(login, wxSizerFlags().Expand());
-    form->Add(new wxStaticText(&ask, wxID_ANY, "Passphrase"), wxSizerFlags().CenterVertical());
+    form->Add(new wxStaticText(&ask, wxID_ANY, trWx("Passphrase")),
+              wxSizerFlags().CenterVertical());
     form->Add(passphrase, wxSizerFlags().Expand());
     sizer->Add(form, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
     auto* buttons = ask.CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-    ask.FindWindow(wxID_OK)->SetLabel("Restore");
+    ask.FindWindow(wxID_OK)->SetLabel(trWx("Restore"));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 12));
     ask.SetSizerAndFit(sizer);
     passphrase->SetFocus();
@@ -612,18 +619,20 @@ bool MainFrame::restoreFrom(const std::filesystem::path& backup, const std::stri
                });
     const bool reopened = beginOpen(database);
     if (!restored) {
-        showNotice("The backup was not restored: " + problem + " The database is as it was.",
+        showNotice(text::fill(text::tr("The backup was not restored: {1} The database is as it "
+                                       "was."),
+                              {problem}),
                    wxICON_ERROR);
         return false;
     }
     if (reopened) {
-        showNotice("Restored from " + backup.string() + " (" +
-                       std::to_string(restored->recordsChecked) + " records checked)." +
-                       (restored->kept.empty() ? std::string()
-                                               : " The database as it was is kept as " +
-                                                     restored->kept.string() + ".") +
-                       " Sign in to go on.",
-                   wxICON_INFORMATION);
+        auto said = text::fill(text::tr("Restored from {1} ({2} records checked)."),
+                               {backup.string(), std::to_string(restored->recordsChecked)});
+        if (!restored->kept.empty()) {
+            said.append(" ").append(text::fill(text::tr("The database as it was is kept as {1}."),
+                                               {restored->kept.string()}));
+        }
+        showNotice(said.append(" ").append(text::tr("Sign in to go on.")), wxICON_INFORMATION);
     }
     return reopened;
 }
@@ -651,15 +660,17 @@ void MainFrame::showWork() {
     book_->SetSelection(workPage);
     lastActivity_ = std::chrono::steady_clock::now();
     auto user = workspace_->currentUser();
-    SetStatusText(toWx("Database: " + workspace_->path().string() + "   Signed in as " +
-                       (user ? user->login : std::string("(recovery)"))));
+    SetStatusText(toWx(text::fill(
+        text::tr("Database: {1}   Signed in as {2}"),
+        {workspace_->path().string(), user ? user->login : std::string(text::tr("(recovery)"))})));
     if (onDatabaseOpened_)
         onDatabaseOpened_(workspace_->path());
     rememberLogHead();
     if (auto reminder = workspace_->backupReminder()) {
-        showNotice(*reminder + " Back up to another disk regularly.", wxICON_WARNING);
+        showNotice(reminder->append(" ").append(text::tr("Back up to another disk regularly.")),
+                   wxICON_WARNING);
         removeBackupButton(notice_);
-        notice_->AddButton(kBackupNowId, "Back up now...");
+        notice_->AddButton(kBackupNowId, trWx("Back up now..."));
     } else {
         notice_->Dismiss();
     }
@@ -668,9 +679,9 @@ void MainFrame::showWork() {
     // programme is shown then, with the reason.
     runGuarded(
         [this](const Failure& failure) {
-            showNotice(failure.message +
-                           "\nThe programme shipped with Roundtable is shown "
-                           "until this is put right.",
+            showNotice(failure.message + "\n" +
+                           text::tr("The programme shipped with Roundtable is shown until this "
+                                    "is put right."),
                        wxICON_WARNING);
         },
         [&practice, this] { practice.useServiceProgramme(shippedProgramme_); });
@@ -691,7 +702,7 @@ ModuleEditor* MainFrame::editSelectedModule() {
     }
     const auto moduleId = curriculum_->selectedModuleId();
     if (moduleId.empty()) {
-        showNotice("Choose a module or one of its sessions in the curriculum first.",
+        showNotice(text::tr("Choose a module or one of its sessions in the curriculum first."),
                    wxICON_INFORMATION);
         return nullptr;
     }
@@ -729,7 +740,9 @@ void MainFrame::rememberLogHead() {
     runGuarded(
         [this](const Failure& failure) {
             showNotice(
-                "This computer could not note how far the database's log goes: " + failure.message,
+                text::fill(text::tr("This computer could not note how far the database's log "
+                                    "goes: {1}"),
+                           {failure.message}),
                 wxICON_WARNING);
         },
         [this] { workspace_->rememberLogHead(*seenLogHeads_); });
@@ -766,7 +779,8 @@ void MainFrame::hideRecords() {
     workspace_->wipeKey();        // done already by Workspace::lock, unless a failure came first
     signIn_->prepare(workspace_->path().filename().string(), lastLogin_);
     book_->SetSelection(signInPage);
-    SetStatusText(toWx("Database: " + workspace_->path().string() + " (locked)"));
+    SetStatusText(
+        toWx(text::fill(text::tr("Database: {1} (locked)"), {workspace_->path().string()})));
     if (keptNote_) {
         showNotice("The note you were writing could not be saved when Roundtable locked (" +
                        keptNote_->problem + "). Its text is kept and comes back when " +

@@ -15,6 +15,7 @@
 
 #include "practice/Dates.h"
 #include "practice/Wording.h"
+#include "text/Translate.h"
 #include "ui/FlowingRow.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
@@ -24,12 +25,13 @@ namespace {
 
 constexpr std::array<records::ActionStatus, 3> kActionStatuses = {
     records::ActionStatus::open, records::ActionStatus::done, records::ActionStatus::notNeeded};
-constexpr std::array<const char*, 3> kActionStatusLabels = {"Still open", "Done", "Not needed"};
+constexpr std::array<const char*, 3> kActionStatusLabels = {
+    text::trLater("Still open"), text::trLater("Done"), text::trLater("Not needed")};
 
 const char* actionStatusLabel(records::ActionStatus status) {
     for (std::size_t i = 0; i < kActionStatuses.size(); ++i) {
         if (kActionStatuses[i] == status)
-            return kActionStatusLabels[i];
+            return text::tr(kActionStatusLabels[i]);
     }
     return "";
 }
@@ -39,13 +41,13 @@ wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, int 
     auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                  wxSize(width, style & wxTE_MULTILINE ? 70 : -1), style);
     field->SetName(name);
-    field->SetHint(hint);
+    field->SetHint(toWx(hint));
     clearTintWhenEdited(field);
     return field;
 }
 
 wxButton* button(wxWindow* parent, const char* label, const char* name) {
-    auto* made = new wxButton(parent, wxID_ANY, label);
+    auto* made = new wxButton(parent, wxID_ANY, toWx(label));
     made->SetName(name);
     return made;
 }
@@ -56,22 +58,21 @@ wxListCtrl* list(wxWindow* parent, const char* name,
                                 wxLC_REPORT | wxLC_SINGLE_SEL);
     made->SetName(name);
     for (const auto& [title, width] : columns)
-        made->AppendColumn(title, wxLIST_FORMAT_LEFT, width);
+        made->AppendColumn(toWx(title), wxLIST_FORMAT_LEFT, width);
     return made;
 }
 
-
-wxStaticText* label(wxWindow* parent, const char* text) {
-    return new wxStaticText(parent, wxID_ANY, text);
+wxStaticText* label(wxWindow* parent, const char* words) {
+    return new wxStaticText(parent, wxID_ANY, toWx(words));
 }
 
 // The tabs, in order: their titles, and the names of their damage notices.
 constexpr std::array<std::pair<const char*, const char*>, 5> kSections = {{
-    {"Details", "details-damage"},
-    {"Sessions", "history-damage"},
-    {"Concerns", "concerns-damage"},
-    {"Outcome scores", "scores-damage"},
-    {"Relapse-prevention plan", "plan-damage"},
+    {text::trLater("Details"), "details-damage"},
+    {text::trLater("Sessions"), "history-damage"},
+    {text::trLater("Concerns"), "concerns-damage"},
+    {text::trLater("Outcome scores"), "scores-damage"},
+    {text::trLater("Relapse-prevention plan"), "plan-damage"},
 }};
 
 long selectedRow(wxListCtrl* list) {
@@ -81,7 +82,7 @@ long selectedRow(wxListCtrl* list) {
 }  // namespace
 
 MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
-    header_ = new wxStaticText(this, wxID_ANY, "Open a member's record from the Group page.");
+    header_ = new wxStaticText(this, wxID_ANY, trWx("Open a member's record from the Group page."));
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("member-header");
     memberDamage_ = new DamageNotice(this, "member-damage");
@@ -94,7 +95,7 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
         auto* notice = new DamageNotice(page, damageName);
         page->GetSizer()->Prepend(notice, wxSizerFlags().Expand().Border(wxALL, 8));
         sectionDamage_.push_back(notice);
-        sections_->AddPage(page, title);
+        sections_->AddPage(page, trWx(title));
     }
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("member-message");
@@ -113,9 +114,9 @@ void MemberPanel::showDateOrder() {
     const auto pattern = practice::datePattern(practice_ ? practice_->dateOrder()
                                                          : practice::DateOrder::yearMonthDay);
     dateOfBirth_->SetHint(toWx(pattern));
-    leftOn_->SetHint(toWx("Date he left, " + pattern));
-    actionDue_->SetHint(toWx("Due, " + pattern));
-    takenOn_->SetHint(toWx("Taken on, " + pattern));
+    leftOn_->SetHint(toWx(text::fill(text::tr("Date he left, {1}"), {pattern})));
+    actionDue_->SetHint(toWx(text::fill(text::tr("Due, {1}"), {pattern})));
+    takenOn_->SetHint(toWx(text::fill(text::tr("Taken on, {1}"), {pattern})));
     if (practice_ && record_.details && !record_.details->dateOfBirth.empty()) {
         dateOfBirth_->ChangeValue(
             toWx(practice::formatDate(record_.details->dateOfBirth, practice_->dateOrder())));
@@ -124,34 +125,35 @@ void MemberPanel::showDateOrder() {
 
 wxWindow* MemberPanel::buildDetailsPage() {
     auto* page = new wxPanel(sections_);
-    dateOfBirth_ = textField(page, "date-of-birth", "YYYY-MM-DD");
-    localId_ = textField(page, "local-id", "e.g. the health or social care number");
-    residentialService_ = textField(page, "residential-service", "Where he lives", 320);
-    careManager_ = textField(page, "care-manager", "Name, and how to reach them", 320);
-    auto* saveButton = button(page, "&Save details", "save-details");
+    dateOfBirth_ = textField(page, "date-of-birth", text::tr("YYYY-MM-DD"));
+    localId_ = textField(page, "local-id", text::tr("e.g. the health or social care number"));
+    residentialService_ = textField(page, "residential-service", text::tr("Where he lives"), 320);
+    careManager_ = textField(page, "care-manager", text::tr("Name, and how to reach them"), 320);
+    auto* saveButton = button(page, text::tr("&Save details"), "save-details");
     leavingStatus_ = new wxStaticText(page, wxID_ANY, wxEmptyString);
     leavingStatus_->SetName("leaving-status");
-    leftOn_ = textField(page, "left-on", "Date he left, YYYY-MM-DD");
-    leavingReason_ = textField(page, "leaving-reason", "Why he left", 320);
-    leavingButton_ = button(page, "Record &leaving", "record-leaving");
+    leftOn_ = textField(page, "left-on", text::tr("Date he left, YYYY-MM-DD"));
+    leavingReason_ = textField(page, "leaving-reason", text::tr("Why he left"), 320);
+    leavingButton_ = button(page, text::tr("Record &leaving"), "record-leaving");
 
     auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
     for (auto [text, field] : std::initializer_list<std::pair<const char*, wxWindow*>>{
-             {"Date of birth", dateOfBirth_},
-             {"Local identifier", localId_},
-             {"Residential service", residentialService_},
-             {"Care manager", careManager_}}) {
+             {text::tr("Date of birth"), dateOfBirth_},
+             {text::tr("Local identifier"), localId_},
+             {text::tr("Residential service"), residentialService_},
+             {text::tr("Care manager"), careManager_}}) {
         grid->Add(label(page, text), wxSizerFlags().CenterVertical());
         grid->Add(field);
     }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(label(page,
-                     "Identifying details are encrypted and kept with their history: "
-                     "saving records new details, the earlier ones stay."),
+    sizer->Add(label(page, text::tr("Identifying details are encrypted and kept with their "
+                                    "history: saving records new details, the earlier ones "
+                                    "stay.")),
                wxSizerFlags().Border(wxALL, 8));
     sizer->Add(grid, wxSizerFlags().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(saveButton, wxSizerFlags().Border(wxALL, 8));
-    sizer->Add(label(page, "Leaving the group"), wxSizerFlags().Border(wxLEFT | wxTOP, 8));
+    sizer->Add(label(page, text::tr("Leaving the group")),
+               wxSizerFlags().Border(wxLEFT | wxTOP, 8));
     sizer->Add(leavingStatus_, wxSizerFlags().Border(wxLEFT | wxTOP, 8));
     sizer->Add(flowingRow({leftOn_, leavingReason_, leavingButton_}),
                wxSizerFlags().Expand().Border(wxALL, 8));
@@ -165,7 +167,10 @@ wxWindow* MemberPanel::buildDetailsPage() {
 wxWindow* MemberPanel::buildHistoryPage() {
     auto* page = new wxPanel(sections_);
     history_ = list(page, "member-history",
-                    {{"Date", 130}, {"Session", 300}, {"Attendance", 160}, {"Note", 320}});
+                    {{text::tr("Date"), 130},
+                     {text::tr("Session"), 300},
+                     {text::tr("Attendance"), 160},
+                     {text::tr("Note"), 320}});
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(history_, wxSizerFlags(1).Expand().Border(wxALL, 8));
     page->SetSizer(sizer);
@@ -174,33 +179,41 @@ wxWindow* MemberPanel::buildHistoryPage() {
 
 wxWindow* MemberPanel::buildConcernsPage() {
     auto* page = new wxPanel(sections_);
-    concerns_ = list(page, "concerns", {{"Raised", 130}, {"Concern", 440}, {"Status", 110}});
-    newConcern_ = textField(page, "concern", "What was said or seen, and when", 500);
-    auto* raise = button(page, "&Raise concern", "raise-concern");
+    concerns_ =
+        list(page, "concerns",
+             {{text::tr("Raised"), 130}, {text::tr("Concern"), 440}, {text::tr("Status"), 110}});
+    newConcern_ = textField(page, "concern", text::tr("What was said or seen, and when"), 500);
+    auto* raise = button(page, text::tr("&Raise concern"), "raise-concern");
     actions_ = list(page, "concern-actions",
-                    {{"What will be done", 300}, {"Who", 150}, {"Due", 110}, {"Status", 240}});
-    actionText_ = textField(page, "action", "What will be done", 260);
-    actionOwner_ = textField(page, "action-owner", "Who will do it", 160);
-    actionDue_ = textField(page, "action-due", "Due, YYYY-MM-DD", 130);
-    auto* add = button(page, "Add &action", "add-action");
+                    {{text::tr("What will be done"), 300},
+                     {text::tr("Who"), 150},
+                     {text::tr("Due"), 110},
+                     {text::tr("Status"), 240}});
+    actionText_ = textField(page, "action", text::tr("What will be done"), 260);
+    actionOwner_ = textField(page, "action-owner", text::tr("Who will do it"), 160);
+    actionDue_ = textField(page, "action-due", text::tr("Due, YYYY-MM-DD"), 130);
+    auto* add = button(page, text::tr("Add &action"), "add-action");
     actionStatus_ = new wxChoice(page, wxID_ANY);
     actionStatus_->SetName("action-status");
-    for (const char* text : kActionStatusLabels)
-        actionStatus_->Append(text);
+    for (const char* status : kActionStatusLabels)
+        actionStatus_->Append(trWx(status));
     actionStatus_->SetSelection(1);
-    actionNote_ = textField(page, "action-note", "What was done, or why it is not needed", 360);
-    auto* update = button(page, "&Update action", "update-action");
+    actionNote_ =
+        textField(page, "action-note", text::tr("What was done, or why it is not needed"), 360);
+    auto* update = button(page, text::tr("&Update action"), "update-action");
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(concerns_, wxSizerFlags(1).Expand().Border(wxALL, 8));
-    sizer->Add(flowingRow({newConcern_, raise}), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
-    sizer->Add(label(page, "Actions on the selected concern"),
+    sizer->Add(flowingRow({newConcern_, raise}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(label(page, text::tr("Actions on the selected concern")),
                wxSizerFlags().Border(wxLEFT | wxTOP, 8));
     sizer->Add(actions_, wxSizerFlags(1).Expand().Border(wxALL, 8));
     sizer->Add(flowingRow({actionText_, actionOwner_, actionDue_, add}),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
-    sizer->Add(flowingRow({label(page, "Selected action:"), actionStatus_, actionNote_, update}),
-               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(
+        flowingRow({label(page, text::tr("Selected action:")), actionStatus_, actionNote_, update}),
+        wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     page->SetSizer(sizer);
 
     raise->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { raiseConcern(); });
@@ -213,17 +226,21 @@ wxWindow* MemberPanel::buildConcernsPage() {
 wxWindow* MemberPanel::buildScoresPage() {
     auto* page = new wxPanel(sections_);
     scores_ = list(page, "outcome-scores",
-                   {{"Measure", 260}, {"Time point", 180}, {"Taken on", 130}, {"Score", 80}});
+                   {{text::tr("Measure"), 260},
+                    {text::tr("Time point"), 180},
+                    {text::tr("Taken on"), 130},
+                    {text::tr("Score"), 80}});
     measure_ = new wxChoice(page, wxID_ANY);
     measure_->SetName("measure");
     timePoint_ = new wxChoice(page, wxID_ANY);
     timePoint_->SetName("time-point");
-    takenOn_ = textField(page, "taken-on", "Taken on, YYYY-MM-DD", 150);
-    score_ = textField(page, "score", "Score", 80);
-    auto* record = button(page, "&Record score", "record-score");
+    takenOn_ = textField(page, "taken-on", text::tr("Taken on, YYYY-MM-DD"), 150);
+    score_ = textField(page, "score", text::tr("Score"), 80);
+    auto* record = button(page, text::tr("&Record score"), "record-score");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(label(page, "Totals only: the questionnaires themselves stay with the service."),
-               wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(
+        label(page, text::tr("Totals only: the questionnaires themselves stay with the service.")),
+        wxSizerFlags().Border(wxALL, 8));
     sizer->Add(scores_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(flowingRow({measure_, timePoint_, takenOn_, score_, record}),
                wxSizerFlags().Expand().Border(wxALL, 8));
@@ -243,13 +260,13 @@ wxWindow* MemberPanel::buildPlanPage() {
     int index = 0;
     for (const auto& heading : practice::relapsePlanHeadings()) {
         auto* section =
-            textField(page, "", "In his own words", 480, wxTE_MULTILINE | wxTE_WORDWRAP);
+            textField(page, "", text::tr("In his own words"), 480, wxTE_MULTILINE | wxTE_WORDWRAP);
         section->SetName(wxString::Format("plan-section-%d", index++));
-        grid->Add(label(page, heading.c_str()), wxSizerFlags().Top());
+        grid->Add(label(page, text::tr(heading.c_str())), wxSizerFlags().Top());
         grid->Add(section, wxSizerFlags().Expand());
         planSections_.push_back(section);
     }
-    auto* save = button(page, "&Save as a new version", "save-plan");
+    auto* save = button(page, text::tr("&Save as a new version"), "save-plan");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(planVersion_, wxSizerFlags().Border(wxALL, 8));
     sizer->Add(grid, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
@@ -276,7 +293,7 @@ void MemberPanel::attach(practice::Practice* practice) {
     member_ = 0;
     record_ = {};
     clearFields();  // on lock: nothing of his record stays in the window
-    header_->SetLabel("Open a member's record from the Group page.");
+    header_->SetLabel(trWx("Open a member's record from the Group page."));
     message_->SetLabel(wxEmptyString);
     measure_->Clear();
     showDateOrder();
@@ -314,9 +331,11 @@ void MemberPanel::reload() {
         if (candidate.id == member_)
             member = candidate;
     }
-    header_->SetLabel(toWx(member.code + "   " + member.name + "   (joined " +
-                           readableDate(member.joinedOn) + ")" +
-                           (member.attendanceRequired ? "   Attendance legally required" : "")));
+    auto header = member.code + "   " + member.name + "   " +
+                  text::fill(text::tr("(joined {1})"), {readableDate(member.joinedOn)});
+    if (member.attendanceRequired)
+        header.append("   ").append(text::tr("Attendance legally required"));
+    header_->SetLabel(toWx(header));
     memberDamage_->show({member.damage});
     showDamage();
 
@@ -328,8 +347,9 @@ void MemberPanel::reload() {
     showDateOrder();  // the date of birth, in the person's order
     bool left = !member.leftOn.empty();
     leavingStatus_->SetLabel(
-        left ? toWx("Left on " + readableDate(member.leftOn) + ": " + member.leavingReason)
-             : wxString("A member of this group."));
+        left ? toWx(text::fill(text::tr("Left on {1}: {2}"),
+                               {readableDate(member.leftOn), member.leavingReason}))
+             : trWx("A member of this group."));
     for (wxWindow* control :
          {static_cast<wxWindow*>(leftOn_), static_cast<wxWindow*>(leavingReason_),
           static_cast<wxWindow*>(leavingButton_)}) {
@@ -341,13 +361,15 @@ void MemberPanel::reload() {
         long at = history_->InsertItem(rowIndex++, toWx(readableDate(entry.session.date)));
         history_->SetItem(at, 1, toWx(entry.session.title) + damagedMark({entry.session.damage}));
         history_->SetItem(at, 2,
-                          entry.mark ? practice::attendanceInWords(entry.mark->status) +
+                          entry.mark ? toWx(practice::attendanceInWords(entry.mark->status)) +
                                            damagedMark({entry.mark->damage})
-                                     : wxString("not marked"));
+                                     : trWx("not marked"));
         std::string note;
         if (entry.note) {
-            note = (entry.note->state == records::NoteState::signedOff ? "signed: " : "draft: ") +
-                   entry.note->content.text.substr(0, 80);
+            note = text::fill(entry.note->state == records::NoteState::signedOff
+                                  ? text::tr("signed: {1}")
+                                  : text::tr("draft: {1}"),
+                              {entry.note->content.text.substr(0, 80)});
         }
         history_->SetItem(
             at, 3, toWx(note) + damagedMark({entry.note ? entry.note->damage : std::string()}));
@@ -358,8 +380,9 @@ void MemberPanel::reload() {
         long at =
             concerns_->InsertItem(rowIndex++, toWx(readableDate(concern.raisedAt.substr(0, 10))));
         concerns_->SetItem(at, 1, toWx(concern.description));
-        concerns_->SetItem(at, 2,
-                           (concern.isOpen() ? "Open" : "Closed") + damagedMark({concern.damage}));
+        concerns_->SetItem(
+            at, 2,
+            (concern.isOpen() ? trWx("Open") : trWx("Closed")) + damagedMark({concern.damage}));
     }
     if (!record_.concerns.empty()) {
         concerns_->SetItemState(rowIndex - 1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
@@ -396,12 +419,14 @@ void MemberPanel::reload() {
         }
         planSections_[i]->ChangeValue(toWx(body));
     }
-    planVersion_->SetLabel(record_.relapsePlan
-                               ? toWx("Version " + std::to_string(record_.relapsePlan->version) +
-                                      ", saved by " + record_.relapsePlan->createdBy + " on " +
-                                      readableDate(record_.relapsePlan->createdAt.substr(0, 10)) +
-                                      ". Saving makes a new version; earlier versions are kept.")
-                               : wxString("No plan yet. Write it with him, in his own words."));
+    planVersion_->SetLabel(
+        record_.relapsePlan
+            ? toWx(text::fill(
+                  text::tr("Version {1}, saved by {2} on {3}. Saving makes a "
+                           "new version; earlier versions are kept."),
+                  {std::to_string(record_.relapsePlan->version), record_.relapsePlan->createdBy,
+                   readableDate(record_.relapsePlan->createdAt.substr(0, 10))}))
+            : trWx("No plan yet. Write it with him, in his own words."));
     Layout();
 }
 
@@ -422,7 +447,7 @@ void MemberPanel::showDamage() {
         damages[4].push_back(record_.relapsePlan->damage);
     for (std::size_t i = 0; i < kSections.size(); ++i) {
         sectionDamage_[i]->show(damages[i]);
-        sections_->SetPageText(i, kSections[i].first + damagedMark(damages[i]));
+        sections_->SetPageText(i, trWx(kSections[i].first) + damagedMark(damages[i]));
     }
 }
 
@@ -484,7 +509,7 @@ void MemberPanel::saveDetails() {
             details.careManager = fromWx(careManager_->GetValue());
             practice_->recordMemberDetails(member_, details);
         },
-        "Details saved. The earlier details are kept as history.");
+        text::tr("Details saved. The earlier details are kept as history."));
 }
 
 void MemberPanel::recordLeaving() {
@@ -493,7 +518,7 @@ void MemberPanel::recordLeaving() {
             practice_->recordLeaving(group_, member_, fromWx(leftOn_->GetValue()),
                                      fromWx(leavingReason_->GetValue()));
         },
-        "Recorded that he left the group.");
+        text::tr("Recorded that he left the group."));
 }
 
 void MemberPanel::raiseConcern() {
@@ -502,13 +527,13 @@ void MemberPanel::raiseConcern() {
             practice_->raiseConcern(member_, std::nullopt, fromWx(newConcern_->GetValue()));
             newConcern_->Clear();
         },
-        "Concern recorded. Add what will be done about it, and by whom.");
+        text::tr("Concern recorded. Add what will be done about it, and by whom."));
 }
 
 void MemberPanel::addAction() {
     long selected = selectedRow(concerns_);
     if (selected < 0 || selected >= static_cast<long>(record_.concerns.size())) {
-        showRefused(concerns_, message_, "Choose the concern first.");
+        showRefused(concerns_, message_, text::tr("Choose the concern first."));
         return;
     }
     auto concern = record_.concerns[static_cast<std::size_t>(selected)].id;
@@ -520,14 +545,14 @@ void MemberPanel::addAction() {
             for (auto* field : {actionText_, actionOwner_, actionDue_})
                 field->Clear();
         },
-        "Action added.");
+        text::tr("Action added."));
 }
 
 void MemberPanel::updateAction() {
     long concern = selectedRow(concerns_);
     long action = selectedRow(actions_);
     if (concern < 0 || concern >= static_cast<long>(record_.concerns.size()) || action < 0) {
-        showRefused(actions_, message_, "Choose the action first.");
+        showRefused(actions_, message_, text::tr("Choose the action first."));
         return;
     }
     const auto& actions = record_.concerns[static_cast<std::size_t>(concern)].actions;
@@ -540,7 +565,7 @@ void MemberPanel::updateAction() {
             practice_->updateConcernAction(id, status, fromWx(actionNote_->GetValue()));
             actionNote_->Clear();
         },
-        "Action updated.");
+        text::tr("Action updated."));
 }
 
 void MemberPanel::recordScore() {
@@ -553,7 +578,7 @@ void MemberPanel::recordScore() {
     std::string timePoint(measure.timePoints[static_cast<std::size_t>(pointIndex)]);
     long score = 0;
     if (!score_->GetValue().ToLong(&score)) {
-        showRefused(score_, message_, "The score must be a whole number.");
+        showRefused(score_, message_, text::tr("The score must be a whole number."));
         return;
     }
     change(
@@ -563,7 +588,7 @@ void MemberPanel::recordScore() {
             takenOn_->Clear();
             score_->Clear();
         },
-        "Score recorded.");
+        text::tr("Score recorded."));
 }
 
 void MemberPanel::savePlan() {
@@ -575,7 +600,7 @@ void MemberPanel::savePlan() {
                 sections.push_back({headings[i], fromWx(planSections_[i]->GetValue())});
             practice_->saveRelapsePlan(member_, sections);
         },
-        "Plan saved as a new version.");
+        text::tr("Plan saved as a new version."));
 }
 
 }  // namespace roundtable::ui

@@ -31,6 +31,7 @@
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/ServiceProgramme.h"
 #include "printing/PageDocuments.h"
+#include "text/Translate.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/Guarded.h"
 #include "ui/PicturePicker.h"
@@ -74,14 +75,6 @@ class NodeData : public wxTreeItemData {
     FieldAddress whole;
 };
 
-/// The parts one after the other (not "x" + std::string, which GCC 12 warns about).
-std::string joined(std::initializer_list<std::string_view> parts) {
-    std::string text;
-    for (auto part : parts)
-        text.append(part);
-    return text;
-}
-
 bool isIndicatorField(curriculum::Field field) {
     using curriculum::Field;
     return field == Field::indicatorLabel || field == Field::indicatorScale ||
@@ -120,7 +113,7 @@ ModuleEditor* ModuleEditor::open(wxWindow* parent, practice::CurriculumChanges c
 ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes,
                            std::string moduleId, practice::ModuleToEdit module,
                            std::function<void()> published)
-    : wxFrame(parent, wxID_ANY, "Module"),
+    : wxFrame(parent, wxID_ANY, trWx("Module")),
       changes_(changes),
       moduleId_(std::move(moduleId)),
       state_(std::move(module.state)),
@@ -130,8 +123,9 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
       published_(std::move(published)) {
     draft_.reserveIds(module.usedSessionIds);
     SetName("module-editor");
-    SetTitle(toWx(draft_.text(FieldAddress::ofModule(Field::moduleTitle)) +
-                  (editable_ ? " - edit module" : " - module (read only)")));
+    SetTitle(toWx(
+        text::fill(editable_ ? text::tr("{1} - edit module") : text::tr("{1} - module (read only)"),
+                   {draft_.text(FieldAddress::ofModule(Field::moduleTitle))})));
     auto* body = new wxPanel(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     stateText_ = new wxStaticText(body, wxID_ANY, "");
@@ -154,14 +148,15 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
     leftSizer->Add(tree_, wxSizerFlags(1).Expand());
     // Wrapped: the buttons take two or three rows when the tree is narrow.
     auto* structure = new wxWrapSizer(wxHORIZONTAL);
-    for (auto [id, label, name] : {std::tuple{kAddSessionId, "Add session", "editor-add-session"},
-                                   {kAddActivityId, "Add activity", "editor-add-activity"},
-                                   {kDuplicateId, "Duplicate", "editor-duplicate"},
-                                   {kRemoveId, "Remove", "editor-remove"},
-                                   {kMoveUpId, "Move up", "editor-move-up"},
-                                   {kMoveDownId, "Move down", "editor-move-down"}}) {
+    for (auto [id, label, name] :
+         {std::tuple{kAddSessionId, text::tr("Add session"), "editor-add-session"},
+          {kAddActivityId, text::tr("Add activity"), "editor-add-activity"},
+          {kDuplicateId, text::tr("Duplicate"), "editor-duplicate"},
+          {kRemoveId, text::tr("Remove"), "editor-remove"},
+          {kMoveUpId, text::tr("Move up"), "editor-move-up"},
+          {kMoveDownId, text::tr("Move down"), "editor-move-down"}}) {
         auto* button =
-            new wxButton(left, id, label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+            new wxButton(left, id, toWx(label), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         button->SetName(name);
         structure->Add(button, wxSizerFlags().Border(wxTOP | wxRIGHT, 3));
     }
@@ -172,11 +167,11 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
 
     // Module: its title, summary, aims and progress indicators.
     auto* page = addPage("module-form");
-    addField(page, "Module title", "module-title", Field::moduleTitle, 1);
-    addField(page, "Summary", "module-summary", Field::moduleSummary, 4);
-    addField(page, "Aims (one a line)", "module-aims", Field::aims, 4, true);
+    addField(page, trWx("Module title"), "module-title", Field::moduleTitle, 1);
+    addField(page, trWx("Summary"), "module-summary", Field::moduleSummary, 4);
+    addField(page, trWx("Aims (one a line)"), "module-aims", Field::aims, 4, true);
     // Progress indicators: one at a time, chosen above its fields.
-    page->GetSizer()->Add(new wxStaticText(page, wxID_ANY, "Progress indicators"),
+    page->GetSizer()->Add(new wxStaticText(page, wxID_ANY, trWx("Progress indicators")),
                           wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 6));
     auto* indicatorRow = new wxBoxSizer(wxHORIZONTAL);
     indicatorChoice_ = new wxChoice(page, wxID_ANY);
@@ -186,9 +181,10 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
         showNode(node_);
     });
     indicatorRow->Add(indicatorChoice_, wxSizerFlags(1).CenterVertical().Border(wxRIGHT, 6));
-    for (auto [label, name, adding] : {std::tuple{"Add indicator", "indicator-add", true},
-                                       std::tuple{"Remove indicator", "indicator-remove", false}}) {
-        auto* button = new wxButton(page, wxID_ANY, label);
+    for (auto [label, name, adding] :
+         {std::tuple{text::tr("Add indicator"), "indicator-add", true},
+          std::tuple{text::tr("Remove indicator"), "indicator-remove", false}}) {
+        auto* button = new wxButton(page, wxID_ANY, toWx(label));
         button->SetName(name);
         changeControls_.push_back(button);
         button->Bind(wxEVT_BUTTON, [this, adding = adding](wxCommandEvent&) {
@@ -209,38 +205,40 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
         indicatorRow->Add(button, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     }
     page->GetSizer()->Add(indicatorRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
-    addField(page, "Indicator label", "indicator-label", Field::indicatorLabel, 1);
-    addField(page, "Scale (lowest-highest, such as 0-3)", "indicator-scale", Field::indicatorScale,
-             1);
-    addField(page, "What the scale means", "indicator-description", Field::indicatorDescription, 3);
+    addField(page, trWx("Indicator label"), "indicator-label", Field::indicatorLabel, 1);
+    addField(page, trWx("Scale (lowest-highest, such as 0-3)"), "indicator-scale",
+             Field::indicatorScale, 1);
+    addField(page, trWx("What the scale means"), "indicator-description",
+             Field::indicatorDescription, 3);
 
     // Session: the minutes with the sum of its activities' beside them.
     page = addPage("session-form");
-    addField(page, "Session title", "session-title", Field::sessionTitle, 1);
-    auto& minutes = addField(page, "Minutes", "session-minutes", Field::sessionMinutes, 1);
+    addField(page, trWx("Session title"), "session-title", Field::sessionTitle, 1);
+    auto& minutes = addField(page, trWx("Minutes"), "session-minutes", Field::sessionMinutes, 1);
     sessionSum_ = new wxStaticText(page, wxID_ANY, "");
     sessionSum_->SetName("session-minutes-sum");
     // Beside the field: the row the minutes field sits in is the findings' row's neighbour.
     auto* row = minutes.control->GetContainingSizer();
     row->Add(sessionSum_, wxSizerFlags().CenterVertical().Border(wxLEFT, 10));
-    addField(page, "Objectives (one a line)", "session-objectives", Field::objectives, 4, true);
-    addField(page, "Materials (one a line)", "session-materials", Field::materials, 4, true);
+    addField(page, trWx("Objectives (one a line)"), "session-objectives", Field::objectives, 4,
+             true);
+    addField(page, trWx("Materials (one a line)"), "session-materials", Field::materials, 4, true);
     // The carers' handout: points with their pictures, "[picture] text" a line.
-    addPoints(page, "Carers' handout - what we covered ([picture] text, one a line)",
+    addPoints(page, trWx("Carers' handout - what we covered ([picture] text, one a line)"),
               "handout-covered", Field::handoutCovered, Field::handoutCoveredText,
               Field::handoutCoveredPicture);
-    addPoints(page, "Carers' handout - how you can help", "handout-help", Field::handoutHelp,
+    addPoints(page, trWx("Carers' handout - how you can help"), "handout-help", Field::handoutHelp,
               Field::handoutHelpText, Field::handoutHelpPicture);
-    addPoints(page, "Carers' handout - what to watch for", "handout-watch", Field::handoutWatch,
-              Field::handoutWatchText, Field::handoutWatchPicture);
-    addPoints(page, "Carers' handout - what to talk about", "handout-talk", Field::handoutTalk,
-              Field::handoutTalkText, Field::handoutTalkPicture);
+    addPoints(page, trWx("Carers' handout - what to watch for"), "handout-watch",
+              Field::handoutWatch, Field::handoutWatchText, Field::handoutWatchPicture);
+    addPoints(page, trWx("Carers' handout - what to talk about"), "handout-talk",
+              Field::handoutTalk, Field::handoutTalkText, Field::handoutTalkPicture);
 
     // Activity: what matters most to whoever runs it.
     page = addPage("activity-form");
-    addField(page, "Activity title", "activity-title", Field::activityTitle, 1);
+    addField(page, trWx("Activity title"), "activity-title", Field::activityTitle, 1);
     auto* pageSizer = page->GetSizer();
-    pageSizer->Add(new wxStaticText(page, wxID_ANY, "Kind"),
+    pageSizer->Add(new wxStaticText(page, wxID_ANY, trWx("Kind")),
                    wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 6));
     kind_ = new wxChoice(page, wxID_ANY);
     kind_->SetName("activity-kind");
@@ -264,12 +262,13 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
         unsaved_ = true;
         changed();
     });
-    addField(page, "Minutes", "activity-minutes", Field::activityMinutes, 1);
+    addField(page, trWx("Minutes"), "activity-minutes", Field::activityMinutes, 1);
     // The activity's own picture (a field of the format, checked like every picture), chosen
     // from the service's pictures; an empty name removes it.
     auto* picture =
-        addField(page, "Picture (optional)", "activity-picture", Field::activityPicture, 1).control;
-    auto* choosePicture = new wxButton(page, wxID_ANY, "Choose picture...");
+        addField(page, trWx("Picture (optional)"), "activity-picture", Field::activityPicture, 1)
+            .control;
+    auto* choosePicture = new wxButton(page, wxID_ANY, trWx("Choose picture..."));
     choosePicture->SetName("activity-picture-choose");
     changeControls_.push_back(choosePicture);
     choosePicture->Bind(wxEVT_BUTTON, [this, picture](wxCommandEvent&) {
@@ -278,17 +277,18 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
     });
     picture->GetContainingSizer()->Add(choosePicture,
                                        wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
-    addField(page, "Guidance for facilitators (a paragraph a line)", "activity-guidance",
+    addField(page, trWx("Guidance for facilitators (a paragraph a line)"), "activity-guidance",
              Field::guidance, 6, true);
-    addField(page, "Adapt (optional)", "activity-adapt", Field::activityAdapt, 3);
-    addField(page, "Watch for (optional)", "activity-watch", Field::activityWatch, 3);
-    addPoints(page, "Easy-read points for the members ([picture] text, one a line)",
+    addField(page, trWx("Adapt (optional)"), "activity-adapt", Field::activityAdapt, 3);
+    addField(page, trWx("Watch for (optional)"), "activity-watch", Field::activityWatch, 3);
+    addPoints(page, trWx("Easy-read points for the members ([picture] text, one a line)"),
               "activity-easy-read", Field::easyRead, Field::easyReadText, Field::easyReadPicture);
 
     splitter->SplitVertically(left, forms_, 300);
     sizer->Add(splitter, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 6));
 
-    auto* findingsLabel = new wxStaticText(body, wxID_ANY, "Findings (double-click to go there)");
+    auto* findingsLabel =
+        new wxStaticText(body, wxID_ANY, trWx("Findings (double-click to go there)"));
     sizer->Add(findingsLabel, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 6));
     findings_ = new wxListBox(body, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(90)));
     findings_->SetName("editor-findings");
@@ -301,19 +301,19 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto addButton = [&](int id, const char* label, const char* name) {
-        auto* button = new wxButton(body, id, label);
+        auto* button = new wxButton(body, id, toWx(label));
         button->SetName(name);
         buttons->Add(button, wxSizerFlags().Border(wxRIGHT, 6));
         // Its click and its wxEVT_UPDATE_UI reach the frame's handlers for the menu command
         // of the same id (buildMenus), so the button and the menu cannot disagree.
     };
-    addButton(kSaveId, "Save draft", "editor-save");
-    addButton(kSendId, "Send for review...", "editor-send");
-    addButton(kCompareId, "Compare with published...", "editor-compare");
-    addButton(kPreviewId, "Preview...", "editor-preview");
-    addButton(kPublishId, "Publish...", "editor-publish");
-    addButton(kReturnId, "Return to author...", "editor-return");
-    addButton(kWithdrawId, "Withdraw draft...", "editor-withdraw");
+    addButton(kSaveId, text::tr("Save draft"), "editor-save");
+    addButton(kSendId, text::tr("Send for review..."), "editor-send");
+    addButton(kCompareId, text::tr("Compare with published..."), "editor-compare");
+    addButton(kPreviewId, text::tr("Preview..."), "editor-preview");
+    addButton(kPublishId, text::tr("Publish..."), "editor-publish");
+    addButton(kReturnId, text::tr("Return to author..."), "editor-return");
+    addButton(kWithdrawId, text::tr("Withdraw draft..."), "editor-withdraw");
     sizer->Add(buttons, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 6));
     body->SetSizer(sizer);
 
@@ -340,10 +340,10 @@ ModuleEditor::ModuleEditor(wxWindow* parent, practice::CurriculumChanges changes
     });
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
         if (unsaved_ && editable_ && event.CanVeto()) {
-            int answer = askSave_
-                             ? askSave_()
-                             : wxMessageBox("Save the changes to this module's draft?", GetTitle(),
-                                            wxYES_NO | wxCANCEL | wxICON_QUESTION, this);
+            int answer =
+                askSave_ ? askSave_()
+                         : wxMessageBox(trWx("Save the changes to this module's draft?"),
+                                        GetTitle(), wxYES_NO | wxCANCEL | wxICON_QUESTION, this);
             if (answer == wxCANCEL || (answer == wxYES && !save())) {
                 event.Veto();
                 return;
@@ -411,30 +411,31 @@ ModuleEditor::Bound& ModuleEditor::addField(wxScrolledWindow* page, const wxStri
 
 void ModuleEditor::buildMenus() {
     auto* module = new wxMenu;
-    module->Append(kSaveId, "&Save draft\tCtrl+S");
-    module->Append(kSendId, "Send for &review...");
-    module->Append(kCompareId, "&Compare with published...");
-    module->Append(kVersionsId, "Ve&rsions...\tCtrl+H", "Every published version, compared");
-    module->Append(kPreviewId, "Pre&view as printed...\tCtrl+Shift+P");
+    module->Append(kSaveId, trWx("&Save draft") + "\tCtrl+S");
+    module->Append(kSendId, trWx("Send for &review..."));
+    module->Append(kCompareId, trWx("&Compare with published..."));
+    module->Append(kVersionsId, trWx("Ve&rsions...") + "\tCtrl+H",
+                   trWx("Every published version, compared"));
+    module->Append(kPreviewId, trWx("Pre&view as printed...") + "\tCtrl+Shift+P");
     module->AppendSeparator();
-    module->Append(kPublishId, "&Publish...");
-    module->Append(kReturnId, "Return to &author...");
-    module->Append(kWithdrawId, "&Withdraw draft...");
+    module->Append(kPublishId, trWx("&Publish..."));
+    module->Append(kReturnId, trWx("Return to &author..."));
+    module->Append(kWithdrawId, trWx("&Withdraw draft..."));
     module->AppendSeparator();
-    module->Append(wxID_CLOSE, "&Close\tCtrl+W");
+    module->Append(wxID_CLOSE, trWx("&Close") + "\tCtrl+W");
     auto* edit = new wxMenu;
-    edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
-    edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->Append(wxID_UNDO, trWx("&Undo") + "\tCtrl+Z");
+    edit->Append(wxID_REDO, trWx("&Redo") + "\tCtrl+Shift+Z");
     edit->AppendSeparator();
-    edit->Append(kAddSessionId, "Add &session");
-    edit->Append(kAddActivityId, "Add &activity");
-    edit->Append(kDuplicateId, "&Duplicate\tCtrl+D");
-    edit->Append(kRemoveId, "Re&move");
-    edit->Append(kMoveUpId, "Move &up\tAlt+Up");
-    edit->Append(kMoveDownId, "Move &down\tAlt+Down");
+    edit->Append(kAddSessionId, trWx("Add &session"));
+    edit->Append(kAddActivityId, trWx("Add &activity"));
+    edit->Append(kDuplicateId, trWx("&Duplicate") + "\tCtrl+D");
+    edit->Append(kRemoveId, trWx("Re&move"));
+    edit->Append(kMoveUpId, trWx("Move &up") + "\tAlt+Up");
+    edit->Append(kMoveDownId, trWx("Move &down") + "\tAlt+Down");
     auto* bar = new wxMenuBar;
-    bar->Append(module, "&Module");
-    bar->Append(edit, "&Edit");
+    bar->Append(module, trWx("&Module"));
+    bar->Append(edit, trWx("&Edit"));
     SetMenuBar(bar);
     // Ctrl+Y redoes too, as on Windows.
     wxAcceleratorEntry redoY(wxACCEL_CTRL, 'Y', wxID_REDO);
@@ -483,7 +484,7 @@ void ModuleEditor::buildMenus() {
                                   : FieldAddress::ofModule(Field::module);
         });
         if (done)
-            say(joined({"Removed ", removed, ". Undo (Ctrl+Z) puts it back."}));
+            say(text::fill(text::tr("Removed {1}. Undo (Ctrl+Z) puts it back."), {removed}));
     });
     command(kMoveUpId, [this] { restructure([this] { return draft_.moveUp(node_); }); });
     command(kMoveDownId, [this] { restructure([this] { return draft_.moveDown(node_); }); });
@@ -513,14 +514,16 @@ void ModuleEditor::buildMenus() {
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& event) {
             event.Enable(canChange() && draft_.canUndo());
-            event.SetText(toWx(joined({"&Undo ", draft_.undoDescription(), "\tCtrl+Z"})));
+            event.SetText(toWx(
+                text::fill(text::tr("&Undo {1}"), {draft_.undoDescription()}).append("\tCtrl+Z")));
         },
         wxID_UNDO);
     Bind(
         wxEVT_UPDATE_UI,
         [this](wxUpdateUIEvent& event) {
             event.Enable(canChange() && draft_.canRedo());
-            event.SetText(toWx(joined({"&Redo ", draft_.redoDescription(), "\tCtrl+Shift+Z"})));
+            event.SetText(toWx(text::fill(text::tr("&Redo {1}"), {draft_.redoDescription()})
+                                   .append("\tCtrl+Shift+Z")));
         },
         wxID_REDO);
 }
@@ -568,10 +571,14 @@ void ModuleEditor::labelTree() {
         FieldAddress at{title, whole.session, whole.activity, std::nullopt};
         std::string text = draft_.exists(at) ? draft_.text(at) : std::string();
         if (text.empty())
-            text = "(no title)";
-        if (whole.field == Field::activity)
-            text = joined({draft_.text({Field::activityMinutes, whole.session, whole.activity, {}}),
-                           " min  ", text});
+            text = text::tr("(no title)");
+        if (whole.field == Field::activity) {
+            text = text::fill(
+                       text::tr("{1} min"),
+                       {draft_.text({Field::activityMinutes, whole.session, whole.activity, {}})})
+                       .append("  ")
+                       .append(text);
+        }
         auto inside =
             whole.field == Field::module ? check_.findings.size() : check_.inside(whole).size();
         tree_->SetItemText(item, toWx(inside ? warned(text) : text));
@@ -627,7 +634,7 @@ void ModuleEditor::showNode(const FieldAddress& whole) {
         indicatorChoice_->Clear();
         for (std::size_t i = 0; i < indicators; ++i) {
             auto label = draft_.text({Field::indicatorLabel, std::nullopt, std::nullopt, i});
-            indicatorChoice_->Append(toWx(label.empty() ? "(no label yet)" : label));
+            indicatorChoice_->Append(toWx(label.empty() ? text::tr("(no label yet)") : label));
         }
         if (indicators > 0)
             indicatorChoice_->SetSelection(static_cast<int>(indicator_));
@@ -679,7 +686,7 @@ void ModuleEditor::edited(const Bound& bound) {
     if (bound.field == Field::indicatorLabel &&
         indicator_ < static_cast<std::size_t>(indicatorChoice_->GetCount()))
         indicatorChoice_->SetString(static_cast<unsigned>(indicator_),
-                                    text.empty() ? wxString("(no label yet)") : toWx(text));
+                                    text.empty() ? trWx("(no label yet)") : toWx(text));
     unsaved_ = true;
     // "Draft saved." or "Undone: ..." no longer describes the draft once it is typed in; a
     // refusal stays until it is put right.
@@ -697,7 +704,7 @@ ModuleEditor::Bound& ModuleEditor::addPoints(wxScrolledWindow* page, const wxStr
     bound.itemText = text;
     bound.itemPicture = picture;
     // The picker puts its picture at the start of the line the cursor is on.
-    auto* choose = new wxButton(page, wxID_ANY, "Picture for this line...");
+    auto* choose = new wxButton(page, wxID_ANY, trWx("Picture for this line..."));
     choose->SetName(std::string(name) + "-picture");
     changeControls_.push_back(choose);
     auto* control = bound.control;
@@ -833,8 +840,8 @@ void ModuleEditor::showFindings() {
                  (bound.itemPicture && inList(found.field, {*bound.itemPicture, address.session,
                                                             address.activity, std::nullopt})));
             if (ofList) {
-                add(joined(
-                    {"line ", std::to_string(*found.field.item + 1), ": ", found.finding.message}));
+                add(text::fill(text::tr("line {1}: {2}"),
+                               {std::to_string(*found.field.item + 1), found.finding.message}));
             } else if (found.field == address) {
                 add(found.finding.message);
             }
@@ -850,15 +857,14 @@ void ModuleEditor::showFindings() {
     }
     if (node_.session && node_.field != Field::module) {
         auto minutes = draft_.minutesOf(*node_.session);
-        auto sum =
-            joined({"Activities add up to ", std::to_string(minutes.activities), " minutes"});
+        auto sum = text::fill(text::tr("Activities add up to {1} minutes"),
+                              {std::to_string(minutes.activities)});
         if (minutes.activitiesWithoutMinutes > 0) {
-            sum.append(", ")
-                .append(std::to_string(minutes.activitiesWithoutMinutes))
-                .append(" without minutes");
+            sum.append(", ").append(text::fill(text::tr("{1} without minutes"),
+                                               {std::to_string(minutes.activitiesWithoutMinutes)}));
         }
         if (minutes.addUp())
-            sum.append(" (they match)");
+            sum.append(" ").append(text::tr("(they match)"));
         sessionSum_->SetLabel(toWx(sum));
     }
     std::string kindText;
@@ -876,11 +882,10 @@ void ModuleEditor::showFindings() {
     findings_->Clear();
     findingPlaces_.clear();
     for (const auto& found : check_.findings) {
-        std::string line =
-            found.finding.severity == curriculum::Severity::error ? "Error: " : "Warning: ";
-        line += curriculum::describe(found.field);
-        line += ": ";
-        line += found.finding.message;
+        std::string line = text::fill(found.finding.severity == curriculum::Severity::error
+                                          ? text::tr("Error: {1}: {2}")
+                                          : text::tr("Warning: {1}: {2}"),
+                                      {curriculum::describe(found.field), found.finding.message});
         findings_->Append(toWx(warned(line)));
         findingPlaces_.push_back(found.field);
     }
@@ -917,35 +922,44 @@ void ModuleEditor::showState() {
     mayPublishKnown_ = false;
     std::string text;
     if (state_.draft) {
-        text = joined({"Version ", std::to_string(state_.draft->text.version),
-                       state_.inReview ? ", in review" : ", draft"});
+        text = text::fill(
+            state_.inReview ? text::tr("Version {1}, in review") : text::tr("Version {1}, draft"),
+            {std::to_string(state_.draft->text.version)});
         if (!state_.authors.empty()) {
-            text += state_.authors.size() == 1 ? " - author: " : " - authors: ";
+            std::string authors;
             for (std::size_t i = 0; i < state_.authors.size(); ++i)
-                text.append(i ? ", " : "").append(state_.authors[i]);
+                authors.append(i ? ", " : "").append(state_.authors[i]);
+            text.append(" - ").append(text::fill(
+                text::trn("author: {1}", "authors: {1}", state_.authors.size()), {authors}));
         }
     } else if (state_.published) {
-        text = joined({"Version ", std::to_string(state_.published->text.version), ", published"});
+        text = text::fill(text::tr("Version {1}, published"),
+                          {std::to_string(state_.published->text.version)});
         if (editable_) {
-            text.append(" - saving starts version ")
-                .append(std::to_string(state_.published->text.version + 1));
+            text.append(" - ").append(
+                text::fill(text::tr("saving starts version {1}"),
+                           {std::to_string(state_.published->text.version + 1)}));
         }
     }
     if (unsaved_)
-        text += " - unsaved changes";
+        text.append(" - ").append(text::tr("unsaved changes"));
     if (check_.hasErrors())
-        text += " - has errors";
+        text.append(" - ").append(text::tr("has errors"));
     // Why nothing can be typed, where it is always seen (not only in the message line).
     if (!editable_)
-        text += " - read only: only a clinical lead can change the programme";
+        text.append(" - ").append(
+            text::tr("read only: only a clinical lead can change the programme"));
     else if (state_.inReview)
-        text += " - waiting for review: return it to its author to change it";
+        text.append(" - ").append(
+            text::tr("waiting for review: return it to its author to change it"));
     stateText_->SetLabel(toWx(text));
     if (state_.inReview) {
         const auto summary = reviewSummary();
-        stateText_->SetToolTip(
-            toWx(summary.empty() ? "" : "What this version changes: " + summary));
-        summary_->SetLabel(toWx(summary.empty() ? "" : "What this version changes: " + summary));
+        const auto changes =
+            summary.empty() ? summary
+                            : text::fill(text::tr("What this version changes: {1}"), {summary});
+        stateText_->SetToolTip(toWx(changes));
+        summary_->SetLabel(toWx(changes));
     }
     summary_->Show(state_.inReview && !summary_->GetLabel().empty());
     // What may be changed follows the state: a draft in review is read until it is returned.
@@ -1007,8 +1021,8 @@ bool ModuleEditor::save() {
     const bool saved = step([this] { changes_.saveDraft(draft_.xml()); });
     if (saved) {
         unsaved_ = false;
-        say(check_.hasErrors() ? "Draft saved. It has errors to put right before review."
-                               : "Draft saved.");
+        say(check_.hasErrors() ? text::tr("Draft saved. It has errors to put right before review.")
+                               : text::tr("Draft saved."));
     }
     showState();
     return saved;
@@ -1017,17 +1031,18 @@ bool ModuleEditor::save() {
 void ModuleEditor::sendForReview() {
     if (check_.hasErrors()) {
         refuse(
-            "The draft has errors (see the findings): put them right before sending it "
-            "for review.");
+            text::tr("The draft has errors (see the findings): put them right before sending it "
+                     "for review."));
         return;
     }
-    auto summary = ask("Send for review", "What does this version change, and why?");
+    auto summary =
+        ask(text::tr("Send for review"), text::tr("What does this version change, and why?"));
     if (!summary)
         return;
     if (unsaved_ && !save())
         return;
     if (step([&] { changes_.sendForReview(moduleId_, *summary); }))
-        say("Sent for review. Another clinical lead can now publish it or return it.");
+        say(text::tr("Sent for review. Another clinical lead can now publish it or return it."));
     showState();
 }
 
@@ -1036,12 +1051,14 @@ void ModuleEditor::publish() {
     // else only confirms, having read what the version changes.
     const bool ownWork = changes_.wroteDraft(state_);
     const auto summary = reviewSummary();
-    auto reason =
-        ask("Publish", (summary.empty() ? std::string() : "What it changes: " + summary + "\n\n") +
-                           (ownWork ? "You wrote part of this version. Why is it published "
-                                      "without another clinical lead's review?"
-                                    : "Publish this version? Sessions planned from now on use "
-                                      "it. A note for the record (optional):"));
+    auto question = summary.empty()
+                        ? std::string()
+                        : text::fill(text::tr("What it changes: {1}"), {summary}).append("\n\n");
+    question.append(ownWork ? text::tr("You wrote part of this version. Why is it published "
+                                       "without another clinical lead's review?")
+                            : text::tr("Publish this version? Sessions planned from now on use "
+                                       "it. A note for the record (optional):"));
+    auto reason = ask(text::tr("Publish"), question);
     if (!reason)
         return;
     if (!step([&] { changes_.publish(moduleId_, *reason); })) {
@@ -1050,26 +1067,26 @@ void ModuleEditor::publish() {
     }
     const auto version = state_.published ? state_.published->text.version : 0;
     reloadFromStore();
-    say(joined(
-        {"Version ", std::to_string(version), " published: sessions planned from now on use it."}));
+    say(text::fill(text::tr("Version {1} published: sessions planned from now on use it."),
+                   {std::to_string(version)}));
     if (published_)
         published_();
 }
 
 void ModuleEditor::returnToAuthor() {
-    auto reason = ask("Return to author", "What should the author change?");
+    auto reason = ask(text::tr("Return to author"), text::tr("What should the author change?"));
     if (reason && step([&] { changes_.returnToAuthor(moduleId_, *reason); }))
-        say("Returned to its author.");
+        say(text::tr("Returned to its author."));
     showState();
 }
 
 void ModuleEditor::withdraw() {
-    auto reason = ask("Withdraw draft", "Why is this draft withdrawn?");
+    auto reason = ask(text::tr("Withdraw draft"), text::tr("Why is this draft withdrawn?"));
     if (!reason)
         return;
     if (step([&] { changes_.withdraw(moduleId_, *reason); })) {
         reloadFromStore();
-        say("Draft withdrawn.");
+        say(text::tr("Draft withdrawn."));
     }
     showState();
 }
@@ -1097,7 +1114,8 @@ void ModuleEditor::compareWithPublished() {
                 curriculum::loadModuleText(state_.published->text.xml, "published", &pictures_);
             auto newer = curriculum::loadModuleText(draft_.xml(), "draft", &pictures_);
             if (!older.module || !newer.module) {
-                refuse("The draft has errors, so it cannot be compared yet: put them right first.");
+                refuse(text::tr(
+                    "The draft has errors, so it cannot be compared yet: put them right first."));
                 return;
             }
             comparison = curriculum::compareModules(*older.module, *newer.module);
@@ -1105,49 +1123,49 @@ void ModuleEditor::compareWithPublished() {
     if (!comparison)
         return;
     if (comparison->same()) {
-        say("The draft is the same as the published version.");
+        say(text::tr("The draft is the same as the published version."));
         return;
     }
     if (showText_) {
-        showText_("Compare with published", curriculum::describe(*comparison));
+        showText_(text::tr("Compare with published"), curriculum::describe(*comparison));
         return;
     }
-    showComparison(this, "Compare with published", *comparison);
+    showComparison(this, text::tr("Compare with published"), *comparison);
 }
 
 void ModuleEditor::preview() {
     if (!showPreview_)
         return;
-    runGuarded(
-        [this](const Failure& failure) { refuse(failure.message); },
-        [&] {
-            auto loaded = curriculum::loadModuleText(draft_.xml(), "draft", &pictures_);
-            if (!loaded.ok()) {
-                refuse(
-                    "The draft has problems to put right before it can be shown as it will print.");
-                return;
-            }
-            // The documents point into the module; the programme lives as long as they do.
-            auto programme = std::make_shared<curriculum::Programme>();
-            programme->modules.push_back(std::move(*loaded.module));
-            const auto& module = programme->modules.front();
-            std::string sessionId;
-            if (node_.session && *node_.session < module.sessions.size())
-                sessionId = std::string(module.sessions[*node_.session].id);
-            auto offers =
-                printing::curriculumDocuments(*programme, sessionId, std::string(module.id));
-            // The whole programme's pack is the published programme's, not this draft's.
-            std::erase_if(offers, [](const printing::PrintableDocument& offer) {
-                return offer.kind == "programme-carers-pack";
-            });
-            for (auto& offer : offers) {
-                offer.build = [programme, build = std::move(offer.build)](
-                                  const printing::PrintPreferences& preferences) {
-                    return build(preferences);
-                };
-            }
-            showPreview_(std::move(offers));
-        });
+    runGuarded([this](const Failure& failure) { refuse(failure.message); },
+               [&] {
+                   auto loaded = curriculum::loadModuleText(draft_.xml(), "draft", &pictures_);
+                   if (!loaded.ok()) {
+                       refuse(text::tr(
+                           "The draft has problems to put right before it can be shown as it "
+                           "will print."));
+                       return;
+                   }
+                   // The documents point into the module; the programme lives as long as they do.
+                   auto programme = std::make_shared<curriculum::Programme>();
+                   programme->modules.push_back(std::move(*loaded.module));
+                   const auto& module = programme->modules.front();
+                   std::string sessionId;
+                   if (node_.session && *node_.session < module.sessions.size())
+                       sessionId = std::string(module.sessions[*node_.session].id);
+                   auto offers =
+                       printing::curriculumDocuments(*programme, sessionId, std::string(module.id));
+                   // The whole programme's pack is the published programme's, not this draft's.
+                   std::erase_if(offers, [](const printing::PrintableDocument& offer) {
+                       return offer.kind == "programme-carers-pack";
+                   });
+                   for (auto& offer : offers) {
+                       offer.build = [programme, build = std::move(offer.build)](
+                                         const printing::PrintPreferences& preferences) {
+                           return build(preferences);
+                       };
+                   }
+                   showPreview_(std::move(offers));
+               });
 }
 
 void ModuleEditor::undo() {
@@ -1156,7 +1174,7 @@ void ModuleEditor::undo() {
     const auto what = draft_.undoDescription();
     draft_.undo();
     afterUndoOrRedo();
-    say(joined({"Undone: ", what, "."}));
+    say(text::fill(text::tr("Undone: {1}."), {what}));
 }
 
 void ModuleEditor::redo() {
@@ -1165,7 +1183,7 @@ void ModuleEditor::redo() {
     const auto what = draft_.redoDescription();
     draft_.redo();
     afterUndoOrRedo();
-    say(joined({"Redone: ", what, "."}));
+    say(text::fill(text::tr("Redone: {1}."), {what}));
 }
 
 bool ModuleEditor::restructure(const std::function<FieldAddress()>& edit) {
@@ -1186,11 +1204,13 @@ bool ModuleEditor::restructure(const std::function<FieldAddress()>& edit) {
 
 std::string ModuleEditor::itemTitle(const FieldAddress& whole) const {
     if (whole.field == Field::session)
-        return "the session \"" + draft_.text({Field::sessionTitle, whole.session, {}, {}}) + "\"";
-    if (whole.field == Field::activity)
-        return "the activity \"" +
-               draft_.text({Field::activityTitle, whole.session, whole.activity, {}}) + "\"";
-    return "the module";
+        return text::fill(text::tr("the session \"{1}\""),
+                          {draft_.text({Field::sessionTitle, whole.session, {}, {}})});
+    if (whole.field == Field::activity) {
+        return text::fill(text::tr("the activity \"{1}\""),
+                          {draft_.text({Field::activityTitle, whole.session, whole.activity, {}})});
+    }
+    return text::tr("the module");
 }
 
 void ModuleEditor::afterUndoOrRedo() {

@@ -10,6 +10,7 @@
 
 #include <array>
 
+#include "text/Translate.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -20,14 +21,18 @@ constexpr std::array<records::Participation, 5> kParticipation = {
     records::Participation::notRecorded, records::Participation::full, records::Participation::some,
     records::Participation::little, records::Participation::none};
 constexpr std::array<const char*, 5> kParticipationLabels = {
-    "Not recorded", "Took a full part", "Took some part", "Took little part", "Did not take part"};
+    text::trLater("Not recorded"), text::trLater("Took a full part"),
+    text::trLater("Took some part"), text::trLater("Took little part"),
+    text::trLater("Did not take part")};
 
-constexpr const char* kNotRated = "not rated";
+constexpr const char* kNotRated = text::trLater("not rated");
 
 std::string amendmentText(const records::Amendment& amendment) {
-    return "Correction by " + amendment.author + ", " +
-           readableDate(amendment.createdAt.substr(0, 10)) + " (reason: " + amendment.reason +
-           "):\n" + amendment.text;
+    return text::fill(text::tr("Correction by {1}, {2} (reason: {3}):"),
+                      {amendment.author, readableDate(amendment.createdAt.substr(0, 10)),
+                       amendment.reason})
+        .append("\n")
+        .append(amendment.text);
 }
 
 }  // namespace
@@ -37,16 +42,16 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     participation_ = new wxChoice(this, wxID_ANY);
     participation_->SetName("note-participation");
     for (const char* label : kParticipationLabels)
-        participation_->Append(label);
-    concern_ = new wxCheckBox(this, wxID_ANY, "A &concern was raised");
+        participation_->Append(trWx(label));
+    concern_ = new wxCheckBox(this, wxID_ANY, trWx("A &concern was raised"));
     concern_->SetName("note-concern");
     ratingsGrid_ = new wxFlexGridSizer(2, wxSize(12, 4));
     text_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 120),
                            wxTE_MULTILINE | wxTE_WORDWRAP);
     text_->SetName("note-text");
-    text_->SetHint("What he said and did, how he took part, anything to follow up.");
+    text_->SetHint(trWx("What he said and did, how he took part, anything to follow up."));
 
-    amendmentsHeading_ = heading(this, "Corrections to the signed note");
+    amendmentsHeading_ = heading(this, trWx("Corrections to the signed note"));
     amendments_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 90),
                                  wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     amendments_->SetName("note-amendments");
@@ -55,11 +60,11 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     correctionArea_ = new wxPanel(this);
     correction_ = new wxTextCtrl(correctionArea_, wxID_ANY);
     correction_->SetName("correction-text");
-    correction_->SetHint("Correction to add to the signed note");
+    correction_->SetHint(trWx("Correction to add to the signed note"));
     correctionReason_ = new wxTextCtrl(correctionArea_, wxID_ANY);
     correctionReason_->SetName("correction-reason");
-    correctionReason_->SetHint("Why it is being corrected");
-    addCorrection_ = new wxButton(correctionArea_, wxID_ANY, "&Add correction");
+    correctionReason_->SetHint(trWx("Why it is being corrected"));
+    addCorrection_ = new wxButton(correctionArea_, wxID_ANY, trWx("&Add correction"));
     addCorrection_->SetName("add-correction");
     auto* correctionSizer = new wxBoxSizer(wxVERTICAL);
     correctionSizer->Add(correction_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -70,7 +75,7 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     correctionArea_->SetSizer(correctionSizer);
 
     auto* choices = new wxBoxSizer(wxHORIZONTAL);
-    choices->Add(new wxStaticText(this, wxID_ANY, "Participation:"),
+    choices->Add(new wxStaticText(this, wxID_ANY, trWx("Participation:")),
                  wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
     choices->Add(participation_);
 
@@ -102,7 +107,7 @@ void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicat
         label->SetToolTip(toWx(indicator.description));
         auto* choice = new wxChoice(this, wxID_ANY);
         choice->SetName("rating-" + toWx(indicator.id));
-        choice->Append(kNotRated);
+        choice->Append(trWx(kNotRated));
         for (int value = indicator.scaleMin; value <= indicator.scaleMax; ++value)
             choice->Append(std::to_string(value));
         choice->SetSelection(0);

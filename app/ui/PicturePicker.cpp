@@ -5,13 +5,13 @@
 #include <wx/bmpbndl.h>
 #include <wx/button.h>
 #include <wx/filedlg.h>
-#include <wx/textdlg.h>
 #include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/mstream.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 
 #include <cctype>
 
@@ -52,20 +52,20 @@ wxBitmap thumbnailOf(const records::ProgrammePicture& picture) {
 
 PicturePicker::PicturePicker(wxWindow* parent,
                              const std::vector<records::ProgrammePicture>& pictures, Add add)
-    : wxDialog(parent, wxID_ANY, "Choose a picture", wxDefaultPosition, wxDefaultSize,
+    : wxDialog(parent, wxID_ANY, trWx("Choose a picture"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       add_(std::move(add)) {
     SetName("picture-picker");
     find_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                            wxTE_PROCESS_ENTER);
     find_->SetName("picture-find");
-    find_->SetHint("Type to find a picture by its name or what it shows");
+    find_->SetHint(trWx("Type to find a picture by its name or what it shows"));
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(560, 420)),
                            wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetName("picture-list");
-    list_->AppendColumn("Picture", wxLIST_FORMAT_LEFT, FromDIP(kThumbnail + 90));
-    list_->AppendColumn("What it shows", wxLIST_FORMAT_LEFT, FromDIP(440));
-    description_ = new wxStaticText(this, wxID_ANY, "Choose a picture to see what it shows.");
+    list_->AppendColumn(trWx("Picture"), wxLIST_FORMAT_LEFT, FromDIP(kThumbnail + 90));
+    list_->AppendColumn(trWx("What it shows"), wxLIST_FORMAT_LEFT, FromDIP(440));
+    description_ = new wxStaticText(this, wxID_ANY, trWx("Choose a picture to see what it shows."));
     description_->SetName("picture-about");
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showDescription(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { EndModal(wxID_OK); });
@@ -89,7 +89,7 @@ PicturePicker::PicturePicker(wxWindow* parent,
     sizer->Add(description_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     if (add_) {
-        auto* addButton = new wxButton(this, wxID_ANY, "&Add a picture...");
+        auto* addButton = new wxButton(this, wxID_ANY, trWx("&Add a picture..."));
         addButton->SetName("picture-add");
         addButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askForPicture(); });
         buttons->Add(addButton, wxSizerFlags().Border(wxLEFT, 8));
@@ -124,31 +124,35 @@ bool PicturePicker::addPicture(const std::filesystem::path& file, const std::str
                                const std::string& description) {
     if (!add_)
         return false;
-    return runGuarded([this](const Failure& failure) {
-                          showRefused(nullptr, description_, warned(failure.message));
-                          description_->Wrap(list_->GetSize().x);
-                          Layout();
-                      },
-                      [&] {
-                          auto pictures = add_(file, name, description);
-                          find_->ChangeValue(wxEmptyString);
-                          fill(pictures);
-                          select(records::trimmed(name));
-                      });
+    return runGuarded(
+        [this](const Failure& failure) {
+            showRefused(nullptr, description_, warned(failure.message));
+            description_->Wrap(list_->GetSize().x);
+            Layout();
+        },
+        [&] {
+            auto pictures = add_(file, name, description);
+            find_->ChangeValue(wxEmptyString);
+            fill(pictures);
+            select(records::trimmed(name));
+        });
 }
 
 void PicturePicker::askForPicture() {
-    wxFileDialog choose(this, "Add a picture", wxEmptyString, wxEmptyString,
-                        "Pictures (*.svg, *.png)|*.svg;*.png", wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog choose(this, trWx("Add a picture"), wxEmptyString, wxEmptyString,
+                        trWx("Pictures (*.svg, *.png)|*.svg;*.png"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (choose.ShowModal() != wxID_OK)
         return;
     const std::filesystem::path file(fromWx(choose.GetPath()));
     // What modules will call it, suggested from the file's name; and what it shows.
-    wxTextEntryDialog name(this, "Its name, as modules call it (small letters, digits, hyphens):",
-                           "Add a picture", toWx(file.stem().string()));
+    wxTextEntryDialog name(this,
+                           trWx("Its name, as modules call it (small letters, digits, hyphens):"),
+                           trWx("Add a picture"), toWx(file.stem().string()));
     if (name.ShowModal() != wxID_OK)
         return;
-    wxTextEntryDialog description(this, "What it shows, in a few words:", "Add a picture");
+    wxTextEntryDialog description(this, trWx("What it shows, in a few words:"),
+                                  trWx("Add a picture"));
     if (description.ShowModal() != wxID_OK)
         return;
     addPicture(file, fromWx(name.GetValue()), fromWx(description.GetValue()));

@@ -9,6 +9,7 @@
 #include <wx/textctrl.h>
 
 #include "practice/Dates.h"
+#include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -22,26 +23,26 @@ constexpr practice::DateOrder kDateOrders[] = {practice::DateOrder::dayMonthYear
 
 PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& settings,
                                      std::function<void(wxWindow*)> editServiceDetails)
-    : wxDialog(parent, wxID_ANY, "Preferences", wxDefaultPosition, wxDefaultSize,
+    : wxDialog(parent, wxID_ANY, trWx("Preferences"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       settings_(settings) {
     SetName("preferences");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto heading = [&](const char* text) {
+    auto heading = [&](const wxString& text) {
         auto* label = new wxStaticText(this, wxID_ANY, text);
         label->SetFont(label->GetFont().Bold());
         sizer->Add(label, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     };
 
-    heading("Security");
+    heading(trWx("Security"));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    row->Add(new wxStaticText(this, wxID_ANY, "Lock the window after"),
+    row->Add(new wxStaticText(this, wxID_ANY, trWx("Lock the window after")),
              wxSizerFlags().CenterVertical());
     idleLock_ = new wxTextCtrl(this, wxID_ANY);
     idleLock_->SetName("preferences-idle-lock");
     idleLock_->SetMinSize(wxSize(FromDIP(70), -1));
     row->Add(idleLock_, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, 6));
-    row->Add(new wxStaticText(this, wxID_ANY, "minutes without use"),
+    row->Add(new wxStaticText(this, wxID_ANY, trWx("minutes without use")),
              wxSizerFlags().CenterVertical());
     sizer->Add(row, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     idleLockProblem_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -50,36 +51,37 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
     sizer->Add(idleLockProblem_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
     idleLock_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { showIdleLockCheck(); });
 
-    heading("Dates");
+    heading(trWx("Dates"));
     auto* dateRow = new wxBoxSizer(wxHORIZONTAL);
-    dateRow->Add(new wxStaticText(this, wxID_ANY, "Type and show dates as"),
+    dateRow->Add(new wxStaticText(this, wxID_ANY, trWx("Type and show dates as")),
                  wxSizerFlags().CenterVertical());
     dateOrder_ = new wxChoice(this, wxID_ANY);
     dateOrder_->SetName("preferences-date-order");
-    dateOrder_->Append(toWx("this computer's language has them (" +
-                            practice::datePattern(practice::localeDateOrder()) + ")"));
+    dateOrder_->Append(toWx(text::fill(text::tr("this computer's language has them ({1})"),
+                                       {practice::datePattern(practice::localeDateOrder())})));
     for (auto order : kDateOrders) {
-        dateOrder_->Append(toWx(practice::datePattern(order) + ", e.g. " +
-                                practice::formatDate("2026-11-03", order)));
+        dateOrder_->Append(toWx(
+            text::fill(text::tr("{1}, e.g. {2}"),
+                       {practice::datePattern(order), practice::formatDate("2026-11-03", order)})));
     }
     dateRow->Add(dateOrder_, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
     sizer->Add(dateRow, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
 
     if (editServiceDetails) {
-        heading("Printing");
+        heading(trWx("Printing"));
         sizer->Add(new wxStaticText(this, wxID_ANY,
-                                    "Whom carers should contact, printed on their handouts, "
-                                    "and the paper documents are laid out on."),
+                                    trWx("Whom carers should contact, printed on their "
+                                         "handouts, and the paper documents are laid out on.")),
                    wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
-        auto* details = new wxButton(this, wxID_ANY, "Service details and paper...");
+        auto* details = new wxButton(this, wxID_ANY, trWx("Service details and paper..."));
         details->SetName("preferences-service-details");
-        details->Bind(wxEVT_BUTTON, [this, editServiceDetails](wxCommandEvent&) {
-            editServiceDetails(this);
-        });
+        details->Bind(wxEVT_BUTTON,
+                      [this, editServiceDetails](wxCommandEvent&) { editServiceDetails(this); });
         sizer->Add(details, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     }
     sizer->AddStretchSpacer();
-    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 12));
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL),
+               wxSizerFlags().Expand().Border(wxALL, 12));
     SetSizerAndFit(sizer);
     SetMinSize(FromDIP(wxSize(440, -1)));
 }
@@ -111,15 +113,16 @@ bool PreferencesDialog::TransferDataFromWindow() {
     }
     return runGuarded(
         [this](const Failure& failure) {
-            idleLockProblem_->SetLabel(toWx(warned("The settings could not be saved: " + failure.message)));
+            idleLockProblem_->SetLabel(toWx(warned(
+                text::fill(text::tr("The settings could not be saved: {1}"), {failure.message}))));
             Layout();
         },
         [&] {
             settings::idleLockMinutes.write(settings_, *minutes);
             const int order = dateOrder_->GetSelection();
             settings::dateOrder.write(
-                settings_, order < 1 ? std::string()
-                                     : practice::dateOrderName(kDateOrders[order - 1]));
+                settings_,
+                order < 1 ? std::string() : practice::dateOrderName(kDateOrders[order - 1]));
             settings_.flush();
         });
 }

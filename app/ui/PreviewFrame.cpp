@@ -14,6 +14,7 @@
 
 #include <algorithm>
 
+#include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -87,7 +88,7 @@ wxButton* button(wxWindow* parent, const wxString& label, const char* name) {
 
 PreviewFrame::PreviewFrame(wxWindow* parent, PrintController& controller,
                            std::vector<printing::PrintableDocument> offers, std::size_t chosen)
-    : wxFrame(parent, wxID_ANY, "Print preview", wxDefaultPosition, wxDefaultSize,
+    : wxFrame(parent, wxID_ANY, trWx("Print preview"), wxDefaultPosition, wxDefaultSize,
               wxDEFAULT_FRAME_STYLE | wxFRAME_FLOAT_ON_PARENT),
       controller_(controller),
       offers_(std::move(offers)) {
@@ -103,22 +104,23 @@ PreviewFrame::PreviewFrame(wxWindow* parent, PrintController& controller,
                                wxST_ELLIPSIZE_END);
     notice_->SetName("preview-notice");
     notice_->SetFont(notice_->GetFont().Bold());
-    previous_ = button(panel, "< P&revious", "preview-previous");
-    pageLabel_ = new wxStaticText(panel, wxID_ANY, "Page 99 of 99", wxDefaultPosition,
-                                  wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL | wxST_NO_AUTORESIZE);
+    previous_ = button(panel, trWx("< P&revious"), "preview-previous");
+    pageLabel_ = new wxStaticText(
+        panel, wxID_ANY, toWx(text::fill(text::tr("Page {1} of {2}"), {"99", "99"})),
+        wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL | wxST_NO_AUTORESIZE);
     pageLabel_->SetName("preview-page-label");
     pageLabel_->SetMinSize(pageLabel_->GetBestSize());
-    next_ = button(panel, "&Next >", "preview-next");
+    next_ = button(panel, trWx("&Next >"), "preview-next");
     zoom_ = new wxChoice(panel, wxID_ANY);
     zoom_->SetName("preview-zoom");
-    zoom_->Append("Page width");
-    zoom_->Append("Whole page");
+    zoom_->Append(trWx("Page width"));
+    zoom_->Append(trWx("Whole page"));
     for (int step : printing::PreviewView::zoomSteps())
         zoom_->Append(wxString::Format("%d%%", step));
-    auto* print = button(panel, "&Print...", "preview-print");
-    auto* setup = button(panel, "Page &setup...", "preview-page-setup");
-    auto* exportButton = button(panel, "&Export PDF...", "preview-export");
-    auto* close = button(panel, "&Close", "preview-close");
+    auto* print = button(panel, trWx("&Print..."), "preview-print");
+    auto* setup = button(panel, trWx("Page &setup..."), "preview-page-setup");
+    auto* exportButton = button(panel, trWx("&Export PDF..."), "preview-export");
+    auto* close = button(panel, trWx("&Close"), "preview-close");
     canvas_ = new PageCanvas(panel);
     message_ = new wxStaticText(panel, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                                 wxST_ELLIPSIZE_MIDDLE);
@@ -126,14 +128,14 @@ PreviewFrame::PreviewFrame(wxWindow* parent, PrintController& controller,
 
     // Two rows of commands, so that all of them fit a 1024-pixel-wide screen.
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    top->Add(new wxStaticText(panel, wxID_ANY, "Document:"),
+    top->Add(new wxStaticText(panel, wxID_ANY, trWx("Document:")),
              wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     top->Add(documents_, wxSizerFlags().CenterVertical());
     auto* commands = new wxBoxSizer(wxHORIZONTAL);
     commands->Add(previous_, wxSizerFlags().CenterVertical());
     commands->Add(pageLabel_, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, 8));
     commands->Add(next_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 18));
-    commands->Add(new wxStaticText(panel, wxID_ANY, "Zoom:"),
+    commands->Add(new wxStaticText(panel, wxID_ANY, trWx("Zoom:")),
                   wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
     commands->Add(zoom_, wxSizerFlags().CenterVertical());
     commands->AddStretchSpacer(1);
@@ -215,7 +217,7 @@ void PreviewFrame::showDocument(std::size_t index) {
     notice_->SetLabel(wxEmptyString);
     showInfo(message_, "");
     const auto& printable = offers_.at(index);
-    SetTitle(toWx("Print preview: " + printable.label()));
+    SetTitle(toWx(text::fill(text::tr("Print preview: {1}"), {printable.label()})));
     runGuarded([this](const Failure& failure) { showRefused(nullptr, message_, failure.message); },
                [&] {
                    shown_ =

@@ -12,6 +12,7 @@
 #include "practice/ScopeExit.h"
 #include "printing/Output.h"
 #include "printing/PrintPreferences.h"
+#include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/PreviewFrame.h"
 #include "ui/ServiceDetailsDialog.h"
@@ -27,12 +28,13 @@ constexpr int kExportPdfId = wxID_HIGHEST + 101;
 constexpr int kProgressFromPages = 10;
 
 std::string pagesText(int pages) {
-    return std::to_string(pages) + (pages == 1 ? " page" : " pages");
+    return text::fill(text::trn("{1} page", "{1} pages", static_cast<unsigned long>(pages)),
+                      {std::to_string(pages)});
 }
 
 std::optional<std::filesystem::path> askForFile(wxWindow* parent, const std::string& suggested) {
-    wxFileDialog dialog(parent, "Export PDF", wxEmptyString, toWx(suggested),
-                        "PDF files (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    wxFileDialog dialog(parent, trWx("Export PDF"), wxEmptyString, toWx(suggested),
+                        trWx("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK)
         return std::nullopt;
     std::filesystem::path file(fromWx(dialog.GetPath()));
@@ -54,12 +56,12 @@ PrintController::PrintController(wxWindow* owner, settings::SettingsStore& setti
 PrintController::~PrintController() = default;
 
 void PrintController::addCommands(wxMenu* menu, std::size_t position, Offers offers, Tell tell) {
-    menu->Insert(position++, wxID_PREVIEW, "Print pre&view...\tCtrl+Shift+P",
-                 "See the documents this page can print, as they will print");
-    menu->Insert(position++, wxID_PRINT, "&Print...\tCtrl+P");
-    menu->Insert(position++, wxID_PRINT_SETUP, "Page set&up...",
-                 "Choose the paper documents are printed on");
-    menu->Insert(position++, kExportPdfId, "&Export PDF...");
+    menu->Insert(position++, wxID_PREVIEW, trWx("Print pre&view...") + "\tCtrl+Shift+P",
+                 trWx("See the documents this page can print, as they will print"));
+    menu->Insert(position++, wxID_PRINT, trWx("&Print...") + "\tCtrl+P");
+    menu->Insert(position++, wxID_PRINT_SETUP, trWx("Page set&up..."),
+                 trWx("Choose the paper documents are printed on"));
+    menu->Insert(position++, kExportPdfId, trWx("&Export PDF..."));
     menu->InsertSeparator(position);
 
     auto command = [this, tell](int id, std::function<std::string()> work) {
@@ -97,9 +99,13 @@ void PrintController::addCommands(wxMenu* menu, std::size_t position, Offers off
             },
             id);
     };
-    naming(wxID_PRINT, [](const wxString& name) { return "&Print" + name + "...\tCtrl+P"; });
+    // `name` is "" or " <document>" (with its space).
+    naming(wxID_PRINT, [](const wxString& name) {
+        return toWx(text::fill(text::tr("&Print{1}..."), {fromWx(name)})) + "\tCtrl+P";
+    });
     naming(kExportPdfId, [](const wxString& name) {
-        return name.empty() ? wxString("&Export PDF...") : "&Export" + name + " as PDF...";
+        return name.empty() ? trWx("&Export PDF...")
+                            : toWx(text::fill(text::tr("&Export{1} as PDF..."), {fromWx(name)}));
     });
     owner_->Bind(
         wxEVT_UPDATE_UI, [offers](wxUpdateUIEvent& event) { event.Enable(!offers().empty()); },
@@ -115,7 +121,8 @@ void PrintController::attach(practice::Practice* practice) {
 practice::Practice& PrintController::practice() const {
     if (!practice_) {
         throw documents::DocumentError(
-            "Open a database and sign in first: every print and export is recorded in it.");
+            text::tr("Open a database and sign in first: every print and export is recorded in "
+                     "it."));
     }
     return *practice_;
 }
@@ -189,8 +196,8 @@ std::string PrintController::print(wxWindow* parent, const LaidOut& document,
             [&] { printing::recordPrinted(practice(), document.printable); }, exportTo);
         if (outcome == SystemPrinter::Outcome::cancelled)
             return std::string();
-        return "Printed \"" + document.printable.label() + "\" (" +
-               pagesText(document.layout.pageCount()) + ").";
+        return text::fill(text::tr("Printed \"{1}\" ({2})."),
+                          {document.printable.label(), pagesText(document.layout.pageCount())});
     });
 }
 
@@ -208,20 +215,23 @@ std::string PrintController::exportChosen(wxWindow* parent, const LaidOut& docum
     std::function<bool(int, int)> report;
     if (pages >= kProgressFromPages) {
         progress = std::make_unique<wxProgressDialog>(
-            "Export PDF", toWx("Writing " + document.printable.label()), pages, parent,
+            trWx("Export PDF"),
+            toWx(text::fill(text::tr("Writing {1}"), {document.printable.label()})), pages, parent,
             wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
         report = [&progress](int done, int total) {
             return progress->Update(
-                done, toWx("Page " + std::to_string(done) + " of " + std::to_string(total)));
+                done, toWx(text::fill(text::tr("Page {1} of {2}"),
+                                      {std::to_string(done), std::to_string(total)})));
         };
     }
     auto written =
         printing::exportPdf(recordIn, document.printable, document.layout, *file, report);
     if (written.cancelled)
-        return "Export cancelled: no file was written.";
-    return "Exported \"" + document.printable.label() + "\" to " + file->string() + " (" +
-           pagesText(written.pages) + ")" +
-           (document.printable.privateFile ? ", readable by you only." : ".");
+        return text::tr("Export cancelled: no file was written.");
+    return text::fill(document.printable.privateFile
+                          ? text::tr("Exported \"{1}\" to {2} ({3}), readable by you only.")
+                          : text::tr("Exported \"{1}\" to {2} ({3})."),
+                      {document.printable.label(), file->string(), pagesText(written.pages)});
 }
 
 std::string PrintController::printCurrent(wxWindow* parent,
@@ -245,11 +255,9 @@ std::string PrintController::pageSetup(wxWindow* parent) {
     }
     if (chosen.exact)
         return {};
-    return std::string(
-               "Roundtable lays documents out on portrait A4 or US Letter pages; they are "
-               "laid out on ") +
-           (chosen.paper == documents::Paper::letter ? "US Letter" : "A4") +
-           " and scaled to fit the paper chosen.";
+    return text::fill(text::tr("Roundtable lays documents out on portrait A4 or US Letter pages; "
+                               "they are laid out on {1} and scaled to fit the paper chosen."),
+                      {chosen.paper == documents::Paper::letter ? text::tr("US Letter") : "A4"});
 }
 
 void PrintController::editServiceDetails(wxWindow* parent) {

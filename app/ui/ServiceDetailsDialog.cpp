@@ -10,6 +10,7 @@
 #include <wx/tokenzr.h>
 
 #include "printing/PrintPreferences.h"
+#include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -29,8 +30,8 @@ wxTextCtrl* field(wxWindow* parent, const char* name, long style = 0, int lines 
 }  // namespace
 
 ServiceDetailsDialog::ServiceDetailsDialog(wxWindow* parent, settings::SettingsStore& settings)
-    : wxDialog(parent, wxID_ANY, "Service details for printing", wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, trWx("Service details for printing"), wxDefaultPosition,
+               wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       settings_(settings) {
     SetName("service-details");
     name_ = field(this, "service-name");
@@ -40,7 +41,7 @@ ServiceDetailsDialog::ServiceDetailsDialog(wxWindow* parent, settings::SettingsS
     paper_ = new wxChoice(this, wxID_ANY);
     paper_->SetName("service-paper");
     paper_->Append("A4");
-    paper_->Append("US Letter");
+    paper_->Append(trWx("US Letter"));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("service-message");
 
@@ -48,19 +49,19 @@ ServiceDetailsDialog::ServiceDetailsDialog(wxWindow* parent, settings::SettingsS
     form->AddGrowableCol(1, 1);
     form->AddGrowableRow(3, 1);
     auto addRow = [&](const char* label, wxWindow* control) {
-        form->Add(new wxStaticText(this, wxID_ANY, label), wxSizerFlags().Border(wxTOP, 4));
+        form->Add(new wxStaticText(this, wxID_ANY, toWx(label)), wxSizerFlags().Border(wxTOP, 4));
         form->Add(control, wxSizerFlags().Expand());
     };
-    addRow("Service's name", name_);
-    addRow("Phone", phone_);
-    addRow("Email", email_);
-    addRow("Address\n(up to 4 lines)", address_);
-    addRow("Paper", paper_);
+    addRow(text::tr("Service's name"), name_);
+    addRow(text::tr("Phone"), phone_);
+    addRow(text::tr("Email"), email_);
+    addRow(text::tr("Address\n(up to 4 lines)"), address_);
+    addRow(text::tr("Paper"), paper_);
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
-                                "Carers' handouts tell carers whom to contact. Leave it empty to "
-                                "print a space to write it in."),
+                                trWx("Carers' handouts tell carers whom to contact. Leave it "
+                                     "empty to print a space to write it in.")),
                wxSizerFlags().Border(wxALL, 12));
     sizer->Add(form, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 12));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 12));

@@ -14,6 +14,7 @@
 
 #include "practice/Wording.h"
 #include "printing/PageDocuments.h"
+#include "text/Translate.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
 #include "ui/WxText.h"
@@ -27,21 +28,24 @@ struct MarkChoice {
     const char* name;
 };
 constexpr std::array<MarkChoice, 5> kMarks = {{
-    {records::Attendance::attended, "&Present", "mark-attended"},
-    {records::Attendance::late, "La&te", "mark-late"},
-    {records::Attendance::leftEarly, "Left &early", "mark-left-early"},
-    {records::Attendance::absentAuthorised, "Absent, a&uthorised", "mark-absent-authorised"},
-    {records::Attendance::absentUnauthorised, "Absent, u&nauthorised", "mark-absent-unauthorised"},
+    {records::Attendance::attended, text::trLater("&Present"), "mark-attended"},
+    {records::Attendance::late, text::trLater("La&te"), "mark-late"},
+    {records::Attendance::leftEarly, text::trLater("Left &early"), "mark-left-early"},
+    {records::Attendance::absentAuthorised, text::trLater("Absent, a&uthorised"),
+     "mark-absent-authorised"},
+    {records::Attendance::absentUnauthorised, text::trLater("Absent, u&nauthorised"),
+     "mark-absent-unauthorised"},
 }};
 
 const char* noteLabel(const std::optional<records::ProgressNote>& note) {
     if (!note)
         return "";
     if (note->state == records::NoteState::draft)
-        return "draft";
+        return text::tr("draft");
     if (!note->amendments.empty())
-        return note->lateEntry ? "signed (late), corrected" : "signed, corrected";
-    return note->lateEntry ? "signed (late)" : "signed";
+        return note->lateEntry ? text::tr("signed (late), corrected")
+                               : text::tr("signed, corrected");
+    return note->lateEntry ? text::tr("signed (late)") : text::tr("signed");
 }
 
 }  // namespace
@@ -49,7 +53,7 @@ const char* noteLabel(const std::optional<records::ProgressNote>& note) {
 SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     // Cut with an ellipsis on a narrow window (the whole of it in the tooltip), rather than
     // widening the page beyond it.
-    header_ = new wxStaticText(this, wxID_ANY, "Open a session from the Group page.",
+    header_ = new wxStaticText(this, wxID_ANY, trWx("Open a session from the Group page."),
                                wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("session-header");
@@ -59,9 +63,9 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     plan_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxLC_REPORT | wxLC_SINGLE_SEL);
     plan_->SetName("session-plan");
-    plan_->AppendColumn("Min", wxLIST_FORMAT_RIGHT, 45);
-    plan_->AppendColumn("Activity", wxLIST_FORMAT_LEFT, 300);
-    plan_->AppendColumn("Kind", wxLIST_FORMAT_LEFT, 100);
+    plan_->AppendColumn(trWx("Min"), wxLIST_FORMAT_RIGHT, 45);
+    plan_->AppendColumn(trWx("Activity"), wxLIST_FORMAT_LEFT, 300);
+    plan_->AppendColumn(trWx("Kind"), wxLIST_FORMAT_LEFT, 100);
     // The lists may be narrower than their columns (they scroll): on a 1024-wide window the
     // note column beside them, with any warning about the note, stays in view.
     plan_->SetMinSize(wxSize(240, 80));
@@ -69,10 +73,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     register_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxLC_REPORT | wxLC_SINGLE_SEL);
     register_->SetName("register");
-    register_->AppendColumn("Code", wxLIST_FORMAT_LEFT, 60);
-    register_->AppendColumn("Member", wxLIST_FORMAT_LEFT, 150);
-    register_->AppendColumn("Attendance", wxLIST_FORMAT_LEFT, 150);
-    register_->AppendColumn("Note", wxLIST_FORMAT_LEFT, 200);
+    register_->AppendColumn(trWx("Code"), wxLIST_FORMAT_LEFT, 60);
+    register_->AppendColumn(trWx("Member"), wxLIST_FORMAT_LEFT, 150);
+    register_->AppendColumn(trWx("Attendance"), wxLIST_FORMAT_LEFT, 150);
+    register_->AppendColumn(trWx("Note"), wxLIST_FORMAT_LEFT, 200);
     register_->SetMinSize(wxSize(240, 110));
     // The columns share the register's width: no sideways scrolling, and no scroll bar
     // hiding the last member on a narrow window.
@@ -89,7 +93,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
 
     auto* markRow = new wxWrapSizer(wxHORIZONTAL);
     for (const auto& choice : kMarks) {
-        auto* button = new wxButton(this, wxID_ANY, choice.button);
+        auto* button = new wxButton(this, wxID_ANY, trWx(choice.button));
         button->SetName(choice.name);
         button->Bind(wxEVT_BUTTON,
                      [this, status = choice.status](wxCommandEvent&) { mark(status); });
@@ -98,27 +102,27 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     }
     reason_ = new wxTextCtrl(this, wxID_ANY);
     reason_->SetName("absence-reason");
-    reason_->SetHint("Reason (needed when absent)");
+    reason_->SetHint(trWx("Reason (needed when absent)"));
 
-    noteLabel_ = heading(this, "Progress note");
+    noteLabel_ = heading(this, trWx("Progress note"));
     editor_ = new NoteEditor(this);
-    saveNoteButton_ = new wxButton(this, wxID_ANY, "&Save note");
+    saveNoteButton_ = new wxButton(this, wxID_ANY, trWx("&Save note"));
     saveNoteButton_->SetName("save-note");
-    signNoteButton_ = new wxButton(this, wxID_ANY, "S&ign note");
+    signNoteButton_ = new wxButton(this, wxID_ANY, trWx("S&ign note"));
     signNoteButton_->SetName("sign-note");
-    deliveredButton_ = new wxButton(this, wxID_ANY, "Session &took place");
+    deliveredButton_ = new wxButton(this, wxID_ANY, trWx("Session &took place"));
     deliveredButton_->SetName("mark-delivered");
     notHeldReason_ = new wxTextCtrl(this, wxID_ANY);
     notHeldReason_->SetName("not-held-reason");
-    notHeldReason_->SetHint("Why it did not take place");
+    notHeldReason_->SetHint(trWx("Why it did not take place"));
     notHeldReason_->SetMinSize(wxSize(200, -1));
-    notHeldButton_ = new wxButton(this, wxID_ANY, "Did &not take place");
+    notHeldButton_ = new wxButton(this, wxID_ANY, trWx("Did &not take place"));
     notHeldButton_->SetName("mark-not-held");
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("session-message");
     // Filled with one check box per person when a session is shown.
     facilitatorRow_ = new wxWrapSizer(wxHORIZONTAL);
-    facilitatorRow_->Add(new wxStaticText(this, wxID_ANY, "Run by:"),
+    facilitatorRow_->Add(new wxStaticText(this, wxID_ANY, trWx("Run by:")),
                          wxSizerFlags().CenterVertical().Border(wxRIGHT, 8));
 
     // Left: the plan above the register (the order of the work in a session); right: the
@@ -127,15 +131,16 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     // Which version of its module the plan came from, and how the newest differs (issue 12).
     plannedFrom_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     plannedFrom_->SetName("planned-from");
-    compareButton_ = new wxButton(this, wxID_ANY, "Compare with the newest...");
+    compareButton_ = new wxButton(this, wxID_ANY, trWx("Compare with the newest..."));
     compareButton_->SetName("compare-with-newest");
     compareButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        showComparison(this, "What changed since this session was planned", differences_);
+        showComparison(this, text::tr("What changed since this session was planned"), differences_);
     });
     // Wraps on a narrow window (1024 wide), the button under the words, so that the note
     // column beside it keeps its width.
     auto* planHeading = new wxWrapSizer(wxHORIZONTAL);
-    planHeading->Add(heading(this, "Plan"), wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
+    planHeading->Add(heading(this, trWx("Plan")),
+                     wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     planHeading->Add(plannedFrom_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     planHeading->Add(compareButton_, wxSizerFlags().CenterVertical());
     sessionColumn->Add(planHeading, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -147,7 +152,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     statusRow->Add(notHeldButton_, wxSizerFlags().Border(wxBOTTOM, 6));
     sessionColumn->Add(statusRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(facilitatorRow_, wxSizerFlags().Expand().Border(wxTOP, 6));
-    sessionColumn->Add(heading(this, "Register"),
+    sessionColumn->Add(heading(this, trWx("Register")),
                        wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, 4));
     sessionColumn->Add(register_, wxSizerFlags(3).Expand());
     sessionColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
@@ -208,7 +213,7 @@ void SessionPanel::attach(practice::Practice* practice) {
     notHeldReason_->Clear();
     reason_->Clear();
     showFacilitators({});
-    header_->SetLabel("Open a session from the Group page.");
+    header_->SetLabel(trWx("Open a session from the Group page."));
     sessionDamage_->show({});
     lineDamage_->show({});
     sessionDamaged_ = false;
@@ -247,20 +252,29 @@ void SessionPanel::showHeader(const records::Session& session) {
     status_ = session.status;
     sessionDamaged_ = !session.damage.empty();
     sessionDamage_->show({session.damage});
-    header_->SetLabel(toWx(
-        readableDate(session.date) + (session.startsAt.empty() ? "" : " at " + session.startsAt) +
-        "   " + session.title + "   (" + std::to_string(session.minutes) + " minutes, " +
-        practice::sessionStatusInWords(session.status) +
-        (session.notHeldReason.empty() ? "" : ": " + session.notHeldReason) + ")"));
+    auto header = readableDate(session.date);
+    if (!session.startsAt.empty())
+        header.append(" ").append(text::fill(text::tr("at {1}"), {session.startsAt}));
+    header.append("   ")
+        .append(session.title)
+        .append("   (")
+        .append(text::fill(text::tr("{1} minutes"), {std::to_string(session.minutes)}))
+        .append(", ")
+        .append(practice::sessionStatusInWords(session.status));
+    if (!session.notHeldReason.empty())
+        header.append(": ").append(session.notHeldReason);
+    header_->SetLabel(toWx(header.append(")")));
     header_->SetToolTip(header_->GetLabel());
-    plan_->SetToolTip(toWx("Planned from " + session.stamp.moduleId + " version " +
-                           std::to_string(session.stamp.moduleVersion)));
+    plan_->SetToolTip(
+        toWx(text::fill(text::tr("Planned from {1} version {2}"),
+                        {session.stamp.moduleId, std::to_string(session.stamp.moduleVersion)})));
     differences_ = {};
     std::string from;
     if (auto planned = practice_ ? practice_->plannedFrom(session) : std::nullopt) {
-        from = "from version " + std::to_string(planned->version);
+        from = text::fill(text::tr("from version {1}"), {std::to_string(planned->version)});
         if (!planned->differences.same()) {
-            from += " (now version " + std::to_string(planned->newestVersion) + ")";
+            from.append(" ").append(text::fill(text::tr("(now version {1})"),
+                                               {std::to_string(planned->newestVersion)}));
             differences_ = std::move(planned->differences);
         }
     }
@@ -278,12 +292,12 @@ void SessionPanel::reloadRegister() {
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
         register_->SetItem(row, 1, toWx(line.member.name) + damagedMark({line.member.damage}));
         register_->SetItem(row, 2,
-                           line.mark ? practice::attendanceInWords(line.mark->status) +
+                           line.mark ? toWx(practice::attendanceInWords(line.mark->status)) +
                                            damagedMark({line.mark->damage})
-                                     : wxString("not marked"));
-        register_->SetItem(
-            row, 3,
-            noteLabel(line.note) + damagedMark({line.note ? line.note->damage : std::string()}));
+                                     : trWx("not marked"));
+        register_->SetItem(row, 3,
+                           toWx(noteLabel(line.note)) +
+                               damagedMark({line.note ? line.note->damage : std::string()}));
     }
     if (selected >= 0 && selected < register_->GetItemCount()) {
         register_->SetItemState(selected, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
@@ -339,8 +353,9 @@ void SessionPanel::showSelectedNote() {
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
     editor_->show(line ? line->note : std::nullopt, present && !signedNote);
-    noteLabel_->SetLabel(line ? toWx("Progress note for " + line->member.name)
-                              : wxString("Progress note"));
+    noteLabel_->SetLabel(
+        line ? toWx(text::fill(text::tr("Progress note for {1}"), {line->member.name}))
+             : trWx("Progress note"));
     lineDamage_->show({line ? line->member.damage : std::string(),
                        line && line->mark ? line->mark->damage : std::string()});
     enableControls();
@@ -370,8 +385,8 @@ void SessionPanel::restoreUnsavedNote(const practice::UnsavedNote& note) {
     selectMember(note.member);
     editor_->restore(note.content);
     showRefused(editor_->textField(), message_,
-                "This note could not be saved when Roundtable locked. Here it is again: save "
-                "it now.");
+                text::tr("This note could not be saved when Roundtable locked. Here it is again: "
+                         "save it now."));
 }
 
 void SessionPanel::enableControls() {
@@ -419,7 +434,7 @@ void SessionPanel::saveNote() {
         practice_->saveNote(session_, line->member.id, editor_->content());
         editor_->markSaved();
         reloadRegister();
-        showInfo(message_, "Note saved as a draft.");
+        showInfo(message_, text::tr("Note saved as a draft."));
     });
 }
 
@@ -435,10 +450,10 @@ void SessionPanel::signNote() {
         reloadRegister();
         showSelectedNote();
         showInfo(message_, content.concernRaised
-                               ? "Note signed. A concern was raised: record it, and what will be "
-                                 "done about it, on his Member page today."
-                               : "Note signed. It can no longer be changed; add a correction if "
-                                 "needed.");
+                               ? text::tr("Note signed. A concern was raised: record it, and "
+                                          "what will be done about it, on his Member page today.")
+                               : text::tr("Note signed. It can no longer be changed; add a "
+                                          "correction if needed."));
     });
 }
 
@@ -452,7 +467,8 @@ void SessionPanel::addCorrection() {
         editor_->clearCorrection();
         reloadRegister();
         showSelectedNote();
-        showInfo(message_, "Correction added. The signed note and the correction are both kept.");
+        showInfo(message_,
+                 text::tr("Correction added. The signed note and the correction are both kept."));
     });
 }
 
@@ -461,7 +477,7 @@ void SessionPanel::markDelivered() {
         practice_->markDelivered(session_);
         showHeader(practice_->session(session_));
         enableControls();
-        showInfo(message_, "Recorded that this session took place.");
+        showInfo(message_, text::tr("Recorded that this session took place."));
     });
 }
 
@@ -473,7 +489,8 @@ void SessionPanel::markNotHeld() {
         notHeldReason_->Clear();
         showHeader(practice_->session(session_));
         enableControls();
-        showInfo(message_, "Recorded that this session did not take place. Its plan is kept.");
+        showInfo(message_,
+                 text::tr("Recorded that this session did not take place. Its plan is kept."));
     });
 }
 
@@ -506,9 +523,9 @@ void SessionPanel::recordFacilitators() {
     runGuarded(failure_, [&] {
         practice_->recordFacilitators(session_, present);
         showInfo(message_, present.empty()
-                               ? "No one is recorded as running this session now (what was "
-                                 "recorded before is kept)."
-                               : "Recorded who ran this session.");
+                               ? text::tr("No one is recorded as running this session now (what "
+                                          "was recorded before is kept).")
+                               : text::tr("Recorded who ran this session."));
     });
 }
 

@@ -11,6 +11,7 @@
 
 #include "curriculum/ProgrammeLocation.h"
 #include "practice/Workspace.h"
+#include "text/Translate.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -42,10 +43,10 @@ void addShortcuts(const wxMenu& menu, const std::string& menuName, std::vector<S
 }  // namespace
 
 void appendClipboardCommands(wxFrame* frame, wxMenu* edit) {
-    edit->Append(wxID_CUT, "Cu&t\tCtrl+X");
-    edit->Append(wxID_COPY, "&Copy\tCtrl+C");
-    edit->Append(wxID_PASTE, "&Paste\tCtrl+V");
-    edit->Append(wxID_SELECTALL, "Select &all\tCtrl+A");
+    edit->Append(wxID_CUT, trWx("Cu&t") + "\tCtrl+X");
+    edit->Append(wxID_COPY, trWx("&Copy") + "\tCtrl+C");
+    edit->Append(wxID_PASTE, trWx("&Paste") + "\tCtrl+V");
+    edit->Append(wxID_SELECTALL, trWx("Select &all") + "\tCtrl+A");
     struct Command {
         int id;
         void (wxTextEntry::*run)();
@@ -85,14 +86,14 @@ std::vector<Shortcut> shortcutsOf(const wxMenuBar& menus) {
 }
 
 void showShortcuts(wxWindow* parent, const std::vector<Shortcut>& shortcuts) {
-    wxDialog dialog(parent, wxID_ANY, "Keyboard shortcuts", wxDefaultPosition, wxDefaultSize,
+    wxDialog dialog(parent, wxID_ANY, trWx("Keyboard shortcuts"), wxDefaultPosition, wxDefaultSize,
                     wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
     auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition,
                                 dialog.FromDIP(wxSize(520, 420)), wxLC_REPORT | wxLC_SINGLE_SEL);
     list->SetName("shortcuts-list");
-    list->AppendColumn("Menu", wxLIST_FORMAT_LEFT, dialog.FromDIP(110));
-    list->AppendColumn("Command", wxLIST_FORMAT_LEFT, dialog.FromDIP(260));
-    list->AppendColumn("Keys", wxLIST_FORMAT_LEFT, dialog.FromDIP(130));
+    list->AppendColumn(trWx("Menu"), wxLIST_FORMAT_LEFT, dialog.FromDIP(110));
+    list->AppendColumn(trWx("Command"), wxLIST_FORMAT_LEFT, dialog.FromDIP(260));
+    list->AppendColumn(trWx("Keys"), wxLIST_FORMAT_LEFT, dialog.FromDIP(130));
     for (const auto& shortcut : shortcuts) {
         const long row = list->InsertItem(list->GetItemCount(), toWx(shortcut.menu));
         list->SetItem(row, 1, toWx(shortcut.command));
@@ -112,21 +113,21 @@ wxAboutDialogInfo aboutRoundtable() {
     info.SetName("Roundtable");
     info.SetVersion(ROUNDTABLE_VERSION);
     info.SetDescription(
-        toWx("A workbench for structured group-treatment programmes: the "
-             "curriculum, session plans, the register and progress notes.\n"
-             "Writes data format " +
-             std::to_string(practice::Workspace::dataFormat()) + "."));
-    info.SetLicence(
-        "Roundtable is built on these libraries, each under its own licence:\n"
-        "  wxWidgets " +
-        wxString(wxVERSION_NUM_DOT_STRING) +
-        " - wxWindows Library Licence\n"
-        "  GTK 3, Pango, librsvg - GNU LGPL 2.1 or later\n"
-        "  cairo - GNU LGPL 2.1 or Mozilla Public Licence 1.1\n"
-        "  SQLite - public domain\n"
-        "  libsodium - ISC licence\n"
-        "  pugixml - MIT licence\n"
-        "  Boost - Boost Software Licence 1.0\n");
+        toWx(text::fill(text::tr("A workbench for structured group-treatment programmes: the "
+                                 "curriculum, session plans, the register and progress notes.\n"
+                                 "Writes data format {1}."),
+                        {std::to_string(practice::Workspace::dataFormat())})));
+    info.SetLicence(trWx("Roundtable is built on these libraries, each under its own licence:") +
+                    "\n"
+                    "  wxWidgets " +
+                    wxString(wxVERSION_NUM_DOT_STRING) +
+                    " - wxWindows Library Licence\n"
+                    "  GTK 3, Pango, librsvg - GNU LGPL 2.1 or later\n"
+                    "  cairo - GNU LGPL 2.1 or Mozilla Public Licence 1.1\n"
+                    "  SQLite - public domain\n"
+                    "  libsodium - ISC licence\n"
+                    "  pugixml - MIT licence\n"
+                    "  Boost - Boost Software Licence 1.0\n");
     return info;
 }
 

@@ -3,6 +3,7 @@
 
 #include <wx/icon.h>
 
+#include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/MainFrame.h"
 
@@ -14,7 +15,9 @@ namespace {
 void rememberDatabase(MainFrame* frame, settings::SettingsStore& settings,
                       const std::string& path) {
     auto told = [frame](const Failure& failure) {
-        frame->showNotice("The settings could not be saved: " + failure.message, wxICON_WARNING);
+        frame->showNotice(
+            text::fill(text::tr("The settings could not be saved: {1}"), {failure.message}),
+            wxICON_WARNING);
     };
     runGuarded(told, [&] {
         settings::lastDatabase.write(settings, path);

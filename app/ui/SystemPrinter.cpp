@@ -14,6 +14,7 @@
 #include <string>
 
 #include "documents/Handles.h"
+#include "text/Translate.h"
 
 namespace roundtable::ui {
 namespace {
@@ -166,9 +167,9 @@ SystemPrinter::Outcome SystemPrinter::print(wxWindow* parent, const documents::P
     if (job.failure)
         std::rethrow_exception(job.failure);
     if (result == GTK_PRINT_OPERATION_RESULT_ERROR) {
-        throw documents::DocumentError(std::string("The document could not be printed: ") +
-                                       (error ? error->message : "the system gave no reason") +
-                                       ".");
+        throw documents::DocumentError(
+            text::fill(text::tr("The document could not be printed: {1}."),
+                       {error ? error->message : text::tr("the system gave no reason")}));
     }
     if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
         return Outcome::cancelled;

@@ -13,6 +13,7 @@
 
 #include <array>
 
+#include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
 
@@ -21,13 +22,13 @@ namespace {
 
 constexpr std::array<records::Role, 3> kRoles = {
     records::Role::facilitator, records::Role::clinicalLead, records::Role::administrator};
-constexpr std::array<const char*, 3> kRoleLabels = {"Facilitator", "Clinical lead",
-                                                    "Administrator"};
+constexpr std::array<const char*, 3> kRoleLabels = {
+    text::trLater("Facilitator"), text::trLater("Clinical lead"), text::trLater("Administrator")};
 
 const char* roleLabel(records::Role role) {
     for (std::size_t i = 0; i < kRoles.size(); ++i) {
         if (kRoles[i] == role)
-            return kRoleLabels[i];
+            return text::tr(kRoleLabels[i]);
     }
     return "";
 }
@@ -36,7 +37,7 @@ wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, bool
     auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                  wxSize(220, -1), secret ? wxTE_PASSWORD : 0);
     field->SetName(name);
-    field->SetHint(hint);
+    field->SetHint(toWx(hint));
     clearTintWhenEdited(field);
     return field;
 }
@@ -44,7 +45,7 @@ wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, bool
 /// A titled box holding a row of controls. In a narrow window the text fields give up width
 /// (down to a third of their usual) so that the buttons stay whole.
 wxSizer* form(wxWindow* parent, const char* title, std::initializer_list<wxWindow*> controls) {
-    auto* box = new wxStaticBoxSizer(wxHORIZONTAL, parent, title);
+    auto* box = new wxStaticBoxSizer(wxHORIZONTAL, parent, toWx(title));
     for (auto* control : controls) {
         const bool field = dynamic_cast<wxTextCtrl*>(control) != nullptr;
         if (field)
@@ -62,54 +63,55 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 180),
                            wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->SetName("users");
-    list_->AppendColumn("User name", wxLIST_FORMAT_LEFT, 220);
-    list_->AppendColumn("Role", wxLIST_FORMAT_LEFT, 160);
+    list_->AppendColumn(trWx("User name"), wxLIST_FORMAT_LEFT, 220);
+    list_->AppendColumn(trWx("Role"), wxLIST_FORMAT_LEFT, 160);
     userDamage_ = new DamageNotice(this, "user-damage");
 
-    newLogin_ = textField(this, "user-login", "User name, e.g. jsmith", false);
+    newLogin_ = textField(this, "user-login", text::tr("User name, e.g. jsmith"), false);
     newRole_ = new wxChoice(this, wxID_ANY);
     newRole_->SetName("user-role");
     for (const char* label : kRoleLabels)
-        newRole_->Append(label);
+        newRole_->Append(trWx(label));
     newRole_->SetSelection(0);
-    newPassphrase_ = textField(this, "user-passphrase", "Passphrase (10 characters or more)", true);
-    newRepeat_ = textField(this, "user-repeat", "The same passphrase again", true);
-    addButton_ = new wxButton(this, wxID_ANY, "&Add user");
+    newPassphrase_ =
+        textField(this, "user-passphrase", text::tr("Passphrase (10 characters or more)"), true);
+    newRepeat_ = textField(this, "user-repeat", text::tr("The same passphrase again"), true);
+    addButton_ = new wxButton(this, wxID_ANY, trWx("&Add user"));
     addButton_->SetName("add-user");
 
     resetPassphrase_ =
-        textField(this, "reset-passphrase", "New passphrase for the selected user", true);
-    resetRepeat_ = textField(this, "reset-repeat", "The same passphrase again", true);
-    resetButton_ = new wxButton(this, wxID_ANY, "&Give new passphrase");
+        textField(this, "reset-passphrase", text::tr("New passphrase for the selected user"), true);
+    resetRepeat_ = textField(this, "reset-repeat", text::tr("The same passphrase again"), true);
+    resetButton_ = new wxButton(this, wxID_ANY, trWx("&Give new passphrase"));
     resetButton_->SetName("reset-passphrase-button");
 
-    ownCurrent_ = textField(this, "own-current", "Your current passphrase", true);
-    ownPassphrase_ = textField(this, "own-passphrase", "Your new passphrase", true);
-    ownRepeat_ = textField(this, "own-repeat", "The same passphrase again", true);
-    ownButton_ = new wxButton(this, wxID_ANY, "&Change my passphrase");
+    ownCurrent_ = textField(this, "own-current", text::tr("Your current passphrase"), true);
+    ownPassphrase_ = textField(this, "own-passphrase", text::tr("Your new passphrase"), true);
+    ownRepeat_ = textField(this, "own-repeat", text::tr("The same passphrase again"), true);
+    ownButton_ = new wxButton(this, wxID_ANY, trWx("&Change my passphrase"));
     ownButton_->SetName("change-own-passphrase");
 
     adminNote_ = new wxStaticText(this, wxID_ANY,
-                                  "Only an administrator can add users or give a user a new "
-                                  "passphrase.");
+                                  trWx("Only an administrator can add users or give a user a "
+                                       "new passphrase."));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("users-message");
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(heading(this, "Who can sign in to this database"),
+    sizer->Add(heading(this, trWx("Who can sign in to this database")),
                wxSizerFlags().Expand().Border(wxALL, 8));
     sizer->Add(list_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(userDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(adminNote_, wxSizerFlags().Border(wxALL, 8));
-    sizer->Add(form(this, "Add a user: name and role", {newLogin_, newRole_}),
+    sizer->Add(form(this, text::tr("Add a user: name and role"), {newLogin_, newRole_}),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
-    sizer->Add(
-        form(this, "Add a user: their first passphrase", {newPassphrase_, newRepeat_, addButton_}),
-        wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
-    sizer->Add(form(this, "Give the selected user a new passphrase",
+    sizer->Add(form(this, text::tr("Add a user: their first passphrase"),
+                    {newPassphrase_, newRepeat_, addButton_}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(form(this, text::tr("Give the selected user a new passphrase"),
                     {resetPassphrase_, resetRepeat_, resetButton_}),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
-    sizer->Add(form(this, "Change my own passphrase",
+    sizer->Add(form(this, text::tr("Change my own passphrase"),
                     {ownCurrent_, ownPassphrase_, ownRepeat_, ownButton_}),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -145,7 +147,7 @@ void UsersPanel::reload() {
             for (std::size_t i = 0; i < users_.size(); ++i) {
                 long row = list_->InsertItem(
                     static_cast<long>(i), toWx(users_[i].login) + damagedMark({users_[i].damage}));
-                list_->SetItem(row, 1, roleLabel(users_[i].role));
+                list_->SetItem(row, 1, toWx(roleLabel(users_[i].role)));
             }
         }
     }
@@ -175,9 +177,9 @@ void UsersPanel::addUser() {
         for (auto* field : {newLogin_, newPassphrase_, newRepeat_})
             field->Clear();
         reload();
-        showInfo(message_, "Added " + login +
-                               ". Tell them their passphrase in person, not by "
-                               "email.");
+        showInfo(message_, text::fill(text::tr("Added {1}. Tell them their passphrase in "
+                                               "person, not by email."),
+                                      {login}));
     });
 }
 
@@ -191,7 +193,9 @@ void UsersPanel::resetPassphrase() {
                                    fromWx(resetRepeat_->GetValue()));
         resetPassphrase_->Clear();
         resetRepeat_->Clear();
-        showInfo(message_, login + " has a new passphrase. Their old one no longer works.");
+        showInfo(message_, text::fill(text::tr("{1} has a new passphrase. Their old one no "
+                                               "longer works."),
+                                      {login}));
     });
 }
 
@@ -207,7 +211,8 @@ void UsersPanel::changeOwnPassphrase() {
                                        fromWx(ownRepeat_->GetValue()));
         for (auto* field : {ownCurrent_, ownPassphrase_, ownRepeat_})
             field->Clear();
-        showInfo(message_, "Your passphrase is changed. Use the new one next time you sign in.");
+        showInfo(message_,
+                 text::tr("Your passphrase is changed. Use the new one next time you sign in."));
     });
 }
 

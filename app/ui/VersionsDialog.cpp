@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "text/Translate.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
@@ -32,15 +33,15 @@ std::string readableTime(std::string at) {
 }
 
 std::string nameOf(const practice::ModuleVersion& version) {
-    return version.draft ? std::string("the draft")
-                         : std::string("version ").append(std::to_string(*version.version));
+    return version.draft ? std::string(text::tr("the draft"))
+                         : text::fill(text::tr("version {1}"), {std::to_string(*version.version)});
 }
 
 }  // namespace
 
 VersionsDialog::VersionsDialog(wxWindow* parent, practice::CurriculumChanges changes,
                                std::string moduleId, bool hasDraft)
-    : wxDialog(parent, wxID_ANY, "Versions of the module", wxDefaultPosition, wxDefaultSize,
+    : wxDialog(parent, wxID_ANY, trWx("Versions of the module"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       changes_(changes),
       moduleId_(std::move(moduleId)) {
@@ -48,11 +49,11 @@ VersionsDialog::VersionsDialog(wxWindow* parent, practice::CurriculumChanges cha
     list_ =
         new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(820, 300)), wxLC_REPORT);
     list_->SetName("versions-list");
-    list_->AppendColumn("Version", wxLIST_FORMAT_LEFT, FromDIP(80));
-    list_->AppendColumn("Published", wxLIST_FORMAT_LEFT, FromDIP(150));
-    list_->AppendColumn("By", wxLIST_FORMAT_LEFT, FromDIP(100));
-    list_->AppendColumn("Written by", wxLIST_FORMAT_LEFT, FromDIP(120));
-    list_->AppendColumn("What it changes", wxLIST_FORMAT_LEFT, FromDIP(360));
+    list_->AppendColumn(trWx("Version"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    list_->AppendColumn(trWx("Published"), wxLIST_FORMAT_LEFT, FromDIP(150));
+    list_->AppendColumn(trWx("By"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    list_->AppendColumn(trWx("Written by"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    list_->AppendColumn(trWx("What it changes"), wxLIST_FORMAT_LEFT, FromDIP(360));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("versions-message");
 
@@ -64,33 +65,33 @@ VersionsDialog::VersionsDialog(wxWindow* parent, practice::CurriculumChanges cha
     };
     runGuarded(atNamedField(this, message_), [&] {
         if (hasDraft)
-            add({{}, true}, {"draft", "not yet", "", "", ""});
+            add({{}, true}, {text::tr("draft"), text::tr("not yet"), "", "", ""});
         for (const auto& version : changes_.publishedVersions(moduleId_)) {
             add({version.version, false},
                 {std::to_string(version.version), readableTime(version.publishedAt),
                  version.publishedBy, joinedLogins(version.authors),
-                 version.summary.empty() ? "(as shipped)" : version.summary});
+                 version.summary.empty() ? text::tr("(as shipped)") : version.summary});
         }
     });
     if (!rows_.empty())
         list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
 
-    auto* compare = new wxButton(this, wxID_ANY, "&Compare");
+    auto* compare = new wxButton(this, wxID_ANY, trWx("&Compare"));
     compare->SetName("versions-compare");
     compare->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { compareSelected(); });
     list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { compareSelected(); });
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
-                                "Choose one version to see what it changed, or two (Ctrl+click) "
-                                "to compare them."),
+                                trWx("Choose one version to see what it changed, or two "
+                                     "(Ctrl+click) to compare them.")),
                wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxALL, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(compare, wxSizerFlags().Border(wxRIGHT, 8));
     buttons->AddStretchSpacer();
-    buttons->Add(new wxButton(this, wxID_CLOSE, "Close"));
+    buttons->Add(new wxButton(this, wxID_CLOSE, trWx("Close")));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizerAndFit(sizer);
     SetEscapeId(wxID_CLOSE);
@@ -109,9 +110,9 @@ void VersionsDialog::compareSelected() {
         chosen.push_back(chosen[0] + 1);  // the version before it
     if (chosen.size() != 2) {
         showRefused(nullptr, message_,
-                    chosen.size() > 2 ? "Choose two versions to compare, not more."
-                                      : "This is the first version: there is nothing before it "
-                                        "to compare it with.");
+                    chosen.size() > 2 ? text::tr("Choose two versions to compare, not more.")
+                                      : text::tr("This is the first version: there is nothing "
+                                                 "before it to compare it with."));
         return;
     }
     // Rows are the newest first: the lower row is the older text.
@@ -119,8 +120,7 @@ void VersionsDialog::compareSelected() {
     const auto& newer = rows_[std::min(chosen[0], chosen[1])];
     runGuarded(atNamedField(this, message_), [&] {
         auto comparison = changes_.compare(moduleId_, older, newer);
-        const auto title =
-            std::string("From ").append(nameOf(older)).append(" to ").append(nameOf(newer));
+        const auto title = text::fill(text::tr("From {1} to {2}"), {nameOf(older), nameOf(newer)});
         message_->SetLabel(wxEmptyString);
         if (show_)
             show_(title, comparison);

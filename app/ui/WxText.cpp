@@ -70,7 +70,7 @@ void clearRefused(wxWindow* field, wxStaticText* messageLine) {
 wxString damagedMark(const std::vector<std::string>& damages) {
     for (const auto& damage : damages) {
         if (!damage.empty())
-            return "  " + wxString::FromUTF8(kWarningSign) + " damaged";
+            return "  " + wxString::FromUTF8(kWarningSign) + " " + trWx("damaged");
     }
     return {};
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "records/Types.h"
+#include "text/Translate.h"
 
 class wxTextCtrl;
 
@@ -22,6 +23,11 @@ namespace roundtable::ui {
 }
 [[nodiscard]] inline std::string fromWx(const wxString& text) {
     return text.utf8_string();
+}
+/// The translation of `english` (text::tr) as a wxString, for a label or title. A keyword of
+/// xgettext (po/CMakeLists.txt), like tr.
+[[nodiscard]] inline wxString trWx(const char* english) {
+    return toWx(text::tr(english));
 }
 
 /// "Tue 3 Nov 2026" for "2026-11-03"; the text unchanged when it is not a date.

@@ -40,13 +40,13 @@ Output cli(const std::vector<std::string>& arguments, const std::string& input =
 }
 
 /// Runs the built roundtable-cli with `arguments` (a shell command line's tail): its exit
-/// status and what it printed on both outputs.
+/// status and what it printed on both outputs. `environment` ("NAME=value ...") is set for it.
 struct BuiltOutput {
     int status;
     std::string output;
 };
-BuiltOutput builtCli(const std::string& arguments) {
-    auto command = std::string(ROUNDTABLE_CLI) + " " + arguments + " 2>&1";
+BuiltOutput builtCli(const std::string& arguments, const std::string& environment = {}) {
+    auto command = environment + " " + ROUNDTABLE_CLI + " " + arguments + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
     char buffer[512] = {};
@@ -338,6 +338,31 @@ TEST_CASE("restore needs an administrator's name and passphrase") {
           "roundtable-cli: The user name or passphrase is not right. Nothing was restored: the "
           "database is as it was.\n");
     CHECK(roundtable::test::readFile(database) == before);
+}
+
+TEST_CASE("under the pseudo-locale the built binary's usage and messages are all translated") {
+    // en@pseudo wraps every message of the catalog in ⟦ ⟧ (po/CMakeLists.txt): a line without
+    // the marker is hard-coded. C.UTF-8: glibc ignores LANGUAGE under the plain "C" locale.
+    const std::string pseudo =
+        std::string("LC_ALL=C.UTF-8 LANGUAGE=en@pseudo ROUNDTABLE_LOCALEDIR=") +
+        ROUNDTABLE_BUILD_LOCALE;
+    const std::string open = "\u27E6", close = "\u27E7";
+    auto usage = builtCli("--help", pseudo);
+    CHECK(WEXITSTATUS(usage.status) == 2);
+    std::istringstream lines(usage.output);
+    int count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        CHECK_MESSAGE(line.starts_with(open), "not translated: " << line);
+        CHECK_MESSAGE(line.ends_with(close), "not translated: " << line);
+    }
+    CHECK(count > 20);  // the commands, curriculum's and print's
+    auto missing = builtCli("backup --db x.rtdb --user someone", pseudo);
+    CHECK(WEXITSTATUS(missing.status) == 2);
+    CHECK(missing.output.starts_with("roundtable-cli: " + open + "backup needs --out FILE" + close +
+                                     "\n"));
+    // Without the pseudo-locale, the same English as ever.
+    CHECK(builtCli("backup --db x.rtdb --user someone")
+              .output.starts_with("roundtable-cli: backup needs --out FILE\n"));
 }
 
 TEST_CASE("a wrong command line prints the usage and exits 2") {

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <clocale>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -13,6 +15,7 @@
 #include "curriculum/ModuleDocument.h"
 #include "curriculum/ModuleEditing.h"
 #include "support/TempDir.h"
+#include "text/Translate.h"
 
 using namespace roundtable::curriculum;
 using roundtable::test::readFile;
@@ -871,4 +874,32 @@ TEST_CASE("field addresses describe themselves for messages") {
           "session 2, activity 3, item 1: easy-read picture");
     CHECK(describe(A::ofModule(Field::indicatorScale, 1)) == "indicator 2: indicator scale");
     CHECK(describe(A::ofModule(Field::moduleTitle)) == "module title");
+}
+
+TEST_CASE("under the pseudo-locale the findings are translated and still placed at their fields") {
+    // The editor places the loader's findings by their English words (Finding::inEnglish); the
+    // words shown are the user's language (the build's pseudo-locale wraps them in ⟦ ⟧).
+    setenv("LC_ALL", "C.UTF-8", 1);
+    setenv("LANGUAGE", "en@pseudo", 1);
+    roundtable::text::useEnvironmentLanguage();
+    roundtable::text::useCatalogs(ROUNDTABLE_BUILD_LOCALE);
+    ModuleDraft draft(shippedText());
+    draft.setText(A::ofActivity(0, 2, Field::activityMinutes), "2O");
+    draft.setText(A::ofSession(4, Field::sessionTitle), "");
+    draft.setText(A::ofSession(2, Field::sessionMinutes), "125");
+    const auto checked = check(draft);
+    unsetenv("LANGUAGE");
+    unsetenv("LC_ALL");
+    std::setlocale(LC_ALL, "C");
+    INFO(allFindings(checked));
+    REQUIRE(checked.findings.size() == 3);
+    for (const auto& found : checked.findings)
+        CHECK(found.finding.message.starts_with("\u27E6"));
+    CHECK(checked.at(A::ofActivity(0, 2, Field::activityMinutes)).size() == 1);
+    const auto title = checked.at(A::ofSession(4, Field::sessionTitle));
+    REQUIRE(title.size() == 1);
+    // The field's name is translated too.
+    CHECK(title.front().finding.message ==
+          "\u27E6The \u27E6session title\u27E7 is missing: fill it in.\u27E7");
+    CHECK(checked.at(A::ofSession(2, Field::sessionMinutes)).size() == 1);
 }

@@ -34,6 +34,7 @@
 #include "support/RawSql.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
+#include "text/Translate.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
 #include "ui/LastResortApp.h"
@@ -913,6 +914,10 @@ wxIMPLEMENT_APP_NO_MAIN(TestApp);
 
 int main(int argc, char** argv) {
     doctest::Context context(argc, argv);
+    // As the app: the environment's language and the messages' catalog (English needs none; the
+    // pseudo-locale's entry sets LANGUAGE and points ROUNDTABLE_LOCALEDIR at build/locale).
+    text::useEnvironmentLanguage();
+    text::useCatalogs();
     wxApp::SetInstance(new TestApp);
     if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit())
         return 2;
