@@ -216,7 +216,8 @@ void GroupPanel::attach(practice::Practice* practice) {
 
 records::GroupId GroupPanel::currentGroup() const {
     int index = groupChoice_->GetSelection();
-    return index == wxNOT_FOUND ? records::GroupId() : groups_.at(static_cast<std::size_t>(index)).id;
+    return index == wxNOT_FOUND ? records::GroupId()
+                                : groups_.at(static_cast<std::size_t>(index)).id;
 }
 
 void GroupPanel::reload() {
