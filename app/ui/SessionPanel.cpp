@@ -197,6 +197,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     clearTintWhenEdited(notHeldReason_);
     editor_->onAddCorrection([this] { addCorrection(); });
     clearTintWhenEdited(reason_);
+    compareButton_->Hide();  // until a session planned from an older version is shown
     enableControls();
 }
 
@@ -213,6 +214,9 @@ void SessionPanel::attach(practice::Practice* practice) {
     notHeldReason_->Clear();
     reason_->Clear();
     showFacilitators({});
+    differences_ = {};  // nothing of the last session's plan stays shown
+    plannedFrom_->SetLabel(wxEmptyString);
+    compareButton_->Hide();
     header_->SetLabel(trWx("Open a session from the Group page."));
     sessionDamage_->show({});
     lineDamage_->show({});

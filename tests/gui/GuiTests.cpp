@@ -952,6 +952,7 @@ TEST_CASE("a session shows the module version it was planned from, and what chan
         changes.publish("framework");
     }
     auto* frame = showFrame();
+    CHECK_FALSE(find<wxButton>(frame, "compare-with-newest")->IsShown());  // no session open
     openFirstSession(frame, path, 1);
     auto* plannedFrom = find<wxStaticText>(frame, "planned-from");
     CHECK(plannedFrom->GetLabel() == "from version 1 (now version 2)");
@@ -991,6 +992,15 @@ TEST_CASE("a session shows the module version it was planned from, and what chan
     });
     click(find<wxButton>(frame, "compare-with-newest"));
     CHECK(waitFor([&] { return compared; }));
+    // Locked, the page keeps nothing of the session's plan; signed in again, it shows none.
+    frame->lock();
+    CHECK_FALSE(find<wxButton>(frame, "compare-with-newest")->IsShown());
+    CHECK(plannedFrom->GetLabel().empty());
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
+    click(find<wxButton>(frame, "open-session"));
+    CHECK(waitFor([&] { return find<wxButton>(frame, "compare-with-newest")->IsShown(); }));
     // The group can be kept on the versions it started with.
     clickTab(frame->pages(), 0);
     auto* stays = find<wxCheckBox>(frame, "stays-on-versions");
