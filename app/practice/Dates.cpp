@@ -19,6 +19,18 @@ std::chrono::year_month_day parse(const std::string& text) {
             std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
 }
 
+/// How each order is typed (a field's hint) and named (in the settings), by its value.
+struct OrderWords {
+    const char* pattern;
+    const char* name;
+};
+constexpr OrderWords kOrderWords[] = {{"DD/MM/YYYY", "day-month-year"},
+                                      {"MM/DD/YYYY", "month-day-year"},
+                                      {"YYYY-MM-DD", "year-month-day"}};
+const OrderWords& wordsOf(DateOrder order) {
+    return kOrderWords[static_cast<std::size_t>(order)];
+}
+
 std::string print(int year, unsigned month, unsigned day) {
     char text[40];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", year, month, day);
@@ -68,15 +80,7 @@ std::string formatDate(const std::string& isoDate, DateOrder order) {
 }
 
 std::string datePattern(DateOrder order) {
-    switch (order) {
-        case DateOrder::dayMonthYear:
-            return "DD/MM/YYYY";
-        case DateOrder::monthDayYear:
-            return "MM/DD/YYYY";
-        case DateOrder::yearMonthDay:
-            break;
-    }
-    return "YYYY-MM-DD";
+    return wordsOf(order).pattern;
 }
 
 std::optional<std::string> readTypedDate(std::string_view text, DateOrder order) {
@@ -103,19 +107,11 @@ std::optional<std::string> readTypedDate(std::string_view text, DateOrder order)
 }
 
 const char* dateOrderName(DateOrder order) {
-    switch (order) {
-        case DateOrder::dayMonthYear:
-            return "day-month-year";
-        case DateOrder::monthDayYear:
-            return "month-day-year";
-        case DateOrder::yearMonthDay:
-            break;
-    }
-    return "year-month-day";
+    return wordsOf(order).name;
 }
 
 std::optional<DateOrder> dateOrderNamed(std::string_view name) {
-    for (auto order : {DateOrder::dayMonthYear, DateOrder::monthDayYear, DateOrder::yearMonthDay}) {
+    for (auto order : kDateOrders) {
         if (name == dateOrderName(order))
             return order;
     }

@@ -2,6 +2,7 @@
 // type and read them: in their own order (day/month/year, month/day/year or year-month-day).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ namespace roundtable::practice {
 
 /// The orders in which a date is typed and shown.
 enum class DateOrder { dayMonthYear, monthDayYear, yearMonthDay };
+/// Every order, as Preferences offers them.
+inline constexpr std::array<DateOrder, 3> kDateOrders{
+    DateOrder::dayMonthYear, DateOrder::monthDayYear, DateOrder::yearMonthDay};
 /// This computer's order, from its locale's date format (LC_TIME, as set by the program); the
 /// unambiguous year-month-day under the C locale, which is no person's.
 [[nodiscard]] DateOrder localeDateOrder();

@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
-#include <set>
 #include <string_view>
 #include <tuple>
 

@@ -14,12 +14,6 @@
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
-namespace {
-/// The choices of date order, after the first: the locale's.
-constexpr practice::DateOrder kDateOrders[] = {practice::DateOrder::dayMonthYear,
-                                               practice::DateOrder::monthDayYear,
-                                               practice::DateOrder::yearMonthDay};
-}  // namespace
 
 PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& settings,
                                      std::function<void(wxWindow*)> editServiceDetails)
@@ -59,7 +53,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
     dateOrder_->SetName("preferences-date-order");
     dateOrder_->Append(toWx(text::fill(text::tr("this computer's language has them ({1})"),
                                        {practice::datePattern(practice::localeDateOrder())})));
-    for (auto order : kDateOrders) {
+    for (auto order : practice::kDateOrders) {
         dateOrder_->Append(toWx(
             text::fill(text::tr("{1}, e.g. {2}"),
                        {practice::datePattern(order), practice::formatDate("2026-11-03", order)})));
@@ -91,8 +85,8 @@ bool PreferencesDialog::TransferDataToWindow() {
     showIdleLockCheck();
     const auto chosen = practice::dateOrderNamed(settings::dateOrder.read(settings_));
     dateOrder_->SetSelection(0);
-    for (std::size_t i = 0; i < std::size(kDateOrders); ++i) {
-        if (chosen == kDateOrders[i])
+    for (std::size_t i = 0; i < practice::kDateOrders.size(); ++i) {
+        if (chosen == practice::kDateOrders[i])
             dateOrder_->SetSelection(static_cast<int>(i) + 1);
     }
     return true;
@@ -121,8 +115,8 @@ bool PreferencesDialog::TransferDataFromWindow() {
             settings::idleLockMinutes.write(settings_, *minutes);
             const int order = dateOrder_->GetSelection();
             settings::dateOrder.write(
-                settings_,
-                order < 1 ? std::string() : practice::dateOrderName(kDateOrders[order - 1]));
+                settings_, order < 1 ? std::string()
+                                     : practice::dateOrderName(practice::kDateOrders[order - 1]));
             settings_.flush();
         });
 }

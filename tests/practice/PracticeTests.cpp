@@ -188,7 +188,7 @@ TEST_CASE("dates are typed in the person's order or as YYYY-MM-DD, and shown in 
     CHECK(practice::formatDate("2026-11-03", DateOrder::yearMonthDay) == "2026-11-03");
     CHECK(practice::datePattern(DateOrder::dayMonthYear) == "DD/MM/YYYY");
     // Every order reads back what it writes.
-    for (auto order : {DateOrder::dayMonthYear, DateOrder::monthDayYear, DateOrder::yearMonthDay})
+    for (auto order : practice::kDateOrders)
         CHECK(readTypedDate(practice::formatDate("2027-01-31", order), order) == "2027-01-31");
 
     // The locale's order, from its date format.
