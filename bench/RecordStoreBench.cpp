@@ -41,6 +41,7 @@
 namespace {
 
 using namespace roundtable::bench;
+using namespace roundtable::records::literals;
 
 namespace fs = std::filesystem;
 namespace records = roundtable::records;
@@ -381,12 +382,12 @@ void benchSigning(records::RecordStore& store, const fs::path& storeDatabase,
     std::vector<records::MemberId> members;
     for (int i = 0; i < signingMembers; ++i)
         members.push_back(
-            store.addMember(group, "Bench Member " + std::to_string(i + 1), "2026-11-03"));
+            store.addMember(group, "Bench Member " + std::to_string(i + 1), "2026-11-03"_date));
     std::vector<std::pair<records::SessionId, records::MemberId>> pairs;
     for (int s = 0; static_cast<int>(pairs.size()) < signings; ++s) {
         records::NewSession planned;
         planned.groupId = group;
-        planned.date = "2026-11-" + std::string(s % 28 < 9 ? "0" : "") + std::to_string(s % 28 + 1);
+        planned.date = "2026-11-01"_date.plusDays(s % 28);
         planned.title = "Signing benchmark session " + std::to_string(s + 1);
         planned.minutes = 120;
         planned.stamp = {"framework-01", "framework", 1, std::string(64, '0')};

@@ -175,12 +175,11 @@ std::vector<records::PlannedActivity> plannedActivities(std::string_view title) 
              "settled. Remind the group of the date of the next session."}};
 }
 
-std::string isoDate(std::chrono::sys_days day) {
+records::Date dateOn(std::chrono::sys_days day) {
     std::chrono::year_month_day date{day};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return text;
+    return *records::Date::fromParts(static_cast<int>(date.year()),
+                                     static_cast<unsigned>(date.month()),
+                                     static_cast<unsigned>(date.day()));
 }
 
 std::string hexHash(SyntheticRandom& random) {
@@ -223,14 +222,14 @@ void addGroup(records::RecordStore& store, SyntheticRandom& random, const std::s
     ++made.groups;
     std::vector<records::MemberId> members;
     for (int i = 0; i < memberCount; ++i) {
-        members.push_back(store.addMember(group, inventName(random), isoDate(firstSession)));
+        members.push_back(store.addMember(group, inventName(random), dateOn(firstSession)));
         ++made.members;
     }
     for (int week = 0; week < sessionCount; ++week) {
         auto title = kSessionTitles[static_cast<std::size_t>(week) % kSessionTitles.size()];
         records::NewSession planned;
         planned.groupId = group;
-        planned.date = isoDate(firstSession + std::chrono::days(7 * week));
+        planned.date = dateOn(firstSession + std::chrono::days(7 * week));
         planned.title = "Session " + std::to_string(week + 1) + ": " + std::string(title);
         planned.minutes = 120;
         char curriculumSession[32];
@@ -410,7 +409,7 @@ GeneratedService generateSyntheticService(const fs::path& path, const SyntheticS
         std::snprintf(
             name, sizeof name, "Group %02d (%s, from %s)", g + 1,
             std::string(kTimesOfDay[static_cast<std::size_t>(g) % kTimesOfDay.size()]).c_str(),
-            isoDate(firstSession).c_str());
+            dateOn(firstSession).iso().c_str());
         addGroup(store, random, name, kind, firstSession, shape.membersPerGroup,
                  shape.sessionsPerGroup, made);
         if ((g + 1) % 5 == 0) {

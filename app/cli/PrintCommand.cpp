@@ -43,7 +43,9 @@ const char* const kPrintUsage = text::trLater(
     "       roundtable-cli print member-report --member CODE [--from DATE] [--to DATE]\n"
     "                      [--concerns] [--summary TEXT | --summary-file FILE] RECORD OPTIONS\n"
     "       roundtable-cli print relapse-plan --member CODE [--easy-read] RECORD OPTIONS\n"
-    "         PRINT OPTIONS: --content DIR, --paper a4|letter, and for carers' documents\n"
+    "         PRINT OPTIONS: --content DIR, --paper a4|letter, --date-order day-month-year|\n"
+    "                        month-day-year|year-month-day (default: the language's), and\n"
+    "                        for carers' documents\n"
     "                        --contact-name, --contact-phone, --contact-email TEXT and\n"
     "                        --contact-address LINE (once for each line)\n"
     "         RECORD OPTIONS: --db PATH --user NAME --out FILE.pdf [PRINT OPTIONS]\n");
@@ -52,7 +54,7 @@ namespace {
 
 namespace documents = roundtable::documents;
 
-const std::set<std::string> kPrintOptions = {"--out", "--content", "--paper"};
+const std::set<std::string> kPrintOptions = {"--out", "--content", "--paper", "--date-order"};
 const std::set<std::string> kContactOptions = {"--contact-name", "--contact-phone",
                                                "--contact-email", "--contact-address"};
 const std::set<std::string> kRecordOptions = {"--db", "--user"};
@@ -131,6 +133,15 @@ documents::Paper paperFrom(const std::string& text) {
     throw UsageError(text::tr("--paper takes a4 or letter"));
 }
 
+practice::DateOrder dateOrderFrom(const std::string& text) {
+    if (text.empty())
+        return practice::localeDateOrder();
+    if (auto order = practice::dateOrderNamed(text))
+        return *order;
+    throw UsageError(
+        text::tr("--date-order takes day-month-year, month-day-year or year-month-day"));
+}
+
 documents::ServiceContact contactFrom(
     const std::map<std::string, std::vector<std::string>>& given) {
     documents::ServiceContact contact;
@@ -151,10 +162,13 @@ std::int64_t recordNumber(const std::string& text, const std::string& option) {
     return number;
 }
 
-std::string dateOption(const std::map<std::string, std::vector<std::string>>& given,
-                       const std::string& name) {
-    auto date = single(given, name);
-    if (!date.empty() && !practice::isIsoDate(date))
+std::optional<records::Date> dateOption(
+    const std::map<std::string, std::vector<std::string>>& given, const std::string& name) {
+    auto typed = single(given, name);
+    if (typed.empty())
+        return std::nullopt;
+    auto date = records::Date::fromIso(typed);
+    if (!date)
         throw UsageError(
             text::fill(text::tr("{1} takes a date as YYYY-MM-DD, such as 2027-03-31"), {name}));
     return date;
@@ -181,12 +195,13 @@ struct Request {
     std::string kind;
     std::string file;
     documents::Paper paper = documents::Paper::a4;
+    practice::DateOrder dates = practice::DateOrder::yearMonthDay;
     bool fromRecords = false;  ///< --db given: every kind but the curriculum's three
     std::string sessionId;     ///< a curriculum session's id, or a recorded session's number
     std::string moduleId;      ///< the pack's, when it is of one module
     std::int64_t groupId = 0;
     std::string memberCode;
-    practice::Period period;
+    practice::AskedPeriod period;
     bool openConcerns = false;
     bool easyRead = false;
     std::string summary;
@@ -202,6 +217,7 @@ Request requestFrom(const std::vector<std::string>& arguments) {
     auto given = readOptions(arguments);
     request.file = required(given, kind, "--out", "FILE.pdf");
     request.paper = paperFrom(single(given, "--paper"));
+    request.dates = dateOrderFrom(single(given, "--date-order"));
     const bool onlyFromRecords = kindOptions().at(kind).contains("--db") && kind != "session-plan";
     request.fromRecords = given.contains("--db");
     if (onlyFromRecords || request.fromRecords) {
@@ -227,8 +243,7 @@ Request requestFrom(const std::vector<std::string>& arguments) {
             throw UsageError(text::tr("--start takes a time of day as HH:MM, such as 10:00"));
     }
     request.period = {dateOption(given, "--from"), dateOption(given, "--to")};
-    if (!request.period.from.empty() && !request.period.to.empty() &&
-        request.period.from > request.period.to) {
+    if (request.period.from && request.period.to && *request.period.from > *request.period.to) {
         throw UsageError(text::tr("--from must not come after --to"));
     }
     request.openConcerns = given.contains("--concerns");
@@ -300,18 +315,19 @@ RecordDocument fromRecords(const Request& request, const Content& content,
     if (request.kind == "session-plan") {
         const auto id = recordNumber(request.sessionId, "--session");
         return {documents::recordedSessionPlan(content.programme, practice::groupSession(store, id),
-                                               request.start),
+                                               request.dates, request.start),
                 request.kind, id, false};
     }
     if (request.kind == "sign-in-sheet") {
         const auto id = recordNumber(request.sessionId, "--session");
-        return {documents::signInSheet(practice::sessionSheet(store, id), request.naming),
+        return {documents::signInSheet(practice::sessionSheet(store, id), request.naming,
+                                       request.dates),
                 request.kind, id};
     }
     if (request.kind == "register") {
-        return {
-            documents::yearRegister(practice::groupYear(store, request.groupId), request.naming),
-            request.kind, request.groupId};
+        return {documents::yearRegister(practice::groupYear(store, request.groupId), request.naming,
+                                        request.dates),
+                request.kind, request.groupId};
     }
     if (request.kind == "member-report") {
         auto period = practice::memberPeriod(store, request.memberCode, request.period,
@@ -320,7 +336,8 @@ RecordDocument fromRecords(const Request& request, const Content& content,
         documents::MemberReportOptions options{
             request.summary,
             request.openConcerns,
-            {user ? user->login : "", user ? roleInWords(user->role) : "", practice::today()}};
+            {user ? user->login : "", user ? roleInWords(user->role) : "", practice::today()},
+            request.dates};
         auto id = period.member.id;
         return {documents::memberReport(period, content.programme, options), request.kind, id};
     }
@@ -328,7 +345,7 @@ RecordDocument fromRecords(const Request& request, const Content& content,
     auto id = plan.member.id;
     if (request.easyRead)
         return {documents::easyReadRelapsePlan(plan), "easy-read-relapse-plan", id};
-    return {documents::formalRelapsePlan(plan), request.kind, id};
+    return {documents::formalRelapsePlan(plan, request.dates), request.kind, id};
 }
 
 }  // namespace

@@ -20,21 +20,25 @@ std::string moduleTitle(const curriculum::Programme& programme, const std::strin
     return module ? std::string(module->title) : moduleId;
 }
 
-void addDetails(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
+void addDetails(std::vector<Block>& blocks, const practice::MemberPeriod& period,
+                practice::DateOrder dates) {
+    const auto shown = [dates](records::Date date) { return practice::formatDate(date, dates); };
     blocks.push_back(Heading{text::tr("Progress report"), 1, {}});
     blocks.push_back(
         Paragraph{text::fill(text::tr("{1} (code {2})"), {period.member.name, period.member.code}),
                   text::tr("Member:")});
     for (const auto& [group, membership] : period.memberships) {
         blocks.push_back(Paragraph{
-            membership.leftOn.empty()
-                ? text::fill(text::tr("{1}, joined {2}"), {group.name, membership.joinedOn})
+            !membership.leftOn
+                ? text::fill(text::tr("{1}, joined {2}"), {group.name, shown(membership.joinedOn)})
                 : text::fill(text::tr("{1}, joined {2}, left {3}"),
-                             {group.name, membership.joinedOn, membership.leftOn}),
+                             {group.name, shown(membership.joinedOn), shown(*membership.leftOn)}),
             text::tr("Group:")});
     }
-    blocks.push_back(
-        Paragraph{period.period.from + " to " + period.period.to, text::tr("Period:")});
+    // TRANSLATORS: a report's period: {1} its first day, {2} its last.
+    blocks.push_back(Paragraph{
+        text::fill(text::tr("{1} to {2}"), {shown(period.period.from), shown(period.period.to)}),
+        text::tr("Period:")});
     blocks.push_back(
         Paragraph{text::tr("This report is confidential. It is made from the records that the "
                            "group's facilitators have signed, for the people responsible for his "
@@ -81,7 +85,7 @@ Table sessionTable(const std::string& markHeading) {
 }
 
 void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& period,
-                 const curriculum::Programme& programme) {
+                 const curriculum::Programme& programme, practice::DateOrder dates) {
     blocks.push_back(Heading{text::tr("Modules and sessions attended"), 2, {}});
     // Modules in the order he first met them, each with how many of its sessions he was at.
     std::vector<std::pair<std::string, int>> modules;  // id, version
@@ -97,7 +101,8 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
         at += present ? 1 : 0;
         of += 1;
         std::vector<std::string> row{
-            session.date, session.title, moduleTitle(programme, stamp.moduleId),
+            practice::formatDate(session.date, dates), session.title,
+            moduleTitle(programme, stamp.moduleId),
             mark ? practice::attendanceInWords(mark->status) : text::tr("No mark recorded")};
         (present ? attended : missed).rows.push_back(std::move(row));
     }
@@ -128,7 +133,7 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
 /// For each module, a table of the signed notes' ratings: a row per session date, a column per
 /// indicator (its label and scale from the curriculum).
 void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period,
-                const curriculum::Programme& programme) {
+                const curriculum::Programme& programme, practice::DateOrder dates) {
     blocks.push_back(Heading{text::tr("Progress indicators"), 2, {}});
     blocks.push_back(
         Paragraph{text::tr("Facilitators rate each module's progress indicators in their "
@@ -173,7 +178,7 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
         for (const auto& [id, heading] : indicators)
             table.columns.push_back({heading, 3.0, true});
         for (const auto* session : rated[moduleId]) {
-            std::vector<std::string> row{session->session.date};
+            std::vector<std::string> row{practice::formatDate(session->session.date, dates)};
             for (const auto& [id, heading] : indicators) {
                 const auto& ratings = session->signedNote->content.ratings;
                 auto found = std::find_if(ratings.begin(), ratings.end(), [&](const auto& rating) {
@@ -188,12 +193,13 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
 }
 
 void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
-               const curriculum::Programme& programme) {
+               const curriculum::Programme& programme, practice::DateOrder dates) {
     blocks.push_back(Heading{text::tr("Outcome measures"), 2, {}});
     if (period.scores.empty()) {
-        blocks.push_back(Paragraph{
-            text::fill(text::tr("No outcome scores were recorded up to {1}."), {period.period.to}),
-            {}});
+        blocks.push_back(
+            Paragraph{text::fill(text::tr("No outcome scores were recorded up to {1}."),
+                                 {practice::formatDate(period.period.to, dates)}),
+                      {}});
         return;
     }
     auto timePointLabel = [&](const std::string& id) {
@@ -229,31 +235,34 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
                                                 : text::tr("{1} ({2} to {3}, higher is worse)"),
                            {known.name, std::to_string(known.min), std::to_string(known.max)});
         }
-        table.rows.push_back(
-            {measure, timePointLabel(score.timePoint), score.takenOn, std::to_string(score.score)});
+        table.rows.push_back({measure, timePointLabel(score.timePoint),
+                              practice::formatDate(score.takenOn, dates),
+                              std::to_string(score.score)});
     }
     blocks.push_back(std::move(table));
 }
 
-void addConcerns(std::vector<Block>& blocks, const practice::MemberPeriod& period) {
+void addConcerns(std::vector<Block>& blocks, const practice::MemberPeriod& period,
+                 practice::DateOrder dates) {
     blocks.push_back(Heading{text::tr("Open concerns"), 2, {}});
     if (period.openConcerns.empty()) {
         blocks.push_back(Paragraph{text::tr("None."), {}});
         return;
     }
     for (const auto& concern : period.openConcerns) {
-        blocks.push_back(
-            Paragraph{concern.description,
-                      text::fill(text::tr("Raised {1}:"), {practice::dateOf(concern.raisedAt)})});
+        blocks.push_back(Paragraph{
+            concern.description,
+            text::fill(text::tr("Raised {1}:"),
+                       {practice::formatDate(practice::dateOf(concern.raisedAt), dates)})});
         BulletList actions;
         for (const auto& action : concern.actions) {
             if (action.status != records::ActionStatus::open)
                 continue;
             actions.items.push_back(
-                action.dueOn.empty()
-                    ? text::fill(text::tr("{1} ({2})"), {action.action, action.owner})
-                    : text::fill(text::tr("{1} ({2}, by {3})"),
-                                 {action.action, action.owner, action.dueOn}));
+                !action.dueOn ? text::fill(text::tr("{1} ({2})"), {action.action, action.owner})
+                              : text::fill(text::tr("{1} ({2}, by {3})"),
+                                           {action.action, action.owner,
+                                            practice::formatDate(*action.dueOn, dates)}));
         }
         if (!actions.items.empty())
             blocks.push_back(std::move(actions));
@@ -276,7 +285,8 @@ void addSummaryAndSignature(std::vector<Block>& blocks, const MemberReportOption
     blocks.push_back(Heading{text::tr("Signed"), 2, {}});
     blocks.push_back(Paragraph{options.signer.name, text::tr("Name:")});
     blocks.push_back(Paragraph{options.signer.role, text::tr("Role:")});
-    blocks.push_back(Paragraph{options.signer.date, text::tr("Date:")});
+    blocks.push_back(
+        Paragraph{practice::formatDate(options.signer.date, options.dates), text::tr("Date:")});
     blocks.push_back(WritingSpace{text::tr("Signature"), 2});
 }
 
@@ -289,13 +299,13 @@ Document memberReport(const practice::MemberPeriod& period, const curriculum::Pr
     document.confidential = true;
     document.title = text::fill(text::tr("Progress report: {1}"), {period.member.code});
     auto& blocks = document.blocks;
-    addDetails(blocks, period);
+    addDetails(blocks, period, options.dates);
     addAttendance(blocks, period);
-    addSessions(blocks, period, programme);
-    addRatings(blocks, period, programme);
-    addScores(blocks, period, programme);
+    addSessions(blocks, period, programme, options.dates);
+    addRatings(blocks, period, programme, options.dates);
+    addScores(blocks, period, programme, options.dates);
     if (options.openConcerns)
-        addConcerns(blocks, period);
+        addConcerns(blocks, period, options.dates);
     addSummaryAndSignature(blocks, options);
     return document;
 }

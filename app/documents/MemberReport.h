@@ -7,6 +7,7 @@
 
 #include "curriculum/Programme.h"
 #include "documents/Document.h"
+#include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 
 namespace roundtable::documents {
@@ -15,7 +16,7 @@ namespace roundtable::documents {
 struct ReportSigner {
     std::string name;
     std::string role;
-    std::string date;  ///< YYYY-MM-DD
+    records::Date date;
 };
 
 struct MemberReportOptions {
@@ -26,6 +27,7 @@ struct MemberReportOptions {
     /// holds them only then).
     bool openConcerns = false;
     ReportSigner signer;
+    practice::DateOrder dates = practice::DateOrder::yearMonthDay;  ///< how dates are written
 };
 
 /// His details and the period; attendance and its rate; the modules and sessions he attended and

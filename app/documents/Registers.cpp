@@ -65,12 +65,16 @@ std::string cellFor(const records::Session& session, const records::Member& memb
 /// A member's label down the side: who he is, and when he joined after the first session or
 /// left.
 std::string labelFor(const practice::GroupYear& year, const records::Member& member,
-                     MemberNaming naming) {
+                     MemberNaming naming, practice::DateOrder dates) {
     auto label = shownAs(member, naming);
-    if (!year.sessions.empty() && member.joinedOn > year.sessions.front().date)
-        label.append("\n").append(text::fill(text::tr("joined {1}"), {member.joinedOn}));
-    if (!member.leftOn.empty())
-        label.append("\n").append(text::fill(text::tr("left {1}"), {member.leftOn}));
+    if (!year.sessions.empty() && member.joinedOn > year.sessions.front().date) {
+        label.append("\n").append(
+            text::fill(text::tr("joined {1}"), {practice::formatDate(member.joinedOn, dates)}));
+    }
+    if (member.leftOn) {
+        label.append("\n").append(
+            text::fill(text::tr("left {1}"), {practice::formatDate(*member.leftOn, dates)}));
+    }
     return label;
 }
 
@@ -100,13 +104,13 @@ Counts countsOf(const practice::GroupYear& year) {
 
 /// Sessions [first, last) across, members down, and a last row of how many were present.
 Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t first,
-             std::size_t last, MemberNaming naming) {
+             std::size_t last, MemberNaming naming, practice::DateOrder dates) {
     Table grid;
     grid.columns.push_back({text::tr("Member"), 5.0, false});
     for (std::size_t s = first; s < last; ++s)
         grid.columns.push_back({std::to_string(s + 1), 1.0, true});
     for (std::size_t m = 0; m < year.members.size(); ++m) {
-        std::vector<std::string> row{labelFor(year, year.members[m], naming)};
+        std::vector<std::string> row{labelFor(year, year.members[m], naming, dates)};
         for (std::size_t s = first; s < last; ++s)
             row.push_back(cellFor(year.sessions[s], year.members[m], year.marks[m][s]));
         grid.rows.push_back(std::move(row));
@@ -120,21 +124,23 @@ Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t 
 
 }  // namespace
 
-Document signInSheet(const practice::SessionSheet& sheet, MemberNaming naming) {
+Document signInSheet(const practice::SessionSheet& sheet, MemberNaming naming,
+                     practice::DateOrder dates) {
     const auto& [group, session] = sheet.planned;
+    const auto date = practice::formatDate(session.date, dates);
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
-    document.title = text::fill(text::tr("Sign-in sheet: {1}"), {session.date});
+    document.title = text::fill(text::tr("Sign-in sheet: {1}"), {date});
     auto& blocks = document.blocks;
     blocks.push_back(Heading{text::tr("Sign-in sheet"), 1, {}});
     blocks.push_back(Paragraph{session.title, text::tr("Session:")});
     blocks.push_back(Paragraph{group.name, text::tr("Group:")});
-    blocks.push_back(Paragraph{
-        session.startsAt.empty()
-            ? session.date
-            : text::fill(text::tr("{1}, starting at {2}"), {session.date, session.startsAt}),
-        text::tr("Date:")});
+    blocks.push_back(
+        Paragraph{session.startsAt.empty()
+                      ? date
+                      : text::fill(text::tr("{1}, starting at {2}"), {date, session.startsAt}),
+                  text::tr("Date:")});
     if (sheet.members.empty()) {
         blocks.push_back(Paragraph{text::tr("No one is on this session's register."), {}});
         return document;
@@ -155,7 +161,9 @@ Document signInSheet(const practice::SessionSheet& sheet, MemberNaming naming) {
     return document;
 }
 
-Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
+Document yearRegister(const practice::GroupYear& year, MemberNaming naming,
+                      practice::DateOrder dates) {
+    const auto shown = [dates](records::Date date) { return practice::formatDate(date, dates); };
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
@@ -172,11 +180,11 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
     const auto held = std::count_if(year.sessions.begin(), year.sessions.end(), [](auto& s) {
         return s.status == records::SessionStatus::tookPlace;
     });
-    blocks.push_back(
-        Paragraph{text::fill(text::tr("{1} from {2} to {3}; {4} took place"),
-                             {std::to_string(year.sessions.size()), year.sessions.front().date,
-                              year.sessions.back().date, std::to_string(held)}),
-                  text::tr("Sessions:")});
+    blocks.push_back(Paragraph{
+        text::fill(text::tr("{1} from {2} to {3}; {4} took place"),
+                   {std::to_string(year.sessions.size()), shown(year.sessions.front().date),
+                    shown(year.sessions.back().date), std::to_string(held)}),
+        text::tr("Sessions:")});
     blocks.push_back(Paragraph{std::to_string(year.members.size()), text::tr("Members:")});
 
     // The grid first, from the first page (each further part of the year on a page of its
@@ -185,13 +193,13 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
         const auto last = std::min(first + kSessionsPerPage, year.sessions.size());
         if (first > 0)
             blocks.emplace_back(std::in_place_type<PageBreak>);
-        blocks.push_back(
-            Heading{text::fill(text::tr("Sessions {1} to {2} ({3} to {4})"),
-                               {std::to_string(first + 1), std::to_string(last),
-                                year.sessions[first].date, year.sessions[last - 1].date}),
-                    2,
-                    {}});
-        blocks.push_back(gridOf(year, counts, first, last, naming));
+        blocks.push_back(Heading{
+            text::fill(text::tr("Sessions {1} to {2} ({3} to {4})"),
+                       {std::to_string(first + 1), std::to_string(last),
+                        shown(year.sessions[first].date), shown(year.sessions[last - 1].date)}),
+            2,
+            {}});
+        blocks.push_back(gridOf(year, counts, first, last, naming, dates));
     }
     blocks.push_back(Heading{text::tr("Key"), 2, {}});
     blocks.push_back(keyTable());
@@ -206,7 +214,8 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
                    false};
     for (std::size_t m = 0; m < year.members.size(); ++m) {
         const auto& member = year.members[m];
-        byMember.rows.push_back({shownAs(member, naming), member.joinedOn, member.leftOn,
+        byMember.rows.push_back({shownAs(member, naming), shown(member.joinedOn),
+                                 member.leftOn ? shown(*member.leftOn) : "",
                                  rateText(counts.presentFor[m], counts.countedFor[m])});
     }
     blocks.push_back(std::move(byMember));
@@ -222,7 +231,7 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming) {
     for (std::size_t s = 0; s < year.sessions.size(); ++s) {
         const auto& session = year.sessions[s];
         bySession.rows.push_back(
-            {std::to_string(s + 1), session.date, session.title,
+            {std::to_string(s + 1), shown(session.date), session.title,
              practice::sessionStatusInWords(session.status),
              counts.countedAt[s] == 0 ? "" : rateText(counts.presentAt[s], counts.countedAt[s])});
     }

@@ -51,7 +51,7 @@ Document easyReadRelapsePlan(const practice::MemberPlan& plan) {
     return document;
 }
 
-Document formalRelapsePlan(const practice::MemberPlan& plan) {
+Document formalRelapsePlan(const practice::MemberPlan& plan, practice::DateOrder dates) {
     Document document;
     document.typography = Typography::standard;
     document.confidential = true;
@@ -64,7 +64,8 @@ Document formalRelapsePlan(const practice::MemberPlan& plan) {
     blocks.push_back(
         Paragraph{text::fill(text::tr("{1}, written {2} by {3}"),
                              {std::to_string(plan.plan.version),
-                              practice::dateOf(plan.plan.createdAt), plan.plan.createdBy}),
+                              practice::formatDate(practice::dateOf(plan.plan.createdAt), dates),
+                              plan.plan.createdBy}),
                   text::tr("Version:")});
     blocks.push_back(
         Paragraph{text::tr("This plan is confidential. It was written with him, in his own words; "

@@ -5,12 +5,15 @@
 #pragma once
 
 #include "documents/Document.h"
+#include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 
 namespace roundtable::documents {
 
 [[nodiscard]] Document easyReadRelapsePlan(const practice::MemberPlan& plan);
 
-[[nodiscard]] Document formalRelapsePlan(const practice::MemberPlan& plan);
+/// Its date written in `dates` order.
+[[nodiscard]] Document formalRelapsePlan(const practice::MemberPlan& plan,
+                                         practice::DateOrder dates);
 
 }  // namespace roundtable::documents

@@ -128,7 +128,7 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
 }
 
 Document recordedSessionPlan(const curriculum::Programme& programme,
-                             const practice::GroupSession& planned,
+                             const practice::GroupSession& planned, practice::DateOrder dates,
                              std::optional<ClockTime> start) {
     const auto& [group, session] = planned;
     auto found = programme.findSession(session.stamp.sessionId);
@@ -138,7 +138,7 @@ Document recordedSessionPlan(const curriculum::Programme& programme,
                                        {std::to_string(session.id), session.stamp.sessionId}));
     }
     SessionPlanOptions options;
-    options.date = session.date;
+    options.date = practice::formatDate(session.date, dates);
     options.group = group.name;
     options.plannedVersion = session.stamp.moduleVersion;
     if (start)

@@ -9,6 +9,7 @@
 
 #include "curriculum/Programme.h"
 #include "documents/Document.h"
+#include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 
 namespace roundtable::documents {
@@ -43,11 +44,12 @@ struct SessionPlanOptions {
                                    const SessionPlanOptions& options);
 
 /// The plan of a session on record (`planned`, as practice::groupSession reads it), made from
-/// the curriculum session it was planned from: its date, its group's name, its start time
-/// (`start` instead, when given) and the module version it was planned from. DocumentError when
-/// `programme` does not hold that curriculum session.
+/// the curriculum session it was planned from: its date (in `dates` order), its group's name, its
+/// start time (`start` instead, when given) and the module version it was planned from.
+/// DocumentError when `programme` does not hold that curriculum session.
 [[nodiscard]] Document recordedSessionPlan(const curriculum::Programme& programme,
                                            const practice::GroupSession& planned,
+                                           practice::DateOrder dates,
                                            std::optional<ClockTime> start = std::nullopt);
 
 }  // namespace roundtable::documents

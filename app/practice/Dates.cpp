@@ -1,24 +1,16 @@
-// Calendar arithmetic on ISO dates with <chrono> (g++ 12: calendar types, no <format>).
+// Dates in people's orders and in words, and the calendar arithmetic of the use cases.
 #include "practice/Dates.h"
 #include "text/Translate.h"
 
 #include <langinfo.h>
 
 #include <array>
-#include <chrono>
 #include <clocale>
-#include <cstdio>
 #include <ctime>
 #include <regex>
 
 namespace roundtable::practice {
 namespace {
-std::chrono::year_month_day parse(const std::string& text) {
-    return {std::chrono::year{std::stoi(text.substr(0, 4))},
-            std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
-            std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
-}
-
 /// How each order is typed (a field's hint) and named (in the settings), by its value.
 struct OrderWords {
     const char* pattern;
@@ -30,22 +22,7 @@ constexpr OrderWords kOrderWords[] = {{"DD/MM/YYYY", "day-month-year"},
 const OrderWords& wordsOf(DateOrder order) {
     return kOrderWords[static_cast<std::size_t>(order)];
 }
-
-std::string print(int year, unsigned month, unsigned day) {
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", year, month, day);
-    return text;
-}
 }  // namespace
-
-bool isIsoDate(const std::string& text) {
-    static const std::regex pattern(R"(\d{4}-\d{2}-\d{2})");
-    return std::regex_match(text, pattern) && parse(text).ok();
-}
-
-int yearOf(const std::string& isoDate) {
-    return int(parse(isoDate).year());
-}
 
 DateOrder localeDateOrder() {
     const std::string name = std::setlocale(LC_TIME, nullptr);
@@ -65,9 +42,9 @@ DateOrder dateOrderOfFormat(std::string_view format) {
     return DateOrder::dayMonthYear;
 }
 
-std::string formatDate(const std::string& isoDate, DateOrder order) {
-    const auto year = isoDate.substr(0, 4), month = isoDate.substr(5, 2),
-               day = isoDate.substr(8, 2);
+std::string formatDate(Date date, DateOrder order) {
+    const auto iso = date.iso();
+    const auto year = iso.substr(0, 4), month = iso.substr(5, 2), day = iso.substr(8, 2);
     switch (order) {
         case DateOrder::dayMonthYear:
             return day + "/" + month + "/" + year;
@@ -76,14 +53,14 @@ std::string formatDate(const std::string& isoDate, DateOrder order) {
         case DateOrder::yearMonthDay:
             break;
     }
-    return isoDate;
+    return iso;
 }
 
 std::string datePattern(DateOrder order) {
     return wordsOf(order).pattern;
 }
 
-std::optional<std::string> readTypedDate(std::string_view text, DateOrder order) {
+std::optional<Date> readTypedDate(std::string_view text, DateOrder order) {
     static const std::regex pattern(R"(\s*(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})\s*)");
     std::match_results<std::string_view::const_iterator> parts;
     if (!std::regex_match(text.begin(), text.end(), parts, pattern))
@@ -101,9 +78,8 @@ std::optional<std::string> readTypedDate(std::string_view text, DateOrder order)
     }
     if (year.size() != 4 || day.size() > 2)
         return std::nullopt;  // a year in two figures could be any century
-    auto iso = print(std::stoi(year), static_cast<unsigned>(std::stoi(month)),
-                     static_cast<unsigned>(std::stoi(day)));
-    return isIsoDate(iso) ? std::optional(iso) : std::nullopt;
+    return Date::fromParts(std::stoi(year), static_cast<unsigned>(std::stoi(month)),
+                           static_cast<unsigned>(std::stoi(day)));
 }
 
 const char* dateOrderName(DateOrder order) {
@@ -122,58 +98,42 @@ DateOrder dateOrderSetting(const settings::SettingsStore& settings) {
     return dateOrderNamed(settings::dateOrder.read(settings)).value_or(localeDateOrder());
 }
 
-std::string addDays(const std::string& isoDate, int days) {
-    std::chrono::year_month_day date{std::chrono::sys_days{parse(isoDate)} +
-                                     std::chrono::days{days}};
-    return print(int(date.year()), unsigned(date.month()), unsigned(date.day()));
+Date weekdayOnOrBefore(Date date, unsigned weekday) {
+    return date.plusDays(-static_cast<int>((date.weekday() + 7 - weekday) % 7));
 }
 
-std::string weekdayOnOrBefore(const std::string& isoDate, unsigned weekday) {
-    std::chrono::sys_days date{parse(isoDate)};
-    auto back = (std::chrono::weekday{date} - std::chrono::weekday{weekday}).count();
-    return addDays(isoDate, -static_cast<int>(back));
+Date weekdayOnOrAfter(Date date, unsigned weekday) {
+    return weekdayOnOrBefore(date.plusDays(6), weekday);
 }
 
-std::string weekdayOnOrAfter(const std::string& isoDate, unsigned weekday) {
-    return weekdayOnOrBefore(addDays(isoDate, 6), weekday);
+Date dateOf(const std::string& timestamp) {
+    return Date::fromIso(std::string_view(timestamp).substr(0, 10)).value_or(Date{});
 }
 
-int daysBetween(const std::string& from, const std::string& to) {
-    return static_cast<int>((std::chrono::sys_days{parse(to.substr(0, 10))} -
-                             std::chrono::sys_days{parse(from.substr(0, 10))})
-                                .count());
-}
-
-std::string dateOf(const std::string& timestamp) {
-    return timestamp.substr(0, 10);
-}
-
-std::string dateInWords(const std::string& isoDate) {
+std::string dateInWords(Date date) {
     static const char* const kMonths[] = {
         text::trLater("January"), text::trLater("February"), text::trLater("March"),
         text::trLater("April"),   text::trLater("May"),      text::trLater("June"),
         text::trLater("July"),    text::trLater("August"),   text::trLater("September"),
         text::trLater("October"), text::trLater("November"), text::trLater("December")};
-    auto date = parse(isoDate);
     // TRANSLATORS: a date in words: {1} the day, {2} the month's name, {3} the year.
-    return text::fill(text::tr("{1} {2} {3}"), {std::to_string(unsigned(date.day())),
-                                                text::tr(kMonths[unsigned(date.month()) - 1]),
-                                                std::to_string(int(date.year()))});
+    return text::fill(text::tr("{1} {2} {3}"),
+                      {std::to_string(date.day()), text::tr(kMonths[date.month() - 1]),
+                       std::to_string(date.year())});
 }
 
-std::time_t localTimeOn(const std::string& isoDate, int hour, int minute) {
-    const auto date = parse(isoDate);
+std::time_t localTimeOn(Date date, int hour, int minute) {
     std::tm parts{};
-    parts.tm_year = int(date.year()) - 1900;
-    parts.tm_mon = int(unsigned(date.month())) - 1;
-    parts.tm_mday = int(unsigned(date.day()));
+    parts.tm_year = date.year() - 1900;
+    parts.tm_mon = static_cast<int>(date.month()) - 1;
+    parts.tm_mday = static_cast<int>(date.day());
     parts.tm_hour = hour;
     parts.tm_min = minute;
     parts.tm_isdst = -1;  // whatever summer time says on that day
     return std::mktime(&parts);
 }
 
-std::string today(const records::Clock& clock) {
+Date today(const records::Clock& clock) {
     return records::localDate(clock);
 }
 

@@ -74,11 +74,11 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
     // The group is called "Tuesday group", so its sessions fall on Tuesdays, the last one
     // at most a week ago.
     constexpr unsigned kTuesday = 2;
-    const auto lastSession = weekdayOnOrBefore(addDays(today(), -1), kTuesday);
-    const auto firstSession = addDays(lastSession, -7 * (kDemoSessions - 1));
+    const auto lastSession = weekdayOnOrBefore(today().plusDays(-1), kTuesday);
+    const auto firstSession = lastSession.plusDays(-7 * (kDemoSessions - 1));
     // The service's year as it happened: set up the day before the first session, each
     // session's register taken and notes signed on its day (none is a late entry).
-    records::SetClock clock(localTimeOn(addDays(firstSession, -1), 9, 0));
+    records::SetClock clock(localTimeOn(firstSession.plusDays(-1), 9, 0));
     auto store = records::RecordStore::create(
                      path, {kDemoLogin, kDemoPassphrase, records::KeyDerivation::standard, &clock})
                      .store;
@@ -89,7 +89,7 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
                                       {static_cast<int>(kTuesday), "10:30", 120});
     std::vector<records::MemberId> members;
     for (const char* name : kMembers) {
-        members.push_back(practice.addMember(group, name, firstSession));
+        members.push_back(practice.addMember(group, name, firstSession.iso()));
     }
     summary.members = static_cast<int>(members.size());
 
@@ -101,9 +101,10 @@ DemoSummary createDemoDatabase(const std::filesystem::path& path,
             curriculumSessions.push_back(&session);
     }
     for (int week = 0; week < kDemoSessions && week < int(curriculumSessions.size()); ++week) {
-        const auto date = addDays(firstSession, 7 * week);
+        const auto date = firstSession.plusDays(7 * week);
         clock.set(localTimeOn(date, 9, 30));
-        auto session = practice.planSession(group, std::string(curriculumSessions[week]->id), date);
+        auto session =
+            practice.planSession(group, std::string(curriculumSessions[week]->id), date.iso());
         ++summary.sessions;
         clock.set(localTimeOn(date, 13, 15));  // after the session, its register and notes
         for (int m = 0; m < int(members.size()); ++m) {

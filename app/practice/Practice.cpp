@@ -73,11 +73,11 @@ std::string damageWarning(const std::vector<std::string>& damages) {
 }
 
 std::optional<std::string> backupReminder(const std::optional<std::string>& lastBackupAt,
-                                          const std::string& today) {
+                                          Date today) {
     constexpr int kBackupDays = 7;
     if (!lastBackupAt)
         return text::tr("No backup of this database has been made yet.");
-    int days = daysBetween(*lastBackupAt, today);
+    int days = dateOf(*lastBackupAt).daysUntil(today);
     if (days <= kBackupDays)
         return std::nullopt;
     return text::fill(text::tr("The last backup of this database was made {1} days ago."),
@@ -133,8 +133,8 @@ records::GroupId Practice::createGroup(const std::string& name, records::GroupKi
     return store_.addGroup(cleanName, kind, schedule, linkedGroup);
 }
 
-std::string Practice::typedDate(const char* field, const std::string& text,
-                                const std::string& refusal) const {
+Date Practice::typedDate(const char* field, const std::string& text,
+                         const std::string& refusal) const {
     auto date = readTypedDate(text, dateOrder_);
     if (!date)
         throw ValidationError(field, refusal);
@@ -159,7 +159,7 @@ void Practice::recordLeaving(records::GroupId group, records::MemberId member,
                               [&](const records::Member& m) { return m.id == member; });
     if (found == members.end())
         throw ValidationError("member", text::tr("Choose a member of this group."));
-    if (!found->leftOn.empty())
+    if (found->leftOn)
         throw ValidationError("left-on", text::tr("His leaving is already recorded."));
     if (leftOn < found->joinedOn)
         throw ValidationError("left-on", text::tr("He cannot leave before the day he joined."));
@@ -168,23 +168,23 @@ void Practice::recordLeaving(records::GroupId group, records::MemberId member,
     store_.recordLeaving(group, member, leftOn, trimmed(reason));
 }
 
-void Practice::recordMemberDetails(records::MemberId member,
+void Practice::recordMemberDetails(records::MemberId member, const std::string& typedDateOfBirth,
                                    const records::MemberDetails& details) {
     auto clean = details;
-    clean.dateOfBirth = trimmed(details.dateOfBirth);
+    clean.dateOfBirth.reset();
     clean.localId = trimmed(details.localId);
     clean.residentialService = trimmed(details.residentialService);
     clean.careManager = trimmed(details.careManager);
-    if (!clean.dateOfBirth.empty()) {
+    if (!trimmed(typedDateOfBirth).empty()) {
         const std::string refusal = text::tr("The date of birth must be a real date in the past.");
-        clean.dateOfBirth = typedDate("date-of-birth", clean.dateOfBirth, refusal);
+        clean.dateOfBirth = typedDate("date-of-birth", typedDateOfBirth, refusal);
         if (clean.dateOfBirth >= today(store_.clock()))
             throw ValidationError("date-of-birth", refusal);
     }
     store_.recordMemberDetails(member, clean);
 }
 
-std::string Practice::nextMeetingDay(const records::Group& group, const std::string& from) {
+Date Practice::nextMeetingDay(const records::Group& group, Date from) {
     // The schedule counts Monday 1 ... Sunday 7; the calendar, Sunday 0 ... Saturday 6.
     int weekday = group.schedule.weekday;
     return weekday < 1 || weekday > 7 ? from
@@ -210,11 +210,11 @@ records::SessionId Practice::planSession(records::GroupId group,
         typedDate("session-date", typedOn, text::tr("The session date must be a real date."));
     // A year typed with two digits into a date picker reads as the first century ("12/03/26"
     // is 0026-12-03).
-    if (yearOf(date) < 2000) {
+    if (date.year() < 2000) {
         throw ValidationError("session-date",
                               text::fill(text::tr("The date reads as the year {1}: type the year "
                                                   "in full, such as 2026."),
-                                         {date.substr(0, 4)}));
+                                         {date.iso().substr(0, 4)}));
     }
     auto groups = store_.groups();
     auto groupIt = std::find_if(groups.begin(), groups.end(),
@@ -485,10 +485,9 @@ records::ActionId Practice::addConcernAction(records::ConcernId concern, const s
         throw ValidationError("action", text::tr("Please say what will be done."));
     if (trimmed(owner).empty())
         throw ValidationError("action-owner", text::tr("Please say who will do it."));
-    const auto due =
-        trimmed(dueOn).empty()
-            ? std::string()
-            : typedDate("action-due", dueOn, text::tr("The date it is due must be a real date."));
+    std::optional<Date> due;
+    if (!trimmed(dueOn).empty())
+        due = typedDate("action-due", dueOn, text::tr("The date it is due must be a real date."));
     return store_.addConcernAction(concern, trimmed(action), trimmed(owner), due);
 }
 

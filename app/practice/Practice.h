@@ -89,12 +89,13 @@ class Practice {
     /// Leaving needs a date (not before he joined) and a reason.
     void recordLeaving(records::GroupId group, records::MemberId member, const std::string& leftOn,
                        const std::string& reason);
-    void recordMemberDetails(records::MemberId member, const records::MemberDetails& details);
+    /// `details` with the date of birth as typed (empty: not recorded).
+    void recordMemberDetails(records::MemberId member, const std::string& typedDateOfBirth,
+                             const records::MemberDetails& details);
 
     /// The day a session of `group` would be planned for by default: the first day on or
     /// after `from` on which the group meets (`from` itself when it has no meeting day).
-    [[nodiscard]] static std::string nextMeetingDay(const records::Group& group,
-                                                    const std::string& from);
+    [[nodiscard]] static Date nextMeetingDay(const records::Group& group, Date from);
     /// Copies the curriculum session's activities into the record store, stamped with the
     /// module id, version and content hash they came from, at the group's usual start time.
     records::SessionId planSession(records::GroupId group, const std::string& curriculumSessionId,
@@ -229,10 +230,10 @@ class Practice {
     [[nodiscard]] DateOrder dateOrder() const { return dateOrder_; }
 
   private:
-    /// `text` as YYYY-MM-DD, typed in the date order or as YYYY-MM-DD; else refused at `field`
-    /// with `refusal`, which names the order to type.
-    [[nodiscard]] std::string typedDate(const char* field, const std::string& text,
-                                        const std::string& refusal) const;
+    /// The date `text` typed in the date order or as YYYY-MM-DD; else refused at `field` with
+    /// `refusal`, which names the order to type.
+    [[nodiscard]] Date typedDate(const char* field, const std::string& text,
+                                 const std::string& refusal) const;
     /// A new user's login (trimmed) after the checks addUser makes, fields named
     /// "<prefix>-login", "<prefix>-passphrase" and "<prefix>-repeat".
     std::string checkedNewUser(const std::string& prefix, const std::string& login,
@@ -258,7 +259,7 @@ class Practice {
 /// What to tell the user about backups, or nothing when the last one is recent enough
 /// (a week). `lastBackupAt` is a UTC timestamp as the record store keeps it.
 [[nodiscard]] std::optional<std::string> backupReminder(
-    const std::optional<std::string>& lastBackupAt, const std::string& today);
+    const std::optional<std::string>& lastBackupAt, Date today);
 
 /// The headings of a relapse-prevention plan, in order, as a new plan starts.
 [[nodiscard]] const std::vector<std::string>& relapsePlanHeadings();

@@ -47,8 +47,8 @@ void refuseDamaged(const std::vector<std::string>& damages, const std::string& f
 
 }  // namespace
 
-bool onRegisterOn(const records::Member& member, const std::string& date) {
-    return member.leftOn.empty() || member.leftOn >= date;
+bool onRegisterOn(const records::Member& member, records::Date date) {
+    return !member.leftOn || *member.leftOn >= date;
 }
 
 bool attendanceCounts(const records::Session& session, const records::Member& membership,
@@ -104,8 +104,8 @@ GroupYear groupYear(records::RecordStore& store, records::GroupId group) {
     return year;
 }
 
-MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, const Period& asked,
-                          const std::string& today, bool withOpenConcerns) {
+MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code,
+                          const AskedPeriod& asked, records::Date today, bool withOpenConcerns) {
     MemberPeriod result;
     result.memberships = membershipsOf(store, code);
     result.member = std::min_element(result.memberships.begin(), result.memberships.end(),
@@ -114,9 +114,10 @@ MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, 
                                      })
                         ->second;
     auto history = store.historyOf(result.member.id);
-    result.period.to = asked.to.empty() ? today : asked.to;
-    result.period.from = asked.from;
-    if (result.period.from.empty()) {
+    result.period.to = asked.to.value_or(today);
+    if (asked.from) {
+        result.period.from = *asked.from;
+    } else {
         result.period.from = result.member.joinedOn;
         for (const auto& entry : history) {
             if (entry.mark && entry.session.date < result.period.from)
@@ -126,7 +127,7 @@ MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, 
     if (result.period.from > result.period.to) {
         throw ValidationError("period",
                               text::fill(text::tr("The period ends ({1}) before it starts ({2})."),
-                                         {result.period.to, result.period.from}));
+                                         {result.period.to.iso(), result.period.from.iso()}));
     }
 
     std::vector<std::string> damages{result.member.damage};
@@ -158,7 +159,7 @@ MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code, 
                               text::fill(text::tr("Nothing signed about {1} falls between "
                                                   "{2} and {3}: there is nothing to "
                                                   "report."),
-                                         {code, result.period.from, result.period.to}));
+                                         {code, result.period.from.iso(), result.period.to.iso()}));
     }
     for (auto& score : store.outcomeScoresOf(result.member.id)) {
         if (score.takenOn <= result.period.to) {

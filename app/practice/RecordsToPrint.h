@@ -38,10 +38,15 @@ struct GroupYear {
     std::vector<std::vector<std::optional<records::AttendanceMark>>> marks;
 };
 
-/// Dates from and to, both included, as YYYY-MM-DD.
+/// Dates from and to, both included.
 struct Period {
-    std::string from;
-    std::string to;
+    records::Date from;
+    records::Date to;
+};
+/// A period as asked for: either end may be left open.
+struct AskedPeriod {
+    std::optional<records::Date> from;
+    std::optional<records::Date> to;
 };
 
 /// One session of a man's period: the session, his mark, and his note when it is signed.
@@ -80,7 +85,7 @@ struct MemberPlan {
                                     const std::optional<records::AttendanceMark>& mark);
 
 /// Whether `member` was still a member on `date`: he had not left before it.
-[[nodiscard]] bool onRegisterOn(const records::Member& member, const std::string& date);
+[[nodiscard]] bool onRegisterOn(const records::Member& member, records::Date date);
 
 /// The session and its group. StoreError for an unknown session.
 [[nodiscard]] GroupSession groupSession(records::RecordStore& store, records::SessionId session);
@@ -88,12 +93,12 @@ struct MemberPlan {
 /// ValidationError ("group") for an unknown group.
 [[nodiscard]] GroupYear groupYear(records::RecordStore& store, records::GroupId group);
 
-/// The member's records from `asked.from` (empty: since he joined, or since his first mark if
-/// that is earlier) to `asked.to` (empty: `today`). Refused with a ValidationError when the code
+/// The member's records from `asked.from` (none: since he joined, or since his first mark if
+/// that is earlier) to `asked.to` (none: `today`). Refused with a ValidationError when the code
 /// is unknown ("member-code"), the period is back to front ("period"), nothing signed falls in
 /// the period, or a record it would use was damaged outside Roundtable ("report").
 [[nodiscard]] MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code,
-                                        const Period& asked, const std::string& today,
+                                        const AskedPeriod& asked, records::Date today,
                                         bool withOpenConcerns);
 
 /// ValidationError when the code is unknown ("member-code"), he has no plan yet, or the plan was

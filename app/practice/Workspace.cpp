@@ -63,7 +63,7 @@ records::BackupResult Workspace::backupTo(const std::filesystem::path& destinati
 }
 
 std::string Workspace::suggestedBackupName() const {
-    return store_->path().stem().string() + "-backup-" + today(store_->clock()) + ".rtdb";
+    return store_->path().stem().string() + "-backup-" + today(store_->clock()).iso() + ".rtdb";
 }
 
 std::optional<std::string> Workspace::backupReminder() const {

@@ -33,7 +33,8 @@ PrintableDocument curriculumDocument(
 /// the module was revised since the session was planned from it (the plan says so too).
 Printout recordedSessionPlan(practice::Practice& practice, records::SessionId id) {
     auto planned = practice.groupSession(id);
-    Printout printout{documents::recordedSessionPlan(practice.programme(), planned), {}};
+    Printout printout{
+        documents::recordedSessionPlan(practice.programme(), planned, practice.dateOrder()), {}};
     const auto& stamp = planned.session.stamp;
     const auto* module = practice.programme().findModule(stamp.moduleId);
     if (module && module->version != stamp.moduleVersion) {
@@ -101,9 +102,10 @@ std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
          .subject = session.title,
          .build =
              [&practice, id](const PrintPreferences&) {
-                 return Printout{documents::signInSheet(practice.sessionSheet(id),
-                                                        documents::MemberNaming::codes),
-                                 {}};
+                 return Printout{
+                     documents::signInSheet(practice.sessionSheet(id),
+                                            documents::MemberNaming::codes, practice.dateOrder()),
+                     {}};
              },
          .recordKind = "sign-in-sheet",
          .recordId = id,
@@ -120,7 +122,8 @@ std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
              .build =
                  [&practice, id](const PrintPreferences&) {
                      return Printout{documents::yearRegister(practice.groupYear(id),
-                                                             documents::MemberNaming::codes),
+                                                             documents::MemberNaming::codes,
+                                                             practice.dateOrder()),
                                      {}};
                  },
              .recordKind = "register",

@@ -28,7 +28,7 @@ ConcernId RecordStore::raiseConcern(const NewConcern& concern) {
 }
 
 ActionId RecordStore::addConcernAction(ConcernId concern, const std::string& action,
-                                       const std::string& owner, const std::string& dueOn) {
+                                       const std::string& owner, std::optional<Date> dueOn) {
     auto user = impl_->signedInUser();
     if (action.empty() || owner.empty())
         throw StoreError(text::tr("Please say what will be done and who will do it."));
@@ -42,11 +42,10 @@ ActionId RecordStore::addConcernAction(ConcernId concern, const std::string& act
         .bind(2, concern)
         .bindBlob(3, impl_->seal("concern_actions", "action", id, action))
         .bindBlob(4, impl_->seal("concern_actions", "owner", id, owner))
+        .bind(5, dueOn)
         .bind(6, user)
-        .bind(7, impl_->nowUtc());
-    if (!dueOn.empty())
-        insert.bind(5, dueOn);
-    insert.run();
+        .bind(7, impl_->nowUtc())
+        .run();
     impl_->audit("add-concern-action", "concern", concern);
     transaction.commit();
     return id;
@@ -98,7 +97,7 @@ std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
         concern.raisedAt = query.text(5);
         // Each action with its newest update, if any.
         auto actions = db.cached(
-            "SELECT a.id, a.action, a.owner, COALESCE(a.due_on, ''), a.recorded_at, u.id, "
+            "SELECT a.id, a.action, a.owner, a.due_on, a.recorded_at, u.id, "
             "u.status, u.note, u.recorded_at FROM concern_actions a LEFT JOIN "
             "concern_action_updates u ON u.id = (SELECT MAX(id) FROM concern_action_updates "
             "WHERE action_id = a.id) WHERE a.concern_id = ? ORDER BY a.id");
@@ -109,7 +108,7 @@ std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
             noteDamage(damage, "concern_actions", action.id);
             action.action = open(damage, "concern_actions", "action", action.id, actions->blob(1));
             action.owner = open(damage, "concern_actions", "owner", action.id, actions->blob(2));
-            action.dueOn = actions->text(3);
+            action.dueOn = readDate(damage, *actions, 3);
             action.updatedAt = actions->text(4);
             if (!actions->isNull(5)) {
                 auto update = actions->integer(5);
@@ -188,7 +187,7 @@ std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
         impl_->noteDamage(score.damage, "outcome_scores", score.id);
         score.measureId = query.text(1);
         score.timePoint = query.text(2);
-        score.takenOn = query.text(3);
+        score.takenOn = impl_->readDate(score.damage, query, 3).value_or(Date{});
         score.score = static_cast<int>(query.integer(4));
         if (!query.isNull(5))
             score.replaces = query.integer(5);

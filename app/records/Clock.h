@@ -7,6 +7,8 @@
 #include <ctime>
 #include <string>
 
+#include "records/Date.h"
+
 namespace roundtable::records {
 
 class Clock {
@@ -39,9 +41,9 @@ enum class Zone { local, utc };
     return formatTime(clock.now(), "%Y-%m-%dT%H:%M:%SZ", Zone::utc);
 }
 
-/// The clock's date on this computer's calendar, YYYY-MM-DD (as the facilitator sees it).
-[[nodiscard]] inline std::string localDate(const Clock& clock) {
-    return formatTime(clock.now(), "%Y-%m-%d", Zone::local);
+/// The clock's date on this computer's calendar (as the facilitator sees it).
+[[nodiscard]] inline Date localDate(const Clock& clock) {
+    return Date::localOn(clock.now());
 }
 
 /// The computer's time now, for the names of files kept beside a database (not records).

@@ -55,7 +55,7 @@ std::vector<Group> RecordStore::groups() {
     return result;
 }
 
-MemberId RecordStore::addMember(GroupId group, const std::string& name, const std::string& joinedOn,
+MemberId RecordStore::addMember(GroupId group, const std::string& name, Date joinedOn,
                                 bool attendanceRequired) {
     impl_->signedInUser();
     auto& db = impl_->db;
@@ -86,7 +86,7 @@ std::vector<Member> RecordStore::membersOf(GroupId group) {
     impl_->key();
     std::vector<Member> result;
     auto query = impl_->db.prepare(
-        "SELECT m.id, m.code, m.name, s.joined_on, COALESCE(s.left_on, ''), s.leaving_reason, "
+        "SELECT m.id, m.code, m.name, s.joined_on, s.left_on, s.leaving_reason, "
         "s.attendance_required, s.rowid FROM members m JOIN memberships s ON s.member_id = m.id "
         "WHERE s.group_id = ? ORDER BY m.id");
     query.bind(1, group);
@@ -98,8 +98,8 @@ std::vector<Member> RecordStore::membersOf(GroupId group) {
         impl_->noteDamage(member.damage, "members", id);
         impl_->noteDamage(member.damage, "memberships", query.integer(7));
         member.name = impl_->open(member.damage, "members", "name", id, query.blob(2));
-        member.joinedOn = query.text(3);
-        member.leftOn = query.text(4);
+        member.joinedOn = impl_->readDate(member.damage, query, 3).value_or(Date{});
+        member.leftOn = impl_->readDate(member.damage, query, 4);
         member.leavingReason = impl_->openOptional(member.damage, "memberships", "leaving_reason",
                                                    query.integer(7), query, 5);
         member.attendanceRequired = query.integer(6) == 1;
@@ -108,7 +108,7 @@ std::vector<Member> RecordStore::membersOf(GroupId group) {
     return result;
 }
 
-void RecordStore::recordLeaving(GroupId group, MemberId member, const std::string& leftOn,
+void RecordStore::recordLeaving(GroupId group, MemberId member, Date leftOn,
                                 const std::string& reason) {
     impl_->signedInUser();
     auto& db = impl_->db;
@@ -139,7 +139,8 @@ void RecordStore::recordMemberDetails(MemberId member, const MemberDetails& deta
         "INSERT INTO member_details (id, member_id, date_of_birth, local_id, residential_service, "
         "care_manager, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, id).bind(2, member).bind(7, user).bind(8, impl_->nowUtc());
-    impl_->bindSealed(insert, 3, "member_details", "date_of_birth", id, details.dateOfBirth);
+    impl_->bindSealed(insert, 3, "member_details", "date_of_birth", id,
+                      details.dateOfBirth ? details.dateOfBirth->iso() : "");
     impl_->bindSealed(insert, 4, "member_details", "local_id", id, details.localId);
     impl_->bindSealed(insert, 5, "member_details", "residential_service", id,
                       details.residentialService);
@@ -163,7 +164,8 @@ std::optional<MemberDetails> RecordStore::memberDetails(MemberId member) {
     auto sealed = [&](const char* column, int index) {
         return impl_->openOptional(details.damage, "member_details", column, id, query, index);
     };
-    details.dateOfBirth = sealed("date_of_birth", 1);
+    if (auto born = sealed("date_of_birth", 1); !born.empty())
+        details.dateOfBirth = impl_->dateIn(details.damage, born);
     details.localId = sealed("local_id", 2);
     details.residentialService = sealed("residential_service", 3);
     details.careManager = sealed("care_manager", 4);
@@ -215,7 +217,7 @@ Session RecordStore::Impl::readSession(const sqlite::Statement& row) {
     session.id = row.integer(0);
     noteDamage(session.damage, "sessions", session.id);
     session.groupId = row.integer(1);
-    session.date = row.text(2);
+    session.date = readDate(session.damage, row, 2).value_or(Date{});
     session.title = row.text(3);
     session.minutes = static_cast<int>(row.integer(4));
     session.status = sessionStatusFrom(row.text(5));

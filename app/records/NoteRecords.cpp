@@ -8,7 +8,10 @@ namespace roundtable::records {
 bool RecordStore::Impl::signingIsLate(SessionId session) {
     auto date = db.cached("SELECT session_date FROM sessions WHERE id = ?");
     date->bind(1, session);
-    return date->step() && localDate(*clock) > date->text(0);
+    if (!date->step())
+        return false;
+    auto sessionDate = Date::fromIso(date->text(0));
+    return sessionDate && localDate(*clock) > *sessionDate;
 }
 
 NoteId RecordStore::Impl::writeNote(SessionId session, MemberId member, const NoteContent& content,

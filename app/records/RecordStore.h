@@ -119,13 +119,12 @@ class RecordStore {
     [[nodiscard]] std::vector<Group> groups();
 
     /// Adds a new member to a group; the pseudonymous code is generated (R0001, R0002, ...).
-    MemberId addMember(GroupId group, const std::string& name, const std::string& joinedOn,
+    MemberId addMember(GroupId group, const std::string& name, Date joinedOn,
                        bool attendanceRequired = false);
     /// Everyone who has been a member of the group, including those who left.
     [[nodiscard]] std::vector<Member> membersOf(GroupId group);
     /// Records that a member left the group, when and why; kept as it was written.
-    void recordLeaving(GroupId group, MemberId member, const std::string& leftOn,
-                       const std::string& reason);
+    void recordLeaving(GroupId group, MemberId member, Date leftOn, const std::string& reason);
     /// Records new identifying details; the earlier ones stay as history.
     void recordMemberDetails(MemberId member, const MemberDetails& details);
     [[nodiscard]] std::optional<MemberDetails> memberDetails(MemberId member);
@@ -161,7 +160,7 @@ class RecordStore {
 
     ConcernId raiseConcern(const NewConcern& concern);
     ActionId addConcernAction(ConcernId concern, const std::string& action,
-                              const std::string& owner, const std::string& dueOn);
+                              const std::string& owner, std::optional<Date> dueOn);
     /// A new status for an action, with a note of what happened; earlier updates are kept.
     void updateConcernAction(ActionId action, ActionStatus status, const std::string& note);
     [[nodiscard]] std::vector<Concern> concernsOf(MemberId member);

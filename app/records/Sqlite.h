@@ -80,6 +80,11 @@ class Statement {
     Statement& bind(int index, std::optional<std::int64_t> value) {
         return value ? bind(index, *value) : bindNull(index);
     }
+    /// A date is kept as YYYY-MM-DD text.
+    Statement& bind(int index, Date date) { return bind(index, date.iso()); }
+    Statement& bind(int index, std::optional<Date> date) {
+        return date ? bind(index, *date) : bindNull(index);
+    }
     Statement& bindBlob(int index, const std::vector<unsigned char>& value);
     /// Steps once; true while there is a row to read.
     bool step();

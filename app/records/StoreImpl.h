@@ -12,6 +12,7 @@
 #include "records/RecordStore.h"
 #include "records/RowLedger.h"
 #include "records/Sqlite.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 
@@ -140,6 +141,19 @@ struct RecordStore::Impl {
                              int index) const {
         return statement.isNull(index) ? std::string{}
                                        : open(damage, table, column, row, statement.blob(index));
+    }
+
+    /// The date kept in `column` of the current row, or none when it is NULL. Text that is not
+    /// a date (only a change outside Roundtable writes one) marks the record damaged.
+    static std::optional<Date> readDate(std::string& damage, const sqlite::Statement& statement,
+                                        int index) {
+        return statement.isNull(index) ? std::nullopt : dateIn(damage, statement.text(index));
+    }
+    static std::optional<Date> dateIn(std::string& damage, const std::string& text) {
+        auto date = Date::fromIso(text);
+        if (!date && damage.empty())
+            damage = text::tr("A date of this record cannot be read: it was altered or damaged.");
+        return date;
     }
 
     /// A new database is created (empty, mode 0600) so that there is a file to lock.

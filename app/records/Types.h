@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "records/Date.h"
+
 namespace roundtable::records {
 
 /// A record's id, of one kind of record, so that one kind cannot be passed where another is
@@ -107,8 +109,8 @@ struct Member {
     MemberId id;
     std::string code;  ///< pseudonymous code, safe to show in lists and reports
     std::string name;
-    std::string joinedOn;
-    std::string leftOn;  ///< empty while he is a member
+    Date joinedOn;
+    std::optional<Date> leftOn;  ///< none while he is a member
     std::string leavingReason;
     bool attendanceRequired = false;  ///< attendance is a legal requirement (e.g. an order)
     /// Empty while the record is as it was written; otherwise why it cannot be relied on
@@ -116,9 +118,9 @@ struct Member {
     std::string damage{};
 };
 
-/// Identifying details of a member, encrypted. Empty strings: not recorded.
+/// Identifying details of a member, encrypted. Empty strings and no date: not recorded.
 struct MemberDetails {
-    std::string dateOfBirth;  ///< YYYY-MM-DD
+    std::optional<Date> dateOfBirth;
     std::string localId;
     std::string residentialService;
     std::string careManager;  ///< name and how to reach them
@@ -148,7 +150,7 @@ struct CurriculumStamp {
 
 struct NewSession {
     GroupId groupId;
-    std::string date;      ///< YYYY-MM-DD
+    Date date;
     std::string startsAt;  ///< HH:MM, optional
     std::string title;
     int minutes = 0;
@@ -159,7 +161,7 @@ struct NewSession {
 struct Session {
     SessionId id;
     GroupId groupId;
-    std::string date;
+    Date date;
     std::string startsAt;
     std::string title;
     int minutes = 0;
@@ -249,7 +251,7 @@ struct ConcernAction {
     ActionId id;
     std::string action;
     std::string owner;  ///< who will do it (may be outside the service)
-    std::string dueOn;  ///< YYYY-MM-DD or empty
+    std::optional<Date> dueOn;
     ActionStatus status = ActionStatus::open;
     std::string statusNote;  ///< what the newest update said
     std::string updatedAt;
@@ -282,7 +284,7 @@ struct OutcomeScore {
     MemberId memberId;
     std::string measureId;
     std::string timePoint;
-    std::string takenOn;  ///< YYYY-MM-DD
+    Date takenOn;
     int score = 0;
     std::optional<std::int64_t> replaces;  ///< the score this one corrects
     std::string recordedAt;

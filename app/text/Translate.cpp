@@ -73,6 +73,7 @@ std::filesystem::path catalogDirectory() {
 void useEnvironmentLanguage() {
     std::setlocale(LC_CTYPE, "");
     std::setlocale(LC_MESSAGES, "");
+    std::setlocale(LC_TIME, "");
 }
 
 void useCatalogs(const std::filesystem::path& localeDirectory) {

@@ -37,9 +37,11 @@ struct Said {
                                std::initializer_list<std::string_view> values);
 
 /// Follows the environment's language for messages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): sets
-/// the LC_MESSAGES and LC_CTYPE categories from it. Numbers and dates keep the "C" conventions a
-/// program starts with, so that parsing (sscanf, strtod) does not change with the language. Under
-/// the plain "C" locale gettext ignores LANGUAGE: call this before translating anything.
+/// the LC_MESSAGES and LC_CTYPE categories from it, and LC_TIME, whose date format gives the
+/// order dates are typed and printed in (practice::localeDateOrder; stored timestamps are
+/// written with numeric formats only). Numbers keep the "C" conventions a program starts with,
+/// so that parsing (sscanf, strtod) does not change with the language. Under the plain "C"
+/// locale gettext ignores LANGUAGE: call this before translating anything.
 void useEnvironmentLanguage();
 
 /// `english` filled with `values` (as fill), and its translation filled with them. A keyword of

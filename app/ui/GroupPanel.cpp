@@ -256,7 +256,7 @@ const records::Group* GroupPanel::selectedGroup() const {
 void GroupPanel::setSessionDate(const wxDateTime& date) {
     if (sessionDate_->GetValue() != date)
         sessionDate_->SetValue(date);
-    sessionDateWords_->SetLabel(toWx(readableDate(isoDate(date))));
+    sessionDateWords_->SetLabel(toWx(readableDate(dateOf(date))));
     Layout();
 }
 
@@ -270,17 +270,15 @@ void GroupPanel::showMembersAndSessions() {
     groupDamage_->show({selected ? selected->damage : std::string()});
     if (selected) {
         // Offer the group's next meeting day for planning.
-        wxDateTime next;
-        next.ParseISODate(
-            toWx(practice::Practice::nextMeetingDay(*selected, isoDate(wxDateTime::Today()))));
-        setSessionDate(next);
+        setSessionDate(
+            toWx(practice::Practice::nextMeetingDay(*selected, dateOf(wxDateTime::Today()))));
     }
     if (auto group = currentGroup(); practice_ && group) {
         memberList_ = practice_->membersOf(group);
         for (const auto& member : memberList_) {
             members_->Append(
                 toWx(member.code + "   " + member.name +
-                     (member.leftOn.empty() ? "" : std::string("   ").append(text::tr("(left)")))) +
+                     (member.leftOn ? std::string("   ").append(text::tr("(left)")) : "")) +
                 damagedMark({member.damage}));
         }
         staysOnVersions_->SetValue(practice_->staysOnModuleVersions(group));

@@ -117,9 +117,9 @@ void MemberPanel::showDateOrder() {
     leftOn_->SetHint(toWx(text::fill(text::tr("Date he left, {1}"), {pattern})));
     actionDue_->SetHint(toWx(text::fill(text::tr("Due, {1}"), {pattern})));
     takenOn_->SetHint(toWx(text::fill(text::tr("Taken on, {1}"), {pattern})));
-    if (practice_ && record_.details && !record_.details->dateOfBirth.empty()) {
+    if (practice_ && record_.details && record_.details->dateOfBirth) {
         dateOfBirth_->ChangeValue(
-            toWx(practice::formatDate(record_.details->dateOfBirth, practice_->dateOrder())));
+            toWx(practice::formatDate(*record_.details->dateOfBirth, practice_->dateOrder())));
     }
 }
 
@@ -345,10 +345,10 @@ void MemberPanel::reload() {
         careManager_->ChangeValue(toWx(record_.details->careManager));
     }
     showDateOrder();  // the date of birth, in the person's order
-    bool left = !member.leftOn.empty();
+    bool left = member.leftOn.has_value();
     leavingStatus_->SetLabel(
         left ? toWx(text::fill(text::tr("Left on {1}: {2}"),
-                               {readableDate(member.leftOn), member.leavingReason}))
+                               {readableDate(*member.leftOn), member.leavingReason}))
              : trWx("A member of this group."));
     for (wxWindow* control :
          {static_cast<wxWindow*>(leftOn_), static_cast<wxWindow*>(leavingReason_),
@@ -377,8 +377,8 @@ void MemberPanel::reload() {
 
     rowIndex = 0;
     for (const auto& concern : record_.concerns) {
-        long at =
-            concerns_->InsertItem(rowIndex++, toWx(readableDate(concern.raisedAt.substr(0, 10))));
+        long at = concerns_->InsertItem(rowIndex++,
+                                        toWx(readableDate(practice::dateOf(concern.raisedAt))));
         concerns_->SetItem(at, 1, toWx(concern.description));
         concerns_->SetItem(
             at, 2,
@@ -425,7 +425,7 @@ void MemberPanel::reload() {
                   text::tr("Version {1}, saved by {2} on {3}. Saving makes a "
                            "new version; earlier versions are kept."),
                   {std::to_string(record_.relapsePlan->version), record_.relapsePlan->createdBy,
-                   readableDate(record_.relapsePlan->createdAt.substr(0, 10))}))
+                   readableDate(practice::dateOf(record_.relapsePlan->createdAt))}))
             : trWx("No plan yet. Write it with him, in his own words."));
     Layout();
 }
@@ -460,7 +460,7 @@ void MemberPanel::showConcernActions() {
     for (const auto& action : record_.concerns[static_cast<std::size_t>(selected)].actions) {
         long at = actions_->InsertItem(rowIndex++, toWx(action.action));
         actions_->SetItem(at, 1, toWx(action.owner));
-        actions_->SetItem(at, 2, toWx(readableDate(action.dueOn)));
+        actions_->SetItem(at, 2, toWx(action.dueOn ? readableDate(*action.dueOn) : ""));
         actions_->SetItem(at, 3,
                           toWx(std::string(actionStatusLabel(action.status)) +
                                (action.statusNote.empty() ? "" : ": " + action.statusNote)));
@@ -503,11 +503,10 @@ void MemberPanel::saveDetails() {
     change(
         [this] {
             records::MemberDetails details;
-            details.dateOfBirth = fromWx(dateOfBirth_->GetValue());
             details.localId = fromWx(localId_->GetValue());
             details.residentialService = fromWx(residentialService_->GetValue());
             details.careManager = fromWx(careManager_->GetValue());
-            practice_->recordMemberDetails(member_, details);
+            practice_->recordMemberDetails(member_, fromWx(dateOfBirth_->GetValue()), details);
         },
         text::tr("Details saved. The earlier details are kept as history."));
 }

@@ -10,6 +10,7 @@
 
 #include <array>
 
+#include "practice/Dates.h"
 #include "text/Translate.h"
 #include "ui/WxText.h"
 
@@ -29,7 +30,7 @@ constexpr const char* kNotRated = text::trLater("not rated");
 
 std::string amendmentText(const records::Amendment& amendment) {
     return text::fill(text::tr("Correction by {1}, {2} (reason: {3}):"),
-                      {amendment.author, readableDate(amendment.createdAt.substr(0, 10)),
+                      {amendment.author, readableDate(practice::dateOf(amendment.createdAt)),
                        amendment.reason})
         .append("\n")
         .append(amendment.text);

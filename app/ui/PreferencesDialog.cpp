@@ -53,10 +53,11 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
     dateOrder_->SetName("preferences-date-order");
     dateOrder_->Append(toWx(text::fill(text::tr("this computer's language has them ({1})"),
                                        {practice::datePattern(practice::localeDateOrder())})));
+    const auto example = records::Date::fromParts(2026, 11, 3).value();  // day and month differ
     for (auto order : practice::kDateOrders) {
-        dateOrder_->Append(toWx(
-            text::fill(text::tr("{1}, e.g. {2}"),
-                       {practice::datePattern(order), practice::formatDate("2026-11-03", order)})));
+        dateOrder_->Append(
+            toWx(text::fill(text::tr("{1}, e.g. {2}"),
+                            {practice::datePattern(order), practice::formatDate(example, order)})));
     }
     dateRow->Add(dateOrder_, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
     sizer->Add(dateRow, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));

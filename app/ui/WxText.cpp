@@ -21,11 +21,19 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
     return label;
 }
 
-std::string readableDate(const std::string& isoDate) {
-    wxDateTime date;
-    if (!date.ParseISODate(toWx(isoDate)))
-        return isoDate;
-    return fromWx(date.Format("%a %d %b %Y"));
+std::string readableDate(records::Date date) {
+    return fromWx(toWx(date).Format("%a %d %b %Y"));
+}
+
+records::Date dateOf(const wxDateTime& day) {
+    return records::Date::fromParts(day.GetYear(), static_cast<unsigned>(day.GetMonth()) + 1,
+                                    day.GetDay())
+        .value_or(records::Date{});
+}
+
+wxDateTime toWx(records::Date date) {
+    return {static_cast<wxDateTime::wxDateTime_t>(date.day()),
+            static_cast<wxDateTime::Month>(date.month() - 1), date.year()};
 }
 
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {

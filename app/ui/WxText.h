@@ -3,6 +3,7 @@
 // record that was damaged outside Roundtable.
 #pragma once
 
+#include <wx/datetime.h>
 #include <wx/stattext.h>
 #include <wx/string.h>
 #include <wx/window.h>
@@ -30,8 +31,11 @@ namespace roundtable::ui {
     return toWx(text::tr(english));
 }
 
-/// "Tue 3 Nov 2026" for "2026-11-03"; the text unchanged when it is not a date.
-[[nodiscard]] std::string readableDate(const std::string& isoDate);
+/// "Tue 03 Nov 2026": a date in words, the same in every order.
+[[nodiscard]] std::string readableDate(records::Date date);
+/// A date picker's day, and back.
+[[nodiscard]] records::Date dateOf(const wxDateTime& day);
+[[nodiscard]] wxDateTime toWx(records::Date date);
 
 /// A bold label that names a part of a page. Add it to its sizer with Expand(): GTK measures
 /// a label on a page not yet shown in the regular font, which would cut the bold text short.

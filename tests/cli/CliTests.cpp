@@ -174,7 +174,8 @@ TEST_CASE("the built binary's curriculum diff exits 2 on a file missing or not a
     auto inProcess = cli({"curriculum", "diff", broken, older});
     CHECK(inProcess.code == 2);
     CHECK(inProcess.out == "");
-    CHECK(inProcess.err.find(broken + " is not a module that can be read without errors") != std::string::npos);
+    CHECK(inProcess.err.find(broken + " is not a module that can be read without errors") !=
+          std::string::npos);
 }
 
 TEST_CASE("curriculum diff without two files prints the usage and exits 2") {
@@ -651,6 +652,25 @@ TEST_CASE("a member's report and formal plan are confidential on every page and 
     }
 }
 
+TEST_CASE("printed dates are written in the order --date-order gives") {
+    ServiceDatabase db;
+    auto report = db.dir / "report.pdf";
+    REQUIRE(db.print("member-report",
+                     {"--member", "R0001", "--from", "2026-09-15", "--to", "2026-09-30",
+                      "--date-order", "day-month-year"},
+                     report)
+                .code == 0);
+    auto text = roundtable::test::folded(roundtable::test::pageTexts(report).front());
+    CHECK(text.find("15/09/2026 to 30/09/2026") != std::string::npos);
+    CHECK(text.find("2026-09-") == std::string::npos);
+    // By default, the order of the language (the C locale's is year-month-day).
+    REQUIRE(db.print("member-report",
+                     {"--member", "R0001", "--from", "2026-09-15", "--to", "2026-09-30"}, report)
+                .code == 0);
+    text = roundtable::test::folded(roundtable::test::pageTexts(report).front());
+    CHECK(text.find("2026-09-15 to 2026-09-30") != std::string::npos);
+}
+
 TEST_CASE("print from the records exits 1 with a plain message, leaves no file, records nothing") {
     ServiceDatabase db;
     auto file = db.dir / "out.pdf";
@@ -698,6 +718,8 @@ TEST_CASE("print from the records with a wrong command line prints the usage and
     };
     wrong({"print", "register", "--group", "1", "--out", "x.pdf"},
           "print register needs --db PATH and --user NAME");
+    wrong(with({"print", "register", "--group", "1", "--date-order", "day-year-month"}),
+          "--date-order takes day-month-year, month-day-year or year-month-day");
     wrong({"print", "session-plan", "--session", "1", "--db", "s.rtdb", "--out", "x.pdf"},
           "print session-plan needs --db PATH and --user NAME");
     wrong(with({"print", "register", "--group", "first"}),

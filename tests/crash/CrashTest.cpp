@@ -126,13 +126,8 @@ Layout readLayout(RecordStore& store) {
 }
 
 /// 2024-01-01 plus `n` days, so that each session has its own date and they sort in order.
-std::string sessionDate(std::int64_t n) {
-    using namespace std::chrono;
-    year_month_day day{sys_days{year{2024} / January / 1} + days{n}};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                  static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-    return text;
+Date sessionDate(std::int64_t n) {
+    return Date::fromParts(2024, 1, 1)->plusDays(static_cast<int>(n));
 }
 
 /// Adds sessions (each with all 8 members marked present) until `layout` has `pairs`.
@@ -412,7 +407,7 @@ class CrashTest {
         layout_.group = store.addGroup("Crash test group", GroupKind::treatment);
         for (int n = 1; n <= kMembers; ++n) {
             layout_.members.push_back(
-                store.addMember(layout_.group, "Member " + std::to_string(n), "2024-01-01"));
+                store.addMember(layout_.group, "Member " + std::to_string(n), "2024-01-01"_date));
         }
         planSessions(store, layout_, margin_);
         if (readLayout(store).sessions != layout_.sessions) {

@@ -368,7 +368,8 @@ TEST_CASE("the year register PDF is landscape, its marks in a grid under the ses
     auto store = createTestStore(dir / "service.rtdb");
     auto service = writeSmallService(store, shippedProgramme());
     RenderedPdf pdf(
-        yearRegister(roundtable::practice::groupYear(store, service.group), MemberNaming::codes),
+        yearRegister(roundtable::practice::groupYear(store, service.group), MemberNaming::codes,
+                     roundtable::practice::DateOrder::yearMonthDay),
         true);
     auto info = pdfInfo(pdf.file());
     CHECK(info.width == 842);

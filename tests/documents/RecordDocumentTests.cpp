@@ -22,7 +22,8 @@ namespace records = roundtable::records;
 
 namespace {
 
-constexpr const char* kToday = "2026-12-01";
+const records::Date kToday = "2026-12-01"_date;
+constexpr auto kIso = practice::DateOrder::yearMonthDay;
 
 /// A fresh store holding the small service, signed in as the test administrator.
 struct ServiceStore {
@@ -60,10 +61,13 @@ void checkNamesOnlyOwen(const Document& document) {
     }
 }
 
-Document owensReport(ServiceStore& s, const practice::Period& period = {}, bool concerns = false) {
+Document owensReport(ServiceStore& s, const practice::AskedPeriod& period = {},
+                     bool concerns = false,
+                     practice::DateOrder dates = practice::DateOrder::yearMonthDay) {
     auto records = practice::memberPeriod(s.store, "R0001", period, kToday, concerns);
-    return memberReport(records, shippedProgramme(),
-                        {"Settled into the group.", concerns, {"admin", "Facilitator", kToday}});
+    return memberReport(
+        records, shippedProgramme(),
+        {"Settled into the group.", concerns, {"admin", "Facilitator", kToday}, dates});
 }
 
 }  // namespace
@@ -148,16 +152,22 @@ TEST_CASE("a progress report shows his open concerns only when the facilitator c
 
 TEST_CASE("a progress report covers the period chosen, and is refused when nothing is signed") {
     ServiceStore s;
-    auto weeks = owensReport(s, {"2026-09-15", "2026-09-30"});
+    auto weeks = owensReport(s, {"2026-09-15"_date, "2026-09-30"_date});
     CHECK(has(weeks, "Period: 2026-09-15 to 2026-09-30"));
+    // Its dates in the order chosen in Preferences.
+    auto british = owensReport(s, {"2026-09-15"_date, "2026-09-30"_date}, false,
+                               practice::DateOrder::dayMonthYear);
+    CHECK(has(british, "Period: 15/09/2026 to 30/09/2026"));
+    CHECK(has(british, "Date: 01/12/2026"));
+    CHECK_FALSE(has(british, "2026-09"));
     CHECK(has(weeks, "Attendance: present at 1 of 2 (50%)"));
     CHECK(tablesOf(weeks)[4].rows.size() == 1);
     // Week four alone: he was absent, so nothing about him was signed.
-    CHECK_THROWS_WITH_AS(owensReport(s, {"2026-09-20", "2026-09-30"}),
+    CHECK_THROWS_WITH_AS(owensReport(s, {"2026-09-20"_date, "2026-09-30"_date}),
                          doctest::Contains("Nothing signed about R0001 falls between 2026-09-20 "
                                            "and 2026-09-30"),
                          practice::ValidationError);
-    CHECK_THROWS_WITH_AS(owensReport(s, {"2026-10-01", "2026-09-01"}),
+    CHECK_THROWS_WITH_AS(owensReport(s, {"2026-10-01"_date, "2026-09-01"_date}),
                          doctest::Contains("ends (2026-09-01) before it starts"),
                          practice::ValidationError);
     CHECK_THROWS_WITH_AS(practice::memberPeriod(s.store, "R0999", {}, kToday, false),
@@ -168,7 +178,7 @@ TEST_CASE("a sign-in sheet lists the session's members by code unless names are 
     ServiceStore s;
     // Week five: Dev has joined and Callum leaves that day, so all three are on it.
     auto sheet = practice::sessionSheet(s.store, s.service.sessions[4]);
-    auto codes = signInSheet(sheet, MemberNaming::codes);
+    auto codes = signInSheet(sheet, MemberNaming::codes, kIso);
     CHECK(codes.confidential);
     CHECK(has(codes, "Session: Group social skills 2"));
     CHECK(has(codes, "Group: Thursday group"));
@@ -180,11 +190,11 @@ TEST_CASE("a sign-in sheet lists the session's members by code unless names are 
                                                               {"R0003", "\u2610", ""}});
     for (const char* name : {"Owen", "Callum", "Dev"})
         CHECK_FALSE(has(codes, name));
-    auto names = signInSheet(sheet, MemberNaming::names);
+    auto names = signInSheet(sheet, MemberNaming::names, kIso);
     CHECK(tablesOf(names).at(0).rows.front().front() == "Owen Marsh (R0001)");
     // Week six: Callum has left.
-    auto later =
-        signInSheet(practice::sessionSheet(s.store, s.service.sessions[5]), MemberNaming::codes);
+    auto later = signInSheet(practice::sessionSheet(s.store, s.service.sessions[5]),
+                             MemberNaming::codes, kIso);
     CHECK_FALSE(has(later, "R0002"));
 }
 
@@ -193,7 +203,7 @@ TEST_CASE(
     "and the rates") {
     ServiceStore s;
     auto document =
-        yearRegister(practice::groupYear(s.store, s.service.group), MemberNaming::codes);
+        yearRegister(practice::groupYear(s.store, s.service.group), MemberNaming::codes, kIso);
     CHECK(document.orientation == Orientation::landscape);
     CHECK(document.confidential);
     auto tables = tablesOf(document);
@@ -216,23 +226,24 @@ TEST_CASE(
                                                         "Did not take place", ""});
     CHECK(tables[3].rows[7][3] == "Planned");
     CHECK_FALSE(has(document, "Owen"));
-    CHECK(has(yearRegister(practice::groupYear(s.store, s.service.group), MemberNaming::names),
-              "Owen Marsh (R0001)"));
+    CHECK(
+        has(yearRegister(practice::groupYear(s.store, s.service.group), MemberNaming::names, kIso),
+            "Owen Marsh (R0001)"));
     CHECK_THROWS_AS(practice::groupYear(s.store, 999), practice::ValidationError);
 }
 
 TEST_CASE("a year's register puts 26 sessions on each page, each page under its own heading") {
     practice::GroupYear year;
     year.group.name = "Long group";
-    year.members.push_back({1, "R0001", "A name", "2026-01-01", "", "", false});
+    year.members.push_back({1, "R0001", "A name", "2026-01-01"_date, std::nullopt, "", false});
     for (int week = 0; week < 52; ++week) {
         records::Session session;
-        session.date = "2026-01-" + std::string(week < 9 ? "0" : "") + std::to_string(week + 1);
+        session.date = "2026-01-01"_date.plusDays(week);
         session.status = records::SessionStatus::tookPlace;
         year.sessions.push_back(session);
     }
     year.marks.assign(1, std::vector<std::optional<records::AttendanceMark>>(52));
-    auto tables = tablesOf(yearRegister(year, MemberNaming::codes));
+    auto tables = tablesOf(yearRegister(year, MemberNaming::codes, kIso));
     REQUIRE(tables.size() == 5);  // two pages of sessions, the key, by member, by session
     CHECK(tables[0].columns.size() == 27);
     CHECK(tables[1].columns.size() == 27);
@@ -269,7 +280,7 @@ TEST_CASE("the easy-read relapse plan: his words under each heading beside its p
 
 TEST_CASE("the formal relapse plan: every section, its version, date and writer, confidential") {
     ServiceStore s;
-    auto plan = formalRelapsePlan(practice::memberPlan(s.store, "R0001"));
+    auto plan = formalRelapsePlan(practice::memberPlan(s.store, "R0001"), kIso);
     CHECK(plan.confidential);
     CHECK(plan.typography == Typography::standard);
     CHECK(has(plan, "Member: Owen Marsh (code R0001)"));
@@ -287,7 +298,7 @@ TEST_CASE("a session plan printed from a record says which module version it was
     ServiceStore s;
     auto [group, session] = practice::groupSession(s.store, s.service.sessions[0]);
     auto [module, curriculumSession] = shippedSession(session.stamp.sessionId);
-    SessionPlanOptions options{*ClockTime::parse(session.startsAt), session.date, group.name,
+    SessionPlanOptions options{*ClockTime::parse(session.startsAt), session.date.iso(), group.name,
                                session.stamp.moduleVersion};
     auto plan = sessionPlan(*module, *curriculumSession, options);
     CHECK(has(plan, "Planned from: version 1, as printed here"));

@@ -5,9 +5,9 @@
 #include <doctest/doctest.h>
 #include <wx/aboutdlg.h>
 #include <wx/button.h>
-#include <wx/display.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/display.h>
 #include <wx/generic/aboutdlgg.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
@@ -20,6 +20,7 @@
 #include <wx/scrolwin.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <string>
@@ -81,16 +82,14 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
     settings::MemoryStore settings;
     auto* frame = openWithSettings(settings, service.path);
     const auto& bar = *frame->GetMenuBar();
-    CHECK(menuTitles(bar) ==
-          std::vector<std::string>{"File", "Edit", "View", "Programme", "Help"});
+    CHECK(menuTitles(bar) == std::vector<std::string>{"File", "Edit", "View", "Programme", "Help"});
     CHECK(commandsOf(*bar.GetMenu(0)) ==
           std::vector<std::string>{"New database...", "Open database...", "Open recent",
-                                   "Print preview...", "Print...", "Page setup...",
-                                   "Export PDF...", "Back up...", "Restore from a backup...",
-                                   "Lock", "Quit"});
-    CHECK(commandsOf(*bar.GetMenu(1)) ==
-          std::vector<std::string>{"Undo", "Redo", "Cut", "Copy", "Paste", "Select all",
-                                   "Preferences..."});
+                                   "Print preview...", "Print...", "Page setup...", "Export PDF...",
+                                   "Back up...", "Restore from a backup...", "Lock", "Quit"});
+    CHECK(commandsOf(*bar.GetMenu(1)) == std::vector<std::string>{"Undo", "Redo", "Cut", "Copy",
+                                                                  "Paste", "Select all",
+                                                                  "Preferences..."});
     CHECK(commandsOf(*bar.GetMenu(2)) ==
           std::vector<std::string>{"Curriculum", "Group", "Session", "Member", "Users"});
     CHECK(commandsOf(*bar.GetMenu(4)) ==
@@ -173,8 +172,7 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
           std::string::npos);
     for (const char* library : {"wxWidgets", "SQLite - public domain", "libsodium - ISC",
                                 "pugixml - MIT", "Boost", "cairo", "Pango", "librsvg"})
-        CHECK_MESSAGE(about.GetLicence().utf8_string().find(library) != std::string::npos,
-                      library);
+        CHECK_MESSAGE(about.GetLicence().utf8_string().find(library) != std::string::npos, library);
     {
         auto* box = new wxGenericAboutDialog(about, frame);
         box->Show();
@@ -182,11 +180,19 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
         CHECK(ui::saveScreenshot(box, ROUNDTABLE_SCREENSHOT_DIR "/gui-about.png"));
         box->Destroy();
     }
+    // Under GDK_SCALE=2 (a ctest entry of its own) the sizes are the window's own pixels, each
+    // drawn as four on the screen.
+    const auto scale = frame->GetContentScaleFactor();
+    std::string scaled;  // appended, not "-" + text: GCC 12 warns (-Wrestrict) about that
+    if (scale > 1)
+        scaled.append("-").append(std::to_string(int(scale * 100))).append("pct");
+    if (const char* asked = std::getenv("GDK_SCALE"))
+        REQUIRE(scale == std::atof(asked));  // the 200% entry really runs at 200%
     for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
         frame->SetSize(size);
         pump(400);
-        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-main-" +
-                                            std::to_string(size.x) + "x768.png"));
+        CHECK(ui::saveScreenshot(
+            frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-main-" + std::to_string(size.x) + "x768.png"));
     }
     closeFrame(frame);
 }
@@ -262,7 +268,7 @@ TEST_CASE("dates are typed and shown in the order chosen in preferences, without
     CHECK(born->GetValue() == "03/11/1980");
     closeFrame(frame);
     auto store = test::openTestStore(service.path);
-    CHECK(store.memberDetails(service.members[0])->dateOfBirth == "1980-11-03");
+    CHECK(store.memberDetails(service.members[0])->dateOfBirth == "1980-11-03"_date);
 }
 
 TEST_CASE("open recent lists the databases signed in to and opens one") {
@@ -282,8 +288,8 @@ TEST_CASE("open recent lists the databases signed in to and opens one") {
     auto* file = frame->GetMenuBar()->GetMenu(0);
     wxMenuEvent opening(wxEVT_MENU_OPEN, 0, file);
     file->ProcessEvent(opening);
-    auto* recent = file->FindItem(frame->GetMenuBar()->FindMenuItem("File", "Open recent"))
-                       ->GetSubMenu();
+    auto* recent =
+        file->FindItem(frame->GetMenuBar()->FindMenuItem("File", "Open recent"))->GetSubMenu();
     REQUIRE(recent->GetMenuItemCount() == 2);
     CHECK(recent->FindItemByPosition(1)->GetItemLabelText().utf8_string().starts_with(
         "2 service.rtdb   (" + first.dir.path().string()));
@@ -375,6 +381,13 @@ TEST_CASE("every page of the main window can be used at 1024x768 and 1366x768") 
     auto* frame = openWithSettings(settings, {});
     // The session open, its register showing, a member's note beside it.
     auto* registerList = openFirstSession(frame, service.path, 8);
+    // Under GDK_SCALE=2 (a ctest entry of its own) the sizes are the window's own pixels, each
+    // drawn as four on the screen.
+    const auto scale = frame->GetContentScaleFactor();
+    std::string scaled;  // appended, not "-" + text: GCC 12 warns (-Wrestrict) about that
+    if (scale > 1)
+        scaled.append("-").append(std::to_string(int(scale * 100))).append("pct");
+    INFO("scale " << scale);
     for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
         frame->SetSize(size);
         pump(300);
@@ -397,7 +410,8 @@ TEST_CASE("every page of the main window can be used at 1024x768 and 1366x768") 
                                              << ": " << names);
             CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-fit-" +
                                                 frame->pages()->GetPageText(page).utf8_string() +
-                                                "-" + std::to_string(size.x) + "x768.png"));
+                                                "-" + std::to_string(size.x) + "x768" + scaled +
+                                                ".png"));
         }
     }
     closeFrame(frame);
@@ -426,10 +440,9 @@ TEST_CASE("the main window fits the screen and opens as it was left") {
 TEST_CASE("when no administrator can sign in, the recovery key adds one from the sign-in page") {
     test::TempDir dir;
     const auto path = dir / "service.rtdb";
-    const auto recoveryKey =
-        records::RecordStore::create(path, {kTestLogin, kTestPassphrase,
-                                            records::KeyDerivation::fast})
-            .recoveryKey;
+    const auto recoveryKey = records::RecordStore::create(
+                                 path, {kTestLogin, kTestPassphrase, records::KeyDerivation::fast})
+                                 .recoveryKey;
     settings::MemoryStore settings;
     auto* frame = openWithSettings(settings, path);
     click(find<wxButton>(frame, "sign-in-lost"));
@@ -449,6 +462,13 @@ TEST_CASE("when no administrator can sign in, the recovery key adds one from the
     CHECK(frame->isLocked());
     CHECK(key->GetValue() == "AAAA-BBBB");  // kept to be put right; the passphrases are not
     CHECK(find<wxTextCtrl>(page, "recover-passphrase")->GetValue().empty());
+    // Under GDK_SCALE=2 (a ctest entry of its own) the sizes are the window's own pixels, each
+    // drawn as four on the screen.
+    const auto scale = frame->GetContentScaleFactor();
+    std::string scaled;  // appended, not "-" + text: GCC 12 warns (-Wrestrict) about that
+    if (scale > 1)
+        scaled.append("-").append(std::to_string(int(scale * 100))).append("pct");
+    INFO("scale " << scale);
     for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
         frame->SetSize(size);
         pump(300);

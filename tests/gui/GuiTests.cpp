@@ -5,10 +5,10 @@
 #include <doctest/doctest.h>
 #include <wx/app.h>
 #include <wx/button.h>
-#include <wx/dialog.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
+#include <wx/dialog.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
@@ -459,7 +459,7 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     // Planning offers the group's next Thursday.
     const auto nextThursday = practice::weekdayOnOrAfter(practice::today(), 4);
     CHECK(find<wxDatePickerCtrl>(frame, "session-date")->GetValue().FormatISODate().utf8_string() ==
-          nextThursday);
+          nextThursday.iso());
     // Written out beside the picker, so 11/12 cannot be read as the wrong month.
     CHECK(find<wxStaticText>(frame, "session-date-words")->GetLabel().utf8_string() ==
           ui::readableDate(nextThursday));
@@ -511,13 +511,13 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     CHECK(groups[1].schedule.weekday == 4);
     CHECK(groups[1].schedule.sessionMinutes == 90);
     // Planned on the day offered and on the day typed, each at the group's start time.
-    std::vector<std::string> dates;
+    std::vector<records::Date> dates;
     for (const auto& session : store.sessionsOf(groups[1].id)) {
         CHECK(session.stamp.moduleId == programme().modules[7].id);
         CHECK(session.startsAt == "18:30");
         dates.push_back(session.date);
     }
-    std::vector<std::string> expected{nextThursday, "2026-12-03"};
+    std::vector<records::Date> expected{nextThursday, "2026-12-03"_date};
     std::sort(dates.begin(), dates.end());
     std::sort(expected.begin(), expected.end());
     CHECK(dates == expected);
@@ -674,7 +674,7 @@ TEST_CASE("a member's record: details, sessions, a concern and its action, a sco
     closeFrame(frame);
 
     auto store = test::openTestStore(path);
-    CHECK(store.memberDetails(member)->dateOfBirth == "1980-02-29");
+    CHECK(store.memberDetails(member)->dateOfBirth == "1980-02-29"_date);
     CHECK(store.memberDetails(member)->careManager == "Pat Green, 01632 960123");
     CHECK(store.openConcerns().empty());
     CHECK(store.concernsOf(member).at(0).actions.at(0).status == records::ActionStatus::done);
@@ -976,15 +976,16 @@ TEST_CASE("a session shows the module version it was planned from, and what chan
         auto* view = find<wxTextCtrl>(dialog, "compare-text");
         const auto text = view->GetValue().utf8_string();
         INFO(text);
-        CHECK(text.starts_with("The module\n  \u2022 version: 1 \u2192 2\n\n"
-                               "Progress indicator 1: Keeps to the rules we made\n"));
+        CHECK(
+            text.starts_with("The module\n  \u2022 version: 1 \u2192 2\n\n"
+                             "Progress indicator 1: Keeps to the rules we made\n"));
         CHECK(text.find("\u2022 label: Keeps to the ") != std::string::npos);
         CHECK(text.find("{+") == std::string::npos);  // no markers meant for a terminal
         const auto removed = text.find("group rules");
         REQUIRE(removed != std::string::npos);
         wxTextAttr style;
-        REQUIRE(view->GetStyle(static_cast<long>(wxString::FromUTF8(text.substr(0, removed)).length()),
-                               style));
+        REQUIRE(view->GetStyle(
+            static_cast<long>(wxString::FromUTF8(text.substr(0, removed)).length()), style));
         CHECK(style.GetFont().GetStrikethrough());
         CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-comparison.png"));
         compared = true;

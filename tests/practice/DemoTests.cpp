@@ -47,7 +47,7 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
                 CHECK_FALSE(line.note->content.text.empty());
                 // Signed on the day of its session (the demo's clock), so not a late entry.
                 CHECK_FALSE(line.note->lateEntry);
-                CHECK(line.note->signedAt.substr(0, 10) == session.date);
+                CHECK(practice::dateOf(line.note->signedAt) == session.date);
                 ++notes;
             } else {
                 CHECK_FALSE(line.mark->reason.empty());
@@ -99,7 +99,7 @@ TEST_CASE("the store stamps records with the clock it is given, and judges late 
     REQUIRE(loaded.ok());
     test::TempDir dir;
     auto store = test::createTestStore(dir / "s.rtdb");
-    records::SetClock clock(practice::localTimeOn("2026-11-03", 15, 0));
+    records::SetClock clock(practice::localTimeOn("2026-11-03"_date, 15, 0));
     store.useClock(clock);
     practice::Practice practice(store, *loaded.programme);
     auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
@@ -107,9 +107,9 @@ TEST_CASE("the store stamps records with the clock it is given, and judges late 
     auto session = practice.planSession(group, "framework-01", "2026-11-03");
     practice.recordAttendance(session, member, records::Attendance::attended, "");
     practice.signNote(session, member, records::NoteContent("Joined in well."));
-    CHECK(practice::today(store.clock()) == "2026-11-03");
+    CHECK(practice::today(store.clock()) == "2026-11-03"_date);
     const auto signedAt = records::utcTimestamp(clock);
-    clock.set(practice::localTimeOn("2026-11-04", 9, 0));
+    clock.set(practice::localTimeOn("2026-11-04"_date, 9, 0));
     auto late = practice.addMember(group, "Owen Price", "2026-10-01");
     practice.recordAttendance(session, late, records::Attendance::attended, "");
     practice.signNote(session, late, records::NoteContent("Quiet at first."));

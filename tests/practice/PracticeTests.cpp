@@ -146,35 +146,42 @@ TEST_CASE("a member of another group cannot be marked in this session") {
 }
 
 TEST_CASE("a backup reminder appears when there is none or the last is over a week old") {
-    CHECK(practice::backupReminder(std::nullopt, "2026-11-23") ==
+    CHECK(practice::backupReminder(std::nullopt, "2026-11-23"_date) ==
           "No backup of this database has been made yet.");
-    CHECK(practice::backupReminder("2026-11-16T09:00:00Z", "2026-11-23") == std::nullopt);
-    CHECK(practice::backupReminder("2026-11-15T23:59:59Z", "2026-11-23") ==
+    CHECK(practice::backupReminder("2026-11-16T09:00:00Z", "2026-11-23"_date) == std::nullopt);
+    CHECK(practice::backupReminder("2026-11-15T23:59:59Z", "2026-11-23"_date) ==
           "The last backup of this database was made 8 days ago.");
-    CHECK(practice::daysBetween("2026-12-30", "2027-01-02") == 3);
+    CHECK("2026-12-30"_date.daysUntil("2027-01-02"_date) == 3);
+    CHECK(practice::dateOf("2026-11-15T23:59:59Z") == "2026-11-15"_date);
 }
 
 TEST_CASE("dates are checked and counted on the calendar") {
-    CHECK(practice::isIsoDate("2024-02-29"));
-    CHECK_FALSE(practice::isIsoDate("2023-02-29"));
-    CHECK_FALSE(practice::isIsoDate("2023-2-9"));
-    CHECK(practice::addDays("2026-12-29", 7) == "2027-01-05");
-    CHECK(practice::addDays("2026-03-01", -1) == "2026-02-28");
-    CHECK(practice::isIsoDate(practice::today()));
-    CHECK(practice::weekdayOnOrBefore("2026-11-22", 2) == "2026-11-17");  // a Sunday
-    CHECK(practice::weekdayOnOrBefore("2026-11-17", 2) == "2026-11-17");  // that Tuesday
-    CHECK(practice::weekdayOnOrBefore("2027-01-01", 0) == "2026-12-27");
+    CHECK(records::Date::fromIso("2024-02-29"));
+    CHECK_FALSE(records::Date::fromIso("2023-02-29"));
+    CHECK_FALSE(records::Date::fromIso("2023-2-9"));
+    CHECK_FALSE(records::Date::fromIso("2023-02-0x"));
+    CHECK_FALSE(records::Date::fromIso(""));
+    CHECK_THROWS_AS((void)"2026-13-01"_date, std::invalid_argument);
+    CHECK("2026-12-29"_date.plusDays(7) == "2027-01-05"_date);
+    CHECK("2026-03-01"_date.plusDays(-1) == "2026-02-28"_date);
+    CHECK("2026-03-01"_date.iso() == "2026-03-01");
+    CHECK("2026-11-22"_date.weekday() == 0);  // a Sunday
+    CHECK("2026-11-03"_date < "2026-11-10"_date);
+    CHECK(records::Date::fromIso(practice::today().iso()) == practice::today());
+    CHECK(practice::weekdayOnOrBefore("2026-11-22"_date, 2) == "2026-11-17"_date);  // a Sunday
+    CHECK(practice::weekdayOnOrBefore("2026-11-17"_date, 2) == "2026-11-17"_date);  // that Tuesday
+    CHECK(practice::weekdayOnOrBefore("2027-01-01"_date, 0) == "2026-12-27"_date);
 }
 
 TEST_CASE("dates are typed in the person's order or as YYYY-MM-DD, and shown in their order") {
     using practice::DateOrder;
     using practice::readTypedDate;
-    CHECK(readTypedDate("10/11/2026", DateOrder::dayMonthYear) == "2026-11-10");
-    CHECK(readTypedDate(" 3.2.2026 ", DateOrder::dayMonthYear) == "2026-02-03");
-    CHECK(readTypedDate("10/11/2026", DateOrder::monthDayYear) == "2026-10-11");
-    CHECK(readTypedDate("2026-11-10", DateOrder::monthDayYear) == "2026-11-10");
-    CHECK(readTypedDate("2026/11/10", DateOrder::dayMonthYear) == "2026-11-10");
-    CHECK(readTypedDate("2026-11-10", DateOrder::yearMonthDay) == "2026-11-10");
+    CHECK(readTypedDate("10/11/2026", DateOrder::dayMonthYear) == "2026-11-10"_date);
+    CHECK(readTypedDate(" 3.2.2026 ", DateOrder::dayMonthYear) == "2026-02-03"_date);
+    CHECK(readTypedDate("10/11/2026", DateOrder::monthDayYear) == "2026-10-11"_date);
+    CHECK(readTypedDate("2026-11-10", DateOrder::monthDayYear) == "2026-11-10"_date);
+    CHECK(readTypedDate("2026/11/10", DateOrder::dayMonthYear) == "2026-11-10"_date);
+    CHECK(readTypedDate("2026-11-10", DateOrder::yearMonthDay) == "2026-11-10"_date);
     // Not a date, or not one that can be read without guessing.
     CHECK_FALSE(readTypedDate("10/11/2026", DateOrder::yearMonthDay));
     CHECK_FALSE(readTypedDate("10/11/26", DateOrder::dayMonthYear));
@@ -183,13 +190,14 @@ TEST_CASE("dates are typed in the person's order or as YYYY-MM-DD, and shown in 
     CHECK_FALSE(readTypedDate("next Tuesday", DateOrder::dayMonthYear));
     CHECK_FALSE(readTypedDate("", DateOrder::dayMonthYear));
 
-    CHECK(practice::formatDate("2026-11-03", DateOrder::dayMonthYear) == "03/11/2026");
-    CHECK(practice::formatDate("2026-11-03", DateOrder::monthDayYear) == "11/03/2026");
-    CHECK(practice::formatDate("2026-11-03", DateOrder::yearMonthDay) == "2026-11-03");
+    CHECK(practice::formatDate("2026-11-03"_date, DateOrder::dayMonthYear) == "03/11/2026");
+    CHECK(practice::formatDate("2026-11-03"_date, DateOrder::monthDayYear) == "11/03/2026");
+    CHECK(practice::formatDate("2026-11-03"_date, DateOrder::yearMonthDay) == "2026-11-03");
     CHECK(practice::datePattern(DateOrder::dayMonthYear) == "DD/MM/YYYY");
     // Every order reads back what it writes.
     for (auto order : practice::kDateOrders)
-        CHECK(readTypedDate(practice::formatDate("2027-01-31", order), order) == "2027-01-31");
+        CHECK(readTypedDate(practice::formatDate("2027-01-31"_date, order), order) ==
+              "2027-01-31"_date);
 
     // The locale's order, from its date format.
     CHECK(practice::dateOrderOfFormat("%d/%m/%Y") == DateOrder::dayMonthYear);
@@ -282,9 +290,9 @@ TEST_CASE("minutes present, a session not held, and leaving are checked at the f
           "joined-on: The date joined must be a real date (DD/MM/YYYY).");
     auto ben = f.practice.addMember(f.group, "Ben Shah", "10/11/2026");
     CHECK(f.store.membersOf(f.group).back().id == ben);
-    CHECK(f.store.membersOf(f.group).back().joinedOn == "2026-11-10");
+    CHECK(f.store.membersOf(f.group).back().joinedOn == "2026-11-10"_date);
     f.practice.recordLeaving(f.group, ben, "2026-12-24", "Moved away");
-    CHECK(f.store.membersOf(f.group).back().leftOn == "2026-12-24");
+    CHECK(f.store.membersOf(f.group).back().leftOn == "2026-12-24"_date);
 }
 
 TEST_CASE("a session that did not take place has no register") {
@@ -337,7 +345,7 @@ TEST_CASE("outcome scores are checked against the programme's measures") {
           "time-point: Sexual knowledge is not taken at that time point.");
     CHECK(record("sexual-knowledge", "before", "2026-02-30", 1) ==
           "taken-on: The date it was taken must be a real date, not later than today.");
-    CHECK(record("sexual-knowledge", "before", practice::addDays(practice::today(), 1), 1)
+    CHECK(record("sexual-knowledge", "before", practice::today().plusDays(1).iso(), 1)
               .starts_with("taken-on:"));
     CHECK(record("session-rating", "each-session", "2026-09-01", 11) ==
           "score: How the session felt scores run from 0 to 10.");
@@ -348,13 +356,12 @@ TEST_CASE("outcome scores are checked against the programme's measures") {
 TEST_CASE("member details, concerns and plans are checked and trimmed") {
     SessionFixture f;
     records::MemberDetails details;
-    details.dateOfBirth = practice::today();
-    CHECK(fieldOf([&] { f.practice.recordMemberDetails(f.member, details); }) ==
-          "date-of-birth: The date of birth must be a real date in the past.");
-    details.dateOfBirth = " 1975-06-01 ";
+    CHECK(fieldOf([&] {
+              f.practice.recordMemberDetails(f.member, practice::today().iso(), details);
+          }) == "date-of-birth: The date of birth must be a real date in the past.");
     details.careManager = " Pat Green ";
-    f.practice.recordMemberDetails(f.member, details);
-    CHECK(f.store.memberDetails(f.member)->dateOfBirth == "1975-06-01");
+    f.practice.recordMemberDetails(f.member, " 1975-06-01 ", details);
+    CHECK(f.store.memberDetails(f.member)->dateOfBirth == "1975-06-01"_date);
     CHECK(f.store.memberDetails(f.member)->careManager == "Pat Green");
 
     CHECK(fieldOf([&] { f.practice.raiseConcern(f.member, f.session, " "); }) ==
@@ -414,14 +421,14 @@ TEST_CASE("a group's schedule sets the day offered for planning and the session'
     const auto& scheduled = groups.at(1);
     REQUIRE(scheduled.id == evening);
     // 2026-11-22 is a Sunday; 2026-11-24 the Tuesday after; a Tuesday offers itself.
-    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-11-22") == "2026-11-24");
-    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-11-24") == "2026-11-24");
-    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-12-30") == "2027-01-05");
+    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-11-22"_date) == "2026-11-24"_date);
+    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-11-24"_date) == "2026-11-24"_date);
+    CHECK(practice::Practice::nextMeetingDay(scheduled, "2026-12-30"_date) == "2027-01-05"_date);
     records::Group sundays = scheduled;
     sundays.schedule.weekday = 7;
-    CHECK(practice::Practice::nextMeetingDay(sundays, "2026-11-23") == "2026-11-29");
+    CHECK(practice::Practice::nextMeetingDay(sundays, "2026-11-23"_date) == "2026-11-29"_date);
     // A group without a meeting day is offered the day asked for.
-    CHECK(practice::Practice::nextMeetingDay(groups.at(0), "2026-11-23") == "2026-11-23");
+    CHECK(practice::Practice::nextMeetingDay(groups.at(0), "2026-11-23"_date) == "2026-11-23"_date);
     CHECK(fieldOf([&] { f.practice.planSession(evening, "framework-02", "0026-11-24"); }) ==
           "session-date: The date reads as the year 0026: type the year in full, such as 2026.");
 

@@ -51,7 +51,7 @@ TEST_CASE("changes, sign-ins and failed sign-ins are recorded, without content")
     {
         auto store = createTestStore(path);
         auto group = store.addGroup("Tuesday group", GroupKind::treatment);
-        auto member = store.addMember(group, "Daniel Hughes", "2026-01-01");
+        auto member = store.addMember(group, "Daniel Hughes", "2026-01-01"_date);
         auto session = store.addSession(plannedSession(group));
         store.markAttendance(session, {member, Attendance::attended, "", {}, {}});
         store.saveNoteDraft(session, member, "Took part.");

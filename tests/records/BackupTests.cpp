@@ -26,9 +26,10 @@ struct Service {
         auto store = createTestStore(path);
         group = store.addGroup("Tuesday group", GroupKind::treatment);
         for (int i = 0; i < 8; ++i) {
-            members.push_back(store.addMember(group, "Member " + std::to_string(i), "2026-01-01"));
+            members.push_back(
+                store.addMember(group, "Member " + std::to_string(i), "2026-01-01"_date));
         }
-        session = store.addSession(plannedSession(group, "2026-11-03"));
+        session = store.addSession(plannedSession(group, "2026-11-03"_date));
     }
 };
 
@@ -42,7 +43,7 @@ TEST_CASE("a backup taken while notes are being written verifies, restores and d
         // A second connection writing all the time, as the app would during a backup.
         auto store = openTestStore(service.path);
         for (int i = 0; !stop; ++i) {
-            auto session = store.addSession(plannedSession(service.group, "2026-11-10"));
+            auto session = store.addSession(plannedSession(service.group, "2026-11-10"_date));
             store.saveNoteDraft(session, service.members[i % 8],
                                 "Written during the backup " + std::to_string(i));
             ++written;

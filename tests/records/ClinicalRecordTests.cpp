@@ -25,9 +25,9 @@ struct Service {
     Service() {
         auto store = createTestStore(path);
         group = store.addGroup("Tuesday group", GroupKind::treatment, {2, "10:30", 120});
-        first = store.addMember(group, "Adam Reid", "2026-09-01", true);
-        second = store.addMember(group, "Ben Shah", "2026-09-01");
-        session = store.addSession(plannedSession(group, "2026-11-03"));
+        first = store.addMember(group, "Adam Reid", "2026-09-01"_date, true);
+        second = store.addMember(group, "Ben Shah", "2026-09-01"_date);
+        session = store.addSession(plannedSession(group, "2026-11-03"_date));
         for (auto member : {first, second}) {
             AttendanceMark mark;
             mark.memberId = member;
@@ -66,8 +66,8 @@ TEST_CASE("group schedule, carers' link and membership details read back after r
     REQUIRE(members.size() == 2);
     CHECK(members[0].attendanceRequired);
     CHECK_FALSE(members[1].attendanceRequired);
-    CHECK(members[0].joinedOn == "2026-09-01");
-    CHECK(members[0].leftOn.empty());
+    CHECK(members[0].joinedOn == "2026-09-01"_date);
+    CHECK_FALSE(members[0].leftOn);
 }
 
 TEST_CASE("the schema links only a carers' group, and only to a treatment group") {
@@ -85,16 +85,17 @@ TEST_CASE("leaving is recorded once, with an encrypted reason, and kept by the s
     Service service;
     {
         auto store = service.open();
-        store.recordLeaving(service.group, service.first, "2026-12-01", "Moved to another area");
+        store.recordLeaving(service.group, service.first, "2026-12-01"_date,
+                            "Moved to another area");
         CHECK_THROWS_WITH_AS(
-            store.recordLeaving(service.group, service.first, "2026-12-02", "Again"),
+            store.recordLeaving(service.group, service.first, "2026-12-02"_date, "Again"),
             "This member's leaving is already recorded.", StoreError);
     }
     auto store = service.open();
     auto members = store.membersOf(service.group);
-    CHECK(members[0].leftOn == "2026-12-01");
+    CHECK(members[0].leftOn == "2026-12-01"_date);
     CHECK(members[0].leavingReason == "Moved to another area");
-    CHECK(members[1].leftOn.empty());
+    CHECK_FALSE(members[1].leftOn);
     store.lock();
     CHECK_FALSE(fileContains(service.path, "Moved to another area"));
     CHECK(rawSql(service.path, "UPDATE memberships SET left_on = NULL")
@@ -109,7 +110,7 @@ TEST_CASE("member details: the newest counts, earlier ones stay, all encrypted")
         auto store = service.open();
         CHECK_FALSE(store.memberDetails(service.first));
         MemberDetails details;
-        details.dateOfBirth = "1980-02-29";
+        details.dateOfBirth = "1980-02-29"_date;
         details.localId = "LOCAL-778899";
         details.residentialService = "Elm House supported living";
         details.careManager = "Pat Green, 01632 960123";
@@ -121,7 +122,7 @@ TEST_CASE("member details: the newest counts, earlier ones stay, all encrypted")
     auto store = service.open();
     auto details = store.memberDetails(service.first);
     REQUIRE(details);
-    CHECK(details->dateOfBirth == "1980-02-29");
+    CHECK(details->dateOfBirth == "1980-02-29"_date);
     CHECK(details->localId.empty());
     CHECK(details->careManager == "Sam Lee, 01632 960999");
     CHECK_FALSE(details->recordedAt.empty());
@@ -298,8 +299,8 @@ TEST_CASE("concerns: actions and their updates, open until every action is settl
             {service.first, service.session, "Said he has been visiting the park alone."});
         CHECK(store.openConcerns().size() == 1);  // no actions yet: open
         call = store.addConcernAction(concern, "Phone his care manager today", "Facilitator A",
-                                      "2026-11-03");
-        meet = store.addConcernAction(concern, "Review risk plan", "Clinical lead", "");
+                                      "2026-11-03"_date);
+        meet = store.addConcernAction(concern, "Review risk plan", "Clinical lead", std::nullopt);
         store.updateConcernAction(call, ActionStatus::done, "Spoke to care manager at 15:10");
     }
     auto store = service.open();
@@ -311,9 +312,9 @@ TEST_CASE("concerns: actions and their updates, open until every action is settl
     REQUIRE(concerns[0].actions.size() == 2);
     CHECK(concerns[0].actions[0].status == ActionStatus::done);
     CHECK(concerns[0].actions[0].statusNote == "Spoke to care manager at 15:10");
-    CHECK(concerns[0].actions[0].dueOn == "2026-11-03");
+    CHECK(concerns[0].actions[0].dueOn == "2026-11-03"_date);
     CHECK(concerns[0].actions[1].status == ActionStatus::open);
-    CHECK(concerns[0].actions[1].dueOn.empty());
+    CHECK_FALSE(concerns[0].actions[1].dueOn);
     CHECK(concerns[0].isOpen());
     CHECK(store.concernsOf(service.second).empty());
     store.updateConcernAction(meet, ActionStatus::notNeeded, "Plan reviewed last week");
@@ -335,16 +336,16 @@ TEST_CASE("outcome scores: a correction replaces a score in the list, both stay 
     score.memberId = service.first;
     score.measureId = "sexual-knowledge";
     score.timePoint = "before";
-    score.takenOn = "2026-09-08";
+    score.takenOn = "2026-09-08"_date;
     score.score = 31;
     auto first = store.recordOutcomeScore(score);
     score.timePoint = "after";
-    score.takenOn = "2027-09-07";
+    score.takenOn = "2027-09-07"_date;
     score.score = 52;
     store.recordOutcomeScore(score);
     OutcomeScore correction = score;
     correction.timePoint = "before";
-    correction.takenOn = "2026-09-08";
+    correction.takenOn = "2026-09-08"_date;
     correction.score = 33;
     correction.replaces = first;
     store.recordOutcomeScore(correction);
@@ -408,18 +409,18 @@ TEST_CASE("relapse-prevention plans are versioned: every version stays readable"
 TEST_CASE("every clinical change is in the audit log, and the chain stays intact") {
     Service service;
     auto store = service.open();
-    store.recordLeaving(service.group, service.second, "2026-12-01", "Finished");
-    store.recordMemberDetails(service.first, {"1980-01-01", "", "", "", ""});
+    store.recordLeaving(service.group, service.second, "2026-12-01"_date, "Finished");
+    store.recordMemberDetails(service.first, {"1980-01-01"_date, "", "", "", ""});
     store.saveAndSignNote(service.session, service.first, {"Note."});
     store.amendNote(store.note(service.session, service.first)->id, "Fix.", "Typo");
     auto concern = store.raiseConcern({service.first, std::nullopt, "Worry."});
-    auto action = store.addConcernAction(concern, "Call", "Lead", "");
+    auto action = store.addConcernAction(concern, "Call", "Lead", std::nullopt);
     store.updateConcernAction(action, ActionStatus::done, "Called");
     OutcomeScore score;
     score.memberId = service.first;
     score.measureId = "victim-empathy";
     score.timePoint = "before";
-    score.takenOn = "2026-09-01";
+    score.takenOn = "2026-09-01"_date;
     store.recordOutcomeScore(score);
     store.saveRelapsePlan(service.first, {{"My warning signs", "Not sleeping."}});
     store.setFacilitatorsPresent(service.session, {1});
@@ -437,8 +438,8 @@ TEST_CASE("every clinical change is in the audit log, and the chain stays intact
 TEST_CASE("a member's history: every session of his groups with his newest mark and his note") {
     Service service;
     auto store = service.open();
-    auto later = store.addSession(plannedSession(service.group, "2026-11-10"));
-    auto earlier = store.addSession(plannedSession(service.group, "2026-10-27"));
+    auto later = store.addSession(plannedSession(service.group, "2026-11-10"_date));
+    auto earlier = store.addSession(plannedSession(service.group, "2026-10-27"_date));
     AttendanceMark absent;
     absent.memberId = service.first;
     absent.status = Attendance::absentAuthorised;
@@ -453,7 +454,7 @@ TEST_CASE("a member's history: every session of his groups with his newest mark 
     store.amendNote(store.note(service.session, service.first)->id, "And his family.", "Missed");
     store.saveAndSignNote(service.session, service.second, {"Someone else's note."});
     auto other = store.addGroup("Other group", GroupKind::treatment);
-    store.addSession(plannedSession(other, "2026-11-04"));
+    store.addSession(plannedSession(other, "2026-11-04"_date));
 
     auto history = store.historyOf(service.first);
     REQUIRE(history.size() == 3);  // his group's sessions only, oldest first

@@ -79,7 +79,8 @@ struct Service {
         group = store.addGroup("Tuesday group", GroupKind::treatment);
         session = store.addSession(plannedSession(group));
         for (int i = 0; i < std::max(notes, 12); ++i)
-            members.push_back(store.addMember(group, "Member " + std::to_string(i), "2026-01-01"));
+            members.push_back(
+                store.addMember(group, "Member " + std::to_string(i), "2026-01-01"_date));
         for (int i = 0; i < notes; ++i)
             store.saveAndSignNote(session, members[i], text(i));
     }

@@ -27,8 +27,8 @@ struct Sample {
         recoveryKey = created.recoveryKey;
         auto& store = created.store;
         auto group = store.addGroup("Tuesday group", GroupKind::treatment);
-        members.push_back(store.addMember(group, "Daniel Hughes", "2026-01-01"));
-        members.push_back(store.addMember(group, "Ravi Chandra", "2026-01-01"));
+        members.push_back(store.addMember(group, "Daniel Hughes", "2026-01-01"_date));
+        members.push_back(store.addMember(group, "Ravi Chandra", "2026-01-01"_date));
         session = store.addSession(plannedSession(group));
         for (auto member : members) {
             store.markAttendance(session, {member, Attendance::attended, "", {}, {}});

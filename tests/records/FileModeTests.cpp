@@ -58,7 +58,7 @@ TEST_CASE("a new database, its -wal and -shm and its backup are readable by thei
     {
         auto store = createTestStore(path);
         auto group = store.addGroup("Tuesday group", GroupKind::treatment);
-        store.addMember(group, "First Member", "2026-10-01");
+        store.addMember(group, "First Member", "2026-10-01"_date);
         // While the store is open in WAL mode, the log and the shared-memory index exist.
         REQUIRE(std::filesystem::exists(dir / "service.rtdb-wal"));
         REQUIRE(std::filesystem::exists(dir / "service.rtdb-shm"));

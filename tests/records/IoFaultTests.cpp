@@ -61,11 +61,11 @@ Prior createDatabase(const std::filesystem::path& path) {
     Prior prior;
     prior.recoveryKey = created.recoveryKey;
     prior.group = store.addGroup("Tuesday group", GroupKind::treatment);
-    prior.signedMember = store.addMember(prior.group, "First Member", "2026-10-01");
-    prior.quietMember = store.addMember(prior.group, "Second Member", "2026-10-01");
+    prior.signedMember = store.addMember(prior.group, "First Member", "2026-10-01"_date);
+    prior.quietMember = store.addMember(prior.group, "Second Member", "2026-10-01"_date);
     NewSession session;
     session.groupId = prior.group;
-    session.date = "2026-11-03";
+    session.date = "2026-11-03"_date;
     session.title = "Making our group rules";
     session.minutes = 120;
     session.stamp = {"framework-02", "framework", 3, std::string(64, 'a')};
@@ -172,7 +172,7 @@ Operation addMember() {
     op.calls = 1;
     op.run = [](RecordStore& store, const Prior& prior, int& done) {
         if (done < 1) {
-            store.addMember(prior.group, kNewMemberName, "2026-11-03");
+            store.addMember(prior.group, kNewMemberName, "2026-11-03"_date);
             done = 1;
         }
     };

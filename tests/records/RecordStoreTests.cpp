@@ -26,7 +26,7 @@ const std::string kAwkwardName = "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9";
 NewSession sampleSession(GroupId group) {
     NewSession session;
     session.groupId = group;
-    session.date = "2026-11-03";
+    session.date = "2026-11-03"_date;
     session.title = "Making our group rules";
     session.minutes = 120;
     session.stamp = {"framework-02", "framework", 3, std::string(64, 'a')};
@@ -46,7 +46,7 @@ TEST_CASE("everything written is there, unchanged, after closing and reopening")
     {
         auto store = createTestStore(path);
         group = store.addGroup("Tuesday group", GroupKind::treatment);
-        member = store.addMember(group, kAwkwardName, "2026-10-01");
+        member = store.addMember(group, kAwkwardName, "2026-10-01"_date);
         session = store.addSession(sampleSession(group));
         store.markAttendance(session, {member, Attendance::late, "Bus was late", {}, {}});
         store.saveNoteDraft(session, member, "Joined in well. Caf\xC3\xA9 example used.");
@@ -85,7 +85,7 @@ TEST_CASE("a correction to the register is a new mark: the earlier one is kept")
     TempDir dir;
     auto store = createTestStore(dir / "s.rtdb");
     auto group = store.addGroup("G", GroupKind::treatment);
-    auto member = store.addMember(group, "A", "2026-01-01");
+    auto member = store.addMember(group, "A", "2026-01-01"_date);
     auto session = store.addSession(sampleSession(group));
     store.markAttendance(session, {member, Attendance::absentUnauthorised, "No word", {}, {}});
     store.markAttendance(session, {member, Attendance::late, "", {}, {}});
@@ -107,7 +107,7 @@ TEST_CASE("a signed note cannot be changed or deleted, even with plain SQL") {
     {
         auto store = createTestStore(path);
         auto group = store.addGroup("G", GroupKind::treatment);
-        member = store.addMember(group, "A", "2026-01-01");
+        member = store.addMember(group, "A", "2026-01-01"_date);
         session = store.addSession(sampleSession(group));
         store.saveNoteDraft(session, member, "First draft");
         store.saveNoteDraft(session, member, "Second draft");
@@ -129,16 +129,11 @@ TEST_CASE("a note signed after the day of its session is stamped as a late entry
     TempDir dir;
     auto store = createTestStore(dir / "s.rtdb");
     auto group = store.addGroup("G", GroupKind::treatment);
-    auto member = store.addMember(group, "A", "2026-01-01");
+    auto member = store.addMember(group, "A", "2026-01-01"_date);
     auto past = sampleSession(group);  // dated 2026-11-03, before the test runs
     auto pastSession = store.addSession(past);
     auto today = sampleSession(group);
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char date[16];
-    std::strftime(date, sizeof date, "%Y-%m-%d", &local);
-    today.date = date;
+    today.date = Date::localOn(std::time(nullptr));
     auto todaySession = store.addSession(today);
     for (auto session : {pastSession, todaySession}) {
         store.saveNoteDraft(session, member, "Text");

@@ -55,7 +55,7 @@ struct Service {
     explicit Service(int notesInBackup = 3) {
         auto store = createTestStore(path);
         group = store.addGroup("Tuesday group", GroupKind::treatment);
-        member = store.addMember(group, "Member", "2026-01-01");
+        member = store.addMember(group, "Member", "2026-01-01"_date);
         saveNotes(store, "In the backup", notesInBackup);
         store.backupTo(backup);
         saveNotes(store, "After the backup", 2);
@@ -64,7 +64,7 @@ struct Service {
     /// Each note in a session of its own: "<prefix> <n>".
     void saveNotes(RecordStore& store, const std::string& prefix, int count) const {
         for (int i = 0; i < count; ++i) {
-            auto session = store.addSession(plannedSession(group, "2026-11-10"));
+            auto session = store.addSession(plannedSession(group, "2026-11-10"_date));
             store.saveNoteDraft(session, member, prefix + " " + std::to_string(i));
         }
     }
@@ -200,7 +200,7 @@ class WriterProcess {
                 pollfd stop{control, POLLIN, 0};
                 if (poll(&stop, 1, 0) != 0)
                     return 0;  // the store closes on the way out
-                auto session = store.addSession(plannedSession(service.group, "2026-11-10"));
+                auto session = store.addSession(plannedSession(service.group, "2026-11-10"_date));
                 store.saveNoteDraft(session, service.member, noteText(i));
                 auto line = std::to_string(i) + "\n";
                 if (::write(reports, line.data(), line.size()) !=
@@ -400,9 +400,9 @@ TEST_CASE("restore onto a full disk leaves the database as it was and no tempora
     {
         auto store = createTestStore(big);
         auto bigGroup = store.addGroup("Tuesday group", GroupKind::treatment);
-        auto member = store.addMember(bigGroup, "Member", "2026-01-01");
+        auto member = store.addMember(bigGroup, "Member", "2026-01-01"_date);
         for (int i = 0; i < 300; ++i) {
-            auto session = store.addSession(plannedSession(bigGroup, "2026-11-10"));
+            auto session = store.addSession(plannedSession(bigGroup, "2026-11-10"_date));
             store.saveNoteDraft(session, member, std::string(2000, 'n'));
         }
     }

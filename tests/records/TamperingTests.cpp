@@ -289,11 +289,12 @@ TEST_CASE("every change, swap, deletion, replacement and forged row of a clinica
         writeEveryKindOfRecord(store);
         // A second record of the kinds the fixture has once, so rows can be swapped.
         store.addUser(kSecondAdmin, Role::administrator, kSecondPassphrase);
-        auto plan = plannedSession(1, "2026-11-10");
+        auto plan = plannedSession(1, "2026-11-10"_date);
         plan.activities = {{"check-in", 60, "Arriving", "Greet."}, {"talk", 60, "Talk", "Listen."}};
         auto session = store.addSession(plan);
-        auto second = store.membersOf(1).size() == 1 ? store.addMember(1, "Second", "2026-11-01")
-                                                     : store.membersOf(1).at(1).id;
+        auto second = store.membersOf(1).size() == 1
+                          ? store.addMember(1, "Second", "2026-11-01"_date)
+                          : store.membersOf(1).at(1).id;
         store.markAttendance(session, {1, Attendance::attended, "", {}, {}});
         store.markAttendance(session, {second, Attendance::late, "Traffic", {}, {}});
         NoteContent rated("Second note.");
@@ -301,15 +302,15 @@ TEST_CASE("every change, swap, deletion, replacement and forged row of a clinica
         store.saveAndSignNote(session, 1, rated);
         store.saveAndSignNote(session, second, NoteContent("Third note."));
         store.amendNote(store.note(session, 1)->id, "Second amendment.", "Another reason.");
-        store.recordMemberDetails(second, {"1980-02-02", "FX-2", "", "", ""});
+        store.recordMemberDetails(second, {"1980-02-02"_date, "FX-2", "", "", ""});
         auto concern = store.raiseConcern({second, std::nullopt, "Second concern."});
-        auto action = store.addConcernAction(concern, "Meet", "Lead", "");
+        auto action = store.addConcernAction(concern, "Meet", "Lead", std::nullopt);
         store.updateConcernAction(action, ActionStatus::notNeeded, "Not needed.");
         OutcomeScore score;
         score.memberId = second;
         score.measureId = "sexual-knowledge";
         score.timePoint = "before";
-        score.takenOn = "2026-11-02";
+        score.takenOn = "2026-11-02"_date;
         score.score = 25;
         store.recordOutcomeScore(score);
         store.saveRelapsePlan(1, {{"Signs", "Second version."}, {"Help", "Who helps."}});
@@ -446,7 +447,7 @@ TEST_CASE("a draft rewritten many times, its ratings replaced, still verifies cl
     TempDir dir;
     auto store = createTestStore(dir / "drafts.rtdb");
     auto group = store.addGroup("G", GroupKind::treatment);
-    auto member = store.addMember(group, "M", "2026-11-01");
+    auto member = store.addMember(group, "M", "2026-11-01"_date);
     auto session = store.addSession(plannedSession(group));
     for (int round = 0; round < 5; ++round) {
         NoteContent draft("Draft " + std::to_string(round));

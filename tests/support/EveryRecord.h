@@ -3,7 +3,7 @@
 // suite start from it.
 #pragma once
 
-#include "records/RecordStore.h"
+#include "support/TestStore.h"
 
 namespace roundtable::test {
 
@@ -11,10 +11,10 @@ inline void writeEveryKindOfRecord(records::RecordStore& store) {
     using namespace roundtable::records;
     auto group = store.addGroup("Tuesday group", GroupKind::treatment);
     auto member =
-        store.addMember(group, "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9", "2026-11-01");
+        store.addMember(group, "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9", "2026-11-01"_date);
     NewSession plan;
     plan.groupId = group;
-    plan.date = "2026-11-03";
+    plan.date = "2026-11-03"_date;
     plan.title = "Making our group rules";
     plan.minutes = 120;
     plan.stamp = {"framework-02", "framework", 1, std::string(64, 'a')};
@@ -30,17 +30,18 @@ inline void writeEveryKindOfRecord(records::RecordStore& store) {
     store.setSessionStatus(session, SessionStatus::tookPlace);
     // Format 3 and later: the rest of the clinical record.
     store.amendNote(store.note(session, member)->id, "A fixture amendment.", "A reason.");
-    store.recordMemberDetails(member, {"1979-05-17", "FX-1", "Fixture House", "A. Manager", ""});
+    store.recordMemberDetails(member,
+                              {"1979-05-17"_date, "FX-1", "Fixture House", "A. Manager", ""});
     auto carers = store.addGroup("Tuesday carers", GroupKind::carers, {2, "18:00", 90}, group);
-    store.addMember(carers, "A carer", "2026-11-01");
+    store.addMember(carers, "A carer", "2026-11-01"_date);
     auto concern = store.raiseConcern({member, session, "A fixture concern."});
-    auto action = store.addConcernAction(concern, "Call", "Lead", "2026-11-04");
+    auto action = store.addConcernAction(concern, "Call", "Lead", "2026-11-04"_date);
     store.updateConcernAction(action, ActionStatus::done, "Called.");
     OutcomeScore score;
     score.memberId = member;
     score.measureId = "sexual-knowledge";
     score.timePoint = "before";
-    score.takenOn = "2026-11-01";
+    score.takenOn = "2026-11-01"_date;
     score.score = 30;
     store.recordOutcomeScore(score);
     store.saveRelapsePlan(member, {{"My warning signs", "A fixture sign."}});

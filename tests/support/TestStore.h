@@ -4,6 +4,9 @@
 
 #include "records/RecordStore.h"
 
+// "2026-11-03"_date wherever a test writes a date.
+using namespace roundtable::records::literals;
+
 namespace roundtable::test {
 
 inline constexpr const char* kTestLogin = "admin";
@@ -17,7 +20,7 @@ inline records::RecordStore createTestStore(const std::filesystem::path& path) {
 
 /// A plain planned session for store tests that only need one to exist.
 inline records::NewSession plannedSession(records::GroupId group,
-                                          const std::string& date = "2026-11-03") {
+                                          records::Date date = "2026-11-03"_date) {
     records::NewSession plan;
     plan.groupId = group;
     plan.date = date;
