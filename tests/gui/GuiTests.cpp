@@ -5,10 +5,10 @@
 #include <doctest/doctest.h>
 #include <wx/app.h>
 #include <wx/button.h>
-#include <wx/dialog.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/datectrl.h>
+#include <wx/dialog.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
@@ -82,6 +82,17 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     CHECK(find<wxStaticText>(frame, "setup-message")->GetLabel() ==
           "The two passphrases are not the same. Type it again.");
     CHECK_FALSE(std::filesystem::exists(path));
+    // A passphrase too short is refused at its field (named by Workspace::create, whatever the
+    // language of the message), not at the user name.
+    typeInto(find<wxTextCtrl>(frame, "setup-passphrase"), "short");
+    typeInto(find<wxTextCtrl>(frame, "setup-repeat"), "short");
+    click(find<wxButton>(frame, "setup-create"));
+    const auto tooShort = find<wxStaticText>(frame, "setup-message")->GetLabel();
+    CHECK(tooShort == "A passphrase needs at least 10 characters.");
+    CHECK(find<wxTextCtrl>(frame, "setup-passphrase")->GetToolTipText() == tooShort);
+    CHECK(find<wxTextCtrl>(frame, "setup-login")->GetToolTipText().empty());
+    CHECK_FALSE(std::filesystem::exists(path));
+    typeInto(find<wxTextCtrl>(frame, "setup-passphrase"), test::kTestPassphrase);
     typeInto(find<wxTextCtrl>(frame, "setup-repeat"), test::kTestPassphrase);
     click(find<wxButton>(frame, "setup-create"));
     auto* recoveryKey = find<wxTextCtrl>(frame, "recovery-key");
@@ -976,15 +987,16 @@ TEST_CASE("a session shows the module version it was planned from, and what chan
         auto* view = find<wxTextCtrl>(dialog, "compare-text");
         const auto text = view->GetValue().utf8_string();
         INFO(text);
-        CHECK(text.starts_with("The module\n  \u2022 version: 1 \u2192 2\n\n"
-                               "Progress indicator 1: Keeps to the rules we made\n"));
+        CHECK(
+            text.starts_with("The module\n  \u2022 version: 1 \u2192 2\n\n"
+                             "Progress indicator 1: Keeps to the rules we made\n"));
         CHECK(text.find("\u2022 label: Keeps to the ") != std::string::npos);
         CHECK(text.find("{+") == std::string::npos);  // no markers meant for a terminal
         const auto removed = text.find("group rules");
         REQUIRE(removed != std::string::npos);
         wxTextAttr style;
-        REQUIRE(view->GetStyle(static_cast<long>(wxString::FromUTF8(text.substr(0, removed)).length()),
-                               style));
+        REQUIRE(view->GetStyle(
+            static_cast<long>(wxString::FromUTF8(text.substr(0, removed)).length()), style));
         CHECK(style.GetFont().GetStrikethrough());
         CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-comparison.png"));
         compared = true;
