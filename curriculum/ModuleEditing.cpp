@@ -445,12 +445,13 @@ ModuleDraft::ModuleDraft(std::string_view xml) {
     auto result = document_.load_buffer(xml.data(), xml.size(), ModuleDocument::kParseFlags,
                                         pugi::encoding_utf8);
     if (!result) {
-        throw CurriculumFileError(std::string("The module could not be read: ") +
-                                  result.description() + " at byte " +
-                                  std::to_string(result.offset));
+        throw CurriculumFileError(
+            text::fill(text::tr("The module could not be read: {1} at byte {2}"),
+                       {result.description(), std::to_string(result.offset)}));
     }
     if (std::string_view(document_.document_element().name()) != "module") {
-        throw CurriculumFileError("This is not a module: it does not start with <module>");
+        throw CurriculumFileError(
+            text::tr("This is not a module: it does not start with <module>"));
     }
     collectIds(document_, usedIds_);
 }
