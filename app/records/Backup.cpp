@@ -94,7 +94,8 @@ BackupResult backupDatabase(const std::filesystem::path& source,
         sqlite3_backup_finish(backup);
         try {
             if (code != SQLITE_DONE)
-                sqlite::check(copy->handle(), code, "The backup could not be written");
+                sqlite::check(copy->handle(), code,
+                              text::trLater("The backup could not be written"));
             filecheck::markClosed(*copy);
         } catch (const StoreError& error) {
             if (code == SQLITE_DONE)
