@@ -67,11 +67,56 @@ std::vector<std::string> capitalWords(const std::string& text) {
     return found;
 }
 
+/// The checks of checkEasyReadText, each problem in English and in the user's language.
+void checkText(const std::string& text, const EasyReadRules& rules,
+               const std::function<void(const text::Said&)>& report) {
+    for (const auto& sentence : sentencesOf(text)) {
+        std::istringstream words(sentence);
+        int count = 0;
+        for (std::string word; words >> word;)
+            count += hasLetterOrDigit(word) ? 1 : 0;
+        if (count > rules.maxWordsPerSentence) {
+            const auto n = static_cast<unsigned long>(count);
+            const auto counted = std::to_string(count);
+            const auto most = std::to_string(rules.maxWordsPerSentence);
+            const auto start = opening(sentence);
+            // The English of the plural below (trn takes its words only as they are written).
+            const char* english = n == 1 ? "this sentence has {1} word; easy-read sentences "
+                                           "have {2} or fewer: \"{3}\""
+                                         : "this sentence has {1} words; easy-read sentences "
+                                           "have {2} or fewer: \"{3}\"";
+            const char* shown = text::trn(
+                // TRANSLATORS: {3} is the sentence's first words, as the text has them.
+                "this sentence has {1} word; easy-read sentences have "
+                "{2} or fewer: \"{3}\"",
+                "this sentence has {1} words; easy-read sentences "
+                "have {2} or fewer: \"{3}\"",
+                n);
+            report({text::fill(english, {counted, most, start}),
+                    text::fill(shown, {counted, most, start})});
+        }
+    }
+    for (const auto& word : capitalWords(text)) {
+        if (rules.allowedAcronyms.contains(word))
+            continue;
+        if (word.size() <= kLongestAcronym) {
+            report(
+                text::said("\"{1}\" looks like an acronym; write it out in plain words", {word}));
+        } else {
+            report(
+                text::said("\"{1}\" is written in capitals; easy-read text uses a capital only "
+                           "at the start of a sentence or a name",
+                           {word}));
+        }
+    }
+}
+
 void lintPoints(XmlFile& file, const pugi::xml_node& block, const EasyReadRules& rules) {
     for (auto node : block.children()) {
         if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-            file.error(block, std::string("text in <") + block.name() +
-                                  "> must be inside a <point picture=\"...\"> so it has a picture");
+            file.error(block, text::said("text in <{1}> must be inside a <point "
+                                         "picture=\"...\"> so it has a picture",
+                                         {block.name()}));
             continue;
         }
         if (node.type() != pugi::node_element)
@@ -81,10 +126,11 @@ void lintPoints(XmlFile& file, const pugi::xml_node& block, const EasyReadRules&
             continue;
         }
         if (std::string(node.attribute("picture").value()).empty()) {
-            file.error(node, "this point has no picture; every easy-read idea needs one");
+            file.error(node,
+                       text::said("this point has no picture; every easy-read idea needs one"));
         }
-        checkEasyReadText(node.text().get(), rules,
-                          [&](const std::string& message) { file.error(node, message); });
+        checkText(node.text().get(), rules,
+                  [&](const text::Said& message) { file.error(node, message); });
     }
 }
 
@@ -105,28 +151,7 @@ void lintTree(XmlFile& file, const pugi::xml_node& node, const EasyReadRules& ru
 
 void checkEasyReadText(const std::string& text, const EasyReadRules& rules,
                        const std::function<void(const std::string&)>& report) {
-    for (const auto& sentence : sentencesOf(text)) {
-        std::istringstream words(sentence);
-        int count = 0;
-        for (std::string word; words >> word;)
-            count += hasLetterOrDigit(word) ? 1 : 0;
-        if (count > rules.maxWordsPerSentence) {
-            report("this sentence has " + std::to_string(count) +
-                   " words; easy-read sentences have " + std::to_string(rules.maxWordsPerSentence) +
-                   " or fewer: \"" + opening(sentence) + "\"");
-        }
-    }
-    for (const auto& word : capitalWords(text)) {
-        if (rules.allowedAcronyms.contains(word))
-            continue;
-        if (word.size() <= kLongestAcronym) {
-            report("\"" + word + "\" looks like an acronym; write it out in plain words");
-        } else {
-            report("\"" + word +
-                   "\" is written in capitals; easy-read text uses a capital only "
-                   "at the start of a sentence or a name");
-        }
-    }
+    checkText(text, rules, [&](const text::Said& message) { report(message.shown); });
 }
 
 std::vector<Finding> lintEasyRead(const std::filesystem::path& directory,

@@ -8,6 +8,8 @@
 #include <span>
 #include <utility>
 
+#include "text/Translate.h"
+
 namespace roundtable::curriculum {
 namespace {
 
@@ -287,13 +289,13 @@ class FieldComparer {
             const auto& after = newer[where.newer];
             if (before.picture != after.picture) {
                 auto& change = add(entry, ChangeKind::changed, where);
-                change.part = "picture";
+                change.part = text::trLater("picture");
                 change.older = before.picture;
                 change.newer = after.picture;
             }
             if (before.text != after.text) {
                 auto& change = add(entry, ChangeKind::changed, where);
-                change.part = "text";
+                change.part = text::trLater("text");
                 change.older = before.text;
                 change.newer = after.text;
                 change.words = compareWords(before.text, after.text);
@@ -343,14 +345,14 @@ Words activityWords(const Activity& activity) {
 std::vector<FieldChange> compareActivity(const Activity& older, const Activity& newer) {
     std::vector<FieldChange> changes;
     FieldComparer compare(changes);
-    compare.text("title", older.title, newer.title);
-    compare.value("kind", older.kind, newer.kind);
-    compare.number("minutes", older.minutes, newer.minutes);
-    compare.value("picture", older.picture, newer.picture);
-    compare.textList("guidance paragraph", older.guidance, newer.guidance);
-    compare.text("adapt", older.adapt, newer.adapt);
-    compare.text("watch", older.watch, newer.watch);
-    compare.pointList("easy-read point", older.easyRead, newer.easyRead);
+    compare.text(text::trLater("title"), older.title, newer.title);
+    compare.value(text::trLater("kind"), older.kind, newer.kind);
+    compare.number(text::trLater("minutes"), older.minutes, newer.minutes);
+    compare.value(text::trLater("picture"), older.picture, newer.picture);
+    compare.textList(text::trLater("guidance paragraph"), older.guidance, newer.guidance);
+    compare.text(text::trLater("adapt"), older.adapt, newer.adapt);
+    compare.text(text::trLater("watch"), older.watch, newer.watch);
+    compare.pointList(text::trLater("easy-read point"), older.easyRead, newer.easyRead);
     return changes;
 }
 
@@ -427,17 +429,20 @@ std::vector<SessionComparison> compareSessions(std::span<const Session> older,
             const auto& before = older[where.older];
             const auto& after = newer[where.newer];
             FieldComparer compare(session.changes);
-            compare.text("title", before.title, after.title);
-            compare.number("minutes", before.minutes, after.minutes);
-            compare.textList("objective", before.objectives, after.objectives);
-            compare.textList("material", before.materials, after.materials);
+            compare.text(text::trLater("title"), before.title, after.title);
+            compare.number(text::trLater("minutes"), before.minutes, after.minutes);
+            compare.textList(text::trLater("objective"), before.objectives, after.objectives);
+            compare.textList(text::trLater("material"), before.materials, after.materials);
             session.activities = compareActivities(before.activities, after.activities);
             FieldComparer handout(session.handout);
-            handout.pointList("handout covered point", before.handout.covered,
+            handout.pointList(text::trLater("handout covered point"), before.handout.covered,
                               after.handout.covered);
-            handout.pointList("handout help point", before.handout.help, after.handout.help);
-            handout.pointList("handout watch point", before.handout.watch, after.handout.watch);
-            handout.pointList("handout talk point", before.handout.talk, after.handout.talk);
+            handout.pointList(text::trLater("handout help point"), before.handout.help,
+                              after.handout.help);
+            handout.pointList(text::trLater("handout watch point"), before.handout.watch,
+                              after.handout.watch);
+            handout.pointList(text::trLater("handout talk point"), before.handout.talk,
+                              after.handout.talk);
             if (where.kind == ChangeKind::changed && session.changes.empty() &&
                 session.activities.empty() && session.handout.empty()) {
                 continue;
@@ -475,9 +480,9 @@ std::vector<IndicatorComparison> compareIndicators(std::span<const Indicator> ol
             const auto& before = older[where.older];
             const auto& after = newer[where.newer];
             FieldComparer compare(indicator.changes);
-            compare.text("label", before.label, after.label);
-            compare.text("description", before.description, after.description);
-            compare.value("scale", scaleText(before), scaleText(after));
+            compare.text(text::trLater("label"), before.label, after.label);
+            compare.text(text::trLater("description"), before.description, after.description);
+            compare.value(text::trLater("scale"), scaleText(before), scaleText(after));
             if (where.kind == ChangeKind::changed && indicator.changes.empty())
                 continue;
         }
@@ -565,118 +570,125 @@ std::string beginningOf(std::string_view text) {
 }
 
 std::string shownValue(const std::string& value) {
-    return value.empty() ? "(none)" : value;
+    return value.empty() ? text::tr("(none)") : value;
+}
+
+/// What changed, in the reader's language: "title", or "aim 3" for a list entry.
+std::string changeName(const FieldChange& change) {
+    const std::string field = text::tr(change.field.c_str());
+    if (!change.isListEntry())
+        return field;
+    const auto place =
+        change.kind == ChangeKind::removed ? change.olderPosition : change.newerPosition;
+    // TRANSLATORS: an entry of a list and its place in it: "aim 3", "easy-read point 2".
+    return text::fill(text::tr("{1} {2}"), {field, std::to_string(place)});
 }
 
 void appendChange(std::string& out, const std::string& prefix, const FieldChange& change) {
     out += prefix;
     if (change.kind == ChangeKind::moved) {
-        out += change.field;
-        out += " moved from ";
-        out += std::to_string(change.olderPosition);
-        out += " to ";
-        out += std::to_string(change.newerPosition);
-        out += ": ";
-        out += beginningOf(change.newer);
+        // TRANSLATORS: {1} is an entry of a list ("aim"), {2} and {3} its places, {4} its
+        // first words.
+        out += text::fill(text::tr("{1} moved from {2} to {3}: {4}"),
+                          {text::tr(change.field.c_str()), std::to_string(change.olderPosition),
+                           std::to_string(change.newerPosition), beginningOf(change.newer)});
         out += '\n';
         return;
     }
-    out += change.field;
-    if (change.isListEntry()) {
-        out += ' ';
-        out += std::to_string(change.kind == ChangeKind::removed ? change.olderPosition
-                                                                 : change.newerPosition);
-    }
+    const auto name = changeName(change);
     if (change.kind == ChangeKind::added) {
-        out += " added: ";
-        out += change.newer;
+        out += text::fill(text::tr("{1} added: {2}"), {name, change.newer});
     } else if (change.kind == ChangeKind::removed) {
-        out += " removed: ";
-        out += change.older;
+        out += text::fill(text::tr("{1} removed: {2}"), {name, change.older});
     } else if (change.words.empty()) {
+        out += name;
         if (!change.part.empty()) {
             out += ' ';
-            out += change.part;
+            out += text::tr(change.part.c_str());
         }
         out += ' ';
         out += shownValue(change.older);
         out += " -> ";
         out += shownValue(change.newer);
     } else {
+        out += name;
         out += ": ";
         out += describeWords(change.words);
     }
     out += '\n';
 }
 
-void appendMoved(std::string& out, const std::string& prefix, const char* noun, int from, int to) {
+/// "moved from 2 to 3", or with `sessions` "moved from session 2 to 3".
+void appendMoved(std::string& out, const std::string& prefix, bool sessions, int from, int to) {
     out += prefix;
-    out += "moved from ";
-    out += noun;
-    out += std::to_string(from);
-    out += " to ";
-    out += std::to_string(to);
+    out += text::fill(
+        sessions ? text::tr("moved from session {1} to {2}") : text::tr("moved from {1} to {2}"),
+        {std::to_string(from), std::to_string(to)});
     out += '\n';
 }
 
-std::string quoted(std::string_view text) {
+std::string inQuotes(std::string_view text) {
     std::string out = "\"";
     out += text;
     out += '"';
     return out;
 }
 
+std::string minutesText(int minutes) {
+    return text::fill(text::trn("{1} minute", "{1} minutes", static_cast<unsigned long>(minutes)),
+                      {std::to_string(minutes)});
+}
+
 void appendActivity(std::string& out, const std::string& sessionPrefix,
                     const ActivityComparison& activity) {
-    std::string prefix = sessionPrefix;
-    prefix += "activity ";
-    prefix += std::to_string(activity.kind == ChangeKind::removed ? activity.olderPosition
-                                                                  : activity.newerPosition);
-    prefix += ' ';
-    prefix += quoted(activity.title);
-    prefix += ": ";
+    std::string prefix =
+        sessionPrefix +
+        // TRANSLATORS: an activity of a session by its place and its quoted title.
+        text::fill(text::tr("activity {1} {2}"),
+                   {std::to_string(activity.kind == ChangeKind::removed ? activity.olderPosition
+                                                                        : activity.newerPosition),
+                    inQuotes(activity.title)}) +
+        ": ";
     if (activity.kind == ChangeKind::added || activity.kind == ChangeKind::removed) {
         out += prefix;
-        out += toText(activity.kind);
-        out += " (";
-        out += activity.activityKind;
-        out += ", ";
-        out += std::to_string(activity.minutes);
-        out += " minutes)\n";
+        // TRANSLATORS: "added (teaching, 10 minutes)": {2} is the activity's kind as the
+        // curriculum names it.
+        out += text::fill(text::tr("{1} ({2}, {3})"),
+                          {text::tr(toText(activity.kind)), activity.activityKind,
+                           minutesText(activity.minutes)});
+        out += '\n';
         return;
     }
     if (activity.kind == ChangeKind::moved)
-        appendMoved(out, prefix, "", activity.olderPosition, activity.newerPosition);
+        appendMoved(out, prefix, false, activity.olderPosition, activity.newerPosition);
     for (const auto& change : activity.changes)
         appendChange(out, prefix, change);
 }
 
 void appendSession(std::string& out, const SessionComparison& session) {
-    std::string prefix = "Session ";
-    prefix += quoted(session.id);
-    prefix += " (";
-    prefix += session.title;
-    prefix += "): ";
+    const std::string prefix =
+        // TRANSLATORS: a session by its quoted id and its title.
+        text::fill(text::tr("Session {1} ({2})"), {inQuotes(session.id), session.title}) + ": ";
     if (session.kind == ChangeKind::added) {
         out += prefix;
-        out += "added as session ";
-        out += std::to_string(session.newerPosition);
-        out += " (";
-        out += std::to_string(session.activityCount);
-        out += " activities, ";
-        out += std::to_string(session.minutes);
-        out += " minutes)\n";
+        const auto activities =
+            text::fill(text::trn("{1} activity", "{1} activities", session.activityCount),
+                       {std::to_string(session.activityCount)});
+        out += text::fill(
+            text::tr("added as session {1} ({2}, {3})"),
+            {std::to_string(session.newerPosition), activities, minutesText(session.minutes)});
+        out += '\n';
         return;
     }
     if (session.kind == ChangeKind::removed) {
         out += prefix;
-        out += "removed (it was session ";
-        out += std::to_string(session.olderPosition);
-        out += ")\n";
+        out += text::fill(text::tr("removed (it was session {1})"),
+                          {std::to_string(session.olderPosition)});
+        out += '\n';
         return;
     }
     if (session.kind == ChangeKind::moved)
-        appendMoved(out, prefix, "session ", session.olderPosition, session.newerPosition);
+        appendMoved(out, prefix, true, session.olderPosition, session.newerPosition);
     // In the order of the file: the session's own fields, its activities, its handout.
     for (const auto& change : session.changes)
         appendChange(out, prefix, change);
@@ -688,22 +700,21 @@ void appendSession(std::string& out, const SessionComparison& session) {
 
 void appendIndicator(std::string& out, const std::string& modulePrefix,
                      const IndicatorComparison& indicator) {
-    std::string prefix = modulePrefix;
-    prefix += "indicator ";
-    prefix += quoted(indicator.id);
-    prefix += " (";
-    prefix += indicator.label;
-    prefix += "): ";
+    const std::string prefix =
+        modulePrefix +
+        // TRANSLATORS: a progress indicator by its quoted id and its label.
+        text::fill(text::tr("indicator {1} ({2})"), {inQuotes(indicator.id), indicator.label}) +
+        ": ";
     if (indicator.kind == ChangeKind::added || indicator.kind == ChangeKind::removed) {
         out += prefix;
-        out += toText(indicator.kind);
-        out += " (scale ";
-        out += indicator.scale;
-        out += ")\n";
+        // TRANSLATORS: "added (scale 0-3)".
+        out += text::fill(text::tr("{1} (scale {2})"),
+                          {text::tr(toText(indicator.kind)), indicator.scale});
+        out += '\n';
         return;
     }
     if (indicator.kind == ChangeKind::moved)
-        appendMoved(out, prefix, "", indicator.olderPosition, indicator.newerPosition);
+        appendMoved(out, prefix, false, indicator.olderPosition, indicator.newerPosition);
     for (const auto& change : indicator.changes)
         appendChange(out, prefix, change);
 }
@@ -763,12 +774,12 @@ ModuleComparison compareModules(const Module& older, const Module& newer) {
     comparison.moduleId = newer.id;
     comparison.title = newer.title;
     FieldComparer compare(comparison.changes);
-    compare.value("id", older.id, newer.id);
-    compare.number("version", older.version, newer.version);
-    compare.value("phase", toText(older.phase), toText(newer.phase));
-    compare.text("title", older.title, newer.title);
-    compare.text("summary", older.summary, newer.summary);
-    compare.textList("aim", older.aims, newer.aims);
+    compare.value(text::trLater("id"), older.id, newer.id);
+    compare.number(text::trLater("version"), older.version, newer.version);
+    compare.value(text::trLater("phase"), toText(older.phase), toText(newer.phase));
+    compare.text(text::trLater("title"), older.title, newer.title);
+    compare.text(text::trLater("summary"), older.summary, newer.summary);
+    compare.textList(text::trLater("aim"), older.aims, newer.aims);
     comparison.indicators = compareIndicators(older.indicators, newer.indicators);
     comparison.sessions = compareSessions(older.sessions, newer.sessions);
     return comparison;
@@ -805,9 +816,9 @@ std::string describeWords(const std::vector<WordRun>& words) {
 
 std::string describe(const ModuleComparison& comparison) {
     std::string out;
-    std::string modulePrefix = "Module ";
-    modulePrefix += quoted(comparison.moduleId);
-    modulePrefix += ": ";
+    const std::string modulePrefix =
+        // TRANSLATORS: a module by its quoted id.
+        text::fill(text::tr("Module {1}"), {inQuotes(comparison.moduleId)}) + ": ";
     for (const auto& change : comparison.changes)
         appendChange(out, modulePrefix, change);
     for (const auto& indicator : comparison.indicators)
@@ -820,15 +831,15 @@ std::string describe(const ModuleComparison& comparison) {
 const char* toText(ChangeKind kind) {
     switch (kind) {
         case ChangeKind::changed:
-            return "changed";
+            return text::trLater("changed");
         case ChangeKind::added:
-            return "added";
+            return text::trLater("added");
         case ChangeKind::removed:
-            return "removed";
+            return text::trLater("removed");
         case ChangeKind::moved:
-            return "moved";
+            return text::trLater("moved");
     }
-    return "changed";
+    return text::trLater("changed");
 }
 
 }  // namespace roundtable::curriculum

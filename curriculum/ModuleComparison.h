@@ -33,10 +33,10 @@ struct FieldChange {
     /// "adapt", "picture", "scale", ...) or, when the positions are set, one entry of a list
     /// ("aim", "objective", "material", "guidance paragraph", "easy-read point",
     /// "handout covered point", "handout help point", "handout watch point",
-    /// "handout talk point").
+    /// "handout talk point"). In English, as code reads it: text::tr() gives the reader's words.
     std::string field;
-    /// For a changed easy-read point, the part of it that changed: "picture" or "text"; empty
-    /// otherwise.
+    /// For a changed easy-read point, the part of it that changed: "picture" or "text" (English,
+    /// as `field`); empty otherwise.
     std::string part;
     /// `changed` for a single field; for a list entry, also added, removed or moved.
     ChangeKind kind = ChangeKind::changed;
@@ -127,6 +127,7 @@ struct ModuleComparison {
 /// The words of a text (one line of describe()) with removed and added runs marked.
 [[nodiscard]] std::string describeWords(const std::vector<WordRun>& words);
 
+/// "changed", "added", ...: English, marked for translation (text::tr gives the reader's words).
 [[nodiscard]] const char* toText(ChangeKind kind);
 
 }  // namespace roundtable::curriculum

@@ -9,11 +9,14 @@
 #include <cstring>
 #include <sstream>
 
+#include "text/Translate.h"
+
 namespace roundtable::curriculum {
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const std::filesystem::path& path) {
-    throw CurriculumFileError(what + " " + path.string() + ": " + std::strerror(errno));
+/// `pattern` (marked with trLater) with the file and the system's reason.
+[[noreturn]] void fail(const char* pattern, const std::filesystem::path& path) {
+    throw CurriculumFileError(text::fill(text::tr(pattern), {path.string(), std::strerror(errno)}));
 }
 
 void writeAll(int fd, const std::string& bytes, const std::filesystem::path& path) {
@@ -23,7 +26,7 @@ void writeAll(int fd, const std::string& bytes, const std::filesystem::path& pat
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            fail("Could not write", path);
+            fail(text::trLater("Could not write {1}: {2}"), path);
         written += static_cast<std::size_t>(n);
     }
 }
@@ -34,7 +37,8 @@ ModuleDocument ModuleDocument::open(const std::filesystem::path& path) {
     ModuleDocument module;
     auto result = module.document_.load_file(path.c_str(), kParseFlags);
     if (!result) {
-        throw CurriculumFileError("Could not read " + path.string() + ": " + result.description());
+        throw CurriculumFileError(
+            text::fill(text::tr("Could not read {1}: {2}"), {path.string(), result.description()}));
     }
     return module;
 }
@@ -64,11 +68,11 @@ void ModuleDocument::save(const std::filesystem::path& path) const {
     temporary += ".saving";
     int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
-        fail("Could not create", temporary);
+        fail(text::trLater("Could not create {1}: {2}"), temporary);
     try {
         writeAll(fd, bytes, temporary);
         if (::fsync(fd) != 0)
-            fail("Could not flush", temporary);
+            fail(text::trLater("Could not flush {1}: {2}"), temporary);
     } catch (...) {
         ::close(fd);
         ::unlink(temporary.c_str());
@@ -79,7 +83,7 @@ void ModuleDocument::save(const std::filesystem::path& path) const {
         int saved = errno;
         ::unlink(temporary.c_str());
         errno = saved;
-        fail("Could not replace", path);
+        fail(text::trLater("Could not replace {1}: {2}"), path);
     }
     // Make the rename itself durable.
     auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");

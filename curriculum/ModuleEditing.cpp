@@ -133,7 +133,7 @@ FieldShape shapeOf(Field field) {
             return {Level::activity, Shape::itemAttribute, {"easy-read"}, point, "picture", false,
                     easyRead};
     }
-    throw DraftEditError("unknown field");
+    throw DraftEditError(text::tr("unknown field"));
 }
 
 /// The children of an element in the format's order, so that an element the editor adds goes
@@ -305,7 +305,9 @@ pugi::xml_node descend(pugi::xml_node from, const FieldShape& shape) {
 template <typename T>
 T required(const std::optional<T>& value, const char* what, Field field) {
     if (!value) {
-        throw DraftEditError(std::string("the ") + describe(field) + " field needs " + what);
+        throw DraftEditError(
+            // TRANSLATORS: {1} names a field of the module editor; {2} is "a session", "an item"...
+            text::fill(text::tr("the {1} field needs {2}"), {describe(field), text::tr(what)}));
     }
     return *value;
 }
@@ -313,7 +315,8 @@ T required(const std::optional<T>& value, const char* what, Field field) {
 pugi::xml_node sessionElement(const pugi::xml_document& document, std::size_t session) {
     auto element = nthChild(document.document_element().child("sessions"), "session", session);
     if (!element)
-        throw DraftEditError("there is no session " + std::to_string(session + 1));
+        throw DraftEditError(
+            text::fill(text::tr("there is no session {1}"), {std::to_string(session + 1)}));
     return element;
 }
 
@@ -322,8 +325,9 @@ pugi::xml_node activityElement(const pugi::xml_document& document, std::size_t s
     auto element =
         nthChild(sessionElement(document, session).child("activities"), "activity", activity);
     if (!element) {
-        throw DraftEditError("session " + std::to_string(session + 1) + " has no activity " +
-                             std::to_string(activity + 1));
+        throw DraftEditError(
+            text::fill(text::tr("session {1} has no activity {2}"),
+                       {std::to_string(session + 1), std::to_string(activity + 1)}));
     }
     return element;
 }
@@ -336,19 +340,22 @@ Located locate(const pugi::xml_document& document, const FieldAddress& address) 
             located.level = document.document_element();
             break;
         case Level::indicator: {
-            const auto indicator = required(address.item, "an indicator", field);
+            const auto indicator = required(address.item, text::trLater("an indicator"), field);
             located.level =
                 nthChild(document.document_element().child("indicators"), "indicator", indicator);
             if (!located.level)
-                throw DraftEditError("there is no indicator " + std::to_string(indicator + 1));
+                throw DraftEditError(text::fill(text::tr("there is no indicator {1}"),
+                                                {std::to_string(indicator + 1)}));
             break;
         }
         case Level::session:
-            located.level = sessionElement(document, required(address.session, "a session", field));
+            located.level = sessionElement(
+                document, required(address.session, text::trLater("a session"), field));
             break;
         case Level::activity:
-            located.level = activityElement(document, required(address.session, "a session", field),
-                                            required(address.activity, "an activity", field));
+            located.level = activityElement(
+                document, required(address.session, text::trLater("a session"), field),
+                required(address.activity, text::trLater("an activity"), field));
             break;
     }
     located.element = descend(located.level, located.shape);
@@ -357,10 +364,11 @@ Located locate(const pugi::xml_document& document, const FieldAddress& address) 
 
 /// The item an item field or a list field with an item names; throws when there is none.
 pugi::xml_node itemOf(const Located& located, const FieldAddress& address) {
-    const auto item = required(address.item, "an item", address.field);
+    const auto item = required(address.item, text::trLater("an item"), address.field);
     auto element = nthChild(located.element, located.shape.item, item);
     if (!element) {
-        throw DraftEditError(describe(address) + ": there is no item " + std::to_string(item + 1));
+        throw DraftEditError(text::fill(text::tr("{1}: there is no item {2}"),
+                                        {describe(address), std::to_string(item + 1)}));
     }
     return element;
 }
@@ -388,9 +396,10 @@ FieldAddress withPosition(FieldAddress address, std::size_t position) {
 
 Whole wholeOf(const pugi::xml_document& document, const FieldAddress& address) {
     if (address.field == Field::session || (address.field == Field::sessions && address.item)) {
-        const auto position = address.field == Field::session
-                                  ? required(address.session, "a session", address.field)
-                                  : *address.item;
+        const auto position =
+            address.field == Field::session
+                ? required(address.session, text::trLater("a session"), address.field)
+                : *address.item;
         auto element = sessionElement(document, position);
         return {element,
                 element.parent(),
@@ -400,10 +409,11 @@ Whole wholeOf(const pugi::xml_document& document, const FieldAddress& address) {
                 Field::session};
     }
     if (address.field == Field::activity || (address.field == Field::activities && address.item)) {
-        const auto session = required(address.session, "a session", address.field);
-        const auto position = address.field == Field::activity
-                                  ? required(address.activity, "an activity", address.field)
-                                  : *address.item;
+        const auto session = required(address.session, text::trLater("a session"), address.field);
+        const auto position =
+            address.field == Field::activity
+                ? required(address.activity, text::trLater("an activity"), address.field)
+                : *address.item;
         auto element = activityElement(document, session, position);
         return {element,
                 element.parent(),
@@ -417,7 +427,8 @@ Whole wholeOf(const pugi::xml_document& document, const FieldAddress& address) {
     if (shape.shape == Shape::itemText || shape.shape == Shape::itemAttribute)
         listAddress.field = shape.list;
     if (shapeOf(listAddress.field).shape != Shape::list || !address.item)
-        throw DraftEditError(describe(address) + " is not an item that can be moved or removed");
+        throw DraftEditError(text::fill(text::tr("{1} is not an item that can be moved or removed"),
+                                        {describe(address)}));
     if (shape.level == Level::session)
         listAddress.activity.reset();
     auto located = locate(document, listAddress);
@@ -434,12 +445,13 @@ ModuleDraft::ModuleDraft(std::string_view xml) {
     auto result = document_.load_buffer(xml.data(), xml.size(), ModuleDocument::kParseFlags,
                                         pugi::encoding_utf8);
     if (!result) {
-        throw CurriculumFileError(std::string("The module could not be read: ") +
-                                  result.description() + " at byte " +
-                                  std::to_string(result.offset));
+        throw CurriculumFileError(
+            text::fill(text::tr("The module could not be read: {1} at byte {2}"),
+                       {result.description(), std::to_string(result.offset)}));
     }
     if (std::string_view(document_.document_element().name()) != "module") {
-        throw CurriculumFileError("This is not a module: it does not start with <module>");
+        throw CurriculumFileError(
+            text::tr("This is not a module: it does not start with <module>"));
     }
     collectIds(document_, usedIds_);
 }
@@ -472,7 +484,7 @@ std::string ModuleDraft::text(const FieldAddress& address) const {
         case Shape::whole:
             break;
     }
-    throw DraftEditError(describe(address) + " has no text of its own");
+    throw DraftEditError(text::fill(text::tr("{1} has no text of its own"), {describe(address)}));
 }
 
 std::size_t ModuleDraft::sessionCount() const {
@@ -486,7 +498,7 @@ std::size_t ModuleDraft::activityCount(std::size_t session) const {
 std::size_t ModuleDraft::itemCount(const FieldAddress& list) const {
     const auto located = locate(document_, list);
     if (located.shape.shape != Shape::list)
-        throw DraftEditError(describe(list) + " is not a list");
+        throw DraftEditError(text::fill(text::tr("{1} is not a list"), {describe(list)}));
     return countChildren(located.element, located.shape.item);
 }
 
@@ -502,7 +514,8 @@ std::string ModuleDraft::indicatorId(std::size_t indicator) const {
     auto element =
         nthChild(document_.document_element().child("indicators"), "indicator", indicator);
     if (!element)
-        throw DraftEditError("there is no indicator " + std::to_string(indicator + 1));
+        throw DraftEditError(
+            text::fill(text::tr("there is no indicator {1}"), {std::to_string(indicator + 1)}));
     return element.attribute("id").value();
 }
 
@@ -576,7 +589,8 @@ void ModuleDraft::setText(const FieldAddress& address, std::string_view value) {
             if (!address.item || shape.item == std::string_view("indicator") ||
                 shape.item == std::string_view("session") ||
                 shape.item == std::string_view("activity"))
-                throw DraftEditError(describe(address) + " has no text of its own");
+                throw DraftEditError(
+                    text::fill(text::tr("{1} has no text of its own"), {describe(address)}));
             [[fallthrough]];
         case Shape::itemText:
             recorder.changeElement(itemOf(located, address),
@@ -586,7 +600,8 @@ void ModuleDraft::setText(const FieldAddress& address, std::string_view value) {
             recorder.setAttribute(itemOf(located, address), shape.attribute, value);
             break;
         case Shape::whole:
-            throw DraftEditError(describe(address) + " has no text of its own");
+            throw DraftEditError(
+                text::fill(text::tr("{1} has no text of its own"), {describe(address)}));
     }
     commit(text::fill(text::tr("change {1}"), {describe(address.field)}), recorder.take(), address);
 }
@@ -645,7 +660,8 @@ FieldAddress ModuleDraft::addItem(const FieldAddress& list, std::size_t position
     const std::string_view itemName = located.shape.item ? located.shape.item : "";
     if (located.shape.shape != Shape::list || itemName == "indicator" || itemName == "session" ||
         itemName == "activity") {
-        throw DraftEditError(describe(list) + " is not a list of texts or points");
+        throw DraftEditError(
+            text::fill(text::tr("{1} is not a list of texts or points"), {describe(list)}));
     }
     EditHistory::Recorder recorder;
     pugi::xml_node top;

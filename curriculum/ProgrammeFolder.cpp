@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "curriculum/ModuleDocument.h"
+#include "text/Translate.h"
 
 namespace roundtable::curriculum {
 namespace fs = std::filesystem;
@@ -27,7 +28,7 @@ std::string readWholeFile(const fs::path& path) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in || fs::is_directory(path))
-        throw CurriculumFileError("Could not read " + path.string() + ".");
+        throw CurriculumFileError(text::fill(text::tr("Could not read {1}."), {path.string()}));
     return std::move(bytes).str();
 }
 
@@ -36,8 +37,10 @@ ProgrammeFolder readProgrammeFolder(const fs::path& directory) {
     // that lead outside the folder); the bytes read after it are checked again below.
     auto fromFolder = loadProgramme(directory);
     if (!fromFolder.ok()) {
-        throw CurriculumFileError("The programme in " + directory.string() +
-                                  " has errors:" + findingsText(fromFolder.findings));
+        throw CurriculumFileError(
+            // TRANSLATORS: {2} is the list of problems, one on each line after this one.
+            text::fill(text::tr("The programme in {1} has errors:{2}"),
+                       {directory.string(), findingsText(fromFolder.findings)}));
     }
     ProgrammeFolder folder;
     folder.files.displayPrefix = (directory / "").string();
@@ -59,8 +62,9 @@ ProgrammeFolder readProgrammeFolder(const fs::path& directory) {
     auto fromMemory = loadProgramme(folder.files);
     if (!fromMemory.ok()) {
         throw CurriculumFileError(
-            "The programme in " + directory.string() +
-            " changed while it was read:" + findingsText(fromMemory.findings));
+            // TRANSLATORS: {2} is the list of problems, one on each line after this one.
+            text::fill(text::tr("The programme in {1} changed while it was read:{2}"),
+                       {directory.string(), findingsText(fromMemory.findings)}));
     }
     return folder;
 }

@@ -3,6 +3,7 @@
 #include "practice/Workspace.h"
 
 #include "practice/Dates.h"
+#include "text/Translate.h"
 
 namespace roundtable::practice {
 
@@ -27,6 +28,15 @@ std::unique_ptr<Workspace> Workspace::create(const std::filesystem::path& path,
                                              const records::NewDatabase& setup,
                                              const curriculum::Programme& programme,
                                              RecoveryKeyToKeep& recoveryKey) {
+    // Checked here as well as by the store, which says what is wrong only in words: the page
+    // shows a refusal at the field it names, in any language.
+    if (setup.adminLogin.empty()) {
+        throw ValidationError("setup-login",
+                              text::tr("Please give the administrator a user name."));
+    }
+    if (auto problem = records::RecordStore::passphraseProblem(setup.adminPassphrase);
+        !problem.empty())
+        throw ValidationError("setup-passphrase", problem);
     auto created = records::RecordStore::create(path, setup);
     recoveryKey = {std::move(created.recoveryKey), std::move(created.recoveryPublicKey)};
     return std::unique_ptr<Workspace>(

@@ -32,7 +32,10 @@ class Workspace {
                                                          const curriculum::Programme& programme,
                                                          SeenLogHeads* seen);
     /// Creates a database at `path` with its first administrator, signed in. Its recovery key
-    /// goes to `recoveryKey`.
+    /// goes to `recoveryKey`. A user name or passphrase that cannot be used is refused, before
+    /// anything is written, with a ValidationError naming its field as the new database page
+    /// names its controls ("setup-login", "setup-passphrase"); other failures throw
+    /// records::StoreError.
     [[nodiscard]] static std::unique_ptr<Workspace> create(const std::filesystem::path& path,
                                                            const records::NewDatabase& setup,
                                                            const curriculum::Programme& programme,

@@ -10,6 +10,7 @@
 #include "records/RowLedger.h"
 #include "records/Sqlite.h"
 #include "records/Types.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
@@ -61,13 +62,17 @@ std::string databaseIntegrity(const std::filesystem::path& path) {
 BackupResult backupDatabase(const std::filesystem::path& source,
                             const std::filesystem::path& destination) {
     if (std::filesystem::exists(destination)) {
-        throw BackupFailed("file exists", "The backup file " + destination.string() +
-                                              " already exists; choose a new name.");
+        throw BackupFailed("file exists",
+                           text::fill(text::tr("The backup file {1} already exists; choose a "
+                                               "new name."),
+                                      {destination.string()}));
     }
     auto folder = destination.parent_path().empty() ? "." : destination.parent_path();
     if (!std::filesystem::is_directory(folder)) {
-        throw BackupFailed("no such folder", "The folder " + folder.string() +
-                                                 " does not exist; choose another for the backup.");
+        throw BackupFailed("no such folder",
+                           text::fill(text::tr("The folder {1} does not exist; choose another "
+                                               "for the backup."),
+                                      {folder.string()}));
     }
     auto db = openExisting(source);
     BackupResult result{destination, {}, 0, {}};
@@ -89,7 +94,8 @@ BackupResult backupDatabase(const std::filesystem::path& source,
         sqlite3_backup_finish(backup);
         try {
             if (code != SQLITE_DONE)
-                sqlite::check(copy->handle(), code, "The backup could not be written");
+                sqlite::check(copy->handle(), code,
+                              text::trLater("The backup could not be written"));
             filecheck::markClosed(*copy);
         } catch (const StoreError& error) {
             if (code == SQLITE_DONE)
@@ -109,11 +115,14 @@ BackupResult backupDatabase(const std::filesystem::path& source,
     if (integrityResult != "ok" || copyHash != result.contentHash) {
         std::error_code ignored;
         std::filesystem::remove(destination, ignored);
-        throw BackupFailed("did not verify",
-                           "The backup did not verify (" +
-                               (integrityResult != "ok" ? "integrity check: " + integrityResult
-                                                        : std::string("its content differs")) +
-                               ") and was removed. Nothing was changed in the database.");
+        // The reason in the log is a machine's word; the message is for the person.
+        throw BackupFailed(
+            "did not verify",
+            text::fill(text::tr("The backup did not verify ({1}) and was removed. Nothing was "
+                                "changed in the database."),
+                       {integrityResult != "ok"
+                            ? text::fill(text::tr("integrity check: {1}"), {integrityResult})
+                            : std::string(text::tr("its content differs"))}));
     }
     result.bytes = static_cast<long long>(std::filesystem::file_size(destination));
     return result;

@@ -552,8 +552,11 @@ std::string passphraseProblem(std::string_view passphrase) {
     const auto characters = std::count_if(passphrase.begin(), passphrase.end(), [](char c) {
         return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
     });
-    if (characters < 10) {
-        return "A passphrase needs at least 10 characters.";
+    constexpr long kShortest = 10;
+    if (characters < kShortest) {
+        return text::fill(text::trn("A passphrase needs at least {1} character.",
+                                    "A passphrase needs at least {1} characters.", kShortest),
+                          {std::to_string(kShortest)});
     }
     return "";
 }

@@ -510,17 +510,22 @@ std::string RecordStore::checkReaches(const LogHead& seen) {
     auto when = [](const std::string& at) {
         return at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) + " UTC" : at;
     };
-    auto seenPoint = "a point seen earlier" + (seen.at.empty() ? "" : " at " + when(seen.at)) +
-                     " (event " + std::to_string(seen.event) + ")";
+    const auto seenEvent = std::to_string(seen.event);
+    auto seenPoint = seen.at.empty()
+                         ? text::fill(text::tr("a point seen earlier (event {1})"), {seenEvent})
+                         : text::fill(text::tr("a point seen earlier at {1} (event {2})"),
+                                      {when(seen.at), seenEvent});
     auto event = impl_->db.prepare("SELECT chain FROM audit_events WHERE id = ?");
     event.bind(1, seen.event);
     std::string problem;
     if (!event.step()) {
         auto head = logHead();
-        problem = "this database's log ends at " + when(head.at) + " (event " +
-                  std::to_string(head.event) + "), before " + seenPoint;
+        // TRANSLATORS: {1} is a time, {2} an event's number, {3} "a point seen earlier ...".
+        problem = text::fill(text::tr("this database's log ends at {1} (event {2}), before {3}"),
+                             {when(head.at), std::to_string(head.event), seenPoint});
     } else if (event.text(0) != seen.chain) {
-        problem = "this database's log was written again after " + seenPoint;
+        problem =
+            text::fill(text::tr("this database's log was written again after {1}"), {seenPoint});
     }
     if (problem.empty())
         return {};
@@ -534,9 +539,10 @@ std::string RecordStore::checkReaches(const LogHead& seen) {
             .bind(2, std::string("log-behind-seen-head"))
             .run();
     }
-    return "Records may be missing: " + problem +
-           " (an older copy, or a cut log). Unless a backup was restored on purpose, add nothing "
-           "and ask an administrator to verify it.";
+    return text::fill(text::tr("Records may be missing: {1} (an older copy, or a cut log). Unless "
+                               "a backup was restored on purpose, add nothing and ask an "
+                               "administrator to verify it."),
+                      {problem});
 }
 
 AuditCheck RecordStore::verifyAudit() {
@@ -564,13 +570,15 @@ AuditCheck RecordStore::verifyAudit() {
                                optionalText(9)));
         if (id != expectedId) {
             check.firstBrokenRow = expectedId;
-            check.problem = "row " + std::to_string(expectedId) + " is missing";
+            check.problem =
+                text::fill(text::tr("row {1} is missing"), {std::to_string(expectedId)});
             return check;
         }
         if (expected != rows.text(7)) {
             check.firstBrokenRow = id;
-            check.problem = "row " + std::to_string(id) +
-                            " was altered, or rows before it were removed or reordered";
+            check.problem = text::fill(
+                text::tr("row {1} was altered, or rows before it were removed or reordered"),
+                {std::to_string(id)});
             return check;
         }
         previous = rows.text(7);

@@ -6,35 +6,46 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "text/Translate.h"
+
 namespace roundtable::records::ledger {
 
 const std::vector<LedgeredTable>& tables() {
+    // The kinds of record (`what`) are translated where a report names one (StoreLedger.cpp).
     static const std::vector<LedgeredTable> kTables = {
-        {"users", "user", {"id"}},
-        {"signing_keys", "user's signing key", {"user_id"}},
-        {"user_certificates", "certificate of a user's key and role", {"id"}},
-        {"groups", "group", {"id"}},
-        {"members", "member", {"id"}},
-        {"member_details", "member's details", {"id"}, "recorded_by"},
-        {"memberships", "membership", {"group_id", "member_id"}},
-        {"sessions", "session", {"id"}},
-        {"session_activities", "planned activity", {"session_id", "position"}},
-        {"session_facilitator_records", "record of who ran a session", {"id"}, "recorded_by"},
-        {"attendance_marks", "attendance mark", {"id"}, "recorded_by"},
-        {"progress_notes", "progress note", {"id"}, "author"},
-        {"note_ratings", "progress rating", {"note_id", "indicator_id"}},
-        {"note_amendments", "amendment", {"id"}, "author"},
-        {"concerns", "concern", {"id"}, "raised_by"},
-        {"concern_actions", "concern action", {"id"}, "recorded_by"},
-        {"concern_action_updates", "update of a concern action", {"id"}, "recorded_by"},
-        {"outcome_scores", "outcome score", {"id"}, "recorded_by"},
-        {"relapse_plans", "relapse-prevention plan", {"id"}, "created_by"},
-        {"relapse_plan_sections", "section of a relapse-prevention plan", {"plan_id", "position"}},
-        {"programme_manifests", "programme manifest", {"id"}, "saved_by"},
-        {"programme_pictures", "pictogram", {"id"}, "added_by"},
-        {"module_revisions", "module revision", {"id"}, "saved_by"},
-        {"module_steps", "module change-control step", {"id"}, "taken_by"},
-        {"record_settings", "setting", {"id"}, "set_by"},
+        {"users", text::trLater("user"), {"id"}},
+        {"signing_keys", text::trLater("user's signing key"), {"user_id"}},
+        {"user_certificates", text::trLater("certificate of a user's key and role"), {"id"}},
+        {"groups", text::trLater("group"), {"id"}},
+        {"members", text::trLater("member"), {"id"}},
+        {"member_details", text::trLater("member's details"), {"id"}, "recorded_by"},
+        {"memberships", text::trLater("membership"), {"group_id", "member_id"}},
+        {"sessions", text::trLater("session"), {"id"}},
+        {"session_activities", text::trLater("planned activity"), {"session_id", "position"}},
+        {"session_facilitator_records",
+         text::trLater("record of who ran a session"),
+         {"id"},
+         "recorded_by"},
+        {"attendance_marks", text::trLater("attendance mark"), {"id"}, "recorded_by"},
+        {"progress_notes", text::trLater("progress note"), {"id"}, "author"},
+        {"note_ratings", text::trLater("progress rating"), {"note_id", "indicator_id"}},
+        {"note_amendments", text::trLater("amendment"), {"id"}, "author"},
+        {"concerns", text::trLater("concern"), {"id"}, "raised_by"},
+        {"concern_actions", text::trLater("concern action"), {"id"}, "recorded_by"},
+        {"concern_action_updates",
+         text::trLater("update of a concern action"),
+         {"id"},
+         "recorded_by"},
+        {"outcome_scores", text::trLater("outcome score"), {"id"}, "recorded_by"},
+        {"relapse_plans", text::trLater("relapse-prevention plan"), {"id"}, "created_by"},
+        {"relapse_plan_sections",
+         text::trLater("section of a relapse-prevention plan"),
+         {"plan_id", "position"}},
+        {"programme_manifests", text::trLater("programme manifest"), {"id"}, "saved_by"},
+        {"programme_pictures", text::trLater("pictogram"), {"id"}, "added_by"},
+        {"module_revisions", text::trLater("module revision"), {"id"}, "saved_by"},
+        {"module_steps", text::trLater("module change-control step"), {"id"}, "taken_by"},
+        {"record_settings", text::trLater("setting"), {"id"}, "set_by"},
     };
     return kTables;
 }

@@ -57,10 +57,16 @@ std::string logMessage(const std::string& databaseId, std::int64_t signedFrom, s
            std::to_string(first) + "\n" + std::to_string(last) + "\n" + chain;
 }
 
+/// "event 5" or "events 5 to 9": {1} of the sentences about the log's events below.
 std::string events(std::int64_t first, std::int64_t last) {
-    return first == last ? "event " + std::to_string(first)
-                         : "events " + std::to_string(first) + " to " + std::to_string(last);
+    return first == last ? text::fill(text::tr("event {1}"), {std::to_string(first)})
+                         : text::fill(text::tr("events {1} to {2}"),
+                                      {std::to_string(first), std::to_string(last)});
 }
+
+constexpr const char* kSignedByNoOne =
+    // TRANSLATORS: {1} is "event 5" or "events 5 to 9".
+    text::trLater("The audit log's {1} are signed by no one: they were added outside Roundtable.");
 
 }  // namespace
 
@@ -180,7 +186,7 @@ std::string RecordStore::Impl::userRecordProblem(UserId id) {
     if (auto damage = damageOf("user_certificates", query.integer(0)); !damage.empty())
         return damage;
     if (query.integer(1) != 1)
-        return "Your name, role or signing key is not what an administrator certified.";
+        return text::tr("Your name, role or signing key is not what an administrator certified.");
     return {};
 }
 
@@ -201,8 +207,8 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
             report.notYetAuthenticated = true;
         } else {
             report.forgeries.push_back(
-                "The start of the signed audit log was removed from the file outside "
-                "Roundtable: nothing it signed can be checked.");
+                text::tr("The start of the signed audit log was removed from the file outside "
+                         "Roundtable: nothing it signed can be checked."));
         }
         return;
     }
@@ -241,10 +247,11 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
                      });
         first = false;
         if (!valid) {
-            forgeries.push_back("The certificate of " + certificates.text(2) +
-                                "'s key and role (user_certificates " +
-                                std::to_string(certificates.integer(0)) +
-                                ") is not signed by an administrator: it was forged.");
+            forgeries.push_back(text::fill(
+                // TRANSLATORS: {1} is a user name; {2} the certificate's row in the database.
+                text::tr("The certificate of {1}'s key and role (user_certificates {2}) is not "
+                         "signed by an administrator: it was forged."),
+                {certificates.text(2), std::to_string(certificates.integer(0))}));
             continue;
         }
         keysOf[user].push_back(publicKey);
@@ -270,9 +277,12 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
         }
         if (roleOf[id] != users.text(2) || users.text(5) != login || users.isNull(3) ||
             users.blob(3) != users.blob(4)) {
-            forgeries.push_back("The user " + login + " (users " + std::to_string(id) +
-                                ") does not have the name, role or key an administrator "
-                                "certified: it was changed outside Roundtable.");
+            forgeries.push_back(
+                // TRANSLATORS: {1} is a user name; {2} the user's row in the database.
+                text::fill(text::tr("The user {1} (users {2}) does not have the name, role or "
+                                    "key an administrator certified: it was changed outside "
+                                    "Roundtable."),
+                           {login, std::to_string(id)}));
         }
     }
 
@@ -280,10 +290,11 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
     // a certified key of the user the range's events name.
     auto nameOf = [&](std::int64_t signer) {
         if (signer == 0)
-            return std::string("the recovery key");
+            return std::string(text::tr("the recovery key"));
         auto query = db.cached("SELECT login FROM users WHERE id = ?");
         query->bind(1, signer);
-        return query->step() ? query->text(0) : "user " + std::to_string(signer);
+        return query->step() ? query->text(0)
+                             : text::fill(text::tr("user {1}"), {std::to_string(signer)});
     };
     auto expected = *signedLogFrom;
     struct Signed {
@@ -302,12 +313,14 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
         auto last = signatures.integer(0);
         auto firstEvent = signatures.integer(1);
         if (firstEvent > expected) {
-            forgeries.push_back("The audit log's " + events(expected, firstEvent - 1) +
-                                " are signed by no one: they were added outside Roundtable.");
+            forgeries.push_back(
+                text::fill(text::tr(kSignedByNoOne), {events(expected, firstEvent - 1)}));
         } else if (firstEvent < expected) {
-            forgeries.push_back("The audit log's " + events(firstEvent, last) +
-                                " are signed twice over: a signature was added outside "
-                                "Roundtable.");
+            forgeries.push_back(
+                // TRANSLATORS: {1} is "event 5" or "events 5 to 9".
+                text::fill(text::tr("The audit log's {1} are signed twice over: a signature was "
+                                    "added outside Roundtable."),
+                           {events(firstEvent, last)}));
         }
         expected = std::max(expected, last + 1);
         signedRanges.push_back(
@@ -351,20 +364,24 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
     for (std::size_t i = 0; i < signedRanges.size(); ++i) {
         const auto& range = signedRanges[i];
         if (!valid[i]) {
-            forgeries.push_back("The audit log's " + events(range.first, range.last) +
-                                " are not signed by the key of " + nameOf(range.signer) +
-                                ": they were written or rewritten by someone else.");
+            forgeries.push_back(
+                // TRANSLATORS: {1} is "event 5" or "events 5 to 9"; {2} a user name.
+                text::fill(text::tr("The audit log's {1} are not signed by the key of {2}: they "
+                                    "were written or rewritten by someone else."),
+                           {events(range.first, range.last), nameOf(range.signer)}));
         } else if (range.namesSomeoneElse) {
-            forgeries.push_back("The audit log's " + events(range.first, range.last) +
-                                " name someone other than " + nameOf(range.signer) +
-                                ", who signed them: they were written in another's name.");
+            forgeries.push_back(
+                // TRANSLATORS: {1} is "event 5" or "events 5 to 9"; {2} a user name.
+                text::fill(text::tr("The audit log's {1} name someone other than {2}, who signed "
+                                    "them: they were written in another's name."),
+                           {events(range.first, range.last), nameOf(range.signer)}));
         }
     }
     auto lastEvent = db.prepare("SELECT COALESCE(MAX(id), 0) FROM audit_events");
     lastEvent.step();
     if (lastEvent.integer(0) >= expected) {
-        forgeries.push_back("The audit log's " + events(expected, lastEvent.integer(0)) +
-                            " are signed by no one: they were added outside Roundtable.");
+        forgeries.push_back(
+            text::fill(text::tr(kSignedByNoOne), {events(expected, lastEvent.integer(0))}));
     }
 
     // Each record that names who wrote it: the signed log must show that person writing it.
@@ -380,10 +397,13 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
         while (rows.step()) {
             if (rows.isNull(2) || rows.isNull(1) || rows.integer(1) == rows.integer(2))
                 continue;  // written before the signed log began, or by whom it says
-            forgeries.push_back(std::string("The ") + table.what + " (" + table.name + " " +
-                                rows.text(0) + ") says " + nameOf(rows.integer(1)) +
-                                " wrote it, but the signed log shows " + nameOf(rows.integer(2)) +
-                                " writing it.");
+            forgeries.push_back(text::fill(
+                // TRANSLATORS: {1} is a kind of record ("progress note"); {2} and {3} its table and
+                // row as the database names them ("progress_notes 12"); {4} and {5} user names.
+                text::tr("The {1} ({2} {3}) says {4} wrote it, but the signed log shows {5} "
+                         "writing it."),
+                {text::tr(table.what), table.name, rows.text(0), nameOf(rows.integer(1)),
+                 nameOf(rows.integer(2))}));
         }
     }
 }

@@ -9,9 +9,10 @@
 
 namespace roundtable::records::sqlite {
 
-void check(sqlite3* db, int code, const std::string& what) {
+void check(sqlite3* db, int code, const char* english) {
     if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE)
         return;
+    const std::string what = text::tr(english);
     std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
     switch (code & 0xff) {
         case SQLITE_NOTADB:
@@ -87,7 +88,7 @@ void Connection::execute(const std::string& sql) {
     int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
     if (error)
         sqlite3_free(error);
-    check(db_, code, "Database command failed");
+    check(db_, code, text::trLater("Database command failed"));
 }
 
 Statement Connection::prepare(const std::string& sql) {
@@ -121,7 +122,7 @@ std::string Connection::pragmaText(const std::string& name) {
 
 Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
     check(db_, sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement_, nullptr),
-          "Cannot prepare a database query");
+          text::trLater("Cannot prepare a database query"));
 }
 
 Statement::~Statement() {
@@ -133,7 +134,7 @@ Statement::Statement(Statement&& other) noexcept : db_(other.db_), statement_(ot
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-    check(db_, sqlite3_bind_int64(statement_, index, value), "Cannot bind a value");
+    check(db_, sqlite3_bind_int64(statement_, index, value), text::trLater("Cannot bind a value"));
     return *this;
 }
 
@@ -141,7 +142,7 @@ Statement& Statement::bind(int index, const std::string& value) {
     check(db_,
           sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
                             SQLITE_TRANSIENT),
-          "Cannot bind a value");
+          text::trLater("Cannot bind a value"));
     return *this;
 }
 
@@ -149,12 +150,12 @@ Statement& Statement::bindBlob(int index, const std::vector<unsigned char>& valu
     check(db_,
           sqlite3_bind_blob(statement_, index, value.data(), static_cast<int>(value.size()),
                             SQLITE_TRANSIENT),
-          "Cannot bind a value");
+          text::trLater("Cannot bind a value"));
     return *this;
 }
 
 Statement& Statement::bindNull(int index) {
-    check(db_, sqlite3_bind_null(statement_, index), "Cannot bind a value");
+    check(db_, sqlite3_bind_null(statement_, index), text::trLater("Cannot bind a value"));
     return *this;
 }
 
@@ -164,7 +165,7 @@ bool Statement::step() {
         return true;
     if (code == SQLITE_DONE)
         return false;
-    check(db_, code, "The database refused the change");
+    check(db_, code, text::trLater("The database refused the change"));
     return false;
 }
 

@@ -144,7 +144,8 @@ class Transaction {
     bool done_ = false;
 };
 
-/// Throws StoreError with `what` and SQLite's message when `code` is an error.
-void check(sqlite3* db, int code, const std::string& what);
+/// Throws StoreError with what failed (`english`, marked with text::trLater: it is translated
+/// only when it is said) and SQLite's message when `code` is an error.
+void check(sqlite3* db, int code, const char* english);
 
 }  // namespace roundtable::records::sqlite

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "records/StoreImpl.h"
+#include "text/Translate.h"
 
 namespace roundtable::records {
 namespace {
@@ -23,17 +24,25 @@ std::string selectRow(const ledger::LedgeredTable& table) {
     return std::string("SELECT * FROM ") + table.name + " WHERE rowid = ?";
 }
 
+/// `problem` (one of the sentences below) about the record `key` of `table`.
 std::string sentence(const ledger::LedgeredTable& table, const std::string& key,
                      const char* problem) {
-    return std::string("The ") + table.what + " (" + table.name + " " + key + ") " + problem + ".";
+    return text::fill(text::tr(problem), {text::tr(table.what), table.name, key});
 }
 
-constexpr const char* kChanged = "was changed outside Roundtable after it was recorded";
-constexpr const char* kUnlogged =
-    "is not in the audit log: it was added to the file outside Roundtable";
-constexpr const char* kLoggedRemoved =
-    "was put back in the file outside Roundtable after it had been removed";
-constexpr const char* kMissing = "is in the audit log but no longer in the file: it was deleted";
+constexpr const char* kChanged =
+    // TRANSLATORS: {1} is a kind of record ("progress note"); {2} and {3} are its table and row as
+    // the database names them ("progress_notes 12"), left as they are.
+    text::trLater("The {1} ({2} {3}) was changed outside Roundtable after it was recorded.");
+constexpr const char* kUnlogged = text::trLater(
+    // TRANSLATORS: as above.
+    "The {1} ({2} {3}) is not in the audit log: it was added to the file outside Roundtable.");
+constexpr const char* kLoggedRemoved = text::trLater(
+    // TRANSLATORS: as above.
+    "The {1} ({2} {3}) was put back in the file outside Roundtable after it had been removed.");
+constexpr const char* kMissing = text::trLater(
+    // TRANSLATORS: as above.
+    "The {1} ({2} {3}) is in the audit log but no longer in the file: it was deleted.");
 
 }  // namespace
 

@@ -13,8 +13,9 @@ Enum parseEnum(const std::string& text, const std::array<Enum, N>& values, const
         if (text == toText(value))
             return value;
     }
-    throw StoreError(text::fill(
-        text::tr("The database holds an unknown {1} \"{2}\"; it may be damaged."), {what, text}));
+    throw StoreError(
+        text::fill(text::tr("The database holds an unknown {1} \"{2}\"; it may be damaged."),
+                   {text::tr(what), text}));
 }
 
 }  // namespace
@@ -81,28 +82,29 @@ const char* toText(NoteState state) {
 
 Role roleFrom(const std::string& text) {
     return parseEnum(text, std::array{Role::facilitator, Role::clinicalLead, Role::administrator},
-                     "role");
+                     text::trLater("role"));
 }
 
 GroupKind groupKindFrom(const std::string& text) {
     return parseEnum(text,
                      std::array{GroupKind::treatment, GroupKind::maintenance, GroupKind::carers},
-                     "group kind");
+                     text::trLater("group kind"));
 }
 SessionStatus sessionStatusFrom(const std::string& text) {
     return parseEnum(text,
                      std::array{SessionStatus::planned, SessionStatus::tookPlace,
                                 SessionStatus::didNotTakePlace},
-                     "session status");
+                     text::trLater("session status"));
 }
 Attendance attendanceFrom(const std::string& text) {
     return parseEnum(text,
                      std::array{Attendance::attended, Attendance::late, Attendance::leftEarly,
                                 Attendance::absentAuthorised, Attendance::absentUnauthorised},
-                     "attendance status");
+                     text::trLater("attendance status"));
 }
 NoteState noteStateFrom(const std::string& text) {
-    return parseEnum(text, std::array{NoteState::draft, NoteState::signedOff}, "note state");
+    return parseEnum(text, std::array{NoteState::draft, NoteState::signedOff},
+                     text::trLater("note state"));
 }
 const char* toText(Participation participation) {
     switch (participation) {
@@ -123,7 +125,7 @@ Participation participationFrom(const std::string& text) {
     return parseEnum(text,
                      std::array{Participation::notRecorded, Participation::full,
                                 Participation::some, Participation::little, Participation::none},
-                     "participation");
+                     text::trLater("participation"));
 }
 const char* toText(ActionStatus status) {
     switch (status) {
@@ -139,7 +141,7 @@ const char* toText(ActionStatus status) {
 ActionStatus actionStatusFrom(const std::string& text) {
     return parseEnum(text,
                      std::array{ActionStatus::open, ActionStatus::done, ActionStatus::notNeeded},
-                     "action status");
+                     text::trLater("action status"));
 }
 bool Concern::isOpen() const {
     if (actions.empty())

@@ -233,14 +233,15 @@ void NewDatabasePanel::create() {
                     text::tr("The two passphrases are not the same. Type it again."));
         return;
     }
-    auto problem = onCreate_(fromWx(login_->GetValue()), fromWx(passphrase_->GetValue()));
-    if (!problem.empty()) {
-        showRefused(problem.find("passphrase") != std::string::npos ? passphrase_ : login_,
-                    message_, problem);
-        return;
+    // A refusal is shown at the field it names (the controls are named as the fields), whatever
+    // the language of its words.
+    const bool created = runGuarded(atNamedField(this, message_), [this] {
+        onCreate_(fromWx(login_->GetValue()), fromWx(passphrase_->GetValue()));
+    });
+    if (created) {
+        passphrase_->Clear();
+        repeat_->Clear();
     }
-    passphrase_->Clear();
-    repeat_->Clear();
 }
 
 RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone,

@@ -51,8 +51,8 @@ class RecoverAccessPanel : public wxPanel {
   public:
     /// `onRecover(key, login, passphrase, repeat)` adds the administrator and signs in, or
     /// throws (shown at the field it names); `onBack` returns to the sign-in page.
-    using Recover = std::function<void(const std::string&, const std::string&,
-                                       const std::string&, const std::string&)>;
+    using Recover = std::function<void(const std::string&, const std::string&, const std::string&,
+                                       const std::string&)>;
     RecoverAccessPanel(wxWindow* parent, Recover onRecover, std::function<void()> onBack);
     /// Clears the fields for the database `databaseName`.
     void prepare(const std::string& databaseName);
@@ -70,8 +70,9 @@ class RecoverAccessPanel : public wxPanel {
 
 class NewDatabasePanel : public wxPanel {
   public:
-    /// `onCreate(login, passphrase)` returns an error message, or "" when created.
-    using Create = std::function<std::string(const std::string&, const std::string&)>;
+    /// `onCreate(login, passphrase)` creates the database, or throws (shown at the field it
+    /// names: "setup-login" or "setup-passphrase", as practice::Workspace::create names them).
+    using Create = std::function<void(const std::string&, const std::string&)>;
     NewDatabasePanel(wxWindow* parent, Create onCreate);
     void prepare(const std::string& databaseName);
 

@@ -42,13 +42,13 @@ class Writer {
 
   private:
     void change(const FieldChange& change, const std::string& indent) {
-        std::string name = change.field;
+        std::string name = text::tr(change.field.c_str());
         if (change.isListEntry()) {
             const int position = change.newerPosition ? change.newerPosition : change.olderPosition;
             name.append(" ").append(std::to_string(position));
         }
         if (!change.part.empty())
-            name.append(" (").append(change.part).append(")");
+            name.append(" (").append(text::tr(change.part.c_str())).append(")");
         write(toWx(indent + "\u2022 " + name), plain_);
         switch (change.kind) {
             case ChangeKind::added:

@@ -89,7 +89,7 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
         [this] { book_->SetSelection(signInPage); });
     book_->AddPage(recover_, "recover access");
     setup_ = new NewDatabasePanel(book_, [this](const std::string& login, const std::string& pass) {
-        return createDatabase(login, pass);
+        createDatabase(login, pass);
     });
     book_->AddPage(setup_, "new database");
     recovery_ = new RecoveryKeyPanel(
@@ -515,25 +515,18 @@ void MainFrame::recoverWithKey(const std::string& key, const std::string& login,
                wxICON_INFORMATION);
 }
 
-std::string MainFrame::createDatabase(const std::string& login, const std::string& passphrase) {
-    std::string problem;
-    runGuarded(
-        [&problem](const Failure& failure) { problem = failure.message; },
-        [&] {
-            wxBusyCursor busy;
-            practice::RecoveryKeyToKeep recoveryKey;
-            workspace_ = practice::Workspace::create(
-                pendingPath_, {login, passphrase, keyDerivation_}, programme_, recoveryKey);
-            keptNote_.reset();  // a note of another database cannot be saved in this one
-            lastLogin_ = login;
-            SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
-            if (printing_)  // the recovery key sheet's print is recorded
-                printing_->attach(&workspace_->practice());
-            recovery_->show(recoveryKey.key, recoveryKey.publicKey,
-                            pendingPath_.filename().string());
-            book_->SetSelection(recoveryPage);
-        });
-    return problem;
+void MainFrame::createDatabase(const std::string& login, const std::string& passphrase) {
+    wxBusyCursor busy;
+    practice::RecoveryKeyToKeep recoveryKey;
+    workspace_ = practice::Workspace::create(pendingPath_, {login, passphrase, keyDerivation_},
+                                             programme_, recoveryKey);
+    keptNote_.reset();  // a note of another database cannot be saved in this one
+    lastLogin_ = login;
+    SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
+    if (printing_)  // the recovery key sheet's print is recorded
+        printing_->attach(&workspace_->practice());
+    recovery_->show(recoveryKey.key, recoveryKey.publicKey, pendingPath_.filename().string());
+    book_->SetSelection(recoveryPage);
 }
 
 void MainFrame::chooseBackupFile() {

@@ -140,7 +140,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// what refuses it (shown at the page's fields).
     void recoverWithKey(const std::string& key, const std::string& login,
                         const std::string& passphrase, const std::string& repeat);
-    std::string createDatabase(const std::string& login, const std::string& passphrase);
+    /// The new database page's work: the database with its administrator, then its recovery
+    /// key shown. Throws what refuses it (shown at the page's fields).
+    void createDatabase(const std::string& login, const std::string& passphrase);
     /// Shows the work area after sign-in; when it cannot be filled, locks again (nothing is
     /// left half shown) and returns why.
     std::string enterWork();

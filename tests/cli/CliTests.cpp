@@ -366,6 +366,58 @@ TEST_CASE("under the pseudo-locale the built binary's usage and messages are all
               .output.starts_with("roundtable-cli: backup needs --out FILE\n"));
 }
 
+TEST_CASE("under the pseudo-locale what diff, lint-easy-read and verify found is translated") {
+    // The descriptions are made in the curriculum and records libraries, not in the CLI: each
+    // comes out wrapped in the pseudo-locale's markers, the curriculum's own text (a session's
+    // title, a word of an easy-read point) as it is.
+    const std::string pseudo =
+        std::string("LC_ALL=C.UTF-8 LANGUAGE=en@pseudo ROUNDTABLE_LOCALEDIR=") +
+        ROUNDTABLE_BUILD_LOCALE;
+    const std::string open = "\u27E6", close = "\u27E7";
+    roundtable::test::TempDir dir;
+
+    auto older = moduleCopy(dir, "old.xml");
+    auto newer =
+        moduleCopy(dir, "new.xml",
+                   {{"<activity kind=\"teaching\" minutes=\"25\" picture=\"relationship\">",
+                     "<activity kind=\"teaching\" minutes=\"20\" picture=\"relationship\">"},
+                    {"<activity kind=\"worksheet\" minutes=\"25\" picture=\"worksheet\">",
+                     "<activity kind=\"worksheet\" minutes=\"30\" picture=\"worksheet\">"}});
+    auto diff = builtCli("curriculum diff " + older + " " + newer, pseudo);
+    CHECK(WEXITSTATUS(diff.status) == 1);
+    CHECK(diff.output.starts_with(open + "Session \"relationships-01\" (Kinds of relationships)" +
+                                  close + ": " + open + "activity 2 \"Who is in our lives\"" +
+                                  close + ": " + open + "minutes" + close + " 25 -> 20\n"));
+
+    roundtable::test::MiniProgramme mini;
+    mini.replace("modules/one.xml", "We said goodbye.", "We said GOODBYE.");
+    auto lint = builtCli("lint-easy-read " + mini.path().string(), pseudo);
+    CHECK(WEXITSTATUS(lint.status) == 1);
+    CHECK_MESSAGE(lint.output.find(": error: " + open +
+                                   "\"GOODBYE\" is written in capitals; easy-read text uses a "
+                                   "capital only at the start of a sentence or a name" +
+                                   close + "\n") != std::string::npos,
+                  lint.output);
+
+    auto database = (dir / "s.rtdb").string();
+    {
+        auto store = roundtable::test::createTestStore(database);
+        store.addGroup("Tuesday group", roundtable::records::GroupKind::treatment);
+    }
+    CHECK(roundtable::test::rawSql(database, "UPDATE groups SET kind = 'carers' WHERE id = 1") ==
+          "");
+    roundtable::test::writeFile(dir / "passphrase",
+                                std::string(roundtable::test::kTestPassphrase) + "\n");
+    auto verify = builtCli(
+        "verify --db " + database + " --user admin < " + (dir / "passphrase").string(), pseudo);
+    CHECK(WEXITSTATUS(verify.status) == 1);
+    CHECK_MESSAGE(verify.output.find(open + "DAMAGED: " + open + "The " + open + "group" + close +
+                                     " (groups 1) was changed outside Roundtable after it was "
+                                     "recorded." +
+                                     close + close + "\n") != std::string::npos,
+                  verify.output);
+}
+
 TEST_CASE("a wrong command line prints the usage and exits 2") {
     CHECK(cli({}).code == 2);
     CHECK(cli({"frobnicate"}).code == 2);

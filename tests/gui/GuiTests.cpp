@@ -82,6 +82,17 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     CHECK(find<wxStaticText>(frame, "setup-message")->GetLabel() ==
           "The two passphrases are not the same. Type it again.");
     CHECK_FALSE(std::filesystem::exists(path));
+    // A passphrase too short is refused at its field (named by Workspace::create, whatever the
+    // language of the message), not at the user name.
+    typeInto(find<wxTextCtrl>(frame, "setup-passphrase"), "short");
+    typeInto(find<wxTextCtrl>(frame, "setup-repeat"), "short");
+    click(find<wxButton>(frame, "setup-create"));
+    const auto tooShort = find<wxStaticText>(frame, "setup-message")->GetLabel();
+    CHECK(tooShort == "A passphrase needs at least 10 characters.");
+    CHECK(find<wxTextCtrl>(frame, "setup-passphrase")->GetToolTipText() == tooShort);
+    CHECK(find<wxTextCtrl>(frame, "setup-login")->GetToolTipText().empty());
+    CHECK_FALSE(std::filesystem::exists(path));
+    typeInto(find<wxTextCtrl>(frame, "setup-passphrase"), test::kTestPassphrase);
     typeInto(find<wxTextCtrl>(frame, "setup-repeat"), test::kTestPassphrase);
     click(find<wxButton>(frame, "setup-create"));
     auto* recoveryKey = find<wxTextCtrl>(frame, "recovery-key");

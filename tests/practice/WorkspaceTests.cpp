@@ -68,6 +68,29 @@ TEST_CASE("a workspace is created signed in, locks, and signs in again only with
     CHECK(groupNames(*workspace) == std::vector<std::string>{"Tuesday group"});
 }
 
+TEST_CASE("creating refuses a missing user name or a short passphrase at its field") {
+    // The new database page shows a refusal at the field it names, not by the words of the
+    // message, which may be in any language.
+    test::TempDir dir;
+    const auto path = dir / "service.rtdb";
+    practice::RecoveryKeyToKeep key;
+    auto refusedField = [&](const std::string& login, const std::string& passphrase) {
+        try {
+            (void)practice::Workspace::create(
+                path, {login, passphrase, records::KeyDerivation::fast}, shippedProgramme(), key);
+        } catch (const practice::ValidationError& refused) {
+            return refused.field();
+        }
+        return std::string("(not refused)");
+    };
+    CHECK(refusedField("", test::kTestPassphrase) == "setup-login");
+    CHECK(refusedField(test::kTestLogin, "too short") == "setup-passphrase");
+    // Both wrong: the first field is named.
+    CHECK(refusedField("", "too short") == "setup-login");
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK(key.key.empty());
+}
+
 TEST_CASE("a file that is not a database is refused by open and left byte-identical") {
     test::TempDir dir;
     const auto path = dir / "notes.rtdb";
