@@ -82,7 +82,10 @@ long selectedRow(wxListCtrl* list) {
 }  // namespace
 
 MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
-    header_ = new wxStaticText(this, wxID_ANY, trWx("Open a member's record from the Group page."));
+    // Ellipsized and as wide as the page: GTK measures a bold label on a page not yet shown in
+    // the regular font, which cut the text short ("Open a member's record from").
+    header_ = new wxStaticText(this, wxID_ANY, trWx("Open a member's record from the Group page."),
+                               wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("member-header");
     memberDamage_ = new DamageNotice(this, "member-damage");
@@ -101,7 +104,7 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
     message_->SetName("member-message");
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(header_, wxSizerFlags().Border(wxALL, 8));
+    sizer->Add(header_, wxSizerFlags().Expand().Border(wxALL, 8));
     sizer->Add(memberDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(sections_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
