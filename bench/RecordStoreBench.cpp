@@ -3,6 +3,7 @@
 //  - signing a note (encrypt + insert + audit, synchronous=FULL) costs at most 1.5x a bare
 //    SQLite insert of the same bytes under the same pragmas, measured in the same run;
 //  - loading one group's register (12 members x 52 sessions) takes under 10 ms;
+//  - the catch-up list of that group takes under 50 ms (issue 13);
 //  - a member's full history takes under 20 ms;
 //  - searching every note's text for a phrase, decrypting as it goes, takes under 500 ms;
 //  - unlocking (Argon2id, standard strength) takes about half a second, by design;
@@ -36,6 +37,7 @@
 
 #include "SyntheticService.h"
 #include "Timing.h"
+#include "practice/CatchUps.h"
 #include "records/RecordStore.h"
 
 namespace {
@@ -61,6 +63,7 @@ constexpr int openRounds = 20;
 constexpr double goalSigningRatio = 1.5;
 constexpr double goalRegisterMs = 10.0;
 constexpr double goalHistoryMs = 20.0;
+constexpr double goalCatchUpsMs = 50.0;
 constexpr double goalSearchMs = 500.0;
 constexpr double goalVerifyMs = 5000.0;
 // "About half a second by design": faster would weaken the passphrase protection, much
@@ -237,6 +240,33 @@ void benchRegister(records::RecordStore& store, records::GroupId group, int roun
     printRow("register 12 x 52", samples);
     double ms = median(samples);
     printVerdict("median < " + fixed(goalRegisterMs, 0) + " ms", ms < goalRegisterMs,
+                 fixed(ms, 2) + " ms");
+}
+
+/// The catch-up list of the 12 x 52 group, as the page and `roundtable-cli catch-ups` gather it
+/// (its audit event, a write, included).
+void benchCatchUps(records::RecordStore& store, records::GroupId group, int rounds) {
+    std::vector<double> samples;
+    std::size_t members = 0, missed = 0;
+    for (int round = 0; round < warmUpRounds + rounds; ++round) {
+        double ms = timeMilliseconds([&] {
+            auto list = roundtable::practice::catchUpsOf(store, group);
+            members = list.members.size();
+            missed = 0;
+            for (const auto& member : list.members)
+                missed += member.missed.size();
+        });
+        if (round >= warmUpRounds)
+            samples.push_back(ms);
+    }
+    expect(members == 12, "the register group does not hold 12 members");
+    std::cout << "\nthe catch-up list of the same group (" << members << " members, " << missed
+              << " sessions not had): practice::catchUpsOf, " << rounds << " rounds ("
+              << warmUpRounds << " warm-up discarded)\n";
+    printHeader("p90 ms");
+    printRow("catch-ups 12 x 52", samples);
+    double ms = median(samples);
+    printVerdict("median < " + fixed(goalCatchUpsMs, 0) + " ms", ms < goalCatchUpsMs,
                  fixed(ms, 2) + " ms");
 }
 
@@ -659,6 +689,7 @@ int main(int argc, char** argv) {
         auto registerGroup = findGroup(store, bench::kRegisterGroupName);
 
         benchRegister(store, registerGroup.id, rounds);
+        benchCatchUps(store, registerGroup.id, rounds);
         benchHistory(store, registerGroup.id, rounds);
         benchSearch(store, cached.summary);
         benchVerify(store);

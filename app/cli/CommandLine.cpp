@@ -1,6 +1,7 @@
 // Shared by the commands in Commands.cpp and PrintCommand.cpp.
 #include "cli/CommandLine.h"
 
+#include <charconv>
 #include <ostream>
 
 #include "curriculum/ProgrammeLoader.h"
@@ -15,6 +16,14 @@ std::string option(const std::vector<std::string>& arguments, const std::string&
             return arguments[i + 1];
     }
     return {};
+}
+
+std::int64_t recordNumber(const std::string& text, const std::string& option) {
+    std::int64_t number = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || end != text.data() + text.size() || number <= 0)
+        throw UsageError(text::fill(text::tr("{1} takes a record's number, such as 12"), {option}));
+    return number;
 }
 
 std::optional<Content> loadContent(const std::vector<std::string>& arguments, std::ostream& err,

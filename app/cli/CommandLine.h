@@ -23,6 +23,10 @@ class UsageError : public std::runtime_error {
 [[nodiscard]] std::string option(const std::vector<std::string>& arguments,
                                  const std::string& name);
 
+/// A record's number as the app shows it (a session's or a group's id), given as `option`;
+/// UsageError when it is not one.
+[[nodiscard]] std::int64_t recordNumber(const std::string& text, const std::string& option);
+
 struct Content {
     std::filesystem::path folder;
     curriculum::Programme programme;

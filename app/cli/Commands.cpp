@@ -15,7 +15,9 @@
 #include "curriculum/EasyReadLint.h"
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
+#include "documents/FileReplacement.h"
 #include "practice/DemoData.h"
+#include "practice/Exports.h"
 #include "practice/Practice.h"
 #include "records/RecordStore.h"
 #include "text/Translate.h"
@@ -38,7 +40,11 @@ constexpr const char* kUsage = text::trLater(
     "       roundtable-cli restore --backup FILE --db PATH --user NAME   (an administrator of "
     "the backup)\n"
     "       roundtable-cli recover --db PATH --new-admin NAME   (no administrator can sign in:\n"
-    "                      the recovery key, then the new passphrase, on standard input)\n");
+    "                      the recovery key, then the new passphrase, on standard input)\n"
+    "       roundtable-cli catch-ups --group GROUP_NO --db PATH --user NAME   (a line per\n"
+    "                      member: CODE: the curriculum sessions he has not had)\n"
+    "       roundtable-cli export register|outcomes --group GROUP_NO --out FILE.csv --db PATH\n"
+    "                      --user NAME   (CSV for service evaluation: members by code)\n");
 
 /// The whole usage text: the commands above and print's.
 void printUsage(std::ostream& err) {
@@ -282,6 +288,50 @@ int recover(const std::vector<std::string>& arguments, std::istream& in, std::os
     return 0;
 }
 
+/// One line per member of the group: "CODE: session-id, session-id" (nothing after the colon when
+/// he has had every session the group has delivered), for scripts and service evaluation.
+int catchUps(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+             std::ostream& err) {
+    const auto given = option(arguments, "--group");
+    if (given.empty())
+        throw UsageError(text::tr("catch-ups needs --group GROUP_NO"));
+    const auto group = recordNumber(given, "--group");
+    auto store = signedIn(arguments, in, out, err);
+    const auto list = practice::catchUpsOf(store, group);
+    for (const auto& [member, missed] : list.members) {
+        out << member.code << ":";
+        for (std::size_t i = 0; i < missed.size(); ++i)
+            out << (i == 0 ? " " : ", ") << missed[i].curriculumSessionId;
+        out << "\n";
+    }
+    return 0;
+}
+
+/// The group's register grid or outcome scores as a CSV file (Exports.h), created 0600 and
+/// written whole or not at all; the export is recorded in the audit log.
+int exportCsv(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+              std::ostream& err) {
+    const std::string kind = arguments.size() > 1 ? arguments[1] : "";
+    if (kind != "register" && kind != "outcomes")
+        throw UsageError(text::tr("export needs register or outcomes"));
+    const auto given = option(arguments, "--group");
+    const auto file = option(arguments, "--out");
+    if (given.empty() || file.empty())
+        throw UsageError(
+            text::fill(text::tr("export {1} needs --group GROUP_NO and --out FILE.csv"), {kind}));
+    const auto group = recordNumber(given, "--group");
+    auto store = signedIn(arguments, in, out, err);
+    const auto csv = kind == "register"
+                         ? practice::registerCsv(practice::groupYear(store, group))
+                         : practice::outcomesCsv(practice::groupOutcomes(store, group));
+    documents::FileReplacement written(file, true);
+    (void)written.write(csv);  // a refusal of the disk is what commit() reports
+    written.commit();
+    store.recordAccess(records::Access::exportFile, kind + "-csv", group);
+    out << text::fill(text::tr("Wrote {1}."), {file}) << "\n";
+    return 0;
+}
+
 int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     auto database = option(arguments, "--db");
     if (database.empty()) {
@@ -340,6 +390,10 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
             return restore(arguments, in, out, err);
         if (command == "recover")
             return recover(arguments, in, out, err);
+        if (command == "catch-ups")
+            return catchUps(arguments, in, out, err);
+        if (command == "export")
+            return exportCsv(arguments, in, out, err);
         if (command == "print")
             return print(arguments, in, out, err);
         if (command == "curriculum")

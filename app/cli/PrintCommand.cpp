@@ -153,15 +153,6 @@ documents::ServiceContact contactFrom(
     return contact;
 }
 
-/// A record's number as the app shows it (a session's or a group's id).
-std::int64_t recordNumber(const std::string& text, const std::string& option) {
-    std::int64_t number = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-    if (error != std::errc() || end != text.data() + text.size() || number <= 0)
-        throw UsageError(text::fill(text::tr("{1} takes a record's number, such as 12"), {option}));
-    return number;
-}
-
 std::optional<records::Date> dateOption(
     const std::map<std::string, std::vector<std::string>>& given, const std::string& name) {
     auto typed = single(given, name);

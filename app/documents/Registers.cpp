@@ -14,27 +14,8 @@ namespace {
 /// Sessions across one landscape page: each column stays wide enough for "52" in 11 pt.
 constexpr std::size_t kSessionsPerPage = 26;
 
-const char* const kNotHeldMark = "x";
-const char* const kUnmarkedMark = "?";
-
 std::string shownAs(const records::Member& member, MemberNaming naming) {
     return naming == MemberNaming::names ? member.name + " (" + member.code + ")" : member.code;
-}
-
-const char* letterFor(records::Attendance status) {
-    switch (status) {
-        case records::Attendance::attended:
-            return "P";
-        case records::Attendance::late:
-            return "L";
-        case records::Attendance::leftEarly:
-            return "E";
-        case records::Attendance::absentAuthorised:
-            return "A";
-        case records::Attendance::absentUnauthorised:
-            return "U";
-    }
-    return "";
 }
 
 Table keyTable() {
@@ -42,24 +23,15 @@ Table keyTable() {
     for (auto status :
          {records::Attendance::attended, records::Attendance::late, records::Attendance::leftEarly,
           records::Attendance::absentAuthorised, records::Attendance::absentUnauthorised}) {
-        key.rows.push_back({letterFor(status), practice::attendanceInWords(status)});
+        key.rows.push_back(
+            {practice::attendanceLetter(status), practice::attendanceInWords(status)});
     }
-    key.rows.push_back(
-        {kUnmarkedMark, text::tr("The session took place; no mark was recorded for him")});
-    key.rows.push_back({kNotHeldMark, text::tr("The session did not take place")});
+    key.rows.push_back({practice::kUnmarkedMark,
+                        text::tr("The session took place; no mark was recorded for him")});
+    key.rows.push_back({practice::kNotHeldMark, text::tr("The session did not take place")});
     key.rows.push_back({text::tr("(empty)"),
                         text::tr("He was not a member then, or the session has not taken place")});
     return key;
-}
-
-/// What a member's cell at a session shows.
-std::string cellFor(const records::Session& session, const records::Member& member,
-                    const std::optional<records::AttendanceMark>& mark) {
-    if (mark)
-        return letterFor(mark->status);
-    if (session.status == records::SessionStatus::didNotTakePlace)
-        return kNotHeldMark;
-    return practice::attendanceCounts(session, member, mark) ? kUnmarkedMark : "";
 }
 
 /// A member's label down the side: who he is, and when he joined after the first session or
@@ -112,7 +84,8 @@ Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t 
     for (std::size_t m = 0; m < year.members.size(); ++m) {
         std::vector<std::string> row{labelFor(year, year.members[m], naming, dates)};
         for (std::size_t s = first; s < last; ++s)
-            row.push_back(cellFor(year.sessions[s], year.members[m], year.marks[m][s]));
+            row.push_back(
+                practice::registerCell(year.sessions[s], year.members[m], year.marks[m][s]));
         grid.rows.push_back(std::move(row));
     }
     std::vector<std::string> present{text::tr("Present")};

@@ -312,6 +312,18 @@ void Practice::setStaysOnModuleVersions(records::GroupId group, bool stays) {
                             stays ? "yes" : "no");
 }
 
+GroupCatchUps Practice::catchUps(records::GroupId group) {
+    return catchUpsOf(store_, group);
+}
+
+int Practice::catchUpShare() {
+    return catchUpSharePercent(store_);
+}
+
+void Practice::setCatchUpShare(int percent) {
+    setCatchUpSharePercent(store_, percent);
+}
+
 void Practice::markDelivered(records::SessionId session) {
     refuseIfDamaged(store_.session(session).damage, "session-status",
                     text::tr("This session's record cannot be changed."));

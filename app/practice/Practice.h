@@ -11,6 +11,7 @@
 
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/Programme.h"
+#include "practice/CatchUps.h"
 #include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 #include "records/RecordStore.h"
@@ -103,6 +104,11 @@ class Practice {
     /// Whether the group plans each module from the version it started that module with
     /// (a setting kept with the records), instead of the newest published version.
     [[nodiscard]] bool staysOnModuleVersions(records::GroupId group);
+
+    /// Each member's catch-ups, and the share that decides them (CatchUps.h).
+    [[nodiscard]] GroupCatchUps catchUps(records::GroupId group);
+    [[nodiscard]] int catchUpShare();
+    void setCatchUpShare(int percent);
     void setStaysOnModuleVersions(records::GroupId group, bool stays);
     /// The module version a session was planned from (its stamp's content hash), from the
     /// database's programme; the current programme's module when that text is not there, or

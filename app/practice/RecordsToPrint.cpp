@@ -7,10 +7,10 @@
 
 #include "practice/Dates.h"
 #include "practice/Practice.h"
+#include "practice/Wording.h"
 #include "text/Translate.h"
 
 namespace roundtable::practice {
-namespace {
 
 records::Group groupWithId(records::RecordStore& store, records::GroupId id) {
     for (auto& group : store.groups()) {
@@ -20,6 +20,8 @@ records::Group groupWithId(records::RecordStore& store, records::GroupId id) {
     throw ValidationError(
         "group", text::fill(text::tr("There is no group with id {1}."), {std::to_string(id)}));
 }
+
+namespace {
 
 /// Every membership of the member whose code is `code`, in the order of the groups.
 std::vector<std::pair<records::Group, records::Member>> membershipsOf(records::RecordStore& store,
@@ -37,15 +39,23 @@ std::vector<std::pair<records::Group, records::Member>> membershipsOf(records::R
     return memberships;
 }
 
-/// Refuses to go on when any of `damages` is not empty, saying which records and what to do.
+}  // namespace
+
+std::string registerCell(const records::Session& session, const records::Member& membership,
+                         const std::optional<records::AttendanceMark>& mark) {
+    if (mark)
+        return attendanceLetter(mark->status);
+    if (session.status == records::SessionStatus::didNotTakePlace)
+        return kNotHeldMark;
+    return attendanceCounts(session, membership, mark) ? kUnmarkedMark : "";
+}
+
 void refuseDamaged(const std::vector<std::string>& damages, const std::string& field,
                    const std::string& what) {
     if (auto warning = damageWarning(damages); !warning.empty())
         throw ValidationError(field,
                               text::fill(text::tr("{1} was not made. {2}"), {what, warning}));
 }
-
-}  // namespace
 
 bool onRegisterOn(const records::Member& member, records::Date date) {
     return !member.leftOn || *member.leftOn >= date;

@@ -84,8 +84,24 @@ struct MemberPlan {
                                     const records::Member& membership,
                                     const std::optional<records::AttendanceMark>& mark);
 
+/// What a register shows for the man whose membership is `membership` at `session`: his mark's
+/// letter (attendanceLetter); kUnmarkedMark for a session that counts for him with no mark;
+/// kNotHeldMark for one that did not take place; "" otherwise (not a member then, or not yet
+/// held).
+[[nodiscard]] std::string registerCell(const records::Session& session,
+                                       const records::Member& membership,
+                                       const std::optional<records::AttendanceMark>& mark);
+
 /// Whether `member` was still a member on `date`: he had not left before it.
 [[nodiscard]] bool onRegisterOn(const records::Member& member, records::Date date);
+
+/// Refuses to go on (ValidationError at `field`: "`what` was not made." and damageWarning) when
+/// any of `damages` is not empty.
+void refuseDamaged(const std::vector<std::string>& damages, const std::string& field,
+                   const std::string& what);
+
+/// The group with `id`; ValidationError ("group") when there is none.
+[[nodiscard]] records::Group groupWithId(records::RecordStore& store, records::GroupId id);
 
 /// The session and its group. StoreError for an unknown session.
 [[nodiscard]] GroupSession groupSession(records::RecordStore& store, records::SessionId session);

@@ -21,6 +21,22 @@ const char* attendanceInWords(records::Attendance status) {
     return text::tr("Unknown");
 }
 
+const char* attendanceLetter(records::Attendance status) {
+    switch (status) {
+        case records::Attendance::attended:
+            return "P";
+        case records::Attendance::late:
+            return "L";
+        case records::Attendance::leftEarly:
+            return "E";
+        case records::Attendance::absentAuthorised:
+            return "A";
+        case records::Attendance::absentUnauthorised:
+            return "U";
+    }
+    return "";
+}
+
 const char* sessionStatusInWords(records::SessionStatus status) {
     switch (status) {
         case records::SessionStatus::tookPlace:

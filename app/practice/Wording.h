@@ -8,6 +8,12 @@ namespace roundtable::practice {
 
 /// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)", translated.
 [[nodiscard]] const char* attendanceInWords(records::Attendance status);
+/// A register's letter for a mark: P present, L late, E left early, A absent (authorised), U
+/// absent (unauthorised). The same in every language: a register's key explains them.
+[[nodiscard]] const char* attendanceLetter(records::Attendance status);
+/// A register's marks for a session that took place with no mark for him, and one not held.
+inline constexpr const char* kUnmarkedMark = "?";
+inline constexpr const char* kNotHeldMark = "x";
 /// "Planned", "Took place", "Did not take place".
 [[nodiscard]] const char* sessionStatusInWords(records::SessionStatus status);
 

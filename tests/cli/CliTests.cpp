@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "cli/Commands.h"
@@ -702,6 +703,77 @@ TEST_CASE("a member's report and formal plan are confidential on every page and 
         INFO(line.text);
         CHECK(line.smallestSize >= 14);
     }
+}
+
+TEST_CASE("catch-ups prints each member's curriculum sessions not had, and looking is audited") {
+    ServiceDatabase db;
+    auto result = cli({"catch-ups", "--group", "1", "--db", db.database.string(), "--user", "admin"},
+                      std::string(roundtable::test::kTestPassphrase) + "\n");
+    CHECK(result.code == 0);
+    // Owen was absent at the fourth; Callum missed the second and left after the fifth; Dev
+    // joined at the third and was absent at the fifth.
+    CHECK(result.out == "R0001: framework-04\n"
+                        "R0002: framework-02\n"
+                        "R0003: framework-01, framework-02, framework-05\n");
+    CHECK(roundtable::test::rawCount(db.database, "SELECT COUNT(*) FROM audit_events WHERE "
+                                                  "record_kind = 'catch-ups' AND record_id = 1") == 1);
+    auto unknown = cli({"catch-ups", "--group", "9", "--db", db.database.string(), "--user",
+                        "admin"},
+                       std::string(roundtable::test::kTestPassphrase) + "\n");
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err == "roundtable-cli: There is no group with id 9.\n");
+    auto wrong = cli({"catch-ups", "--group", "one", "--db", db.database.string()});
+    CHECK(wrong.code == 2);
+    CHECK(wrong.err.starts_with("roundtable-cli: --group takes a record's number, such as 12\n"));
+}
+
+TEST_CASE("export writes the register grid and the outcome scores as CSV, private and audited") {
+    ServiceDatabase db;
+    auto exportTo = [&](const std::string& kind, const std::string& group,
+                        const std::filesystem::path& file) {
+        return cli({"export", kind, "--group", group, "--out", file.string(), "--db",
+                    db.database.string(), "--user", "admin"},
+                   std::string(roundtable::test::kTestPassphrase) + "\n");
+    };
+    auto readAll = [](const std::filesystem::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    auto registerFile = db.dir / "register.csv";
+    auto wrote = exportTo("register", "1", registerFile);
+    REQUIRE(wrote.code == 0);
+    CHECK(wrote.out == "Wrote " + registerFile.string() + ".\n");
+    CHECK(modeOf(registerFile) == 0600);
+    // Sessions by date; each man's letters; not a member then: empty; not held: x.
+    CHECK(readAll(registerFile) ==
+          "code,joined,left,present,counted,2026-09-03 framework-01,2026-09-10 framework-02,"
+          "2026-09-17 framework-03,2026-09-24 framework-04,2026-10-01 framework-05,"
+          "2026-10-08 relationships-01,2026-10-15 relationships-02,"
+          "2026-10-22 relationships-02\r\n"
+          "R0001,2026-09-03,,5,6,P,L,P,A,P,E,x,\r\n"
+          "R0002,2026-09-03,2026-10-01,4,5,P,U,P,P,P,,x,\r\n"
+          "R0003,2026-09-17,,3,4,,,P,P,U,P,x,\r\n");
+    CHECK(db.exports("register-csv", 1) == 1);
+
+    auto outcomesFile = db.dir / "outcomes.csv";
+    REQUIRE(exportTo("outcomes", "1", outcomesFile).code == 0);
+    CHECK(modeOf(outcomesFile) == 0600);
+    const auto outcomes = readAll(outcomesFile);
+    CHECK(outcomes.starts_with("code,measure,time_point,taken_on,score\r\n"));
+    CHECK(outcomes.find("R0001,sexual-knowledge,before,2026-09-01,41\r\n") != std::string::npos);
+    CHECK(outcomes.find("R0002,sexual-knowledge,before,2026-09-01,35\r\n") != std::string::npos);
+    CHECK(db.exports("outcomes-csv", 1) == 1);
+
+    // An unknown group: exit 1, no file, nothing recorded.
+    auto none = db.dir / "none.csv";
+    auto unknown = exportTo("register", "9", none);
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err == "roundtable-cli: There is no group with id 9.\n");
+    CHECK_FALSE(std::filesystem::exists(none));
+    CHECK(db.exports("register-csv", 9) == 0);
+    auto wrongKind = cli({"export", "notes", "--group", "1", "--out", none.string()});
+    CHECK(wrongKind.code == 2);
+    CHECK(wrongKind.err.starts_with("roundtable-cli: export needs register or outcomes\n"));
 }
 
 TEST_CASE("printed dates are written in the order --date-order gives") {

@@ -1,0 +1,114 @@
+// The catch-up list from the group's year (RecordsToPrint.h: its sessions in date order and each
+// member's newest mark at each; not its notes).
+#include "practice/CatchUps.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <set>
+
+#include "practice/Practice.h"  // ValidationError
+#include "practice/RecordsToPrint.h"
+#include "text/Translate.h"
+
+namespace roundtable::practice {
+namespace {
+
+constexpr const char* kShareSetting = "catch-up-share-percent";
+
+/// Whether `mark` says he had the session: present, late, or left early after `sharePercent`
+/// of its minutes (or with no minutes recorded).
+bool hadIt(const records::AttendanceMark& mark, const records::Session& session, int sharePercent) {
+    switch (mark.status) {
+        case records::Attendance::attended:
+        case records::Attendance::late:
+            return true;
+        case records::Attendance::leftEarly:
+            return !mark.minutesPresent ||
+                   *mark.minutesPresent * 100 >= session.minutes * sharePercent;
+        case records::Attendance::absentAuthorised:
+        case records::Attendance::absentUnauthorised:
+            break;
+    }
+    return false;
+}
+
+MissReason reasonFor(const std::optional<records::AttendanceMark>& mark,
+                     const records::Session& session, const records::Member& member) {
+    if (mark)
+        return mark->status == records::Attendance::leftEarly ? MissReason::leftEarly
+                                                              : MissReason::absent;
+    return session.date < member.joinedOn ? MissReason::beforeJoining : MissReason::noMark;
+}
+
+}  // namespace
+
+GroupCatchUps catchUpsOf(records::RecordStore& store, records::GroupId group) {
+    const int sharePercent = catchUpSharePercent(store);
+    auto year = groupYear(store, group);  // refuses an unknown group, and damaged records
+    GroupCatchUps result;
+    for (std::size_t m = 0; m < year.members.size(); ++m) {
+        MemberCatchUps catchUps{std::move(year.members[m]), {}};
+        const auto& who = catchUps.member;
+        std::set<std::string> had;
+        std::vector<MissedSession> firstMisses;  // in the order first delivered
+        for (std::size_t s = 0; s < year.sessions.size(); ++s) {
+            const auto& session = year.sessions[s];
+            const auto& id = session.stamp.sessionId;
+            if (session.status != records::SessionStatus::tookPlace || id.empty() ||
+                (who.leftOn && session.date > *who.leftOn))
+                continue;
+            const auto& mark = year.marks[m][s];
+            if (mark && hadIt(*mark, session, sharePercent)) {
+                had.insert(id);
+            } else if (std::none_of(firstMisses.begin(), firstMisses.end(), [&](const auto& miss) {
+                           return miss.curriculumSessionId == id;
+                       })) {
+                firstMisses.push_back({id, session.title, session.stamp.moduleId, session.id,
+                                       session.date, reasonFor(mark, session, who)});
+            }
+        }
+        for (auto& miss : firstMisses) {
+            if (!had.contains(miss.curriculumSessionId))
+                catchUps.missed.push_back(std::move(miss));
+        }
+        result.members.push_back(std::move(catchUps));
+    }
+    store.recordAccess(records::Access::view, "catch-ups", group);
+    return result;
+}
+
+int catchUpSharePercent(records::RecordStore& store) {
+    auto setting = store.recordSetting("service", kShareSetting);
+    if (!setting || !setting->damage.empty())
+        return kDefaultCatchUpSharePercent;
+    const auto& value = setting->value;
+    int percent = 0;
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), percent);
+    const bool read = error == std::errc() && end == value.data() + value.size();
+    return read && percent >= 1 && percent <= 100 ? percent : kDefaultCatchUpSharePercent;
+}
+
+void setCatchUpSharePercent(records::RecordStore& store, int percent) {
+    if (percent < 1 || percent > 100) {
+        throw ValidationError("catch-up-share",
+                              text::tr("The share of a session must be from 1 to 100 percent."));
+    }
+    store.setRecordSetting("service", kShareSetting, std::to_string(percent));
+}
+
+std::string missReasonInWords(MissReason reason) {
+    switch (reason) {
+        case MissReason::absent:
+            return text::tr("absent");
+        case MissReason::leftEarly:
+            return text::tr("left early");
+        case MissReason::noMark:
+            return text::tr("no mark");
+        case MissReason::beforeJoining:
+            return text::tr("before he joined");
+    }
+    return {};
+}
+
+}  // namespace roundtable::practice

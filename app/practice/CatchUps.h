@@ -1,0 +1,58 @@
+// Catch-ups: for each member of a group, the curriculum sessions the group has delivered that he
+// has not had, so that the facilitators can go over them with him. A session counts as had when
+// he was marked present or late at a delivery of it, or left early having stayed for at least
+// the share of it the service sets (a left-early mark without minutes counts as had: nobody said
+// he missed much). Not had: marked absent, left early before that share, no mark taken for him,
+// or delivered before he joined. A later delivery of the same curriculum session that he attends
+// (such as a catch-up) makes it had.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "records/RecordStore.h"
+
+namespace roundtable::practice {
+
+/// The share of a session's minutes a man who left early must have stayed for it to count, in
+/// percent, until the service sets another (Practice::setCatchUpShare).
+inline constexpr int kDefaultCatchUpSharePercent = 50;
+
+/// Why he has not had a delivered curriculum session, as its first delivery to the group says.
+enum class MissReason { absent, leftEarly, noMark, beforeJoining };
+
+/// One curriculum session he has not had: how the group's first delivery of it was planned.
+struct MissedSession {
+    std::string curriculumSessionId;
+    std::string title;
+    std::string moduleId;
+    records::SessionId deliveredAs;
+    records::Date deliveredOn;
+    MissReason reason = MissReason::absent;
+};
+
+struct MemberCatchUps {
+    records::Member member;
+    std::vector<MissedSession> missed;  ///< in the order the group first had them
+};
+
+struct GroupCatchUps {
+    std::vector<MemberCatchUps> members;  ///< everyone on the group's list, in its order
+};
+
+/// The catch-ups of `group`'s members: each curriculum session of a session that took place
+/// (until the day he left, for a member who left), decided by the service's share. The look is
+/// recorded in the audit log. ValidationError for an unknown group ("group"), or when a record
+/// it would use was damaged outside Roundtable.
+[[nodiscard]] GroupCatchUps catchUpsOf(records::RecordStore& store, records::GroupId group);
+
+/// The share of a session, in percent, a man who left early must have stayed for it to count
+/// as had: kDefaultCatchUpSharePercent until an administrator sets 1 to 100 (a setting kept with
+/// the records; ValidationError "catch-up-share" for any other).
+[[nodiscard]] int catchUpSharePercent(records::RecordStore& store);
+void setCatchUpSharePercent(records::RecordStore& store, int percent);
+
+/// "absent", "left early", "no mark", "before he joined" (translated).
+[[nodiscard]] std::string missReasonInWords(MissReason reason);
+
+}  // namespace roundtable::practice
