@@ -50,33 +50,9 @@ std::string labelFor(const practice::GroupYear& year, const records::Member& mem
     return label;
 }
 
-/// How many were present at each session and at how many sessions each member counted.
-struct Counts {
-    std::vector<int> presentAt, countedAt;    ///< by session
-    std::vector<int> presentFor, countedFor;  ///< by member
-};
-
-Counts countsOf(const practice::GroupYear& year) {
-    Counts counts{std::vector<int>(year.sessions.size()), std::vector<int>(year.sessions.size()),
-                  std::vector<int>(year.members.size()), std::vector<int>(year.members.size())};
-    for (std::size_t m = 0; m < year.members.size(); ++m) {
-        for (std::size_t s = 0; s < year.sessions.size(); ++s) {
-            const auto& mark = year.marks[m][s];
-            if (!practice::attendanceCounts(year.sessions[s], year.members[m], mark))
-                continue;
-            const int present = mark && records::wasPresent(mark->status) ? 1 : 0;
-            counts.countedAt[s] += 1;
-            counts.countedFor[m] += 1;
-            counts.presentAt[s] += present;
-            counts.presentFor[m] += present;
-        }
-    }
-    return counts;
-}
-
 /// Sessions [first, last) across, members down, and a last row of how many were present.
-Table gridOf(const practice::GroupYear& year, const Counts& counts, std::size_t first,
-             std::size_t last, MemberNaming naming, practice::DateOrder dates) {
+Table gridOf(const practice::GroupYear& year, const practice::AttendanceCounts& counts,
+             std::size_t first, std::size_t last, MemberNaming naming, practice::DateOrder dates) {
     Table grid;
     grid.columns.push_back({text::tr("Member"), 5.0, false});
     for (std::size_t s = first; s < last; ++s)
@@ -144,7 +120,7 @@ Document yearRegister(const practice::GroupYear& year, MemberNaming naming,
     document.title = text::fill(text::tr("Register: {1}"), {year.group.name});
     auto& blocks = document.blocks;
     blocks.push_back(Heading{text::fill(text::tr("Register: {1}"), {year.group.name}), 1, {}});
-    const auto counts = countsOf(year);
+    const auto counts = practice::attendanceCountsOf(year);
     if (year.sessions.empty()) {
         blocks.push_back(
             Paragraph{text::tr("No sessions have been planned for this group yet."), {}});

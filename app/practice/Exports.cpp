@@ -32,22 +32,14 @@ std::string registerCsv(const GroupYear& year) {
     for (const auto& session : year.sessions)
         header.push_back(session.date.iso() + " " + session.stamp.sessionId);
     std::string csv = csvRecord(header);
+    const auto counts = attendanceCountsOf(year);
     for (std::size_t m = 0; m < year.members.size(); ++m) {
         const auto& member = year.members[m];
-        int present = 0, counted = 0;
-        std::vector<std::string> cells;
-        for (std::size_t s = 0; s < year.sessions.size(); ++s) {
-            const auto& mark = year.marks[m][s];
-            if (attendanceCounts(year.sessions[s], member, mark)) {
-                ++counted;
-                present += mark && records::wasPresent(mark->status) ? 1 : 0;
-            }
-            cells.push_back(registerCell(year.sessions[s], member, mark));
-        }
-        std::vector<std::string> row{member.code, member.joinedOn.iso(),
-                                     member.leftOn ? member.leftOn->iso() : "",
-                                     std::to_string(present), std::to_string(counted)};
-        row.insert(row.end(), cells.begin(), cells.end());
+        std::vector<std::string> row{
+            member.code, member.joinedOn.iso(), member.leftOn ? member.leftOn->iso() : "",
+            std::to_string(counts.presentFor[m]), std::to_string(counts.countedFor[m])};
+        for (std::size_t s = 0; s < year.sessions.size(); ++s)
+            row.push_back(registerCell(year.sessions[s], member, year.marks[m][s]));
         csv += csvRecord(row);
     }
     return csv;

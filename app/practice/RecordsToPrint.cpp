@@ -41,6 +41,25 @@ std::vector<std::pair<records::Group, records::Member>> membershipsOf(records::R
 
 }  // namespace
 
+AttendanceCounts attendanceCountsOf(const GroupYear& year) {
+    AttendanceCounts counts{
+        std::vector<int>(year.sessions.size()), std::vector<int>(year.sessions.size()),
+        std::vector<int>(year.members.size()), std::vector<int>(year.members.size())};
+    for (std::size_t m = 0; m < year.members.size(); ++m) {
+        for (std::size_t s = 0; s < year.sessions.size(); ++s) {
+            const auto& mark = year.marks[m][s];
+            if (!attendanceCounts(year.sessions[s], year.members[m], mark))
+                continue;
+            const int present = mark && records::wasPresent(mark->status) ? 1 : 0;
+            counts.countedAt[s] += 1;
+            counts.countedFor[m] += 1;
+            counts.presentAt[s] += present;
+            counts.presentFor[m] += present;
+        }
+    }
+    return counts;
+}
+
 std::string registerCell(const records::Session& session, const records::Member& membership,
                          const std::optional<records::AttendanceMark>& mark) {
     if (mark)

@@ -84,6 +84,14 @@ struct MemberPlan {
                                     const records::Member& membership,
                                     const std::optional<records::AttendanceMark>& mark);
 
+/// How many were present at each session of a group's year and at how many sessions each
+/// member counted (attendanceCounts), for its rates.
+struct AttendanceCounts {
+    std::vector<int> presentAt, countedAt;    ///< by session
+    std::vector<int> presentFor, countedFor;  ///< by member
+};
+[[nodiscard]] AttendanceCounts attendanceCountsOf(const GroupYear& year);
+
 /// What a register shows for the man whose membership is `membership` at `session`: his mark's
 /// letter (attendanceLetter); kUnmarkedMark for a session that counts for him with no mark;
 /// kNotHeldMark for one that did not take place; "" otherwise (not a member then, or not yet
