@@ -20,6 +20,7 @@
 #include "printing/PageDocuments.h"
 #include "text/Translate.h"
 #include "ui/FlowingRow.h"
+#include "ui/RegisterGridDialog.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -124,6 +125,11 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     planButton_->SetName("plan-session");
     openButton_ = new wxButton(this, wxID_ANY, trWx("&Open register"));
     openButton_->SetName("open-session");
+    yearButton_ = new wxButton(this, wxID_ANY, trWx("&Year at a glance..."));
+    yearButton_->SetName("open-register-grid");
+    yearButton_->SetToolTip(
+        trWx("Every member's mark at every session of the year, with the "
+             "attendance rates"));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("group-message");
     staysOnVersions_ = new wxCheckBox(this, wxID_ANY, trWx("Stay on the versions it began with"));
@@ -163,8 +169,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sessionColumn->Add(heading(this, trWx("Sessions")),
                        wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
-    auto* planRow = flowingRow(
-        {label(text::tr("On:")), sessionDate_, sessionDateWords_, planButton_, openButton_});
+    auto* planRow = flowingRow({label(text::tr("On:")), sessionDate_, sessionDateWords_,
+                                planButton_, openButton_, yearButton_});
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(staysOnVersions_, wxSizerFlags().Border(wxTOP, 4));
 
@@ -196,6 +202,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     members_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { openSelectedMember(); });
     members_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { enableControls(); });
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
+    yearButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showYear(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
     for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_, newMemberName_})
@@ -316,6 +323,7 @@ void GroupPanel::enableControls() {
     planButton_->Enable(group);
     staysOnVersions_->Enable(group);
     openButton_->Enable(group && !sessions_.empty());
+    yearButton_->Enable(group && !sessions_.empty());
     openMemberButton_->Enable(group && members_->GetSelection() != wxNOT_FOUND);
 }
 
@@ -415,6 +423,15 @@ void GroupPanel::openSelectedSession() {
     }
     auto session = sessions_[static_cast<std::size_t>(row)].id;
     runGuarded(failure_, [&] { callbacks_.openSession(session); });
+}
+
+void GroupPanel::showYear() {
+    runGuarded(failure_, [&] {
+        RegisterGridDialog dialog(this, practice_->groupYear(currentGroup()),
+                                  practice_->dateOrder());
+        if (dialog.ShowModal() == wxID_OK && dialog.chosen())
+            callbacks_.openSessionOn(dialog.chosen()->first, dialog.chosen()->second);
+    });
 }
 
 void GroupPanel::openSelectedMember() {

@@ -34,6 +34,8 @@ class GroupPanel : public wxPanel {
         std::function<std::string()> selectedCurriculumSession;
         std::function<void(records::SessionId)> openSession;
         std::function<void(records::GroupId, records::MemberId)> openMember;
+        /// Opens a session with a member's line of its register selected.
+        std::function<void(records::SessionId, records::MemberId)> openSessionOn;
     };
     GroupPanel(wxWindow* parent, Callbacks callbacks);
 
@@ -51,6 +53,8 @@ class GroupPanel : public wxPanel {
     void planSession();
     void openSelectedSession();
     void openSelectedMember();
+    /// The group's year register as a grid (RegisterGridDialog); a cell chosen opens there.
+    void showYear();
     void showMembersAndSessions();
     void enableControls();
     [[nodiscard]] const records::Group* selectedGroup() const;
@@ -77,6 +81,7 @@ class GroupPanel : public wxPanel {
     wxCheckBox* staysOnVersions_;
     wxButton* addMemberButton_;
     wxButton* openMemberButton_;
+    wxButton* yearButton_;
     wxListCtrl* sessions_list_;
     wxDatePickerCtrl* sessionDate_;
     wxStaticText* sessionDateWords_;  ///< the date written out: 11/12 could be either month

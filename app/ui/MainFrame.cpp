@@ -118,6 +118,10 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
                                       [this](records::SessionId id) { showSession(id); },
                                       [this](records::GroupId group, records::MemberId member) {
                                           showMember(group, member);
+                                      },
+                                      [this](records::SessionId id, records::MemberId member) {
+                                          showSession(id);
+                                          session_->selectMember(member);
                                       }});
     session_ = new SessionPanel(pages_);
     member_ = new MemberPanel(pages_);

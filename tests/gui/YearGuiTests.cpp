@@ -1,0 +1,148 @@
+// The group's year at a glance, driven as a facilitator would: from the Group page to the grid,
+// each mark's letter (and colour) in its cell, the late entries starred, the rates, and a cell
+// opening its session on that member.
+#include <doctest/doctest.h>
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/display.h>
+#include <wx/grid.h>
+#include <wx/listctrl.h>
+#include <wx/notebook.h>
+
+#include "gui/GuiDriver.h"
+#include "practice/Practice.h"
+#include "support/TestStore.h"
+#include "ui/MainFrame.h"
+#include "ui/Screenshot.h"
+#include "ui/SessionPanel.h"
+
+using namespace roundtable;
+using namespace roundtable::test;
+using records::Attendance;
+
+TEST_CASE("the year at a glance shows each mark by its letter and opens a cell's session on him") {
+    TempDir dir;
+    const auto path = dir / "service.rtdb";
+    records::SessionId second = 0;
+    {
+        // Marks taken on the day, except the second session's, entered two days late.
+        records::SetClock clock(practice::localTimeOn("2026-11-03"_date, 13, 0));
+        auto store = createTestStore(path);
+        store.useClock(clock);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+        auto daniel = practice.addMember(group, "Daniel Hughes", "2026-11-01");
+        auto aaron = practice.addMember(group, "Aaron Price", "2026-11-01");
+        auto first = practice.planSession(group, "framework-01", "2026-11-03");
+        practice.recordAttendance(first, daniel, Attendance::attended, "");
+        practice.recordAttendance(first, aaron, Attendance::absentAuthorised, "Unwell");
+        practice.markDelivered(first);
+        second = practice.planSession(group, "framework-02", "2026-11-10");
+        clock.set(practice::localTimeOn("2026-11-12"_date, 9, 0));
+        practice.recordAttendance(second, daniel, Attendance::late, "Bus");
+        practice.recordAttendance(second, aaron, Attendance::attended, "");
+        practice.markDelivered(second);
+        practice.planSession(group, "relationships-01", "2026-11-17");  // not yet held
+    }
+    auto* frame = showFrame();
+    frame->SetSize(wxSize(1366, 768));
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    frame->pages()->SetSelection(0);
+    pump(200);
+    bool looked = false;
+    whenShown("register-grid-dialog", [&](wxWindow* dialog) {
+        auto* grid = find<wxGrid>(dialog, "register-grid");
+        // Row 0 names the module over its sessions; rows 1-2 the men; the last row and column
+        // the rates.
+        CHECK(grid->GetCellValue(0, 0) == "framework");
+        int rows = 0, columns = 0;
+        grid->GetCellSize(0, 0, &rows, &columns);
+        CHECK(columns == 2);
+        CHECK(grid->GetCellValue(0, 2) == "relationships");
+        CHECK(grid->GetRowLabelValue(1).StartsWith("R0001  Daniel Hughes"));
+        CHECK(grid->GetCellValue(1, 0) == "P");
+        CHECK(grid->GetCellValue(2, 0) == "A");
+        CHECK(grid->GetCellValue(1, 1) == "L*");  // entered after the session's day
+        CHECK(grid->GetCellValue(2, 1) == "P*");
+        CHECK(grid->GetCellValue(1, 2) == "");  // not held yet
+        CHECK(grid->GetCellValue(1, 3) == "2/2 (100%)");
+        CHECK(grid->GetCellValue(2, 3) == "1/2 (50%)");
+        CHECK(grid->GetCellValue(3, 0) == "1/2");
+        CHECK(grid->GetCellBackgroundColour(1, 0) != grid->GetCellBackgroundColour(2, 0));
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-year-at-a-glance.png"));
+        looked = true;
+        // Aaron at the second session.
+        wxGridEvent event(grid->GetId(), wxEVT_GRID_CELL_LEFT_DCLICK, grid, 2, 1);
+        grid->GetEventHandler()->ProcessEvent(event);
+    });
+    click(find<wxButton>(frame, "open-register-grid"));
+    REQUIRE(waitFor([&] { return looked && frame->pages()->GetSelection() == 1; }));
+    CHECK(frame->sessionPanel()->currentSession() == second);
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    const long selected = registerList->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    REQUIRE(selected >= 0);
+    CHECK(registerList->GetItemText(selected) == "R0002");  // Aaron's code
+    closeFrame(frame);
+}
+
+TEST_CASE("a year of 52 sessions and 12 members stays readable at 1366x768, its labels in view") {
+    TempDir dir;
+    const auto path = dir / "service.rtdb";
+    {
+        auto store = createTestStore(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+        std::vector<records::MemberId> members;
+        for (int m = 0; m < 12; ++m)
+            members.push_back(
+                practice.addMember(group, "Member " + std::to_string(m + 1), "2026-01-01"));
+        std::vector<std::string> sessionIds;
+        for (const auto& module : programme().modules) {
+            if (module.phase != curriculum::Phase::treatment)
+                continue;
+            for (const auto& session : module.sessions)
+                sessionIds.emplace_back(session.id);
+        }
+        for (int s = 0; s < 52; ++s) {  // the treatment sessions, then the first again
+            auto session = practice.planSession(
+                group, sessionIds[static_cast<std::size_t>(s) % sessionIds.size()],
+                "2026-01-06"_date.plusDays(7 * s).iso());
+            for (int m = 0; m < 12; ++m) {
+                const bool away = (s + m) % 9 == 0;
+                practice.recordAttendance(
+                    session, members[static_cast<std::size_t>(m)],
+                    away ? Attendance::absentAuthorised : Attendance::attended,
+                    away ? "Unwell" : "");
+            }
+            practice.markDelivered(session);
+        }
+    }
+    auto* frame = showFrame();
+    frame->SetSize(wxSize(1366, 768));
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    frame->pages()->SetSelection(0);
+    pump(200);
+    bool looked = false;
+    whenShown("register-grid-dialog", [&](wxWindow* dialog) {
+        auto* grid = find<wxGrid>(dialog, "register-grid");
+        CHECK(grid->GetNumberCols() == 53);  // 52 sessions and the rates
+        CHECK(grid->GetNumberRows() == 14);  // the modules, 12 men, the rates
+        CHECK(wxDisplay(0u).GetClientArea().Contains(dialog->GetScreenRect()));
+        // Every man's row shows without scrolling down.
+        CHECK(grid->IsVisible(12, 0, false));
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-year-52-start.png"));
+        // Scrolled to the year's end: the members' labels are still there.
+        grid->MakeCellVisible(12, 52);
+        pump(200);
+        CHECK(grid->IsVisible(12, 52, false));
+        CHECK(grid->GetRowLabelSize() > 0);
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-year-52-end.png"));
+        looked = true;
+        dynamic_cast<wxDialog*>(dialog)->EndModal(wxID_CLOSE);
+    });
+    click(find<wxButton>(frame, "open-register-grid"));
+    REQUIRE(waitFor([&] { return looked; }));
+    closeFrame(frame);
+}
