@@ -111,6 +111,13 @@ std::string moduleCopy(const roundtable::test::TempDir& dir, const std::string& 
     roundtable::test::writeFile(path, text);
     return path;
 }
+
+/// Two activities' minutes changed in the relationships module (25 to 20, 25 to 30).
+const std::vector<std::pair<std::string, std::string>> kMinutesChanged = {
+    {"<activity kind=\"teaching\" minutes=\"25\" picture=\"relationship\">",
+     "<activity kind=\"teaching\" minutes=\"20\" picture=\"relationship\">"},
+    {"<activity kind=\"worksheet\" minutes=\"25\" picture=\"worksheet\">",
+     "<activity kind=\"worksheet\" minutes=\"30\" picture=\"worksheet\">"}};
 }  // namespace
 
 TEST_CASE(
@@ -128,13 +135,9 @@ TEST_CASE(
 TEST_CASE("the built binary's curriculum diff prints each difference and exits 1") {
     roundtable::test::TempDir dir;
     auto older = moduleCopy(dir, "old.xml");
-    auto newer =
-        moduleCopy(dir, "new.xml",
-                   {{"<activity kind=\"teaching\" minutes=\"25\" picture=\"relationship\">",
-                     "<activity kind=\"teaching\" minutes=\"20\" picture=\"relationship\">"},
-                    {"<activity kind=\"worksheet\" minutes=\"25\" picture=\"worksheet\">",
-                     "<activity kind=\"worksheet\" minutes=\"30\" picture=\"worksheet\">"},
-                    {"Use a worked example:", "Use a short worked example:"}});
+    auto edits = kMinutesChanged;
+    edits.emplace_back("Use a worked example:", "Use a short worked example:");
+    auto newer = moduleCopy(dir, "new.xml", edits);
     auto built = builtCli("curriculum diff " + older + " " + newer);
     CHECK(WIFEXITED(built.status));
     CHECK(WEXITSTATUS(built.status) == 1);
@@ -378,12 +381,7 @@ TEST_CASE("under the pseudo-locale what diff, lint-easy-read and verify found is
     roundtable::test::TempDir dir;
 
     auto older = moduleCopy(dir, "old.xml");
-    auto newer =
-        moduleCopy(dir, "new.xml",
-                   {{"<activity kind=\"teaching\" minutes=\"25\" picture=\"relationship\">",
-                     "<activity kind=\"teaching\" minutes=\"20\" picture=\"relationship\">"},
-                    {"<activity kind=\"worksheet\" minutes=\"25\" picture=\"worksheet\">",
-                     "<activity kind=\"worksheet\" minutes=\"30\" picture=\"worksheet\">"}});
+    auto newer = moduleCopy(dir, "new.xml", kMinutesChanged);
     auto diff = builtCli("curriculum diff " + older + " " + newer, pseudo);
     CHECK(WEXITSTATUS(diff.status) == 1);
     CHECK(diff.output.starts_with(open + "Session \"relationships-01\" (Kinds of relationships)" +
@@ -707,19 +705,22 @@ TEST_CASE("a member's report and formal plan are confidential on every page and 
 
 TEST_CASE("catch-ups prints each member's curriculum sessions not had, and looking is audited") {
     ServiceDatabase db;
-    auto result = cli({"catch-ups", "--group", "1", "--db", db.database.string(), "--user", "admin"},
-                      std::string(roundtable::test::kTestPassphrase) + "\n");
+    auto result =
+        cli({"catch-ups", "--group", "1", "--db", db.database.string(), "--user", "admin"},
+            std::string(roundtable::test::kTestPassphrase) + "\n");
     CHECK(result.code == 0);
     // Owen was absent at the fourth; Callum missed the second and left after the fifth; Dev
     // joined at the third and was absent at the fifth.
-    CHECK(result.out == "R0001: framework-04\n"
-                        "R0002: framework-02\n"
-                        "R0003: framework-01, framework-02, framework-05\n");
-    CHECK(roundtable::test::rawCount(db.database, "SELECT COUNT(*) FROM audit_events WHERE "
-                                                  "record_kind = 'catch-ups' AND record_id = 1") == 1);
-    auto unknown = cli({"catch-ups", "--group", "9", "--db", db.database.string(), "--user",
-                        "admin"},
-                       std::string(roundtable::test::kTestPassphrase) + "\n");
+    CHECK(result.out ==
+          "R0001: framework-04\n"
+          "R0002: framework-02\n"
+          "R0003: framework-01, framework-02, framework-05\n");
+    CHECK(roundtable::test::rawCount(db.database,
+                                     "SELECT COUNT(*) FROM audit_events WHERE "
+                                     "record_kind = 'catch-ups' AND record_id = 1") == 1);
+    auto unknown =
+        cli({"catch-ups", "--group", "9", "--db", db.database.string(), "--user", "admin"},
+            std::string(roundtable::test::kTestPassphrase) + "\n");
     CHECK(unknown.code == 1);
     CHECK(unknown.err == "roundtable-cli: There is no group with id 9.\n");
     auto wrong = cli({"catch-ups", "--group", "one", "--db", db.database.string()});

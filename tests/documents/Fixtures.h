@@ -8,15 +8,9 @@
 
 #include "curriculum/ProgrammeLoader.h"
 #include "documents/CarersHandout.h"
+#include "support/ShippedProgramme.h"
 
 namespace roundtable::test {
-
-inline const curriculum::Programme& shippedProgramme() {
-    static const curriculum::LoadResult loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
-    if (!loaded.ok())
-        throw std::runtime_error("the shipped programme does not load: run the curriculum tests");
-    return *loaded.programme;
-}
 
 inline curriculum::Programme::SessionRef shippedSession(const std::string& id) {
     auto found = shippedProgramme().findSession(id);

@@ -20,6 +20,19 @@ using namespace roundtable;
 using namespace roundtable::test;
 using records::Attendance;
 
+namespace {
+/// The main window at 1366x768 on the Group page of the database at `path`, signed in.
+ui::MainFrame* groupPageOf(const std::filesystem::path& path) {
+    auto* frame = showFrame();
+    frame->SetSize(wxSize(1366, 768));
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    frame->pages()->SetSelection(0);
+    pump(200);
+    return frame;
+}
+}  // namespace
+
 TEST_CASE("the year at a glance shows each mark by its letter and opens a cell's session on him") {
     TempDir dir;
     const auto path = dir / "service.rtdb";
@@ -44,12 +57,7 @@ TEST_CASE("the year at a glance shows each mark by its letter and opens a cell's
         practice.markDelivered(second);
         practice.planSession(group, "relationships-01", "2026-11-17");  // not yet held
     }
-    auto* frame = showFrame();
-    frame->SetSize(wxSize(1366, 768));
-    REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
-    frame->pages()->SetSelection(0);
-    pump(200);
+    auto* frame = groupPageOf(path);
     bool looked = false;
     whenShown("register-grid-dialog", [&](wxWindow* dialog) {
         auto* grid = find<wxGrid>(dialog, "register-grid");
@@ -118,12 +126,7 @@ TEST_CASE("a year of 52 sessions and 12 members stays readable at 1366x768, its 
             practice.markDelivered(session);
         }
     }
-    auto* frame = showFrame();
-    frame->SetSize(wxSize(1366, 768));
-    REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
-    frame->pages()->SetSelection(0);
-    pump(200);
+    auto* frame = groupPageOf(path);
     bool looked = false;
     whenShown("register-grid-dialog", [&](wxWindow* dialog) {
         auto* grid = find<wxGrid>(dialog, "register-grid");

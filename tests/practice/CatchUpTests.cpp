@@ -3,23 +3,18 @@
 // of it); the share a man who left early must have stayed; who left, who joined late.
 #include <doctest/doctest.h>
 
-#include "curriculum/ProgrammeLoader.h"
 #include "practice/Practice.h"
 #include "support/RawSql.h"
+#include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable;
 using practice::MissReason;
 using records::Attendance;
+using roundtable::test::shippedProgramme;
 
 namespace {
-
-const curriculum::Programme& shippedProgramme() {
-    static const auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
-    REQUIRE(loaded.ok());
-    return *loaded.programme;
-}
 
 /// A group of six over three delivered sessions of 120 minutes and one still planned.
 struct Group {
@@ -47,7 +42,7 @@ struct Group {
                 mark(session, member, Attendance::attended);
         }
         mark(second, absent, Attendance::absentAuthorised, "Unwell");
-        mark(third, briefly, Attendance::leftEarly, "Upset", 30);  // a quarter: missed
+        mark(third, briefly, Attendance::leftEarly, "Upset", 30);       // a quarter: missed
         mark(third, mostly, Attendance::leftEarly, "Appointment", 90);  // three quarters: had
         mark(second, leaver, Attendance::absentUnauthorised, "No word");
         practice.recordLeaving(group, leaver, "2026-09-25", "Moved away");

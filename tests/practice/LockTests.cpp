@@ -5,22 +5,17 @@
 
 #include <algorithm>
 
-#include "curriculum/ProgrammeLoader.h"
 #include "practice/Practice.h"
 #include "records/FaultyVfs.h"
+#include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable;
+using roundtable::test::shippedProgramme;
 using test::FaultyVfs;
 
 namespace {
-
-const curriculum::Programme& shippedProgramme() {
-    static const auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
-    REQUIRE(loaded.ok());
-    return *loaded.programme;
-}
 
 const std::string kTyped = "Typed just before the lock: spoke about his week, Caf\xC3\xA9 example.";
 

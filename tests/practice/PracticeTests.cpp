@@ -3,24 +3,19 @@
 
 #include <functional>
 
-#include "curriculum/ProgrammeLoader.h"
 #include "practice/Dates.h"
 #include "practice/Practice.h"
 #include "support/RawSql.h"
+#include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable;
 using practice::ValidationError;
 using records::Attendance;
+using roundtable::test::shippedProgramme;
 
 namespace {
-
-const curriculum::Programme& shippedProgramme() {
-    static const auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
-    REQUIRE(loaded.ok());
-    return *loaded.programme;
-}
 
 struct Fixture {
     test::TempDir dir;

@@ -6,21 +6,16 @@
 
 #include <fstream>
 
-#include "curriculum/ProgrammeLoader.h"
 #include "practice/Workspace.h"
 #include "settings/Settings.h"
+#include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable;
+using roundtable::test::shippedProgramme;
 
 namespace {
-
-const curriculum::Programme& shippedProgramme() {
-    static const auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
-    REQUIRE(loaded.ok());
-    return *loaded.programme;
-}
 
 std::string fileBytes(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

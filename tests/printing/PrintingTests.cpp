@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "curriculum/ProgrammeLoader.h"
 #include "documents/PdfTools.h"
 #include "practice/Practice.h"
 #include "printing/Output.h"
@@ -15,19 +14,15 @@
 #include "printing/PagePreview.h"
 #include "printing/PrintPreferences.h"
 #include "support/RawSql.h"
+#include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable;
 using namespace roundtable::printing;
+using roundtable::test::shippedProgramme;
 
 namespace {
-
-const curriculum::Programme& shippedProgramme() {
-    static const auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
-    REQUIRE(loaded.ok());
-    return *loaded.programme;
-}
 
 const std::filesystem::path kPictures = std::filesystem::path(ROUNDTABLE_CONTENT) / "pictures";
 
