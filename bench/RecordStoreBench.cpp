@@ -251,9 +251,9 @@ void benchCatchUps(records::RecordStore& store, records::GroupId group, int roun
     for (int round = 0; round < warmUpRounds + rounds; ++round) {
         double ms = timeMilliseconds([&] {
             auto list = roundtable::practice::catchUpsOf(store, group);
-            members = list.members.size();
+            members = list.size();
             missed = 0;
-            for (const auto& member : list.members)
+            for (const auto& member : list)
                 missed += member.missed.size();
         });
         if (round >= warmUpRounds)

@@ -298,7 +298,7 @@ int catchUps(const std::vector<std::string>& arguments, std::istream& in, std::o
     const auto group = recordNumber(given, "--group");
     auto store = signedIn(arguments, in, out, err);
     const auto list = practice::catchUpsOf(store, group);
-    for (const auto& [member, missed] : list.members) {
+    for (const auto& [member, missed] : list) {
         out << member.code << ":";
         for (std::size_t i = 0; i < missed.size(); ++i)
             out << (i == 0 ? " " : ", ") << missed[i].curriculumSessionId;

@@ -43,10 +43,10 @@ MissReason reasonFor(const std::optional<records::AttendanceMark>& mark,
 
 }  // namespace
 
-GroupCatchUps catchUpsOf(records::RecordStore& store, records::GroupId group) {
+std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store, records::GroupId group) {
     const int sharePercent = catchUpSharePercent(store);
     auto year = groupYear(store, group);  // refuses an unknown group, and damaged records
-    GroupCatchUps result;
+    std::vector<MemberCatchUps> result;
     for (std::size_t m = 0; m < year.members.size(); ++m) {
         MemberCatchUps catchUps{std::move(year.members[m]), {}};
         const auto& who = catchUps.member;
@@ -72,7 +72,7 @@ GroupCatchUps catchUpsOf(records::RecordStore& store, records::GroupId group) {
             if (!had.contains(miss.curriculumSessionId))
                 catchUps.missed.push_back(std::move(miss));
         }
-        result.members.push_back(std::move(catchUps));
+        result.push_back(std::move(catchUps));
     }
     store.recordAccess(records::Access::view, "catch-ups", group);
     return result;

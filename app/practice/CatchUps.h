@@ -36,15 +36,12 @@ struct MemberCatchUps {
     std::vector<MissedSession> missed;  ///< in the order the group first had them
 };
 
-struct GroupCatchUps {
-    std::vector<MemberCatchUps> members;  ///< everyone on the group's list, in its order
-};
-
-/// The catch-ups of `group`'s members: each curriculum session of a session that took place
-/// (until the day he left, for a member who left), decided by the service's share. The look is
-/// recorded in the audit log. ValidationError for an unknown group ("group"), or when a record
-/// it would use was damaged outside Roundtable.
-[[nodiscard]] GroupCatchUps catchUpsOf(records::RecordStore& store, records::GroupId group);
+/// The catch-ups of `group`'s members (everyone on its list, in its order): each curriculum session
+/// of a session that took place (until the day he left, for a member who left), decided by the
+/// service's share. The look is recorded in the audit log. ValidationError for an unknown group
+/// ("group"), or when a record it would use was damaged outside Roundtable.
+[[nodiscard]] std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store,
+                                                     records::GroupId group);
 
 /// The share of a session, in percent, a man who left early must have stayed for it to count
 /// as had: kDefaultCatchUpSharePercent until an administrator sets 1 to 100 (a setting kept with

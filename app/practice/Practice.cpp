@@ -312,7 +312,7 @@ void Practice::setStaysOnModuleVersions(records::GroupId group, bool stays) {
                             stays ? "yes" : "no");
 }
 
-GroupCatchUps Practice::catchUps(records::GroupId group) {
+std::vector<MemberCatchUps> Practice::catchUps(records::GroupId group) {
     return catchUpsOf(store_, group);
 }
 

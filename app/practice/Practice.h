@@ -106,7 +106,7 @@ class Practice {
     [[nodiscard]] bool staysOnModuleVersions(records::GroupId group);
 
     /// Each member's catch-ups, and the share that decides them (CatchUps.h).
-    [[nodiscard]] GroupCatchUps catchUps(records::GroupId group);
+    [[nodiscard]] std::vector<MemberCatchUps> catchUps(records::GroupId group);
     [[nodiscard]] int catchUpShare();
     void setCatchUpShare(int percent);
     void setStaysOnModuleVersions(records::GroupId group, bool stays);

@@ -59,7 +59,7 @@ struct Group {
     /// "curriculum-session-id (reason)" for each session `member` has not had.
     std::vector<std::string> missedBy(records::MemberId member) {
         std::vector<std::string> missed;
-        for (const auto& each : practice.catchUps(group).members) {
+        for (const auto& each : practice.catchUps(group)) {
             if (each.member.id != member)
                 continue;
             for (const auto& session : each.missed) {
@@ -78,7 +78,7 @@ using Missed = std::vector<std::string>;
 TEST_CASE("catch-ups list the delivered curriculum sessions each member has not had, and why") {
     Group g;
     auto list = g.practice.catchUps(g.group);
-    REQUIRE(list.members.size() == 6);
+    REQUIRE(list.size() == 6);
     CHECK(g.missedBy(g.always).empty());
     CHECK(g.missedBy(g.absent) == Missed{"framework-02 (absent)"});
     CHECK(g.missedBy(g.briefly) == Missed{"framework-03 (left early)"});
@@ -87,7 +87,7 @@ TEST_CASE("catch-ups list the delivered curriculum sessions each member has not 
     // Finn left before the third session: only what was delivered while he was a member.
     CHECK(g.missedBy(g.leaver) == Missed{"framework-02 (absent)"});
     // A session still planned is nobody's catch-up; the list says which delivery was missed.
-    const auto& ben = list.members.at(1);
+    const auto& ben = list.at(1);
     REQUIRE(ben.missed.size() == 1);
     CHECK(ben.missed[0].deliveredAs == g.second);
     CHECK(ben.missed[0].deliveredOn == "2026-09-22"_date);
@@ -97,7 +97,7 @@ TEST_CASE("catch-ups list the delivered curriculum sessions each member has not 
                          "SELECT COUNT(*) FROM audit_events WHERE record_kind = 'catch-ups'") >= 1);
 }
 
-TEST_CASE("a later delivery he attends catches a session up; a register not taken does not") {
+TEST_CASE("a later delivery he attends catches a session up, and a register not taken does not") {
     Group g;
     // The second session again, for Ben (a catch-up); Eli present, nobody else marked.
     auto again = g.deliver("framework-02", "2026-10-08");
