@@ -26,10 +26,6 @@
 namespace roundtable::ui {
 namespace {
 
-std::string isoDate(const wxDateTime& date) {
-    return fromWx(date.FormatISODate());
-}
-
 // In the order of GroupSchedule::weekday (1 Monday ... 7 Sunday; 0 no fixed day).
 constexpr const char* kWeekdays[] = {text::trLater("No fixed day"), text::trLater("Monday"),
                                      text::trLater("Tuesday"),      text::trLater("Wednesday"),
@@ -263,7 +259,7 @@ const records::Group* GroupPanel::selectedGroup() const {
 void GroupPanel::setSessionDate(const wxDateTime& date) {
     if (sessionDate_->GetValue() != date)
         sessionDate_->SetValue(date);
-    sessionDateWords_->SetLabel(toWx(readableDate(dateOf(date))));
+    sessionDateWords_->SetLabel(toWx(readableDate(pickedDate(date))));
     Layout();
 }
 
@@ -278,7 +274,7 @@ void GroupPanel::showMembersAndSessions() {
     if (selected) {
         // Offer the group's next meeting day for planning.
         setSessionDate(
-            toWx(practice::Practice::nextMeetingDay(*selected, dateOf(wxDateTime::Today()))));
+            toWx(practice::Practice::nextMeetingDay(*selected, pickedDate(wxDateTime::Today()))));
     }
     if (auto group = currentGroup(); practice_ && group) {
         memberList_ = practice_->membersOf(group);
@@ -390,7 +386,7 @@ void GroupPanel::addMember() {
     auto atName = atField(message_, [this](const std::string&) { return newMemberName_; });
     runGuarded(atName, [&] {
         practice_->addMember(currentGroup(), fromWx(newMemberName_->GetValue()),
-                             isoDate(wxDateTime::Today()), newMemberRequired_->GetValue());
+                             pickedDate(wxDateTime::Today()).iso(), newMemberRequired_->GetValue());
         newMemberName_->Clear();
         newMemberRequired_->SetValue(false);
         showMembersAndSessions();
@@ -402,7 +398,7 @@ void GroupPanel::planSession() {
     clearRefused(nullptr, message_);
     runGuarded(failure_, [&] {
         auto id = practice_->planSession(currentGroup(), callbacks_.selectedCurriculumSession(),
-                                         isoDate(sessionDate_->GetValue()));
+                                         pickedDate(sessionDate_->GetValue()).iso());
         showMembersAndSessions();
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
             if (sessions_[i].id == id) {

@@ -22,13 +22,12 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
       settings_(settings) {
     SetName("preferences");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto heading = [&](const wxString& text) {
-        auto* label = new wxStaticText(this, wxID_ANY, text);
-        label->SetFont(label->GetFont().Bold());
-        sizer->Add(label, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    auto addHeading = [&](const wxString& text) {
+        sizer->Add(heading(this, text),
+                   wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     };
 
-    heading(trWx("Security"));
+    addHeading(trWx("Security"));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(new wxStaticText(this, wxID_ANY, trWx("Lock the window after")),
              wxSizerFlags().CenterVertical());
@@ -45,7 +44,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
     sizer->Add(idleLockProblem_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
     idleLock_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { showIdleLockCheck(); });
 
-    heading(trWx("Dates"));
+    addHeading(trWx("Dates"));
     auto* dateRow = new wxBoxSizer(wxHORIZONTAL);
     dateRow->Add(new wxStaticText(this, wxID_ANY, trWx("Type and show dates as")),
                  wxSizerFlags().CenterVertical());
@@ -63,7 +62,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, settings::SettingsStore& 
     sizer->Add(dateRow, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 12));
 
     if (editServiceDetails) {
-        heading(trWx("Printing"));
+        addHeading(trWx("Printing"));
         sizer->Add(new wxStaticText(this, wxID_ANY,
                                     trWx("Whom carers should contact, printed on their "
                                          "handouts, and the paper documents are laid out on.")),

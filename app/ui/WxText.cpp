@@ -25,7 +25,7 @@ std::string readableDate(records::Date date) {
     return fromWx(toWx(date).Format("%a %d %b %Y"));
 }
 
-records::Date dateOf(const wxDateTime& day) {
+records::Date pickedDate(const wxDateTime& day) {
     return records::Date::fromParts(day.GetYear(), static_cast<unsigned>(day.GetMonth()) + 1,
                                     day.GetDay())
         .value_or(records::Date{});

@@ -34,7 +34,7 @@ namespace roundtable::ui {
 /// "Tue 03 Nov 2026": a date in words, the same in every order.
 [[nodiscard]] std::string readableDate(records::Date date);
 /// A date picker's day, and back.
-[[nodiscard]] records::Date dateOf(const wxDateTime& day);
+[[nodiscard]] records::Date pickedDate(const wxDateTime& day);
 [[nodiscard]] wxDateTime toWx(records::Date date);
 
 /// A bold label that names a part of a page. Add it to its sizer with Expand(): GTK measures

@@ -94,7 +94,9 @@ TEST_CASE("the year at a glance shows each mark by its letter and opens a cell's
     closeFrame(frame);
 }
 
-TEST_CASE("a year of 52 sessions and 12 members stays readable at 1366x768, its labels in view") {
+TEST_CASE(
+    "a year of 52 sessions and 12 members stays readable at 1366x768 and 1024x768, its labels in "
+    "view") {
     TempDir dir;
     const auto path = dir / "service.rtdb";
     {
@@ -127,25 +129,34 @@ TEST_CASE("a year of 52 sessions and 12 members stays readable at 1366x768, its 
         }
     }
     auto* frame = groupPageOf(path);
-    bool looked = false;
-    whenShown("register-grid-dialog", [&](wxWindow* dialog) {
-        auto* grid = find<wxGrid>(dialog, "register-grid");
-        CHECK(grid->GetNumberCols() == 53);  // 52 sessions and the rates
-        CHECK(grid->GetNumberRows() == 14);  // the modules, 12 men, the rates
-        CHECK(wxDisplay(0u).GetClientArea().Contains(dialog->GetScreenRect()));
-        // Every man's row shows without scrolling down.
-        CHECK(grid->IsVisible(12, 0, false));
-        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-year-52-start.png"));
-        // Scrolled to the year's end: the members' labels are still there.
-        grid->MakeCellVisible(12, 52);
-        pump(200);
-        CHECK(grid->IsVisible(12, 52, false));
-        CHECK(grid->GetRowLabelSize() > 0);
-        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-year-52-end.png"));
-        looked = true;
-        dynamic_cast<wxDialog*>(dialog)->EndModal(wxID_CLOSE);
-    });
-    click(find<wxButton>(frame, "open-register-grid"));
-    REQUIRE(waitFor([&] { return looked; }));
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(300);
+        const auto suffix = std::string("-").append(std::to_string(size.x)).append("x768.png");
+        bool looked = false;
+        whenShown("register-grid-dialog", [&](wxWindow* dialog) {
+            auto* grid = find<wxGrid>(dialog, "register-grid");
+            CHECK(grid->GetNumberCols() == 53);  // 52 sessions and the rates
+            CHECK(grid->GetNumberRows() == 14);  // the modules, 12 men, the rates
+            CHECK(wxDisplay(0u).GetClientArea().Contains(dialog->GetScreenRect()));
+            CHECK(dialog->GetScreenRect().Contains(
+                wxWindow::FindWindowById(wxID_CLOSE, dialog)->GetScreenRect()));
+            // Every man's row shows without scrolling down.
+            CHECK(grid->IsVisible(12, 0, false));
+            CHECK(ui::saveScreenshot(dialog,
+                                     ROUNDTABLE_SCREENSHOT_DIR "/gui-year-52-start" + suffix));
+            // Scrolled to the year's end: the members' labels are still there.
+            grid->MakeCellVisible(12, 52);
+            pump(200);
+            CHECK(grid->IsVisible(12, 52, false));
+            CHECK(grid->GetRowLabelSize() > 0);
+            CHECK(
+                ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-year-52-end" + suffix));
+            looked = true;
+            dynamic_cast<wxDialog*>(dialog)->EndModal(wxID_CLOSE);
+        });
+        click(find<wxButton>(frame, "open-register-grid"));
+        REQUIRE(waitFor([&] { return looked; }));
+    }
     closeFrame(frame);
 }
