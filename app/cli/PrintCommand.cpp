@@ -25,6 +25,7 @@
 #include "practice/Dates.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceProgramme.h"
+#include "practice/Wording.h"
 #include "printing/Output.h"
 #include "text/Translate.h"
 
@@ -289,18 +290,6 @@ struct RecordDocument {
     bool namesMembers = true;
 };
 
-std::string roleInWords(records::Role role) {
-    switch (role) {
-        case records::Role::clinicalLead:
-            return text::tr("Clinical lead");
-        case records::Role::administrator:
-            return text::tr("Administrator");
-        case records::Role::facilitator:
-            break;
-    }
-    return text::tr("Facilitator");
-}
-
 RecordDocument fromRecords(const Request& request, const Content& content,
                            records::RecordStore& store) {
     if (request.kind == "session-plan") {
@@ -327,7 +316,8 @@ RecordDocument fromRecords(const Request& request, const Content& content,
         documents::MemberReportOptions options{
             request.summary,
             request.openConcerns,
-            {user ? user->login : "", user ? roleInWords(user->role) : "", practice::today()},
+            {user ? user->login : "", user ? practice::roleInWords(user->role) : "",
+             practice::today()},
             request.dates};
         auto id = period.member.id;
         return {documents::memberReport(period, content.programme, options), request.kind, id};

@@ -113,6 +113,10 @@ struct Document {
     bool confidential = false;  ///< every page is marked confidential
     Paper paper = Paper::a4;
     Orientation orientation = Orientation::portrait;
+    /// Printed as a booklet: pages half the paper (A5 on A4), two side by side on each side of a
+    /// sheet in the order that reads 1, 2, 3... once the printed sheets are folded in half
+    /// (PageLayout::drawSheet). A man's own relapse-prevention plan is carried folded.
+    bool booklet = false;
     std::vector<Block> blocks;
 };
 

@@ -88,7 +88,10 @@ struct PageLayout::Impl {
         : style(styleOf(document.typography)),
           typesetter(style),
           pictograms(pictures),
-          size(pageSizeOf(document.paper, document.orientation)),
+          sheet(document.booklet ? pageSizeOf(document.paper, Orientation::landscape)
+                                 : pageSizeOf(document.paper, document.orientation)),
+          size(document.booklet ? PageSize{sheet.width / 2.0, sheet.height} : sheet),
+          booklet(document.booklet),
           title(document.title),
           confidential(document.confidential),
           left(style.sideMargin),
@@ -102,7 +105,9 @@ struct PageLayout::Impl {
     const Style& style;
     Typesetter typesetter;
     Pictograms pictograms;
-    PageSize size;
+    PageSize sheet;
+    PageSize size;  ///< of a page: the sheet's, or half of it in a booklet
+    bool booklet;
     std::string title;
     bool confidential;
     double left;
@@ -490,6 +495,61 @@ void PageLayout::drawPage(cairo_t* cr, int index) const {
         impl_->rows[placement.row].draw(cr, placement.top);
     impl_->drawFooter(cr, index);
     cairo_restore(cr);
+}
+
+int PageLayout::sheetCount() const {
+    if (!impl_->booklet)
+        return pageCount();
+    const int folded = (pageCount() + 3) / 4;  // four pages to each folded sheet
+    return 2 * folded;                         // its front and its back
+}
+
+PageSize PageLayout::sheetSize() const {
+    return impl_->sheet;
+}
+
+std::vector<PageLayout::PageOnSheet> PageLayout::pagesOnSheet(int index) const {
+    if (index < 0 || index >= sheetCount()) {
+        throw DocumentError(text::fill(text::tr("There is no sheet {1} in \"{2}\"."),
+                                       {std::to_string(index + 1), impl_->title}));
+    }
+    if (!impl_->booklet)
+        return {{index, 0.0}};
+    // With the pages made up to a multiple of four, the outermost sheet's front holds the last
+    // page and the first, its back the second and the one before last; and so inwards.
+    const int pages = 2 * sheetCount();
+    const int folded = index / 2;
+    const bool front = index % 2 == 0;
+    const int left = front ? pages - 1 - 2 * folded : 2 * folded + 1;
+    const int right = front ? 2 * folded : pages - 2 - 2 * folded;
+    return {{left, 0.0}, {right, impl_->size.width}};
+}
+
+void PageLayout::drawSheet(cairo_t* cr, int index) const {
+    for (const auto& [page, x] : pagesOnSheet(index)) {
+        if (page >= pageCount())
+            continue;  // a blank page making up the last folded sheet
+        cairo_save(cr);
+        cairo_translate(cr, x, 0.0);
+        drawPage(cr, page);
+        cairo_restore(cr);
+    }
+}
+
+std::vector<DrawnPicture> PageLayout::picturesOnSheets() const {
+    std::vector<DrawnPicture> onSheets;
+    for (int sheet = 0; sheet < sheetCount(); ++sheet) {
+        for (const auto& [page, x] : pagesOnSheet(sheet)) {
+            for (auto picture : impl_->pictures) {
+                if (picture.page != page)
+                    continue;
+                picture.page = sheet;
+                picture.box.x += x;
+                onSheets.push_back(std::move(picture));
+            }
+        }
+    }
+    return onSheets;
 }
 
 }  // namespace roundtable::documents

@@ -44,7 +44,27 @@ class PageLayout {
     /// must be in points with the page's top-left corner at the origin; its state is restored.
     void drawPage(cairo_t* cr, int index) const;
 
+    /// The sheets the pages are printed on, for a printer or a PDF file: a page on each for most
+    /// documents; for a booklet (Document::booklet), the paper turned landscape with two pages
+    /// side by side, each sheet's front then its back, blank pages at the end to make up a
+    /// whole number of folded sheets.
+    [[nodiscard]] int sheetCount() const;
+    [[nodiscard]] PageSize sheetSize() const;
+    /// Draws sheet `index` (from 0) as drawPage draws a page.
+    void drawSheet(cairo_t* cr, int index) const;
+    /// `pictures()` where they are on the sheets: `page` is the sheet's index and the box is
+    /// in the sheet's points.
+    [[nodiscard]] std::vector<DrawnPicture> picturesOnSheets() const;
+
   private:
+    /// Which pages sheet `index` holds and how far from its left edge each is drawn; a page
+    /// past the last one is left blank.
+    struct PageOnSheet {
+        int page;
+        double x;
+    };
+    [[nodiscard]] std::vector<PageOnSheet> pagesOnSheet(int index) const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -35,7 +35,7 @@ WrittenPdf writePdf(const Document& document, const std::filesystem::path& file,
 WrittenPdf writePdf(const PageLayout& layout, const std::filesystem::path& file,
                     const PdfOptions& options) {
     FileReplacement replacement(file, options.privateFile);
-    const auto size = layout.pageSize();
+    const auto size = layout.sheetSize();
     SurfacePtr surface(
         cairo_pdf_surface_create_for_stream(writeToFile, &replacement, size.width, size.height));
     check(cairo_surface_status(surface.get()));
@@ -44,10 +44,10 @@ WrittenPdf writePdf(const PageLayout& layout, const std::filesystem::path& file,
                                    std::string(kProductName).c_str());
     {
         CairoPtr cr(cairo_create(surface.get()));
-        for (int page = 0; page < layout.pageCount(); ++page) {
-            layout.drawPage(cr.get(), page);
+        for (int sheet = 0; sheet < layout.sheetCount(); ++sheet) {
+            layout.drawSheet(cr.get(), sheet);
             cairo_show_page(cr.get());
-            if (options.progress && !options.progress(page + 1, layout.pageCount()))
+            if (options.progress && !options.progress(sheet + 1, layout.sheetCount()))
                 return {.pages = 0, .pictures = {}, .cancelled = true};
         }
         check(cairo_status(cr.get()));
@@ -57,7 +57,7 @@ WrittenPdf writePdf(const PageLayout& layout, const std::filesystem::path& file,
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_WRITE_ERROR)
         check(cairo_surface_status(surface.get()));
     replacement.commit();
-    return {layout.pageCount(), layout.pictures()};
+    return {layout.sheetCount(), layout.picturesOnSheets()};
 }
 
 }  // namespace roundtable::documents

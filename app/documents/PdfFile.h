@@ -23,8 +23,8 @@ struct PdfOptions {
 };
 
 struct WrittenPdf {
-    int pages = 0;
-    std::vector<DrawnPicture> pictures;  ///< where each easy-read picture was drawn
+    int pages = 0;  ///< of the file: a booklet's sheet sides (PageLayout::sheetCount)
+    std::vector<DrawnPicture> pictures;  ///< where each easy-read picture is in the file
     /// The progress callback cancelled the writing: nothing was written (what was at the file
     /// before is untouched), and `pages` and `pictures` are empty.
     bool cancelled = false;

@@ -36,6 +36,7 @@ const char* pictureFor(const std::string& heading) {
 Document easyReadRelapsePlan(const practice::MemberPlan& plan) {
     Document document;
     document.title = text::tr("My plan to stay safe");
+    document.booklet = true;  // A5 pages, folded from A4: small enough to carry
     auto& blocks = document.blocks;
     blocks.push_back(Heading{text::tr("My plan to stay safe"), 1, {}});
     blocks.push_back(EasyReadPoint{

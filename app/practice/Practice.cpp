@@ -141,6 +141,19 @@ Date Practice::typedDate(const char* field, const std::string& text,
     return *date;
 }
 
+AskedPeriod Practice::typedPeriod(const std::string& from, const std::string& to) const {
+    const auto refusal = text::fill(text::tr("Please type a real date ({1}), or leave it empty."),
+                                    {datePattern(dateOrder_)});
+    AskedPeriod period;
+    if (auto text = trimmed(from); !text.empty())
+        period.from = typedDate("report-from", text, refusal);
+    if (auto text = trimmed(to); !text.empty())
+        period.to = typedDate("report-to", text, refusal);
+    if (period.from && period.to && *period.from > *period.to)
+        throw ValidationError("report-to", text::tr("The period ends before it begins."));
+    return period;
+}
+
 records::MemberId Practice::addMember(records::GroupId group, const std::string& name,
                                       const std::string& joinedOn, bool attendanceRequired) {
     auto cleanName = requireName("member-name", name, text::trLater("the member's name"));
@@ -178,7 +191,7 @@ void Practice::recordMemberDetails(records::MemberId member, const std::string& 
     if (!trimmed(typedDateOfBirth).empty()) {
         const std::string refusal = text::tr("The date of birth must be a real date in the past.");
         clean.dateOfBirth = typedDate("date-of-birth", typedDateOfBirth, refusal);
-        if (clean.dateOfBirth >= today(store_.clock()))
+        if (clean.dateOfBirth >= today())
             throw ValidationError("date-of-birth", refusal);
     }
     store_.recordMemberDetails(member, clean);
@@ -528,7 +541,7 @@ std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::s
     const std::string refusal =
         text::tr("The date it was taken must be a real date, not later than today.");
     const auto takenOn = typedDate("taken-on", typedOn, refusal);
-    if (takenOn > today(store_.clock()))
+    if (takenOn > today())
         throw ValidationError("taken-on", refusal);
     if (score < measure->min || score > measure->max) {
         throw ValidationError("score", text::fill(text::tr("{1} scores run from {2} to {3}."),

@@ -228,7 +228,21 @@ class Practice {
     [[nodiscard]] GroupYear groupYear(records::GroupId id) {
         return practice::groupYear(store_, id);
     }
+    /// His records over `asked`, an open end being today (RecordsToPrint.h).
+    [[nodiscard]] MemberPeriod memberPeriod(const std::string& code, const AskedPeriod& asked,
+                                            bool withOpenConcerns) {
+        return practice::memberPeriod(store_, code, asked, today(), withOpenConcerns);
+    }
+    /// A report's period as typed in the date order or as YYYY-MM-DD, an empty end left open;
+    /// refused at "report-from" or "report-to" when an end is not a date or the period is back
+    /// to front.
+    [[nodiscard]] AskedPeriod typedPeriod(const std::string& from, const std::string& to) const;
+    [[nodiscard]] MemberPlan memberPlan(const std::string& code) {
+        return practice::memberPlan(store_, code);
+    }
     [[nodiscard]] const curriculum::Programme& programme() const { return programme_; }
+    /// Today by the store's clock.
+    [[nodiscard]] Date today() const { return practice::today(store_.clock()); }
 
     /// The order dates are typed in (Dates.h); YYYY-MM-DD is accepted whatever the order.
     /// Year-month-day until set (the app sets the person's preference or the locale's).

@@ -49,4 +49,16 @@ const char* sessionStatusInWords(records::SessionStatus status) {
     return text::tr("Planned");
 }
 
+const char* roleInWords(records::Role role) {
+    switch (role) {
+        case records::Role::clinicalLead:
+            return text::tr("Clinical lead");
+        case records::Role::administrator:
+            return text::tr("Administrator");
+        case records::Role::facilitator:
+            break;
+    }
+    return text::tr("Facilitator");
+}
+
 }  // namespace roundtable::practice

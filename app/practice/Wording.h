@@ -16,5 +16,7 @@ inline constexpr const char* kUnmarkedMark = "?";
 inline constexpr const char* kNotHeldMark = "x";
 /// "Planned", "Took place", "Did not take place".
 [[nodiscard]] const char* sessionStatusInWords(records::SessionStatus status);
+/// "Facilitator", "Clinical lead", "Administrator", translated.
+[[nodiscard]] const char* roleInWords(records::Role role);
 
 }  // namespace roundtable::practice

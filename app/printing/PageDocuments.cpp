@@ -6,10 +6,13 @@
 #include <algorithm>
 
 #include "documents/EasyReadSummary.h"
+#include "documents/MemberReport.h"
 #include "documents/RecoveryKeySheet.h"
 #include "documents/Registers.h"
+#include "documents/RelapsePlanDocument.h"
 #include "documents/SessionPlan.h"
 #include "practice/RecordsToPrint.h"
+#include "practice/Wording.h"
 #include "text/Translate.h"
 
 namespace roundtable::printing {
@@ -101,15 +104,14 @@ std::vector<PrintableDocument> sessionDocuments(practice::Practice& practice,
          .name = text::tr("Sign-in sheet"),
          .subject = session.title,
          .build =
-             [&practice, id](const PrintPreferences&) {
-                 return Printout{
-                     documents::signInSheet(practice.sessionSheet(id),
-                                            documents::MemberNaming::codes, practice.dateOrder()),
-                     {}};
+             [&practice, id](const PrintPreferences& preferences) {
+                 return Printout{documents::signInSheet(practice.sessionSheet(id),
+                                                        preferences.naming, practice.dateOrder()),
+                                 {}};
              },
          .recordKind = "sign-in-sheet",
          .recordId = id,
-         .privateFile = true},  // it lists the members (by their codes)
+         .privateFile = true},  // it lists the members
     };
 }
 
@@ -120,15 +122,71 @@ std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
              .name = text::tr("Year register"),
              .subject = group.name,
              .build =
-                 [&practice, id](const PrintPreferences&) {
-                     return Printout{documents::yearRegister(practice.groupYear(id),
-                                                             documents::MemberNaming::codes,
-                                                             practice.dateOrder()),
-                                     {}};
+                 [&practice, id](const PrintPreferences& preferences) {
+                     return Printout{
+                         documents::yearRegister(practice.groupYear(id), preferences.naming,
+                                                 practice.dateOrder()),
+                         {}};
                  },
              .recordKind = "register",
              .recordId = id,
-             .privateFile = true}};  // the members (by their codes) and their attendance
+             .privateFile = true}};  // the members and their attendance
+}
+
+std::vector<PrintableDocument> memberDocuments(practice::Practice& practice,
+                                               const records::Member& member, bool hasPlan,
+                                               const ReportChoices& choices) {
+    // Named in the log as roundtable-cli print names them: the kind and the member's number.
+    const auto code = member.code;
+    std::vector<PrintableDocument> offered{
+        {.kind = "member-report",
+         .name = text::tr("Progress report"),
+         .subject = code,
+         .build =
+             [&practice, code, choices](const PrintPreferences&) {
+                 auto period = practice.memberPeriod(code, choices.period, choices.openConcerns);
+                 auto user = practice.currentUser();
+                 documents::MemberReportOptions options{
+                     choices.summary,
+                     choices.openConcerns,
+                     {user ? user->login : "", user ? practice::roleInWords(user->role) : "",
+                      practice.today()},
+                     practice.dateOrder()};
+                 return Printout{documents::memberReport(period, practice.programme(), options),
+                                 {}};
+             },
+         .recordKind = "member-report",
+         .recordId = member.id,
+         .privateFile = true}};
+    if (!hasPlan)
+        return offered;
+    offered.push_back({.kind = "relapse-plan",
+                       .name = text::tr("Relapse-prevention plan"),
+                       .subject = code,
+                       .build =
+                           [&practice, code](const PrintPreferences&) {
+                               return Printout{documents::formalRelapsePlan(
+                                                   practice.memberPlan(code), practice.dateOrder()),
+                                               {}};
+                           },
+                       .recordKind = "relapse-plan",
+                       .recordId = member.id,
+                       .privateFile = true});
+    offered.push_back(
+        {.kind = "easy-read-relapse-plan",
+         .name = text::tr("His own easy-read plan"),
+         .subject = code,
+         .build =
+             [&practice, code](const PrintPreferences&) {
+                 return Printout{
+                     documents::easyReadRelapsePlan(practice.memberPlan(code)),
+                     text::tr("Prints as a booklet: print on both sides, flipping on the "
+                              "short edge, then fold in half.")};
+             },
+         .recordKind = "easy-read-relapse-plan",
+         .recordId = member.id,
+         .privateFile = true});
+    return offered;
 }
 
 PrintableDocument recoveryKeyDocument(const std::string& key, const std::string& checkKey,

@@ -90,12 +90,16 @@ PrintPreferences readPrintPreferences(const settings::SettingsStore& store) {
             preferences.contact.addressLines.push_back(text);
     }
     preferences.paper = paperNamed(settings::paper.read(store));
+    preferences.naming = settings::memberNaming.read(store) == "names"
+                             ? documents::MemberNaming::names
+                             : documents::MemberNaming::codes;
     return preferences;
 }
 
 PrintPreferences checkedPrintPreferences(const PrintPreferences& preferences) {
     PrintPreferences checked;
     checked.paper = preferences.paper;
+    checked.naming = preferences.naming;
     auto& contact = checked.contact;
     contact.name =
         checkedLine(preferences.contact.name, "service-name", text::tr("service's name"));
@@ -130,6 +134,8 @@ void savePrintPreferences(settings::SettingsStore& store, const PrintPreferences
                                                      : std::string());
     }
     settings::paper.write(store, paperName(checked.paper));
+    settings::memberNaming.write(
+        store, checked.naming == documents::MemberNaming::names ? "names" : "codes");
     store.flush();
 }
 

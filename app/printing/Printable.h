@@ -9,6 +9,7 @@
 
 #include "documents/CarersHandout.h"
 #include "documents/Document.h"
+#include "documents/Registers.h"
 
 namespace roundtable::printing {
 
@@ -16,6 +17,9 @@ namespace roundtable::printing {
 struct PrintPreferences {
     documents::ServiceContact contact;  ///< on carers' handouts
     documents::Paper paper = documents::Paper::a4;
+    /// How sign-in sheets and registers show the members: codes unless the service chose
+    /// names (a sheet may be left where others see it).
+    documents::MemberNaming naming = documents::MemberNaming::codes;
 };
 
 /// A document made for printing, with anything the person printing it should know first.

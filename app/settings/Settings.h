@@ -102,6 +102,8 @@ inline const std::array<Setting<std::string>, 4> serviceAddress{{
     {"printing.service_address_4", ""},
 }};
 inline const Setting<std::string> paper{"printing.paper", "a4"};
+/// How sign-in sheets and registers show the members: "codes" or "names".
+inline const Setting<std::string> memberNaming{"printing.member_naming", "codes"};
 
 /// The databases of File > Open Recent, the newest first, without blanks.
 [[nodiscard]] std::vector<std::string> readRecentDatabases(const SettingsStore& store);

@@ -396,6 +396,9 @@ void MainFrame::enablePrinting(settings::SettingsStore& settings,
         [this](const std::string& text, bool failed) {
             showNotice(text, failed ? wxICON_ERROR : wxICON_INFORMATION);
         });
+    member_->previewWith([this](std::vector<printing::PrintableDocument> offers) {
+        printing_->preview(std::move(offers));
+    });
     if (!isLocked())
         printing_->attach(&workspace_->practice());
 }
@@ -412,6 +415,8 @@ std::vector<printing::PrintableDocument> MainFrame::printables() const {
         page = session_->printables();
     else if (pages_->GetCurrentPage() == groups_)
         page = groups_->printables();
+    else if (pages_->GetCurrentPage() == member_)
+        page = member_->printables();
     auto curriculum = curriculum_->printables();
     // What the person is working in comes first, so that Ctrl+P prints from there: the
     // curriculum while it has the keyboard, else the page beside it.

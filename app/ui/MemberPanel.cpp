@@ -15,9 +15,11 @@
 
 #include "practice/Dates.h"
 #include "practice/Wording.h"
+#include "printing/PageDocuments.h"
 #include "text/Translate.h"
 #include "ui/FlowingRow.h"
 #include "ui/Guarded.h"
+#include "ui/ReportDialog.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -88,6 +90,8 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
                                wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("member-header");
+    reportButton_ = button(this, text::tr("Progress &report..."), "open-report");
+    reportButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openReport(); });
     memberDamage_ = new DamageNotice(this, "member-damage");
     sections_ = new wxNotebook(this, wxID_ANY);
     sections_->SetName("member-sections");
@@ -104,7 +108,10 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
     message_->SetName("member-message");
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(header_, wxSizerFlags().Expand().Border(wxALL, 8));
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(header_, wxSizerFlags(1).CentreVertical());
+    top->Add(reportButton_, wxSizerFlags().Border(wxLEFT, 8));
+    sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, 8));
     sizer->Add(memberDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(sections_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -320,6 +327,7 @@ void MemberPanel::showMember(records::GroupId group, records::MemberId member) {
 void MemberPanel::reload() {
     bool open = practice_ && member_ != 0;
     sections_->Enable(open);
+    reportButton_->Enable(open);
     for (auto* list : {history_, concerns_, actions_, scores_})
         list->DeleteAllItems();
     if (!open) {
@@ -329,11 +337,12 @@ void MemberPanel::reload() {
         showDamage();
         return;
     }
-    records::Member member;
+    shown_ = {};
     for (const auto& candidate : practice_->membersOf(group_)) {
         if (candidate.id == member_)
-            member = candidate;
+            shown_ = candidate;
     }
+    const auto& member = shown_;
     auto header = member.code + "   " + member.name + "   " +
                   text::fill(text::tr("(joined {1})"), {readableDate(member.joinedOn)});
     if (member.attendanceRequired)
@@ -603,6 +612,22 @@ void MemberPanel::savePlan() {
             practice_->saveRelapsePlan(member_, sections);
         },
         text::tr("Plan saved as a new version."));
+}
+
+std::vector<printing::PrintableDocument> MemberPanel::printables() const {
+    if (!practice_ || member_ == 0)
+        return {};
+    return printing::memberDocuments(*practice_, shown_, record_.relapsePlan.has_value());
+}
+
+void MemberPanel::openReport() {
+    if (!practice_ || member_ == 0 || !showPreview_)
+        return;
+    ReportDialog dialog(this, *practice_, shown_.code);
+    if (dialog.ShowModal() == wxID_OK) {
+        showPreview_(printing::memberDocuments(*practice_, shown_, record_.relapsePlan.has_value(),
+                                               dialog.choices()));
+    }
 }
 
 }  // namespace roundtable::ui

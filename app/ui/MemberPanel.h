@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "practice/Practice.h"
+#include "printing/Printable.h"
 
 class wxButton;
 class wxChoice;
@@ -33,6 +34,11 @@ class MemberPanel : public wxPanel {
     /// Shows the record of `member` as a member of `group`.
     void showMember(records::GroupId group, records::MemberId member);
     [[nodiscard]] wxNotebook* sections() const { return sections_; }
+    /// His progress report and, when he has one, his relapse-prevention plan.
+    [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
+    /// "Progress report..." shows its choices' report in the print preview with `showPreview`.
+    using ShowPreview = std::function<void(std::vector<printing::PrintableDocument>)>;
+    void previewWith(ShowPreview showPreview) { showPreview_ = std::move(showPreview); }
 
   private:
     wxWindow* buildDetailsPage();
@@ -55,15 +61,20 @@ class MemberPanel : public wxPanel {
     void updateAction();
     void recordScore();
     void savePlan();
+    /// Asks for the report's period, concerns and summary, then previews it.
+    void openReport();
     /// Runs a change; shows a refusal at the field it names, or the success message.
     void change(const std::function<void()>& action, const std::string& done);
 
     practice::Practice* practice_ = nullptr;
     records::GroupId group_ = 0;
     records::MemberId member_ = 0;
+    records::Member shown_;  ///< his membership of group_, as the header shows it
+    ShowPreview showPreview_;
     practice::MemberRecord record_;
 
     wxStaticText* header_;
+    wxButton* reportButton_;
     DamageNotice* memberDamage_;
     wxNotebook* sections_;
     /// One per tab, in the order of the tabs.

@@ -42,6 +42,10 @@ ServiceDetailsDialog::ServiceDetailsDialog(wxWindow* parent, settings::SettingsS
     paper_->SetName("service-paper");
     paper_->Append("A4");
     paper_->Append(trWx("US Letter"));
+    naming_ = new wxChoice(this, wxID_ANY);
+    naming_->SetName("service-member-naming");
+    naming_->Append(trWx("By their codes"));
+    naming_->Append(trWx("By their names"));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("service-message");
 
@@ -57,6 +61,7 @@ ServiceDetailsDialog::ServiceDetailsDialog(wxWindow* parent, settings::SettingsS
     addRow(text::tr("Email"), email_);
     addRow(text::tr("Address\n(up to 4 lines)"), address_);
     addRow(text::tr("Paper"), paper_);
+    addRow(text::tr("Members on sign-in\nsheets and registers"), naming_);
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,
@@ -81,6 +86,7 @@ bool ServiceDetailsDialog::TransferDataToWindow() {
         lines += (lines.empty() ? "" : "\n") + line;
     address_->ChangeValue(toWx(lines));
     paper_->SetSelection(preferences.paper == documents::Paper::letter ? 1 : 0);
+    naming_->SetSelection(preferences.naming == documents::MemberNaming::names ? 1 : 0);
     return true;
 }
 
@@ -92,6 +98,8 @@ bool ServiceDetailsDialog::TransferDataFromWindow() {
     for (const auto& line : wxStringTokenize(address_->GetValue(), "\n", wxTOKEN_RET_EMPTY_ALL))
         typed.contact.addressLines.push_back(fromWx(line));
     typed.paper = paper_->GetSelection() == 1 ? documents::Paper::letter : documents::Paper::a4;
+    typed.naming = naming_->GetSelection() == 1 ? documents::MemberNaming::names
+                                                : documents::MemberNaming::codes;
     if (runGuarded(atNamedField(this, message_),
                    [&] { printing::savePrintPreferences(settings_, typed); })) {
         return true;

@@ -29,6 +29,7 @@ class ServiceDetailsDialog : public wxDialog {
     wxTextCtrl* email_;
     wxTextCtrl* address_;
     wxChoice* paper_;
+    wxChoice* naming_;  ///< members by codes or names on sign-in sheets and registers
     wxStaticText* message_;
 };
 

@@ -88,7 +88,7 @@ void drawPage(GtkPrintOperation* operation, GtkPrintContext* context, gint page,
         // In points (the operation's unit), the origin at the paper's corner (full page): the
         // layout's own margins apply. Scaled and centred when the paper is another size.
         cairo_t* cr = gtk_print_context_get_cairo_context(context);
-        const auto size = job.layout.pageSize();
+        const auto size = job.layout.sheetSize();
         const double width = gtk_print_context_get_width(context);
         const double height = gtk_print_context_get_height(context);
         const double scale = std::min(width / size.width, height / size.height);
@@ -96,7 +96,7 @@ void drawPage(GtkPrintOperation* operation, GtkPrintContext* context, gint page,
         cairo_translate(cr, (width - size.width * scale) / 2.0,
                         (height - size.height * scale) / 2.0);
         cairo_scale(cr, scale, scale);
-        job.layout.drawPage(cr, page);
+        job.layout.drawSheet(cr, page);
         cairo_restore(cr);
     } catch (...) {
         cancelWith(operation, job);
@@ -134,7 +134,7 @@ SystemPrinter::Outcome SystemPrinter::print(wxWindow* parent, const documents::P
     GObjectPtr<GtkPrintOperation> operation(gtk_print_operation_new());
     auto* op = operation.get();
     gtk_print_operation_set_job_name(op, layout.title().c_str());
-    gtk_print_operation_set_n_pages(op, layout.pageCount());
+    gtk_print_operation_set_n_pages(op, layout.sheetCount());
     gtk_print_operation_set_unit(op, GTK_UNIT_POINTS);
     gtk_print_operation_set_use_full_page(op, TRUE);
     gtk_print_operation_set_show_progress(op, TRUE);
@@ -142,7 +142,7 @@ SystemPrinter::Outcome SystemPrinter::print(wxWindow* parent, const documents::P
         gtk_print_operation_set_print_settings(op, remembered_->settings.get());
     // The page setup chosen in this session when the layout was made for its paper (the paper
     // may since have been changed in the service's details), else the layout's own paper.
-    const auto size = layout.pageSize();
+    const auto size = layout.sheetSize();
     const auto paper = isLetter(size) ? documents::Paper::letter : documents::Paper::a4;
     GObjectPtr<GtkPageSetup> setup(remembered_->pageSetup && remembered_->laidOutFor == paper
                                        ? gtk_page_setup_copy(remembered_->pageSetup.get())

@@ -13,6 +13,7 @@
 
 #include <array>
 
+#include "practice/Wording.h"
 #include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
@@ -22,17 +23,6 @@ namespace {
 
 constexpr std::array<records::Role, 3> kRoles = {
     records::Role::facilitator, records::Role::clinicalLead, records::Role::administrator};
-constexpr std::array<const char*, 3> kRoleLabels = {
-    text::trLater("Facilitator"), text::trLater("Clinical lead"), text::trLater("Administrator")};
-
-const char* roleLabel(records::Role role) {
-    for (std::size_t i = 0; i < kRoles.size(); ++i) {
-        if (kRoles[i] == role)
-            return text::tr(kRoleLabels[i]);
-    }
-    return "";
-}
-
 wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, bool secret) {
     auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                  wxSize(220, -1), secret ? wxTE_PASSWORD : 0);
@@ -70,8 +60,8 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     newLogin_ = textField(this, "user-login", text::tr("User name, e.g. jsmith"), false);
     newRole_ = new wxChoice(this, wxID_ANY);
     newRole_->SetName("user-role");
-    for (const char* label : kRoleLabels)
-        newRole_->Append(trWx(label));
+    for (auto role : kRoles)
+        newRole_->Append(toWx(practice::roleInWords(role)));
     newRole_->SetSelection(0);
     newPassphrase_ =
         textField(this, "user-passphrase", text::tr("Passphrase (10 characters or more)"), true);
@@ -147,7 +137,7 @@ void UsersPanel::reload() {
             for (std::size_t i = 0; i < users_.size(); ++i) {
                 long row = list_->InsertItem(
                     static_cast<long>(i), toWx(users_[i].login) + damagedMark({users_[i].damage}));
-                list_->SetItem(row, 1, toWx(roleLabel(users_[i].role)));
+                list_->SetItem(row, 1, toWx(practice::roleInWords(users_[i].role)));
             }
         }
     }

@@ -6,6 +6,7 @@
 // Screenshots of the preview at 1366x768 and 1024x768 are kept in the build folder.
 #include <sys/stat.h>
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/menu.h>
 #include <wx/stattext.h>
@@ -17,7 +18,9 @@
 #include "gui/GuiDriver.h"
 #include "printing/PrintPreferences.h"
 #include "support/RawSql.h"
+#include "support/SmallService.h"
 #include "ui/CurriculumPanel.h"
+#include "ui/MemberPanel.h"
 #include "ui/PreviewFrame.h"
 #include "ui/PrintController.h"
 #include "ui/Screenshot.h"
@@ -282,6 +285,107 @@ TEST_CASE("a session page's print preview shows the plan with its date, group an
     closeFrame(frame);
 }
 
+TEST_CASE("a member page's progress report is chosen, previewed and exported, his plan a booklet") {
+    test::TempDir dir;
+    auto path = dir / "service.rtdb";
+    SmallService small;
+    {
+        auto store = createTestStore(path);
+        small = writeSmallService(store, programme());
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    frame->memberPanel()->showMember(small.group, small.owen);
+    frame->pages()->SetSelection(2);
+    for (int width : {1024, 1366}) {  // the button in reach beside his name at both sizes
+        frame->SetSize(width, 768);
+        pump(400);
+        CHECK(find<wxButton>(frame, "open-report")->GetScreenRect().GetRight() <=
+              frame->GetScreenRect().GetRight());
+        CHECK(ui::saveScreenshot(frame, std::string(ROUNDTABLE_SCREENSHOT_DIR) +
+                                            "/gui-member-page-" + std::to_string(width) + ".png"));
+    }
+
+    // The choices: a date that is not one is refused at its field; then a period from
+    // 10 September, his open concerns and a summary.
+    bool answered = false;
+    whenShown("report-choices", [&](wxWindow* dialog) {
+        typeInto(find<wxTextCtrl>(dialog, "report-from"), "2026-09-31");
+        click(okButton(dialog));
+        auto* message = find<wxStaticText>(dialog, "report-message");
+        CHECK(waitFor([&] { return message->GetLabel().StartsWith("Please type a real date"); }));
+        CHECK(find<wxTextCtrl>(dialog, "report-from")->GetToolTip());
+        CHECK(dialog->IsShown());
+        typeInto(find<wxTextCtrl>(dialog, "report-from"), "2026-09-10");
+        find<wxCheckBox>(dialog, "report-concerns")->SetValue(true);
+        typeInto(find<wxTextCtrl>(dialog, "report-summary"), "He has settled into the group.");
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-report-choices.png"));
+        click(okButton(dialog));
+        answered = true;
+    });
+    click(find<wxButton>(frame, "open-report"));
+    REQUIRE(answered);
+    auto* printing = frame->printing();
+    REQUIRE(waitFor([&] { return printing->previewWindow() != nullptr; }));
+    auto* preview = printing->previewWindow();
+    pump(300);
+    auto* choice = find<wxChoice>(preview, "preview-documents");
+    CHECK(choice->GetString(0) == "Progress report: R0001");
+    CHECK(choice->GetString(1) == "Relapse-prevention plan: R0001");
+    CHECK(choice->GetString(2) == "His own easy-read plan: R0001");
+    keepScreenshots(preview, "member-report");
+
+    test::TempDir out;
+    exportInto(frame, out.path());
+    click(find<wxButton>(preview, "preview-export"));
+    auto exported = [&](const char* prefix) {
+        std::filesystem::path found;
+        waitFor([&] {
+            for (const auto& entry : std::filesystem::directory_iterator(out.path())) {
+                if (entry.path().filename().string().starts_with(prefix))
+                    found = entry.path();
+            }
+            return !found.empty();
+        });
+        return found;
+    };
+    auto report = exported("Progress report");
+    REQUIRE_FALSE(report.empty());
+    struct stat status {};
+    REQUIRE(::stat(report.c_str(), &status) == 0);
+    CHECK((status.st_mode & 0777) == 0600);
+    auto text = allText(report);
+    CHECK(text.find("He has settled into the group.") != std::string::npos);
+    CHECK(text.find(kOwenOpenConcern) != std::string::npos);
+    CHECK(text.find("Callum") == std::string::npos);  // his notes name Callum; it names no one
+
+    // His own plan: the preview says how to print the booklet, and the export is one.
+    chooseDocument(preview, 2);
+    CHECK(find<wxStaticText>(preview, "preview-notice")->GetLabel().Contains("short edge"));
+    keepScreenshots(preview, "easy-read-plan");
+    click(find<wxButton>(preview, "preview-export"));
+    auto booklet = exported("My plan");
+    REQUIRE_FALSE(booklet.empty());
+    CHECK(pdfInfo(booklet).width == 842);  // A4 on its side, two A5 pages to a side
+    // Printed through GTK's print operation (export mode): the same sheets, turned the same way.
+    auto printed = out.path() / "printed.pdf";
+    preview->print(printed);
+    REQUIRE(std::filesystem::exists(printed));
+    CHECK(pdfInfo(printed).width == doctest::Approx(841.89).epsilon(0.01));
+    CHECK(pdfInfo(printed).pages == pdfInfo(booklet).pages);
+    CHECK(pageTexts(printed).front().find("My plan to stay safe") != std::string::npos);
+    preview->Close();
+    CHECK(waitFor([&] { return printing->previewWindow() == nullptr; }));
+    const auto owen = std::to_string(small.owen);
+    CHECK(printsAndExports(path) ==
+          std::vector<std::string>{"export member-report " + owen,
+                                   "export easy-read-relapse-plan " + owen,
+                                   "print easy-read-relapse-plan " + owen});
+    closeFrame(frame);
+}
+
 TEST_CASE("the recovery key page prints its sheet, with the check key, into a private file") {
     test::TempDir dir;
     auto path = dir / "service.rtdb";
@@ -350,7 +454,8 @@ TEST_CASE("the service's details for printing are checked at their field and kep
 
     typeInto(find<wxTextCtrl>(dialog, "service-email"), "groups@example.org");
     find<wxTextCtrl>(dialog, "service-address")->ChangeValue("12 Mill Lane\nNorthtown NT1 2AB");
-    chooseItem(find<wxChoice>(dialog, "service-paper"), 1);  // US Letter
+    chooseItem(find<wxChoice>(dialog, "service-paper"), 1);          // US Letter
+    chooseItem(find<wxChoice>(dialog, "service-member-naming"), 1);  // by their names
     click(okButton(dialog));
     CHECK(waitFor([&] { return !dialog->IsShown(); }));
     auto kept = printing::readPrintPreferences(store);
@@ -359,6 +464,7 @@ TEST_CASE("the service's details for printing are checked at their field and kep
     CHECK(kept.contact.addressLines ==
           std::vector<std::string>{"12 Mill Lane", "Northtown NT1 2AB"});
     CHECK(kept.paper == documents::Paper::letter);
+    CHECK(kept.naming == documents::MemberNaming::names);
     dialog->Destroy();
     pump(100);
 }

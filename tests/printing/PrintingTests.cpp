@@ -15,6 +15,7 @@
 #include "printing/PrintPreferences.h"
 #include "support/RawSql.h"
 #include "support/ShippedProgramme.h"
+#include "support/SmallService.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
@@ -145,6 +146,95 @@ TEST_CASE("a group page offers its year register, by members' codes") {
     CHECK(offered[0].privateFile);
     auto texts = documents::textsOf(prepare(offered[0], kPreferences).document);
     CHECK(std::find(texts.begin(), texts.end(), "R0001") != texts.end());
+}
+
+TEST_CASE("sign-in sheets and registers name the members when the service chose names") {
+    Service service;
+    service.practice.addMember(service.group, "Adam Reid", "2026-09-01");
+    auto byName = kPreferences;
+    byName.naming = documents::MemberNaming::names;
+    for (const auto& printable :
+         {sessionDocuments(service.practice, service.store.session(service.session))[1],
+          groupDocuments(service.practice, service.store.groups().at(0))[0]}) {
+        INFO(printable.kind);
+        auto texts = documents::textsOf(prepare(printable, byName).document);
+        CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& text) {
+            return text.find("Adam Reid") != std::string::npos;
+        }));
+        CHECK(printable.privateFile);
+    }
+}
+
+TEST_CASE("a member page offers his progress report as chosen, and his plan in two versions") {
+    test::TempDir dir;
+    auto store = test::createTestStore(dir / "service.rtdb");
+    auto small = test::writeSmallService(store, shippedProgramme());
+    practice::Practice practice(store, shippedProgramme());
+    auto members = practice.membersOf(small.group);
+    auto owen = *std::find_if(members.begin(), members.end(),
+                              [&](const auto& member) { return member.id == small.owen; });
+
+    // Without a plan, the report alone; with one, both versions of the plan too.
+    CHECK(kindsOf(memberDocuments(practice, owen, false)) ==
+          std::vector<std::string>{"member-report"});
+    auto offered = memberDocuments(practice, owen, true);
+    REQUIRE(kindsOf(offered) ==
+            std::vector<std::string>{"member-report", "relapse-plan", "easy-read-relapse-plan"});
+    for (const auto& printable : offered) {
+        INFO(printable.kind);
+        // Named in the log as roundtable-cli print names them, by his number; 0600.
+        CHECK(printable.recordKind == printable.kind);
+        CHECK(printable.recordId == small.owen);
+        CHECK(printable.privateFile);
+        CHECK(printable.subject == owen.code);
+    }
+    CHECK(offered[0].label() == "Progress report: " + owen.code);
+
+    // The defaults: since he joined, no concerns, a space for the summary, signed by whoever is
+    // signed in.
+    auto report = prepare(offered[0], kPreferences).document;
+    CHECK(report.confidential);
+    CHECK(holds(report, "Period: 2026-09-03 to " + practice.today().iso()));
+    CHECK_FALSE(holds(report, test::kOwenOpenConcern));
+    // The facilitator's choices: a period, his open concerns and her summary.
+    // (Concerns raised by the period's end: his were raised today.)
+    ReportChoices choices{practice.typedPeriod("2026-09-10", ""), true,
+                          "He has settled into the group."};
+    auto chosen = prepare(memberDocuments(practice, owen, true, choices)[0], kPreferences).document;
+    CHECK(holds(chosen, "Period: 2026-09-10 to " + practice.today().iso()));
+    CHECK(holds(chosen, "He has settled into the group."));
+    auto texts = documents::textsOf(chosen);
+    CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& text) {
+        return text.find(test::kOwenOpenConcern) != std::string::npos;
+    }));
+
+    // The easy-read plan is a booklet, and the printout says how to print and fold it.
+    auto own = prepare(offered[2], kPreferences);
+    CHECK(own.document.booklet);
+    CHECK(own.notice.find("flipping on the short edge") != std::string::npos);
+    CHECK_FALSE(prepare(offered[1], kPreferences).document.booklet);
+}
+
+TEST_CASE("a report's period is typed in the person's order, and refused at its field") {
+    test::TempDir dir;
+    auto store = test::createTestStore(dir / "service.rtdb");
+    practice::Practice practice(store, shippedProgramme());
+    practice.useDateOrder(practice::DateOrder::dayMonthYear);
+    auto period = practice.typedPeriod(" 10/09/2026 ", "");
+    CHECK(period.from == records::Date::fromParts(2026, 9, 10));
+    CHECK_FALSE(period.to);
+    CHECK_FALSE(practice.typedPeriod("", "").from);
+    auto refusedAt = [&](const std::string& from, const std::string& to) -> std::string {
+        try {
+            (void)practice.typedPeriod(from, to);
+        } catch (const practice::ValidationError& error) {
+            return error.field();
+        }
+        return "";
+    };
+    CHECK(refusedAt("31/02/2026", "") == "report-from");
+    CHECK(refusedAt("", "soon") == "report-to");
+    CHECK(refusedAt("10/09/2026", "01/09/2026") == "report-to");
 }
 
 TEST_CASE("a plan says when the session was planned from another version of its module") {
