@@ -7,6 +7,10 @@
 #include <cctype>
 #include <map>
 
+#include "documents/RecoveryKeySheet.h"
+#include "records/PrivateFile.h"
+#include "text/Translate.h"
+
 namespace roundtable::printing {
 
 void recordPrinted(practice::Practice& practice, const PrintableDocument& printable) {
@@ -25,13 +29,32 @@ documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDoc
         return written;
     try {
         practice.recordAccess(records::Access::exportFile, printable.recordKind,
-                                      printable.recordId);
+                              printable.recordId);
     } catch (...) {
         std::error_code ignored;  // the failure to record is what the person must hear about
         std::filesystem::remove(file, ignored);
         throw;
     }
     return written;
+}
+
+void exportRecoveryKeyText(practice::Practice& practice, const std::string& recoveryKey,
+                           const std::string& checkKey, const std::filesystem::path& file) {
+    records::writePrivateFile(file, std::string(text::tr("Roundtable recovery key"))
+                                        .append("\n\n")
+                                        .append(recoveryKey)
+                                        .append("\n\n")
+                                        .append(text::tr("Check key (not secret):"))
+                                        .append("\n")
+                                        .append(documents::checkKeyInGroups(checkKey, 4))
+                                        .append("\n"));
+    try {
+        practice.recordAccess(records::Access::exportFile, "recovery-key-file", 0);
+    } catch (...) {
+        std::error_code ignored;  // the failure to record is what the person must hear about
+        std::filesystem::remove(file, ignored);
+        throw;
+    }
 }
 
 std::string suggestedFileName(const std::string& title) {

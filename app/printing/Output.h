@@ -27,6 +27,12 @@ documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDoc
                                 const std::filesystem::path& file,
                                 std::function<bool(int done, int pages)> progress = {});
 
+/// Writes a new database's recovery key and its check key to `file` as text, readable by its
+/// owner only (0600) like the database it opens, then records the export ("recovery-key-file",
+/// never the key). When it cannot be recorded, the file is removed again and the failure thrown.
+void exportRecoveryKeyText(practice::Practice& practice, const std::string& recoveryKey,
+                           const std::string& checkKey, const std::filesystem::path& file);
+
 /// The pictures a document of this database is drawn with: the service's own (its programme
 /// in the database, pictograms it added included; a damaged one is left out, so a document
 /// naming it says so) once the database holds its programme; until then `shippedFolder`.

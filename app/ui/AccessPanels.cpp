@@ -9,8 +9,8 @@
 #include <wx/textctrl.h>
 
 #include "documents/RecoveryKeySheet.h"
+#include "printing/Output.h"
 #include "printing/PageDocuments.h"
-#include "records/PrivateFile.h"
 #include "text/Translate.h"
 #include "ui/Guarded.h"
 #include "ui/WxText.h"
@@ -304,12 +304,14 @@ RecoveryKeyPanel::RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDon
         checkKey_->SetLabel(wxEmptyString);
         recoveryKey_.clear();
         checkKeyText_.clear();
+        practice_ = nullptr;
         onDone_();
     });
 }
 
 void RecoveryKeyPanel::show(const std::string& recoveryKey, const std::string& checkKey,
-                            const std::string& databaseName) {
+                            const std::string& databaseName, practice::Practice& practice) {
+    practice_ = &practice;
     recoveryKey_ = recoveryKey;
     checkKeyText_ = checkKey;
     databaseName_ = databaseName;
@@ -329,15 +331,11 @@ std::vector<printing::PrintableDocument> RecoveryKeyPanel::printables() const {
 void RecoveryKeyPanel::save() {
     wxFileDialog dialog(this, trWx("Save the recovery key"), wxEmptyString, "recovery-key.txt",
                         trWx("Text files (*.txt)|*.txt"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK)
+    if (dialog.ShowModal() != wxID_OK || !practice_)
         return;
     runGuarded(atNamedField(this, message_), [&] {
-        // Readable by its owner only, like the database it opens.
-        records::writePrivateFile(std::filesystem::path(fromWx(dialog.GetPath())),
-                                  std::string(text::tr("Roundtable recovery key")) + "\n\n" +
-                                      fromWx(key_->GetValue()) + "\n\n" +
-                                      text::tr("Check key (not secret):") + "\n" +
-                                      fromWx(checkKey_->GetLabel()) + "\n");
+        printing::exportRecoveryKeyText(*practice_, recoveryKey_, checkKeyText_,
+                                        std::filesystem::path(fromWx(dialog.GetPath())));
         showInfo(message_,
                  text::tr("Saved. Move the file to a safe place away from this computer."));
     });

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "practice/Practice.h"
 #include "printing/Printable.h"
 
 class wxButton;
@@ -92,14 +93,16 @@ class RecoveryKeyPanel : public wxPanel {
     RecoveryKeyPanel(wxWindow* parent, std::function<void()> onDone, std::function<void()> onPrint);
     /// Shows the key of the database `databaseName`, and its public check key
     /// (RecordStore::trustRoots); both are cleared from the page when the user continues.
+    /// Saving them to a file is recorded in `practice`'s audit log.
     void show(const std::string& recoveryKey, const std::string& checkKey,
-              const std::string& databaseName);
+              const std::string& databaseName, practice::Practice& practice);
     /// The recovery key sheet while the key is shown; nothing after.
     [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
 
   private:
     void save();
     std::function<void()> onDone_;
+    practice::Practice* practice_ = nullptr;
     std::string recoveryKey_;
     std::string checkKeyText_;
     std::string databaseName_;

@@ -534,7 +534,8 @@ void MainFrame::createDatabase(const std::string& login, const std::string& pass
     SetTitle(toWx(std::string(kProductName) + " - " + pendingPath_.filename().string()));
     if (printing_)  // the recovery key sheet's print is recorded
         printing_->attach(&workspace_->practice());
-    recovery_->show(recoveryKey.key, recoveryKey.publicKey, pendingPath_.filename().string());
+    recovery_->show(recoveryKey.key, recoveryKey.publicKey, pendingPath_.filename().string(),
+                    workspace_->practice());
     book_->SetSelection(recoveryPage);
 }
 

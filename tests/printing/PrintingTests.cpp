@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 #include "documents/PdfTools.h"
+#include "documents/RecoveryKeySheet.h"
 #include "practice/Practice.h"
 #include "printing/Output.h"
 #include "printing/PageDocuments.h"
@@ -316,6 +319,27 @@ TEST_CASE(
     CHECK_THROWS(exportPdf(service.practice, pack, layout, file));
     CHECK_FALSE(std::filesystem::exists(file));
     CHECK_THROWS(recordPrinted(service.practice, pack));
+}
+
+TEST_CASE("a recovery key saved as text is private and its saving recorded, never the key") {
+    Service service;
+    const std::string key = "ABCD-EFGH-IJKL-MNOP";
+    const std::string checkKey(64, 'c');
+    auto file = service.dir / "recovery-key.txt";
+    exportRecoveryKeyText(service.practice, key, checkKey, file);
+    CHECK(modeOf(file) == 0600);
+    std::ifstream in(file);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text.find(key) != std::string::npos);
+    CHECK(text.find(documents::checkKeyInGroups(checkKey, 4)) != std::string::npos);
+    CHECK(test::printsAndExports(service.path) ==
+          std::vector<std::string>{"export recovery-key-file 0"});
+
+    // Locked, the saving cannot be recorded: the file is not left behind.
+    std::filesystem::remove(file);
+    service.store.lock();
+    CHECK_THROWS(exportRecoveryKeyText(service.practice, key, checkKey, file));
+    CHECK_FALSE(std::filesystem::exists(file));
 }
 
 TEST_CASE("a page is drawn as pixels at the zoom asked, white paper with dark text") {
