@@ -18,11 +18,13 @@ namespace {
 
 wxTextCtrl* field(wxWindow* parent, const char* name, const std::string& hint, long style = 0) {
     auto* control = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                                   wxSize(parent->FromDIP(style ? 420 : 200), -1), style);
+                                   wxSize(parent->FromDIP(style ? 420 : 300), -1), style);
     control->SetName(name);
-    control->SetHint(toWx(hint));
+    // GTK has no hint in a multi-line field: wx would put the hint in as text.
     if (style & wxTE_MULTILINE)
         control->SetMinSize(wxSize(-1, control->GetCharHeight() * 7));
+    else
+        control->SetHint(toWx(hint));
     clearTintWhenEdited(control);
     return control;
 }
@@ -41,9 +43,7 @@ ReportDialog::ReportDialog(wxWindow* parent, const practice::Practice& practice,
     to_ = field(this, "report-to", text::fill(text::tr("{1}, or empty: today"), {pattern}));
     concerns_ = new wxCheckBox(this, wxID_ANY, trWx("Include his open &concerns"));
     concerns_->SetName("report-concerns");
-    summary_ = field(this, "report-summary",
-                     text::tr("Your summary for the reader. Leave it empty to write one by hand."),
-                     wxTE_MULTILINE);
+    summary_ = field(this, "report-summary", "", wxTE_MULTILINE);
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("report-message");
 
@@ -58,6 +58,9 @@ ReportDialog::ReportDialog(wxWindow* parent, const practice::Practice& practice,
     addRow(text::tr("&To"), to_);
     addRow("", concerns_);
     addRow(text::tr("&Summary"), summary_, true);
+    addRow("", new wxStaticText(this, wxID_ANY,
+                                trWx("Your summary for the reader. Leave it empty to write one "
+                                     "by hand on the paper.")));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY,

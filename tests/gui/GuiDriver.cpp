@@ -82,6 +82,7 @@ void typeInto(wxTextCtrl* field, const char* text) {
     click(field);
     field->SelectAll();
     wxUIActionSimulator().Text(text);
+    INFO("typed into " << field->GetName() << ": " << field->GetValue());
     CHECK(waitFor([&] { return field->GetValue() == text; }));
 }
 
