@@ -694,9 +694,11 @@ TEST_CASE("a member's report and formal plan are confidential on every page and 
     checkConfidentialAboutOwenOnly(plan);
     keepPng(plan, "relapse-plan-formal");
 
-    // His own easy-read copy: every text 14 pt or more.
+    // His own easy-read copy: a booklet (A4 sheets on their side), every text 14 pt or more.
     auto own = db.dir / "own.pdf";
     REQUIRE(db.print("relapse-plan", {"--member", "R0001", "--easy-read"}, own).code == 0);
+    CHECK(roundtable::test::pdfInfo(own).width == 842);
+    CHECK(roundtable::test::pdfInfo(own).pages % 2 == 0);
     for (const auto& line : roundtable::test::textLines(own)) {
         INFO(line.text);
         CHECK(line.smallestSize >= 14);
