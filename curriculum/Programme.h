@@ -82,9 +82,19 @@ struct Module {
     [[nodiscard]] std::string contentHash() const;
 };
 
+/// When a time point falls due for a member, counted from his own treatment year.
+enum class DueFrom {
+    never,        ///< not listed as due (no `due` given)
+    joining,      ///< the day he joins the group
+    yearEnd,      ///< the end of his treatment year (Delivery::weeks after joining), or his leaving
+    eachSession,  ///< after every session he attends: a session rating
+};
+
 struct TimePoint {
     std::string_view id;
     std::string_view label;
+    DueFrom due = DueFrom::never;
+    int monthsAfter = 0;  ///< months after `due` (a follow-up); joining and yearEnd only
 };
 
 /// An outcome measure: name, time points and score range only, never questionnaire items.

@@ -865,6 +865,34 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
     return module;
 }
 
+/// A time point's `due` (joining, year-end or each-session) and `months-after` (a whole
+/// number, with joining or year-end only).
+void readDue(Reader& reader, const pugi::xml_node& node, const pugi::xml_attribute& due,
+             const pugi::xml_attribute& monthsAfter, TimePoint& point) {
+    if (due) {
+        const std::string_view when = due.value();
+        if (when == "joining") {
+            point.due = DueFrom::joining;
+        } else if (when == "year-end") {
+            point.due = DueFrom::yearEnd;
+        } else if (when == "each-session") {
+            point.due = DueFrom::eachSession;
+        } else {
+            reader.file().error(node, text::said("due=\"{1}\" must be joining, year-end or "
+                                                 "each-session",
+                                                 {when}));
+        }
+    }
+    if (!monthsAfter)
+        return;
+    if (point.due != DueFrom::joining && point.due != DueFrom::yearEnd) {
+        reader.file().error(node,
+                            text::said("months-after needs due=\"joining\" or due=\"year-end\""));
+        return;
+    }
+    point.monthsAfter = reader.wholeNumber(node, monthsAfter, "months-after", 1);
+}
+
 void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& root,
                   const pugi::xml_node& timePoints, const pugi::xml_node& measures,
                   Programme& programme) {
@@ -873,9 +901,11 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
         auto parts = reader.expectOnly(timePoints, {"time-point"}, {});
         programme.timePoints =
             reader.listOf<TimePoint>(parts, 0, "time-point", [&](const pugi::xml_node& node) {
-                auto id = reader.expectOnly(node, {}, {"id"}).attribute(0);
-                TimePoint point{reader.keep(reader.requiredAttribute(node, id, "id")),
-                                reader.textOf(node)};
+                auto parts = reader.expectOnly(node, {}, {"id", "due", "months-after"});
+                TimePoint point{
+                    reader.keep(reader.requiredAttribute(node, parts.attribute(0), "id")),
+                    reader.textOf(node)};
+                readDue(reader, node, parts.attribute(1), parts.attribute(2), point);
                 checks.claimId(reader.file(), node, point.id, text::trLater("time point"));
                 timePointIds.insert(point.id);
                 return point;

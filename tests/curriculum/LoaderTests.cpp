@@ -196,6 +196,38 @@ TEST_CASE("a module phase other than treatment, maintenance or carers is an erro
           "phase=\"follow-up\" must be treatment, maintenance or carers");
 }
 
+TEST_CASE("a time point says when it falls due, and a due it cannot use is an error there") {
+    MiniProgramme mini;
+    mini.replace("programme.xml", "<time-point id=\"after\">",
+                 "<time-point id=\"after\" due=\"year-end\" months-after=\"6\">");
+    auto loaded = loadProgramme(mini.path());
+    REQUIRE(loaded.ok());
+    REQUIRE(loaded.programme->timePoints.size() == 2);
+    CHECK(loaded.programme->timePoints[0].due == DueFrom::never);
+    CHECK(loaded.programme->timePoints[1].due == DueFrom::yearEnd);
+    CHECK(loaded.programme->timePoints[1].monthsAfter == 6);
+
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"due=\"soon\"", "due=\"soon\" must be joining, year-end or each-session"},
+        {"months-after=\"6\"", "months-after needs due=\"joining\" or due=\"year-end\""},
+        {"due=\"each-session\" months-after=\"6\"",
+         "months-after needs due=\"joining\" or due=\"year-end\""},
+        {"due=\"joining\" months-after=\"half\"",
+         "months-after=\"half\" must be a whole number above zero"},
+    };
+    for (const auto& [attributes, message] : refused) {
+        CAPTURE(attributes);
+        MiniProgramme bad;
+        bad.replace("programme.xml", "<time-point id=\"before\">",
+                    "<time-point id=\"before\" " + attributes + ">");
+        auto result = loadProgramme(bad.path());
+        REQUIRE_FALSE(result.ok());
+        REQUIRE(result.findings.size() == 1);
+        CHECK(result.findings[0].line == 7);
+        CHECK(result.findings[0].message == message);
+    }
+}
+
 TEST_CASE("a session with too few or too many activities is an error") {
     MiniProgramme mini;
     auto text = roundtable::test::readFile(mini.path() / "modules/one.xml");
