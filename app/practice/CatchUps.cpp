@@ -3,18 +3,16 @@
 #include "practice/CatchUps.h"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <set>
 
 #include "practice/Practice.h"  // ValidationError
 #include "practice/RecordsToPrint.h"
+#include "practice/ServiceSettings.h"
 #include "text/Translate.h"
 
 namespace roundtable::practice {
 namespace {
-
-constexpr const char* kShareSetting = "catch-up-share-percent";
 
 /// Whether `mark` says he had the session: present, late, or left early after `sharePercent`
 /// of its minutes (or with no minutes recorded).
@@ -44,7 +42,7 @@ MissReason reasonFor(const std::optional<records::AttendanceMark>& mark,
 }  // namespace
 
 std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store, records::GroupId group) {
-    const int sharePercent = catchUpSharePercent(store);
+    const int sharePercent = percentSetting(store, kCatchUpShare);
     auto year = groupYear(store, group);  // refuses an unknown group, and damaged records
     std::vector<MemberCatchUps> result;
     for (std::size_t m = 0; m < year.members.size(); ++m) {
@@ -76,25 +74,6 @@ std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store, records::Gro
     }
     store.recordAccess(records::Access::view, "catch-ups", group);
     return result;
-}
-
-int catchUpSharePercent(records::RecordStore& store) {
-    auto setting = store.recordSetting("service", kShareSetting);
-    if (!setting || !setting->damage.empty())
-        return kDefaultCatchUpSharePercent;
-    const auto& value = setting->value;
-    int percent = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), percent);
-    const bool read = error == std::errc() && end == value.data() + value.size();
-    return read && percent >= 1 && percent <= 100 ? percent : kDefaultCatchUpSharePercent;
-}
-
-void setCatchUpSharePercent(records::RecordStore& store, int percent) {
-    if (percent < 1 || percent > 100) {
-        throw ValidationError("catch-up-share",
-                              text::tr("The share of a session must be from 1 to 100 percent."));
-    }
-    store.setRecordSetting("service", kShareSetting, std::to_string(percent));
 }
 
 std::string missReasonInWords(MissReason reason) {

@@ -14,10 +14,6 @@
 
 namespace roundtable::practice {
 
-/// The share of a session's minutes a man who left early must have stayed for it to count, in
-/// percent, until the service sets another (Practice::setCatchUpShare).
-inline constexpr int kDefaultCatchUpSharePercent = 50;
-
 /// Why he has not had a delivered curriculum session, as its first delivery to the group says.
 enum class MissReason { absent, leftEarly, noMark, beforeJoining };
 
@@ -38,16 +34,11 @@ struct MemberCatchUps {
 
 /// The catch-ups of `group`'s members (everyone on its list, in its order): each curriculum session
 /// of a session that took place (until the day he left, for a member who left), decided by the
-/// service's share. The look is recorded in the audit log. ValidationError for an unknown group
+/// service's share (ServiceSettings.h, kCatchUpShare). The look is recorded in the audit log.
+/// ValidationError for an unknown group
 /// ("group"), or when a record it would use was damaged outside Roundtable.
 [[nodiscard]] std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store,
                                                      records::GroupId group);
-
-/// The share of a session, in percent, a man who left early must have stayed for it to count
-/// as had: kDefaultCatchUpSharePercent until an administrator sets 1 to 100 (a setting kept with
-/// the records; ValidationError "catch-up-share" for any other).
-[[nodiscard]] int catchUpSharePercent(records::RecordStore& store);
-void setCatchUpSharePercent(records::RecordStore& store, int percent);
 
 /// "absent", "left early", "no mark", "before he joined" (translated).
 [[nodiscard]] std::string missReasonInWords(MissReason reason);

@@ -329,12 +329,12 @@ std::vector<MemberCatchUps> Practice::catchUps(records::GroupId group) {
     return catchUpsOf(store_, group);
 }
 
-int Practice::catchUpShare() {
-    return catchUpSharePercent(store_);
+int Practice::servicePercent(const PercentSetting& setting) {
+    return percentSetting(store_, setting);
 }
 
-void Practice::setCatchUpShare(int percent) {
-    setCatchUpSharePercent(store_, percent);
+void Practice::setServicePercent(const PercentSetting& setting, int percent) {
+    setPercentSetting(store_, setting, percent);
 }
 
 void Practice::markDelivered(records::SessionId session) {

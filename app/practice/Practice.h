@@ -13,7 +13,9 @@
 #include "curriculum/Programme.h"
 #include "practice/CatchUps.h"
 #include "practice/Dates.h"
+#include "practice/HomePage.h"
 #include "practice/RecordsToPrint.h"
+#include "practice/ServiceSettings.h"
 #include "records/RecordStore.h"
 
 namespace roundtable::practice {
@@ -105,10 +107,13 @@ class Practice {
     /// (a setting kept with the records), instead of the newest published version.
     [[nodiscard]] bool staysOnModuleVersions(records::GroupId group);
 
-    /// Each member's catch-ups, and the share that decides them (CatchUps.h).
+    /// What the signed-in person has to do (HomePage.h).
+    [[nodiscard]] HomePage homePage() { return practice::homePage(store_, programme_, today()); }
+    /// Each member's catch-ups (CatchUps.h).
     [[nodiscard]] std::vector<MemberCatchUps> catchUps(records::GroupId group);
-    [[nodiscard]] int catchUpShare();
-    void setCatchUpShare(int percent);
+    /// The service's settings kept with the records (ServiceSettings.h).
+    [[nodiscard]] int servicePercent(const PercentSetting& setting);
+    void setServicePercent(const PercentSetting& setting, int percent);
     void setStaysOnModuleVersions(records::GroupId group, bool stays);
     /// The module version a session was planned from (its stamp's content hash), from the
     /// database's programme; the current programme's module when that text is not there, or

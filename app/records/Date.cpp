@@ -36,6 +36,15 @@ std::optional<Date> Date::fromParts(int year, unsigned month, unsigned day) {
     return Date(std::chrono::sys_days{date});
 }
 
+Date Date::plusMonths(int months) const {
+    year_month_day date{days_};
+    year_month_day moved = date + std::chrono::months{months};
+    if (!moved.ok())
+        moved = std::chrono::year_month_day_last{moved.year(),
+                                                 std::chrono::month_day_last{moved.month()}};
+    return Date(std::chrono::sys_days{moved});
+}
+
 std::optional<Date> Date::fromIso(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !allDigits(text.substr(0, 4)) ||
         !allDigits(text.substr(5, 2)) || !allDigits(text.substr(8, 2)))

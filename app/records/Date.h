@@ -34,6 +34,9 @@ class Date {
     [[nodiscard]] unsigned weekday() const;  ///< 0 Sunday ... 6 Saturday
 
     [[nodiscard]] Date plusDays(int days) const { return Date(days_ + std::chrono::days{days}); }
+    /// The same day `months` later; the month's last day when it is shorter (31 January plus one
+    /// month is 28 or 29 February).
+    [[nodiscard]] Date plusMonths(int months) const;
     /// Whole days from this date to `later` (negative when `later` is earlier).
     [[nodiscard]] int daysUntil(Date later) const {
         return static_cast<int>((later.days_ - days_).count());

@@ -260,6 +260,21 @@ Session RecordStore::session(SessionId id) {
     return session;
 }
 
+std::vector<GroupId> RecordStore::groupsRunBy(UserId user) {
+    impl_->key();
+    // Someone recorded as present and later taken off is not counted (the newest record counts).
+    auto query = impl_->db.prepare(
+        "SELECT DISTINCT s.group_id FROM session_facilitator_records r "
+        "JOIN sessions s ON s.id = r.session_id WHERE r.user_id = ?1 AND r.present = 1 "
+        "AND r.id = (SELECT MAX(id) FROM session_facilitator_records WHERE session_id = "
+        "r.session_id AND user_id = ?1) ORDER BY s.group_id");
+    query.bind(1, user);
+    std::vector<GroupId> groups;
+    while (query.step())
+        groups.push_back(query.integer(0));
+    return groups;
+}
+
 std::vector<UserId> RecordStore::Impl::facilitatorsOf(SessionId session, std::string* damage) {
     // The newest record for each person counts.
     auto query = db.prepare(

@@ -229,6 +229,32 @@ std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
     return result;
 }
 
+std::vector<OwedNote> RecordStore::notesOwed(GroupId group) {
+    impl_->key();
+    std::vector<OwedNote> owed;
+    auto query = impl_->db.prepare(
+        "SELECT s.id, a.member_id, a.id, n.id, COALESCE(u.login, '') FROM sessions s "
+        "JOIN attendance_marks a ON a.session_id = s.id AND a.id = (SELECT MAX(b.id) FROM "
+        "attendance_marks b WHERE b.session_id = s.id AND b.member_id = a.member_id) "
+        "LEFT JOIN progress_notes n ON n.session_id = s.id AND n.member_id = a.member_id "
+        "LEFT JOIN users u ON u.id = n.author "
+        "WHERE s.group_id = ? AND s.status = 'took-place' "
+        "AND a.status IN ('attended', 'late', 'left-early') "
+        "AND (n.id IS NULL OR n.state = 'draft') ORDER BY s.session_date, s.id, a.member_id");
+    query.bind(1, group);
+    while (query.step()) {
+        OwedNote note{query.integer(0), query.integer(1), std::nullopt};
+        impl_->noteDamage(note.damage, "sessions", note.session);
+        impl_->noteDamage(note.damage, "attendance_marks", query.integer(2));
+        if (!query.isNull(3)) {
+            impl_->noteDamage(note.damage, "progress_notes", query.integer(3));
+            note.draftBy = query.text(4);
+        }
+        owed.push_back(std::move(note));
+    }
+    return owed;
+}
+
 std::vector<HistoryEntry> RecordStore::historyOf(MemberId member) {
     impl_->key();
     auto& db = impl_->db;

@@ -154,6 +154,10 @@ class RecordStore {
     void amendNote(NoteId note, const std::string& text, const std::string& reason);
     [[nodiscard]] std::optional<ProgressNote> note(SessionId session, MemberId member);
     [[nodiscard]] std::vector<ProgressNote> notesOf(SessionId session);
+    /// The notes owed at the group's sessions, oldest session first (one query).
+    [[nodiscard]] std::vector<OwedNote> notesOwed(GroupId group);
+    /// The groups at whose sessions `user` is recorded as a facilitator (one query).
+    [[nodiscard]] std::vector<GroupId> groupsRunBy(UserId user);
     /// Every session of every group the member belongs to, oldest first, with his mark and
     /// note (three queries, whatever the length of the history).
     [[nodiscard]] std::vector<HistoryEntry> historyOf(MemberId member);

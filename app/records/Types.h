@@ -237,6 +237,17 @@ struct ProgressNote {
     std::string damage{};
 };
 
+/// A note the register says is owed: a member marked present (on time, late or leaving early)
+/// at a session that took place, with no signed note there yet.
+struct OwedNote {
+    SessionId session = 0;
+    MemberId member = 0;
+    std::optional<std::string> draftBy;  ///< who saved the draft there is; none: not begun
+    /// Empty while the records read are as they were written; otherwise why they cannot be
+    /// relied on.
+    std::string damage{};
+};
+
 /// One session of a member's history: the session, his newest mark and his note, if any.
 struct HistoryEntry {
     Session session;  ///< without activities

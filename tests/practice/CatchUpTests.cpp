@@ -113,16 +113,16 @@ TEST_CASE("a later delivery he attends catches a session up, and a register not 
 
 TEST_CASE("the share a man who left early must have stayed is the service's to set") {
     Group g;
-    CHECK(g.practice.catchUpShare() == practice::kDefaultCatchUpSharePercent);
-    g.practice.setCatchUpShare(20);  // Carl's 30 of 120 minutes is now enough
-    CHECK(g.practice.catchUpShare() == 20);
+    CHECK(g.practice.servicePercent(practice::kCatchUpShare) == 50);
+    g.practice.setServicePercent(practice::kCatchUpShare,
+                                 20);  // Carl's 30 of 120 minutes is now enough
+    CHECK(g.practice.servicePercent(practice::kCatchUpShare) == 20);
     CHECK(g.missedBy(g.briefly).empty());
-    g.practice.setCatchUpShare(80);  // and Dan's 90 of 120 no longer is
+    g.practice.setServicePercent(practice::kCatchUpShare, 80);  // and Dan's 90 of 120 no longer is
     CHECK(g.missedBy(g.mostly) == Missed{"framework-03 (left early)"});
     for (int wrong : {0, 101, -5}) {
-        CHECK_THROWS_WITH_AS(g.practice.setCatchUpShare(wrong),
-                             "The share of a session must be from 1 to 100 percent.",
-                             practice::ValidationError);
+        CHECK_THROWS_WITH_AS(g.practice.setServicePercent(practice::kCatchUpShare, wrong),
+                             "Please give a percentage from 1 to 100.", practice::ValidationError);
     }
-    CHECK(g.practice.catchUpShare() == 80);
+    CHECK(g.practice.servicePercent(practice::kCatchUpShare) == 80);
 }

@@ -159,6 +159,10 @@ TEST_CASE("dates are checked and counted on the calendar") {
     CHECK_THROWS_AS((void)"2026-13-01"_date, std::invalid_argument);
     CHECK("2026-12-29"_date.plusDays(7) == "2027-01-05"_date);
     CHECK("2026-03-01"_date.plusDays(-1) == "2026-02-28"_date);
+    CHECK("2026-01-31"_date.plusMonths(1) == "2026-02-28"_date);
+    CHECK("2028-01-31"_date.plusMonths(1) == "2028-02-29"_date);
+    CHECK("2026-09-03"_date.plusMonths(6) == "2027-03-03"_date);
+    CHECK("2026-09-03"_date.plusMonths(24) == "2028-09-03"_date);
     CHECK("2026-03-01"_date.iso() == "2026-03-01");
     CHECK("2026-11-22"_date.weekday() == 0);  // a Sunday
     CHECK("2026-11-03"_date < "2026-11-10"_date);

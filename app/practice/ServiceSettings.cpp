@@ -1,0 +1,29 @@
+// Kept as record settings in the scope "service", so they are authenticated and audited like
+// the records they change the reading of.
+#include "practice/ServiceSettings.h"
+
+#include <charconv>
+
+#include "practice/Practice.h"  // ValidationError
+#include "text/Translate.h"
+
+namespace roundtable::practice {
+
+int percentSetting(records::RecordStore& store, const PercentSetting& setting) {
+    auto kept = store.recordSetting("service", setting.name);
+    if (!kept || !kept->damage.empty())
+        return setting.defaultPercent;
+    const auto& value = kept->value;
+    int percent = 0;
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), percent);
+    const bool read = error == std::errc() && end == value.data() + value.size();
+    return read && percent >= 1 && percent <= 100 ? percent : setting.defaultPercent;
+}
+
+void setPercentSetting(records::RecordStore& store, const PercentSetting& setting, int percent) {
+    if (percent < 1 || percent > 100)
+        throw ValidationError(setting.field, text::tr("Please give a percentage from 1 to 100."));
+    store.setRecordSetting("service", setting.name, std::to_string(percent));
+}
+
+}  // namespace roundtable::practice
