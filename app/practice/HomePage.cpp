@@ -152,7 +152,8 @@ HomePage homePage(records::RecordStore& store, const curriculum::Programme& prog
     page.groups = groupsOf(store);
     const AlertSettings alerts{percentSetting(store, kRatingAlertBelow),
                                percentSetting(store, kRatingAlertDrop)};
-    std::map<records::MemberId, records::Member> members;  // as in the first of her groups
+    // Each member as in the first of her groups that lists him.
+    std::map<records::MemberId, std::pair<records::Group, records::Member>> members;
     std::set<records::MemberId> measured;  // a man in two of her groups is counted once
 
     for (const auto& group : page.groups) {
@@ -187,7 +188,7 @@ HomePage homePage(records::RecordStore& store, const curriculum::Programme& prog
         }
 
         for (const auto& member : groupMembers) {
-            members.emplace(member.id, member);
+            members.emplace(member.id, std::pair(group, member));
             if (group.kind == records::GroupKind::carers || !measured.insert(member.id).second)
                 continue;  // carers' groups take no outcome measures
             auto scores = standingScores(store.outcomeScoresOf(member.id));
@@ -206,7 +207,8 @@ HomePage homePage(records::RecordStore& store, const curriculum::Programme& prog
                 continue;
             const int daysLeft = today.daysUntil(*action.dueOn);
             if (daysLeft <= kActionsDueWithinDays)
-                page.actions.push_back({member->second, concern, action, daysLeft});
+                page.actions.push_back(
+                    {member->second.first, member->second.second, concern, action, daysLeft});
         }
     }
 

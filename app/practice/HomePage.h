@@ -33,6 +33,7 @@ struct NoteToWrite {
 
 /// An open action on an open concern, due within a week or overdue.
 struct ActionDue {
+    records::Group group;  ///< the first of hers that lists him
     records::Member member;
     records::Concern concern;  ///< with all its actions
     records::ConcernAction action;

@@ -26,6 +26,7 @@
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
 #include "ui/Guarded.h"
+#include "ui/HomePanel.h"
 #include "ui/MemberPanel.h"
 #include "ui/ModuleEditor.h"
 #include "ui/PreferencesDialog.h"
@@ -53,8 +54,11 @@ constexpr int kNoRecentId = wxID_HIGHEST + 7;
 constexpr int kViewCurriculumId = wxID_HIGHEST + 10;
 constexpr int kViewFirstPageId = wxID_HIGHEST + 11;  // one id a page, in kPageNames' order
 /// The work area's pages, in the order of their tabs and of View's Ctrl+1, Ctrl+2...
-constexpr std::array<const char*, 4> kPageNames{text::trLater("Group"), text::trLater("Session"),
-                                                text::trLater("Member"), text::trLater("Users")};
+constexpr std::array<const char*, 5> kPageNames{text::trLater("Home"), text::trLater("Group"),
+                                                text::trLater("Session"), text::trLater("Member"),
+                                                text::trLater("Users")};
+/// The pages' places, in kPageNames' order.
+enum WorkTab { homeTab, groupTab, sessionTab, memberTab, usersTab };
 
 void removeBackupButton(wxInfoBar* notice) {
     if (notice->HasButtonId(kBackupNowId))
@@ -114,6 +118,17 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     splitter->SetMinimumPaneSize(220);
     curriculum_ = new CurriculumPanel(splitter, programme_);
     pages_ = new wxNotebook(splitter, wxID_ANY);
+    home_ = new HomePanel(
+        pages_,
+        {[this](records::SessionId id) { showSession(id); },
+         [this](records::SessionId id, records::MemberId member) {
+             showSession(id);
+             session_->selectMember(member);
+         },
+         [this](records::GroupId group, records::MemberId member, HomePanel::MemberTab tab) {
+             showMember(group, member);
+             member_->sections()->SetSelection(static_cast<std::size_t>(tab));
+         }});
     groups_ = new GroupPanel(pages_, {[this] { return curriculum_->selectedSessionId(); },
                                       [this](records::SessionId id) { showSession(id); },
                                       [this](records::GroupId group, records::MemberId member) {
@@ -126,7 +141,13 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     session_ = new SessionPanel(pages_);
     member_ = new MemberPanel(pages_);
     users_ = new UsersPanel(pages_);
-    const std::array<wxWindow*, kPageNames.size()> pages{groups_, session_, member_, users_};
+    const std::array<wxWindow*, kPageNames.size()> pages{home_, groups_, session_, member_, users_};
+    // Back on the home page, what was done meanwhile is no longer listed.
+    pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
+        event.Skip();
+        if (event.GetSelection() == homeTab && !isLocked())
+            home_->refresh();
+    });
     for (std::size_t i = 0; i < pages.size(); ++i)
         pages_->AddPage(pages[i], trWx(kPageNames[i]));
     splitter->SplitVertically(curriculum_, pages_, FromDIP(380));
@@ -654,12 +675,13 @@ void MainFrame::showWork() {
     practice.useDateOrder(settings_ ? practice::dateOrderSetting(*settings_)
                                     : practice::localeDateOrder());
     groups_->attach(&practice);
+    home_->attach(&practice);
     session_->attach(&practice);
     member_->attach(&practice);
     users_->attach(&practice);
     if (printing_)
         printing_->attach(&practice);
-    pages_->SetSelection(0);
+    pages_->ChangeSelection(homeTab);  // gathered by attach: not again by the tab's event
     book_->SetSelection(workPage);
     lastActivity_ = std::chrono::steady_clock::now();
     auto user = workspace_->currentUser();
@@ -691,7 +713,7 @@ void MainFrame::showWork() {
     curriculum_->showProgramme(practice.programme());
     if (keptNote_ && user && user->login == keptNote_->login) {
         session_->restoreUnsavedNote(keptNote_->note);
-        pages_->SetSelection(1);
+        pages_->SetSelection(sessionTab);
         keptNote_.reset();  // only now: until it is back in the editor, it is kept here
     }
 }
@@ -772,6 +794,7 @@ void MainFrame::lock() {
 
 void MainFrame::hideRecords() {
     groups_->attach(nullptr);
+    home_->attach(nullptr);
     session_->attach(nullptr);
     member_->attach(nullptr);
     users_->attach(nullptr);
@@ -803,12 +826,12 @@ void MainFrame::setIdleLock(std::chrono::seconds after) {
 
 void MainFrame::showSession(records::SessionId session) {
     session_->showSession(session);
-    pages_->SetSelection(1);
+    pages_->SetSelection(sessionTab);
 }
 
 void MainFrame::showMember(records::GroupId group, records::MemberId member) {
     member_->showMember(group, member);
-    pages_->SetSelection(2);
+    pages_->SetSelection(memberTab);
 }
 
 }  // namespace roundtable::ui

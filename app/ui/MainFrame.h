@@ -34,6 +34,7 @@ namespace roundtable::ui {
 
 class CurriculumPanel;
 class GroupPanel;
+class HomePanel;
 class NewDatabasePanel;
 class RecoverAccessPanel;
 class RecoveryKeyPanel;
@@ -118,6 +119,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     [[nodiscard]] CurriculumPanel* curriculumPanel() const { return curriculum_; }
     [[nodiscard]] GroupPanel* groupPanel() const { return groups_; }
     [[nodiscard]] SessionPanel* sessionPanel() const { return session_; }
+    [[nodiscard]] HomePanel* homePanel() const { return home_; }
+    [[nodiscard]] UsersPanel* usersPanel() const { return users_; }
     [[nodiscard]] MemberPanel* memberPanel() const { return member_; }
     [[nodiscard]] wxNotebook* pages() const { return pages_; }
     /// The error shown by the last failed beginOpen.
@@ -189,6 +192,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     RecoveryKeyPanel* recovery_;
     CurriculumPanel* curriculum_;
     wxNotebook* pages_;
+    HomePanel* home_;
     GroupPanel* groups_;
     SessionPanel* session_;
     MemberPanel* member_;

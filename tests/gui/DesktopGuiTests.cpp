@@ -28,9 +28,11 @@
 
 #include "gui/GuiDriver.h"
 #include "records/RecordStore.h"
+#include "ui/GroupPanel.h"
 #include "ui/MemberPanel.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/Screenshot.h"
+#include "ui/SessionPanel.h"
 #include "ui/StandardCommands.h"
 #include "ui/StartUp.h"
 
@@ -126,9 +128,9 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
 
     // View's shortcuts move between the pages.
     frame->ProcessCommand(bar.FindMenuItem("View", "Member"));
-    CHECK(frame->pages()->GetSelection() == 2);
+    CHECK(frame->pages()->GetCurrentPage() == frame->memberPanel());
     frame->ProcessCommand(bar.FindMenuItem("View", "Group"));
-    CHECK(frame->pages()->GetSelection() == 0);
+    CHECK(frame->pages()->GetCurrentPage() == frame->groupPanel());
 
     // Cut, Copy, Paste and Select all follow the text field with the keyboard.
     auto* groupName = find<wxTextCtrl>(frame, "new-group-name");
@@ -158,7 +160,8 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
     CHECK(std::any_of(shortcuts.begin(), shortcuts.end(), [](const ui::Shortcut& shortcut) {
         return shortcut.command.starts_with("Print") && shortcut.keys == "Ctrl+P";
     }));
-    CHECK(has("View", "Session", "Ctrl+2"));
+    CHECK(has("View", "Home", "Ctrl+1"));
+    CHECK(has("View", "Session", "Ctrl+3"));
     CHECK(has("Programme", "Edit module...", "Ctrl+E"));
     CHECK(has("Help", "User guide", "F1"));
     CHECK(has("Edit", "Copy", "Ctrl+C"));
@@ -239,7 +242,7 @@ TEST_CASE("dates are typed and shown in the order chosen in preferences, without
     signInThroughPage(frame);
     REQUIRE(waitFor([&] { return !frame->isLocked(); }));
     frame->memberPanel()->showMember(service.group, service.members[0]);
-    frame->pages()->SetSelection(2);
+    showPage(frame, frame->memberPanel());
     pump(200);
     auto* born = find<wxTextCtrl>(frame, "date-of-birth");
     // The tests run under the C locale, which is no person's: the order that cannot be misread.
@@ -392,8 +395,8 @@ TEST_CASE("every page of the main window can be used at 1024x768 and 1366x768") 
         frame->SetSize(size);
         pump(300);
         // The whole group's register shows without scrolling.
-        frame->pages()->SetSelection(1);
-        pump(300);
+        showPage(frame, frame->sessionPanel());
+        pump(100);
         wxRect last;
         REQUIRE(registerList->GetItemRect(7, last));
         CHECK_MESSAGE(last.GetBottom() < registerList->GetClientSize().y,

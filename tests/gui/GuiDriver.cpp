@@ -14,6 +14,7 @@
 
 #include "curriculum/ProgrammeLoader.h"
 #include "practice/Practice.h"
+#include "ui/GroupPanel.h"
 
 namespace roundtable::test {
 
@@ -161,9 +162,20 @@ void chooseItem(wxChoice* choice, int index) {
     pump(100);
 }
 
+void showPage(ui::MainFrame* frame, wxWindow* page) {
+    frame->pages()->SetSelection(static_cast<std::size_t>(frame->pages()->FindPage(page)));
+    pump(200);
+}
+
+void signInToGroupPage(ui::MainFrame* frame) {
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    showPage(frame, frame->groupPanel());
+}
+
 wxListCtrl* openFirstSession(ui::MainFrame* frame, const std::filesystem::path& path, int members) {
     REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
+    signInToGroupPage(frame);
     clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
     click(find<wxButton>(frame, "open-session"));
     auto* registerList = find<wxListCtrl>(frame, "register");

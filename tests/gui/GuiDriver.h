@@ -65,6 +65,12 @@ ui::MainFrame* showFrame();
 void closeFrame(ui::MainFrame* frame);
 /// Types the user name and passphrase into the sign-in page and presses Sign in.
 void signInThroughPage(ui::MainFrame* frame, const char* passphrase = kTestPassphrase);
+/// Brings `page` of the work area (frame->groupPanel() and the like) to the front, as its tab
+/// would; the window opens on the home page after sign-in.
+void showPage(ui::MainFrame* frame, wxWindow* page);
+/// Signs in through the page and waits for the work area, then shows the Group page.
+void signInToGroupPage(ui::MainFrame* frame);
+
 /// Opens `path`, signs in, opens the group's first session and selects the first line of
 /// its register, which must have `members` lines.
 wxListCtrl* openFirstSession(ui::MainFrame* frame, const std::filesystem::path& path, int members);

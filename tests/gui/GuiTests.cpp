@@ -37,12 +37,14 @@
 #include "text/Translate.h"
 #include "ui/CurriculumPanel.h"
 #include "ui/GroupPanel.h"
+#include "ui/HomePanel.h"
 #include "ui/LastResortApp.h"
 #include "ui/MainFrame.h"
 #include "ui/MemberPanel.h"
 #include "ui/Screenshot.h"
 #include "ui/SessionPanel.h"
 #include "ui/StartUp.h"
+#include "ui/UsersPanel.h"
 #include "ui/WxText.h"
 
 using namespace roundtable;
@@ -175,7 +177,7 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     auto* sessions = find<wxListCtrl>(frame, "sessions");
     clickListRow(sessions, 0);
     click(find<wxButton>(frame, "open-session"));
-    CHECK(waitFor([&] { return frame->pages()->GetSelection() == 1; }));
+    CHECK(waitFor([&] { return frame->pages()->GetCurrentPage() == frame->sessionPanel(); }));
     CHECK(frame->sessionPanel()->currentSession() == sessionId);
 
     auto* registerList = find<wxListCtrl>(frame, "register");
@@ -206,10 +208,10 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
 
     pump(300);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-session-page.png"));
-    // Back to the Group page by clicking its tab, as a facilitator would.
+    // Back to the home page by clicking its tab (the first), as a facilitator would.
     auto tabs = frame->pages()->GetScreenRect();
     clickAt(tabs.GetPosition() + wxSize(30, 15));
-    CHECK(waitFor([&] { return frame->pages()->GetSelection() == 0; }));
+    CHECK(waitFor([&] { return frame->pages()->GetCurrentPage() == frame->homePanel(); }));
     closeFrame(frame);
 
     // Reopen the file in a new window: everything is as it was left.
@@ -390,7 +392,7 @@ TEST_CASE("an administrator adds a user, who signs in and changes their own pass
     auto* frame = showFrame();
     REQUIRE(frame->beginOpen(path));
     signInThroughPage(frame);
-    clickTab(frame->pages(), 3);
+    clickTab(frame->pages(), frame->pages()->FindPage(frame->usersPanel()));
     auto* users = find<wxListCtrl>(frame, "users");
     CHECK(waitFor([&] { return users->GetItemCount() == 1; }));
     CHECK(users->GetItemText(0, 1) == "Administrator");
@@ -416,7 +418,7 @@ TEST_CASE("an administrator adds a user, who signs in and changes their own pass
     typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), "river stone lantern");
     click(find<wxButton>(frame, "sign-in"));
     CHECK(waitFor([&] { return !frame->isLocked(); }));
-    clickTab(frame->pages(), 3);
+    clickTab(frame->pages(), frame->pages()->FindPage(frame->usersPanel()));
     CHECK_FALSE(find<wxButton>(frame, "add-user")->IsEnabled());
     typeInto(find<wxTextCtrl>(frame, "own-current"), "not my passphrase");
     typeInto(find<wxTextCtrl>(frame, "own-passphrase"), "harbour light evening");
@@ -447,7 +449,7 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     }
     auto* frame = showFrame();
     REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
+    signInToGroupPage(frame);
     typeInto(find<wxTextCtrl>(frame, "new-group-name"), "Tuesday carers");
     chooseItem(find<wxChoice>(frame, "new-group-kind"), 2);
     // When it meets: Thursdays at 18:30; a length that is not a number is refused there.
@@ -611,13 +613,13 @@ TEST_CASE("a member's record: details, sessions, a concern and its action, a sco
     }
     auto* frame = showFrame();
     REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
+    signInToGroupPage(frame);
     auto* members = find<wxListBox>(frame, "members");
     REQUIRE(waitFor([&] { return members->GetCount() == 1; }));
     clickAt(members->GetScreenPosition() + wxSize(40, 10));  // the first line
     CHECK(waitFor([&] { return members->GetSelection() == 0; }));
     click(find<wxButton>(frame, "open-member"));
-    CHECK(waitFor([&] { return frame->pages()->GetSelection() == 2; }));
+    CHECK(waitFor([&] { return frame->pages()->GetCurrentPage() == frame->memberPanel(); }));
     CHECK(find<wxStaticText>(frame, "member-header")->GetLabel().Contains("Daniel Hughes"));
     CHECK(find<wxStaticText>(frame, "member-header")->GetLabel().Contains("legally required"));
     auto* message = find<wxStaticText>(frame, "member-message");
@@ -1008,13 +1010,12 @@ TEST_CASE("a session shows the module version it was planned from, and what chan
     frame->lock();
     CHECK_FALSE(find<wxButton>(frame, "compare-with-newest")->IsShown());
     CHECK(plannedFrom->GetLabel().empty());
-    signInThroughPage(frame);
-    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    signInToGroupPage(frame);
     clickListRow(find<wxListCtrl>(frame, "sessions"), 0);
     click(find<wxButton>(frame, "open-session"));
     CHECK(waitFor([&] { return find<wxButton>(frame, "compare-with-newest")->IsShown(); }));
     // The group can be kept on the versions it started with.
-    clickTab(frame->pages(), 0);
+    clickTab(frame->pages(), frame->pages()->FindPage(frame->groupPanel()));
     auto* stays = find<wxCheckBox>(frame, "stays-on-versions");
     CHECK(stays->IsEnabled());
     CHECK_FALSE(stays->GetValue());

@@ -476,7 +476,8 @@ TEST_CASE(
     // The activity's own picture: chosen with the same picker, checked like every picture.
     auto* activityPicture = find<wxTextCtrl>(editor, "activity-picture");
     const curriculum::FieldAddress pictureField{curriculum::Field::activityPicture, 0, 0, {}};
-    editor->choosePictureWith([](const std::string&) { return std::optional<std::string>("group"); });
+    editor->choosePictureWith(
+        [](const std::string&) { return std::optional<std::string>("group"); });
     click(find<wxButton>(editor, "activity-picture-choose"));
     CHECK(waitFor([&] { return editor->draft().text(pictureField) == "group"; }));
     CHECK(activityPicture->GetValue() == "group");
@@ -627,24 +628,28 @@ TEST_CASE("a clinical lead adds a picture from the picker, checked, and chooses 
     store.unlock("lead", kAuthorPassphrase);
     REQUIRE(practice::storeShippedProgrammeIfMissing(store, ROUNDTABLE_CONTENT));
     const auto before = store.programmePictures().size();
-    ui::PicturePicker picker(
-        nullptr, store.programmePictures(),
-        [&](const std::filesystem::path& file, const std::string& name,
-            const std::string& description) {
-            practice::CurriculumChanges(store).addPicture(file, name, description);
-            return store.programmePictures();
-        });
+    ui::PicturePicker picker(nullptr, store.programmePictures(),
+                             [&](const std::filesystem::path& file, const std::string& name,
+                                 const std::string& description) {
+                                 practice::CurriculumChanges(store).addPicture(file, name,
+                                                                               description);
+                                 return store.programmePictures();
+                             });
     picker.Show();
     pump(300);
     CHECK(find<wxButton>(&picker, "picture-add")->IsShown());
 
     // Refused at once, and nothing stored: a script in the SVG, then a name modules cannot use.
     const auto unsafe = dir / "unsafe.svg";
-    test::writeFile(unsafe, R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><script>alert(1)</script></svg>)svg");
+    test::writeFile(
+        unsafe,
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><script>alert(1)</script></svg>)svg");
     CHECK_FALSE(picker.addPicture(unsafe, "calm", "Someone breathing slowly"));
     CHECK(picker.message().utf8_string().starts_with("\u26A0 "));
     const auto calm = dir / "calm.svg";
-    test::writeFile(calm, R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><title>calm</title><circle cx="32" cy="32" r="24" fill="#4a90d9"/></svg>)svg");
+    test::writeFile(
+        calm,
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><title>calm</title><circle cx="32" cy="32" r="24" fill="#4a90d9"/></svg>)svg");
     CHECK_FALSE(picker.addPicture(calm, "Calm Face", "Someone breathing slowly"));
     CHECK(picker.message().Contains("small letters, digits and hyphens"));
     CHECK(store.programmePictures().size() == before);

@@ -298,7 +298,7 @@ TEST_CASE("a member page's progress report is chosen, previewed and exported, hi
     signInThroughPage(frame);
     REQUIRE(waitFor([&] { return !frame->isLocked(); }));
     frame->memberPanel()->showMember(small.group, small.owen);
-    frame->pages()->SetSelection(2);
+    showPage(frame, frame->memberPanel());
     for (int width : {1024, 1366}) {  // the button in reach beside his name at both sizes
         frame->SetSize(width, 768);
         pump(400);

@@ -34,6 +34,7 @@
 #include "ui/ModuleEditor.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/Screenshot.h"
+#include "ui/SessionPanel.h"
 
 using namespace roundtable;
 using namespace roundtable::test;
@@ -227,7 +228,7 @@ TEST_CASE("under the pseudo-locale every label the window shows is translated") 
         pump(300);
         checkWindow(frame, data, frame->pages()->GetPageText(page).utf8_string(), untranslated);
     }
-    frame->pages()->SetSelection(1);  // the session, its register and note
+    showPage(frame, frame->sessionPanel());  // the session, its register and note
     frame->SetSize(wxSize(1366, 768));
     pump(400);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-pseudo-locale-1366x768.png"));

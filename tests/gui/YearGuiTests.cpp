@@ -1,6 +1,7 @@
 // The group's year at a glance, driven as a facilitator would: from the Group page to the grid,
 // each mark's letter (and colour) in its cell, the late entries starred, the rates, and a cell
-// opening its session on that member.
+// opening its session on that member; and the home page the window opens on, a line of which
+// opens the note it names.
 #include <doctest/doctest.h>
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -8,10 +9,14 @@
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include "gui/GuiDriver.h"
 #include "practice/Practice.h"
 #include "support/TestStore.h"
+#include "ui/GroupPanel.h"
+#include "ui/HomePanel.h"
 #include "ui/MainFrame.h"
 #include "ui/Screenshot.h"
 #include "ui/SessionPanel.h"
@@ -26,9 +31,7 @@ ui::MainFrame* groupPageOf(const std::filesystem::path& path) {
     auto* frame = showFrame();
     frame->SetSize(wxSize(1366, 768));
     REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
-    frame->pages()->SetSelection(0);
-    pump(200);
+    signInToGroupPage(frame);
     return frame;
 }
 }  // namespace
@@ -85,7 +88,8 @@ TEST_CASE("the year at a glance shows each mark by its letter and opens a cell's
         grid->GetEventHandler()->ProcessEvent(event);
     });
     click(find<wxButton>(frame, "open-register-grid"));
-    REQUIRE(waitFor([&] { return looked && frame->pages()->GetSelection() == 1; }));
+    REQUIRE(waitFor(
+        [&] { return looked && frame->pages()->GetCurrentPage() == frame->sessionPanel(); }));
     CHECK(frame->sessionPanel()->currentSession() == second);
     auto* registerList = find<wxListCtrl>(frame, "register");
     const long selected = registerList->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
@@ -158,5 +162,67 @@ TEST_CASE(
         click(find<wxButton>(frame, "open-register-grid"));
         REQUIRE(waitFor([&] { return looked; }));
     }
+    closeFrame(frame);
+}
+
+TEST_CASE("the home page after sign-in lists a note not yet written and opens it") {
+    TempDir dir;
+    const auto path = dir / "service.rtdb";
+    records::SessionId held = 0, next = 0;
+    const auto today = practice::today();
+    {
+        auto store = createTestStore(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+        auto daniel = practice.addMember(group, "Daniel Hughes", today.plusDays(-30).iso());
+        held = practice.planSession(group, "framework-01", today.plusDays(-3).iso());
+        practice.recordAttendance(held, daniel, Attendance::attended, "");
+        practice.markDelivered(held);
+        next = practice.planSession(group, "framework-02", today.plusDays(4).iso());
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    // What the window opens on.
+    CHECK(frame->pages()->GetCurrentPage() == static_cast<wxWindow*>(frame->homePanel()));
+    auto* notes = find<wxListCtrl>(frame, "home-notes");
+    REQUIRE(notes->GetItemCount() == 1);
+    CHECK(notes->GetItemText(0, 1) == "R0001  Daniel Hughes");
+    CHECK(notes->GetItemText(0, 2) == "not begun, overdue by 3 days");
+    auto* sessions = find<wxListCtrl>(frame, "home-sessions");
+    REQUIRE(sessions->GetItemCount() == 1);
+    CHECK(sessions->GetItemText(0, 2) == "Making our group rules");
+    // Before the group's first measures are taken, they are listed as due.
+    CHECK(find<wxListCtrl>(frame, "home-measures")->GetItemCount() == 3);
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(400);
+        CHECK(notes->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight());
+        CHECK(ui::saveScreenshot(frame, std::string(ROUNDTABLE_SCREENSHOT_DIR) + "/gui-home-" +
+                                            std::to_string(size.x) + "x768.png"));
+    }
+
+    // Enter on the line opens the session on him, ready for his note.
+    clickListRow(notes, 0);
+    wxUIActionSimulator().Char(WXK_RETURN);
+    REQUIRE(waitFor([&] {
+        return frame->pages()->GetCurrentPage() == static_cast<wxWindow*>(frame->sessionPanel());
+    }));
+    CHECK(frame->sessionPanel()->currentSession() == held);
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    const long selected = registerList->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    REQUIRE(selected == 0);
+    CHECK(registerList->GetItemText(selected) == "R0001");  // Daniel's code
+    typeInto(find<wxTextCtrl>(frame, "note-text"), "Took part in agreeing the rules.");
+    click(find<wxButton>(frame, "sign-note"));
+    // Signed three days after the session: a late entry, and marked so.
+    CHECK(waitFor([&] { return registerList->GetItemText(0, 3).StartsWith("signed"); }));
+
+    // Back on the home page, the signed note is no longer owed.
+    showPage(frame, frame->homePanel());
+    CHECK(waitFor([&] { return notes->GetItemCount() == 0; }));
+    CHECK_FALSE(notes->IsShown());
+    CHECK(frame->homePanel()->page().sessions.front().session.id == next);
     closeFrame(frame);
 }
