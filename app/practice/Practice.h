@@ -13,6 +13,7 @@
 #include "curriculum/Programme.h"
 #include "practice/CatchUps.h"
 #include "practice/Dates.h"
+#include "practice/MemberProgress.h"
 #include "practice/RecordsToPrint.h"
 #include "records/RecordStore.h"
 
@@ -108,6 +109,10 @@ class Practice {
     /// Each member's catch-ups, and the share that decides them (CatchUps.h).
     [[nodiscard]] std::vector<MemberCatchUps> catchUps(records::GroupId group);
     [[nodiscard]] int catchUpShare();
+    /// A member's attendance by module, ratings and scores (MemberProgress.h); audited.
+    [[nodiscard]] MemberProgress memberProgress(records::MemberId member) {
+        return practice::memberProgress(store_, member, programme_);
+    }
     void setCatchUpShare(int percent);
     void setStaysOnModuleVersions(records::GroupId group, bool stays);
     /// The module version a session was planned from (its stamp's content hash), from the
