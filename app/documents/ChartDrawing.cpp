@@ -221,6 +221,19 @@ class ChartPainter {
         return typesetter_.layout(text, face, size, std::max(width, 1.0), shape);
     }
     [[nodiscard]] double gap() const { return small_ * 0.6; }
+
+    /// Every how many ticks a label fits, when the ticks along `length` are `each` apart at
+    /// the least: on a small chart every second or fifth tick is labelled, not all overprinted.
+    [[nodiscard]] std::size_t labelStride(double length, double each) const {
+        if (ticks_.size() < 2)
+            return 1;
+        const double apart = length / static_cast<double>(ticks_.size() - 1);
+        for (std::size_t stride : {1, 2, 5}) {
+            if (apart * static_cast<double>(stride) >= each)
+                return stride;
+        }
+        return ticks_.size();
+    }
     [[nodiscard]] double markerSize() const { return small_ * 0.75; }
 
     /// The widest word of `text`: a label must be at least as wide, not to break a word.
@@ -283,7 +296,7 @@ class ChartPainter {
     void measureLegend() {
         if (chart_.series.empty())
             return;
-        const int columns = width_ >= 20.0 * style_.bodySize ? 2 : 1;
+        const int columns = chart_.series.size() > 1 && width_ >= 20.0 * style_.bodySize ? 2 : 1;
         const double column = width_ / columns;
         const double textWidth = column - kSampleWidth - 2.0 * gap();
         double rowTop = 0.0;
@@ -330,7 +343,9 @@ class ChartPainter {
             return left + (static_cast<double>(i) + 0.5) * spacing_;
         };
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-        for (const auto& tick : ticks_) {
+        const auto every = labelStride(bottom - top, tickHeight_ * 1.1);
+        for (std::size_t t = 0; t < ticks_.size(); ++t) {
+            const auto& tick = ticks_[t];
             const double at = valueY(tick.value);
             setGrey(cr, kGridGrey);
             cairo_set_line_width(cr, kGridWidth);
@@ -338,6 +353,8 @@ class ChartPainter {
             setGrey(cr, kAxisGrey);
             cairo_set_line_width(cr, kAxisWidth);
             line(cr, left - kTickLength, at, left, at);
+            if (t % every != 0)
+                continue;
             setGrey(cr, 0.0);
             show(cr, tick.text, left - kTickLength - gap() / 2.0 - widthOf(tick.text.get()),
                  at - heightOf(tick.text.get()) / 2.0);
@@ -443,6 +460,12 @@ class ChartPainter {
             valueTexts_.push_back(layout(text, Face::sans, small_, 1e6));
             valueWidth_ = std::max(valueWidth_, widthOf(valueTexts_.back().get()));
         }
+        // The value label is centred under the plot, so wrapped to the plot's width.
+        if (valueLabel_) {
+            valueLabel_ = layout(chart_.valueLabel, Face::sans, small_,
+                                 width_ - nameWidth_ - valueWidth_ - 2.0 * gap(),
+                                 TextShape::centredOnWidth());
+        }
         fixed_ = heightOf(title_.get()) + gap() + kTickLength + gap() / 2.0 + tickHeight_ +
                  (valueLabel_ ? gap() / 2.0 + heightOf(valueLabel_.get()) : 0.0);
     }
@@ -455,7 +478,9 @@ class ChartPainter {
             return left + (std::clamp(value, chart_.valueMin, chart_.valueMax) - chart_.valueMin) /
                               (chart_.valueMax - chart_.valueMin) * (right - left);
         };
-        for (const auto& tick : ticks_) {
+        const auto every = labelStride(right - left, tickWidth_ + gap());
+        for (std::size_t t = 0; t < ticks_.size(); ++t) {
+            const auto& tick = ticks_[t];
             const double at = valueX(tick.value);
             setGrey(cr, kGridGrey);
             cairo_set_line_width(cr, kGridWidth);
@@ -463,6 +488,8 @@ class ChartPainter {
             setGrey(cr, kAxisGrey);
             cairo_set_line_width(cr, kAxisWidth);
             line(cr, at, bottom, at, bottom + kTickLength);
+            if (t % every != 0)
+                continue;
             setGrey(cr, 0.0);
             const double width = widthOf(tick.text.get());
             show(cr, tick.text, std::clamp(at - width / 2.0, box.x, box.x + box.width - width),
@@ -495,10 +522,8 @@ class ChartPainter {
         line(cr, left, top, left, bottom);
         line(cr, left, bottom, right, bottom);
         if (valueLabel_) {
-            auto centred = layout(chart_.valueLabel, Face::sans, small_, right - left,
-                                  TextShape::centredOnWidth());
             setGrey(cr, 0.0);
-            show(cr, centred, left, bottom + kTickLength + gap() + tickHeight_);
+            show(cr, valueLabel_, left, bottom + kTickLength + gap() + tickHeight_);
         }
     }
 

@@ -17,8 +17,7 @@ Chart attendanceChart(const std::vector<practice::ModuleAttendance>& modules) {
     chart.valueMin = 0.0;
     chart.valueMax = 100.0;
     chart.valueSuffix = std::string(1, '%');  // not = "%": GCC 12 warns (-Wrestrict)
-    chart.valueLabel =
-        text::tr("Attended, percent of the sessions delivered while he was a member");
+    chart.valueLabel = text::tr("Percent of the sessions delivered while he was a member");
     ChartSeries series;
     series.name = text::tr("Attended");
     for (const auto& module : modules) {

@@ -113,10 +113,10 @@ TEST_CASE("a chart's texts are its title, axis labels, categories and legend") {
                                      5,
                                  },
                                  {"x", "Relations", 0, 0}});
-    CHECK(textsOf(bars) == std::vector<std::string>{
-                               "Sessions attended of those delivered, by module",
-                               "Attended, percent of the sessions delivered while he was a member",
-                               "Framework", "Relations", "4 of 5 (80%)", "none held"});
+    CHECK(textsOf(bars) ==
+          std::vector<std::string>{"Sessions attended of those delivered, by module",
+                                   "Percent of the sessions delivered while he was a member",
+                                   "Framework", "Relations", "4 of 5 (80%)", "none held"});
     CHECK(bars.series[0].values[0] == 80.0);
     CHECK_FALSE(bars.series[0].values[1]);
     // Documents list a chart's texts with their other blocks'.
@@ -223,7 +223,7 @@ TEST_CASE("the progress report's charts are text in the PDF, in embedded fonts")
     // The pages with the attendance bars, the first ratings chart and the first scores chart,
     // kept for a person to look at.
     for (const auto& [shown, name] : std::vector<std::pair<std::string, std::string>>{
-             {"Attended, percent of the sessions", "document-member-report-attendance"},
+             {"Percent of the sessions delivered", "document-member-report-attendance"},
              {"Rating, from 0 to 3", "document-member-report-chart"},
              {"Score, from 0 to 100", "document-member-report-scores"}}) {
         auto page = std::find_if(pages.begin(), pages.end(), [&](const auto& text) {
