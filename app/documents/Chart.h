@@ -60,7 +60,8 @@ struct Chart {
 
 /// Every text a reader sees on `chart`: its title, the value label, each category, the
 /// category label, each mark's label, and a line chart's legend (each series' name) or a bar
-/// chart's value texts.
+/// chart's value texts. The ticks' numbers are left out: they follow from the range, which the
+/// value label states.
 [[nodiscard]] std::vector<std::string> textsOf(const Chart& chart);
 
 }  // namespace roundtable::documents

@@ -149,5 +149,10 @@ TEST_CASE("a member's Progress tab shows his attendance by module, ratings and s
     clickTab(sections, kProgressTab);
     pump(200);
     CHECK(looks() == 1);
+    // Locking leaves nothing of his progress in the window.
+    frame->lock();
+    CHECK(modules->GetItemCount() == 0);
+    CHECK(scores->GetItemCount() == 0);
+    CHECK(wxWindow::FindWindowByName("indicator-chart-1", frame) == nullptr);
     closeFrame(frame);
 }
