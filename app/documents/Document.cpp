@@ -63,6 +63,10 @@ std::vector<std::string> textsOf(const Document& document) {
                                    add(cell);
                            }
                        },
+                       [&](const Chart& chart) {
+                           for (const auto& text : textsOf(chart))
+                               add(text);
+                       },
                    },
                    block);
     }

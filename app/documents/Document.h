@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "documents/Chart.h"
+
 namespace roundtable::documents {
 
 /// The only name printed in every page's header: neutral, because belonging to such a group
@@ -104,8 +106,9 @@ struct Table {
     bool forWriting = false;                     ///< rows tall enough to sign or write in by hand
 };
 
+// A Chart (Chart.h) is a block too: printed whole, as wide as the text, never split.
 using Block = std::variant<Heading, Paragraph, EasyReadPoint, BulletList, WritingSpace, KeyText,
-                           Contents, PageBreak, Table>;
+                           Contents, PageBreak, Table, Chart>;
 
 struct Document {
     std::string title;  ///< in every page's header and the PDF's metadata
@@ -122,7 +125,8 @@ struct Document {
 
 /// Every text a reader sees in the body of `document`, one per line in reading order (a
 /// bullet list's items one per line; a writing space's label; contents titles; a table's
-/// headings, then its cells row by row, each non-empty one on its own line). The header
+/// headings, then its cells row by row, each non-empty one on its own line; a chart's texts as
+/// textsOf(Chart) lists them). The header
 /// and footer (product name, title, page numbers) are not included.
 [[nodiscard]] std::vector<std::string> textsOf(const Document& document);
 

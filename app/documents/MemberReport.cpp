@@ -4,8 +4,10 @@
 #include "documents/MemberReport.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
+#include "documents/ProgressCharts.h"
 #include "documents/RecordText.h"
 #include "practice/Dates.h"
 #include "practice/Wording.h"
@@ -117,6 +119,8 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
             {moduleTitle(programme, id), std::to_string(version), rateText(at, of)});
     }
     blocks.push_back(std::move(byModule));
+    if (!modules.empty())
+        blocks.push_back(attendanceChart(practice::attendanceByModule(period.sessions, programme)));
     blocks.push_back(Heading{text::tr("Sessions attended"), 3, {}});
     if (attended.rows.empty())
         blocks.push_back(
@@ -153,6 +157,7 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
         blocks.push_back(Paragraph{text::tr("No indicators were rated in this period."), {}});
         return;
     }
+    const auto progress = practice::ratingsByIndicator(period.sessions, programme);
     for (const auto& moduleId : order) {
         // The module's indicators, then any rated that the curriculum no longer has.
         std::vector<std::pair<std::string, std::string>> indicators;  // id, heading
@@ -189,6 +194,12 @@ void addRatings(std::vector<Block>& blocks, const practice::MemberPeriod& period
             table.rows.push_back(std::move(row));
         }
         blocks.push_back(std::move(table));
+        // The same ratings over time, a line (marker and dash) for each indicator.
+        std::vector<practice::IndicatorProgress> ofModule;
+        std::copy_if(progress.begin(), progress.end(), std::back_inserter(ofModule),
+                     [&](const auto& indicator) { return indicator.moduleId == moduleId; });
+        if (!ofModule.empty())
+            blocks.push_back(indicatorChart(ofModule, dates));
     }
 }
 
@@ -240,6 +251,8 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
                               std::to_string(score.score)});
     }
     blocks.push_back(std::move(table));
+    for (const auto& measure : practice::scoresByMeasure(period.scores, programme))
+        blocks.push_back(scoreChart(measure, dates));
 }
 
 void addConcerns(std::vector<Block>& blocks, const practice::MemberPeriod& period,

@@ -31,9 +31,10 @@ struct MemberReportOptions {
 };
 
 /// His details and the period; attendance and its rate; the modules and sessions he attended and
-/// those he missed; the progress indicators' ratings by session (labels from `programme`); his
-/// outcome scores at their time points (measure names from `programme`, no questionnaire
-/// items); open concerns when chosen; the summary; and a signature block.
+/// those he missed (with a bar chart of the rates by module); the progress indicators' ratings by
+/// session (labels from `programme`), each module's also as a line chart; his outcome scores at
+/// their time points (measure names from `programme`, no questionnaire items), each measure's
+/// also as a line chart; open concerns when chosen; the summary; and a signature block.
 [[nodiscard]] Document memberReport(const practice::MemberPeriod& period,
                                     const curriculum::Programme& programme,
                                     const MemberReportOptions& options);

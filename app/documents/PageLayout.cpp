@@ -10,6 +10,7 @@
 #include <optional>
 #include <utility>
 
+#include "documents/ChartDrawing.h"
 #include "documents/Pictograms.h"
 #include "documents/Typesetter.h"
 #include "text/Translate.h"
@@ -85,7 +86,8 @@ std::string excerptOf(const std::string& text) {
 
 struct PageLayout::Impl {
     Impl(const Document& document, const PictureSource& pictures)
-        : style(styleOf(document.typography)),
+        : typography(document.typography),
+          style(styleOf(document.typography)),
           typesetter(style),
           pictograms(pictures),
           sheet(document.booklet ? pageSizeOf(document.paper, Orientation::landscape)
@@ -102,6 +104,7 @@ struct PageLayout::Impl {
         resolveAnchorsAndPictures();
     }
 
+    Typography typography;
     const Style& style;
     Typesetter typesetter;
     Pictograms pictograms;
@@ -291,6 +294,18 @@ struct PageLayout::Impl {
     }
 
     void add(const PageBreak&) { pageBreakPending = !rows.empty(); }
+
+    /// A chart is one row, as wide as the text: never split over two pages.
+    void add(const Chart& chart) {
+        Row row;
+        row.height = chartHeight(chart, width, typography);
+        row.gapBefore = style.blockGap * 2.0;
+        row.excerpt = excerptOf(chart.title);
+        row.draw = [this, chart, height = row.height](cairo_t* cr, double top) {
+            drawChart(cr, chart, {left, top, width, height}, typography);
+        };
+        push(std::move(row));
+    }
 
     // Tables: a row of the table is a row of the page; its heading row is kept with the first
     // and repeated at the top of each page the table goes on to.

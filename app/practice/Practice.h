@@ -14,6 +14,7 @@
 #include "practice/CatchUps.h"
 #include "practice/Dates.h"
 #include "practice/HomePage.h"
+#include "practice/MemberProgress.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceSettings.h"
 #include "records/RecordStore.h"
@@ -114,6 +115,10 @@ class Practice {
     /// The service's settings kept with the records (ServiceSettings.h).
     [[nodiscard]] int servicePercent(const PercentSetting& setting);
     void setServicePercent(const PercentSetting& setting, int percent);
+    /// A member's attendance by module, ratings and scores (MemberProgress.h); audited.
+    [[nodiscard]] MemberProgress memberProgress(records::MemberId member) {
+        return practice::memberProgress(store_, member, programme_);
+    }
     void setStaysOnModuleVersions(records::GroupId group, bool stays);
     /// The module version a session was planned from (its stamp's content hash), from the
     /// database's programme; the current programme's module when that text is not there, or

@@ -19,6 +19,7 @@
 #include "text/Translate.h"
 #include "ui/FlowingRow.h"
 #include "ui/Guarded.h"
+#include "ui/ProgressPanel.h"
 #include "ui/ReportDialog.h"
 #include "ui/WxText.h"
 
@@ -69,13 +70,16 @@ wxStaticText* label(wxWindow* parent, const char* words) {
 }
 
 // The tabs, in order: their titles, and the names of their damage notices.
-constexpr std::array<std::pair<const char*, const char*>, 5> kSections = {{
+constexpr std::array<std::pair<const char*, const char*>, 6> kSections = {{
     {text::trLater("Details"), "details-damage"},
     {text::trLater("Sessions"), "history-damage"},
     {text::trLater("Concerns"), "concerns-damage"},
     {text::trLater("Outcome scores"), "scores-damage"},
     {text::trLater("Relapse-prevention plan"), "plan-damage"},
+    {text::trLater("Progress"), "progress-damage"},
 }};
+// Last, so that the tabs before it keep their places (and their keyboard order).
+constexpr int kProgressSection = 5;
 
 long selectedRow(wxListCtrl* list) {
     return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
@@ -96,7 +100,7 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
     sections_ = new wxNotebook(this, wxID_ANY);
     sections_->SetName("member-sections");
     for (auto* page : {buildDetailsPage(), buildHistoryPage(), buildConcernsPage(),
-                       buildScoresPage(), buildPlanPage()}) {
+                       buildScoresPage(), buildPlanPage(), buildProgressPage()}) {
         const auto& [title, damageName] = kSections.at(sectionDamage_.size());
         // Each page's warning goes at its top, above what it explains.
         auto* notice = new DamageNotice(page, damageName);
@@ -106,6 +110,11 @@ MemberPanel::MemberPanel(wxWindow* parent) : wxPanel(parent) {
     }
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("member-message");
+    // His progress is read (and its look audited) when the tab is opened, not with every change.
+    sections_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
+        event.Skip();
+        showProgressIfLooked();
+    });
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -286,6 +295,18 @@ wxWindow* MemberPanel::buildPlanPage() {
     return page;
 }
 
+wxWindow* MemberPanel::buildProgressPage() {
+    progress_ = new ProgressPanel(sections_);
+    return progress_;
+}
+
+void MemberPanel::showProgressIfLooked() {
+    if (practice_ && member_ != 0 && sections_->GetSelection() == kProgressSection &&
+        !progress_->showsMember()) {
+        progress_->showMember(*practice_, member_);
+    }
+}
+
 void MemberPanel::clearFields() {
     for (auto* field :
          {dateOfBirth_, localId_, residentialService_, careManager_, leftOn_, leavingReason_,
@@ -330,6 +351,7 @@ void MemberPanel::reload() {
     reportButton_->Enable(open);
     for (auto* list : {history_, concerns_, actions_, scores_})
         list->DeleteAllItems();
+    progress_->clear();
     if (!open) {
         planVersion_->SetLabel(wxEmptyString);
         leavingStatus_->SetLabel(wxEmptyString);
@@ -439,6 +461,7 @@ void MemberPanel::reload() {
                   {std::to_string(record_.relapsePlan->version), record_.relapsePlan->createdBy,
                    readableDate(practice::dateOf(record_.relapsePlan->createdAt))}))
             : trWx("No plan yet. Write it with him, in his own words."));
+    showProgressIfLooked();
     Layout();
 }
 
@@ -457,6 +480,10 @@ void MemberPanel::showDamage() {
         damages[3].push_back(score.damage);
     if (record_.relapsePlan)
         damages[4].push_back(record_.relapsePlan->damage);
+    // His progress is made from his sessions and his scores.
+    damages[kProgressSection] = damages[1];
+    damages[kProgressSection].insert(damages[kProgressSection].end(), damages[3].begin(),
+                                     damages[3].end());
     for (std::size_t i = 0; i < kSections.size(); ++i) {
         sectionDamage_[i]->show(damages[i]);
         sections_->SetPageText(i, trWx(kSections[i].first) + damagedMark(damages[i]));

@@ -1,7 +1,8 @@
 // A member's record: his details and membership, his session history, concerns and what is
-// being done about them, outcome-measure scores, and his relapse-prevention plan. Every
-// change goes through practice::Practice; opening the record is audited as a view. Parts
-// damaged outside Roundtable are marked on their tab and explained at the top of it.
+// being done about them, outcome-measure scores, his relapse-prevention plan and his progress
+// (ProgressPanel.h). Every change goes through practice::Practice; opening the record is
+// audited as a view. Parts damaged outside Roundtable are marked on their tab and explained at
+// the top of it.
 #pragma once
 
 #include <wx/panel.h>
@@ -22,6 +23,7 @@ class wxTextCtrl;
 namespace roundtable::ui {
 
 class DamageNotice;
+class ProgressPanel;
 
 class MemberPanel : public wxPanel {
   public:
@@ -46,6 +48,9 @@ class MemberPanel : public wxPanel {
     wxWindow* buildConcernsPage();
     wxWindow* buildScoresPage();
     wxWindow* buildPlanPage();
+    wxWindow* buildProgressPage();
+    /// Reads and shows his progress when its tab is the one shown and it is not shown yet.
+    void showProgressIfLooked();
 
     void reload();
     /// Shows on each tab the damage of the records it holds, and marks the tab.
@@ -109,6 +114,8 @@ class MemberPanel : public wxPanel {
 
     wxStaticText* planVersion_;
     std::vector<wxTextCtrl*> planSections_;
+
+    ProgressPanel* progress_;
 };
 
 }  // namespace roundtable::ui
