@@ -38,16 +38,9 @@ const curriculum::TimePoint* timePointWithId(const curriculum::Programme& progra
     return nullptr;
 }
 
-/// His scores that stand: without those a later score corrected, or that were damaged.
+/// His scores that can be relied on (the store leaves out those a correction replaced).
 std::vector<records::OutcomeScore> standingScores(std::vector<records::OutcomeScore> scores) {
-    std::set<std::int64_t> corrected;
-    for (const auto& score : scores) {
-        if (score.replaces)
-            corrected.insert(*score.replaces);
-    }
-    std::erase_if(scores, [&](const records::OutcomeScore& score) {
-        return corrected.contains(score.id) || !score.damage.empty();
-    });
+    std::erase_if(scores, [](const records::OutcomeScore& score) { return !score.damage.empty(); });
     return scores;
 }
 

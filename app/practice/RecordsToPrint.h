@@ -91,6 +91,11 @@ struct AttendanceCounts {
     std::vector<int> presentFor, countedFor;  ///< by member
 };
 [[nodiscard]] AttendanceCounts attendanceCountsOf(const GroupYear& year);
+/// `present` of `counted` as a whole percentage, rounded to the nearest (2 of 3 is 67): the
+/// same on every screen and paper. `counted` must be above 0.
+[[nodiscard]] constexpr int ratePercent(int present, int counted) {
+    return (present * 200 + counted) / (2 * counted);
+}
 
 /// What a register shows for the man whose membership is `membership` at `session`: his mark's
 /// letter (attendanceLetter); kUnmarkedMark for a session that counts for him with no mark;

@@ -10,8 +10,8 @@ namespace roundtable::ui {
 wxSizer* flowingRow(std::initializer_list<wxWindow*> controls, int gap) {
     auto* row = new wxWrapSizer(wxHORIZONTAL, wxREMOVE_LEADING_SPACES);
     for (auto* control : controls) {
-        row->Add(control, wxSizerFlags().CenterVertical().Border(wxRIGHT | wxBOTTOM,
-                                                                 control->FromDIP(gap)));
+        row->Add(control,
+                 wxSizerFlags().CenterVertical().Border(wxRIGHT | wxBOTTOM, control->FromDIP(gap)));
     }
     return row;
 }

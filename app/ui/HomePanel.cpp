@@ -79,12 +79,8 @@ HomePanel::HomePanel(wxWindow* parent, Callbacks callbacks)
 HomePanel::Section HomePanel::addSection(
     wxSizer* sizer, const char* name, std::initializer_list<std::pair<const char*, int>> columns) {
     Section section{new wxStaticText(this, wxID_ANY, wxEmptyString),
-                    new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                   wxLC_REPORT | wxLC_SINGLE_SEL)};
+                    reportList(this, name, columns)};
     section.heading->SetFont(section.heading->GetFont().Bold());
-    section.list->SetName(name);
-    for (const auto& [title, width] : columns)
-        section.list->AppendColumn(toWx(title), wxLIST_FORMAT_LEFT, FromDIP(width));
     section.list->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                        [this, section](wxListEvent& event) { open(section, event.GetIndex()); });
     sizer->Add(section.heading, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 8));
@@ -99,18 +95,16 @@ void HomePanel::attach(practice::Practice* practice) {
 
 void HomePanel::refresh() {
     page_ = {};
-    if (practice_) {
-        runGuarded([this](const Failure& failure) { title_->SetLabel(toWx(failure.message)); },
-                   [this] { page_ = practice_->homePage(); });
-    }
+    std::string title;
     if (practice_) {
         auto user = practice_->currentUser();
-        title_->SetLabel(
-            toWx(text::fill(text::tr("{1}, {2}"), {user ? user->login : std::string(),
-                                                   readableDate(practice_->today())})));
-    } else {
-        title_->SetLabel(wxEmptyString);
+        title = text::fill(text::tr("{1}, {2}"),
+                           {user ? user->login : std::string(), readableDate(practice_->today())});
+        // A page that cannot be gathered says why where the lists would be.
+        runGuarded([&title](const Failure& failure) { title = failure.message; },
+                   [this] { page_ = practice_->homePage(); });
     }
+    title_->SetLabel(toWx(title));
 
     std::vector<std::vector<std::string>> rows;
     for (const auto& line : page_.sessions) {

@@ -55,16 +55,6 @@ wxButton* button(wxWindow* parent, const char* label, const char* name) {
     return made;
 }
 
-wxListCtrl* list(wxWindow* parent, const char* name,
-                 std::initializer_list<std::pair<const char*, int>> columns) {
-    auto* made = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                wxLC_REPORT | wxLC_SINGLE_SEL);
-    made->SetName(name);
-    for (const auto& [title, width] : columns)
-        made->AppendColumn(toWx(title), wxLIST_FORMAT_LEFT, width);
-    return made;
-}
-
 wxStaticText* label(wxWindow* parent, const char* words) {
     return new wxStaticText(parent, wxID_ANY, toWx(words));
 }
@@ -185,11 +175,11 @@ wxWindow* MemberPanel::buildDetailsPage() {
 
 wxWindow* MemberPanel::buildHistoryPage() {
     auto* page = new wxPanel(sections_);
-    history_ = list(page, "member-history",
-                    {{text::tr("Date"), 130},
-                     {text::tr("Session"), 300},
-                     {text::tr("Attendance"), 160},
-                     {text::tr("Note"), 320}});
+    history_ = reportList(page, "member-history",
+                          {{text::tr("Date"), 130},
+                           {text::tr("Session"), 300},
+                           {text::tr("Attendance"), 160},
+                           {text::tr("Note"), 320}});
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(history_, wxSizerFlags(1).Expand().Border(wxALL, 8));
     page->SetSizer(sizer);
@@ -198,16 +188,16 @@ wxWindow* MemberPanel::buildHistoryPage() {
 
 wxWindow* MemberPanel::buildConcernsPage() {
     auto* page = new wxPanel(sections_);
-    concerns_ =
-        list(page, "concerns",
-             {{text::tr("Raised"), 130}, {text::tr("Concern"), 440}, {text::tr("Status"), 110}});
+    concerns_ = reportList(
+        page, "concerns",
+        {{text::tr("Raised"), 130}, {text::tr("Concern"), 440}, {text::tr("Status"), 110}});
     newConcern_ = textField(page, "concern", text::tr("What was said or seen, and when"), 500);
     auto* raise = button(page, text::tr("&Raise concern"), "raise-concern");
-    actions_ = list(page, "concern-actions",
-                    {{text::tr("What will be done"), 300},
-                     {text::tr("Who"), 150},
-                     {text::tr("Due"), 110},
-                     {text::tr("Status"), 240}});
+    actions_ = reportList(page, "concern-actions",
+                          {{text::tr("What will be done"), 300},
+                           {text::tr("Who"), 150},
+                           {text::tr("Due"), 110},
+                           {text::tr("Status"), 240}});
     actionText_ = textField(page, "action", text::tr("What will be done"), 260);
     actionOwner_ = textField(page, "action-owner", text::tr("Who will do it"), 160);
     actionDue_ = textField(page, "action-due", text::tr("Due, YYYY-MM-DD"), 130);
@@ -244,11 +234,11 @@ wxWindow* MemberPanel::buildConcernsPage() {
 
 wxWindow* MemberPanel::buildScoresPage() {
     auto* page = new wxPanel(sections_);
-    scores_ = list(page, "outcome-scores",
-                   {{text::tr("Measure"), 260},
-                    {text::tr("Time point"), 180},
-                    {text::tr("Taken on"), 130},
-                    {text::tr("Score"), 80}});
+    scores_ = reportList(page, "outcome-scores",
+                         {{text::tr("Measure"), 260},
+                          {text::tr("Time point"), 180},
+                          {text::tr("Taken on"), 130},
+                          {text::tr("Score"), 80}});
     measure_ = new wxChoice(page, wxID_ANY);
     measure_->SetName("measure");
     timePoint_ = new wxChoice(page, wxID_ANY);

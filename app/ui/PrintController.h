@@ -57,8 +57,8 @@ class PrintController {
 
     /// Inserts the print commands into the owner's `menu` at `position`, and a separator after
     /// them: Print preview (Ctrl+Shift+P), Print (Ctrl+P), Page setup and Export PDF (the
-    /// service's details are in Edit > Preferences). Each acts on `offers()`; Print and Export PDF name what they act
-    /// on and, with the preview, are enabled only when something is offered.
+    /// service's details are in Edit > Preferences). Each acts on `offers()`; Print and Export PDF
+    /// name what they act on and, with the preview, are enabled only when something is offered.
     void addCommands(wxMenu* menu, std::size_t position, Offers offers, Tell tell);
 
     /// Where prints and exports are recorded (nullptr: nowhere, and nothing can be printed).

@@ -24,16 +24,6 @@ constexpr int kChartCell = 440;  ///< logical pixels a chart needs beside anothe
 constexpr int kMostListRows = 12;
 constexpr int kLeastListWidth = 320;
 
-wxListCtrl* table(wxWindow* parent, const char* name,
-                  std::initializer_list<std::pair<const char*, int>> columns) {
-    auto* made = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                wxLC_REPORT | wxLC_SINGLE_SEL);
-    made->SetName(name);
-    for (const auto& [title, width] : columns)
-        made->AppendColumn(toWx(title), wxLIST_FORMAT_LEFT, width);
-    return made;
-}
-
 /// Tall enough for its rows (up to a dozen) and its headings, so that the page scrolls rather
 /// than the list.
 void fitRows(wxListCtrl* list) {
@@ -58,19 +48,19 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
         "Delivered: the sessions held while he was a member, and any he has a mark at. "
         "Attended: present, late or left early. Ratings come from signed notes only.");
     explained_ = new wxStaticText(this, wxID_ANY, explanation_);
-    modules_ = table(this, "progress-modules",
-                     {{text::tr("Module"), 240},
-                      {text::tr("Attended"), 80},
-                      {text::tr("Delivered"), 80},
-                      {text::tr("Rate"), 120}});
+    modules_ = reportList(this, "progress-modules",
+                          {{text::tr("Module"), 240},
+                           {text::tr("Attended"), 80},
+                           {text::tr("Delivered"), 80},
+                           {text::tr("Rate"), 120}});
     attendance_ = new ChartView(this, "attendance-chart");
     noRatings_ = new wxStaticText(
         this, wxID_ANY, trWx("No progress indicators are rated in his signed notes yet."));
-    scores_ = table(this, "progress-scores",
-                    {{text::tr("Measure"), 240},
-                     {text::tr("Time point"), 260},
-                     {text::tr("Taken on"), 120},
-                     {text::tr("Score"), 70}});
+    scores_ = reportList(this, "progress-scores",
+                         {{text::tr("Measure"), 240},
+                          {text::tr("Time point"), 260},
+                          {text::tr("Taken on"), 120},
+                          {text::tr("Score"), 70}});
     indicatorCharts_ = new wxGridSizer(2, kChartGap, kChartGap);
     scoreCharts_ = new wxGridSizer(2, kChartGap, kChartGap);
 

@@ -41,8 +41,9 @@ wxColour colourOf(const std::optional<records::AttendanceMark>& mark, const std:
 std::string rate(int present, int counted) {
     if (counted == 0)
         return "";
-    return text::fill(text::tr("{1}/{2} ({3}%)"), {std::to_string(present), std::to_string(counted),
-                                                   std::to_string(present * 100 / counted)});
+    return text::fill(text::tr("{1}/{2} ({3}%)"),
+                      {std::to_string(present), std::to_string(counted),
+                       std::to_string(practice::ratePercent(present, counted))});
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "practice/Wording.h"
 #include "text/Translate.h"
 #include "ui/Guarded.h"
+#include "ui/ServiceSettingsDialog.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -81,9 +82,11 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     ownButton_ = new wxButton(this, wxID_ANY, trWx("&Change my passphrase"));
     ownButton_->SetName("change-own-passphrase");
 
+    settingsButton_ = new wxButton(this, wxID_ANY, trWx("Service &settings..."));
+    settingsButton_->SetName("open-service-settings");
     adminNote_ = new wxStaticText(this, wxID_ANY,
-                                  trWx("Only an administrator can add users or give a user a "
-                                       "new passphrase."));
+                                  trWx("Only an administrator can add users, give a user a "
+                                       "new passphrase or change the service's settings."));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("users-message");
 
@@ -104,12 +107,20 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(form(this, text::tr("Change my own passphrase"),
                     {ownCurrent_, ownPassphrase_, ownRepeat_, ownButton_}),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(settingsButton_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
 
     addButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addUser(); });
     resetButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resetPassphrase(); });
     ownButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeOwnPassphrase(); });
+    settingsButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (!practice_)
+            return;
+        ServiceSettingsDialog dialog(this, *practice_);
+        if (dialog.ShowModal() == wxID_OK)
+            showInfo(message_, text::tr("The service's settings are saved."));
+    });
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
         runGuarded(atNamedField(this, message_), [this] { reload(); });
     });
@@ -152,6 +163,7 @@ void UsersPanel::reload() {
     for (wxWindow* control : {resetPassphrase_, resetRepeat_})
         control->Enable(administrator);
     resetButton_->Enable(administrator && selected >= 0);
+    settingsButton_->Enable(administrator);
     for (wxWindow* control :
          std::initializer_list<wxWindow*>{ownCurrent_, ownPassphrase_, ownRepeat_, ownButton_})
         control->Enable(user.has_value());

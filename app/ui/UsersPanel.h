@@ -51,6 +51,7 @@ class UsersPanel : public wxPanel {
     wxTextCtrl* ownPassphrase_;
     wxTextCtrl* ownRepeat_;
     wxButton* ownButton_;
+    wxButton* settingsButton_;  ///< the service's settings (administrators)
     wxStaticText* adminNote_;
     wxStaticText* message_;
 };

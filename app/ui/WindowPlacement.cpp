@@ -11,8 +11,8 @@ namespace roundtable::ui {
 
 void fitToScreen(wxTopLevelWindow* window, wxSize wanted) {
     const int index = wxDisplay::GetFromWindow(window);
-    const auto area = wxDisplay(index == wxNOT_FOUND ? 0u : static_cast<unsigned>(index))
-                          .GetClientArea();
+    const auto area =
+        wxDisplay(index == wxNOT_FOUND ? 0u : static_cast<unsigned>(index)).GetClientArea();
     wanted = window->FromDIP(wanted);
     const wxSize size(std::min(wanted.x, area.width), std::min(wanted.y, area.height));
     auto position = window->GetPosition();

@@ -3,6 +3,7 @@
 #include "ui/WxText.h"
 
 #include <wx/datetime.h>
+#include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -128,6 +129,16 @@ std::string warned(const std::string& message) {
     std::string text(kWarningSign);
     text.append(" ").append(message);
     return text;
+}
+
+wxListCtrl* reportList(wxWindow* parent, const char* name,
+                       std::initializer_list<std::pair<const char*, int>> columns) {
+    auto* made = new wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                wxLC_REPORT | wxLC_SINGLE_SEL);
+    made->SetName(name);
+    for (const auto& [title, width] : columns)
+        made->AppendColumn(toWx(title), wxLIST_FORMAT_LEFT, parent->FromDIP(width));
+    return made;
 }
 
 }  // namespace roundtable::ui

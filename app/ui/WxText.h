@@ -8,13 +8,16 @@
 #include <wx/string.h>
 #include <wx/window.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "records/Types.h"
 #include "text/Translate.h"
 
+class wxListCtrl;
 class wxTextCtrl;
 
 namespace roundtable::ui {
@@ -40,6 +43,11 @@ namespace roundtable::ui {
 /// A bold label that names a part of a page. Add it to its sizer with Expand(): GTK measures
 /// a label on a page not yet shown in the regular font, which would cut the bold text short.
 [[nodiscard]] wxStaticText* heading(wxWindow* parent, const wxString& text);
+
+/// A list of rows in columns (a report list, one row chosen at a time) named `name`, with
+/// `columns` as (title, width in pixels at 100%).
+[[nodiscard]] wxListCtrl* reportList(wxWindow* parent, const char* name,
+                                     std::initializer_list<std::pair<const char*, int>> columns);
 
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
 /// the focus, so the user can correct it at once.

@@ -18,6 +18,7 @@
 #include <wx/uiaction.h>
 
 #include <wx/scrolwin.h>
+#include <wx/spinctrl.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -28,6 +29,7 @@
 
 #include "gui/GuiDriver.h"
 #include "records/RecordStore.h"
+#include "support/RawSql.h"
 #include "ui/GroupPanel.h"
 #include "ui/MemberPanel.h"
 #include "ui/PreferencesDialog.h"
@@ -35,6 +37,7 @@
 #include "ui/SessionPanel.h"
 #include "ui/StandardCommands.h"
 #include "ui/StartUp.h"
+#include "ui/UsersPanel.h"
 
 using namespace roundtable;
 using namespace roundtable::test;
@@ -93,7 +96,7 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
                                                                   "Paste", "Select all",
                                                                   "Preferences..."});
     CHECK(commandsOf(*bar.GetMenu(2)) ==
-          std::vector<std::string>{"Curriculum", "Group", "Session", "Member", "Users"});
+          std::vector<std::string>{"Curriculum", "Home", "Group", "Session", "Member", "Users"});
     CHECK(commandsOf(*bar.GetMenu(4)) ==
           std::vector<std::string>{"User guide", "Keyboard shortcuts", "About Roundtable"});
 
@@ -302,12 +305,46 @@ TEST_CASE("open recent lists the databases signed in to and opens one") {
     closeFrame(frame);
 }
 
+TEST_CASE("an administrator sets the service's settings, kept with the records for everyone") {
+    SeededService service({"Daniel Hughes"}, "", false);
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(service.path));
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    showPage(frame, frame->usersPanel());
+    auto* open = find<wxButton>(frame, "open-service-settings");
+    REQUIRE(open->IsEnabled());  // an administrator's
+    bool answered = false;
+    whenShown("service-settings", [&](wxWindow* dialog) {
+        auto* below = find<wxSpinCtrl>(dialog, "rating-alert-below");
+        CHECK(below->GetValue() == 40);  // the default
+        CHECK(find<wxSpinCtrl>(dialog, "catch-up-share")->GetValue() == 50);
+        below->SetValue(30);
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-service-settings.png"));
+        click(dialog->FindWindow(wxID_OK));
+        answered = true;
+    });
+    click(open);
+    REQUIRE(answered);
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "users-message")->GetLabel() ==
+               "The service's settings are saved.";
+    }));
+    closeFrame(frame);
+    // Kept in the database, as one recorded change (the others were left as they were).
+    auto store = openTestStore(service.path);
+    practice::Practice practice(store, programme());
+    CHECK(practice.servicePercent(practice::kRatingAlertBelow) == 30);
+    CHECK(practice.servicePercent(practice::kCatchUpShare) == 50);
+    CHECK(rawTexts(service.path, "SELECT name FROM record_settings WHERE scope = 'service'") ==
+          std::vector<std::string>{"rating-alert-below-percent"});
+}
+
 TEST_CASE("an administrator restores a backup from the window, and a refused one changes nothing") {
     SeededService service({"Daniel Hughes"}, "", false);
     settings::MemoryStore settings;
     auto* frame = openWithSettings(settings, service.path);
-    signInThroughPage(frame);
-    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    signInToGroupPage(frame);
     const auto backup = service.dir / "backup.rtdb";
     REQUIRE(frame->backupTo(backup));
     // A member added after the backup: gone from the database once it is restored, kept in

@@ -118,6 +118,10 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     pump(300);
     click(find<wxButton>(frame, "recovery-done"));
     CHECK(recoveryKey->GetValue().empty());
+    // The work area opens on the home page: nothing to do yet in a new database.
+    REQUIRE(waitFor([&] { return frame->pages()->GetCurrentPage() == frame->homePanel(); }));
+    CHECK(find<wxListCtrl>(frame, "home-notes")->GetItemCount() == 0);
+    showPage(frame, frame->groupPanel());
 
     // Create a group by typing its name and pressing the button.
     typeInto(find<wxTextCtrl>(frame, "new-group-name"), "Tuesday group");
@@ -220,7 +224,7 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     signInThroughPage(reopened, "a wrong passphrase");
     CHECK(find<wxStaticText>(reopened, "sign-in-message")->GetLabel() ==
           "The user name or passphrase is not right.");
-    signInThroughPage(reopened);
+    signInToGroupPage(reopened);
     auto* reopenedMembers = find<wxListBox>(reopened, "members");
     REQUIRE(reopenedMembers->GetCount() == 2);
     CHECK(reopenedMembers->GetString(1).utf8_string() == "R0002   " + kAwkwardName);
@@ -762,7 +766,7 @@ TEST_CASE("locking, by Ctrl+L or when idle, hides every record and wipes the key
     SeededService service({"Daniel Hughes"}, "", false);
     auto* frame = showFrame();
     REQUIRE(frame->beginOpen(service.path));
-    signInThroughPage(frame);
+    signInToGroupPage(frame);
     auto* members = find<wxListBox>(frame, "members");
     REQUIRE(waitFor([&] { return members->GetCount() == 1; }));
     // No backup yet: the reminder says so; a backup makes it say it worked.

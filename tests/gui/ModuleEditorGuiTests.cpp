@@ -26,6 +26,7 @@
 #include "printing/Printable.h"
 #include "support/TestStore.h"
 #include "ui/CurriculumPanel.h"
+#include "ui/GroupPanel.h"
 #include "ui/MainFrame.h"
 #include "ui/ModuleEditor.h"
 #include "ui/PicturePicker.h"
@@ -53,6 +54,7 @@ void signInAs(ui::MainFrame* frame, const char* login, const char* passphrase) {
     click(find<wxButton>(frame, "sign-in"));
     REQUIRE(
         waitFor([&] { return !frame->isLocked() && frame->curriculumPanel()->IsShownOnScreen(); }));
+    showPage(frame, frame->groupPanel());  // where sessions are planned
 }
 
 /// Adds the two clinical leads to `service`, opens it in a new main window and signs the

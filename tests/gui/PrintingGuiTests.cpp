@@ -100,7 +100,7 @@ TEST_CASE("the curriculum page's print preview steps pages, exports and prints a
     SeededService service({}, "", false);
     auto* frame = showFrame();
     REQUIRE(frame->beginOpen(service.path));
-    signInThroughPage(frame);
+    signInToGroupPage(frame);
     auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
     clickTreeItem(tree, treeItem(tree, 0, 1));
     REQUIRE(frame->curriculumPanel()->selectedSessionId() == "framework-02");

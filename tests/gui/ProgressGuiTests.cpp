@@ -73,15 +73,13 @@ TEST_CASE("a member's Progress tab shows his attendance by module, ratings and s
     auto* frame = showFrame();
     frame->SetSize(wxSize(1366, 768));
     REQUIRE(frame->beginOpen(path));
-    signInThroughPage(frame);
-    frame->pages()->SetSelection(0);
-    pump(200);
+    signInToGroupPage(frame);
     auto* members = find<wxListBox>(frame, "members");
     REQUIRE(waitFor([&] { return members->GetCount() == 2; }));
     clickAt(members->GetScreenPosition() + wxSize(40, 10));  // Daniel, the first line
     CHECK(waitFor([&] { return members->GetSelection() == 0; }));
     click(find<wxButton>(frame, "open-member"));
-    REQUIRE(waitFor([&] { return frame->pages()->GetSelection() == 2; }));
+    REQUIRE(waitFor([&] { return frame->pages()->GetCurrentPage() == frame->memberPanel(); }));
 
     const auto looks = [&] {
         return rawCount(path,

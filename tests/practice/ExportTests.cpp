@@ -3,8 +3,18 @@
 #include <doctest/doctest.h>
 
 #include "practice/Exports.h"
+#include "practice/RecordsToPrint.h"
 
 using roundtable::practice::csvRecord;
+
+TEST_CASE("a rate is rounded to the nearest whole percent, the same on screen and paper") {
+    CHECK(roundtable::practice::ratePercent(2, 3) == 67);
+    CHECK(roundtable::practice::ratePercent(1, 3) == 33);
+    CHECK(roundtable::practice::ratePercent(1, 2) == 50);
+    CHECK(roundtable::practice::ratePercent(5, 6) == 83);
+    CHECK(roundtable::practice::ratePercent(0, 4) == 0);
+    CHECK(roundtable::practice::ratePercent(4, 4) == 100);
+}
 
 TEST_CASE("a CSV field is quoted only when it must be, its quotes doubled, CRLF at the end") {
     CHECK(csvRecord({"R0001", "2026-09-03", "", "P"}) == "R0001,2026-09-03,,P\r\n");

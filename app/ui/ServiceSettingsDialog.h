@@ -1,0 +1,32 @@
+// The Users page's "Service settings...", for administrators: the settings kept with the
+// records that decide what everyone's pages show (practice/ServiceSettings.h): how much of a
+// session a man who left early must have stayed for it to count, and when a session rating is
+// an alert. Layout and transfer only; a refusal is shown at its field.
+#pragma once
+
+#include <wx/dialog.h>
+
+#include <array>
+
+#include "practice/Practice.h"
+
+class wxSpinCtrl;
+class wxStaticText;
+
+namespace roundtable::ui {
+
+class ServiceSettingsDialog : public wxDialog {
+  public:
+    ServiceSettingsDialog(wxWindow* parent, practice::Practice& practice);
+
+    bool TransferDataToWindow() override;
+    /// Saves the settings that changed; false (the dialog stays open) with the reason.
+    bool TransferDataFromWindow() override;
+
+  private:
+    practice::Practice& practice_;
+    std::array<wxSpinCtrl*, 3> percents_;  ///< in kSettings' order
+    wxStaticText* message_;
+};
+
+}  // namespace roundtable::ui
