@@ -2,7 +2,6 @@
 // "report-to"), so that a refusal is shown at its control (Guarded.h, atNamedField).
 #include "ui/ReportDialog.h"
 
-#include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -62,18 +61,10 @@ ReportDialog::ReportDialog(wxWindow* parent, const practice::Practice& practice,
                                 trWx("Your summary for the reader. Leave it empty to write one "
                                      "by hand on the paper.")));
 
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(this, wxID_ANY,
-                                trWx("The report is made from his signed notes only. It names "
-                                     "no one else and prints no note's text.")),
-               wxSizerFlags().Border(wxALL, 12));
-    sizer->Add(form, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 12));
-    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 12));
-    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-    if (auto* ok = buttons->GetAffirmativeButton())
-        ok->SetLabel(trWx("&Preview..."));
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
-    SetSizerAndFit(sizer);
+    layOutFormDialog(this,
+                     trWx("The report is made from his signed notes only. It names no one else "
+                          "and prints no note's text."),
+                     form, message_, trWx("&Preview..."));
 }
 
 bool ReportDialog::TransferDataFromWindow() {

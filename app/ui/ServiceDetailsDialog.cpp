@@ -2,7 +2,6 @@
 // refusal is shown at its control (Guarded.h, atNamedField).
 #include "ui/ServiceDetailsDialog.h"
 
-#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -63,16 +62,10 @@ ServiceDetailsDialog::ServiceDetailsDialog(wxWindow* parent, settings::SettingsS
     addRow(text::tr("Paper"), paper_);
     addRow(text::tr("Members on sign-in\nsheets and registers"), naming_);
 
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(this, wxID_ANY,
-                                trWx("Carers' handouts tell carers whom to contact. Leave it "
-                                     "empty to print a space to write it in.")),
-               wxSizerFlags().Border(wxALL, 12));
-    sizer->Add(form, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 12));
-    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 12));
-    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL),
-               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
-    SetSizerAndFit(sizer);
+    layOutFormDialog(this,
+                     trWx("Carers' handouts tell carers whom to contact. Leave it empty to print "
+                          "a space to write it in."),
+                     form, message_);
 }
 
 bool ServiceDetailsDialog::TransferDataToWindow() {

@@ -2,7 +2,6 @@
 // is shown at it (Guarded.h, atNamedField).
 #include "ui/ServiceSettingsDialog.h"
 
-#include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -55,17 +54,10 @@ ServiceSettingsDialog::ServiceSettingsDialog(wxWindow* parent, practice::Practic
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("service-settings-message");
 
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(this, wxID_ANY,
-                                trWx("These settings are kept with the records: they apply to "
-                                     "everyone who uses this database, and each change is "
-                                     "recorded.")),
-               wxSizerFlags().Border(wxALL, 12));
-    sizer->Add(form, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 12));
-    sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 12));
-    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL),
-               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
-    SetSizerAndFit(sizer);
+    layOutFormDialog(this,
+                     trWx("These settings are kept with the records: they apply to everyone who "
+                          "uses this database, and each change is recorded."),
+                     form, message_);
 }
 
 bool ServiceSettingsDialog::TransferDataToWindow() {

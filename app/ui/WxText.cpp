@@ -2,8 +2,11 @@
 // damaged records marked.
 #include "ui/WxText.h"
 
+#include <wx/button.h>
 #include <wx/datetime.h>
+#include <wx/dialog.h>
 #include <wx/listctrl.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -139,6 +142,19 @@ wxListCtrl* reportList(wxWindow* parent, const char* name,
     for (const auto& [title, width] : columns)
         made->AppendColumn(toWx(title), wxLIST_FORMAT_LEFT, parent->FromDIP(width));
     return made;
+}
+
+void layOutFormDialog(wxDialog* dialog, const wxString& intro, wxSizer* form, wxStaticText* message,
+                      const wxString& okLabel) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new wxStaticText(dialog, wxID_ANY, intro), wxSizerFlags().Border(wxALL, 12));
+    sizer->Add(form, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 12));
+    sizer->Add(message, wxSizerFlags().Expand().Border(wxALL, 12));
+    auto* buttons = dialog->CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    if (auto* ok = buttons->GetAffirmativeButton(); ok && !okLabel.empty())
+        ok->SetLabel(okLabel);
+    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+    dialog->SetSizerAndFit(sizer);
 }
 
 }  // namespace roundtable::ui

@@ -17,6 +17,7 @@
 #include "records/Types.h"
 #include "text/Translate.h"
 
+class wxDialog;
 class wxListCtrl;
 class wxTextCtrl;
 
@@ -48,6 +49,12 @@ namespace roundtable::ui {
 /// `columns` as (title, width in pixels at 100%).
 [[nodiscard]] wxListCtrl* reportList(wxWindow* parent, const char* name,
                                      std::initializer_list<std::pair<const char*, int>> columns);
+
+/// Lays out a dialog's form: `intro` (a sentence on what it is for) above `form`, then the
+/// message line that shows refusals, then the OK and Cancel buttons (`okLabel` on OK when not
+/// empty); the dialog fits them.
+void layOutFormDialog(wxDialog* dialog, const wxString& intro, wxSizer* form, wxStaticText* message,
+                      const wxString& okLabel = wxString());
 
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
 /// the focus, so the user can correct it at once.
