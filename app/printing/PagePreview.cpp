@@ -22,12 +22,11 @@ using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
 
 }  // namespace
 
-PageImage renderPage(const documents::PageLayout& layout, int index, double pixelsPerPoint) {
-    const auto size = layout.pageSize();
-    const double scale = std::max(pixelsPerPoint, kSmallestPixelsPerPoint);
+PageImage renderImage(int width, int height, double pixelsPerPoint,
+                      const std::function<void(cairo_t*)>& draw) {
     PageImage image;
-    image.width = std::max(1, static_cast<int>(std::lround(size.width * scale)));
-    image.height = std::max(1, static_cast<int>(std::lround(size.height * scale)));
+    image.width = std::max(1, width);
+    image.height = std::max(1, height);
     // RGB24: opaque paper, so no alpha to unpremultiply.
     Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height),
                     &cairo_surface_destroy);
@@ -37,8 +36,8 @@ PageImage renderPage(const documents::PageLayout& layout, int index, double pixe
         Context cr(cairo_create(surface.get()), &cairo_destroy);
         cairo_set_source_rgb(cr.get(), 1.0, 1.0, 1.0);
         cairo_paint(cr.get());
-        cairo_scale(cr.get(), scale, scale);
-        layout.drawPage(cr.get(), index);
+        cairo_scale(cr.get(), pixelsPerPoint, pixelsPerPoint);
+        draw(cr.get());
     }
     cairo_surface_flush(surface.get());
     const unsigned char* data = cairo_image_surface_get_data(surface.get());
@@ -55,6 +54,14 @@ PageImage renderPage(const documents::PageLayout& layout, int index, double pixe
         }
     }
     return image;
+}
+
+PageImage renderPage(const documents::PageLayout& layout, int index, double pixelsPerPoint) {
+    const auto size = layout.pageSize();
+    const double scale = std::max(pixelsPerPoint, kSmallestPixelsPerPoint);
+    return renderImage(static_cast<int>(std::lround(size.width * scale)),
+                       static_cast<int>(std::lround(size.height * scale)), scale,
+                       [&](cairo_t* cr) { layout.drawPage(cr, index); });
 }
 
 const std::vector<int>& PreviewView::zoomSteps() {

@@ -3,6 +3,7 @@
 // is shown at what zoom.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,12 @@ struct PageImage {
     int height = 0;
     std::vector<unsigned char> rgb;
 };
+
+/// `width` x `height` pixels of white paper with `draw` drawn on it, its user space in points at
+/// `pixelsPerPoint`: a page, or anything else drawn with cairo (a chart on screen).
+/// documents::DocumentError when cairo cannot make an image that large.
+[[nodiscard]] PageImage renderImage(int width, int height, double pixelsPerPoint,
+                                    const std::function<void(cairo_t*)>& draw);
 
 /// Draws page `index` (from 0) of `layout` on white paper, `pixelsPerPoint` pixels to a point.
 /// documents::DocumentError for a page the layout does not have.

@@ -8,10 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <memory>
 
 #include "documents/ChartDrawing.h"
+#include "printing/PagePreview.h"
 
 namespace roundtable::ui {
 namespace {
@@ -50,37 +49,19 @@ void ChartView::render() {
         return;
     renderedFor_ = size;
     const double scale = GetContentScaleFactor();
-    const int width = std::max(1, static_cast<int>(std::lround(size.x * scale)));
-    const int height = std::max(1, static_cast<int>(std::lround(size.y * scale)));
-    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height), &cairo_surface_destroy);
-    {
-        std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
-                                                              &cairo_destroy);
-        cairo_set_source_rgb(cr.get(), 1.0, 1.0, 1.0);
-        cairo_paint(cr.get());
-        cairo_scale(cr.get(), scale * kPixelsPerPoint, scale * kPixelsPerPoint);
+    const int width = static_cast<int>(std::lround(size.x * scale));
+    const int height = static_cast<int>(std::lround(size.y * scale));
+    // The same pixels from cairo as the print preview's pages.
+    auto pixels = printing::renderImage(width, height, scale * kPixelsPerPoint, [&](cairo_t* cr) {
         if (!chart_.series.empty()) {
-            documents::drawChart(cr.get(), chart_,
+            documents::drawChart(cr, chart_,
                                  {kPadding, kPadding, size.x / kPixelsPerPoint - 2.0 * kPadding,
                                   size.y / kPixelsPerPoint - 2.0 * kPadding},
                                  documents::Typography::standard);
         }
-    }
-    cairo_surface_flush(surface.get());
-    wxImage image(width, height, false);
-    const unsigned char* data = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
-    unsigned char* out = image.GetData();
-    for (int y = 0; y < height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + y * stride);
-        for (int x = 0; x < width; ++x) {
-            const std::uint32_t pixel = row[x];  // 0xXXRRGGBB in the machine's byte order
-            *out++ = static_cast<unsigned char>(pixel >> 16);
-            *out++ = static_cast<unsigned char>(pixel >> 8);
-            *out++ = static_cast<unsigned char>(pixel);
-        }
-    }
+    });
+    wxImage image(pixels.width, pixels.height, false);
+    std::copy(pixels.rgb.begin(), pixels.rgb.end(), image.GetData());
     image_ = wxBitmap(image, -1, scale);
 }
 
