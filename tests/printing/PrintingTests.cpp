@@ -200,7 +200,7 @@ TEST_CASE("a member page offers his progress report as chosen, and his plan in t
     CHECK(holds(report, "Period: 2026-09-03 to " + practice.today().iso()));
     CHECK_FALSE(holds(report, test::kOwenOpenConcern));
     // The facilitator's choices: a period, his open concerns and her summary.
-    // (Concerns raised by the period's end: his were raised today.)
+    // (Concerns raised by the period's end: his were raised on 2 November.)
     ReportChoices choices{practice.typedPeriod("2026-09-10", ""), true,
                           "He has settled into the group."};
     auto chosen = prepare(memberDocuments(practice, owen, true, choices)[0], kPreferences).document;

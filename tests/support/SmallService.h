@@ -6,6 +6,7 @@
 // relapse-prevention plan. All names and text are invented.
 #pragma once
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct SmallService {
     std::vector<records::SessionId> sessions;  ///< weeks one to eight
 };
 
+/// When the small service is written (noon UTC on 2 November 2026, after its eight weeks): its
+/// concerns are raised and its plans made then, not on the day the tests run, so that a report
+/// of a period ending on a fixed day holds them whatever the date.
+inline constexpr std::time_t kSmallServiceWrittenAt = 1793620800;
+
 inline constexpr const char* kOwenDraft = "A draft that must not be reported.";
 inline constexpr const char* kOwenOpenConcern = "Spoke about waiting near the school gates.";
 inline constexpr const char* kOwenClosedConcern = "Missed his bus home twice.";
@@ -27,6 +33,8 @@ inline constexpr const char* kCallumConcern = "Said he had been drinking before 
 inline SmallService writeSmallService(records::RecordStore& store,
                                       const curriculum::Programme& programme) {
     using records::Attendance;
+    static const records::SetClock writtenAt(kSmallServiceWrittenAt);
+    store.useClock(writtenAt);
     practice::Practice practice(store, programme);
     SmallService service;
     service.group =
@@ -107,6 +115,7 @@ inline SmallService writeSmallService(records::RecordStore& store,
                                             {headings[4], "A job at the garden centre."},
                                             {headings[5], "I tell staff straight away."}});
     practice.saveRelapsePlan(service.callum, {{headings[0], "Callum's own warning signs."}});
+    store.useClock(records::systemClock());  // what the tests do next happens now
     return service;
 }
 
