@@ -197,6 +197,78 @@ std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
     return result;
 }
 
+std::int64_t RecordStore::recordMilestone(MemberId member, const std::string& milestoneId,
+                                          Date reachedOn, const std::string& note,
+                                          std::optional<std::int64_t> withdraws) {
+    auto user = impl_->signedInUser();
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    if (withdraws) {
+        auto withdrawn = db.prepare(
+            "SELECT member_id, withdraws_id IS NULL AND NOT EXISTS (SELECT 1 FROM milestones w "
+            "WHERE w.withdraws_id = m.id) FROM milestones m WHERE id = ?");
+        withdrawn.bind(1, *withdraws);
+        if (!withdrawn.step() || withdrawn.integer(0) != member || withdrawn.integer(1) == 0)
+            throw StoreError(text::tr("Only a milestone of this member that stands is withdrawn."));
+    }
+    auto id = impl_->nextId("milestones");
+    db.prepare(
+          "INSERT INTO milestones (id, member_id, milestone_id, reached_on, note, withdraws_id, "
+          "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, member)
+        .bind(3, milestoneId)
+        .bind(4, reachedOn)
+        .bindBlob(5, impl_->seal("milestones", "note", id, note))
+        .bind(6, withdraws)
+        .bind(7, user)
+        .bind(8, impl_->nowUtc())
+        .run();
+    impl_->audit(withdraws ? "withdraw-milestone" : "record-milestone", "member", member);
+    transaction.commit();
+    return id;
+}
+
+std::vector<Milestone> RecordStore::milestonesOf(MemberId member) {
+    impl_->key();
+    std::vector<Milestone> result;
+    auto query = impl_->db.prepare(
+        "SELECT m.id, m.milestone_id, m.reached_on, m.note, m.withdraws_id, "
+        "COALESCE(u.login, ''), m.recorded_at FROM milestones m "
+        "LEFT JOIN users u ON u.id = m.recorded_by WHERE m.member_id = ? ORDER BY m.id");
+    query.bind(1, member);
+    while (query.step()) {
+        auto id = query.integer(0);
+        std::string damage;
+        impl_->noteDamage(damage, "milestones", id);
+        auto note = impl_->open(damage, "milestones", "note", id, query.blob(3));
+        if (!query.isNull(4)) {
+            // A withdrawal: marks the record it names (written before it, so already read).
+            auto withdrawn = std::find_if(result.begin(), result.end(), [&](const Milestone& m) {
+                return m.id == query.integer(4);
+            });
+            if (withdrawn != result.end()) {
+                withdrawn->withdrawnBecause = note;
+                withdrawn->withdrawnBy = query.text(5);
+                withdrawn->withdrawnAt = query.text(6);
+                withdrawn->damage += damage;
+            }
+            continue;
+        }
+        Milestone milestone;
+        milestone.id = id;
+        milestone.memberId = member;
+        milestone.milestoneId = query.text(1);
+        milestone.reachedOn = impl_->readDate(damage, query, 2).value_or(Date{});
+        milestone.note = std::move(note);
+        milestone.recordedBy = query.text(5);
+        milestone.recordedAt = query.text(6);
+        milestone.damage = std::move(damage);
+        result.push_back(std::move(milestone));
+    }
+    return result;
+}
+
 int RecordStore::saveRelapsePlan(MemberId member, const std::vector<PlanSection>& sections) {
     auto user = impl_->signedInUser();
     if (sections.empty())

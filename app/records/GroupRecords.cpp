@@ -207,7 +207,13 @@ SessionId RecordStore::addSession(const NewSession& session) {
             .run();
         insert.reset();
     }
-    impl_->audit("plan-session", "session", id);
+    auto forMember =
+        db.prepare("INSERT INTO catch_up_members (session_id, member_id) VALUES (?, ?)");
+    for (auto member : session.catchUpFor) {
+        forMember.bind(1, id).bind(2, member).run();
+        forMember.reset();
+    }
+    impl_->audit(session.catchUpFor.empty() ? "plan-session" : "plan-catch-up", "session", id);
     transaction.commit();
     return id;
 }
@@ -228,6 +234,24 @@ Session RecordStore::Impl::readSession(const sqlite::Statement& row) {
     return session;
 }
 
+void RecordStore::Impl::addCatchUpMembers(std::vector<Session>& sessions,
+                                          const std::string& sessionFilter, std::int64_t value) {
+    auto members = db.cached(
+        "SELECT c.session_id, c.member_id, c.id FROM catch_up_members c "
+        "JOIN sessions s ON s.id = c.session_id WHERE " +
+        sessionFilter + " ORDER BY c.id");
+    members->bind(1, value);
+    while (members->step()) {
+        auto found = std::find_if(sessions.begin(), sessions.end(), [&](const Session& session) {
+            return session.id == members->integer(0);
+        });
+        if (found != sessions.end()) {
+            noteDamage(found->damage, "catch_up_members", members->integer(2));
+            found->catchUpFor.emplace_back(members->integer(1));
+        }
+    }
+}
+
 std::vector<Session> RecordStore::sessionsOf(GroupId group) {
     impl_->key();
     std::vector<Session> result;
@@ -236,6 +260,7 @@ std::vector<Session> RecordStore::sessionsOf(GroupId group) {
     query.bind(1, group);
     while (query.step())
         result.push_back(impl_->readSession(query));
+    impl_->addCatchUpMembers(result, "s.group_id = ?", group);
     return result;
 }
 
@@ -246,7 +271,9 @@ Session RecordStore::session(SessionId id) {
     if (!query.step())
         throw StoreError(
             text::fill(text::tr("There is no session with id {1}"), {std::to_string(id)}));
-    auto session = impl_->readSession(query);
+    std::vector<Session> found{impl_->readSession(query)};
+    impl_->addCatchUpMembers(found, "s.id = ?", id);
+    auto session = std::move(found.front());
     auto activities = impl_->db.prepare(
         "SELECT kind, minutes, title, guidance, rowid FROM session_activities WHERE session_id = ? "
         "ORDER BY position");

@@ -1,5 +1,7 @@
 // Progress notes: drafts with their structured fields and ratings, signing (with late-entry
 // stamping), amendments to signed notes, and reading them back.
+#include <algorithm>
+
 #include "records/StoreImpl.h"
 #include "text/Translate.h"
 
@@ -160,6 +162,104 @@ void RecordStore::amendNote(NoteId note, const std::string& text, const std::str
     transaction.commit();
 }
 
+void RecordStore::reviewNote(NoteId note, ReviewOutcome outcome, const std::string& comment) {
+    auto user = impl_->signedInUser();
+    if (impl_->user->role != Role::clinicalLead)
+        throw StoreError(text::tr("Notes are reviewed by a clinical lead."));
+    if (outcome == ReviewOutcome::returned && comment.empty())
+        throw StoreError(text::tr("Say what the author should look at again."));
+    auto& db = impl_->db;
+    sqlite::Transaction transaction(db);
+    auto found = db.prepare("SELECT state, author FROM progress_notes WHERE id = ?");
+    found.bind(1, note);
+    if (!found.step())
+        throw StoreError(text::tr("There is no such progress note."));
+    if (found.text(0) != "signed")
+        throw StoreError(text::tr("Only a signed note is reviewed."));
+    if (found.integer(1) == user)
+        throw StoreError(text::tr("A note is reviewed by someone other than its author."));
+    auto id = impl_->nextId("note_reviews");
+    db.prepare(
+          "INSERT INTO note_reviews (id, note_id, outcome, comment, reviewed_by, reviewed_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, note)
+        .bind(3, std::string(toText(outcome)))
+        .bindBlob(4, impl_->seal("note_reviews", "comment", id, comment))
+        .bind(5, user)
+        .bind(6, impl_->nowUtc())
+        .run();
+    impl_->audit(outcome == ReviewOutcome::returned ? "return-note" : "co-sign-note",
+                 "progress-note", note);
+    transaction.commit();
+}
+
+namespace {
+// A note's newest review, and whether its author amended the note after it (an amendment made in
+// the same second counts as after: the author cannot answer before reading the return).
+constexpr const char* kNewestReview =
+    "r.id = (SELECT MAX(id) FROM note_reviews WHERE note_id = n.id)";
+constexpr const char* kAmendedSince =
+    "EXISTS (SELECT 1 FROM note_amendments a WHERE a.note_id = n.id AND a.created_at >= "
+    "r.reviewed_at)";
+}  // namespace
+
+std::vector<NoteAwaitingReview> RecordStore::notesAwaitingReview(const std::string& signedSince) {
+    impl_->key();
+    auto query = impl_->db.prepare(
+        std::string("SELECT n.id, n.session_id, n.member_id, s.group_id, s.session_date, "
+                    "COALESCE(u.login, ''), n.signed_at, r.id FROM progress_notes n "
+                    "JOIN sessions s ON s.id = n.session_id "
+                    "LEFT JOIN users u ON u.id = n.author "
+                    "LEFT JOIN note_reviews r ON r.note_id = n.id AND ") +
+        kNewestReview +
+        " WHERE n.state = 'signed' AND n.signed_at >= ? AND (r.id IS NULL OR "
+        "(r.outcome = 'returned' AND " +
+        kAmendedSince + ")) ORDER BY n.signed_at, n.id");
+    query.bind(1, signedSince);
+    std::vector<NoteAwaitingReview> result;
+    while (query.step()) {
+        NoteAwaitingReview note{
+            query.integer(0), query.integer(1), query.integer(2), query.integer(3), {},
+            query.text(5),    query.text(6),    !query.isNull(7)};
+        impl_->noteDamage(note.damage, "progress_notes", note.note);
+        impl_->noteDamage(note.damage, "sessions", note.session);
+        note.sessionDate = impl_->readDate(note.damage, query, 4).value_or(Date{});
+        if (note.answered)
+            impl_->noteDamage(note.damage, "note_reviews", query.integer(7));
+        result.push_back(std::move(note));
+    }
+    return result;
+}
+
+std::vector<ReturnedNote> RecordStore::notesReturnedTo(UserId author) {
+    impl_->key();
+    auto query = impl_->db.prepare(
+        std::string("SELECT n.id, n.session_id, n.member_id, s.group_id, s.session_date, r.id, "
+                    "r.comment, COALESCE(u.login, ''), r.reviewed_at FROM progress_notes n "
+                    "JOIN sessions s ON s.id = n.session_id "
+                    "JOIN note_reviews r ON r.note_id = n.id AND ") +
+        kNewestReview +
+        " LEFT JOIN users u ON u.id = r.reviewed_by WHERE n.author = ? AND "
+        "r.outcome = 'returned' AND NOT " +
+        kAmendedSince + " ORDER BY r.reviewed_at, r.id");
+    query.bind(1, author);
+    std::vector<ReturnedNote> result;
+    while (query.step()) {
+        ReturnedNote note{
+            query.integer(0), query.integer(1), query.integer(2), query.integer(3), {}, {}};
+        auto reviewId = query.integer(5);
+        impl_->noteDamage(note.damage, "progress_notes", note.note);
+        impl_->noteDamage(note.damage, "note_reviews", reviewId);
+        note.sessionDate = impl_->readDate(note.damage, query, 4).value_or(Date{});
+        note.review = {reviewId, ReviewOutcome::returned,
+                       impl_->open(note.damage, "note_reviews", "comment", reviewId, query.blob(6)),
+                       query.text(7), query.text(8)};
+        result.push_back(std::move(note));
+    }
+    return result;
+}
+
 void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes,
                                                 const std::string& noteFilter, std::int64_t value) {
     // Two queries for all the notes, not two per note: reading every note of a service (a
@@ -201,6 +301,22 @@ void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes
                 {id, open(damage, "note_amendments", "text", id, amendments->blob(2)),
                  open(damage, "note_amendments", "reason", id, amendments->blob(3)),
                  amendments->text(4), amendments->text(5)});
+        }
+    }
+    auto reviews = db.cached(
+        "SELECT r.note_id, r.id, r.outcome, r.comment, COALESCE(u.login, ''), r.reviewed_at "
+        "FROM note_reviews r JOIN progress_notes n ON n.id = r.note_id "
+        "LEFT JOIN users u ON u.id = r.reviewed_by WHERE " +
+        noteFilter + " ORDER BY r.id");
+    reviews->bind(1, value);
+    while (reviews->step()) {
+        if (auto* note = find(reviews->integer(0))) {
+            auto id = reviews->integer(1);
+            noteDamage(note->damage, "note_reviews", id);
+            note->reviews.push_back(
+                {id, reviewOutcomeFrom(reviews->text(2)),
+                 open(note->damage, "note_reviews", "comment", id, reviews->blob(3)),
+                 reviews->text(4), reviews->text(5)});
         }
     }
 }
@@ -264,8 +380,18 @@ std::vector<HistoryEntry> RecordStore::historyOf(MemberId member) {
                                    "JOIN memberships m ON m.group_id = s.group_id "
                                    "WHERE m.member_id = ? ORDER BY s.session_date, s.id");
         sessions.bind(1, member);
+        std::vector<Session> found;
         while (sessions.step())
-            history.push_back({impl_->readSession(sessions), std::nullopt, std::nullopt});
+            found.push_back(impl_->readSession(sessions));
+        impl_->addCatchUpMembers(
+            found, "s.group_id IN (SELECT group_id FROM memberships WHERE member_id = ?)", member);
+        // A catch-up for other men is not part of his history.
+        for (auto& session : found) {
+            if (!session.isCatchUp() ||
+                std::find(session.catchUpFor.begin(), session.catchUpFor.end(), member) !=
+                    session.catchUpFor.end())
+                history.push_back({std::move(session), std::nullopt, std::nullopt});
+        }
     }
     auto entryFor = [&](SessionId session) -> HistoryEntry* {
         // Sessions are few (a year is about 52); a linear search keeps this simple.

@@ -396,12 +396,13 @@ std::optional<RecordSetting> RecordStore::recordSetting(const std::string& scope
                                                         const std::string& name) {
     impl_->key();
     auto newest = impl_->db.prepare(
-        "SELECT value, id FROM record_settings WHERE scope = ? AND name = ? ORDER BY id DESC "
-        "LIMIT 1");
+        "SELECT value, id, set_at FROM record_settings WHERE scope = ? AND name = ? "
+        "ORDER BY id DESC LIMIT 1");
     newest.bind(1, scope).bind(2, name);
     if (!newest.step())
         return std::nullopt;
-    return RecordSetting{newest.text(0), impl_->damageOf("record_settings", newest.integer(1))};
+    return RecordSetting{newest.text(0), newest.text(2),
+                         impl_->damageOf("record_settings", newest.integer(1))};
 }
 
 }  // namespace roundtable::records

@@ -162,6 +162,15 @@ class RecordStore {
     /// note (three queries, whatever the length of the history).
     [[nodiscard]] std::vector<HistoryEntry> historyOf(MemberId member);
 
+    /// A clinical lead co-signs a signed note of someone else, or returns it to its author with
+    /// a comment (required). Append-only, audited.
+    void reviewNote(NoteId note, ReviewOutcome outcome, const std::string& comment);
+    /// Signed notes, signed at or after `signedSince` (UTC, ISO 8601), that await review.
+    [[nodiscard]] std::vector<NoteAwaitingReview> notesAwaitingReview(
+        const std::string& signedSince);
+    /// Notes of `author` returned by a reviewer and not yet answered with an amendment.
+    [[nodiscard]] std::vector<ReturnedNote> notesReturnedTo(UserId author);
+
     ConcernId raiseConcern(const NewConcern& concern);
     ActionId addConcernAction(ConcernId concern, const std::string& action,
                               const std::string& owner, std::optional<Date> dueOn);
@@ -175,6 +184,14 @@ class RecordStore {
     std::int64_t recordOutcomeScore(const OutcomeScore& score);
     /// A member's scores, without those that were corrected, by measure and date.
     [[nodiscard]] std::vector<OutcomeScore> outcomeScoresOf(MemberId member);
+
+    /// Records that `member` reached one of the programme's milestones; or, with `withdraws`,
+    /// withdraws that standing record of his as a mistake (`note` then says why). Audited.
+    std::int64_t recordMilestone(MemberId member, const std::string& milestoneId, Date reachedOn,
+                                 const std::string& note,
+                                 std::optional<std::int64_t> withdraws = {});
+    /// His milestone records, oldest first; a withdrawn one says so.
+    [[nodiscard]] std::vector<Milestone> milestonesOf(MemberId member);
 
     /// Saves a new version of a member's relapse-prevention plan; returns its number.
     int saveRelapsePlan(MemberId member, const std::vector<PlanSection>& sections);

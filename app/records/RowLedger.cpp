@@ -46,6 +46,9 @@ const std::vector<LedgeredTable>& tables() {
         {"module_revisions", text::trLater("module revision"), {"id"}, "saved_by"},
         {"module_steps", text::trLater("module change-control step"), {"id"}, "taken_by"},
         {"record_settings", text::trLater("setting"), {"id"}, "set_by"},
+        {"catch_up_members", text::trLater("member of a catch-up session"), {"id"}},
+        {"milestones", text::trLater("milestone"), {"id"}, "recorded_by"},
+        {"note_reviews", text::trLater("review of a progress note"), {"id"}, "reviewed_by"},
     };
     return kTables;
 }

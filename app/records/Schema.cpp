@@ -521,11 +521,58 @@ void migrateToFormat7(sqlite::Connection& connection) {
         keepForever(connection, table);
 }
 
-constexpr Migration kMigrations[] = {{3, migrateToFormat3},
-                                     {4, migrateToFormat4},
-                                     {5, migrateToFormat5},
-                                     {6, migrateToFormat6},
-                                     {7, migrateToFormat7}};
+// Format 8: the group's year (issue 13). New tables only: the tag of every existing row covers
+// all of its columns (RowLedger.h), so adding a column to a ledgered table would make every
+// record written before look changed.
+constexpr const char* kFormat8 = R"sql(
+-- A session planned as a catch-up names the men it is for, in the transaction that plans it. Its
+-- register lists only them; it is not one of the group's sessions in the year's register.
+CREATE TABLE catch_up_members (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    member_id   INTEGER NOT NULL REFERENCES members (id),
+    UNIQUE (session_id, member_id)
+) STRICT;
+CREATE INDEX catch_up_members_by_member ON catch_up_members (member_id, session_id);
+-- A milestone the programme defines (programme.xml, <milestone id="...">) reached by a member on
+-- a day. A record made by mistake is withdrawn by a later row naming it, with the reason as its
+-- note.
+CREATE TABLE milestones (
+    id            INTEGER PRIMARY KEY,
+    member_id     INTEGER NOT NULL REFERENCES members (id),
+    milestone_id  TEXT NOT NULL,
+    reached_on    TEXT NOT NULL,
+    note          BLOB NOT NULL,
+    withdraws_id  INTEGER REFERENCES milestones (id),
+    recorded_by   INTEGER NOT NULL REFERENCES users (id),
+    recorded_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX milestones_by_member ON milestones (member_id, id);
+-- A clinical lead's review of a signed note: co-signed, or returned to its author with a comment
+-- (the author answers with an amendment, and the note awaits review again).
+CREATE TABLE note_reviews (
+    id            INTEGER PRIMARY KEY,
+    note_id       INTEGER NOT NULL REFERENCES progress_notes (id),
+    outcome       TEXT NOT NULL CHECK (outcome IN ('co-signed', 'returned')),
+    comment       BLOB NOT NULL,
+    reviewed_by   INTEGER NOT NULL REFERENCES users (id),
+    reviewed_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX note_reviews_by_note ON note_reviews (note_id, id);
+CREATE TRIGGER reviews_only_of_signed_notes BEFORE INSERT ON note_reviews
+WHEN (SELECT state FROM progress_notes WHERE id = NEW.note_id) IS NOT 'signed'
+BEGIN SELECT RAISE(ABORT, 'only a signed note is reviewed'); END;
+)sql";
+
+void migrateToFormat8(sqlite::Connection& connection) {
+    connection.execute(kFormat8);
+    for (const char* table : {"catch_up_members", "milestones", "note_reviews"})
+        keepForever(connection, table);
+}
+
+constexpr Migration kMigrations[] = {{3, migrateToFormat3}, {4, migrateToFormat4},
+                                     {5, migrateToFormat5}, {6, migrateToFormat6},
+                                     {7, migrateToFormat7}, {8, migrateToFormat8}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {

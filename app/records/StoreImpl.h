@@ -165,6 +165,10 @@ struct RecordStore::Impl {
 
     /// A sessions row selected with kSessionColumns (GroupRecords.cpp).
     Session readSession(const sqlite::Statement& row);
+    /// Fills in catchUpFor of `sessions`, all those matching `sessionFilter` (SQL over sessions
+    /// as s, with one parameter, `value`), in one query.
+    void addCatchUpMembers(std::vector<Session>& sessions, const std::string& sessionFilter,
+                           std::int64_t value);
     /// An attendance_marks row selected as (any, status, reason, recorded_at, id,
     /// minutes_present).
     AttendanceMark readMark(const sqlite::Statement& row, MemberId member);

@@ -143,6 +143,13 @@ ActionStatus actionStatusFrom(const std::string& text) {
                      std::array{ActionStatus::open, ActionStatus::done, ActionStatus::notNeeded},
                      text::trLater("action status"));
 }
+const char* toText(ReviewOutcome outcome) {
+    return outcome == ReviewOutcome::returned ? "returned" : "co-signed";
+}
+ReviewOutcome reviewOutcomeFrom(const std::string& text) {
+    return parseEnum(text, std::array{ReviewOutcome::coSigned, ReviewOutcome::returned},
+                     text::trLater("review outcome"));
+}
 bool Concern::isOpen() const {
     if (actions.empty())
         return true;

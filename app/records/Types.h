@@ -156,6 +156,9 @@ struct NewSession {
     int minutes = 0;
     CurriculumStamp stamp;
     std::vector<PlannedActivity> activities;
+    /// A catch-up for these men only (an individual or small-group session going over what
+    /// they missed); empty: a session of the whole group.
+    std::vector<MemberId> catchUpFor;
 };
 
 struct Session {
@@ -170,6 +173,8 @@ struct Session {
     std::vector<UserId> facilitators;  ///< who ran it (read by session(id) only)
     CurriculumStamp stamp;
     std::vector<PlannedActivity> activities;
+    std::vector<MemberId> catchUpFor;  ///< as NewSession::catchUpFor
+    [[nodiscard]] bool isCatchUp() const { return !catchUpFor.empty(); }
     /// Empty while the record is as it was written; otherwise why it cannot be relied on
     /// (changed, added or removed outside Roundtable, or unreadable).
     std::string damage{};
@@ -221,6 +226,17 @@ struct Amendment {
     std::string createdAt;
 };
 
+/// A clinical lead's review of a signed note.
+enum class ReviewOutcome { coSigned, returned };
+
+struct NoteReview {
+    std::int64_t id = 0;
+    ReviewOutcome outcome = ReviewOutcome::coSigned;
+    std::string comment;   ///< for the author; may be empty when co-signed
+    std::string reviewer;  ///< login
+    std::string reviewedAt;
+};
+
 struct ProgressNote {
     NoteId id;
     SessionId sessionId;
@@ -232,6 +248,7 @@ struct ProgressNote {
     std::string signedAt;               ///< UTC, ISO 8601; empty while a draft
     bool lateEntry = false;             ///< signed on a later day than the session's date
     std::vector<Amendment> amendments;  ///< oldest first
+    std::vector<NoteReview> reviews;    ///< oldest first
     /// Empty while the record is as it was written; otherwise why it cannot be relied on
     /// (changed, added or removed outside Roundtable, or unreadable).
     std::string damage{};
@@ -245,6 +262,31 @@ struct OwedNote {
     std::optional<std::string> draftBy;  ///< who saved the draft there is; none: not begun
     /// Empty while the records read are as they were written; otherwise why they cannot be
     /// relied on.
+    std::string damage{};
+};
+
+/// A signed note waiting for a clinical lead's review: never reviewed, or returned to its
+/// author and answered with an amendment since.
+struct NoteAwaitingReview {
+    NoteId note;
+    SessionId session;
+    MemberId member;
+    GroupId group;
+    Date sessionDate;
+    std::string author;     ///< login
+    std::string signedAt;   ///< UTC, ISO 8601
+    bool answered = false;  ///< returned before, and amended since
+    std::string damage{};
+};
+
+/// A signed note its reviewer returned, with no amendment from its author since.
+struct ReturnedNote {
+    NoteId note;
+    SessionId session;
+    MemberId member;
+    GroupId group;
+    Date sessionDate;
+    NoteReview review;
     std::string damage{};
 };
 
@@ -304,6 +346,22 @@ struct OutcomeScore {
     std::string damage{};
 };
 
+/// A milestone of the programme (its id from programme.xml) that a member reached.
+struct Milestone {
+    std::int64_t id = 0;
+    MemberId memberId;
+    std::string milestoneId;
+    Date reachedOn;
+    std::string note;
+    std::string recordedBy;  ///< login
+    std::string recordedAt;
+    /// Set when the record was withdrawn as a mistake: why, by whom and when.
+    std::optional<std::string> withdrawnBecause;
+    std::string withdrawnBy;
+    std::string withdrawnAt;
+    std::string damage{};  ///< as OutcomeScore::damage
+};
+
 /// A relapse-prevention plan: each change is a new version; old versions stay readable.
 struct PlanSection {
     std::string heading;
@@ -334,6 +392,7 @@ struct ProgrammePicture {
 /// A setting kept with the records (RecordStore::recordSetting).
 struct RecordSetting {
     std::string value;
+    std::string setAt;     ///< UTC, ISO 8601
     std::string damage{};  ///< a damaged setting counts as never set
 };
 
@@ -399,6 +458,7 @@ struct ModuleHistory {
 [[nodiscard]] const char* toText(NoteState state);
 [[nodiscard]] const char* toText(Participation participation);
 [[nodiscard]] const char* toText(ActionStatus status);
+[[nodiscard]] const char* toText(ReviewOutcome outcome);
 /// Parse the strings above; throw StoreError for an unknown value (a damaged row).
 [[nodiscard]] Role roleFrom(const std::string& text);
 [[nodiscard]] GroupKind groupKindFrom(const std::string& text);
@@ -407,6 +467,7 @@ struct ModuleHistory {
 [[nodiscard]] NoteState noteStateFrom(const std::string& text);
 [[nodiscard]] Participation participationFrom(const std::string& text);
 [[nodiscard]] ActionStatus actionStatusFrom(const std::string& text);
+[[nodiscard]] ReviewOutcome reviewOutcomeFrom(const std::string& text);
 /// True for the statuses after which a progress note is written (the member was there).
 [[nodiscard]] bool wasPresent(Attendance status);
 

@@ -26,6 +26,8 @@ constexpr const char* kFormat6RecoveryKey =
     "TNYA-4AW2-CFW5-AQ5K-7NRE-PYH2-GCGL-MGSR-SZTW-LMNT-HZHQ-H4AK-S5LA";
 constexpr const char* kFormat7RecoveryKey =
     "3Y4E-RFSO-I665-YD3P-7P27-6OTW-JTIP-6O5O-4YGD-ZL5L-ZDL3-Z4GO-OOWA";
+constexpr const char* kFormat8RecoveryKey =
+    "DM5K-HHT4-NNBC-WPHY-JK65-AWTQ-JELP-V37M-JVGL-YGC3-KBFH-EEOT-LXRQ";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
@@ -167,6 +169,12 @@ void checkEveryKindOfRecord(RecordStore& store, const std::string& recoveryKey) 
     CHECK(store.concernsOf(member.id).at(0).actions.at(0).status == ActionStatus::done);
     CHECK(store.outcomeScoresOf(member.id).at(0).score == 30);
     CHECK(store.relapsePlan(member.id)->sections.at(0).body == "A fixture sign.");
+    if (store.sessionsOf(groups[0].id).size() > 1) {  // written in format 8 or later
+        CHECK(store.sessionsOf(groups[0].id).at(1).catchUpFor == std::vector<MemberId>{member.id});
+        CHECK(store.milestonesOf(member.id).at(0).note == "In his own words.");
+        CHECK(note->reviews.at(0).comment == "Please say how he took part.");
+        CHECK(note->reviews.at(0).reviewer == "lead");
+    }
     for (const auto& read : {member.damage, session.damage, note->damage, groups[1].damage})
         CHECK(read.empty());
     auto report = store.verify();
@@ -285,11 +293,12 @@ TEST_CASE("a format 6 database is migrated and verifies clean, with every kind o
 }
 
 TEST_CASE(
-    "a format 7 database opens and verifies clean, with every kind of record and its programme") {
+    "a format 7 database is migrated and verifies clean, with every kind of record and its "
+    "programme") {
     TempDir dir;
     std::filesystem::copy_file(kFixtures / "format-7.rtdb", dir / "copy.rtdb");
     auto store = RecordStore::open(dir / "copy.rtdb");
-    CHECK_FALSE(store.migrationBackup());
+    CHECK(store.migrationBackup());
     store.unlock(kTestLogin, kTestPassphrase);
     auto report = store.verify();
     CHECK(report.intact());
@@ -302,4 +311,14 @@ TEST_CASE(
     CHECK(store.programmePictures().at(0).name == "group");
     CHECK(store.recordSetting("service", RecordStore::kPublishOwnWork)->value == "no");
     checkEveryKindOfRecord(store, kFormat7RecoveryKey);
+}
+
+TEST_CASE("a format 8 database opens and verifies clean, with catch-ups, milestones and reviews") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-8.rtdb", dir / "copy.rtdb");
+    auto store = RecordStore::open(dir / "copy.rtdb");
+    CHECK_FALSE(store.migrationBackup());
+    store.unlock(kTestLogin, kTestPassphrase);
+    CHECK(store.verify().intact());
+    checkEveryKindOfRecord(store, kFormat8RecoveryKey);
 }

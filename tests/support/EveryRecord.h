@@ -1,6 +1,6 @@
 // One record of every kind the store keeps (every clinical table has a row, most two), as a
 // service would have written them: the database fixtures of each format and the tampering
-// suite start from it.
+// suite start from it. Signed in as the test administrator before and after.
 #pragma once
 
 #include "support/TestStore.h"
@@ -58,6 +58,20 @@ inline void writeEveryKindOfRecord(records::RecordStore& store) {
         {{"group", "svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "People in a group"}},
         "A fixture programme");
     store.setRecordSetting("service", RecordStore::kPublishOwnWork, "no");
+    // Format 8 and later: a catch-up session for the member, a milestone he reached, and a
+    // clinical lead's review of his note (returned with a comment).
+    NewSession catchUp = plan;
+    catchUp.date = "2026-11-05"_date;
+    catchUp.catchUpFor = {member};
+    store.addSession(catchUp);
+    store.recordMilestone(member, "account-four-steps", "2026-11-04"_date, "In his own words.");
+    store.addUser("lead", Role::clinicalLead, "a clinical lead's passphrase");
+    store.lock();
+    store.unlock("lead", "a clinical lead's passphrase");
+    store.reviewNote(store.note(session, member)->id, ReviewOutcome::returned,
+                     "Please say how he took part.");
+    store.lock();
+    store.unlock(kTestLogin, kTestPassphrase);
 }
 
 }  // namespace roundtable::test
