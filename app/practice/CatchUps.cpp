@@ -39,6 +39,52 @@ MissReason reasonFor(const std::optional<records::AttendanceMark>& mark,
     return session.date < member.joinedOn ? MissReason::beforeJoining : MissReason::noMark;
 }
 
+/// Moves each missed session he had at a catch-up for him to his caught-up list (with who ran
+/// it), and notes the catch-ups planned for the sessions he still misses.
+void addCatchUpSessions(records::RecordStore& store, records::GroupId group, int sharePercent,
+                        std::vector<MemberCatchUps>& catchUps) {
+    std::vector<records::User> users;
+    for (const auto& session : store.sessionsOf(group)) {  // by date
+        if (!session.isCatchUp())
+            continue;
+        auto register_ = session.status == records::SessionStatus::tookPlace
+                             ? store.registerOf(session.id)
+                             : std::vector<records::AttendanceMark>{};
+        for (auto& member : catchUps) {
+            auto& missed = member.missed;
+            auto miss = std::find_if(missed.begin(), missed.end(), [&](const MissedSession& m) {
+                return m.curriculumSessionId == session.stamp.sessionId;
+            });
+            if (miss == missed.end() ||
+                std::find(session.catchUpFor.begin(), session.catchUpFor.end(), member.member.id) ==
+                    session.catchUpFor.end())
+                continue;
+            if (session.status == records::SessionStatus::planned) {
+                miss->plannedCatchUp = session;
+                continue;
+            }
+            std::optional<records::AttendanceMark> mark;
+            for (const auto& each : register_) {
+                if (each.memberId == member.member.id)
+                    mark = each;  // the newest counts
+            }
+            if (!mark || !hadIt(*mark, session, sharePercent))
+                continue;
+            if (users.empty())
+                users = store.users();
+            CaughtUp caught{miss->curriculumSessionId, miss->title, session.id, session.date, {}};
+            for (auto id : store.session(session.id).facilitators) {
+                for (const auto& user : users) {
+                    if (user.id == id)
+                        caught.by.push_back(user.login);
+                }
+            }
+            member.caughtUp.push_back(std::move(caught));
+            missed.erase(miss);
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store, records::GroupId group) {
@@ -72,8 +118,30 @@ std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store, records::Gro
         }
         result.push_back(std::move(catchUps));
     }
+    addCatchUpSessions(store, group, sharePercent, result);
     store.recordAccess(records::Access::view, "catch-ups", group);
     return result;
+}
+
+std::vector<SessionGap> gapsBySession(const std::vector<MemberCatchUps>& catchUps) {
+    std::vector<SessionGap> gaps;
+    for (const auto& member : catchUps) {
+        for (const auto& miss : member.missed) {
+            auto gap = std::find_if(gaps.begin(), gaps.end(), [&](const SessionGap& each) {
+                return each.curriculumSessionId == miss.curriculumSessionId;
+            });
+            if (gap == gaps.end()) {
+                gaps.push_back(
+                    {miss.curriculumSessionId, miss.title, miss.moduleId, miss.deliveredOn, {}});
+                gap = std::prev(gaps.end());
+            }
+            gap->notHad.push_back(member.member);
+        }
+    }
+    std::stable_sort(gaps.begin(), gaps.end(), [](const SessionGap& a, const SessionGap& b) {
+        return a.firstDelivered < b.firstDelivered;
+    });
+    return gaps;
 }
 
 std::string missReasonInWords(MissReason reason) {

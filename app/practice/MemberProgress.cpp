@@ -32,6 +32,9 @@ std::vector<ModuleAttendance> attendanceByModule(const std::vector<PeriodSession
                                                  const curriculum::Programme& programme) {
     std::vector<ModuleAttendance> modules;
     for (const auto& [session, mark, note] : sessions) {
+        // A catch-up goes over a session the group had: it is not one more delivered.
+        if (session.isCatchUp())
+            continue;
         const auto& id = session.stamp.moduleId;
         auto found = std::find_if(modules.begin(), modules.end(),
                                   [&](const auto& module) { return module.moduleId == id; });

@@ -67,7 +67,8 @@ struct MemberProgress {
     std::vector<MeasureProgress> measures;
 };
 
-/// Attendance by module over `sessions` (each counting for him, oldest first).
+/// Attendance by module over `sessions` (each counting for him, oldest first); catch-ups are
+/// not counted.
 [[nodiscard]] std::vector<ModuleAttendance> attendanceByModule(
     const std::vector<PeriodSession>& sessions, const curriculum::Programme& programme);
 /// The ratings in the signed notes of `sessions` (oldest first), by indicator.

@@ -214,6 +214,36 @@ void Practice::useServiceProgramme(const std::filesystem::path& shippedDirectory
 records::SessionId Practice::planSession(records::GroupId group,
                                          const std::string& curriculumSessionId,
                                          const std::string& typedOn) {
+    return store_.addSession(sessionFromCurriculum(group, curriculumSessionId, typedOn));
+}
+
+records::SessionId Practice::planCatchUp(records::GroupId group,
+                                         const std::string& curriculumSessionId,
+                                         const std::vector<records::MemberId>& members,
+                                         const std::string& typedOn) {
+    auto plan = sessionFromCurriculum(group, curriculumSessionId, typedOn);
+    if (members.empty())
+        throw ValidationError("catch-up-members", text::tr("Choose who the catch-up is for."));
+    auto groupMembers = store_.membersOf(group);
+    for (auto id : members) {
+        auto member = std::find_if(groupMembers.begin(), groupMembers.end(),
+                                   [&](const records::Member& m) { return m.id == id; });
+        if (member == groupMembers.end() || !onRegisterOn(*member, plan.date)) {
+            throw ValidationError("catch-up-members",
+                                  text::tr("A catch-up is for members of the group who have not "
+                                           "left by its day."));
+        }
+    }
+    plan.catchUpFor = members;
+    std::sort(plan.catchUpFor.begin(), plan.catchUpFor.end());
+    plan.catchUpFor.erase(std::unique(plan.catchUpFor.begin(), plan.catchUpFor.end()),
+                          plan.catchUpFor.end());
+    return store_.addSession(plan);
+}
+
+records::NewSession Practice::sessionFromCurriculum(records::GroupId group,
+                                                    const std::string& curriculumSessionId,
+                                                    const std::string& typedOn) {
     auto found = programme_.findSession(curriculumSessionId);
     if (!found) {
         throw ValidationError("curriculum-session",
@@ -279,7 +309,7 @@ records::SessionId Practice::planSession(records::GroupId group,
         plan.activities.push_back({std::string(activity.kind), activity.minutes,
                                    std::string(activity.title), guidanceText(activity)});
     }
-    return store_.addSession(plan);
+    return plan;
 }
 
 const curriculum::Module* Practice::moduleOf(const records::CurriculumStamp& stamp) {
@@ -371,10 +401,12 @@ records::Session Practice::sessionWithMember(records::SessionId sessionId,
                                              records::MemberId member) {
     auto session = store_.session(sessionId);
     auto members = store_.membersOf(session.groupId);
-    if (std::none_of(members.begin(), members.end(),
-                     [&](const records::Member& m) { return m.id == member; })) {
+    auto found = std::find_if(members.begin(), members.end(),
+                              [&](const records::Member& m) { return m.id == member; });
+    if (found == members.end())
         throw ValidationError("member", text::tr("Choose a member of this session's group."));
-    }
+    if (!onRegisterOf(*found, session) && session.isCatchUp())
+        throw ValidationError("member", text::tr("This catch-up session is not for him."));
     return session;
 }
 
@@ -652,10 +684,10 @@ std::vector<RegisterLine> Practice::registerFor(records::SessionId sessionId) {
     auto notes = store_.notesOf(sessionId);
     std::vector<RegisterLine> lines;
     for (auto& member : store_.membersOf(session.groupId)) {
-        // Someone who had left before the session is not on its register. (Someone who joined
-        // later stays: the app records "joined" as the day he was entered, which may come
-        // after sessions that are being written up late.)
-        if (!onRegisterOn(member, session.date))
+        // Someone who had left before the session, or a man a catch-up is not for, is not on its
+        // register. (Someone who joined later stays: the app records "joined" as the day he was
+        // entered, which may come after sessions that are being written up late.)
+        if (!onRegisterOf(member, session))
             continue;
         RegisterLine line{member, std::nullopt, std::nullopt};
         for (const auto& mark : marks) {

@@ -104,6 +104,12 @@ class Practice {
     /// module id, version and content hash they came from, at the group's usual start time.
     records::SessionId planSession(records::GroupId group, const std::string& curriculumSessionId,
                                    const std::string& date);
+    /// Plans a catch-up of a curriculum session for some members of `group` (CatchUps.h): a
+    /// session like planSession's whose register lists only them. ValidationError at
+    /// "catch-up-members" for nobody, or someone not on the group's list on that day.
+    records::SessionId planCatchUp(records::GroupId group, const std::string& curriculumSessionId,
+                                   const std::vector<records::MemberId>& members,
+                                   const std::string& date);
     /// Whether the group plans each module from the version it started that module with
     /// (a setting kept with the records), instead of the newest published version.
     [[nodiscard]] bool staysOnModuleVersions(records::GroupId group);
@@ -270,6 +276,10 @@ class Practice {
                                const std::string& passphrase, const std::string& repeat);
     static constexpr const char* kStaysOnVersions = "stays-on-module-versions";
     records::Session sessionWithMember(records::SessionId session, records::MemberId member);
+    /// The session planSession would plan, not yet stored; its errors.
+    records::NewSession sessionFromCurriculum(records::GroupId group,
+                                              const std::string& curriculumSessionId,
+                                              const std::string& date);
     /// Checks a note before it is saved; returns it with its text trimmed.
     records::NoteContent checkedNote(records::SessionId session, records::MemberId member,
                                      const records::NoteContent& content);

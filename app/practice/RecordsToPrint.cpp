@@ -80,6 +80,12 @@ bool onRegisterOn(const records::Member& member, records::Date date) {
     return !member.leftOn || *member.leftOn >= date;
 }
 
+bool onRegisterOf(const records::Member& member, const records::Session& session) {
+    return onRegisterOn(member, session.date) &&
+           (!session.isCatchUp() || std::find(session.catchUpFor.begin(), session.catchUpFor.end(),
+                                              member.id) != session.catchUpFor.end());
+}
+
 bool attendanceCounts(const records::Session& session, const records::Member& membership,
                       const std::optional<records::AttendanceMark>& mark) {
     if (session.status == records::SessionStatus::didNotTakePlace)
@@ -101,7 +107,7 @@ SessionSheet sessionSheet(records::RecordStore& store, records::SessionId sessio
     SessionSheet sheet{groupSession(store, session), {}};
     std::vector<std::string> damages;
     for (auto& member : store.membersOf(sheet.planned.group.id)) {
-        if (onRegisterOn(member, sheet.planned.session.date)) {
+        if (onRegisterOf(member, sheet.planned.session)) {
             damages.push_back(member.damage);
             sheet.members.push_back(std::move(member));
         }
@@ -112,6 +118,9 @@ SessionSheet sessionSheet(records::RecordStore& store, records::SessionId sessio
 
 GroupYear groupYear(records::RecordStore& store, records::GroupId group) {
     GroupYear year{groupWithId(store, group), store.sessionsOf(group), store.membersOf(group), {}};
+    // The group's own sessions: a catch-up belongs to the men it was for (CatchUps.h).
+    std::erase_if(year.sessions,
+                  [](const records::Session& session) { return session.isCatchUp(); });
     std::stable_sort(year.sessions.begin(), year.sessions.end(),
                      [](const auto& a, const auto& b) { return a.date < b.date; });
     std::vector<std::string> damages{year.group.damage};

@@ -107,6 +107,9 @@ struct AttendanceCounts {
 
 /// Whether `member` was still a member on `date`: he had not left before it.
 [[nodiscard]] bool onRegisterOn(const records::Member& member, records::Date date);
+/// Whether `member` is on the register of `session`: he had not left before its day, and a
+/// catch-up is for him.
+[[nodiscard]] bool onRegisterOf(const records::Member& member, const records::Session& session);
 
 /// Refuses to go on (ValidationError at `field`: "`what` was not made." and damageWarning) when
 /// any of `damages` is not empty.

@@ -126,3 +126,79 @@ TEST_CASE("the share a man who left early must have stayed is the service's to s
     }
     CHECK(g.practice.servicePercent(practice::kCatchUpShare) == 80);
 }
+
+TEST_CASE(
+    "a catch-up planned for the men who missed a session is theirs alone, and catches it up") {
+    Group g;
+    // Ben missed framework-02 (absent) and Finn too, but Finn has left: a catch-up is for men
+    // on the group's list on its day.
+    CHECK_THROWS_WITH_AS(g.practice.planCatchUp(g.group, "framework-02", {}, "2026-10-09"),
+                         "Choose who the catch-up is for.", practice::ValidationError);
+    CHECK_THROWS_AS(
+        g.practice.planCatchUp(g.group, "framework-02", {g.absent, g.leaver}, "2026-10-09"),
+        practice::ValidationError);
+    CHECK_THROWS_AS(g.practice.planCatchUp(g.group, "no-such-session", {g.absent}, "2026-10-09"),
+                    practice::ValidationError);
+    auto catchUp =
+        g.practice.planCatchUp(g.group, "framework-02", {g.absent, g.late}, "2026-10-09");
+
+    // Planned: still missed, with the catch-up named.
+    auto ben = g.practice.catchUps(g.group).at(1);
+    REQUIRE(ben.missed.size() == 1);
+    REQUIRE(ben.missed[0].plannedCatchUp);
+    CHECK(ben.missed[0].plannedCatchUp->id == catchUp);
+    CHECK(ben.missed[0].plannedCatchUp->date == "2026-10-09"_date);
+    CHECK(ben.caughtUp.empty());
+
+    // Its register lists only the two men; nobody else can be marked there.
+    auto lines = g.practice.registerFor(catchUp);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].member.id == g.absent);
+    CHECK(lines[1].member.id == g.late);
+    CHECK_THROWS_WITH_AS(g.mark(catchUp, g.always, Attendance::attended),
+                         "This catch-up session is not for him.", practice::ValidationError);
+
+    // Delivered, run by the administrator; Ben came, Eli (who had it at the group) did not.
+    g.practice.markDelivered(catchUp);
+    g.practice.recordFacilitators(catchUp, {1});
+    g.mark(catchUp, g.absent, Attendance::attended);
+    g.mark(catchUp, g.late, Attendance::absentAuthorised, "Unwell");
+    auto list = g.practice.catchUps(g.group);
+    ben = list.at(1);
+    CHECK(ben.missed.empty());
+    REQUIRE(ben.caughtUp.size() == 1);
+    CHECK(ben.caughtUp[0].curriculumSessionId == "framework-02");
+    CHECK(ben.caughtUp[0].catchUp == catchUp);
+    CHECK(ben.caughtUp[0].on == "2026-10-09"_date);
+    CHECK(ben.caughtUp[0].by == std::vector<std::string>{test::kTestLogin});
+    CHECK(g.missedBy(g.late) == Missed{"framework-01 (before he joined)"});
+
+    // The group's year (register grid, rates, printed register) holds the group's own sessions.
+    auto year = g.practice.groupYear(g.group);
+    CHECK(std::none_of(year.sessions.begin(), year.sessions.end(),
+                       [](const records::Session& s) { return s.isCatchUp(); }));
+    // His progress counts framework's delivered sessions once (the catch-up is not one more).
+    auto progress = g.practice.memberProgress(g.absent);
+    REQUIRE(!progress.modules.empty());
+    CHECK(progress.modules[0].delivered == 3);
+    CHECK(progress.modules[0].attended == 2);
+}
+
+TEST_CASE("the group-wide view answers who has not had each delivered session") {
+    Group g;
+    auto gaps = practice::gapsBySession(g.practice.catchUps(g.group));
+    REQUIRE(gaps.size() == 3);
+    auto codes = [](const practice::SessionGap& gap) {
+        std::vector<records::MemberId> ids;
+        for (const auto& member : gap.notHad)
+            ids.push_back(member.id);
+        return ids;
+    };
+    CHECK(gaps[0].curriculumSessionId == "framework-01");
+    CHECK(codes(gaps[0]) == std::vector<records::MemberId>{g.late});
+    CHECK(gaps[1].curriculumSessionId == "framework-02");
+    CHECK(codes(gaps[1]) == std::vector<records::MemberId>{g.absent, g.leaver});
+    CHECK(gaps[1].firstDelivered == "2026-09-22"_date);
+    CHECK(gaps[2].curriculumSessionId == "framework-03");
+    CHECK(codes(gaps[2]) == std::vector<records::MemberId>{g.briefly});
+}
