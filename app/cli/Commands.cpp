@@ -289,7 +289,8 @@ int recover(const std::vector<std::string>& arguments, std::istream& in, std::os
 }
 
 /// One line per member of the group: "CODE: session-id, session-id" (nothing after the colon when
-/// he has had every session the group has delivered), for scripts and service evaluation.
+/// he has had every session the group has delivered, or caught it up), for scripts and service
+/// evaluation.
 int catchUps(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
              std::ostream& err) {
     const auto given = option(arguments, "--group");
@@ -298,10 +299,10 @@ int catchUps(const std::vector<std::string>& arguments, std::istream& in, std::o
     const auto group = recordNumber(given, "--group");
     auto store = signedIn(arguments, in, out, err);
     const auto list = practice::catchUpsOf(store, group);
-    for (const auto& [member, missed] : list) {
-        out << member.code << ":";
-        for (std::size_t i = 0; i < missed.size(); ++i)
-            out << (i == 0 ? " " : ", ") << missed[i].curriculumSessionId;
+    for (const auto& each : list) {
+        out << each.member.code << ":";
+        for (std::size_t i = 0; i < each.missed.size(); ++i)
+            out << (i == 0 ? " " : ", ") << each.missed[i].curriculumSessionId;
         out << "\n";
     }
     return 0;

@@ -19,6 +19,7 @@
 #include "practice/Wording.h"
 #include "printing/PageDocuments.h"
 #include "text/Translate.h"
+#include "ui/CatchUpDialog.h"
 #include "ui/FlowingRow.h"
 #include "ui/RegisterGridDialog.h"
 #include "ui/WxText.h"
@@ -126,6 +127,10 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     yearButton_->SetToolTip(
         trWx("Every member's mark at every session of the year, with the "
              "attendance rates"));
+    catchUpButton_ = new wxButton(this, wxID_ANY, trWx("&Catch-ups..."));
+    catchUpButton_->SetName("open-catch-ups");
+    catchUpButton_->SetToolTip(
+        trWx("Who has not had which session, and planning a catch-up with him"));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("group-message");
     staysOnVersions_ = new wxCheckBox(this, wxID_ANY, trWx("Stay on the versions it began with"));
@@ -166,7 +171,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
                        wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
     auto* planRow = flowingRow({label(text::tr("On:")), sessionDate_, sessionDateWords_,
-                                planButton_, openButton_, yearButton_});
+                                planButton_, openButton_, yearButton_, catchUpButton_});
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(staysOnVersions_, wxSizerFlags().Border(wxTOP, 4));
 
@@ -199,6 +204,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     members_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { enableControls(); });
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
     yearButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showYear(); });
+    catchUpButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showCatchUps(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
     for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_, newMemberName_})
@@ -290,7 +296,7 @@ void GroupPanel::showMembersAndSessions() {
             const auto& session = sessions_[i];
             long row =
                 sessions_list_->InsertItem(static_cast<long>(i), toWx(readableDate(session.date)));
-            sessions_list_->SetItem(row, 1, toWx(session.title));
+            sessions_list_->SetItem(row, 1, toWx(titleInList(session)));
             sessions_list_->SetItem(
                 row, 2,
                 toWx(session.stamp.moduleId + " v" + std::to_string(session.stamp.moduleVersion)));
@@ -320,6 +326,7 @@ void GroupPanel::enableControls() {
     staysOnVersions_->Enable(group);
     openButton_->Enable(group && !sessions_.empty());
     yearButton_->Enable(group && !sessions_.empty());
+    catchUpButton_->Enable(group && !sessions_.empty());
     openMemberButton_->Enable(group && members_->GetSelection() != wxNOT_FOUND);
 }
 
@@ -426,6 +433,29 @@ void GroupPanel::showYear() {
         RegisterGridDialog dialog(this, practice_->groupYear(currentGroup()),
                                   practice_->dateOrder());
         if (dialog.ShowModal() == wxID_OK && dialog.chosen())
+            callbacks_.openSessionOn(dialog.chosen()->first, dialog.chosen()->second);
+    });
+}
+
+std::string GroupPanel::titleInList(const records::Session& session) const {
+    if (!session.isCatchUp())
+        return session.title;
+    std::string codes;
+    for (auto id : session.catchUpFor) {
+        for (const auto& member : memberList_) {
+            if (member.id == id)
+                codes += (codes.empty() ? "" : ", ") + member.code;
+        }
+    }
+    return text::fill(text::tr("Catch-up for {1}: {2}"), {codes, session.title});
+}
+
+void GroupPanel::showCatchUps() {
+    runGuarded(failure_, [&] {
+        CatchUpDialog dialog(this, *practice_, currentGroup());
+        const bool opened = dialog.ShowModal() == wxID_OK && dialog.chosen();
+        showMembersAndSessions();  // catch-ups planned there are sessions of the group
+        if (opened)
             callbacks_.openSessionOn(dialog.chosen()->first, dialog.chosen()->second);
     });
 }

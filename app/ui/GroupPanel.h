@@ -55,7 +55,11 @@ class GroupPanel : public wxPanel {
     void openSelectedMember();
     /// The group's year register as a grid (RegisterGridDialog); a cell chosen opens there.
     void showYear();
+    /// The group's catch-ups (CatchUpDialog); a catch-up chosen opens there.
+    void showCatchUps();
     void showMembersAndSessions();
+    /// A session's title in the list; a catch-up says who it is for.
+    [[nodiscard]] std::string titleInList(const records::Session& session) const;
     void enableControls();
     [[nodiscard]] const records::Group* selectedGroup() const;
     void setSessionDate(const wxDateTime& date);
@@ -82,6 +86,7 @@ class GroupPanel : public wxPanel {
     wxButton* addMemberButton_;
     wxButton* openMemberButton_;
     wxButton* yearButton_;
+    wxButton* catchUpButton_;
     wxListCtrl* sessions_list_;
     wxDatePickerCtrl* sessionDate_;
     wxStaticText* sessionDateWords_;  ///< the date written out: 11/12 could be either month

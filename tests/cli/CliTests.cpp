@@ -720,6 +720,22 @@ TEST_CASE("catch-ups prints each member's curriculum sessions not had, and looki
     CHECK(roundtable::test::rawCount(db.database,
                                      "SELECT COUNT(*) FROM audit_events WHERE "
                                      "record_kind = 'catch-ups' AND record_id = 1") == 1);
+    // Owen attends a catch-up of the fourth session: it is no longer listed.
+    {
+        auto store = roundtable::test::openTestStore(db.database);
+        roundtable::practice::Practice practice(store, roundtable::test::shippedProgramme());
+        auto catchUp =
+            practice.planCatchUp(db.service.group, "framework-04", {db.service.owen}, "2026-10-30");
+        practice.recordAttendance(catchUp, db.service.owen,
+                                  roundtable::records::Attendance::attended, "");
+        practice.markDelivered(catchUp);
+    }
+    result = cli({"catch-ups", "--group", "1", "--db", db.database.string(), "--user", "admin"},
+                 std::string(roundtable::test::kTestPassphrase) + "\n");
+    CHECK(result.out ==
+          "R0001:\n"
+          "R0002: framework-02\n"
+          "R0003: framework-01, framework-02, framework-05\n");
     auto unknown =
         cli({"catch-ups", "--group", "9", "--db", db.database.string(), "--user", "admin"},
             std::string(roundtable::test::kTestPassphrase) + "\n");

@@ -1,14 +1,16 @@
 // The group's year at a glance, driven as a facilitator would: from the Group page to the grid,
 // each mark's letter (and colour) in its cell, the late entries starred, the rates, and a cell
-// opening its session on that member; and the home page the window opens on, a line of which
-// opens the note it names.
+// opening its session on that member; the catch-ups, one planned from the list and gone from it
+// once he attends; and the home page the window opens on, a line of which opens the note it names.
 #include <doctest/doctest.h>
 #include <wx/button.h>
+#include <wx/datectrl.h>
 #include <wx/dialog.h>
 #include <wx/display.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
@@ -20,6 +22,7 @@
 #include "ui/MainFrame.h"
 #include "ui/Screenshot.h"
 #include "ui/SessionPanel.h"
+#include "ui/WxText.h"
 
 using namespace roundtable;
 using namespace roundtable::test;
@@ -224,5 +227,79 @@ TEST_CASE("the home page after sign-in lists a note not yet written and opens it
     CHECK(waitFor([&] { return notes->GetItemCount() == 0; }));
     CHECK_FALSE(notes->IsShown());
     CHECK(frame->homePanel()->page().sessions.front().session.id == next);
+    closeFrame(frame);
+}
+
+TEST_CASE(
+    "a catch-up is planned from the list, opens on his register line, and once he attends "
+    "it is caught up") {
+    TempDir dir;
+    const auto path = dir / "service.rtdb";
+    {
+        auto store = createTestStore(path);
+        practice::Practice practice(store, programme());
+        auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+        auto daniel = practice.addMember(group, "Daniel Hughes", "2026-11-01");
+        auto aaron = practice.addMember(group, "Aaron Price", "2026-11-01");
+        auto first = practice.planSession(group, "framework-01", "2026-11-03");
+        practice.recordAttendance(first, daniel, Attendance::attended, "");
+        practice.recordAttendance(first, aaron, Attendance::absentAuthorised, "Unwell");
+        practice.markDelivered(first);
+    }
+    auto* frame = groupPageOf(path);
+    bool planned = false;
+    whenShown("catch-up-dialog", [&](wxWindow* dialog) {
+        auto* byMember = find<wxListCtrl>(dialog, "catch-ups-by-member");
+        REQUIRE(byMember->GetItemCount() == 1);
+        CHECK(byMember->GetItemText(0, 0) == "R0002");
+        CHECK(byMember->GetItemText(0, 3) == "absent");
+        CHECK(byMember->GetItemText(0, 4) == "-");
+        // The group-wide view names him under the session.
+        auto* bySession = find<wxListCtrl>(dialog, "catch-ups-by-session");
+        REQUIRE(bySession->GetItemCount() == 1);
+        CHECK(bySession->GetItemText(0, 2) == "R0002");
+        CHECK_FALSE(find<wxButton>(dialog, "plan-catch-up")->IsEnabled());
+        clickListRow(byMember, 0);
+        find<wxDatePickerCtrl>(dialog, "catch-up-date")->SetValue(ui::toWx("2026-11-05"_date));
+        click(find<wxButton>(dialog, "plan-catch-up"));
+        REQUIRE(waitFor([&] { return byMember->GetItemText(0, 4).StartsWith("planned for"); }));
+        CHECK(find<wxStaticText>(dialog, "catch-up-message")
+                  ->GetLabel()
+                  .StartsWith("Catch-up planned for R0002"));
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-catch-ups.png"));
+        planned = true;
+        // The line stays chosen, ready to open.
+        CHECK(find<wxButton>(dialog, "open-catch-up")->IsEnabled());
+        click(find<wxButton>(dialog, "open-catch-up"));
+    });
+    click(find<wxButton>(frame, "open-catch-ups"));
+    REQUIRE(waitFor(
+        [&] { return planned && frame->pages()->GetCurrentPage() == frame->sessionPanel(); }));
+    // Its register lists Aaron alone; he attends and the session is marked as held.
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    REQUIRE(registerList->GetItemCount() == 1);
+    CHECK(registerList->GetItemText(0) == "R0002");
+    clickListRow(registerList, 0);
+    click(find<wxButton>(frame, "mark-attended"));
+    REQUIRE(waitFor([&] { return registerList->GetItemText(0, 2) != ""; }));
+    click(find<wxButton>(frame, "mark-delivered"));
+    pump(300);
+    showPage(frame, frame->groupPanel());
+    frame->SetSize(wxSize(1024, 768));  // a small laptop
+    pump(300);
+    bool looked = false;
+    whenShown("catch-up-dialog", [&](wxWindow* dialog) {
+        auto* byMember = find<wxListCtrl>(dialog, "catch-ups-by-member");
+        REQUIRE(byMember->GetItemCount() == 1);
+        CHECK(byMember->GetItemText(0, 3) == "caught up");
+        CHECK(byMember->GetItemText(0, 4).StartsWith("held"));
+        CHECK(find<wxListCtrl>(dialog, "catch-ups-by-session")->GetItemCount() == 0);
+        CHECK(wxDisplay(0u).GetClientArea().Contains(dialog->GetScreenRect()));
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-catch-ups-1024x768.png"));
+        looked = true;
+        dynamic_cast<wxDialog*>(dialog)->EndModal(wxID_CLOSE);
+    });
+    click(find<wxButton>(frame, "open-catch-ups"));
+    REQUIRE(waitFor([&] { return looked; }));
     closeFrame(frame);
 }
