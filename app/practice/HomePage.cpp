@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "practice/ServiceSettings.h"
 
@@ -120,6 +121,46 @@ void addRatingAlerts(HomePage& page, const curriculum::Programme& programme,
     }
 }
 
+/// The notes awaiting her review (a clinical lead's, not her own) and those returned to her, in
+/// the groups she sees.
+void addReviews(records::RecordStore& store, HomePage& page) {
+    const auto user = store.currentUser();
+    if (!user)
+        return;
+    auto context = [&](records::GroupId groupId, records::SessionId sessionId,
+                       records::MemberId memberId) {
+        std::optional<std::tuple<records::Group, records::Session, records::Member>> found;
+        auto group = std::find_if(page.groups.begin(), page.groups.end(),
+                                  [&](const auto& each) { return each.id == groupId; });
+        if (group == page.groups.end())
+            return found;
+        auto members = store.membersOf(groupId);
+        auto member = std::find_if(members.begin(), members.end(),
+                                   [&](const auto& each) { return each.id == memberId; });
+        if (member != members.end())
+            found.emplace(*group, store.session(sessionId), *member);
+        return found;
+    };
+    if (user->role == records::Role::clinicalLead) {
+        if (auto since = reviewsRequiredSince(store)) {
+            for (auto& note : store.notesAwaitingReview(*since)) {
+                if (note.author == user->login)
+                    continue;  // reviewed by someone else
+                if (auto found = context(note.group, note.session, note.member)) {
+                    auto& [group, session, member] = *found;
+                    page.reviews.push_back({group, session, member, std::move(note)});
+                }
+            }
+        }
+    }
+    for (auto& note : store.notesReturnedTo(user->id)) {
+        if (auto found = context(note.group, note.session, note.member)) {
+            auto& [group, session, member] = *found;
+            page.returned.push_back({group, session, member, std::move(note)});
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<Date> dueOn(const curriculum::TimePoint& timePoint, Date joined,
@@ -204,6 +245,8 @@ HomePage homePage(records::RecordStore& store, const curriculum::Programme& prog
                     {member->second.first, member->second.second, concern, action, daysLeft});
         }
     }
+
+    addReviews(store, page);
 
     std::stable_sort(page.sessions.begin(), page.sessions.end(), [](const auto& a, const auto& b) {
         return std::pair(!a.notRecorded, a.session.date) <

@@ -1,7 +1,8 @@
 // The home page: what the signed-in person has to do, gathered from the records of her groups
 // when she signs in. Her groups are those she is recorded as having run sessions of; a clinical
 // lead or administrator, or a facilitator not yet recorded at any session, sees every group.
-// Each line names what it is about, so that the window can open it.
+// A clinical lead also sees the signed notes awaiting her review; an author, the notes returned
+// to her. Each line names what it is about, so that the window can open it.
 #pragma once
 
 #include <optional>
@@ -62,6 +63,22 @@ struct RatingAlert {
     std::optional<double> recentMean;  ///< of his previous ratings, when the drop is the alert
 };
 
+/// A signed note awaiting her review (a clinical lead's, while the service asks for reviews).
+struct NoteToReview {
+    records::Group group;
+    records::Session session;
+    records::Member member;
+    records::NoteAwaitingReview note;
+};
+
+/// A note of hers a clinical lead returned with a comment, not yet answered.
+struct NoteReturned {
+    records::Group group;
+    records::Session session;
+    records::Member member;
+    records::ReturnedNote note;
+};
+
 struct HomePage {
     std::vector<records::Group> groups;  ///< hers, as the lists below are drawn from
     std::vector<NextSession> sessions;   ///< not recorded first, then by date
@@ -69,6 +86,8 @@ struct HomePage {
     std::vector<ActionDue> actions;      ///< the soonest due first
     std::vector<MeasureDue> measures;    ///< the earliest due first
     std::vector<RatingAlert> alerts;
+    std::vector<NoteToReview> reviews;   ///< the longest waiting first
+    std::vector<NoteReturned> returned;  ///< the longest waiting first
 };
 
 /// How far the lists look ahead and back.

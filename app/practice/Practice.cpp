@@ -367,6 +367,26 @@ void Practice::setServicePercent(const PercentSetting& setting, int percent) {
     setPercentSetting(store_, setting, percent);
 }
 
+bool Practice::canReview(const records::ProgressNote& note) {
+    const auto user = store_.currentUser();
+    const auto since = reviewsRequiredSince(store_);
+    return user && since && user->role == records::Role::clinicalLead &&
+           note.author != user->login && note.signedAt >= *since && note.damage.empty() &&
+           awaitsReview(note);
+}
+
+void Practice::reviewNote(const records::ProgressNote& note, records::ReviewOutcome outcome,
+                          const std::string& comment) {
+    if (!canReview(note))
+        throw ValidationError("review-comment", text::tr("This note is not awaiting your review."));
+    const auto clean = trimmed(comment);
+    if (outcome == records::ReviewOutcome::returned && clean.empty()) {
+        throw ValidationError("review-comment",
+                              text::tr("Say what the author should look at again."));
+    }
+    store_.reviewNote(note.id, outcome, clean);
+}
+
 void Practice::markDelivered(records::SessionId session) {
     refuseIfDamaged(store_.session(session).damage, "session-status",
                     text::tr("This session's record cannot be changed."));

@@ -121,6 +121,15 @@ class Practice {
     /// The service's settings kept with the records (ServiceSettings.h).
     [[nodiscard]] int servicePercent(const PercentSetting& setting);
     void setServicePercent(const PercentSetting& setting, int percent);
+    [[nodiscard]] bool reviewsRequired() { return reviewsRequiredSince(store_).has_value(); }
+    void setReviewsRequired(bool required) { practice::setReviewsRequired(store_, required); }
+    /// Whether whoever is signed in may review `note` now: the service asks for reviews, she is
+    /// a clinical lead and not its author, it was signed since reviews began and awaits review.
+    [[nodiscard]] bool canReview(const records::ProgressNote& note);
+    /// Co-signs `note`, or returns it to its author with `comment` (ValidationError at
+    /// "review-comment" when returning without one, or when canReview is false).
+    void reviewNote(const records::ProgressNote& note, records::ReviewOutcome outcome,
+                    const std::string& comment);
     /// A member's attendance by module, ratings and scores (MemberProgress.h); audited.
     [[nodiscard]] MemberProgress memberProgress(records::MemberId member) {
         return practice::memberProgress(store_, member, programme_);

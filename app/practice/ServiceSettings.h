@@ -1,8 +1,12 @@
 // The service's own settings that are kept with its records (not with one computer's
 // preferences), because they decide what the records show everyone: how much of a session a
-// man must stay for it to count as had, and when a falling session rating is an alert. Each is
-// a whole percentage, read with a default until an administrator sets it.
+// man must stay for it to count as had, when a falling session rating is an alert (whole
+// percentages, read with a default until an administrator sets them), and whether signed notes
+// need a clinical lead's review.
 #pragma once
+
+#include <optional>
+#include <string>
 
 #include "records/RecordStore.h"
 
@@ -29,5 +33,15 @@ inline constexpr PercentSetting kRatingAlertDrop{"rating-alert-drop-percent", 30
 /// Sets it (recorded and audited like every record); ValidationError at the setting's field
 /// for anything but 1 to 100.
 void setPercentSetting(records::RecordStore& store, const PercentSetting& setting, int percent);
+
+/// Since when (UTC, ISO 8601) signed notes need a clinical lead's review: the moment an
+/// administrator last turned it on (notes signed before are not asked for). Nothing while it is
+/// off, as it is until turned on, or when the setting was damaged outside Roundtable.
+[[nodiscard]] std::optional<std::string> reviewsRequiredSince(records::RecordStore& store);
+void setReviewsRequired(records::RecordStore& store, bool required);
+
+/// Whether a signed `note` awaits review: never reviewed, or returned and amended since (the
+/// rule RecordStore::notesAwaitingReview applies in the database).
+[[nodiscard]] bool awaitsReview(const records::ProgressNote& note);
 
 }  // namespace roundtable::practice

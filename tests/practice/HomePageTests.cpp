@@ -239,3 +239,69 @@ TEST_CASE("looking at the home page is recorded in the audit log") {
     (void)s.practice.homePage();
     CHECK(views() == std::vector<std::string>{"admin view home-page"});
 }
+
+TEST_CASE(
+    "a clinical lead reviews signed notes from her home page, and the author answers a return") {
+    Service s;
+    auto lena = s.practice.addUser("lena", records::Role::clinicalLead, test::kTestPassphrase,
+                                   test::kTestPassphrase);
+    (void)lena;
+    auto signInAs = [&](const char* login) {
+        s.store.lock();
+        s.store.unlock(login, test::kTestPassphrase);
+    };
+    // Until the service asks for reviews, nothing awaits one.
+    signInAs("lena");
+    CHECK(s.practice.homePage().reviews.empty());
+    CHECK_FALSE(s.practice.canReview(*s.store.note(s.sessions[0], s.adam)));
+
+    // An administrator turns reviews on a minute later; the notes signed before are not asked for.
+    signInAs(test::kTestLogin);
+    s.clock.set(kFriday + 60);
+    s.practice.setReviewsRequired(true);
+    CHECK(s.practice.reviewsRequired());
+    s.clock.set(kFriday + 120);
+    s.practice.signNote(s.sessions[1], s.adam, {"Arrived late, settled quickly."});
+    const auto note = [&] { return *s.store.note(s.sessions[1], s.adam); };
+
+    signInAs("lena");
+    auto page = s.practice.homePage();
+    REQUIRE(page.reviews.size() == 1);
+    CHECK(page.reviews[0].member.id == s.adam);
+    CHECK(page.reviews[0].session.id == s.sessions[1]);
+    CHECK(page.reviews[0].note.author == test::kTestLogin);
+    CHECK_FALSE(page.reviews[0].note.answered);
+    CHECK(s.practice.canReview(note()));
+    CHECK_FALSE(s.practice.canReview(*s.store.note(s.sessions[0], s.adam)));  // signed before
+    CHECK_THROWS_WITH_AS(s.practice.reviewNote(note(), records::ReviewOutcome::returned, "  "),
+                         "Say what the author should look at again.", practice::ValidationError);
+    s.practice.reviewNote(note(), records::ReviewOutcome::returned, "Why was he late?");
+    CHECK(s.practice.homePage().reviews.empty());
+    CHECK_FALSE(s.practice.canReview(note()));
+
+    // Her return reaches the author's home page, until he answers with an amendment.
+    signInAs(test::kTestLogin);
+    page = s.practice.homePage();
+    REQUIRE(page.returned.size() == 1);
+    CHECK(page.returned[0].note.review.comment == "Why was he late?");
+    CHECK(page.returned[0].note.review.reviewer == "lena");
+    CHECK(page.reviews.empty());  // an administrator does not review
+    s.practice.amendNote(s.sessions[1], s.adam, "His bus was cancelled.",
+                         "Asked by the clinical lead.");
+    CHECK(s.practice.homePage().returned.empty());
+
+    signInAs("lena");
+    page = s.practice.homePage();
+    REQUIRE(page.reviews.size() == 1);
+    CHECK(page.reviews[0].note.answered);
+    s.practice.reviewNote(note(), records::ReviewOutcome::coSigned, "");
+    CHECK(s.practice.homePage().reviews.empty());
+    CHECK(note().reviews.size() == 2);
+    CHECK(test::rawCount(s.dir / "service.rtdb",
+                         "SELECT COUNT(*) FROM audit_events WHERE kind IN ('return-note', "
+                         "'co-sign-note') AND login = 'lena'") == 2);
+
+    // A facilitator never reviews, even a note she did not write.
+    signInAs("fay");
+    CHECK_FALSE(s.practice.canReview(*s.store.note(s.sessions[0], s.carl)));
+}
