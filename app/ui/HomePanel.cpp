@@ -59,6 +59,16 @@ HomePanel::HomePanel(wxWindow* parent, Callbacks callbacks)
                          {text::tr("Member"), 190},
                          {text::tr("Note"), 260},
                          {text::tr("Group"), 150}});
+    returned_ = addSection(sizer, "home-returned",
+                           {{text::tr("Session"), 150},
+                            {text::tr("Member"), 190},
+                            {text::tr("Returned by"), 260},
+                            {text::tr("Comment"), 300}});
+    reviews_ = addSection(sizer, "home-reviews",
+                          {{text::tr("Session"), 150},
+                           {text::tr("Member"), 190},
+                           {text::tr("Note"), 260},
+                           {text::tr("Group"), 150}});
     actions_ = addSection(sizer, "home-actions",
                           {{text::tr("Due"), 160},
                            {text::tr("Member"), 200},
@@ -127,6 +137,36 @@ void HomePanel::refresh() {
     fill(notes_, text::tr("Notes to write or sign"), rows);
 
     rows.clear();
+    for (const auto& line : page_.returned) {
+        const auto& review = line.note.review;
+        rows.push_back(
+            {readableDate(line.session.date), memberInWords(line.member),
+             text::fill(text::tr("{1}, {2}"),
+                        {review.reviewer, readableDate(practice::dateOf(review.reviewedAt))}),
+             review.comment});
+    }
+    fill(returned_, text::tr("Notes returned to you: answer with a correction"), rows);
+
+    rows.clear();
+    for (const auto& line : page_.reviews) {
+        rows.push_back({readableDate(line.session.date), memberInWords(line.member),
+                        line.note.answered
+                            ? text::fill(text::tr("by {1}, corrected since you returned it"),
+                                         {line.note.author})
+                            : text::fill(text::tr("by {1}, signed {2}"),
+                                         {line.note.author,
+                                          readableDate(practice::dateOf(line.note.signedAt))}),
+                        line.group.name});
+    }
+    fill(reviews_, text::tr("Notes awaiting your review"), rows);
+    // Only a clinical lead reviews, and only while the service asks for reviews.
+    const auto user = practice_ ? practice_->currentUser() : std::nullopt;
+    const bool reviews =
+        user && user->role == records::Role::clinicalLead && practice_->reviewsRequired();
+    reviews_.heading->Show(reviews);
+    reviews_.list->Show(reviews && !page_.reviews.empty());
+
+    rows.clear();
     for (const auto& line : page_.actions) {
         rows.push_back({dueInWords(line.daysLeft), memberInWords(line.member), line.action.action,
                         line.action.owner});
@@ -184,6 +224,12 @@ void HomePanel::open(const Section& section, long row) {
         callbacks_.openSession(page_.sessions[index].session.id);
     } else if (section.list == notes_.list && index < page_.notes.size()) {
         const auto& line = page_.notes[index];
+        callbacks_.openSessionOn(line.session.id, line.member.id);
+    } else if (section.list == returned_.list && index < page_.returned.size()) {
+        const auto& line = page_.returned[index];
+        callbacks_.openSessionOn(line.session.id, line.member.id);
+    } else if (section.list == reviews_.list && index < page_.reviews.size()) {
+        const auto& line = page_.reviews[index];
         callbacks_.openSessionOn(line.session.id, line.member.id);
     } else if (section.list == actions_.list && index < page_.actions.size()) {
         const auto& line = page_.actions[index];

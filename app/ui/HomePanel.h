@@ -1,6 +1,7 @@
 // The home page, what the app opens on after sign-in: for the person signed in, the sessions
 // of her groups to record and the next of each, the notes still to write or sign (with how
-// overdue), concern actions due, outcome measures due, and session-rating alerts. A list per
+// overdue), notes returned to her by a reviewer and (a clinical lead's) notes awaiting her
+// review, concern actions due, outcome measures due, and session-rating alerts. A list per
 // kind; Enter or a double-click on a line opens what it names. What is shown is
 // practice::homePage's; this is its layout only.
 #pragma once
@@ -53,7 +54,7 @@ class HomePanel : public wxScrolledWindow {
     practice::Practice* practice_ = nullptr;
     practice::HomePage page_;
     wxStaticText* title_;
-    Section sessions_, notes_, actions_, measures_, alerts_;
+    Section sessions_, notes_, returned_, reviews_, actions_, measures_, alerts_;
 };
 
 }  // namespace roundtable::ui

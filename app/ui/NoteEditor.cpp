@@ -1,6 +1,8 @@
 // The progress-note editor: widgets and the mapping between them and records::NoteContent.
 #include "ui/NoteEditor.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -36,6 +38,17 @@ std::string amendmentText(const records::Amendment& amendment) {
         .append(amendment.text);
 }
 
+std::string reviewText(const records::NoteReview& review) {
+    const auto when = readableDate(practice::dateOf(review.reviewedAt));
+    if (review.outcome == records::ReviewOutcome::returned) {
+        return text::fill(text::tr("Returned to its author by {1}, {2}:"), {review.reviewer, when})
+            .append("\n")
+            .append(review.comment);
+    }
+    auto line = text::fill(text::tr("Co-signed by {1}, {2}."), {review.reviewer, when});
+    return review.comment.empty() ? line : line.append("\n").append(review.comment);
+}
+
 }  // namespace
 
 NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
@@ -52,7 +65,7 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     text_->SetName("note-text");
     text_->SetHint(trWx("What he said and did, how he took part, anything to follow up."));
 
-    amendmentsHeading_ = heading(this, trWx("Corrections to the signed note"));
+    amendmentsHeading_ = heading(this, trWx("Corrections and reviews of the signed note"));
     amendments_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 90),
                                  wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     amendments_->SetName("note-amendments");
@@ -75,6 +88,29 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     correctionSizer->Add(reasonRow, wxSizerFlags().Expand());
     correctionArea_->SetSizer(correctionSizer);
 
+    // Shown to a clinical lead reviewing the signed note.
+    reviewArea_ = new wxPanel(this);
+    reviewComment_ = new wxTextCtrl(reviewArea_, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                    wxSize(-1, 50), wxTE_MULTILINE | wxTE_WORDWRAP);
+    reviewComment_->SetName("review-comment");
+    reviewComment_->SetToolTip(
+        trWx("For the author: what to look at again (needed to return the note)"));
+    coSign_ = new wxButton(reviewArea_, wxID_ANY, trWx("Co-si&gn"));
+    coSign_->SetName("co-sign-note");
+    returnNote_ = new wxButton(reviewArea_, wxID_ANY, trWx("Re&turn to author"));
+    returnNote_->SetName("return-note");
+    auto* reviewSizer = new wxBoxSizer(wxVERTICAL);
+    reviewSizer->Add(heading(reviewArea_, trWx("Your review")), wxSizerFlags().Expand());
+    reviewSizer->Add(new wxStaticText(reviewArea_, wxID_ANY,
+                                      trWx("A comment for the author (needed to return it):")),
+                     wxSizerFlags().Border(wxTOP, 2));
+    reviewSizer->Add(reviewComment_, wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, 4));
+    auto* reviewButtons = new wxBoxSizer(wxHORIZONTAL);
+    reviewButtons->Add(coSign_, wxSizerFlags().Border(wxRIGHT, 4));
+    reviewButtons->Add(returnNote_);
+    reviewSizer->Add(reviewButtons);
+    reviewArea_->SetSizer(reviewSizer);
+
     auto* choices = new wxBoxSizer(wxHORIZONTAL);
     choices->Add(new wxStaticText(this, wxID_ANY, trWx("Participation:")),
                  wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
@@ -89,14 +125,16 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(amendmentsHeading_, wxSizerFlags().Expand().Border(wxTOP, 6));
     sizer->Add(amendments_, wxSizerFlags().Expand().Border(wxTOP, 2));
     sizer->Add(correctionArea_, wxSizerFlags().Expand().Border(wxTOP, 4));
+    sizer->Add(reviewArea_, wxSizerFlags().Expand().Border(wxTOP, 6));
     SetSizer(sizer);
 
     auto changed = [this](wxCommandEvent&) { choicesChanged_ = true; };
     participation_->Bind(wxEVT_CHOICE, changed);
     concern_->Bind(wxEVT_CHECKBOX, changed);
-    for (auto* field : {text_, correction_, correctionReason_})
+    for (auto* field : {text_, correction_, correctionReason_, reviewComment_})
         clearTintWhenEdited(field);
     show(std::nullopt, false);
+    showReview(false);
 }
 
 void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicators) {
@@ -162,11 +200,19 @@ void NoteEditor::fill(const records::NoteContent& content) {
 }
 
 void NoteEditor::showAmendments(const records::ProgressNote* note, bool correctable) {
-    bool any = note && !note->amendments.empty();
+    bool any = note && (!note->amendments.empty() || !note->reviews.empty());
     std::string text;
     if (any) {
+        // Corrections and reviews in the order made: a return, then the correction answering it.
+        std::vector<std::pair<std::string, std::string>> entries;
         for (const auto& amendment : note->amendments)
-            text.append(text.empty() ? "" : "\n\n").append(amendmentText(amendment));
+            entries.emplace_back(amendment.createdAt, amendmentText(amendment));
+        for (const auto& review : note->reviews)
+            entries.emplace_back(review.reviewedAt, reviewText(review));
+        std::stable_sort(entries.begin(), entries.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [at, entry] : entries)
+            text.append(text.empty() ? "" : "\n\n").append(entry);
     }
     amendments_->ChangeValue(toWx(text));
     amendmentsHeading_->Show(any);
@@ -219,7 +265,28 @@ void NoteEditor::onAddCorrection(std::function<void()> handler) {
                          [handler = std::move(handler)](wxCommandEvent&) { handler(); });
 }
 
+void NoteEditor::showReview(bool reviewable) {
+    reviewComment_->Clear();
+    reviewArea_->Show(reviewable);
+    Layout();
+    if (GetParent())
+        GetParent()->Layout();
+}
+
+std::string NoteEditor::reviewComment() const {
+    return fromWx(reviewComment_->GetValue());
+}
+
+void NoteEditor::onReview(std::function<void(records::ReviewOutcome)> handler) {
+    coSign_->Bind(wxEVT_BUTTON,
+                  [handler](wxCommandEvent&) { handler(records::ReviewOutcome::coSigned); });
+    returnNote_->Bind(wxEVT_BUTTON,
+                      [handler](wxCommandEvent&) { handler(records::ReviewOutcome::returned); });
+}
+
 wxWindow* NoteEditor::fieldFor(const std::string& field) const {
+    if (field == "review-comment")
+        return reviewComment_;
     if (field == "amendment")
         return correction_;
     if (field == "amendment-reason")

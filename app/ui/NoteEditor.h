@@ -1,8 +1,9 @@
 // The progress-note editor of the session page: participation, the module's progress
 // indicators, "concern raised", the note's text, and, once it is signed, its corrections
-// (amendments) with a place to add one. A note damaged outside Roundtable is shown read-only
-// under a warning, with no place to correct it. It shows and collects values; saving goes through
-// practice::Practice in SessionPanel.
+// (amendments) and clinical leads' reviews, in the order made, with a place to add a correction
+// and, for a clinical lead reviewing it, to co-sign or return it. A note damaged outside Roundtable
+// is shown read-only under a warning, with no place to correct it. It shows and collects values;
+// saving goes through practice::Practice in SessionPanel.
 #pragma once
 
 #include <wx/panel.h>
@@ -51,6 +52,12 @@ class NoteEditor : public wxPanel {
     [[nodiscard]] wxWindow* fieldFor(const std::string& field) const;
     /// What "Add correction" does (SessionPanel saves it through practice::Practice).
     void onAddCorrection(std::function<void()> handler);
+    /// Shows or hides the place to review the note shown (practice::Practice::canReview).
+    void showReview(bool reviewable);
+    /// The review comment as typed; cleared by showReview.
+    [[nodiscard]] std::string reviewComment() const;
+    /// What "Co-sign" and "Return to author" do (SessionPanel saves through practice::Practice).
+    void onReview(std::function<void(records::ReviewOutcome)> handler);
 
   private:
     /// Sets every field to `content`.
@@ -74,6 +81,10 @@ class NoteEditor : public wxPanel {
     wxTextCtrl* correction_;
     wxTextCtrl* correctionReason_;
     wxButton* addCorrection_;
+    wxPanel* reviewArea_;
+    wxTextCtrl* reviewComment_;
+    wxButton* coSign_;
+    wxButton* returnNote_;
 };
 
 }  // namespace roundtable::ui

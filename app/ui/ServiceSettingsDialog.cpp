@@ -2,6 +2,7 @@
 // is shown at it (Guarded.h, atNamedField).
 #include "ui/ServiceSettingsDialog.h"
 
+#include <wx/checkbox.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -51,6 +52,15 @@ ServiceSettingsDialog::ServiceSettingsDialog(wxWindow* parent, practice::Practic
         explanation->Wrap(FromDIP(360));
         form->Add(explanation, wxSizerFlags().CentreVertical());
     }
+    reviewsRequired_ =
+        new wxCheckBox(this, wxID_ANY, trWx("Signed notes need a clinical lead's review"));
+    reviewsRequired_->SetName("service-notes-need-review");
+    reviewsRequired_->SetToolTip(
+        trWx("From when this is turned on, every signed note is listed for the clinical leads "
+             "to co-sign, or to return to its author with a comment."));
+    form->Add(reviewsRequired_);
+    form->AddSpacer(0);
+    form->AddSpacer(0);
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("service-settings-message");
 
@@ -63,6 +73,7 @@ ServiceSettingsDialog::ServiceSettingsDialog(wxWindow* parent, practice::Practic
 bool ServiceSettingsDialog::TransferDataToWindow() {
     for (std::size_t i = 0; i < kSettings.size(); ++i)
         percents_[i]->SetValue(practice_.servicePercent(kSettings[i].setting));
+    reviewsRequired_->SetValue(practice_.reviewsRequired());
     return true;
 }
 
@@ -74,6 +85,8 @@ bool ServiceSettingsDialog::TransferDataFromWindow() {
             if (percents_[i]->GetValue() != practice_.servicePercent(setting))
                 practice_.setServicePercent(setting, percents_[i]->GetValue());
         }
+        if (reviewsRequired_->GetValue() != practice_.reviewsRequired())
+            practice_.setReviewsRequired(reviewsRequired_->GetValue());
     });
 }
 

@@ -1,7 +1,8 @@
 // The Users page's "Service settings...", for administrators: the settings kept with the
 // records that decide what everyone's pages show (practice/ServiceSettings.h): how much of a
-// session a man who left early must have stayed for it to count, and when a session rating is
-// an alert. Layout and transfer only; a refusal is shown at its field.
+// session a man who left early must have stayed for it to count, when a session rating is an
+// alert, and whether signed notes need a clinical lead's review. Layout and transfer only; a
+// refusal is shown at its field.
 #pragma once
 
 #include <wx/dialog.h>
@@ -10,6 +11,7 @@
 
 #include "practice/Practice.h"
 
+class wxCheckBox;
 class wxSpinCtrl;
 class wxStaticText;
 
@@ -26,6 +28,7 @@ class ServiceSettingsDialog : public wxDialog {
   private:
     practice::Practice& practice_;
     std::array<wxSpinCtrl*, 3> percents_;  ///< in kSettings' order
+    wxCheckBox* reviewsRequired_;
     wxStaticText* message_;
 };
 

@@ -196,6 +196,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     notHeldButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markNotHeld(); });
     clearTintWhenEdited(notHeldReason_);
     editor_->onAddCorrection([this] { addCorrection(); });
+    editor_->onReview([this](records::ReviewOutcome outcome) { reviewNote(outcome); });
     clearTintWhenEdited(reason_);
     compareButton_->Hide();  // until a session planned from an older version is shown
     enableControls();
@@ -211,6 +212,7 @@ void SessionPanel::attach(practice::Practice* practice) {
     register_->DeleteAllItems();
     editor_->show(std::nullopt, false);
     editor_->clearCorrection();
+    editor_->showReview(false);
     notHeldReason_->Clear();
     reason_->Clear();
     showFacilitators({});
@@ -357,6 +359,7 @@ void SessionPanel::showSelectedNote() {
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
     editor_->show(line ? line->note : std::nullopt, present && !signedNote);
+    editor_->showReview(signedNote && practice_->canReview(*line->note));
     noteLabel_->SetLabel(
         line ? toWx(text::fill(text::tr("Progress note for {1}"), {line->member.name}))
              : trWx("Progress note"));
@@ -473,6 +476,21 @@ void SessionPanel::addCorrection() {
         showSelectedNote();
         showInfo(message_,
                  text::tr("Correction added. The signed note and the correction are both kept."));
+    });
+}
+
+void SessionPanel::reviewNote(records::ReviewOutcome outcome) {
+    const auto* line = selectedLine();
+    if (!line || !line->note)
+        return;
+    runGuarded(atNoteField_, [&] {
+        practice_->reviewNote(*line->note, outcome, editor_->reviewComment());
+        reloadRegister();
+        showSelectedNote();
+        showInfo(message_, outcome == records::ReviewOutcome::returned
+                               ? text::tr("Note returned to its author with your comment. It "
+                                          "comes back to you once corrected.")
+                               : text::tr("Note co-signed."));
     });
 }
 

@@ -62,6 +62,8 @@ class SessionPanel : public wxPanel {
     void saveNote();
     void signNote();
     void addCorrection();
+    /// Co-signs or returns the selected note (a clinical lead reviewing it).
+    void reviewNote(records::ReviewOutcome outcome);
     void markDelivered();
     void markNotHeld();
     /// One check box per person who can sign in, ticked for those recorded as running it.

@@ -320,6 +320,10 @@ TEST_CASE("an administrator sets the service's settings, kept with the records f
         CHECK(below->GetValue() == 40);  // the default
         CHECK(find<wxSpinCtrl>(dialog, "catch-up-share")->GetValue() == 50);
         below->SetValue(30);
+        auto* reviews = find<wxCheckBox>(dialog, "service-notes-need-review");
+        CHECK_FALSE(reviews->GetValue());
+        click(reviews);
+        CHECK(waitFor([&] { return reviews->GetValue(); }));
         CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-service-settings.png"));
         click(dialog->FindWindow(wxID_OK));
         answered = true;
@@ -331,13 +335,15 @@ TEST_CASE("an administrator sets the service's settings, kept with the records f
                "The service's settings are saved.";
     }));
     closeFrame(frame);
-    // Kept in the database, as one recorded change (the others were left as they were).
+    // Kept in the database, as two recorded changes (the others were left as they were).
     auto store = openTestStore(service.path);
     practice::Practice practice(store, programme());
     CHECK(practice.servicePercent(practice::kRatingAlertBelow) == 30);
     CHECK(practice.servicePercent(practice::kCatchUpShare) == 50);
-    CHECK(rawTexts(service.path, "SELECT name FROM record_settings WHERE scope = 'service'") ==
-          std::vector<std::string>{"rating-alert-below-percent"});
+    CHECK(practice.reviewsRequired());
+    CHECK(rawTexts(service.path,
+                   "SELECT name FROM record_settings WHERE scope = 'service' ORDER BY id") ==
+          std::vector<std::string>{"rating-alert-below-percent", "notes-need-review"});
 }
 
 TEST_CASE("an administrator restores a backup from the window, and a refused one changes nothing") {

@@ -142,8 +142,8 @@ void closeFrame(ui::MainFrame* frame) {
     pump(300);
 }
 
-void signInThroughPage(ui::MainFrame* frame, const char* passphrase) {
-    typeInto(find<wxTextCtrl>(frame, "sign-in-login"), kTestLogin);
+void signInThroughPage(ui::MainFrame* frame, const char* passphrase, const char* login) {
+    typeInto(find<wxTextCtrl>(frame, "sign-in-login"), login);
     typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), passphrase);
     click(find<wxButton>(frame, "sign-in"));
 }

@@ -64,7 +64,8 @@ settings::SettingsStore& printSettings();
 ui::MainFrame* showFrame();
 void closeFrame(ui::MainFrame* frame);
 /// Types the user name and passphrase into the sign-in page and presses Sign in.
-void signInThroughPage(ui::MainFrame* frame, const char* passphrase = kTestPassphrase);
+void signInThroughPage(ui::MainFrame* frame, const char* passphrase = kTestPassphrase,
+                       const char* login = kTestLogin);
 /// Brings `page` of the work area (frame->groupPanel() and the like) to the front, as its tab
 /// would; the window opens on the home page after sign-in.
 void showPage(ui::MainFrame* frame, wxWindow* page);

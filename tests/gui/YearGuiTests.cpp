@@ -1,7 +1,8 @@
 // The group's year at a glance, driven as a facilitator would: from the Group page to the grid,
 // each mark's letter (and colour) in its cell, the late entries starred, the rates, and a cell
 // opening its session on that member; the catch-ups, one planned from the list and gone from it
-// once he attends; and the home page the window opens on, a line of which opens the note it names.
+// once he attends; the home page the window opens on, a line of which opens the note it names; and
+// a clinical lead returning a note from her home page, and its author seeing why.
 #include <doctest/doctest.h>
 #include <wx/button.h>
 #include <wx/datectrl.h>
@@ -16,6 +17,7 @@
 
 #include "gui/GuiDriver.h"
 #include "practice/Practice.h"
+#include "support/RawSql.h"
 #include "support/TestStore.h"
 #include "ui/GroupPanel.h"
 #include "ui/HomePanel.h"
@@ -302,4 +304,75 @@ TEST_CASE(
     click(find<wxButton>(frame, "open-catch-ups"));
     REQUIRE(waitFor([&] { return looked; }));
     closeFrame(frame);
+}
+
+TEST_CASE(
+    "a clinical lead returns a note with a comment from her home page, and its author sees "
+    "why") {
+    TempDir dir;
+    const auto path = dir / "service.rtdb";
+    records::SessionId held = 0;
+    {
+        auto store = createTestStore(path);
+        practice::Practice practice(store, programme());
+        practice.setReviewsRequired(true);
+        practice.addUser("lena", records::Role::clinicalLead, kTestPassphrase, kTestPassphrase);
+        auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+        auto daniel = practice.addMember(group, "Daniel Hughes", "2026-11-01");
+        held = practice.planSession(group, "framework-01", "2026-11-03");
+        practice.recordAttendance(held, daniel, Attendance::attended, "");
+        practice.markDelivered(held);
+        practice.signNote(held, daniel, {"Took part."});
+    }
+    auto* frame = showFrame();
+    frame->SetSize(wxSize(1366, 768));
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame, kTestPassphrase, "lena");
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    auto* reviews = find<wxListCtrl>(frame, "home-reviews");
+    REQUIRE(reviews->GetItemCount() == 1);
+    CHECK(reviews->GetItemText(0, 1) == "R0001  Daniel Hughes");
+    CHECK(reviews->GetItemText(0, 2).StartsWith("by admin, signed"));
+    clickListRow(reviews, 0);
+    wxUIActionSimulator().Char(WXK_RETURN);
+    REQUIRE(waitFor([&] {
+        return frame->pages()->GetCurrentPage() == static_cast<wxWindow*>(frame->sessionPanel());
+    }));
+    CHECK(frame->sessionPanel()->currentSession() == held);
+    // Returning without a comment is refused at the comment; with one, it is recorded.
+    auto* comment = find<wxTextCtrl>(frame, "review-comment");
+    REQUIRE(comment->IsShownOnScreen());
+    click(find<wxButton>(frame, "return-note"));
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "session-message")
+            ->GetLabel()
+            .Contains("Say what the author should look at again.");
+    }));
+    typeInto(comment, "Say how he took part in making the rules.");
+    click(find<wxButton>(frame, "return-note"));
+    auto* history = find<wxTextCtrl>(frame, "note-amendments");
+    REQUIRE(
+        waitFor([&] { return history->GetValue().Contains("Returned to its author by lena"); }));
+    CHECK(history->GetValue().Contains("Say how he took part in making the rules."));
+    CHECK_FALSE(find<wxTextCtrl>(frame, "review-comment")->IsShownOnScreen());
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-note-returned-1366x768.png"));
+    showPage(frame, frame->homePanel());
+    CHECK(waitFor([&] { return reviews->GetItemCount() == 0; }));
+    closeFrame(frame);
+
+    // Its author signs in: the note returned to him, with the comment.
+    frame = showFrame();
+    frame->SetSize(wxSize(1024, 768));
+    REQUIRE(frame->beginOpen(path));
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    auto* returned = find<wxListCtrl>(frame, "home-returned");
+    REQUIRE(returned->GetItemCount() == 1);
+    CHECK(returned->GetItemText(0, 3) == "Say how he took part in making the rules.");
+    CHECK_FALSE(find<wxListCtrl>(frame, "home-reviews")->IsShown());  // he is no reviewer
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-home-returned-1024x768.png"));
+    closeFrame(frame);
+    CHECK(rawCount(path,
+                   "SELECT COUNT(*) FROM audit_events WHERE kind = 'return-note' AND "
+                   "login = 'lena'") == 1);
 }
