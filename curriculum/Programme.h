@@ -108,6 +108,13 @@ struct Measure {
     std::span<const std::string_view> timePoints;
 };
 
+/// A step in a member's progress the programme names, recorded with the day he reached it
+/// (for example, his account of his offending against the four steps completed).
+struct Milestone {
+    std::string_view id;
+    std::string_view label;
+};
+
 struct Delivery {
     int weeks = 0;
     int sessionMinutes = 0;
@@ -122,6 +129,7 @@ struct Programme {
     Delivery delivery;
     std::span<const TimePoint> timePoints;
     std::span<const Measure> measures;
+    std::span<const Milestone> milestones;
     std::vector<Module> modules;
     /// Keeps the texts and lists of the programme alive.
     std::shared_ptr<const void> texts;
@@ -133,6 +141,7 @@ struct Programme {
     };
     [[nodiscard]] std::optional<SessionRef> findSession(std::string_view sessionId) const;
     [[nodiscard]] const Module* findModule(std::string_view moduleId) const;
+    [[nodiscard]] const Milestone* findMilestone(std::string_view milestoneId) const;
 };
 
 [[nodiscard]] const char* toText(Phase phase);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -253,7 +254,7 @@ std::string_view normalisedText(const pugi::xml_node& node, const XmlFile& file,
 /// given to Reader::expectOnly; a part that is absent is a null node or attribute.
 class Parts {
   public:
-    static constexpr std::size_t kMostNames = 5;
+    static constexpr std::size_t kMostNames = 6;
 
     /// The first child with the name at `at`.
     [[nodiscard]] pugi::xml_node child(std::size_t at) const {
@@ -319,6 +320,8 @@ class Reader {
     /// ones are, so that nothing is looked up by name again.
     Parts expectOnly(const pugi::xml_node& node, std::initializer_list<std::string_view> children,
                      std::initializer_list<std::string_view> attributes) {
+        // A programming error, not a content one: Parts holds this many of each.
+        assert(children.size() <= Parts::kMostNames && attributes.size() <= Parts::kMostNames);
         Parts parts;
         for (auto child = node.first_child(); child; child = child.next_sibling()) {
             // Text has an empty name, which is never in the list nor an element's (the parser
@@ -954,6 +957,25 @@ void readMeasures(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node&
         });
 }
 
+/// The optional <milestones>: each <milestone id="..."> names its step in words.
+void readMilestones(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& milestones,
+                    Programme& programme) {
+    if (!milestones)
+        return;
+    auto parts = reader.expectOnly(milestones, {"milestone"}, {});
+    programme.milestones =
+        reader.listOf<Milestone>(parts, 0, "milestone", [&](const pugi::xml_node& node) {
+            auto attributes = reader.expectOnly(node, {}, {"id"});
+            Milestone milestone{
+                reader.keep(reader.requiredAttribute(node, attributes.attribute(0), "id")),
+                reader.textOf(node)};
+            checks.claimId(reader.file(), node, milestone.id, text::trLater("milestone"));
+            if (milestone.label.empty())
+                reader.file().error(node, text::said("a <milestone> needs its name as its text"));
+            return milestone;
+        });
+}
+
 }  // namespace
 
 const char* toText(Phase phase) {
@@ -976,6 +998,14 @@ std::optional<Programme::SessionRef> Programme::findSession(std::string_view ses
         }
     }
     return std::nullopt;
+}
+
+const Milestone* Programme::findMilestone(std::string_view milestoneId) const {
+    for (const auto& milestone : milestones) {
+        if (milestone.id == milestoneId)
+            return &milestone;
+    }
+    return nullptr;
 }
 
 const Module* Programme::findModule(std::string_view moduleId) const {
@@ -1007,11 +1037,11 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
                                         {root.name()}));
         return;
     }
-    auto parts =
-        reader.expectOnly(root, {"title", "delivery", "time-points", "measures", "modules"},
-                          {"format", "id", "version"});
+    auto parts = reader.expectOnly(
+        root, {"title", "delivery", "time-points", "measures", "modules", "milestones"},
+        {"format", "id", "version"});
     const auto title = parts.child(0), delivery = parts.child(1), timePoints = parts.child(2),
-               measures = parts.child(3), modules = parts.child(4);
+               measures = parts.child(3), modules = parts.child(4), milestones = parts.child(5);
     auto format = reader.requiredAttribute(root, parts.attribute(0), "format");
     if (!format.empty() && format != "1") {
         manifest.error(root, text::said("this programme is written in format {1}; this "
@@ -1035,6 +1065,7 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
         manifest.error(root, text::said("<programme> needs a <delivery> element"));
     }
     readMeasures(reader, checks, root, timePoints, measures, programme);
+    readMilestones(reader, checks, milestones, programme);
 
     if (!modules || !modules.child("module-ref")) {
         manifest.error(

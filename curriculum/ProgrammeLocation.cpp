@@ -9,7 +9,8 @@ namespace roundtable::curriculum {
 std::filesystem::path installedDataDirectory() {
     std::error_code error;
     auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    return error ? std::filesystem::path() : executable.parent_path().parent_path() / "share/roundtable";
+    return error ? std::filesystem::path()
+                 : executable.parent_path().parent_path() / "share/roundtable";
 }
 
 std::filesystem::path defaultProgrammeDirectory() {

@@ -228,6 +228,34 @@ TEST_CASE("a time point says when it falls due, and a due it cannot use is an er
     }
 }
 
+TEST_CASE("milestones are optional, each named, and an id is given once") {
+    MiniProgramme mini;
+    REQUIRE(loadProgramme(mini.path()).programme->milestones.empty());
+    mini.replace("programme.xml", "<modules>",
+                 "<milestones><milestone id=\"plan-written\">His plan written</milestone>"
+                 "</milestones><modules>");
+    auto loaded = loadProgramme(mini.path());
+    REQUIRE(loaded.ok());
+    REQUIRE(loaded.programme->milestones.size() == 1);
+    CHECK(loaded.programme->findMilestone("plan-written")->label == "His plan written");
+    CHECK_FALSE(loaded.programme->findMilestone("other"));
+
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"<milestone id=\"plan-written\"></milestone>", "a <milestone> needs its name as its text"},
+        {"<milestone>His plan written</milestone>", "<milestone> needs the attribute id"},
+        {"<milestone id=\"before\">Same id as a time point</milestone>", "\"before\""},
+    };
+    for (const auto& [element, message] : refused) {
+        CAPTURE(element);
+        MiniProgramme bad;
+        bad.replace("programme.xml", "<modules>",
+                    "<milestones>" + element + "</milestones><modules>");
+        auto result = loadProgramme(bad.path());
+        REQUIRE_FALSE(result.ok());
+        CHECK(findingContaining(result, message));
+    }
+}
+
 TEST_CASE("a session with too few or too many activities is an error") {
     MiniProgramme mini;
     auto text = roundtable::test::readFile(mini.path() / "modules/one.xml");
