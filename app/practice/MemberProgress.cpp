@@ -149,6 +149,26 @@ std::vector<MeasureProgress> scoresByMeasure(const std::vector<records::OutcomeS
     return result;
 }
 
+std::vector<MilestoneProgress> milestonesReached(const std::vector<records::Milestone>& records,
+                                                 const curriculum::Programme& programme) {
+    std::vector<MilestoneProgress> result;
+    for (const auto& milestone : programme.milestones)
+        result.push_back({std::string(milestone.id), std::string(milestone.label), std::nullopt});
+    for (const auto& record : records) {
+        if (record.withdrawnBecause)
+            continue;
+        auto found = std::find_if(result.begin(), result.end(), [&](const auto& each) {
+            return each.milestoneId == record.milestoneId;
+        });
+        if (found == result.end()) {
+            result.push_back({record.milestoneId, record.milestoneId, std::nullopt});
+            found = std::prev(result.end());
+        }
+        found->reached = record;  // the newest standing record counts
+    }
+    return result;
+}
+
 MemberProgress memberProgress(records::RecordStore& store, records::MemberId member,
                               const curriculum::Programme& programme) {
     std::vector<std::pair<records::GroupId, records::Member>> memberships;
@@ -192,11 +212,15 @@ MemberProgress memberProgress(records::RecordStore& store, records::MemberId mem
     auto scores = store.outcomeScoresOf(member);
     for (const auto& score : scores)
         damages.push_back(score.damage);
+    auto milestones = store.milestonesOf(member);
+    for (const auto& milestone : milestones)
+        damages.push_back(milestone.damage);
     refuseDamaged(damages, "progress", text::tr("The progress view"));
 
     progress.modules = attendanceByModule(sessions, programme);
     progress.indicators = ratingsByIndicator(sessions, programme);
     progress.measures = scoresByMeasure(scores, programme);
+    progress.milestones = milestonesReached(milestones, programme);
     store.recordAccess(records::Access::view, "member-progress", member);
     return progress;
 }

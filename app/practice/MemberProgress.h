@@ -56,6 +56,14 @@ struct MeasureProgress {
     std::vector<ScoreAt> scores;
 };
 
+/// One of the programme's milestones and whether he has reached it.
+struct MilestoneProgress {
+    std::string milestoneId;
+    std::string label;  ///< the programme's, or the id when it no longer has the milestone
+    /// The standing record of it (not withdrawn), if he has reached it.
+    std::optional<records::Milestone> reached;
+};
+
 struct MemberProgress {
     records::Member member;  ///< as in the first group he joined
     /// Modules in the order he first met them (at a session that counts for him).
@@ -65,6 +73,8 @@ struct MemberProgress {
     std::vector<IndicatorProgress> indicators;
     /// In the programme's order, then any measure it no longer has.
     std::vector<MeasureProgress> measures;
+    /// Every milestone of the programme, in its order, then any reached that it no longer has.
+    std::vector<MilestoneProgress> milestones;
 };
 
 /// Attendance by module over `sessions` (each counting for him, oldest first); catch-ups are
@@ -77,6 +87,10 @@ struct MemberProgress {
 /// `scores` by measure, each measure's oldest first.
 [[nodiscard]] std::vector<MeasureProgress> scoresByMeasure(
     const std::vector<records::OutcomeScore>& scores, const curriculum::Programme& programme);
+
+/// The programme's milestones, each with his standing record of it from `records`.
+[[nodiscard]] std::vector<MilestoneProgress> milestonesReached(
+    const std::vector<records::Milestone>& records, const curriculum::Programme& programme);
 
 /// The progress of `member` over all his records. The look is recorded in the audit log.
 /// ValidationError for an unknown member ("member"), or when a record it would use was damaged

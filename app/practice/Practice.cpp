@@ -367,6 +367,38 @@ void Practice::setServicePercent(const PercentSetting& setting, int percent) {
     setPercentSetting(store_, setting, percent);
 }
 
+void Practice::recordMilestone(records::MemberId member, const std::string& milestoneId,
+                               const std::string& typedOn, const std::string& note) {
+    if (!programme_.findMilestone(milestoneId))
+        throw ValidationError("milestone", text::tr("Choose one of the programme's milestones."));
+    const auto day = typedDate("milestone-date", typedOn,
+                               text::tr("The day he reached it must be a real date."));
+    if (today() < day) {
+        throw ValidationError("milestone-date",
+                              text::tr("A milestone is recorded once he has reached it, not "
+                                       "before."));
+    }
+    store_.recordMilestone(member, milestoneId, day, trimmed(note));
+}
+
+void Practice::withdrawMilestone(records::MemberId member, std::int64_t recordId,
+                                 const std::string& reason) {
+    const auto why = trimmed(reason);
+    if (why.empty()) {
+        throw ValidationError("milestone-reason",
+                              text::tr("Say why the record is withdrawn (it is kept, marked as "
+                                       "withdrawn)."));
+    }
+    auto records = store_.milestonesOf(member);
+    auto found = std::find_if(records.begin(), records.end(),
+                              [&](const records::Milestone& m) { return m.id == recordId; });
+    if (found == records.end() || found->withdrawnBecause) {
+        throw ValidationError("milestone-reason",
+                              text::tr("Choose one of his milestones that stands."));
+    }
+    store_.recordMilestone(member, found->milestoneId, found->reachedOn, why, recordId);
+}
+
 bool Practice::canReview(const records::ProgressNote& note) {
     const auto user = store_.currentUser();
     const auto since = reviewsRequiredSince(store_);

@@ -131,6 +131,15 @@ class Practice {
     void reviewNote(const records::ProgressNote& note, records::ReviewOutcome outcome,
                     const std::string& comment);
     /// A member's attendance by module, ratings and scores (MemberProgress.h); audited.
+    /// Records that `member` reached one of the programme's milestones on the day typed
+    /// (ValidationError at "milestone" for one the programme does not name, at "milestone-date"
+    /// for a day that is not real or still to come); `note` is optional.
+    void recordMilestone(records::MemberId member, const std::string& milestoneId,
+                         const std::string& typedOn, const std::string& note);
+    /// Withdraws his record `recordId` of a milestone as a mistake, saying why
+    /// ("milestone-reason").
+    void withdrawMilestone(records::MemberId member, std::int64_t recordId,
+                           const std::string& reason);
     [[nodiscard]] MemberProgress memberProgress(records::MemberId member) {
         return practice::memberProgress(store_, member, programme_);
     }

@@ -3,9 +3,13 @@
 // enough, one under the other when it is not.
 #include "ui/ProgressPanel.h"
 
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <algorithm>
 
@@ -56,6 +60,25 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
     attendance_ = new ChartView(this, "attendance-chart");
     noRatings_ = new wxStaticText(
         this, wxID_ANY, trWx("No progress indicators are rated in his signed notes yet."));
+    milestoneList_ = reportList(this, "progress-milestones",
+                                {{text::tr("Milestone"), 380},
+                                 {text::tr("Reached on"), 120},
+                                 {text::tr("Recorded by"), 120},
+                                 {text::tr("Note"), 260}});
+    milestoneChoice_ = new wxChoice(this, wxID_ANY);
+    milestoneChoice_->SetName("milestone");
+    milestoneDate_ = new wxDatePickerCtrl(this, wxID_ANY, wxDateTime::Today());
+    milestoneDate_->SetName("milestone-date");
+    milestoneNote_ = new wxTextCtrl(this, wxID_ANY);
+    milestoneNote_->SetName("milestone-note");
+    milestoneNote_->SetHint(trWx("A note about it (optional)"));
+    recordMilestone_ = new wxButton(this, wxID_ANY, trWx("Record &milestone"));
+    recordMilestone_->SetName("record-milestone");
+    withdrawReason_ = new wxTextCtrl(this, wxID_ANY);
+    withdrawReason_->SetName("milestone-reason");
+    withdrawReason_->SetHint(trWx("If a record is a mistake: choose it above and say why"));
+    withdrawMilestone_ = new wxButton(this, wxID_ANY, trWx("&Withdraw the chosen record"));
+    withdrawMilestone_->SetName("withdraw-milestone");
     scores_ = reportList(this, "progress-scores",
                          {{text::tr("Measure"), 240},
                           {text::tr("Time point"), 260},
@@ -76,8 +99,30 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
     sizer->Add(indicatorCharts_, flags);
     sizer->Add(heading(this, trWx("Outcome measures")), flags);
     sizer->Add(scores_, flags);
-    sizer->Add(scoreCharts_, wxSizerFlags().Expand().Border(wxALL, 8));
+    sizer->Add(scoreCharts_, flags);
+    sizer->Add(heading(this, trWx("Milestones")), flags);
+    sizer->Add(milestoneList_, flags);
+    auto label = [this](const char* words) {
+        return new wxStaticText(this, wxID_ANY, toWx(text::tr(words)));
+    };
+    auto* recordRow = new wxBoxSizer(wxHORIZONTAL);
+    recordRow->Add(label("Reached on:"), wxSizerFlags().CentreVertical().Border(wxRIGHT, 6));
+    recordRow->Add(milestoneDate_, wxSizerFlags().CentreVertical().Border(wxRIGHT, 6));
+    recordRow->Add(milestoneNote_, wxSizerFlags(1).CentreVertical().Border(wxRIGHT, 6));
+    recordRow->Add(recordMilestone_, wxSizerFlags().CentreVertical());
+    auto* withdrawRow = new wxBoxSizer(wxHORIZONTAL);
+    withdrawRow->Add(withdrawReason_, wxSizerFlags(1).CentreVertical().Border(wxRIGHT, 6));
+    withdrawRow->Add(withdrawMilestone_, wxSizerFlags().CentreVertical());
+    sizer->Add(milestoneChoice_, flags);
+    sizer->Add(recordRow, flags);
+    sizer->Add(withdrawRow, wxSizerFlags().Expand().Border(wxALL, 8));
+
     SetSizer(sizer);
+
+    recordMilestone_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordMilestone(); });
+    withdrawMilestone_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { withdrawMilestone(); });
+    for (auto* field : {milestoneNote_, withdrawReason_})
+        clearTintWhenEdited(field);
 
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         // The explanation wraps to the page, which never scrolls across.
@@ -102,6 +147,9 @@ void ProgressPanel::clear() {
     shown_ = false;
     message_->SetLabel(wxEmptyString);
     modules_->DeleteAllItems();
+    milestoneList_->DeleteAllItems();
+    milestoneChoice_->Clear();
+    milestones_.clear();
     scores_->DeleteAllItems();
     attendance_->setChart({});
     attendance_->Hide();
@@ -127,6 +175,8 @@ void ProgressPanel::showCharts(wxSizer* sizer, std::vector<ChartView*>& views,
 
 void ProgressPanel::showMember(practice::Practice& practice, records::MemberId member) {
     clear();
+    practice_ = &practice;
+    member_ = member;
     const auto showFailure = [this](const Failure& failure) {
         message_->SetLabel(toWx(warned(failure.message)));
         message_->Wrap(std::max(GetClientSize().x - 16, 300));
@@ -145,6 +195,21 @@ void ProgressPanel::showMember(practice::Practice& practice, records::MemberId m
             attendance_->setChart(documents::attendanceChart(progress.modules));
             attendance_->Show();
         }
+        milestones_ = progress.milestones;
+        for (const auto& milestone : milestones_) {
+            long at =
+                milestoneList_->InsertItem(milestoneList_->GetItemCount(), toWx(milestone.label));
+            if (milestone.reached) {
+                milestoneList_->SetItem(
+                    at, 1, toWx(practice::formatDate(milestone.reached->reachedOn, dates)));
+                milestoneList_->SetItem(at, 2, toWx(milestone.reached->recordedBy));
+                milestoneList_->SetItem(at, 3, toWx(milestone.reached->note));
+            } else {
+                milestoneList_->SetItem(at, 1, trWx("not yet"));
+            }
+            milestoneChoice_->Append(toWx(milestone.label));
+        }
+        milestoneChoice_->SetSelection(milestones_.empty() ? wxNOT_FOUND : 0);
         noRatings_->Show(progress.indicators.empty());
         showCharts(indicatorCharts_, indicatorViews_,
                    documents::indicatorCharts(progress.indicators, dates), "indicator-chart");
@@ -165,9 +230,63 @@ void ProgressPanel::showMember(practice::Practice& practice, records::MemberId m
         shown_ = true;
     });
     fitRows(modules_);
+    fitRows(milestoneList_);
     fitRows(scores_);
+    for (wxWindow* control :
+         {static_cast<wxWindow*>(milestoneChoice_), static_cast<wxWindow*>(milestoneDate_),
+          static_cast<wxWindow*>(milestoneNote_), static_cast<wxWindow*>(recordMilestone_),
+          static_cast<wxWindow*>(withdrawReason_), static_cast<wxWindow*>(withdrawMilestone_)})
+        control->Enable(shown_ && !milestones_.empty());
     FitInside();
     Layout();
+}
+
+void ProgressPanel::recordMilestone() {
+    const int chosen = milestoneChoice_->GetSelection();
+    if (!practice_ || chosen < 0 || chosen >= static_cast<int>(milestones_.size()))
+        return;
+    const auto milestone = milestones_[static_cast<std::size_t>(chosen)].milestoneId;
+    clearRefused(milestoneDate_, message_);
+    auto* practice = practice_;
+    const auto member = member_;
+    if (!runGuarded(atNamedField(this, message_), [&] {
+            practice->recordMilestone(member, milestone,
+                                      pickedDate(milestoneDate_->GetValue()).iso(),
+                                      fromWx(milestoneNote_->GetValue()));
+        }))
+        return;
+    milestoneNote_->Clear();
+    // Shown again where it was: the person is at the milestones, at the foot of the page.
+    const auto at = GetViewStart();
+    showMember(*practice, member);
+    Scroll(at);
+    showInfo(message_, text::tr("Milestone recorded."));
+}
+
+void ProgressPanel::withdrawMilestone() {
+    const long row = milestoneList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (!practice_)
+        return;
+    if (row < 0 || row >= static_cast<long>(milestones_.size()) ||
+        !milestones_[static_cast<std::size_t>(row)].reached) {
+        showRefused(milestoneList_, message_,
+                    text::tr("Choose a milestone he has reached in the list first."));
+        return;
+    }
+    const auto record = milestones_[static_cast<std::size_t>(row)].reached->id;
+    clearRefused(withdrawReason_, message_);
+    auto* practice = practice_;
+    const auto member = member_;
+    if (!runGuarded(atNamedField(this, message_), [&] {
+            practice->withdrawMilestone(member, record, fromWx(withdrawReason_->GetValue()));
+        }))
+        return;
+    withdrawReason_->Clear();
+    // Shown again where it was: the person is at the milestones, at the foot of the page.
+    const auto at = GetViewStart();
+    showMember(*practice, member);
+    Scroll(at);
+    showInfo(message_, text::tr("The record is withdrawn; it is kept, marked as withdrawn."));
 }
 
 }  // namespace roundtable::ui

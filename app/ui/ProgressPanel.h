@@ -1,7 +1,9 @@
 // The Progress tab of the member page: his attendance by module (a table and its bars), his
-// progress-indicator ratings over time (a chart per module) and his outcome scores (a table
-// and a chart per measure), all from practice::Practice::memberProgress. Loaded when the tab
-// is looked at, so that the audit log records a look at his progress only when there was one.
+// progress-indicator ratings over time (a chart per module), the programme's milestones (when he
+// reached each and who recorded it, with a place to record one or withdraw a mistaken record) and
+// his outcome scores (a table and a chart per measure), all from
+// practice::Practice::memberProgress. Loaded when the tab is looked at, so that the audit log
+// records a look at his progress only when there was one.
 #pragma once
 
 #include <wx/scrolwin.h>
@@ -11,7 +13,11 @@
 #include "documents/Chart.h"
 #include "practice/Practice.h"
 
+class wxButton;
+class wxChoice;
+class wxDatePickerCtrl;
 class wxListCtrl;
+class wxTextCtrl;
 class wxSizer;
 class wxStaticText;
 
@@ -30,11 +36,17 @@ class ProgressPanel : public wxScrolledWindow {
     [[nodiscard]] bool showsMember() const { return shown_; }
 
   private:
+    void recordMilestone();
+    void withdrawMilestone();
+
     /// A chart for each of `charts` in two columns under `sizer`, named `name`-1, -2...
     void showCharts(wxSizer* sizer, std::vector<ChartView*>& views,
                     const std::vector<documents::Chart>& charts, const char* name);
 
     bool shown_ = false;
+    practice::Practice* practice_ = nullptr;
+    records::MemberId member_;
+    std::vector<practice::MilestoneProgress> milestones_;  ///< as listed
     wxStaticText* message_;
     wxString explanation_;
     wxStaticText* explained_;
@@ -44,6 +56,13 @@ class ProgressPanel : public wxScrolledWindow {
     wxStaticText* noRatings_;
     wxSizer* indicatorCharts_;
     std::vector<ChartView*> indicatorViews_;
+    wxListCtrl* milestoneList_;
+    wxChoice* milestoneChoice_;
+    wxDatePickerCtrl* milestoneDate_;
+    wxTextCtrl* milestoneNote_;
+    wxButton* recordMilestone_;
+    wxTextCtrl* withdrawReason_;
+    wxButton* withdrawMilestone_;
     wxListCtrl* scores_;
     wxSizer* scoreCharts_;
     std::vector<ChartView*> scoreViews_;

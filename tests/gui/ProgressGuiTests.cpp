@@ -4,10 +4,13 @@
 // was opened. Photographed at 1366x768 and 1024x768.
 #include <doctest/doctest.h>
 #include <wx/button.h>
+#include <wx/datectrl.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/scrolwin.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <cmath>
 
@@ -19,6 +22,7 @@
 #include "ui/MainFrame.h"
 #include "ui/MemberPanel.h"
 #include "ui/Screenshot.h"
+#include "ui/WxText.h"
 
 using namespace roundtable;
 using namespace roundtable::test;
@@ -147,6 +151,34 @@ TEST_CASE("a member's Progress tab shows his attendance by module, ratings and s
     clickTab(sections, kProgressTab);
     pump(200);
     CHECK(looks() == 1);
+    // A milestone recorded from the tab: a day still to come is refused at its field, then
+    // the day he reached it is kept with who recorded it.
+    auto* milestones = find<wxListCtrl>(frame, "progress-milestones");
+    REQUIRE(milestones->GetItemCount() == 4);  // the shipped programme's
+    CHECK(milestones->GetItemText(0, 1) == "not yet");
+    scrollIntoView(find<wxButton>(frame, "record-milestone"));
+    auto* day = find<wxDatePickerCtrl>(frame, "milestone-date");
+    day->SetValue(wxDateTime::Today() + wxDateSpan::Days(2));
+    typeInto(find<wxTextCtrl>(frame, "milestone-note"), "In his own words.");
+    click(find<wxButton>(frame, "record-milestone"));
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "progress-message")
+            ->GetLabel()
+            .Contains("once he has reached it");
+    }));
+    day->SetValue(ui::toWx("2026-10-20"_date));
+    click(find<wxButton>(frame, "record-milestone"));
+    REQUIRE(waitFor([&] { return milestones->GetItemText(0, 1) == "2026-10-20"; }));
+    CHECK(milestones->GetItemText(0, 2) == "admin");
+    CHECK(milestones->GetItemText(0, 3) == "In his own words.");
+    CHECK(rawCount(path, "SELECT COUNT(*) FROM audit_events WHERE kind = 'record-milestone'") == 1);
+    // Withdrawn as a mistake, with the reason: no longer reached, the record kept.
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-member-milestones.png"));
+    clickListRow(milestones, 0);
+    typeInto(find<wxTextCtrl>(frame, "milestone-reason"), "Recorded a month early.");
+    click(find<wxButton>(frame, "withdraw-milestone"));
+    REQUIRE(waitFor([&] { return milestones->GetItemText(0, 1) == "not yet"; }));
+    CHECK(rawCount(path, "SELECT COUNT(*) FROM milestones") == 2);
     // Locking leaves nothing of his progress in the window.
     frame->lock();
     CHECK(modules->GetItemCount() == 0);

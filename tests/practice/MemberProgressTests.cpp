@@ -195,3 +195,43 @@ TEST_CASE("a look at a member's progress is audited, and a damaged record refuse
     // Another member's progress does not use his marks.
     CHECK_NOTHROW((void)g.practice.memberProgress(g.finn));
 }
+
+TEST_CASE(
+    "milestones are recorded on the day he reached them, withdrawn with a reason, and shown") {
+    Group g;
+    // Every milestone of the programme, none reached yet.
+    auto progress = g.practice.memberProgress(g.adam);
+    REQUIRE(progress.milestones.size() == shippedProgramme().milestones.size());
+    CHECK(progress.milestones[0].milestoneId == "account-four-steps");
+    CHECK_FALSE(progress.milestones[0].reached);
+
+    CHECK_THROWS_WITH_AS(g.practice.recordMilestone(g.adam, "no-such-step", "2026-10-01", ""),
+                         "Choose one of the programme's milestones.", practice::ValidationError);
+    CHECK_THROWS_AS(g.practice.recordMilestone(g.adam, "account-four-steps", "2026-02-30", ""),
+                    practice::ValidationError);
+    const auto tomorrow = g.practice.today().plusDays(1).iso();
+    CHECK_THROWS_WITH_AS(g.practice.recordMilestone(g.adam, "account-four-steps", tomorrow, ""),
+                         "A milestone is recorded once he has reached it, not before.",
+                         practice::ValidationError);
+
+    g.practice.recordMilestone(g.adam, "account-four-steps", "2026-10-06", "  In his own words. ");
+    progress = g.practice.memberProgress(g.adam);
+    REQUIRE(progress.milestones[0].reached);
+    CHECK(progress.milestones[0].reached->reachedOn == "2026-10-06"_date);
+    CHECK(progress.milestones[0].reached->note == "In his own words.");
+    CHECK(progress.milestones[0].reached->recordedBy == test::kTestLogin);
+    CHECK(g.practice.memberProgress(g.eli).milestones[0].reached == std::nullopt);
+
+    // Withdrawn as a mistake: a reason is needed, and the record is kept, marked withdrawn.
+    const auto id = progress.milestones[0].reached->id;
+    CHECK_THROWS_AS(g.practice.withdrawMilestone(g.adam, id, " "), practice::ValidationError);
+    CHECK_THROWS_AS(g.practice.withdrawMilestone(g.eli, id, "Not his"), practice::ValidationError);
+    g.practice.withdrawMilestone(g.adam, id, "Recorded for the wrong man.");
+    CHECK_FALSE(g.practice.memberProgress(g.adam).milestones[0].reached);
+    auto kept = g.store.milestonesOf(g.adam);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].withdrawnBecause == "Recorded for the wrong man.");
+    CHECK(test::rawCount(g.dir / "service.rtdb",
+                         "SELECT COUNT(*) FROM audit_events WHERE kind IN ('record-milestone', "
+                         "'withdraw-milestone')") == 2);
+}
