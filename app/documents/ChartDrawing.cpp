@@ -212,6 +212,8 @@ class ChartPainter {
         for (const auto& series : chart_.series) {
             if (series.values.size() != chart_.categories.size())
                 refuse(text::tr("a series has not one value for each category."));
+            if (!series.ranges.empty() && series.ranges.size() != chart_.categories.size())
+                refuse(text::tr("a series has not one range for each category."));
         }
         step_ = tickStep(chart_.valueMax - chart_.valueMin);
     }
@@ -416,6 +418,8 @@ class ChartPainter {
                 drawing = true;
             }
             cairo_stroke(cr);
+            drawRanges(
+                cr, series, [&](std::size_t i) { return categoryX(i) + offset; }, valueY);
             for (std::size_t i = 0; i < series.values.size(); ++i) {
                 if (series.values[i])
                     drawMarker(cr, series.marker, categoryX(i) + offset, valueY(*series.values[i]),
@@ -424,6 +428,27 @@ class ChartPainter {
         }
         if (!legend_.empty())
             drawLegend(cr, box.x, labelTop + 2.0 * gap());
+    }
+
+    /// Each range of `series` as an upright bar from its low to its high value, capped at both
+    /// ends, solid whatever the series' dash: read as "from here to here" in black and white.
+    template <typename AtX, typename AtY>
+    void drawRanges(cairo_t* cr, const ChartSeries& series, AtX atX, AtY atY) const {
+        const double cap = markerSize() * 0.6;
+        cairo_save(cr);
+        cairo_set_dash(cr, nullptr, 0, 0.0);
+        cairo_set_line_width(cr, kLineWidth * 0.75);
+        for (std::size_t i = 0; i < series.ranges.size(); ++i) {
+            if (!series.ranges[i])
+                continue;
+            const double x = atX(i);
+            const double low = atY(series.ranges[i]->low);
+            const double high = atY(series.ranges[i]->high);
+            line(cr, x, low, x, high);
+            line(cr, x - cap, low, x + cap, low);
+            line(cr, x - cap, high, x + cap, high);
+        }
+        cairo_restore(cr);
     }
 
     void drawLegend(cairo_t* cr, double x, double y) const {
@@ -435,6 +460,17 @@ class ChartPainter {
             const double middle = y + entry.y + pango_units_to_double(logical.height) / 2.0;
             strokeSeriesStyle(cr, s);
             line(cr, x + entry.x, middle, x + entry.x + kSampleWidth, middle);
+            const auto& ranges = chart_.series[s].ranges;
+            if (std::any_of(ranges.begin(), ranges.end(),
+                            [](const auto& r) { return r.has_value(); })) {
+                // The sample's range: a bar as tall as the legend's line, so the name explains it.
+                const double half = pango_units_to_double(logical.height) / 2.0;
+                ChartSeries sample;
+                sample.ranges = {ChartRange{-half, half}};
+                drawRanges(
+                    cr, sample, [&](std::size_t) { return x + entry.x + kSampleWidth / 2.0; },
+                    [&](double value) { return middle + value; });
+            }
             drawMarker(cr, chart_.series[s].marker, x + entry.x + kSampleWidth / 2.0, middle,
                        markerSize());
             setGrey(cr, 0.0);

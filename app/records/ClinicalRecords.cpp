@@ -142,33 +142,41 @@ std::vector<Concern> RecordStore::openConcerns() {
 }
 
 std::int64_t RecordStore::recordOutcomeScore(const OutcomeScore& score) {
+    return recordOutcomeScores({score}).front();
+}
+
+std::vector<std::int64_t> RecordStore::recordOutcomeScores(
+    const std::vector<OutcomeScore>& scores) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
-    if (score.replaces) {
-        auto replaced = db.prepare("SELECT member_id FROM outcome_scores WHERE id = ?");
-        replaced.bind(1, *score.replaces);
-        if (!replaced.step() || replaced.integer(0) != score.memberId)
-            throw StoreError(
-                text::tr("The score being corrected is not one of this member's scores."));
+    std::vector<std::int64_t> ids;
+    for (const auto& score : scores) {
+        if (score.replaces) {
+            auto replaced = db.prepare("SELECT member_id FROM outcome_scores WHERE id = ?");
+            replaced.bind(1, *score.replaces);
+            if (!replaced.step() || replaced.integer(0) != score.memberId)
+                throw StoreError(
+                    text::tr("The score being corrected is not one of this member's scores."));
+        }
+        db.prepare(
+              "INSERT INTO outcome_scores (member_id, measure_id, time_point, taken_on, score, "
+              "replaces_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, score.memberId)
+            .bind(2, score.measureId)
+            .bind(3, score.timePoint)
+            .bind(4, score.takenOn)
+            .bind(5, score.score)
+            .bind(6, score.replaces)
+            .bind(7, user)
+            .bind(8, impl_->nowUtc())
+            .run();
+        ids.push_back(db.lastInsertId());
+        impl_->audit(score.replaces ? "correct-outcome-score" : "record-outcome-score", "member",
+                     score.memberId);
     }
-    db.prepare(
-          "INSERT INTO outcome_scores (member_id, measure_id, time_point, taken_on, score, "
-          "replaces_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, score.memberId)
-        .bind(2, score.measureId)
-        .bind(3, score.timePoint)
-        .bind(4, score.takenOn)
-        .bind(5, score.score)
-        .bind(6, score.replaces)
-        .bind(7, user)
-        .bind(8, impl_->nowUtc())
-        .run();
-    auto id = db.lastInsertId();
-    impl_->audit(score.replaces ? "correct-outcome-score" : "record-outcome-score", "member",
-                 score.memberId);
     transaction.commit();
-    return id;
+    return ids;
 }
 
 std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {

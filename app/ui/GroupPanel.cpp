@@ -20,6 +20,7 @@
 #include "printing/PageDocuments.h"
 #include "text/Translate.h"
 #include "ui/FlowingRow.h"
+#include "ui/GroupOutcomesDialog.h"
 #include "ui/RegisterGridDialog.h"
 #include "ui/WxText.h"
 
@@ -126,6 +127,10 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     yearButton_->SetToolTip(
         trWx("Every member's mark at every session of the year, with the "
              "attendance rates"));
+    outcomesButton_ = new wxButton(this, wxID_ANY, trWx("O&utcomes..."));
+    outcomesButton_->SetName("open-group-outcomes");
+    outcomesButton_->SetToolTip(
+        trWx("The group's outcome measures at each time point, and its session ratings"));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("group-message");
     staysOnVersions_ = new wxCheckBox(this, wxID_ANY, trWx("Stay on the versions it began with"));
@@ -166,7 +171,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
                        wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
     auto* planRow = flowingRow({label(text::tr("On:")), sessionDate_, sessionDateWords_,
-                                planButton_, openButton_, yearButton_});
+                                planButton_, openButton_, yearButton_, outcomesButton_});
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(staysOnVersions_, wxSizerFlags().Border(wxTOP, 4));
 
@@ -199,6 +204,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     members_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { enableControls(); });
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
     yearButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showYear(); });
+    outcomesButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showOutcomes(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
     for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_, newMemberName_})
@@ -320,6 +326,7 @@ void GroupPanel::enableControls() {
     staysOnVersions_->Enable(group);
     openButton_->Enable(group && !sessions_.empty());
     yearButton_->Enable(group && !sessions_.empty());
+    outcomesButton_->Enable(group);
     openMemberButton_->Enable(group && members_->GetSelection() != wxNOT_FOUND);
 }
 
@@ -423,10 +430,17 @@ void GroupPanel::openSelectedSession() {
 
 void GroupPanel::showYear() {
     runGuarded(failure_, [&] {
-        RegisterGridDialog dialog(this, practice_->groupYear(currentGroup()),
-                                  practice_->dateOrder());
+        RegisterGridDialog dialog(this, *practice_, practice_->groupYear(currentGroup()));
         if (dialog.ShowModal() == wxID_OK && dialog.chosen())
             callbacks_.openSessionOn(dialog.chosen()->first, dialog.chosen()->second);
+    });
+}
+
+void GroupPanel::showOutcomes() {
+    runGuarded(failure_, [&] {
+        GroupOutcomesDialog dialog(this, *practice_,
+                                   practice_->groupOutcomeSummary(currentGroup()));
+        dialog.ShowModal();
     });
 }
 

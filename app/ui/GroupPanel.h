@@ -55,6 +55,8 @@ class GroupPanel : public wxPanel {
     void openSelectedMember();
     /// The group's year register as a grid (RegisterGridDialog); a cell chosen opens there.
     void showYear();
+    /// The group's outcome measures and session ratings (GroupOutcomesDialog).
+    void showOutcomes();
     void showMembersAndSessions();
     void enableControls();
     [[nodiscard]] const records::Group* selectedGroup() const;
@@ -82,6 +84,7 @@ class GroupPanel : public wxPanel {
     wxButton* addMemberButton_;
     wxButton* openMemberButton_;
     wxButton* yearButton_;
+    wxButton* outcomesButton_;
     wxListCtrl* sessions_list_;
     wxDatePickerCtrl* sessionDate_;
     wxStaticText* sessionDateWords_;  ///< the date written out: 11/12 could be either month

@@ -24,18 +24,6 @@ constexpr int kChartCell = 440;  ///< logical pixels a chart needs beside anothe
 constexpr int kMostListRows = 12;
 constexpr int kLeastListWidth = 320;
 
-/// Tall enough for its rows (up to a dozen) and its headings, so that the page scrolls rather
-/// than the list.
-void fitRows(wxListCtrl* list) {
-    const int rows = std::clamp(list->GetItemCount(), 1, kMostListRows);
-    wxRect row;
-    const int rowHeight = list->GetItemCount() > 0 && list->GetItemRect(0, row)
-                              ? row.height
-                              : list->GetCharHeight() * 2;
-    // As narrow as need be: a list wider than the page would scroll the whole page across.
-    list->SetMinSize(wxSize(kLeastListWidth, (rows + 1) * rowHeight + rowHeight / 2 + 8));
-}
-
 }  // namespace
 
 ProgressPanel::ProgressPanel(wxWindow* parent)
@@ -164,8 +152,8 @@ void ProgressPanel::showMember(practice::Practice& practice, records::MemberId m
             message_->SetLabel(trWx("Nothing is recorded about him yet."));
         shown_ = true;
     });
-    fitRows(modules_);
-    fitRows(scores_);
+    fitListToRows(modules_, kMostListRows, kLeastListWidth);
+    fitListToRows(scores_, kMostListRows, kLeastListWidth);
     FitInside();
     Layout();
 }

@@ -36,8 +36,8 @@ Chart twoSeries() {
     chart.valueMax = 3;
     chart.valueLabel = "Rating, from 0 to 3";
     chart.categoryLabel = "Session date";
-    chart.series = {{"Keeps the rules", {0.0, std::nullopt, 2.0}, markerFor(0), dashFor(0), {}},
-                    {"Listens", {1.0, 1.0, 3.0}, markerFor(1), dashFor(1), {}}};
+    chart.series = {{"Keeps the rules", {0.0, std::nullopt, 2.0}, markerFor(0), dashFor(0), {}, {}},
+                    {"Listens", {1.0, 1.0, 3.0}, markerFor(1), dashFor(1), {}, {}}};
     return chart;
 }
 
