@@ -377,6 +377,7 @@ class ChartPainter {
         line(cr, left, top, left, bottom);
         line(cr, left, bottom, right, bottom);
         double labelTop = bottom + kTickLength + gap();
+        double lastLabelEnd = -1e9;
         for (std::size_t i = 0; i < labels_.size(); ++i) {
             const double x = categoryX(i);
             setGrey(cr, kAxisGrey);
@@ -384,8 +385,16 @@ class ChartPainter {
             if (!labels_[i])
                 continue;
             const double width = labelWidth();
+            const double at = std::clamp(x - width / 2.0, box.x, right - width);
+            // A label moved in from the edge could run into the one before it: left out then.
+            PangoRectangle text;
+            pango_layout_get_extents(labels_[i].get(), nullptr, &text);
+            const double textStart = at + pango_units_to_double(text.x);
+            if (textStart < lastLabelEnd + gap())
+                continue;
+            lastLabelEnd = textStart + pango_units_to_double(text.width);
             setGrey(cr, 0.0);
-            show(cr, labels_[i], std::clamp(x - width / 2.0, box.x, right - width), labelTop);
+            show(cr, labels_[i], at, labelTop);
         }
         labelTop += labelBand_;
         if (categoryLabel_) {

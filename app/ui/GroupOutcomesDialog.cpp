@@ -9,6 +9,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "documents/GroupCharts.h"
 #include "documents/RecordText.h"
 #include "text/Translate.h"
@@ -52,7 +54,9 @@ GroupOutcomesDialog::GroupOutcomesDialog(wxWindow* parent, practice::Practice& p
     long row = 0;
     for (const auto& measure : summary_.measures) {
         for (const auto& point : measure.timePoints) {
-            const long at = table->InsertItem(row++, toWx(measure.name));
+            // The measure named once, over its time points: the table reads in blocks.
+            const bool first = &point == &measure.timePoints.front();
+            const long at = table->InsertItem(row++, first ? toWx(measure.name) : wxString());
             table->SetItem(at, 1, toWx(point.label));
             table->SetItem(at, 2, wxString::Format("%d", point.scores.count));
             table->SetItem(at, 3, toWx(documents::meanText(point.scores)));
@@ -61,11 +65,25 @@ GroupOutcomesDialog::GroupOutcomesDialog(wxWindow* parent, practice::Practice& p
     }
     fitListToRows(table, kMostListRows, kLeastListWidth);
     sizer->Add(table, flags);
+    // A chart for each measure with a score; an empty chart would only push the others down.
     int chartNumber = 0;
+    std::string notScored;
     for (const auto& measure : summary_.measures) {
+        if (std::none_of(measure.timePoints.begin(), measure.timePoints.end(),
+                         [](const auto& point) { return point.scores.count > 0; })) {
+            notScored.append(notScored.empty() ? "" : ", ").append(measure.name);
+            continue;
+        }
         auto* chart = new ChartView(page, wxString::Format("outcome-chart-%d", ++chartNumber));
         chart->setChart(documents::measureOutcomeChart(measure));
         sizer->Add(chart, flags);
+    }
+    if (!notScored.empty()) {
+        auto* none = new wxStaticText(
+            page, wxID_ANY,
+            toWx(text::fill(text::tr("No one is scored yet on: {1}."), {notScored})));
+        none->SetName("outcomes-not-scored");
+        sizer->Add(none, flags);
     }
 
     if (const auto& trend = summary_.ratings) {
