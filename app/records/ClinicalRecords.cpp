@@ -182,10 +182,13 @@ std::vector<std::int64_t> RecordStore::recordOutcomeScores(
 std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
     impl_->key();
     std::vector<OutcomeScore> result;
+    // The corrections of his scores are his own rows (recordOutcomeScores refuses any other):
+    // found once through the member's index, not by a scan of every score for each of his, which
+    // a session rating at every session would make slow (bench/: the outcomes at a glance).
     auto query = impl_->db.prepare(
         "SELECT id, measure_id, time_point, taken_on, score, replaces_id, recorded_at "
-        "FROM outcome_scores s WHERE member_id = ? AND NOT EXISTS "
-        "(SELECT 1 FROM outcome_scores c WHERE c.replaces_id = s.id) "
+        "FROM outcome_scores WHERE member_id = ?1 AND id NOT IN "
+        "(SELECT replaces_id FROM outcome_scores WHERE member_id = ?1 AND replaces_id IS NOT NULL) "
         "ORDER BY measure_id, taken_on, id");
     query.bind(1, member);
     while (query.step()) {
