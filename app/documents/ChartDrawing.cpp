@@ -427,8 +427,10 @@ class ChartPainter {
                 drawing = true;
             }
             cairo_stroke(cr);
-            drawRanges(
-                cr, series, [&](std::size_t i) { return categoryX(i) + offset; }, valueY);
+            for (std::size_t i = 0; i < series.ranges.size(); ++i) {
+                if (const auto& range = series.ranges[i])
+                    drawRange(cr, categoryX(i) + offset, valueY(range->low), valueY(range->high));
+            }
             for (std::size_t i = 0; i < series.values.size(); ++i) {
                 if (series.values[i])
                     drawMarker(cr, series.marker, categoryX(i) + offset, valueY(*series.values[i]),
@@ -439,24 +441,16 @@ class ChartPainter {
             drawLegend(cr, box.x, labelTop + 2.0 * gap());
     }
 
-    /// Each range of `series` as an upright bar from its low to its high value, capped at both
-    /// ends, solid whatever the series' dash: read as "from here to here" in black and white.
-    template <typename AtX, typename AtY>
-    void drawRanges(cairo_t* cr, const ChartSeries& series, AtX atX, AtY atY) const {
+    /// A range as an upright bar at `x` from `lowY` to `highY`, capped at both ends, solid
+    /// whatever the series' dash: read as "from here to here" in black and white.
+    void drawRange(cairo_t* cr, double x, double lowY, double highY) const {
         const double cap = markerSize() * 0.6;
         cairo_save(cr);
         cairo_set_dash(cr, nullptr, 0, 0.0);
         cairo_set_line_width(cr, kLineWidth * 0.75);
-        for (std::size_t i = 0; i < series.ranges.size(); ++i) {
-            if (!series.ranges[i])
-                continue;
-            const double x = atX(i);
-            const double low = atY(series.ranges[i]->low);
-            const double high = atY(series.ranges[i]->high);
-            line(cr, x, low, x, high);
-            line(cr, x - cap, low, x + cap, low);
-            line(cr, x - cap, high, x + cap, high);
-        }
+        line(cr, x, lowY, x, highY);
+        line(cr, x - cap, lowY, x + cap, lowY);
+        line(cr, x - cap, highY, x + cap, highY);
         cairo_restore(cr);
     }
 
@@ -474,11 +468,7 @@ class ChartPainter {
                             [](const auto& r) { return r.has_value(); })) {
                 // The sample's range: a bar as tall as the legend's line, so the name explains it.
                 const double half = pango_units_to_double(logical.height) / 2.0;
-                ChartSeries sample;
-                sample.ranges = {ChartRange{-half, half}};
-                drawRanges(
-                    cr, sample, [&](std::size_t) { return x + entry.x + kSampleWidth / 2.0; },
-                    [&](double value) { return middle + value; });
+                drawRange(cr, x + entry.x + kSampleWidth / 2.0, middle + half, middle - half);
             }
             drawMarker(cr, chart_.series[s].marker, x + entry.x + kSampleWidth / 2.0, middle,
                        markerSize());

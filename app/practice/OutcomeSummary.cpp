@@ -3,7 +3,6 @@
 #include "practice/OutcomeSummary.h"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 
 #include "practice/RecordsToPrint.h"

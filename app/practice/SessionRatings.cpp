@@ -2,8 +2,6 @@
 // measure, time point and date, and a group meets at most once a day.
 #include "practice/SessionRatings.h"
 
-#include <algorithm>
-
 #include "practice/Practice.h"  // ValidationError
 #include "practice/RecordsToPrint.h"
 #include "text/Translate.h"

@@ -1,7 +1,8 @@
 // The group page: choose or create a group, add members, plan sessions from the
 // curriculum and open one to take its register. Groups, members and sessions damaged outside
 // Roundtable are marked in their lists; the group's warning is shown here, the others where
-// they open. It offers the group's year register for printing (printing/PageDocuments.h).
+// they open. It offers the group's year register for printing (printing/PageDocuments.h), and
+// opens the year at a glance and the group's outcomes.
 #pragma once
 
 #include <wx/panel.h>
