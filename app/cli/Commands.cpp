@@ -15,10 +15,10 @@
 #include "curriculum/EasyReadLint.h"
 #include "curriculum/ModuleComparison.h"
 #include "curriculum/ProgrammeLoader.h"
-#include "documents/FileReplacement.h"
 #include "practice/DemoData.h"
 #include "practice/Exports.h"
 #include "practice/Practice.h"
+#include "printing/Output.h"
 #include "records/RecordStore.h"
 #include "text/Translate.h"
 
@@ -322,13 +322,11 @@ int exportCsv(const std::vector<std::string>& arguments, std::istream& in, std::
             text::fill(text::tr("export {1} needs --group GROUP_NO and --out FILE.csv"), {kind}));
     const auto group = recordNumber(given, "--group");
     auto store = signedIn(arguments, in, out, err);
-    const auto csv = kind == "register"
-                         ? practice::registerCsv(practice::groupYear(store, group))
-                         : practice::outcomesCsv(practice::groupOutcomes(store, group));
-    documents::FileReplacement written(file, true);
-    (void)written.write(csv);  // a refusal of the disk is what commit() reports
-    written.commit();
-    store.recordAccess(records::Access::exportFile, kind + "-csv", group);
+    printing::exportCsv(store,
+                        kind == "register"
+                            ? practice::registerExport(practice::groupYear(store, group))
+                            : practice::outcomesExport(practice::groupOutcomes(store, group)),
+                        file);
     out << text::fill(text::tr("Wrote {1}."), {file}) << "\n";
     return 0;
 }

@@ -19,6 +19,12 @@ enum class ChartKind {
 enum class Marker { circle, square, triangle, diamond, cross };
 enum class Dash { solid, dashed, dotted, dashDot };
 
+/// The spread behind a value of a line chart (a group's mean): its lowest and highest.
+struct ChartRange {
+    double low = 0.0;
+    double high = 0.0;
+};
+
 struct ChartSeries {
     std::string name;  ///< in the legend
     /// One value per category, in order; none where nothing was recorded (the line breaks).
@@ -27,6 +33,9 @@ struct ChartSeries {
     Dash dash = Dash::solid;
     /// What a bar chart prints at the end of each bar ("8 of 10 (80%)"); empty: the value.
     std::vector<std::string> valueTexts;
+    /// A line chart's range at each category, drawn as an upright bar from low to high with a
+    /// cap at each end (a shape, not a colour); none where there is none. Empty: no ranges.
+    std::vector<std::optional<ChartRange>> ranges;
 };
 
 /// A category picked out with a thin vertical rule and its label (a time point on a chart

@@ -212,6 +212,8 @@ class ChartPainter {
         for (const auto& series : chart_.series) {
             if (series.values.size() != chart_.categories.size())
                 refuse(text::tr("a series has not one value for each category."));
+            if (!series.ranges.empty() && series.ranges.size() != chart_.categories.size())
+                refuse(text::tr("a series has not one range for each category."));
         }
         step_ = tickStep(chart_.valueMax - chart_.valueMin);
     }
@@ -375,6 +377,7 @@ class ChartPainter {
         line(cr, left, top, left, bottom);
         line(cr, left, bottom, right, bottom);
         double labelTop = bottom + kTickLength + gap();
+        double lastLabelEnd = -1e9;
         for (std::size_t i = 0; i < labels_.size(); ++i) {
             const double x = categoryX(i);
             setGrey(cr, kAxisGrey);
@@ -382,8 +385,16 @@ class ChartPainter {
             if (!labels_[i])
                 continue;
             const double width = labelWidth();
+            const double at = std::clamp(x - width / 2.0, box.x, right - width);
+            // A label moved in from the edge could run into the one before it: left out then.
+            PangoRectangle text;
+            pango_layout_get_extents(labels_[i].get(), nullptr, &text);
+            const double textStart = at + pango_units_to_double(text.x);
+            if (textStart < lastLabelEnd + gap())
+                continue;
+            lastLabelEnd = textStart + pango_units_to_double(text.width);
             setGrey(cr, 0.0);
-            show(cr, labels_[i], std::clamp(x - width / 2.0, box.x, right - width), labelTop);
+            show(cr, labels_[i], at, labelTop);
         }
         labelTop += labelBand_;
         if (categoryLabel_) {
@@ -416,6 +427,10 @@ class ChartPainter {
                 drawing = true;
             }
             cairo_stroke(cr);
+            for (std::size_t i = 0; i < series.ranges.size(); ++i) {
+                if (const auto& range = series.ranges[i])
+                    drawRange(cr, categoryX(i) + offset, valueY(range->low), valueY(range->high));
+            }
             for (std::size_t i = 0; i < series.values.size(); ++i) {
                 if (series.values[i])
                     drawMarker(cr, series.marker, categoryX(i) + offset, valueY(*series.values[i]),
@@ -424,6 +439,19 @@ class ChartPainter {
         }
         if (!legend_.empty())
             drawLegend(cr, box.x, labelTop + 2.0 * gap());
+    }
+
+    /// A range as an upright bar at `x` from `lowY` to `highY`, capped at both ends, solid
+    /// whatever the series' dash: read as "from here to here" in black and white.
+    void drawRange(cairo_t* cr, double x, double lowY, double highY) const {
+        const double cap = markerSize() * 0.6;
+        cairo_save(cr);
+        cairo_set_dash(cr, nullptr, 0, 0.0);
+        cairo_set_line_width(cr, kLineWidth * 0.75);
+        line(cr, x, lowY, x, highY);
+        line(cr, x - cap, lowY, x + cap, lowY);
+        line(cr, x - cap, highY, x + cap, highY);
+        cairo_restore(cr);
     }
 
     void drawLegend(cairo_t* cr, double x, double y) const {
@@ -435,6 +463,13 @@ class ChartPainter {
             const double middle = y + entry.y + pango_units_to_double(logical.height) / 2.0;
             strokeSeriesStyle(cr, s);
             line(cr, x + entry.x, middle, x + entry.x + kSampleWidth, middle);
+            const auto& ranges = chart_.series[s].ranges;
+            if (std::any_of(ranges.begin(), ranges.end(),
+                            [](const auto& r) { return r.has_value(); })) {
+                // The sample's range: a bar as tall as the legend's line, so the name explains it.
+                const double half = pango_units_to_double(logical.height) / 2.0;
+                drawRange(cr, x + entry.x + kSampleWidth / 2.0, middle + half, middle - half);
+            }
             drawMarker(cr, chart_.series[s].marker, x + entry.x + kSampleWidth / 2.0, middle,
                        markerSize());
             setGrey(cr, 0.0);

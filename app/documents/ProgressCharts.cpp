@@ -56,7 +56,7 @@ Chart indicatorChart(const std::vector<practice::IndicatorProgress>& indicators,
     chart.valueLabel = text::fill(text::tr("Rating, from {1} to {2}"),
                                   {std::to_string(low), std::to_string(high)});
     for (std::size_t i = 0; i < indicators.size(); ++i) {
-        ChartSeries series{indicators[i].label, {}, markerFor(i), dashFor(i), {}};
+        ChartSeries series{indicators[i].label, {}, markerFor(i), dashFor(i), {}, {}};
         series.values.assign(days.size(), std::nullopt);
         for (const auto& [date, rating] : indicators[i].ratings) {
             const auto at = std::lower_bound(days.begin(), days.end(), date) - days.begin();
@@ -98,6 +98,7 @@ Chart scoreChart(const practice::MeasureProgress& measure, practice::DateOrder d
                        {},
                        markerFor(0),
                        dashFor(0),
+                       {},
                        {}};
     for (const auto& score : measure.scores) {
         chart.categories.push_back(byDate ? practice::formatDate(score.takenOn, dates)

@@ -70,4 +70,12 @@ std::string outcomesCsv(const GroupOutcomes& outcomes) {
     return csv;
 }
 
+CsvExport registerExport(const GroupYear& year) {
+    return {year.group, "register", registerCsv(year)};
+}
+
+CsvExport outcomesExport(const GroupOutcomes& outcomes) {
+    return {outcomes.group, "outcomes", outcomesCsv(outcomes)};
+}
+
 }  // namespace roundtable::practice

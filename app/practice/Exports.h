@@ -31,4 +31,13 @@ struct GroupOutcomes {
 /// A row per score: code, measure id, time point id, date taken, score.
 [[nodiscard]] std::string outcomesCsv(const GroupOutcomes& outcomes);
 
+/// One of a group's tables as a CSV file's text, and what its export is recorded as.
+struct CsvExport {
+    records::Group group;
+    std::string table;  ///< "register" or "outcomes"; the audit log records "<table>-csv"
+    std::string text;
+};
+[[nodiscard]] CsvExport registerExport(const GroupYear& year);
+[[nodiscard]] CsvExport outcomesExport(const GroupOutcomes& outcomes);
+
 }  // namespace roundtable::practice

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "practice/ServiceSettings.h"
+#include "practice/SessionRatings.h"
 
 namespace roundtable::practice {
 namespace {
@@ -79,14 +80,9 @@ void addRatingAlerts(HomePage& page, const curriculum::Programme& programme,
                      const std::vector<records::OutcomeScore>& scores, Date today,
                      const AlertSettings& settings) {
     for (const auto& measure : programme.measures) {
-        // A session rating: one of its time points is taken after every session.
-        auto each = std::find_if(measure.timePoints.begin(), measure.timePoints.end(),
-                                 [&](std::string_view id) {
-                                     const auto* point = timePointWithId(programme, id);
-                                     return point && point->due == curriculum::DueFrom::eachSession;
-                                 });
-        if (each == measure.timePoints.end())
-            continue;
+        const auto each = eachSessionTimePoint(programme, measure);
+        if (!each)
+            continue;  // not a session rating
         std::vector<records::OutcomeScore> ratings;
         std::copy_if(scores.begin(), scores.end(), std::back_inserter(ratings),
                      [&](const auto& score) {

@@ -642,6 +642,75 @@ std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::s
     return store_.recordOutcomeScore(record);
 }
 
+SessionRatingSheet Practice::sessionRatings(records::SessionId session) {
+    auto sheet = sessionRatingSheet(store_, session, programme_);
+    store_.recordAccess(records::Access::view, "session-ratings", session);
+    return sheet;
+}
+
+int Practice::recordSessionRatings(records::SessionId session,
+                                   const std::vector<SessionRating>& ratings) {
+    const auto sheet = sessionRatingSheet(store_, session, programme_);
+    refuseIfDamaged(sheet.session.damage, "session-ratings",
+                    text::tr("This session's ratings cannot be recorded."));
+    if (sheet.session.status == records::SessionStatus::didNotTakePlace)
+        throw ValidationError("session-ratings",
+                              text::tr("This session did not take place, so it has no ratings."));
+    if (sheet.session.status != records::SessionStatus::tookPlace)
+        throw ValidationError("session-ratings",
+                              text::tr("Record that the session took place before rating it."));
+    if (sheet.session.date > today())
+        throw ValidationError("session-ratings", text::tr("This session's day has not come yet."));
+    const auto& measure = *sessionRatingMeasure(programme_);  // the sheet has found it
+    const auto timePoint = std::string(*eachSessionTimePoint(programme_, measure));
+    // Every rating is checked before any is written, and all are written in one transaction.
+    std::vector<records::OutcomeScore> scores;
+    std::vector<records::MemberId> rated;
+    for (const auto& [member, rating] : ratings) {
+        const auto field = std::string("session-rating:").append(std::to_string(member));
+        auto line =
+            std::find_if(sheet.lines.begin(), sheet.lines.end(),
+                         [&](const SessionRatingLine& each) { return each.member.id == member; });
+        if (line == sheet.lines.end() ||
+            std::find(rated.begin(), rated.end(), member) != rated.end()) {
+            throw ValidationError(field, text::tr("Only a member who was there (present, late or "
+                                                  "left early) is rated, once."));
+        }
+        rated.push_back(member);
+        if (!rating) {
+            if (line->rating) {
+                throw ValidationError(field, text::tr("A rating on record cannot be taken away: "
+                                                      "choose the rating that is right instead."));
+            }
+            continue;
+        }
+        if (*rating < measure.min || *rating > measure.max) {
+            throw ValidationError(
+                field, text::fill(text::tr("\"{1}\" is rated from {2} to {3}."),
+                                  {std::string(measure.name), std::to_string(measure.min),
+                                   std::to_string(measure.max)}));
+        }
+        if (line->rating && line->rating->score == *rating)
+            continue;  // unchanged: nothing to record
+        if (line->rating) {
+            refuseIfDamaged(line->rating->damage, field,
+                            text::tr("His rating on record cannot be corrected."));
+        }
+        records::OutcomeScore score;
+        score.memberId = member;
+        score.measureId = std::string(measure.id);
+        score.timePoint = timePoint;
+        score.takenOn = sheet.session.date;
+        score.score = *rating;
+        if (line->rating)
+            score.replaces = line->rating->id;
+        scores.push_back(std::move(score));
+    }
+    if (!scores.empty())
+        store_.recordOutcomeScores(scores);
+    return static_cast<int>(scores.size());
+}
+
 int Practice::saveRelapsePlan(records::MemberId member,
                               const std::vector<records::PlanSection>& sections) {
     std::vector<records::PlanSection> written;

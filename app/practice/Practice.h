@@ -15,8 +15,10 @@
 #include "practice/Dates.h"
 #include "practice/HomePage.h"
 #include "practice/MemberProgress.h"
+#include "practice/OutcomeSummary.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceSettings.h"
+#include "practice/SessionRatings.h"
 #include "records/RecordStore.h"
 
 namespace roundtable::practice {
@@ -193,6 +195,21 @@ class Practice {
     std::int64_t recordOutcomeScore(records::MemberId member, const std::string& measureId,
                                     const std::string& timePoint, const std::string& takenOn,
                                     int score, std::optional<std::int64_t> replaces = {});
+    /// The session's ratings (SessionRatings.h): who was there and what is on record; the look
+    /// is recorded in the audit log ("session-ratings").
+    [[nodiscard]] SessionRatingSheet sessionRatings(records::SessionId session);
+    /// Records the session ratings chosen, all or none, each taken on the session's day: a new
+    /// one as a score, a changed one as a correction of the one on record; one unchanged is not
+    /// written again. Refused (ValidationError "session-ratings") unless the session took place
+    /// and its day has come; at "session-rating:<member id>" for a member who was not there (not
+    /// marked present, late or left early), a rating off the scale, or "not rated" for one with
+    /// a rating on record (it can be changed, never taken away). Returns how many were written.
+    int recordSessionRatings(records::SessionId session, const std::vector<SessionRating>& ratings);
+    /// The group's outcome measures and session ratings at a glance (OutcomeSummary.h); audited.
+    [[nodiscard]] GroupOutcomeSummary groupOutcomeSummary(records::GroupId group) {
+        return practice::groupOutcomeSummary(store_, group, programme_);
+    }
+
     /// A new version of the plan; sections without text are left out, at least one is needed.
     int saveRelapsePlan(records::MemberId member,
                         const std::vector<records::PlanSection>& sections);

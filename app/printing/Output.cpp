@@ -7,11 +7,35 @@
 #include <cctype>
 #include <map>
 
+#include "documents/FileReplacement.h"
 #include "documents/RecoveryKeySheet.h"
 #include "records/PrivateFile.h"
 #include "text/Translate.h"
 
 namespace roundtable::printing {
+namespace {
+
+/// Records the export of `file`, just written, with `record`; when it cannot be recorded,
+/// removes the file again and throws the failure.
+void recordOrRemove(const std::filesystem::path& file, const std::function<void()>& record) {
+    try {
+        record();
+    } catch (...) {
+        std::error_code ignored;  // the failure to record is what the person must hear about
+        std::filesystem::remove(file, ignored);
+        throw;
+    }
+}
+
+void writeCsv(const practice::CsvExport& csv, const std::filesystem::path& file,
+              const std::function<void(const std::string& kind, records::GroupId group)>& record) {
+    documents::FileReplacement written(file, true);
+    (void)written.write(csv.text);  // a refusal of the disk is what commit() reports
+    written.commit();
+    recordOrRemove(file, [&] { record(std::string(csv.table).append("-csv"), csv.group.id); });
+}
+
+}  // namespace
 
 void recordPrinted(practice::Practice& practice, const PrintableDocument& printable) {
     practice.recordAccess(records::Access::print, printable.recordKind, printable.recordId);
@@ -27,14 +51,10 @@ documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDoc
     auto written = documents::writePdf(layout, file, options);
     if (written.cancelled)
         return written;
-    try {
+    recordOrRemove(file, [&] {
         practice.recordAccess(records::Access::exportFile, printable.recordKind,
                               printable.recordId);
-    } catch (...) {
-        std::error_code ignored;  // the failure to record is what the person must hear about
-        std::filesystem::remove(file, ignored);
-        throw;
-    }
+    });
     return written;
 }
 
@@ -48,16 +68,25 @@ void exportRecoveryKeyText(practice::Practice& practice, const std::string& reco
                                         .append("\n")
                                         .append(documents::checkKeyInGroups(checkKey, 4))
                                         .append("\n"));
-    try {
-        practice.recordAccess(records::Access::exportFile, "recovery-key-file", 0);
-    } catch (...) {
-        std::error_code ignored;  // the failure to record is what the person must hear about
-        std::filesystem::remove(file, ignored);
-        throw;
-    }
+    recordOrRemove(
+        file, [&] { practice.recordAccess(records::Access::exportFile, "recovery-key-file", 0); });
 }
 
-std::string suggestedFileName(const std::string& title) {
+void exportCsv(records::RecordStore& store, const practice::CsvExport& csv,
+               const std::filesystem::path& file) {
+    writeCsv(csv, file, [&](const std::string& kind, records::GroupId group) {
+        store.recordAccess(records::Access::exportFile, kind, group);
+    });
+}
+
+void exportCsv(practice::Practice& practice, const practice::CsvExport& csv,
+               const std::filesystem::path& file) {
+    writeCsv(csv, file, [&](const std::string& kind, records::GroupId group) {
+        practice.recordAccess(records::Access::exportFile, kind, group);
+    });
+}
+
+std::string suggestedFileName(const std::string& title, const std::string& extension) {
     std::string name;
     for (char c : title) {
         const auto byte = static_cast<unsigned char>(c);
@@ -81,7 +110,13 @@ std::string suggestedFileName(const std::string& title) {
     }
     while (!tidy.empty() && tidy.back() == ' ')
         tidy.pop_back();
-    return (tidy.empty() ? std::string("document") : tidy) + ".pdf";
+    return (tidy.empty() ? std::string("document") : tidy) + extension;
+}
+
+std::string suggestedCsvName(const practice::CsvExport& csv, records::Date day) {
+    return suggestedFileName(
+        std::string(csv.group.name).append("-").append(csv.table).append("-").append(day.iso()),
+        ".csv");
 }
 
 namespace {

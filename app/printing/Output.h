@@ -33,6 +33,17 @@ documents::WrittenPdf exportPdf(practice::Practice& practice, const PrintableDoc
 void exportRecoveryKeyText(practice::Practice& practice, const std::string& recoveryKey,
                            const std::string& checkKey, const std::filesystem::path& file);
 
+/// Writes a group's table as CSV (practice/Exports.h) to `file`: created 0600 (it names members
+/// by their codes), whole or not at all (a file already there is replaced only by a complete
+/// one), then records the export as "<table>-csv" of the group. When it cannot be recorded, the
+/// file is removed again and the failure thrown; DocumentError when it cannot be written. The
+/// one way both the command line and the window export a CSV file.
+void exportCsv(records::RecordStore& store, const practice::CsvExport& csv,
+               const std::filesystem::path& file);
+/// The same, for the window (which records through the use cases).
+void exportCsv(practice::Practice& practice, const practice::CsvExport& csv,
+               const std::filesystem::path& file);
+
 /// The pictures a document of this database is drawn with: the service's own (its programme
 /// in the database, pictograms it added included; a damaged one is left out, so a document
 /// naming it says so) once the database holds its programme; until then `shippedFolder`.
@@ -43,7 +54,10 @@ void exportRecoveryKeyText(practice::Practice& practice, const std::string& reco
                                                        const std::filesystem::path& shippedFolder);
 
 /// A file name for a document: its title without the characters that file systems or people
-/// find awkward, with ".pdf": "Session plan - Making our group rules.pdf".
-[[nodiscard]] std::string suggestedFileName(const std::string& title);
+/// find awkward, with `extension`: "Session plan - Making our group rules.pdf".
+[[nodiscard]] std::string suggestedFileName(const std::string& title,
+                                            const std::string& extension = ".pdf");
+/// The file name suggested for `csv` exported on `day`: "Tuesday group-register-2026-11-03.csv".
+[[nodiscard]] std::string suggestedCsvName(const practice::CsvExport& csv, records::Date day);
 
 }  // namespace roundtable::printing

@@ -142,42 +142,53 @@ std::vector<Concern> RecordStore::openConcerns() {
 }
 
 std::int64_t RecordStore::recordOutcomeScore(const OutcomeScore& score) {
+    return recordOutcomeScores({score}).front();
+}
+
+std::vector<std::int64_t> RecordStore::recordOutcomeScores(
+    const std::vector<OutcomeScore>& scores) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
-    if (score.replaces) {
-        auto replaced = db.prepare("SELECT member_id FROM outcome_scores WHERE id = ?");
-        replaced.bind(1, *score.replaces);
-        if (!replaced.step() || replaced.integer(0) != score.memberId)
-            throw StoreError(
-                text::tr("The score being corrected is not one of this member's scores."));
+    std::vector<std::int64_t> ids;
+    for (const auto& score : scores) {
+        if (score.replaces) {
+            auto replaced = db.prepare("SELECT member_id FROM outcome_scores WHERE id = ?");
+            replaced.bind(1, *score.replaces);
+            if (!replaced.step() || replaced.integer(0) != score.memberId)
+                throw StoreError(
+                    text::tr("The score being corrected is not one of this member's scores."));
+        }
+        db.prepare(
+              "INSERT INTO outcome_scores (member_id, measure_id, time_point, taken_on, score, "
+              "replaces_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, score.memberId)
+            .bind(2, score.measureId)
+            .bind(3, score.timePoint)
+            .bind(4, score.takenOn)
+            .bind(5, score.score)
+            .bind(6, score.replaces)
+            .bind(7, user)
+            .bind(8, impl_->nowUtc())
+            .run();
+        ids.push_back(db.lastInsertId());
+        impl_->audit(score.replaces ? "correct-outcome-score" : "record-outcome-score", "member",
+                     score.memberId);
     }
-    db.prepare(
-          "INSERT INTO outcome_scores (member_id, measure_id, time_point, taken_on, score, "
-          "replaces_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, score.memberId)
-        .bind(2, score.measureId)
-        .bind(3, score.timePoint)
-        .bind(4, score.takenOn)
-        .bind(5, score.score)
-        .bind(6, score.replaces)
-        .bind(7, user)
-        .bind(8, impl_->nowUtc())
-        .run();
-    auto id = db.lastInsertId();
-    impl_->audit(score.replaces ? "correct-outcome-score" : "record-outcome-score", "member",
-                 score.memberId);
     transaction.commit();
-    return id;
+    return ids;
 }
 
 std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
     impl_->key();
     std::vector<OutcomeScore> result;
+    // The corrections of his scores are his own rows (recordOutcomeScores refuses any other):
+    // found once through the member's index, not by a scan of every score for each of his, which
+    // a session rating at every session would make slow (bench/: the outcomes at a glance).
     auto query = impl_->db.prepare(
         "SELECT id, measure_id, time_point, taken_on, score, replaces_id, recorded_at "
-        "FROM outcome_scores s WHERE member_id = ? AND NOT EXISTS "
-        "(SELECT 1 FROM outcome_scores c WHERE c.replaces_id = s.id) "
+        "FROM outcome_scores WHERE member_id = ?1 AND id NOT IN "
+        "(SELECT replaces_id FROM outcome_scores WHERE member_id = ?1 AND replaces_id IS NOT NULL) "
         "ORDER BY measure_id, taken_on, id");
     query.bind(1, member);
     while (query.step()) {

@@ -182,6 +182,9 @@ class RecordStore {
 
     /// Records a score (or, with `replaces` set, a correction of an earlier one).
     std::int64_t recordOutcomeScore(const OutcomeScore& score);
+    /// Records several scores (each as recordOutcomeScore) in one transaction: all of them or,
+    /// when one is refused or the disk fails, none. Returns their ids in order.
+    std::vector<std::int64_t> recordOutcomeScores(const std::vector<OutcomeScore>& scores);
     /// A member's scores, without those that were corrected, by measure and date.
     [[nodiscard]] std::vector<OutcomeScore> outcomeScoresOf(MemberId member);
 

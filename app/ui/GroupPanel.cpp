@@ -21,6 +21,7 @@
 #include "text/Translate.h"
 #include "ui/CatchUpDialog.h"
 #include "ui/FlowingRow.h"
+#include "ui/GroupOutcomesDialog.h"
 #include "ui/RegisterGridDialog.h"
 #include "ui/WxText.h"
 
@@ -131,6 +132,10 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     catchUpButton_->SetName("open-catch-ups");
     catchUpButton_->SetToolTip(
         trWx("Who has not had which session, and planning a catch-up with him"));
+    outcomesButton_ = new wxButton(this, wxID_ANY, trWx("O&utcomes..."));
+    outcomesButton_->SetName("open-group-outcomes");
+    outcomesButton_->SetToolTip(
+        trWx("The group's outcome measures at each time point, and its session ratings"));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("group-message");
     staysOnVersions_ = new wxCheckBox(this, wxID_ANY, trWx("Stay on the versions it began with"));
@@ -170,8 +175,9 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sessionColumn->Add(heading(this, trWx("Sessions")),
                        wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(sessions_list_, wxSizerFlags(1).Expand());
-    auto* planRow = flowingRow({label(text::tr("On:")), sessionDate_, sessionDateWords_,
-                                planButton_, openButton_, yearButton_, catchUpButton_});
+    auto* planRow =
+        flowingRow({label(text::tr("On:")), sessionDate_, sessionDateWords_, planButton_,
+                    openButton_, yearButton_, catchUpButton_, outcomesButton_});
     sessionColumn->Add(planRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(staysOnVersions_, wxSizerFlags().Border(wxTOP, 4));
 
@@ -205,6 +211,7 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelectedSession(); });
     yearButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showYear(); });
     catchUpButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showCatchUps(); });
+    outcomesButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showOutcomes(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
     for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_, newMemberName_})
@@ -327,6 +334,7 @@ void GroupPanel::enableControls() {
     openButton_->Enable(group && !sessions_.empty());
     yearButton_->Enable(group && !sessions_.empty());
     catchUpButton_->Enable(group && !sessions_.empty());
+    outcomesButton_->Enable(group);
     openMemberButton_->Enable(group && members_->GetSelection() != wxNOT_FOUND);
 }
 
@@ -430,8 +438,7 @@ void GroupPanel::openSelectedSession() {
 
 void GroupPanel::showYear() {
     runGuarded(failure_, [&] {
-        RegisterGridDialog dialog(this, practice_->groupYear(currentGroup()),
-                                  practice_->dateOrder());
+        RegisterGridDialog dialog(this, *practice_, practice_->groupYear(currentGroup()));
         if (dialog.ShowModal() == wxID_OK && dialog.chosen())
             callbacks_.openSessionOn(dialog.chosen()->first, dialog.chosen()->second);
     });
@@ -457,6 +464,14 @@ void GroupPanel::showCatchUps() {
         showMembersAndSessions();  // catch-ups planned there are sessions of the group
         if (opened)
             callbacks_.openSessionOn(dialog.chosen()->first, dialog.chosen()->second);
+    });
+}
+
+void GroupPanel::showOutcomes() {
+    runGuarded(failure_, [&] {
+        GroupOutcomesDialog dialog(this, *practice_,
+                                   practice_->groupOutcomeSummary(currentGroup()));
+        dialog.ShowModal();
     });
 }
 

@@ -1,7 +1,8 @@
 // The group page: choose or create a group, add members, plan sessions from the
 // curriculum and open one to take its register. Groups, members and sessions damaged outside
 // Roundtable are marked in their lists; the group's warning is shown here, the others where
-// they open. It offers the group's year register for printing (printing/PageDocuments.h).
+// they open. It offers the group's year register for printing (printing/PageDocuments.h), and
+// opens the year at a glance and the group's outcomes.
 #pragma once
 
 #include <wx/panel.h>
@@ -57,6 +58,8 @@ class GroupPanel : public wxPanel {
     void showYear();
     /// The group's catch-ups (CatchUpDialog); a catch-up chosen opens there.
     void showCatchUps();
+    /// The group's outcome measures and session ratings (GroupOutcomesDialog).
+    void showOutcomes();
     void showMembersAndSessions();
     /// A session's title in the list; a catch-up says who it is for.
     [[nodiscard]] std::string titleInList(const records::Session& session) const;
@@ -87,6 +90,7 @@ class GroupPanel : public wxPanel {
     wxButton* openMemberButton_;
     wxButton* yearButton_;
     wxButton* catchUpButton_;
+    wxButton* outcomesButton_;
     wxListCtrl* sessions_list_;
     wxDatePickerCtrl* sessionDate_;
     wxStaticText* sessionDateWords_;  ///< the date written out: 11/12 could be either month

@@ -28,18 +28,6 @@ constexpr int kChartCell = 440;  ///< logical pixels a chart needs beside anothe
 constexpr int kMostListRows = 12;
 constexpr int kLeastListWidth = 320;
 
-/// Tall enough for its rows (up to a dozen) and its headings, so that the page scrolls rather
-/// than the list.
-void fitRows(wxListCtrl* list) {
-    const int rows = std::clamp(list->GetItemCount(), 1, kMostListRows);
-    wxRect row;
-    const int rowHeight = list->GetItemCount() > 0 && list->GetItemRect(0, row)
-                              ? row.height
-                              : list->GetCharHeight() * 2;
-    // As narrow as need be: a list wider than the page would scroll the whole page across.
-    list->SetMinSize(wxSize(kLeastListWidth, (rows + 1) * rowHeight + rowHeight / 2 + 8));
-}
-
 }  // namespace
 
 ProgressPanel::ProgressPanel(wxWindow* parent)
@@ -102,11 +90,9 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
     sizer->Add(scoreCharts_, flags);
     sizer->Add(heading(this, trWx("Milestones")), flags);
     sizer->Add(milestoneList_, flags);
-    auto label = [this](const char* words) {
-        return new wxStaticText(this, wxID_ANY, toWx(text::tr(words)));
-    };
     auto* recordRow = new wxBoxSizer(wxHORIZONTAL);
-    recordRow->Add(label("Reached on:"), wxSizerFlags().CentreVertical().Border(wxRIGHT, 6));
+    recordRow->Add(new wxStaticText(this, wxID_ANY, trWx("Reached on:")),
+                   wxSizerFlags().CentreVertical().Border(wxRIGHT, 6));
     recordRow->Add(milestoneDate_, wxSizerFlags().CentreVertical().Border(wxRIGHT, 6));
     recordRow->Add(milestoneNote_, wxSizerFlags(1).CentreVertical().Border(wxRIGHT, 6));
     recordRow->Add(recordMilestone_, wxSizerFlags().CentreVertical());
@@ -229,9 +215,9 @@ void ProgressPanel::showMember(practice::Practice& practice, records::MemberId m
             message_->SetLabel(trWx("Nothing is recorded about him yet."));
         shown_ = true;
     });
-    fitRows(modules_);
-    fitRows(milestoneList_);
-    fitRows(scores_);
+    fitListToRows(modules_, kMostListRows, kLeastListWidth);
+    fitListToRows(milestoneList_, kMostListRows, kLeastListWidth);
+    fitListToRows(scores_, kMostListRows, kLeastListWidth);
     for (wxWindow* control :
          {static_cast<wxWindow*>(milestoneChoice_), static_cast<wxWindow*>(milestoneDate_),
           static_cast<wxWindow*>(milestoneNote_), static_cast<wxWindow*>(recordMilestone_),

@@ -9,6 +9,7 @@
 #include "practice/Dates.h"
 #include "practice/Wording.h"
 #include "text/Translate.h"
+#include "ui/CsvExportButton.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -48,13 +49,14 @@ std::string rate(int present, int counted) {
 
 }  // namespace
 
-RegisterGridDialog::RegisterGridDialog(wxWindow* parent, const practice::GroupYear& year,
-                                       practice::DateOrder dates)
+RegisterGridDialog::RegisterGridDialog(wxWindow* parent, practice::Practice& practice,
+                                       const practice::GroupYear& year)
     : wxDialog(parent, wxID_ANY,
                toWx(text::fill(text::tr("Register for the year: {1}"), {year.group.name})),
                wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       year_(year) {
     SetName("register-grid-dialog");
+    const auto dates = practice.dateOrder();
     const auto sessions = static_cast<int>(year_.sessions.size());
     const auto members = static_cast<int>(year_.members.size());
     const auto counts = practice::attendanceCountsOf(year_);
@@ -134,10 +136,19 @@ RegisterGridDialog::RegisterGridDialog(wxWindow* parent, const practice::GroupYe
                       "session's day.\nEnter or a double-click on a mark opens the session on "
                       "that member.")));
     key->SetName("register-grid-key");
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("register-grid-message");
+    auto* exportButton = new CsvExportButton(
+        this, practice, [this] { return practice::registerExport(year_); }, message_);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(exportButton, wxSizerFlags().CentreVertical());
+    buttons->AddStretchSpacer();
+    buttons->Add(CreateStdDialogButtonSizer(wxCLOSE), wxSizerFlags().CentreVertical());
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid_, wxSizerFlags(1).Expand().Border(wxALL, 8));
     sizer->Add(key, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
-    sizer->Add(CreateStdDialogButtonSizer(wxCLOSE), wxSizerFlags().Expand().Border(wxALL, 8));
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
     SetEscapeId(wxID_CLOSE);
     // As large as the main window: a year is wide.

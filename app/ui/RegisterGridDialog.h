@@ -2,7 +2,8 @@
 // their module), each cell his mark as the register's letter on a colour (never the colour
 // alone), a star on a mark entered after the session's day, and the attendance rates of each
 // member and each session. The labels stay in view as the grid scrolls. Enter or a double-click
-// on a cell opens that session on that member.
+// on a cell opens that session on that member. "Export CSV..." saves the grid for service
+// evaluation (CsvExportButton.h).
 #pragma once
 
 #include <wx/dialog.h>
@@ -13,13 +14,15 @@
 #include "practice/Practice.h"
 
 class wxGrid;
+class wxStaticText;
 
 namespace roundtable::ui {
 
 class RegisterGridDialog : public wxDialog {
   public:
-    RegisterGridDialog(wxWindow* parent, const practice::GroupYear& year,
-                       practice::DateOrder dates);
+    /// `practice` records an export of the grid and must outlive the dialog.
+    RegisterGridDialog(wxWindow* parent, practice::Practice& practice,
+                       const practice::GroupYear& year);
     /// The session and member of the cell chosen (the dialog then closed with wxID_OK).
     [[nodiscard]] std::optional<std::pair<records::SessionId, records::MemberId>> chosen() const {
         return chosen_;
@@ -31,6 +34,7 @@ class RegisterGridDialog : public wxDialog {
     practice::GroupYear year_;
     std::optional<std::pair<records::SessionId, records::MemberId>> chosen_;
     wxGrid* grid_;
+    wxStaticText* message_;
 };
 
 }  // namespace roundtable::ui

@@ -17,6 +17,7 @@
 #include "text/Translate.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
+#include "ui/SessionRatingsDialog.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -118,6 +119,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     notHeldReason_->SetMinSize(wxSize(200, -1));
     notHeldButton_ = new wxButton(this, wxID_ANY, trWx("Did &not take place"));
     notHeldButton_->SetName("mark-not-held");
+    ratingsButton_ = new wxButton(this, wxID_ANY, trWx("Session &ratings..."));
+    ratingsButton_->SetName("session-ratings");
+    ratingsButton_->SetToolTip(
+        trWx("How each member who was there related to the group and its facilitators"));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("session-message");
     // Filled with one check box per person when a session is shown.
@@ -149,7 +154,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     auto* statusRow = new wxWrapSizer(wxHORIZONTAL);
     statusRow->Add(deliveredButton_, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 6));
     statusRow->Add(notHeldReason_, wxSizerFlags(1).CenterVertical().Border(wxRIGHT | wxBOTTOM, 6));
-    statusRow->Add(notHeldButton_, wxSizerFlags().Border(wxBOTTOM, 6));
+    statusRow->Add(notHeldButton_, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 6));
+    statusRow->Add(ratingsButton_, wxSizerFlags().Border(wxBOTTOM, 6));
     sessionColumn->Add(statusRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(facilitatorRow_, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(heading(this, trWx("Register")),
@@ -194,6 +200,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
     notHeldButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markNotHeld(); });
+    ratingsButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { rateSession(); });
     clearTintWhenEdited(notHeldReason_);
     editor_->onAddCorrection([this] { addCorrection(); });
     editor_->onReview([this](records::ReviewOutcome outcome) { reviewNote(outcome); });
@@ -413,6 +420,8 @@ void SessionPanel::enableControls() {
     deliveredButton_->Enable(planned);
     notHeldReason_->Enable(planned);
     notHeldButton_->Enable(planned);
+    ratingsButton_->Enable(open && status_ == records::SessionStatus::tookPlace &&
+                           !sessionDamaged_);
 }
 
 void SessionPanel::mark(records::Attendance status) {
@@ -513,6 +522,20 @@ void SessionPanel::markNotHeld() {
         enableControls();
         showInfo(message_,
                  text::tr("Recorded that this session did not take place. Its plan is kept."));
+    });
+}
+
+void SessionPanel::rateSession() {
+    runGuarded(failure_, [this] {
+        SessionRatingsDialog dialog(this, *practice_, practice_->sessionRatings(session_));
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        showInfo(message_,
+                 dialog.written() == 0
+                     ? std::string(text::tr("No rating was changed."))
+                     : text::fill(text::trn("{1} rating recorded.", "{1} ratings recorded.",
+                                            static_cast<unsigned long>(dialog.written())),
+                                  {std::to_string(dialog.written())}));
     });
 }
 

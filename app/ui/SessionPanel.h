@@ -66,6 +66,8 @@ class SessionPanel : public wxPanel {
     void reviewNote(records::ReviewOutcome outcome);
     void markDelivered();
     void markNotHeld();
+    /// After a session that took place: each member's rating of it (SessionRatingsDialog).
+    void rateSession();
     /// One check box per person who can sign in, ticked for those recorded as running it.
     void showFacilitators(const records::Session& session);
     void recordFacilitators();
@@ -98,6 +100,7 @@ class SessionPanel : public wxPanel {
     wxButton* deliveredButton_;
     wxTextCtrl* notHeldReason_;
     wxButton* notHeldButton_;
+    wxButton* ratingsButton_;
     wxWrapSizer* facilitatorRow_;
     std::vector<std::pair<wxCheckBox*, records::UserId>> facilitatorBoxes_;
     wxStaticText* message_;

@@ -10,6 +10,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 #include "practice/Practice.h"
 
 namespace roundtable::ui {
@@ -142,6 +144,15 @@ wxListCtrl* reportList(wxWindow* parent, const char* name,
     for (const auto& [title, width] : columns)
         made->AppendColumn(toWx(title), wxLIST_FORMAT_LEFT, parent->FromDIP(width));
     return made;
+}
+
+void fitListToRows(wxListCtrl* list, int mostRows, int leastWidth) {
+    const int rows = std::clamp(list->GetItemCount(), 1, mostRows);
+    wxRect row;
+    const int rowHeight = list->GetItemCount() > 0 && list->GetItemRect(0, row)
+                              ? row.height
+                              : list->GetCharHeight() * 2;
+    list->SetMinSize(wxSize(leastWidth, (rows + 1) * rowHeight + rowHeight / 2 + 8));
 }
 
 void layOutFormDialog(wxDialog* dialog, const wxString& intro, wxSizer* form, wxStaticText* message,

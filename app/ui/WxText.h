@@ -50,6 +50,11 @@ namespace roundtable::ui {
 [[nodiscard]] wxListCtrl* reportList(wxWindow* parent, const char* name,
                                      std::initializer_list<std::pair<const char*, int>> columns);
 
+/// Makes `list` tall enough for its rows (up to `mostRows`) and its headings, so that the page
+/// around it scrolls rather than the list, and only `leastWidth` wide at the least: a list wider
+/// than its page would scroll the whole page across.
+void fitListToRows(wxListCtrl* list, int mostRows, int leastWidth);
+
 /// Lays out a dialog's form: `intro` (a sentence on what it is for) above `form`, then the
 /// message line that shows refusals, then the OK and Cancel buttons (`okLabel` on OK when not
 /// empty); the dialog fits them.

@@ -11,6 +11,7 @@
 
 #include "documents/ChartDrawing.h"
 #include "documents/Fixtures.h"
+#include "documents/GroupCharts.h"
 #include "documents/MemberReport.h"
 #include "documents/PdfFile.h"
 #include "documents/PdfTools.h"
@@ -36,8 +37,8 @@ Chart twoSeries() {
     chart.valueMax = 3;
     chart.valueLabel = "Rating, from 0 to 3";
     chart.categoryLabel = "Session date";
-    chart.series = {{"Keeps the rules", {0.0, std::nullopt, 2.0}, markerFor(0), dashFor(0), {}},
-                    {"Listens", {1.0, 1.0, 3.0}, markerFor(1), dashFor(1), {}}};
+    chart.series = {{"Keeps the rules", {0.0, std::nullopt, 2.0}, markerFor(0), dashFor(0), {}, {}},
+                    {"Listens", {1.0, 1.0, 3.0}, markerFor(1), dashFor(1), {}, {}}};
     return chart;
 }
 
@@ -235,5 +236,97 @@ TEST_CASE("the progress report's charts are text in the PDF, in embedded fonts")
         runPdfTool("pdftoppm", "-png -r 90 -singlefile -f " + number + " -l " + number + " " +
                                    quoted(file) + " " + quoted(png));
         CHECK(std::filesystem::exists(png.string() + ".png"));
+    }
+}
+
+namespace {
+
+/// A group's year of 52 session ratings: three or four men rated at most sessions, none at
+/// every ninth (the line breaks there).
+practice::RatingTrend yearOfRatings() {
+    practice::RatingTrend trend{"session-rating", "How the session felt", 0, 10, true, {}, {}};
+    records::Member adam;
+    adam.code = "R0001";
+    adam.name = "Adam Able";
+    trend.members.push_back({adam, {}});
+    for (int s = 0; s < 52; ++s) {
+        records::Session session;
+        session.date = "2026-01-06"_date.plusDays(7 * s);
+        std::vector<int> ratings;
+        if (s % 9 != 8) {
+            ratings = {4 + s % 5, 6 + s % 3, 8 - s % 4};
+            trend.members[0].ratings.push_back({session.date, ratings[0]});
+        }
+        trend.sessions.push_back({session, practice::spreadOf(ratings)});
+    }
+    return trend;
+}
+
+}  // namespace
+
+TEST_CASE("a group's charts show each mean with its range as a capped bar, a gap where none") {
+    practice::MeasureOutcome measure{"sexual-knowledge", "Sexual knowledge", 0, 100, true, {}};
+    measure.timePoints = {{"before", "Before the group starts", practice::spreadOf({40, 60, 56})},
+                          {"after", "When the treatment year ends", practice::spreadOf({})}};
+    const auto chart = measureOutcomeChart(measure);
+    CHECK(chart.title == "Sexual knowledge");
+    CHECK(chart.categories == std::vector<std::string>{"Before the group starts (3)",
+                                                       "When the treatment year ends (0)"});
+    CHECK(chart.valueLabel == "Score, from 0 to 100 (higher is better)");
+    REQUIRE(chart.series.size() == 1);
+    CHECK(chart.series[0].values == std::vector<std::optional<double>>{52.0, std::nullopt});
+    REQUIRE(chart.series[0].ranges.size() == 2);
+    CHECK(chart.series[0].ranges[0]->low == 40.0);
+    CHECK(chart.series[0].ranges[0]->high == 60.0);
+    CHECK_FALSE(chart.series[0].ranges[1]);
+    const auto texts = textsOf(chart);
+    CHECK(std::find(texts.begin(), texts.end(),
+                    "Group mean; the bar runs from the lowest score to the highest") !=
+          texts.end());
+
+    // The bars are drawn (more ink than the same chart without them); a range for some
+    // categories only is refused.
+    auto bare = chart;
+    bare.series[0].ranges.clear();
+    const double height = chartHeight(chart, 400, Typography::standard);
+    CHECK(inkedPixels(chart, 400, height, 1.0) > inkedPixels(bare, 400, height, 1.0) + 20);
+    bare.series[0].ranges = {ChartRange{1.0, 2.0}};
+    CHECK_THROWS_AS((void)chartHeight(bare, 400, Typography::standard), DocumentError);
+
+    // A year of session ratings: the group's, and a member's beside the group's mean.
+    const auto trend = yearOfRatings();
+    const auto group = groupRatingChart(trend, kIso);
+    CHECK(group.title == "How the session felt: the group");
+    CHECK(group.categories.size() == 52);
+    CHECK(group.categories.front() == "2026-01-06");
+    CHECK_FALSE(group.series[0].values[8]);
+    const auto his = memberRatingChart(trend, 0, kIso);
+    CHECK(his.title == "How the session felt: R0001  Adam Able");
+    REQUIRE(his.series.size() == 2);
+    CHECK(his.series[0].name == "His rating");
+    CHECK(his.series[0].values[0] == 4.0);
+    CHECK(his.series[1].name == "Group mean");
+    CHECK(his.series[1].values[0] == group.series[0].values[0]);
+    CHECK(his.series[0].marker != his.series[1].marker);
+    CHECK(his.series[0].dash != his.series[1].dash);
+
+    // Kept for a person to look at, as wide as the outcomes dialog on a 1024-wide screen.
+    for (const auto& [shown, name] : {std::pair(&group, "document-group-ratings.png"),
+                                      std::pair(&chart, "document-group-measure.png")}) {
+        const double width = 700;
+        const double tall = chartHeight(*shown, width, Typography::standard);
+        std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+            cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(width * 1.5),
+                                       static_cast<int>(tall * 1.5)),
+            cairo_surface_destroy);
+        auto* cr = cairo_create(surface.get());
+        cairo_scale(cr, 1.5, 1.5);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        drawChart(cr, *shown, {0, 0, width, tall}, Typography::standard);
+        cairo_destroy(cr);
+        CHECK(cairo_surface_write_to_png(
+                  surface.get(), (std::filesystem::path(ROUNDTABLE_PNG_DIR) / name).c_str()) ==
+              CAIRO_STATUS_SUCCESS);
     }
 }

@@ -342,6 +342,49 @@ TEST_CASE("a recovery key saved as text is private and its saving recorded, neve
     CHECK_FALSE(std::filesystem::exists(file));
 }
 
+TEST_CASE("a group's table exported as CSV is private, whole and recorded, or not left behind") {
+    Service service;
+    const records::SetClock clock(practice::localTimeOn("2026-11-03"_date, 12, 0));
+    service.store.useClock(clock);
+    auto& useCases = service.practice;
+    auto member = useCases.addMember(service.group, "Zo\xC3\xAB O'Brien", "2026-11-01");
+    useCases.recordAttendance(service.session, member, records::Attendance::attended, "");
+    useCases.recordOutcomeScore(member, "sexual-knowledge", "before", "2026-11-01", 47);
+    const auto grid = practice::registerExport(useCases.groupYear(service.group));
+    CHECK(grid.table == "register");
+    CHECK(suggestedCsvName(grid, "2026-11-03"_date) == "Tuesday group-register-2026-11-03.csv");
+
+    // A file already there is replaced whole, and narrowed to its owner.
+    const auto file = service.dir / "register.csv";
+    std::ofstream(file) << "old";
+    std::filesystem::permissions(file, std::filesystem::perms::all);
+    exportCsv(useCases, grid, file);
+    CHECK(modeOf(file) == 0600);
+    std::ifstream in(file, std::ios::binary);
+    const std::string written((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+    CHECK(written == grid.text);
+    CHECK(written.starts_with("code,joined,left,present,counted,2026-11-03 framework-02\r\n"));
+    CHECK(written.find("R0001,2026-11-01,,1,1,P\r\n") != std::string::npos);
+    CHECK(written.find("Zo") == std::string::npos);  // by code only, never the name
+    // The same function for the command line, recording through the store.
+    const auto scores =
+        practice::outcomesExport(practice::groupOutcomes(service.store, service.group));
+    exportCsv(service.store, scores, service.dir / "outcomes.csv");
+    CHECK(modeOf(service.dir / "outcomes.csv") == 0600);
+    CHECK(test::printsAndExports(service.path) ==
+          std::vector<std::string>{"export register-csv " + std::to_string(service.group),
+                                   "export outcomes-csv " + std::to_string(service.group)});
+
+    // Locked, the export cannot be recorded: no file is left, nor a partial one beside it.
+    service.store.lock();
+    const auto refused = service.dir / "refused.csv";
+    CHECK_THROWS(exportCsv(useCases, grid, refused));
+    CHECK_FALSE(std::filesystem::exists(refused));
+    for (const auto& entry : std::filesystem::directory_iterator(service.dir.path()))
+        CHECK(entry.path().filename().string().find("partial") == std::string::npos);
+}
+
 TEST_CASE("a page is drawn as pixels at the zoom asked, white paper with dark text") {
     auto handout = curriculumDocuments(shippedProgramme(), "framework-02", "")[0];
     documents::PageLayout layout(prepare(handout, kPreferences).document, kPictures);
