@@ -53,7 +53,14 @@ void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& per
     std::map<records::Attendance, int> byStatus;
     int present = 0;
     int unmarked = 0;
+    int held = 0;
+    int catchUps = 0;  // his own catch-ups are not more sessions of the group
     for (const auto& session : period.sessions) {
+        if (session.session.isCatchUp()) {
+            catchUps += session.mark && records::wasPresent(session.mark->status) ? 1 : 0;
+            continue;
+        }
+        ++held;
         if (!session.mark) {
             ++unmarked;
             continue;
@@ -61,7 +68,6 @@ void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& per
         ++byStatus[session.mark->status];
         present += records::wasPresent(session.mark->status) ? 1 : 0;
     }
-    const auto held = static_cast<int>(period.sessions.size());
     blocks.push_back(
         Paragraph{text::fill(text::tr("present at {1} of the sessions held in the period"),
                              {rateText(present, held)}),
@@ -72,6 +78,8 @@ void addAttendance(std::vector<Block>& blocks, const practice::MemberPeriod& per
     if (unmarked > 0)
         table.rows.push_back({text::tr("No mark recorded"), std::to_string(unmarked)});
     table.rows.push_back({text::tr("Sessions held"), std::to_string(held)});
+    if (catchUps > 0)
+        table.rows.push_back({text::tr("Catch-up sessions attended"), std::to_string(catchUps)});
     blocks.push_back(std::move(table));
 }
 
@@ -96,14 +104,19 @@ void addSessions(std::vector<Block>& blocks, const practice::MemberPeriod& perio
     Table missed = sessionTable(text::tr("Why"));
     for (const auto& [session, mark, note] : period.sessions) {
         const auto& stamp = session.stamp;
-        if (!attendance.contains(stamp.moduleId))
-            modules.emplace_back(stamp.moduleId, stamp.moduleVersion);
         const bool present = mark && records::wasPresent(mark->status);
-        auto& [at, of] = attendance[stamp.moduleId];
-        at += present ? 1 : 0;
-        of += 1;
+        // A catch-up goes over a session the group had: listed, not counted as one more.
+        if (!session.isCatchUp()) {
+            if (!attendance.contains(stamp.moduleId))
+                modules.emplace_back(stamp.moduleId, stamp.moduleVersion);
+            auto& [at, of] = attendance[stamp.moduleId];
+            at += present ? 1 : 0;
+            of += 1;
+        }
         std::vector<std::string> row{
-            practice::formatDate(session.date, dates), session.title,
+            practice::formatDate(session.date, dates),
+            session.isCatchUp() ? text::fill(text::tr("Catch-up: {1}"), {session.title})
+                                : session.title,
             moduleTitle(programme, stamp.moduleId),
             mark ? practice::attendanceInWords(mark->status) : text::tr("No mark recorded")};
         (present ? attended : missed).rows.push_back(std::move(row));
@@ -255,6 +268,28 @@ void addScores(std::vector<Block>& blocks, const practice::MemberPeriod& period,
         blocks.push_back(scoreChart(measure, dates));
 }
 
+void addMilestones(std::vector<Block>& blocks, const practice::MemberPeriod& period,
+                   const curriculum::Programme& programme, practice::DateOrder dates) {
+    if (programme.milestones.empty() && period.milestones.empty())
+        return;
+    blocks.push_back(Heading{text::tr("Milestones"), 2, {}});
+    if (period.milestones.empty()) {
+        blocks.push_back(
+            Paragraph{text::fill(text::tr("No milestone of the programme was recorded up to {1}."),
+                                 {practice::formatDate(period.period.to, dates)}),
+                      {}});
+        return;
+    }
+    Table table{
+        {{text::tr("Milestone"), 4.0, false}, {text::tr("Reached on"), 1.4, false}}, {}, false};
+    for (const auto& milestone : period.milestones) {
+        const auto* defined = programme.findMilestone(milestone.milestoneId);
+        table.rows.push_back({defined ? std::string(defined->label) : milestone.milestoneId,
+                              practice::formatDate(milestone.reachedOn, dates)});
+    }
+    blocks.push_back(std::move(table));
+}
+
 void addConcerns(std::vector<Block>& blocks, const practice::MemberPeriod& period,
                  practice::DateOrder dates) {
     blocks.push_back(Heading{text::tr("Open concerns"), 2, {}});
@@ -317,6 +352,7 @@ Document memberReport(const practice::MemberPeriod& period, const curriculum::Pr
     addSessions(blocks, period, programme, options.dates);
     addRatings(blocks, period, programme, options.dates);
     addScores(blocks, period, programme, options.dates);
+    addMilestones(blocks, period, programme, options.dates);
     if (options.openConcerns)
         addConcerns(blocks, period, options.dates);
     addSummaryAndSignature(blocks, options);

@@ -34,7 +34,8 @@ struct MemberReportOptions {
 /// those he missed (with a bar chart of the rates by module); the progress indicators' ratings by
 /// session (labels from `programme`), each module's also as a line chart; his outcome scores at
 /// their time points (measure names from `programme`, no questionnaire items), each measure's
-/// also as a line chart; open concerns when chosen; the summary; and a signature block.
+/// also as a line chart; the programme's milestones he had reached by the period's end; open
+/// concerns when chosen; the summary; and a signature block.
 [[nodiscard]] Document memberReport(const practice::MemberPeriod& period,
                                     const curriculum::Programme& programme,
                                     const MemberReportOptions& options);

@@ -205,6 +205,12 @@ MemberPeriod memberPeriod(records::RecordStore& store, const std::string& code,
             result.scores.push_back(std::move(score));
         }
     }
+    for (auto& milestone : store.milestonesOf(result.member.id)) {
+        if (!milestone.withdrawnBecause && milestone.reachedOn <= result.period.to) {
+            damages.push_back(milestone.damage);
+            result.milestones.push_back(std::move(milestone));
+        }
+    }
     if (withOpenConcerns) {
         for (auto& concern : store.concernsOf(result.member.id)) {
             if (concern.isOpen() && dateOf(concern.raisedAt) <= result.period.to) {

@@ -66,6 +66,8 @@ struct MemberPeriod {
     /// first.
     std::vector<PeriodSession> sessions;
     std::vector<records::OutcomeScore> scores;  ///< taken on or before the period's end
+    /// Milestones he had reached by the period's end (standing records, oldest first).
+    std::vector<records::Milestone> milestones;
     /// Concerns raised by the period's end and still open; read only when asked for.
     std::vector<records::Concern> openConcerns;
 };

@@ -120,7 +120,10 @@ void HomePanel::refresh() {
     for (const auto& line : page_.sessions) {
         const auto when = readableDate(line.session.date) + "  " + line.session.startsAt;
         rows.push_back({line.notRecorded ? text::fill(text::tr("{1}: not recorded"), {when}) : when,
-                        line.group.name, line.session.title});
+                        line.group.name,
+                        line.session.isCatchUp()
+                            ? text::fill(text::tr("Catch-up: {1}"), {line.session.title})
+                            : line.session.title});
     }
     fill(sessions_, text::tr("Sessions to record, and the next of each group"), rows);
 

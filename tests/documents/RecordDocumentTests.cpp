@@ -128,6 +128,34 @@ TEST_CASE("a progress report gives attendance, sessions missed, ratings and scor
               "session\n2026-09-03\n7"));
 }
 
+TEST_CASE(
+    "a progress report lists his catch-ups without counting them as sessions held, and "
+    "the milestones he reached") {
+    ServiceStore s;
+    {
+        practice::Practice practice(s.store, shippedProgramme());
+        // He missed week four (24 September): a catch-up on 1 October, which he attends.
+        auto catchUp =
+            practice.planCatchUp(s.service.group, "framework-04", {s.service.owen}, "2026-10-02");
+        practice.recordAttendance(catchUp, s.service.owen, records::Attendance::attended, "");
+        practice.markDelivered(catchUp);
+        practice.recordMilestone(s.service.owen, "account-four-steps", "2026-10-20", "");
+        practice.recordMilestone(s.service.owen, "victim-letter", "2026-11-20", "");
+    }
+    auto report = owensReport(s, {std::nullopt, "2026-11-01"_date});
+    // The same rates as without the catch-up, and the catch-up on a line of its own.
+    CHECK(has(report, "Attendance: present at 5 of 6 (83%) of the sessions held in the period"));
+    auto tables = tablesOf(report);
+    REQUIRE(tables.size() >= 3);
+    CHECK(tables[0].rows.back() == std::vector<std::string>{"Catch-up sessions attended", "1"});
+    CHECK(tables[1].rows.at(0).at(2) == "4 of 5 (80%)");
+    CHECK(has(report, "Catch-up: Group social skills 1"));
+    // Milestones reached by the period's end only.
+    CHECK(has(report, "Milestones"));
+    CHECK(has(report, "His account of his offending, worked through the four steps\n2026-10-20"));
+    CHECK_FALSE(has(report, "A letter to a victim"));
+}
+
 TEST_CASE("a progress report is made from signed notes only: a draft's ratings are left out") {
     ServiceStore s;
     auto report = owensReport(s);
