@@ -92,7 +92,7 @@ std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store, records::Gro
     auto year = groupYear(store, group);  // refuses an unknown group, and damaged records
     std::vector<MemberCatchUps> result;
     for (std::size_t m = 0; m < year.members.size(); ++m) {
-        MemberCatchUps catchUps{std::move(year.members[m]), {}};
+        MemberCatchUps catchUps{std::move(year.members[m]), {}, {}};
         const auto& who = catchUps.member;
         std::set<std::string> had;
         std::vector<MissedSession> firstMisses;  // in the order first delivered
@@ -109,7 +109,7 @@ std::vector<MemberCatchUps> catchUpsOf(records::RecordStore& store, records::Gro
                            return miss.curriculumSessionId == id;
                        })) {
                 firstMisses.push_back({id, session.title, session.stamp.moduleId, session.id,
-                                       session.date, reasonFor(mark, session, who)});
+                                       session.date, reasonFor(mark, session, who), std::nullopt});
             }
         }
         for (auto& miss : firstMisses) {
