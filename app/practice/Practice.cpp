@@ -489,6 +489,22 @@ void Practice::recordAttendance(records::SessionId session, records::MemberId me
     store_.markAttendance(session, mark);
 }
 
+int Practice::markEveryonePresent(records::SessionId session) {
+    int marked = 0;
+    for (const auto& line : registerFor(session)) {
+        if (line.mark)
+            continue;
+        recordAttendance(session, line.member.id, records::Attendance::attended, {});
+        ++marked;
+    }
+    return marked;
+}
+
+NotesRound Practice::notesRound(records::SessionId session) {
+    return notesRoundOf(store_, store_.session(session), registerFor(session),
+                        indicatorsFor(session));
+}
+
 void Practice::saveNote(records::SessionId session, records::MemberId member,
                         const records::NoteContent& content) {
     store_.saveNoteDraft(session, member, checkedNote(session, member, content));

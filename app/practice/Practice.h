@@ -15,6 +15,7 @@
 #include "practice/Dates.h"
 #include "practice/HomePage.h"
 #include "practice/MemberProgress.h"
+#include "practice/NotesRound.h"
 #include "practice/OutcomeSummary.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceSettings.h"
@@ -167,6 +168,13 @@ class Practice {
     void recordAttendance(records::SessionId session, records::MemberId member,
                           records::Attendance status, const std::string& reason,
                           std::optional<int> minutesPresent = std::nullopt);
+    /// "Everyone present": marks every member on the register who has no mark yet as present
+    /// (the exceptions are marked before or after); returns how many were marked. Refused like
+    /// recordAttendance for a session that did not take place.
+    int markEveryonePresent(records::SessionId session);
+    /// The notes round of a session (NotesRound.h): the members who were there, in the
+    /// register's order, each with his previous note and the ratings it offers to carry forward.
+    [[nodiscard]] NotesRound notesRound(records::SessionId session);
     /// Notes are written for members marked present. Ratings must be the session module's
     /// progress indicators, within their scales. A damaged note (or attendance mark) is not
     /// written over: that would hide what was changed outside Roundtable.

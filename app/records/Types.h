@@ -215,6 +215,7 @@ struct NoteContent {
     Participation participation = Participation::notRecorded;
     std::vector<IndicatorRating> ratings;
     bool concernRaised = false;
+    bool operator==(const NoteContent&) const = default;
 };
 
 /// A correction to a signed note, shown beside it.

@@ -59,7 +59,7 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
         participation_->Append(trWx(label));
     concern_ = new wxCheckBox(this, wxID_ANY, trWx("A &concern was raised"));
     concern_->SetName("note-concern");
-    ratingsGrid_ = new wxFlexGridSizer(2, wxSize(12, 4));
+    ratingsGrid_ = new wxFlexGridSizer(3, wxSize(12, 4));
     text_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 120),
                            wxTE_MULTILINE | wxTE_WORDWRAP);
     text_->SetName("note-text");
@@ -141,6 +141,8 @@ void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicat
     indicators_ = indicators;
     ratingsGrid_->Clear(true);
     ratings_.clear();
+    carriedMarks_.clear();
+    carried_.assign(indicators_.size(), false);
     for (const auto& indicator : indicators_) {
         auto* label = new wxStaticText(this, wxID_ANY, toWx(indicator.label));
         label->SetToolTip(toWx(indicator.description));
@@ -150,10 +152,22 @@ void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicat
         for (int value = indicator.scaleMin; value <= indicator.scaleMax; ++value)
             choice->Append(std::to_string(value));
         choice->SetSelection(0);
-        choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { choicesChanged_ = true; });
+        // Words, not only a colour, say that the value is last session's and not yet chosen.
+        auto* carriedMark = new wxStaticText(this, wxID_ANY, trWx("carried forward: confirm it"));
+        carriedMark->SetName("carried-" + toWx(indicator.id));
+        carriedMark->SetForegroundColour(wxColour(0x1f, 0x4e, 0x8c));
+        carriedMark->SetFont(carriedMark->GetFont().Italic());
+        carriedMark->Hide();
+        const auto index = ratings_.size();
+        choice->Bind(wxEVT_CHOICE, [this, index](wxCommandEvent&) {
+            choicesChanged_ = true;
+            setCarried(index, false);  // chosen now: his own rating
+        });
         ratingsGrid_->Add(label, wxSizerFlags().CenterVertical());
         ratingsGrid_->Add(choice);
+        ratingsGrid_->Add(carriedMark, wxSizerFlags().CenterVertical());
         ratings_.push_back(choice);
+        carriedMarks_.push_back(carriedMark);
     }
     Layout();
 }
@@ -180,7 +194,49 @@ void NoteEditor::restore(const records::NoteContent& content) {
     choicesChanged_ = true;
 }
 
+void NoteEditor::offerCarried(const std::vector<records::IndicatorRating>& ratings) {
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        if (ratings_[i]->GetSelection() > 0 || !ratings_[i]->IsEnabled())
+            continue;  // rated already in this note, or not editable
+        for (const auto& rating : ratings) {
+            if (rating.indicatorId != indicators_[i].id)
+                continue;
+            ratings_[i]->SetSelection(rating.rating - indicators_[i].scaleMin + 1);
+            setCarried(i, true);
+        }
+    }
+}
+
+void NoteEditor::confirmCarried() {
+    for (std::size_t i = 0; i < carried_.size(); ++i) {
+        if (carried_[i]) {
+            setCarried(i, false);
+            choicesChanged_ = true;
+        }
+    }
+}
+
+bool NoteEditor::hasUnconfirmedCarried() const {
+    return std::find(carried_.begin(), carried_.end(), true) != carried_.end();
+}
+
+void NoteEditor::setCarried(std::size_t index, bool carried) {
+    carried_[index] = carried;
+    carriedMarks_[index]->Show(carried);
+    Layout();
+}
+
+void NoteEditor::chooseParticipation(int index) {
+    if (!participation_->IsEnabled() || index < 0 ||
+        index >= static_cast<int>(kParticipation.size()))
+        return;
+    participation_->SetSelection(index);
+    choicesChanged_ = true;
+}
+
 void NoteEditor::fill(const records::NoteContent& content) {
+    for (std::size_t i = 0; i < carried_.size(); ++i)
+        setCarried(i, false);
     text_->ChangeValue(toWx(content.text));
     int participation = 0;
     for (std::size_t i = 0; i < kParticipation.size(); ++i) {
@@ -231,7 +287,7 @@ records::NoteContent NoteEditor::content() const {
     content.concernRaised = concern_->GetValue();
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
         int selection = ratings_[i]->GetSelection();
-        if (selection > 0)
+        if (selection > 0 && !carried_[i])  // never an unconfirmed carried rating
             content.ratings.push_back(
                 {std::string(indicators_[i].id), indicators_[i].scaleMin + selection - 1});
     }

@@ -35,6 +35,16 @@ class NoteEditor : public wxPanel {
     /// Shows a member's note (or an empty one) and whether it can be edited now (a damaged
     /// note never can).
     void show(const std::optional<records::ProgressNote>& note, bool editable);
+    /// Offers last session's ratings (practice::RoundLine::carried) for the indicators not yet
+    /// rated: each shows its value marked "carried forward" until confirmed (confirmCarried) or
+    /// changed; an unconfirmed one is not part of content(), so it is never saved.
+    void offerCarried(const std::vector<records::IndicatorRating>& ratings);
+    /// Makes every rating carried forward the facilitator's own.
+    void confirmCarried();
+    [[nodiscard]] bool hasUnconfirmedCarried() const;
+    /// Chooses how he took part (index 1 "took a full part" to 4 "did not take part"), as the
+    /// notes round's Ctrl+1 to Ctrl+4 do; 0 is "not recorded".
+    void chooseParticipation(int index);
     /// Puts `content` in the editor as typed but not saved (isModified() is true).
     void restore(const records::NoteContent& content);
     /// What the editor holds now.
@@ -60,6 +70,8 @@ class NoteEditor : public wxPanel {
     void onReview(std::function<void(records::ReviewOutcome)> handler);
 
   private:
+    /// Marks the rating of indicator `index` as carried forward (or not).
+    void setCarried(std::size_t index, bool carried);
     /// Sets every field to `content`.
     void fill(const records::NoteContent& content);
     /// The amendments of a signed note (nullptr: none), and the place to add one when the
@@ -74,6 +86,8 @@ class NoteEditor : public wxPanel {
     wxCheckBox* concern_;
     wxFlexGridSizer* ratingsGrid_;
     std::vector<wxChoice*> ratings_;
+    std::vector<wxStaticText*> carriedMarks_;  ///< "carried forward", beside each rating
+    std::vector<bool> carried_;                ///< offered and not yet confirmed, per indicator
     wxTextCtrl* text_;
     wxStaticText* amendmentsHeading_;
     wxTextCtrl* amendments_;

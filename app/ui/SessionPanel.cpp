@@ -1,12 +1,14 @@
 // Session page handlers: the register and notes go through practice::Practice only.
 #include "ui/SessionPanel.h"
 
+#include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/utils.h>
 #include <wx/wrapsizer.h>
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include "text/Translate.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
+#include "ui/NotesRoundDialog.h"
 #include "ui/SessionRatingsDialog.h"
 #include "ui/WxText.h"
 
@@ -47,6 +50,34 @@ const char* noteLabel(const std::optional<records::ProgressNote>& note) {
         return note->lateEntry ? text::tr("signed (late), corrected")
                                : text::tr("signed, corrected");
     return note->lateEntry ? text::tr("signed (late)") : text::tr("signed");
+}
+
+/// "Absent, authorised: unwell", "Late, 90 minutes": the mark with what was said about it.
+std::string markInWords(const records::AttendanceMark& mark) {
+    std::string words = practice::attendanceInWords(mark.status);
+    if (mark.minutesPresent)
+        words =
+            text::fill(text::tr("{1}, {2} minutes"), {words, std::to_string(*mark.minutesPresent)});
+    if (!mark.reason.empty())
+        words.append(": ").append(mark.reason);
+    return words;
+}
+
+std::optional<records::Attendance> markForKey(int key) {
+    switch (key) {
+        case 'P':
+            return records::Attendance::attended;
+        case 'L':
+            return records::Attendance::late;
+        case 'E':
+            return records::Attendance::leftEarly;
+        case 'A':
+            return records::Attendance::absentAuthorised;
+        case 'U':
+            return records::Attendance::absentUnauthorised;
+        default:
+            return std::nullopt;
+    }
 }
 
 }  // namespace
@@ -93,6 +124,14 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     });
 
     auto* markRow = new wxWrapSizer(wxHORIZONTAL);
+    everyoneButton_ = new wxButton(this, wxID_ANY, trWx("E&veryone present"));
+    everyoneButton_->SetName("mark-everyone-present");
+    everyoneButton_->SetToolTip(
+        trWx("Marks everyone not yet marked as present. In the register, "
+             "a letter marks the member chosen: P present, L late, E left "
+             "early, A absent authorised, U absent unauthorised."));
+    everyoneButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markEveryonePresent(); });
+    markRow->Add(everyoneButton_, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 4));
     for (const auto& choice : kMarks) {
         auto* button = new wxButton(this, wxID_ANY, trWx(choice.button));
         button->SetName(choice.name);
@@ -104,6 +143,30 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     reason_ = new wxTextCtrl(this, wxID_ANY);
     reason_->SetName("absence-reason");
     reason_->SetHint(trWx("Reason (needed when absent)"));
+    minutes_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                              wxTE_PROCESS_ENTER);
+    minutes_->SetName("minutes-present");
+    minutes_->SetHint(trWx("Minutes present"));
+    minutes_->SetToolTip(
+        trWx("For a member who came late or left early: how many minutes of "
+             "the session he was there, when known."));
+    reason_->SetWindowStyleFlag(reason_->GetWindowStyleFlag() | wxTE_PROCESS_ENTER);
+    // Enter in either field records the mark chosen by a letter in the register.
+    for (auto* field : {reason_, minutes_}) {
+        field->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent& event) {
+            if (!pendingMark_) {
+                event.Skip();
+                return;
+            }
+            if (mark(*pendingMark_))
+                register_->SetFocus();
+        });
+        clearTintWhenEdited(field);
+    }
+    notesRoundButton_ = new wxButton(this, wxID_ANY, trWx("Notes r&ound..."));
+    notesRoundButton_->SetName("open-notes-round");
+    notesRoundButton_->SetToolTip(
+        trWx("The note of every member who was there, one after another, by keyboard"));
 
     noteLabel_ = heading(this, trWx("Progress note"));
     editor_ = new NoteEditor(this);
@@ -162,7 +225,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
                        wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, 4));
     sessionColumn->Add(register_, wxSizerFlags(3).Expand());
     sessionColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
-    sessionColumn->Add(reason_, wxSizerFlags().Expand().Border(wxTOP, 4));
+    auto* reasonRow = new wxBoxSizer(wxHORIZONTAL);
+    reasonRow->Add(reason_, wxSizerFlags(1).Border(wxRIGHT, 6));
+    reasonRow->Add(minutes_, wxSizerFlags());
+    sessionColumn->Add(reasonRow, wxSizerFlags().Expand().Border(wxTOP, 4));
 
     auto* noteColumn = new wxBoxSizer(wxVERTICAL);
     noteColumn->Add(noteLabel_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -172,7 +238,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     noteColumn->Add(editor_, wxSizerFlags(1).Expand());
     auto* noteButtons = new wxBoxSizer(wxHORIZONTAL);
     noteButtons->Add(saveNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
-    noteButtons->Add(signNoteButton_);
+    noteButtons->Add(signNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
+    noteButtons->Add(notesRoundButton_);
     noteColumn->Add(noteButtons, wxSizerFlags().Border(wxTOP, 4));
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
@@ -196,6 +263,29 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
         CallAfter([this] { Layout(); });
     });
     register_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedNote(); });
+    register_->Bind(wxEVT_LIST_KEY_DOWN, [this](wxListEvent& event) { markByKey(event); });
+    notesRoundButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openNotesRound(); });
+    // The two steps of the hour after a session, from anywhere on the page whatever GTK does
+    // with the buttons' mnemonics (the same keys).
+    const int everyoneId = wxWindow::NewControlId();
+    const int roundId = wxWindow::NewControlId();
+    std::array<wxAcceleratorEntry, 2> keys{wxAcceleratorEntry(wxACCEL_ALT, 'V', everyoneId),
+                                           wxAcceleratorEntry(wxACCEL_ALT, 'O', roundId)};
+    SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(keys.size()), keys.data()));
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (everyoneButton_->IsEnabled())
+                markEveryonePresent();
+        },
+        everyoneId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (notesRoundButton_->IsEnabled())
+                openNotesRound();
+        },
+        roundId);
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
@@ -305,9 +395,9 @@ void SessionPanel::reloadRegister() {
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
         register_->SetItem(row, 1, toWx(line.member.name) + damagedMark({line.member.damage}));
         register_->SetItem(row, 2,
-                           line.mark ? toWx(practice::attendanceInWords(line.mark->status)) +
-                                           damagedMark({line.mark->damage})
-                                     : trWx("not marked"));
+                           line.mark
+                               ? toWx(markInWords(*line.mark)) + damagedMark({line.mark->damage})
+                               : trWx("not marked"));
         register_->SetItem(row, 3,
                            toWx(noteLabel(line.note)) +
                                damagedMark({line.note ? line.note->damage : std::string()}));
@@ -410,6 +500,15 @@ void SessionPanel::enableControls() {
     for (auto* button : markButtons_)
         button->Enable(open && line && hasRegister);
     reason_->Enable(open && line);
+    minutes_->Enable(open && line);
+    const auto anyLine = [this](auto&& test) {
+        return std::any_of(lines_.begin(), lines_.end(), test);
+    };
+    everyoneButton_->Enable(open && hasRegister &&
+                            anyLine([](const practice::RegisterLine& l) { return !l.mark; }));
+    notesRoundButton_->Enable(open && hasRegister && anyLine([](const practice::RegisterLine& l) {
+                                  return l.mark && records::wasPresent(l.mark->status);
+                              }));
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
     bool damagedNote = line && line->note && !line->note->damage.empty();
@@ -424,21 +523,88 @@ void SessionPanel::enableControls() {
                            !sessionDamaged_);
 }
 
-void SessionPanel::mark(records::Attendance status) {
+bool SessionPanel::mark(records::Attendance status) {
     const auto* line = selectedLine();
     if (!line)
-        return;
+        return false;
     auto member = line->member.id;
     clearRefused(reason_, message_);
+    clearRefused(minutes_, message_);
     auto atReason = atField(message_, [this](const std::string& field) -> wxWindow* {
-        return field == "reason" ? reason_ : nullptr;
+        if (field == "reason")
+            return reason_;
+        return field == "minutes-present" ? minutes_ : nullptr;
     });
-    runGuarded(atReason, [&] {
-        practice_->recordAttendance(session_, member, status, fromWx(reason_->GetValue()));
+    // A refusal at the reason or the minutes leaves the mark waiting there for Enter.
+    pendingMark_ = status;
+    const bool marked = runGuarded(atReason, [&] {
+        practice_->recordAttendance(session_, member, status, fromWx(reason_->GetValue()),
+                                    minutesTyped());
         reason_->Clear();
+        minutes_->Clear();
+        pendingMark_.reset();
         reloadRegister();
         showSelectedNote();
     });
+    if (marked)
+        message_->SetLabel(wxEmptyString);
+    return marked;
+}
+
+std::optional<int> SessionPanel::minutesTyped() const {
+    const auto typed = fromWx(minutes_->GetValue());
+    if (typed.find_first_not_of(" ") == std::string::npos)
+        return std::nullopt;
+    try {
+        std::size_t used = 0;
+        int minutes = std::stoi(typed, &used);
+        if (typed.find_first_not_of(' ', used) == std::string::npos)
+            return minutes;
+    } catch (const std::exception&) {
+    }
+    throw practice::ValidationError("minutes-present",
+                                    text::tr("Minutes present are a whole number, such as 45."));
+}
+
+void SessionPanel::markByKey(wxListEvent& event) {
+    // Alt+letter is a button's mnemonic and Ctrl+letter a menu's: only a letter alone marks.
+    const bool modified = wxGetKeyState(WXK_CONTROL) || wxGetKeyState(WXK_ALT);
+    const auto status = markForKey(event.GetKeyCode());
+    if (!status || modified || !markButtons_.front()->IsEnabled()) {
+        event.Skip();  // arrows and the rest move about the list as usual
+        return;
+    }
+    if (records::wasPresent(*status) && *status != records::Attendance::attended) {
+        // Late or left early: the minutes he was there, then Enter (empty when not known).
+        pendingMark_ = status;
+        minutes_->SetFocus();
+        showInfo(message_, text::tr("Type the minutes he was there and press Enter (leave it "
+                                    "empty when not known)."));
+        return;
+    }
+    mark(*status);  // without a reason for an absence, the reason field takes the focus
+}
+
+void SessionPanel::markEveryonePresent() {
+    runGuarded(failure_, [&] {
+        const int marked = practice_->markEveryonePresent(session_);
+        reloadRegister();
+        showSelectedNote();
+        showInfo(message_, text::fill(text::tr("{1} marked present."), {std::to_string(marked)}));
+    });
+}
+
+void SessionPanel::openNotesRound() {
+    if (!keepUnsavedNote())
+        return;
+    const auto* line = selectedLine();
+    NotesRoundDialog round(this, *practice_, session_,
+                           line ? line->member.id : records::MemberId());
+    round.ShowModal();
+    reloadRegister();
+    if (auto member = round.memberShown())
+        selectMember(member);
+    showSelectedNote();
 }
 
 void SessionPanel::saveNote() {

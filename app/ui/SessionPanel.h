@@ -17,6 +17,7 @@ class wxButton;
 class wxCheckBox;
 class wxWrapSizer;
 class wxListCtrl;
+class wxListEvent;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -58,7 +59,15 @@ class SessionPanel : public wxPanel {
     void showSelectedNote();
     /// Selects the register line of `member` without showing his note.
     void highlight(records::MemberId member);
-    void mark(records::Attendance status);
+    /// Records the mark for the member selected, with the reason and minutes typed; false
+    /// when refused (shown at the field, where Enter then records it).
+    bool mark(records::Attendance status);
+    /// The minutes present typed (none when empty); a ValidationError when not a number.
+    [[nodiscard]] std::optional<int> minutesTyped() const;
+    /// A letter in the register marks the member chosen (P, L, E, A, U).
+    void markByKey(wxListEvent& event);
+    void markEveryonePresent();
+    void openNotesRound();
     void saveNote();
     void signNote();
     void addCorrection();
@@ -91,8 +100,13 @@ class SessionPanel : public wxPanel {
     /// From the version planned to the newest; same() when there are no differences.
     curriculum::ModuleComparison differences_;
     wxListCtrl* register_;
+    wxButton* everyoneButton_;
     std::vector<wxButton*> markButtons_;
+    /// The mark chosen by a letter, waiting for the reason or minutes and Enter.
+    std::optional<records::Attendance> pendingMark_;
     wxTextCtrl* reason_;
+    wxTextCtrl* minutes_;
+    wxButton* notesRoundButton_;
     wxStaticText* noteLabel_;
     NoteEditor* editor_;
     wxButton* saveNoteButton_;

@@ -50,7 +50,27 @@ void whenShown(const char* name, std::function<void(wxWindow*)> answer) {
     timer->Start(50);
 }
 
+namespace {
+long inputs = 0;
+}  // namespace
+
+long inputsMade() {
+    return inputs;
+}
+
+void press(int key, int modifiers) {
+    ++inputs;
+    wxUIActionSimulator().Char(key, modifiers);
+    pump(150);
+}
+
+void typeHere(const char* text) {
+    wxUIActionSimulator().Text(text);
+    pump(80);
+}
+
 void clickAt(const wxPoint& screenPoint) {
+    ++inputs;
     wxUIActionSimulator simulator;
     simulator.MouseMove(screenPoint);
     pump(30);
@@ -154,9 +174,11 @@ void chooseItem(wxChoice* choice, int index) {
     wxUIActionSimulator simulator;
     const int from = std::max(0, choice->GetSelection());
     for (int i = from; i != index; i += (i < index ? 1 : -1)) {
+        ++inputs;
         simulator.Char(i < index ? WXK_DOWN : WXK_UP);
         pump(40);
     }
+    ++inputs;
     simulator.Char(WXK_RETURN);
     CHECK(waitFor([&] { return choice->GetSelection() == index; }));
     pump(100);

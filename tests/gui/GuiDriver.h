@@ -43,6 +43,13 @@ Control* find(wxWindow* top, const char* name) {
 /// be opened, which blocks the test until `answer` closes it).
 void whenShown(const char* name, std::function<void(wxWindow*)> answer);
 void clickAt(const wxPoint& screenPoint);
+/// Presses `key` with `modifiers` (wxMOD_CONTROL and the like) where the focus is.
+void press(int key, int modifiers = wxMOD_NONE);
+/// Types `text` where the focus is.
+void typeHere(const char* text);
+/// How many clicks and key presses the driver has made since the program started; typed text
+/// (typeInto, typeHere) is not counted, the click that puts the focus in its field is.
+[[nodiscard]] long inputsMade();
 /// Scrolls a long form so that `control` shows, as a person would before clicking it.
 void scrollIntoView(wxWindow* control);
 void click(wxWindow* control);

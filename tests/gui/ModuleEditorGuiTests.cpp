@@ -43,11 +43,6 @@ namespace {
 constexpr const char* kAuthorPassphrase = "the author's passphrase";
 constexpr const char* kReviewerPassphrase = "the reviewer's passphrase";
 
-void press(int key, int modifiers = wxMOD_NONE) {
-    wxUIActionSimulator().Char(key, modifiers);
-    pump(150);
-}
-
 void signInAs(ui::MainFrame* frame, const char* login, const char* passphrase) {
     typeInto(find<wxTextCtrl>(frame, "sign-in-login"), login);
     typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), passphrase);

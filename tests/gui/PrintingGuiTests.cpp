@@ -32,12 +32,6 @@ using namespace roundtable::test;
 
 namespace {
 
-/// Presses a key with modifiers, as on the keyboard.
-void press(int key, int modifiers = wxMOD_NONE) {
-    wxUIActionSimulator().Char(key, modifiers);
-    pump(150);
-}
-
 /// Opens the print preview with its shortcut (Ctrl+Shift+P) and waits for it.
 ui::PreviewFrame* openPreview(ui::MainFrame* frame) {
     press('P', wxMOD_CONTROL | wxMOD_SHIFT);

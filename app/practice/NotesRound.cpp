@@ -1,0 +1,75 @@
+// The notes round (NotesRound.h): who is in it, and each man's previous note and carried
+// ratings.
+#include "practice/NotesRound.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "practice/Practice.h"
+
+namespace roundtable::practice {
+namespace {
+
+/// Sessions in the order they were held: by day, then in the order they were planned.
+bool heldBefore(const records::Session& earlier, const records::Session& later) {
+    return std::tie(earlier.date, earlier.id) < std::tie(later.date, later.id);
+}
+
+std::optional<records::HistoryEntry> previousNote(records::RecordStore& store,
+                                                  const records::Session& session,
+                                                  records::MemberId member) {
+    std::optional<records::HistoryEntry> newest;
+    for (auto& entry : store.historyOf(member)) {
+        if (!entry.note || !heldBefore(entry.session, session))
+            continue;
+        if (!newest || heldBefore(newest->session, entry.session))
+            newest = std::move(entry);
+    }
+    return newest;
+}
+
+std::vector<records::IndicatorRating> carriedRatings(
+    const records::ProgressNote& previous, const std::vector<curriculum::Indicator>& indicators) {
+    std::vector<records::IndicatorRating> carried;
+    if (!previous.damage.empty())
+        return carried;
+    for (const auto& rating : previous.content.ratings) {
+        auto indicator = std::find_if(indicators.begin(), indicators.end(),
+                                      [&](const auto& i) { return i.id == rating.indicatorId; });
+        // An indicator this session does not rate, or whose scale has changed since, offers
+        // nothing: a carried value must mean the same thing.
+        if (indicator != indicators.end() && rating.rating >= indicator->scaleMin &&
+            rating.rating <= indicator->scaleMax)
+            carried.push_back(rating);
+    }
+    return carried;
+}
+
+}  // namespace
+
+bool RoundLine::done() const {
+    return note && note->state == records::NoteState::signedOff;
+}
+
+int NotesRound::doneCount() const {
+    return static_cast<int>(std::count_if(lines.begin(), lines.end(),
+                                          [](const RoundLine& line) { return line.done(); }));
+}
+
+NotesRound notesRoundOf(records::RecordStore& store, const records::Session& session,
+                        const std::vector<RegisterLine>& lines,
+                        std::vector<curriculum::Indicator> indicators) {
+    NotesRound round{std::move(indicators), {}};
+    for (const auto& line : lines) {
+        if (!line.mark || !records::wasPresent(line.mark->status))
+            continue;
+        RoundLine roundLine{
+            line.member, line.note, previousNote(store, session, line.member.id), {}};
+        if (roundLine.previous)
+            roundLine.carried = carriedRatings(*roundLine.previous->note, round.indicators);
+        round.lines.push_back(std::move(roundLine));
+    }
+    return round;
+}
+
+}  // namespace roundtable::practice

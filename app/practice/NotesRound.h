@@ -1,0 +1,42 @@
+// The notes round: after the register, the notes of a session written one member after
+// another. Each line carries what the facilitator needs beside the note: his previous note
+// (read-only) and the ratings it gave the indicators this session rates, offered to carry
+// forward. An offered rating is never saved until the facilitator confirms it (NoteEditor).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "curriculum/Programme.h"
+#include "records/RecordStore.h"
+
+namespace roundtable::practice {
+
+struct RegisterLine;
+
+/// One member of the round: a man marked present, late or left early.
+struct RoundLine {
+    records::Member member;
+    std::optional<records::ProgressNote> note;  ///< his note of this session, if written
+    /// His newest note of an earlier session (any group, any state), with that session.
+    std::optional<records::HistoryEntry> previous;
+    /// The previous note's ratings of the indicators this session rates, within their scales;
+    /// none when that note cannot be relied on (damaged).
+    std::vector<records::IndicatorRating> carried;
+    /// His note of this session is signed.
+    [[nodiscard]] bool done() const;
+};
+
+struct NotesRound {
+    std::vector<curriculum::Indicator> indicators;  ///< what a note of this session rates
+    std::vector<RoundLine> lines;                   ///< in the register's order
+    [[nodiscard]] int doneCount() const;
+};
+
+/// The round of `session` from its register lines (Practice::registerFor): the members who
+/// were there, each with his previous note and what it offers to carry forward.
+[[nodiscard]] NotesRound notesRoundOf(records::RecordStore& store, const records::Session& session,
+                                      const std::vector<RegisterLine>& lines,
+                                      std::vector<curriculum::Indicator> indicators);
+
+}  // namespace roundtable::practice

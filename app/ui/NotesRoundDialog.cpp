@@ -1,0 +1,280 @@
+// The notes round's window (NotesRoundDialog.h): one member at a time, saving through
+// practice::Practice.
+#include "ui/NotesRoundDialog.h"
+
+#include <algorithm>
+
+#include <wx/button.h>
+#include <wx/collpane.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "practice/Wording.h"
+#include "ui/NoteEditor.h"
+#include "ui/WxText.h"
+
+namespace roundtable::ui {
+namespace {
+
+/// The previous note as it reads: when, which session, its state, then its words.
+std::string previousInWords(const records::HistoryEntry& previous) {
+    const auto& note = *previous.note;
+    auto heading = text::fill(
+        note.state == records::NoteState::signedOff ? text::tr("{1}, {2} (signed by {3})")
+                                                    : text::tr("{1}, {2} (a draft by {3})"),
+        {readableDate(previous.session.date), previous.session.title, note.author});
+    if (!note.damage.empty())
+        heading.append("\n").append(note.damage);
+    return heading.append("\n\n").append(note.content.text);
+}
+
+wxButton* roundButton(wxWindow* parent, const char* name, const wxString& label) {
+    auto* button = new wxButton(parent, wxID_ANY, label);
+    button->SetName(name);
+    return button;
+}
+
+}  // namespace
+
+NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practice,
+                                   records::SessionId session, records::MemberId startAt)
+    : wxDialog(parent, wxID_ANY, trWx("Notes round"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      practice_(practice),
+      session_(session) {
+    SetName("notes-round");
+    position_ = heading(this, wxEmptyString);
+    position_->SetName("round-position");
+    progress_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    progress_->SetName("round-progress");
+    previousPane_ =
+        new wxCollapsiblePane(this, wxID_ANY, trWx("His previous note"), wxDefaultPosition,
+                              wxDefaultSize, wxCP_DEFAULT_STYLE | wxCP_NO_TLW_RESIZE);
+    previousPane_->SetName("round-previous-pane");
+    previous_ = new wxTextCtrl(previousPane_->GetPane(), wxID_ANY, wxEmptyString, wxDefaultPosition,
+                               wxSize(-1, 90), wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    previous_->SetName("round-previous");
+    auto* paneSizer = new wxBoxSizer(wxVERTICAL);
+    paneSizer->Add(previous_, wxSizerFlags(1).Expand());
+    previousPane_->GetPane()->SetSizer(paneSizer);
+    previousPane_->Expand();
+
+    editor_ = new NoteEditor(this);
+    editor_->setIndicators(practice_.indicatorsFor(session_));
+    message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    message_->SetName("round-message");
+    atNoteField_ = atField(message_, [this](const std::string& field) -> wxWindow* {
+        return editor_->fieldFor(field);
+    });
+    auto* keys = new wxStaticText(
+        this, wxID_ANY,
+        trWx("Ctrl+Enter signs and moves on. Ctrl+S keeps a draft and moves on. Page Up and "
+             "Page Down move between members. Ctrl+K keeps the ratings carried forward. Ctrl+1 "
+             "to Ctrl+4: how he took part."));
+    keys->SetName("round-keys");
+
+    auto* back = roundButton(this, "round-previous-member", trWx("&Previous member"));
+    auto* next = roundButton(this, "round-next-member", trWx("&Next member"));
+    auto* keepCarried = roundButton(this, "round-keep-carried", trWx("&Keep carried ratings"));
+    auto* saveNext = roundButton(this, "round-save-next", trWx("&Save draft, next"));
+    auto* signNext = roundButton(this, "round-sign-next", trWx("S&ign, next"));
+    auto* close = new wxButton(this, wxID_CLOSE, trWx("&Close"));
+    SetEscapeId(wxID_CLOSE);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    for (auto* button : {back, next, keepCarried, saveNext, signNext})
+        buttons->Add(button, wxSizerFlags().Border(wxRIGHT, 6));
+    buttons->AddStretchSpacer();
+    buttons->Add(close);
+
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(position_, wxSizerFlags(1).CenterVertical());
+    top->Add(progress_, wxSizerFlags().CenterVertical());
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(top, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    sizer->Add(previousPane_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+    sizer->Add(editor_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    sizer->Add(keys, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 12));
+    SetSizer(sizer);
+    // As large as the main window allows (a 1024x768 laptop), up to what a note needs.
+    auto room = wxGetTopLevelParent(parent)->GetSize().Scale(0.95, 0.92);
+    auto size = FromDIP(wxSize(860, 700));
+    size.DecTo(room);
+    SetSize(size);
+    keys->Wrap(GetClientSize().x - FromDIP(24));
+    CentreOnParent();
+
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(-1); });
+    next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(+1); });
+    keepCarried->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editor_->confirmCarried(); });
+    saveNext->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveAndNext(); });
+    signNext->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signAndNext(); });
+    close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { closeRound(); });
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { closeRound(); });
+    Bind(wxEVT_CHAR_HOOK, &NotesRoundDialog::onKey, this);
+    editor_->onAddCorrection([this] { addCorrection(); });
+    previousPane_->Bind(wxEVT_COLLAPSIBLEPANE_CHANGED,
+                        [this](wxCollapsiblePaneEvent&) { Layout(); });
+
+    reload();
+    const auto& lines = round_.lines;
+    auto start = std::find_if(lines.begin(), lines.end(),
+                              [&](const auto& line) { return line.member.id == startAt; });
+    if (start == lines.end())
+        start =
+            std::find_if(lines.begin(), lines.end(), [](const auto& line) { return !line.done(); });
+    showMember(start == lines.end() ? 0 : static_cast<std::size_t>(start - lines.begin()));
+}
+
+records::MemberId NotesRoundDialog::memberShown() const {
+    return current_ < round_.lines.size() ? round_.lines[current_].member.id : records::MemberId();
+}
+
+void NotesRoundDialog::reload() {
+    runGuarded(atNoteField_, [this] { round_ = practice_.notesRound(session_); });
+}
+
+void NotesRoundDialog::showMember(std::size_t index) {
+    const auto count = round_.lines.size();
+    progress_->SetLabel(
+        toWx(text::fill(text::tr("{1} of {2} notes signed"),
+                        {std::to_string(round_.doneCount()), std::to_string(count)})));
+    if (count == 0) {
+        position_->SetLabel(trWx("Nobody is marked present: take the register first."));
+        editor_->show(std::nullopt, false);
+        previousPane_->Hide();
+        Layout();
+        return;
+    }
+    current_ = std::min(index, count - 1);
+    const auto& line = round_.lines[current_];
+    position_->SetLabel(toWx(text::fill(text::tr("{1} ({2}): {3} of {4}"),
+                                        {line.member.name, line.member.code,
+                                         std::to_string(current_ + 1), std::to_string(count)})));
+    previousPane_->Show();
+    previous_->ChangeValue(line.previous ? toWx(previousInWords(*line.previous))
+                                         : trWx("None: this is his first note."));
+    const bool editable = !line.done();
+    editor_->show(line.note, editable);
+    if (editable)
+        editor_->offerCarried(line.carried);
+    Layout();
+    editor_->textField()->SetFocus();
+    editor_->textField()->SetInsertionPointEnd();
+}
+
+bool NotesRoundDialog::keepTyped() {
+    if (round_.lines.empty() || !editor_->isModified())
+        return true;
+    const auto member = round_.lines[current_].member.id;
+    return runGuarded(atNoteField_, [&] {
+        practice_.saveNote(session_, member, editor_->content());
+        editor_->markSaved();
+        reload();
+    });
+}
+
+void NotesRoundDialog::move(int step) {
+    if (round_.lines.empty() || !keepTyped())
+        return;  // not saved: the reason is shown and the round stays on him
+    const auto last = static_cast<long>(round_.lines.size()) - 1;
+    const auto next = std::clamp(static_cast<long>(current_) + step, 0L, last);
+    message_->SetLabel(wxEmptyString);
+    showMember(static_cast<std::size_t>(next));
+}
+
+void NotesRoundDialog::saveAndNext() {
+    if (round_.lines.empty() || round_.lines[current_].done()) {
+        move(+1);
+        return;
+    }
+    const auto member = round_.lines[current_].member.id;
+    clearRefused(editor_->textField(), message_);
+    if (!runGuarded(atNoteField_, [&] {
+            practice_.saveNote(session_, member, editor_->content());
+            editor_->markSaved();
+            reload();
+        }))
+        return;
+    showMember(current_ + 1);
+    showInfo(message_, text::tr("Kept as a draft."));
+}
+
+void NotesRoundDialog::signAndNext() {
+    if (round_.lines.empty() || round_.lines[current_].done()) {
+        move(+1);
+        return;
+    }
+    const auto& line = round_.lines[current_];
+    const auto member = line.member.id;
+    const auto name = line.member.name;
+    const bool carriedLeftOut = editor_->hasUnconfirmedCarried();
+    auto content = editor_->content();
+    clearRefused(editor_->textField(), message_);
+    if (!runGuarded(atNoteField_, [&] {
+            practice_.signNote(session_, member, content);
+            editor_->markSaved();
+            reload();
+        }))
+        return;
+    const bool wasLast = current_ + 1 >= round_.lines.size();
+    showMember(current_ + 1);
+    std::string said = text::fill(text::tr("{1}'s note is signed."), {name});
+    if (carriedLeftOut)
+        said.append(" ").append(
+            text::tr("The ratings carried forward were not confirmed, so they "
+                     "were not kept."));
+    if (content.concernRaised)
+        said.append(" ").append(
+            text::tr("A concern was raised: record it on his Member page "
+                     "today."));
+    if (wasLast && round_.doneCount() == static_cast<int>(round_.lines.size()))
+        said.append(" ").append(text::tr("Every note of this session is signed."));
+    showInfo(message_, said);
+}
+
+void NotesRoundDialog::addCorrection() {
+    if (round_.lines.empty())
+        return;
+    const auto member = round_.lines[current_].member.id;
+    runGuarded(atNoteField_, [&] {
+        practice_.amendNote(session_, member, editor_->correctionText(),
+                            editor_->correctionReason());
+        editor_->clearCorrection();
+        reload();
+        showMember(current_);
+        showInfo(message_,
+                 text::tr("Correction added. The signed note and the correction are both kept."));
+    });
+}
+
+void NotesRoundDialog::onKey(wxKeyEvent& event) {
+    const int key = event.GetKeyCode();
+    const bool ctrl = event.GetModifiers() == wxMOD_CONTROL;
+    if (ctrl && (key == WXK_RETURN || key == WXK_NUMPAD_ENTER)) {
+        signAndNext();
+    } else if (ctrl && key == 'S') {
+        saveAndNext();
+    } else if (ctrl && key == 'K') {
+        editor_->confirmCarried();
+    } else if (ctrl && key >= '1' && key <= '4') {
+        editor_->chooseParticipation(key - '0');
+    } else if (event.GetModifiers() == wxMOD_NONE && key == WXK_PAGEUP) {
+        move(-1);
+    } else if (event.GetModifiers() == wxMOD_NONE && key == WXK_PAGEDOWN) {
+        move(+1);
+    } else {
+        event.Skip();  // everything else is typing
+    }
+}
+
+void NotesRoundDialog::closeRound() {
+    // Closing never loses what was typed: it is kept as a draft, or the round stays open
+    // with the reason shown.
+    if (keepTyped())
+        EndModal(wxID_CLOSE);
+}
+
+}  // namespace roundtable::ui

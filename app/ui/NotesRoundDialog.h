@@ -1,0 +1,59 @@
+// The notes round (issue 14): after the register, one window goes from member to member of
+// those who were there, for a note each, by keyboard alone. Each shows his previous note
+// (read-only, folded away when not wanted), last session's ratings carried forward until
+// confirmed, and how many notes are signed. Ctrl+Enter signs and moves on, Ctrl+S keeps the
+// draft and moves on, Page Up / Page Down move between members keeping what was typed, Ctrl+K
+// confirms the carried ratings and Ctrl+1 to Ctrl+4 choose how he took part. Layout and
+// transfer only: what a note may hold is checked by practice::Practice.
+#pragma once
+
+#include <wx/dialog.h>
+
+#include "practice/Practice.h"
+#include "ui/Guarded.h"
+
+class wxCollapsiblePane;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace roundtable::ui {
+
+class NoteEditor;
+
+class NotesRoundDialog : public wxDialog {
+  public:
+    /// Opens on `startAt` when he is in the round, else on the first man without a signed note.
+    NotesRoundDialog(wxWindow* parent, practice::Practice& practice, records::SessionId session,
+                     records::MemberId startAt);
+    /// The member shown when the round was closed (for the session page to select).
+    [[nodiscard]] records::MemberId memberShown() const;
+
+  private:
+    void reload();
+    void showMember(std::size_t index);
+    /// Keeps what was typed for the man shown as a draft; false (with the reason shown, and
+    /// the round staying on him) when it could not be saved.
+    bool keepTyped();
+    void move(int step);
+    void saveAndNext();
+    void signAndNext();
+    void addCorrection();
+    /// The round's keys, seen before the focused field handles them.
+    void onKey(wxKeyEvent& event);
+    void closeRound();
+
+    practice::Practice& practice_;
+    records::SessionId session_;
+    practice::NotesRound round_;
+    std::size_t current_ = 0;
+
+    wxStaticText* position_;
+    wxStaticText* progress_;
+    wxCollapsiblePane* previousPane_;
+    wxTextCtrl* previous_;
+    NoteEditor* editor_;
+    wxStaticText* message_;
+    ShowFailure atNoteField_;
+};
+
+}  // namespace roundtable::ui

@@ -1,0 +1,133 @@
+// "Everyone present" and the notes round on a real database and the shipped programme: who is
+// in the round, each man's previous note, which of its ratings are offered to carry forward
+// (this session's indicators only, never from a damaged note), and how many notes are signed.
+#include <doctest/doctest.h>
+
+#include "practice/Practice.h"
+#include "support/RawSql.h"
+#include "support/ShippedProgramme.h"
+#include "support/TempDir.h"
+#include "support/TestStore.h"
+
+using namespace roundtable;
+using records::Attendance;
+using records::IndicatorRating;
+using roundtable::test::shippedProgramme;
+
+namespace {
+
+/// Three men, the first framework session held and written up, the second held.
+struct Group {
+    test::TempDir dir;
+    records::RecordStore store = test::createTestStore(dir / "service.rtdb");
+    practice::Practice practice{store, shippedProgramme()};
+    records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+    records::MemberId adam = practice.addMember(group, "Adam Able", "2026-09-01");
+    records::MemberId ben = practice.addMember(group, "Ben Brook", "2026-09-01");
+    records::MemberId carl = practice.addMember(group, "Carl Cole", "2026-09-01");
+    records::SessionId first = deliver("framework-01", "2026-09-15");
+    records::SessionId second = deliver("framework-02", "2026-09-22");
+
+    Group() {
+        CHECK(practice.markEveryonePresent(first) == 3);
+        records::NoteContent adamsNote("Adam listened well.");
+        adamsNote.participation = records::Participation::full;
+        adamsNote.ratings = {{"framework-keeps-rules", 3}, {"framework-social-skills", 1}};
+        practice.signNote(first, adam, adamsNote);
+        records::NoteContent bensDraft("Ben was quiet.");
+        bensDraft.ratings = {{"framework-says-why-here", 2}};
+        practice.saveNote(first, ben, bensDraft);
+        // Carl has no note of the first session.
+    }
+    records::SessionId deliver(const char* curriculumSession, const char* date) {
+        auto session = practice.planSession(group, curriculumSession, date);
+        practice.markDelivered(session);
+        return session;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("everyone present marks only those without a mark, and keeps the exceptions") {
+    Group g;
+    g.practice.recordAttendance(g.second, g.carl, Attendance::absentAuthorised, "Unwell");
+    CHECK(g.practice.markEveryonePresent(g.second) == 2);
+    CHECK(g.practice.markEveryonePresent(g.second) == 0);  // nobody left to mark
+    for (const auto& line : g.practice.registerFor(g.second)) {
+        REQUIRE(line.mark);
+        CHECK(line.mark->status ==
+              (line.member.id == g.carl ? Attendance::absentAuthorised : Attendance::attended));
+    }
+
+    auto notHeld = g.practice.planSession(g.group, "framework-03", "2026-09-29");
+    g.practice.markNotHeld(notHeld, "Snow");
+    CHECK_THROWS_AS(g.practice.markEveryonePresent(notHeld), practice::ValidationError);
+    CHECK_FALSE(g.practice.registerFor(notHeld)[0].mark);
+}
+
+TEST_CASE("the notes round lists the men who were there with their previous notes and ratings") {
+    Group g;
+    g.practice.recordAttendance(g.second, g.carl, Attendance::absentUnauthorised, "No word");
+    g.practice.recordAttendance(g.second, g.ben, Attendance::late, "", 100);
+    g.practice.markEveryonePresent(g.second);
+
+    auto round = g.practice.notesRound(g.second);
+    CHECK(round.indicators.size() == 3);
+    REQUIRE(round.lines.size() == 2);  // Carl was absent: no note to write
+    const auto& adam = round.lines[0];
+    const auto& ben = round.lines[1];
+    CHECK(adam.member.id == g.adam);
+    CHECK(ben.member.id == g.ben);
+
+    REQUIRE(adam.previous);
+    CHECK(adam.previous->session.id == g.first);
+    CHECK(adam.previous->note->content.text == "Adam listened well.");
+    CHECK(adam.carried == std::vector<IndicatorRating>{{"framework-keeps-rules", 3},
+                                                       {"framework-social-skills", 1}});
+    REQUIRE(ben.previous);  // a draft is his previous note too
+    CHECK(ben.previous->note->state == records::NoteState::draft);
+    CHECK(ben.carried == std::vector<IndicatorRating>{{"framework-says-why-here", 2}});
+    CHECK(round.doneCount() == 0);
+
+    g.practice.signNote(g.second, g.adam, "Adam again.");
+    round = g.practice.notesRound(g.second);
+    CHECK(round.doneCount() == 1);
+    CHECK(round.lines[0].done());
+    CHECK_FALSE(round.lines[1].done());
+    CHECK(round.lines[0].note->content.text == "Adam again.");
+}
+
+TEST_CASE("the notes round carries nothing across modules or from a note changed outside") {
+    Group g;
+    g.practice.markEveryonePresent(g.second);
+    g.practice.signNote(g.second, g.adam, "Second session.");  // no ratings this time
+
+    SUBCASE("a later note without ratings offers none, though an older one had them") {
+        auto third = g.deliver("framework-03", "2026-09-29");
+        g.practice.markEveryonePresent(third);
+        auto round = g.practice.notesRound(third);
+        REQUIRE(round.lines[0].previous);
+        CHECK(round.lines[0].previous->session.id == g.second);
+        CHECK(round.lines[0].carried.empty());
+        CHECK_FALSE(round.lines[2].previous);  // Carl: no note yet anywhere
+    }
+    SUBCASE("another module's indicators are not this session's") {
+        auto relationships = g.deliver("relationships-01", "2026-09-29");
+        g.practice.markEveryonePresent(relationships);
+        auto round = g.practice.notesRound(relationships);
+        REQUIRE(round.lines[1].previous);
+        CHECK(round.lines[1].previous->session.id == g.first);
+        CHECK(round.lines[1].carried.empty());
+    }
+    SUBCASE("a damaged previous note is shown as damaged and offers nothing") {
+        REQUIRE(test::rawSql(g.dir / "service.rtdb",
+                             "UPDATE progress_notes SET participation = 'none' WHERE member_id = " +
+                                 std::to_string(g.ben.value()) + ";") == "");
+        auto third = g.deliver("framework-03", "2026-09-29");
+        g.practice.markEveryonePresent(third);
+        auto round = g.practice.notesRound(third);
+        REQUIRE(round.lines[1].previous);
+        CHECK_FALSE(round.lines[1].previous->note->damage.empty());
+        CHECK(round.lines[1].carried.empty());
+    }
+}
