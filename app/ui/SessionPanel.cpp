@@ -118,9 +118,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
         const int code = FromDIP(60);
         const int rest = std::max(width - code, FromDIP(180));
         register_->SetColumnWidth(0, code);
-        register_->SetColumnWidth(1, rest * 35 / 100);
-        register_->SetColumnWidth(2, rest * 30 / 100);
-        register_->SetColumnWidth(3, rest - rest * 35 / 100 - rest * 30 / 100);
+        // The mark takes the most: it says why he was absent, or how long he was there.
+        register_->SetColumnWidth(1, rest * 28 / 100);
+        register_->SetColumnWidth(2, rest * 44 / 100);
+        register_->SetColumnWidth(3, rest - rest * 28 / 100 - rest * 44 / 100);
     });
 
     auto* markRow = new wxWrapSizer(wxHORIZONTAL);
@@ -131,7 +132,6 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
              "a letter marks the member chosen: P present, L late, E left "
              "early, A absent authorised, U absent unauthorised."));
     everyoneButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markEveryonePresent(); });
-    markRow->Add(everyoneButton_, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 4));
     for (const auto& choice : kMarks) {
         auto* button = new wxButton(this, wxID_ANY, trWx(choice.button));
         button->SetName(choice.name);
@@ -146,6 +146,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     minutes_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                               wxTE_PROCESS_ENTER);
     minutes_->SetName("minutes-present");
+    minutes_->SetMinSize(wxSize(FromDIP(150), -1));
     minutes_->SetHint(trWx("Minutes present"));
     minutes_->SetToolTip(
         trWx("For a member who came late or left early: how many minutes of "
@@ -221,8 +222,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     statusRow->Add(ratingsButton_, wxSizerFlags().Border(wxBOTTOM, 6));
     sessionColumn->Add(statusRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(facilitatorRow_, wxSizerFlags().Expand().Border(wxTOP, 6));
-    sessionColumn->Add(heading(this, trWx("Register")),
-                       wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, 4));
+    // "Everyone present" beside the heading: the first step of taking the register, and a row
+    // of buttons fewer on a 1024x768 screen.
+    auto* registerHeading = new wxBoxSizer(wxHORIZONTAL);
+    registerHeading->Add(heading(this, trWx("Register")), wxSizerFlags(1).CenterVertical());
+    registerHeading->Add(everyoneButton_, wxSizerFlags().CenterVertical());
+    sessionColumn->Add(registerHeading, wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, 4));
     sessionColumn->Add(register_, wxSizerFlags(3).Expand());
     sessionColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     auto* reasonRow = new wxBoxSizer(wxHORIZONTAL);

@@ -110,6 +110,13 @@ void typeInto(wxTextCtrl* field, const char* text) {
 void clickListRow(wxListCtrl* list, long row) {
     wxRect rect;
     REQUIRE(list->GetItemRect(row, rect));
+    if (!list->GetClientRect().Contains(rect)) {
+        // Scrolled to first, as a person would (one more action).
+        ++inputs;
+        list->EnsureVisible(row);
+        pump(150);
+        REQUIRE(list->GetItemRect(row, rect));
+    }
     clickAt(list->ClientToScreen(rect.GetPosition() + wxSize(40, rect.height / 2)));
     CHECK(waitFor([&] { return list->GetItemState(row, wxLIST_STATE_SELECTED) != 0; }));
 }

@@ -123,6 +123,13 @@ TEST_CASE("the notes round takes the register and signs every note by keyboard a
     CHECK(waitFor(
         [&] { return registerCell(registerList, kAbsent) == "Absent (authorised): Unwell"; }));
 
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-register-one-pass.png"));
+    // The round on the smallest screen it is made for.
+    frame->SetSize(wxSize(1024, 768));
+    pump(300);
+    CHECK(ui::saveScreenshot(frame,
+                             ROUNDTABLE_SCREENSHOT_DIR "/gui-register-one-pass-1024x768.png"));
+
     // The round, on the first man: his previous note, last week's ratings carried forward.
     bool roundDriven = false;
     whenShown("notes-round", [&](wxWindow* round) {
