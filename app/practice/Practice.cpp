@@ -420,8 +420,16 @@ void Practice::reviewNote(const records::ProgressNote& note, records::ReviewOutc
 }
 
 void Practice::markDelivered(records::SessionId session) {
-    refuseIfDamaged(store_.session(session).damage, "session-status",
+    const auto planned = store_.session(session);
+    refuseIfDamaged(planned.damage, "session-status",
                     text::tr("This session's record cannot be changed."));
+    if (planned.date > today()) {
+        throw ValidationError(
+            "session-status",
+            text::fill(text::tr("This session is planned for {1}: it can be marked as having "
+                                "taken place on that day or later."),
+                       {planned.date.iso()}));
+    }
     store_.setSessionStatus(session, records::SessionStatus::tookPlace);
 }
 

@@ -154,7 +154,8 @@ class Practice {
     /// The version a session was planned from and how the newest differs from it; nullopt
     /// when neither is known (a module no longer in the programme).
     [[nodiscard]] std::optional<PlannedFrom> plannedFrom(const records::Session& session);
-    /// A damaged session's status is not changed (field "session-status").
+    /// A damaged session's status is not changed, nor is a session marked as having taken place
+    /// before its day (field "session-status").
     void markDelivered(records::SessionId session);
     /// A session that did not take place keeps its plan; the reason is required.
     void markNotHeld(records::SessionId session, const std::string& reason);

@@ -21,6 +21,16 @@ const char* attendanceInWords(records::Attendance status) {
     return text::tr("Unknown");
 }
 
+std::string markInWords(const records::AttendanceMark& mark) {
+    std::string words = attendanceInWords(mark.status);
+    if (mark.minutesPresent)
+        words =
+            text::fill(text::tr("{1}, {2} minutes"), {words, std::to_string(*mark.minutesPresent)});
+    if (!mark.reason.empty())
+        words.append(": ").append(mark.reason);
+    return words;
+}
+
 const char* attendanceLetter(records::Attendance status) {
     switch (status) {
         case records::Attendance::attended:

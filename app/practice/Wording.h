@@ -2,12 +2,16 @@
 // once so that a register on screen and one on paper say the same thing the same way.
 #pragma once
 
+#include <string>
+
 #include "records/Types.h"
 
 namespace roundtable::practice {
 
 /// "Present", "Late", "Left early", "Absent (authorised)", "Absent (unauthorised)", translated.
 [[nodiscard]] const char* attendanceInWords(records::Attendance status);
+/// "Absent (authorised): unwell", "Late, 90 minutes": a mark with what was said about it.
+[[nodiscard]] std::string markInWords(const records::AttendanceMark& mark);
 /// A register's letter for a mark: P present, L late, E left early, A absent (authorised), U
 /// absent (unauthorised). The same in every language: a register's key explains them.
 [[nodiscard]] const char* attendanceLetter(records::Attendance status);

@@ -385,7 +385,7 @@ void MemberPanel::reload() {
         long at = history_->InsertItem(rowIndex++, toWx(readableDate(entry.session.date)));
         history_->SetItem(at, 1, toWx(entry.session.title) + damagedMark({entry.session.damage}));
         history_->SetItem(at, 2,
-                          entry.mark ? toWx(practice::attendanceInWords(entry.mark->status)) +
+                          entry.mark ? toWx(practice::markInWords(*entry.mark)) +
                                            damagedMark({entry.mark->damage})
                                      : trWx("not marked"));
         std::string note;

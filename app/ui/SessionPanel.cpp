@@ -52,17 +52,6 @@ const char* noteLabel(const std::optional<records::ProgressNote>& note) {
     return note->lateEntry ? text::tr("signed (late)") : text::tr("signed");
 }
 
-/// "Absent, authorised: unwell", "Late, 90 minutes": the mark with what was said about it.
-std::string markInWords(const records::AttendanceMark& mark) {
-    std::string words = practice::attendanceInWords(mark.status);
-    if (mark.minutesPresent)
-        words =
-            text::fill(text::tr("{1}, {2} minutes"), {words, std::to_string(*mark.minutesPresent)});
-    if (!mark.reason.empty())
-        words.append(": ").append(mark.reason);
-    return words;
-}
-
 std::optional<records::Attendance> markForKey(int key) {
     switch (key) {
         case 'P':
@@ -399,10 +388,10 @@ void SessionPanel::reloadRegister() {
         const auto& line = lines_[i];
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
         register_->SetItem(row, 1, toWx(line.member.name) + damagedMark({line.member.damage}));
-        register_->SetItem(row, 2,
-                           line.mark
-                               ? toWx(markInWords(*line.mark)) + damagedMark({line.mark->damage})
-                               : trWx("not marked"));
+        register_->SetItem(
+            row, 2,
+            line.mark ? toWx(practice::markInWords(*line.mark)) + damagedMark({line.mark->damage})
+                      : trWx("not marked"));
         register_->SetItem(row, 3,
                            toWx(noteLabel(line.note)) +
                                damagedMark({line.note ? line.note->damage : std::string()}));

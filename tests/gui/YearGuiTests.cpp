@@ -109,7 +109,10 @@ TEST_CASE(
     TempDir dir;
     const auto path = dir / "service.rtdb";
     {
+        // Written once the year is over: a session is marked as taken place on its day or later.
+        records::SetClock yearEnd(practice::localTimeOn("2027-01-04"_date, 9, 0));
         auto store = createTestStore(path);
+        store.useClock(yearEnd);
         practice::Practice practice(store, programme());
         auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
         std::vector<records::MemberId> members;

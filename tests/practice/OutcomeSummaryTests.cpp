@@ -231,10 +231,10 @@ TEST_CASE("a session rating is refused at its field: off the scale, not there, t
 TEST_CASE("only a session that took place, on a day that has come, is rated") {
     Group g;
     auto& p = g.practice;
-    // Did not take place; still planned; marked as taken place before its day.
+    // Did not take place; still planned (and it cannot be marked as taken place before its day).
     CHECK(refusedAt([&] { (void)p.recordSessionRatings(g.third, {}); }) == "session-ratings");
     CHECK(refusedAt([&] { (void)p.recordSessionRatings(g.fourth, {}); }) == "session-ratings");
-    p.markDelivered(g.fourth);  // 29 September, four days ahead
+    CHECK(refusedAt([&] { p.markDelivered(g.fourth); }) == "session-status");  // 4 days ahead
     CHECK(refusedAt([&] { (void)p.recordSessionRatings(g.fourth, {}); }) == "session-ratings");
     CHECK(test::rawCount(g.path, "SELECT COUNT(*) FROM outcome_scores") == 0);
 }

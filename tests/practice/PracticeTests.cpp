@@ -601,3 +601,26 @@ TEST_CASE("the recovery key adds a new administrator when every passphrase is lo
                          "SELECT count(*) FROM audit_events "
                          "WHERE kind = 'recovery-key-unlock'") == 2);
 }
+
+TEST_CASE("a session cannot be marked as having taken place before its day") {
+    test::TempDir dir;
+    auto store = test::createTestStore(dir / "service.rtdb");
+    records::SetClock clock(practice::localTimeOn("2026-11-02"_date, 18, 0));
+    store.useClock(clock);
+    practice::Practice practice(store, test::shippedProgramme());
+    auto group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+    auto tomorrow = practice.planSession(group, "framework-01", "2026-11-03");
+    try {
+        practice.markDelivered(tomorrow);
+        FAIL("a session of tomorrow was marked as having taken place");
+    } catch (const practice::ValidationError& refused) {
+        CHECK(refused.field() == "session-status");
+        CHECK(std::string(refused.what()).find("2026-11-03") != std::string::npos);
+    }
+    CHECK(store.session(tomorrow).status == records::SessionStatus::planned);
+
+    records::SetClock nextDay(practice::localTimeOn("2026-11-03"_date, 9, 0));
+    store.useClock(nextDay);
+    practice.markDelivered(tomorrow);  // on its day
+    CHECK(store.session(tomorrow).status == records::SessionStatus::tookPlace);
+}
