@@ -191,7 +191,9 @@ wxWindow* MemberPanel::buildConcernsPage() {
     concerns_ = reportList(
         page, "concerns",
         {{text::tr("Raised"), 130}, {text::tr("Concern"), 440}, {text::tr("Status"), 110}});
-    newConcern_ = textField(page, "concern", text::tr("What was said or seen, and when"), 500);
+    // Several lines: what was said or seen is written in full, as it will be read.
+    newConcern_ = textField(page, "concern", text::tr("What was said or seen, and when"), 500,
+                            wxTE_MULTILINE | wxTE_WORDWRAP);
     auto* raise = button(page, text::tr("&Raise concern"), "raise-concern");
     actions_ = reportList(page, "concern-actions",
                           {{text::tr("What will be done"), 300},
@@ -213,6 +215,9 @@ wxWindow* MemberPanel::buildConcernsPage() {
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(concerns_, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    // A field of several lines shows no hint on GTK: its label says what to write.
+    sizer->Add(label(page, text::tr("A new concern: what was said or seen, and when")),
+               wxSizerFlags().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(flowingRow({newConcern_, raise}),
                wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(label(page, text::tr("Actions on the selected concern")),

@@ -72,7 +72,9 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
 
     // Shown only for a signed note: a signed note is corrected, never edited.
     correctionArea_ = new wxPanel(this);
-    correction_ = new wxTextCtrl(correctionArea_, wxID_ANY);
+    // A correction may take more than a line: it is read beside the note, as written.
+    correction_ = new wxTextCtrl(correctionArea_, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                 wxSize(-1, 50), wxTE_MULTILINE | wxTE_WORDWRAP);
     correction_->SetName("correction-text");
     correction_->SetHint(trWx("Correction to add to the signed note"));
     correctionReason_ = new wxTextCtrl(correctionArea_, wxID_ANY);
@@ -81,6 +83,10 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     addCorrection_ = new wxButton(correctionArea_, wxID_ANY, trWx("&Add correction"));
     addCorrection_->SetName("add-correction");
     auto* correctionSizer = new wxBoxSizer(wxVERTICAL);
+    // A field of several lines shows no hint on GTK: its label says what to write.
+    correctionSizer->Add(new wxStaticText(correctionArea_, wxID_ANY,
+                                          trWx("A correction to add to the signed note:")),
+                         wxSizerFlags().Border(wxBOTTOM, 2));
     correctionSizer->Add(correction_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     auto* reasonRow = new wxBoxSizer(wxHORIZONTAL);
     reasonRow->Add(correctionReason_, wxSizerFlags(1).Border(wxRIGHT, 4));

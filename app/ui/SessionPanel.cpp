@@ -108,9 +108,9 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
         const int rest = std::max(width - code, FromDIP(180));
         register_->SetColumnWidth(0, code);
         // The mark takes the most: it says why he was absent, or how long he was there.
-        register_->SetColumnWidth(1, rest * 28 / 100);
-        register_->SetColumnWidth(2, rest * 44 / 100);
-        register_->SetColumnWidth(3, rest - rest * 28 / 100 - rest * 44 / 100);
+        register_->SetColumnWidth(1, rest * 33 / 100);
+        register_->SetColumnWidth(2, rest * 40 / 100);
+        register_->SetColumnWidth(3, rest - rest * 33 / 100 - rest * 40 / 100);
     });
 
     auto* markRow = new wxWrapSizer(wxHORIZONTAL);
@@ -122,7 +122,9 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
              "early, A absent authorised, U absent unauthorised."));
     everyoneButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markEveryonePresent(); });
     for (const auto& choice : kMarks) {
-        auto* button = new wxButton(this, wxID_ANY, trWx(choice.button));
+        // Fitted to their words: the five in one row at 1366 wide, leaving the register room.
+        auto* button = new wxButton(this, wxID_ANY, trWx(choice.button), wxDefaultPosition,
+                                    wxDefaultSize, wxBU_EXACTFIT);
         button->SetName(choice.name);
         button->Bind(wxEVT_BUTTON,
                      [this, status = choice.status](wxCommandEvent&) { mark(status); });
@@ -211,11 +213,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     statusRow->Add(ratingsButton_, wxSizerFlags().Border(wxBOTTOM, 6));
     sessionColumn->Add(statusRow, wxSizerFlags().Expand().Border(wxTOP, 6));
     sessionColumn->Add(facilitatorRow_, wxSizerFlags().Expand().Border(wxTOP, 6));
-    // "Everyone present" beside the heading: the first step of taking the register, and a row
-    // of buttons fewer on a 1024x768 screen.
+    // The register's two steps beside its heading, "Everyone present" then the notes round: a
+    // row of mark buttons fewer on a 1024x768 screen, and the note column no wider.
     auto* registerHeading = new wxBoxSizer(wxHORIZONTAL);
     registerHeading->Add(heading(this, trWx("Register")), wxSizerFlags(1).CenterVertical());
-    registerHeading->Add(everyoneButton_, wxSizerFlags().CenterVertical());
+    registerHeading->Add(everyoneButton_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
+    registerHeading->Add(notesRoundButton_, wxSizerFlags().CenterVertical());
     sessionColumn->Add(registerHeading, wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, 4));
     sessionColumn->Add(register_, wxSizerFlags(3).Expand());
     sessionColumn->Add(markRow, wxSizerFlags().Expand().Border(wxTOP, 6));
@@ -232,8 +235,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     noteColumn->Add(editor_, wxSizerFlags(1).Expand());
     auto* noteButtons = new wxBoxSizer(wxHORIZONTAL);
     noteButtons->Add(saveNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
-    noteButtons->Add(signNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
-    noteButtons->Add(notesRoundButton_);
+    noteButtons->Add(signNoteButton_);
     noteColumn->Add(noteButtons, wxSizerFlags().Border(wxTOP, 4));
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
@@ -387,7 +389,12 @@ void SessionPanel::reloadRegister() {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         const auto& line = lines_[i];
         long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
-        register_->SetItem(row, 1, toWx(line.member.name) + damagedMark({line.member.damage}));
+        // Attendance that is a legal requirement (an order) is marked where it is taken.
+        register_->SetItem(
+            row, 1,
+            toWx(line.member.name) +
+                (line.member.attendanceRequired ? " " + trWx("(must attend)") : wxString()) +
+                damagedMark({line.member.damage}));
         register_->SetItem(
             row, 2,
             line.mark ? toWx(practice::markInWords(*line.mark)) + damagedMark({line.mark->damage})
