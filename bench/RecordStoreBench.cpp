@@ -5,6 +5,8 @@
 //  - loading one group's register (12 members x 52 sessions) takes under 10 ms;
 //  - the catch-up list of that group takes under 50 ms (issue 13);
 //  - the home page of a facilitator who runs four groups is gathered in under 100 ms (issue 13);
+//  - the notes round of that group's last session (each man's previous note and carried
+//    ratings), read again after every note signed, takes under 100 ms (issue 14);
 //  - the group's outcomes at a glance (its measures' means and ranges, the session ratings'
 //    trend) of that group, with a rating at every session, take under 50 ms (issue 13);
 //  - a member's full history takes under 20 ms;
@@ -45,6 +47,7 @@
 #include "practice/Dates.h"
 #include "practice/HomePage.h"
 #include "practice/OutcomeSummary.h"
+#include "practice/Practice.h"
 #include "practice/SessionRatings.h"
 #include "records/RecordStore.h"
 
@@ -73,6 +76,7 @@ constexpr double goalRegisterMs = 10.0;
 constexpr double goalHistoryMs = 20.0;
 constexpr double goalCatchUpsMs = 50.0;
 constexpr double goalHomePageMs = 100.0;
+constexpr double goalNotesRoundMs = 100.0;
 constexpr int homePageGroups = 4;
 constexpr double goalGroupOutcomesMs = 50.0;
 constexpr double goalSearchMs = 500.0;
@@ -278,6 +282,35 @@ void benchCatchUps(records::RecordStore& store, records::GroupId group, int roun
     printRow("catch-ups 12 x 52", samples);
     double ms = median(samples);
     printVerdict("median < " + fixed(goalCatchUpsMs, 0) + " ms", ms < goalCatchUpsMs,
+                 fixed(ms, 2) + " ms");
+}
+
+/// The notes round of the 12 x 52 group's last session, as the window reads it on opening and
+/// after each note signed: the register, and each man's previous note among his whole history.
+void benchNotesRound(records::RecordStore& store, records::GroupId group, int rounds) {
+    auto loaded = roundtable::curriculum::loadProgramme(ROUNDTABLE_CONTENT);
+    expect(loaded.ok(), "the shipped programme does not load");
+    roundtable::practice::Practice practice(store, *loaded.programme);
+    const auto last = store.sessionsOf(group).back().id;
+    std::vector<double> samples;
+    roundtable::practice::NotesRound round;
+    for (int i = 0; i < warmUpRounds + rounds; ++i) {
+        double ms = timeMilliseconds([&] { round = practice.notesRound(last); });
+        if (i >= warmUpRounds)
+            samples.push_back(ms);
+    }
+    std::size_t withPrevious = 0;
+    for (const auto& line : round.lines)
+        withPrevious += line.previous ? 1 : 0;
+    expect(!round.lines.empty() && withPrevious == round.lines.size(),
+           "the notes round does not find every man's previous note");
+    std::cout << "\nthe notes round of its last session (" << round.lines.size()
+              << " men there, each with his previous note): Practice::notesRound, " << rounds
+              << " rounds (" << warmUpRounds << " warm-up discarded)\n";
+    printHeader("p90 ms");
+    printRow("notes round 12 x 52", samples);
+    double ms = median(samples);
+    printVerdict("median < " + fixed(goalNotesRoundMs, 0) + " ms", ms < goalNotesRoundMs,
                  fixed(ms, 2) + " ms");
 }
 
@@ -815,6 +848,7 @@ int main(int argc, char** argv) {
 
         benchRegister(store, registerGroup.id, rounds);
         benchCatchUps(store, registerGroup.id, rounds);
+        benchNotesRound(store, registerGroup.id, rounds);
         benchHomePage(store, rounds);
         benchHistory(store, registerGroup.id, rounds);
         benchSearch(store, cached.summary);

@@ -3,29 +3,22 @@
 #include "practice/NotesRound.h"
 
 #include <algorithm>
-#include <tuple>
 
 #include "practice/Practice.h"
 
 namespace roundtable::practice {
 namespace {
 
-/// Sessions in the order they were held: by day, then in the order they were planned.
-bool heldBefore(const records::Session& earlier, const records::Session& later) {
-    return std::tie(earlier.date, earlier.id) < std::tie(later.date, later.id);
-}
-
 std::optional<records::HistoryEntry> previousNote(records::RecordStore& store,
                                                   const records::Session& session,
                                                   records::MemberId member) {
-    std::optional<records::HistoryEntry> newest;
-    for (auto& entry : store.historyOf(member)) {
-        if (!entry.note || !heldBefore(entry.session, session))
-            continue;
-        if (!newest || heldBefore(newest->session, entry.session))
-            newest = std::move(entry);
-    }
-    return newest;
+    // Only the one note is read (and checked), not his whole history: the round reads this
+    // again after every note signed.
+    auto earlier = store.sessionOfNoteBefore(member, session.id);
+    if (!earlier)
+        return std::nullopt;
+    return records::HistoryEntry{store.session(*earlier), std::nullopt,
+                                 store.note(*earlier, member)};
 }
 
 std::vector<records::IndicatorRating> carriedRatings(

@@ -335,6 +335,19 @@ std::optional<ProgressNote> RecordStore::note(SessionId session, MemberId member
     return std::move(found.front());
 }
 
+std::optional<SessionId> RecordStore::sessionOfNoteBefore(MemberId member, SessionId session) {
+    impl_->key();
+    auto query = impl_->db.prepare(
+        "SELECT n.session_id FROM progress_notes n JOIN sessions s ON s.id = n.session_id "
+        "JOIN sessions cur ON cur.id = ? WHERE n.member_id = ? AND (s.session_date < "
+        "cur.session_date OR (s.session_date = cur.session_date AND s.id < cur.id)) "
+        "ORDER BY s.session_date DESC, s.id DESC LIMIT 1");
+    query.bind(1, session).bind(2, member);
+    if (!query.step())
+        return std::nullopt;
+    return SessionId(query.integer(0));
+}
+
 std::vector<ProgressNote> RecordStore::notesOf(SessionId session) {
     impl_->key();
     std::vector<ProgressNote> result;

@@ -161,6 +161,10 @@ class RecordStore {
     /// Every session of every group the member belongs to, oldest first, with his mark and
     /// note (three queries, whatever the length of the history).
     [[nodiscard]] std::vector<HistoryEntry> historyOf(MemberId member);
+    /// The session of `member`'s newest note before `session` (held on an earlier day, or
+    /// planned earlier on the same day), in any group; nullopt when he has none. Read it with
+    /// session() and note(), which check the records.
+    [[nodiscard]] std::optional<SessionId> sessionOfNoteBefore(MemberId member, SessionId session);
 
     /// A clinical lead co-signs a signed note of someone else, or returns it to its author with
     /// a comment (required). Append-only, audited.
