@@ -1,6 +1,7 @@
 // Session page handlers: the register and notes go through practice::Practice only.
 #include "ui/SessionPanel.h"
 
+#include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/listctrl.h>
@@ -17,6 +18,7 @@
 #include "text/Translate.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
+#include "ui/SessionModeFrame.h"
 #include "ui/SessionRatingsDialog.h"
 #include "ui/WxText.h"
 
@@ -141,13 +143,20 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     compareButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         showComparison(this, text::tr("What changed since this session was planned"), differences_);
     });
+    sessionModeButton_ = new wxButton(this, wxID_ANY, trWx("Session &mode"));
+    sessionModeButton_->SetName("session-mode-button");
+    sessionModeButton_->SetToolTip(
+        trWx("The plan large, with timers and prompts, for running the "
+             "session (F5)"));
+    sessionModeButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSessionMode(); });
     // Wraps on a narrow window (1024 wide), the button under the words, so that the note
     // column beside it keeps its width.
     auto* planHeading = new wxWrapSizer(wxHORIZONTAL);
     planHeading->Add(heading(this, trWx("Plan")),
                      wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     planHeading->Add(plannedFrom_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
-    planHeading->Add(compareButton_, wxSizerFlags().CenterVertical());
+    planHeading->Add(compareButton_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
+    planHeading->Add(sessionModeButton_, wxSizerFlags().CenterVertical());
     sessionColumn->Add(planHeading, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
     // Wraps on a narrow window (1024 wide), so that the note column beside it stays in view.
@@ -206,6 +215,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     editor_->onReview([this](records::ReviewOutcome outcome) { reviewNote(outcome); });
     clearTintWhenEdited(reason_);
     compareButton_->Hide();  // until a session planned from an older version is shown
+    // F5 anywhere on the page, as the button's tooltip says.
+    const int sessionModeId = wxWindow::NewControlId();
+    wxAcceleratorEntry f5(wxACCEL_NORMAL, WXK_F5, sessionModeId);
+    SetAcceleratorTable(wxAcceleratorTable(1, &f5));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { openSessionMode(); }, sessionModeId);
     enableControls();
 }
 
@@ -422,6 +437,22 @@ void SessionPanel::enableControls() {
     notHeldButton_->Enable(planned);
     ratingsButton_->Enable(open && status_ == records::SessionStatus::tookPlace &&
                            !sessionDamaged_);
+    sessionModeButton_->Enable(open && !shown_.activities.empty());
+}
+
+void SessionPanel::openSessionMode() {
+    if (!sessionModeButton_->IsEnabled())
+        return;
+    // One at a time: F5 again brings the open one forward.
+    if (auto* open = wxWindow::FindWindowByName("session-mode")) {
+        open->Raise();
+        return;
+    }
+    runGuarded(failure_, [this] {
+        auto* frame = new SessionModeFrame(this, practice_->runPlan(shown_));
+        frame->Show();
+        frame->Raise();
+    });
 }
 
 void SessionPanel::mark(records::Attendance status) {

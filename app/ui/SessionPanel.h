@@ -68,6 +68,8 @@ class SessionPanel : public wxPanel {
     void markNotHeld();
     /// After a session that took place: each member's rating of it (SessionRatingsDialog).
     void rateSession();
+    /// Session mode (SessionModeFrame) over the main window, for the session shown (F5).
+    void openSessionMode();
     /// One check box per person who can sign in, ticked for those recorded as running it.
     void showFacilitators(const records::Session& session);
     void recordFacilitators();
@@ -88,6 +90,7 @@ class SessionPanel : public wxPanel {
     wxListCtrl* plan_;
     wxStaticText* plannedFrom_ = nullptr;
     wxButton* compareButton_ = nullptr;
+    wxButton* sessionModeButton_ = nullptr;
     /// From the version planned to the newest; same() when there are no differences.
     curriculum::ModuleComparison differences_;
     wxListCtrl* register_;
