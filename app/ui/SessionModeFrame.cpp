@@ -95,7 +95,7 @@ SessionModeFrame::SessionModeFrame(wxWindow* parent, practice::RunPlan plan,
     promptScroll_->SetName("session-mode-prompt-scroll");
     promptScroll_->SetScrollRate(0, FromDIP(20));
     promptScroll_->SetMinSize(FromDIP(wxSize(150, 60)));
-    promptText_ = text(promptScroll_, "session-mode-prompt-text", 1.25);
+    promptText_ = text(promptScroll_, "session-mode-prompt-text", 1.35);
     auto* scrollSizer = new wxBoxSizer(wxVERTICAL);
     scrollSizer->Add(promptText_, wxSizerFlags().Expand());
     promptScroll_->SetSizer(scrollSizer);
@@ -255,7 +255,9 @@ void SessionModeFrame::showActivity() {
     guidance_->DestroyChildren();
     guidanceSizer_->Clear();
     auto paragraph = [this](const std::string& words, bool bold, int above) {
-        auto* label = text(guidance_, "session-mode-guidance-text", 1.45, bold);
+        auto* label =
+            text(guidance_, bold ? "session-mode-guidance-heading" : "session-mode-guidance-text",
+                 1.45, bold);
         guidanceSizer_->Add(label, wxSizerFlags().Expand().Border(wxTOP, FromDIP(above)));
         setText(label, toWx(words));
     };
