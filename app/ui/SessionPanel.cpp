@@ -1,7 +1,6 @@
 // Session page handlers: the register and notes go through practice::Practice only.
 #include "ui/SessionPanel.h"
 
-#include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/listctrl.h>
@@ -155,8 +154,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     planHeading->Add(heading(this, trWx("Plan")),
                      wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     planHeading->Add(plannedFrom_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
-    planHeading->Add(compareButton_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
-    planHeading->Add(sessionModeButton_, wxSizerFlags().CenterVertical());
+    planHeading->Add(compareButton_, wxSizerFlags().CenterVertical());
     sessionColumn->Add(planHeading, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
     // Wraps on a narrow window (1024 wide), so that the note column beside it stays in view.
@@ -189,7 +187,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     columns->Add(noteColumn, wxSizerFlags(2).Expand());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(header_, wxSizerFlags().Expand().Border(wxALL, 8));
+    // Session mode's button beside the header, in the height the header's margins took, so
+    // that the register below keeps room for the whole group on a 768-high screen.
+    auto* headerRow = new wxBoxSizer(wxHORIZONTAL);
+    headerRow->Add(header_, wxSizerFlags(1).CenterVertical());
+    headerRow->Add(sessionModeButton_, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
+    sizer->Add(headerRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(sessionDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -215,12 +218,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     editor_->onReview([this](records::ReviewOutcome outcome) { reviewNote(outcome); });
     clearTintWhenEdited(reason_);
     compareButton_->Hide();  // until a session planned from an older version is shown
-    // F5 anywhere on the page, as the button's tooltip says.
-    const int sessionModeId = wxWindow::NewControlId();
-    wxAcceleratorEntry f5(wxACCEL_NORMAL, WXK_F5, sessionModeId);
-    SetAcceleratorTable(wxAcceleratorTable(1, &f5));
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { openSessionMode(); }, sessionModeId);
+    // F5 anywhere on the page, as the button's tooltip says: seen by the window before the
+    // control with the focus, and unbound by wx when this page goes (it is the handler).
+    if (auto* window = wxGetTopLevelParent(this))
+        window->Bind(wxEVT_CHAR_HOOK, &SessionPanel::onKeyInWindow, this);
     enableControls();
 }
 
@@ -438,6 +439,14 @@ void SessionPanel::enableControls() {
     ratingsButton_->Enable(open && status_ == records::SessionStatus::tookPlace &&
                            !sessionDamaged_);
     sessionModeButton_->Enable(open && !shown_.activities.empty());
+}
+
+void SessionPanel::onKeyInWindow(wxKeyEvent& event) {
+    event.Skip();  // every other key goes on to the control with the focus
+    if (event.GetKeyCode() == WXK_F5 && event.GetModifiers() == wxMOD_NONE && IsShownOnScreen()) {
+        event.Skip(false);
+        openSessionMode();
+    }
 }
 
 void SessionPanel::openSessionMode() {

@@ -14,6 +14,7 @@
 #include "ui/Guarded.h"
 
 class wxButton;
+class wxKeyEvent;
 class wxCheckBox;
 class wxWrapSizer;
 class wxListCtrl;
@@ -70,6 +71,8 @@ class SessionPanel : public wxPanel {
     void rateSession();
     /// Session mode (SessionModeFrame) over the main window, for the session shown (F5).
     void openSessionMode();
+    /// A key pressed anywhere in the main window: F5 opens session mode while this page shows.
+    void onKeyInWindow(wxKeyEvent& event);
     /// One check box per person who can sign in, ticked for those recorded as running it.
     void showFacilitators(const records::Session& session);
     void recordFacilitators();

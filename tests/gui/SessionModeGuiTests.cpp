@@ -213,7 +213,20 @@ TEST_CASE("session mode runs the plan by keyboard and shows the prompts, and not
     CHECK(mode->run().clock().current() == 0);
     CHECK(find<wxWindow>(mode, "session-mode-prompt")->IsShown());
     CHECK(shown(mode, "session-mode-prompt-title") == "Listening well: LISTEN");
+    // Locking (by hand or when idle) leaves it running: it holds nothing about the members,
+    // and the room keeps its clock.
+    press(' ');
+    frame->lock();
+    pump(300);
+    REQUIRE(frame->isLocked());
+    CHECK(wxWindow::FindWindowByName("session-mode") == mode);
+    CHECK(mode->run().clock().running());
+    // The lock puts the keyboard on the sign-in page; session mode brought forward again (a
+    // click does it where a window manager runs; Xvfb has none) has it back.
+    mode->Raise();
+    pump(300);
     press(WXK_ESCAPE);
     CHECK(waitFor([] { return wxWindow::FindWindowByName("session-mode") == nullptr; }));
+    CHECK(find<wxWindow>(frame, "sign-in-passphrase")->IsShownOnScreen());
     closeFrame(frame);
 }
