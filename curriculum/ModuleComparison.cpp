@@ -204,6 +204,26 @@ std::string pointText(const EasyReadPoint& point) {
     return text;
 }
 
+/// A prompt as one text, so that prompts compare as a list of texts: its title, its lines and
+/// the kinds it is for, e.g. "Check-in: Let each man speak. (kinds: check-in)".
+std::vector<std::string> promptTexts(std::span<const Prompt> prompts) {
+    std::vector<std::string> texts;
+    for (const auto& prompt : prompts) {
+        std::string text(prompt.title);
+        text += ":";
+        for (auto line : prompt.lines)
+            text.append(" ").append(line);
+        if (!prompt.kinds.empty()) {
+            text += " (kinds:";
+            for (auto kind : prompt.kinds)
+                text.append(" ").append(kind);
+            text += ")";
+        }
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
 /// The differences of one thing (the module, an indicator, a session, an activity), field by
 /// field, appended to `changes`.
 class FieldComparer {
@@ -256,6 +276,14 @@ class FieldComparer {
             if (where.kind == ChangeKind::changed)
                 change.words = compareWords(before, after);
         }
+    }
+
+    /// The prompts of the module or an activity, as a list of texts (promptTexts).
+    void promptList(std::span<const Prompt> older, std::span<const Prompt> newer) {
+        const auto olderTexts = promptTexts(older), newerTexts = promptTexts(newer);
+        const std::vector<std::string_view> olderViews(olderTexts.begin(), olderTexts.end());
+        const std::vector<std::string_view> newerViews(newerTexts.begin(), newerTexts.end());
+        textList(text::trLater("prompt"), olderViews, newerViews);
     }
 
     /// A list of easy-read points; a point whose text is mostly the same is one point edited:
@@ -353,6 +381,7 @@ std::vector<FieldChange> compareActivity(const Activity& older, const Activity& 
     compare.text(text::trLater("adapt"), older.adapt, newer.adapt);
     compare.text(text::trLater("watch"), older.watch, newer.watch);
     compare.pointList(text::trLater("easy-read point"), older.easyRead, newer.easyRead);
+    compare.promptList(older.prompts, newer.prompts);
     return changes;
 }
 
@@ -780,6 +809,7 @@ ModuleComparison compareModules(const Module& older, const Module& newer) {
     compare.text(text::trLater("title"), older.title, newer.title);
     compare.text(text::trLater("summary"), older.summary, newer.summary);
     compare.textList(text::trLater("aim"), older.aims, newer.aims);
+    compare.promptList(older.prompts, newer.prompts);
     comparison.indicators = compareIndicators(older.indicators, newer.indicators);
     comparison.sessions = compareSessions(older.sessions, newer.sessions);
     return comparison;

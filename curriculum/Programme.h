@@ -27,6 +27,18 @@ struct EasyReadPoint {
     std::string_view text;
 };
 
+/// A reminder for the facilitators, written in the programme's XML (never in code) and shown in
+/// session mode while an activity it applies to runs: how to listen, what a check-in is for.
+struct Prompt {
+    std::string_view title;
+    std::span<const std::string_view> lines;  ///< what the facilitators read, one idea a line
+    /// The activity kinds it applies to; empty: every activity of the programme or module that
+    /// defines it (an activity's own prompts name no kind).
+    std::span<const std::string_view> kinds;
+
+    [[nodiscard]] bool appliesTo(std::string_view activityKind) const;
+};
+
 struct Activity {
     std::string_view kind;  ///< check-in, teaching, discussion, ... (see content-xml/README.md)
     int minutes = 0;
@@ -36,6 +48,7 @@ struct Activity {
     std::string_view watch;                      ///< what to watch for
     std::string_view picture;                    ///< optional
     std::span<const EasyReadPoint> easyRead;
+    std::span<const Prompt> prompts;  ///< optional: this activity's own
 };
 
 /// The carers' handout section of a session.
@@ -71,7 +84,8 @@ struct Module {
     std::span<const std::string_view> aims;
     std::span<const Indicator> indicators;
     std::span<const Session> sessions;
-    std::string file;  ///< path relative to the programme folder
+    std::span<const Prompt> prompts;  ///< optional: for the activities of this module
+    std::string file;                 ///< path relative to the programme folder
     /// The file as parsed, kept so the content hash describes exactly this content.
     std::shared_ptr<const ParsedXml> parsed;
     /// Keeps the texts and lists of this module (and of the whole programme) alive.
@@ -130,6 +144,7 @@ struct Programme {
     std::span<const TimePoint> timePoints;
     std::span<const Measure> measures;
     std::span<const Milestone> milestones;
+    std::span<const Prompt> prompts;  ///< optional: for the activities of every module
     std::vector<Module> modules;
     /// Keeps the texts and lists of the programme alive.
     std::shared_ptr<const void> texts;
@@ -145,5 +160,12 @@ struct Programme {
 };
 
 [[nodiscard]] const char* toText(Phase phase);
+
+/// The prompts that apply while an activity of kind `activityKind` runs: the programme's, then
+/// the module's (either may be null), then the activity's own (null: none), each kept when it
+/// names that kind or none. Pointers into the models given.
+[[nodiscard]] std::vector<const Prompt*> promptsFor(const Programme* programme,
+                                                    const Module* module, const Activity* activity,
+                                                    std::string_view activityKind);
 
 }  // namespace roundtable::curriculum

@@ -254,7 +254,7 @@ std::string_view normalisedText(const pugi::xml_node& node, const XmlFile& file,
 /// given to Reader::expectOnly; a part that is absent is a null node or attribute.
 class Parts {
   public:
-    static constexpr std::size_t kMostNames = 6;
+    static constexpr std::size_t kMostNames = 7;
 
     /// The first child with the name at `at`.
     [[nodiscard]] pugi::xml_node child(std::size_t at) const {
@@ -667,19 +667,76 @@ std::span<const EasyReadPoint> readPoints(Reader& reader, ProgrammeChecks& check
     return points;
 }
 
+/// The activity kinds, as the error messages list them.
+std::string allowedKinds() {
+    std::string allowed;
+    for (const auto& kind : kActivityKinds)
+        allowed.append(allowed.empty() ? "" : ", ").append(kind);
+    return allowed;
+}
+
+/// Where prompts are defined: the programme's and a module's may name the activity kinds they
+/// apply to; an activity's own apply to it alone, so naming kinds there is a mistake.
+enum class PromptsOf { programmeOrModule, activity };
+
+/// The optional <prompts> of the programme, a module or an activity: each <prompt> has a
+/// <title> and at least one <p>, and (except in an activity) may name kinds="check-in ...".
+std::span<const Prompt> readPrompts(Reader& reader, const pugi::xml_node& prompts,
+                                    PromptsOf where) {
+    if (!prompts)
+        return {};
+    auto parts = reader.expectOnly(prompts, {"prompt"}, {});
+    auto list = reader.listOf<Prompt>(parts, 0, "prompt", [&](const pugi::xml_node& node) {
+        auto promptParts = reader.expectOnly(node, {"title", "p"}, {"kinds"});
+        Prompt prompt;
+        prompt.title = reader.requiredText(node, promptParts.child(0), "title");
+        prompt.lines = reader.listOf<std::string_view>(
+            promptParts, 1, "p", [&](const pugi::xml_node& p) { return reader.textOf(p); });
+        if (prompt.lines.empty()) {
+            reader.file().error(
+                node, text::said("<prompt> needs at least one <p> for the facilitators to read"));
+        }
+        const auto kindsAttribute = promptParts.attribute(0);
+        if (!kindsAttribute)
+            return prompt;
+        if (where == PromptsOf::activity) {
+            reader.file().error(node, text::said("a <prompt> inside an <activity> is for that "
+                                                 "activity only; remove kinds=\"{1}\", or move "
+                                                 "the prompt to the module or the programme",
+                                                 {trimmed(kindsAttribute.value())}));
+            return prompt;
+        }
+        std::istringstream names(
+            std::string(reader.requiredAttribute(node, kindsAttribute, "kinds")));
+        std::vector<std::string_view> kinds;
+        for (std::string kind; names >> kind;) {
+            if (!isActivityKind(kind)) {
+                reader.file().error(node, text::said("kinds=\"...\" names the activity kind "
+                                                     "\"{1}\", which is not known; use one of: {2}",
+                                                     {kind, allowedKinds()}));
+            }
+            kinds.push_back(reader.keep(kind));
+        }
+        auto kept = reader.store().array<std::string_view>(kinds.size());
+        std::copy(kinds.begin(), kinds.end(), kept.begin());
+        prompt.kinds = kept;
+        return prompt;
+    });
+    if (list.empty())
+        reader.file().error(prompts, text::said("<prompts> needs at least one <prompt>"));
+    return list;
+}
+
 Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
-    auto parts =
-        reader.expectOnly(node, {"title", "guidance", "easy-read"}, {"kind", "minutes", "picture"});
+    auto parts = reader.expectOnly(node, {"title", "guidance", "easy-read", "prompts"},
+                                   {"kind", "minutes", "picture"});
     const auto title = parts.child(0), guidance = parts.child(1), easyRead = parts.child(2);
     Activity activity;
     activity.kind = reader.keep(reader.requiredAttribute(node, parts.attribute(0), "kind"));
     if (!activity.kind.empty() && !isActivityKind(activity.kind)) {
-        std::string allowed;
-        for (const auto& kind : kActivityKinds)
-            allowed.append(allowed.empty() ? "" : ", ").append(kind);
         reader.file().error(node, text::said("the activity kind \"{1}\" is not known; use "
                                              "one of: {2}",
-                                             {activity.kind, allowed}));
+                                             {activity.kind, allowedKinds()}));
     }
     activity.minutes = reader.wholeNumber(node, parts.attribute(1), "minutes", 1);
     activity.picture = reader.keep(trimmed(parts.attribute(2).value()));
@@ -699,6 +756,7 @@ Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_n
         reader.file().error(node, text::said("<activity> needs a <guidance> element"));
     }
     activity.easyRead = readPoints(reader, checks, node, easyRead, "easy-read");
+    activity.prompts = readPrompts(reader, parts.child(3), PromptsOf::activity);
     return activity;
 }
 
@@ -825,8 +883,9 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
                    text::said("a module file must start with <module>, not <{1}>", {root.name()}));
         return std::nullopt;
     }
-    auto parts = reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions"},
-                                   {"id", "version", "phase"});
+    auto parts =
+        reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions", "prompts"},
+                          {"id", "version", "phase"});
     const auto title = parts.child(0), summary = parts.child(1), aims = parts.child(2),
                indicators = parts.child(3), sessions = parts.child(4);
     Module module;
@@ -854,6 +913,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
             indicatorParts, 0, "indicator",
             [&](const pugi::xml_node& node) { return readIndicator(reader, checks, node); });
     }
+    module.prompts = readPrompts(reader, parts.child(5), PromptsOf::programmeOrModule);
     if (!sessions || !sessions.child("session")) {
         file.error(root,
                    text::said("<module> needs a <sessions> element with at least one <session>"));
@@ -1008,6 +1068,28 @@ const Milestone* Programme::findMilestone(std::string_view milestoneId) const {
     return nullptr;
 }
 
+bool Prompt::appliesTo(std::string_view activityKind) const {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), activityKind) != kinds.end();
+}
+
+std::vector<const Prompt*> promptsFor(const Programme* programme, const Module* module,
+                                      const Activity* activity, std::string_view activityKind) {
+    std::vector<const Prompt*> found;
+    auto add = [&](std::span<const Prompt> prompts) {
+        for (const auto& prompt : prompts) {
+            if (prompt.appliesTo(activityKind))
+                found.push_back(&prompt);
+        }
+    };
+    if (programme)
+        add(programme->prompts);
+    if (module)
+        add(module->prompts);
+    if (activity)
+        add(activity->prompts);
+    return found;
+}
+
 const Module* Programme::findModule(std::string_view moduleId) const {
     for (const auto& module : modules) {
         if (module.id == moduleId)
@@ -1038,10 +1120,11 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
         return;
     }
     auto parts = reader.expectOnly(
-        root, {"title", "delivery", "time-points", "measures", "modules", "milestones"},
+        root, {"title", "delivery", "time-points", "measures", "modules", "milestones", "prompts"},
         {"format", "id", "version"});
     const auto title = parts.child(0), delivery = parts.child(1), timePoints = parts.child(2),
-               measures = parts.child(3), modules = parts.child(4), milestones = parts.child(5);
+               measures = parts.child(3), modules = parts.child(4), milestones = parts.child(5),
+               prompts = parts.child(6);
     auto format = reader.requiredAttribute(root, parts.attribute(0), "format");
     if (!format.empty() && format != "1") {
         manifest.error(root, text::said("this programme is written in format {1}; this "
@@ -1066,6 +1149,7 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
     }
     readMeasures(reader, checks, root, timePoints, measures, programme);
     readMilestones(reader, checks, milestones, programme);
+    programme.prompts = readPrompts(reader, prompts, PromptsOf::programmeOrModule);
 
     if (!modules || !modules.child("module-ref")) {
         manifest.error(

@@ -20,6 +20,7 @@
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceSettings.h"
 #include "practice/SessionRatings.h"
+#include "practice/SessionRun.h"
 #include "records/RecordStore.h"
 
 namespace roundtable::practice {
@@ -154,6 +155,11 @@ class Practice {
     /// The version a session was planned from and how the newest differs from it; nullopt
     /// when neither is known (a module no longer in the programme).
     [[nodiscard]] std::optional<PlannedFrom> plannedFrom(const records::Session& session);
+    /// What session mode shows of `session` (as openSession gave it): its plan with the
+    /// guidance and prompts of the module version it was planned from (SessionRun.h).
+    [[nodiscard]] RunPlan runPlan(const records::Session& session) {
+        return runPlanOf(session, programme_, moduleOf(session.stamp));
+    }
     /// A damaged session's status is not changed, nor is a session marked as having taken place
     /// before its day (field "session-status").
     void markDelivered(records::SessionId session);

@@ -20,6 +20,7 @@
 #include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
 #include "ui/NotesRoundDialog.h"
+#include "ui/SessionModeFrame.h"
 #include "ui/SessionRatingsDialog.h"
 #include "ui/WxText.h"
 
@@ -196,6 +197,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     compareButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         showComparison(this, text::tr("What changed since this session was planned"), differences_);
     });
+    sessionModeButton_ = new wxButton(this, wxID_ANY, trWx("Session &mode"));
+    sessionModeButton_->SetName("session-mode-button");
+    sessionModeButton_->SetToolTip(
+        trWx("The plan large, with timers and prompts, for running the "
+             "session (F5)"));
+    sessionModeButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSessionMode(); });
     // Wraps on a narrow window (1024 wide), the button under the words, so that the note
     // column beside it keeps its width.
     auto* planHeading = new wxWrapSizer(wxHORIZONTAL);
@@ -243,7 +250,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     columns->Add(noteColumn, wxSizerFlags(2).Expand());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(header_, wxSizerFlags().Expand().Border(wxALL, 8));
+    // Session mode's button beside the header, in the height the header's margins took, so
+    // that the register below keeps room for the whole group on a 768-high screen.
+    auto* headerRow = new wxBoxSizer(wxHORIZONTAL);
+    headerRow->Add(header_, wxSizerFlags(1).CenterVertical());
+    headerRow->Add(sessionModeButton_, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
+    sizer->Add(headerRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(sessionDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     sizer->Add(columns, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
@@ -292,6 +304,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     editor_->onReview([this](records::ReviewOutcome outcome) { reviewNote(outcome); });
     clearTintWhenEdited(reason_);
     compareButton_->Hide();  // until a session planned from an older version is shown
+    // F5 anywhere on the page, as the button's tooltip says: seen by the window before the
+    // control with the focus, and unbound by wx when this page goes (it is the handler).
+    if (auto* window = wxGetTopLevelParent(this))
+        window->Bind(wxEVT_CHAR_HOOK, &SessionPanel::onKeyInWindow, this);
     enableControls();
 }
 
@@ -522,6 +538,30 @@ void SessionPanel::enableControls() {
     notHeldButton_->Enable(planned);
     ratingsButton_->Enable(open && status_ == records::SessionStatus::tookPlace &&
                            !sessionDamaged_);
+    sessionModeButton_->Enable(open && !shown_.activities.empty());
+}
+
+void SessionPanel::onKeyInWindow(wxKeyEvent& event) {
+    event.Skip();  // every other key goes on to the control with the focus
+    if (event.GetKeyCode() == WXK_F5 && event.GetModifiers() == wxMOD_NONE && IsShownOnScreen()) {
+        event.Skip(false);
+        openSessionMode();
+    }
+}
+
+void SessionPanel::openSessionMode() {
+    if (!sessionModeButton_->IsEnabled())
+        return;
+    // One at a time: F5 again brings the open one forward.
+    if (auto* open = wxWindow::FindWindowByName("session-mode")) {
+        open->Raise();
+        return;
+    }
+    runGuarded(failure_, [this] {
+        auto* frame = new SessionModeFrame(this, practice_->runPlan(shown_));
+        frame->Show();
+        frame->Raise();
+    });
 }
 
 bool SessionPanel::mark(records::Attendance status) {

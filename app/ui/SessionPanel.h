@@ -14,6 +14,7 @@
 #include "ui/Guarded.h"
 
 class wxButton;
+class wxKeyEvent;
 class wxCheckBox;
 class wxWrapSizer;
 class wxListCtrl;
@@ -77,6 +78,10 @@ class SessionPanel : public wxPanel {
     void markNotHeld();
     /// After a session that took place: each member's rating of it (SessionRatingsDialog).
     void rateSession();
+    /// Session mode (SessionModeFrame) over the main window, for the session shown (F5).
+    void openSessionMode();
+    /// A key pressed anywhere in the main window: F5 opens session mode while this page shows.
+    void onKeyInWindow(wxKeyEvent& event);
     /// One check box per person who can sign in, ticked for those recorded as running it.
     void showFacilitators(const records::Session& session);
     void recordFacilitators();
@@ -97,6 +102,7 @@ class SessionPanel : public wxPanel {
     wxListCtrl* plan_;
     wxStaticText* plannedFrom_ = nullptr;
     wxButton* compareButton_ = nullptr;
+    wxButton* sessionModeButton_ = nullptr;
     /// From the version planned to the newest; same() when there are no differences.
     curriculum::ModuleComparison differences_;
     wxListCtrl* register_;

@@ -233,6 +233,27 @@ TEST_CASE("under the pseudo-locale every label the window shows is translated") 
     pump(400);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-pseudo-locale-1366x768.png"));
 
+    // Session mode (F5), its first activity with the LISTEN prompt: the curriculum's words are
+    // data, everything around them the app's.
+    click(find<wxButton>(frame, "session-mode-button"));
+    wxWindow* sessionMode = nullptr;
+    REQUIRE(waitFor([&] {
+        sessionMode = wxWindow::FindWindowByName("session-mode");
+        return sessionMode && sessionMode->IsShownOnScreen();
+    }));
+    pump(300);
+    NotTranslated curriculumWords = data;
+    for (const char* name :
+         {"session-mode-title", "session-mode-guidance-text", "session-mode-prompt-title",
+          "session-mode-prompt-text", "session-mode-activity-1", "session-mode-activity-2",
+          "session-mode-activity-3", "session-mode-activity-4", "session-mode-activity-5"})
+        curriculumWords.controlNames.insert(name);
+    checkWindow(sessionMode, curriculumWords, "session mode", untranslated);
+    CHECK(ui::saveScreenshot(sessionMode,
+                             ROUNDTABLE_SCREENSHOT_DIR "/gui-pseudo-locale-session-mode.png"));
+    sessionMode->Close();
+    REQUIRE(waitFor([] { return wxWindow::FindWindowByName("session-mode") == nullptr; }));
+
     // Every menu of the main window, with the help of each command.
     std::vector<Shown> menus;
     collectMenuBar(*frame->GetMenuBar(), "main window", menus);

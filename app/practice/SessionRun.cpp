@@ -1,0 +1,92 @@
+// Session mode's plan from the record store's plan and the curriculum, and the state of one run.
+#include "practice/SessionRun.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace roundtable::practice {
+namespace {
+
+std::vector<int> minutesOf(const RunPlan& plan) {
+    std::vector<int> minutes;
+    for (const auto& activity : plan.activities)
+        minutes.push_back(activity.minutes);
+    return minutes;
+}
+
+/// The curriculum's activity that `planned` (at `place` in the plan) was copied from: the one at
+/// the same place with the same title, or else the first with that title; null when none.
+const curriculum::Activity* curriculumActivity(const curriculum::Session* session,
+                                               std::size_t place,
+                                               const records::PlannedActivity& planned) {
+    if (!session)
+        return nullptr;
+    const auto activities = session->activities;
+    if (place < activities.size() && activities[place].title == planned.title)
+        return &activities[place];
+    auto found = std::find_if(activities.begin(), activities.end(), [&](const auto& activity) {
+        return activity.title == planned.title;
+    });
+    return found == activities.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+RunPlan runPlanOf(const records::Session& session, const curriculum::Programme& programme,
+                  const curriculum::Module* planned) {
+    const curriculum::Session* curriculumSession = nullptr;
+    if (planned) {
+        for (const auto& candidate : planned->sessions) {
+            if (candidate.id == session.stamp.sessionId)
+                curriculumSession = &candidate;
+        }
+    }
+    RunPlan plan{session.title, session.minutes, {}};
+    for (std::size_t i = 0; i < session.activities.size(); ++i) {
+        const auto& plannedActivity = session.activities[i];
+        RunActivity activity{
+            plannedActivity.title, plannedActivity.kind, plannedActivity.minutes, {}, {}, {}, {}};
+        const auto* source = curriculumActivity(curriculumSession, i, plannedActivity);
+        if (source) {
+            activity.guidance.assign(source->guidance.begin(), source->guidance.end());
+            activity.adapt = source->adapt;
+            activity.watch = source->watch;
+        } else if (!plannedActivity.guidance.empty()) {
+            activity.guidance.push_back(plannedActivity.guidance);
+        }
+        for (const auto* prompt :
+             curriculum::promptsFor(&programme, planned, source, plannedActivity.kind)) {
+            activity.prompts.push_back(
+                {std::string(prompt->title), {prompt->lines.begin(), prompt->lines.end()}});
+        }
+        plan.activities.push_back(std::move(activity));
+    }
+    return plan;
+}
+
+SessionRun::SessionRun(RunPlan plan, MonotonicClock now)
+    : plan_(std::move(plan)), clock_(minutesOf(plan_), plan_.minutes, std::move(now)) {}
+
+const RunActivity* SessionRun::next() const {
+    const auto at = clock_.current() + 1;
+    return at < plan_.activities.size() ? &plan_.activities[at] : nullptr;
+}
+
+std::vector<std::size_t> SessionRun::promptsShown() const {
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < current().prompts.size(); ++i) {
+        if (!dismissed_.contains({clock_.current(), i}))
+            shown.push_back(i);
+    }
+    return shown;
+}
+
+bool SessionRun::dismissPrompt() {
+    const auto shown = promptsShown();
+    if (shown.empty())
+        return false;
+    dismissed_.insert({clock_.current(), shown.front()});
+    return true;
+}
+
+}  // namespace roundtable::practice
