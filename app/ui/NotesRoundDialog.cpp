@@ -132,6 +132,19 @@ records::MemberId NotesRoundDialog::memberShown() const {
     return current_ < round_.lines.size() ? round_.lines[current_].member.id : records::MemberId();
 }
 
+std::optional<practice::UnsavedNote> NotesRoundDialog::closeForLock() {
+    std::optional<practice::UnsavedNote> typed;
+    if (!round_.lines.empty() && editor_->isModified()) {
+        typed =
+            practice::UnsavedNote{session_, round_.lines[current_].member.id, editor_->content()};
+        editor_->markSaved();
+    }
+    editor_->show(std::nullopt, false);
+    previous_->Clear();
+    EndModal(wxID_CLOSE);
+    return typed;
+}
+
 void NotesRoundDialog::reload() {
     runGuarded(atNoteField_, [this] { round_ = practice_.notesRound(session_); });
 }

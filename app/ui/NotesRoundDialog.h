@@ -27,6 +27,9 @@ class NotesRoundDialog : public wxDialog {
                      records::MemberId startAt);
     /// The member shown when the round was closed (for the session page to select).
     [[nodiscard]] records::MemberId memberShown() const;
+    /// Locking: closes the round, its notes leaving the screen, and hands over what was typed
+    /// and not saved (practice::Practice::lock saves it as a draft).
+    [[nodiscard]] std::optional<practice::UnsavedNote> closeForLock();
 
   private:
     void reload();

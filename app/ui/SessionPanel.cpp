@@ -494,6 +494,9 @@ bool SessionPanel::keepUnsavedNote() {
 }
 
 std::optional<practice::UnsavedNote> SessionPanel::takeUnsavedNote() {
+    // The page's own editor was saved before the round opened (openNotesRound).
+    if (openRound_)
+        return openRound_->closeForLock();
     if (noteMember_ == 0 || !editor_->isModified())
         return std::nullopt;
     practice::UnsavedNote note{session_, noteMember_, editor_->content()};
@@ -641,7 +644,11 @@ void SessionPanel::openNotesRound() {
     const auto* line = selectedLine();
     NotesRoundDialog round(this, *practice_, session_,
                            line ? line->member.id : records::MemberId());
+    openRound_ = &round;
     round.ShowModal();
+    openRound_ = nullptr;
+    if (!practice_)
+        return;  // locked while the round was open: the records have left the page
     reloadRegister();
     if (auto member = round.memberShown())
         selectMember(member);

@@ -26,6 +26,7 @@ namespace roundtable::ui {
 
 class DamageNotice;
 class NoteEditor;
+class NotesRoundDialog;
 
 class SessionPanel : public wxPanel {
   public:
@@ -40,8 +41,9 @@ class SessionPanel : public wxPanel {
     /// false, with the reason shown at the note, when it could not be saved; it stays in the
     /// editor.
     bool keepUnsavedNote();
-    /// Takes a note typed but not yet saved out of the editor (locking saves it through
-    /// practice::Practice::lock); nothing when there is none.
+    /// Takes a note typed but not yet saved out of the editor, or out of the notes round, which
+    /// it closes (locking saves it through practice::Practice::lock); nothing when there is
+    /// none.
     [[nodiscard]] std::optional<practice::UnsavedNote> takeUnsavedNote();
     /// Opens a note that could not be saved again, unsaved, in the editor, saying so.
     void restoreUnsavedNote(const practice::UnsavedNote& note);
@@ -113,6 +115,7 @@ class SessionPanel : public wxPanel {
     wxTextCtrl* reason_;
     wxTextCtrl* minutes_;
     wxButton* notesRoundButton_;
+    NotesRoundDialog* openRound_ = nullptr;  ///< while the notes round is open over the page
     wxStaticText* noteLabel_;
     NoteEditor* editor_;
     wxButton* saveNoteButton_;

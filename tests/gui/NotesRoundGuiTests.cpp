@@ -227,3 +227,29 @@ TEST_CASE("the notes round takes the register and signs every note by keyboard a
     std::cout << "notes round: " << mouse << " actions before, " << after << " after\n";
     CHECK(after * 3 <= mouse);
 }
+
+TEST_CASE("locking closes the notes round, its notes off the screen, and keeps what was typed") {
+    LastWeek service;
+    auto* frame = sessionOpen(service);
+    press('v', wxMOD_ALT);
+    bool locked = false;
+    whenShown("notes-round", [&](wxWindow*) {
+        typeHere("Half a note when the phone rang.");
+        // Left alone for longer than the idle time, the window locks itself over the round.
+        frame->setIdleLock(std::chrono::seconds(1));
+        locked = waitFor([&] { return frame->isLocked(); });
+    });
+    press('o', wxMOD_ALT);
+    REQUIRE(waitFor([&] { return locked; }));
+    CHECK(waitFor([&] {
+        auto* round = wxWindow::FindWindowByName("notes-round");
+        return round == nullptr || !round->IsShown();
+    }));
+    auto store = openTestStore(service.path);
+    auto note = store.note(service.session, service.members[0]);
+    REQUIRE(note);
+    CHECK(note->state == records::NoteState::draft);
+    CHECK(note->content.text == "Half a note when the phone rang.");
+    frame->setIdleLock(std::chrono::minutes(10));
+    closeFrame(frame);
+}
