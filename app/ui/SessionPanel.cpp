@@ -8,7 +8,6 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/utils.h>
 #include <wx/wrapsizer.h>
 
 #include <algorithm>
@@ -271,7 +270,13 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
         CallAfter([this] { Layout(); });
     });
     register_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedNote(); });
-    register_->Bind(wxEVT_LIST_KEY_DOWN, [this](wxListEvent& event) { markByKey(event); });
+    // A letter alone marks the member chosen; with Ctrl or Alt it is a shortcut and goes on.
+    // (The hook sees the key, with its modifiers, on its way up from the list's own window.)
+    register_->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
+        const int modifiers = event.GetModifiers();
+        if ((modifiers != wxMOD_NONE && modifiers != wxMOD_SHIFT) || !markByKey(event.GetKeyCode()))
+            event.Skip();
+    });
     notesRoundButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openNotesRound(); });
     // The two steps of the hour after a session, from anywhere on the page whatever GTK does
     // with the buttons' mnemonics (the same keys).
@@ -610,23 +615,20 @@ std::optional<int> SessionPanel::minutesTyped() const {
                                     text::tr("Minutes present are a whole number, such as 45."));
 }
 
-void SessionPanel::markByKey(wxListEvent& event) {
-    // Alt+letter is a button's mnemonic and Ctrl+letter a menu's: only a letter alone marks.
-    const bool modified = wxGetKeyState(WXK_CONTROL) || wxGetKeyState(WXK_ALT);
-    const auto status = markForKey(event.GetKeyCode());
-    if (!status || modified || !markButtons_.front()->IsEnabled()) {
-        event.Skip();  // arrows and the rest move about the list as usual
-        return;
-    }
+bool SessionPanel::markByKey(int key) {
+    const auto status = markForKey(key);
+    if (!status || !markButtons_.front()->IsEnabled())
+        return false;  // arrows and the rest move about the list as usual
     if (records::wasPresent(*status) && *status != records::Attendance::attended) {
         // Late or left early: the minutes he was there, then Enter (empty when not known).
         pendingMark_ = status;
         minutes_->SetFocus();
         showInfo(message_, text::tr("Type the minutes he was there and press Enter (leave it "
                                     "empty when not known)."));
-        return;
+        return true;
     }
     mark(*status);  // without a reason for an absence, the reason field takes the focus
+    return true;
 }
 
 void SessionPanel::markEveryonePresent() {

@@ -18,7 +18,6 @@ class wxKeyEvent;
 class wxCheckBox;
 class wxWrapSizer;
 class wxListCtrl;
-class wxListEvent;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -67,8 +66,9 @@ class SessionPanel : public wxPanel {
     bool mark(records::Attendance status);
     /// The minutes present typed (none when empty); a ValidationError when not a number.
     [[nodiscard]] std::optional<int> minutesTyped() const;
-    /// A letter in the register marks the member chosen (P, L, E, A, U).
-    void markByKey(wxListEvent& event);
+    /// A letter in the register marks the member chosen (P, L, E, A, U); false for any other
+    /// key.
+    bool markByKey(int key);
     void markEveryonePresent();
     void openNotesRound();
     void saveNote();

@@ -197,7 +197,9 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
           "Please give a reason when a member did not attend.");
     typeInto(find<wxTextCtrl>(frame, "absence-reason"), "Hospital appointment");
     click(find<wxButton>(frame, "mark-absent-authorised"));
-    CHECK(waitFor([&] { return registerList->GetItemText(1, 2) == "Absent (authorised)"; }));
+    CHECK(waitFor([&] {
+        return registerList->GetItemText(1, 2) == "Absent (authorised): Hospital appointment";
+    }));
     CHECK_FALSE(find<wxButton>(frame, "save-note")->IsEnabled());
 
     // Write and sign the note of the member who was present.
@@ -237,7 +239,7 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     CHECK(waitFor([&] { return reopenedRegister->GetItemCount() == 2; }));
     CHECK(reopenedRegister->GetItemText(0, 2) == "Present");
     CHECK(reopenedRegister->GetItemText(0, 3) == "signed");
-    CHECK(reopenedRegister->GetItemText(1, 2) == "Absent (authorised)");
+    CHECK(reopenedRegister->GetItemText(1, 2) == "Absent (authorised): Hospital appointment");
     CHECK(find<wxTextCtrl>(reopened, "note-text")->GetValue() ==
           "Took part well and helped agree the rules.");
     closeFrame(reopened);
