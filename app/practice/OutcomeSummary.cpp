@@ -95,7 +95,7 @@ std::optional<RatingTrend> ratingTrend(const GroupOutcomes& outcomes,
         std::vector<int> ratings;
         for (std::size_t m = 0; m < outcomes.members.size(); ++m) {
             const auto* rating = newest(outcomes.members[m].second, [&](const auto& score) {
-                return isRatingOn(score, *measure, timePoint, session.date);
+                return isRatingOn(score, *measure, timePoint, session);
             });
             if (!rating)
                 continue;

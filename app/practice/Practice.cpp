@@ -419,18 +419,38 @@ void Practice::reviewNote(const records::ProgressNote& note, records::ReviewOutc
     store_.reviewNote(note.id, outcome, clean);
 }
 
-void Practice::markDelivered(records::SessionId session) {
-    const auto planned = store_.session(session);
-    refuseIfDamaged(planned.damage, "session-status",
-                    text::tr("This session's record cannot be changed."));
-    if (planned.date > today()) {
+namespace {
+/// A session is said to have taken place only once its day has come.
+void refuseBeforeItsDay(const records::Session& session, records::Date today) {
+    if (session.date > today) {
         throw ValidationError(
             "session-status",
             text::fill(text::tr("This session is planned for {1}: it can be marked as having "
                                 "taken place on that day or later."),
-                       {planned.date.iso()}));
+                       {session.date.iso()}));
     }
+}
+}  // namespace
+
+void Practice::markDelivered(records::SessionId session) {
+    const auto planned = store_.session(session);
+    refuseIfDamaged(planned.damage, "session-status",
+                    text::tr("This session's record cannot be changed."));
+    refuseBeforeItsDay(planned, today());
     store_.setSessionStatus(session, records::SessionStatus::tookPlace);
+}
+
+void Practice::correctSessionStatus(records::SessionId session, records::SessionStatus status,
+                                    const std::string& reason) {
+    if (trimmed(reason).empty())
+        throw ValidationError("not-held-reason",
+                              text::tr("Please say why the record is corrected."));
+    const auto recorded = store_.session(session);
+    refuseIfDamaged(recorded.damage, "session-status",
+                    text::tr("This session's record cannot be changed."));
+    if (status == records::SessionStatus::tookPlace)
+        refuseBeforeItsDay(recorded, today());
+    store_.correctSessionStatus(session, status, trimmed(reason));
 }
 
 void Practice::markNotHeld(records::SessionId session, const std::string& reason) {
@@ -632,6 +652,20 @@ void Practice::updateConcernAction(records::ActionId action, records::ActionStat
     store_.updateConcernAction(action, status, trimmed(note));
 }
 
+void Practice::closeConcern(records::ConcernId concern, const std::string& outcome) {
+    if (trimmed(outcome).empty())
+        throw ValidationError("concern-outcome",
+                              text::tr("Please write the concern's outcome to close it."));
+    store_.closeConcern(concern, trimmed(outcome));
+}
+
+void Practice::reopenConcern(records::ConcernId concern, const std::string& reason) {
+    if (trimmed(reason).empty())
+        throw ValidationError("concern-outcome",
+                              text::tr("Please say why the concern is opened again."));
+    store_.reopenConcern(concern, trimmed(reason));
+}
+
 std::int64_t Practice::recordOutcomeScore(records::MemberId member, const std::string& measureId,
                                           const std::string& timePoint, const std::string& typedOn,
                                           int score, std::optional<std::int64_t> replaces) {
@@ -725,6 +759,7 @@ int Practice::recordSessionRatings(records::SessionId session,
         score.measureId = std::string(measure.id);
         score.timePoint = timePoint;
         score.takenOn = sheet.session.date;
+        score.forSession = sheet.session.id;
         score.score = *rating;
         if (line->rating)
             score.replaces = line->rating->id;

@@ -165,6 +165,10 @@ class Practice {
     void markDelivered(records::SessionId session);
     /// A session that did not take place keeps its plan; the reason is required.
     void markNotHeld(records::SessionId session, const std::string& reason);
+    /// Corrects whether the session took place (a mistaken click, either way), with the reason
+    /// (field "not-held-reason"); what was recorded first stays, with every correction.
+    void correctSessionStatus(records::SessionId session, records::SessionStatus status,
+                              const std::string& reason);
     /// Who ran the session: people who can sign in to this database (the field
     /// "session-facilitators" when someone is not). Earlier records stay in the store.
     void recordFacilitators(records::SessionId session,
@@ -204,6 +208,11 @@ class Practice {
                                        const std::string& owner, const std::string& dueOn);
     void updateConcernAction(records::ActionId action, records::ActionStatus status,
                              const std::string& note);
+    /// Closes an open concern with its outcome (field "concern-outcome"): a decision, never
+    /// made by its actions being done.
+    void closeConcern(records::ConcernId concern, const std::string& outcome);
+    /// Opens a closed concern again, saying why (field "concern-outcome").
+    void reopenConcern(records::ConcernId concern, const std::string& reason);
 
     /// A score on one of the programme's outcome measures, checked against its time points
     /// and score range.

@@ -28,8 +28,9 @@ const curriculum::Measure* sessionRatingMeasure(const curriculum::Programme& pro
 }
 
 bool isRatingOn(const records::OutcomeScore& score, const curriculum::Measure& measure,
-                std::string_view timePoint, records::Date day) {
-    return score.measureId == measure.id && score.timePoint == timePoint && score.takenOn == day;
+                std::string_view timePoint, const records::Session& session) {
+    return score.measureId == measure.id && score.timePoint == timePoint &&
+           (score.forSession ? *score.forSession == session.id : score.takenOn == session.date);
 }
 
 SessionRatingSheet sessionRatingSheet(records::RecordStore& store, records::SessionId sessionId,
@@ -60,7 +61,7 @@ SessionRatingSheet sessionRatingSheet(records::RecordStore& store, records::Sess
         SessionRatingLine line{std::move(member), std::nullopt};
         // The newest of his ratings that day (the store leaves out those corrected).
         for (auto& score : store.outcomeScoresOf(line.member.id)) {
-            if (isRatingOn(score, *measure, timePoint, sheet.session.date) &&
+            if (isRatingOn(score, *measure, timePoint, sheet.session) &&
                 (!line.rating || score.id > line.rating->id))
                 line.rating = std::move(score);
         }

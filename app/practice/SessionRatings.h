@@ -25,10 +25,11 @@ namespace roundtable::practice {
     const curriculum::Programme& programme);
 
 /// Whether `score` is a rating on `measure` (a session rating) taken at its every-session time
-/// point `timePoint` on `day`.
+/// point `timePoint` for `session`: it names the session, or (recorded before format 9, when a
+/// rating did not name one) was taken on its day.
 [[nodiscard]] bool isRatingOn(const records::OutcomeScore& score,
                               const curriculum::Measure& measure, std::string_view timePoint,
-                              records::Date day);
+                              const records::Session& session);
 
 /// A member who was there (present, late or left early) and his rating of the session, if one
 /// is on record.

@@ -120,9 +120,63 @@ std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
             }
             concern.actions.push_back(std::move(action));
         }
+        auto outcome = db.cached(
+            "SELECT o.id, o.closed, o.outcome, COALESCE(u.login, ''), o.recorded_at FROM "
+            "concern_outcomes o LEFT JOIN users u ON u.id = o.recorded_by WHERE o.concern_id = ? "
+            "ORDER BY o.id DESC LIMIT 1");
+        outcome->bind(1, concern.id);
+        if (outcome->step()) {
+            noteDamage(damage, "concern_outcomes", outcome->integer(0));
+            auto text =
+                open(damage, "concern_outcomes", "outcome", outcome->integer(0), outcome->blob(2));
+            if (outcome->integer(1) == 1) {
+                concern.closedWith = std::move(text);
+                concern.closedBy = outcome->text(3);
+                concern.closedAt = outcome->text(4);
+            }
+        }
         result.push_back(std::move(concern));
     }
     return result;
+}
+
+void RecordStore::Impl::recordConcernOutcome(ConcernId concern, bool close,
+                                             const std::string& text) {
+    auto user = signedInUser();
+    sqlite::Transaction transaction(db);
+    auto query = db.prepare(std::string(kConcernColumns) + "WHERE c.id = ?");
+    query.bind(1, concern);
+    auto found = readConcerns(query);
+    if (found.empty())
+        throw StoreError(text::tr("There is no such concern."));
+    if (found.front().isOpen() != close)
+        throw StoreError(close ? text::tr("This concern is already closed.")
+                               : text::tr("This concern is open."));
+    auto id = nextId("concern_outcomes");
+    db.prepare(
+          "INSERT INTO concern_outcomes (id, concern_id, closed, outcome, recorded_by, "
+          "recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, concern)
+        .bind(3, close ? 1 : 0)
+        .bindBlob(4, seal("concern_outcomes", "outcome", id, text))
+        .bind(5, user)
+        .bind(6, nowUtc())
+        .run();
+    audit(close ? "close-concern" : "reopen-concern", "concern", concern);
+    transaction.commit();
+}
+
+void RecordStore::closeConcern(ConcernId concern, const std::string& outcome) {
+    if (trimmed(outcome).empty())
+        throw StoreError(text::tr("Please write the concern's outcome to close it."));
+    impl_->recordConcernOutcome(concern, true, outcome);
+}
+
+void RecordStore::reopenConcern(ConcernId concern, const std::string& reason) {
+    if (trimmed(reason).empty())
+        throw StoreError(text::tr("Please say why the concern is opened again."));
+    impl_->recordConcernOutcome(concern, false, reason);
 }
 
 std::vector<Concern> RecordStore::concernsOf(MemberId member) {
@@ -172,6 +226,12 @@ std::vector<std::int64_t> RecordStore::recordOutcomeScores(
             .bind(8, impl_->nowUtc())
             .run();
         ids.push_back(db.lastInsertId());
+        if (score.forSession) {
+            db.prepare("INSERT INTO session_rating_scores (score_id, session_id) VALUES (?, ?)")
+                .bind(1, ids.back())
+                .bind(2, *score.forSession)
+                .run();
+        }
         impl_->audit(score.replaces ? "correct-outcome-score" : "record-outcome-score", "member",
                      score.memberId);
     }
@@ -186,8 +246,9 @@ std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
     // found once through the member's index, not by a scan of every score for each of his, which
     // a session rating at every session would make slow (bench/: the outcomes at a glance).
     auto query = impl_->db.prepare(
-        "SELECT id, measure_id, time_point, taken_on, score, replaces_id, recorded_at "
-        "FROM outcome_scores WHERE member_id = ?1 AND id NOT IN "
+        "SELECT id, measure_id, time_point, taken_on, score, replaces_id, recorded_at, "
+        "r.session_id FROM outcome_scores LEFT JOIN session_rating_scores r ON r.score_id = id "
+        "WHERE member_id = ?1 AND id NOT IN "
         "(SELECT replaces_id FROM outcome_scores WHERE member_id = ?1 AND replaces_id IS NOT NULL) "
         "ORDER BY measure_id, taken_on, id");
     query.bind(1, member);
@@ -203,6 +264,10 @@ std::vector<OutcomeScore> RecordStore::outcomeScoresOf(MemberId member) {
         if (!query.isNull(5))
             score.replaces = query.integer(5);
         score.recordedAt = query.text(6);
+        if (!query.isNull(7)) {
+            impl_->noteDamage(score.damage, "session_rating_scores", score.id);
+            score.forSession = query.integer(7);
+        }
         result.push_back(std::move(score));
     }
     return result;

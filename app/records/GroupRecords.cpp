@@ -226,11 +226,23 @@ Session RecordStore::Impl::readSession(const sqlite::Statement& row) {
     session.date = readDate(session.damage, row, 2).value_or(Date{});
     session.title = row.text(3);
     session.minutes = static_cast<int>(row.integer(4));
-    session.status = sessionStatusFrom(row.text(5));
+    session.firstRecordedStatus = sessionStatusFrom(row.text(5));
     session.stamp = {row.text(6), row.text(7), static_cast<int>(row.integer(8)), row.text(9)};
     session.startsAt = row.text(10);
-    session.notHeldReason =
-        openOptional(session.damage, "sessions", "not_held_reason", session.id, row, 11);
+    if (row.isNull(12)) {
+        session.status = session.firstRecordedStatus;
+        session.notHeldReason =
+            openOptional(session.damage, "sessions", "not_held_reason", session.id, row, 11);
+    } else {
+        // Corrected: the newest correction says whether it took place, and why not.
+        auto correction = row.integer(12);
+        noteDamage(session.damage, "session_status_corrections", correction);
+        session.status = sessionStatusFrom(row.text(13));
+        auto reason =
+            open(session.damage, "session_status_corrections", "reason", correction, row.blob(14));
+        if (session.status == SessionStatus::didNotTakePlace)
+            session.notHeldReason = std::move(reason);
+    }
     return session;
 }
 
@@ -284,6 +296,7 @@ Session RecordStore::session(SessionId id) {
                                       activities.text(2), activities.text(3)});
     }
     session.facilitators = impl_->facilitatorsOf(id, &session.damage);
+    impl_->addSessionHistory(session);
     return session;
 }
 

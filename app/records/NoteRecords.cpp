@@ -369,7 +369,9 @@ std::vector<OwedNote> RecordStore::notesOwed(GroupId group) {
         "attendance_marks b WHERE b.session_id = s.id AND b.member_id = a.member_id) "
         "LEFT JOIN progress_notes n ON n.session_id = s.id AND n.member_id = a.member_id "
         "LEFT JOIN users u ON u.id = n.author "
-        "WHERE s.group_id = ? AND s.status = 'took-place' "
+        "WHERE s.group_id = ? AND " +
+        std::string(kSessionStatusNow) +
+        " = 'took-place' "
         "AND a.status IN ('attended', 'late', 'left-early') "
         "AND (n.id IS NULL OR n.state = 'draft') ORDER BY s.session_date, s.id, a.member_id");
     query.bind(1, group);

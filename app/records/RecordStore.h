@@ -136,6 +136,13 @@ class RecordStore {
     /// a session that is no longer planned is refused (StoreError).
     void setSessionStatus(SessionId id, SessionStatus status,
                           const std::string& notHeldReason = {});
+    /// Corrects whether a session took place (a mistaken click, either way), with the reason.
+    /// The first record and every correction stay; the newest counts. Audited.
+    void correctSessionStatus(SessionId id, SessionStatus status, const std::string& reason);
+    /// Adapts the plan of a session not yet delivered for its group (order, minutes, guidance
+    /// added), saying why. The plan as made from the curriculum is kept; the newest counts.
+    void adaptPlan(SessionId id, const std::vector<AdaptedActivity>& activities,
+                   const std::string& reason);
     /// Who ran the session. Each difference from the current list is written as a new record
     /// (nothing recorded before is removed) and audited; the same list again writes nothing.
     void setFacilitatorsPresent(SessionId id, const std::vector<UserId>& facilitators);
@@ -166,6 +173,37 @@ class RecordStore {
     /// session() and note(), which check the records.
     [[nodiscard]] std::optional<SessionId> sessionOfNoteBefore(MemberId member, SessionId session);
 
+    /// Jots a few words against a member during a session (sealed like a note; not part of
+    /// the record until taken into his note).
+    std::int64_t addJotting(SessionId session, MemberId member, const std::string& text);
+    /// The session's jottings not yet taken into a note, by member, oldest first.
+    [[nodiscard]] std::vector<Jotting> jottingsOf(SessionId session);
+    /// Adds the member's jottings to the end of his note's draft (made if he has none) and
+    /// removes them, in one transaction; returns how many. With his note signed: refused, and
+    /// the jottings stay.
+    int takeJottingsIntoDraft(SessionId session, MemberId member);
+    /// Keeps a new version of what the group did in the session (the same text again, or an
+    /// empty first one, writes nothing).
+    void saveSharedSection(SessionId session, const std::string& text);
+    /// Its newest version, if written.
+    [[nodiscard]] std::optional<SharedSection> sharedSectionOf(SessionId session);
+    /// A member's mood (1-5) and optional word at the session's check-in; a later one for the
+    /// same session corrects it.
+    void recordCheckIn(SessionId session, MemberId member, int mood, const std::string& word);
+    /// The newest check-in of each member at the session.
+    [[nodiscard]] std::vector<CheckIn> checkInsAt(SessionId session);
+    /// His newest check-in at each session, oldest session first.
+    [[nodiscard]] std::vector<CheckIn> checkInsOf(MemberId member);
+    /// Sets a between-sessions task for a member from the session's activity at
+    /// `activityPosition`; set again, the new text replaces the one standing. Returns its id.
+    std::int64_t setTask(SessionId session, MemberId member, int activityPosition,
+                         const std::string& text);
+    /// Records how a standing task went, at session `at`; a later record counts.
+    void reviewTask(std::int64_t task, SessionId at, TaskOutcome outcome,
+                    const std::string& comment);
+    /// His standing tasks, oldest session first, each with how it went (the newest record).
+    [[nodiscard]] std::vector<MemberTask> tasksOf(MemberId member);
+
     /// A clinical lead co-signs a signed note of someone else, or returns it to its author with
     /// a comment (required). Append-only, audited.
     void reviewNote(NoteId note, ReviewOutcome outcome, const std::string& comment);
@@ -180,6 +218,11 @@ class RecordStore {
                               const std::string& owner, std::optional<Date> dueOn);
     /// A new status for an action, with a note of what happened; earlier updates are kept.
     void updateConcernAction(ActionId action, ActionStatus status, const std::string& note);
+    /// Closes an open concern with its outcome (required): the facilitator's decision, never
+    /// the actions'. Audited; the concern and its actions stay.
+    void closeConcern(ConcernId concern, const std::string& outcome);
+    /// Opens a closed concern again, with the reason; the outcome recorded before stays.
+    void reopenConcern(ConcernId concern, const std::string& reason);
     [[nodiscard]] std::vector<Concern> concernsOf(MemberId member);
     /// Every concern still open, across the service, oldest first.
     [[nodiscard]] std::vector<Concern> openConcerns();

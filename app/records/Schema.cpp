@@ -570,9 +570,129 @@ void migrateToFormat8(sqlite::Connection& connection) {
         keepForever(connection, table);
 }
 
-constexpr Migration kMigrations[] = {{3, migrateToFormat3}, {4, migrateToFormat4},
-                                     {5, migrateToFormat5}, {6, migrateToFormat6},
-                                     {7, migrateToFormat7}, {8, migrateToFormat8}};
+// Format 9: running a session and the notes round (issue 14), and the session each session
+// rating belongs to (issue 13), and concerns closed by a decision. New tables only, as for
+// format 8. Every table but jottings is kept forever; a correction is a newer row, and the newest
+// counts.
+constexpr const char* kFormat9 = R"sql(
+-- A few words a facilitator jots against a member during a session. Not part of the record until
+-- used: taken into his note's draft (and removed) in one transaction.
+CREATE TABLE jottings (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    member_id   INTEGER NOT NULL REFERENCES members (id),
+    text        BLOB NOT NULL,
+    written_by  INTEGER NOT NULL REFERENCES users (id),
+    written_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX jottings_by_session ON jottings (session_id, member_id, id);
+-- The plan of a session not yet delivered, adapted for this group: its activities in their new
+-- order (each naming the planned activity it is), with their minutes and any guidance added,
+-- and why. session_activities keep the plan as it came from the curriculum.
+CREATE TABLE plan_adaptations (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    reason      BLOB NOT NULL,
+    made_by     INTEGER NOT NULL REFERENCES users (id),
+    made_at     TEXT NOT NULL
+) STRICT;
+CREATE INDEX plan_adaptations_by_session ON plan_adaptations (session_id, id);
+CREATE TABLE adapted_activities (
+    adaptation_id    INTEGER NOT NULL REFERENCES plan_adaptations (id),
+    position         INTEGER NOT NULL CHECK (position > 0),
+    planned_position INTEGER NOT NULL CHECK (planned_position > 0),
+    minutes          INTEGER NOT NULL CHECK (minutes > 0),
+    added_guidance   BLOB NOT NULL,
+    PRIMARY KEY (adaptation_id, position)
+) STRICT;
+-- What the group did in a session, written once and shown in every member's note of it.
+CREATE TABLE shared_sections (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    text        BLOB NOT NULL,
+    written_by  INTEGER NOT NULL REFERENCES users (id),
+    written_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX shared_sections_by_session ON shared_sections (session_id, id);
+-- A member's mood at a session's check-in, on the programme's pictorial 5-point scale, with an
+-- optional word.
+CREATE TABLE check_ins (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    member_id   INTEGER NOT NULL REFERENCES members (id),
+    mood        INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 5),
+    word        BLOB NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX check_ins_by_member ON check_ins (member_id, session_id, id);
+-- A between-sessions task set for a member at a session (from its activity at that position);
+-- a changed text is a new row naming the one it replaces. How it went is recorded later.
+CREATE TABLE member_tasks (
+    id                INTEGER PRIMARY KEY,
+    session_id        INTEGER NOT NULL REFERENCES sessions (id),
+    member_id         INTEGER NOT NULL REFERENCES members (id),
+    activity_position INTEGER NOT NULL CHECK (activity_position > 0),
+    text              BLOB NOT NULL,
+    replaces_id       INTEGER REFERENCES member_tasks (id),
+    set_by            INTEGER NOT NULL REFERENCES users (id),
+    set_at            TEXT NOT NULL
+) STRICT;
+CREATE INDEX member_tasks_by_member ON member_tasks (member_id, id);
+CREATE TABLE task_reviews (
+    id          INTEGER PRIMARY KEY,
+    task_id     INTEGER NOT NULL REFERENCES member_tasks (id),
+    session_id  INTEGER NOT NULL REFERENCES sessions (id),
+    outcome     TEXT NOT NULL CHECK (outcome IN ('done', 'partly', 'not-done')),
+    comment     BLOB NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX task_reviews_by_task ON task_reviews (task_id, id);
+-- Whether a session took place, corrected (a mistaken click, either way) with the reason; the
+-- sessions row keeps what was recorded first.
+CREATE TABLE session_status_corrections (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER NOT NULL REFERENCES sessions (id),
+    status       TEXT NOT NULL CHECK (status IN ('took-place', 'did-not-take-place')),
+    reason       BLOB NOT NULL,
+    corrected_by INTEGER NOT NULL REFERENCES users (id),
+    corrected_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX session_status_corrections_by_session
+    ON session_status_corrections (session_id, id);
+-- Closing a concern is the facilitator's decision, with its outcome (done actions do not close
+-- it); reopening one is a later row with the reason. The newest counts.
+CREATE TABLE concern_outcomes (
+    id          INTEGER PRIMARY KEY,
+    concern_id  INTEGER NOT NULL REFERENCES concerns (id),
+    closed      INTEGER NOT NULL CHECK (closed IN (0, 1)),
+    outcome     BLOB NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX concern_outcomes_by_concern ON concern_outcomes (concern_id, id);
+-- The session a session rating (an outcome score) was given for, so that two sessions on one day
+-- keep their own ratings. Ratings recorded before format 9 are found by the session's day.
+CREATE TABLE session_rating_scores (
+    score_id    INTEGER PRIMARY KEY REFERENCES outcome_scores (id),
+    session_id  INTEGER NOT NULL REFERENCES sessions (id)
+) STRICT;
+CREATE INDEX session_rating_scores_by_session ON session_rating_scores (session_id);
+)sql";
+
+void migrateToFormat9(sqlite::Connection& connection) {
+    connection.execute(kFormat9);
+    for (const char* table :
+         {"plan_adaptations", "adapted_activities", "shared_sections", "check_ins", "member_tasks",
+          "task_reviews", "session_status_corrections", "concern_outcomes",
+          "session_rating_scores"})
+        keepForever(connection, table);
+}
+
+constexpr Migration kMigrations[] = {
+    {3, migrateToFormat3}, {4, migrateToFormat4}, {5, migrateToFormat5}, {6, migrateToFormat6},
+    {7, migrateToFormat7}, {8, migrateToFormat8}, {9, migrateToFormat9}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {

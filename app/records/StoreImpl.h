@@ -16,11 +16,17 @@
 
 namespace roundtable::records {
 
-/// The columns Impl::readSession reads, from sessions as s.
+/// Whether the session s took place: its newest correction, or as first recorded.
+inline constexpr const char* kSessionStatusNow =
+    "COALESCE((SELECT c.status FROM session_status_corrections c WHERE c.session_id = s.id "
+    "ORDER BY c.id DESC LIMIT 1), s.status)";
+/// The columns Impl::readSession reads, from sessions as s (and its newest correction as c).
 inline constexpr const char* kSessionColumns =
     "SELECT s.id, s.group_id, s.session_date, s.title, s.minutes, s.status, "
     "s.curriculum_session_id, s.module_id, s.module_version, s.content_hash, "
-    "COALESCE(s.starts_at, ''), s.not_held_reason FROM sessions s ";
+    "COALESCE(s.starts_at, ''), s.not_held_reason, c.id, c.status, c.reason FROM sessions s "
+    "LEFT JOIN session_status_corrections c ON c.id = (SELECT MAX(id) FROM "
+    "session_status_corrections WHERE session_id = s.id) ";
 /// The columns Impl::readNote reads, from progress_notes as n.
 inline constexpr const char* kNoteColumns =
     "SELECT n.session_id, n.member_id, n.text, n.state, n.updated_at, n.id, "
@@ -165,6 +171,12 @@ struct RecordStore::Impl {
 
     /// A sessions row selected with kSessionColumns (GroupRecords.cpp).
     Session readSession(const sqlite::Statement& row);
+    /// Fills in the session's corrections of whether it took place and its newest adapted plan
+    /// (SessionRecords.cpp).
+    void addSessionHistory(Session& session);
+    /// The newest check-in of each member at each session matching `where` (SQL over check_ins
+    /// as c and sessions as s, with one parameter, `value`).
+    std::vector<CheckIn> readCheckIns(const std::string& where, std::int64_t value);
     /// Fills in catchUpFor of `sessions`, all those matching `sessionFilter` (SQL over sessions
     /// as s, with one parameter, `value`), in one query.
     void addCatchUpMembers(std::vector<Session>& sessions, const std::string& sessionFilter,
@@ -358,6 +370,8 @@ struct RecordStore::Impl {
 
     /// Concerns selected with kConcernColumns, each with its actions (ClinicalRecords.cpp).
     std::vector<Concern> readConcerns(sqlite::Statement& query);
+    /// Closes an open concern with its outcome, or reopens a closed one with the reason.
+    void recordConcernOutcome(ConcernId concern, bool close, const std::string& text);
 
     void chainPendingEvents() {
         auto pending = db.prepare("SELECT at, login, kind FROM audit_pending ORDER BY id");

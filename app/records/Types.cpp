@@ -1,4 +1,5 @@
 // Text forms of the record store's enumerations: how they are written in the database.
+#include <algorithm>
 #include <array>
 
 #include "records/Types.h"
@@ -150,14 +151,43 @@ ReviewOutcome reviewOutcomeFrom(const std::string& text) {
     return parseEnum(text, std::array{ReviewOutcome::coSigned, ReviewOutcome::returned},
                      text::trLater("review outcome"));
 }
-bool Concern::isOpen() const {
-    if (actions.empty())
-        return true;
-    for (const auto& action : actions) {
-        if (action.status == ActionStatus::open)
-            return true;
+const char* toText(TaskOutcome outcome) {
+    switch (outcome) {
+        case TaskOutcome::done:
+            return "done";
+        case TaskOutcome::partly:
+            return "partly";
+        case TaskOutcome::notDone:
+            return "not-done";
     }
-    return false;
+    return "done";
+}
+TaskOutcome taskOutcomeFrom(const std::string& text) {
+    return parseEnum(text, std::array{TaskOutcome::done, TaskOutcome::partly, TaskOutcome::notDone},
+                     text::trLater("task outcome"));
+}
+std::vector<PlannedActivity> Session::planNow() const {
+    if (!adaptation)
+        return activities;
+    std::vector<PlannedActivity> plan;
+    for (const auto& adapted : adaptation->activities) {
+        auto index = static_cast<std::size_t>(adapted.plannedPosition - 1);
+        if (index >= activities.size())
+            continue;  // not in the plan: only a damaged record says so, and it says it is
+        auto activity = activities[index];
+        activity.minutes = adapted.minutes;
+        if (!adapted.addedGuidance.empty()) {
+            activity.guidance += (activity.guidance.empty() ? "" : "\n\n") + adapted.addedGuidance;
+        }
+        plan.push_back(std::move(activity));
+    }
+    return plan;
+}
+bool Concern::readyToClose() const {
+    return isOpen() && !actions.empty() &&
+           std::none_of(actions.begin(), actions.end(), [](const ConcernAction& action) {
+               return action.status == ActionStatus::open;
+           });
 }
 
 bool wasPresent(Attendance status) {

@@ -161,6 +161,36 @@ struct NewSession {
     std::vector<MemberId> catchUpFor;
 };
 
+/// An activity of a plan adapted for a group: which planned activity (its position in the plan
+/// as made from the curriculum, from 1), its minutes here, and any guidance added for this group.
+struct AdaptedActivity {
+    int plannedPosition = 0;
+    int minutes = 0;
+    std::string addedGuidance;
+    friend bool operator==(const AdaptedActivity&, const AdaptedActivity&) = default;
+};
+
+/// A session's plan adapted for its group before it was delivered: the activities in their new
+/// order, who adapted it and why. The curriculum and the plan as first made stay unchanged.
+struct PlanAdaptation {
+    std::int64_t id = 0;
+    std::vector<AdaptedActivity> activities;
+    std::string reason;
+    std::string madeBy;  ///< login
+    std::string madeAt;  ///< UTC, ISO 8601
+    std::string damage{};
+};
+
+/// A correction of whether a session took place (a mistaken click, either way).
+struct StatusCorrection {
+    std::int64_t id = 0;
+    SessionStatus status = SessionStatus::tookPlace;
+    std::string reason;
+    std::string correctedBy;  ///< login
+    std::string correctedAt;  ///< UTC, ISO 8601
+    std::string damage{};
+};
+
 struct Session {
     SessionId id;
     GroupId groupId;
@@ -175,8 +205,70 @@ struct Session {
     std::vector<PlannedActivity> activities;
     std::vector<MemberId> catchUpFor;  ///< as NewSession::catchUpFor
     [[nodiscard]] bool isCatchUp() const { return !catchUpFor.empty(); }
+    /// Whether it took place as first recorded, before any correction (status is the newest).
+    SessionStatus firstRecordedStatus = SessionStatus::planned;
+    /// The corrections of whether it took place, oldest first (read by session(id) only).
+    std::vector<StatusCorrection> statusCorrections;
+    /// The plan as adapted for the group, if it was (read by session(id) only).
+    std::optional<PlanAdaptation> adaptation;
+    /// The plan as it stands: the activities as made from the curriculum, or as adapted (in the
+    /// adapted order, minutes, and the added guidance after the curriculum's).
+    [[nodiscard]] std::vector<PlannedActivity> planNow() const;
     /// Empty while the record is as it was written; otherwise why it cannot be relied on
     /// (changed, added or removed outside Roundtable, or unreadable).
+    std::string damage{};
+};
+
+/// A few words jotted against a member during a session, not yet taken into his note.
+struct Jotting {
+    std::int64_t id = 0;
+    MemberId memberId;
+    std::string text;
+    std::string writtenAt;  ///< UTC, ISO 8601
+    std::string damage{};
+};
+
+/// What the group did in a session, shown in every member's note of it.
+struct SharedSection {
+    std::int64_t id = 0;
+    std::string text;
+    std::string writtenBy;  ///< login
+    std::string writtenAt;  ///< UTC, ISO 8601
+    std::string damage{};
+};
+
+/// A member's mood at a session's check-in (1, very low, to 5, very good) and an optional word.
+struct CheckIn {
+    std::int64_t id = 0;
+    SessionId sessionId;
+    MemberId memberId;
+    int mood = 0;
+    std::string word;
+    std::string recordedAt;  ///< UTC, ISO 8601
+    std::string damage{};
+};
+
+/// How a between-sessions task went, recorded at a later session's check-in.
+enum class TaskOutcome { done, partly, notDone };
+
+struct TaskReview {
+    std::int64_t id = 0;
+    SessionId sessionId;  ///< the session where it was recorded
+    TaskOutcome outcome = TaskOutcome::done;
+    std::string comment;
+    std::string recordedAt;  ///< UTC, ISO 8601
+    std::string damage{};
+};
+
+/// A between-sessions task set for a member at a session, from one of its activities.
+struct MemberTask {
+    std::int64_t id = 0;
+    SessionId sessionId;
+    MemberId memberId;
+    int activityPosition = 0;  ///< in the session's plan as made, from 1
+    std::string text;
+    std::string setAt;                 ///< UTC, ISO 8601
+    std::optional<TaskReview> review;  ///< the newest, if any
     std::string damage{};
 };
 
@@ -325,8 +417,14 @@ struct Concern {
     std::string raisedBy;  ///< login
     std::string raisedAt;
     std::vector<ConcernAction> actions;
-    /// Open while it has no actions yet or any action is still open.
-    [[nodiscard]] bool isOpen() const;
+    /// Set while it is closed: the outcome the facilitator recorded, by whom and when. (A
+    /// concern stays open when its actions are done, until someone closes it.)
+    std::optional<std::string> closedWith;
+    std::string closedBy;  ///< login
+    std::string closedAt;  ///< UTC, ISO 8601
+    [[nodiscard]] bool isOpen() const { return !closedWith; }
+    /// Open, and every action it has is done or not needed: waiting for someone to close it.
+    [[nodiscard]] bool readyToClose() const;
     /// Empty while the record is as it was written; otherwise why it cannot be relied on
     /// (changed, added or removed outside Roundtable, or unreadable).
     std::string damage{};
@@ -341,6 +439,9 @@ struct OutcomeScore {
     Date takenOn;
     int score = 0;
     std::optional<std::int64_t> replaces;  ///< the score this one corrects
+    /// For a session rating: the session it rates (recorded since format 9; older ratings are
+    /// found by the session's day).
+    std::optional<SessionId> forSession;
     std::string recordedAt;
     /// Empty while the record is as it was written; otherwise why it cannot be relied on
     /// (changed, added or removed outside Roundtable, or unreadable).
@@ -460,6 +561,7 @@ struct ModuleHistory {
 [[nodiscard]] const char* toText(Participation participation);
 [[nodiscard]] const char* toText(ActionStatus status);
 [[nodiscard]] const char* toText(ReviewOutcome outcome);
+[[nodiscard]] const char* toText(TaskOutcome outcome);
 /// Parse the strings above; throw StoreError for an unknown value (a damaged row).
 [[nodiscard]] Role roleFrom(const std::string& text);
 [[nodiscard]] GroupKind groupKindFrom(const std::string& text);
@@ -469,6 +571,7 @@ struct ModuleHistory {
 [[nodiscard]] Participation participationFrom(const std::string& text);
 [[nodiscard]] ActionStatus actionStatusFrom(const std::string& text);
 [[nodiscard]] ReviewOutcome reviewOutcomeFrom(const std::string& text);
+[[nodiscard]] TaskOutcome taskOutcomeFrom(const std::string& text);
 /// True for the statuses after which a progress note is written (the member was there).
 [[nodiscard]] bool wasPresent(Attendance status);
 

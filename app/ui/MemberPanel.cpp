@@ -212,6 +212,11 @@ wxWindow* MemberPanel::buildConcernsPage() {
     actionNote_ =
         textField(page, "action-note", text::tr("What was done, or why it is not needed"), 360);
     auto* update = button(page, text::tr("&Update action"), "update-action");
+    // Closing a concern is a decision with an outcome: done actions never close it.
+    concernOutcome_ =
+        textField(page, "concern-outcome", text::tr("The outcome, or why it is opened again"), 500,
+                  wxTE_MULTILINE | wxTE_WORDWRAP);
+    closeConcern_ = button(page, text::tr("&Close concern"), "close-concern");
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(concerns_, wxSizerFlags(1).Expand().Border(wxALL, 8));
@@ -228,11 +233,16 @@ wxWindow* MemberPanel::buildConcernsPage() {
     sizer->Add(
         flowingRow({label(page, text::tr("Selected action:")), actionStatus_, actionNote_, update}),
         wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+    sizer->Add(label(page, text::tr("The selected concern's outcome, or why it is opened again")),
+               wxSizerFlags().Border(wxLEFT | wxRIGHT, 8));
+    sizer->Add(flowingRow({concernOutcome_, closeConcern_}),
+               wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     page->SetSizer(sizer);
 
     raise->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { raiseConcern(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addAction(); });
     update->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { updateAction(); });
+    closeConcern_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { closeOrReopenConcern(); });
     concerns_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showConcernActions(); });
     return page;
 }
@@ -409,9 +419,11 @@ void MemberPanel::reload() {
         long at = concerns_->InsertItem(rowIndex++,
                                         toWx(readableDate(practice::dateOf(concern.raisedAt))));
         concerns_->SetItem(at, 1, toWx(concern.description));
-        concerns_->SetItem(
-            at, 2,
-            (concern.isOpen() ? trWx("Open") : trWx("Closed")) + damagedMark({concern.damage}));
+        concerns_->SetItem(at, 2,
+                           (!concern.isOpen()        ? trWx("Closed: ") + toWx(*concern.closedWith)
+                            : concern.readyToClose() ? trWx("Open: actions done")
+                                                     : trWx("Open")) +
+                               damagedMark({concern.damage}));
     }
     if (!record_.concerns.empty()) {
         concerns_->SetItemState(rowIndex - 1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
@@ -490,6 +502,10 @@ void MemberPanel::showConcernActions() {
     long selected = selectedRow(concerns_);
     if (selected < 0 || selected >= static_cast<long>(record_.concerns.size()))
         return;
+    // One button: what can be done with the selected concern.
+    closeConcern_->SetLabel(record_.concerns[static_cast<std::size_t>(selected)].isOpen()
+                                ? trWx("&Close concern")
+                                : trWx("Open a&gain"));
     long rowIndex = 0;
     for (const auto& action : record_.concerns[static_cast<std::size_t>(selected)].actions) {
         long at = actions_->InsertItem(rowIndex++, toWx(action.action));
@@ -599,6 +615,28 @@ void MemberPanel::updateAction() {
             actionNote_->Clear();
         },
         text::tr("Action updated."));
+}
+
+void MemberPanel::closeOrReopenConcern() {
+    long selected = selectedRow(concerns_);
+    if (selected < 0 || selected >= static_cast<long>(record_.concerns.size())) {
+        showRefused(concerns_, message_, text::tr("Choose the concern first."));
+        return;
+    }
+    const auto& concern = record_.concerns[static_cast<std::size_t>(selected)];
+    const bool close = concern.isOpen();
+    const auto id = concern.id;
+    change(
+        [&] {
+            auto typed = fromWx(concernOutcome_->GetValue());
+            if (close) {
+                practice_->closeConcern(id, typed);
+            } else {
+                practice_->reopenConcern(id, typed);
+            }
+            concernOutcome_->Clear();
+        },
+        close ? text::tr("Concern closed, with its outcome.") : text::tr("Concern opened again."));
 }
 
 void MemberPanel::recordScore() {

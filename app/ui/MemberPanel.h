@@ -64,6 +64,8 @@ class MemberPanel : public wxPanel {
     void raiseConcern();
     void addAction();
     void updateAction();
+    /// Closes the selected concern with the outcome typed, or opens a closed one again.
+    void closeOrReopenConcern();
     void recordScore();
     void savePlan();
     /// Asks for the report's period, concerns and summary, then previews it.
@@ -105,6 +107,8 @@ class MemberPanel : public wxPanel {
     wxTextCtrl* actionDue_;
     wxChoice* actionStatus_;
     wxTextCtrl* actionNote_;
+    wxTextCtrl* concernOutcome_;
+    wxButton* closeConcern_;
 
     wxListCtrl* scores_;
     wxChoice* measure_;

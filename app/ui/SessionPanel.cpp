@@ -383,8 +383,27 @@ void SessionPanel::showHeader(const records::Session& session) {
         .append(practice::sessionStatusInWords(session.status));
     if (!session.notHeldReason.empty())
         header.append(": ").append(session.notHeldReason);
-    header_->SetLabel(toWx(header.append(")")));
-    header_->SetToolTip(header_->GetLabel());
+    header.append(")");
+    // A corrected record says so where it is read; the tooltip tells the whole story.
+    std::string story = header;
+    if (!session.statusCorrections.empty()) {
+        const auto& newest = session.statusCorrections.back();
+        header.append("   ").append(
+            text::fill(text::tr("(corrected on {1}: {2})"),
+                       {readableDate(practice::dateOf(newest.correctedAt)), newest.reason}));
+        story.append("\n").append(
+            text::fill(text::tr("First recorded: {1}"),
+                       {practice::sessionStatusInWords(session.firstRecordedStatus)}));
+        for (const auto& correction : session.statusCorrections) {
+            story.append("\n").append(
+                text::fill(text::tr("Corrected to \"{1}\" on {2} by {3}: {4}"),
+                           {practice::sessionStatusInWords(correction.status),
+                            readableDate(practice::dateOf(correction.correctedAt)),
+                            correction.correctedBy, correction.reason}));
+        }
+    }
+    header_->SetLabel(toWx(header));
+    header_->SetToolTip(toWx(story));
     plan_->SetToolTip(
         toWx(text::fill(text::tr("Planned from {1} version {2}"),
                         {session.stamp.moduleId, std::to_string(session.stamp.moduleVersion)})));
@@ -416,10 +435,14 @@ void SessionPanel::reloadRegister() {
             toWx(line.member.name) +
                 (line.member.attendanceRequired ? " " + trWx("(must attend)") : wxString()) +
                 damagedMark({line.member.damage}));
-        register_->SetItem(
-            row, 2,
-            line.mark ? toWx(practice::markInWords(*line.mark)) + damagedMark({line.mark->damage})
-                      : trWx("not marked"));
+        // Marks made before the session was recorded as not taking place stay, said as such.
+        const bool heldNot = line.mark && status_ == records::SessionStatus::didNotTakePlace;
+        register_->SetItem(row, 2,
+                           line.mark ? toWx(practice::markInWords(*line.mark)) +
+                                           (heldNot ? " " + trWx("(the session did not take place)")
+                                                    : wxString()) +
+                                           damagedMark({line.mark->damage})
+                                     : trWx("not marked"));
         register_->SetItem(row, 3,
                            toWx(noteLabel(line.note)) +
                                damagedMark({line.note ? line.note->damage : std::string()}));
@@ -540,10 +563,19 @@ void SessionPanel::enableControls() {
     editor_->Enable(open && line);
     saveNoteButton_->Enable(present && !signedNote && !damagedNote);
     signNoteButton_->Enable(present && !signedNote && !damagedNote);
-    bool planned = open && status_ == records::SessionStatus::planned && !sessionDamaged_;
-    deliveredButton_->Enable(planned);
-    notHeldReason_->Enable(planned);
-    notHeldButton_->Enable(planned);
+    // Recorded once; after that, the same three controls correct the record, with a reason.
+    const bool changeable = open && !sessionDamaged_;
+    const bool planned = status_ == records::SessionStatus::planned;
+    const bool held = status_ == records::SessionStatus::tookPlace;
+    deliveredButton_->SetLabel(planned || held ? trWx("Session &took place")
+                                               : trWx("Correct: it &took place"));
+    notHeldButton_->SetLabel(held ? trWx("Correct: did &not take place")
+                                  : trWx("Did &not take place"));
+    notHeldReason_->SetHint(planned ? trWx("Why it did not take place")
+                                    : trWx("Why the record is corrected"));
+    deliveredButton_->Enable(changeable && !held);
+    notHeldReason_->Enable(changeable);
+    notHeldButton_->Enable(changeable && (planned || held));
     ratingsButton_->Enable(open && status_ == records::SessionStatus::tookPlace &&
                            !sessionDamaged_);
     sessionModeButton_->Enable(open && !shown_.activities.empty());
@@ -720,6 +752,10 @@ void SessionPanel::reviewNote(records::ReviewOutcome outcome) {
 }
 
 void SessionPanel::markDelivered() {
+    if (status_ == records::SessionStatus::didNotTakePlace) {
+        correctStatus(records::SessionStatus::tookPlace);
+        return;
+    }
     runGuarded(failure_, [this] {
         practice_->markDelivered(session_);
         showHeader(practice_->session(session_));
@@ -729,6 +765,10 @@ void SessionPanel::markDelivered() {
 }
 
 void SessionPanel::markNotHeld() {
+    if (status_ == records::SessionStatus::tookPlace) {
+        correctStatus(records::SessionStatus::didNotTakePlace);
+        return;
+    }
     clearRefused(notHeldReason_, message_);
     auto atReason = atField(message_, [this](const std::string&) { return notHeldReason_; });
     runGuarded(atReason, [this] {
@@ -738,6 +778,22 @@ void SessionPanel::markNotHeld() {
         enableControls();
         showInfo(message_,
                  text::tr("Recorded that this session did not take place. Its plan is kept."));
+    });
+}
+
+void SessionPanel::correctStatus(records::SessionStatus status) {
+    clearRefused(notHeldReason_, message_);
+    auto atReason = atField(message_, [this](const std::string&) { return notHeldReason_; });
+    runGuarded(atReason, [this, status] {
+        practice_->correctSessionStatus(session_, status, fromWx(notHeldReason_->GetValue()));
+        notHeldReason_->Clear();
+        showHeader(practice_->session(session_));
+        reloadRegister();
+        showInfo(message_,
+                 status == records::SessionStatus::tookPlace
+                     ? text::tr("Corrected: this session took place. The earlier record is kept.")
+                     : text::tr("Corrected: this session did not take place. The earlier record "
+                                "and any marks made are kept."));
     });
 }
 

@@ -78,6 +78,8 @@ class SessionPanel : public wxPanel {
     void reviewNote(records::ReviewOutcome outcome);
     void markDelivered();
     void markNotHeld();
+    /// Corrects whether the session took place, with the reason typed beside the buttons.
+    void correctStatus(records::SessionStatus status);
     /// After a session that took place: each member's rating of it (SessionRatingsDialog).
     void rateSession();
     /// Session mode (SessionModeFrame) over the main window, for the session shown (F5).

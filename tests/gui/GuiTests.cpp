@@ -582,7 +582,7 @@ TEST_CASE("who ran a session is ticked on the session page, and a correction kee
     closeFrame(frame);
 }
 
-TEST_CASE("a session that did not take place needs a reason and then has no register") {
+TEST_CASE("a session that did not take place needs a reason, has no register, and is corrected") {
     SeededService service({"Daniel Hughes"}, "framework-02", false);
     auto* frame = showFrame();
     openFirstSession(frame, service.path, 1);
@@ -597,11 +597,30 @@ TEST_CASE("a session that did not take place needs a reason and then has no regi
             .Contains("Did not take place: Snow: the roads were closed");
     }));
     CHECK_FALSE(find<wxButton>(frame, "mark-attended")->IsEnabled());
-    CHECK_FALSE(find<wxButton>(frame, "mark-delivered")->IsEnabled());
+    CHECK_FALSE(find<wxButton>(frame, "mark-not-held")->IsEnabled());
+    // Clicked by mistake: the record is corrected, with a reason, and the first one stays.
+    auto* correct = find<wxButton>(frame, "mark-delivered");
+    CHECK(correct->IsEnabled());
+    CHECK(correct->GetLabel() == "Correct: it &took place");
+    click(correct);
+    CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
+          "Please say why the record is corrected.");
+    typeInto(find<wxTextCtrl>(frame, "not-held-reason"), "Wrong session clicked");
+    click(correct);
+    auto* header = find<wxStaticText>(frame, "session-header");
+    CHECK(waitFor([&] { return header->GetLabel().Contains("Took place)"); }));
+    CHECK(header->GetLabel().Contains(": Wrong session clicked)"));
+    CHECK(header->GetToolTipText().Contains("First recorded: Did not take place"));
+    CHECK(find<wxButton>(frame, "mark-attended")->IsEnabled());
+    CHECK_FALSE(correct->IsEnabled());
+    CHECK(find<wxButton>(frame, "mark-not-held")->GetLabel() == "Correct: did &not take place");
     closeFrame(frame);
     auto store = test::openTestStore(service.path);
-    CHECK(store.session(service.session).status == records::SessionStatus::didNotTakePlace);
-    CHECK(store.session(service.session).notHeldReason == "Snow: the roads were closed");
+    auto session = store.session(service.session);
+    CHECK(session.status == records::SessionStatus::tookPlace);
+    CHECK(session.firstRecordedStatus == records::SessionStatus::didNotTakePlace);
+    REQUIRE(session.statusCorrections.size() == 1);
+    CHECK(session.statusCorrections[0].reason == "Wrong session clicked");
 }
 
 TEST_CASE("a member's record: details, sessions, a concern and its action, a score, his plan") {
@@ -659,8 +678,18 @@ TEST_CASE("a member's record: details, sessions, a concern and its action, a sco
     clickListRow(actions, 0);
     typeInto(find<wxTextCtrl>(frame, "action-note"), "Phoned at 15:10; she will visit.");
     click(find<wxButton>(frame, "update-action"));
-    CHECK(waitFor([&] { return concerns->GetItemText(0, 2) == "Closed"; }));
+    // Its only action done, the concern stays open until the facilitator closes it.
+    CHECK(waitFor([&] { return concerns->GetItemText(0, 2) == "Open: actions done"; }));
     CHECK(actions->GetItemText(0, 3) == "Done: Phoned at 15:10; she will visit.");
+    auto* closeConcern = find<wxButton>(frame, "close-concern");
+    click(closeConcern);  // no outcome written: refused at the field
+    CHECK(waitFor([&] { return message->GetLabel().Contains("outcome"); }));
+    CHECK(concerns->GetItemText(0, 2) == "Open: actions done");
+    typeInto(find<wxTextCtrl>(frame, "concern-outcome"), "She visited; he is safe.");
+    click(closeConcern);
+    CHECK(
+        waitFor([&] { return concerns->GetItemText(0, 2) == "Closed: She visited; he is safe."; }));
+    CHECK(closeConcern->GetLabel() == "Open a&gain");
     pump(300);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-member-concerns.png"));
 

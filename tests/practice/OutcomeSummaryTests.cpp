@@ -195,6 +195,23 @@ TEST_CASE("session ratings are recorded for those who were there, a change as a 
     CHECK(p.recordSessionRatings(g.first, {{g.dan, 4}}) == 1);
 }
 
+TEST_CASE("a second session on the same day keeps its own ratings") {
+    Group g;
+    auto& p = g.practice;
+    REQUIRE(p.recordSessionRatings(g.first, {{g.adam, 8}}) == 1);
+    auto sameDay = p.planSession(g.group, "framework-02", "2026-09-08");
+    p.recordAttendance(sameDay, g.adam, Attendance::attended, "");
+    p.markDelivered(sameDay);
+    CHECK_FALSE(p.sessionRatings(sameDay).lines.at(0).rating);  // the first session's is not his
+    REQUIRE(p.recordSessionRatings(sameDay, {{g.adam, 3}}) == 1);
+    CHECK(p.sessionRatings(sameDay).lines.at(0).rating->score == 3);
+    CHECK(p.sessionRatings(g.first).lines.at(0).rating->score == 8);
+    auto scores = p.openMemberRecord(g.adam).scores;
+    REQUIRE(scores.size() == 2);
+    CHECK(scores[0].forSession == g.first);
+    CHECK(scores[1].forSession == sameDay);
+}
+
 TEST_CASE("a session rating is refused at its field: off the scale, not there, taken away") {
     Group g;
     auto& p = g.practice;

@@ -289,7 +289,7 @@ TEST_CASE("an amendment corrects a signed note: both stay, with author, time and
           "recorded.");
 }
 
-TEST_CASE("concerns: actions and their updates, open until every action is settled") {
+TEST_CASE("concerns: actions and their updates; open until someone closes it with its outcome") {
     Service service;
     ConcernId concern = 0;
     ActionId call = 0, meet = 0;
@@ -317,13 +317,29 @@ TEST_CASE("concerns: actions and their updates, open until every action is settl
     CHECK_FALSE(concerns[0].actions[1].dueOn);
     CHECK(concerns[0].isOpen());
     CHECK(store.concernsOf(service.second).empty());
+    CHECK_FALSE(concerns[0].readyToClose());
     store.updateConcernAction(meet, ActionStatus::notNeeded, "Plan reviewed last week");
-    CHECK(store.openConcerns().empty());
+    // Every action done: the concern waits for someone to decide it is closed.
+    REQUIRE(store.openConcerns().size() == 1);
+    CHECK(store.openConcerns()[0].readyToClose());
     CHECK(store.concernsOf(service.first).at(0).actions[1].status == ActionStatus::notNeeded);
+    CHECK_THROWS_WITH_AS(store.closeConcern(concern, " "), doctest::Contains("outcome"),
+                         StoreError);
+    CHECK_THROWS_AS(store.reopenConcern(concern, "Why"), StoreError);  // it is open
+    store.closeConcern(concern, "Care manager visited; no further risk seen.");
+    CHECK(store.openConcerns().empty());
+    auto closed = store.concernsOf(service.first).at(0);
+    CHECK(closed.closedWith == "Care manager visited; no further risk seen.");
+    CHECK(closed.closedBy == kTestLogin);
+    CHECK_THROWS_AS(store.closeConcern(concern, "Again"), StoreError);
+    store.reopenConcern(concern, "He went to the park again.");
+    CHECK(store.openConcerns().size() == 1);
     store.lock();
     CHECK(service.count("SELECT COUNT(*) FROM concern_action_updates") == 2);
+    CHECK(service.count("SELECT COUNT(*) FROM concern_outcomes") == 2);
     CHECK_FALSE(fileContains(service.path, "park alone"));
-    for (const char* table : {"concerns", "concern_actions", "concern_action_updates"}) {
+    for (const char* table :
+         {"concerns", "concern_actions", "concern_action_updates", "concern_outcomes"}) {
         CAPTURE(table);
         CHECK_FALSE(rawSql(service.path, std::string("DELETE FROM ") + table).empty());
     }

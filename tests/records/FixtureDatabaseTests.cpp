@@ -28,6 +28,8 @@ constexpr const char* kFormat7RecoveryKey =
     "3Y4E-RFSO-I665-YD3P-7P27-6OTW-JTIP-6O5O-4YGD-ZL5L-ZDL3-Z4GO-OOWA";
 constexpr const char* kFormat8RecoveryKey =
     "DM5K-HHT4-NNBC-WPHY-JK65-AWTQ-JELP-V37M-JVGL-YGC3-KBFH-EEOT-LXRQ";
+constexpr const char* kFormat9RecoveryKey =
+    "OBUD-36GU-ZKHV-KV3Z-IHGZ-DDJB-QBDD-7VK6-HKKB-BM57-S3WD-OPJV-GP4Q";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
@@ -175,6 +177,18 @@ void checkEveryKindOfRecord(RecordStore& store, const std::string& recoveryKey) 
         CHECK(note->reviews.at(0).comment == "Please say how he took part.");
         CHECK(note->reviews.at(0).reviewer == "lead");
     }
+    if (store.sessionsOf(groups[0].id).size() > 2) {  // written in format 9 or later
+        auto held = store.session(session.id);
+        CHECK(held.status == SessionStatus::tookPlace);
+        CHECK(held.statusCorrections.size() == 2);
+        CHECK(store.sharedSectionOf(session.id)->text == "We made the group's rules.");
+        CHECK(store.checkInsOf(member.id).at(0).word == "calm");
+        CHECK(store.tasksOf(member.id).at(0).review->comment == "Once.");
+        auto next = store.session(store.sessionsOf(groups[0].id).at(2).id);
+        CHECK(next.adaptation->reason == "He reads little.");
+        CHECK(store.jottingsOf(next.id).at(0).text == "Asked about the rules.");
+        CHECK(store.outcomeScoresOf(member.id).at(0).forSession == session.id);
+    }
     for (const auto& read : {member.damage, session.damage, note->damage, groups[1].damage})
         CHECK(read.empty());
     auto report = store.verify();
@@ -313,12 +327,28 @@ TEST_CASE(
     checkEveryKindOfRecord(store, kFormat7RecoveryKey);
 }
 
-TEST_CASE("a format 8 database opens and verifies clean, with catch-ups, milestones and reviews") {
+TEST_CASE("a format 8 database is migrated, verifies clean and takes the records of format 9") {
     TempDir dir;
     std::filesystem::copy_file(kFixtures / "format-8.rtdb", dir / "copy.rtdb");
+    auto store = RecordStore::open(dir / "copy.rtdb");
+    CHECK(store.migrationBackup());
+    store.unlock(kTestLogin, kTestPassphrase);
+    CHECK(store.verify().intact());
+    auto session = store.sessionsOf(store.groups().at(0).id).at(0).id;
+    store.correctSessionStatus(session, SessionStatus::didNotTakePlace, "A test.");
+    store.saveSharedSection(session, "Shared.");
+    CHECK(store.session(session).status == SessionStatus::didNotTakePlace);
+    CHECK(store.verify().intact());
+    store.correctSessionStatus(session, SessionStatus::tookPlace, "As it was.");
+    checkEveryKindOfRecord(store, kFormat8RecoveryKey);
+}
+
+TEST_CASE("a format 9 database opens and verifies clean, with the records of running a session") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-9.rtdb", dir / "copy.rtdb");
     auto store = RecordStore::open(dir / "copy.rtdb");
     CHECK_FALSE(store.migrationBackup());
     store.unlock(kTestLogin, kTestPassphrase);
     CHECK(store.verify().intact());
-    checkEveryKindOfRecord(store, kFormat8RecoveryKey);
+    checkEveryKindOfRecord(store, kFormat9RecoveryKey);
 }

@@ -379,7 +379,7 @@ TEST_CASE("restore onto a full disk leaves the database as it was and no tempora
     TempDir outside;
     auto small = outside / "small";
     std::filesystem::create_directory(small);
-    if (::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=640k") != 0) {
+    if (::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=1200k") != 0) {
         MESSAGE(
             "a small tmpfs could not be mounted (it needs root): the full disk is left to "
             "the file size limit of the test before");
@@ -401,7 +401,7 @@ TEST_CASE("restore onto a full disk leaves the database as it was and no tempora
         auto store = createTestStore(big);
         auto bigGroup = store.addGroup("Tuesday group", GroupKind::treatment);
         auto member = store.addMember(bigGroup, "Member", "2026-01-01"_date);
-        for (int i = 0; i < 300; ++i) {
+        for (int i = 0; i < 800; ++i) {
             auto session = store.addSession(plannedSession(bigGroup, "2026-11-10"_date));
             store.saveNoteDraft(session, member, std::string(2000, 'n'));
         }

@@ -81,6 +81,16 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kLedgered = 
     {"catch_up_members", {"id"}},
     {"milestones", {"id"}},
     {"note_reviews", {"id"}},
+    {"jottings", {"id"}},
+    {"plan_adaptations", {"id"}},
+    {"adapted_activities", {"adaptation_id", "position"}},
+    {"shared_sections", {"id"}},
+    {"check_ins", {"id"}},
+    {"member_tasks", {"id"}},
+    {"task_reviews", {"id"}},
+    {"session_status_corrections", {"id"}},
+    {"concern_outcomes", {"id"}},
+    {"session_rating_scores", {"score_id"}},
 };
 
 std::vector<Table> ledgeredTables(const std::filesystem::path& path) {
@@ -174,6 +184,13 @@ std::vector<std::string> readEverything(RecordStore& store) {
                 add(plan->damage);
             for (const auto& milestone : store.milestonesOf(member.id))
                 add(milestone.damage);
+            for (const auto& task : store.tasksOf(member.id)) {
+                add(task.damage);
+                if (task.review)
+                    add(task.review->damage);
+            }
+            for (const auto& checkIn : store.checkInsOf(member.id))
+                add(checkIn.damage);
         }
         for (const auto& listed : store.sessionsOf(group.id)) {
             add(store.session(listed.id).damage);
@@ -181,6 +198,10 @@ std::vector<std::string> readEverything(RecordStore& store) {
                 add(mark.damage);
             for (const auto& note : store.notesOf(listed.id))
                 add(note.damage);
+            for (const auto& jotting : store.jottingsOf(listed.id))
+                add(jotting.damage);
+            if (auto section = store.sharedSectionOf(listed.id))
+                add(section->damage);
         }
     }
     // The programme (format 7): its manifest refuses to be used when damaged; the rest says so.
@@ -329,6 +350,21 @@ TEST_CASE("every change, swap, deletion, replacement and forged row of a clinica
         store.reviewNote(store.note(session, second)->id, ReviewOutcome::coSigned, "Clear.");
         store.lock();
         store.unlock(kTestLogin, kTestPassphrase);
+        auto planned = store.addSession(plan);
+        store.adaptPlan(planned, {{2, 50, ""}, {1, 20, "Slowly."}}, "Second adaptation.");
+        store.addJotting(planned, second, "Second jotting.");
+        store.saveSharedSection(session, "Second shared section.");
+        store.recordCheckIn(session, second, 2, "Second check-in.");
+        store.closeConcern(concern, "Second outcome.");
+        auto task = store.setTask(session, second, 2, "Second task.");
+        store.reviewTask(task, planned, TaskOutcome::done, "Second review.");
+        store.setSessionStatus(session, SessionStatus::tookPlace);
+        store.correctSessionStatus(session, SessionStatus::didNotTakePlace, "Second correction.");
+        OutcomeScore rating = score;
+        rating.measureId = "session-rating";
+        rating.timePoint = "each-session";
+        rating.forSession = session;
+        store.recordOutcomeScore(rating);
         REQUIRE(store.verify().intact());
     }
     // Every table is either clinical (tampered with below) or named here as not: a table added

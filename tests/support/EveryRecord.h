@@ -72,6 +72,30 @@ inline void writeEveryKindOfRecord(records::RecordStore& store) {
                      "Please say how he took part.");
     store.lock();
     store.unlock(kTestLogin, kTestPassphrase);
+    // Format 9 and later: running a session and the notes round. A planned session adapted for
+    // the group, with a jotting and a task; the held one corrected (it did not take place, then
+    // did), with a shared section, a check-in, the task's review, the concern closed and a session
+    // rating.
+    auto next = plan;
+    next.date = "2026-11-10"_date;
+    auto nextSession = store.addSession(next);
+    store.adaptPlan(nextSession, {{1, 90, "Take it slowly."}}, "He reads little.");
+    store.addJotting(nextSession, member, "Asked about the rules.");
+    auto task = store.setTask(session, member, 1, "Notice one rule kept.");
+    store.correctSessionStatus(session, SessionStatus::didNotTakePlace, "A fixture mistake.");
+    store.correctSessionStatus(session, SessionStatus::tookPlace, "It did take place.");
+    store.saveSharedSection(session, "We made the group's rules.");
+    store.recordCheckIn(session, member, 4, "calm");
+    store.reviewTask(task, nextSession, TaskOutcome::partly, "Once.");
+    store.closeConcern(concern, "Talked it through; no further risk.");
+    OutcomeScore rating;
+    rating.memberId = member;
+    rating.measureId = "session-rating";
+    rating.timePoint = "each-session";
+    rating.takenOn = "2026-11-03"_date;
+    rating.score = 30;
+    rating.forSession = session;
+    store.recordOutcomeScore(rating);
 }
 
 }  // namespace roundtable::test

@@ -105,6 +105,7 @@ inline SmallService writeSmallService(records::RecordStore& store,
     auto closed = practice.raiseConcern(service.owen, std::nullopt, kOwenClosedConcern);
     auto done = practice.addConcernAction(closed, "Ask about transport", "Key worker", "");
     practice.updateConcernAction(done, records::ActionStatus::done, "Transport arranged.");
+    practice.closeConcern(closed, "Transport arranged; no further worry.");
     practice.raiseConcern(service.callum, std::nullopt, kCallumConcern);
 
     const auto& headings = practice::relapsePlanHeadings();
