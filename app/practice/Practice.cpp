@@ -533,6 +533,43 @@ NotesRound Practice::notesRound(records::SessionId session) {
                         indicatorsFor(session));
 }
 
+Practice::SharedSectionText Practice::sharedSection(records::SessionId session) {
+    if (auto written = store_.sharedSectionOf(session)) {
+        refuseIfDamaged(written->damage, "shared-section",
+                        text::tr("What the group did in this session cannot be read."));
+        return {written->text, true};
+    }
+    std::string titles;
+    for (const auto& activity : store_.session(session).planNow()) {
+        if (!titles.empty())
+            titles.append("; ");
+        titles.append(activity.title);
+    }
+    return {titles.empty() ? std::string{} : text::fill(text::tr("The group did: {1}."), {titles}),
+            false};
+}
+
+void Practice::saveSharedSection(records::SessionId session, const std::string& text) {
+    if (trimmed(text).empty())
+        throw ValidationError("shared-section",
+                              text::tr("Please write what the group did in this session."));
+    store_.saveSharedSection(session, trimmed(text));
+}
+
+void Practice::addJotting(records::SessionId session, records::MemberId member,
+                          const std::string& text) {
+    if (trimmed(text).empty())
+        throw ValidationError("jotting", text::tr("Please write a few words to jot down."));
+    store_.addJotting(session, member, trimmed(text));
+}
+
+int Practice::useJottings(records::SessionId session, records::MemberId member) {
+    auto note = store_.note(session, member);
+    if (note && note->state == records::NoteState::signedOff)
+        return 0;
+    return store_.takeJottingsIntoDraft(session, member);
+}
+
 void Practice::saveNote(records::SessionId session, records::MemberId member,
                         const records::NoteContent& content) {
     store_.saveNoteDraft(session, member, checkedNote(session, member, content));

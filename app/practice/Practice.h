@@ -186,6 +186,20 @@ class Practice {
     /// The notes round of a session (NotesRound.h): the members who were there, in the
     /// register's order, each with his previous note and the ratings it offers to carry forward.
     [[nodiscard]] NotesRound notesRound(records::SessionId session);
+    /// What the group did in the session, as written for every note of it; until written, a
+    /// first draft made from the plan's activities (`written` says which).
+    struct SharedSectionText {
+        std::string text;
+        bool written = false;
+    };
+    [[nodiscard]] SharedSectionText sharedSection(records::SessionId session);
+    /// Keeps what the group did (field "shared-section"); unchanged text writes nothing.
+    void saveSharedSection(records::SessionId session, const std::string& text);
+    /// Jots a few words against a member during the session (field "jotting").
+    void addJotting(records::SessionId session, records::MemberId member, const std::string& text);
+    /// Moves the member's jottings into his note's draft (see RecordStore); returns how many.
+    /// Nothing happens to a signed note's jottings, which stay.
+    int useJottings(records::SessionId session, records::MemberId member);
     /// Notes are written for members marked present. Ratings must be the session module's
     /// progress indicators, within their scales. A damaged note (or attendance mark) is not
     /// written over: that would hide what was changed outside Roundtable.

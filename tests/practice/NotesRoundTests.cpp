@@ -131,3 +131,33 @@ TEST_CASE("the notes round carries nothing across modules or from a note changed
         CHECK(round.lines[1].carried.empty());
     }
 }
+
+TEST_CASE("what the group did starts from the plan's activities, and is written once") {
+    Group g;
+    auto firstDraft = g.practice.sharedSection(g.second);
+    CHECK_FALSE(firstDraft.written);
+    // Made from the shipped plan: its activities' titles, in order.
+    const auto plan = g.store.session(g.second).planNow();
+    REQUIRE(plan.size() >= 2);
+    CHECK(firstDraft.text.starts_with("The group did: " + plan[0].title + "; " + plan[1].title));
+    CHECK_THROWS_AS(g.practice.saveSharedSection(g.second, "  "), practice::ValidationError);
+    g.practice.saveSharedSection(g.second, "  We agreed the rules and practised listening. ");
+    auto written = g.practice.sharedSection(g.second);
+    CHECK(written.written);
+    CHECK(written.text == "We agreed the rules and practised listening.");
+}
+
+TEST_CASE("jottings go into the draft of the man they are about, never into a signed note") {
+    Group g;
+    CHECK_THROWS_AS(g.practice.addJotting(g.second, g.adam, " "), practice::ValidationError);
+    g.practice.addJotting(g.second, g.adam, "Asked how to say no.");
+    g.practice.addJotting(g.second, g.ben, "Laughed at the role-play.");
+    CHECK(g.practice.useJottings(g.second, g.adam) == 1);
+    CHECK(g.store.note(g.second, g.adam)->content.text == "Asked how to say no.");
+    CHECK(g.store.note(g.second, g.adam)->state == records::NoteState::draft);
+    g.practice.markEveryonePresent(g.second);
+    g.practice.signNote(g.second, g.ben, records::NoteContent("Ben joined in."));
+    CHECK(g.practice.useJottings(g.second, g.ben) == 0);
+    CHECK(g.store.note(g.second, g.ben)->content.text == "Ben joined in.");
+    CHECK(g.store.jottingsOf(g.second).size() == 1);  // kept: nothing is lost
+}
