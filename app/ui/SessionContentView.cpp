@@ -60,6 +60,10 @@ SessionContentView::SessionContentView(wxWindow* parent, const wxString& name)
         CallAfter([this] { rewrap(false); });
     });
     Bind(wxEVT_KEY_DOWN, &SessionContentView::onKey, this);
+    Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& event) {
+        event.Skip();
+        SetFocus();
+    });
     // The frame that shows where the keyboard is; drawn again after each scroll, which moves
     // what was drawn.
     Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
@@ -88,6 +92,10 @@ SessionContentView::SessionContentView(wxWindow* parent, const wxString& name)
         event.Skip();
         CallAfter([this] { Refresh(); });
     });
+}
+
+wxSize SessionContentView::DoGetBestSize() const {
+    return GetMinSize();
 }
 
 void SessionContentView::usePictures(documents::PictureSource pictures) {
@@ -146,6 +154,7 @@ void SessionContentView::show(const documents::Document& content) {
                         auto* row = new wxBoxSizer(wxHORIZONTAL);
                         auto* bullet =
                             new wxStaticText(this, wxID_ANY, wxString::FromUTF8("\u2022"));
+                        bullet->SetName("content-bullet");
                         row->Add(bullet, wxSizerFlags().Border(wxRIGHT, FromDIP(kGap)));
                         addWrapped(row, item, bullet->GetBestSize().x + FromDIP(kGap),
                                    wxSizerFlags(1))
@@ -163,6 +172,14 @@ void SessionContentView::show(const documents::Document& content) {
                 first = false;
             },
             block);
+    }
+    // A click anywhere on the content gives it the keyboard, as in any other reading pane (the
+    // labels and pictures themselves take no focus).
+    for (auto* child : GetChildren()) {
+        child->Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& event) {
+            event.Skip();
+            SetFocus();
+        });
     }
     rewrap(true);
     Scroll(0, 0);

@@ -37,6 +37,12 @@ class SessionContentView : public wxScrolledWindow {
     /// Every text shown, one a line, in reading order, as written (not as wrapped).
     [[nodiscard]] std::string text() const;
 
+  protected:
+    /// Its least size: the content wraps to whatever width it is given and scrolls, so it never
+    /// asks the page around it for more room (a scrolled window's best size would be the
+    /// content's, which holds the page as wide as it last was).
+    [[nodiscard]] wxSize DoGetBestSize() const override;
+
   private:
     /// A text that wraps to the pane's width less `indent` (a picture or bullet on its left).
     wxStaticText* addWrapped(wxSizer* sizer, const std::string& text, int indent,

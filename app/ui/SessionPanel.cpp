@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 
+#include "documents/SessionBlocks.h"
 #include "documents/SessionContent.h"
 #include "practice/SessionRun.h"
 #include "practice/Wording.h"
@@ -387,7 +388,7 @@ void SessionPanel::showSession(records::SessionId session) {
         const auto& activity = planned.activities[i];
         long row = plan_->InsertItem(static_cast<long>(i), std::to_string(activity.minutes));
         plan_->SetItem(row, 1, toWx(activity.title));
-        plan_->SetItem(row, 2, toWx(activity.kind));
+        plan_->SetItem(row, 2, toWx(documents::kindInWords(activity.kind)));
     }
     showPlanContent();
     reloadRegister();
