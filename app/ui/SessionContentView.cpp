@@ -68,6 +68,12 @@ SessionContentView::SessionContentView(wxWindow* parent, const wxString& name)
     // what was drawn.
     Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
         wxPaintDC dc(this);
+        // Wrapped while hidden (a page behind another), when GTK measures labels wrongly (in
+        // the regular font, a line short): wrapped again now that it shows.
+        if (wrapWhenShown_) {
+            wrapWhenShown_ = false;
+            CallAfter([this] { rewrap(true); });
+        }
         if (!HasFocus())
             return;
         dc.SetPen(wxPen(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT), FromDIP(2)));
@@ -243,6 +249,7 @@ void SessionContentView::rewrap(bool always) {
     if (width <= 0 || (!always && width == wrappedAt_))
         return;
     wrappedAt_ = width;
+    wrapWhenShown_ = !IsShownOnScreen();
     Freeze();
     for (const auto& [label, text, indent] : wrapped_) {
         label->SetLabelText(text);

@@ -66,6 +66,7 @@ class SessionContentView : public wxScrolledWindow {
     documents::PictureSource pictures_;
     std::map<std::string, wxBitmapBundle> drawn_;  ///< pictograms read, by name
     int wrappedAt_ = -1;
+    bool wrapWhenShown_ = false;  ///< wrapped while hidden: to be wrapped again once shown
 };
 
 }  // namespace roundtable::ui

@@ -56,12 +56,21 @@ bool holds(const std::string& text, std::string_view part) {
     return text.find(std::string(part)) != std::string::npos;
 }
 
-/// Every label of `view` lies within its width: nothing cut off on the right, at any width.
+/// Every label of `view` lies within its width, nothing cut off on the right, and is as tall as
+/// its lines: no wrapped line hidden below it.
 void checkNothingCut(ui::SessionContentView* view) {
     const int width = view->GetClientSize().x;
     for (auto* child : view->GetChildren()) {
         if (!dynamic_cast<wxStaticText*>(child) && !dynamic_cast<wxStaticBitmap*>(child))
             continue;
+        if (auto* label = dynamic_cast<wxStaticText*>(child)) {
+            // As tall as its lines set in its own font (a pixel or two either way).
+            const auto needed = label->GetTextExtent(label->GetLabelText());
+            CHECK_MESSAGE(label->GetSize().y + 3 >= needed.y,
+                          "a line of \"" << ui::fromWx(label->GetLabel()) << "\" is cut off ("
+                                         << label->GetSize().y << " pixels high for " << needed.y
+                                         << ")");
+        }
         CHECK_MESSAGE(child->GetRect().GetRight() < width,
                       ui::fromWx(child->GetName()) << " is cut off at the right: \""
                                                    << ui::fromWx(child->GetLabel()) << "\"");
@@ -192,6 +201,21 @@ TEST_CASE("the session page shows the chosen activity's content beside the plan"
     CHECK(holds(content->text(), session.handout.help.front().text));
     CHECK_FALSE(holds(content->text(), session.activities[1].guidance.front()));
 
+    // Its tab, clicked: that overview, with the pictures of the handout.
+    clickTab(side, 1);
+    REQUIRE(waitFor([&] { return content->IsShownOnScreen(); }));
+    pump(200);
+    checkNothingCut(content);
+    CHECK(picturesShown(content).size() ==
+          session.handout.covered.size() + session.handout.help.size() +
+              session.handout.watch.size() + session.handout.talk.size());
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR
+                                        "/gui-content-session-overview-1366x768" +
+                                        scaleSuffix(frame) + ".png"));
+    // A member chosen in the register: his note again.
+    clickListRow(registerList, 1);
+    CHECK(waitFor([&] { return notePage->IsShownOnScreen(); }));
+
     const auto& activity = session.activities[1];
     auto* plan = find<wxListCtrl>(frame, "session-plan");
     clickListRow(plan, 1);
@@ -227,7 +251,7 @@ TEST_CASE("the session page shows the chosen activity's content beside the plan"
     clickListRow(plan, 0);
     CHECK(waitFor([&] { return holds(content->text(), session.activities[0].title); }));
     CHECK(picturesShown(content) == picturesOf(session.activities[0].easyRead));
-    clickListRow(registerList, 1);
+    clickListRow(registerList, 0);
     CHECK(waitFor([&] { return notePage->IsShownOnScreen(); }));
     CHECK(side->GetSelection() == 0);
     closeFrame(frame);
