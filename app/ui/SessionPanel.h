@@ -1,5 +1,6 @@
-// The session page: the session's plan, its register (one line per member) and the
-// progress note of the member selected in the register. Records damaged outside Roundtable
+// The session page: the session's plan, its register (one line per member) and, beside them on
+// two tabs, the progress note of the member selected in the register and the plan in full (the
+// curriculum's content of the activity selected in the plan). Records damaged outside Roundtable
 // are marked in the register and explained above what they concern. It offers the session's
 // printed documents (printing/PageDocuments.h).
 #pragma once
