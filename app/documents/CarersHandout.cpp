@@ -1,19 +1,11 @@
 // The handout's wording around the curriculum's own points is written for carers: plain
 // words, one idea per line, each with a picture, nothing about any man in particular.
 #include "documents/CarersHandout.h"
+#include "documents/SessionBlocks.h"
 #include "text/Translate.h"
 
 namespace roundtable::documents {
 namespace {
-
-void addPoints(std::vector<Block>& blocks, const std::string& heading,
-               std::span<const curriculum::EasyReadPoint> points) {
-    if (points.empty())
-        return;
-    blocks.push_back(Heading{heading, 2, {}});
-    for (const auto& point : points)
-        blocks.push_back(EasyReadPoint{std::string(point.picture), std::string(point.text)});
-}
 
 /// The contact details one to a line, or a line to write them on.
 void addContact(std::vector<Block>& blocks, const ServiceContact& contact) {
@@ -55,14 +47,7 @@ void addHandout(std::vector<Block>& blocks, const curriculum::Module& module,
         "group", text::fill(text::tr("This session was part of: {1}."), {module.title})});
     blocks.push_back(
         EasyReadPoint{"private", text::tr("Please keep this paper somewhere private.")});
-    // In the carers' own group the session is about what carers learned, not the men.
-    addPoints(blocks,
-              module.phase == curriculum::Phase::carers ? text::tr("What this session was about")
-                                                        : text::tr("What the men worked on"),
-              session.handout.covered);
-    addPoints(blocks, text::tr("How you can help"), session.handout.help);
-    addPoints(blocks, text::tr("What to look out for"), session.handout.watch);
-    addPoints(blocks, text::tr("Things to talk about"), session.handout.talk);
+    addHandoutBlocks(blocks, module, session, 2);
     addContact(blocks, contact);
 }
 

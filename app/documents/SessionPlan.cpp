@@ -1,6 +1,7 @@
 // The running clock is worked out from the activities' minutes, so a plan printed for a
 // group that starts at 13:30 shows every activity at its own time.
 #include "documents/SessionPlan.h"
+#include "documents/SessionBlocks.h"
 #include "text/Translate.h"
 
 #include <charconv>
@@ -10,39 +11,15 @@ namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
 
-std::string sentenceCase(std::string_view word) {
-    std::string text(word);
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
-        text[0] = static_cast<char>(text[0] - 'a' + 'A');
-    return text;
-}
-
 std::string span(ClockTime from, ClockTime to) {
     return from.text() + "\u2013" + to.text();  // an en dash, as in printed timetables
-}
-
-void addList(std::vector<Block>& blocks, const std::string& heading,
-             std::span<const std::string_view> items) {
-    if (items.empty())
-        return;
-    blocks.push_back(Heading{heading, 2, {}});
-    blocks.push_back(BulletList{{items.begin(), items.end()}});
 }
 
 void addActivity(std::vector<Block>& blocks, const curriculum::Activity& activity,
                  ClockTime start) {
     auto end = start.plusMinutes(activity.minutes);
     blocks.push_back(Heading{span(start, end) + "  " + std::string(activity.title), 3, {}});
-    blocks.push_back(
-        Paragraph{text::fill(text::tr("{1}, {2} minutes"),
-                             {sentenceCase(activity.kind), std::to_string(activity.minutes)}),
-                  {}});
-    for (const auto& paragraph : activity.guidance)
-        blocks.push_back(Paragraph{std::string(paragraph), {}});
-    if (!activity.adapt.empty())
-        blocks.push_back(Paragraph{std::string(activity.adapt), text::tr("Adapt:")});
-    if (!activity.watch.empty())
-        blocks.push_back(Paragraph{std::string(activity.watch), text::tr("Watch for:")});
+    addGuidanceBlocks(blocks, activity);
     blocks.push_back(WritingSpace{text::tr("Notes"), 2});
 }
 
@@ -116,8 +93,8 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
         if (!options.group.empty())
             blocks.push_back(Paragraph{options.group, text::tr("Group:")});
     }
-    addList(blocks, text::tr("Objectives"), session.objectives);
-    addList(blocks, text::tr("Materials"), session.materials);
+    addListBlocks(blocks, text::tr("Objectives"), 2, session.objectives);
+    addListBlocks(blocks, text::tr("Materials"), 2, session.materials);
     blocks.push_back(Heading{text::tr("Activities"), 2, {}});
     auto clock = options.start;
     for (const auto& activity : session.activities) {

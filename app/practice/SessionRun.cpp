@@ -14,8 +14,8 @@ std::vector<int> minutesOf(const RunPlan& plan) {
     return minutes;
 }
 
-/// The curriculum's activity that `planned` (at `place` in the plan) was copied from: the one at
-/// the same place with the same title, or else the first with that title; null when none.
+}  // namespace
+
 const curriculum::Activity* curriculumActivity(const curriculum::Session* session,
                                                std::size_t place,
                                                const records::PlannedActivity& planned) {
@@ -30,17 +30,20 @@ const curriculum::Activity* curriculumActivity(const curriculum::Session* sessio
     return found == activities.end() ? nullptr : &*found;
 }
 
-}  // namespace
+const curriculum::Session* curriculumSessionOf(const records::Session& session,
+                                               const curriculum::Module* planned) {
+    if (!planned)
+        return nullptr;
+    for (const auto& candidate : planned->sessions) {
+        if (candidate.id == session.stamp.sessionId)
+            return &candidate;
+    }
+    return nullptr;
+}
 
 RunPlan runPlanOf(const records::Session& session, const curriculum::Programme& programme,
                   const curriculum::Module* planned) {
-    const curriculum::Session* curriculumSession = nullptr;
-    if (planned) {
-        for (const auto& candidate : planned->sessions) {
-            if (candidate.id == session.stamp.sessionId)
-                curriculumSession = &candidate;
-        }
-    }
+    const auto* curriculumSession = curriculumSessionOf(session, planned);
     RunPlan plan{session.title, session.minutes, {}};
     for (std::size_t i = 0; i < session.activities.size(); ++i) {
         const auto& plannedActivity = session.activities[i];

@@ -38,6 +38,16 @@ struct RunPlan {
     std::vector<RunActivity> activities;
 };
 
+/// The curriculum session `session` was planned from, in `planned` (the module version it was
+/// planned from); null when `planned` is null or does not hold it.
+[[nodiscard]] const curriculum::Session* curriculumSessionOf(const records::Session& session,
+                                                             const curriculum::Module* planned);
+/// The curriculum's activity that `planned` (at `place` in the plan) was copied from: the one at
+/// the same place with the same title, or else the first with that title; null when none (or
+/// `session` is null).
+[[nodiscard]] const curriculum::Activity* curriculumActivity(
+    const curriculum::Session* session, std::size_t place, const records::PlannedActivity& planned);
+
 /// The plan of `session` as session mode shows it: its activities as planned (title, kind and
 /// minutes, in the plan's order), each with the guidance, "adapt" and "watch for" of the same
 /// activity in `planned` (the module version it was planned from; null when it is not known),

@@ -3,12 +3,14 @@
 #include "ui/CurriculumPanel.h"
 
 #include <wx/sizer.h>
+#include <wx/splitter.h>
 #include <wx/stattext.h>
-#include <wx/textctrl.h>
 #include <wx/treectrl.h>
 
+#include "documents/SessionContent.h"
 #include "printing/PageDocuments.h"
 #include "text/Translate.h"
+#include "ui/SessionContentView.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -26,20 +28,41 @@ class CurriculumItem : public wxTreeItemData {
 
 CurriculumPanel::CurriculumPanel(wxWindow* parent, const curriculum::Programme& programme)
     : wxPanel(parent), programme_(programme) {
-    tree_ = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    // The tree above the session's content; the person reading drags the sash to give either
+    // more room.
+    splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                     wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    splitter_->SetName("curriculum-splitter");
+    splitter_->SetMinimumPaneSize(FromDIP(90));
+    splitter_->SetSashGravity(0.4);
+    tree_ = new wxTreeCtrl(splitter_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT | wxTR_SINGLE);
     tree_->SetName("curriculum-tree");
-    preview_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 190),
-                              wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
-    preview_->SetName("curriculum-preview");
+    preview_ = new SessionContentView(splitter_, "curriculum-preview");
+    splitter_->SplitHorizontally(tree_, preview_);
+    // Two fifths for the tree once the window has its size (eight modules' titles show in it
+    // on a 768-high screen), the rest for the content, which is long and scrolls; placed after
+    // the splitter's own handling of its first real size, which would move it again.
+    splitter_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        if (!sashPlaced_ && event.GetSize().y > FromDIP(250)) {
+            sashPlaced_ = true;
+            CallAfter([this] { splitter_->SetSashPosition(splitter_->GetSize().y * 2 / 5); });
+        }
+    });
+    // The sash's events are this splitter's own: the main window's splitter, around this
+    // panel, takes a moved sash for its own divider dragged.
+    splitter_->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [](wxSplitterEvent& event) {
+        event.StopPropagation();
+        event.Skip();
+    });
     tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) { showPreview(); });
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     heading_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     heading_->SetFont(heading_->GetFont().Bold());
     sizer->Add(heading_, wxSizerFlags().Border(wxALL, 6));
-    sizer->Add(tree_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, 6));
-    sizer->Add(preview_, wxSizerFlags(2).Expand().Border(wxALL, 6));
+    sizer->Add(splitter_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 6));
     SetSizer(sizer);
     fillTree();
 }
@@ -54,7 +77,6 @@ void CurriculumPanel::showProgramme(const curriculum::Programme& programme) {
 
 void CurriculumPanel::fillTree() {
     tree_->DeleteAllItems();
-    preview_->Clear();
     auto root = tree_->AddRoot(trWx("Programme"));
     int number = 0;
     for (const auto& module : programme_.modules) {
@@ -68,6 +90,7 @@ void CurriculumPanel::fillTree() {
     }
     heading_->SetLabel(toWx(programme_.title));
     heading_->Wrap(330);
+    showPreview();  // nothing selected any more: what the pane is for
     Layout();
 }
 
@@ -110,63 +133,28 @@ bool CurriculumPanel::selectSession(const std::string& sessionId) {
     return false;
 }
 
-void CurriculumPanel::showPreview() {
-    auto found = programme_.findSession(selectedSessionId());
-    if (!found) {
-        // A module: what it is for and its sessions, so that the pane is never blank.
-        const auto* module = programme_.findModule(selectedModuleId());
-        preview_->ChangeValue(module ? toWx(moduleOverview(*module)) : wxString());
-        return;
-    }
-    const auto& session = *found->session;
-    const auto& module = *found->module;
-    std::string text(session.title);
-    text.append(" (")
-        .append(text::fill(text::tr("{1} minutes"), {std::to_string(session.minutes)}))
-        .append(")\n")
-        .append(text::fill(
-            text::tr("From: {1}, version {2} ({3})"),
-            {module.title, std::to_string(module.version), curriculum::toText(module.phase)}))
-        .append("\n\n");
-    for (const auto& objective : session.objectives)
-        text.append("  - ").append(objective).append("\n");
-    text += "\n";
-    for (const auto& activity : session.activities) {
-        text.append(text::fill(text::tr("{1} min"), {std::to_string(activity.minutes)}))
-            .append("  ")
-            .append(activity.title)
-            .append("  (")
-            .append(activity.kind)
-            .append(")\n");
-    }
-    preview_->ChangeValue(toWx(text));
+void CurriculumPanel::usePictures(documents::PictureSource pictures) {
+    preview_->usePictures(std::move(pictures));
+    showPreview();
 }
 
-std::string CurriculumPanel::moduleOverview(const curriculum::Module& module) {
-    std::string text(module.title);
-    text.append("\n")
-        .append(text::fill(text::tr("Version {1} ({2})"),
-                           {std::to_string(module.version), curriculum::toText(module.phase)}))
-        .append("\n\n")
-        .append(module.summary)
-        .append("\n");
-    if (!module.aims.empty()) {
-        text.append("\n").append(text::tr("Aims:")).append("\n");
-        for (const auto& aim : module.aims)
-            text.append("  - ").append(aim).append("\n");
+void CurriculumPanel::showPreview() {
+    if (auto found = programme_.findSession(selectedSessionId())) {
+        preview_->show(documents::sessionContent(*found->module, *found->session));
+        return;
     }
-    text.append("\n").append(text::tr("Sessions:")).append("\n");
-    int number = 0;
-    for (const auto& session : module.sessions) {
-        text.append("  ")
-            .append(std::to_string(++number))
-            .append(". ")
-            .append(session.title)
-            .append(" (")
-            .append(text::fill(text::tr("{1} minutes"), {std::to_string(session.minutes)}))
-            .append(")\n");
+    // A module: what it is for and its sessions, so that the pane is never blank.
+    const auto* module = programme_.findModule(selectedModuleId());
+    if (module) {
+        preview_->show(documents::moduleContent(*module));
+        return;
     }
-    return text;
+    documents::Document hint;
+    hint.blocks.push_back(documents::Paragraph{
+        text::tr("Choose a session in the programme above to read all of it here: its "
+                 "activities with their guidance and easy-read points, and the carers' handout."),
+        {}});
+    preview_->show(hint);
 }
 
 }  // namespace roundtable::ui

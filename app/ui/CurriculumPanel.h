@@ -1,5 +1,7 @@
-// The curriculum navigator: modules and their sessions in a tree, and a preview of the
-// selected session (objectives and timed activities) below it. It offers the selected
+// The curriculum navigator: modules and their sessions in a tree, and below it (a splitter
+// between them) the whole content of the selected session: objectives, materials, each activity
+// with its guidance, adapt, watch for and easy-read points with their pictures, and the carers'
+// handout (SessionContentView); or the selected module's overview. It offers the selected
 // session's and module's printed documents (printing/PageDocuments.h).
 #pragma once
 
@@ -11,12 +13,15 @@
 #include <vector>
 
 #include "curriculum/Programme.h"
+#include "documents/PictureSource.h"
 #include "printing/Printable.h"
 
+class wxSplitterWindow;
 class wxTreeCtrl;
-class wxTextCtrl;
 
 namespace roundtable::ui {
+
+class SessionContentView;
 
 class CurriculumPanel : public wxPanel {
   public:
@@ -35,19 +40,22 @@ class CurriculumPanel : public wxPanel {
     /// Selects the session with this id (for keyboard users and tests); false if unknown.
     bool selectSession(const std::string& sessionId);
     [[nodiscard]] wxTreeCtrl* tree() const { return tree_; }
+    [[nodiscard]] SessionContentView* preview() const { return preview_; }
+    /// Where the preview's pictograms are read from (the service's, once signed in).
+    void usePictures(documents::PictureSource pictures);
 
   private:
     void fillTree();
-    /// The selected session's plan, or the selected module's overview, below the tree.
+    /// The selected session's content, or the selected module's overview, below the tree.
     void showPreview();
-    /// A module's title, version, summary, aims and sessions, for the pane below the tree.
-    [[nodiscard]] static std::string moduleOverview(const curriculum::Module& module);
 
     /// A copy (it shares the programme's texts): the programme shown outlives any one database.
     curriculum::Programme programme_;
     wxStaticText* heading_ = nullptr;
+    wxSplitterWindow* splitter_;
+    bool sashPlaced_ = false;  ///< the sash is placed once, when the window first has its size
     wxTreeCtrl* tree_;
-    wxTextCtrl* preview_;
+    SessionContentView* preview_;
 };
 
 }  // namespace roundtable::ui

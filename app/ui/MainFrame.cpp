@@ -21,6 +21,7 @@
 
 #include "practice/Dates.h"
 #include "practice/ScopeExit.h"
+#include "printing/Output.h"
 #include "text/Translate.h"
 #include "ui/AccessPanels.h"
 #include "ui/CurriculumPanel.h"
@@ -160,8 +161,10 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
                                       ? std::min(*curriculumWidth_, width - FromDIP(300))
                                       : std::min(FromDIP(380), width * 3 / 10));
     });
-    splitter->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& event) {
-        curriculumWidth_ = event.GetSashPosition();
+    splitter->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this, splitter](wxSplitterEvent& event) {
+        // Its own divider only, not a splitter inside one of its panes.
+        if (event.GetEventObject() == splitter)
+            curriculumWidth_ = event.GetSashPosition();
         event.Skip();
     });
     book_->AddPage(splitter, "work");
@@ -711,6 +714,7 @@ void MainFrame::showWork() {
         },
         [&practice, this] { practice.useServiceProgramme(shippedProgramme_); });
     curriculum_->showProgramme(practice.programme());
+    showProgrammePictures();
     if (keptNote_ && user && user->login == keptNote_->login) {
         session_->restoreUnsavedNote(keptNote_->note);
         pages_->SetSelection(sessionTab);
@@ -752,6 +756,19 @@ void MainFrame::reloadProgramme() {
     runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_WARNING); },
                [this] { workspace_->practice().useServiceProgramme(shippedProgramme_); });
     curriculum_->showProgramme(workspace_->practice().programme());
+    showProgrammePictures();
+}
+
+void MainFrame::showProgrammePictures() {
+    // The service's own pictures (those it added too) once it has its programme, as printing
+    // does; read here once for both pages.
+    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_WARNING); },
+               [this] {
+                   auto pictures = printing::servicePictures(workspace_->practice(),
+                                                             shippedProgramme_ / "pictures");
+                   curriculum_->usePictures(pictures);
+                   session_->usePictures(std::move(pictures));
+               });
 }
 
 void MainFrame::showNotice(const std::string& text, int icon) {

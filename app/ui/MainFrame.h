@@ -150,6 +150,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// left half shown) and returns why.
     std::string enterWork();
     void showWork();
+    /// Gives the curriculum preview and the session page the service's pictograms.
+    void showProgrammePictures();
     /// Empties every page of records, wipes the key and shows the sign-in page. Runs at the
     /// end of lock() however it ends, so it must not throw.
     void hideRecords();

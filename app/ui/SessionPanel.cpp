@@ -5,6 +5,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -13,12 +14,16 @@
 #include <algorithm>
 #include <array>
 
+#include "documents/SessionBlocks.h"
+#include "documents/SessionContent.h"
+#include "practice/SessionRun.h"
 #include "practice/Wording.h"
 #include "printing/PageDocuments.h"
 #include "text/Translate.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
 #include "ui/NotesRoundDialog.h"
+#include "ui/SessionContentView.h"
 #include "ui/SessionModeFrame.h"
 #include "ui/SessionRatingsDialog.h"
 #include "ui/WxText.h"
@@ -79,7 +84,6 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     header_->SetFont(header_->GetFont().Bold().Larger());
     header_->SetName("session-header");
     sessionDamage_ = new DamageNotice(this, "session-damage");
-    lineDamage_ = new DamageNotice(this, "register-damage");
 
     plan_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -160,12 +164,23 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     notesRoundButton_->SetToolTip(
         trWx("The note of every member who was there, one after another, by keyboard"));
 
-    noteLabel_ = heading(this, trWx("Progress note"));
-    editor_ = new NoteEditor(this);
-    saveNoteButton_ = new wxButton(this, wxID_ANY, trWx("&Save note"));
+    // Beside the plan and the register, two pages: the note of the member chosen in the
+    // register, and the curriculum's content of the activity chosen in the plan (or of the whole
+    // session). Pages rather than both at once: at 1024x768 either needs the column's height.
+    sideBook_ = new wxNotebook(this, wxID_ANY);
+    sideBook_->SetName("session-side");
+    auto* notePage = new wxPanel(sideBook_);
+    notePage->SetName("note-page");
+    noteLabel_ = heading(notePage, trWx("Progress note"));
+    lineDamage_ = new DamageNotice(notePage, "register-damage");
+    editor_ = new NoteEditor(notePage);
+    saveNoteButton_ = new wxButton(notePage, wxID_ANY, trWx("&Save note"));
     saveNoteButton_->SetName("save-note");
-    signNoteButton_ = new wxButton(this, wxID_ANY, trWx("S&ign note"));
+    signNoteButton_ = new wxButton(notePage, wxID_ANY, trWx("S&ign note"));
     signNoteButton_->SetName("sign-note");
+    content_ = new SessionContentView(sideBook_, "session-content");
+    sideBook_->AddPage(notePage, trWx("Progress note"));
+    sideBook_->AddPage(content_, trWx("Plan in full"));
     deliveredButton_ = new wxButton(this, wxID_ANY, trWx("Session &took place"));
     deliveredButton_->SetName("mark-delivered");
     notHeldReason_ = new wxTextCtrl(this, wxID_ANY);
@@ -205,8 +220,12 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     // Wraps on a narrow window (1024 wide), the button under the words, so that the note
     // column beside it keeps its width.
     auto* planHeading = new wxWrapSizer(wxHORIZONTAL);
-    planHeading->Add(heading(this, trWx("Plan")),
-                     wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
+    auto* planLabel = heading(this, trWx("Plan"));
+    // As wide as its bold text, measured here: GTK measures a label on a page not yet shown in
+    // the regular font (WxText.h), which cut "Plan" short beside the version.
+    planLabel->SetMinSize(planLabel->GetTextExtent(planLabel->GetLabelText()) +
+                          FromDIP(wxSize(2, 0)));
+    planHeading->Add(planLabel, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     planHeading->Add(plannedFrom_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     planHeading->Add(compareButton_, wxSizerFlags().CenterVertical());
     sessionColumn->Add(planHeading, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
@@ -243,10 +262,13 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     noteButtons->Add(saveNoteButton_, wxSizerFlags().Border(wxRIGHT, 6));
     noteButtons->Add(signNoteButton_);
     noteColumn->Add(noteButtons, wxSizerFlags().Border(wxTOP, 4));
+    auto* notePadding = new wxBoxSizer(wxVERTICAL);
+    notePadding->Add(noteColumn, wxSizerFlags(1).Expand().Border(wxALL, 6));
+    notePage->SetSizer(notePadding);
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     columns->Add(sessionColumn, wxSizerFlags(3).Expand().Border(wxRIGHT, 12));
-    columns->Add(noteColumn, wxSizerFlags(2).Expand());
+    columns->Add(sideBook_, wxSizerFlags(2).Expand());
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     // Session mode's button beside the header, in the height the header's margins took, so
@@ -269,7 +291,17 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
         event.Skip();
         CallAfter([this] { Layout(); });
     });
-    register_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelectedNote(); });
+    register_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
+        showNotePage();
+        showSelectedNote();
+    });
+    // An activity chosen in the plan: its guidance, adapt, watch for and easy-read points; none
+    // chosen: the session's objectives, materials and carers' handout.
+    plan_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) {
+        showPlanContent();
+        sideBook_->SetSelection(1);
+    });
+    plan_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { showPlanContent(); });
     // A letter alone marks the member chosen; with Ctrl or Alt it is a shortcut and goes on.
     // (The hook sees the key, with its modifiers, on its way up from the list's own window.)
     register_->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
@@ -323,6 +355,8 @@ void SessionPanel::attach(practice::Practice* practice) {
     shown_ = {};
     lines_.clear();
     plan_->DeleteAllItems();
+    content_->clear();  // the session's title and plan leave the screen with its records
+    showNotePage();
     register_->DeleteAllItems();
     editor_->show(std::nullopt, false);
     editor_->clearCorrection();
@@ -354,8 +388,9 @@ void SessionPanel::showSession(records::SessionId session) {
         const auto& activity = planned.activities[i];
         long row = plan_->InsertItem(static_cast<long>(i), std::to_string(activity.minutes));
         plan_->SetItem(row, 1, toWx(activity.title));
-        plan_->SetItem(row, 2, toWx(activity.kind));
+        plan_->SetItem(row, 2, toWx(documents::kindInWords(activity.kind)));
     }
+    showPlanContent();
     reloadRegister();
     if (!lines_.empty())
         selectMember(lines_.front().member.id);
@@ -468,8 +503,57 @@ void SessionPanel::fitRegisterToGroup() {
 }
 
 void SessionPanel::selectMember(records::MemberId member) {
+    showNotePage();
     highlight(member);
     showSelectedNote();
+}
+
+void SessionPanel::usePictures(documents::PictureSource pictures) {
+    content_->usePictures(std::move(pictures));
+    showPlanContent();
+}
+
+void SessionPanel::showNotePage() {
+    if (sideBook_->GetSelection() != 0)
+        sideBook_->SetSelection(0);
+}
+
+void SessionPanel::showPlanContent() {
+    if (!practice_ || session_ == 0) {
+        content_->clear();
+        return;
+    }
+    runGuarded(failure_, [this] {
+        // From the module version it was planned from, as session mode and the printed plan.
+        const auto* module = practice_->moduleOf(shown_.stamp);
+        const auto* session = practice::curriculumSessionOf(shown_, module);
+        const long row = plan_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        if (row >= 0 && static_cast<std::size_t>(row) < shown_.activities.size()) {
+            const auto place = static_cast<std::size_t>(row);
+            const auto& planned = shown_.activities[place];
+            const auto* activity = practice::curriculumActivity(session, place, planned);
+            content_->show(activity ? documents::activityContent(*activity, place + 1)
+                                    : documents::plannedActivityContent(planned, place + 1));
+            return;
+        }
+        if (!module || !session) {
+            documents::Document missing;
+            missing.blocks.push_back(documents::Paragraph{
+                text::tr("The curriculum session this was planned from is not in the programme "
+                         "Roundtable has loaded: its plan is on the left as it was recorded."),
+                {}});
+            content_->show(missing);
+            return;
+        }
+        auto overview = documents::sessionOverview(*module, *session);
+        overview.blocks.insert(
+            overview.blocks.begin() + 1,
+            documents::Paragraph{text::tr("Choose an activity in the plan to read its guidance, "
+                                          "how to adapt it, what to watch for and its easy-read "
+                                          "points."),
+                                 {}});
+        content_->show(overview);
+    });
 }
 
 void SessionPanel::highlight(records::MemberId member) {

@@ -1,5 +1,6 @@
-// The session page: the session's plan, its register (one line per member) and the
-// progress note of the member selected in the register. Records damaged outside Roundtable
+// The session page: the session's plan, its register (one line per member) and, beside them on
+// two tabs, the progress note of the member selected in the register and the plan in full (the
+// curriculum's content of the activity selected in the plan). Records damaged outside Roundtable
 // are marked in the register and explained above what they concern. It offers the session's
 // printed documents (printing/PageDocuments.h).
 #pragma once
@@ -9,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "documents/PictureSource.h"
 #include "practice/Practice.h"
 #include "printing/Printable.h"
 #include "ui/Guarded.h"
@@ -18,6 +20,7 @@ class wxKeyEvent;
 class wxCheckBox;
 class wxWrapSizer;
 class wxListCtrl;
+class wxNotebook;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -26,6 +29,7 @@ namespace roundtable::ui {
 class DamageNotice;
 class NoteEditor;
 class NotesRoundDialog;
+class SessionContentView;
 
 class SessionPanel : public wxPanel {
   public:
@@ -52,6 +56,10 @@ class SessionPanel : public wxPanel {
     [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
     /// Selects the register line of `member` (keyboard users and tests).
     void selectMember(records::MemberId member);
+    /// Where the plan's pictograms are read from (the service's, once signed in).
+    void usePictures(documents::PictureSource pictures);
+    /// The curriculum's content of the activity chosen in the plan, or of the session.
+    [[nodiscard]] SessionContentView* content() const { return content_; }
 
   private:
     void showHeader(const records::Session& session);
@@ -59,6 +67,11 @@ class SessionPanel : public wxPanel {
     void fitRegisterToGroup();
     void reloadRegister();
     void showSelectedNote();
+    /// Brings the note's page forward beside the register.
+    void showNotePage();
+    /// The content of the activity selected in the plan, from the module version the session
+    /// was planned from; with none selected, the session's objectives, materials and handout.
+    void showPlanContent();
     /// Selects the register line of `member` without showing his note.
     void highlight(records::MemberId member);
     /// Records the mark for the member selected, with the reason and minutes typed; false
@@ -118,6 +131,8 @@ class SessionPanel : public wxPanel {
     wxTextCtrl* minutes_;
     wxButton* notesRoundButton_;
     NotesRoundDialog* openRound_ = nullptr;  ///< while the notes round is open over the page
+    wxNotebook* sideBook_;                   ///< the note's page, and the plan in full
+    SessionContentView* content_;
     wxStaticText* noteLabel_;
     NoteEditor* editor_;
     wxButton* saveNoteButton_;

@@ -34,6 +34,7 @@
 #include "ui/MemberPanel.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/Screenshot.h"
+#include "ui/SessionContentView.h"
 #include "ui/SessionPanel.h"
 #include "ui/StandardCommands.h"
 #include "ui/StartUp.h"
@@ -124,10 +125,10 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
     // A module chosen in the curriculum: the pane below says what it is for and its sessions.
     auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
     clickTreeItem(tree, tree->GetItemParent(treeItem(tree, 0, 0)));
-    const auto overview = find<wxTextCtrl>(frame, "curriculum-preview")->GetValue().utf8_string();
+    const auto overview = find<ui::SessionContentView>(frame, "curriculum-preview")->text();
     CHECK(overview.starts_with(std::string(programme().modules.front().title) +
                                "\nVersion 1 (treatment)\n"));
-    CHECK(overview.find("\nSessions:\n  1. ") != std::string::npos);
+    CHECK(overview.find("\nSessions\n1. ") != std::string::npos);
 
     // View's shortcuts move between the pages.
     frame->ProcessCommand(bar.FindMenuItem("View", "Member"));

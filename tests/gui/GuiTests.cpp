@@ -42,6 +42,7 @@
 #include "ui/MainFrame.h"
 #include "ui/MemberPanel.h"
 #include "ui/Screenshot.h"
+#include "ui/SessionContentView.h"
 #include "ui/SessionPanel.h"
 #include "ui/StartUp.h"
 #include "ui/UsersPanel.h"
@@ -157,9 +158,9 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     auto* tree = find<wxTreeCtrl>(frame, "curriculum-tree");
     clickTreeItem(tree, treeItem(tree, 0, 1));
     CHECK(frame->curriculumPanel()->selectedSessionId() == "framework-02");
-    CHECK(find<wxTextCtrl>(frame, "curriculum-preview")
-              ->GetValue()
-              .StartsWith("Making our group rules"));
+    CHECK(find<ui::SessionContentView>(frame, "curriculum-preview")
+              ->text()
+              .starts_with("Making our group rules\n"));
     click(find<wxButton>(frame, "plan-session"));
     records::SessionId sessionId = 0;
     {

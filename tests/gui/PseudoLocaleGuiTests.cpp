@@ -58,6 +58,15 @@ struct NotTranslated {
         "check-key",           // the recovery key's check key: hexadecimal digits
         "session-date-words",  // a date, as the system's locale writes it
         "recovery-key",        // the key itself
+        // The curriculum's own text in a session's content (SessionContentView): its title,
+        // paragraphs, list items and easy-read points, and a missing picture's name; and a
+        // list's bullet, a sign in every language.
+        "content-title",
+        "content-text",
+        "content-item",
+        "content-point",
+        "content-missing-picture",
+        "content-bullet",
     };
 };
 
