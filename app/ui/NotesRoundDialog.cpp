@@ -48,6 +48,18 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     position_->SetName("round-position");
     progress_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     progress_->SetName("round-progress");
+    // What the group did: written once, shown in every note of the session.
+    sharedPane_ = new wxCollapsiblePane(
+        this, wxID_ANY, trWx("What the group did (in every note of this session)"),
+        wxDefaultPosition, wxDefaultSize, wxCP_DEFAULT_STYLE | wxCP_NO_TLW_RESIZE);
+    sharedPane_->SetName("round-shared-pane");
+    shared_ = new wxTextCtrl(sharedPane_->GetPane(), wxID_ANY, wxEmptyString, wxDefaultPosition,
+                             wxSize(-1, 60), wxTE_MULTILINE | wxTE_WORDWRAP);
+    shared_->SetName("shared-section");
+    auto* sharedSizer = new wxBoxSizer(wxVERTICAL);
+    sharedSizer->Add(shared_, wxSizerFlags(1).Expand());
+    sharedPane_->GetPane()->SetSizer(sharedSizer);
+    sharedPane_->Expand();
     previousPane_ =
         new wxCollapsiblePane(this, wxID_ANY, trWx("His previous note"), wxDefaultPosition,
                               wxDefaultSize, wxCP_DEFAULT_STYLE | wxCP_NO_TLW_RESIZE);
@@ -65,7 +77,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("round-message");
     atNoteField_ = atField(message_, [this](const std::string& field) -> wxWindow* {
-        return editor_->fieldFor(field);
+        return field == "shared-section" ? shared_ : editor_->fieldFor(field);
     });
     auto* keys = new wxStaticText(
         this, wxID_ANY,
@@ -92,6 +104,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     top->Add(progress_, wxSizerFlags().CenterVertical());
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(top, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    sizer->Add(sharedPane_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(previousPane_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(editor_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
@@ -115,9 +128,14 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { closeRound(); });
     Bind(wxEVT_CHAR_HOOK, &NotesRoundDialog::onKey, this);
     editor_->onAddCorrection([this] { addCorrection(); });
-    previousPane_->Bind(wxEVT_COLLAPSIBLEPANE_CHANGED,
-                        [this](wxCollapsiblePaneEvent&) { Layout(); });
+    for (auto* pane : {sharedPane_, previousPane_})
+        pane->Bind(wxEVT_COLLAPSIBLEPANE_CHANGED, [this](wxCollapsiblePaneEvent&) { Layout(); });
 
+    runGuarded(atNoteField_, [this] {
+        auto shared = practice_.sharedSection(session_);
+        shared_->ChangeValue(toWx(shared.text));
+        sharedWritten_ = shared.written;
+    });
     reload();
     const auto& lines = round_.lines;
     auto start = std::find_if(lines.begin(), lines.end(),
@@ -139,8 +157,11 @@ std::optional<practice::UnsavedNote> NotesRoundDialog::closeForLock() {
             practice::UnsavedNote{session_, round_.lines[current_].member.id, editor_->content()};
         editor_->markSaved();
     }
+    if (shared_->IsModified())
+        keepShared();  // the store is still open: what the group did is kept now
     editor_->show(std::nullopt, false);
     previous_->Clear();
+    shared_->Clear();
     EndModal(wxID_CLOSE);
     return typed;
 }
@@ -162,6 +183,7 @@ void NotesRoundDialog::showMember(std::size_t index) {
         return;
     }
     current_ = std::min(index, count - 1);
+    useJottings();
     const auto& line = round_.lines[current_];
     position_->SetLabel(toWx(text::fill(text::tr("{1} ({2}): {3} of {4}"),
                                         {line.member.name, line.member.code,
@@ -178,8 +200,35 @@ void NotesRoundDialog::showMember(std::size_t index) {
     editor_->textField()->SetInsertionPointEnd();
 }
 
+void NotesRoundDialog::useJottings() {
+    const auto& line = round_.lines[current_];
+    if (line.done())
+        return;
+    const auto member = line.member.id;
+    runGuarded(atNoteField_, [&] {
+        if (practice_.useJottings(session_, member) > 0) {
+            reload();
+            showInfo(message_, text::tr("His jottings are at the end of his note."));
+        }
+    });
+}
+
+bool NotesRoundDialog::keepShared() {
+    if (sharedWritten_ && !shared_->IsModified())
+        return true;
+    return runGuarded(atNoteField_, [&] {
+        practice_.saveSharedSection(session_, fromWx(shared_->GetValue()));
+        shared_->DiscardEdits();
+        sharedWritten_ = true;
+    });
+}
+
 bool NotesRoundDialog::keepTyped() {
-    if (round_.lines.empty() || !editor_->isModified())
+    if (round_.lines.empty() || (!editor_->isModified() && !shared_->IsModified()))
+        return true;
+    if (!keepShared())
+        return false;
+    if (!editor_->isModified())
         return true;
     const auto member = round_.lines[current_].member.id;
     return runGuarded(atNoteField_, [&] {
@@ -205,6 +254,8 @@ void NotesRoundDialog::saveAndNext() {
     }
     const auto member = round_.lines[current_].member.id;
     clearRefused(editor_->textField(), message_);
+    if (!keepShared())
+        return;
     if (!runGuarded(atNoteField_, [&] {
             practice_.saveNote(session_, member, editor_->content());
             editor_->markSaved();
@@ -226,6 +277,8 @@ void NotesRoundDialog::signAndNext() {
     const bool carriedLeftOut = editor_->hasUnconfirmedCarried();
     auto content = editor_->content();
     clearRefused(editor_->textField(), message_);
+    if (!keepShared())
+        return;
     if (!runGuarded(atNoteField_, [&] {
             practice_.signNote(session_, member, content);
             editor_->markSaved();

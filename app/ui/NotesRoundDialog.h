@@ -37,6 +37,11 @@ class NotesRoundDialog : public wxDialog {
     /// Keeps what was typed for the man shown as a draft; false (with the reason shown, and
     /// the round staying on him) when it could not be saved.
     bool keepTyped();
+    /// Keeps what the group did, when it was changed or (its first draft from the plan) not yet
+    /// written: before a note of the session is kept, so that every note has it.
+    bool keepShared();
+    /// Moves the jottings of the man shown into his draft (before it is shown).
+    void useJottings();
     void move(int step);
     void saveAndNext();
     void signAndNext();
@@ -52,6 +57,9 @@ class NotesRoundDialog : public wxDialog {
 
     wxStaticText* position_;
     wxStaticText* progress_;
+    wxCollapsiblePane* sharedPane_;
+    wxTextCtrl* shared_;
+    bool sharedWritten_ = false;
     wxCollapsiblePane* previousPane_;
     wxTextCtrl* previous_;
     NoteEditor* editor_;

@@ -127,8 +127,8 @@ TEST_CASE("the notes round takes the register and signs every note by keyboard a
     // The round on the smallest screen it is made for.
     frame->SetSize(wxSize(1024, 768));
     pump(300);
-    CHECK(ui::saveScreenshot(frame,
-                             ROUNDTABLE_SCREENSHOT_DIR "/gui-register-one-pass-1024x768.png"));
+    CHECK(
+        ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-register-one-pass-1024x768.png"));
 
     // The round, on the first man: his previous note, last week's ratings carried forward.
     bool roundDriven = false;
@@ -252,4 +252,52 @@ TEST_CASE("locking closes the notes round, its notes off the screen, and keeps w
     CHECK(note->content.text == "Half a note when the phone rang.");
     frame->setIdleLock(std::chrono::minutes(10));
     closeFrame(frame);
+}
+
+TEST_CASE("the notes round keeps what the group did once, and a man's jottings reach his note") {
+    LastWeek service;
+    {
+        auto store = openTestStore(service.path);
+        practice::Practice practice(store, programme());
+        practice.markDelivered(service.session);
+        practice.markEveryonePresent(service.session);
+        practice.addJotting(service.session, service.members[0], "Asked how to say no.");
+    }
+    auto* frame = sessionOpen(service);
+    bool roundDriven = false;
+    whenShown("notes-round", [&](wxWindow* round) {
+        // Adam's jotting is already in his draft, after what he had (nothing).
+        auto* text = find<wxTextCtrl>(round, "note-text");
+        CHECK(text->GetValue() == "Asked how to say no.");
+        CHECK(find<wxStaticText>(round, "round-message")->GetLabel() ==
+              "His jottings are at the end of his note.");
+        // What the group did: a first draft from the plan, changed once for every note.
+        auto* shared = find<wxTextCtrl>(round, "shared-section");
+        CHECK(shared->GetValue().StartsWith("The group did: "));
+        shared->SetFocus();
+        shared->SetInsertionPointEnd();
+        typeHere(" We practised listening.");
+        text->SetFocus();
+        text->SetInsertionPointEnd();
+        typeHere(" Practised it twice.");
+        press(WXK_RETURN, wxMOD_CONTROL);
+        CHECK(waitFor([&] {
+            return find<wxStaticText>(round, "round-progress")->GetLabel() == "1 of 8 notes signed";
+        }));
+        press(WXK_ESCAPE);
+        roundDriven = true;
+    });
+    press('o', wxMOD_ALT);
+    REQUIRE(waitFor([&] { return roundDriven; }));
+    closeFrame(frame);
+    auto store = openTestStore(service.path);
+    auto note = store.note(service.session, service.members[0]);
+    REQUIRE(note);
+    CHECK(note->state == records::NoteState::signedOff);
+    CHECK(note->content.text == "Asked how to say no. Practised it twice.");
+    CHECK(store.jottingsOf(service.session).empty());
+    auto section = store.sharedSectionOf(service.session);
+    REQUIRE(section);
+    CHECK(section->text.starts_with("The group did: "));
+    CHECK(section->text.ends_with(". We practised listening."));
 }
