@@ -46,10 +46,11 @@ std::string wholeMinutes(std::chrono::seconds time) {
 
 }  // namespace
 
-SessionModeFrame::SessionModeFrame(wxWindow* parent, practice::RunPlan plan,
+SessionModeFrame::SessionModeFrame(wxWindow* parent, practice::RunPlan plan, JotTarget jot,
                                    practice::MonotonicClock now)
     : wxFrame(parent, wxID_ANY, toWx(text::fill(text::tr("Session mode: {1}"), {plan.title})),
               wxDefaultPosition, wxDefaultSize, wxDEFAULT_FRAME_STYLE, "session-mode"),
+      jot_(std::move(jot)),
       now_(std::move(now)),
       run_(std::move(plan), [this] { return now_(); }),
       timer_(this) {
@@ -197,6 +198,9 @@ void SessionModeFrame::onKey(wxKeyEvent& event) {
         back();
     } else if ((key == 'D' || key == 'd') && plain) {
         dismissPrompt();
+    } else if ((key == 'J' || key == 'j') && plain && jot_.jot) {
+        JotDialog jotting(this, jot_);
+        jotting.ShowModal();
     } else if (key >= '1' && key <= '9' && plain &&
                static_cast<std::size_t>(key - '1') < run_.plan().activities.size()) {
         jumpTo(static_cast<std::size_t>(key - '1'));

@@ -2,7 +2,8 @@
 // on a laptop beside the facilitators (title, kind, minutes, guidance, "adapt" and "watch for"),
 // its countdown and the session's clock, the next activity, the prompts for the facilitators
 // that apply (dismissable), and the whole plan as a strip to jump to. Worked by keyboard alone:
-// Space starts or pauses, Right and Left move, D dismisses a prompt, Esc leaves. It shows the
+// Space starts or pauses, Right and Left move, D dismisses a prompt, J jots a few words against
+// a member (JotDialog), Esc leaves. It shows the
 // curriculum's content only, never anything about the members. A thin layer over
 // practice::SessionRun, refreshed once a second.
 #pragma once
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "practice/SessionRun.h"
+#include "ui/JotDialog.h"
 
 #include <wx/string.h>
 
@@ -28,7 +30,8 @@ namespace roundtable::ui {
 class SessionModeFrame : public wxFrame {
   public:
     /// Covers `parent`'s top-level window; `plan` must have at least one activity.
-    SessionModeFrame(wxWindow* parent, practice::RunPlan plan,
+    /// With `jot` (its `jot` set), J opens the jottings window.
+    SessionModeFrame(wxWindow* parent, practice::RunPlan plan, JotTarget jot = {},
                      practice::MonotonicClock now = practice::steadyClock());
     ~SessionModeFrame() override;
 
@@ -59,6 +62,7 @@ class SessionModeFrame : public wxFrame {
     /// Wraps every text to the width it has now.
     void wrapTexts();
 
+    JotTarget jot_;
     practice::MonotonicClock now_;
     practice::SessionRun run_;
     wxTimer timer_;

@@ -682,7 +682,14 @@ void SessionPanel::openSessionMode() {
         return;
     }
     runGuarded(failure_, [this] {
-        auto* frame = new SessionModeFrame(this, practice_->runPlan(shown_));
+        // Jottings name the men by their codes only (session mode may face the room).
+        JotTarget jot;
+        for (const auto& line : lines_)
+            jot.codes.emplace_back(line.member.id, line.member.code);
+        jot.jot = [this, session = session_](records::MemberId member, const std::string& words) {
+            practice_->addJotting(session, member, words);
+        };
+        auto* frame = new SessionModeFrame(this, practice_->runPlan(shown_), std::move(jot));
         frame->Show();
         frame->Raise();
     });

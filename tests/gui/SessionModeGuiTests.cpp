@@ -6,6 +6,7 @@
 // about the members is in any of its texts. Screenshots at 1366x768 and 1024x768.
 #include <doctest/doctest.h>
 #include <wx/button.h>
+#include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/tooltip.h>
@@ -224,4 +225,49 @@ TEST_CASE("session mode runs the plan by keyboard and shows the prompts, and not
     CHECK(waitFor([] { return wxWindow::FindWindowByName("session-mode") == nullptr; }));
     CHECK(find<wxWindow>(frame, "sign-in-passphrase")->IsShownOnScreen());
     closeFrame(frame);
+}
+
+TEST_CASE("in session mode, J jots a few words against a man by his code, for his note") {
+    SeededService service({"Daniel Hughes", "Aaron Price"}, "framework-01", true);
+    auto* frame = showFrame();
+    frame->SetSize(wxSize(1366, 768));
+    openFirstSession(frame, service.path, 2);
+    press(WXK_F5);
+    auto* mode = openSessionMode();
+    bool jotted = false;
+    whenShown("jot", [&](wxWindow* jot) {
+        // Codes only: the room may see this screen.
+        std::string texts;
+        collectTexts(jot, texts);
+        auto* list = find<wxListBox>(jot, "jot-members");
+        for (unsigned i = 0; i < list->GetCount(); ++i)
+            texts.append(ui::fromWx(list->GetString(i))).append("\n");
+        CHECK(texts.find("R0002") != std::string::npos);
+        CHECK(texts.find("Aaron") == std::string::npos);
+        CHECK(texts.find("Daniel") == std::string::npos);
+        press(WXK_RETURN);  // nothing chosen by number: the first man, and nothing typed
+        press(WXK_RETURN);
+        CHECK(waitFor([&] {
+            return find<wxStaticText>(jot, "jot-message")->GetLabel() ==
+                   "Please write a few words to jot down.";
+        }));
+        find<wxListBox>(jot, "jot-members")->SetFocus();
+        press('2');
+        CHECK(wxWindow::FindFocus() == find<wxTextCtrl>(jot, "jotting"));
+        typeHere("Quiet today");
+        CHECK(ui::saveScreenshot(jot, ROUNDTABLE_SCREENSHOT_DIR "/gui-jot.png"));
+        press(WXK_RETURN);
+        jotted = true;
+    });
+    press('j');
+    REQUIRE(waitFor([&] { return jotted && wxWindow::FindWindowByName("jot") == nullptr; }));
+    CHECK(wxWindow::FindWindowByName("session-mode") == mode);  // still running the session
+    press(WXK_ESCAPE);
+    CHECK(waitFor([] { return wxWindow::FindWindowByName("session-mode") == nullptr; }));
+    closeFrame(frame);
+    auto store = openTestStore(service.path);
+    auto jottings = store.jottingsOf(service.session);
+    REQUIRE(jottings.size() == 1);
+    CHECK(jottings[0].memberId == service.members[1]);
+    CHECK(jottings[0].text == "Quiet today");
 }
