@@ -350,7 +350,12 @@ void MainFrame::buildMenus() {
            [this] { return !isLocked() && !curriculum_->selectedModuleId().empty(); });
 
     command(wxID_HELP, [this] { openUserGuide(); });
-    command(kShortcutsId, [this] { showShortcuts(this, shortcutsOf(*GetMenuBar())); });
+    command(kShortcutsId, [this] {
+        auto shortcuts = shortcutsOf(*GetMenuBar());
+        for (auto& onPage : pageShortcuts())
+            shortcuts.push_back(std::move(onPage));
+        showShortcuts(this, shortcuts);
+    });
     command(wxID_ABOUT, [this] { wxAboutBox(aboutRoundtable(), this); });
 }
 

@@ -85,14 +85,39 @@ std::vector<Shortcut> shortcutsOf(const wxMenuBar& menus) {
     return shortcuts;
 }
 
+std::vector<Shortcut> pageShortcuts() {
+    const auto session = text::tr("Session page");
+    const auto mode = text::tr("Session mode");
+    const auto round = text::tr("Notes round");
+    return {
+        {session, text::tr("Session mode"), "F5"},
+        {session, text::tr("Everyone present"), "Alt+V"},
+        {session, text::tr("Notes round"), "Alt+O"},
+        {text::tr("Register"),
+         text::tr("Present, late, left early, absent (authorised), absent (unauthorised)"),
+         "P, L, E, A, U"},
+        {mode, text::tr("Start or pause"), text::tr("Space")},
+        {mode, text::tr("Next or previous activity"), text::tr("Right, Left")},
+        {mode, text::tr("Go to activity 1 to 9"), "1 ... 9"},
+        {mode, text::tr("Dismiss the prompt"), "D"},
+        {mode, text::tr("Jot a few words against a man"), "J"},
+        {mode, text::tr("Full screen"), "F11"},
+        {round, text::tr("Sign and go to the next man"), "Ctrl+Enter"},
+        {round, text::tr("Keep a draft and go to the next man"), "Ctrl+S"},
+        {round, text::tr("Previous or next man"), text::tr("Page Up, Page Down")},
+        {round, text::tr("Keep the ratings carried forward"), "Ctrl+K"},
+        {round, text::tr("How he took part"), text::tr("Ctrl+1 to Ctrl+4")},
+    };
+}
+
 void showShortcuts(wxWindow* parent, const std::vector<Shortcut>& shortcuts) {
     wxDialog dialog(parent, wxID_ANY, trWx("Keyboard shortcuts"), wxDefaultPosition, wxDefaultSize,
                     wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
     auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition,
                                 dialog.FromDIP(wxSize(520, 420)), wxLC_REPORT | wxLC_SINGLE_SEL);
     list->SetName("shortcuts-list");
-    list->AppendColumn(trWx("Menu"), wxLIST_FORMAT_LEFT, dialog.FromDIP(110));
-    list->AppendColumn(trWx("Command"), wxLIST_FORMAT_LEFT, dialog.FromDIP(260));
+    list->AppendColumn(trWx("Where"), wxLIST_FORMAT_LEFT, dialog.FromDIP(110));
+    list->AppendColumn(trWx("Command"), wxLIST_FORMAT_LEFT, dialog.FromDIP(300));
     list->AppendColumn(trWx("Keys"), wxLIST_FORMAT_LEFT, dialog.FromDIP(130));
     for (const auto& shortcut : shortcuts) {
         const long row = list->InsertItem(list->GetItemCount(), toWx(shortcut.menu));

@@ -23,15 +23,19 @@ namespace roundtable::ui {
 /// window's own and come before these.
 void appendClipboardCommands(wxFrame* frame, wxMenu* edit);
 
-/// One menu command that has a keyboard shortcut.
+/// One command that has a keyboard shortcut: in a menu, or on a page or window of its own.
 struct Shortcut {
-    std::string menu;     ///< "File"
+    std::string menu;     ///< "File", or where the keys work: "Notes round"
     std::string command;  ///< "Open database..."
     std::string keys;     ///< "Ctrl+O"
 };
 
 /// Every command of `menus` with a shortcut, in menu order (submenus included).
 [[nodiscard]] std::vector<Shortcut> shortcutsOf(const wxMenuBar& menus);
+
+/// The keys of the pages and windows that work without a menu (the session page, the register,
+/// session mode, the notes round), in the user's language.
+[[nodiscard]] std::vector<Shortcut> pageShortcuts();
 
 /// Help > Keyboard shortcuts: a window listing `shortcuts`, closed with Esc.
 void showShortcuts(wxWindow* parent, const std::vector<Shortcut>& shortcuts);

@@ -169,6 +169,12 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
     CHECK(has("Programme", "Edit module...", "Ctrl+E"));
     CHECK(has("Help", "User guide", "F1"));
     CHECK(has("Edit", "Copy", "Ctrl+C"));
+    // Then the keys of the pages without a menu (each is driven by its own GUI test).
+    shortcuts = ui::pageShortcuts();
+    CHECK(has("Session page", "Session mode", "F5"));
+    CHECK(has("Session page", "Everyone present", "Alt+V"));
+    CHECK(has("Session mode", "Jot a few words against a man", "J"));
+    CHECK(has("Notes round", "Sign and go to the next man", "Ctrl+Enter"));
 
     // About: the neutral name, the version, the data format and the libraries' licences.
     auto about = ui::aboutRoundtable();
