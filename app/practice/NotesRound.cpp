@@ -53,13 +53,18 @@ NotesRound notesRoundOf(records::RecordStore& store, const records::Session& ses
                         const std::vector<RegisterLine>& lines,
                         std::vector<curriculum::Indicator> indicators) {
     NotesRound round{std::move(indicators), {}};
+    const auto checkIns = store.checkInsAt(session.id);
     for (const auto& line : lines) {
         if (!line.mark || !records::wasPresent(line.mark->status))
             continue;
         RoundLine roundLine{
-            line.member, line.note, previousNote(store, session, line.member.id), {}};
+            line.member, line.note, previousNote(store, session, line.member.id), {}, {}};
         if (roundLine.previous)
             roundLine.carried = carriedRatings(*roundLine.previous->note, round.indicators);
+        for (const auto& checkIn : checkIns) {
+            if (checkIn.memberId == line.member.id)
+                roundLine.checkIn = checkIn;
+        }
         round.lines.push_back(std::move(roundLine));
     }
     return round;

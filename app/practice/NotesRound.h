@@ -23,6 +23,8 @@ struct RoundLine {
     /// The previous note's ratings of the indicators this session rates, within their scales;
     /// none when that note cannot be relied on (damaged).
     std::vector<records::IndicatorRating> carried;
+    /// His mood at this session's check-in, if recorded (the newest).
+    std::optional<records::CheckIn> checkIn;
     /// His note of this session is signed.
     [[nodiscard]] bool done() const;
 };

@@ -10,6 +10,7 @@
 #include "practice/RecordsToPrint.h"
 #include "practice/ScopeExit.h"
 #include "practice/ServiceProgramme.h"
+#include "practice/Wording.h"
 #include "text/Translate.h"
 
 namespace roundtable::practice {
@@ -554,6 +555,13 @@ void Practice::saveSharedSection(records::SessionId session, const std::string& 
         throw ValidationError("shared-section",
                               text::tr("Please write what the group did in this session."));
     store_.saveSharedSection(session, trimmed(text));
+}
+
+void Practice::recordCheckIn(records::SessionId session, records::MemberId member, int mood,
+                             const std::string& word) {
+    if (mood < 1 || mood > static_cast<int>(moodScale().size()))
+        throw ValidationError("check-in", text::tr("Choose one of the five pictures."));
+    store_.recordCheckIn(session, member, mood, trimmed(word));
 }
 
 void Practice::addJotting(records::SessionId session, records::MemberId member,

@@ -195,6 +195,10 @@ class Practice {
     [[nodiscard]] SharedSectionText sharedSection(records::SessionId session);
     /// Keeps what the group did (field "shared-section"); unchanged text writes nothing.
     void saveSharedSection(records::SessionId session, const std::string& text);
+    /// His mood at the session's check-in (1-5, moodScale()) and an optional word (field
+    /// "check-in"); a later one for the session corrects it.
+    void recordCheckIn(records::SessionId session, records::MemberId member, int mood,
+                       const std::string& word);
     /// Jots a few words against a member during the session (field "jotting").
     void addJotting(records::SessionId session, records::MemberId member, const std::string& text);
     /// Moves the member's jottings into his note's draft (see RecordStore); returns how many.

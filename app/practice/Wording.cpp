@@ -59,6 +59,23 @@ const char* sessionStatusInWords(records::SessionStatus status) {
     return text::tr("Planned");
 }
 
+const std::array<MoodPoint, 5>& moodScale() {
+    static const std::array<MoodPoint, 5> kScale{{{1, "sad", text::trLater("Sad")},
+                                                  {2, "worried", text::trLater("Worried")},
+                                                  {3, "feelings", text::trLater("Mixed")},
+                                                  {4, "relax", text::trLater("Calm")},
+                                                  {5, "happy", text::trLater("Happy")}}};
+    return kScale;
+}
+
+std::string moodInWords(int mood) {
+    for (const auto& point : moodScale()) {
+        if (point.value == mood)
+            return text::tr(point.words);
+    }
+    return {};
+}
+
 const char* roleInWords(records::Role role) {
     switch (role) {
         case records::Role::clinicalLead:

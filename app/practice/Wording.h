@@ -2,6 +2,7 @@
 // once so that a register on screen and one on paper say the same thing the same way.
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "records/Types.h"
@@ -20,6 +21,17 @@ inline constexpr const char* kUnmarkedMark = "?";
 inline constexpr const char* kNotHeldMark = "x";
 /// "Planned", "Took place", "Did not take place".
 [[nodiscard]] const char* sessionStatusInWords(records::SessionStatus status);
+/// One point of the check-in's pictorial mood scale: the pictogram shipped for that feeling
+/// and its words.
+struct MoodPoint {
+    int value;            ///< 1 (lowest) to 5
+    const char* picture;  ///< a pictogram of the programme: "sad", "worried", ...
+    const char* words;    ///< untranslated: text::tr(words) when shown
+};
+/// The five points, lowest first: sad, worried, mixed, calm, happy.
+[[nodiscard]] const std::array<MoodPoint, 5>& moodScale();
+/// "Calm", translated; "" outside the scale.
+[[nodiscard]] std::string moodInWords(int mood);
 /// "Facilitator", "Clinical lead", "Administrator", translated.
 [[nodiscard]] const char* roleInWords(records::Role role);
 

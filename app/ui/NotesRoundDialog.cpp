@@ -9,9 +9,11 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/tglbtn.h>
 
 #include "practice/Wording.h"
 #include "ui/NoteEditor.h"
+#include "ui/Pictograms.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -38,7 +40,8 @@ wxButton* roundButton(wxWindow* parent, const char* name, const wxString& label)
 }  // namespace
 
 NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practice,
-                                   records::SessionId session, records::MemberId startAt)
+                                   records::SessionId session, records::MemberId startAt,
+                                   const documents::PictureSource& pictures)
     : wxDialog(parent, wxID_ANY, trWx("Notes round"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       practice_(practice),
@@ -72,18 +75,49 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     previousPane_->GetPane()->SetSizer(paneSizer);
     previousPane_->Expand();
 
+    // His mood at the check-in: five pictures (their words as tooltips and labels for screen
+    // readers), then a word he chose.
+    auto* checkInRow = new wxBoxSizer(wxHORIZONTAL);
+    checkInRow->Add(new wxStaticText(this, wxID_ANY, trWx("At the check-in:")),
+                    wxSizerFlags().CenterVertical().Border(wxRIGHT, 8));
+    for (const auto& point : practice::moodScale()) {
+        auto* button =
+            new wxBitmapToggleButton(this, wxID_ANY, pictogramBundle(pictures, point.picture, 32));
+        button->SetName(wxString::Format("mood-%d", point.value));
+        button->SetToolTip(toWx(text::fill(text::tr("{1} (Alt+{2})"),
+                                           {text::tr(point.words), std::to_string(point.value)})));
+        button->SetLabel(trWx(point.words));
+        const int value = point.value;
+        button->Bind(wxEVT_TOGGLEBUTTON,
+                     [this, value](wxCommandEvent&) { showMood(mood_ == value ? 0 : value); });
+        moods_.push_back(button);
+        checkInRow->Add(button, wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
+    }
+    moodChosen_ = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                   FromDIP(wxSize(90, -1)), wxST_NO_AUTORESIZE);
+    moodChosen_->SetName("mood-chosen");
+    checkInRow->Add(moodChosen_, wxSizerFlags().CenterVertical().Border(wxLEFT, 4));
+    moodWord_ = new wxTextCtrl(this, wxID_ANY);
+    moodWord_->SetName("check-in-word");
+    moodWord_->SetHint(trWx("A word he chose (if any)"));
+    checkInRow->Add(moodWord_, wxSizerFlags(1).CenterVertical().Border(wxLEFT, 8));
+
     editor_ = new NoteEditor(this);
     editor_->setIndicators(practice_.indicatorsFor(session_));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("round-message");
     atNoteField_ = atField(message_, [this](const std::string& field) -> wxWindow* {
-        return field == "shared-section" ? shared_ : editor_->fieldFor(field);
+        if (field == "shared-section")
+            return shared_;
+        if (field == "check-in")
+            return moods_.front();
+        return editor_->fieldFor(field);
     });
     auto* keys = new wxStaticText(
         this, wxID_ANY,
         trWx("Ctrl+Enter signs and moves on. Ctrl+S keeps a draft and moves on. Page Up and "
              "Page Down move between members. Ctrl+K keeps the ratings carried forward. Ctrl+1 "
-             "to Ctrl+4: how he took part."));
+             "to Ctrl+4: how he took part. Alt+1 to Alt+5: his mood at the check-in."));
     keys->SetName("round-keys");
 
     auto* back = roundButton(this, "round-previous-member", trWx("&Previous member"));
@@ -106,6 +140,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     sizer->Add(top, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(sharedPane_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(previousPane_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+    sizer->Add(checkInRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(editor_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(keys, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
@@ -157,8 +192,12 @@ std::optional<practice::UnsavedNote> NotesRoundDialog::closeForLock() {
             practice::UnsavedNote{session_, round_.lines[current_].member.id, editor_->content()};
         editor_->markSaved();
     }
+    // The store is still open: what the group did and his check-in are kept now.
     if (shared_->IsModified())
-        keepShared();  // the store is still open: what the group did is kept now
+        keepShared();
+    keepCheckIn();
+    moodWord_->Clear();
+    showMood(0);
     editor_->show(std::nullopt, false);
     previous_->Clear();
     shared_->Clear();
@@ -191,6 +230,8 @@ void NotesRoundDialog::showMember(std::size_t index) {
     previousPane_->Show();
     previous_->ChangeValue(line.previous ? toWx(previousInWords(*line.previous))
                                          : trWx("None: this is his first note."));
+    showMood(line.checkIn ? line.checkIn->mood : 0);
+    moodWord_->ChangeValue(line.checkIn ? toWx(line.checkIn->word) : wxString());
     const bool editable = !line.done();
     editor_->show(line.note, editable);
     if (editable)
@@ -213,6 +254,27 @@ void NotesRoundDialog::useJottings() {
     });
 }
 
+void NotesRoundDialog::showMood(int mood) {
+    mood_ = mood;
+    for (std::size_t i = 0; i < moods_.size(); ++i)
+        moods_[i]->SetValue(static_cast<int>(i) + 1 == mood);
+    moodChosen_->SetLabel(mood == 0 ? trWx("not recorded") : toWx(practice::moodInWords(mood)));
+}
+
+bool NotesRoundDialog::keepCheckIn() {
+    if (round_.lines.empty() || mood_ == 0)
+        return true;  // none chosen: nothing to keep (a recorded one is never taken away)
+    const auto& line = round_.lines[current_];
+    const auto word = fromWx(moodWord_->GetValue());
+    if (line.checkIn && line.checkIn->mood == mood_ && line.checkIn->word == word)
+        return true;
+    const auto member = line.member.id;
+    return runGuarded(atNoteField_, [&] {
+        practice_.recordCheckIn(session_, member, mood_, word);
+        reload();
+    });
+}
+
 bool NotesRoundDialog::keepShared() {
     if (sharedWritten_ && !shared_->IsModified())
         return true;
@@ -224,6 +286,8 @@ bool NotesRoundDialog::keepShared() {
 }
 
 bool NotesRoundDialog::keepTyped() {
+    if (!keepCheckIn())
+        return false;
     if (round_.lines.empty() || (!editor_->isModified() && !shared_->IsModified()))
         return true;
     if (!keepShared())
@@ -254,7 +318,7 @@ void NotesRoundDialog::saveAndNext() {
     }
     const auto member = round_.lines[current_].member.id;
     clearRefused(editor_->textField(), message_);
-    if (!keepShared())
+    if (!keepShared() || !keepCheckIn())
         return;
     if (!runGuarded(atNoteField_, [&] {
             practice_.saveNote(session_, member, editor_->content());
@@ -277,7 +341,7 @@ void NotesRoundDialog::signAndNext() {
     const bool carriedLeftOut = editor_->hasUnconfirmedCarried();
     auto content = editor_->content();
     clearRefused(editor_->textField(), message_);
-    if (!keepShared())
+    if (!keepShared() || !keepCheckIn())
         return;
     if (!runGuarded(atNoteField_, [&] {
             practice_.signNote(session_, member, content);
@@ -327,6 +391,8 @@ void NotesRoundDialog::onKey(wxKeyEvent& event) {
         editor_->confirmCarried();
     } else if (ctrl && key >= '1' && key <= '4') {
         editor_->chooseParticipation(key - '0');
+    } else if (event.GetModifiers() == wxMOD_ALT && key >= '1' && key <= '5') {
+        showMood(mood_ == key - '0' ? 0 : key - '0');
     } else if (event.GetModifiers() == wxMOD_NONE && key == WXK_PAGEUP) {
         move(-1);
     } else if (event.GetModifiers() == wxMOD_NONE && key == WXK_PAGEDOWN) {

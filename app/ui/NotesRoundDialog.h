@@ -9,9 +9,11 @@
 
 #include <wx/dialog.h>
 
+#include "documents/PictureSource.h"
 #include "practice/Practice.h"
 #include "ui/Guarded.h"
 
+class wxBitmapToggleButton;
 class wxCollapsiblePane;
 class wxStaticText;
 class wxTextCtrl;
@@ -23,8 +25,9 @@ class NoteEditor;
 class NotesRoundDialog : public wxDialog {
   public:
     /// Opens on `startAt` when he is in the round, else on the first man without a signed note.
+    /// The check-in's mood pictures come from `pictures` (the service's programme).
     NotesRoundDialog(wxWindow* parent, practice::Practice& practice, records::SessionId session,
-                     records::MemberId startAt);
+                     records::MemberId startAt, const documents::PictureSource& pictures);
     /// The member shown when the round was closed (for the session page to select).
     [[nodiscard]] records::MemberId memberShown() const;
     /// Locking: closes the round, its notes leaving the screen, and hands over what was typed
@@ -40,6 +43,11 @@ class NotesRoundDialog : public wxDialog {
     /// Keeps what the group did, when it was changed or (its first draft from the plan) not yet
     /// written: before a note of the session is kept, so that every note has it.
     bool keepShared();
+    /// Keeps the check-in mood and word chosen for the man shown, when they differ from what is
+    /// recorded; false (with the reason shown) when refused.
+    bool keepCheckIn();
+    /// Shows `mood` (0: none) as the one pressed of the five.
+    void showMood(int mood);
     /// Moves the jottings of the man shown into his draft (before it is shown).
     void useJottings();
     void move(int step);
@@ -62,6 +70,10 @@ class NotesRoundDialog : public wxDialog {
     bool sharedWritten_ = false;
     wxCollapsiblePane* previousPane_;
     wxTextCtrl* previous_;
+    std::vector<wxBitmapToggleButton*> moods_;
+    wxStaticText* moodChosen_;  ///< the chosen picture's word: a pressed button is only shading
+    wxTextCtrl* moodWord_;
+    int mood_ = 0;  ///< chosen for the man shown, 1-5; 0 when none
     NoteEditor* editor_;
     wxStaticText* message_;
     ShowFailure atNoteField_;

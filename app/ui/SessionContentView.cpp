@@ -5,8 +5,6 @@
 #include "ui/SessionContentView.h"
 
 #include <wx/dcclient.h>
-#include <wx/image.h>
-#include <wx/mstream.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/statbmp.h>
@@ -17,6 +15,7 @@
 #include <variant>
 
 #include "curriculum/ProgrammeLocation.h"
+#include "ui/Pictograms.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -25,18 +24,6 @@ namespace {
 constexpr int kPicture = 40;  ///< an easy-read pictogram's side, in DIPs
 constexpr int kMargin = 10;   ///< around the content, in DIPs: the focus frame is drawn in it
 constexpr int kGap = 8;       ///< between a picture or bullet and its text, in DIPs
-
-/// A PNG fitted into a square of `side` pixels.
-wxBitmap fitted(const wxImage& original, int side) {
-    wxImage image = original.Copy();
-    const double scale =
-        std::min(double(side) / image.GetWidth(), double(side) / image.GetHeight());
-    image.Rescale(std::max(1, int(image.GetWidth() * scale)),
-                  std::max(1, int(image.GetHeight() * scale)), wxIMAGE_QUALITY_HIGH);
-    image.Resize(wxSize(side, side),
-                 wxPoint((side - image.GetWidth()) / 2, (side - image.GetHeight()) / 2));
-    return wxBitmap(image);
-}
 
 }  // namespace
 
@@ -224,22 +211,7 @@ void SessionContentView::addPicture(wxSizer* row, const std::string& name) {
 wxBitmapBundle SessionContentView::pictogram(const std::string& name) {
     if (auto known = drawn_.find(name); known != drawn_.end())
         return known->second;
-    wxBitmapBundle bundle;
-    try {
-        const auto picture = pictures_.read(name);
-        if (picture.type == "svg") {
-            bundle = wxBitmapBundle::FromSVG(picture.bytes.c_str(), wxSize(kPicture, kPicture));
-        } else {
-            wxMemoryInputStream in(picture.bytes.data(), picture.bytes.size());
-            wxImage image(in, wxBITMAP_TYPE_PNG);
-            // At 100% and at 200%: the larger one is drawn on a high-resolution screen.
-            if (image.IsOk())
-                bundle = wxBitmapBundle::FromBitmaps(fitted(image, kPicture),
-                                                     fitted(image, 2 * kPicture));
-        }
-    } catch (const std::exception&) {
-        // Left empty: the caller shows the picture's name instead.
-    }
+    auto bundle = pictogramBundle(pictures_, name, kPicture);
     drawn_.emplace(name, bundle);
     return bundle;
 }

@@ -30,6 +30,7 @@ class SessionContentView : public wxScrolledWindow {
 
     /// Where pictograms are read from from now on (the service's, once signed in).
     void usePictures(documents::PictureSource pictures);
+    [[nodiscard]] const documents::PictureSource& pictures() const { return pictures_; }
     /// Shows `content` from its top; a block this pane has no form for (a writing space, a
     /// table) is left out.
     void show(const documents::Document& content);

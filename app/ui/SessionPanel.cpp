@@ -767,8 +767,8 @@ void SessionPanel::openNotesRound() {
     if (!keepUnsavedNote())
         return;
     const auto* line = selectedLine();
-    NotesRoundDialog round(this, *practice_, session_,
-                           line ? line->member.id : records::MemberId());
+    NotesRoundDialog round(this, *practice_, session_, line ? line->member.id : records::MemberId(),
+                           content_->pictures());
     openRound_ = &round;
     round.ShowModal();
     openRound_ = nullptr;

@@ -11,6 +11,7 @@
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/tglbtn.h>
 
 #include <iostream>
 
@@ -254,7 +255,8 @@ TEST_CASE("locking closes the notes round, its notes off the screen, and keeps w
     closeFrame(frame);
 }
 
-TEST_CASE("the notes round keeps what the group did once, and a man's jottings reach his note") {
+TEST_CASE(
+    "the notes round keeps what the group did once, his check-in, and his jottings in his note") {
     LastWeek service;
     {
         auto store = openTestStore(service.path);
@@ -277,9 +279,17 @@ TEST_CASE("the notes round keeps what the group did once, and a man's jottings r
         shared->SetFocus();
         shared->SetInsertionPointEnd();
         typeHere(" We practised listening.");
+        // His mood at the check-in: Alt+4 (calm) and a word he chose.
+        press('4', wxMOD_ALT);
+        CHECK(find<wxBitmapToggleButton>(round, "mood-4")->GetValue());
+        CHECK_FALSE(find<wxBitmapToggleButton>(round, "mood-1")->GetValue());
+        CHECK(find<wxStaticText>(round, "mood-chosen")->GetLabel() == "Calm");
+        find<wxTextCtrl>(round, "check-in-word")->SetFocus();
+        typeHere("rested");
         text->SetFocus();
         text->SetInsertionPointEnd();
         typeHere(" Practised it twice.");
+        CHECK(ui::saveScreenshot(round, ROUNDTABLE_SCREENSHOT_DIR "/gui-notes-round-check-in.png"));
         press(WXK_RETURN, wxMOD_CONTROL);
         CHECK(waitFor([&] {
             return find<wxStaticText>(round, "round-progress")->GetLabel() == "1 of 8 notes signed";
@@ -296,6 +306,10 @@ TEST_CASE("the notes round keeps what the group did once, and a man's jottings r
     CHECK(note->state == records::NoteState::signedOff);
     CHECK(note->content.text == "Asked how to say no. Practised it twice.");
     CHECK(store.jottingsOf(service.session).empty());
+    auto checkIns = store.checkInsOf(service.members[0]);
+    REQUIRE(checkIns.size() == 1);
+    CHECK(checkIns[0].mood == 4);
+    CHECK(checkIns[0].word == "rested");
     auto section = store.sharedSectionOf(service.session);
     REQUIRE(section);
     CHECK(section->text.starts_with("The group did: "));

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "practice/Practice.h"
+#include "practice/Wording.h"
 #include "support/RawSql.h"
 #include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
@@ -160,4 +161,25 @@ TEST_CASE("jottings go into the draft of the man they are about, never into a si
     CHECK(g.practice.useJottings(g.second, g.ben) == 0);
     CHECK(g.store.note(g.second, g.ben)->content.text == "Ben joined in.");
     CHECK(g.store.jottingsOf(g.second).size() == 1);  // kept: nothing is lost
+}
+
+TEST_CASE("a man's check-in mood is one of five pictures, shown in the round, and corrected") {
+    Group g;
+    g.practice.markEveryonePresent(g.second);
+    CHECK_THROWS_AS(g.practice.recordCheckIn(g.second, g.adam, 0, ""), practice::ValidationError);
+    CHECK_THROWS_AS(g.practice.recordCheckIn(g.second, g.adam, 6, ""), practice::ValidationError);
+    g.practice.recordCheckIn(g.second, g.adam, 2, " tired ");
+    g.practice.recordCheckIn(g.second, g.adam, 3, "tired but OK");
+    auto round = g.practice.notesRound(g.second);
+    REQUIRE(round.lines.size() == 3);
+    REQUIRE(round.lines[0].checkIn);
+    CHECK(round.lines[0].checkIn->mood == 3);
+    CHECK(round.lines[0].checkIn->word == "tired but OK");
+    CHECK_FALSE(round.lines[1].checkIn);
+    CHECK(practice::moodInWords(3) == "Mixed");
+    CHECK(practice::moodInWords(9).empty());
+    // Each point's picture is one the shipped programme has.
+    for (const auto& point : practice::moodScale())
+        CHECK(std::filesystem::exists(std::filesystem::path(ROUNDTABLE_CONTENT) / "pictures" /
+                                      (std::string(point.picture) + ".svg")));
 }
