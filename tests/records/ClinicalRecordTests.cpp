@@ -289,7 +289,7 @@ TEST_CASE("an amendment corrects a signed note: both stay, with author, time and
           "recorded.");
 }
 
-TEST_CASE("concerns: actions and their updates; open until someone closes it with its outcome") {
+TEST_CASE("concerns: actions and their updates, open until someone closes it with its outcome") {
     Service service;
     ConcernId concern = 0;
     ActionId call = 0, meet = 0;
