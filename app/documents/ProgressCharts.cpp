@@ -109,4 +109,20 @@ Chart scoreChart(const practice::MeasureProgress& measure, practice::DateOrder d
     return chart;
 }
 
+Chart moodChart(const std::vector<practice::DatedRating>& moods, practice::DateOrder dates) {
+    Chart chart;
+    chart.title = text::tr("His mood at the check-in");
+    chart.valueMin = 1;
+    chart.valueMax = 5;
+    chart.valueLabel = text::tr("Mood, from 1 (sad) to 5 (happy)");
+    chart.categoryLabel = text::tr("Session");
+    ChartSeries series{text::tr("His mood"), {}, markerFor(0), dashFor(0), {}, {}};
+    for (const auto& mood : moods) {
+        chart.categories.push_back(practice::formatDate(mood.date, dates));
+        series.values.push_back(mood.rating);
+    }
+    chart.series.push_back(std::move(series));
+    return chart;
+}
+
 }  // namespace roundtable::documents

@@ -25,4 +25,8 @@ namespace roundtable::documents {
 /// rating at every session does), on the measure's range.
 [[nodiscard]] Chart scoreChart(const practice::MeasureProgress& measure, practice::DateOrder dates);
 
+/// His mood at each check-in over the session dates, on the five-point scale.
+[[nodiscard]] Chart moodChart(const std::vector<practice::DatedRating>& moods,
+                              practice::DateOrder dates);
+
 }  // namespace roundtable::documents

@@ -215,6 +215,16 @@ MemberProgress memberProgress(records::RecordStore& store, records::MemberId mem
     auto milestones = store.milestonesOf(member);
     for (const auto& milestone : milestones)
         damages.push_back(milestone.damage);
+    // His check-ins, at the sessions that count for him (oldest first, as they are read).
+    for (const auto& checkIn : store.checkInsOf(member)) {
+        auto at = std::find_if(sessions.begin(), sessions.end(), [&](const PeriodSession& s) {
+            return s.session.id == checkIn.sessionId;
+        });
+        if (at == sessions.end())
+            continue;
+        damages.push_back(checkIn.damage);
+        progress.moods.push_back({at->session.date, checkIn.mood});
+    }
     refuseDamaged(damages, "progress", text::tr("The progress view"));
 
     progress.modules = attendanceByModule(sessions, programme);

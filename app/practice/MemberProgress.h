@@ -75,6 +75,8 @@ struct MemberProgress {
     std::vector<MeasureProgress> measures;
     /// Every milestone of the programme, in its order, then any reached that it no longer has.
     std::vector<MilestoneProgress> milestones;
+    /// His mood at each session's check-in (1-5, moodScale()), by the session's date.
+    std::vector<DatedRating> moods;
 };
 
 /// Attendance by module over `sessions` (each counting for him, oldest first); catch-ups are

@@ -72,6 +72,7 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
                           {text::tr("Time point"), 260},
                           {text::tr("Taken on"), 120},
                           {text::tr("Score"), 70}});
+    mood_ = new ChartView(this, "mood-chart");
     indicatorCharts_ = new wxGridSizer(2, kChartGap, kChartGap);
     scoreCharts_ = new wxGridSizer(2, kChartGap, kChartGap);
 
@@ -85,6 +86,7 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
     sizer->Add(heading(this, trWx("Progress indicators")), flags);
     sizer->Add(noRatings_, flags);
     sizer->Add(indicatorCharts_, flags);
+    sizer->Add(mood_, flags);
     sizer->Add(heading(this, trWx("Outcome measures")), flags);
     sizer->Add(scores_, flags);
     sizer->Add(scoreCharts_, flags);
@@ -139,6 +141,8 @@ void ProgressPanel::clear() {
     scores_->DeleteAllItems();
     attendance_->setChart({});
     attendance_->Hide();
+    mood_->setChart({});
+    mood_->Hide();
     noRatings_->Hide();
     showCharts(indicatorCharts_, indicatorViews_, {}, "indicator-chart");
     showCharts(scoreCharts_, scoreViews_, {}, "score-chart");
@@ -197,6 +201,9 @@ void ProgressPanel::showMember(practice::Practice& practice, records::MemberId m
         }
         milestoneChoice_->SetSelection(milestones_.empty() ? wxNOT_FOUND : 0);
         noRatings_->Show(progress.indicators.empty());
+        mood_->Show(!progress.moods.empty());
+        if (!progress.moods.empty())
+            mood_->setChart(documents::moodChart(progress.moods, dates));
         showCharts(indicatorCharts_, indicatorViews_,
                    documents::indicatorCharts(progress.indicators, dates), "indicator-chart");
         row = 0;

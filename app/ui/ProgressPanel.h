@@ -53,6 +53,7 @@ class ProgressPanel : public wxScrolledWindow {
     int wrappedAt_ = -1;
     wxListCtrl* modules_;
     ChartView* attendance_;
+    ChartView* mood_;  ///< shown once he has a check-in
     wxStaticText* noRatings_;
     wxSizer* indicatorCharts_;
     std::vector<ChartView*> indicatorViews_;

@@ -330,3 +330,16 @@ TEST_CASE("a group's charts show each mean with its range as a capped bar, a gap
               CAIRO_STATUS_SUCCESS);
     }
 }
+
+TEST_CASE("his mood at each check-in is charted on the five-point scale by session date") {
+    const std::vector<practice::DatedRating> moods{{"2026-09-15"_date, 4}, {"2026-09-22"_date, 3}};
+    auto chart = moodChart(moods, practice::DateOrder::yearMonthDay);
+    CHECK(chart.title == "His mood at the check-in");
+    CHECK(chart.valueMin == 1);
+    CHECK(chart.valueMax == 5);
+    CHECK(chart.categories == std::vector<std::string>{"2026-09-15", "2026-09-22"});
+    REQUIRE(chart.series.size() == 1);
+    REQUIRE(chart.series[0].values.size() == 2);
+    CHECK(chart.series[0].values[0] == 4);
+    CHECK(chart.series[0].values[1] == 3);
+}

@@ -61,6 +61,7 @@ void writeDanielsYear(const std::filesystem::path& path) {
         for (const auto& indicator : practice.indicatorsFor(session))
             note.ratings.push_back({std::string(indicator.id), rating});
         practice.signNote(session, daniel, note);
+        practice.recordCheckIn(session, daniel, static_cast<int>(week) + 2, "");
     }
     practice.recordOutcomeScore(daniel, "sexual-knowledge", "before", "2026-09-01", 41);
     practice.recordOutcomeScore(daniel, "sexual-knowledge", "after", "2026-10-20", 58);
@@ -114,6 +115,11 @@ TEST_CASE("a member's Progress tab shows his attendance by module, ratings and s
     CHECK(framework->chart().series.at(0).values ==
           std::vector<std::optional<double>>{1.0, 2.0, 3.0});
     CHECK(find<ui::ChartView>(frame, "indicator-chart-2")->chart().categories.size() == 1);
+    // His mood at the check-ins of the four sessions he was at.
+    auto* mood = find<ui::ChartView>(frame, "mood-chart");
+    CHECK(mood->IsShown());
+    CHECK(mood->chart().series.at(0).values ==
+          std::vector<std::optional<double>>{2.0, 3.0, 4.0, 5.0});
     auto* scores = find<wxListCtrl>(frame, "progress-scores");
     REQUIRE(scores->GetItemCount() == 4);
     CHECK(scores->GetItemText(0, 0) == "Sexual knowledge");
@@ -146,6 +152,13 @@ TEST_CASE("a member's Progress tab shows his attendance by module, ratings and s
         pump(300);
         CHECK(ui::saveScreenshot(frame, std::string(name).append("-scrolled.png")));
     }
+    // The mood chart, scrolled to, is drawn like the others.
+    int unitX = 1, unitY = 1;
+    page->GetScrollPixelsPerUnit(&unitX, &unitY);
+    page->Scroll(0, page->CalcUnscrolledPosition(mood->GetPosition()).y / std::max(1, unitY));
+    pump(400);
+    REQUIRE(mood->image().IsOk());
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-member-progress-mood.png"));
     // Opening another tab and coming back reads it again only after a change to his record.
     clickTab(sections, 0);
     clickTab(sections, kProgressTab);

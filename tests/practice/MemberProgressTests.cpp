@@ -235,3 +235,18 @@ TEST_CASE(
                          "SELECT COUNT(*) FROM audit_events WHERE kind IN ('record-milestone', "
                          "'withdraw-milestone')") == 2);
 }
+
+TEST_CASE("progress shows his mood at each check-in by the session's date, the newest counting") {
+    Group g;
+    g.practice.recordCheckIn(g.second, g.adam, 2, "");
+    g.practice.recordCheckIn(g.first, g.adam, 4, "calm");
+    g.practice.recordCheckIn(g.second, g.adam, 3, "");  // corrects the first of the second
+    g.practice.recordCheckIn(g.first, g.eli, 5, "");    // before he joined: not his session
+    auto progress = practice::memberProgress(g.store, g.adam, shippedProgramme());
+    REQUIRE(progress.moods.size() == 2);
+    CHECK(progress.moods[0].date == "2026-09-15"_date);
+    CHECK(progress.moods[0].rating == 4);
+    CHECK(progress.moods[1].date == "2026-09-22"_date);
+    CHECK(progress.moods[1].rating == 3);
+    CHECK(practice::memberProgress(g.store, g.eli, shippedProgramme()).moods.empty());
+}
