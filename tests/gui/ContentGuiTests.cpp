@@ -103,6 +103,24 @@ std::string scaleSuffix(wxWindow* frame) {
     return suffix;
 }
 
+/// At 1366x768 and 1024x768: nothing of `view` cut off, tall enough to read a few points at a
+/// time, and pictured at its top and at its first picture (gui-content-<what>-<width>x768...).
+void checkAtBothSizes(wxWindow* frame, ui::SessionContentView* view, const std::string& what) {
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(400);
+        CAPTURE(size.x);
+        checkNothingCut(view);
+        CHECK(view->GetClientSize().y >= view->FromDIP(200));
+        const auto name = std::string(ROUNDTABLE_SCREENSHOT_DIR "/gui-content-") + what + "-" +
+                          std::to_string(size.x) + "x768" + scaleSuffix(frame);
+        CHECK(ui::saveScreenshot(frame, name + ".png"));
+        scrollToFirstPicture(view);
+        CHECK(ui::saveScreenshot(frame, name + "-pictures.png"));
+        view->Scroll(0, 0);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("the curriculum preview shows a session's whole content with its pictograms") {
@@ -166,22 +184,7 @@ TEST_CASE("the curriculum preview shows a session's whole content with its picto
     view->GetViewStart(&x, &y);
     CHECK(y == 0);
 
-    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
-        frame->SetSize(size);
-        pump(400);
-        CAPTURE(size.x);
-        checkNothingCut(view);
-        // Tall enough to read a few points at a time, whatever the screen.
-        CHECK(view->GetClientSize().y >= view->FromDIP(200));
-        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-content-curriculum-" +
-                                            std::to_string(size.x) + "x768" + scaleSuffix(frame) +
-                                            ".png"));
-        scrollToFirstPicture(view);
-        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-content-curriculum-" +
-                                            std::to_string(size.x) + "x768" + scaleSuffix(frame) +
-                                            "-pictures.png"));
-        view->Scroll(0, 0);
-    }
+    checkAtBothSizes(frame, view, "curriculum");
     closeFrame(frame);
 }
 
@@ -231,21 +234,7 @@ TEST_CASE("the session page shows the chosen activity's content beside the plan"
     CHECK_FALSE(holds(text, session.activities[0].adapt));  // that activity's only
     CHECK(picturesShown(content) == picturesOf(activity.easyRead));
 
-    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
-        frame->SetSize(size);
-        pump(400);
-        CAPTURE(size.x);
-        checkNothingCut(content);
-        CHECK(content->GetClientSize().y >= content->FromDIP(200));
-        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-content-session-" +
-                                            std::to_string(size.x) + "x768" + scaleSuffix(frame) +
-                                            ".png"));
-        scrollToFirstPicture(content);
-        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-content-session-" +
-                                            std::to_string(size.x) + "x768" + scaleSuffix(frame) +
-                                            "-pictures.png"));
-        content->Scroll(0, 0);
-    }
+    checkAtBothSizes(frame, content, "session");
 
     // Another activity, then the register: its note comes back beside it, ready to write.
     clickListRow(plan, 0);
