@@ -225,6 +225,16 @@ MemberProgress memberProgress(records::RecordStore& store, records::MemberId mem
         damages.push_back(checkIn.damage);
         progress.moods.push_back({at->session.date, checkIn.mood});
     }
+    for (auto& task : store.tasksOf(member)) {
+        damages.push_back(task.damage);
+        if (task.review)
+            damages.push_back(task.review->damage);
+        const auto setOn = store.session(task.sessionId).date;
+        std::optional<records::Date> reviewedOn;
+        if (task.review)
+            reviewedOn = store.session(task.review->sessionId).date;
+        progress.tasks.push_back({setOn, std::move(task), reviewedOn});
+    }
     refuseDamaged(damages, "progress", text::tr("The progress view"));
 
     progress.modules = attendanceByModule(sessions, programme);

@@ -64,6 +64,13 @@ struct MilestoneProgress {
     std::optional<records::Milestone> reached;
 };
 
+/// A between-sessions task of his: the day it was set, and the day it was said how it went.
+struct TaskProgress {
+    records::Date setOn;
+    records::MemberTask task;
+    std::optional<records::Date> reviewedOn;
+};
+
 struct MemberProgress {
     records::Member member;  ///< as in the first group he joined
     /// Modules in the order he first met them (at a session that counts for him).
@@ -77,6 +84,8 @@ struct MemberProgress {
     std::vector<MilestoneProgress> milestones;
     /// His mood at each session's check-in (1-5, moodScale()), by the session's date.
     std::vector<DatedRating> moods;
+    /// His between-sessions tasks, oldest first, each with how it went when recorded.
+    std::vector<TaskProgress> tasks;
 };
 
 /// Attendance by module over `sessions` (each counting for him, oldest first); catch-ups are

@@ -38,6 +38,24 @@ std::vector<records::IndicatorRating> carriedRatings(
     return carried;
 }
 
+/// His task set at `session`, and his newest task set before it that is to be reviewed there.
+void findTasks(records::RecordStore& store, const records::Session& session, RoundLine& line) {
+    for (auto& task : store.tasksOf(line.member.id)) {  // oldest session first
+        if (task.sessionId == session.id) {
+            line.task = task;
+            continue;
+        }
+        const auto setAt = store.session(task.sessionId);
+        if (setAt.date > session.date || (setAt.date == session.date && setAt.id > session.id))
+            continue;  // set later than this session
+        const bool reviewedElsewhere = task.review && task.review->sessionId != session.id;
+        if (!reviewedElsewhere)
+            line.taskToReview = TaskProgress{setAt.date, std::move(task), std::nullopt};
+        else
+            line.taskToReview.reset();  // a newer task, already reviewed, is his newest
+    }
+}
+
 }  // namespace
 
 bool RoundLine::done() const {
@@ -51,20 +69,22 @@ int NotesRound::doneCount() const {
 
 NotesRound notesRoundOf(records::RecordStore& store, const records::Session& session,
                         const std::vector<RegisterLine>& lines,
-                        std::vector<curriculum::Indicator> indicators) {
-    NotesRound round{std::move(indicators), {}};
+                        std::vector<curriculum::Indicator> indicators,
+                        std::optional<TaskOffer> task) {
+    NotesRound round{std::move(indicators), {}, std::move(task)};
     const auto checkIns = store.checkInsAt(session.id);
     for (const auto& line : lines) {
         if (!line.mark || !records::wasPresent(line.mark->status))
             continue;
         RoundLine roundLine{
-            line.member, line.note, previousNote(store, session, line.member.id), {}, {}};
+            line.member, line.note, previousNote(store, session, line.member.id), {}, {}, {}, {}};
         if (roundLine.previous)
             roundLine.carried = carriedRatings(*roundLine.previous->note, round.indicators);
         for (const auto& checkIn : checkIns) {
             if (checkIn.memberId == line.member.id)
                 roundLine.checkIn = checkIn;
         }
+        findTasks(store, session, roundLine);
         round.lines.push_back(std::move(roundLine));
     }
     return round;

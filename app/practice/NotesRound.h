@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "curriculum/Programme.h"
+#include "practice/MemberProgress.h"
 #include "records/RecordStore.h"
 
 namespace roundtable::practice {
@@ -25,20 +26,34 @@ struct RoundLine {
     std::vector<records::IndicatorRating> carried;
     /// His mood at this session's check-in, if recorded (the newest).
     std::optional<records::CheckIn> checkIn;
+    /// The between-sessions task set for him at this session, if set.
+    std::optional<records::MemberTask> task;
+    /// His newest task from an earlier session, to say at this check-in how it went: not yet
+    /// reviewed, or reviewed at this session.
+    std::optional<TaskProgress> taskToReview;
     /// His note of this session is signed.
     [[nodiscard]] bool done() const;
+};
+
+/// The between-sessions task a session sets: from the first activity of kind
+/// "between-sessions" in its plan, in the programme's words until changed for a man.
+struct TaskOffer {
+    int activityPosition = 0;  ///< in the plan as made, from 1
+    std::string text;
 };
 
 struct NotesRound {
     std::vector<curriculum::Indicator> indicators;  ///< what a note of this session rates
     std::vector<RoundLine> lines;                   ///< in the register's order
+    std::optional<TaskOffer> task;                  ///< none when the session sets no task
     [[nodiscard]] int doneCount() const;
 };
 
 /// The round of `session` from its register lines (Practice::registerFor): the members who
-/// were there, each with his previous note and what it offers to carry forward.
+/// were there, each with his previous note, what it offers to carry forward and his tasks.
 [[nodiscard]] NotesRound notesRoundOf(records::RecordStore& store, const records::Session& session,
                                       const std::vector<RegisterLine>& lines,
-                                      std::vector<curriculum::Indicator> indicators);
+                                      std::vector<curriculum::Indicator> indicators,
+                                      std::optional<TaskOffer> task);
 
 }  // namespace roundtable::practice

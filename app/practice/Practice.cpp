@@ -218,6 +218,36 @@ records::SessionId Practice::planSession(records::GroupId group,
     return store_.addSession(sessionFromCurriculum(group, curriculumSessionId, typedOn));
 }
 
+std::string Practice::questionBeforePlanning(records::GroupId group, const std::string& typedOn) {
+    auto date = readTypedDate(typedOn, dateOrder_);
+    if (!date)
+        return {};  // planSession says what is wrong with the date
+    for (const auto& session : store_.sessionsOf(group)) {
+        if (session.date == *date && !session.isCatchUp()) {
+            return text::fill(text::tr("The group already has a session on {1}: {2}. Plan "
+                                       "another on the same day?"),
+                              {dateInWords(*date), session.title});
+        }
+    }
+    return {};
+}
+
+std::string Practice::questionBeforeMarkingHeld(records::SessionId session) {
+    if (!store_.session(session).facilitators.empty())
+        return {};
+    return text::tr(
+        "Nobody is recorded as running this session. Tick who ran it, or record "
+        "that it took place without saying who?");
+}
+
+std::string Practice::questionBeforeSigning(const records::NoteContent& content) {
+    if (content.participation != records::Participation::notRecorded || !content.ratings.empty())
+        return {};
+    return text::tr(
+        "This note records neither how he took part nor any rating. Sign it as "
+        "it is?");
+}
+
 records::SessionId Practice::planCatchUp(records::GroupId group,
                                          const std::string& curriculumSessionId,
                                          const std::vector<records::MemberId>& members,
@@ -531,7 +561,62 @@ int Practice::markEveryonePresent(records::SessionId session) {
 
 NotesRound Practice::notesRound(records::SessionId session) {
     return notesRoundOf(store_, store_.session(session), registerFor(session),
-                        indicatorsFor(session));
+                        indicatorsFor(session), taskOffer(session));
+}
+
+std::optional<TaskOffer> Practice::taskOffer(records::SessionId session) {
+    const auto planned = store_.session(session);
+    const auto& activities = planned.activities;
+    auto activity = std::find_if(activities.begin(), activities.end(),
+                                 [](const auto& a) { return a.kind == "between-sessions"; });
+    if (activity == activities.end())
+        return std::nullopt;
+    const auto index = static_cast<std::size_t>(activity - activities.begin());
+    TaskOffer offer{static_cast<int>(index) + 1, activity->title};
+    // In the programme's plain words for the men (its easy-read points), where it has them.
+    const auto* module = moduleOf(planned.stamp);
+    if (!module)
+        return offer;
+    auto from = std::find_if(module->sessions.begin(), module->sessions.end(),
+                             [&](const auto& s) { return s.id == planned.stamp.sessionId; });
+    if (from == module->sessions.end() || index >= from->activities.size())
+        return offer;
+    std::string words;
+    for (const auto& point : from->activities[index].easyRead)
+        words.append(words.empty() ? "" : " ").append(point.text);
+    if (!words.empty())
+        offer.text = std::move(words);
+    return offer;
+}
+
+void Practice::setTask(records::SessionId session, records::MemberId member,
+                       const std::string& text) {
+    const auto offer = taskOffer(session);
+    if (!offer)
+        throw ValidationError("task", text::tr("This session sets no task between sessions."));
+    auto marks = store_.registerOf(session);
+    auto mark = std::find_if(marks.begin(), marks.end(), [&](const records::AttendanceMark& m) {
+        return m.memberId == member;
+    });
+    if (mark == marks.end() || !records::wasPresent(mark->status))
+        throw ValidationError("task", text::tr("A task is set for a man who was there."));
+    if (trimmed(text).empty())
+        throw ValidationError("task", text::tr("Please write his task."));
+    for (const auto& task : store_.tasksOf(member)) {
+        if (task.sessionId == session && task.activityPosition == offer->activityPosition &&
+            task.text == trimmed(text))
+            return;
+    }
+    store_.setTask(session, member, offer->activityPosition, trimmed(text));
+}
+
+void Practice::reviewTask(const records::MemberTask& task, records::SessionId at,
+                          records::TaskOutcome outcome, const std::string& comment) {
+    refuseIfDamaged(task.damage, "task-review", text::tr("This task's record cannot be changed."));
+    if (task.review && task.review->sessionId == at && task.review->outcome == outcome &&
+        task.review->comment == trimmed(comment))
+        return;
+    store_.reviewTask(task.id, at, outcome, trimmed(comment));
 }
 
 Practice::SharedSectionText Practice::sharedSection(records::SessionId session) {
@@ -675,6 +760,13 @@ records::ConcernId Practice::raiseConcern(records::MemberId member,
     if (trimmed(description).empty())
         throw ValidationError("concern", text::tr("Please describe the concern."));
     return store_.raiseConcern({member, session, trimmed(description)});
+}
+
+std::vector<records::Concern> Practice::concernsFromNote(records::SessionId session,
+                                                         records::MemberId member) {
+    auto concerns = store_.concernsOf(member);
+    std::erase_if(concerns, [&](const records::Concern& c) { return c.sessionId != session; });
+    return concerns;
 }
 
 records::ActionId Practice::addConcernAction(records::ConcernId concern, const std::string& action,

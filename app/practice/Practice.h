@@ -108,6 +108,15 @@ class Practice {
     /// module id, version and content hash they came from, at the group's usual start time.
     records::SessionId planSession(records::GroupId group, const std::string& curriculumSessionId,
                                    const std::string& date);
+    // The questions below are asked before an action that is allowed but often a slip; empty
+    // when there is nothing to ask.
+    /// Before planning a session of the whole group on a day it already has one.
+    [[nodiscard]] std::string questionBeforePlanning(records::GroupId group,
+                                                     const std::string& typedOn);
+    /// Before marking a session as having taken place with nobody recorded as running it.
+    [[nodiscard]] std::string questionBeforeMarkingHeld(records::SessionId session);
+    /// Before signing a note that records neither how he took part nor any rating.
+    [[nodiscard]] static std::string questionBeforeSigning(const records::NoteContent& content);
     /// Plans a catch-up of a curriculum session for some members of `group` (CatchUps.h): a
     /// session like planSession's whose register lists only them. ValidationError at
     /// "catch-up-members" for nobody, or someone not on the group's list on that day.
@@ -199,6 +208,15 @@ class Practice {
     /// "check-in"); a later one for the session corrects it.
     void recordCheckIn(records::SessionId session, records::MemberId member, int mood,
                        const std::string& word);
+    /// The between-sessions task the session sets, if its plan has one (NotesRound.h).
+    [[nodiscard]] std::optional<TaskOffer> taskOffer(records::SessionId session);
+    /// Sets his between-sessions task from the session (field "task"): for a man who was there;
+    /// unchanged text writes nothing.
+    void setTask(records::SessionId session, records::MemberId member, const std::string& text);
+    /// How his task went, recorded at session `at` (field "task-review"); the same again
+    /// writes nothing.
+    void reviewTask(const records::MemberTask& task, records::SessionId at,
+                    records::TaskOutcome outcome, const std::string& comment);
     /// Jots a few words against a member during the session (field "jotting").
     void addJotting(records::SessionId session, records::MemberId member, const std::string& text);
     /// Moves the member's jottings into his note's draft (see RecordStore); returns how many.
@@ -222,6 +240,9 @@ class Practice {
     records::ConcernId raiseConcern(records::MemberId member,
                                     std::optional<records::SessionId> session,
                                     const std::string& description);
+    /// The concerns recorded from his note of the session (raised with the session linked).
+    [[nodiscard]] std::vector<records::Concern> concernsFromNote(records::SessionId session,
+                                                                 records::MemberId member);
     records::ActionId addConcernAction(records::ConcernId concern, const std::string& action,
                                        const std::string& owner, const std::string& dueOn);
     void updateConcernAction(records::ActionId action, records::ActionStatus status,

@@ -76,6 +76,18 @@ std::string moodInWords(int mood) {
     return {};
 }
 
+const char* taskOutcomeInWords(records::TaskOutcome outcome) {
+    switch (outcome) {
+        case records::TaskOutcome::done:
+            return text::tr("Done");
+        case records::TaskOutcome::partly:
+            return text::tr("Partly");
+        case records::TaskOutcome::notDone:
+            return text::tr("Not done");
+    }
+    return "";
+}
+
 const char* roleInWords(records::Role role) {
     switch (role) {
         case records::Role::clinicalLead:

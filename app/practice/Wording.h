@@ -34,5 +34,7 @@ struct MoodPoint {
 [[nodiscard]] std::string moodInWords(int mood);
 /// "Facilitator", "Clinical lead", "Administrator", translated.
 [[nodiscard]] const char* roleInWords(records::Role role);
+/// How a between-sessions task went, in words: "Done", "Partly", "Not done".
+[[nodiscard]] const char* taskOutcomeInWords(records::TaskOutcome outcome);
 
 }  // namespace roundtable::practice

@@ -158,8 +158,6 @@ RecoverAccessPanel::RecoverAccessPanel(wxWindow* parent, Recover onRecover,
     column->Add(buttons, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
     SetSizer(centred(column));
-    for (auto* control : {key_, login_, passphrase_, repeat_})
-        clearTintWhenEdited(control);
     button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recover(); });
     repeat_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { recover(); });
     back->Bind(wxEVT_BUTTON, [onBack](wxCommandEvent&) { onBack(); });
@@ -211,8 +209,6 @@ NewDatabasePanel::NewDatabasePanel(wxWindow* parent, Create onCreate)
     column->Add(button, wxSizerFlags().Right());
     column->Add(message_, wxSizerFlags().Expand().Border(wxTOP, 8));
     SetSizer(centred(column));
-    for (auto* control : {login_, passphrase_, repeat_})
-        clearTintWhenEdited(control);
     button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create(); });
     repeat_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { create(); });
 }

@@ -193,6 +193,8 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
 
+    // Tab follows the layout: the button ends the new group's row.
+    createGroupButton_->MoveAfterInTabOrder(newGroupMinutes_);
     failure_ = atNamedField(this, message_);
     groupChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         runGuarded(failure_, [this] { showMembersAndSessions(); });
@@ -214,8 +216,6 @@ GroupPanel::GroupPanel(wxWindow* parent, Callbacks callbacks)
     outcomesButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showOutcomes(); });
     sessions_list_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                          [this](wxListEvent&) { openSelectedSession(); });
-    for (auto* field : {newGroupName_, newGroupStartsAt_, newGroupMinutes_, newMemberName_})
-        clearTintWhenEdited(field);
     enableControls();
 }
 
@@ -298,19 +298,37 @@ void GroupPanel::showMembersAndSessions() {
                 damagedMark({member.damage}));
         }
         staysOnVersions_->SetValue(practice_->staysOnModuleVersions(group));
-        sessions_ = practice_->sessionsOf(group);
-        for (std::size_t i = 0; i < sessions_.size(); ++i) {
-            const auto& session = sessions_[i];
-            long row =
-                sessions_list_->InsertItem(static_cast<long>(i), toWx(readableDate(session.date)));
-            sessions_list_->SetItem(row, 1, toWx(titleInList(session)));
-            sessions_list_->SetItem(
-                row, 2,
-                toWx(session.stamp.moduleId + " v" + std::to_string(session.stamp.moduleVersion)));
-            sessions_list_->SetItem(row, 3,
-                                    toWx(practice::sessionStatusInWords(session.status)) +
-                                        damagedMark({session.damage}));
-        }
+        showSessions();
+    }
+    enableControls();
+}
+
+void GroupPanel::showSessions() {
+    sessions_list_->DeleteAllItems();
+    sessions_ = practice_->sessionsOf(currentGroup());
+    for (std::size_t i = 0; i < sessions_.size(); ++i) {
+        const auto& session = sessions_[i];
+        long row =
+            sessions_list_->InsertItem(static_cast<long>(i), toWx(readableDate(session.date)));
+        sessions_list_->SetItem(row, 1, toWx(titleInList(session)));
+        sessions_list_->SetItem(
+            row, 2,
+            toWx(session.stamp.moduleId + " v" + std::to_string(session.stamp.moduleVersion)));
+        sessions_list_->SetItem(
+            row, 3,
+            toWx(practice::sessionStatusInWords(session.status)) + damagedMark({session.damage}));
+    }
+}
+
+void GroupPanel::refreshSessions() {
+    if (!practice_ || !currentGroup())
+        return;
+    // What was recorded on the session page meanwhile, keeping the session selected.
+    const long selected = sessions_list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    runGuarded(failure_, [this] { showSessions(); });
+    if (selected >= 0 && selected < sessions_list_->GetItemCount()) {
+        sessions_list_->SetItemState(selected, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                                     wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     }
     enableControls();
 }
@@ -411,9 +429,14 @@ void GroupPanel::addMember() {
 
 void GroupPanel::planSession() {
     clearRefused(nullptr, message_);
+    const auto day = pickedDate(sessionDate_->GetValue()).iso();
     runGuarded(failure_, [&] {
-        auto id = practice_->planSession(currentGroup(), callbacks_.selectedCurriculumSession(),
-                                         pickedDate(sessionDate_->GetValue()).iso());
+        const auto curriculumSession = callbacks_.selectedCurriculumSession();
+        if (!askFirst_.goesOn(practice_->questionBeforePlanning(currentGroup(), day),
+                              std::to_string(currentGroup()) + day + curriculumSession, message_,
+                              text::tr("Press Plan selected session again to plan it.")))
+            return;
+        auto id = practice_->planSession(currentGroup(), curriculumSession, day);
         showMembersAndSessions();
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
             if (sessions_[i].id == id) {

@@ -14,6 +14,7 @@
 #include "practice/Practice.h"
 #include "printing/Printable.h"
 #include "ui/Guarded.h"
+#include "ui/WxText.h"
 
 class wxCheckBox;
 class wxChoice;
@@ -44,6 +45,9 @@ class GroupPanel : public wxPanel {
     void attach(practice::Practice* practice);
     [[nodiscard]] records::GroupId currentGroup() const;
     void reload();
+    /// Reads the sessions' list again (a session page may have changed one), keeping the
+    /// selection and everything typed.
+    void refreshSessions();
     /// What can be printed from here: the selected group's year register; nothing when no group
     /// is selected.
     [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
@@ -61,6 +65,7 @@ class GroupPanel : public wxPanel {
     /// The group's outcome measures and session ratings (GroupOutcomesDialog).
     void showOutcomes();
     void showMembersAndSessions();
+    void showSessions();
     /// A session's title in the list; a catch-up says who it is for.
     [[nodiscard]] std::string titleInList(const records::Session& session) const;
     void enableControls();
@@ -98,6 +103,7 @@ class GroupPanel : public wxPanel {
     wxButton* openButton_;
     wxStaticText* message_;
     ShowFailure failure_;  ///< at the field named in a refusal, else in message_
+    AskFirst askFirst_;    ///< about a second session on one day
 };
 
 }  // namespace roundtable::ui

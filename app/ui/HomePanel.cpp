@@ -91,6 +91,7 @@ HomePanel::Section HomePanel::addSection(
     Section section{new wxStaticText(this, wxID_ANY, wxEmptyString),
                     reportList(this, name, columns)};
     section.heading->SetFont(section.heading->GetFont().Bold());
+    showRowsInFull(section.list, nullptr);  // a long action or comment, over its row
     section.list->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                        [this, section](wxListEvent& event) { open(section, event.GetIndex()); });
     sizer->Add(section.heading, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 8));

@@ -33,7 +33,6 @@ JotDialog::JotDialog(wxWindow* parent, JotTarget target)
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("jot-message");
     atWords_ = atField(message_, [this](const std::string&) { return words_; });
-    clearTintWhenEdited(words_);
     auto* help = new wxStaticText(
         this, wxID_ANY, trWx("A number picks the man; type, then Enter keeps it. Esc leaves."));
 

@@ -143,11 +143,16 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     member_ = new MemberPanel(pages_);
     users_ = new UsersPanel(pages_);
     const std::array<wxWindow*, kPageNames.size()> pages{home_, groups_, session_, member_, users_};
-    // Back on the home page, what was done meanwhile is no longer listed.
+    // Back on the home page, what was done meanwhile is no longer listed; back on the Group
+    // page, its sessions show what the session page recorded.
     pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
         event.Skip();
-        if (event.GetSelection() == homeTab && !isLocked())
+        if (isLocked())
+            return;
+        if (event.GetSelection() == homeTab)
             home_->refresh();
+        else if (event.GetSelection() == groupTab)
+            groups_->refreshSessions();
     });
     for (std::size_t i = 0; i < pages.size(); ++i)
         pages_->AddPage(pages[i], trWx(kPageNames[i]));

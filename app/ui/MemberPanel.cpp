@@ -44,9 +44,23 @@ wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, int 
     auto* field = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                  wxSize(width, style & wxTE_MULTILINE ? 70 : -1), style);
     field->SetName(name);
-    field->SetHint(toWx(hint));
-    clearTintWhenEdited(field);
+    // A hint in a field of several lines is drawn by wx as grey text that a draft put into it
+    // then took on (it looked like a placeholder): those fields have a label, and the hint is
+    // a tooltip.
+    if (style & wxTE_MULTILINE)
+        field->SetToolTip(toWx(hint));
+    else
+        field->SetHint(toWx(hint));
     return field;
+}
+
+/// Where the selected row of a list above is read in full (showRowsInFull).
+wxTextCtrl* readingPane(wxWindow* parent, const char* name) {
+    auto* pane = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                wxSize(-1, parent->GetCharHeight() * 4),
+                                wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    pane->SetName(name);
+    return pane;
 }
 
 wxButton* button(wxWindow* parent, const char* label, const char* name) {
@@ -170,6 +184,8 @@ wxWindow* MemberPanel::buildDetailsPage() {
 
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveDetails(); });
     leavingButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordLeaving(); });
+    submitOnEnter({dateOfBirth_, localId_, residentialService_, careManager_}, saveButton);
+    submitOnEnter({leftOn_, leavingReason_}, leavingButton_);
     return page;
 }
 
@@ -180,8 +196,11 @@ wxWindow* MemberPanel::buildHistoryPage() {
                            {text::tr("Session"), 300},
                            {text::tr("Attendance"), 160},
                            {text::tr("Note"), 320}});
+    auto* reading = readingPane(page, "member-history-reading");
+    showRowsInFull(history_, reading);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(history_, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    sizer->Add(reading, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
     page->SetSizer(sizer);
     return page;
 }
@@ -218,8 +237,13 @@ wxWindow* MemberPanel::buildConcernsPage() {
                   wxTE_MULTILINE | wxTE_WORDWRAP);
     closeConcern_ = button(page, text::tr("&Close concern"), "close-concern");
 
+    // The selected concern read in full beside the list: the page has no height to spare.
+    concernReading_ = readingPane(page, "concern-reading");
+    auto* concernRow = new wxBoxSizer(wxHORIZONTAL);
+    concernRow->Add(concerns_, wxSizerFlags(3).Expand().Border(wxRIGHT, 8));
+    concernRow->Add(concernReading_, wxSizerFlags(2).Expand());
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(concerns_, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    sizer->Add(concernRow, wxSizerFlags(1).Expand().Border(wxALL, 8));
     // A field of several lines shows no hint on GTK: its label says what to write.
     sizer->Add(label(page, text::tr("A new concern: what was said or seen, and when")),
                wxSizerFlags().Border(wxLEFT | wxRIGHT, 8));
@@ -242,8 +266,13 @@ wxWindow* MemberPanel::buildConcernsPage() {
     raise->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { raiseConcern(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addAction(); });
     update->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { updateAction(); });
+    submitOnEnter({actionText_, actionOwner_, actionDue_}, add);
+    submitOnEnter({actionNote_}, update);
     closeConcern_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { closeOrReopenConcern(); });
     concerns_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showConcernActions(); });
+    // Bound after: handlers bound last run first, and these let the others run.
+    showRowsInFull(concerns_, concernReading_);
+    showRowsInFull(actions_, nullptr);
     return page;
 }
 
@@ -272,6 +301,7 @@ wxWindow* MemberPanel::buildScoresPage() {
 
     measure_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fillTimePoints(); });
     record->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordScore(); });
+    submitOnEnter({takenOn_, score_}, record);
     return page;
 }
 
@@ -405,10 +435,12 @@ void MemberPanel::reload() {
                                      : trWx("not marked"));
         std::string note;
         if (entry.note) {
+            // In full: the list shows what fits, the reading pane and tooltip the whole of it.
             note = text::fill(entry.note->state == records::NoteState::signedOff
                                   ? text::tr("signed: {1}")
                                   : text::tr("draft: {1}"),
-                              {entry.note->content.text.substr(0, 80)});
+                              {entry.note->content.text});
+            std::replace(note.begin(), note.end(), '\n', ' ');
         }
         history_->SetItem(
             at, 3, toWx(note) + damagedMark({entry.note ? entry.note->damage : std::string()}));

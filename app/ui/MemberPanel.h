@@ -100,6 +100,7 @@ class MemberPanel : public wxPanel {
     wxListCtrl* history_;
 
     wxListCtrl* concerns_;
+    wxTextCtrl* concernReading_;  ///< the selected concern in full
     wxTextCtrl* newConcern_;
     wxListCtrl* actions_;
     wxTextCtrl* actionText_;

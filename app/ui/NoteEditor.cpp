@@ -13,6 +13,7 @@
 #include <array>
 
 #include "practice/Dates.h"
+#include "practice/Practice.h"
 #include "text/Translate.h"
 #include "ui/WxText.h"
 
@@ -59,11 +60,25 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
         participation_->Append(trWx(label));
     concern_ = new wxCheckBox(this, wxID_ANY, trWx("A &concern was raised"));
     concern_->SetName("note-concern");
+    concernArea_ = new wxPanel(this);
+    concernText_ = new wxTextCtrl(concernArea_, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                                  wxSize(-1, 50), wxTE_MULTILINE | wxTE_WORDWRAP);
+    concernText_->SetName("note-concern-text");
+    concernText_->SetToolTip(
+        trWx("Saving the note records it with his concerns, linked to this note."));
+    auto* concernSizer = new wxBoxSizer(wxVERTICAL);
+    concernSizer->Add(new wxStaticText(concernArea_, wxID_ANY, trWx("What was the concern?")),
+                      wxSizerFlags().Border(wxBOTTOM, 2));
+    concernSizer->Add(concernText_, wxSizerFlags().Expand());
+    concernArea_->SetSizer(concernSizer);
+    concernsRecorded_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    concernsRecorded_->SetName("note-concerns-recorded");
     ratingsGrid_ = new wxFlexGridSizer(3, wxSize(12, 4));
     text_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 120),
                            wxTE_MULTILINE | wxTE_WORDWRAP);
     text_->SetName("note-text");
-    text_->SetHint(trWx("What he said and did, how he took part, anything to follow up."));
+    // Not a hint: on GTK a multi-line hint's grey stayed on a draft put into the field.
+    text_->SetToolTip(trWx("What he said and did, how he took part, anything to follow up."));
 
     amendmentsHeading_ = heading(this, trWx("Corrections and reviews of the signed note"));
     amendments_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 90),
@@ -76,7 +91,6 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     correction_ = new wxTextCtrl(correctionArea_, wxID_ANY, wxEmptyString, wxDefaultPosition,
                                  wxSize(-1, 50), wxTE_MULTILINE | wxTE_WORDWRAP);
     correction_->SetName("correction-text");
-    correction_->SetHint(trWx("Correction to add to the signed note"));
     correctionReason_ = new wxTextCtrl(correctionArea_, wxID_ANY);
     correctionReason_->SetName("correction-reason");
     correctionReason_->SetHint(trWx("Why it is being corrected"));
@@ -126,6 +140,8 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(damage_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     sizer->Add(choices, wxSizerFlags().Border(wxBOTTOM, 4));
     sizer->Add(concern_, wxSizerFlags().Border(wxBOTTOM, 6));
+    sizer->Add(concernArea_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    sizer->Add(concernsRecorded_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     sizer->Add(ratingsGrid_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sizer->Add(text_, wxSizerFlags(1).Expand());
     sizer->Add(amendmentsHeading_, wxSizerFlags().Expand().Border(wxTOP, 6));
@@ -136,9 +152,11 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
 
     auto changed = [this](wxCommandEvent&) { choicesChanged_ = true; };
     participation_->Bind(wxEVT_CHOICE, changed);
-    concern_->Bind(wxEVT_CHECKBOX, changed);
-    for (auto* field : {text_, correction_, correctionReason_, reviewComment_})
-        clearTintWhenEdited(field);
+    concern_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        choicesChanged_ = true;
+        showConcernPlace();
+    });
+    submitOnEnter({correctionReason_}, addCorrection_);
     show(std::nullopt, false);
     showReview(false);
 }
@@ -172,6 +190,7 @@ void NoteEditor::setIndicators(const std::vector<curriculum::Indicator>& indicat
         ratingsGrid_->Add(label, wxSizerFlags().CenterVertical());
         ratingsGrid_->Add(choice);
         ratingsGrid_->Add(carriedMark, wxSizerFlags().CenterVertical());
+        choice->MoveBeforeInTabOrder(text_);  // created last, laid out above the text
         ratings_.push_back(choice);
         carriedMarks_.push_back(carriedMark);
     }
@@ -191,6 +210,10 @@ void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool edi
         choice->Enable(editable);
     bool signedNote = note && note->state == records::NoteState::signedOff;
     showAmendments(signedNote ? &*note : nullptr, !damaged);
+    concernText_->Clear();
+    concernRecorded_ = false;
+    concernsRecorded_->Hide();
+    showConcernPlace();
     markSaved();
 }
 
@@ -198,6 +221,7 @@ void NoteEditor::restore(const records::NoteContent& content) {
     fill(content);
     text_->MarkDirty();
     choicesChanged_ = true;
+    showConcernPlace();
 }
 
 void NoteEditor::offerCarried(const std::vector<records::IndicatorRating>& ratings) {
@@ -301,11 +325,12 @@ records::NoteContent NoteEditor::content() const {
 }
 
 bool NoteEditor::isModified() const {
-    return text_->IsModified() || choicesChanged_;
+    return text_->IsModified() || concernText_->IsModified() || choicesChanged_;
 }
 
 void NoteEditor::markSaved() {
     text_->DiscardEdits();
+    concernText_->DiscardEdits();
     choicesChanged_ = false;
 }
 
@@ -346,9 +371,54 @@ void NoteEditor::onReview(std::function<void(records::ReviewOutcome)> handler) {
                       [handler](wxCommandEvent&) { handler(records::ReviewOutcome::returned); });
 }
 
+void NoteEditor::showConcernsFromNote(const std::vector<records::Concern>& concerns) {
+    std::string said;
+    for (const auto& concern : concerns) {
+        said.append(said.empty() ? text::tr("Recorded with his concerns:") : "")
+            .append("\n- ")
+            .append(concern.description);
+    }
+    concernsRecorded_->SetLabel(toWx(said));
+    concernsRecorded_->Show(!concerns.empty());
+    concernRecorded_ = !concerns.empty();
+    if (concernRecorded_)
+        concernText_->Clear();
+    showConcernPlace();
+}
+
+std::string NoteEditor::concernDescription() const {
+    return concernArea_->IsShown() ? fromWx(concernText_->GetValue()) : std::string();
+}
+
+void NoteEditor::showConcernPlace() {
+    concernArea_->Show(concern_->GetValue() && concern_->IsEnabled() && !concernRecorded_);
+    Layout();
+    if (GetParent())
+        GetParent()->Layout();
+}
+
+std::string showConcernsFromNote(practice::Practice& practice, NoteEditor& editor,
+                                 records::SessionId session, records::MemberId member) {
+    const bool ticked = editor.content().concernRaised;
+    if (auto description = editor.concernDescription(); !records::trimmed(description).empty())
+        practice.raiseConcern(member, session, description);
+    const auto recorded = practice.concernsFromNote(session, member);
+    editor.showConcernsFromNote(recorded);
+    if (!ticked)
+        return {};
+    return recorded.empty() ? text::tr(
+                                  "A concern was raised: record it, and what will be done "
+                                  "about it, on his Member page today.")
+                            : text::tr(
+                                  "The concern is recorded with his concerns: add what "
+                                  "will be done about it on his Member page.");
+}
+
 wxWindow* NoteEditor::fieldFor(const std::string& field) const {
     if (field == "review-comment")
         return reviewComment_;
+    if (field == "concern")
+        return concernText_;
     if (field == "amendment")
         return correction_;
     if (field == "amendment-reason")

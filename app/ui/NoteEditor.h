@@ -22,6 +22,10 @@ class wxFlexGridSizer;
 class wxStaticText;
 class wxTextCtrl;
 
+namespace roundtable::practice {
+class Practice;
+}
+
 namespace roundtable::ui {
 
 class DamageNotice;
@@ -68,8 +72,16 @@ class NoteEditor : public wxPanel {
     [[nodiscard]] std::string reviewComment() const;
     /// What "Co-sign" and "Return to author" do (SessionPanel saves through practice::Practice).
     void onReview(std::function<void(records::ReviewOutcome)> handler);
+    /// The concerns already recorded from this note (practice::Practice::concernsFromNote):
+    /// while there are none, ticking "a concern was raised" opens a place to describe it.
+    void showConcernsFromNote(const std::vector<records::Concern>& concerns);
+    /// The concern as described under the tick (empty: none, or not ticked).
+    [[nodiscard]] std::string concernDescription() const;
 
   private:
+    /// Shows the place to describe a concern while "a concern was raised" is ticked in a note
+    /// that can be edited and none is recorded from it yet.
+    void showConcernPlace();
     /// Marks the rating of indicator `index` as carried forward (or not).
     void setCarried(std::size_t index, bool carried);
     /// Sets every field to `content`.
@@ -84,6 +96,10 @@ class NoteEditor : public wxPanel {
     DamageNotice* damage_;
     wxChoice* participation_;
     wxCheckBox* concern_;
+    bool concernRecorded_ = false;
+    wxPanel* concernArea_;  ///< what the concern was, to record it with his concerns
+    wxTextCtrl* concernText_;
+    wxStaticText* concernsRecorded_;  ///< those recorded from this note
     wxFlexGridSizer* ratingsGrid_;
     std::vector<wxChoice*> ratings_;
     std::vector<wxStaticText*> carriedMarks_;  ///< "carried forward", beside each rating
@@ -100,5 +116,11 @@ class NoteEditor : public wxPanel {
     wxButton* coSign_;
     wxButton* returnNote_;
 };
+
+/// Records the concern described under the note's tick, if any, linked to the session (call
+/// once his note was saved or signed), and shows the concerns recorded from the note. Returns
+/// what to tell the facilitator about the concern when the tick is set (empty otherwise).
+std::string showConcernsFromNote(practice::Practice& practice, NoteEditor& editor,
+                                 records::SessionId session, records::MemberId member);
 
 }  // namespace roundtable::ui

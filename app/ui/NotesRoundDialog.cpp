@@ -14,6 +14,7 @@
 #include "practice/Wording.h"
 #include "ui/NoteEditor.h"
 #include "ui/Pictograms.h"
+#include "ui/TaskRow.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -57,7 +58,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
         wxDefaultPosition, wxDefaultSize, wxCP_DEFAULT_STYLE | wxCP_NO_TLW_RESIZE);
     sharedPane_->SetName("round-shared-pane");
     shared_ = new wxTextCtrl(sharedPane_->GetPane(), wxID_ANY, wxEmptyString, wxDefaultPosition,
-                             wxSize(-1, 60), wxTE_MULTILINE | wxTE_WORDWRAP);
+                             wxSize(-1, 40), wxTE_MULTILINE | wxTE_WORDWRAP);
     shared_->SetName("shared-section");
     auto* sharedSizer = new wxBoxSizer(wxVERTICAL);
     sharedSizer->Add(shared_, wxSizerFlags(1).Expand());
@@ -68,7 +69,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
                               wxDefaultSize, wxCP_DEFAULT_STYLE | wxCP_NO_TLW_RESIZE);
     previousPane_->SetName("round-previous-pane");
     previous_ = new wxTextCtrl(previousPane_->GetPane(), wxID_ANY, wxEmptyString, wxDefaultPosition,
-                               wxSize(-1, 90), wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+                               wxSize(-1, 54), wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     previous_->SetName("round-previous");
     auto* paneSizer = new wxBoxSizer(wxVERTICAL);
     paneSizer->Add(previous_, wxSizerFlags(1).Expand());
@@ -102,6 +103,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     moodWord_->SetHint(trWx("A word he chose (if any)"));
     checkInRow->Add(moodWord_, wxSizerFlags(1).CenterVertical().Border(wxLEFT, 8));
 
+    tasks_ = new TaskRow(this);
     editor_ = new NoteEditor(this);
     editor_->setIndicators(practice_.indicatorsFor(session_));
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -111,6 +113,8 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
             return shared_;
         if (field == "check-in")
             return moods_.front();
+        if (auto* task = tasks_->fieldFor(field))
+            return task;
         return editor_->fieldFor(field);
     });
     auto* keys = new wxStaticText(
@@ -141,6 +145,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     sizer->Add(sharedPane_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(previousPane_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(checkInRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+    sizer->Add(tasks_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     sizer->Add(editor_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(keys, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
@@ -171,6 +176,10 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
         shared_->ChangeValue(toWx(shared.text));
         sharedWritten_ = shared.written;
     });
+    // Once written it is read, not changed: folded away, it leaves the note its room on a
+    // screen 768 pixels high (open it to change it).
+    if (sharedWritten_)
+        sharedPane_->Collapse();
     reload();
     const auto& lines = round_.lines;
     auto start = std::find_if(lines.begin(), lines.end(),
@@ -195,7 +204,8 @@ std::optional<practice::UnsavedNote> NotesRoundDialog::closeForLock() {
     // The store is still open: what the group did and his check-in are kept now.
     if (shared_->IsModified())
         keepShared();
-    keepCheckIn();
+    keepBesideNote();
+    tasks_->clear();
     moodWord_->Clear();
     showMood(0);
     editor_->show(std::nullopt, false);
@@ -210,6 +220,7 @@ void NotesRoundDialog::reload() {
 }
 
 void NotesRoundDialog::showMember(std::size_t index) {
+    askFirst_.forget();  // a question asked about one man is not answered on another
     const auto count = round_.lines.size();
     progress_->SetLabel(
         toWx(text::fill(text::tr("{1} of {2} notes signed"),
@@ -217,6 +228,7 @@ void NotesRoundDialog::showMember(std::size_t index) {
     if (count == 0) {
         position_->SetLabel(trWx("Nobody is marked present: take the register first."));
         editor_->show(std::nullopt, false);
+        tasks_->clear();
         previousPane_->Hide();
         Layout();
         return;
@@ -232,8 +244,10 @@ void NotesRoundDialog::showMember(std::size_t index) {
                                          : trWx("None: this is his first note."));
     showMood(line.checkIn ? line.checkIn->mood : 0);
     moodWord_->ChangeValue(line.checkIn ? toWx(line.checkIn->word) : wxString());
+    tasks_->show(line, round_.task);
     const bool editable = !line.done();
     editor_->show(line.note, editable);
+    editor_->showConcernsFromNote(practice_.concernsFromNote(session_, line.member.id));
     if (editable)
         editor_->offerCarried(line.carried);
     Layout();
@@ -275,6 +289,12 @@ bool NotesRoundDialog::keepCheckIn() {
     });
 }
 
+bool NotesRoundDialog::keepBesideNote() {
+    return keepCheckIn() &&
+           (round_.lines.empty() ||
+            tasks_->keep(practice_, session_, round_.lines[current_].member.id, atNoteField_));
+}
+
 bool NotesRoundDialog::keepShared() {
     if (sharedWritten_ && !shared_->IsModified())
         return true;
@@ -286,7 +306,7 @@ bool NotesRoundDialog::keepShared() {
 }
 
 bool NotesRoundDialog::keepTyped() {
-    if (!keepCheckIn())
+    if (!keepBesideNote())
         return false;
     if (round_.lines.empty() || (!editor_->isModified() && !shared_->IsModified()))
         return true;
@@ -297,6 +317,7 @@ bool NotesRoundDialog::keepTyped() {
     const auto member = round_.lines[current_].member.id;
     return runGuarded(atNoteField_, [&] {
         practice_.saveNote(session_, member, editor_->content());
+        showConcernsFromNote(practice_, *editor_, session_, member);
         editor_->markSaved();
         reload();
     });
@@ -318,10 +339,11 @@ void NotesRoundDialog::saveAndNext() {
     }
     const auto member = round_.lines[current_].member.id;
     clearRefused(editor_->textField(), message_);
-    if (!keepShared() || !keepCheckIn())
+    if (!keepShared() || !keepBesideNote())
         return;
     if (!runGuarded(atNoteField_, [&] {
             practice_.saveNote(session_, member, editor_->content());
+            showConcernsFromNote(practice_, *editor_, session_, member);
             editor_->markSaved();
             reload();
         }))
@@ -339,12 +361,18 @@ void NotesRoundDialog::signAndNext() {
     const auto member = line.member.id;
     const auto name = line.member.name;
     const bool carriedLeftOut = editor_->hasUnconfirmedCarried();
+    std::string aboutConcern;
     auto content = editor_->content();
     clearRefused(editor_->textField(), message_);
-    if (!keepShared() || !keepCheckIn())
+    if (!askFirst_.goesOn(practice::Practice::questionBeforeSigning(content),
+                          std::to_string(member), message_,
+                          text::tr("Press Ctrl+Enter again to sign it.")))
+        return;
+    if (!keepShared() || !keepBesideNote())
         return;
     if (!runGuarded(atNoteField_, [&] {
             practice_.signNote(session_, member, content);
+            aboutConcern = showConcernsFromNote(practice_, *editor_, session_, member);
             editor_->markSaved();
             reload();
         }))
@@ -356,10 +384,8 @@ void NotesRoundDialog::signAndNext() {
         said.append(" ").append(
             text::tr("The ratings carried forward were not confirmed, so they "
                      "were not kept."));
-    if (content.concernRaised)
-        said.append(" ").append(
-            text::tr("A concern was raised: record it on his Member page "
-                     "today."));
+    if (!aboutConcern.empty())
+        said.append(" ").append(aboutConcern);
     if (wasLast && round_.doneCount() == static_cast<int>(round_.lines.size()))
         said.append(" ").append(text::tr("Every note of this session is signed."));
     showInfo(message_, said);

@@ -12,6 +12,7 @@
 #include "documents/PictureSource.h"
 #include "practice/Practice.h"
 #include "ui/Guarded.h"
+#include "ui/WxText.h"
 
 class wxBitmapToggleButton;
 class wxCollapsiblePane;
@@ -21,6 +22,7 @@ class wxTextCtrl;
 namespace roundtable::ui {
 
 class NoteEditor;
+class TaskRow;
 
 class NotesRoundDialog : public wxDialog {
   public:
@@ -46,6 +48,8 @@ class NotesRoundDialog : public wxDialog {
     /// Keeps the check-in mood and word chosen for the man shown, when they differ from what is
     /// recorded; false (with the reason shown) when refused.
     bool keepCheckIn();
+    /// Keeps his check-in and between-sessions tasks (keepCheckIn, TaskRow::keep).
+    bool keepBesideNote();
     /// Shows `mood` (0: none) as the one pressed of the five.
     void showMood(int mood);
     /// Moves the jottings of the man shown into his draft (before it is shown).
@@ -73,9 +77,11 @@ class NotesRoundDialog : public wxDialog {
     std::vector<wxBitmapToggleButton*> moods_;
     wxStaticText* moodChosen_;  ///< the chosen picture's word: a pressed button is only shading
     wxTextCtrl* moodWord_;
-    int mood_ = 0;  ///< chosen for the man shown, 1-5; 0 when none
+    int mood_ = 0;    ///< chosen for the man shown, 1-5; 0 when none
+    TaskRow* tasks_;  ///< his last task and the one from this session
     NoteEditor* editor_;
     wxStaticText* message_;
+    AskFirst askFirst_;  ///< before signing a note with nothing rated
     ShowFailure atNoteField_;
 };
 

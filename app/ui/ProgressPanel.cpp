@@ -15,6 +15,7 @@
 
 #include "documents/ProgressCharts.h"
 #include "documents/RecordText.h"
+#include "practice/Wording.h"
 #include "text/Translate.h"
 #include "ui/ChartView.h"
 #include "ui/Guarded.h"
@@ -73,6 +74,13 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
                           {text::tr("Taken on"), 120},
                           {text::tr("Score"), 70}});
     mood_ = new ChartView(this, "mood-chart");
+    tasksHeading_ = heading(this, trWx("Between-sessions tasks"));
+    tasks_ = reportList(this, "progress-tasks",
+                        {{text::tr("Set on"), 120},
+                         {text::tr("Task"), 360},
+                         {text::tr("How it went"), 100},
+                         {text::tr("Said on"), 120},
+                         {text::tr("In his words"), 220}});
     indicatorCharts_ = new wxGridSizer(2, kChartGap, kChartGap);
     scoreCharts_ = new wxGridSizer(2, kChartGap, kChartGap);
 
@@ -87,6 +95,8 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
     sizer->Add(noRatings_, flags);
     sizer->Add(indicatorCharts_, flags);
     sizer->Add(mood_, flags);
+    sizer->Add(tasksHeading_, flags);
+    sizer->Add(tasks_, flags);
     sizer->Add(heading(this, trWx("Outcome measures")), flags);
     sizer->Add(scores_, flags);
     sizer->Add(scoreCharts_, flags);
@@ -109,8 +119,8 @@ ProgressPanel::ProgressPanel(wxWindow* parent)
 
     recordMilestone_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { recordMilestone(); });
     withdrawMilestone_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { withdrawMilestone(); });
-    for (auto* field : {milestoneNote_, withdrawReason_})
-        clearTintWhenEdited(field);
+    submitOnEnter({milestoneNote_}, recordMilestone_);
+    submitOnEnter({withdrawReason_}, withdrawMilestone_);
 
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         // The explanation wraps to the page, which never scrolls across.
@@ -143,6 +153,9 @@ void ProgressPanel::clear() {
     attendance_->Hide();
     mood_->setChart({});
     mood_->Hide();
+    tasks_->DeleteAllItems();
+    tasks_->Hide();
+    tasksHeading_->Hide();
     noRatings_->Hide();
     showCharts(indicatorCharts_, indicatorViews_, {}, "indicator-chart");
     showCharts(scoreCharts_, scoreViews_, {}, "score-chart");
@@ -204,6 +217,20 @@ void ProgressPanel::showMember(practice::Practice& practice, records::MemberId m
         mood_->Show(!progress.moods.empty());
         if (!progress.moods.empty())
             mood_->setChart(documents::moodChart(progress.moods, dates));
+        for (const auto& [setOn, task, reviewedOn] : progress.tasks) {
+            long at = tasks_->InsertItem(tasks_->GetItemCount(),
+                                         toWx(practice::formatDate(setOn, dates)));
+            tasks_->SetItem(at, 1, toWx(task.text));
+            tasks_->SetItem(at, 2,
+                            task.review ? toWx(practice::taskOutcomeInWords(task.review->outcome))
+                                        : trWx("not said yet"));
+            if (reviewedOn)
+                tasks_->SetItem(at, 3, toWx(practice::formatDate(*reviewedOn, dates)));
+            if (task.review)
+                tasks_->SetItem(at, 4, toWx(task.review->comment));
+        }
+        tasks_->Show(!progress.tasks.empty());
+        tasksHeading_->Show(!progress.tasks.empty());
         showCharts(indicatorCharts_, indicatorViews_,
                    documents::indicatorCharts(progress.indicators, dates), "indicator-chart");
         row = 0;
@@ -225,6 +252,7 @@ void ProgressPanel::showMember(practice::Practice& practice, records::MemberId m
     fitListToRows(modules_, kMostListRows, kLeastListWidth);
     fitListToRows(milestoneList_, kMostListRows, kLeastListWidth);
     fitListToRows(scores_, kMostListRows, kLeastListWidth);
+    fitListToRows(tasks_, kMostListRows, kLeastListWidth);
     for (wxWindow* control :
          {static_cast<wxWindow*>(milestoneChoice_), static_cast<wxWindow*>(milestoneDate_),
           static_cast<wxWindow*>(milestoneNote_), static_cast<wxWindow*>(recordMilestone_),

@@ -54,6 +54,8 @@ class ProgressPanel : public wxScrolledWindow {
     wxListCtrl* modules_;
     ChartView* attendance_;
     ChartView* mood_;  ///< shown once he has a check-in
+    wxStaticText* tasksHeading_;
+    wxListCtrl* tasks_;  ///< his between-sessions tasks, shown once he has one
     wxStaticText* noRatings_;
     wxSizer* indicatorCharts_;
     std::vector<ChartView*> indicatorViews_;

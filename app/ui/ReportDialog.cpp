@@ -24,7 +24,6 @@ wxTextCtrl* field(wxWindow* parent, const char* name, const std::string& hint, l
         control->SetMinSize(wxSize(-1, control->GetCharHeight() * 7));
     else
         control->SetHint(toWx(hint));
-    clearTintWhenEdited(control);
     return control;
 }
 

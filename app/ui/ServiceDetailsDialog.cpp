@@ -22,7 +22,6 @@ wxTextCtrl* field(wxWindow* parent, const char* name, long style = 0, int lines 
     control->SetName(name);
     if (lines > 1)
         control->SetMinSize(wxSize(-1, control->GetCharHeight() * (lines + 1)));
-    clearTintWhenEdited(control);
     return control;
 }
 

@@ -157,7 +157,6 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
             if (mark(*pendingMark_))
                 register_->SetFocus();
         });
-        clearTintWhenEdited(field);
     }
     notesRoundButton_ = new wxButton(this, wxID_ANY, trWx("Notes r&ound..."));
     notesRoundButton_->SetName("open-notes-round");
@@ -335,11 +334,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
     notHeldButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markNotHeld(); });
+    submitOnEnter({notHeldReason_}, notHeldButton_);
     ratingsButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { rateSession(); });
-    clearTintWhenEdited(notHeldReason_);
     editor_->onAddCorrection([this] { addCorrection(); });
     editor_->onReview([this](records::ReviewOutcome outcome) { reviewNote(outcome); });
-    clearTintWhenEdited(reason_);
     compareButton_->Hide();  // until a session planned from an older version is shown
     // F5 anywhere on the page, as the button's tooltip says: seen by the window before the
     // control with the focus, and unbound by wx when this page goes (it is the handler).
@@ -585,6 +583,8 @@ void SessionPanel::showSelectedNote() {
     bool present = line && line->mark && records::wasPresent(line->mark->status);
     bool signedNote = line && line->note && line->note->state == records::NoteState::signedOff;
     editor_->show(line ? line->note : std::nullopt, present && !signedNote);
+    if (line)
+        editor_->showConcernsFromNote(practice_->concernsFromNote(session_, line->member.id));
     editor_->showReview(signedNote && practice_->canReview(*line->note));
     noteLabel_->SetLabel(
         line ? toWx(text::fill(text::tr("Progress note for {1}"), {line->member.name}))
@@ -600,6 +600,7 @@ bool SessionPanel::keepUnsavedNote() {
         return true;
     return runGuarded(atNoteField_, [this] {
         practice_->saveNote(session_, noteMember_, editor_->content());
+        showConcernsFromNote(*practice_, *editor_, session_, noteMember_);
         editor_->markSaved();
         reloadRegister();
     });
@@ -787,6 +788,7 @@ void SessionPanel::saveNote() {
     clearRefused(editor_->textField(), message_);
     runGuarded(atNoteField_, [&] {
         practice_->saveNote(session_, line->member.id, editor_->content());
+        showConcernsFromNote(*practice_, *editor_, session_, line->member.id);
         editor_->markSaved();
         reloadRegister();
         showInfo(message_, text::tr("Note saved as a draft."));
@@ -800,15 +802,20 @@ void SessionPanel::signNote() {
     runGuarded(atNoteField_, [&] {
         // Signs exactly what is in the editor, saved and signed in one step.
         auto content = editor_->content();
+        if (!askFirst_.goesOn(practice::Practice::questionBeforeSigning(content),
+                              std::to_string(session_) + ':' + std::to_string(line->member.id),
+                              message_, text::tr("Press Sign note again to sign it.")))
+            return;
         practice_->signNote(session_, line->member.id, content);
+        const auto aboutConcern =
+            showConcernsFromNote(*practice_, *editor_, session_, line->member.id);
         editor_->markSaved();
         reloadRegister();
         showSelectedNote();
-        showInfo(message_, content.concernRaised
-                               ? text::tr("Note signed. A concern was raised: record it, and "
-                                          "what will be done about it, on his Member page today.")
-                               : text::tr("Note signed. It can no longer be changed; add a "
-                                          "correction if needed."));
+        showInfo(message_, aboutConcern.empty()
+                               ? text::tr("Note signed. It can no longer be changed; add a "
+                                          "correction if needed.")
+                               : text::tr("Note signed.") + (" " + aboutConcern));
     });
 }
 
@@ -848,6 +855,10 @@ void SessionPanel::markDelivered() {
         return;
     }
     runGuarded(failure_, [this] {
+        if (!askFirst_.goesOn(practice_->questionBeforeMarkingHeld(session_),
+                              "held" + std::to_string(session_), message_,
+                              text::tr("Press Session took place again to record it.")))
+            return;
         practice_->markDelivered(session_);
         showHeader(practice_->session(session_));
         enableControls();

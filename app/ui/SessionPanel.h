@@ -14,6 +14,7 @@
 #include "practice/Practice.h"
 #include "printing/Printable.h"
 #include "ui/Guarded.h"
+#include "ui/WxText.h"
 
 class wxButton;
 class wxKeyEvent;
@@ -145,6 +146,7 @@ class SessionPanel : public wxPanel {
     std::vector<std::pair<wxCheckBox*, records::UserId>> facilitatorBoxes_;
     wxStaticText* message_;
     ShowFailure failure_;      ///< at the field named in a refusal, else in message_
+    AskFirst askFirst_;        ///< before marking it held unrun, or signing an unrated note
     ShowFailure atNoteField_;  ///< at the note editor's field named in a refusal
 };
 

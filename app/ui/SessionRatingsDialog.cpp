@@ -40,7 +40,6 @@ SessionRatingsDialog::SessionRatingsDialog(wxWindow* parent, practice::Practice&
                                      wxSize(FromDIP(110), -1));
         field->SetName(toWx(std::string("session-rating:").append(std::to_string(line.member.id))));
         field->SetHint(trWx("not rated"));
-        clearTintWhenEdited(field);
         form->Add(new wxStaticText(this, wxID_ANY,
                                    toWx(line.member.code + "  " + line.member.name) +
                                        damagedMark({line.member.damage})),

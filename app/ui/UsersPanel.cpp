@@ -29,7 +29,6 @@ wxTextCtrl* textField(wxWindow* parent, const char* name, const char* hint, bool
                                  wxSize(220, -1), secret ? wxTE_PASSWORD : 0);
     field->SetName(name);
     field->SetHint(toWx(hint));
-    clearTintWhenEdited(field);
     return field;
 }
 
@@ -114,6 +113,9 @@ UsersPanel::UsersPanel(wxWindow* parent) : wxPanel(parent) {
     addButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addUser(); });
     resetButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resetPassphrase(); });
     ownButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeOwnPassphrase(); });
+    submitOnEnter({newLogin_, newPassphrase_, newRepeat_}, addButton_);
+    submitOnEnter({resetPassphrase_, resetRepeat_}, resetButton_);
+    submitOnEnter({ownCurrent_, ownPassphrase_, ownRepeat_}, ownButton_);
     settingsButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!practice_)
             return;

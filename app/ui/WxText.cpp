@@ -19,6 +19,38 @@ namespace {
 // Non-ASCII text goes through FromUTF8 (a narrow literal would become an empty wxString).
 const char* const kWarningSign = "\u26A0";
 const wxColour kDamageColour(150, 0, 0);
+const wxColour kRefusedTint(255, 228, 225);
+
+/// Takes showRefused's tint and tooltip off `field`. A field of several lines also keeps the
+/// tint in its default style on GTK, which text put into it later would take on.
+void untint(wxWindow* field) {
+    field->SetBackgroundColour(wxNullColour);
+    if (auto* text = dynamic_cast<wxTextCtrl*>(field); text && text->IsMultiLine())
+        text->SetDefaultStyle(wxTextAttr());
+    field->UnsetToolTip();
+    field->Refresh();
+}
+
+/// Untints a refused `field` at the person's first change to it (typing, choosing, ticking),
+/// and clears `messageLine` if it still shows the refusal: the error goes once it is mended.
+void untintWhenChanged(wxWindow* field, wxStaticText* messageLine, const wxString& message) {
+    auto changed = [field, messageLine, message](wxEvent& event) {
+        event.Skip();
+        if (field->GetBackgroundColour() != kRefusedTint)
+            return;
+        untint(field);
+        if (messageLine->GetLabel() == message) {
+            messageLine->SetLabel(wxEmptyString);
+            messageLine->SetForegroundColour(wxNullColour);
+        }
+    };
+    // Bound once for each refusal; after the first change the tint is gone and it does nothing.
+    field->Bind(wxEVT_TEXT, changed);
+    field->Bind(wxEVT_CHOICE, changed);
+    field->Bind(wxEVT_CHECKBOX, changed);
+    field->Bind(wxEVT_LISTBOX, changed);
+    field->Bind(wxEVT_LIST_ITEM_SELECTED, changed);
+}
 }  // namespace
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
@@ -44,10 +76,11 @@ wxDateTime toWx(records::Date date) {
 
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
     if (field) {
-        field->SetBackgroundColour(wxColour(255, 228, 225));
+        field->SetBackgroundColour(kRefusedTint);
         field->SetToolTip(toWx(message));
         field->Refresh();
         field->SetFocus();
+        untintWhenChanged(field, messageLine, toWx(message));
     }
     messageLine->SetForegroundColour(wxColour(170, 20, 20));
     messageLine->SetLabel(toWx(message));
@@ -59,13 +92,78 @@ void showInfo(wxStaticText* messageLine, const std::string& message) {
     messageLine->SetLabel(toWx(message));
 }
 
-void clearTintWhenEdited(wxTextCtrl* field) {
-    field->Bind(wxEVT_TEXT, [field](wxCommandEvent& event) {
-        field->SetBackgroundColour(wxNullColour);
-        field->UnsetToolTip();
-        field->Refresh();
+bool AskFirst::goesOn(const std::string& question, const std::string& subject,
+                      wxStaticText* messageLine, const std::string& howToGoOn) {
+    if (question.empty())
+        return true;
+    const auto asking = subject + '\n' + question;
+    if (asked_ == asking) {
+        asked_.clear();
+        return true;
+    }
+    asked_ = asking;
+    showInfo(messageLine, question + " " + howToGoOn);
+    return false;
+}
+
+namespace {
+/// Each column of `row` under its heading, a line each.
+wxString rowInFull(wxListCtrl* list, long row) {
+    wxString text;
+    for (int column = 0; column < list->GetColumnCount(); ++column) {
+        wxListItem heading;
+        heading.SetMask(wxLIST_MASK_TEXT);
+        list->GetColumn(column, heading);
+        const auto cell = list->GetItemText(row, column);
+        if (!cell.empty())
+            text << (text.empty() ? "" : "\n") << heading.GetText() << ": " << cell;
+    }
+    return text;
+}
+}  // namespace
+
+void showRowsInFull(wxListCtrl* list, wxTextCtrl* pane) {
+    // The rows are drawn by the list's main window (GTK's list is wx's generic one), which
+    // sees the mouse; the header, its other child, is left alone.
+    for (auto* rows : list->GetChildren()) {
+        if (wxString(rows->GetClassInfo()->GetClassName()) != "wxListMainWindow")
+            continue;
+        rows->Bind(wxEVT_MOTION, [list, rows](wxMouseEvent& event) {
+            event.Skip();
+            int flags = 0;
+            const long row = list->HitTest(event.GetPosition(), flags);
+            const auto text = row >= 0 ? rowInFull(list, row) : wxString();
+            if (rows->GetToolTipText() != text)
+                rows->SetToolTip(text);
+        });
+    }
+    if (!pane)
+        return;
+    auto showSelected = [list, pane](wxListEvent& event) {
         event.Skip();
+        const long row = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        pane->ChangeValue(row >= 0 ? rowInFull(list, row) : wxString());
+    };
+    list->Bind(wxEVT_LIST_ITEM_SELECTED, showSelected);
+    list->Bind(wxEVT_LIST_ITEM_DESELECTED, showSelected);
+    list->Bind(wxEVT_LIST_DELETE_ALL_ITEMS, [pane](wxListEvent& event) {
+        event.Skip();
+        pane->Clear();
     });
+}
+
+void submitOnEnter(std::initializer_list<wxTextCtrl*> fields, wxButton* button) {
+    for (auto* field : fields) {
+        // GTK reads the style when Enter is pressed, so it can be added after creation.
+        field->SetWindowStyleFlag(field->GetWindowStyleFlag() | wxTE_PROCESS_ENTER);
+        field->Bind(wxEVT_TEXT_ENTER, [button](wxCommandEvent&) {
+            if (!button->IsEnabled())
+                return;
+            wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+            click.SetEventObject(button);
+            button->ProcessWindowEvent(click);
+        });
+    }
 }
 
 wxWindow* fieldNamed(wxWindow* parent, const std::string& field) {
@@ -73,11 +171,8 @@ wxWindow* fieldNamed(wxWindow* parent, const std::string& field) {
 }
 
 void clearRefused(wxWindow* field, wxStaticText* messageLine) {
-    if (field) {
-        field->SetBackgroundColour(wxNullColour);
-        field->UnsetToolTip();
-        field->Refresh();
-    }
+    if (field)
+        untint(field);
     messageLine->SetLabel(wxEmptyString);
 }
 

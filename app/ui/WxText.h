@@ -21,6 +21,10 @@ class wxDialog;
 class wxListCtrl;
 class wxTextCtrl;
 
+class wxButton;
+class wxListCtrl;
+class wxTextCtrl;
+
 namespace roundtable::ui {
 
 [[nodiscard]] inline wxString toWx(std::string_view text) {
@@ -62,14 +66,34 @@ void layOutFormDialog(wxDialog* dialog, const wxString& intro, wxSizer* form, wx
                       const wxString& okLabel = wxString());
 
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
-/// the focus, so the user can correct it at once.
+/// the focus, so the user can correct it at once. The first change made to it (typing,
+/// choosing, ticking) takes the tint off, and the message while it still shows.
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message);
 /// `message` after a warning sign: a refusal is never told by colour alone.
 [[nodiscard]] std::string warned(const std::string& message);
 /// Shows a normal (not refused) message in `messageLine`.
 void showInfo(wxStaticText* messageLine, const std::string& message);
-/// Makes a refused text field lose its tint as soon as the user starts correcting it.
-void clearTintWhenEdited(wxTextCtrl* field);
+/// Asks before an action that is allowed but often a slip, without a dialog in the way (the
+/// keyboard stays where it was): the first press shows the question and how to go on in the
+/// message line; the same press again, about the same thing, goes on. A press about anything
+/// else asks afresh.
+class AskFirst {
+  public:
+    /// True when `question` is empty, or was the last one shown about `subject`.
+    bool goesOn(const std::string& question, const std::string& subject, wxStaticText* messageLine,
+                const std::string& howToGoOn);
+    void forget() { asked_.clear(); }
+
+  private:
+    std::string asked_;
+};
+/// Shows in full the text `list`'s columns cut short: each row's as a tooltip over it, and the
+/// selected row's in `pane` (read-only and of several lines; nullptr for none), a line for
+/// each column under its heading.
+void showRowsInFull(wxListCtrl* list, wxTextCtrl* pane);
+/// Enter in any of the one-line `fields` presses `button` (when it is enabled), as Enter does
+/// in a form: the fields and the button they fill in.
+void submitOnEnter(std::initializer_list<wxTextCtrl*> fields, wxButton* button);
 /// The control inside `parent` that practice::Practice means by `field`: controls are named
 /// with the field names Practice uses. nullptr when there is none.
 [[nodiscard]] wxWindow* fieldNamed(wxWindow* parent, const std::string& field);

@@ -13,6 +13,7 @@
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/settings.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
@@ -150,8 +151,12 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     CHECK(groupMessage->GetLabel() == "Please enter the member's name.");
     CHECK(memberName->GetToolTipText() == "Please enter the member's name.");
     CHECK(members->GetCount() == 2);
-    typeInto(memberName, "R");  // correcting the field clears its refused tint
+    const wxColour refusedTint(255, 228, 225);
+    CHECK(memberName->GetBackgroundColour() == refusedTint);
+    typeInto(memberName, "R");  // correcting the field clears its refused tint and message
+    CHECK(memberName->GetBackgroundColour() != refusedTint);
     CHECK_FALSE(memberName->GetToolTip());
+    CHECK(groupMessage->GetLabel().empty());
     memberName->Clear();
 
     // Choose "Making our group rules" in the curriculum tree and plan it.
@@ -208,13 +213,31 @@ TEST_CASE("a facilitator runs one session end to end, and finds it all after reo
     typeInto(find<wxTextCtrl>(frame, "note-text"), "Took part well and helped agree the rules.");
     click(find<wxButton>(frame, "save-note"));
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
+    // Nothing rated: signing asks first, and the same button again signs it as it is.
+    click(find<wxButton>(frame, "sign-note"));
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "session-message")
+            ->GetLabel()
+            .StartsWith("This note records neither how he took part nor any rating.");
+    }));
+    CHECK(registerList->GetItemText(0, 3) == "draft");
     click(find<wxButton>(frame, "sign-note"));
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "signed"; }));
     CHECK_FALSE(find<wxTextCtrl>(frame, "note-text")->IsEditable());
+    // Nobody ticked as running it: marking it held asks first.
+    click(find<wxButton>(frame, "mark-delivered"));
+    CHECK(waitFor([&] {
+        return find<wxStaticText>(frame, "session-message")
+            ->GetLabel()
+            .StartsWith("Nobody is recorded as running this session.");
+    }));
     click(find<wxButton>(frame, "mark-delivered"));
 
     pump(300);
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-session-page.png"));
+    // The Group page's list says so at once (it used to say "Planned" until reopened).
+    showPage(frame, frame->groupPanel());
+    CHECK(find<wxListCtrl>(frame, "sessions")->GetItemText(0, 3) == "Took place");
     // Back to the home page by clicking its tab (the first), as a facilitator would.
     auto tabs = frame->pages()->GetScreenRect();
     clickAt(tabs.GetPosition() + wxSize(30, 15));
@@ -263,6 +286,14 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
     typeInto(find<wxTextCtrl>(frame, "note-text"), "Quiet today.");
     clickListRow(registerList, 1);  // moves on without pressing Save
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3) == "draft"; }));
+    // Back on him, the draft reads as text he wrote, not in a placeholder's grey.
+    clickListRow(registerList, 0);
+    auto* text = find<wxTextCtrl>(frame, "note-text");
+    REQUIRE(waitFor([&] { return text->GetValue() == "Quiet today."; }));
+    wxTextAttr style;
+    REQUIRE(text->GetStyle(1, style));
+    CHECK((!style.HasTextColour() ||
+           style.GetTextColour() == wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT)));
     closeFrame(frame);
 
     auto store = test::openTestStore(service.path);
@@ -280,10 +311,28 @@ TEST_CASE("a note's participation, ratings and concern are signed, then correcte
     chooseItem(find<wxChoice>(frame, "rating-framework-keeps-rules"), 3);  // "not rated", 0, 1, 2
     click(find<wxCheckBox>(frame, "note-concern"));
     CHECK(waitFor([&] { return find<wxCheckBox>(frame, "note-concern")->GetValue(); }));
+    // Ticking it opens a place to describe the concern, recorded with the note.
+    auto* concernText = find<wxTextCtrl>(frame, "note-concern-text");
+    CHECK(waitFor([&] { return concernText->IsShownOnScreen(); }));
+    typeInto(concernText, "Said he waits near the school at home time.");
     typeInto(find<wxTextCtrl>(frame, "note-text"), "Talked about his brother's visit.");
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-note-concern.png"));
     click(find<wxButton>(frame, "sign-note"));
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3).StartsWith("signed"); }));
     CHECK_FALSE(find<wxChoice>(frame, "note-participation")->IsEnabled());
+    CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
+          "Note signed. The concern is recorded with his concerns: add what will be done about "
+          "it on his Member page.");
+    CHECK(find<wxStaticText>(frame, "note-concerns-recorded")->GetLabel() ==
+          "Recorded with his concerns:\n- Said he waits near the school at home time.");
+    CHECK_FALSE(concernText->IsShownOnScreen());
+    {
+        auto store = test::openTestStore(service.path);
+        auto concerns = store.concernsOf(service.members[0]);
+        REQUIRE(concerns.size() == 1);
+        CHECK(concerns[0].sessionId == service.session);
+        CHECK(concerns[0].description == "Said he waits near the school at home time.");
+    }
 
     // A correction needs a reason; with one it is added beside the signed note.
     typeInto(find<wxTextCtrl>(frame, "correction-text"), "It was his cousin's visit.");
@@ -519,6 +568,13 @@ TEST_CASE("a carers' group is created linked to the treatment group, and plans c
     typeDate(shortYear.Left(shortYear.length() - 2) + "2026");
     CHECK(waitFor([&] { return words->GetLabel() == "Thu 03 Dec 2026"; }));
     click(find<wxButton>(frame, "plan-session"));
+    if (nextThursday == "2026-12-03"_date) {
+        // The day offered was that day too: a second session on one day is asked about first.
+        CHECK(
+            message->GetLabel().StartsWith("The group already has a session on 3 December 2026: "));
+        CHECK(find<wxListCtrl>(frame, "sessions")->GetItemCount() == 1);
+        click(find<wxButton>(frame, "plan-session"));
+    }
     CHECK(waitFor([&] { return find<wxListCtrl>(frame, "sessions")->GetItemCount() == 2; }));
     closeFrame(frame);
 
@@ -664,16 +720,29 @@ TEST_CASE("a member's record: details, sessions, a concern and its action, a sco
     REQUIRE(history->GetItemCount() == 1);
     CHECK(history->GetItemText(0, 2) == "Present");
     CHECK(history->GetItemText(0, 3) == "signed: Helped agree the rules.");
+    // The selected line is read in full below the list, each column under its heading.
+    clickListRow(history, 0);
+    CHECK(waitFor([&] {
+        return find<wxTextCtrl>(frame, "member-history-reading")
+            ->GetValue()
+            .EndsWith("\nAttendance: Present\nNote: signed: Helped agree the rules.");
+    }));
 
     clickTab(sections, 2);
     typeInto(find<wxTextCtrl>(frame, "concern"), "Said he had been near the school again.");
     click(find<wxButton>(frame, "raise-concern"));
     auto* concerns = find<wxListCtrl>(frame, "concerns");
     CHECK(waitFor([&] { return concerns->GetItemCount() == 1; }));
+    clickListRow(concerns, 0);
+    auto* concernReading = find<wxTextCtrl>(frame, "concern-reading");
+    waitFor([&] { return concernReading->GetValue().Contains("\nStatus: Open"); });
+    CHECK(concernReading->GetValue().utf8_string().ends_with(
+        "\nConcern: Said he had been near the school again.\nStatus: Open"));
+    CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-member-concern-reading.png"));
     CHECK(concerns->GetItemText(0, 2) == "Open");
     typeInto(find<wxTextCtrl>(frame, "action"), "Tell his care manager today");
     typeInto(find<wxTextCtrl>(frame, "action-owner"), "Facilitator");
-    click(find<wxButton>(frame, "add-action"));
+    press(WXK_RETURN);  // Enter in the form adds the action, as its button does
     auto* actions = find<wxListCtrl>(frame, "concern-actions");
     CHECK(waitFor([&] { return actions->GetItemCount() == 1; }));
     clickListRow(actions, 0);
@@ -700,7 +769,7 @@ TEST_CASE("a member's record: details, sessions, a concern and its action, a sco
     click(find<wxButton>(frame, "record-score"));
     CHECK(message->GetLabel().EndsWith("scores run from 0 to 100."));
     typeInto(find<wxTextCtrl>(frame, "score"), "40");
-    click(find<wxButton>(frame, "record-score"));
+    press(WXK_RETURN);
     CHECK(waitFor([&] { return find<wxListCtrl>(frame, "outcome-scores")->GetItemCount() == 1; }));
 
     clickTab(sections, 4);

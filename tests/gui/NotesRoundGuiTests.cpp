@@ -290,6 +290,14 @@ TEST_CASE(
         text->SetInsertionPointEnd();
         typeHere(" Practised it twice.");
         CHECK(ui::saveScreenshot(round, ROUNDTABLE_SCREENSHOT_DIR "/gui-notes-round-check-in.png"));
+        // Nothing rated: Ctrl+Enter asks first, and again signs it as it is.
+        press(WXK_RETURN, wxMOD_CONTROL);
+        CHECK(waitFor([&] {
+            return find<wxStaticText>(round, "round-message")
+                ->GetLabel()
+                .StartsWith("This note records neither how he took part nor any rating.");
+        }));
+        CHECK(find<wxStaticText>(round, "round-progress")->GetLabel() == "0 of 8 notes signed");
         press(WXK_RETURN, wxMOD_CONTROL);
         CHECK(waitFor([&] {
             return find<wxStaticText>(round, "round-progress")->GetLabel() == "1 of 8 notes signed";
@@ -314,4 +322,66 @@ TEST_CASE(
     REQUIRE(section);
     CHECK(section->text.starts_with("The group did: "));
     CHECK(section->text.ends_with(". We practised listening."));
+}
+
+TEST_CASE(
+    "the notes round asks how his last task went and sets each man's task from this "
+    "session") {
+    // Adam took a task away from an earlier session; this week's session sets another.
+    SeededService service({"Adam Able", "Ben Brook"}, "relationships-01", true);
+    {
+        auto store = openTestStore(service.path);
+        practice::Practice practice(store, programme());
+        auto earlier = practice.planSession(service.group, "relationships-03", "2026-10-27");
+        practice.markDelivered(earlier);
+        practice.recordAttendance(earlier, service.members[0], Attendance::attended, "");
+        practice.setTask(earlier, service.members[0], "Notice who you meet at the day centre.");
+        practice.markDelivered(service.session);
+    }
+    auto* frame = showFrame();
+    frame->SetSize(wxSize(1024, 768));  // a small laptop
+    pump(200);
+    REQUIRE(frame->beginOpen(service.path));
+    signInToGroupPage(frame);
+    clickListRow(find<wxListCtrl>(frame, "sessions"), 1);  // this week's, listed second
+    click(find<wxButton>(frame, "open-session"));
+    auto* registerList = find<wxListCtrl>(frame, "register");
+    REQUIRE(waitFor([&] { return registerList->GetItemCount() == 2; }));
+    clickListRow(registerList, 0);
+    bool roundDriven = false;
+    whenShown("notes-round", [&](wxWindow* round) {
+        auto* toReview = find<wxStaticText>(round, "task-to-review");
+        CHECK(waitFor([&] { return toReview->IsShownOnScreen(); }));
+        CHECK(toReview->GetLabel() ==
+              "His task from 27 October 2026: Notice who you meet at the day centre.");
+        auto* task = find<wxTextCtrl>(round, "task-text");
+        CHECK(task->GetValue() == "This week we will notice the people we meet.");
+        chooseItem(find<wxChoice>(round, "task-outcome"), 2);  // partly
+        typeInto(find<wxTextCtrl>(round, "task-comment"), "Met two people.");
+        CHECK(ui::saveScreenshot(round, ROUNDTABLE_SCREENSHOT_DIR "/gui-notes-round-tasks.png"));
+        find<wxTextCtrl>(round, "note-text")->SetFocus();
+        press(WXK_PAGEDOWN);  // his task and how the last one went are kept on the way
+        CHECK(waitFor([&] {
+            return find<wxStaticText>(round, "round-position")->GetLabel().StartsWith("Ben");
+        }));
+        CHECK_FALSE(toReview->IsShownOnScreen());  // Ben had no task to review
+        typeInto(task, "Notice who you meet at college.");
+        press(WXK_ESCAPE);
+        roundDriven = true;
+    });
+    press('o', wxMOD_ALT);
+    REQUIRE(waitFor([&] { return roundDriven; }));
+    closeFrame(frame);
+
+    auto store = openTestStore(service.path);
+    auto adams = store.tasksOf(service.members[0]);
+    REQUIRE(adams.size() == 2);
+    REQUIRE(adams[0].review);
+    CHECK(adams[0].review->outcome == records::TaskOutcome::partly);
+    CHECK(adams[0].review->comment == "Met two people.");
+    CHECK(adams[1].sessionId == service.session);
+    CHECK(adams[1].text == "This week we will notice the people we meet.");
+    auto bens = store.tasksOf(service.members[1]);
+    REQUIRE(bens.size() == 1);
+    CHECK(bens[0].text == "Notice who you meet at college.");
 }

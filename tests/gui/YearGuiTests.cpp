@@ -5,6 +5,7 @@
 // a clinical lead returning a note from her home page, and its author seeing why.
 #include <doctest/doctest.h>
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/datectrl.h>
 #include <wx/dialog.h>
 #include <wx/display.h>
@@ -287,6 +288,9 @@ TEST_CASE(
     clickListRow(registerList, 0);
     click(find<wxButton>(frame, "mark-attended"));
     REQUIRE(waitFor([&] { return registerList->GetItemText(0, 2) != ""; }));
+    auto* whoRanIt = find<wxCheckBox>(frame, ("facilitator-" + std::string(kTestLogin)).c_str());
+    click(whoRanIt);  // so marking it held asks nothing
+    REQUIRE(waitFor([&] { return whoRanIt->GetValue(); }));
     click(find<wxButton>(frame, "mark-delivered"));
     pump(300);
     showPage(frame, frame->groupPanel());

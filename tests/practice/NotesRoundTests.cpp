@@ -183,3 +183,63 @@ TEST_CASE("a man's check-in mood is one of five pictures, shown in the round, an
         CHECK(std::filesystem::exists(std::filesystem::path(ROUNDTABLE_CONTENT) / "pictures" /
                                       (std::string(point.picture) + ".svg")));
 }
+
+TEST_CASE(
+    "a between-sessions task is set for a man who was there and reviewed at his next "
+    "session") {
+    Group g;
+    CHECK_FALSE(g.practice.taskOffer(g.second));  // "Making our group rules" sets no task
+    auto first = g.deliver("relationships-01", "2026-09-29");
+    g.practice.recordAttendance(first, g.adam, Attendance::attended, "");
+    g.practice.recordAttendance(first, g.ben, Attendance::absentAuthorised, "Unwell");
+    auto offer = g.practice.taskOffer(first);
+    REQUIRE(offer);
+    CHECK(offer->text == "This week we will notice the people we meet.");  // the easy-read words
+    CHECK(g.practice.notesRound(first).task->activityPosition == offer->activityPosition);
+    auto refused = [&](records::MemberId member, const std::string& text) {
+        try {
+            g.practice.setTask(first, member, text);
+        } catch (const practice::ValidationError& error) {
+            return error.field() + ": " + error.what();
+        }
+        return std::string("accepted");
+    };
+    CHECK(refused(g.ben, offer->text) == "task: A task is set for a man who was there.");
+    CHECK(refused(g.adam, " ") == "task: Please write his task.");
+    CHECK(refused(g.adam, "Notice who you meet at the day centre.") == "accepted");
+    g.practice.setTask(first, g.adam, " Notice who you meet at the day centre. ");  // the same
+    CHECK(test::rawCount(g.dir / "service.rtdb", "SELECT count(*) FROM member_tasks") == 1);
+    auto round = g.practice.notesRound(first);
+    REQUIRE(round.lines.size() == 1);
+    REQUIRE(round.lines[0].task);
+    CHECK(round.lines[0].task->text == "Notice who you meet at the day centre.");
+    CHECK_FALSE(round.lines[0].taskToReview);
+
+    // At his next session (which sets no task) he says how it went; said again, nothing new.
+    auto next = g.deliver("relationships-02", "2026-10-06");
+    CHECK(g.practice.markEveryonePresent(next) == 3);
+    round = g.practice.notesRound(next);
+    CHECK_FALSE(round.task);
+    REQUIRE(round.lines[0].taskToReview);
+    CHECK_FALSE(round.lines[1].taskToReview);  // Ben was away: he has none
+    g.practice.reviewTask(round.lines[0].taskToReview->task, next, records::TaskOutcome::partly,
+                          " Met two people. ");
+    round = g.practice.notesRound(next);
+    REQUIRE(round.lines[0].taskToReview);  // still there to correct at this session
+    CHECK(round.lines[0].taskToReview->setOn == "2026-09-29"_date);
+    REQUIRE(round.lines[0].taskToReview->task.review);
+    CHECK(round.lines[0].taskToReview->task.review->outcome == records::TaskOutcome::partly);
+    g.practice.reviewTask(round.lines[0].taskToReview->task, next, records::TaskOutcome::partly,
+                          "Met two people.");
+    CHECK(test::rawCount(g.dir / "service.rtdb", "SELECT count(*) FROM task_reviews") == 1);
+
+    // Reviewed at an earlier session, it is not asked about again; his page lists it.
+    auto third = g.deliver("relationships-03", "2026-10-13");
+    g.practice.markEveryonePresent(third);
+    CHECK_FALSE(g.practice.notesRound(third).lines[0].taskToReview);
+    auto progress = g.practice.memberProgress(g.adam);
+    REQUIRE(progress.tasks.size() == 1);
+    CHECK(progress.tasks[0].setOn == "2026-09-29"_date);
+    CHECK(progress.tasks[0].reviewedOn == "2026-10-06"_date);
+    CHECK(progress.tasks[0].task.review->comment == "Met two people.");
+}

@@ -624,3 +624,49 @@ TEST_CASE("a session cannot be marked as having taken place before its day") {
     practice.markDelivered(tomorrow);  // on its day
     CHECK(store.session(tomorrow).status == records::SessionStatus::tookPlace);
 }
+
+TEST_CASE("a second session of the group on one day is asked about, a catch-up is not") {
+    SessionFixture f;  // framework-02 on 2026-11-03
+    CHECK(f.practice.questionBeforePlanning(f.group, "2026-11-10").empty());
+    CHECK(f.practice.questionBeforePlanning(f.group, "not a date").empty());  // planning says
+    CHECK(f.practice.questionBeforePlanning(f.group, "2026-11-03") ==
+          "The group already has a session on 3 November 2026: Making our group rules. Plan "
+          "another on the same day?");
+    auto other = f.practice.createGroup("Thursday group", records::GroupKind::treatment);
+    CHECK(f.practice.questionBeforePlanning(other, "2026-11-03").empty());
+
+    f.practice.planCatchUp(f.group, "framework-01", {f.member}, "2026-11-17");
+    CHECK(f.practice.questionBeforePlanning(f.group, "2026-11-17").empty());
+}
+
+TEST_CASE("marking a session held with nobody recorded as running it is asked about") {
+    SessionFixture f;
+    CHECK(f.practice.questionBeforeMarkingHeld(f.session).starts_with(
+        "Nobody is recorded as running this session."));
+    f.practice.recordFacilitators(f.session, {f.store.currentUser()->id});
+    CHECK(f.practice.questionBeforeMarkingHeld(f.session).empty());
+}
+
+TEST_CASE("signing a note with nothing rated is asked about") {
+    records::NoteContent content("Quiet today.");
+    CHECK(practice::Practice::questionBeforeSigning(content) ==
+          "This note records neither how he took part nor any rating. Sign it as it is?");
+    content.participation = records::Participation::some;
+    CHECK(practice::Practice::questionBeforeSigning(content).empty());
+    content.participation = records::Participation::notRecorded;
+    content.ratings = {{"framework-keeps-rules", 2}};
+    CHECK(practice::Practice::questionBeforeSigning(content).empty());
+}
+
+TEST_CASE("the concerns recorded from a note are those linked to its session") {
+    SessionFixture f;
+    auto later = f.practice.planSession(f.group, "framework-03", "2026-11-10");
+    f.practice.raiseConcern(f.member, f.session, "Spoke of meeting a boy from the bus.");
+    f.practice.raiseConcern(f.member, later, "Another week's worry.");
+    f.practice.raiseConcern(f.member, std::nullopt, "Raised by his carer.");
+    auto fromNote = f.practice.concernsFromNote(f.session, f.member);
+    REQUIRE(fromNote.size() == 1);
+    CHECK(fromNote[0].description == "Spoke of meeting a boy from the bus.");
+    auto colleague = f.practice.addMember(f.group, "Ben Shah", "2026-09-01");
+    CHECK(f.practice.concernsFromNote(f.session, colleague).empty());
+}
