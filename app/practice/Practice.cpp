@@ -675,6 +675,10 @@ LockOutcome Practice::lock(std::optional<UnsavedNote> unsaved) {
     if (unsaved) {
         try {
             saveNote(unsaved->session, unsaved->member, unsaved->content);
+            if (!trimmed(unsaved->concern).empty()) {
+                raiseConcern(unsaved->member, unsaved->session, unsaved->concern);
+                unsaved->concern.clear();  // recorded: not raised again if kept below
+            }
         } catch (const std::exception& error) {
             outcome.problem = error.what();
             outcome.notSaved = std::move(unsaved);

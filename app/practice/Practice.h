@@ -58,6 +58,9 @@ struct UnsavedNote {
     records::SessionId session = 0;
     records::MemberId member = 0;
     records::NoteContent content;
+    /// A concern described under its "concern raised" tick, recorded with his concerns once
+    /// the note is saved (empty: none).
+    std::string concern;
 };
 
 /// What locking did with the note that was being written.

@@ -217,8 +217,9 @@ void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool edi
     markSaved();
 }
 
-void NoteEditor::restore(const records::NoteContent& content) {
+void NoteEditor::restore(const records::NoteContent& content, const std::string& concern) {
     fill(content);
+    concernText_->ChangeValue(toWx(concern));
     text_->MarkDirty();
     choicesChanged_ = true;
     showConcernPlace();

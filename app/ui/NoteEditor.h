@@ -49,8 +49,9 @@ class NoteEditor : public wxPanel {
     /// Chooses how he took part (index 1 "took a full part" to 4 "did not take part"), as the
     /// notes round's Ctrl+1 to Ctrl+4 do; 0 is "not recorded".
     void chooseParticipation(int index);
-    /// Puts `content` in the editor as typed but not saved (isModified() is true).
-    void restore(const records::NoteContent& content);
+    /// Puts `content` (and the concern described under its tick) in the editor as typed but
+    /// not saved (isModified() is true).
+    void restore(const records::NoteContent& content, const std::string& concern);
     /// What the editor holds now.
     [[nodiscard]] records::NoteContent content() const;
     /// True when anything was changed since show() or markSaved().

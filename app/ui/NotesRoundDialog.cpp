@@ -197,8 +197,8 @@ records::MemberId NotesRoundDialog::memberShown() const {
 std::optional<practice::UnsavedNote> NotesRoundDialog::closeForLock() {
     std::optional<practice::UnsavedNote> typed;
     if (!round_.lines.empty() && editor_->isModified()) {
-        typed =
-            practice::UnsavedNote{session_, round_.lines[current_].member.id, editor_->content()};
+        typed = practice::UnsavedNote{session_, round_.lines[current_].member.id,
+                                      editor_->content(), editor_->concernDescription()};
         editor_->markSaved();
     }
     // The store is still open: what the group did and his check-in are kept now.

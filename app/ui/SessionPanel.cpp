@@ -612,7 +612,8 @@ std::optional<practice::UnsavedNote> SessionPanel::takeUnsavedNote() {
         return openRound_->closeForLock();
     if (noteMember_ == 0 || !editor_->isModified())
         return std::nullopt;
-    practice::UnsavedNote note{session_, noteMember_, editor_->content()};
+    practice::UnsavedNote note{session_, noteMember_, editor_->content(),
+                               editor_->concernDescription()};
     editor_->markSaved();
     return note;
 }
@@ -620,7 +621,7 @@ std::optional<practice::UnsavedNote> SessionPanel::takeUnsavedNote() {
 void SessionPanel::restoreUnsavedNote(const practice::UnsavedNote& note) {
     showSession(note.session);
     selectMember(note.member);
-    editor_->restore(note.content);
+    editor_->restore(note.content, note.concern);
     showRefused(editor_->textField(), message_,
                 text::tr("This note could not be saved when Roundtable locked. Here it is again: "
                          "save it now."));

@@ -43,7 +43,10 @@ struct Service {
 
 TEST_CASE("locking saves the note being written as a draft, then wipes the key") {
     Service s;
-    auto outcome = s.practice.lock(practice::UnsavedNote{s.session, s.member, kTyped});
+    records::NoteContent typed(kTyped);
+    typed.concernRaised = true;
+    const std::string concern = "Said he waits near the school at home time.";
+    auto outcome = s.practice.lock(practice::UnsavedNote{s.session, s.member, typed, concern});
     CHECK_FALSE(outcome.notSaved);
     CHECK(outcome.problem.empty());
     CHECK(s.keyWiped());
@@ -52,6 +55,10 @@ TEST_CASE("locking saves the note being written as a draft, then wipes the key")
     REQUIRE(note);
     CHECK(note->state == records::NoteState::draft);
     CHECK(note->content.text == kTyped);
+    // The concern described under the tick is recorded with his concerns, linked to the note.
+    auto fromNote = s.practice.concernsFromNote(s.session, s.member);
+    REQUIRE(fromNote.size() == 1);
+    CHECK(fromNote[0].description == concern);
 }
 
 TEST_CASE(
@@ -59,7 +66,7 @@ TEST_CASE(
     "note back") {
     Service s;
     FaultyVfs::failFrom(1);  // every write from now on fails, as on a dying drive
-    auto outcome = s.practice.lock(practice::UnsavedNote{s.session, s.member, kTyped});
+    auto outcome = s.practice.lock(practice::UnsavedNote{s.session, s.member, kTyped, {}});
     CHECK(FaultyVfs::faultsInjected() > 0);
     CHECK(s.keyWiped());
     REQUIRE(outcome.notSaved);
@@ -79,7 +86,7 @@ TEST_CASE(
 
 TEST_CASE("a note the practice refuses does not stop the lock either") {
     Service s;
-    auto outcome = s.practice.lock(practice::UnsavedNote{s.session, s.member, "   "});
+    auto outcome = s.practice.lock(practice::UnsavedNote{s.session, s.member, "   ", {}});
     CHECK(s.keyWiped());
     REQUIRE(outcome.notSaved);
     CHECK(outcome.problem == "The note is empty.");
