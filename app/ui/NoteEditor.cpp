@@ -15,6 +15,7 @@
 #include "practice/Dates.h"
 #include "practice/Practice.h"
 #include "text/Translate.h"
+#include "ui/SpellCheck.h"
 #include "ui/WxText.h"
 
 namespace roundtable::ui {
@@ -157,6 +158,8 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
         showConcernPlace();
     });
     submitOnEnter({correctionReason_}, addCorrection_);
+    for (auto* field : {text_, concernText_, correction_})
+        checkSpelling(field);
     show(std::nullopt, false);
     showReview(false);
 }

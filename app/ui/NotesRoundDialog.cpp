@@ -14,6 +14,7 @@
 #include "practice/Wording.h"
 #include "ui/NoteEditor.h"
 #include "ui/Pictograms.h"
+#include "ui/SpellCheck.h"
 #include "ui/TaskRow.h"
 #include "ui/WxText.h"
 
@@ -60,6 +61,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     shared_ = new wxTextCtrl(sharedPane_->GetPane(), wxID_ANY, wxEmptyString, wxDefaultPosition,
                              wxSize(-1, 40), wxTE_MULTILINE | wxTE_WORDWRAP);
     shared_->SetName("shared-section");
+    checkSpelling(shared_);
     auto* sharedSizer = new wxBoxSizer(wxVERTICAL);
     sharedSizer->Add(shared_, wxSizerFlags(1).Expand());
     sharedPane_->GetPane()->SetSizer(sharedSizer);

@@ -45,6 +45,7 @@
 #include "ui/Screenshot.h"
 #include "ui/SessionContentView.h"
 #include "ui/SessionPanel.h"
+#include "ui/SpellCheck.h"
 #include "ui/StartUp.h"
 #include "ui/UsersPanel.h"
 #include "ui/WxText.h"
@@ -294,6 +295,9 @@ TEST_CASE("a note typed but not saved is kept as a draft when the facilitator mo
     REQUIRE(text->GetStyle(1, style));
     CHECK((!style.HasTextColour() ||
            style.GetTextColour() == wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT)));
+    // Its spelling is checked by the system's checker, which offers corrections.
+    auto offered = ui::spellingSuggestions(text, "becuase");
+    CHECK(std::find(offered.begin(), offered.end(), "because") != offered.end());
     closeFrame(frame);
 
     auto store = test::openTestStore(service.path);
