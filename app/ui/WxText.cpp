@@ -45,6 +45,10 @@ wxDateTime toWx(records::Date date) {
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
     if (field) {
         field->SetBackgroundColour(wxColour(255, 228, 225));
+        // wx keeps a multi-line field's colour as the style of the text typed next, which
+        // clearing the tint would not reach: the field is tinted, never the words.
+        if (auto* text = dynamic_cast<wxTextCtrl*>(field); text && text->IsMultiLine())
+            text->SetDefaultStyle(wxTextAttr());
         field->SetToolTip(toWx(message));
         field->Refresh();
         field->SetFocus();
