@@ -5,18 +5,19 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "practice/Practice.h"
 #include "practice/SessionRun.h"
+#include "support/Refusal.h"
 #include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable;
 using records::AdaptedActivity;
+using roundtable::test::fieldOf;
 using roundtable::test::shippedProgramme;
 
 namespace {
@@ -39,16 +40,6 @@ struct PlannedSession {
     }
 };
 
-/// "field: message" of the ValidationError `action` throws; "accepted" when it throws none.
-std::string refusal(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const practice::ValidationError& error) {
-        return error.field() + ": " + error.what();
-    }
-    return "accepted";
-}
-
 }  // namespace
 
 TEST_CASE("a plan is adapted only as a new order, minutes and guidance, with a reason") {
@@ -56,7 +47,7 @@ TEST_CASE("a plan is adapted only as a new order, minutes and guidance, with a r
     REQUIRE(p.curriculum.activities.size() == 6);
     const std::string why = "Two men read little: the worksheet first, while they are fresh.";
     auto adapt = [&](const std::vector<AdaptedActivity>& plan, const std::string& reason) {
-        return refusal([&] { p.practice.adaptPlan(p.session, plan, reason); });
+        return fieldOf([&] { p.practice.adaptPlan(p.session, plan, reason); });
     };
     auto plan = p.asMade();
     CHECK(adapt(plan, why) ==
@@ -123,10 +114,10 @@ TEST_CASE("only the plan of a session not yet delivered is adapted") {
     const std::string refused =
         "adapt-plan: Only the plan of a session not yet delivered can be adapted.";
     p.practice.markNotHeld(p.session, "The centre was closed.");
-    CHECK(refusal([&] { p.practice.adaptPlan(p.session, plan, "Why"); }) == refused);
+    CHECK(fieldOf([&] { p.practice.adaptPlan(p.session, plan, "Why"); }) == refused);
     p.practice.correctSessionStatus(p.session, records::SessionStatus::tookPlace,
                                     "It did take place.");
-    CHECK(refusal([&] { p.practice.adaptPlan(p.session, plan, "Why"); }) == refused);
+    CHECK(fieldOf([&] { p.practice.adaptPlan(p.session, plan, "Why"); }) == refused);
     CHECK_FALSE(p.store.session(p.session).adaptation);
 }
 
