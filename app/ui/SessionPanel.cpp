@@ -213,11 +213,6 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
         trWx("This group's order, minutes and guidance for the activities, with the reason "
              "(Alt+D). The curriculum is not changed."));
     adaptButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { adaptPlan(); });
-    // Who adapted the plan, when and why; cut with an ellipsis, the whole of it in the tooltip.
-    adaptedNote_ = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
-                                    wxST_ELLIPSIZE_END);
-    adaptedNote_->SetName("plan-adapted");
-    adaptedNote_->SetMinSize(wxSize(FromDIP(100), -1));  // its length never widens the column
     sessionModeButton_ = new wxButton(this, wxID_ANY, trWx("Session &mode"));
     sessionModeButton_->SetName("session-mode-button");
     sessionModeButton_->SetToolTip(
@@ -234,10 +229,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
                           FromDIP(wxSize(2, 0)));
     planHeading->Add(planLabel, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
     planHeading->Add(plannedFrom_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
-    planHeading->Add(compareButton_, wxSizerFlags().CenterVertical().Border(wxRIGHT, 10));
-    planHeading->Add(adaptButton_, wxSizerFlags().CenterVertical());
+    planHeading->Add(compareButton_, wxSizerFlags().CenterVertical());
     sessionColumn->Add(planHeading, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
-    sessionColumn->Add(adaptedNote_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sessionColumn->Add(plan_, wxSizerFlags(2).Expand());
     // Wraps on a narrow window (1024 wide), so that the note column beside it stays in view.
     auto* statusRow = new wxWrapSizer(wxHORIZONTAL);
@@ -284,6 +277,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     // that the register below keeps room for the whole group on a 768-high screen.
     auto* headerRow = new wxBoxSizer(wxHORIZONTAL);
     headerRow->Add(header_, wxSizerFlags(1).CenterVertical());
+    // Adapting the plan beside it, in the same height: not a row of its own above the plan.
+    headerRow->Add(adaptButton_, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
     headerRow->Add(sessionModeButton_, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
     sizer->Add(headerRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(sessionDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
@@ -354,7 +349,6 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     editor_->onReview([this](records::ReviewOutcome outcome) { reviewNote(outcome); });
     clearTintWhenEdited(reason_);
     compareButton_->Hide();  // until a session planned from an older version is shown
-    adaptedNote_->Hide();    // until an adapted plan is shown
     // F5 anywhere on the page, as the button's tooltip says: seen by the window before the
     // control with the focus, and unbound by wx when this page goes (it is the handler).
     if (auto* window = wxGetTopLevelParent(this))
@@ -383,7 +377,7 @@ void SessionPanel::attach(practice::Practice* practice) {
     differences_ = {};  // nothing of the last session's plan stays shown
     plannedFrom_->SetLabel(wxEmptyString);
     compareButton_->Hide();
-    adaptedNote_->Hide();
+    plannedFrom_->UnsetToolTip();
     header_->SetLabel(trWx("Open a session from the Group page."));
     sessionDamage_->show({});
     lineDamage_->show({});
@@ -450,9 +444,9 @@ void SessionPanel::showHeader(const records::Session& session) {
     }
     header_->SetLabel(toWx(header));
     header_->SetToolTip(toWx(story));
-    plan_->SetToolTip(
-        toWx(text::fill(text::tr("Planned from {1} version {2}"),
-                        {session.stamp.moduleId, std::to_string(session.stamp.moduleVersion)})));
+    std::string planTip =
+        text::fill(text::tr("Planned from {1} version {2}"),
+                   {session.stamp.moduleId, std::to_string(session.stamp.moduleVersion)});
     differences_ = {};
     std::string from;
     if (auto planned = practice_ ? practice_->plannedFrom(session) : std::nullopt) {
@@ -463,19 +457,22 @@ void SessionPanel::showHeader(const records::Session& session) {
             differences_ = std::move(planned->differences);
         }
     }
-    plannedFrom_->SetLabel(toWx(from));
-    compareButton_->Show(!differences_.same());
+    // Adapted: said beside the version, who adapted it, when and why in the tooltips (a line of
+    // its own would take the height the register needs on a 768-high screen).
     if (session.adaptation) {
         const auto& adaptation = *session.adaptation;
         const auto said = practice::adaptationInWords(
             adaptation, readableDate(practice::dateOf(adaptation.madeAt)));
-        // One line, whatever lines the reason has: the plan below keeps its height.
-        auto line = toWx(said);
-        line.Replace("\n", " ");
-        adaptedNote_->SetLabel(line);
-        adaptedNote_->SetToolTip(toWx(said));
+        from = from.empty() ? std::string(text::tr("adapted for this group"))
+                            : text::fill(text::tr("{1}, adapted for this group"), {from});
+        plannedFrom_->SetToolTip(toWx(said));
+        planTip.append("\n").append(said);
+    } else {
+        plannedFrom_->UnsetToolTip();
     }
-    adaptedNote_->Show(session.adaptation.has_value());
+    plan_->SetToolTip(toWx(planTip));
+    plannedFrom_->SetLabel(toWx(from));
+    compareButton_->Show(!differences_.same());
     Layout();
 }
 

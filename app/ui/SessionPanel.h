@@ -124,8 +124,7 @@ class SessionPanel : public wxPanel {
     wxStaticText* plannedFrom_ = nullptr;
     wxButton* compareButton_ = nullptr;
     wxButton* adaptButton_ = nullptr;
-    wxStaticText* adaptedNote_ = nullptr;  ///< who adapted the plan, when and why
-    wxDialog* openAdapt_ = nullptr;        ///< while the plan is being adapted over the page
+    wxDialog* openAdapt_ = nullptr;  ///< while the plan is being adapted over the page
     wxButton* sessionModeButton_ = nullptr;
     /// From the version planned to the newest; same() when there are no differences.
     curriculum::ModuleComparison differences_;

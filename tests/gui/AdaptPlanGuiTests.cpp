@@ -44,7 +44,8 @@ TEST_CASE("a facilitator adapts a planned session's plan for the group, and the 
     openFirstSession(frame, service.path, 2);
     auto* adapt = find<wxButton>(frame, "adapt-plan-button");
     CHECK(adapt->IsEnabled());  // a planned session
-    CHECK_FALSE(find<wxWindow>(frame, "plan-adapted")->IsShown());
+    auto* from = find<wxStaticText>(frame, "planned-from");
+    CHECK(from->GetLabel() == "from version 1");
 
     bool saved = false;
     whenShown("adapt-plan-dialog", [&](wxWindow* dialog) {
@@ -61,8 +62,8 @@ TEST_CASE("a facilitator adapts a planned session's plan for the group, and the 
             pump(200);
             INFO(size.x << ": the window " << frame->GetScreenRect().x << ","
                         << frame->GetScreenRect().y << " " << frame->GetSize().x << "x"
-                        << frame->GetSize().y << ", the dialog " << dialog->GetScreenRect().x
-                        << "," << dialog->GetScreenRect().y << " " << dialog->GetSize().x << "x"
+                        << frame->GetSize().y << ", the dialog " << dialog->GetScreenRect().x << ","
+                        << dialog->GetScreenRect().y << " " << dialog->GetSize().x << "x"
                         << dialog->GetSize().y);
             CHECK(wxRect(frame->GetScreenRect()).Contains(dialog->GetScreenRect()));
             CHECK(ui::saveScreenshot(dialog, shotName("dialog", size)));
@@ -116,10 +117,11 @@ TEST_CASE("a facilitator adapts a planned session's plan for the group, and the 
     CHECK(waitFor([&] { return ui::fromWx(plan->GetItemText(1, 1)) == worksheet; }));
     CHECK(plan->GetItemText(1, 0) == "40");
     CHECK(ui::fromWx(plan->GetItemText(2, 1)) == std::string(curriculum.activities[1].title));
-    auto* note = find<wxStaticText>(frame, "plan-adapted");
-    CHECK(note->IsShown());
-    CHECK(note->GetLabel().StartsWith("Adapted for this group on "));
-    CHECK(note->GetLabel().Contains(" by admin: Two men read little."));
+    CHECK(from->GetLabel() == "from version 1, adapted for this group");
+    CHECK(from->GetToolTipText().StartsWith("Adapted for this group on "));
+    CHECK(from->GetToolTipText().EndsWith(
+        " by admin: Two men read little.\nThe worksheet while they are fresh."));
+    CHECK(plan->GetToolTipText().Contains("\nAdapted for this group on "));
     CHECK(find<wxStaticText>(frame, "session-message")->GetLabel() ==
           "The plan is adapted for this group. The curriculum is not changed.");
     // Its content in full: the curriculum's guidance, then the group's.
@@ -137,8 +139,8 @@ TEST_CASE("a facilitator adapts a planned session's plan for the group, and the 
     for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
         frame->SetSize(size);
         pump(400);
-        CHECK(note->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight());
-        CHECK(adapt->IsShownOnScreen());
+        CHECK(adapt->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight());
+        CHECK(from->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight());
         CHECK(ui::saveScreenshot(frame, shotName("page", size)));
     }
     // The curriculum is as it was.
@@ -158,6 +160,11 @@ TEST_CASE("a facilitator adapts a planned session's plan for the group, and the 
     CHECK(run.activities[1].minutes == 40);
     CHECK(run.activities[1].guidance.back() == "For this group: Read each question aloud.");
     CHECK(find<wxButton>(mode, "session-mode-activity-2")->GetToolTipText() == ui::toWx(worksheet));
+    press('2');  // the worksheet, with the group's guidance after the curriculum's
+    CHECK(waitFor([&] { return mode->run().clock().current() == 1; }));
+    mode->SetSize(wxSize(1366, 768));
+    pump(300);
+    CHECK(ui::saveScreenshot(mode, shotName("session-mode", wxSize(1366, 768))));
     press(WXK_ESCAPE);
     CHECK(waitFor([] { return wxWindow::FindWindowByName("session-mode") == nullptr; }));
 
