@@ -11,6 +11,7 @@
 
 #include "curriculum/Programme.h"
 #include "documents/Document.h"
+#include "records/Types.h"
 
 namespace roundtable::documents {
 
@@ -23,8 +24,14 @@ void addListBlocks(std::vector<Block>& blocks, const std::string& heading, int l
                    std::span<const std::string_view> items);
 
 /// What the facilitator reads of an activity: "Teaching, 30 minutes", its guidance paragraphs,
-/// then "Adapt:" and "Watch for:" with their text (when it has them).
-void addGuidanceBlocks(std::vector<Block>& blocks, const curriculum::Activity& activity);
+/// the guidance added for the group when its plan was adapted ("For this group:"), then "Adapt:"
+/// and "Watch for:" with their text (when it has them).
+void addGuidanceBlocks(std::vector<Block>& blocks, const curriculum::Activity& activity,
+                       std::string_view addedGuidance = {});
+
+/// What a plan on record kept of an activity the curriculum no longer holds: "Teaching, 30
+/// minutes" and its guidance text (with any added for the group).
+void addPlannedGuidanceBlocks(std::vector<Block>& blocks, const records::PlannedActivity& activity);
 
 /// The carers' handout sections of `session` (what was covered, how to help, what to look out
 /// for, things to talk about), each point with its picture, under headings of `level`; a

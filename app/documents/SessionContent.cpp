@@ -30,11 +30,17 @@ std::string numbered(std::size_t number, std::string_view title) {
     return text::fill(text::tr("{1}. {2}"), {std::to_string(number), title});
 }
 
+/// "Teaching, 30 minutes".
+Paragraph kindAndMinutes(std::string_view kind, int minutes) {
+    return Paragraph{
+        text::fill(text::tr("{1}, {2} minutes"), {kindInWords(kind), std::to_string(minutes)}), {}};
+}
+
 /// An activity under a heading of `level`: its guidance, then the men's easy-read points.
 void addActivityBlocks(std::vector<Block>& blocks, const curriculum::Activity& activity,
-                       std::size_t number, int level) {
+                       std::size_t number, int level, std::string_view addedGuidance = {}) {
     blocks.push_back(Heading{numbered(number, activity.title), level, {}});
-    addGuidanceBlocks(blocks, activity);
+    addGuidanceBlocks(blocks, activity, addedGuidance);
     if (activity.easyRead.empty())
         return;
     blocks.push_back(Heading{text::tr("For the men, in easy read"), level + 1, {}});
@@ -88,13 +94,14 @@ void addListBlocks(std::vector<Block>& blocks, const std::string& heading, int l
     blocks.push_back(BulletList{{items.begin(), items.end()}});
 }
 
-void addGuidanceBlocks(std::vector<Block>& blocks, const curriculum::Activity& activity) {
-    blocks.push_back(
-        Paragraph{text::fill(text::tr("{1}, {2} minutes"),
-                             {kindInWords(activity.kind), std::to_string(activity.minutes)}),
-                  {}});
+void addGuidanceBlocks(std::vector<Block>& blocks, const curriculum::Activity& activity,
+                       std::string_view addedGuidance) {
+    blocks.push_back(kindAndMinutes(activity.kind, activity.minutes));
     for (const auto& paragraph : activity.guidance)
         blocks.push_back(Paragraph{std::string(paragraph), {}});
+    // After the curriculum's, marked as the group's own: the curriculum itself is unchanged.
+    if (!addedGuidance.empty())
+        blocks.push_back(Paragraph{std::string(addedGuidance), text::tr("For this group:")});
     if (!activity.adapt.empty())
         blocks.push_back(Paragraph{std::string(activity.adapt), text::tr("Adapt:")});
     if (!activity.watch.empty())
@@ -136,11 +143,19 @@ Document sessionOverview(const curriculum::Module& module, const curriculum::Ses
     return document;
 }
 
-Document activityContent(const curriculum::Activity& activity, std::size_t number) {
+void addPlannedGuidanceBlocks(std::vector<Block>& blocks,
+                              const records::PlannedActivity& activity) {
+    blocks.push_back(kindAndMinutes(activity.kind, activity.minutes));
+    if (!activity.guidance.empty())
+        blocks.push_back(Paragraph{activity.guidance, {}});
+}
+
+Document activityContent(const curriculum::Activity& activity, std::size_t number,
+                         std::string_view addedGuidance) {
     Document document;
     document.typography = Typography::standard;
     document.title = std::string(activity.title);
-    addActivityBlocks(document.blocks, activity, number, 2);
+    addActivityBlocks(document.blocks, activity, number, 2, addedGuidance);
     return document;
 }
 
@@ -150,12 +165,7 @@ Document plannedActivityContent(const records::PlannedActivity& activity, std::s
     document.title = activity.title;
     auto& blocks = document.blocks;
     blocks.push_back(Heading{numbered(number, activity.title), 2, {}});
-    blocks.push_back(
-        Paragraph{text::fill(text::tr("{1}, {2} minutes"),
-                             {kindInWords(activity.kind), std::to_string(activity.minutes)}),
-                  {}});
-    if (!activity.guidance.empty())
-        blocks.push_back(Paragraph{activity.guidance, {}});
+    addPlannedGuidanceBlocks(blocks, activity);
     // Said, so that no one looks for the rest of its guidance and thinks it lost.
     blocks.push_back(Paragraph{text::tr("The curriculum this session was planned from no longer "
                                         "holds this activity: this is what the plan kept of it."),

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "curriculum/Programme.h"
 #include "documents/Document.h"
@@ -24,9 +25,10 @@ namespace roundtable::documents {
                                        const curriculum::Session& session);
 
 /// One activity, `number` being its place in the session from 1: "2. TITLE" as a heading,
-/// "Teaching, 30 minutes", its guidance, "Adapt:", "Watch for:", then "For the men" and its
-/// easy-read points, each with its picture.
-[[nodiscard]] Document activityContent(const curriculum::Activity& activity, std::size_t number);
+/// "Teaching, 30 minutes", its guidance (then `addedGuidance`, added for the group), "Adapt:",
+/// "Watch for:", then "For the men" and its easy-read points, each with its picture.
+[[nodiscard]] Document activityContent(const curriculum::Activity& activity, std::size_t number,
+                                       std::string_view addedGuidance = {});
 
 /// An activity of a plan on record that the curriculum it was planned from no longer holds:
 /// what the record kept of it (title, kind, minutes and guidance text).

@@ -2,6 +2,8 @@
 // group that starts at 13:30 shows every activity at its own time.
 #include "documents/SessionPlan.h"
 #include "documents/SessionBlocks.h"
+#include "practice/SessionRun.h"
+#include "practice/Wording.h"
 #include "text/Translate.h"
 
 #include <charconv>
@@ -15,11 +17,14 @@ std::string span(ClockTime from, ClockTime to) {
     return from.text() + "\u2013" + to.text();  // an en dash, as in printed timetables
 }
 
-void addActivity(std::vector<Block>& blocks, const curriculum::Activity& activity,
-                 ClockTime start) {
-    auto end = start.plusMinutes(activity.minutes);
-    blocks.push_back(Heading{span(start, end) + "  " + std::string(activity.title), 3, {}});
-    addGuidanceBlocks(blocks, activity);
+/// An activity under its time on the clock, what to read of it (`addGuidance`), then room to
+/// write.
+template <typename AddGuidance>
+void addActivity(std::vector<Block>& blocks, std::string_view title, int minutes, ClockTime start,
+                 AddGuidance addGuidance) {
+    auto end = start.plusMinutes(minutes);
+    blocks.push_back(Heading{span(start, end) + "  " + std::string(title), 3, {}});
+    addGuidance();
     blocks.push_back(WritingSpace{text::tr("Notes"), 2});
 }
 
@@ -57,7 +62,7 @@ std::string ClockTime::text() const {
 }
 
 Document sessionPlan(const curriculum::Module& module, const curriculum::Session& session,
-                     const SessionPlanOptions& options) {
+                     const SessionPlanOptions& options, const AdaptedPlan* adapted) {
     Document document;
     document.typography = Typography::standard;
     document.title = text::fill(text::tr("Session plan: {1}"), {session.title});
@@ -93,13 +98,31 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
         if (!options.group.empty())
             blocks.push_back(Paragraph{options.group, text::tr("Group:")});
     }
+    if (adapted)
+        blocks.push_back(Paragraph{adapted->said, text::tr("Plan:")});
     addListBlocks(blocks, text::tr("Objectives"), 2, session.objectives);
     addListBlocks(blocks, text::tr("Materials"), 2, session.materials);
     blocks.push_back(Heading{text::tr("Activities"), 2, {}});
     auto clock = options.start;
-    for (const auto& activity : session.activities) {
-        addActivity(blocks, activity, clock);
-        clock = clock.plusMinutes(activity.minutes);
+    if (!adapted) {
+        for (const auto& activity : session.activities) {
+            addActivity(blocks, activity.title, activity.minutes, clock,
+                        [&] { addGuidanceBlocks(blocks, activity); });
+            clock = clock.plusMinutes(activity.minutes);
+        }
+        return document;
+    }
+    // Adapted for the group: its order and minutes, each activity found in the curriculum by its
+    // place in the plan as made, with the guidance added; one it no longer holds as recorded.
+    for (const auto& step : adapted->steps) {
+        const auto& planned = step.activity;
+        addActivity(blocks, planned.title, planned.minutes, clock, [&] {
+            if (auto activity = practice::curriculumActivityOf(&session, step))
+                addGuidanceBlocks(blocks, *activity, step.addedGuidance);
+            else
+                addPlannedGuidanceBlocks(blocks, planned);
+        });
+        clock = clock.plusMinutes(planned.minutes);
     }
     return document;
 }
@@ -122,7 +145,14 @@ Document recordedSessionPlan(const curriculum::Programme& programme,
         options.start = *start;
     else if (auto recorded = ClockTime::parse(session.startsAt))
         options.start = *recorded;
-    return sessionPlan(*found->module, *found->session, options);
+    if (!session.adaptation)
+        return sessionPlan(*found->module, *found->session, options);
+    const auto& adaptation = *session.adaptation;
+    const AdaptedPlan adapted{
+        session.planSteps(),
+        practice::adaptationInWords(
+            adaptation, practice::formatDate(practice::dateOf(adaptation.madeAt), dates))};
+    return sessionPlan(*found->module, *found->session, options, &adapted);
 }
 
 }  // namespace roundtable::documents

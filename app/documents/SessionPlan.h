@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "curriculum/Programme.h"
 #include "documents/Document.h"
@@ -39,13 +40,23 @@ struct SessionPlanOptions {
     int plannedVersion = 0;
 };
 
+/// A recorded session's plan as adapted for its group, printed in place of the curriculum
+/// session's activities.
+struct AdaptedPlan {
+    std::vector<records::PlanStep> steps;  ///< records::Session::planSteps
+    std::string said;  ///< who adapted it, when and why (practice::adaptationInWords)
+};
+
+/// The plan of `session`: its activities, or those of `adapted` when given.
 [[nodiscard]] Document sessionPlan(const curriculum::Module& module,
                                    const curriculum::Session& session,
-                                   const SessionPlanOptions& options);
+                                   const SessionPlanOptions& options,
+                                   const AdaptedPlan* adapted = nullptr);
 
 /// The plan of a session on record (`planned`, as practice::groupSession reads it), made from
 /// the curriculum session it was planned from: its date (in `dates` order), its group's name, its
-/// start time (`start` instead, when given) and the module version it was planned from.
+/// start time (`start` instead, when given) and the module version it was planned from; when it
+/// was adapted for the group, its activities as adapted and who adapted it, when and why.
 /// DocumentError when `programme` does not hold that curriculum session.
 [[nodiscard]] Document recordedSessionPlan(const curriculum::Programme& programme,
                                            const practice::GroupSession& planned,

@@ -2,6 +2,7 @@
 #include "practice/Practice.h"
 
 #include <algorithm>
+#include <numeric>
 #include <span>
 
 #include "curriculum/ModuleComparison.h"
@@ -491,6 +492,45 @@ void Practice::markNotHeld(records::SessionId session, const std::string& reason
     refuseIfDamaged(store_.session(session).damage, "session-status",
                     text::tr("This session's record cannot be changed."));
     store_.setSessionStatus(session, records::SessionStatus::didNotTakePlace, trimmed(reason));
+}
+
+void Practice::adaptPlan(records::SessionId session,
+                         std::vector<records::AdaptedActivity> activities,
+                         const std::string& reason) {
+    const auto planned = store_.session(session);
+    if (planned.status != records::SessionStatus::planned)
+        throw ValidationError("adapt-plan", text::tr("Only the plan of a session not yet "
+                                                     "delivered can be adapted."));
+    refuseIfDamaged(planned.damage, "adapt-plan",
+                    text::tr("This session's plan cannot be adapted."));
+    // Order, minutes and guidance only: every activity of the plan as made, each once.
+    std::vector<int> positions;
+    for (const auto& activity : activities)
+        positions.push_back(activity.plannedPosition);
+    std::sort(positions.begin(), positions.end());
+    std::vector<int> eachOnce(planned.activities.size());
+    std::iota(eachOnce.begin(), eachOnce.end(), 1);
+    if (positions != eachOnce || positions.empty())
+        throw ValidationError("adapt-plan", text::tr("An adapted plan keeps each of the session's "
+                                                     "activities once."));
+    for (auto& activity : activities) {
+        if (activity.minutes < 1 || activity.minutes > kMostActivityMinutes)
+            throw ValidationError("adapt-minutes",
+                                  text::fill(text::tr("An activity takes from 1 to {1} minutes."),
+                                             {std::to_string(kMostActivityMinutes)}));
+        activity.addedGuidance = trimmed(activity.addedGuidance);
+    }
+    std::vector<records::AdaptedActivity> now;
+    for (const auto& step : planned.planSteps())
+        now.push_back(
+            {static_cast<int>(step.madePlace) + 1, step.activity.minutes, step.addedGuidance});
+    if (activities == now)
+        throw ValidationError("adapt-plan", text::tr("The plan is as it was: change the order, "
+                                                     "an activity's minutes or its guidance."));
+    if (trimmed(reason).empty())
+        throw ValidationError("adapt-reason",
+                              text::tr("Please say why the plan is adapted for this group."));
+    store_.adaptPlan(session, activities, trimmed(reason));
 }
 
 void Practice::recordFacilitators(records::SessionId session,

@@ -181,6 +181,15 @@ class Practice {
     /// (field "not-held-reason"); what was recorded first stays, with every correction.
     void correctSessionStatus(records::SessionId session, records::SessionStatus status,
                               const std::string& reason);
+    /// Adapts the plan of a session not yet delivered for its group: `activities` in their new
+    /// order, each activity of the plan as made once (by its place in it, from 1; none left out),
+    /// with its minutes here and any guidance added; the curriculum is unchanged. Refused at
+    /// "adapt-plan" for a session that took place or did not, a damaged one, a plan that is not
+    /// each activity once, or one that changes nothing; at "adapt-minutes" for minutes outside
+    /// 1 to kMostActivityMinutes; at "adapt-reason" without a reason.
+    void adaptPlan(records::SessionId session, std::vector<records::AdaptedActivity> activities,
+                   const std::string& reason);
+    static constexpr int kMostActivityMinutes = 180;
     /// Who ran the session: people who can sign in to this database (the field
     /// "session-facilitators" when someone is not). Earlier records stay in the store.
     void recordFacilitators(records::SessionId session,

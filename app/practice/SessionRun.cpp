@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "text/Translate.h"
+
 namespace roundtable::practice {
 namespace {
 
@@ -30,6 +32,16 @@ const curriculum::Activity* curriculumActivity(const curriculum::Session* sessio
     return found == activities.end() ? nullptr : &*found;
 }
 
+std::optional<curriculum::Activity> curriculumActivityOf(const curriculum::Session* session,
+                                                         const records::PlanStep& step) {
+    const auto* found = curriculumActivity(session, step.madePlace, step.activity);
+    if (!found)
+        return std::nullopt;
+    auto activity = *found;
+    activity.minutes = step.activity.minutes;  // as adapted for the group
+    return activity;
+}
+
 const curriculum::Session* curriculumSessionOf(const records::Session& session,
                                                const curriculum::Module* planned) {
     if (!planned)
@@ -45,17 +57,24 @@ RunPlan runPlanOf(const records::Session& session, const curriculum::Programme& 
                   const curriculum::Module* planned) {
     const auto* curriculumSession = curriculumSessionOf(session, planned);
     RunPlan plan{session.title, session.minutes, {}};
-    for (std::size_t i = 0; i < session.activities.size(); ++i) {
-        const auto& plannedActivity = session.activities[i];
+    // The plan as it stands: adapted for the group, each activity still found in the curriculum
+    // by its place in the plan as made.
+    for (const auto& step : session.planSteps()) {
+        const auto& plannedActivity = step.activity;
         RunActivity activity{
             plannedActivity.title, plannedActivity.kind, plannedActivity.minutes, {}, {}, {}, {}};
-        const auto* source = curriculumActivity(curriculumSession, i, plannedActivity);
+        const auto found = curriculumActivityOf(curriculumSession, step);
+        const auto* source = found ? &*found : nullptr;
         if (source) {
             activity.guidance.assign(source->guidance.begin(), source->guidance.end());
+            if (!step.addedGuidance.empty()) {
+                activity.guidance.push_back(
+                    text::fill(text::tr("For this group: {1}"), {step.addedGuidance}));
+            }
             activity.adapt = source->adapt;
             activity.watch = source->watch;
         } else if (!plannedActivity.guidance.empty()) {
-            activity.guidance.push_back(plannedActivity.guidance);
+            activity.guidance.push_back(plannedActivity.guidance);  // what was added after it
         }
         for (const auto* prompt :
              curriculum::promptsFor(&programme, planned, source, plannedActivity.kind)) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -48,12 +49,19 @@ struct RunPlan {
 [[nodiscard]] const curriculum::Activity* curriculumActivity(
     const curriculum::Session* session, std::size_t place, const records::PlannedActivity& planned);
 
-/// The plan of `session` as session mode shows it: its activities as planned (title, kind and
-/// minutes, in the plan's order), each with the guidance, "adapt" and "watch for" of the same
-/// activity in `planned` (the module version it was planned from; null when it is not known),
+/// The curriculum's activity (in `session`) that `step` of a plan as it stands was copied from
+/// (curriculumActivity of its place in the plan as made), with the step's minutes; nothing when
+/// there is none.
+[[nodiscard]] std::optional<curriculum::Activity> curriculumActivityOf(
+    const curriculum::Session* session, const records::PlanStep& step);
+
+/// The plan of `session` as session mode shows it: its activities as the plan stands (title, kind
+/// and minutes, in its order, as adapted for the group when it was), each with the guidance,
+/// "adapt" and "watch for" of the same activity in `planned` (the module version it was planned
+/// from; null when it is not known) and any guidance added for the group after the curriculum's,
 /// and the prompts that apply to its kind from `programme`, `planned` and the activity. A
-/// planned activity that the curriculum session no longer has (matched by place and title)
-/// keeps the guidance text the plan holds, and the programme's prompts.
+/// planned activity that the curriculum session no longer has (matched by its place in the plan
+/// as made, and title) keeps the guidance text the plan holds, and the programme's prompts.
 [[nodiscard]] RunPlan runPlanOf(const records::Session& session,
                                 const curriculum::Programme& programme,
                                 const curriculum::Module* planned);

@@ -31,6 +31,11 @@ std::string markInWords(const records::AttendanceMark& mark) {
     return words;
 }
 
+std::string adaptationInWords(const records::PlanAdaptation& adaptation, const std::string& date) {
+    return text::fill(text::tr("Adapted for this group on {1} by {2}: {3}"),
+                      {date, adaptation.madeBy, adaptation.reason});
+}
+
 const char* attendanceLetter(records::Attendance status) {
     switch (status) {
         case records::Attendance::attended:

@@ -21,6 +21,10 @@ inline constexpr const char* kUnmarkedMark = "?";
 inline constexpr const char* kNotHeldMark = "x";
 /// "Planned", "Took place", "Did not take place".
 [[nodiscard]] const char* sessionStatusInWords(records::SessionStatus status);
+/// "Adapted for this group on DATE by LOGIN: reason", `date` being the day it was adapted as
+/// the page or paper writes dates.
+[[nodiscard]] std::string adaptationInWords(const records::PlanAdaptation& adaptation,
+                                            const std::string& date);
 /// One point of the check-in's pictorial mood scale: the pictogram shipped for that feeling
 /// and its words.
 struct MoodPoint {

@@ -166,21 +166,31 @@ TaskOutcome taskOutcomeFrom(const std::string& text) {
     return parseEnum(text, std::array{TaskOutcome::done, TaskOutcome::partly, TaskOutcome::notDone},
                      text::trLater("task outcome"));
 }
-std::vector<PlannedActivity> Session::planNow() const {
-    if (!adaptation)
-        return activities;
-    std::vector<PlannedActivity> plan;
+std::vector<PlanStep> Session::planSteps() const {
+    std::vector<PlanStep> plan;
+    if (!adaptation) {
+        for (std::size_t place = 0; place < activities.size(); ++place)
+            plan.push_back({place, activities[place], ""});
+        return plan;
+    }
     for (const auto& adapted : adaptation->activities) {
         auto index = static_cast<std::size_t>(adapted.plannedPosition - 1);
         if (index >= activities.size())
             continue;  // not in the plan: only a damaged record says so, and it says it is
-        auto activity = activities[index];
-        activity.minutes = adapted.minutes;
+        PlanStep step{index, activities[index], adapted.addedGuidance};
+        step.activity.minutes = adapted.minutes;
         if (!adapted.addedGuidance.empty()) {
-            activity.guidance += (activity.guidance.empty() ? "" : "\n\n") + adapted.addedGuidance;
+            auto& guidance = step.activity.guidance;
+            guidance += (guidance.empty() ? "" : "\n\n") + adapted.addedGuidance;
         }
-        plan.push_back(std::move(activity));
+        plan.push_back(std::move(step));
     }
+    return plan;
+}
+std::vector<PlannedActivity> Session::planNow() const {
+    std::vector<PlannedActivity> plan;
+    for (auto& step : planSteps())
+        plan.push_back(std::move(step.activity));
     return plan;
 }
 bool Concern::readyToClose() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -181,6 +182,13 @@ struct PlanAdaptation {
     std::string damage{};
 };
 
+/// One activity of a session's plan as it stands (Session::planSteps).
+struct PlanStep {
+    std::size_t madePlace = 0;  ///< its place in the plan as made from the curriculum, from 0
+    PlannedActivity activity;   ///< with its minutes here, any guidance added after its own
+    std::string addedGuidance;  ///< the guidance added for this group (adapted plans only)
+};
+
 /// A correction of whether a session took place (a mistaken click, either way).
 struct StatusCorrection {
     std::int64_t id = 0;
@@ -214,6 +222,9 @@ struct Session {
     /// The plan as it stands: the activities as made from the curriculum, or as adapted (in the
     /// adapted order, minutes, and the added guidance after the curriculum's).
     [[nodiscard]] std::vector<PlannedActivity> planNow() const;
+    /// planNow with where each activity was in the plan as made, so that what is shown of it can
+    /// be found in the curriculum, and the guidance added for the group on its own.
+    [[nodiscard]] std::vector<PlanStep> planSteps() const;
     /// Empty while the record is as it was written; otherwise why it cannot be relied on
     /// (changed, added or removed outside Roundtable, or unreadable).
     std::string damage{};

@@ -14,12 +14,12 @@
 #include <algorithm>
 #include <array>
 
-#include "documents/SessionBlocks.h"
 #include "documents/SessionContent.h"
 #include "practice/SessionRun.h"
 #include "practice/Wording.h"
 #include "printing/PageDocuments.h"
 #include "text/Translate.h"
+#include "ui/AdaptPlanDialog.h"
 #include "ui/ComparisonDialog.h"
 #include "ui/NoteEditor.h"
 #include "ui/NotesRoundDialog.h"
@@ -85,12 +85,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     header_->SetName("session-header");
     sessionDamage_ = new DamageNotice(this, "session-damage");
 
-    plan_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxLC_REPORT | wxLC_SINGLE_SEL);
-    plan_->SetName("session-plan");
-    plan_->AppendColumn(trWx("Min"), wxLIST_FORMAT_RIGHT, 45);
-    plan_->AppendColumn(trWx("Activity"), wxLIST_FORMAT_LEFT, 300);
-    plan_->AppendColumn(trWx("Kind"), wxLIST_FORMAT_LEFT, 100);
+    plan_ = planList(this, "session-plan");
     // The lists may be narrower than their columns (they scroll): on a 1024-wide window the
     // note column beside them, with any warning about the note, stays in view.
     plan_->SetMinSize(wxSize(240, 80));
@@ -210,6 +205,13 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     compareButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         showComparison(this, text::tr("What changed since this session was planned"), differences_);
     });
+    // The plan of a session not yet delivered, adapted for this group (issue 14, item 4).
+    adaptButton_ = new wxButton(this, wxID_ANY, trWx("A&dapt the plan..."));
+    adaptButton_->SetName("adapt-plan-button");
+    adaptButton_->SetToolTip(
+        trWx("This group's order, minutes and guidance for the activities, with the reason "
+             "(Alt+D). The curriculum is not changed."));
+    adaptButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { adaptPlan(); });
     sessionModeButton_ = new wxButton(this, wxID_ANY, trWx("Session &mode"));
     sessionModeButton_->SetName("session-mode-button");
     sessionModeButton_->SetToolTip(
@@ -274,6 +276,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     // that the register below keeps room for the whole group on a 768-high screen.
     auto* headerRow = new wxBoxSizer(wxHORIZONTAL);
     headerRow->Add(header_, wxSizerFlags(1).CenterVertical());
+    // Adapting the plan beside it, in the same height: not a row of its own above the plan.
+    headerRow->Add(adaptButton_, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
     headerRow->Add(sessionModeButton_, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
     sizer->Add(headerRow, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
     sizer->Add(sessionDamage_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
@@ -313,8 +317,10 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     // with the buttons' mnemonics (the same keys).
     const int everyoneId = wxWindow::NewControlId();
     const int roundId = wxWindow::NewControlId();
-    std::array<wxAcceleratorEntry, 2> keys{wxAcceleratorEntry(wxACCEL_ALT, 'V', everyoneId),
-                                           wxAcceleratorEntry(wxACCEL_ALT, 'O', roundId)};
+    const int adaptId = wxWindow::NewControlId();
+    std::array<wxAcceleratorEntry, 3> keys{wxAcceleratorEntry(wxACCEL_ALT, 'V', everyoneId),
+                                           wxAcceleratorEntry(wxACCEL_ALT, 'O', roundId),
+                                           wxAcceleratorEntry(wxACCEL_ALT, 'D', adaptId)};
     SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(keys.size()), keys.data()));
     Bind(
         wxEVT_MENU,
@@ -330,6 +336,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
                 openNotesRound();
         },
         roundId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { adaptPlan(); }, adaptId);
     saveNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveNote(); });
     signNoteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { signNote(); });
     deliveredButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { markDelivered(); });
@@ -347,6 +355,8 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
 }
 
 void SessionPanel::attach(practice::Practice* practice) {
+    if (openAdapt_ && openAdapt_->IsModal())
+        openAdapt_->EndModal(wxID_CANCEL);  // locked: nothing of the session stays on screen
     noteMember_ = 0;
     practice_ = practice;
     session_ = 0;
@@ -365,6 +375,7 @@ void SessionPanel::attach(practice::Practice* practice) {
     differences_ = {};  // nothing of the last session's plan stays shown
     plannedFrom_->SetLabel(wxEmptyString);
     compareButton_->Hide();
+    plannedFrom_->UnsetToolTip();
     header_->SetLabel(trWx("Open a session from the Group page."));
     sessionDamage_->show({});
     lineDamage_->show({});
@@ -381,13 +392,7 @@ void SessionPanel::showSession(records::SessionId session) {
     showHeader(planned);
     showFacilitators(planned);
     editor_->setIndicators(practice_->indicatorsFor(session));
-    plan_->DeleteAllItems();
-    for (std::size_t i = 0; i < planned.activities.size(); ++i) {
-        const auto& activity = planned.activities[i];
-        long row = plan_->InsertItem(static_cast<long>(i), std::to_string(activity.minutes));
-        plan_->SetItem(row, 1, toWx(activity.title));
-        plan_->SetItem(row, 2, toWx(documents::kindInWords(activity.kind)));
-    }
+    showPlan(plan_, shown_.planSteps());  // as it stands: adapted for the group, when it was
     showPlanContent();
     reloadRegister();
     if (!lines_.empty())
@@ -437,9 +442,9 @@ void SessionPanel::showHeader(const records::Session& session) {
     }
     header_->SetLabel(toWx(header));
     header_->SetToolTip(toWx(story));
-    plan_->SetToolTip(
-        toWx(text::fill(text::tr("Planned from {1} version {2}"),
-                        {session.stamp.moduleId, std::to_string(session.stamp.moduleVersion)})));
+    std::string planTip =
+        text::fill(text::tr("Planned from {1} version {2}"),
+                   {session.stamp.moduleId, std::to_string(session.stamp.moduleVersion)});
     differences_ = {};
     std::string from;
     if (auto planned = practice_ ? practice_->plannedFrom(session) : std::nullopt) {
@@ -450,6 +455,20 @@ void SessionPanel::showHeader(const records::Session& session) {
             differences_ = std::move(planned->differences);
         }
     }
+    // Adapted: said beside the version, who adapted it, when and why in the tooltips (a line of
+    // its own would take the height the register needs on a 768-high screen).
+    if (session.adaptation) {
+        const auto& adaptation = *session.adaptation;
+        const auto said = practice::adaptationInWords(
+            adaptation, readableDate(practice::dateOf(adaptation.madeAt)));
+        from = from.empty() ? std::string(text::tr("adapted for this group"))
+                            : text::fill(text::tr("{1}, adapted for this group"), {from});
+        plannedFrom_->SetToolTip(toWx(said));
+        planTip.append("\n").append(said);
+    } else {
+        plannedFrom_->UnsetToolTip();
+    }
+    plan_->SetToolTip(toWx(planTip));
     plannedFrom_->SetLabel(toWx(from));
     compareButton_->Show(!differences_.same());
     Layout();
@@ -526,12 +545,14 @@ void SessionPanel::showPlanContent() {
         const auto* module = practice_->moduleOf(shown_.stamp);
         const auto* session = practice::curriculumSessionOf(shown_, module);
         const long row = plan_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        if (row >= 0 && static_cast<std::size_t>(row) < shown_.activities.size()) {
-            const auto place = static_cast<std::size_t>(row);
-            const auto& planned = shown_.activities[place];
-            const auto* activity = practice::curriculumActivity(session, place, planned);
-            content_->show(activity ? documents::activityContent(*activity, place + 1)
-                                    : documents::plannedActivityContent(planned, place + 1));
+        const auto plan = shown_.planSteps();
+        if (row >= 0 && static_cast<std::size_t>(row) < plan.size()) {
+            const auto number = static_cast<std::size_t>(row) + 1;
+            const auto& step = plan[number - 1];
+            const auto activity = practice::curriculumActivityOf(session, step);
+            content_->show(activity
+                               ? documents::activityContent(*activity, number, step.addedGuidance)
+                               : documents::plannedActivityContent(step.activity, number));
             return;
         }
         if (!module || !session) {
@@ -664,6 +685,7 @@ void SessionPanel::enableControls() {
     notHeldButton_->Enable(changeable && (planned || held));
     ratingsButton_->Enable(open && status_ == records::SessionStatus::tookPlace &&
                            !sessionDamaged_);
+    adaptButton_->Enable(changeable && planned && !shown_.activities.empty());
     sessionModeButton_->Enable(open && !shown_.activities.empty());
 }
 
@@ -847,6 +869,25 @@ void SessionPanel::reviewNote(records::ReviewOutcome outcome) {
                                ? text::tr("Note returned to its author with your comment. It "
                                           "comes back to you once corrected.")
                                : text::tr("Note co-signed."));
+    });
+}
+
+void SessionPanel::adaptPlan() {
+    if (!adaptButton_->IsEnabled())
+        return;
+    AdaptPlanDialog dialog(this, *practice_, shown_);
+    openAdapt_ = &dialog;
+    const int answer = dialog.ShowModal();
+    openAdapt_ = nullptr;
+    if (answer != wxID_OK || !practice_)
+        return;  // left, or locked while it was open
+    runGuarded(failure_, [this] {
+        showHeader(practice_->session(session_));
+        showPlan(plan_, shown_.planSteps());
+        showPlanContent();
+        enableControls();
+        showInfo(message_, text::tr("The plan is adapted for this group. The curriculum is not "
+                                    "changed."));
     });
 }
 

@@ -1,8 +1,9 @@
-// The session page: the session's plan, its register (one line per member) and, beside them on
-// two tabs, the progress note of the member selected in the register and the plan in full (the
-// curriculum's content of the activity selected in the plan). Records damaged outside Roundtable
-// are marked in the register and explained above what they concern. It offers the session's
-// printed documents (printing/PageDocuments.h).
+// The session page: the session's plan as it stands (adapted for the group before it is delivered,
+// AdaptPlanDialog, with who adapted it, when and why), its register (one line per member) and,
+// beside them on two tabs, the progress note of the member selected in the register and the plan in
+// full (the curriculum's content of the activity selected in the plan). Records damaged outside
+// Roundtable are marked in the register and explained above what they concern. It offers the
+// session's printed documents (printing/PageDocuments.h).
 #pragma once
 
 #include <wx/panel.h>
@@ -19,6 +20,7 @@
 class wxButton;
 class wxKeyEvent;
 class wxCheckBox;
+class wxDialog;
 class wxWrapSizer;
 class wxListCtrl;
 class wxNotebook;
@@ -90,6 +92,8 @@ class SessionPanel : public wxPanel {
     void addCorrection();
     /// Co-signs or returns the selected note (a clinical lead reviewing it).
     void reviewNote(records::ReviewOutcome outcome);
+    /// The plan of a session not yet delivered, adapted for this group (AdaptPlanDialog).
+    void adaptPlan();
     void markDelivered();
     void markNotHeld();
     /// Corrects whether the session took place, with the reason typed beside the buttons.
@@ -120,6 +124,8 @@ class SessionPanel : public wxPanel {
     wxListCtrl* plan_;
     wxStaticText* plannedFrom_ = nullptr;
     wxButton* compareButton_ = nullptr;
+    wxButton* adaptButton_ = nullptr;
+    wxDialog* openAdapt_ = nullptr;  ///< while the plan is being adapted over the page
     wxButton* sessionModeButton_ = nullptr;
     /// From the version planned to the newest; same() when there are no differences.
     curriculum::ModuleComparison differences_;

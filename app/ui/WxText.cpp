@@ -21,12 +21,9 @@ const char* const kWarningSign = "\u26A0";
 const wxColour kDamageColour(150, 0, 0);
 const wxColour kRefusedTint(255, 228, 225);
 
-/// Takes showRefused's tint and tooltip off `field`. A field of several lines also keeps the
-/// tint in its default style on GTK, which text put into it later would take on.
+/// Takes showRefused's tint and tooltip off `field`.
 void untint(wxWindow* field) {
     field->SetBackgroundColour(wxNullColour);
-    if (auto* text = dynamic_cast<wxTextCtrl*>(field); text && text->IsMultiLine())
-        text->SetDefaultStyle(wxTextAttr());
     field->UnsetToolTip();
     field->Refresh();
 }
@@ -77,6 +74,10 @@ wxDateTime toWx(records::Date date) {
 void showRefused(wxWindow* field, wxStaticText* messageLine, const std::string& message) {
     if (field) {
         field->SetBackgroundColour(kRefusedTint);
+        // wx keeps a multi-line field's colour as the style of the text typed next, which
+        // clearing the tint would not reach: the field is tinted, never the words.
+        if (auto* text = dynamic_cast<wxTextCtrl*>(field); text && text->IsMultiLine())
+            text->SetDefaultStyle(wxTextAttr());
         field->SetToolTip(toWx(message));
         field->Refresh();
         field->SetFocus();

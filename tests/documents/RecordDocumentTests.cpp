@@ -11,6 +11,7 @@
 #include "documents/Registers.h"
 #include "documents/RelapsePlanDocument.h"
 #include "documents/SessionPlan.h"
+#include "practice/Practice.h"
 #include "support/SmallService.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
@@ -338,6 +339,49 @@ TEST_CASE("a session plan printed from a record says which module version it was
               "Planned from: version 2; the curriculum now has version 1, which this plan shows"));
     // Printed from the curriculum alone, it says nothing of a plan.
     CHECK_FALSE(has(sessionPlan(*module, *curriculumSession, {}), "Planned from"));
+}
+
+TEST_CASE("a session plan adapted for the group prints its order, minutes and added guidance") {
+    ServiceStore s;
+    const records::SetClock adaptedAt(practice::localTimeOn("2026-11-04"_date, 12, 0));
+    s.store.useClock(adaptedAt);
+    practice::Practice practice(s.store, shippedProgramme());
+    const auto id = practice.planSession(s.service.group, "framework-02", "2026-11-05");
+    const auto& curriculum = *shippedProgramme().findSession("framework-02")->session;
+    REQUIRE(curriculum.activities.size() == 6);
+    practice.adaptPlan(id,
+                       {{5, 40, "Read each question aloud."},
+                        {1, 15, ""},
+                        {2, 30, ""},
+                        {3, 20, ""},
+                        {4, 15, ""},
+                        {6, 15, ""}},
+                       "Two men read little.");
+    const auto plan = recordedSessionPlan(shippedProgramme(), practice::groupSession(s.store, id),
+                                          kIso, ClockTime(13 * 60 + 30));
+    CHECK(has(plan, "Plan: Adapted for this group on 2026-11-04 by " + std::string(kTestLogin) +
+                        ": Two men read little."));
+    // The worksheet first, 40 minutes from 13:30, then the rest in their order and times.
+    const auto worksheet = std::string(curriculum.activities[4].title);
+    const auto text = allText(plan);
+    const auto first = text.find("13:30\u201314:10  " + worksheet);
+    const auto second =
+        text.find("14:10\u201314:25  " + std::string(curriculum.activities[0].title));
+    REQUIRE(first != std::string::npos);
+    REQUIRE(second != std::string::npos);
+    CHECK(first < second);
+    CHECK(has(plan, "Worksheet, 40 minutes"));
+    CHECK(has(plan, std::string(curriculum.activities[4].guidance.front())));
+    CHECK(has(plan, "For this group: Read each question aloud."));
+    CHECK(text.find("Read each question aloud.") > text.find(worksheet));
+    // Not adapted, the same session prints the curriculum's plan.
+    const auto other = practice.planSession(s.service.group, "framework-02", "2026-11-12");
+    const auto plain =
+        recordedSessionPlan(shippedProgramme(), practice::groupSession(s.store, other), kIso);
+    CHECK_FALSE(has(plain, "Adapted for this group"));
+    CHECK_FALSE(has(plain, "For this group:"));
+    CHECK(allText(plain).find(std::string(curriculum.activities[0].title)) <
+          allText(plain).find(worksheet));
 }
 
 TEST_CASE("a table's headings and cells are what a reader sees, empty cells left out") {

@@ -137,6 +137,19 @@ TEST_CASE("one activity's content: its number, kind in words, guidance and easy-
     CHECK(std::find(texts.begin(), texts.end(), "Carers' handout") == texts.end());
 }
 
+TEST_CASE("an activity adapted for the group: the guidance added comes after the curriculum's") {
+    const auto [module, session] = shippedSession("framework-01");
+    auto activity = session->activities[1];
+    activity.minutes = 45;  // as adapted
+    const auto texts = textsOf(activityContent(activity, 1, "Use the picture cards."));
+    auto wanted = activityTexts(activity, 1);
+    const auto afterGuidance = wanted.begin() + 2 + static_cast<long>(activity.guidance.size());
+    wanted.insert(afterGuidance, "For this group: Use the picture cards.");
+    CHECK(inOrder(texts, wanted));
+    CHECK(wanted[1] == kindInWords(activity.kind) + ", 45 minutes");
+    CHECK(std::count(texts.begin(), texts.end(), "For this group: Use the picture cards.") == 1);
+}
+
 TEST_CASE("a session's overview has its objectives, materials and handout but no activity") {
     const auto [module, session] = shippedSession("framework-02");
     const auto document = sessionOverview(*module, *session);

@@ -13,6 +13,7 @@
 #include <wx/textctrl.h>
 #include <wx/tglbtn.h>
 
+#include <functional>
 #include <iostream>
 
 #include "gui/GuiDriver.h"
@@ -74,6 +75,19 @@ struct LastWeek : SeededService {
     }
 };
 
+/// Opens the notes round from the session page (Alt+O), takes `steps` in it, then closes it
+/// with Esc as a facilitator would.
+void inNotesRound(const std::function<void(wxWindow*)>& steps) {
+    bool driven = false;
+    whenShown("notes-round", [&](wxWindow* round) {
+        steps(round);
+        press(WXK_ESCAPE);
+        driven = true;
+    });
+    press('o', wxMOD_ALT);
+    REQUIRE(waitFor([&] { return driven; }));
+}
+
 ui::MainFrame* sessionOpen(const LastWeek& service) {
     auto* frame = showFrame();
     frame->SetSize(wxSize(1366, 768));
@@ -132,8 +146,7 @@ TEST_CASE("the notes round takes the register and signs every note by keyboard a
         ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-register-one-pass-1024x768.png"));
 
     // The round, on the first man: his previous note, last week's ratings carried forward.
-    bool roundDriven = false;
-    whenShown("notes-round", [&](wxWindow* round) {
+    inNotesRound([&](wxWindow* round) {
         auto* position = find<wxStaticText>(round, "round-position");
         CHECK(position->GetLabel().StartsWith("Adam Able (R0001): 1 of 7"));
         CHECK(find<wxTextCtrl>(round, "round-previous")->GetValue().Contains("Last week."));
@@ -166,11 +179,7 @@ TEST_CASE("the notes round takes the register and signs every note by keyboard a
         CHECK(find<wxStaticText>(round, "round-message")
                   ->GetLabel()
                   .Contains("Every note of this session is signed."));
-        press(WXK_ESCAPE);
-        roundDriven = true;
     });
-    press('o', wxMOD_ALT);
-    REQUIRE(waitFor([&] { return roundDriven; }));
     REQUIRE(waitFor([&] {
         return wxWindow::FindWindowByName("notes-round") == nullptr ||
                !wxWindow::FindWindowByName("notes-round")->IsShown();
@@ -266,8 +275,7 @@ TEST_CASE(
         practice.addJotting(service.session, service.members[0], "Asked how to say no.");
     }
     auto* frame = sessionOpen(service);
-    bool roundDriven = false;
-    whenShown("notes-round", [&](wxWindow* round) {
+    inNotesRound([&](wxWindow* round) {
         // Adam's jotting is already in his draft, after what he had (nothing).
         auto* text = find<wxTextCtrl>(round, "note-text");
         CHECK(text->GetValue() == "Asked how to say no.");
@@ -302,11 +310,7 @@ TEST_CASE(
         CHECK(waitFor([&] {
             return find<wxStaticText>(round, "round-progress")->GetLabel() == "1 of 8 notes signed";
         }));
-        press(WXK_ESCAPE);
-        roundDriven = true;
     });
-    press('o', wxMOD_ALT);
-    REQUIRE(waitFor([&] { return roundDriven; }));
     closeFrame(frame);
     auto store = openTestStore(service.path);
     auto note = store.note(service.session, service.members[0]);
@@ -348,8 +352,7 @@ TEST_CASE(
     auto* registerList = find<wxListCtrl>(frame, "register");
     REQUIRE(waitFor([&] { return registerList->GetItemCount() == 2; }));
     clickListRow(registerList, 0);
-    bool roundDriven = false;
-    whenShown("notes-round", [&](wxWindow* round) {
+    inNotesRound([&](wxWindow* round) {
         auto* toReview = find<wxStaticText>(round, "task-to-review");
         CHECK(waitFor([&] { return toReview->IsShownOnScreen(); }));
         CHECK(toReview->GetLabel() ==
@@ -366,11 +369,7 @@ TEST_CASE(
         }));
         CHECK_FALSE(toReview->IsShownOnScreen());  // Ben had no task to review
         typeInto(task, "Notice who you meet at college.");
-        press(WXK_ESCAPE);
-        roundDriven = true;
     });
-    press('o', wxMOD_ALT);
-    REQUIRE(waitFor([&] { return roundDriven; }));
     closeFrame(frame);
 
     auto store = openTestStore(service.path);

@@ -1,11 +1,11 @@
 // Facilitator use cases against the real shipped curriculum and a real database file.
 #include <doctest/doctest.h>
 
-#include <functional>
 
 #include "practice/Dates.h"
 #include "practice/Practice.h"
 #include "support/RawSql.h"
+#include "support/Refusal.h"
 #include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
@@ -13,6 +13,7 @@
 using namespace roundtable;
 using practice::ValidationError;
 using records::Attendance;
+using roundtable::test::fieldOf;
 using roundtable::test::shippedProgramme;
 
 namespace {
@@ -23,15 +24,6 @@ struct Fixture {
     practice::Practice practice{store, shippedProgramme()};
     records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
 };
-
-std::string fieldOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const ValidationError& error) {
-        return error.field() + ": " + error.what();
-    }
-    return "accepted";
-}
 
 }  // namespace
 
