@@ -285,6 +285,15 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(sizer);
 
+    // Tab follows the layout, top to bottom and left to right (who ran it, added when a session
+    // is shown, goes before the register: showFacilitators).
+    std::vector<wxWindow*> laidOut{
+        adaptButton_,     sessionModeButton_, compareButton_, plan_,
+        deliveredButton_, notHeldReason_,     notHeldButton_, ratingsButton_,
+        everyoneButton_,  notesRoundButton_,  register_};
+    laidOut.insert(laidOut.end(), markButtons_.begin(), markButtons_.end());
+    laidOut.insert(laidOut.end(), {reason_, minutes_, sideBook_});
+    tabInOrder(laidOut);
     failure_ = atNamedField(this, message_);
     atNoteField_ =
         atField(message_, [this](const std::string& field) { return editor_->fieldFor(field); });
@@ -968,6 +977,7 @@ void SessionPanel::showFacilitators(const records::Session& session) {
             box->SetValue(std::find(session.facilitators.begin(), session.facilitators.end(),
                                     user.id) != session.facilitators.end());
             box->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { recordFacilitators(); });
+            box->MoveBeforeInTabOrder(everyoneButton_);
             facilitatorRow_->Add(box, wxSizerFlags().CenterVertical().Border(wxRIGHT, 12));
             facilitatorBoxes_.emplace_back(box, user.id);
         }

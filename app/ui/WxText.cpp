@@ -153,6 +153,15 @@ void showRowsInFull(wxListCtrl* list, wxTextCtrl* pane) {
     });
 }
 
+void tabInOrder(const std::vector<wxWindow*>& windows) {
+    wxWindow* previous = nullptr;
+    for (auto* window : windows) {
+        if (previous)
+            window->MoveAfterInTabOrder(previous);
+        previous = window;
+    }
+}
+
 void submitOnEnter(std::initializer_list<wxTextCtrl*> fields, wxButton* button) {
     for (auto* field : fields) {
         // GTK reads the style when Enter is pressed, so it can be added after creation.

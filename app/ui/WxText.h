@@ -91,6 +91,9 @@ class AskFirst {
 /// selected row's in `pane` (read-only and of several lines; nullptr for none), a line for
 /// each column under its heading.
 void showRowsInFull(wxListCtrl* list, wxTextCtrl* pane);
+/// Makes Tab go through `windows` (siblings) in the order given: the order they are laid out
+/// in, where they were created in another.
+void tabInOrder(const std::vector<wxWindow*>& windows);
 /// Enter in any of the one-line `fields` presses `button` (when it is enabled), as Enter does
 /// in a form: the fields and the button they fill in.
 void submitOnEnter(std::initializer_list<wxTextCtrl*> fields, wxButton* button);

@@ -624,6 +624,22 @@ TEST_CASE("who ran a session is ticked on the session page, and a correction kee
     CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-session-facilitators.png"));
     click(mine);  // a correction: it was the colleague alone
     CHECK(waitFor([&] { return !mine->GetValue(); }));
+    // Tab follows the layout: from the last of who ran it to the notes round ("Everyone
+    // present", with everyone marked, is passed over), and from the status row's last button
+    // that can be pressed to the first of who ran it.
+    auto focused = [] {
+        auto* window = wxWindow::FindFocus();
+        return window ? window->GetName().utf8_string() : std::string("nothing");
+    };
+    theirs->SetFocus();
+    press(WXK_TAB);
+    waitFor([&] { return focused() != "facilitator-colleague"; });
+    CHECK(focused() == "open-notes-round");
+    REQUIRE_FALSE(find<wxWindow>(frame, "session-ratings")->IsEnabled());
+    find<wxWindow>(frame, "mark-not-held")->SetFocus();
+    press(WXK_TAB);
+    waitFor([&] { return focused() != "mark-not-held"; });
+    CHECK(focused() == std::string("facilitator-") + test::kTestLogin);
     pump(100);
     closeFrame(frame);
     {
