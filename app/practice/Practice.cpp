@@ -653,9 +653,13 @@ void Practice::setTask(records::SessionId session, records::MemberId member,
 void Practice::reviewTask(const records::MemberTask& task, records::SessionId at,
                           records::TaskOutcome outcome, const std::string& comment) {
     refuseIfDamaged(task.damage, "task-review", text::tr("This task's record cannot be changed."));
-    if (task.review && task.review->sessionId == at && task.review->outcome == outcome &&
-        task.review->comment == trimmed(comment))
-        return;
+    // Compared with the record as it stands, not `task` as read: a screen may show an older one.
+    for (const auto& standing : store_.tasksOf(task.memberId)) {
+        const auto& said = standing.review;
+        if (standing.id == task.id && said && said->sessionId == at && said->outcome == outcome &&
+            said->comment == trimmed(comment))
+            return;
+    }
     store_.reviewTask(task.id, at, outcome, trimmed(comment));
 }
 

@@ -422,9 +422,9 @@ void SessionPanel::showHeader(const records::Session& session) {
     auto header = readableDate(session.date);
     if (!session.startsAt.empty())
         header.append(" ").append(text::fill(text::tr("at {1}"), {session.startsAt}));
-    header.append("   ")
-        .append(session.title)
-        .append("   (")
+    // Its status before its title: on a narrow window the end of the line is cut, and whether
+    // it took place matters more there than the title the plan below shows.
+    header.append(" (")
         .append(text::fill(text::tr("{1} minutes"), {std::to_string(session.minutes)}))
         .append(", ")
         .append(practice::sessionStatusInWords(session.status));
@@ -432,10 +432,10 @@ void SessionPanel::showHeader(const records::Session& session) {
         header.append(": ").append(session.notHeldReason);
     header.append(")");
     // A corrected record says so where it is read; the tooltip tells the whole story.
-    std::string story = header;
+    std::string story = header + "   " + session.title;
     if (!session.statusCorrections.empty()) {
         const auto& newest = session.statusCorrections.back();
-        header.append("   ").append(
+        header.append(" ").append(
             text::fill(text::tr("(corrected on {1}: {2})"),
                        {readableDate(practice::dateOf(newest.correctedAt)), newest.reason}));
         story.append("\n").append(
@@ -449,7 +449,7 @@ void SessionPanel::showHeader(const records::Session& session) {
                             correction.correctedBy, correction.reason}));
         }
     }
-    header_->SetLabel(toWx(header));
+    header_->SetLabel(toWx(header.append("   ").append(session.title)));
     header_->SetToolTip(toWx(story));
     std::string planTip =
         text::fill(text::tr("Planned from {1} version {2}"),

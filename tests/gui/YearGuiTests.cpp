@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/datectrl.h>
 #include <wx/dialog.h>
 #include <wx/display.h>
@@ -224,6 +225,7 @@ TEST_CASE("the home page after sign-in lists a note not yet written and opens it
     REQUIRE(selected == 0);
     CHECK(registerList->GetItemText(selected) == "R0001");  // Daniel's code
     typeInto(find<wxTextCtrl>(frame, "note-text"), "Took part in agreeing the rules.");
+    chooseItem(find<wxChoice>(frame, "note-participation"), 1);  // took a full part
     click(find<wxButton>(frame, "sign-note"));
     // Signed three days after the session: a late entry, and marked so.
     CHECK(waitFor([&] { return registerList->GetItemText(0, 3).StartsWith("signed"); }));
