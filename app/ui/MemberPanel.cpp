@@ -6,6 +6,7 @@
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -206,7 +207,11 @@ wxWindow* MemberPanel::buildHistoryPage() {
 }
 
 wxWindow* MemberPanel::buildConcernsPage() {
-    auto* page = new wxPanel(sections_);
+    // Scrolled: on a 1024x768 screen the forms wrap onto more lines than the page has room for,
+    // and the lists keep a readable height rather than being squeezed away.
+    auto* page = new wxScrolledWindow(sections_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxVSCROLL | wxTAB_TRAVERSAL);
+    page->SetScrollRate(0, FromDIP(12));
     concerns_ = reportList(
         page, "concerns",
         {{text::tr("Raised"), 130}, {text::tr("Concern"), 440}, {text::tr("Status"), 110}});
@@ -239,6 +244,10 @@ wxWindow* MemberPanel::buildConcernsPage() {
 
     // The selected concern read in full beside the list: the page has no height to spare.
     concernReading_ = readingPane(page, "concern-reading");
+    // Four lines of each list at least; the list's own best width would leave the pane none.
+    concerns_->SetMinSize(FromDIP(wxSize(300, 110)));
+    concernReading_->SetMinSize(FromDIP(wxSize(200, 110)));
+    actions_->SetMinSize(FromDIP(wxSize(300, 100)));
     auto* concernRow = new wxBoxSizer(wxHORIZONTAL);
     concernRow->Add(concerns_, wxSizerFlags(3).Expand().Border(wxRIGHT, 8));
     concernRow->Add(concernReading_, wxSizerFlags(2).Expand());

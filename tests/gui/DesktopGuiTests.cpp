@@ -11,6 +11,7 @@
 #include <wx/generic/aboutdlgg.h>
 #include <wx/infobar.h>
 #include <wx/listbox.h>
+#include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
@@ -392,35 +393,42 @@ TEST_CASE("an administrator restores a backup from the window, and a refused one
 namespace {
 
 /// The shown controls of `page` that a person cannot reach in `frame`: outside the window and
-/// not inside a scrolled window that could bring them into view, or squeezed smaller than
-/// their text.
+/// not inside a scrolled window that could bring them into view, squeezed smaller than their
+/// text, or a list or reading pane squeezed too small to show a line.
 std::vector<std::string> outOfReach(wxWindow* frame, wxWindow* page) {
     std::vector<std::string> names;
     // The page clips what lies beyond it, and the window the page.
     const auto visible = frame->GetScreenRect().Intersect(page->GetScreenRect());
-    std::function<void(wxWindow*)> walk = [&](wxWindow* window) {
+    // Inside a scrolled window a control may lie beyond the window, but not be squeezed.
+    std::function<void(wxWindow*, bool)> walk = [&](wxWindow* window, bool scrolls) {
         for (auto* child : window->GetChildren()) {
             if (!child->IsShown())
                 continue;
+            const auto rect = child->GetScreenRect();
             if (dynamic_cast<wxScrolledWindow*>(child)) {
                 // Whatever lies inside scrolls into view: the scrolled window must show.
-                if (!visible.Contains(child->GetScreenRect()))
+                if (!scrolls && !visible.Contains(rect))
                     names.push_back(child->GetName().utf8_string());
+                walk(child, true);
                 continue;
             }
-            const auto rect = child->GetScreenRect();
             // A button, choice or check box squeezed below its natural width is cut off too.
             const bool fixedWidth = dynamic_cast<wxButton*>(child) ||
                                     dynamic_cast<wxCheckBox*>(child) ||
                                     dynamic_cast<wxChoice*>(child);
-            const bool squeezed = fixedWidth && rect.width < child->GetBestSize().x - 4;
-            if (squeezed || (rect.width > 0 && rect.height > 0 && !visible.Contains(rect)))
+            const auto* text = dynamic_cast<wxTextCtrl*>(child);
+            const bool area = dynamic_cast<wxListCtrl*>(child) || (text && text->IsMultiLine());
+            const bool squeezed = (fixedWidth && rect.width < child->GetBestSize().x - 4) ||
+                                  (area && (rect.width < 120 || rect.height < 40));
+            const bool beyond =
+                !scrolls && rect.width > 0 && rect.height > 0 && !visible.Contains(rect);
+            if (squeezed || beyond)
                 names.push_back(child->GetName().utf8_string() + " (" +
                                 child->GetLabel().utf8_string() + ")");
-            walk(child);
+            walk(child, scrolls);
         }
     };
-    walk(page);
+    walk(page, dynamic_cast<wxScrolledWindow*>(page) != nullptr);
     return names;
 }
 
@@ -451,20 +459,31 @@ TEST_CASE("every page of the main window can be used at 1024x768 and 1366x768") 
         REQUIRE(registerList->GetItemRect(7, last));
         CHECK_MESSAGE(last.GetBottom() < registerList->GetClientSize().y,
                       "the register shows fewer than 8 members at " << size.x << "x768");
-        for (int page = 0; page < static_cast<int>(frame->pages()->GetPageCount()); ++page) {
-            frame->pages()->SetSelection(page);
+        // Each page, and each tab of a page that has them (the member's sections).
+        auto checkShown = [&](wxWindow* page, const std::string& title) {
             pump(300);
-            auto cut = outOfReach(frame, frame->pages()->GetPage(page));
+            auto cut = outOfReach(frame, page);
             std::string names;
             for (const auto& name : cut)
                 names += name + "; ";
-            CHECK_MESSAGE(cut.empty(), "at " << size.x << "x" << size.y << " on "
-                                             << frame->pages()->GetPageText(page).utf8_string()
-                                             << ": " << names);
-            CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-fit-" +
-                                                frame->pages()->GetPageText(page).utf8_string() +
-                                                "-" + std::to_string(size.x) + "x768" + scaled +
-                                                ".png"));
+            CHECK_MESSAGE(cut.empty(),
+                          "at " << size.x << "x" << size.y << " on " << title << ": " << names);
+            CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-fit-" + title + "-" +
+                                                std::to_string(size.x) + "x768" + scaled + ".png"));
+        };
+        for (int page = 0; page < static_cast<int>(frame->pages()->GetPageCount()); ++page) {
+            frame->pages()->SetSelection(page);
+            const auto title = frame->pages()->GetPageText(page).utf8_string();
+            checkShown(frame->pages()->GetPage(page), title);
+            auto* tabs = dynamic_cast<wxNotebook*>(
+                wxWindow::FindWindowByName("member-sections", frame->pages()->GetPage(page)));
+            for (int tab = 1; tabs && tab < static_cast<int>(tabs->GetPageCount()); ++tab) {
+                tabs->SetSelection(tab);
+                checkShown(frame->pages()->GetPage(page),
+                           title + "-" + tabs->GetPageText(tab).utf8_string());
+            }
+            if (tabs)
+                tabs->SetSelection(0);
         }
     }
     closeFrame(frame);
