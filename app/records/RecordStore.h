@@ -187,6 +187,12 @@ class RecordStore {
     void saveSharedSection(SessionId session, const std::string& text);
     /// Its newest version, if written.
     [[nodiscard]] std::optional<SharedSection> sharedSectionOf(SessionId session);
+    /// Keeps the signed-in user's phrase for `shortcut` (replacing the one it had; an empty
+    /// text removes it; the same text again writes nothing). Only she sees her phrases.
+    void savePhrase(const std::string& shortcut, const std::string& text);
+    /// The signed-in user's phrases as they now stand, by shortcut (a damaged one under its
+    /// own row, marked).
+    [[nodiscard]] std::vector<UserPhrase> myPhrases();
     /// A member's mood (1-5) and optional word at the session's check-in; a later one for the
     /// same session corrects it.
     void recordCheckIn(SessionId session, MemberId member, int mood, const std::string& word);

@@ -67,6 +67,7 @@ const std::vector<LedgeredTable>& tables() {
          "corrected_by"},
         {"concern_outcomes", text::trLater("outcome of a concern"), {"id"}, "recorded_by"},
         {"session_rating_scores", text::trLater("session of a session rating"), {"score_id"}},
+        {"user_phrases", text::trLater("phrase for notes"), {"id"}, "user_id"},
     };
     return kTables;
 }

@@ -690,9 +690,28 @@ void migrateToFormat9(sqlite::Connection& connection) {
         keepForever(connection, table);
 }
 
+// Format 10: a facilitator's own phrases for notes (issue 14), typed as a shortcut. Sealed, as
+// they may name what happened in a session; kept forever like the rest: a changed phrase is a
+// newer row for the same shortcut, a removed one a newer row with no text.
+constexpr const char* kFormat10 = R"sql(
+CREATE TABLE user_phrases (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users (id),
+    shortcut    BLOB NOT NULL,
+    text        BLOB NOT NULL,
+    written_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX user_phrases_by_user ON user_phrases (user_id, id);
+)sql";
+
+void migrateToFormat10(sqlite::Connection& connection) {
+    connection.execute(kFormat10);
+    keepForever(connection, "user_phrases");
+}
+
 constexpr Migration kMigrations[] = {
     {3, migrateToFormat3}, {4, migrateToFormat4}, {5, migrateToFormat5}, {6, migrateToFormat6},
-    {7, migrateToFormat7}, {8, migrateToFormat8}, {9, migrateToFormat9}};
+    {7, migrateToFormat7}, {8, migrateToFormat8}, {9, migrateToFormat9}, {10, migrateToFormat10}};
 
 void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
     if (connection.pragmaInteger(name) != want) {

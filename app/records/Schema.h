@@ -12,7 +12,7 @@ namespace roundtable::records::schema {
 /// "RTBL": marks a SQLite file as a Roundtable database (PRAGMA application_id).
 constexpr std::int64_t kApplicationId = 0x5254424C;
 /// The schema version this build writes; user_version of an up-to-date database.
-constexpr std::int64_t kCurrentVersion = 9;
+constexpr std::int64_t kCurrentVersion = 10;
 /// The oldest format this build opens (format 1, the unencrypted skeleton, is refused).
 constexpr std::int64_t kOldestReadable = 2;
 

@@ -248,6 +248,14 @@ struct SharedSection {
     std::string damage{};
 };
 
+/// One of the signed-in user's own phrases for notes, typed as its shortcut.
+struct UserPhrase {
+    std::int64_t id = 0;
+    std::string shortcut;
+    std::string text;
+    std::string damage{};
+};
+
 /// A member's mood at a session's check-in (1, very low, to 5, very good) and an optional word.
 struct CheckIn {
     std::int64_t id = 0;

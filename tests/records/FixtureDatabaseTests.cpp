@@ -30,6 +30,8 @@ constexpr const char* kFormat8RecoveryKey =
     "DM5K-HHT4-NNBC-WPHY-JK65-AWTQ-JELP-V37M-JVGL-YGC3-KBFH-EEOT-LXRQ";
 constexpr const char* kFormat9RecoveryKey =
     "OBUD-36GU-ZKHV-KV3Z-IHGZ-DDJB-QBDD-7VK6-HKKB-BM57-S3WD-OPJV-GP4Q";
+constexpr const char* kFormat10RecoveryKey =
+    "NL7I-ME3E-WE2Z-LTQM-XNX3-WKRI-MTET-ADCT-NRSU-GZCJ-WQYX-AZJH-QD4A";
 const std::string kCurrentFormat = std::to_string(schema::kCurrentVersion);
 }  // namespace
 
@@ -343,12 +345,29 @@ TEST_CASE("a format 8 database is migrated, verifies clean and takes the records
     checkEveryKindOfRecord(store, kFormat8RecoveryKey);
 }
 
-TEST_CASE("a format 9 database opens and verifies clean, with the records of running a session") {
+TEST_CASE("a format 9 database is migrated, verifies clean and takes a user's own phrases") {
     TempDir dir;
     std::filesystem::copy_file(kFixtures / "format-9.rtdb", dir / "copy.rtdb");
+    auto store = RecordStore::open(dir / "copy.rtdb");
+    CHECK(store.migrationBackup());
+    store.unlock(kTestLogin, kTestPassphrase);
+    CHECK(store.verify().intact());
+    CHECK(store.myPhrases().empty());
+    store.savePhrase("calm", "He stayed calm.");
+    CHECK(store.myPhrases().at(0).text == "He stayed calm.");
+    CHECK(store.verify().intact());
+    checkEveryKindOfRecord(store, kFormat9RecoveryKey);
+}
+
+TEST_CASE("a format 10 database opens and verifies clean, with a user's own phrase") {
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-10.rtdb", dir / "copy.rtdb");
     auto store = RecordStore::open(dir / "copy.rtdb");
     CHECK_FALSE(store.migrationBackup());
     store.unlock(kTestLogin, kTestPassphrase);
     CHECK(store.verify().intact());
-    checkEveryKindOfRecord(store, kFormat9RecoveryKey);
+    const auto phrases = store.myPhrases();
+    REQUIRE(phrases.size() == 1);
+    CHECK(phrases[0].text == "He kept to the group's rules.");
+    checkEveryKindOfRecord(store, kFormat10RecoveryKey);
 }

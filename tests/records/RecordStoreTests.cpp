@@ -156,7 +156,7 @@ TEST_CASE("a database from a newer version is refused and left untouched") {
     auto before = roundtable::test::readFile(path);
     CHECK_THROWS_WITH_AS(RecordStore::open(path),
                          "This database was written by a newer version of Roundtable (data "
-                         "format 99; this version reads up to 9). It was not changed. Open it "
+                         "format 99; this version reads up to 10). It was not changed. Open it "
                          "with the newer version.",
                          StoreError);
     CHECK(roundtable::test::readFile(path) == before);

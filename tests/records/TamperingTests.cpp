@@ -91,6 +91,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kLedgered = 
     {"session_status_corrections", {"id"}},
     {"concern_outcomes", {"id"}},
     {"session_rating_scores", {"score_id"}},
+    {"user_phrases", {"id"}},
 };
 
 std::vector<Table> ledgeredTables(const std::filesystem::path& path) {
@@ -221,6 +222,8 @@ std::vector<std::string> readEverything(RecordStore& store) {
     }
     if (auto setting = store.recordSetting("service", RecordStore::kPublishOwnWork))
         add(setting->damage);
+    for (const auto& phrase : store.myPhrases())
+        add(phrase.damage);
     return found;
 }
 

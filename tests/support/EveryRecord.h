@@ -96,6 +96,8 @@ inline void writeEveryKindOfRecord(records::RecordStore& store) {
     rating.score = 30;
     rating.forSession = session;
     store.recordOutcomeScore(rating);
+    // Format 10 and later: a phrase of the user's own for notes.
+    store.savePhrase("rules", "He kept to the group's rules.");
 }
 
 }  // namespace roundtable::test
