@@ -224,6 +224,18 @@ std::vector<std::string> promptTexts(std::span<const Prompt> prompts) {
     return texts;
 }
 
+/// A phrase as one text, so that phrases compare as a list of texts: its shortcut, then what it
+/// stands for, e.g. "rules: He kept to the group's rules.".
+std::vector<std::string> phraseTexts(std::span<const Phrase> phrases) {
+    std::vector<std::string> texts;
+    for (const auto& phrase : phrases) {
+        std::string text(phrase.shortcut);
+        text.append(": ").append(phrase.text);
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
 /// The differences of one thing (the module, an indicator, a session, an activity), field by
 /// field, appended to `changes`.
 class FieldComparer {
@@ -284,6 +296,14 @@ class FieldComparer {
         const std::vector<std::string_view> olderViews(olderTexts.begin(), olderTexts.end());
         const std::vector<std::string_view> newerViews(newerTexts.begin(), newerTexts.end());
         textList(text::trLater("prompt"), olderViews, newerViews);
+    }
+
+    /// The phrases a module offers for notes, as a list of texts (phraseTexts).
+    void phraseList(std::span<const Phrase> older, std::span<const Phrase> newer) {
+        const auto olderTexts = phraseTexts(older), newerTexts = phraseTexts(newer);
+        const std::vector<std::string_view> olderViews(olderTexts.begin(), olderTexts.end());
+        const std::vector<std::string_view> newerViews(newerTexts.begin(), newerTexts.end());
+        textList(text::trLater("phrase"), olderViews, newerViews);
     }
 
     /// A list of easy-read points; a point whose text is mostly the same is one point edited:
@@ -810,6 +830,7 @@ ModuleComparison compareModules(const Module& older, const Module& newer) {
     compare.text(text::trLater("summary"), older.summary, newer.summary);
     compare.textList(text::trLater("aim"), older.aims, newer.aims);
     compare.promptList(older.prompts, newer.prompts);
+    compare.phraseList(older.phrases, newer.phrases);
     comparison.indicators = compareIndicators(older.indicators, newer.indicators);
     comparison.sessions = compareSessions(older.sessions, newer.sessions);
     return comparison;

@@ -33,8 +33,8 @@ struct FieldChange {
     /// "adapt", "picture", "scale", ...) or, when the positions are set, one entry of a list
     /// ("aim", "objective", "material", "guidance paragraph", "easy-read point",
     /// "handout covered point", "handout help point", "handout watch point",
-    /// "handout talk point", "prompt"). In English, as code reads it: text::tr() gives the reader's
-    /// words.
+    /// "handout talk point", "prompt", "phrase"). In English, as code reads it: text::tr() gives
+    /// the reader's words.
     std::string field;
     /// For a changed easy-read point, the part of it that changed: "picture" or "text" (English,
     /// as `field`); empty otherwise.

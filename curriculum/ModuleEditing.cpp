@@ -139,8 +139,8 @@ FieldShape shapeOf(Field field) {
 /// The children of an element in the format's order, so that an element the editor adds goes
 /// where a person writing the file would put it.
 std::span<const std::string_view> orderOfChildren(std::string_view parent) {
-    static constexpr std::array<std::string_view, 5> module = {"title", "summary", "aims",
-                                                               "indicators", "sessions"};
+    static constexpr std::array<std::string_view, 7> module = {
+        "title", "summary", "aims", "indicators", "prompts", "phrases", "sessions"};
     static constexpr std::array<std::string_view, 5> session = {"title", "objectives", "materials",
                                                                 "activities", "handout"};
     static constexpr std::array<std::string_view, 3> activity = {"title", "guidance", "easy-read"};

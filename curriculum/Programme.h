@@ -8,6 +8,7 @@
 // either, is alive; copy it (into a std::string, a std::vector) to keep it longer.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <span>
@@ -37,6 +38,12 @@ struct Prompt {
     std::span<const std::string_view> kinds;
 
     [[nodiscard]] bool appliesTo(std::string_view activityKind) const;
+};
+
+/// A phrase a module offers for progress notes, typed as its shortcut.
+struct Phrase {
+    std::string_view shortcut;
+    std::string_view text;
 };
 
 struct Activity {
@@ -85,6 +92,7 @@ struct Module {
     std::span<const Indicator> indicators;
     std::span<const Session> sessions;
     std::span<const Prompt> prompts;  ///< optional: for the activities of this module
+    std::span<const Phrase> phrases;  ///< optional: offered in notes
     std::string file;                 ///< path relative to the programme folder
     /// The file as parsed, kept so the content hash describes exactly this content.
     std::shared_ptr<const ParsedXml> parsed;
@@ -160,6 +168,13 @@ struct Programme {
 };
 
 [[nodiscard]] const char* toText(Phase phase);
+
+/// The most characters a phrase's shortcut may have, and a phrase's text.
+inline constexpr std::size_t kMostShortcutCharacters = 20;
+inline constexpr std::size_t kMostPhraseCharacters = 400;
+
+/// Whether `shortcut` can name a phrase: 1 to 20 of a-z, 0-9 and '-', starting with a letter.
+[[nodiscard]] bool isPhraseShortcut(std::string_view shortcut);
 
 /// The prompts that apply while an activity of kind `activityKind` runs: the programme's, then
 /// the module's (either may be null), then the activity's own (null: none), each kept when it

@@ -339,16 +339,17 @@ class Reader {
                                                 {child.name(), node.name()}));
             }
         }
-        for (auto attribute = node.first_attribute(); attribute;
-             attribute = attribute.next_attribute()) {
-            if (auto at = indexOf(attributes, attribute.name())) {
-                parts.addAttribute(*at, attribute);
-            } else {
-                file_.warning(node, text::said("the attribute {1} is not part of <{2}> in "
-                                               "format 1; it is ignored",
-                                               {attribute.name(), node.name()}));
-            }
-        }
+        addAttributes(node, attributes, parts);
+        return parts;
+    }
+
+    /// As expectOnly, for an element that holds text alone: only its attributes are looked
+    /// at, and the caller says what is wrong with any child element it holds.
+    Parts expectAttributesOnly(const pugi::xml_node& node,
+                               std::initializer_list<std::string_view> attributes) {
+        assert(attributes.size() <= Parts::kMostNames);
+        Parts parts;
+        addAttributes(node, attributes, parts);
         return parts;
     }
 
@@ -450,6 +451,22 @@ class Reader {
     TextStore& store() { return store_; }
 
   private:
+    /// Puts the attributes of `node` named in `attributes` into `parts`, and warns about the
+    /// others (kept when the file is saved).
+    void addAttributes(const pugi::xml_node& node,
+                       std::initializer_list<std::string_view> attributes, Parts& parts) {
+        for (auto attribute = node.first_attribute(); attribute;
+             attribute = attribute.next_attribute()) {
+            if (auto at = indexOf(attributes, attribute.name())) {
+                parts.addAttribute(*at, attribute);
+            } else {
+                file_.warning(node, text::said("the attribute {1} is not part of <{2}> in "
+                                               "format 1; it is ignored",
+                                               {attribute.name(), node.name()}));
+            }
+        }
+    }
+
     XmlFile& file_;
     TextStore& store_;
 };
@@ -727,6 +744,118 @@ std::span<const Prompt> readPrompts(Reader& reader, const pugi::xml_node& prompt
     return list;
 }
 
+/// How many characters (not bytes) the UTF-8 `text` has.
+std::size_t characterCount(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+/// The character of the UTF-8 `text` that starts at `at`, whole (the loader has checked that
+/// every file is UTF-8).
+std::string_view characterAt(std::string_view text, std::size_t at) {
+    std::size_t end = at + 1;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        ++end;
+    return text.substr(at, end - at);
+}
+
+/// Why `shortcut` (not empty) cannot name a phrase, or nullopt when it can (isPhraseShortcut).
+std::optional<text::Said> shortcutProblem(std::string_view shortcut) {
+    const auto isLetter = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto isAllowed = [&](char c) {
+        return isLetter(c) || (c >= '0' && c <= '9') || c == '-';
+    };
+    const std::string quoted(shortcut);
+    for (std::size_t at = 0; at < shortcut.size(); ++at) {
+        if (isAllowed(shortcut[at]))
+            continue;
+        const auto character = characterAt(shortcut, at);
+        if (shortcut[at] >= 'A' && shortcut[at] <= 'Z') {
+            return text::said(
+                "shortcut=\"{1}\" has the capital letter \"{2}\"; a shortcut is "
+                "written in lower-case letters a-z, digits and \"-\"",
+                {quoted, character});
+        }
+        return text::said(
+            "shortcut=\"{1}\" has \"{2}\", which a shortcut may not hold; use "
+            "only lower-case letters a-z, digits and \"-\"",
+            {quoted, character});
+    }
+    if (!isLetter(shortcut.front())) {
+        return text::said("shortcut=\"{1}\" must start with a letter a-z, not \"{2}\"",
+                          {quoted, characterAt(shortcut, 0)});
+    }
+    if (shortcut.size() > kMostShortcutCharacters) {
+        return text::said(
+            "shortcut=\"{1}\" has {2} characters; a shortcut has at most {3}",
+            {quoted, std::to_string(shortcut.size()), std::to_string(kMostShortcutCharacters)});
+    }
+    return std::nullopt;
+}
+
+/// The optional <phrases> of a module: one or more <phrase shortcut="...">, each plain text of
+/// at most kMostPhraseCharacters, with a shortcut (isPhraseShortcut) no other phrase of the
+/// module has.
+std::span<const Phrase> readPhrases(Reader& reader, const pugi::xml_node& phrases) {
+    if (!phrases)
+        return {};
+    auto parts = reader.expectOnly(phrases, {"phrase"}, {});
+    // Where each shortcut was first used, to name it when another phrase uses it again.
+    std::unordered_map<std::string_view, pugi::xml_node> firstUse;
+    auto list = reader.listOf<Phrase>(parts, 0, "phrase", [&](const pugi::xml_node& node) {
+        auto phraseParts = reader.expectAttributesOnly(node, {"shortcut"});
+        Phrase phrase;
+        phrase.shortcut =
+            reader.keep(reader.requiredAttribute(node, phraseParts.attribute(0), "shortcut"));
+        if (!phrase.shortcut.empty()) {
+            if (auto problem = shortcutProblem(phrase.shortcut)) {
+                reader.file().error(node, *problem);
+            } else if (auto [first, isNew] = firstUse.emplace(phrase.shortcut, node); !isNew) {
+                const auto at = reader.file().lines()
+                                    ? reader.file().lines()->at(XmlFile::offsetOf(first->second))
+                                    : std::nullopt;
+                const auto where =
+                    at ? text::said("at line {1}, column {2}",
+                                    {std::to_string(at->line), std::to_string(at->column)})
+                       : text::said("earlier in this module");
+                constexpr const char* kUsedTwice = text::trLater(
+                    "the shortcut \"{1}\" is already used {2}; each phrase of a "
+                    "module needs a shortcut of its own");
+                reader.file().error(
+                    node,
+                    text::Said{text::fill(kUsedTwice, {phrase.shortcut, where.english}),
+                               text::fill(text::tr(kUsedTwice), {phrase.shortcut, where.shown})});
+            }
+        }
+        bool plain = true;
+        for (auto child = node.first_child(); child; child = child.next_sibling()) {
+            if (child.type() != pugi::node_element)
+                continue;
+            reader.file().error(child, text::said("a <phrase> is plain text: take out <{1}> and "
+                                                  "write the words in the phrase itself",
+                                                  {child.name()}));
+            plain = false;
+        }
+        // With an element inside, the text before it is not the whole phrase: its own
+        // findings would only add confusion.
+        if (!plain)
+            return phrase;
+        phrase.text = reader.textOf(node);
+        if (const auto length = characterCount(phrase.text); length > kMostPhraseCharacters) {
+            reader.file().error(node, text::said("the phrase for \"{1}\" has {2} characters; a "
+                                                 "phrase has at most {3}: write it shorter, or "
+                                                 "as two phrases",
+                                                 {phrase.shortcut, std::to_string(length),
+                                                  std::to_string(kMostPhraseCharacters)}));
+        }
+        return phrase;
+    });
+    if (list.empty())
+        reader.file().error(phrases, text::said("<phrases> needs at least one <phrase>"));
+    return list;
+}
+
 Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
     auto parts = reader.expectOnly(node, {"title", "guidance", "easy-read", "prompts"},
                                    {"kind", "minutes", "picture"});
@@ -883,9 +1012,9 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
                    text::said("a module file must start with <module>, not <{1}>", {root.name()}));
         return std::nullopt;
     }
-    auto parts =
-        reader.expectOnly(root, {"title", "summary", "aims", "indicators", "sessions", "prompts"},
-                          {"id", "version", "phase"});
+    auto parts = reader.expectOnly(
+        root, {"title", "summary", "aims", "indicators", "sessions", "prompts", "phrases"},
+        {"id", "version", "phase"});
     const auto title = parts.child(0), summary = parts.child(1), aims = parts.child(2),
                indicators = parts.child(3), sessions = parts.child(4);
     Module module;
@@ -914,6 +1043,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
             [&](const pugi::xml_node& node) { return readIndicator(reader, checks, node); });
     }
     module.prompts = readPrompts(reader, parts.child(5), PromptsOf::programmeOrModule);
+    module.phrases = readPhrases(reader, parts.child(6));
     if (!sessions || !sessions.child("session")) {
         file.error(root,
                    text::said("<module> needs a <sessions> element with at least one <session>"));
@@ -1066,6 +1196,10 @@ const Milestone* Programme::findMilestone(std::string_view milestoneId) const {
             return &milestone;
     }
     return nullptr;
+}
+
+bool isPhraseShortcut(std::string_view shortcut) {
+    return !shortcut.empty() && !shortcutProblem(shortcut);
 }
 
 bool Prompt::appliesTo(std::string_view activityKind) const {
