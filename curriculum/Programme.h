@@ -40,10 +40,13 @@ struct Prompt {
     [[nodiscard]] bool appliesTo(std::string_view activityKind) const;
 };
 
-/// A phrase a module offers for progress notes, typed as its shortcut.
+/// A phrase the programme offers for progress notes, typed as its shortcut: written in the
+/// manifest (for one module or the whole programme) or in a module file. A shortcut means one
+/// phrase in the whole programme.
 struct Phrase {
     std::string_view shortcut;
     std::string_view text;
+    std::string_view module;  ///< the id of the module it belongs to; empty: the whole programme
 };
 
 struct Activity {
@@ -153,6 +156,7 @@ struct Programme {
     std::span<const Measure> measures;
     std::span<const Milestone> milestones;
     std::span<const Prompt> prompts;  ///< optional: for the activities of every module
+    std::span<const Phrase> phrases;  ///< optional: the manifest's own
     std::vector<Module> modules;
     /// Keeps the texts and lists of the programme alive.
     std::shared_ptr<const void> texts;
@@ -175,6 +179,10 @@ inline constexpr std::size_t kMostPhraseCharacters = 400;
 
 /// Whether `shortcut` can name a phrase: 1 to 20 of a-z, 0-9 and '-', starting with a letter.
 [[nodiscard]] bool isPhraseShortcut(std::string_view shortcut);
+
+/// Every phrase the programme offers for notes: the manifest's, then each module's, in the
+/// programme's module order. Pointers into `programme`.
+[[nodiscard]] std::vector<const Phrase*> phrasesOf(const Programme& programme);
 
 /// The prompts that apply while an activity of kind `activityKind` runs: the programme's, then
 /// the module's (either may be null), then the activity's own (null: none), each kept when it

@@ -254,7 +254,7 @@ std::string_view normalisedText(const pugi::xml_node& node, const XmlFile& file,
 /// given to Reader::expectOnly; a part that is absent is a null node or attribute.
 class Parts {
   public:
-    static constexpr std::size_t kMostNames = 7;
+    static constexpr std::size_t kMostNames = 8;
 
     /// The first child with the name at `at`.
     [[nodiscard]] pugi::xml_node child(std::size_t at) const {
@@ -502,17 +502,30 @@ class ProgrammeChecks {
             ids_.emplace(id, FirstUse{fileIndex(file), file.offsetOf(node)});
             return;
         }
-        const auto& [firstFile, firstLines] = files_[first->second.file];
-        auto at = firstLines->at(first->second.offset);
-        const auto where =
-            at ? text::said("at {1}:{2}:{3}",
-                            {firstFile, std::to_string(at->line), std::to_string(at->column)})
-               : text::said("in {1} (which has changed since it was read)", {firstFile});
+        const auto where = whereIs(first->second);
         constexpr const char* kUsedTwice = text::trLater(
             "the {1} id \"{2}\" is already used {3}; every id must be unique in the programme");
         file.error(node,
                    text::Said{text::fill(kUsedTwice, {what, id, where.english}),
                               text::fill(text::tr(kUsedTwice), {text::tr(what), id, where.shown})});
+    }
+
+    /// Notes that the phrase at `node` uses `shortcut`, which no phrase before it in `file`
+    /// uses (readPhrases says so when one does). When a phrase of another file (the manifest,
+    /// another module) already uses it, reports an error at `node` that names where: one
+    /// shortcut means one phrase in the whole programme.
+    void claimShortcut(XmlFile& file, const pugi::xml_node& node, std::string_view shortcut) {
+        auto first = shortcuts_.find(shortcut);
+        if (first == shortcuts_.end()) {
+            shortcuts_.emplace(shortcut, FirstUse{fileIndex(file), file.offsetOf(node)});
+            return;
+        }
+        const auto where = whereIs(first->second);
+        constexpr const char* kUsedElsewhere = text::trLater(
+            "the shortcut \"{1}\" is already used {2}; one shortcut means one phrase in the "
+            "whole programme, so give this phrase a shortcut of its own");
+        file.error(node, text::Said{text::fill(kUsedElsewhere, {shortcut, where.english}),
+                                    text::fill(text::tr(kUsedElsewhere), {shortcut, where.shown})});
     }
 
     void checkPicture(XmlFile& file, const pugi::xml_node& node, std::string_view name) {
@@ -626,6 +639,20 @@ class ProgrammeChecks {
         ::closedir(folder);
     }
 
+    struct FirstUse {
+        std::size_t file;  ///< index into files_
+        std::ptrdiff_t offset;
+    };
+
+    /// Where something was first used, for a message: "at FILE:LINE:COLUMN".
+    text::Said whereIs(const FirstUse& first) const {
+        const auto& [firstFile, firstLines] = files_[first.file];
+        auto at = firstLines->at(first.offset);
+        return at ? text::said("at {1}:{2}:{3}",
+                               {firstFile, std::to_string(at->line), std::to_string(at->column)})
+                  : text::said("in {1} (which has changed since it was read)", {firstFile});
+    }
+
     /// Where `file` is in files_, added the first time one of its ids is claimed.
     std::size_t fileIndex(XmlFile& file) {
         auto lines = file.lines();
@@ -646,14 +673,12 @@ class ProgrammeChecks {
     /// Pictures whose file is a symbolic link to one outside the programme folder, and where
     /// it leads.
     TextMap<fs::path> outsidePictures_;
-    /// The name and positions of every file that claimed an id (files are read one at a
-    /// time).
+    /// The name and positions of every file that claimed an id or a shortcut (files are read
+    /// one at a time).
     std::vector<std::pair<std::string, std::shared_ptr<const FileLines>>> files_;
-    struct FirstUse {
-        std::size_t file;  ///< index into files_
-        std::ptrdiff_t offset;
-    };
     TextMap<FirstUse> ids_;
+    /// The phrases' shortcuts, each where it was first used (a namespace apart from the ids).
+    TextMap<FirstUse> shortcuts_;
     bool listed_ = false;
     /// Names (without .svg or .png) of the pictures found by listing the folder.
     std::unordered_set<std::string, TextHash, std::equal_to<>> listedPictures_;
@@ -794,20 +819,40 @@ std::optional<text::Said> shortcutProblem(std::string_view shortcut) {
     return std::nullopt;
 }
 
-/// The optional <phrases> of a module: one or more <phrase shortcut="...">, each plain text of
-/// at most kMostPhraseCharacters, with a shortcut (isPhraseShortcut) no other phrase of the
-/// module has.
-std::span<const Phrase> readPhrases(Reader& reader, const pugi::xml_node& phrases) {
+/// A phrase of the manifest that names the module it belongs to (module="..."), checked once
+/// the programme's modules are read.
+struct PhraseForModule {
+    pugi::xml_node phrase;
+    std::string_view module;
+};
+
+/// The optional <phrases> of a module (`moduleId` its id, `forModules` null) or of the manifest
+/// (`forModules` gathers the phrases that name a module): one or more
+/// <phrase shortcut="...">, each plain text of at most kMostPhraseCharacters, with a shortcut
+/// (isPhraseShortcut) that no other phrase of the file, nor of a file read before, has. A
+/// manifest's phrase may say module="...".
+std::span<const Phrase> readPhrases(Reader& reader, ProgrammeChecks& checks,
+                                    const pugi::xml_node& phrases, std::string_view moduleId,
+                                    std::vector<PhraseForModule>* forModules) {
     if (!phrases)
         return {};
+    const bool inManifest = forModules != nullptr;
     auto parts = reader.expectOnly(phrases, {"phrase"}, {});
     // Where each shortcut was first used, to name it when another phrase uses it again.
     std::unordered_map<std::string_view, pugi::xml_node> firstUse;
     auto list = reader.listOf<Phrase>(parts, 0, "phrase", [&](const pugi::xml_node& node) {
-        auto phraseParts = reader.expectAttributesOnly(node, {"shortcut"});
-        Phrase phrase;
+        auto phraseParts = inManifest ? reader.expectAttributesOnly(node, {"shortcut", "module"})
+                                      : reader.expectAttributesOnly(node, {"shortcut"});
+        Phrase phrase{};
         phrase.shortcut =
             reader.keep(reader.requiredAttribute(node, phraseParts.attribute(0), "shortcut"));
+        phrase.module = moduleId;
+        if (inManifest && phraseParts.attribute(1)) {
+            phrase.module =
+                reader.keep(reader.requiredAttribute(node, phraseParts.attribute(1), "module"));
+            if (!phrase.module.empty())
+                forModules->push_back({node, phrase.module});
+        }
         if (!phrase.shortcut.empty()) {
             if (auto problem = shortcutProblem(phrase.shortcut)) {
                 reader.file().error(node, *problem);
@@ -818,14 +863,20 @@ std::span<const Phrase> readPhrases(Reader& reader, const pugi::xml_node& phrase
                 const auto where =
                     at ? text::said("at line {1}, column {2}",
                                     {std::to_string(at->line), std::to_string(at->column)})
-                       : text::said("earlier in this module");
-                constexpr const char* kUsedTwice = text::trLater(
+                       : text::said("earlier in this file");
+                constexpr const char* kUsedTwiceInModule = text::trLater(
                     "the shortcut \"{1}\" is already used {2}; each phrase of a "
                     "module needs a shortcut of its own");
+                constexpr const char* kUsedTwiceInManifest = text::trLater(
+                    "the shortcut \"{1}\" is already used {2}; each phrase of the "
+                    "programme needs a shortcut of its own");
+                const char* usedTwice = inManifest ? kUsedTwiceInManifest : kUsedTwiceInModule;
                 reader.file().error(
                     node,
-                    text::Said{text::fill(kUsedTwice, {phrase.shortcut, where.english}),
-                               text::fill(text::tr(kUsedTwice), {phrase.shortcut, where.shown})});
+                    text::Said{text::fill(usedTwice, {phrase.shortcut, where.english}),
+                               text::fill(text::tr(usedTwice), {phrase.shortcut, where.shown})});
+            } else {
+                checks.claimShortcut(reader.file(), node, phrase.shortcut);
             }
         }
         bool plain = true;
@@ -854,6 +905,21 @@ std::span<const Phrase> readPhrases(Reader& reader, const pugi::xml_node& phrase
     if (list.empty())
         reader.file().error(phrases, text::said("<phrases> needs at least one <phrase>"));
     return list;
+}
+
+/// The module each of the manifest's phrases names is one of the programme's.
+void checkPhraseModules(XmlFile& manifest, const std::vector<PhraseForModule>& forModules,
+                        const Programme& programme) {
+    for (const auto& [node, module] : forModules) {
+        if (programme.findModule(module))
+            continue;
+        std::string known;
+        for (const auto& each : programme.modules)
+            known.append(known.empty() ? "" : ", ").append(each.id);
+        manifest.error(node, text::said("module=\"{1}\" is not one of this programme's modules; "
+                                        "name one of: {2}",
+                                        {module, known}));
+    }
 }
 
 Activity readActivity(Reader& reader, ProgrammeChecks& checks, const pugi::xml_node& node) {
@@ -1043,7 +1109,7 @@ std::optional<Module> readModule(XmlFile& file, const std::string& relativeFile,
             [&](const pugi::xml_node& node) { return readIndicator(reader, checks, node); });
     }
     module.prompts = readPrompts(reader, parts.child(5), PromptsOf::programmeOrModule);
-    module.phrases = readPhrases(reader, parts.child(6));
+    module.phrases = readPhrases(reader, checks, parts.child(6), module.id, nullptr);
     if (!sessions || !sessions.child("session")) {
         file.error(root,
                    text::said("<module> needs a <sessions> element with at least one <session>"));
@@ -1202,6 +1268,18 @@ bool isPhraseShortcut(std::string_view shortcut) {
     return !shortcut.empty() && !shortcutProblem(shortcut);
 }
 
+std::vector<const Phrase*> phrasesOf(const Programme& programme) {
+    std::vector<const Phrase*> found;
+    auto add = [&](std::span<const Phrase> phrases) {
+        for (const auto& phrase : phrases)
+            found.push_back(&phrase);
+    };
+    add(programme.phrases);
+    for (const auto& module : programme.modules)
+        add(module.phrases);
+    return found;
+}
+
 bool Prompt::appliesTo(std::string_view activityKind) const {
     return kinds.empty() || std::find(kinds.begin(), kinds.end(), activityKind) != kinds.end();
 }
@@ -1253,12 +1331,13 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
                                         {root.name()}));
         return;
     }
-    auto parts = reader.expectOnly(
-        root, {"title", "delivery", "time-points", "measures", "modules", "milestones", "prompts"},
-        {"format", "id", "version"});
+    auto parts = reader.expectOnly(root,
+                                   {"title", "delivery", "time-points", "measures", "modules",
+                                    "milestones", "prompts", "phrases"},
+                                   {"format", "id", "version"});
     const auto title = parts.child(0), delivery = parts.child(1), timePoints = parts.child(2),
                measures = parts.child(3), modules = parts.child(4), milestones = parts.child(5),
-               prompts = parts.child(6);
+               prompts = parts.child(6), phrases = parts.child(7);
     auto format = reader.requiredAttribute(root, parts.attribute(0), "format");
     if (!format.empty() && format != "1") {
         manifest.error(root, text::said("this programme is written in format {1}; this "
@@ -1284,6 +1363,10 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
     readMeasures(reader, checks, root, timePoints, measures, programme);
     readMilestones(reader, checks, milestones, programme);
     programme.prompts = readPrompts(reader, prompts, PromptsOf::programmeOrModule);
+    // Read before the modules, so that a module's phrase that takes one of these shortcuts is
+    // the one reported.
+    std::vector<PhraseForModule> phrasesForModules;
+    programme.phrases = readPhrases(reader, checks, phrases, {}, &phrasesForModules);
 
     if (!modules || !modules.child("module-ref")) {
         manifest.error(
@@ -1292,14 +1375,20 @@ void readProgramme(XmlFile& manifest, ProgrammeChecks& checks, const ModuleReade
     } else {
         auto refs = reader.expectOnly(modules, {"module-ref"}, {});
         programme.modules.reserve(refs.count(0));
+        bool everyModuleRead = true;
         forEachNamed(refs.child(0), "module-ref", [&](const pugi::xml_node& ref) {
             auto fileAttribute = reader.expectOnly(ref, {}, {"file"}).attribute(0);
             const std::string file(reader.requiredAttribute(ref, fileAttribute, "file"));
-            if (file.empty())
-                return;
-            if (auto module = readAt(ref, file, manifest, texts))
+            auto module = file.empty() ? std::nullopt : readAt(ref, file, manifest, texts);
+            if (module)
                 programme.modules.push_back(std::move(*module));
+            else
+                everyModuleRead = false;
         });
+        // A module that could not be read is reported already; the phrases that name it would
+        // only be reported again, in words that mislead.
+        if (everyModuleRead)
+            checkPhraseModules(manifest, phrasesForModules, programme);
     }
     if (!hasErrors(findings)) {
         programme.texts = std::move(texts);
