@@ -211,6 +211,7 @@ void Practice::useServiceProgramme(const std::filesystem::path& shippedDirectory
     if (!store_.currentUser() && !store_.hasProgramme())
         return;
     programme_ = serviceProgramme(store_, shippedDirectory);
+    phrases_.reset();  // the service's programme may offer others
 }
 
 records::SessionId Practice::planSession(records::GroupId group,
@@ -693,6 +694,38 @@ void Practice::recordCheckIn(records::SessionId session, records::MemberId membe
     store_.recordCheckIn(session, member, mood, trimmed(word));
 }
 
+const std::vector<OfferedPhrase>& Practice::phrases() {
+    // Read again for whoever signed in since (the key can be wiped without Practice::lock).
+    auto user = store_.currentUser();
+    auto login = user ? user->login : std::string();
+    if (!phrases_ || phrasesOf_ != login) {
+        phrases_ = offeredPhrases(store_, programme_);
+        phrasesOf_ = login;
+    }
+    return *phrases_;
+}
+
+void Practice::savePhrase(const std::string& shortcut, const std::string& text) {
+    const auto typed = trimmed(text);
+    checkPhrase(trimmed(shortcut), typed);
+    store_.savePhrase(trimmed(shortcut), typed);
+    phrases_.reset();
+}
+
+void Practice::removePhrase(const std::string& shortcut) {
+    const auto& offered = phrases();
+    auto own = std::ranges::find_if(offered, [&](const OfferedPhrase& phrase) {
+        return phrase.own && phrase.shortcut == shortcut;
+    });
+    if (own == offered.end()) {
+        throw ValidationError("phrase-shortcut",
+                              text::tr("Only your own phrases can be removed: the programme's "
+                                       "are changed in its curriculum."));
+    }
+    store_.savePhrase(shortcut, "");
+    phrases_.reset();
+}
+
 void Practice::addJotting(records::SessionId session, records::MemberId member,
                           const std::string& text) {
     if (trimmed(text).empty())
@@ -714,7 +747,10 @@ void Practice::saveNote(records::SessionId session, records::MemberId member,
 
 LockOutcome Practice::lock(std::optional<UnsavedNote> unsaved) {
     // Runs however this function ends: nothing below can keep the key in memory.
-    ScopeExit wipeKey([this] { store_.lock(); });
+    ScopeExit wipeKey([this] {
+        store_.lock();
+        phrases_.reset();  // hers, sealed: not kept in memory while locked
+    });
     LockOutcome outcome;
     if (unsaved) {
         try {

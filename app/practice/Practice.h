@@ -17,6 +17,7 @@
 #include "practice/MemberProgress.h"
 #include "practice/NotesRound.h"
 #include "practice/OutcomeSummary.h"
+#include "practice/Phrases.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceSettings.h"
 #include "practice/SessionRatings.h"
@@ -234,6 +235,13 @@ class Practice {
     /// Moves the member's jottings into his note's draft (see RecordStore); returns how many.
     /// Nothing happens to a signed note's jottings, which stay.
     int useJottings(records::SessionId session, records::MemberId member);
+    /// The phrases on offer in notes (Phrases.h): read once, and again after a change.
+    [[nodiscard]] const std::vector<OfferedPhrase>& phrases();
+    /// Keeps the facilitator's own phrase for `shortcut`, replacing hers (fields
+    /// "phrase-shortcut" and "phrase-text"); a programme's phrase of that shortcut then gives way.
+    void savePhrase(const std::string& shortcut, const std::string& text);
+    /// Removes her own phrase: the programme's are changed in the curriculum.
+    void removePhrase(const std::string& shortcut);
     /// Notes are written for members marked present. Ratings must be the session module's
     /// progress indicators, within their scales. A damaged note (or attendance mark) is not
     /// written over: that would hide what was changed outside Roundtable.
@@ -399,6 +407,8 @@ class Practice {
     DateOrder dateOrder_ = DateOrder::yearMonthDay;
     /// Earlier module versions that sessions were planned from, by content hash, loaded once.
     std::map<std::string, curriculum::Module> stampedModules_;
+    std::optional<std::vector<OfferedPhrase>> phrases_;  ///< read when first asked for
+    std::string phrasesOf_;                              ///< the login they were read for
 };
 
 /// What a page says about records changed or damaged outside Roundtable: "Damaged:", each

@@ -30,6 +30,7 @@
 #include "ui/HomePanel.h"
 #include "ui/MemberPanel.h"
 #include "ui/ModuleEditor.h"
+#include "ui/PhrasesDialog.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/PrintController.h"
 #include "ui/SessionPanel.h"
@@ -52,6 +53,7 @@ constexpr int kEditModuleId = wxID_HIGHEST + 4;
 constexpr int kRestoreId = wxID_HIGHEST + 5;
 constexpr int kShortcutsId = wxID_HIGHEST + 6;
 constexpr int kNoRecentId = wxID_HIGHEST + 7;
+constexpr int kPhrasesId = wxID_HIGHEST + 8;
 constexpr int kViewCurriculumId = wxID_HIGHEST + 10;
 constexpr int kViewFirstPageId = wxID_HIGHEST + 11;  // one id a page, in kPageNames' order
 /// The work area's pages, in the order of their tabs and of View's Ctrl+1, Ctrl+2...
@@ -252,6 +254,8 @@ void MainFrame::buildMenus() {
     edit->AppendSeparator();
     appendClipboardCommands(this, edit);
     edit->AppendSeparator();
+    edit->Append(kPhrasesId, trWx("P&hrases for notes..."),
+                 trWx("Your own phrases, typed in a note as a full stop and a shortcut"));
     edit->Append(wxID_PREFERENCES, trWx("Pr&eferences..."), trWx("This computer's settings"));
 
     auto* view = new wxMenu;
@@ -336,6 +340,13 @@ void MainFrame::buildMenus() {
             event.Enable(text && (event.GetId() == wxID_UNDO ? text->CanUndo() : text->CanRedo()));
         },
         wxID_UNDO, wxID_REDO);
+    command(kPhrasesId, [this] {
+        PhrasesDialog dialog(this, workspace_->practice());
+        openPhrases_ = &dialog;
+        dialog.ShowModal();
+        openPhrases_ = nullptr;
+    });
+    enable(kPhrasesId, unlocked);
     command(wxID_PREFERENCES, [this] { editPreferences(); });
     enable(wxID_PREFERENCES, [this] { return settings_ != nullptr; });
 
@@ -820,6 +831,8 @@ void MainFrame::lock() {
 }
 
 void MainFrame::hideRecords() {
+    if (openPhrases_)
+        openPhrases_->EndModal(wxID_CLOSE);  // her phrases leave the screen with the records
     groups_->attach(nullptr);
     home_->attach(nullptr);
     session_->attach(nullptr);

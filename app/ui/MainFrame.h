@@ -40,6 +40,7 @@ class RecoverAccessPanel;
 class RecoveryKeyPanel;
 class MemberPanel;
 class ModuleEditor;
+class PhrasesDialog;
 class PrintController;
 class SessionPanel;
 class UsersPanel;
@@ -215,6 +216,7 @@ class MainFrame : public wxFrame, private wxEventFilter {
     std::optional<int> curriculumWidth_;
     /// The module editor's window while it is open (it closes itself; the reference empties).
     wxWeakRef<ModuleEditor> editor_;
+    PhrasesDialog* openPhrases_ = nullptr;  ///< while Edit > Phrases for notes is open
     /// Remembers the open database's newest log point as seen; a failure to save it is told
     /// in the notice bar, never stops the work.
     void rememberLogHead();

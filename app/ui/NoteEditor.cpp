@@ -15,6 +15,7 @@
 #include "practice/Dates.h"
 #include "practice/Practice.h"
 #include "text/Translate.h"
+#include "ui/PhraseExpansion.h"
 #include "ui/SpellCheck.h"
 #include "ui/WxText.h"
 
@@ -158,8 +159,10 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
         showConcernPlace();
     });
     submitOnEnter({correctionReason_}, addCorrection_);
-    for (auto* field : {text_, concernText_, correction_})
+    for (auto* field : {text_, concernText_, correction_}) {
         checkSpelling(field);
+        expandPhrases(field, [this] { return phrases_ ? phrases_() : nullptr; });
+    }
     show(std::nullopt, false);
     showReview(false);
 }
@@ -392,6 +395,13 @@ void NoteEditor::showConcernsFromNote(const std::vector<records::Concern>& conce
 
 std::string NoteEditor::concernDescription() const {
     return concernArea_->IsShown() ? fromWx(concernText_->GetValue()) : std::string();
+}
+
+void NoteEditor::finishTyping() {
+    // Whether or not it still has the focus: the button that saves may have taken it.
+    for (auto* field : {text_, concernText_})
+        if (field->IsEditable())
+            expandShortcutAtCursor(field, phrases_);
 }
 
 void NoteEditor::showConcernPlace() {

@@ -14,6 +14,7 @@
 
 #include "curriculum/Programme.h"
 #include "records/Types.h"
+#include "ui/PhraseExpansion.h"
 
 class wxButton;
 class wxCheckBox;
@@ -78,6 +79,11 @@ class NoteEditor : public wxPanel {
     void showConcernsFromNote(const std::vector<records::Concern>& concerns);
     /// The concern as described under the tick (empty: none, or not ticked).
     [[nodiscard]] std::string concernDescription() const;
+    /// The phrases a shortcut typed in the note (or a correction) expands to.
+    void offerPhrases(PhraseSource source) { phrases_ = std::move(source); }
+    /// Expands a shortcut typed last in the note's text, with no space after it yet: call
+    /// before saving or signing what content() gives.
+    void finishTyping();
 
   private:
     /// Shows the place to describe a concern while "a concern was raised" is ticked in a note
@@ -93,6 +99,7 @@ class NoteEditor : public wxPanel {
 
     std::vector<curriculum::Indicator> indicators_;
     bool choicesChanged_ = false;
+    PhraseSource phrases_;
 
     DamageNotice* damage_;
     wxChoice* participation_;

@@ -62,6 +62,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
                              wxSize(-1, 40), wxTE_MULTILINE | wxTE_WORDWRAP);
     shared_->SetName("shared-section");
     checkSpelling(shared_);
+    expandPhrases(shared_, [this] { return &practice_.phrases(); });
     auto* sharedSizer = new wxBoxSizer(wxVERTICAL);
     sharedSizer->Add(shared_, wxSizerFlags(1).Expand());
     sharedPane_->GetPane()->SetSizer(sharedSizer);
@@ -108,6 +109,7 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     tasks_ = new TaskRow(this);
     editor_ = new NoteEditor(this);
     editor_->setIndicators(practice_.indicatorsFor(session_));
+    editor_->offerPhrases([this] { return &practice_.phrases(); });
     message_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
     message_->SetName("round-message");
     atNoteField_ = atField(message_, [this](const std::string& field) -> wxWindow* {
@@ -308,6 +310,7 @@ bool NotesRoundDialog::keepShared() {
 }
 
 bool NotesRoundDialog::keepTyped() {
+    editor_->finishTyping();
     if (!keepBesideNote())
         return false;
     if (round_.lines.empty() || (!editor_->isModified() && !shared_->IsModified()))
@@ -341,6 +344,7 @@ void NotesRoundDialog::saveAndNext() {
     }
     const auto member = round_.lines[current_].member.id;
     clearRefused(editor_->textField(), message_);
+    editor_->finishTyping();
     if (!keepShared() || !keepBesideNote())
         return;
     if (!runGuarded(atNoteField_, [&] {
@@ -364,6 +368,7 @@ void NotesRoundDialog::signAndNext() {
     const auto name = line.member.name;
     const bool carriedLeftOut = editor_->hasUnconfirmedCarried();
     std::string aboutConcern;
+    editor_->finishTyping();
     auto content = editor_->content();
     clearRefused(editor_->textField(), message_);
     if (!askFirst_.goesOn(practice::Practice::questionBeforeSigning(content),

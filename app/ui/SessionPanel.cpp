@@ -168,6 +168,7 @@ SessionPanel::SessionPanel(wxWindow* parent) : wxPanel(parent) {
     noteLabel_ = heading(notePage, trWx("Progress note"));
     lineDamage_ = new DamageNotice(notePage, "register-damage");
     editor_ = new NoteEditor(notePage);
+    editor_->offerPhrases([this] { return practice_ ? &practice_->phrases() : nullptr; });
     saveNoteButton_ = new wxButton(notePage, wxID_ANY, trWx("&Save note"));
     saveNoteButton_->SetName("save-note");
     signNoteButton_ = new wxButton(notePage, wxID_ANY, trWx("S&ign note"));
@@ -626,7 +627,10 @@ void SessionPanel::showSelectedNote() {
 
 bool SessionPanel::keepUnsavedNote() {
     // Moving to another member must never lose what was typed: keep it as a draft.
-    if (noteMember_ == 0 || !editor_->isModified())
+    if (noteMember_ == 0)
+        return true;
+    editor_->finishTyping();
+    if (!editor_->isModified())
         return true;
     return runGuarded(atNoteField_, [this] {
         practice_->saveNote(session_, noteMember_, editor_->content());
@@ -818,6 +822,7 @@ void SessionPanel::saveNote() {
     if (!line)
         return;
     clearRefused(editor_->textField(), message_);
+    editor_->finishTyping();
     runGuarded(atNoteField_, [&] {
         practice_->saveNote(session_, line->member.id, editor_->content());
         showConcernsFromNote(*practice_, *editor_, session_, line->member.id);
@@ -833,6 +838,7 @@ void SessionPanel::signNote() {
         return;
     runGuarded(atNoteField_, [&] {
         // Signs exactly what is in the editor, saved and signed in one step.
+        editor_->finishTyping();
         auto content = editor_->content();
         if (!askFirst_.goesOn(practice::Practice::questionBeforeSigning(content),
                               std::to_string(session_) + ':' + std::to_string(line->member.id),

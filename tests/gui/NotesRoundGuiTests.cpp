@@ -9,6 +9,7 @@
 #include <wx/choice.h>
 #include <wx/collpane.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/tglbtn.h>
@@ -383,4 +384,68 @@ TEST_CASE(
     auto bens = store.tasksOf(service.members[1]);
     REQUIRE(bens.size() == 1);
     CHECK(bens[0].text == "Notice who you meet at college.");
+}
+
+TEST_CASE(
+    "a phrase kept under Edit and typed as its shortcut in the notes round goes in the note") {
+    LastWeek service;
+    {
+        auto store = openTestStore(service.path);
+        practice::Practice practice(store, programme());
+        practice.markDelivered(service.session);
+        practice.markEveryonePresent(service.session);
+    }
+    auto* frame = sessionOpen(service);
+    // Edit > Phrases for notes: a shortcut that is not one word is refused at its field.
+    bool kept = false;
+    whenShown("phrases-dialog", [&](wxWindow* dialog) {
+        auto* list = find<wxListCtrl>(dialog, "phrases-list");
+        const int programmes = list->GetItemCount();
+        CHECK(programmes > 0);  // the programme's phrases, from its XML
+        auto* shortcut = find<wxTextCtrl>(dialog, "phrase-shortcut");
+        auto* message = find<wxStaticText>(dialog, "phrases-message");
+        typeInto(find<wxTextCtrl>(dialog, "phrase-text"), "He arrived late and settled quickly.");
+        typeInto(shortcut, "came settled");
+        click(find<wxButton>(dialog, "keep-phrase"));
+        CHECK(message->GetLabel().Contains("A shortcut is one word"));
+        CHECK(wxWindow::FindFocus() == shortcut);
+        typeInto(shortcut, "settled");
+        press(WXK_RETURN);  // Enter in the form keeps it
+        CHECK(waitFor([&] { return list->GetItemCount() == programmes + 1; }));
+        CHECK(list->GetItemText(0, 0) == ".settled");
+        CHECK(list->GetItemText(0, 2) == "Your own");
+        CHECK(message->GetLabel() == "Kept. Type .settled and a space in a note to use it.");
+        CHECK(ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-phrases.png"));
+        press(WXK_ESCAPE);
+        kept = true;
+    });
+    frame->ProcessCommand(frame->GetMenuBar()->FindMenuItem("Edit", "Phrases for notes..."));
+    REQUIRE(waitFor([&] { return kept; }));
+
+    const auto shipped = curriculum::phrasesOf(programme());
+    REQUIRE_FALSE(shipped.empty());
+    const std::string programmeShortcut(shipped.front()->shortcut);
+    const std::string programmeText(shipped.front()->text);
+    inNotesRound([&](wxWindow* round) {
+        auto* text = find<wxTextCtrl>(round, "note-text");
+        text->SetFocus();
+        // Her own, then the programme's; the last typed with no space and signed at once.
+        typeHere(".settled Then .");
+        typeHere(programmeShortcut.c_str());
+        CHECK(waitFor([&] {
+            return text->GetValue().StartsWith("He arrived late and settled quickly. Then .");
+        }));
+        CHECK(ui::saveScreenshot(round, ROUNDTABLE_SCREENSHOT_DIR "/gui-notes-round-phrase.png"));
+        press(WXK_RETURN, wxMOD_CONTROL);
+        press(WXK_RETURN, wxMOD_CONTROL);  // nothing rated: asked, and signed as it is
+        CHECK(waitFor([&] {
+            return find<wxStaticText>(round, "round-progress")->GetLabel() == "1 of 8 notes signed";
+        }));
+    });
+    closeFrame(frame);
+    auto store = openTestStore(service.path);
+    auto note = store.note(service.session, service.members[0]);
+    REQUIRE(note);
+    CHECK(note->state == records::NoteState::signedOff);
+    CHECK(note->content.text == "He arrived late and settled quickly. Then " + programmeText);
 }
