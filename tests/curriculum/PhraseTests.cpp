@@ -1,11 +1,14 @@
-// Phrases a module offers for progress notes, written in the module's XML: they load, validate
-// against the XSD, count in the module's content (hash, comparison), survive the module editor,
-// and every mistake in them is an error at its line with a plain message.
+// Phrases the programme offers for progress notes, written in a module's XML or in the
+// manifest's: they load, validate against the XSD, a module's count in its content (hash,
+// comparison) and survive the module editor, a shortcut means one phrase in the whole
+// programme, and every mistake in them is an error at its line with a plain message.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "curriculum/MiniProgramme.h"
@@ -31,6 +34,20 @@ const std::string kPhrases =
 /// The mini programme with two phrases in module one, after its indicators.
 void addPhrases(MiniProgramme& mini) {
     mini.replace("modules/one.xml", "<sessions>", kPhrases);
+}
+
+const std::string kManifestPhrases =
+    "<phrases>\n"
+    "    <phrase shortcut=\"on-time\">He arrived on time.</phrase>\n"
+    "    <phrase shortcut=\"two-steps\" module=\"module-two\">He named\n"
+    "      two steps.</phrase>\n"
+    "  </phrases>\n"
+    "  <modules>";
+
+/// The mini programme with two phrases in its manifest, one for the whole programme and one
+/// for module two, before its modules.
+void addManifestPhrases(MiniProgramme& mini) {
+    mini.replace("programme.xml", "<modules>", kManifestPhrases);
 }
 
 std::string allFindings(const std::vector<Finding>& findings) {
@@ -268,4 +285,224 @@ TEST_CASE("the module editor keeps the phrases it does not edit") {
     REQUIRE(loaded.module->phrases.size() == 2);
     CHECK(loaded.module->phrases[0].shortcut == "rules");
     CHECK(loaded.module->phrases[1].text == "He talked through the four steps.");
+}
+
+TEST_CASE("the manifest's phrases load with their module, and phrasesOf lists every phrase") {
+    MiniProgramme mini;
+    addManifestPhrases(mini);
+    addPhrases(mini);
+    auto loaded = loadProgramme(mini.path());
+    INFO(allFindings(loaded.findings));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.findings.empty());
+    const auto& programme = *loaded.programme;
+    REQUIRE(programme.phrases.size() == 2);
+    CHECK(programme.phrases[0].shortcut == "on-time");
+    CHECK(programme.phrases[0].text == "He arrived on time.");
+    CHECK(programme.phrases[0].module.empty());  // the whole programme's
+    CHECK(programme.phrases[1].shortcut == "two-steps");
+    CHECK(programme.phrases[1].text == "He named two steps.");
+    CHECK(programme.phrases[1].module == "module-two");
+    // A module file's phrases carry its id.
+    REQUIRE(programme.modules[0].phrases.size() == 2);
+    CHECK(programme.modules[0].phrases[0].module == "module-one");
+    CHECK(programme.modules[0].phrases[1].module == "module-one");
+
+    // The manifest's, then each module's in the programme's order.
+    std::vector<std::string_view> shortcuts;
+    for (const auto* phrase : phrasesOf(programme))
+        shortcuts.push_back(phrase->shortcut);
+    CHECK(shortcuts ==
+          std::vector<std::string_view>{"on-time", "two-steps", "rules", "four-steps"});
+    CHECK(phrasesOf(programme)[2] == &programme.modules[0].phrases[0]);
+
+    MiniProgramme plain;
+    auto before = loadProgramme(plain.path());
+    REQUIRE(before.ok());
+    CHECK(before.programme->phrases.empty());
+    CHECK(phrasesOf(*before.programme).empty());
+}
+
+TEST_CASE("the manifest's phrases change no module's content hash") {
+    MiniProgramme before;
+    auto older = loadProgramme(before.path());
+    REQUIRE(older.ok());
+    MiniProgramme after;
+    addManifestPhrases(after);
+    auto newer = loadProgramme(after.path());
+    REQUIRE(newer.ok());
+    for (std::size_t at = 0; at < older.programme->modules.size(); ++at) {
+        CHECK(older.programme->modules[at].contentHash() ==
+              newer.programme->modules[at].contentHash());
+    }
+}
+
+TEST_CASE(
+    "a mistake in the manifest's phrases, or a shortcut used twice in the programme, is "
+    "an error at its line with a plain message") {
+    struct Mistake {
+        std::string file;  ///< changed
+        std::string from;
+        std::string to;
+        std::string errorFile;  ///< where the error is reported
+        std::string lineOf;     ///< the text on the line where the error is reported
+        std::string message;
+    };
+    const std::vector<Mistake> mistakes = {
+        {"programme.xml", "module=\"module-two\"", "module=\"module-three\"", "programme.xml",
+         "module=\"module-three\"",
+         "module=\"module-three\" is not one of this programme's modules; name one of: "
+         "module-one, module-two"},
+        {"programme.xml", "module=\"module-two\"", "module=\" \"", "programme.xml", "module=\" \"",
+         "the attribute module of <phrase> is empty"},
+        {"programme.xml", "<phrases>", "<phrases></phrases><!--", "programme.xml",
+         "<phrases></phrases>", "<phrases> needs at least one <phrase>"},
+        // The checks a module's phrases have are the same code.
+        {"programme.xml", "shortcut=\"on-time\"", "shortcut=\"On-time\"", "programme.xml",
+         "shortcut=\"On-time\"",
+         "shortcut=\"On-time\" has the capital letter \"O\"; a shortcut is written in "
+         "lower-case letters a-z, digits and \"-\""},
+        {"programme.xml", "He arrived on time.", "He <b>arrived</b> on time.", "programme.xml",
+         "<b>arrived</b>",
+         "a <phrase> is plain text: take out <b> and write the words in the phrase itself"},
+        {"programme.xml", "He arrived on time.", std::string(401, 'x'), "programme.xml",
+         "shortcut=\"on-time\"",
+         "the phrase for \"on-time\" has 401 characters; a phrase has at most 400"},
+        // Twice in the manifest.
+        {"programme.xml", "shortcut=\"two-steps\"", "shortcut=\"on-time\"", "programme.xml",
+         "He named",
+         "the shortcut \"on-time\" is already used at line 17, column 5; each phrase of the "
+         "programme needs a shortcut of its own"},
+        // In the manifest and in a module: the module's is reported, naming the manifest's.
+        {"modules/one.xml", "shortcut=\"four-steps\"", "shortcut=\"two-steps\"", "modules/one.xml",
+         "talked through",
+         "the shortcut \"two-steps\" is already used at {programme.xml}:18:5; one shortcut "
+         "means one phrase in the whole programme, so give this phrase a shortcut of its own"},
+        // In two modules: the second is reported, naming the first.
+        {"modules/two.xml", "<sessions>",
+         "<phrases><phrase shortcut=\"rules\">He kept the rules.</phrase></phrases>\n"
+         "  <sessions>",
+         "modules/two.xml", "He kept the rules.",
+         "the shortcut \"rules\" is already used at {modules/one.xml}:13:5; one shortcut means "
+         "one phrase in the whole programme"},
+    };
+    for (const auto& mistake : mistakes) {
+        CAPTURE(mistake.to);
+        MiniProgramme mini;
+        addManifestPhrases(mini);
+        addPhrases(mini);
+        REQUIRE(mini.lineOf("programme.xml", "shortcut=\"on-time\"") == 17);
+        REQUIRE(mini.lineOf("modules/one.xml", "shortcut=\"rules\"") == 13);
+        mini.replace(mistake.file, mistake.from, mistake.to);
+        if (mistake.from == "<phrases>")  // close the comment that hides the phrases
+            mini.replace(mistake.file, "</phrases>\n  <modules>", "-->\n  <modules>");
+        auto message = mistake.message;
+        for (const char* file : {"programme.xml", "modules/one.xml"}) {
+            std::string named = "{";  // built in steps: GCC 12 warns wrongly about "{" + ...
+            named.append(file).append("}");
+            if (auto at = message.find(named); at != std::string::npos)
+                message.replace(at, named.size(), mini.file(file));
+        }
+        auto result = loadProgramme(mini.path());
+        INFO(allFindings(result.findings));
+        REQUIRE_FALSE(result.ok());
+        auto found = std::find_if(result.findings.begin(), result.findings.end(),
+                                  [&](const Finding& finding) {
+                                      return finding.severity == Severity::error &&
+                                             finding.message.find(message) != std::string::npos;
+                                  });
+        REQUIRE(found != result.findings.end());
+        CHECK(found->file == mini.file(mistake.errorFile));
+        CHECK(found->line == mini.lineOf(mistake.errorFile, mistake.lineOf));
+        CHECK(found->column > 0);
+    }
+}
+
+TEST_CASE("a manifest's phrase naming a module that could not be read adds no error of its own") {
+    MiniProgramme mini;
+    addManifestPhrases(mini);
+    std::filesystem::remove(mini.path() / "modules/two.xml");
+    auto result = loadProgramme(mini.path());
+    INFO(allFindings(result.findings));
+    REQUIRE_FALSE(result.ok());
+    CHECK(std::none_of(result.findings.begin(), result.findings.end(), [](const Finding& finding) {
+        return finding.message.find("module=") != std::string::npos;
+    }));
+}
+
+TEST_CASE("a module file's phrase names no module: module= there is a warning") {
+    MiniProgramme mini;
+    addPhrases(mini);
+    mini.replace("modules/one.xml", "shortcut=\"rules\"",
+                 "shortcut=\"rules\" module=\"module-two\"");
+    auto result = loadProgramme(mini.path());
+    REQUIRE(result.ok());
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].severity == Severity::warning);
+    CHECK(result.findings[0].message ==
+          "the attribute module is not part of <phrase> in format 1; it is ignored");
+    CHECK(result.programme->modules[0].phrases[0].module == "module-one");
+}
+
+TEST_CASE("the manifest's phrases validate against the XSD, which refuses what it can") {
+    REQUIRE_MESSAGE(std::system("command -v xmllint >/dev/null") == 0,
+                    "xmllint is needed (package libxml2-utils)");
+    auto validate = [](const MiniProgramme& mini) {
+        auto command = "xmllint --noout --schema " ROUNDTABLE_SCHEMA "/programme.xsd " +
+                       mini.file("programme.xml") + " >/dev/null 2>&1";
+        return std::system(command.c_str());
+    };
+    {
+        MiniProgramme mini;
+        addManifestPhrases(mini);
+        CHECK(validate(mini) == 0);
+    }
+    const std::vector<std::pair<std::string, std::string>> mistakes = {
+        {"shortcut=\"two-steps\"", "shortcut=\"on-time\""},
+        {"shortcut=\"two-steps\"", "shortcut=\"Two-steps\""},
+        {"shortcut=\"two-steps\"", ""},
+        {"module=\"module-two\"", "module=\"Module two\""},
+        {"named\n      two steps.", "named <b>two</b> steps."},
+        // After the modules rather than before them.
+        {"</modules>", "</modules><phrases><phrase shortcut=\"x\">X.</phrase></phrases>"},
+    };
+    for (const auto& [from, to] : mistakes) {
+        CAPTURE(to);
+        MiniProgramme mini;
+        addManifestPhrases(mini);
+        mini.replace("programme.xml", from, to);
+        CHECK(validate(mini) != 0);
+    }
+}
+
+TEST_CASE("the shipped programme offers phrases for each of modules 01 to 07, in its manifest") {
+    auto loaded = loadProgramme(ROUNDTABLE_CONTENT);
+    INFO(allFindings(loaded.findings));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.findings.empty());
+    const auto& programme = *loaded.programme;
+    const std::vector<std::string_view> treated = {
+        "framework",      "relationships",      "cognitive-model", "four-steps",
+        "victim-empathy", "relapse-prevention", "maintenance"};
+    for (auto module : treated) {
+        CAPTURE(module);
+        REQUIRE(programme.findModule(module));
+        CHECK(std::count_if(programme.phrases.begin(), programme.phrases.end(),
+                            [&](const Phrase& phrase) { return phrase.module == module; }) == 4);
+    }
+    // Every manifest phrase names a module; the shipped module files hold none, so that their
+    // content stays as sessions were planned from it.
+    CHECK(programme.phrases.size() == 4 * treated.size());
+    for (const auto& phrase : programme.phrases) {
+        CAPTURE(phrase.shortcut);
+        CHECK(isPhraseShortcut(phrase.shortcut));
+        CHECK(phrase.text.starts_with("He "));
+        CHECK(phrase.text.ends_with("."));
+        CHECK(std::find(treated.begin(), treated.end(), phrase.module) != treated.end());
+    }
+    for (const auto& module : programme.modules)
+        CHECK_MESSAGE(module.phrases.empty(), module.id);
+    CHECK(phrasesOf(programme).size() == programme.phrases.size());
+    CHECK(programme.phrases[0].shortcut == "rules");
+    CHECK(programme.phrases[0].module == "framework");
 }
