@@ -177,6 +177,8 @@ struct Programme {
 inline constexpr std::size_t kMostShortcutCharacters = 20;
 inline constexpr std::size_t kMostPhraseCharacters = 400;
 
+/// How many characters (not bytes) the UTF-8 `text` has.
+[[nodiscard]] std::size_t characterCount(std::string_view text);
 /// Whether `shortcut` can name a phrase: 1 to 20 of a-z, 0-9 and '-', starting with a letter.
 [[nodiscard]] bool isPhraseShortcut(std::string_view shortcut);
 

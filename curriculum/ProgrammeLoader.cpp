@@ -512,8 +512,9 @@ class ProgrammeChecks {
 
     /// Notes that the phrase at `node` uses `shortcut`, which no phrase before it in `file`
     /// uses (readPhrases says so when one does). When a phrase of another file (the manifest,
-    /// another module) already uses it, reports an error at `node` that names where: one
-    /// shortcut means one phrase in the whole programme.
+    /// another module) already uses it, warns at `node`, naming where: the first is the one a
+    /// note gets. A warning, not an error: a module published on its own (imported, edited)
+    /// cannot see the others, and must not make the whole programme unusable.
     void claimShortcut(XmlFile& file, const pugi::xml_node& node, std::string_view shortcut) {
         auto first = shortcuts_.find(shortcut);
         if (first == shortcuts_.end()) {
@@ -522,10 +523,11 @@ class ProgrammeChecks {
         }
         const auto where = whereIs(first->second);
         constexpr const char* kUsedElsewhere = text::trLater(
-            "the shortcut \"{1}\" is already used {2}; one shortcut means one phrase in the "
-            "whole programme, so give this phrase a shortcut of its own");
-        file.error(node, text::Said{text::fill(kUsedElsewhere, {shortcut, where.english}),
-                                    text::fill(text::tr(kUsedElsewhere), {shortcut, where.shown})});
+            "the shortcut \"{1}\" is already used {2}, and that phrase is the one a note gets: "
+            "give this phrase a shortcut of its own");
+        file.warning(node,
+                     text::Said{text::fill(kUsedElsewhere, {shortcut, where.english}),
+                                text::fill(text::tr(kUsedElsewhere), {shortcut, where.shown})});
     }
 
     void checkPicture(XmlFile& file, const pugi::xml_node& node, std::string_view name) {
@@ -767,13 +769,6 @@ std::span<const Prompt> readPrompts(Reader& reader, const pugi::xml_node& prompt
     if (list.empty())
         reader.file().error(prompts, text::said("<prompts> needs at least one <prompt>"));
     return list;
-}
-
-/// How many characters (not bytes) the UTF-8 `text` has.
-std::size_t characterCount(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
 }
 
 /// The character of the UTF-8 `text` that starts at `at`, whole (the loader has checked that
@@ -1262,6 +1257,12 @@ const Milestone* Programme::findMilestone(std::string_view milestoneId) const {
             return &milestone;
     }
     return nullptr;
+}
+
+std::size_t characterCount(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 bool isPhraseShortcut(std::string_view shortcut) {

@@ -15,11 +15,6 @@ char lowered(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-std::size_t characterCount(std::string_view text) {
-    return static_cast<std::size_t>(std::ranges::count_if(
-        text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 bool inShortcut(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
@@ -76,14 +71,19 @@ std::optional<Expansion> expansionBefore(std::string_view before,
 
 void checkPhrase(const std::string& shortcut, const std::string& text) {
     if (!curriculum::isPhraseShortcut(shortcut)) {
-        throw ValidationError("phrase-shortcut",
-                              text::tr("A shortcut is one word of up to 20 small letters, digits "
-                                       "or hyphens, starting with a letter, such as \"rules\"."));
+        throw ValidationError(
+            "phrase-shortcut",
+            text::fill(text::tr("A shortcut is one word of up to {1} small letters, digits or "
+                                "hyphens, starting with a letter, such as \"rules\"."),
+                       {std::to_string(curriculum::kMostShortcutCharacters)}));
     }
     if (records::trimmed(text).empty())
         throw ValidationError("phrase-text", text::tr("Please enter the phrase."));
-    if (characterCount(text) > curriculum::kMostPhraseCharacters)
-        throw ValidationError("phrase-text", text::tr("A phrase has at most 400 characters."));
+    if (curriculum::characterCount(text) > curriculum::kMostPhraseCharacters) {
+        throw ValidationError("phrase-text",
+                              text::fill(text::tr("A phrase has at most {1} characters."),
+                                         {std::to_string(curriculum::kMostPhraseCharacters)}));
+    }
 }
 
 }  // namespace roundtable::practice

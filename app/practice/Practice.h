@@ -235,7 +235,8 @@ class Practice {
     /// Moves the member's jottings into his note's draft (see RecordStore); returns how many.
     /// Nothing happens to a signed note's jottings, which stay.
     int useJottings(records::SessionId session, records::MemberId member);
-    /// The phrases on offer in notes (Phrases.h): read once, and again after a change.
+    /// The phrases on offer in notes (Phrases.h): read once, and again after a change (which
+    /// ends the life of the list returned before).
     [[nodiscard]] const std::vector<OfferedPhrase>& phrases();
     /// Keeps the facilitator's own phrase for `shortcut`, replacing hers (fields
     /// "phrase-shortcut" and "phrase-text"); a programme's phrase of that shortcut then gives way.

@@ -125,7 +125,8 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
         this, wxID_ANY,
         trWx("Ctrl+Enter signs and moves on. Ctrl+S keeps a draft and moves on. Page Up and "
              "Page Down move between members. Ctrl+K keeps the ratings carried forward. Ctrl+1 "
-             "to Ctrl+4: how he took part. Alt+1 to Alt+5: his mood at the check-in."));
+             "to Ctrl+4: how he took part. Alt+1 to Alt+5: his mood at the check-in. A full stop, "
+             "a shortcut and a space type a phrase (Edit, Phrases for notes)."));
     keys->SetName("round-keys");
 
     auto* back = roundButton(this, "round-previous-member", trWx("&Previous member"));

@@ -9,22 +9,36 @@
 
 namespace roundtable::ui {
 
-bool expandShortcutAtCursor(wxTextCtrl* field, const PhraseSource& source) {
+namespace {
+
+/// Expands the shortcut that ends at `end` in `field`, keeping the cursor where it was in the
+/// text around it. True when it did.
+bool expandShortcutEndingAt(wxTextCtrl* field, long end, const PhraseSource& source) {
     const std::vector<practice::OfferedPhrase>* phrases = nullptr;
     try {
         phrases = source ? source() : nullptr;
     } catch (const std::exception&) {
         return false;  // the phrases cannot be read now (locked): the text stays as typed
     }
-    if (!phrases || phrases->empty())
+    if (!phrases || phrases->empty() || end < 0 || end > field->GetLastPosition())
         return false;
-    const long cursor = field->GetInsertionPoint();
-    auto expansion = practice::expansionBefore(fromWx(field->GetRange(0, cursor)), *phrases);
+    auto expansion = practice::expansionBefore(fromWx(field->GetRange(0, end)), *phrases);
     if (!expansion)
         return false;
+    const long cursor = field->GetInsertionPoint();
+    const auto phrase = toWx(expansion->text);
     // The marker and shortcut are ASCII: as many characters as bytes.
-    field->Replace(cursor - static_cast<long>(expansion->replaced), cursor, toWx(expansion->text));
+    const long start = end - static_cast<long>(expansion->replaced);
+    field->Replace(start, end, phrase);
+    const long moved = static_cast<long>(phrase.length()) - (end - start);
+    field->SetInsertionPoint(cursor >= end ? cursor + moved : cursor);
     return true;
+}
+
+}  // namespace
+
+bool expandShortcutAtCursor(wxTextCtrl* field, const PhraseSource& source) {
+    return expandShortcutEndingAt(field, field->GetInsertionPoint(), source);
 }
 
 void expandPhrases(wxTextCtrl* field, PhraseSource source) {
@@ -33,9 +47,12 @@ void expandPhrases(wxTextCtrl* field, PhraseSource source) {
         const bool endsWord = !event.HasModifiers() &&
                               (key == ' ' || key == WXK_RETURN || key == ',' || key == '.' ||
                                key == ';' || key == ':' || key == '!' || key == '?' || key == ')');
-        if (endsWord)
-            expandShortcutAtCursor(field, source);
-        event.Skip();  // the key itself goes in after the phrase
+        if (endsWord) {
+            // Once the key is in: GTK's text view must not be changed while it inserts it.
+            const long end = field->GetInsertionPoint();
+            field->CallAfter([field, end, source] { expandShortcutEndingAt(field, end, source); });
+        }
+        event.Skip();
     });
 }
 

@@ -22,7 +22,7 @@ PhrasesDialog::PhrasesDialog(wxWindow* parent, practice::Practice& practice)
     list_ = reportList(
         this, "phrases-list",
         {{text::tr("Shortcut"), 130}, {text::tr("Phrase"), 420}, {text::tr("From"), 170}});
-    list_->SetMinSize(FromDIP(wxSize(560, 200)));
+    list_->SetMinSize(FromDIP(wxSize(740, 200)));  // its three columns in full
     shortcut_ = new wxTextCtrl(this, wxID_ANY);
     shortcut_->SetName("phrase-shortcut");
     shortcut_->SetHint(trWx("one word, such as rules"));

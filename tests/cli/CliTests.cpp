@@ -61,7 +61,7 @@ BuiltOutput builtCli(const std::string& arguments, const std::string& environmen
 TEST_CASE("--version prints the version") {
     auto result = cli({"--version"});
     CHECK(result.code == 0);
-    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 9)\n");
+    CHECK(result.out == "roundtable-cli " ROUNDTABLE_VERSION " (data format 10)\n");
 }
 
 TEST_CASE("validate passes the shipped programme") {

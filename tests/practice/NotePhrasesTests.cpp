@@ -48,7 +48,7 @@ TEST_CASE("her own phrases come first and win over the programme's, and only she
     test::TempDir dir;
     auto store = test::createTestStore(dir / "service.rtdb");
     practice::Practice practice{store, test::shippedProgramme()};
-    const auto& shipped = practice.phrases();
+    const auto shipped = practice.phrases();  // a copy: the list is read again after a change
     REQUIRE_FALSE(shipped.empty());
     CHECK(std::ranges::none_of(shipped, &OfferedPhrase::own));
     const auto programmes = shipped.front();
