@@ -85,10 +85,17 @@ Document sessionPlan(const curriculum::Module& module, const curriculum::Session
                       {std::to_string(options.plannedVersion), std::to_string(module.version)}),
             text::tr("Planned from:")});
     }
+    // Adapted for the group, the plan lasts as long as its activities now do.
+    int minutes = session.minutes;
+    if (adapted) {
+        minutes = 0;
+        for (const auto& step : adapted->steps)
+            minutes += step.activity.minutes;
+    }
     blocks.push_back(
         Paragraph{text::fill(text::tr("{1}, {2} minutes, {3}"),
-                             {session.id, std::to_string(session.minutes),
-                              span(options.start, options.start.plusMinutes(session.minutes))}),
+                             {session.id, std::to_string(minutes),
+                              span(options.start, options.start.plusMinutes(minutes))}),
                   text::tr("Session:")});
     if (options.date.empty() && options.group.empty()) {
         blocks.push_back(WritingSpace{text::tr("Date and group"), 1});

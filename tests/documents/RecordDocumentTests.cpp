@@ -361,6 +361,8 @@ TEST_CASE("a session plan adapted for the group prints its order, minutes and ad
                                           kIso, ClockTime(13 * 60 + 30));
     CHECK(has(plan, "Plan: Adapted for this group on 2026-11-04 by " + std::string(kTestLogin) +
                         ": Two men read little."));
+    // As long as its activities now are: 135 minutes, not the curriculum's 120.
+    CHECK(has(plan, "Session: framework-02, 135 minutes, 13:30\u201315:45"));
     // The worksheet first, 40 minutes from 13:30, then the rest in their order and times.
     const auto worksheet = std::string(curriculum.activities[4].title);
     const auto text = allText(plan);

@@ -94,9 +94,9 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
           std::vector<std::string>{"New database...", "Open database...", "Open recent",
                                    "Print preview...", "Print...", "Page setup...", "Export PDF...",
                                    "Back up...", "Restore from a backup...", "Lock", "Quit"});
-    CHECK(commandsOf(*bar.GetMenu(1)) == std::vector<std::string>{"Undo", "Redo", "Cut", "Copy",
-                                                                  "Paste", "Select all",
-                                                                  "Preferences..."});
+    CHECK(commandsOf(*bar.GetMenu(1)) ==
+          std::vector<std::string>{"Undo", "Redo", "Cut", "Copy", "Paste", "Select all",
+                                   "Phrases for notes...", "Preferences..."});
     CHECK(commandsOf(*bar.GetMenu(2)) ==
           std::vector<std::string>{"Curriculum", "Home", "Group", "Session", "Member", "Users"});
     CHECK(commandsOf(*bar.GetMenu(4)) ==
@@ -109,12 +109,14 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
     CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Back up...")));
     CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Restore from a backup...")));
     CHECK_FALSE(enabled(frame, bar.FindMenuItem("View", "Session")));
+    CHECK_FALSE(enabled(frame, bar.FindMenuItem("Edit", "Phrases for notes...")));
 
     // An administrator may restore; a clinical lead may not.
     signInThroughPage(frame);
     REQUIRE(waitFor([&] { return !frame->isLocked(); }));
     CHECK(enabled(frame, bar.FindMenuItem("File", "Restore from a backup...")));
     CHECK(enabled(frame, bar.FindMenuItem("View", "Session")));
+    CHECK(enabled(frame, bar.FindMenuItem("Edit", "Phrases for notes...")));
     frame->lock();
     typeInto(find<wxTextCtrl>(frame, "sign-in-login"), "lead");
     typeInto(find<wxTextCtrl>(frame, "sign-in-passphrase"), "the lead's passphrase");
