@@ -17,12 +17,14 @@
 #include "cli/SignIn.h"
 #include "documents/CarersHandout.h"
 #include "documents/EasyReadSummary.h"
+#include "documents/GroupOutcomesReport.h"
 #include "documents/MemberReport.h"
 #include "documents/PdfFile.h"
 #include "documents/Registers.h"
 #include "documents/RelapsePlanDocument.h"
 #include "documents/SessionPlan.h"
 #include "practice/Dates.h"
+#include "practice/OutcomeSummary.h"
 #include "practice/RecordsToPrint.h"
 #include "practice/ServiceProgramme.h"
 #include "practice/Wording.h"
@@ -41,6 +43,8 @@ const char* const kPrintUsage = text::trLater(
     "       roundtable-cli print session-plan --session SESSION_NO [--start HH:MM] RECORD OPTIONS\n"
     "       roundtable-cli print sign-in-sheet --session SESSION_NO [--names] RECORD OPTIONS\n"
     "       roundtable-cli print register --group GROUP_NO [--names] RECORD OPTIONS\n"
+    "       roundtable-cli print group-outcomes --group GROUP_NO RECORD OPTIONS   (no member\n"
+    "                      named: the group's figures)\n"
     "       roundtable-cli print member-report --member CODE [--from DATE] [--to DATE]\n"
     "                      [--concerns] [--summary TEXT | --summary-file FILE] RECORD OPTIONS\n"
     "       roundtable-cli print relapse-plan --member CODE [--easy-read] RECORD OPTIONS\n"
@@ -71,6 +75,7 @@ const std::map<std::string, std::set<std::string>>& kindOptions() {
         {"session-plan", {"--session", "--start", "--db", "--user"}},
         {"sign-in-sheet", {"--session", "--names", "--db", "--user"}},
         {"register", {"--group", "--names", "--db", "--user"}},
+        {"group-outcomes", {"--group", "--db", "--user"}},
         {"member-report",
          {"--member", "--from", "--to", "--concerns", "--summary", "--summary-file", "--db",
           "--user"}},
@@ -220,7 +225,7 @@ Request requestFrom(const std::vector<std::string>& arguments) {
     }
     if (kind == "carers-pack")
         request.moduleId = single(given, "--module");
-    else if (kind == "register")
+    else if (kind == "register" || kind == "group-outcomes")
         request.groupId = recordNumber(required(given, kind, "--group", "GROUP_NO"), "--group");
     else if (kind == "member-report" || kind == "relapse-plan")
         request.memberCode = required(given, kind, "--member", "CODE");
@@ -309,6 +314,12 @@ RecordDocument fromRecords(const Request& request, const Content& content,
                                         request.dates),
                 request.kind, request.groupId};
     }
+    if (request.kind == "group-outcomes") {
+        return {documents::groupOutcomesReport(
+                    practice::groupOutcomeSummary(store, request.groupId, content.programme),
+                    practice::today(), request.dates),
+                request.kind, request.groupId, false};
+    }
     if (request.kind == "member-report") {
         auto period = practice::memberPeriod(store, request.memberCode, request.period,
                                              practice::today(), request.openConcerns);
@@ -336,7 +347,8 @@ int print(const std::vector<std::string>& arguments, std::istream& in, std::ostr
     if (arguments.size() < 2 || !kindOptions().contains(arguments[1])) {
         throw UsageError(
             text::tr("print needs a kind of document: handout, carers-pack, easy-read-summary, "
-                     "session-plan, sign-in-sheet, register, member-report or relapse-plan"));
+                     "session-plan, sign-in-sheet, register, group-outcomes, member-report or "
+                     "relapse-plan"));
     }
     auto request = requestFrom(arguments);
     auto content = loadContent(arguments, err, text::tr("nothing was printed"));

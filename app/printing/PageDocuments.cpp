@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "documents/EasyReadSummary.h"
+#include "documents/GroupOutcomesReport.h"
 #include "documents/MemberReport.h"
 #include "documents/RecoveryKeySheet.h"
 #include "documents/Registers.h"
@@ -130,7 +131,19 @@ std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
                  },
              .recordKind = "register",
              .recordId = id,
-             .privateFile = true}};  // the members and their attendance
+             .privateFile = true},  // the members and their attendance
+            {.kind = "group-outcomes",
+             .name = text::tr("Group outcomes"),
+             .subject = group.name,
+             .build =
+                 [&practice, id](const PrintPreferences&) {
+                     return Printout{
+                         documents::groupOutcomesReport(practice.groupOutcomeSummary(id),
+                                                        practice.today(), practice.dateOrder()),
+                         {}};
+                 },
+             .recordKind = "group-outcomes",
+             .recordId = id}};
 }
 
 std::vector<PrintableDocument> memberDocuments(practice::Practice& practice,

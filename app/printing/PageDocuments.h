@@ -1,7 +1,7 @@
 // What each page of the app offers to print. The curriculum page offers the documents of the
 // curriculum alone; a session page the facilitator's plan and the sign-in sheet of the session
-// on record; a group page its year register; the recovery key page its sheet. A page that gains
-// a document adds it here.
+// on record; a group page its year register and its outcomes; the recovery key page its sheet.
+// A page that gains a document adds it here.
 #pragma once
 
 #include <string>
@@ -30,7 +30,7 @@ namespace roundtable::printing {
                                                               const records::Session& session);
 
 /// For a group on record (as the group page read it): its year register, by members' codes or
-/// names as the service chose.
+/// names as the service chose; and its outcomes report (figures for the group, no member named).
 [[nodiscard]] std::vector<PrintableDocument> groupDocuments(practice::Practice& practice,
                                                             const records::Group& group);
 

@@ -510,7 +510,7 @@ TEST_CASE("print with a wrong command line prints the usage and exits 2") {
     };
     const std::string kinds =
         "print needs a kind of document: handout, carers-pack, easy-read-summary, session-plan, "
-        "sign-in-sheet, register, member-report or relapse-plan";
+        "sign-in-sheet, register, group-outcomes, member-report or relapse-plan";
     wrong({"print"}, kinds);
     wrong({"print", "registers"}, kinds);
     wrong({"print", "handout", "--session", "carers-01"}, "print handout needs --out FILE.pdf");
@@ -812,6 +812,29 @@ TEST_CASE("printed dates are written in the order --date-order gives") {
                 .code == 0);
     text = roundtable::test::folded(roundtable::test::pageTexts(report).front());
     CHECK(text.find("2026-09-15 to 2026-09-30") != std::string::npos);
+}
+
+TEST_CASE("a group's outcomes print as the group's figures, naming no member, audited") {
+    ServiceDatabase db;
+    auto report = db.dir / "outcomes.pdf";
+    auto result =
+        db.print("group-outcomes", {"--group", std::to_string(db.service.group)}, report);
+    REQUIRE(result.code == 0);
+    CHECK(db.exports("group-outcomes", db.service.group) == 1);
+    CHECK(roundtable::test::pdfInfo(report).title == "Outcomes: Thursday group");
+    std::string all;
+    for (const auto& page : roundtable::test::pageTexts(report))
+        all += roundtable::test::folded(page) + " ";
+    CHECK(all.find("Confidential") != std::string::npos);
+    CHECK(all.find("Members: 3") != std::string::npos);
+    // Owen's 41 and Callum's 35 before the programme; Owen's rating of 7 at the first session.
+    CHECK(all.find("Before the group starts 2 38.0 35 to 41") != std::string::npos);
+    CHECK(all.find("2026-09-03 Welcome and getting to know each other 1 7.0 7") != std::string::npos);
+    for (const char* member : {"Owen", "R0001", "Callum", "R0002", "Dev Patel", "R0003"}) {
+        INFO(member);
+        CHECK(all.find(member) == std::string::npos);
+    }
+    keepPng(report, "group-outcomes");
 }
 
 TEST_CASE("print from the records exits 1 with a plain message, leaves no file, records nothing") {

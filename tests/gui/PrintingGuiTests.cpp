@@ -108,10 +108,11 @@ TEST_CASE("the curriculum page's print preview steps pages, exports and prints a
     auto* preview = openPreview(frame);
     auto* documents = find<wxChoice>(preview, "preview-documents");
     // The curriculum's documents first (it has the keyboard), then the Group page's.
-    REQUIRE(documents->GetCount() == 6);
+    REQUIRE(documents->GetCount() == 7);
     CHECK(documents->GetString(0) == "Carers' handout: Making our group rules");
     CHECK(documents->GetString(4) == "Carers' pack: the whole programme");
     CHECK(documents->GetString(5) == "Year register: Group");
+    CHECK(documents->GetString(6) == "Group outcomes: Group");
     REQUIRE(preview->shown());
     const int pages = preview->shown()->layout.pageCount();
     REQUIRE(pages >= 2);
@@ -197,6 +198,12 @@ TEST_CASE("the curriculum page's print preview steps pages, exports and prints a
     CHECK(pdfInfo(registerFile).width == doctest::Approx(841.89).epsilon(0.01));
     CHECK(pdfInfo(registerFile).height == doctest::Approx(595.28).epsilon(0.01));
     CHECK(pageTexts(registerFile).front().find("Roundtable") != std::string::npos);
+
+    // And its outcomes, portrait, naming no member.
+    chooseDocument(preview, 6);
+    REQUIRE(preview->shown());
+    CHECK(preview->shown()->printable.label() == "Group outcomes: Group");
+    keepScreenshots(preview, "group-outcomes");
 
     // Esc closes the preview (clicked first: the progress window took the focus with it).
     click(find<wxWindow>(preview, "preview-page"));

@@ -138,17 +138,29 @@ TEST_CASE(
     }));
 }
 
-TEST_CASE("a group page offers its year register, by members' codes") {
+TEST_CASE("a group page offers its year register, by members' codes, and its outcomes") {
     Service service;
     service.practice.addMember(service.group, "Adam Reid", "2026-09-01");
     auto offered = groupDocuments(service.practice, service.store.groups().at(0));
-    REQUIRE(kindsOf(offered) == std::vector<std::string>{"register"});
+    REQUIRE(kindsOf(offered) == std::vector<std::string>{"register", "group-outcomes"});
     CHECK(offered[0].label() == "Year register: Tuesday group");
     CHECK(offered[0].recordKind == "register");
     CHECK(offered[0].recordId == service.group);
     CHECK(offered[0].privateFile);
     auto texts = documents::textsOf(prepare(offered[0], kPreferences).document);
     CHECK(std::find(texts.begin(), texts.end(), "R0001") != texts.end());
+
+    // The outcomes are the group's figures: no member named or given by code.
+    CHECK(offered[1].label() == "Group outcomes: Tuesday group");
+    CHECK(offered[1].recordKind == "group-outcomes");
+    CHECK(offered[1].recordId == service.group);
+    auto outcomes = prepare(offered[1], kPreferences).document;
+    CHECK(outcomes.confidential);
+    texts = documents::textsOf(outcomes);
+    CHECK(std::find(texts.begin(), texts.end(), "Outcome measures") != texts.end());
+    CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& text) {
+        return text.find("R0001") != std::string::npos || text.find("Adam") != std::string::npos;
+    }));
 }
 
 TEST_CASE("sign-in sheets and registers name the members when the service chose names") {
