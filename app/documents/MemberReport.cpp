@@ -330,12 +330,16 @@ void addSummaryAndSignature(std::vector<Block>& blocks, const MemberReportOption
             blocks.push_back(Paragraph{paragraph, {}});
         start = end == std::string::npos ? options.summary.size() : end + 2;
     }
+    // One table row, tall enough to sign in: a row is never split, so the name, role, date
+    // and signature stay together on one page (as separate lines they could be parted).
     blocks.push_back(Heading{text::tr("Signed"), 2, {}});
-    blocks.push_back(Paragraph{options.signer.name, text::tr("Name:")});
-    blocks.push_back(Paragraph{options.signer.role, text::tr("Role:")});
-    blocks.push_back(
-        Paragraph{practice::formatDate(options.signer.date, options.dates), text::tr("Date:")});
-    blocks.push_back(WritingSpace{text::tr("Signature"), 2});
+    blocks.push_back(Table{{{text::tr("Name"), 3.0, false},
+                            {text::tr("Role"), 3.0, false},
+                            {text::tr("Date"), 2.0, false},
+                            {text::tr("Signature"), 4.0, false}},
+                           {{options.signer.name, options.signer.role,
+                             practice::formatDate(options.signer.date, options.dates), ""}},
+                           true});
 }
 
 }  // namespace

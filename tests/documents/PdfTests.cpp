@@ -16,6 +16,7 @@
 #include "documents/CarersHandout.h"
 #include "documents/EasyReadSummary.h"
 #include "documents/Fixtures.h"
+#include "documents/MemberReport.h"
 #include "documents/PageLayout.h"
 #include "documents/PdfFile.h"
 #include "documents/PdfTools.h"
@@ -23,12 +24,14 @@
 #include "documents/Registers.h"
 #include "documents/RelapsePlanDocument.h"
 #include "documents/SessionPlan.h"
+#include "practice/Practice.h"
 #include "support/SmallService.h"
 #include "support/TempDir.h"
 #include "support/TestStore.h"
 
 using namespace roundtable::documents;
 using namespace roundtable::test;
+using namespace roundtable::records::literals;
 
 namespace {
 
@@ -431,6 +434,34 @@ TEST_CASE("the year register PDF is landscape, its marks in a grid under the ses
     for (const auto& page : pageTexts(pdf.file()))
         CHECK(folded(page).find("Confidential") != std::string::npos);
     pdf.keepPng("register", 1, pdf.written().pages);
+}
+
+TEST_CASE("the progress report PDF gives each milestone he reached on one line with its day") {
+    TempDir dir;
+    auto store = createTestStore(dir / "service.rtdb");
+    auto service = writeSmallService(store, shippedProgramme());
+    roundtable::practice::Practice practice(store, shippedProgramme());
+    practice.recordMilestone(service.owen, "account-four-steps", "2026-10-20", "");
+    practice.recordMilestone(service.owen, "relapse-plan-written", "2026-10-27", "");
+    auto period = roundtable::practice::memberPeriod(store, "R0001", {}, "2026-12-01"_date, false);
+    RenderedPdf pdf(memberReport(period, shippedProgramme(),
+                                 {{},
+                                  false,
+                                  {"admin", "Facilitator", "2026-12-01"_date},
+                                  roundtable::practice::DateOrder::yearMonthDay}),
+                    true);
+    checkFontsEmbeddedAndUpright(pdf);
+    checkHeaderAndPageNumbers(pdf);
+    // Read as laid out: the heading, then each milestone's name and day side by side.
+    auto layout = folded(runPdfTool("pdftotext", "-layout " + quoted(pdf.file()) + " -"));
+    auto milestones = layout.find("Milestones");
+    REQUIRE(milestones != std::string::npos);
+    CHECK(layout.find("His account of his offending, worked through the four steps 2026-10-20",
+                      milestones) != std::string::npos);
+    CHECK(layout.find("2026-10-27", milestones) != std::string::npos);
+    // Signed in one row, so never parted across pages.
+    CHECK(layout.find("admin Facilitator 2026-12-01") != std::string::npos);
+    pdf.keepPng("member-report-milestones", 1, pdf.written().pages);
 }
 
 TEST_CASE("the session plan PDF is set in 11 pt, with its running clock") {
