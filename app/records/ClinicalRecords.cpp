@@ -213,9 +213,10 @@ std::vector<std::int64_t> RecordStore::recordOutcomeScores(
                 throw StoreError(
                     text::tr("The score being corrected is not one of this member's scores."));
         }
+        auto id = impl_->nextId("outcome_scores");
         db.prepare(
               "INSERT INTO outcome_scores (member_id, measure_id, time_point, taken_on, score, "
-              "replaces_id, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+              "replaces_id, recorded_by, recorded_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bind(1, score.memberId)
             .bind(2, score.measureId)
             .bind(3, score.timePoint)
@@ -224,8 +225,9 @@ std::vector<std::int64_t> RecordStore::recordOutcomeScores(
             .bind(6, score.replaces)
             .bind(7, user)
             .bind(8, impl_->nowUtc())
+            .bind(9, id)
             .run();
-        ids.push_back(db.lastInsertId());
+        ids.push_back(id);
         if (score.forSession) {
             db.prepare("INSERT INTO session_rating_scores (score_id, session_id) VALUES (?, ?)")
                 .bind(1, ids.back())
@@ -356,15 +358,16 @@ int RecordStore::saveRelapsePlan(MemberId member, const std::vector<PlanSection>
     last.bind(1, member);
     last.step();
     int version = static_cast<int>(last.integer(0)) + 1;
+    auto plan = impl_->nextId("relapse_plans");
     db.prepare(
-          "INSERT INTO relapse_plans (member_id, version, created_by, created_at) "
-          "VALUES (?, ?, ?, ?)")
+          "INSERT INTO relapse_plans (member_id, version, created_by, created_at, id) "
+          "VALUES (?, ?, ?, ?, ?)")
         .bind(1, member)
         .bind(2, version)
         .bind(3, user)
         .bind(4, impl_->nowUtc())
+        .bind(5, plan)
         .run();
-    auto plan = db.lastInsertId();
     auto insert = db.prepare(
         "INSERT INTO relapse_plan_sections (plan_id, position, heading, body) VALUES (?, ?, ?, ?)");
     int position = 0;

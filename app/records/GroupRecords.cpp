@@ -177,10 +177,11 @@ SessionId RecordStore::addSession(const NewSession& session) {
     impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
+    auto id = impl_->nextId("sessions");
     db.prepare(
           "INSERT INTO sessions (group_id, session_date, title, minutes, curriculum_session_id, "
-          "module_id, module_version, content_hash, created_at, starts_at) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?)")
+          "module_id, module_version, content_hash, created_at, starts_at, id) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, session.groupId)
         .bind(2, session.date)
         .bind(3, session.title)
@@ -191,8 +192,8 @@ SessionId RecordStore::addSession(const NewSession& session) {
         .bind(8, session.stamp.contentHash)
         .bind(9, impl_->nowUtc())
         .bind(10, session.startsAt)
+        .bind(11, id)
         .run();
-    auto id = db.lastInsertId();
     auto insert = db.prepare(
         "INSERT INTO session_activities (session_id, position, kind, minutes, title, guidance) "
         "VALUES (?, ?, ?, ?, ?, ?)");
@@ -208,9 +209,9 @@ SessionId RecordStore::addSession(const NewSession& session) {
         insert.reset();
     }
     auto forMember =
-        db.prepare("INSERT INTO catch_up_members (session_id, member_id) VALUES (?, ?)");
+        db.prepare("INSERT INTO catch_up_members (session_id, member_id, id) VALUES (?, ?, ?)");
     for (auto member : session.catchUpFor) {
-        forMember.bind(1, id).bind(2, member).run();
+        forMember.bind(1, id).bind(2, member).bind(3, impl_->nextId("catch_up_members")).run();
         forMember.reset();
     }
     impl_->audit(session.catchUpFor.empty() ? "plan-session" : "plan-catch-up", "session", id);
@@ -372,11 +373,12 @@ void RecordStore::setFacilitatorsPresent(SessionId id, const std::vector<UserId>
     };
     auto insert = db.prepare(
         "INSERT INTO session_facilitator_records (session_id, user_id, present, recorded_by, "
-        "recorded_at) VALUES (?, ?, ?, ?, ?)");
+        "recorded_at, id) VALUES (?, ?, ?, ?, ?, ?)");
     auto now = impl_->nowUtc();
     bool changed = false;
     auto record = [&](UserId user, bool present) {
         insert.bind(1, id).bind(2, user).bind(3, present ? 1 : 0).bind(4, recorder).bind(5, now);
+        insert.bind(6, impl_->nextId("session_facilitator_records"));
         insert.run();
         insert.reset();
         changed = true;

@@ -236,15 +236,15 @@ std::vector<ReturnedNote> RecordStore::notesReturnedTo(UserId author) {
     impl_->key();
     auto query = impl_->db.prepare(
         // From the reviews (few) to their notes, not through every note of the service: this
-        // is asked at every look at the home page.
+        // is asked at every look at the home page. SQLite keeps a CROSS JOIN's order; the join's
+        // terms are in WHERE, where PostgreSQL accepts them too.
         std::string("SELECT n.id, n.session_id, n.member_id, s.group_id, s.session_date, r.id, "
                     "r.comment, COALESCE(u.login, ''), r.reviewed_at FROM note_reviews r "
-                    "CROSS JOIN progress_notes n ON n.id = r.note_id AND ") +
-        kNewestReview +
-        " JOIN sessions s ON s.id = n.session_id "
-        "LEFT JOIN users u ON u.id = r.reviewed_by WHERE n.author = ? AND "
-        "r.outcome = 'returned' AND NOT " +
-        kAmendedSince + " ORDER BY r.reviewed_at, r.id");
+                    "CROSS JOIN progress_notes n "
+                    "JOIN sessions s ON s.id = n.session_id "
+                    "LEFT JOIN users u ON u.id = r.reviewed_by WHERE n.id = r.note_id AND ") +
+        kNewestReview + " AND n.author = ? AND r.outcome = 'returned' AND NOT " + kAmendedSince +
+        " ORDER BY r.reviewed_at, r.id");
     query.bind(1, author);
     std::vector<ReturnedNote> result;
     while (query.step()) {

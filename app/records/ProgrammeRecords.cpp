@@ -124,16 +124,17 @@ void RecordStore::storeProgramme(const std::string& manifest,
     if (hasProgramme())
         throw StoreError(text::tr("This database already holds its programme."));
     const auto now = impl_->nowUtc();
-    db.prepare("INSERT INTO programme_manifests (xml, saved_by, saved_at) VALUES (?, ?, ?)")
+    db.prepare("INSERT INTO programme_manifests (xml, saved_by, saved_at, id) VALUES (?, ?, ?, ?)")
         .bind(1, manifest)
         .bind(2, user)
         .bind(3, now)
+        .bind(4, impl_->nextId("programme_manifests"))
         .run();
     for (const auto& picture : pictures)
         impl_->insertPicture(picture, user, now);
     auto step = db.prepare(
         "INSERT INTO module_steps (module_id, version, revision_id, step, summary, taken_by, "
-        "taken_at) VALUES (?, ?, ?, 'published', ?, ?, ?)");
+        "taken_at, id) VALUES (?, ?, ?, 'published', ?, ?, ?, ?)");
     for (const auto& module : modules) {
         auto revision = impl_->insertRevision(module, user, now);
         step.bind(1, module.moduleId)
@@ -142,6 +143,7 @@ void RecordStore::storeProgramme(const std::string& manifest,
             .bind(4, summary)
             .bind(5, user)
             .bind(6, now)
+            .bind(7, impl_->nextId("module_steps"))
             .run();
         step.reset();
     }
@@ -174,25 +176,29 @@ std::vector<ProgrammePicture> RecordStore::programmePictures() {
     return pictures;
 }
 
-void RecordStore::Impl::insertPicture(const ProgrammePicture& picture, UserId by,
-                                      const std::string& at) {
+std::int64_t RecordStore::Impl::insertPicture(const ProgrammePicture& picture, UserId by,
+                                              const std::string& at) {
+    auto id = nextId("programme_pictures");
     db.prepare(
           "INSERT INTO programme_pictures (name, file_type, bytes, description, added_by, "
-          "added_at) VALUES (?, ?, ?, ?, ?, ?)")
+          "added_at, id) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind(1, picture.name)
         .bind(2, picture.fileType)
         .bindBlob(3, std::vector<unsigned char>(picture.bytes.begin(), picture.bytes.end()))
         .bind(4, picture.description)
         .bind(5, by)
         .bind(6, at)
+        .bind(7, id)
         .run();
+    return id;
 }
 
 std::int64_t RecordStore::Impl::insertRevision(const ModuleText& text, UserId by,
                                                const std::string& at) {
+    auto id = nextId("module_revisions");
     db.cached(
           "INSERT INTO module_revisions (module_id, file, version, xml, content_hash, saved_by, "
-          "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          "saved_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         ->bind(1, text.moduleId)
         .bind(2, text.file)
         .bind(3, text.version)
@@ -200,8 +206,9 @@ std::int64_t RecordStore::Impl::insertRevision(const ModuleText& text, UserId by
         .bind(5, text.contentHash)
         .bind(6, by)
         .bind(7, at)
+        .bind(8, id)
         .run();
-    return db.lastInsertId();
+    return id;
 }
 
 void RecordStore::addPicture(const ProgrammePicture& picture) {
@@ -215,8 +222,8 @@ void RecordStore::addPicture(const ProgrammePicture& picture) {
                                              "the new one another name."),
                                     {picture.name}));
     }
-    impl_->insertPicture(picture, user, impl_->nowUtc());
-    impl_->audit("add-picture", "pictogram", db.lastInsertId());
+    auto id = impl_->insertPicture(picture, user, impl_->nowUtc());
+    impl_->audit("add-picture", "pictogram", id);
     transaction.commit();
 }
 
@@ -360,7 +367,7 @@ void RecordStore::takeModuleStep(const std::string& moduleId, ModuleStep step,
     // Sending for review names the newest text: what the reviewer reads is what is published.
     db.prepare(
           "INSERT INTO module_steps (module_id, version, revision_id, step, summary, taken_by, "
-          "taken_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          "taken_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, moduleId)
         .bind(2, state.draft->text.version)
         .bind(3, state.draft->id)
@@ -368,6 +375,7 @@ void RecordStore::takeModuleStep(const std::string& moduleId, ModuleStep step,
         .bind(5, why)
         .bind(6, user)
         .bind(7, impl_->nowUtc())
+        .bind(8, impl_->nextId("module_steps"))
         .run();
     impl_->audit(std::string("module-") + toText(step), "module revision", state.draft->id);
     transaction.commit();
@@ -380,15 +388,18 @@ void RecordStore::setRecordSetting(const std::string& scope, const std::string& 
         throw StoreError(text::tr("Only an administrator can change the service's settings."));
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
+    auto id = impl_->nextId("record_settings");
     db.prepare(
-          "INSERT INTO record_settings (scope, name, value, set_by, set_at) VALUES (?, ?, ?, ?, ?)")
+          "INSERT INTO record_settings (scope, name, value, set_by, set_at, id) "
+          "VALUES (?, ?, ?, ?, ?, ?)")
         .bind(1, scope)
         .bind(2, name)
         .bind(3, value)
         .bind(4, user)
         .bind(5, impl_->nowUtc())
+        .bind(6, id)
         .run();
-    impl_->audit("change-setting", "setting", db.lastInsertId());
+    impl_->audit("change-setting", "setting", id);
     transaction.commit();
 }
 

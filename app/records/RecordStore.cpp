@@ -64,7 +64,7 @@ class SignInThrottle {
     void recordFailure() {
         db_.prepare(
                "INSERT INTO sign_in_failures (bucket, failures, last_failed_at) VALUES (?, 1, ?) "
-               "ON CONFLICT (bucket) DO UPDATE SET failures = failures + 1, "
+               "ON CONFLICT (bucket) DO UPDATE SET failures = sign_in_failures.failures + 1, "
                "last_failed_at = excluded.last_failed_at")
             .bind(1, bucket_)
             .bind(2, secondsNow())
@@ -91,7 +91,8 @@ class SignInThrottle {
         auto salt = read();
         if (salt.empty()) {
             db.prepare(
-                  "INSERT OR IGNORE INTO service_state (key, value) VALUES ('sign_in_salt', ?)")
+                  "INSERT INTO service_state (key, value) VALUES ('sign_in_salt', ?) "
+                  "ON CONFLICT DO NOTHING")
                 .bind(1, crypto::randomHex(32))
                 .run();
             salt = read();
@@ -326,8 +327,8 @@ void RecordStore::unlockWithRecoveryKey(const std::string& recoveryKey) {
         // A database from before format 6 learns the recovery key's public key at its first use.
         impl_->db
             .prepare(
-                "INSERT OR IGNORE INTO service_state (key, value) "
-                "VALUES ('recovery_public_key', ?)")
+                "INSERT INTO service_state (key, value) "
+                "VALUES ('recovery_public_key', ?) ON CONFLICT DO NOTHING")
             .bind(1, crypto::hexOf(impl_->signer->publicKey()))
             .run();
         impl_->chainPendingEvents();

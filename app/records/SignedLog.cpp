@@ -119,12 +119,13 @@ void RecordStore::Impl::signTransaction() {
     auto signature = signer->sign(logMessage(knownDatabaseId(), *signedLogFrom, first, lastEvent,
                                              transactionLastEvent.chain));
     db.cached(
-          "INSERT INTO log_signatures (last_event, first_event, signer, signature) "
-          "VALUES (?, ?, ?, ?)")
+          "INSERT INTO log_signatures (last_event, first_event, signer, signature, id) "
+          "VALUES (?, ?, ?, ?, ?)")
         ->bind(1, lastEvent)
         .bind(2, first)
         .bind(3, signerId)
         .bindBlob(4, signature)
+        .bind(5, nextId("log_signatures"))
         .run();
 }
 
@@ -138,7 +139,7 @@ void RecordStore::Impl::certify(UserId id, const std::string& login, Role role,
         certificateMessage(knownDatabaseId(), id, login, roleText, publicKey, signerId, at));
     db.prepare(
           "INSERT INTO user_certificates (user_id, login, role, public_key, certified_by, "
-          "certified_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          "certified_at, signature, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, id)
         .bind(2, login)
         .bind(3, roleText)
@@ -146,6 +147,7 @@ void RecordStore::Impl::certify(UserId id, const std::string& login, Role role,
         .bind(5, signerId)
         .bind(6, at)
         .bindBlob(7, signature)
+        .bind(8, nextId("user_certificates"))
         .run();
     // The log says whom each certificate was for: a user whose certificate disappears is not
     // certified again as if she never had one (certifyAwaitingKeys).
@@ -177,7 +179,8 @@ std::string RecordStore::Impl::userRecordProblem(UserId id) {
             return damage;
     }
     auto query = db.prepare(
-        "SELECT c.id, c.login = u.login AND c.role = u.role AND c.public_key IS k.public_key "
+        "SELECT c.id, c.login = u.login AND c.role = u.role AND "
+        "COALESCE(c.public_key = k.public_key, c.public_key IS NULL AND k.public_key IS NULL) "
         "FROM users u LEFT JOIN signing_keys k ON k.user_id = u.id "
         "JOIN user_certificates c ON c.user_id = u.id WHERE u.id = ? ORDER BY c.id DESC LIMIT 1");
     query.bind(1, id);
@@ -307,7 +310,7 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
     auto signatures = db.prepare(
         "SELECT s.last_event, s.first_event, s.signer, s.signature, e.chain, "
         "(SELECT COUNT(*) FROM audit_events o WHERE o.id BETWEEN s.first_event AND s.last_event "
-        " AND o.user_id IS NOT NULLIF(s.signer, 0)) "
+        " AND COALESCE(o.user_id, 0) <> s.signer) "
         "FROM log_signatures s LEFT JOIN audit_events e ON e.id = s.last_event ORDER BY s.id");
     while (signatures.step()) {
         auto last = signatures.integer(0);

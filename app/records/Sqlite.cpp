@@ -106,10 +106,6 @@ CachedStatement Connection::cached(const std::string& sql) {
     return CachedStatement(*slot);
 }
 
-std::int64_t Connection::lastInsertId() const {
-    return sqlite3_last_insert_rowid(db_);
-}
-
 std::int64_t Connection::pragmaInteger(const std::string& name) {
     auto statement = prepare("PRAGMA " + name);
     return statement.step() ? statement.integer(0) : 0;

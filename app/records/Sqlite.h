@@ -36,7 +36,6 @@ class Connection {
     /// The prepared statement for `sql`, prepared on first use and kept for the life of the
     /// connection (preparing is most of the cost of a small write). Borrowed for one use.
     CachedStatement cached(const std::string& sql);
-    [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] std::int64_t pragmaInteger(const std::string& name);
     [[nodiscard]] std::string pragmaText(const std::string& name);
     sqlite3* handle() { return db_; }

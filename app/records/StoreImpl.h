@@ -88,7 +88,8 @@ struct RecordStore::Impl {
             throw StoreError("Only a clinical lead can " + what + ".");
         return id;
     }
-    void insertPicture(const ProgrammePicture& picture, UserId by, const std::string& at);
+    /// Inserts a pictogram; returns its id.
+    std::int64_t insertPicture(const ProgrammePicture& picture, UserId by, const std::string& at);
     /// Inserts a module text; returns its id.
     std::int64_t insertRevision(const ModuleText& text, UserId by, const std::string& at);
     /// A module_revisions row selected with ProgrammeRecords.cpp's kRevisionColumns.
