@@ -79,14 +79,10 @@ CatchUpDialog::CatchUpDialog(wxWindow* parent, practice::Practice& practice, rec
     sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
     sizer->Add(CreateStdDialogButtonSizer(wxCLOSE), wxSizerFlags().Expand().Border(wxALL, 12));
     SetSizer(sizer);
-    // As wide as the main window allows (a 1024x768 laptop), up to what the lists need.
-    auto room = wxGetTopLevelParent(parent)->GetSize().Scale(0.95, 0.85);
-    auto size = FromDIP(wxSize(980, 560));
-    size.DecTo(room);
-    SetSize(size);
+    // Up to what the lists need.
+    sizeToMainWindow(this, 0.95, 0.85, wxSize(980, 560));
     intro->Wrap(GetClientSize().x - FromDIP(24));
     Layout();
-    CentreOnParent();
 
     planButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { planCatchUp(); });
     openButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openCatchUp(); });

@@ -133,9 +133,7 @@ GroupOutcomesDialog::GroupOutcomesDialog(wxWindow* parent, practice::Practice& p
     SetSizer(outer);
     SetEscapeId(wxID_CLOSE);
     // As large as the main window: a year of sessions is wide.
-    auto room = wxGetTopLevelParent(parent)->GetSize();
-    SetSize(room.Scale(0.95, 0.9));
-    CentreOnParent();
+    sizeToMainWindow(this, 0.95, 0.9);
     page->FitInside();
 }
 

@@ -73,8 +73,8 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
                       wxSizerFlags().Border(wxBOTTOM, 2));
     concernSizer->Add(concernText_, wxSizerFlags().Expand());
     concernArea_->SetSizer(concernSizer);
-    concernsRecorded_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
-    concernsRecorded_->SetName("note-concerns-recorded");
+    recordedConcernsLabel_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    recordedConcernsLabel_->SetName("note-concerns-recorded");
     ratingsGrid_ = new wxFlexGridSizer(3, wxSize(12, 4));
     text_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(-1, 120),
                            wxTE_MULTILINE | wxTE_WORDWRAP);
@@ -143,7 +143,7 @@ NoteEditor::NoteEditor(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(choices, wxSizerFlags().Border(wxBOTTOM, 4));
     sizer->Add(concern_, wxSizerFlags().Border(wxBOTTOM, 6));
     sizer->Add(concernArea_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
-    sizer->Add(concernsRecorded_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
+    sizer->Add(recordedConcernsLabel_, wxSizerFlags().Expand().Border(wxBOTTOM, 6));
     sizer->Add(ratingsGrid_, wxSizerFlags().Expand().Border(wxBOTTOM, 4));
     sizer->Add(text_, wxSizerFlags(1).Expand());
     sizer->Add(amendmentsHeading_, wxSizerFlags().Expand().Border(wxTOP, 6));
@@ -217,8 +217,8 @@ void NoteEditor::show(const std::optional<records::ProgressNote>& note, bool edi
     bool signedNote = note && note->state == records::NoteState::signedOff;
     showAmendments(signedNote ? &*note : nullptr, !damaged);
     concernText_->Clear();
-    concernRecorded_ = false;
-    concernsRecorded_->Hide();
+    hasRecordedConcern_ = false;
+    recordedConcernsLabel_->Hide();
     showConcernPlace();
     markSaved();
 }
@@ -385,10 +385,10 @@ void NoteEditor::showConcernsFromNote(const std::vector<records::Concern>& conce
             .append("\n- ")
             .append(concern.description);
     }
-    concernsRecorded_->SetLabel(toWx(said));
-    concernsRecorded_->Show(!concerns.empty());
-    concernRecorded_ = !concerns.empty();
-    if (concernRecorded_)
+    recordedConcernsLabel_->SetLabel(toWx(said));
+    recordedConcernsLabel_->Show(!concerns.empty());
+    hasRecordedConcern_ = !concerns.empty();
+    if (hasRecordedConcern_)
         concernText_->Clear();
     showConcernPlace();
 }
@@ -405,7 +405,7 @@ void NoteEditor::finishTyping() {
 }
 
 void NoteEditor::showConcernPlace() {
-    concernArea_->Show(concern_->GetValue() && concern_->IsEnabled() && !concernRecorded_);
+    concernArea_->Show(concern_->GetValue() && concern_->IsEnabled() && !hasRecordedConcern_);
     Layout();
     if (GetParent())
         GetParent()->Layout();

@@ -104,10 +104,10 @@ class NoteEditor : public wxPanel {
     DamageNotice* damage_;
     wxChoice* participation_;
     wxCheckBox* concern_;
-    bool concernRecorded_ = false;
+    bool hasRecordedConcern_ = false;
     wxPanel* concernArea_;  ///< what the concern was, to record it with his concerns
     wxTextCtrl* concernText_;
-    wxStaticText* concernsRecorded_;  ///< those recorded from this note
+    wxStaticText* recordedConcernsLabel_;  ///< those recorded from this note
     wxFlexGridSizer* ratingsGrid_;
     std::vector<wxChoice*> ratings_;
     std::vector<wxStaticText*> carriedMarks_;  ///< "carried forward", beside each rating

@@ -156,13 +156,9 @@ NotesRoundDialog::NotesRoundDialog(wxWindow* parent, practice::Practice& practic
     sizer->Add(keys, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 12));
     SetSizer(sizer);
-    // As large as the main window allows (a 1024x768 laptop), up to what a note needs.
-    auto room = wxGetTopLevelParent(parent)->GetSize().Scale(0.95, 0.92);
-    auto size = FromDIP(wxSize(860, 700));
-    size.DecTo(room);
-    SetSize(size);
+    // Up to what a note needs.
+    sizeToMainWindow(this, 0.95, 0.92, wxSize(860, 700));
     keys->Wrap(GetClientSize().x - FromDIP(24));
-    CentreOnParent();
 
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(-1); });
     next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move(+1); });

@@ -152,9 +152,7 @@ RegisterGridDialog::RegisterGridDialog(wxWindow* parent, practice::Practice& pra
     SetSizer(sizer);
     SetEscapeId(wxID_CLOSE);
     // As large as the main window: a year is wide.
-    auto room = wxGetTopLevelParent(parent)->GetSize();
-    SetSize(room.Scale(0.95, 0.9));
-    CentreOnParent();
+    sizeToMainWindow(this, 0.95, 0.9);
 
     grid_->Bind(wxEVT_GRID_CELL_LEFT_DCLICK,
                 [this](wxGridEvent& event) { openCell(event.GetRow(), event.GetCol()); });

@@ -260,6 +260,14 @@ void fitListToRows(wxListCtrl* list, int mostRows, int leastWidth) {
     list->SetMinSize(wxSize(leastWidth, (rows + 1) * rowHeight + rowHeight / 2 + 8));
 }
 
+void sizeToMainWindow(wxDialog* dialog, double widthShare, double heightShare, wxSize most) {
+    auto size = wxGetTopLevelParent(dialog->GetParent())->GetSize().Scale(widthShare, heightShare);
+    if (most != wxDefaultSize)
+        size.DecTo(dialog->FromDIP(most));
+    dialog->SetSize(size);
+    dialog->CentreOnParent();
+}
+
 void layOutFormDialog(wxDialog* dialog, const wxString& intro, wxSizer* form, wxStaticText* message,
                       const wxString& okLabel) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);

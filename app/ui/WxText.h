@@ -65,6 +65,12 @@ void fitListToRows(wxListCtrl* list, int mostRows, int leastWidth);
 void layOutFormDialog(wxDialog* dialog, const wxString& intro, wxSizer* form, wxStaticText* message,
                       const wxString& okLabel = wxString());
 
+/// Sizes a large dialog to the share `widthShare` x `heightShare` of the main window it opens
+/// over (so that it fits a 1024x768 laptop), at most `most` (in DIPs) when given, and centres it
+/// on the window.
+void sizeToMainWindow(wxDialog* dialog, double widthShare, double heightShare,
+                      wxSize most = wxDefaultSize);
+
 /// Marks `field` as refused (tinted, message as tooltip and in `messageLine`) and gives it
 /// the focus, so the user can correct it at once. The first change made to it (typing,
 /// choosing, ticking) takes the tint off, and the message while it still shows.
