@@ -140,8 +140,8 @@ int run(int rounds) {
     std::cout.setf(std::ios::fixed);
     std::cout.precision(2);
     std::cout << "\nregister grid of the 12 x 52 group (" << rows << " rows x " << columns
-              << " columns with the module row and rates), window 1366 x 768 under Xvfb, "
-              << rounds << " rounds (" << warmUpRounds << " warm-up discarded)\n"
+              << " columns with the module row and rates), window 1366 x 768 under Xvfb, " << rounds
+              << " rounds (" << warmUpRounds << " warm-up discarded)\n"
               << std::setw(36) << "" << std::setw(12) << "median ms" << std::setw(12) << "p90 ms"
               << '\n';
     printRow("grid: year gathered, audited", gather);

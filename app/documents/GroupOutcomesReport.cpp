@@ -22,9 +22,8 @@ void addMeasures(std::vector<Block>& blocks, const practice::GroupOutcomeSummary
         blocks.push_back(Paragraph{text::tr("The programme names no outcome measures."), {}});
         return;
     }
-    blocks.push_back(
-        Paragraph{text::tr("Each member's newest score at each time point, corrections applied."),
-                  {}});
+    blocks.push_back(Paragraph{
+        text::tr("Each member's newest score at each time point, corrections applied."), {}});
     Table table{{{text::tr("Measure"), 3.5, false},
                  {text::tr("Time point"), 6.0, false},
                  {text::tr("Scored"), 1.5, true},
@@ -58,11 +57,9 @@ void addMeasures(std::vector<Block>& blocks, const practice::GroupOutcomeSummary
 
 void addRatings(std::vector<Block>& blocks, const practice::RatingTrend& trend,
                 practice::DateOrder dates) {
-    blocks.push_back(
-        Heading{text::fill(text::tr("Session ratings: {1}"), {trend.name}), 2, {}});
+    blocks.push_back(Heading{text::fill(text::tr("Session ratings: {1}"), {trend.name}), 2, {}});
     if (trend.sessions.empty()) {
-        blocks.push_back(
-            Paragraph{text::tr("No session of this group has taken place yet."), {}});
+        blocks.push_back(Paragraph{text::tr("No session of this group has taken place yet."), {}});
         return;
     }
     blocks.push_back(groupRatingChart(trend, dates));

@@ -817,8 +817,7 @@ TEST_CASE("printed dates are written in the order --date-order gives") {
 TEST_CASE("a group's outcomes print as the group's figures, naming no member, audited") {
     ServiceDatabase db;
     auto report = db.dir / "outcomes.pdf";
-    auto result =
-        db.print("group-outcomes", {"--group", std::to_string(db.service.group)}, report);
+    auto result = db.print("group-outcomes", {"--group", std::to_string(db.service.group)}, report);
     REQUIRE(result.code == 0);
     CHECK(db.exports("group-outcomes", db.service.group) == 1);
     CHECK(roundtable::test::pdfInfo(report).title == "Outcomes: Thursday group");
@@ -829,7 +828,8 @@ TEST_CASE("a group's outcomes print as the group's figures, naming no member, au
     CHECK(all.find("Members: 3") != std::string::npos);
     // Owen's 41 and Callum's 35 before the programme; Owen's rating of 7 at the first session.
     CHECK(all.find("Before the group starts 2 38.0 35 to 41") != std::string::npos);
-    CHECK(all.find("2026-09-03 Welcome and getting to know each other 1 7.0 7") != std::string::npos);
+    CHECK(all.find("2026-09-03 Welcome and getting to know each other 1 7.0 7") !=
+          std::string::npos);
     for (const char* member : {"Owen", "R0001", "Callum", "R0002", "Dev Patel", "R0003"}) {
         INFO(member);
         CHECK(all.find(member) == std::string::npos);

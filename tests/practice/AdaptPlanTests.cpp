@@ -10,6 +10,7 @@
 
 #include "practice/Practice.h"
 #include "practice/SessionRun.h"
+#include "support/PracticeGroup.h"
 #include "support/Refusal.h"
 #include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
@@ -22,11 +23,7 @@ using roundtable::test::shippedProgramme;
 
 namespace {
 
-struct PlannedSession {
-    test::TempDir dir;
-    records::RecordStore store = test::createTestStore(dir / "service.rtdb");
-    practice::Practice practice{store, shippedProgramme()};
-    records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+struct PlannedSession : test::PracticeGroup {
     records::SessionId session = practice.planSession(group, "framework-02", "2026-11-03");
     const curriculum::Session& curriculum =
         *shippedProgramme().findSession("framework-02")->session;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "practice/Practice.h"
+#include "support/PracticeGroup.h"
 #include "support/RawSql.h"
 #include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
@@ -17,11 +18,7 @@ using roundtable::test::shippedProgramme;
 namespace {
 
 /// A group of six over three delivered sessions of 120 minutes and one still planned.
-struct Group {
-    test::TempDir dir;
-    records::RecordStore store = test::createTestStore(dir / "service.rtdb");
-    practice::Practice practice{store, shippedProgramme()};
-    records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+struct Group : test::PracticeGroup {
     records::MemberId always = practice.addMember(group, "Adam Always", "2026-09-01");
     records::MemberId absent = practice.addMember(group, "Ben Absent", "2026-09-01");
     records::MemberId briefly = practice.addMember(group, "Carl Briefly", "2026-09-01");
@@ -46,15 +43,6 @@ struct Group {
         mark(third, mostly, Attendance::leftEarly, "Appointment", 90);  // three quarters: had
         mark(second, leaver, Attendance::absentUnauthorised, "No word");
         practice.recordLeaving(group, leaver, "2026-09-25", "Moved away");
-    }
-    records::SessionId deliver(const char* curriculumSession, const char* date) {
-        auto session = practice.planSession(group, curriculumSession, date);
-        practice.markDelivered(session);
-        return session;
-    }
-    void mark(records::SessionId session, records::MemberId member, Attendance status,
-              const std::string& reason = "", std::optional<int> minutes = std::nullopt) {
-        practice.recordAttendance(session, member, status, reason, minutes);
     }
     /// "curriculum-session-id (reason)" for each session `member` has not had.
     std::vector<std::string> missedBy(records::MemberId member) {

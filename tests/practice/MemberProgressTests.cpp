@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "practice/Practice.h"
+#include "support/PracticeGroup.h"
 #include "support/RawSql.h"
 #include "support/ShippedProgramme.h"
 #include "support/TempDir.h"
@@ -18,11 +19,7 @@ namespace {
 
 /// Three framework sessions and two of relationships delivered, one more planned; Adam there
 /// throughout, Eli joined after the first, Finn left after the second.
-struct Group {
-    test::TempDir dir;
-    records::RecordStore store = test::createTestStore(dir / "service.rtdb");
-    practice::Practice practice{store, shippedProgramme()};
-    records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+struct Group : test::PracticeGroup {
     records::MemberId adam = practice.addMember(group, "Adam Always", "2026-09-01");
     records::MemberId eli = practice.addMember(group, "Eli Late", "2026-09-20");
     records::MemberId finn = practice.addMember(group, "Finn Leaver", "2026-09-01");
@@ -47,15 +44,6 @@ struct Group {
         mark(first, finn, Attendance::attended);
         mark(second, finn, Attendance::attended);
         practice.recordLeaving(group, finn, "2026-09-25", "Moved away");
-    }
-    records::SessionId deliver(const char* curriculumSession, const char* date) {
-        auto session = practice.planSession(group, curriculumSession, date);
-        practice.markDelivered(session);
-        return session;
-    }
-    void mark(records::SessionId session, records::MemberId member, Attendance status,
-              const std::string& reason = "", std::optional<int> minutes = std::nullopt) {
-        practice.recordAttendance(session, member, status, reason, minutes);
     }
     void sign(records::SessionId session, records::MemberId member,
               std::vector<records::IndicatorRating> ratings) {

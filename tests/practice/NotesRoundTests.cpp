@@ -5,6 +5,7 @@
 
 #include "practice/Practice.h"
 #include "practice/Wording.h"
+#include "support/PracticeGroup.h"
 #include "support/RawSql.h"
 #include "support/Refusal.h"
 #include "support/ShippedProgramme.h"
@@ -19,11 +20,7 @@ using roundtable::test::shippedProgramme;
 namespace {
 
 /// Three men, the first framework session held and written up, the second held.
-struct Group {
-    test::TempDir dir;
-    records::RecordStore store = test::createTestStore(dir / "service.rtdb");
-    practice::Practice practice{store, shippedProgramme()};
-    records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
+struct Group : test::PracticeGroup {
     records::MemberId adam = practice.addMember(group, "Adam Able", "2026-09-01");
     records::MemberId ben = practice.addMember(group, "Ben Brook", "2026-09-01");
     records::MemberId carl = practice.addMember(group, "Carl Cole", "2026-09-01");
@@ -40,11 +37,6 @@ struct Group {
         bensDraft.ratings = {{"framework-says-why-here", 2}};
         practice.saveNote(first, ben, bensDraft);
         // Carl has no note of the first session.
-    }
-    records::SessionId deliver(const char* curriculumSession, const char* date) {
-        auto session = practice.planSession(group, curriculumSession, date);
-        practice.markDelivered(session);
-        return session;
     }
 };
 

@@ -1,9 +1,9 @@
 // Facilitator use cases against the real shipped curriculum and a real database file.
 #include <doctest/doctest.h>
 
-
 #include "practice/Dates.h"
 #include "practice/Practice.h"
+#include "support/PracticeGroup.h"
 #include "support/RawSql.h"
 #include "support/Refusal.h"
 #include "support/ShippedProgramme.h"
@@ -18,12 +18,7 @@ using roundtable::test::shippedProgramme;
 
 namespace {
 
-struct Fixture {
-    test::TempDir dir;
-    records::RecordStore store = test::createTestStore(dir / "service.rtdb");
-    practice::Practice practice{store, shippedProgramme()};
-    records::GroupId group = practice.createGroup("Tuesday group", records::GroupKind::treatment);
-};
+using Fixture = test::PracticeGroup;
 
 }  // namespace
 
