@@ -119,13 +119,13 @@ void RecordStore::Impl::signTransaction() {
     auto signature = signer->sign(logMessage(knownDatabaseId(), *signedLogFrom, first, lastEvent,
                                              transactionLastEvent.chain));
     db.cached(
+          // The id in the same statement: this runs in every write transaction.
           "INSERT INTO log_signatures (last_event, first_event, signer, signature, id) "
-          "VALUES (?, ?, ?, ?, ?)")
+          "VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) + 1 FROM log_signatures))")
         ->bind(1, lastEvent)
         .bind(2, first)
         .bind(3, signerId)
         .bindBlob(4, signature)
-        .bind(5, nextId("log_signatures"))
         .run();
 }
 
