@@ -2,7 +2,8 @@
 // A table of each measure at each of its time points (how many were scored, their mean and
 // range) and a chart per measure of the mean with its range; then the session rating, the
 // group's mean at each session and the trend of a member chosen beside it. "Export CSV..." saves
-// the scores behind it (CsvExportButton.h).
+// the scores behind it (CsvExportButton.h). "Print preview..." ends the dialog with wxID_PREVIEW:
+// the Group page then opens the print preview on the outcomes report.
 #pragma once
 
 #include <wx/dialog.h>

@@ -494,7 +494,13 @@ void GroupPanel::showOutcomes() {
     runGuarded(failure_, [&] {
         GroupOutcomesDialog dialog(this, *practice_,
                                    practice_->groupOutcomeSummary(currentGroup()));
-        dialog.ShowModal();
+        if (dialog.ShowModal() != wxID_PREVIEW)
+            return;
+        // The outcomes first, the page's other documents after them.
+        auto offers = printables();
+        std::stable_partition(offers.begin(), offers.end(),
+                              [](const auto& offer) { return offer.kind == "group-outcomes"; });
+        callbacks_.preview(std::move(offers));
     });
 }
 

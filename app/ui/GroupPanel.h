@@ -38,6 +38,8 @@ class GroupPanel : public wxPanel {
         std::function<void(records::GroupId, records::MemberId)> openMember;
         /// Opens a session with a member's line of its register selected.
         std::function<void(records::SessionId, records::MemberId)> openSessionOn;
+        /// Opens the print preview on `offers`, the first shown.
+        std::function<void(std::vector<printing::PrintableDocument>)> preview;
     };
     GroupPanel(wxWindow* parent, Callbacks callbacks);
 

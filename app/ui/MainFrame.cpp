@@ -140,6 +140,9 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
                                       [this](records::SessionId id, records::MemberId member) {
                                           showSession(id);
                                           session_->selectMember(member);
+                                      },
+                                      [this](std::vector<printing::PrintableDocument> offers) {
+                                          printing_->preview(std::move(offers));
                                       }});
     session_ = new SessionPanel(pages_);
     member_ = new MemberPanel(pages_);

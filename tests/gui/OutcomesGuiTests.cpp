@@ -14,6 +14,9 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
+#include <algorithm>
+
+#include "documents/Document.h"
 #include "gui/GuiDriver.h"
 #include "practice/Practice.h"
 #include "support/RawSql.h"
@@ -22,6 +25,8 @@
 #include "ui/CsvExportButton.h"
 #include "ui/GroupPanel.h"
 #include "ui/MainFrame.h"
+#include "ui/PreviewFrame.h"
+#include "ui/PrintController.h"
 #include "ui/Screenshot.h"
 #include "ui/SessionPanel.h"
 
@@ -236,6 +241,23 @@ TEST_CASE("a session's ratings typed on the session page show in the group's out
         REQUIRE(waitFor([&] { return looked; }));
     }
     CHECK(looks() == 2);
+
+    // Print preview... closes the dialog and previews the same figures on paper.
+    whenShown("group-outcomes-dialog",
+              [&](wxWindow* dialog) { click(find<wxButton>(dialog, "outcomes-print-preview")); });
+    click(find<wxButton>(frame, "open-group-outcomes"));
+    auto* printing = frame->printing();
+    REQUIRE(waitFor(
+        [&] { return printing->previewWindow() && printing->previewWindow()->IsShownOnScreen(); }));
+    auto* preview = printing->previewWindow();
+    REQUIRE(preview->shown());
+    CHECK(preview->shown()->printable.label() == "Group outcomes: Tuesday group");
+    auto texts = documents::textsOf(preview->shown()->printout.document);
+    CHECK(std::find(texts.begin(), texts.end(), "41 to 55") != texts.end());
+    pump(300);
+    CHECK(ui::saveScreenshot(preview, ROUNDTABLE_SCREENSHOT_DIR "/gui-group-outcomes-preview.png"));
+    preview->Close();
+    CHECK(waitFor([&] { return printing->previewWindow() == nullptr; }));
     closeFrame(frame);
 }
 
