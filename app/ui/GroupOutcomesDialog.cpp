@@ -3,7 +3,6 @@
 // long names read in full; the page scrolls down, never across.
 #include "ui/GroupOutcomesDialog.h"
 
-#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/scrolwin.h>
@@ -125,9 +124,7 @@ GroupOutcomesDialog::GroupOutcomesDialog(wxWindow* parent, practice::Practice& p
         this, practice, [this] { return practice::outcomesExport(summary_.outcomes); }, message);
     // The same tables and charts on paper: the dialog closes and the print preview opens on
     // them (the Group page offers them under File too).
-    auto* print = new wxButton(this, wxID_PREVIEW, trWx("Print pre&view..."));
-    print->SetName("outcomes-print-preview");
-    print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_PREVIEW); });
+    auto* print = printPreviewButton(this, "outcomes-print-preview");
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(exportButton, wxSizerFlags().CentreVertical());
     buttons->Add(print, wxSizerFlags().CentreVertical().Border(wxLEFT, 8));

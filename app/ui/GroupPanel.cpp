@@ -257,6 +257,13 @@ void GroupPanel::reload() {
     showMembersAndSessions();
 }
 
+void GroupPanel::previewFirst(const std::string& kind) {
+    auto offers = printables();
+    std::stable_partition(offers.begin(), offers.end(),
+                          [&](const auto& offer) { return offer.kind == kind; });
+    callbacks_.preview(std::move(offers));
+}
+
 std::vector<printing::PrintableDocument> GroupPanel::printables() const {
     const auto* group = selectedGroup();
     if (!practice_ || !group)
@@ -462,7 +469,10 @@ void GroupPanel::openSelectedSession() {
 void GroupPanel::showYear() {
     runGuarded(failure_, [&] {
         RegisterGridDialog dialog(this, *practice_, practice_->groupYear(currentGroup()));
-        if (dialog.ShowModal() == wxID_OK && dialog.chosen())
+        const int ended = dialog.ShowModal();
+        if (ended == wxID_PREVIEW)
+            previewFirst("register");
+        else if (ended == wxID_OK && dialog.chosen())
             callbacks_.openSessionOn(dialog.chosen()->first, dialog.chosen()->second);
     });
 }
@@ -494,13 +504,8 @@ void GroupPanel::showOutcomes() {
     runGuarded(failure_, [&] {
         GroupOutcomesDialog dialog(this, *practice_,
                                    practice_->groupOutcomeSummary(currentGroup()));
-        if (dialog.ShowModal() != wxID_PREVIEW)
-            return;
-        // The outcomes first, the page's other documents after them.
-        auto offers = printables();
-        std::stable_partition(offers.begin(), offers.end(),
-                              [](const auto& offer) { return offer.kind == "group-outcomes"; });
-        callbacks_.preview(std::move(offers));
+        if (dialog.ShowModal() == wxID_PREVIEW)
+            previewFirst("group-outcomes");
     });
 }
 

@@ -55,6 +55,8 @@ class GroupPanel : public wxPanel {
     [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
 
   private:
+    /// The print preview on what the page offers, the document of `kind` first.
+    void previewFirst(const std::string& kind);
     void createGroup();
     void addMember();
     void planSession();

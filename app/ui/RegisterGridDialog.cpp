@@ -142,6 +142,8 @@ RegisterGridDialog::RegisterGridDialog(wxWindow* parent, practice::Practice& pra
         this, practice, [this] { return practice::registerExport(year_); }, message_);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(exportButton, wxSizerFlags().CentreVertical());
+    buttons->Add(printPreviewButton(this, "register-print-preview"),
+                 wxSizerFlags().CentreVertical().Border(wxLEFT, 8));
     buttons->AddStretchSpacer();
     buttons->Add(CreateStdDialogButtonSizer(wxCLOSE), wxSizerFlags().CentreVertical());
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -3,7 +3,8 @@
 // alone), a star on a mark entered after the session's day, and the attendance rates of each
 // member and each session. The labels stay in view as the grid scrolls. Enter or a double-click
 // on a cell opens that session on that member. "Export CSV..." saves the grid for service
-// evaluation (CsvExportButton.h).
+// evaluation (CsvExportButton.h); "Print preview..." ends the dialog with wxID_PREVIEW, and the
+// Group page opens the preview on the printed year register.
 #pragma once
 
 #include <wx/dialog.h>

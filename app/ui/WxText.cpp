@@ -260,6 +260,13 @@ void fitListToRows(wxListCtrl* list, int mostRows, int leastWidth) {
     list->SetMinSize(wxSize(leastWidth, (rows + 1) * rowHeight + rowHeight / 2 + 8));
 }
 
+wxButton* printPreviewButton(wxDialog* dialog, const wxString& name) {
+    auto* button = new wxButton(dialog, wxID_PREVIEW, trWx("Print pre&view..."));
+    button->SetName(name);
+    button->Bind(wxEVT_BUTTON, [dialog](wxCommandEvent&) { dialog->EndModal(wxID_PREVIEW); });
+    return button;
+}
+
 void sizeToMainWindow(wxDialog* dialog, double widthShare, double heightShare, wxSize most) {
     auto size = wxGetTopLevelParent(dialog->GetParent())->GetSize().Scale(widthShare, heightShare);
     if (most != wxDefaultSize)

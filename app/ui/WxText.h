@@ -65,6 +65,10 @@ void fitListToRows(wxListCtrl* list, int mostRows, int leastWidth);
 void layOutFormDialog(wxDialog* dialog, const wxString& intro, wxSizer* form, wxStaticText* message,
                       const wxString& okLabel = wxString());
 
+/// "Print preview..." for a dialog that shows what a page also prints: it ends the dialog with
+/// wxID_PREVIEW, and the page then opens the print preview on that document.
+wxButton* printPreviewButton(wxDialog* dialog, const wxString& name);
+
 /// Sizes a large dialog to the share `widthShare` x `heightShare` of the main window it opens
 /// over (so that it fits a 1024x768 laptop), at most `most` (in DIPs) when given, and centres it
 /// on the window.

@@ -242,22 +242,6 @@ TEST_CASE("a session's ratings typed on the session page show in the group's out
     }
     CHECK(looks() == 2);
 
-    // Print preview... closes the dialog and previews the same figures on paper.
-    whenShown("group-outcomes-dialog",
-              [&](wxWindow* dialog) { click(find<wxButton>(dialog, "outcomes-print-preview")); });
-    click(find<wxButton>(frame, "open-group-outcomes"));
-    auto* printing = frame->printing();
-    REQUIRE(waitFor(
-        [&] { return printing->previewWindow() && printing->previewWindow()->IsShownOnScreen(); }));
-    auto* preview = printing->previewWindow();
-    REQUIRE(preview->shown());
-    CHECK(preview->shown()->printable.label() == "Group outcomes: Tuesday group");
-    auto texts = documents::textsOf(preview->shown()->printout.document);
-    CHECK(std::find(texts.begin(), texts.end(), "41 to 55") != texts.end());
-    pump(300);
-    CHECK(ui::saveScreenshot(preview, ROUNDTABLE_SCREENSHOT_DIR "/gui-group-outcomes-preview.png"));
-    preview->Close();
-    CHECK(waitFor([&] { return printing->previewWindow() == nullptr; }));
     closeFrame(frame);
 }
 
@@ -302,5 +286,42 @@ TEST_CASE("the register and the outcome scores are exported as CSV from their di
     CHECK(printsAndExports(service.path) ==
           std::vector<std::string>{"export register-csv " + std::to_string(service.group),
                                    "export outcomes-csv " + std::to_string(service.group)});
+    closeFrame(frame);
+}
+
+TEST_CASE("the year grid and the outcomes each open the print preview on their own document") {
+    RatedService service;
+    auto* frame = showFrame();
+    frame->SetSize(wxSize(1366, 768));
+    REQUIRE(frame->beginOpen(service.path));
+    signInToGroupPage(frame);
+    auto* printing = frame->printing();
+    auto previewFrom = [&](const char* dialogName, const char* buttonName, const char* opener) {
+        INFO(dialogName);
+        whenShown(dialogName, [&](wxWindow* dialog) { click(find<wxButton>(dialog, buttonName)); });
+        click(find<wxButton>(frame, opener));
+        REQUIRE(waitFor([&] {
+            return printing->previewWindow() && printing->previewWindow()->IsShownOnScreen();
+        }));
+        pump(300);
+        return printing->previewWindow();
+    };
+
+    auto* preview =
+        previewFrom("register-grid-dialog", "register-print-preview", "open-register-grid");
+    REQUIRE(preview->shown());
+    CHECK(preview->shown()->printable.label() == "Year register: Tuesday group");
+    preview->Close();
+    REQUIRE(waitFor([&] { return printing->previewWindow() == nullptr; }));
+
+    // The outcomes: the same figures as the dialog's table, on paper.
+    preview = previewFrom("group-outcomes-dialog", "outcomes-print-preview", "open-group-outcomes");
+    REQUIRE(preview->shown());
+    CHECK(preview->shown()->printable.label() == "Group outcomes: Tuesday group");
+    auto texts = documents::textsOf(preview->shown()->printout.document);
+    CHECK(std::find(texts.begin(), texts.end(), "41 to 55") != texts.end());
+    CHECK(ui::saveScreenshot(preview, ROUNDTABLE_SCREENSHOT_DIR "/gui-group-outcomes-preview.png"));
+    preview->Close();
+    CHECK(waitFor([&] { return printing->previewWindow() == nullptr; }));
     closeFrame(frame);
 }
