@@ -405,11 +405,11 @@ std::optional<RelapsePlan> RecordStore::relapsePlan(MemberId member, std::option
     result.createdAt = find.text(3);
     impl_->noteDamage(result.damage, "relapse_plans", plan);
     auto sections = db.prepare(
-        "SELECT position, heading, body, rowid FROM relapse_plan_sections WHERE plan_id = ? "
+        "SELECT position, heading, body FROM relapse_plan_sections WHERE plan_id = ? "
         "ORDER BY position");
     sections.bind(1, plan);
     while (sections.step()) {
-        impl_->noteDamage(result.damage, "relapse_plan_sections", sections.integer(3));
+        impl_->noteDamage(result.damage, "relapse_plan_sections", {plan, sections.integer(0)});
         auto place = std::to_string(plan) + "." + std::to_string(sections.integer(0));
         result.sections.push_back(
             {sections.text(1),

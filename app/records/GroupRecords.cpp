@@ -85,6 +85,8 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name, Date joi
 std::vector<Member> RecordStore::membersOf(GroupId group) {
     impl_->key();
     std::vector<Member> result;
+    // A leaving reason is sealed to its membership's SQLite rowid: the last use of rowid, to
+    // be replaced by a key before the store runs on a server (docs/server-store.md).
     auto query = impl_->db.prepare(
         "SELECT m.id, m.code, m.name, s.joined_on, s.left_on, s.leaving_reason, "
         "s.attendance_required, s.rowid FROM members m JOIN memberships s ON s.member_id = m.id "
@@ -96,7 +98,7 @@ std::vector<Member> RecordStore::membersOf(GroupId group) {
         member.id = id;
         member.code = query.text(1);
         impl_->noteDamage(member.damage, "members", id);
-        impl_->noteDamage(member.damage, "memberships", query.integer(7));
+        impl_->noteDamage(member.damage, "memberships", {group, id});
         member.name = impl_->open(member.damage, "members", "name", id, query.blob(2));
         member.joinedOn = impl_->readDate(member.damage, query, 3).value_or(Date{});
         member.leftOn = impl_->readDate(member.damage, query, 4);
@@ -113,6 +115,7 @@ void RecordStore::recordLeaving(GroupId group, MemberId member, Date leftOn,
     impl_->signedInUser();
     auto& db = impl_->db;
     sqlite::Transaction transaction(db);
+    // rowid: what the reason is sealed to (see membersOf).
     auto find = db.prepare(
         "SELECT rowid, left_on IS NOT NULL FROM memberships WHERE group_id = ? AND member_id = ?");
     find.bind(1, group).bind(2, member);
@@ -120,11 +123,13 @@ void RecordStore::recordLeaving(GroupId group, MemberId member, Date leftOn,
         throw StoreError(text::tr("This member is not in that group."));
     if (find.integer(1) == 1)
         throw StoreError(text::tr("This member's leaving is already recorded."));
-    auto row = find.integer(0);
-    db.prepare("UPDATE memberships SET left_on = ?, leaving_reason = ? WHERE rowid = ?")
+    db.prepare(
+          "UPDATE memberships SET left_on = ?, leaving_reason = ? "
+          "WHERE group_id = ? AND member_id = ?")
         .bind(1, leftOn)
-        .bindBlob(2, impl_->seal("memberships", "leaving_reason", row, reason))
-        .bind(3, row)
+        .bindBlob(2, impl_->seal("memberships", "leaving_reason", find.integer(0), reason))
+        .bind(3, group)
+        .bind(4, member)
         .run();
     impl_->audit("record-leaving", "member", member);
     transaction.commit();
@@ -288,11 +293,11 @@ Session RecordStore::session(SessionId id) {
     impl_->addCatchUpMembers(found, "s.id = ?", id);
     auto session = std::move(found.front());
     auto activities = impl_->db.prepare(
-        "SELECT kind, minutes, title, guidance, rowid FROM session_activities WHERE session_id = ? "
-        "ORDER BY position");
+        "SELECT kind, minutes, title, guidance, position FROM session_activities "
+        "WHERE session_id = ? ORDER BY position");
     activities.bind(1, id);
     while (activities.step()) {
-        impl_->noteDamage(session.damage, "session_activities", activities.integer(4));
+        impl_->noteDamage(session.damage, "session_activities", {id, activities.integer(4)});
         session.activities.push_back({activities.text(0), static_cast<int>(activities.integer(1)),
                                       activities.text(2), activities.text(3)});
     }

@@ -275,14 +275,15 @@ void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes
     };
     {
         auto ratings = db.cached(
-            "SELECT r.note_id, r.indicator_id, r.rating, r.rowid FROM note_ratings r "
+            "SELECT r.note_id, r.indicator_id, r.rating FROM note_ratings r "
             "JOIN progress_notes n "
             "ON n.id = r.note_id WHERE " +
             noteFilter + " ORDER BY r.note_id, r.indicator_id");
         ratings->bind(1, value);
         while (ratings->step()) {
             if (auto* note = find(ratings->integer(0))) {
-                noteDamage(note->damage, "note_ratings", ratings->integer(3));
+                noteDamage(note->damage, "note_ratings",
+                           {ratings->integer(0), ratings->text(1)});
                 note->content.ratings.push_back(
                     {ratings->text(1), static_cast<int>(ratings->integer(2))});
             }

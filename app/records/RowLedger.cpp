@@ -3,6 +3,7 @@
 #include "records/RowLedger.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <stdexcept>
 
@@ -28,7 +29,7 @@ const std::vector<LedgeredTable>& tables() {
          "recorded_by"},
         {"attendance_marks", text::trLater("attendance mark"), {"id"}, "recorded_by"},
         {"progress_notes", text::trLater("progress note"), {"id"}, "author"},
-        {"note_ratings", text::trLater("progress rating"), {"note_id", "indicator_id"}},
+        {"note_ratings", text::trLater("progress rating"), {"note_id", {"indicator_id", true}}},
         {"note_amendments", text::trLater("amendment"), {"id"}, "author"},
         {"concerns", text::trLater("concern"), {"id"}, "raised_by"},
         {"concern_actions", text::trLater("concern action"), {"id"}, "recorded_by"},
@@ -110,11 +111,11 @@ std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table, s
 std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row) {
     std::string key;
     int columns = sqlite3_column_count(row);
-    for (const char* column : table.keyColumns) {
+    for (const auto& column : table.keyColumns) {
         if (!key.empty())
             key += '/';
         for (int c = 0; c < columns; ++c) {
-            if (std::string_view(sqlite3_column_name(row, c)) == column) {
+            if (std::string_view(sqlite3_column_name(row, c)) == column.name) {
                 const auto* text = sqlite3_column_text(row, c);
                 key += text ? reinterpret_cast<const char*>(text) : "";
                 break;
@@ -126,27 +127,71 @@ std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row) {
 
 std::string keySql(const LedgeredTable& table, const char* which) {
     std::string expression;
-    for (const char* column : table.keyColumns) {
+    for (const auto& column : table.keyColumns) {
         if (!expression.empty())
             expression += " || '/' || ";
-        expression += std::string("CAST(") + which + "." + column + " AS TEXT)";
+        expression += std::string("CAST(") + which + "." + column.name + " AS TEXT)";
     }
     return expression;
 }
 
+std::string keyCondition(const LedgeredTable& table, const char* alias) {
+    std::string condition;
+    for (const auto& column : table.keyColumns) {
+        if (!condition.empty())
+            condition += " AND ";
+        condition += std::string(alias) + "." + column.name + " = ?";
+    }
+    return condition;
+}
+
+void bindKey(sqlite::Statement& statement, int index, const RowKey& key) {
+    for (const auto& value : key) {
+        std::visit([&](const auto& v) { statement.bind(index++, v); }, value);
+    }
+}
+
+RowKey keyFromLog(const LedgeredTable& table, const std::string& key) {
+    RowKey values;
+    std::string_view rest = key;
+    for (std::size_t c = 0; c < table.keyColumns.size(); ++c) {
+        // Only the last column may be text, so a '/' in it is its own.
+        bool last = c + 1 == table.keyColumns.size();
+        auto end = last ? rest.size() : rest.find('/');
+        auto part = rest.substr(0, end);
+        if (table.keyColumns[c].isText) {
+            values.emplace_back(std::string(part));
+        } else {
+            std::int64_t number = 0;
+            auto [after, error] = std::from_chars(part.data(), part.data() + part.size(), number);
+            if (error != std::errc() || after != part.data() + part.size())
+                throw std::invalid_argument("not a key of " + std::string(table.name) + ": " + key);
+            values.emplace_back(number);
+        }
+        rest = last || end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
+    return values;
+}
+
+std::string keyOrder(const LedgeredTable& table, const char* alias) {
+    std::string order;
+    for (const auto& column : table.keyColumns) {
+        if (!order.empty())
+            order += ", ";
+        order += std::string(alias) + "." + column.name;
+    }
+    return order;
+}
+
 void captureChanges(sqlite::Connection& connection) {
     // One row per record: a record written twice in a transaction is tagged once, as it ends.
-    // A key deleted and written again keeps the newest rowid (REPLACE).
     connection.execute(
         "CREATE TEMP TABLE IF NOT EXISTS changed_rows (seq INTEGER PRIMARY KEY, "
-        "table_name TEXT NOT NULL, row_key TEXT NOT NULL, row_id INTEGER NOT NULL, "
-        "UNIQUE (table_name, row_key) ON CONFLICT REPLACE)");
+        "table_name TEXT NOT NULL, row_key TEXT NOT NULL, UNIQUE (table_name, row_key))");
     for (const auto& table : tables()) {
         auto note = [&](const char* which) {
-            return std::string(
-                       "INSERT INTO changed_rows (table_name, row_key, row_id) "
-                       "VALUES ('") +
-                   table.name + "', " + keySql(table, which) + ", " + which + ".rowid);";
+            return std::string("INSERT INTO changed_rows (table_name, row_key) VALUES ('") +
+                   table.name + "', " + keySql(table, which) + ") ON CONFLICT DO NOTHING;";
         };
         std::string name = table.name;
         connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +
@@ -165,9 +210,9 @@ std::vector<ChangedRow> takeChangedRows(sqlite::Connection& connection) {
     std::vector<ChangedRow> changed;
     {
         auto rows = connection.cached(
-            "SELECT table_name, row_id, row_key FROM temp.changed_rows ORDER BY seq");
+            "SELECT table_name, row_key FROM temp.changed_rows ORDER BY seq");
         while (rows->step())
-            changed.push_back({&table(rows->text(0)), rows->integer(1), rows->text(2)});
+            changed.push_back({&table(rows->text(0)), rows->text(1)});
     }
     if (!changed.empty())
         connection.cached("DELETE FROM temp.changed_rows")->run();

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "records/Crypto.h"
@@ -17,11 +18,18 @@
 
 namespace roundtable::records::ledger {
 
+/// A column of a ledgered table's key: an integer, or text.
+struct KeyColumn {
+    KeyColumn(const char* name, bool isText = false) : name(name), isText(isText) {}  // NOLINT
+    const char* name;
+    bool isText;
+};
+
 /// A table whose rows are authenticated, with the columns that name a row in the log.
 struct LedgeredTable {
     const char* name;
     const char* what;  ///< the record as a person would call it, e.g. "progress note"
-    std::vector<const char*> keyColumns;
+    std::vector<KeyColumn> keyColumns;
     /// The column naming the user who wrote the row, if it has one: the signed log must show
     /// that user writing it (SignedLog.cpp).
     const char* writerColumn = nullptr;
@@ -47,14 +55,25 @@ void hashRow(crypto::Hasher& hasher, sqlite3_stmt* row, int columns, bool withNa
 /// values joined with '/', e.g. "12" or "3/7".
 [[nodiscard]] std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row);
 
+/// A row named by its key columns' values, in the table's order. Rows are found by key, never
+/// by SQLite's rowid, which a database server does not have.
+using RowKey = std::vector<std::variant<std::int64_t, std::string>>;
+/// The condition selecting one row of `table` (as `alias`) by key, a placeholder per column.
+[[nodiscard]] std::string keyCondition(const LedgeredTable& table, const char* alias);
+/// Binds `key` to the placeholders of keyCondition, the first at `index`.
+void bindKey(sqlite::Statement& statement, int index, const RowKey& key);
+/// The key the log writes as `key` (keyOf's form), read back by the table's column types.
+[[nodiscard]] RowKey keyFromLog(const LedgeredTable& table, const std::string& key);
+/// The key columns in order, for ORDER BY.
+[[nodiscard]] std::string keyOrder(const LedgeredTable& table, const char* alias);
+
 /// Makes this connection note, in temp.changed_rows, every ledgered row its statements insert,
 /// change or delete (temporary triggers: plain SQL from any other connection is not noted).
 void captureChanges(sqlite::Connection& connection);
 
 struct ChangedRow {
     const LedgeredTable* table;
-    std::int64_t rowid;
-    std::string key;  ///< the key before a deletion (the row is gone)
+    std::string key;  ///< as the log names it (keyOf)
 };
 /// The rows changed since the last call, in the order first changed; clears the list.
 [[nodiscard]] std::vector<ChangedRow> takeChangedRows(sqlite::Connection& connection);

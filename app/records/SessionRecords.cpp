@@ -76,11 +76,11 @@ void RecordStore::Impl::addSessionHistory(Session& session) {
     newest.madeBy = adaptation.text(2);
     newest.madeAt = adaptation.text(3);
     auto activities = db.prepare(
-        "SELECT position, planned_position, minutes, added_guidance, rowid FROM "
+        "SELECT position, planned_position, minutes, added_guidance FROM "
         "adapted_activities WHERE adaptation_id = ? ORDER BY position");
     activities.bind(1, newest.id);
     while (activities.step()) {
-        noteDamage(newest.damage, "adapted_activities", activities.integer(4));
+        noteDamage(newest.damage, "adapted_activities", {newest.id, activities.integer(0)});
         auto place = std::to_string(newest.id) + "." + activities.text(0);
         newest.activities.push_back({static_cast<int>(activities.integer(1)),
                                      static_cast<int>(activities.integer(2)),

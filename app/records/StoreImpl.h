@@ -210,13 +210,19 @@ struct RecordStore::Impl {
     /// True while a database migrated from before format 5 waits for an administrator to
     /// authenticate its existing records (at sign-in).
     bool rowsAwaitAuthentication();
-    /// "" when the row `rowid` of `table` matches the newest tag the log holds for it;
+    /// "" when the row `key` of `table` matches the newest tag the log holds for it;
     /// otherwise a sentence for the person reading it, naming what is wrong.
-    std::string damageOf(const char* table, std::int64_t rowid);
+    std::string damageOf(const char* table, const ledger::RowKey& key);
+    std::string damageOf(const char* table, std::int64_t id) {
+        return damageOf(table, ledger::RowKey{id});
+    }
     /// Sets `damage` to the row's damage unless it already holds an earlier finding.
-    void noteDamage(std::string& damage, const char* table, std::int64_t rowid) {
+    void noteDamage(std::string& damage, const char* table, const ledger::RowKey& key) {
         if (damage.empty())
-            damage = damageOf(table, rowid);
+            damage = damageOf(table, key);
+    }
+    void noteDamage(std::string& damage, const char* table, std::int64_t id) {
+        noteDamage(damage, table, ledger::RowKey{id});
     }
     /// Every ledgered row against the log: what was changed, added or removed outside the store.
     std::vector<DamagedRecord> checkEveryRecord(std::int64_t& recordsChecked);

@@ -12,7 +12,7 @@ namespace {
 /// Rows of `table` (as t) that meet `condition`, each followed by one more column: the newest
 /// tag the log holds for it, NULL when the log has none, '' when it says the row was removed.
 /// One statement for both (a page reads one for every record it shows).
-std::string rowsWithNewestTag(const ledger::LedgeredTable& table, const char* condition) {
+std::string rowsWithNewestTag(const ledger::LedgeredTable& table, const std::string& condition) {
     return std::string(
                "SELECT t.*, (SELECT COALESCE(row_tag, '') FROM audit_events WHERE "
                "record_kind = '") +
@@ -21,7 +21,8 @@ std::string rowsWithNewestTag(const ledger::LedgeredTable& table, const char* co
 }
 
 std::string selectRow(const ledger::LedgeredTable& table) {
-    return std::string("SELECT * FROM ") + table.name + " WHERE rowid = ?";
+    return std::string("SELECT * FROM ") + table.name + " t WHERE " +
+           ledger::keyCondition(table, "t");
 }
 
 /// `problem` (one of the sentences below) about the record `key` of `table`.
@@ -56,9 +57,8 @@ void RecordStore::Impl::logChangedRows() {
     for (const auto& change : changed) {
         std::optional<std::string> tag;
         auto row = db.cached(selectRow(*change.table));
-        row->bind(1, change.rowid);
-        // The rowid of a removed row can be taken by another row in the same transaction.
-        if (row->step() && ledger::keyOf(*change.table, row->handle()) == change.key)
+        ledger::bindKey(*row, 1, ledger::keyFromLog(*change.table, change.key));
+        if (row->step())
             tag = ledger::tagOf(*rowKey, *change.table, row->handle());
         appendEvent({tag ? "row-written" : "row-removed", change.table->name, std::nullopt, at,
                      change.key, tag});
@@ -70,7 +70,8 @@ std::int64_t RecordStore::Impl::logUnloggedRows() {
     auto at = nowUtc();
     std::int64_t logged = 0;
     for (const auto& table : ledger::tables()) {
-        auto rows = db.prepare(rowsWithNewestTag(table, "1 ORDER BY t.rowid"));
+        auto rows =
+            db.prepare(rowsWithNewestTag(table, "TRUE ORDER BY " + ledger::keyOrder(table, "t")));
         auto columns = sqlite3_column_count(rows.handle()) - 1;
         while (rows.step()) {
             if (!rows.isNull(columns))
@@ -91,10 +92,10 @@ bool RecordStore::Impl::rowsAwaitAuthentication() {
     return query->step() && query->integer(0) == 1;
 }
 
-std::string RecordStore::Impl::damageOf(const char* tableName, std::int64_t rowid) {
+std::string RecordStore::Impl::damageOf(const char* tableName, const ledger::RowKey& key) {
     const auto& table = ledger::table(tableName);
-    auto row = db.cached(rowsWithNewestTag(table, "t.rowid = ?"));
-    row->bind(1, rowid);
+    auto row = db.cached(rowsWithNewestTag(table, ledger::keyCondition(table, "t")));
+    ledger::bindKey(*row, 1, key);
     if (!row->step())
         return {};
     auto columns = sqlite3_column_count(row->handle()) - 1;
@@ -125,7 +126,8 @@ std::vector<DamagedRecord> RecordStore::Impl::checkEveryRecord(std::int64_t& rec
     };
     recordsChecked = 0;
     for (const auto& table : ledger::tables()) {
-        auto rows = db.prepare(std::string("SELECT * FROM ") + table.name + " ORDER BY rowid");
+        auto rows = db.prepare(std::string("SELECT * FROM ") + table.name + " t ORDER BY " +
+                               ledger::keyOrder(table, "t"));
         while (rows.step()) {
             ++recordsChecked;
             auto key = ledger::keyOf(table, rows.handle());
