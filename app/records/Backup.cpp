@@ -16,7 +16,7 @@ namespace roundtable::records {
 namespace {
 
 /// BLAKE2b over every table (by name) and every row (by rowid), with typed values.
-std::string contentHash(sqlite::Connection& db) {
+std::string contentHash(db::Connection& db) {
     crypto::Hasher hasher;
     auto tables = db.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -33,18 +33,18 @@ std::string contentHash(sqlite::Connection& db) {
                                                         : std::string()) +
                                " ORDER BY rowid");
         while (rows.step())
-            ledger::hashRow(hasher, rows.handle(), sqlite3_column_count(rows.handle()), false);
+            ledger::hashRow(hasher, rows, rows.columnCount(), false);
     }
     return hasher.hex();
 }
 
 /// Reading only: a backup, a restore or a hash never changes the file it reads.
-std::unique_ptr<sqlite::Connection> openExisting(const std::filesystem::path& path) {
+std::unique_ptr<db::Connection> openExisting(const std::filesystem::path& path) {
     return filecheck::openForReading(path);
 }
 
-std::string integrity(sqlite::Connection& db) {
-    return db.pragmaText("integrity_check");
+std::string integrity(db::Connection& db) {
+    return sqlite::pragmaText(db, "integrity_check");
 }
 
 }  // namespace
@@ -78,28 +78,30 @@ BackupResult backupDatabase(const std::filesystem::path& source,
     BackupResult result{destination, {}, 0, {}};
     {
         // One read transaction: the snapshot the backup copies and the hash describes.
-        sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::read);
+        db::Transaction snapshot(*db, db::Transaction::Kind::read);
         result.contentHash = contentHash(*db);
         auto head = db->prepare("SELECT id, chain, at FROM audit_events ORDER BY id DESC LIMIT 1");
         if (head.step())
             result.head = {head.integer(0), head.text(1), head.text(2)};
-        std::optional<sqlite::Connection> copy;
+        std::optional<db::Connection> copy;
         try {
-            copy.emplace(destination, true);
+            copy.emplace(sqlite::openFile(destination, true));
         } catch (const StoreError& error) {
             throw BackupFailed("cannot create file", error.what());
         }
-        auto* backup = sqlite3_backup_init(copy->handle(), "main", db->handle(), "main");
-        int code = backup ? sqlite3_backup_step(backup, -1) : sqlite3_errcode(copy->handle());
+        auto* backup =
+            sqlite3_backup_init(sqlite::handle(*copy), "main", sqlite::handle(*db), "main");
+        int code =
+            backup ? sqlite3_backup_step(backup, -1) : sqlite3_errcode(sqlite::handle(*copy));
         sqlite3_backup_finish(backup);
         try {
             if (code != SQLITE_DONE)
-                sqlite::check(copy->handle(), code,
+                sqlite::check(sqlite::handle(*copy), code,
                               text::trLater("The backup could not be written"));
             filecheck::markClosed(*copy);
         } catch (const StoreError& error) {
             if (code == SQLITE_DONE)
-                code = sqlite3_errcode(copy->handle());  // removing the mark failed
+                code = sqlite3_errcode(sqlite::handle(*copy));  // removing the mark failed
             copy.reset();
             std::error_code ignored;
             std::filesystem::remove(destination, ignored);

@@ -10,7 +10,7 @@ ConcernId RecordStore::raiseConcern(const NewConcern& concern) {
     if (concern.description.empty())
         throw StoreError(text::tr("Please describe the concern."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto id = impl_->nextId("concerns");
     db.prepare(
           "INSERT INTO concerns (id, member_id, session_id, description, raised_by, raised_at) "
@@ -33,7 +33,7 @@ ActionId RecordStore::addConcernAction(ConcernId concern, const std::string& act
     if (action.empty() || owner.empty())
         throw StoreError(text::tr("Please say what will be done and who will do it."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto id = impl_->nextId("concern_actions");
     auto insert = db.prepare(
         "INSERT INTO concern_actions (id, concern_id, action, owner, due_on, recorded_by, "
@@ -55,7 +55,7 @@ void RecordStore::updateConcernAction(ActionId action, ActionStatus status,
                                       const std::string& note) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto concern = db.prepare("SELECT concern_id FROM concern_actions WHERE id = ?");
     concern.bind(1, action);
     if (!concern.step())
@@ -82,7 +82,7 @@ constexpr const char* kConcernColumns =
     "FROM concerns c LEFT JOIN users u ON u.id = c.raised_by ";
 }  // namespace
 
-std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
+std::vector<Concern> RecordStore::Impl::readConcerns(db::Statement& query) {
     std::vector<Concern> result;
     while (query.step()) {
         Concern concern;
@@ -143,7 +143,7 @@ std::vector<Concern> RecordStore::Impl::readConcerns(sqlite::Statement& query) {
 void RecordStore::Impl::recordConcernOutcome(ConcernId concern, bool close,
                                              const std::string& text) {
     auto user = signedInUser();
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto query = db.prepare(std::string(kConcernColumns) + "WHERE c.id = ?");
     query.bind(1, concern);
     auto found = readConcerns(query);
@@ -203,7 +203,7 @@ std::vector<std::int64_t> RecordStore::recordOutcomeScores(
     const std::vector<OutcomeScore>& scores) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     std::vector<std::int64_t> ids;
     for (const auto& score : scores) {
         if (score.replaces) {
@@ -280,7 +280,7 @@ std::int64_t RecordStore::recordMilestone(MemberId member, const std::string& mi
                                           std::optional<std::int64_t> withdraws) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     if (withdraws) {
         auto withdrawn = db.prepare(
             "SELECT member_id, withdraws_id IS NULL AND NOT EXISTS (SELECT 1 FROM milestones w "
@@ -352,7 +352,7 @@ int RecordStore::saveRelapsePlan(MemberId member, const std::vector<PlanSection>
     if (sections.empty())
         throw StoreError(text::tr("A relapse-prevention plan needs at least one section."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto last =
         db.prepare("SELECT COALESCE(MAX(version), 0) FROM relapse_plans WHERE member_id = ?");
     last.bind(1, member);

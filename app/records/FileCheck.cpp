@@ -101,7 +101,7 @@ void checkLog(const std::filesystem::path& path) {
     }
 }
 
-std::optional<std::string> inUseSince(sqlite::Connection& db) {
+std::optional<std::string> inUseSince(db::Connection& db) {
     auto query = db.prepare("SELECT value FROM service_state WHERE key = ?");
     query.bind(1, std::string(kInUseKey));
     return query.step() ? std::optional(query.text(0)) : std::nullopt;
@@ -109,7 +109,7 @@ std::optional<std::string> inUseSince(sqlite::Connection& db) {
 
 }  // namespace
 
-std::unique_ptr<sqlite::Connection> openForReading(const std::filesystem::path& path) {
+std::unique_ptr<db::Connection> openForReading(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path))
         throw StoreError(text::fill(text::tr("The file {1} does not exist."), {path.string()}));
     // A file a store of this process has open (a backup of it, a second store) was checked
@@ -117,11 +117,11 @@ std::unique_ptr<sqlite::Connection> openForReading(const std::filesystem::path& 
     // that store's SQLite locks when it is closed.
     if (!DatabaseLock::heldInThisProcess(path))
         refuseWithoutHeader(path);
-    auto db = std::make_unique<sqlite::Connection>(path, sqlite::Connection::ReadOnly{});
+    auto db = std::make_unique<db::Connection>(sqlite::openFileToRead(path));
     try {
-        (void)db->pragmaInteger("user_version");  // reads the first page
+        (void)sqlite::pragmaInteger(*db, "user_version");  // reads the first page
     } catch (const StoreError&) {
-        refuseAsDamaged(path, true, sqlite3_errmsg(db->handle()));
+        refuseAsDamaged(path, true, sqlite3_errmsg(sqlite::handle(*db)));
     }
     schema::refuseUnreadable(*db);
     return db;
@@ -132,9 +132,9 @@ void refuseDamaged(const std::filesystem::path& path) {
     checkLog(path);
     std::string problem;
     try {
-        problem = db->pragmaText("quick_check");
+        problem = sqlite::pragmaText(*db, "quick_check");
     } catch (const StoreError&) {
-        problem = sqlite3_errmsg(db->handle());
+        problem = sqlite3_errmsg(sqlite::handle(*db));
     }
     if (const std::string prefix = "*** in database main ***\n"; problem.starts_with(prefix))
         problem.erase(0, prefix.size());
@@ -157,7 +157,7 @@ void refuseDamaged(const std::filesystem::path& path) {
     }
 }
 
-void markInUse(sqlite::Connection& connection) {
+void markInUse(db::Connection& connection) {
     try {
         connection
             .prepare(
@@ -171,8 +171,8 @@ void markInUse(sqlite::Connection& connection) {
     }
     // Into the main file (without waiting for readers: if it cannot finish, again only a lost
     // -wal goes unnoticed)...
-    sqlite3_wal_checkpoint_v2(connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                              nullptr);
+    sqlite3_wal_checkpoint_v2(sqlite::handle(connection), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                              nullptr, nullptr);
     // ...and out of the newest state, in the -wal. So the file says "in use" only while the
     // -wal holds something it lacks: a program that replays the -wal into the file and
     // deletes it (the next open, or a SQLite shell) removes the mark with it. If this fails,
@@ -183,12 +183,20 @@ void markInUse(sqlite::Connection& connection) {
     }
 }
 
-void markClosed(sqlite::Connection& connection) {
+void markClosed(db::Connection& connection) {
     // Looked for first: a DELETE that finds nothing still waits for the write lock.
     if (inUseSince(connection)) {
         connection.prepare("DELETE FROM service_state WHERE key = ?")
             .bind(1, std::string(kInUseKey))
             .run();
+    }
+}
+
+void markClosedAtLast(db::Connection& connection) noexcept {
+    try {
+        markClosed(connection);
+    } catch (const std::exception&) {
+        sqlite3_db_config(sqlite::handle(connection), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     }
 }
 

@@ -16,9 +16,9 @@ namespace roundtable::records::filecheck {
 inline constexpr const char* kInUseKey = "in_use_since";
 
 /// Opens a Roundtable database of a format this build reads, for reading only (see
-/// sqlite::Connection::ReadOnly), after checking that it begins like a database file.
+/// sqlite::openFileToRead), after checking that it begins like a database file.
 /// Throws StoreError saying what the file is instead (see schema::refuseUnreadable).
-std::unique_ptr<sqlite::Connection> openForReading(const std::filesystem::path& path);
+std::unique_ptr<db::Connection> openForReading(const std::filesystem::path& path);
 
 /// Refuses, with a StoreError saying what is wrong and what to do, a file that is not a
 /// Roundtable database this version reads (see openForReading), that fails SQLite's
@@ -33,8 +33,12 @@ void refuseDamaged(const std::filesystem::path& path);
 /// holds records it lacks, until SQLite next checkpoints the -wal whole. Never throws: a
 /// mark that cannot be written only leaves a lost -wal unnoticed. Called once a store has
 /// opened or created the file.
-void markInUse(sqlite::Connection& connection);
+void markInUse(db::Connection& connection);
 /// Removes the mark (see markInUse, and a backup's copy). Throws StoreError.
-void markClosed(sqlite::Connection& connection);
+void markClosed(db::Connection& connection);
+/// As a store closes: the mark is normally gone already (see markInUse); if removing it
+/// failed then, it goes now. If it cannot, the -wal is kept, so that the next open does not
+/// take the file for one whose -wal was lost.
+void markClosedAtLast(db::Connection& connection) noexcept;
 
 }  // namespace roundtable::records::filecheck

@@ -10,7 +10,7 @@ namespace roundtable::records {
 GroupId RecordStore::addGroup(const std::string& name, GroupKind kind,
                               const GroupSchedule& schedule, std::optional<GroupId> linkedGroup) {
     impl_->signedInUser();
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     auto id = impl_->nextId("groups");
     auto insert = impl_->db.prepare(
         "INSERT INTO groups (id, name, kind, created_at, meets_on_weekday, starts_at, "
@@ -59,7 +59,7 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name, Date joi
                                 bool attendanceRequired) {
     impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto member = impl_->nextId("members");
     char code[32];
     std::snprintf(code, sizeof code, "R%04lld", static_cast<long long>(member));
@@ -114,7 +114,7 @@ void RecordStore::recordLeaving(GroupId group, MemberId member, Date leftOn,
                                 const std::string& reason) {
     impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     // rowid: what the reason is sealed to (see membersOf).
     auto find = db.prepare(
         "SELECT rowid, left_on IS NOT NULL FROM memberships WHERE group_id = ? AND member_id = ?");
@@ -138,7 +138,7 @@ void RecordStore::recordLeaving(GroupId group, MemberId member, Date leftOn,
 void RecordStore::recordMemberDetails(MemberId member, const MemberDetails& details) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto id = impl_->nextId("member_details");
     auto insert = db.prepare(
         "INSERT INTO member_details (id, member_id, date_of_birth, local_id, residential_service, "
@@ -181,7 +181,7 @@ std::optional<MemberDetails> RecordStore::memberDetails(MemberId member) {
 SessionId RecordStore::addSession(const NewSession& session) {
     impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto id = impl_->nextId("sessions");
     db.prepare(
           "INSERT INTO sessions (group_id, session_date, title, minutes, curriculum_session_id, "
@@ -224,7 +224,7 @@ SessionId RecordStore::addSession(const NewSession& session) {
     return id;
 }
 
-Session RecordStore::Impl::readSession(const sqlite::Statement& row) {
+Session RecordStore::Impl::readSession(const db::Statement& row) {
     Session session;
     session.id = row.integer(0);
     noteDamage(session.damage, "sessions", session.id);
@@ -344,7 +344,7 @@ void RecordStore::setSessionStatus(SessionId id, SessionStatus status,
     bool notHeld = status == SessionStatus::didNotTakePlace;
     if (notHeld && notHeldReason.empty())
         throw StoreError(text::tr("Please say why the session did not take place."));
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     // Whether a session took place is recorded once: changing it would overwrite what was
     // recorded (and the reason a session did not take place) with nothing left to show it.
     auto current = impl_->db.prepare("SELECT status FROM sessions WHERE id = ?");
@@ -370,7 +370,7 @@ void RecordStore::setSessionStatus(SessionId id, SessionStatus status,
 void RecordStore::setFacilitatorsPresent(SessionId id, const std::vector<UserId>& facilitators) {
     auto recorder = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     // Only the changes are written, so the log reads as what was corrected and when.
     auto before = impl_->facilitatorsOf(id);
     auto has = [](const std::vector<UserId>& users, UserId user) {
@@ -406,7 +406,7 @@ void RecordStore::setFacilitatorsPresent(SessionId id, const std::vector<UserId>
 
 void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) {
     auto user = impl_->signedInUser();
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     auto id = impl_->nextId("attendance_marks");
     impl_->db
         .prepare(
@@ -441,7 +441,7 @@ std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
     return result;
 }
 
-AttendanceMark RecordStore::Impl::readMark(const sqlite::Statement& row, MemberId member) {
+AttendanceMark RecordStore::Impl::readMark(const db::Statement& row, MemberId member) {
     AttendanceMark mark;
     mark.memberId = member;
     noteDamage(mark.damage, "attendance_marks", row.integer(4));

@@ -85,7 +85,7 @@ void RecordStore::Impl::markSigned(NoteId id, SessionId session) {
         .run();
 }
 
-ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) {
+ProgressNote RecordStore::Impl::readNote(const db::Statement& row) {
     ProgressNote note;
     note.id = row.integer(5);
     note.sessionId = row.integer(0);
@@ -104,7 +104,7 @@ ProgressNote RecordStore::Impl::readNote(const sqlite::Statement& row) {
 
 void RecordStore::saveNoteDraft(SessionId session, MemberId member, const NoteContent& content) {
     auto user = impl_->signedInUser();
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     auto id = impl_->writeNote(session, member, content, user, false);
     impl_->audit("save-note", "progress-note", id);
     transaction.commit();
@@ -112,7 +112,7 @@ void RecordStore::saveNoteDraft(SessionId session, MemberId member, const NoteCo
 
 void RecordStore::signNote(SessionId session, MemberId member) {
     impl_->signedInUser();
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     auto find = impl_->db.prepare(
         "SELECT id FROM progress_notes WHERE session_id = ? AND member_id = ? AND state = 'draft'");
     find.bind(1, session).bind(2, member);
@@ -127,7 +127,7 @@ void RecordStore::signNote(SessionId session, MemberId member) {
 void RecordStore::saveAndSignNote(SessionId session, MemberId member, const NoteContent& content) {
     auto user = impl_->signedInUser();
     // One transaction (one fsync) for the text, the signature and the audit row.
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     auto id = impl_->writeNote(session, member, content, user, true);
     impl_->audit("sign-note", "progress-note", id);
     transaction.commit();
@@ -140,7 +140,7 @@ void RecordStore::amendNote(NoteId note, const std::string& text, const std::str
     if (reason.empty())
         throw StoreError(text::tr("Please say why the note is being corrected."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto state = db.prepare("SELECT state FROM progress_notes WHERE id = ?");
     state.bind(1, note);
     if (!state.step())
@@ -169,7 +169,7 @@ void RecordStore::reviewNote(NoteId note, ReviewOutcome outcome, const std::stri
     if (outcome == ReviewOutcome::returned && comment.empty())
         throw StoreError(text::tr("Say what the author should look at again."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto found = db.prepare("SELECT state, author FROM progress_notes WHERE id = ?");
     found.bind(1, note);
     if (!found.step())
@@ -282,8 +282,7 @@ void RecordStore::Impl::addRatingsAndAmendments(std::vector<ProgressNote>& notes
         ratings->bind(1, value);
         while (ratings->step()) {
             if (auto* note = find(ratings->integer(0))) {
-                noteDamage(note->damage, "note_ratings",
-                           {ratings->integer(0), ratings->text(1)});
+                noteDamage(note->damage, "note_ratings", {ratings->integer(0), ratings->text(1)});
                 note->content.ratings.push_back(
                     {ratings->text(1), static_cast<int>(ratings->integer(2))});
             }

@@ -12,7 +12,7 @@ void RecordStore::savePhrase(const std::string& shortcut, const std::string& tex
     if (trimmed(shortcut).empty())
         throw StoreError(text::tr("A phrase needs a shortcut."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     std::string current;
     for (const auto& phrase : myPhrases())
         if (phrase.shortcut == shortcut)

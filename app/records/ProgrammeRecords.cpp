@@ -45,7 +45,7 @@ const char* toText(ModuleStep step) {
 
 namespace {}  // namespace
 
-ModuleRevision RecordStore::Impl::readRevision(const sqlite::Statement& row) {
+ModuleRevision RecordStore::Impl::readRevision(const db::Statement& row) {
     ModuleRevision revision;
     revision.id = row.integer(0);
     revision.text = {row.text(1), row.text(2), static_cast<int>(row.integer(3)), row.text(4),
@@ -120,7 +120,7 @@ void RecordStore::storeProgramme(const std::string& manifest,
                                  const std::string& summary) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     if (hasProgramme())
         throw StoreError(text::tr("This database already holds its programme."));
     const auto now = impl_->nowUtc();
@@ -214,7 +214,7 @@ std::int64_t RecordStore::Impl::insertRevision(const ModuleText& text, UserId by
 void RecordStore::addPicture(const ProgrammePicture& picture) {
     auto user = impl_->requireClinicalLead("add a pictogram");
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto taken = db.prepare("SELECT EXISTS (SELECT 1 FROM programme_pictures WHERE name = ?)");
     taken.bind(1, picture.name).step();
     if (taken.integer(0) != 0) {
@@ -287,7 +287,7 @@ std::optional<ModuleRevision> RecordStore::moduleRevisionWithHash(const std::str
 std::int64_t RecordStore::saveModuleDraft(const ModuleText& text, bool imported) {
     auto user = impl_->requireClinicalLead("change the programme");
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto state = moduleState(text.moduleId);
     if (!state.published) {
         throw StoreError(text::fill(text::tr("There is no module \"{1}\" in this database's "
@@ -320,7 +320,7 @@ void RecordStore::takeModuleStep(const std::string& moduleId, ModuleStep step,
     auto user = impl_->requireClinicalLead("take part in the programme's change control");
     const auto why = trimmed(summary);
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto state = moduleState(moduleId);
     if (!state.draft)
         throw StoreError(
@@ -387,7 +387,7 @@ void RecordStore::setRecordSetting(const std::string& scope, const std::string& 
     if (scope == "service" && impl_->user->role != Role::administrator)
         throw StoreError(text::tr("Only an administrator can change the service's settings."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto id = impl_->nextId("record_settings");
     db.prepare(
           "INSERT INTO record_settings (scope, name, value, set_by, set_at, id) "

@@ -44,7 +44,7 @@ crypto::Signer recoverySigner(const crypto::SecretKey& recoveryKey) {
 /// field is not kept in any form that could be read back (16 bits cannot identify it).
 class SignInThrottle {
   public:
-    SignInThrottle(sqlite::Connection& db, const std::string& login)
+    SignInThrottle(db::Connection& db, const std::string& login)
         : db_(db), bucket_(bucketOf(db, login)) {}
 
     [[nodiscard]] std::int64_t secondsToWait() {
@@ -83,7 +83,7 @@ class SignInThrottle {
                    std::chrono::system_clock::now().time_since_epoch())
             .count();
     }
-    static std::string bucketOf(sqlite::Connection& db, const std::string& login) {
+    static std::string bucketOf(db::Connection& db, const std::string& login) {
         auto read = [&] {
             auto query = db.prepare("SELECT value FROM service_state WHERE key = 'sign_in_salt'");
             return query.step() ? query.text(0) : std::string();
@@ -100,24 +100,13 @@ class SignInThrottle {
         return crypto::hashHex(salt + '\n' + login).substr(0, 4);
     }
 
-    sqlite::Connection& db_;
+    db::Connection& db_;
     std::string bucket_;
 };
 
 void requirePassphrase(const std::string& passphrase) {
     if (auto problem = crypto::passphraseProblem(passphrase); !problem.empty()) {
         throw StoreError(problem);
-    }
-}
-
-/// The in-use mark is normally gone already (see filecheck::markInUse); if removing it
-/// failed then, it goes now. If it cannot, the -wal is kept, so that the next open does not
-/// take the file for one whose -wal was lost.
-void clearInUseMark(sqlite::Connection& db) noexcept {
-    try {
-        filecheck::markClosed(db);
-    } catch (const std::exception&) {
-        sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     }
 }
 
@@ -128,14 +117,14 @@ RecordStore::RecordStore(RecordStore&&) noexcept = default;
 RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
     if (this != &other) {
         if (impl_)
-            clearInUseMark(impl_->db);
+            filecheck::markClosedAtLast(impl_->db);
         impl_ = std::move(other.impl_);
     }
     return *this;
 }
 RecordStore::~RecordStore() {
     if (impl_)
-        clearInUseMark(impl_->db);
+        filecheck::markClosedAtLast(impl_->db);
 }
 
 CreatedDatabase RecordStore::create(const std::filesystem::path& path, const NewDatabase& setup) {
@@ -158,7 +147,7 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
     auto recoveryPublicKey = crypto::hexOf(recoverySigner(recovery.key).publicKey());
     auto adminSeed = crypto::SecretKey::random();
     {
-        sqlite::Transaction transaction(impl->db);
+        db::Transaction transaction(impl->db);
         schema::createFresh(impl->db);
         impl->startLedger();
         impl->takeKey(crypto::SecretKey::random());
@@ -347,7 +336,7 @@ const Clock& RecordStore::clock() const {
 void RecordStore::lock() {
     if (isUnlocked()) {
         try {
-            sqlite::Transaction transaction(impl_->db);
+            db::Transaction transaction(impl_->db);
             impl_->audit("lock", "user",
                          impl_->user ? std::optional<std::int64_t>(impl_->user->id) : std::nullopt);
             transaction.commit();
@@ -378,7 +367,7 @@ UserId RecordStore::addUser(const std::string& login, Role role, const std::stri
     requirePassphrase(passphrase);
     if (impl_->findUser(login))
         throw StoreError(text::fill(text::tr("There is already a user called {1}."), {login}));
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     auto id = impl_->nextId("users");
     auto seed = crypto::SecretKey::random();
     impl_->storeUserKey(id, passphrase, true, login, role, seed);
@@ -396,7 +385,7 @@ void RecordStore::resetPassphrase(const std::string& login, const std::string& n
         throw StoreError(text::fill(text::tr("There is no user called {1}."), {login}));
     // The old signing key is wrapped by the passphrase forgotten: the user gets a new one,
     // certified now.
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     auto seed = crypto::SecretKey::random();
     impl_->storeUserKey(stored->user.id, newPassphrase, false, login, stored->user.role, seed);
     impl_->certify(stored->user.id, login, stored->user.role, crypto::Signer(seed).publicKey());
@@ -416,7 +405,7 @@ void RecordStore::changeOwnPassphrase(const std::string& oldPassphrase,
     requirePassphrase(newPassphrase);
     if (!seed)  // every user signed in has a signing key (unlock makes one)
         throw StoreError(text::tr("Your signing key is missing. Sign in again, then change it."));
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     impl_->storeUserKey(stored->user.id, newPassphrase, false, stored->user.login,
                         stored->user.role, *seed);
     impl_->audit("change-passphrase", "user", stored->user.id);
@@ -442,7 +431,7 @@ std::vector<User> RecordStore::users() {
 BackupResult RecordStore::backupTo(const std::filesystem::path& destination) {
     impl_->signedInUser();
     auto record = [&](const std::string& kind, bool succeeded) {
-        sqlite::Transaction transaction(impl_->db);
+        db::Transaction transaction(impl_->db);
         impl_->audit(kind, "database", std::nullopt);
         if (succeeded) {
             impl_->db
@@ -489,7 +478,7 @@ void RecordStore::recordAccess(Access access, const std::string& recordKind,
                                std::int64_t recordId) {
     impl_->key();
     static constexpr const char* kNames[] = {"view", "export", "print"};
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     impl_->audit(kNames[static_cast<int>(access)], recordKind, recordId);
     transaction.commit();
 }
@@ -531,7 +520,7 @@ std::string RecordStore::checkReaches(const LogHead& seen) {
     if (problem.empty())
         return {};
     if (isUnlocked()) {
-        sqlite::Transaction transaction(impl_->db);
+        db::Transaction transaction(impl_->db);
         impl_->audit("log-behind-seen-head", "database", seen.event);
         transaction.commit();
     } else {

@@ -60,7 +60,7 @@ class Scratch {
 bool foldLog(const std::filesystem::path& path) {
     std::int64_t busy = 0;
     try {
-        sqlite::Connection db(path, false);
+        db::Connection db(sqlite::openFile(path, false));
         auto checkpoint = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
         checkpoint.step();
         busy = checkpoint.integer(0);
@@ -189,7 +189,7 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
             }
             result.recordsChecked = report.recordsChecked;
             // Logged in the new file before it is put in place: it is never there unlogged.
-            sqlite::Transaction transaction(store.impl_->db);
+            db::Transaction transaction(store.impl_->db);
             store.impl_->audit("restore-from-backup", "database", std::nullopt);
             transaction.commit();
         }

@@ -81,43 +81,46 @@ const LedgeredTable& table(std::string_view name) {
     throw std::out_of_range("not a ledgered table: " + std::string(name));
 }
 
-void hashRow(crypto::Hasher& hasher, sqlite3_stmt* row, int columns, bool withNames) {
+void hashRow(crypto::Hasher& hasher, const db::Statement& row, int columns, bool withNames) {
     for (int c = 0; c < columns; ++c) {
         if (withNames) {
-            const char* name = sqlite3_column_name(row, c);
-            hasher.update(name, std::strlen(name) + 1);
+            auto name = row.columnName(c);
+            hasher.update(name.c_str(), name.size() + 1);
         }
-        auto type = static_cast<unsigned char>(sqlite3_column_type(row, c));
-        // Read the bytes before their size: asking for them may convert the value.
-        const void* data = type == SQLITE_BLOB
-                               ? sqlite3_column_blob(row, c)
-                               : static_cast<const void*>(sqlite3_column_text(row, c));
-        auto size = static_cast<std::uint64_t>(sqlite3_column_bytes(row, c));
-        hasher.update(&type, 1);
-        hasher.update(&size, sizeof size);
-        if (size)
-            hasher.update(data, size);
+        auto type = row.type(c);
+        // A value as SQLite gives it: a blob's bytes, anything else as text (an integer's
+        // decimal digits; NULL, nothing).
+        auto update = [&](const auto& bytes) {
+            auto size = static_cast<std::uint64_t>(bytes.size());
+            hasher.update(&type, 1);
+            hasher.update(&size, sizeof size);
+            if (size)
+                hasher.update(bytes.data(), size);
+        };
+        if (type == db::ValueType::blob)
+            update(row.blob(c));
+        else
+            update(row.text(c));
     }
 }
 
-std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table, sqlite3_stmt* row,
-                  int columns) {
+std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table,
+                  const db::Statement& row, int columns) {
     crypto::Hasher hasher(&rowKey);
     hasher.update(table.name, std::strlen(table.name) + 1);
-    hashRow(hasher, row, columns < 0 ? sqlite3_column_count(row) : columns, true);
+    hashRow(hasher, row, columns < 0 ? row.columnCount() : columns, true);
     return hasher.hex();
 }
 
-std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row) {
+std::string keyOf(const LedgeredTable& table, const db::Statement& row) {
     std::string key;
-    int columns = sqlite3_column_count(row);
+    int columns = row.columnCount();
     for (const auto& column : table.keyColumns) {
         if (!key.empty())
             key += '/';
         for (int c = 0; c < columns; ++c) {
-            if (std::string_view(sqlite3_column_name(row, c)) == column.name) {
-                const auto* text = sqlite3_column_text(row, c);
-                key += text ? reinterpret_cast<const char*>(text) : "";
+            if (row.columnName(c) == column.name) {
+                key += row.text(c);
                 break;
             }
         }
@@ -145,7 +148,7 @@ std::string keyCondition(const LedgeredTable& table, const char* alias) {
     return condition;
 }
 
-void bindKey(sqlite::Statement& statement, int index, const RowKey& key) {
+void bindKey(db::Statement& statement, int index, const RowKey& key) {
     for (const auto& value : key) {
         std::visit([&](const auto& v) { statement.bind(index++, v); }, value);
     }
@@ -183,7 +186,7 @@ std::string keyOrder(const LedgeredTable& table, const char* alias) {
     return order;
 }
 
-void captureChanges(sqlite::Connection& connection) {
+void captureChanges(db::Connection& connection) {
     // One row per record: a record written twice in a transaction is tagged once, as it ends.
     connection.execute(
         "CREATE TEMP TABLE IF NOT EXISTS changed_rows (seq INTEGER PRIMARY KEY, "
@@ -206,11 +209,11 @@ void captureChanges(sqlite::Connection& connection) {
     }
 }
 
-std::vector<ChangedRow> takeChangedRows(sqlite::Connection& connection) {
+std::vector<ChangedRow> takeChangedRows(db::Connection& connection) {
     std::vector<ChangedRow> changed;
     {
-        auto rows = connection.cached(
-            "SELECT table_name, row_key FROM temp.changed_rows ORDER BY seq");
+        auto rows =
+            connection.cached("SELECT table_name, row_key FROM temp.changed_rows ORDER BY seq");
         while (rows->step())
             changed.push_back({&table(rows->text(0)), rows->text(1)});
     }

@@ -5,8 +5,6 @@
 // deleted outside the store no longer matches the log. Internal to the records library.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,7 +12,7 @@
 #include <vector>
 
 #include "records/Crypto.h"
-#include "records/Sqlite.h"
+#include "records/Database.h"
 
 namespace roundtable::records::ledger {
 
@@ -43,17 +41,17 @@ struct LedgeredTable {
 /// Feeds the first `columns` columns of the current row of `row` to `hasher`: for each its
 /// type, length and bytes (and, with `withNames`, its name first). Shared with backups'
 /// content hash, so one encoding describes a row everywhere.
-void hashRow(crypto::Hasher& hasher, sqlite3_stmt* row, int columns, bool withNames);
+void hashRow(crypto::Hasher& hasher, const db::Statement& row, int columns, bool withNames);
 
 /// The tag of the current row of a `SELECT * FROM table` statement (of its first `columns`
 /// columns when the statement selects more after them).
 [[nodiscard]] std::string tagOf(const crypto::SecretKey& rowKey, const LedgeredTable& table,
-                                sqlite3_stmt* row, int columns = -1);
+                                const db::Statement& row, int columns = -1);
 /// The SQL naming a row of `table` in the log, over the row `alias` (e.g. "t", or "NEW").
 [[nodiscard]] std::string keySql(const LedgeredTable& table, const char* alias);
 /// How the log names the current row of a `SELECT * FROM table` statement: its key columns'
 /// values joined with '/', e.g. "12" or "3/7".
-[[nodiscard]] std::string keyOf(const LedgeredTable& table, sqlite3_stmt* row);
+[[nodiscard]] std::string keyOf(const LedgeredTable& table, const db::Statement& row);
 
 /// A row named by its key columns' values, in the table's order. Rows are found by key, never
 /// by SQLite's rowid, which a database server does not have.
@@ -61,7 +59,7 @@ using RowKey = std::vector<std::variant<std::int64_t, std::string>>;
 /// The condition selecting one row of `table` (as `alias`) by key, a placeholder per column.
 [[nodiscard]] std::string keyCondition(const LedgeredTable& table, const char* alias);
 /// Binds `key` to the placeholders of keyCondition, the first at `index`.
-void bindKey(sqlite::Statement& statement, int index, const RowKey& key);
+void bindKey(db::Statement& statement, int index, const RowKey& key);
 /// The key the log writes as `key` (keyOf's form), read back by the table's column types.
 [[nodiscard]] RowKey keyFromLog(const LedgeredTable& table, const std::string& key);
 /// The key columns in order, for ORDER BY.
@@ -69,13 +67,13 @@ void bindKey(sqlite::Statement& statement, int index, const RowKey& key);
 
 /// Makes this connection note, in temp.changed_rows, every ledgered row its statements insert,
 /// change or delete (temporary triggers: plain SQL from any other connection is not noted).
-void captureChanges(sqlite::Connection& connection);
+void captureChanges(db::Connection& connection);
 
 struct ChangedRow {
     const LedgeredTable* table;
     std::string key;  ///< as the log names it (keyOf)
 };
 /// The rows changed since the last call, in the order first changed; clears the list.
-[[nodiscard]] std::vector<ChangedRow> takeChangedRows(sqlite::Connection& connection);
+[[nodiscard]] std::vector<ChangedRow> takeChangedRows(db::Connection& connection);
 
 }  // namespace roundtable::records::ledger

@@ -323,10 +323,10 @@ constexpr const char* kFormat3KeptTables[] = {
 /// One numbered step from format `toVersion - 1` to `toVersion`.
 struct Migration {
     std::int64_t toVersion;
-    void (*apply)(sqlite::Connection&);
+    void (*apply)(db::Connection&);
 };
 
-void keepForever(sqlite::Connection& connection, const std::string& table) {
+void keepForever(db::Connection& connection, const std::string& table) {
     for (const char* event : {"UPDATE", "DELETE"}) {
         std::string lower = event[0] == 'U' ? "update" : "delete";
         connection.execute("CREATE TRIGGER " + table + "_are_kept_" + lower + " BEFORE " + event +
@@ -336,7 +336,7 @@ void keepForever(sqlite::Connection& connection, const std::string& table) {
     }
 }
 
-void migrateToFormat3(sqlite::Connection& connection) {
+void migrateToFormat3(db::Connection& connection) {
     connection.execute(kFormat3);
     for (const char* table : kFormat3KeptTables)
         keepForever(connection, table);
@@ -363,7 +363,7 @@ INSERT INTO session_facilitator_records (session_id, user_id, present, recorded_
 DROP TABLE session_facilitators;
 )sql";
 
-void migrateToFormat4(sqlite::Connection& connection) {
+void migrateToFormat4(db::Connection& connection) {
     connection.execute(kFormat4);
     keepForever(connection, "session_facilitator_records");
 }
@@ -395,7 +395,7 @@ CREATE TABLE sign_in_failures (
 ) STRICT;
 )sql";
 
-void migrateToFormat5(sqlite::Connection& connection) {
+void migrateToFormat5(db::Connection& connection) {
     connection.execute(kFormat5);
 }
 
@@ -440,7 +440,7 @@ INSERT INTO service_state (key, value)
     SELECT 'signatures_to_begin', 'since format 6' WHERE EXISTS (SELECT 1 FROM users);
 )sql";
 
-void migrateToFormat6(sqlite::Connection& connection) {
+void migrateToFormat6(db::Connection& connection) {
     connection.execute(kFormat6);
     keepForever(connection, "user_certificates");
     keepForever(connection, "log_signatures");
@@ -514,7 +514,7 @@ CREATE TABLE record_settings (
 CREATE INDEX record_settings_by_name ON record_settings (scope, name, id);
 )sql";
 
-void migrateToFormat7(sqlite::Connection& connection) {
+void migrateToFormat7(db::Connection& connection) {
     connection.execute(kFormat7);
     for (const char* table : {"programme_manifests", "programme_pictures", "module_revisions",
                               "module_steps", "record_settings"})
@@ -564,7 +564,7 @@ WHEN (SELECT state FROM progress_notes WHERE id = NEW.note_id) IS NOT 'signed'
 BEGIN SELECT RAISE(ABORT, 'only a signed note is reviewed'); END;
 )sql";
 
-void migrateToFormat8(sqlite::Connection& connection) {
+void migrateToFormat8(db::Connection& connection) {
     connection.execute(kFormat8);
     for (const char* table : {"catch_up_members", "milestones", "note_reviews"})
         keepForever(connection, table);
@@ -681,7 +681,7 @@ CREATE TABLE session_rating_scores (
 CREATE INDEX session_rating_scores_by_session ON session_rating_scores (session_id);
 )sql";
 
-void migrateToFormat9(sqlite::Connection& connection) {
+void migrateToFormat9(db::Connection& connection) {
     connection.execute(kFormat9);
     for (const char* table :
          {"plan_adaptations", "adapted_activities", "shared_sections", "check_ins", "member_tasks",
@@ -704,7 +704,7 @@ CREATE TABLE user_phrases (
 CREATE INDEX user_phrases_by_user ON user_phrases (user_id, id);
 )sql";
 
-void migrateToFormat10(sqlite::Connection& connection) {
+void migrateToFormat10(db::Connection& connection) {
     connection.execute(kFormat10);
     keepForever(connection, "user_phrases");
 }
@@ -713,8 +713,8 @@ constexpr Migration kMigrations[] = {
     {3, migrateToFormat3}, {4, migrateToFormat4}, {5, migrateToFormat5}, {6, migrateToFormat6},
     {7, migrateToFormat7}, {8, migrateToFormat8}, {9, migrateToFormat9}, {10, migrateToFormat10}};
 
-void expectPragma(sqlite::Connection& connection, const std::string& name, std::int64_t want) {
-    if (connection.pragmaInteger(name) != want) {
+void expectPragma(db::Connection& connection, const std::string& name, std::int64_t want) {
+    if (sqlite::pragmaInteger(connection, name) != want) {
         throw StoreError(text::fill(
             text::tr(
                 "The database could not be opened safely: the setting {1} did not take effect"),
@@ -724,11 +724,11 @@ void expectPragma(sqlite::Connection& connection, const std::string& name, std::
 
 }  // namespace
 
-void configure(sqlite::Connection& connection) {
+void configure(db::Connection& connection) {
     connection.execute(
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;"
         "PRAGMA secure_delete = ON; PRAGMA cache_size = -32768;");
-    if (connection.pragmaText("journal_mode = WAL") != "wal") {
+    if (sqlite::pragmaText(connection, "journal_mode = WAL") != "wal") {
         throw StoreError(
             text::tr("The database could not be opened safely: write-ahead logging is "
                      "not available for this file"));
@@ -739,7 +739,7 @@ void configure(sqlite::Connection& connection) {
     expectPragma(connection, "secure_delete", 1);
 }
 
-void createFresh(sqlite::Connection& connection) {
+void createFresh(db::Connection& connection) {
     connection.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
     connection.execute(kFormat2);
     for (const auto& migration : kMigrations)
@@ -747,9 +747,9 @@ void createFresh(sqlite::Connection& connection) {
     connection.execute("PRAGMA user_version = " + std::to_string(kCurrentVersion));
 }
 
-void refuseUnreadable(sqlite::Connection& connection) {
-    auto applicationId = connection.pragmaInteger("application_id");
-    auto version = connection.pragmaInteger("user_version");
+void refuseUnreadable(db::Connection& connection) {
+    auto applicationId = sqlite::pragmaInteger(connection, "application_id");
+    auto version = sqlite::pragmaInteger(connection, "user_version");
     if (applicationId != kApplicationId) {
         throw StoreError(text::tr("This file is not a Roundtable database, so it was not opened."));
     }
@@ -775,9 +775,9 @@ void refuseUnreadable(sqlite::Connection& connection) {
     }
 }
 
-std::optional<std::filesystem::path> migrate(sqlite::Connection& connection,
+std::optional<std::filesystem::path> migrate(db::Connection& connection,
                                              const std::filesystem::path& path) {
-    auto version = connection.pragmaInteger("user_version");
+    auto version = sqlite::pragmaInteger(connection, "user_version");
     if (version >= kCurrentVersion)
         return std::nullopt;
     // A verified copy of the file as it was, kept beside it, before anything changes.
@@ -788,7 +788,7 @@ std::optional<std::filesystem::path> migrate(sqlite::Connection& connection,
     for (int attempt = 2; std::filesystem::exists(backup); ++attempt)
         backup = stem + "-" + std::to_string(attempt);
     backupDatabase(path, backup);
-    sqlite::Transaction transaction(connection);
+    db::Transaction transaction(connection);
     for (const auto& migration : kMigrations) {
         if (migration.toVersion > version)
             migration.apply(connection);

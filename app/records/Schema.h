@@ -17,20 +17,20 @@ constexpr std::int64_t kCurrentVersion = 10;
 constexpr std::int64_t kOldestReadable = 2;
 
 /// Sets and reads back the pragmas every connection must have; throws StoreError otherwise.
-void configure(sqlite::Connection& connection);
+void configure(db::Connection& connection);
 
 /// Creates the schema in an empty database; the caller holds the transaction, so the
 /// first keys are written in the same all-or-nothing step.
-void createFresh(sqlite::Connection& connection);
+void createFresh(db::Connection& connection);
 
 /// Refuses a database of another application, a newer version, or a format too old to
 /// read. Throws StoreError with an explanation; changes nothing.
-void refuseUnreadable(sqlite::Connection& connection);
+void refuseUnreadable(db::Connection& connection);
 
 /// Brings an older (readable) database up to kCurrentVersion with the numbered migration
 /// steps, after taking a verified backup beside it. Returns the backup's path, or nothing
 /// when the database was already current. All steps run in one transaction.
-std::optional<std::filesystem::path> migrate(sqlite::Connection& connection,
+std::optional<std::filesystem::path> migrate(db::Connection& connection,
                                              const std::filesystem::path& path);
 
 /// True when `path` (or the folder it would be created in) is on NFS, SMB or CIFS, where

@@ -19,7 +19,7 @@ void RecordStore::correctSessionStatus(SessionId id, SessionStatus status,
     if (reason.empty())
         throw StoreError(text::tr("Please say why whether the session took place is corrected."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto current = session(id);
     if (current.status == SessionStatus::planned) {
         throw StoreError(
@@ -98,7 +98,7 @@ void RecordStore::adaptPlan(SessionId id, const std::vector<AdaptedActivity>& ac
     if (reason.empty())
         throw StoreError(text::tr("Please say why the plan is adapted for this group."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto current = session(id);
     if (current.status != SessionStatus::planned)
         throw StoreError(text::tr("Only the plan of a session not yet delivered is adapted."));
@@ -151,7 +151,7 @@ std::int64_t RecordStore::addJotting(SessionId session, MemberId member, const s
     if (trimmed(text).empty())
         throw StoreError(text::tr("Please write a few words to jot down."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto id = impl_->nextId("jottings");
     db.prepare(
           "INSERT INTO jottings (id, session_id, member_id, text, written_by, written_at) "
@@ -190,7 +190,7 @@ std::vector<Jotting> RecordStore::jottingsOf(SessionId session) {
 int RecordStore::takeJottingsIntoDraft(SessionId session, MemberId member) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     std::vector<Jotting> jottings = jottingsOf(session);
     std::erase_if(jottings, [&](const Jotting& j) { return j.memberId != member; });
     if (jottings.empty())
@@ -224,7 +224,7 @@ int RecordStore::takeJottingsIntoDraft(SessionId session, MemberId member) {
 void RecordStore::saveSharedSection(SessionId session, const std::string& text) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto current = sharedSectionOf(session);
     if (current ? current->text == text : trimmed(text).empty())
         return;  // nothing new to keep
@@ -267,7 +267,7 @@ void RecordStore::recordCheckIn(SessionId session, MemberId member, int mood,
     if (mood < 1 || mood > 5)
         throw StoreError(text::tr("A check-in's mood is one of the five pictures."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto id = impl_->nextId("check_ins");
     db.prepare(
           "INSERT INTO check_ins (id, session_id, member_id, mood, word, recorded_by, "
@@ -324,7 +324,7 @@ std::int64_t RecordStore::setTask(SessionId session, MemberId member, int activi
     if (trimmed(text).empty())
         throw StoreError(text::tr("Please write the task."));
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     // The same task set again for him (a changed text) replaces the one standing.
     auto standing = db.prepare(
         "SELECT t.id FROM member_tasks t WHERE t.session_id = ? AND t.member_id = ? AND "
@@ -356,7 +356,7 @@ void RecordStore::reviewTask(std::int64_t task, SessionId at, TaskOutcome outcom
                              const std::string& comment) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;
-    sqlite::Transaction transaction(db);
+    db::Transaction transaction(db);
     auto found = db.prepare(
         "SELECT member_id FROM member_tasks t WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
         "member_tasks r WHERE r.replaces_id = t.id)");

@@ -19,7 +19,7 @@
 namespace roundtable::records {
 namespace {
 
-std::optional<std::string> stateValue(sqlite::Connection& db, const char* key) {
+std::optional<std::string> stateValue(db::Connection& db, const char* key) {
     auto query = db.cached("SELECT value FROM service_state WHERE key = ?");
     query->bind(1, std::string(key));
     if (!query->step())
@@ -413,7 +413,7 @@ void RecordStore::Impl::checkSignatures(VerifyReport& report) {
 
 void RecordStore::writeForTests(const std::string& sql) {
     impl_->signedInUser();
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     impl_->db.execute(sql);
     transaction.commit();
 }
@@ -440,7 +440,7 @@ void RecordStore::rechainLogForTests() {
         rows.push_back({read.text(0), read.text(2), read.text(3), read.text(4), integer(1),
                         integer(5), text(6), text(7)});
     }
-    sqlite::Transaction transaction(impl_->db);
+    db::Transaction transaction(impl_->db);
     impl_->db.execute("DELETE FROM audit_events");
     std::string previous;
     std::int64_t id = 0;

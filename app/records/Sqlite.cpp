@@ -1,4 +1,4 @@
-// Owned SQLite handles. Errors become StoreError with a message a person can act on.
+// The SQLite engine. Errors become StoreError with a message a person can act on.
 #include "records/Sqlite.h"
 
 #include <stdexcept>
@@ -31,15 +31,126 @@ void check(sqlite3* db, int code, const char* english) {
     }
 }
 
-Connection::Connection(const std::filesystem::path& path, bool create) {
+namespace {
+
+class SqliteStatement final : public db::StatementEngine {
+  public:
+    SqliteStatement(sqlite3* db, const std::string& sql) : db_(db) {
+        check(db_, sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement_, nullptr),
+              text::trLater("Cannot prepare a database query"));
+    }
+    ~SqliteStatement() override { sqlite3_finalize(statement_); }
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    void bind(int index, std::int64_t value) override {
+        checkBind(sqlite3_bind_int64(statement_, index, value));
+    }
+    void bind(int index, std::string_view value) override {
+        checkBind(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                                    SQLITE_TRANSIENT));
+    }
+    void bindBlob(int index, const std::vector<unsigned char>& value) override {
+        checkBind(sqlite3_bind_blob(statement_, index, value.data(), static_cast<int>(value.size()),
+                                    SQLITE_TRANSIENT));
+    }
+    void bindNull(int index) override { checkBind(sqlite3_bind_null(statement_, index)); }
+    bool step() override {
+        int code = sqlite3_step(statement_);
+        if (code == SQLITE_ROW)
+            return true;
+        if (code == SQLITE_DONE)
+            return false;
+        check(db_, code, text::trLater("The database refused the change"));
+        return false;
+    }
+    void reset() override {
+        sqlite3_reset(statement_);
+        sqlite3_clear_bindings(statement_);
+    }
+    int columnCount() const override { return sqlite3_column_count(statement_); }
+    std::string columnName(int column) const override {
+        return sqlite3_column_name(statement_, column);
+    }
+    db::ValueType type(int column) const override {
+        return static_cast<db::ValueType>(sqlite3_column_type(statement_, column));
+    }
+    std::int64_t integer(int column) const override {
+        return sqlite3_column_int64(statement_, column);
+    }
+    std::string text(int column) const override {
+        // The bytes before their size: asking for them may convert the value.
+        auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+        return bytes
+                   ? std::string(bytes,
+                                 static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                   : std::string{};
+    }
+    std::vector<unsigned char> blob(int column) const override {
+        const auto* bytes =
+            static_cast<const unsigned char*>(sqlite3_column_blob(statement_, column));
+        return bytes ? std::vector<unsigned char>(bytes,
+                                                  bytes + sqlite3_column_bytes(statement_, column))
+                     : std::vector<unsigned char>{};
+    }
+
+  private:
+    void checkBind(int code) { check(db_, code, text::trLater("Cannot bind a value")); }
+    sqlite3* db_;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+class SqliteEngine final : public db::Engine {
+  public:
+    SqliteEngine(const std::string& name, const std::filesystem::path& path, int flags) {
+        int code = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+        if (code != SQLITE_OK) {
+            std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
+            sqlite3_close(db_);
+            throw StoreError(text::fill(text::tr("Cannot open the database {1}: {2}"),
+                                        {path.string(), message}));
+        }
+        sqlite3_extended_result_codes(db_, 1);
+        sqlite3_busy_timeout(db_, 5000);
+    }
+    // Statements are finalised first (db::Connection's cache), so this closes at once.
+    ~SqliteEngine() override { sqlite3_close_v2(db_); }
+    SqliteEngine(const SqliteEngine&) = delete;
+    SqliteEngine& operator=(const SqliteEngine&) = delete;
+
+    void execute(const std::string& sql) override {
+        char* error = nullptr;
+        int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+        if (error)
+            sqlite3_free(error);
+        check(db_, code, text::trLater("Database command failed"));
+    }
+    std::unique_ptr<db::StatementEngine> prepare(const std::string& sql) override {
+        return std::make_unique<SqliteStatement>(db_, sql);
+    }
+    void beginWrite() override { execute("BEGIN IMMEDIATE"); }
+    // A deferred transaction takes its snapshot at the first read.
+    void beginRead() override { execute("BEGIN; SELECT COUNT(*) FROM sqlite_schema;"); }
+    void commit() override { execute("COMMIT"); }
+    void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+    sqlite3* handle() { return db_; }
+
+  private:
+    sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<db::Engine> openFile(const std::filesystem::path& path, bool create) {
     // SQLite would create the file with mode 0644 (less the umask); records are for their
     // owner only. Its -wal and -shm files take the mode of this file.
     if (create)
         createPrivateFile(path);
-    open(path.string(), path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+    return std::make_unique<SqliteEngine>(
+        path.string(), path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
 }
 
-Connection::Connection(const std::filesystem::path& path, ReadOnly) {
+std::unique_ptr<db::Engine> openFileToRead(const std::filesystem::path& path) {
     // The file name as a URI, so that it can say "immutable": SQLite decodes %HH in the
     // path and ends it at '?' or '#', so those three are encoded.
     std::string uri = "file:";
@@ -62,162 +173,24 @@ Connection::Connection(const std::filesystem::path& path, ReadOnly) {
     // none. With no -wal there is no log to read, and "immutable" makes it read the file alone.
     if (!std::filesystem::exists(path.string() + "-wal"))
         uri += "?immutable=1";
-    open(uri, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    return std::make_unique<SqliteEngine>(uri, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
 }
 
-void Connection::open(const std::string& name, const std::filesystem::path& path, int flags) {
-    int code = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
-    if (code != SQLITE_OK) {
-        std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw StoreError(
-            text::fill(text::tr("Cannot open the database {1}: {2}"), {path.string(), message}));
-    }
-    sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, 5000);
+sqlite3* handle(db::Connection& connection) {
+    auto* engine = dynamic_cast<SqliteEngine*>(&connection.engine());
+    if (!engine)
+        throw std::logic_error("a file's handle asked of a connection to a server");
+    return engine->handle();
 }
 
-Connection::~Connection() {
-    cache_.clear();  // finalise every statement before closing
-    sqlite3_close_v2(db_);
-}
-
-void Connection::execute(const std::string& sql) {
-    char* error = nullptr;
-    int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
-    if (error)
-        sqlite3_free(error);
-    check(db_, code, text::trLater("Database command failed"));
-}
-
-Statement Connection::prepare(const std::string& sql) {
-    return Statement(db_, sql);
-}
-
-CachedStatement Connection::cached(const std::string& sql) {
-    auto& slot = cache_[sql];
-    if (!slot)
-        slot = std::make_unique<Statement>(db_, sql);
-    if (slot->borrowed_) {
-        // Two borrows of one statement would reset each other's rows: a programming error.
-        throw std::logic_error("cached statement used twice at once: " + sql);
-    }
-    return CachedStatement(*slot);
-}
-
-std::int64_t Connection::pragmaInteger(const std::string& name) {
-    auto statement = prepare("PRAGMA " + name);
+std::int64_t pragmaInteger(db::Connection& connection, const std::string& name) {
+    auto statement = connection.prepare("PRAGMA " + name);
     return statement.step() ? statement.integer(0) : 0;
 }
 
-std::string Connection::pragmaText(const std::string& name) {
-    auto statement = prepare("PRAGMA " + name);
+std::string pragmaText(db::Connection& connection, const std::string& name) {
+    auto statement = connection.prepare("PRAGMA " + name);
     return statement.step() ? statement.text(0) : std::string{};
-}
-
-Statement::Statement(sqlite3* db, const std::string& sql) : db_(db) {
-    check(db_, sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement_, nullptr),
-          text::trLater("Cannot prepare a database query"));
-}
-
-Statement::~Statement() {
-    sqlite3_finalize(statement_);
-}
-
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), statement_(other.statement_) {
-    other.statement_ = nullptr;
-}
-
-Statement& Statement::bind(int index, std::int64_t value) {
-    check(db_, sqlite3_bind_int64(statement_, index, value), text::trLater("Cannot bind a value"));
-    return *this;
-}
-
-Statement& Statement::bind(int index, const std::string& value) {
-    check(db_,
-          sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
-                            SQLITE_TRANSIENT),
-          text::trLater("Cannot bind a value"));
-    return *this;
-}
-
-Statement& Statement::bindBlob(int index, const std::vector<unsigned char>& value) {
-    check(db_,
-          sqlite3_bind_blob(statement_, index, value.data(), static_cast<int>(value.size()),
-                            SQLITE_TRANSIENT),
-          text::trLater("Cannot bind a value"));
-    return *this;
-}
-
-Statement& Statement::bindNull(int index) {
-    check(db_, sqlite3_bind_null(statement_, index), text::trLater("Cannot bind a value"));
-    return *this;
-}
-
-bool Statement::step() {
-    int code = sqlite3_step(statement_);
-    if (code == SQLITE_ROW)
-        return true;
-    if (code == SQLITE_DONE)
-        return false;
-    check(db_, code, text::trLater("The database refused the change"));
-    return false;
-}
-
-void Statement::run() {
-    while (step()) {
-    }
-}
-
-void Statement::reset() {
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-}
-
-std::int64_t Statement::integer(int column) const {
-    return sqlite3_column_int64(statement_, column);
-}
-
-std::string Statement::text(int column) const {
-    auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
-    return bytes ? std::string(bytes,
-                               static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
-                 : std::string{};
-}
-
-std::vector<unsigned char> Statement::blob(int column) const {
-    const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(statement_, column));
-    return bytes
-               ? std::vector<unsigned char>(bytes, bytes + sqlite3_column_bytes(statement_, column))
-               : std::vector<unsigned char>{};
-}
-
-bool Statement::isNull(int column) const {
-    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
-}
-
-Transaction::Transaction(Connection& connection, Kind kind) : connection_(connection), kind_(kind) {
-    if (kind == Kind::write) {
-        connection_.execute("BEGIN IMMEDIATE");
-        if (connection_.afterBegin_)
-            connection_.afterBegin_();
-    } else {
-        // A deferred transaction takes its snapshot at the first read.
-        connection_.execute("BEGIN; SELECT COUNT(*) FROM sqlite_schema;");
-    }
-}
-
-Transaction::~Transaction() {
-    if (!done_)
-        sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-}
-
-void Transaction::commit() {
-    if (kind_ == Kind::write && connection_.beforeCommit_)
-        connection_.beforeCommit_();
-    connection_.execute("COMMIT");
-    done_ = true;
 }
 
 }  // namespace roundtable::records::sqlite

@@ -40,13 +40,13 @@ inline std::string userContext(UserId id) {
 
 struct RecordStore::Impl {
     Impl(std::filesystem::path p, bool create)
-        : path(std::move(p)), lock(lockFile(path, create)), db(path, create) {}
+        : path(std::move(p)), lock(lockFile(path, create)), db(sqlite::openFile(path, create)) {}
 
     std::filesystem::path path;
     /// Held for the store's whole life, taken before the file is read and released after the
     /// connection is closed (members are destroyed in reverse order).
     DatabaseLock lock;
-    sqlite::Connection db;
+    db::Connection db;
     std::optional<crypto::SecretKey> dataKey;   ///< present while unlocked (wiped by lock)
     std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
     std::optional<crypto::SecretKey> rowKey;    ///< derived from the data key for row tags
@@ -93,7 +93,7 @@ struct RecordStore::Impl {
     /// Inserts a module text; returns its id.
     std::int64_t insertRevision(const ModuleText& text, UserId by, const std::string& at);
     /// A module_revisions row selected with ProgrammeRecords.cpp's kRevisionColumns.
-    ModuleRevision readRevision(const sqlite::Statement& row);
+    ModuleRevision readRevision(const db::Statement& row);
     void requireAdministrator() const {
         key();
         if (user && user->role != Role::administrator) {
@@ -134,7 +134,7 @@ struct RecordStore::Impl {
         return open(damage, table, column, std::to_string(row), sealed);
     }
     /// Seals `text` into parameter `index`, or binds NULL when it is empty (not recorded).
-    void bindSealed(sqlite::Statement& statement, int index, const char* table, const char* column,
+    void bindSealed(db::Statement& statement, int index, const char* table, const char* column,
                     std::int64_t row, const std::string& text) const {
         if (text.empty()) {
             statement.bindNull(index);
@@ -144,15 +144,14 @@ struct RecordStore::Impl {
     }
     /// The text sealed in `column` of the current row, or "" when it is NULL.
     std::string openOptional(std::string& damage, const char* table, const char* column,
-                             std::int64_t row, const sqlite::Statement& statement,
-                             int index) const {
+                             std::int64_t row, const db::Statement& statement, int index) const {
         return statement.isNull(index) ? std::string{}
                                        : open(damage, table, column, row, statement.blob(index));
     }
 
     /// The date kept in `column` of the current row, or none when it is NULL. Text that is not
     /// a date (only a change outside Roundtable writes one) marks the record damaged.
-    static std::optional<Date> readDate(std::string& damage, const sqlite::Statement& statement,
+    static std::optional<Date> readDate(std::string& damage, const db::Statement& statement,
                                         int index) {
         return statement.isNull(index) ? std::nullopt : dateIn(damage, statement.text(index));
     }
@@ -171,7 +170,7 @@ struct RecordStore::Impl {
     }
 
     /// A sessions row selected with kSessionColumns (GroupRecords.cpp).
-    Session readSession(const sqlite::Statement& row);
+    Session readSession(const db::Statement& row);
     /// Fills in the session's corrections of whether it took place and its newest adapted plan
     /// (SessionRecords.cpp).
     void addSessionHistory(Session& session);
@@ -184,7 +183,7 @@ struct RecordStore::Impl {
                            std::int64_t value);
     /// An attendance_marks row selected as (any, status, reason, recorded_at, id,
     /// minutes_present).
-    AttendanceMark readMark(const sqlite::Statement& row, MemberId member);
+    AttendanceMark readMark(const db::Statement& row, MemberId member);
 
     void takeKey(crypto::SecretKey key) {
         auditKey.emplace(crypto::deriveSubkey(key, 1, "rtaudit1"));
@@ -343,7 +342,7 @@ struct RecordStore::Impl {
     template <typename Write>
     void commitOrRelock(Write&& write) {
         try {
-            sqlite::Transaction transaction(db);
+            db::Transaction transaction(db);
             write();
             transaction.commit();
         } catch (...) {
@@ -369,14 +368,14 @@ struct RecordStore::Impl {
     /// `damage`, the records read are checked against the log.
     std::vector<UserId> facilitatorsOf(SessionId session, std::string* damage = nullptr);
     /// A progress_notes row selected with kNoteColumns (without ratings and amendments).
-    ProgressNote readNote(const sqlite::Statement& row);
+    ProgressNote readNote(const db::Statement& row);
     /// Adds their ratings and amendments to notes read with `noteFilter` (a condition on
     /// the progress_notes row n, with one parameter: e.g. "n.session_id = ?").
     void addRatingsAndAmendments(std::vector<ProgressNote>& notes, const std::string& noteFilter,
                                  std::int64_t value);
 
     /// Concerns selected with kConcernColumns, each with its actions (ClinicalRecords.cpp).
-    std::vector<Concern> readConcerns(sqlite::Statement& query);
+    std::vector<Concern> readConcerns(db::Statement& query);
     /// Closes an open concern with its outcome, or reopens a closed one with the reason.
     void recordConcernOutcome(ConcernId concern, bool close, const std::string& text);
 
@@ -453,7 +452,7 @@ struct RecordStore::Impl {
     static constexpr const char* kStoredUserColumns =
         "SELECT u.id, u.login, u.role, u.kdf_salt, u.kdf_ops, u.kdf_mem, u.wrapped_key, "
         "k.wrapped_seed FROM users u LEFT JOIN signing_keys k ON k.user_id = u.id ";
-    static std::optional<StoredUser> readStoredUser(sqlite::Statement& query) {
+    static std::optional<StoredUser> readStoredUser(db::Statement& query) {
         if (!query.step())
             return std::nullopt;
         StoredUser found;

@@ -59,7 +59,7 @@ void RecordStore::Impl::logChangedRows() {
         auto row = db.cached(selectRow(*change.table));
         ledger::bindKey(*row, 1, ledger::keyFromLog(*change.table, change.key));
         if (row->step())
-            tag = ledger::tagOf(*rowKey, *change.table, row->handle());
+            tag = ledger::tagOf(*rowKey, *change.table, *row);
         appendEvent({tag ? "row-written" : "row-removed", change.table->name, std::nullopt, at,
                      change.key, tag});
     }
@@ -72,13 +72,12 @@ std::int64_t RecordStore::Impl::logUnloggedRows() {
     for (const auto& table : ledger::tables()) {
         auto rows =
             db.prepare(rowsWithNewestTag(table, "TRUE ORDER BY " + ledger::keyOrder(table, "t")));
-        auto columns = sqlite3_column_count(rows.handle()) - 1;
+        auto columns = rows.columnCount() - 1;
         while (rows.step()) {
             if (!rows.isNull(columns))
                 continue;
-            appendEvent({"row-written", table.name, std::nullopt, at,
-                         ledger::keyOf(table, rows.handle()),
-                         ledger::tagOf(*rowKey, table, rows.handle(), columns)});
+            appendEvent({"row-written", table.name, std::nullopt, at, ledger::keyOf(table, rows),
+                         ledger::tagOf(*rowKey, table, rows, columns)});
             ++logged;
         }
     }
@@ -98,14 +97,14 @@ std::string RecordStore::Impl::damageOf(const char* tableName, const ledger::Row
     ledger::bindKey(*row, 1, key);
     if (!row->step())
         return {};
-    auto columns = sqlite3_column_count(row->handle()) - 1;
+    auto columns = row->columnCount() - 1;
     if (row->isNull(columns))
-        return sentence(table, ledger::keyOf(table, row->handle()), kUnlogged);
+        return sentence(table, ledger::keyOf(table, *row), kUnlogged);
     auto logged = row->text(columns);
     if (logged.empty())
-        return sentence(table, ledger::keyOf(table, row->handle()), kLoggedRemoved);
-    if (logged != ledger::tagOf(*rowKey, table, row->handle(), columns))
-        return sentence(table, ledger::keyOf(table, row->handle()), kChanged);
+        return sentence(table, ledger::keyOf(table, *row), kLoggedRemoved);
+    if (logged != ledger::tagOf(*rowKey, table, *row, columns))
+        return sentence(table, ledger::keyOf(table, *row), kChanged);
     return {};
 }
 
@@ -130,7 +129,7 @@ std::vector<DamagedRecord> RecordStore::Impl::checkEveryRecord(std::int64_t& rec
                                ledger::keyOrder(table, "t"));
         while (rows.step()) {
             ++recordsChecked;
-            auto key = ledger::keyOf(table, rows.handle());
+            auto key = ledger::keyOf(table, rows);
             auto found = newest.find(std::string(table.name) + '\n' + key);
             if (found == newest.end()) {
                 report(table, key, kUnlogged);
@@ -140,7 +139,7 @@ std::vector<DamagedRecord> RecordStore::Impl::checkEveryRecord(std::int64_t& rec
             newest.erase(found);  // what is left afterwards has no row
             if (expected.empty())
                 report(table, key, kLoggedRemoved);
-            else if (expected != ledger::tagOf(*rowKey, table, rows.handle()))
+            else if (expected != ledger::tagOf(*rowKey, table, rows))
                 report(table, key, kChanged);
         }
     }
