@@ -51,6 +51,9 @@ class SqliteStatement final : public db::StatementEngine {
                                     SQLITE_TRANSIENT));
     }
     void bindBlob(int index, const std::vector<unsigned char>& value) override {
+        // An empty vector has no data pointer, which SQLite would take for NULL.
+        if (value.empty())
+            return checkBind(sqlite3_bind_zeroblob(statement_, index, 0));
         checkBind(sqlite3_bind_blob(statement_, index, value.data(), static_cast<int>(value.size()),
                                     SQLITE_TRANSIENT));
     }

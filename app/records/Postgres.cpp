@@ -1,0 +1,293 @@
+// The PostgreSQL engine, over libpq. Statements are prepared once on the server and run with
+// their parameters sent apart from the SQL (text, or binary for blobs); results come back as
+// text and are read as SQLite would give them. Writers take one advisory lock for their whole
+// transaction, as BEGIN IMMEDIATE does for a file (docs/server-store.md, section c).
+#include "records/Postgres.h"
+
+#include <libpq-fe.h>
+
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <vector>
+
+#include "records/Types.h"
+#include "text/Translate.h"
+
+namespace roundtable::records::postgres {
+namespace {
+
+// The server's type numbers (pg_type.oid) of the values the store reads.
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26,
+              kNumeric = 1700, kFloat4 = 700, kFloat8 = 701;
+
+/// The lock every write transaction takes first, released when it ends: one writer at a
+/// time, as on a file. Any fixed number would do; this one spells "RTBL" in ASCII.
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1381253708)";
+
+std::string trimmed(std::string message) {
+    while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back())))
+        message.pop_back();
+    return message;
+}
+
+/// Throws StoreError for a failed command: what failed (`english`, marked with trLater), and
+/// the server's own words, said plainly when the cause is one a person can act on.
+[[noreturn]] void fail(PGconn* connection, const PGresult* result, const char* english) {
+    const std::string what = text::tr(english);
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string detail = primary ? primary : trimmed(PQerrorMessage(connection));
+    std::string_view code = state ? state : "";
+    if (PQstatus(connection) != CONNECTION_OK || code.starts_with("08")) {
+        throw StoreError(
+            text::fill(text::tr("{1}: the server cannot be reached ({2})"), {what, detail}));
+    }
+    if (code == "53100")
+        throw StoreError(
+            text::fill(text::tr("{1}: the server's disk is full ({2})"), {what, detail}));
+    if (code == "55P03" || code == "40P01") {
+        throw StoreError(text::fill(
+            text::tr("{1}: the server is busy with a change from another computer ({2})"),
+            {what, detail}));
+    }
+    if (code == "42501") {
+        throw StoreError(
+            text::fill(text::tr("{1}: the server does not allow this account to do that ({2})"),
+                       {what, detail}));
+    }
+    throw StoreError(what + ": " + detail);
+}
+
+/// A result, cleared when it goes.
+struct Result {
+    PGresult* result;
+    explicit Result(PGresult* r) : result(r) {}
+    ~Result() { PQclear(result); }
+    Result(const Result&) = delete;
+    Result& operator=(const Result&) = delete;
+    [[nodiscard]] bool succeeded() const {
+        auto status = PQresultStatus(result);
+        return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    }
+};
+
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+class PostgresStatement final : public db::StatementEngine {
+  public:
+    PostgresStatement(PGconn* connection, std::string name, const std::string& sql)
+        : connection_(connection), name_(std::move(name)) {
+        Result prepared(
+            PQprepare(connection_, name_.c_str(), numberedPlaceholders(sql).c_str(), 0, nullptr));
+        if (!prepared.succeeded())
+            fail(connection_, prepared.result, text::trLater("Cannot prepare a database query"));
+        description_ = PQdescribePrepared(connection_, name_.c_str());
+        if (PQresultStatus(description_) != PGRES_COMMAND_OK)
+            fail(connection_, description_, text::trLater("Cannot prepare a database query"));
+        parameters_.resize(static_cast<std::size_t>(PQnparams(description_)));
+    }
+    ~PostgresStatement() override {
+        PQclear(result_);
+        PQclear(description_);
+        // Ignored when it fails (a connection lost, a transaction aborted): the name is never
+        // used again, and the server forgets it with the connection.
+        PQclear(PQexec(connection_, ("DEALLOCATE " + name_).c_str()));
+    }
+    PostgresStatement(const PostgresStatement&) = delete;
+    PostgresStatement& operator=(const PostgresStatement&) = delete;
+
+    void bind(int index, std::int64_t value) override {
+        parameter(index) = Parameter{std::to_string(value), false};
+    }
+    void bind(int index, std::string_view value) override {
+        parameter(index) = Parameter{std::string(value), false};
+    }
+    void bindBlob(int index, const std::vector<unsigned char>& value) override {
+        parameter(index) = Parameter{std::string(value.begin(), value.end()), true};
+    }
+    void bindNull(int index) override { parameter(index).reset(); }
+
+    bool step() override {
+        if (!result_)
+            run();
+        return ++row_ < PQntuples(result_);
+    }
+    void reset() override {
+        PQclear(result_);
+        result_ = nullptr;
+        row_ = -1;
+        for (auto& value : parameters_)
+            value.reset();
+    }
+
+    int columnCount() const override { return PQnfields(description_); }
+    std::string columnName(int column) const override { return PQfname(description_, column); }
+    db::ValueType type(int column) const override {
+        if (PQgetisnull(result_, row_, column))
+            return db::ValueType::null;
+        switch (PQftype(description_, column)) {
+            case kBool:
+            case kInt2:
+            case kInt4:
+            case kInt8:
+            case kOid:
+            case kNumeric:
+                return db::ValueType::integer;
+            case kFloat4:
+            case kFloat8:
+                return db::ValueType::real;
+            case kBytea:
+                return db::ValueType::blob;
+            default:
+                return db::ValueType::text;
+        }
+    }
+    std::int64_t integer(int column) const override {
+        std::string_view value = PQgetvalue(result_, row_, column);
+        if (PQftype(description_, column) == kBool)
+            return value == "t" ? 1 : 0;
+        std::int64_t number = 0;
+        std::from_chars(value.data(), value.data() + value.size(), number);
+        return number;
+    }
+    std::string text(int column) const override {
+        if (PQgetisnull(result_, row_, column))
+            return {};
+        if (PQftype(description_, column) == kBool)
+            return std::to_string(integer(column));
+        return {PQgetvalue(result_, row_, column),
+                static_cast<std::size_t>(PQgetlength(result_, row_, column))};
+    }
+    std::vector<unsigned char> blob(int column) const override {
+        auto value = text(column);
+        if (PQftype(description_, column) != kBytea)
+            return {value.begin(), value.end()};
+        // The server writes bytea as text in hex: \x then two digits a byte.
+        std::vector<unsigned char> bytes;
+        bytes.reserve(value.size() / 2);
+        for (std::size_t i = 2; i + 1 < value.size(); i += 2)
+            bytes.push_back(
+                static_cast<unsigned char>(hexDigit(value[i]) * 16 + hexDigit(value[i + 1])));
+        return bytes;
+    }
+
+  private:
+    struct Parameter {
+        std::string value;
+        bool binary;
+    };
+    std::optional<Parameter>& parameter(int index) {
+        return parameters_.at(static_cast<std::size_t>(index - 1));
+    }
+    void run() {
+        std::vector<const char*> values;
+        std::vector<int> lengths, formats;
+        for (const auto& parameter : parameters_) {
+            values.push_back(parameter ? parameter->value.data() : nullptr);
+            lengths.push_back(parameter ? static_cast<int>(parameter->value.size()) : 0);
+            formats.push_back(parameter && parameter->binary ? 1 : 0);
+        }
+        result_ = PQexecPrepared(connection_, name_.c_str(), static_cast<int>(values.size()),
+                                 values.data(), lengths.data(), formats.data(), 0);
+        auto status = PQresultStatus(result_);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+            fail(connection_, result_, text::trLater("The database refused the change"));
+        row_ = -1;
+    }
+
+    PGconn* connection_;
+    std::string name_;
+    PGresult* description_ = nullptr;  ///< its parameters and columns
+    PGresult* result_ = nullptr;       ///< every row, fetched at the first step
+    int row_ = -1;
+    std::vector<std::optional<Parameter>> parameters_;  ///< none: NULL
+};
+
+class PostgresEngine final : public db::Engine {
+  public:
+    explicit PostgresEngine(const std::string& connection)
+        : connection_(PQconnectdb(connection.c_str())) {
+        if (PQstatus(connection_) != CONNECTION_OK) {
+            std::string message = trimmed(PQerrorMessage(connection_));
+            PQfinish(connection_);
+            throw StoreError(
+                text::fill(text::tr("The database server cannot be reached: {1}"), {message}));
+        }
+        // The server's notices ("... does not exist, skipping") are not for the person using
+        // the app; its errors are thrown.
+        PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
+        // Text as UTF-8 whatever the server's default; a commit is on disk before it returns.
+        execute("SET client_encoding = 'UTF8'; SET synchronous_commit = on");
+    }
+    ~PostgresEngine() override { PQfinish(connection_); }
+    PostgresEngine(const PostgresEngine&) = delete;
+    PostgresEngine& operator=(const PostgresEngine&) = delete;
+
+    void execute(const std::string& sql) override {
+        Result result(PQexec(connection_, sql.c_str()));
+        if (!result.succeeded())
+            fail(connection_, result.result, text::trLater("Database command failed"));
+    }
+    std::unique_ptr<db::StatementEngine> prepare(const std::string& sql) override {
+        return std::make_unique<PostgresStatement>(connection_,
+                                                   "rt" + std::to_string(++statements_), sql);
+    }
+    void beginWrite() override { execute(kBeginWrite); }
+    // The snapshot is taken by the first query, at once.
+    void beginRead() override {
+        execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1");
+    }
+    void commit() override { execute("COMMIT"); }
+    void rollback() noexcept override { PQclear(PQexec(connection_, "ROLLBACK")); }
+
+  private:
+    PGconn* connection_;
+    std::uint64_t statements_ = 0;  ///< names each prepared statement
+};
+
+}  // namespace
+
+std::unique_ptr<db::Engine> connect(const std::string& connection) {
+    return std::make_unique<PostgresEngine>(connection);
+}
+
+std::string numberedPlaceholders(std::string_view sql) {
+    std::string out;
+    out.reserve(sql.size() + 16);
+    int next = 0;
+    char quote = 0;  // inside '...' or "..." (a doubled quote closes and opens again)
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        char c = sql[i];
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '?') {
+            std::size_t digits = i + 1;
+            while (digits < sql.size() && std::isdigit(static_cast<unsigned char>(sql[digits])))
+                ++digits;
+            out += '$';
+            if (digits > i + 1) {
+                out.append(sql.substr(i + 1, digits - i - 1));
+                i = digits - 1;
+            } else {
+                out += std::to_string(++next);
+            }
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace roundtable::records::postgres

@@ -1,0 +1,67 @@
+// A database of its own on the test PostgreSQL server, for tests of the server engine
+// (issue 15). scripts/test starts a throwaway cluster (scripts/pg-cluster) and exports its
+// PG* variables; each TestServerDatabase creates a fresh database on it and drops it after.
+// Without a cluster (PGHOST unset) a test says it was skipped, unless scripts/test asked for
+// the server (ROUNDTABLE_TEST_SERVER=required), when it fails.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "records/Database.h"
+#include "records/Postgres.h"
+
+namespace roundtable::test {
+
+/// True when a test server is there; otherwise says why the test is skipped (or fails it,
+/// when scripts/test promised a server).
+inline bool testServerAvailable() {
+    if (std::getenv("PGHOST"))
+        return true;
+    const char* required = std::getenv("ROUNDTABLE_TEST_SERVER");
+    if (required && std::string(required) == "required")
+        FAIL("ROUNDTABLE_TEST_SERVER=required but PGHOST is not set: no test server");
+    MESSAGE("skipped: no PostgreSQL test server (PGHOST unset; scripts/test starts one)");
+    return false;
+}
+
+class TestServerDatabase {
+  public:
+    TestServerDatabase() {
+        static std::atomic<int> made{0};
+        name_ = "rt_test_" + std::to_string(getpid()) + "_" + std::to_string(++made);
+        admin().execute("DROP DATABASE IF EXISTS " + name_);
+        admin().execute("CREATE DATABASE " + name_);
+    }
+    ~TestServerDatabase() {
+        try {
+            admin().execute("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+        } catch (...) {
+        }
+    }
+    TestServerDatabase(const TestServerDatabase&) = delete;
+    TestServerDatabase& operator=(const TestServerDatabase&) = delete;
+
+    /// What to connect with (host, port and user from PG*).
+    [[nodiscard]] std::string connection() const { return "dbname=" + name_; }
+    [[nodiscard]] std::unique_ptr<records::db::Connection> connect() const {
+        return std::make_unique<records::db::Connection>(records::postgres::connect(connection()));
+    }
+
+  private:
+    /// The cluster's own database, from which databases are made and dropped.
+    records::db::Connection& admin() {
+        if (!admin_)
+            admin_.emplace(records::postgres::connect("dbname=postgres"));
+        return *admin_;
+    }
+    std::string name_;
+    std::optional<records::db::Connection> admin_;
+};
+
+}  // namespace roundtable::test
