@@ -23,6 +23,14 @@ void configure(db::Connection& connection);
 /// first keys are written in the same all-or-nothing step.
 void createFresh(db::Connection& connection);
 
+/// The SQL that makes an empty PostgreSQL database (its current schema) a store of the current
+/// format: the same tables, columns, keys, indexes and refusing triggers as a new file, with
+/// the same first rows, and a one-row table schema_format in place of the file's pragmas.
+/// Derived from a new file's schema, which stays the one definition of the format (a SQLite
+/// INTEGER column is bigint, TEXT is text in byte order, BLOB is bytea; each trigger becomes a
+/// PL/pgSQL function). Throws std::logic_error for a part of the schema it cannot translate.
+[[nodiscard]] std::string serverScript();
+
 /// Refuses a database of another application, a newer version, or a format too old to
 /// read. Throws StoreError with an explanation; changes nothing.
 void refuseUnreadable(db::Connection& connection);

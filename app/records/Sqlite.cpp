@@ -179,6 +179,10 @@ std::unique_ptr<db::Engine> openFileToRead(const std::filesystem::path& path) {
     return std::make_unique<SqliteEngine>(uri, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
 }
 
+std::unique_ptr<db::Engine> openInMemory() {
+    return std::make_unique<SqliteEngine>(":memory:", ":memory:", SQLITE_OPEN_READWRITE);
+}
+
 sqlite3* handle(db::Connection& connection) {
     auto* engine = dynamic_cast<SqliteEngine*>(&connection.engine());
     if (!engine)

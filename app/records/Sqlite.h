@@ -19,6 +19,9 @@ namespace roundtable::records::sqlite {
 /// (no recovery, no checkpoint). Throws StoreError.
 [[nodiscard]] std::unique_ptr<db::Engine> openFileToRead(const std::filesystem::path& path);
 
+/// A new database in memory, gone when it closes.
+[[nodiscard]] std::unique_ptr<db::Engine> openInMemory();
+
 /// The SQLite handle of a connection to a file; std::logic_error for another engine.
 [[nodiscard]] sqlite3* handle(db::Connection& connection);
 [[nodiscard]] std::int64_t pragmaInteger(db::Connection& connection, const std::string& name);
