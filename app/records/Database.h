@@ -42,10 +42,14 @@ class StatementEngine {
     [[nodiscard]] virtual std::vector<unsigned char> blob(int column) const = 0;
 };
 
+/// Which engine: the few parts of the store that differ between them ask (docs/server-store.md).
+enum class Dialect { sqlite, postgresql };
+
 /// One engine's connection. Errors are thrown as StoreError, written for a person.
 class Engine {
   public:
     virtual ~Engine() = default;
+    [[nodiscard]] virtual Dialect dialect() const = 0;
     /// Runs SQL without parameters, perhaps several statements.
     virtual void execute(const std::string& sql) = 0;
     [[nodiscard]] virtual std::unique_ptr<StatementEngine> prepare(const std::string& sql) = 0;
@@ -161,6 +165,7 @@ class Connection {
     CachedStatement cached(const std::string& sql);
     /// The engine, for the code that belongs to one (a file's pragmas, a server's settings).
     Engine& engine() { return *engine_; }
+    [[nodiscard]] Dialect dialect() const { return engine_->dialect(); }
     /// Work every write transaction does last, inside it, when it commits (the record store
     /// authenticates the rows the transaction wrote). Throwing from it rolls back.
     void setBeforeCommit(std::function<void()> hook) { beforeCommit_ = std::move(hook); }

@@ -85,11 +85,9 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name, Date joi
 std::vector<Member> RecordStore::membersOf(GroupId group) {
     impl_->key();
     std::vector<Member> result;
-    // A leaving reason is sealed to its membership's SQLite rowid: the last use of rowid, to
-    // be replaced by a key before the store runs on a server (docs/server-store.md).
     auto query = impl_->db.prepare(
         "SELECT m.id, m.code, m.name, s.joined_on, s.left_on, s.leaving_reason, "
-        "s.attendance_required, s.rowid FROM members m JOIN memberships s ON s.member_id = m.id "
+        "s.attendance_required FROM members m JOIN memberships s ON s.member_id = m.id "
         "WHERE s.group_id = ? ORDER BY m.id");
     query.bind(1, group);
     while (query.step()) {
@@ -102,8 +100,9 @@ std::vector<Member> RecordStore::membersOf(GroupId group) {
         member.name = impl_->open(member.damage, "members", "name", id, query.blob(2));
         member.joinedOn = impl_->readDate(member.damage, query, 3).value_or(Date{});
         member.leftOn = impl_->readDate(member.damage, query, 4);
-        member.leavingReason = impl_->openOptional(member.damage, "memberships", "leaving_reason",
-                                                   query.integer(7), query, 5);
+        if (!query.isNull(5))
+            member.leavingReason =
+                impl_->openLeavingReason(member.damage, group, id, query.blob(5));
         member.attendanceRequired = query.integer(6) == 1;
         result.push_back(std::move(member));
     }
@@ -115,19 +114,19 @@ void RecordStore::recordLeaving(GroupId group, MemberId member, Date leftOn,
     impl_->signedInUser();
     auto& db = impl_->db;
     db::Transaction transaction(db);
-    // rowid: what the reason is sealed to (see membersOf).
     auto find = db.prepare(
-        "SELECT rowid, left_on IS NOT NULL FROM memberships WHERE group_id = ? AND member_id = ?");
+        "SELECT left_on IS NOT NULL FROM memberships WHERE group_id = ? AND member_id = ?");
     find.bind(1, group).bind(2, member);
     if (!find.step())
         throw StoreError(text::tr("This member is not in that group."));
-    if (find.integer(1) == 1)
+    if (find.integer(0) == 1)
         throw StoreError(text::tr("This member's leaving is already recorded."));
     db.prepare(
           "UPDATE memberships SET left_on = ?, leaving_reason = ? "
           "WHERE group_id = ? AND member_id = ?")
         .bind(1, leftOn)
-        .bindBlob(2, impl_->seal("memberships", "leaving_reason", find.integer(0), reason))
+        .bindBlob(2, impl_->seal("memberships", "leaving_reason",
+                                 RecordStore::Impl::membershipPlace(group, member), reason))
         .bind(3, group)
         .bind(4, member)
         .run();

@@ -224,7 +224,8 @@ class PostgresEngine final : public db::Engine {
         }
         // The server's notices ("... does not exist, skipping") are not for the person using
         // the app; its errors are thrown.
-        PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            connection_, [](void*, const char*) {}, nullptr);
         // Text as UTF-8 whatever the server's default; a commit is on disk before it returns.
         execute("SET client_encoding = 'UTF8'; SET synchronous_commit = on");
     }
@@ -232,6 +233,7 @@ class PostgresEngine final : public db::Engine {
     PostgresEngine(const PostgresEngine&) = delete;
     PostgresEngine& operator=(const PostgresEngine&) = delete;
 
+    db::Dialect dialect() const override { return db::Dialect::postgresql; }
     void execute(const std::string& sql) override {
         Result result(PQexec(connection_, sql.c_str()));
         if (!result.succeeded())

@@ -110,20 +110,27 @@ void requirePassphrase(const std::string& passphrase) {
     }
 }
 
+/// A new store's first administrator must have a name and a good passphrase.
+void requireAdministrator(const NewDatabase& setup) {
+    if (setup.adminLogin.empty())
+        throw StoreError(text::tr("Please give the administrator a user name."));
+    requirePassphrase(setup.adminPassphrase);
+}
+
 }  // namespace
 
 RecordStore::RecordStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RecordStore::RecordStore(RecordStore&&) noexcept = default;
 RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
     if (this != &other) {
-        if (impl_)
+        if (impl_ && !impl_->onServer())
             filecheck::markClosedAtLast(impl_->db);
         impl_ = std::move(other.impl_);
     }
     return *this;
 }
 RecordStore::~RecordStore() {
-    if (impl_)
+    if (impl_ && !impl_->onServer())
         filecheck::markClosedAtLast(impl_->db);
 }
 
@@ -135,11 +142,23 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
             {path.string()}));
     }
     refuseNetworkShare(path);
-    if (setup.adminLogin.empty())
-        throw StoreError(text::tr("Please give the administrator a user name."));
-    requirePassphrase(setup.adminPassphrase);
+    requireAdministrator(setup);
+    auto store = begin(std::make_unique<Impl>(path, true), setup,
+                       [](Impl& impl) { schema::createFresh(impl.db); });
+    filecheck::markInUse(store.store.impl_->db);
+    return store;
+}
 
-    auto impl = std::make_unique<Impl>(path, true);
+CreatedDatabase RecordStore::createOnServer(const std::string& connection,
+                                            const NewDatabase& setup) {
+    crypto::initialise();
+    requireAdministrator(setup);
+    return begin(std::make_unique<Impl>(connection), setup,
+                 [](Impl& impl) { impl.db.execute(schema::serverScript()); });
+}
+
+CreatedDatabase RecordStore::begin(std::unique_ptr<Impl> impl, const NewDatabase& setup,
+                                   void (*makeSchema)(Impl&)) {
     impl->kdf = kdfFor(setup.keyDerivation);
     impl->clock = setup.clock;
     schema::configure(impl->db);
@@ -148,7 +167,7 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
     auto adminSeed = crypto::SecretKey::random();
     {
         db::Transaction transaction(impl->db);
-        schema::createFresh(impl->db);
+        makeSchema(*impl);
         impl->startLedger();
         impl->takeKey(crypto::SecretKey::random());
         impl->db.prepare("INSERT INTO key_recovery (id, wrapped_key) VALUES (1, ?)")
@@ -171,7 +190,6 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
         impl->signerId = 1;
         transaction.commit();
     }
-    filecheck::markInUse(impl->db);
     return {RecordStore(std::move(impl)), recovery.text, recoveryPublicKey};
 }
 
@@ -189,13 +207,19 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
     impl->migrationBackup = schema::migrate(impl->db, path);
     if (impl->migrationBackup) {
         // No key to chain it with yet: recorded at the next sign-in, like a failed one.
-        impl->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, '', ?)")
-            .bind(1, impl->nowUtc())
-            .bind(2, "migrate-to-format-" + std::to_string(schema::kCurrentVersion))
-            .run();
+        impl->keepAside("", "migrate-to-format-" + std::to_string(schema::kCurrentVersion));
     }
     impl->startLedger();
     filecheck::markInUse(impl->db);
+    return RecordStore(std::move(impl));
+}
+
+RecordStore RecordStore::openOnServer(const std::string& connection) {
+    crypto::initialise();
+    auto impl = std::make_unique<Impl>(connection);
+    schema::configure(impl->db);
+    schema::refuseUnreadable(impl->db);
+    impl->startLedger();
     return RecordStore(std::move(impl));
 }
 
@@ -235,11 +259,7 @@ void RecordStore::unlock(const std::string& login, const std::string& passphrase
     auto keepAside = [&](const char* kind) {
         // No key to chain it with: kept aside and chained at the next sign-in. The name is kept
         // only when it is a user's: whatever else was typed (a passphrase?) is never stored.
-        impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, ?, ?)")
-            .bind(1, impl_->nowUtc())
-            .bind(2, stored ? login : std::string())
-            .bind(3, std::string(kind))
-            .run();
+        impl_->keepAside(stored ? login : std::string(), kind);
     };
     if (!key) {
         throttle.recordFailure();
@@ -524,10 +544,7 @@ std::string RecordStore::checkReaches(const LogHead& seen) {
         impl_->audit("log-behind-seen-head", "database", seen.event);
         transaction.commit();
     } else {
-        impl_->db.prepare("INSERT INTO audit_pending (at, login, kind) VALUES (?, '', ?)")
-            .bind(1, impl_->nowUtc())
-            .bind(2, std::string("log-behind-seen-head"))
-            .run();
+        impl_->keepAside("", "log-behind-seen-head");
     }
     return text::fill(text::tr("Records may be missing: {1} (an older copy, or a cut log). Unless "
                                "a backup was restored on purpose, add nothing and ask an "

@@ -73,6 +73,11 @@ class RecordStore {
     static CreatedDatabase create(const std::filesystem::path& path, const NewDatabase& setup);
     /// Opens an existing database, locked; refuses a newer, older, foreign or damaged file.
     static RecordStore open(const std::filesystem::path& path);
+    /// The same on a PostgreSQL server (issue 15, being built): `connection` is what libpq
+    /// takes, e.g. "postgresql:///roundtable?service=clinic". create makes the schema in an
+    /// empty database; open refuses a database that is not a store of this format.
+    static CreatedDatabase createOnServer(const std::string& connection, const NewDatabase& setup);
+    static RecordStore openOnServer(const std::string& connection);
     /// The data format this build writes (a current database's PRAGMA user_version).
     [[nodiscard]] static std::int64_t dataFormat();
 
@@ -355,6 +360,10 @@ class RecordStore {
   private:
     struct Impl;
     explicit RecordStore(std::unique_ptr<Impl> impl);
+    /// A new store's first transaction, after `makeSchema`: keys, the signed log and the first
+    /// administrator, signed in.
+    static CreatedDatabase begin(std::unique_ptr<Impl> impl, const NewDatabase& setup,
+                                 void (*makeSchema)(Impl&));
     std::unique_ptr<Impl> impl_;
 };
 

@@ -186,39 +186,67 @@ std::string keyOrder(const LedgeredTable& table, const char* alias) {
     return order;
 }
 
+namespace {
+
+/// The statement noting the row `which` (NEW or OLD) of `table` as changed.
+std::string noteChange(const LedgeredTable& table, const char* which) {
+    return std::string("INSERT INTO changed_rows (table_name, row_key) VALUES ('") + table.name +
+           "', " + keySql(table, which) + ") ON CONFLICT DO NOTHING;";
+}
+
+}  // namespace
+
 void captureChanges(db::Connection& connection) {
     // One row per record: a record written twice in a transaction is tagged once, as it ends.
+    if (connection.dialect() == db::Dialect::postgresql) {
+        connection.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS changed_rows (seq bigint GENERATED ALWAYS AS "
+            "IDENTITY PRIMARY KEY, table_name text NOT NULL, row_key text NOT NULL, "
+            "UNIQUE (table_name, row_key))");
+        return;
+    }
     connection.execute(
         "CREATE TEMP TABLE IF NOT EXISTS changed_rows (seq INTEGER PRIMARY KEY, "
         "table_name TEXT NOT NULL, row_key TEXT NOT NULL, UNIQUE (table_name, row_key))");
     for (const auto& table : tables()) {
-        auto note = [&](const char* which) {
-            return std::string("INSERT INTO changed_rows (table_name, row_key) VALUES ('") +
-                   table.name + "', " + keySql(table, which) + ") ON CONFLICT DO NOTHING;";
-        };
         std::string name = table.name;
         connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +
-                           "_insert AFTER INSERT ON main." + name + " BEGIN " + note("NEW") +
-                           " END;");
+                           "_insert AFTER INSERT ON main." + name + " BEGIN " +
+                           noteChange(table, "NEW") + " END;");
         connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +
-                           "_update AFTER UPDATE ON main." + name + " BEGIN " + note("OLD") +
-                           note("NEW") + " END;");
+                           "_update AFTER UPDATE ON main." + name + " BEGIN " +
+                           noteChange(table, "OLD") + noteChange(table, "NEW") + " END;");
         connection.execute("CREATE TEMP TRIGGER IF NOT EXISTS ledger_" + name +
-                           "_delete AFTER DELETE ON main." + name + " BEGIN " + note("OLD") +
-                           " END;");
+                           "_delete AFTER DELETE ON main." + name + " BEGIN " +
+                           noteChange(table, "OLD") + " END;");
     }
+}
+
+std::string serverCapture() {
+    std::string sql;
+    for (const auto& table : tables()) {
+        // changed_rows is the session's own: the store's schema has none, and pg_temp is next.
+        std::string name = std::string("ledger_") + table.name;
+        sql += "CREATE FUNCTION " + name +
+               "() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $body$ "
+               "BEGIN IF TG_OP <> 'INSERT' THEN " +
+               noteChange(table, "OLD") + " END IF; IF TG_OP <> 'DELETE' THEN " +
+               noteChange(table, "NEW") + " END IF; RETURN NULL; END $body$;\n" +
+               "CREATE TRIGGER " + name + " AFTER INSERT OR UPDATE OR DELETE ON " + table.name +
+               " FOR EACH ROW EXECUTE FUNCTION " + name + "();\n";
+    }
+    return sql;
 }
 
 std::vector<ChangedRow> takeChangedRows(db::Connection& connection) {
     std::vector<ChangedRow> changed;
     {
-        auto rows =
-            connection.cached("SELECT table_name, row_key FROM temp.changed_rows ORDER BY seq");
+        auto rows = connection.cached("SELECT table_name, row_key FROM changed_rows ORDER BY seq");
         while (rows->step())
             changed.push_back({&table(rows->text(0)), rows->text(1)});
     }
     if (!changed.empty())
-        connection.cached("DELETE FROM temp.changed_rows")->run();
+        connection.cached("DELETE FROM changed_rows")->run();
     return changed;
 }
 

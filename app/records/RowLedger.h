@@ -65,9 +65,13 @@ void bindKey(db::Statement& statement, int index, const RowKey& key);
 /// The key columns in order, for ORDER BY.
 [[nodiscard]] std::string keyOrder(const LedgeredTable& table, const char* alias);
 
-/// Makes this connection note, in temp.changed_rows, every ledgered row its statements insert,
-/// change or delete (temporary triggers: plain SQL from any other connection is not noted).
+/// Makes this connection note, in its temporary table changed_rows, every ledgered row its
+/// statements insert, change or delete. On a file the triggers are temporary too: plain SQL
+/// from any other connection is not noted. On a server they are the schema's (serverCapture),
+/// and a session without the table cannot write a ledgered row at all.
 void captureChanges(db::Connection& connection);
+/// The server schema's triggers that note changed rows (see captureChanges).
+[[nodiscard]] std::string serverCapture();
 
 struct ChangedRow {
     const LedgeredTable* table;

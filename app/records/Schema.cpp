@@ -725,6 +725,11 @@ void expectPragma(db::Connection& connection, const std::string& name, std::int6
 }  // namespace
 
 void configure(db::Connection& connection) {
+    if (connection.dialect() == db::Dialect::postgresql) {
+        // The store's schema first; the session's temporary tables after it (serverScript).
+        connection.execute(std::string("SET search_path = ") + kServerSchema + ", pg_temp");
+        return;
+    }
     connection.execute(
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;"
         "PRAGMA secure_delete = ON; PRAGMA cache_size = -32768;");
@@ -748,10 +753,27 @@ void createFresh(db::Connection& connection) {
 }
 
 void refuseUnreadable(db::Connection& connection) {
-    auto applicationId = sqlite::pragmaInteger(connection, "application_id");
-    auto version = sqlite::pragmaInteger(connection, "user_version");
+    std::int64_t applicationId = 0, version = 0;
+    if (connection.dialect() == db::Dialect::postgresql) {
+        // A database without the table (or the schema) is not a store's.
+        auto exists = connection.prepare("SELECT to_regclass('schema_format') IS NOT NULL");
+        if (exists.step() && exists.integer(0) == 1) {
+            auto format = connection.prepare("SELECT application_id, version FROM schema_format");
+            if (format.step()) {
+                applicationId = format.integer(0);
+                version = format.integer(1);
+            }
+        }
+    } else {
+        applicationId = sqlite::pragmaInteger(connection, "application_id");
+        version = sqlite::pragmaInteger(connection, "user_version");
+    }
     if (applicationId != kApplicationId) {
-        throw StoreError(text::tr("This file is not a Roundtable database, so it was not opened."));
+        throw StoreError(connection.dialect() == db::Dialect::postgresql
+                             ? text::tr("This database on the server is not a Roundtable "
+                                        "database, so it was not opened.")
+                             : text::tr("This file is not a Roundtable database, so it was not "
+                                        "opened."));
     }
     if (version > kCurrentVersion) {
         throw StoreError(text::fill(

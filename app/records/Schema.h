@@ -23,9 +23,12 @@ void configure(db::Connection& connection);
 /// first keys are written in the same all-or-nothing step.
 void createFresh(db::Connection& connection);
 
-/// The SQL that makes an empty PostgreSQL database (its current schema) a store of the current
-/// format: the same tables, columns, keys, indexes and refusing triggers as a new file, with
-/// the same first rows, and a one-row table schema_format in place of the file's pragmas.
+/// The schema (namespace) of a store on a PostgreSQL server.
+constexpr const char* kServerSchema = "roundtable";
+/// The SQL that makes an empty PostgreSQL database a store of the current format, in the
+/// schema kServerSchema (and sets the session's search path to it): the same tables, columns,
+/// keys, indexes and refusing triggers as a new file, with the same first rows, the ledger's
+/// change capture, and a one-row table schema_format in place of the file's pragmas.
 /// Derived from a new file's schema, which stays the one definition of the format (a SQLite
 /// INTEGER column is bigint, TEXT is text in byte order, BLOB is bytea; each trigger becomes a
 /// PL/pgSQL function). Throws std::logic_error for a part of the schema it cannot translate.

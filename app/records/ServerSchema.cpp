@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "records/RowLedger.h"
 #include "records/Schema.h"
 
 namespace roundtable::records::schema {
@@ -193,7 +194,10 @@ std::string serverScript() {
             throw std::logic_error("the schema's tables refer to each other in a circle");
     }
 
-    std::string script;
+    // The store's own schema, searched before the session's temporary tables: a trigger's
+    // table name cannot be taken over by a client's temporary table of the same name.
+    std::string script = std::string("CREATE SCHEMA ") + kServerSchema +
+                         ";\nSET search_path = " + kServerSchema + ", pg_temp;\n";
     for (const auto* table : tables)
         script += serverSql(table->sql) + ";\n";
     for (const auto& part : parts) {
@@ -202,6 +206,7 @@ std::string serverScript() {
         else if (part.type == "trigger")
             script += serverTrigger(part.sql);
     }
+    script += ledger::serverCapture();
     // The rows a new file starts with (its id among them).
     for (const auto* table : tables) {
         auto rows = file.prepare("SELECT * FROM \"" + table->name + "\"");

@@ -121,6 +121,7 @@ class SqliteEngine final : public db::Engine {
     SqliteEngine(const SqliteEngine&) = delete;
     SqliteEngine& operator=(const SqliteEngine&) = delete;
 
+    db::Dialect dialect() const override { return db::Dialect::sqlite; }
     void execute(const std::string& sql) override {
         char* error = nullptr;
         int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);

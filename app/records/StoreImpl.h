@@ -8,6 +8,7 @@
 #include "records/Clock.h"
 #include "records/Crypto.h"
 #include "records/DatabaseLock.h"
+#include "records/Postgres.h"
 #include "records/PrivateFile.h"
 #include "records/RecordStore.h"
 #include "records/RowLedger.h"
@@ -39,14 +40,20 @@ inline std::string userContext(UserId id) {
 }
 
 struct RecordStore::Impl {
+    /// A store in a file.
     Impl(std::filesystem::path p, bool create)
-        : path(std::move(p)), lock(lockFile(path, create)), db(sqlite::openFile(path, create)) {}
+        : path(std::move(p)),
+          lock(std::in_place, lockFile(path, create)),
+          db(sqlite::openFile(path, create)) {}
+    /// A store on a PostgreSQL server (`connection` as libpq takes it).
+    explicit Impl(const std::string& connection) : db(postgres::connect(connection)) {}
 
-    std::filesystem::path path;
-    /// Held for the store's whole life, taken before the file is read and released after the
-    /// connection is closed (members are destroyed in reverse order).
-    DatabaseLock lock;
+    std::filesystem::path path;  ///< the file; empty on a server
+    /// A file's: held for the store's whole life, taken before the file is read and released
+    /// after the connection is closed (members are destroyed in reverse order).
+    std::optional<DatabaseLock> lock;
     db::Connection db;
+    [[nodiscard]] bool onServer() const { return db.dialect() == db::Dialect::postgresql; }
     std::optional<crypto::SecretKey> dataKey;   ///< present while unlocked (wiped by lock)
     std::optional<crypto::SecretKey> auditKey;  ///< derived from the data key for the chain
     std::optional<crypto::SecretKey> rowKey;    ///< derived from the data key for row tags
@@ -147,6 +154,32 @@ struct RecordStore::Impl {
                              std::int64_t row, const db::Statement& statement, int index) const {
         return statement.isNull(index) ? std::string{}
                                        : open(damage, table, column, row, statement.blob(index));
+    }
+
+    /// A membership, as what its leaving reason is sealed to: its key, "group.member".
+    static std::string membershipPlace(GroupId group, MemberId member) {
+        return std::to_string(group) + "." + std::to_string(member);
+    }
+    /// A membership's leaving reason. Builds before the store could be on a server sealed it to
+    /// the membership's rowid, which only a file has: such a reason is read so, on a file.
+    std::string openLeavingReason(std::string& damage, GroupId group, MemberId member,
+                                  const crypto::Bytes& sealed) {
+        auto text = crypto::open(
+            key(), sealed, place("memberships", "leaving_reason", membershipPlace(group, member)));
+        if (!text && db.dialect() == db::Dialect::sqlite) {
+            auto row =
+                db.cached("SELECT rowid FROM memberships WHERE group_id = ? AND member_id = ?");
+            row->bind(1, group).bind(2, member);
+            if (row->step()) {
+                text = crypto::open(
+                    key(), sealed,
+                    place("memberships", "leaving_reason", std::to_string(row->integer(0))));
+            }
+        }
+        if (!text)  // says so in `damage`
+            return open(damage, "memberships", "leaving_reason", membershipPlace(group, member),
+                        sealed);
+        return *text;
     }
 
     /// The date kept in `column` of the current row, or none when it is NULL. Text that is not
@@ -379,6 +412,17 @@ struct RecordStore::Impl {
     /// Closes an open concern with its outcome, or reopens a closed one with the reason.
     void recordConcernOutcome(ConcernId concern, bool close, const std::string& text);
 
+    /// An event that cannot be chained yet (no key: nobody is signed in), kept aside until the
+    /// next sign-in chains it (chainPendingEvents).
+    void keepAside(const std::string& login, const std::string& kind) {
+        db.prepare(
+              "INSERT INTO audit_pending (id, at, login, kind) "
+              "SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ? FROM audit_pending")
+            .bind(1, nowUtc())
+            .bind(2, login)
+            .bind(3, kind)
+            .run();
+    }
     void chainPendingEvents() {
         auto pending = db.prepare("SELECT at, login, kind FROM audit_pending ORDER BY id");
         while (pending.step()) {

@@ -371,3 +371,22 @@ TEST_CASE("a format 10 database opens and verifies clean, with a user's own phra
     CHECK(phrases[0].text == "He kept to the group's rules.");
     checkEveryKindOfRecord(store, kFormat10RecoveryKey);
 }
+
+TEST_CASE("a reason for leaving sealed to its membership's rowid, as earlier builds did, still reads") {
+    // format-10-left.rtdb: recorded by a build that sealed the reason to the rowid (2); this
+    // build seals a new one to the membership's key (group.member), which a server has too.
+    TempDir dir;
+    std::filesystem::copy_file(kFixtures / "format-10-left.rtdb", dir / "copy.rtdb");
+    auto store = openTestStore(dir / "copy.rtdb");
+    CHECK(store.verify().intact());
+    auto members = store.membersOf(1);
+    REQUIRE(members.size() == 2);
+    CHECK(members[1].leavingReason == "Moved to another area.");
+    CHECK(members[1].damage.empty());
+    store.recordLeaving(1, members[0].id, "2026-04-07"_date, "Finished the programme.");
+    members = store.membersOf(1);
+    CHECK(members[0].leavingReason == "Finished the programme.");
+    CHECK(members[0].damage.empty());
+    CHECK(members[1].leavingReason == "Moved to another area.");
+    CHECK(store.verify().intact());
+}

@@ -2,6 +2,7 @@
 // new file's: the same tables, columns, keys, indexes and refusals, on the test server.
 #include <doctest/doctest.h>
 
+#include "records/RowLedger.h"
 #include "records/Schema.h"
 #include "records/Sqlite.h"
 #include "support/TestServer.h"
@@ -110,12 +111,15 @@ TEST_CASE("on a server a new store has a new file's tables, columns, keys, index
             column(*server, "SELECT 1 FROM pg_indexes WHERE indexname = ?", index).size() == 1,
             index);
     }
+    // Each of the file's triggers, and on the server one more a ledgered table: the capture
+    // of changed rows that a file makes for each connection (ledger::captureChanges).
     auto triggers = column(file, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger'");
     CHECK(triggers.front() != "0");
     CHECK(column(*server,
                  "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                  "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace") ==
-          triggers);
+          std::vector<std::string>{
+              std::to_string(std::stoll(triggers.front()) + ledger::tables().size())});
 
     CHECK(column(*server, "SELECT application_id || ' ' || version FROM schema_format") ==
           std::vector<std::string>{std::to_string(schema::kApplicationId) + " " +
@@ -135,6 +139,11 @@ TEST_CASE("on a server the schema refuses what a file's refuses, in the same wor
     db::Connection file(sqlite::openInMemory());
     schema::createFresh(file);
     file.execute("PRAGMA foreign_keys = ON");
+    // Without the session's table of changed rows no ledgered row can be written on a server.
+    CHECK_THROWS_WITH_AS(server->execute("INSERT INTO groups (id, name, kind, created_at) VALUES "
+                                         "(9, '\\x09'::bytea, 'treatment', 'now')"),
+                         doctest::Contains("changed_rows"), StoreError);
+    ledger::captureChanges(*server);
 
     const std::vector<std::string> statements = {
         "INSERT INTO audit_events (id, at, login, kind, record_kind, chain) "
