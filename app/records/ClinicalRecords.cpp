@@ -393,7 +393,7 @@ std::optional<RelapsePlan> RecordStore::relapsePlan(MemberId member, std::option
     auto find = db.prepare(
         "SELECT p.id, p.version, COALESCE(u.login, ''), p.created_at FROM relapse_plans p "
         "LEFT JOIN users u ON u.id = p.created_by WHERE p.member_id = ?1 "
-        "AND (?2 IS NULL OR p.version = ?2) ORDER BY p.version DESC LIMIT 1");
+        "AND (CAST(?2 AS BIGINT) IS NULL OR p.version = ?2) ORDER BY p.version DESC LIMIT 1");
     find.bind(1, member).bind(2, version ? std::optional<std::int64_t>(*version) : std::nullopt);
     if (!find.step())
         return std::nullopt;

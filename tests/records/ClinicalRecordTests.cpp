@@ -38,11 +38,6 @@ struct Service {
     std::int64_t count(const std::string& sql) const { return rawCount(path, sql); }
 };
 
-bool fileContains(const std::filesystem::path& path, const std::string& text) {
-    auto bytes = readFile(path);
-    return bytes.find(text) != std::string::npos;
-}
-
 }  // namespace
 
 TEST_CASE("group schedule, carers' link and membership details read back after reopening") {
@@ -97,7 +92,7 @@ TEST_CASE("leaving is recorded once, with an encrypted reason, and kept by the s
     CHECK(members[0].leavingReason == "Moved to another area");
     CHECK_FALSE(members[1].leftOn);
     store.lock();
-    CHECK_FALSE(fileContains(service.path, "Moved to another area"));
+    CHECK_FALSE(storeContains(service.path, "Moved to another area"));
     CHECK(rawSql(service.path, "UPDATE memberships SET left_on = NULL")
               .find("a member who has left keeps that record") != std::string::npos);
     CHECK(rawSql(service.path, "DELETE FROM memberships").find("never deleted") !=
@@ -131,7 +126,7 @@ TEST_CASE("member details: the newest counts, earlier ones stay, all encrypted")
     CHECK(service.count("SELECT COUNT(*) FROM member_details") == 2);
     CHECK(service.count("SELECT COUNT(*) FROM member_details WHERE local_id IS NULL") == 1);
     for (const char* secret : {"1980-02-29", "LOCAL-778899", "Elm House", "Pat Green"})
-        CHECK_FALSE(fileContains(service.path, secret));
+        CHECK_FALSE(storeContains(service.path, secret));
     CHECK_FALSE(rawSql(service.path, "UPDATE member_details SET local_id = NULL").empty());
     CHECK_FALSE(rawSql(service.path, "DELETE FROM member_details").empty());
 }
@@ -274,7 +269,7 @@ TEST_CASE("an amendment corrects a signed note: both stay, with author, time and
     CHECK_FALSE(note->amendments[0].createdAt.empty());
     CHECK(note->amendments[1].reason == "Third party named");
     store.lock();
-    CHECK_FALSE(fileContains(service.path, "cousin"));
+    CHECK_FALSE(storeContains(service.path, "cousin"));
     CHECK_FALSE(rawSql(service.path, "UPDATE note_amendments SET reason = x''").empty());
     CHECK_FALSE(rawSql(service.path, "DELETE FROM note_amendments").empty());
     // A ciphertext moved to the other amendment's row no longer decrypts.
@@ -337,7 +332,7 @@ TEST_CASE("concerns: actions and their updates, open until someone closes it wit
     store.lock();
     CHECK(service.count("SELECT COUNT(*) FROM concern_action_updates") == 2);
     CHECK(service.count("SELECT COUNT(*) FROM concern_outcomes") == 2);
-    CHECK_FALSE(fileContains(service.path, "park alone"));
+    CHECK_FALSE(storeContains(service.path, "park alone"));
     for (const char* table :
          {"concerns", "concern_actions", "concern_action_updates", "concern_outcomes"}) {
         CAPTURE(table);
@@ -407,7 +402,7 @@ TEST_CASE("relapse-prevention plans are versioned: every version stays readable"
     CHECK_FALSE(reopened.relapsePlan(service.second));
     reopened.lock();
     store.lock();
-    CHECK_FALSE(fileContains(service.path, "keyworker"));
+    CHECK_FALSE(storeContains(service.path, "keyworker"));
     CHECK_FALSE(rawSql(service.path, "DELETE FROM relapse_plan_sections").empty());
     // A section body moved into another version's place no longer decrypts.
     CHECK(rawSql(service.path,

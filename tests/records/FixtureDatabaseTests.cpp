@@ -372,7 +372,8 @@ TEST_CASE("a format 10 database opens and verifies clean, with a user's own phra
     checkEveryKindOfRecord(store, kFormat10RecoveryKey);
 }
 
-TEST_CASE("a reason for leaving sealed to its membership's rowid, as earlier builds did, still reads") {
+TEST_CASE(
+    "a reason for leaving sealed to its membership's rowid, as earlier builds did, still reads") {
     // format-10-left.rtdb: recorded by a build that sealed the reason to the rowid (2); this
     // build seals a new one to the membership's key (group.member), which a server has too.
     TempDir dir;

@@ -1,8 +1,10 @@
 // Creating and opening record stores in tests: a known administrator, and the fast (but
-// still 64 MiB) key derivation so that suites can create many databases quickly.
+// still 64 MiB) key derivation so that suites can create many databases quickly. On the file
+// named, or on the test server when the suite runs there (TestEngine.h).
 #pragma once
 
 #include "records/RecordStore.h"
+#include "support/TestEngine.h"
 
 // "2026-11-03"_date wherever a test writes a date.
 using namespace roundtable::records::literals;
@@ -13,9 +15,12 @@ inline constexpr const char* kTestLogin = "admin";
 inline constexpr const char* kTestPassphrase = "correct horse battery";
 
 inline records::RecordStore createTestStore(const std::filesystem::path& path) {
-    return records::RecordStore::create(path,
-                                        {kTestLogin, kTestPassphrase, records::KeyDerivation::fast})
-        .store;
+    const records::NewDatabase setup{kTestLogin, kTestPassphrase, records::KeyDerivation::fast};
+    if (testsOnServer()) {
+        ServerDatabases::instance().make(path);
+        return records::RecordStore::createOnServer(serverDatabaseFor(path), setup).store;
+    }
+    return records::RecordStore::create(path, setup).store;
 }
 
 /// A plain planned session for store tests that only need one to exist.
@@ -32,7 +37,8 @@ inline records::NewSession plannedSession(records::GroupId group,
 
 /// Opens and signs in as the test administrator.
 inline records::RecordStore openTestStore(const std::filesystem::path& path) {
-    auto store = records::RecordStore::open(path);
+    auto store = testsOnServer() ? records::RecordStore::openOnServer(serverDatabaseFor(path))
+                                 : records::RecordStore::open(path);
     store.unlock(kTestLogin, kTestPassphrase);
     return store;
 }

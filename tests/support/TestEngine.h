@@ -1,0 +1,78 @@
+// Which engine a store test runs on (issue 15: one suite, two engines). By default a test's
+// store is the file it names; store_tests run with --engine=postgresql (ROUNDTABLE_TEST_ENGINE)
+// puts it instead in a database of its own on the test server that scripts/test starts, named
+// after the file, so that the same test reads the same on both.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "records/Postgres.h"
+#include "records/RowLedger.h"
+#include "records/Schema.h"
+
+namespace roundtable::test {
+
+inline bool testsOnServer() {
+    const char* engine = std::getenv("ROUNDTABLE_TEST_ENGINE");
+    return engine && std::string(engine) == "postgresql";
+}
+
+/// What to connect with to the test server's database standing for the file `path`.
+inline std::string serverDatabaseFor(const std::filesystem::path& path) {
+    char name[32];
+    std::snprintf(name, sizeof name, "rt_%016zx", std::hash<std::string>{}(path.string()));
+    return std::string("dbname=") + name;
+}
+
+/// The test server's databases made by this test process, dropped when it ends.
+class ServerDatabases {
+  public:
+    static ServerDatabases& instance() {
+        static ServerDatabases databases;
+        return databases;
+    }
+    /// A new, empty database standing for the file `path` (made again if it was there).
+    void make(const std::filesystem::path& path) {
+        auto name = serverDatabaseFor(path).substr(7);
+        admin().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        admin().execute("CREATE DATABASE " + name);
+        made_.push_back(name);
+    }
+    ~ServerDatabases() {
+        for (const auto& name : made_) {
+            try {
+                admin().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (...) {
+            }
+        }
+    }
+
+  private:
+    records::db::Connection& admin() {
+        if (!admin_) {
+            admin_ = std::make_unique<records::db::Connection>(
+                records::postgres::connect("dbname=postgres"));
+        }
+        return *admin_;
+    }
+    std::unique_ptr<records::db::Connection> admin_;
+    std::vector<std::string> made_;
+};
+
+/// A connection to the store standing for `path` on the test server, as a person with the
+/// server's own account and psql would have: in the store's schema, able to write rows.
+inline std::unique_ptr<records::db::Connection> connectAsServerOwner(
+    const std::filesystem::path& path) {
+    auto connection = std::make_unique<records::db::Connection>(
+        records::postgres::connect(serverDatabaseFor(path)));
+    records::schema::configure(*connection);
+    records::ledger::captureChanges(*connection);
+    return connection;
+}
+
+}  // namespace roundtable::test
