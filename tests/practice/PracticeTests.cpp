@@ -556,8 +556,7 @@ TEST_CASE("the damage warning names every damaged record once, and nothing when 
 TEST_CASE("the recovery key adds a new administrator when every passphrase is lost") {
     test::TempDir dir;
     const auto path = dir / "service.rtdb";
-    auto created = records::RecordStore::create(
-        path, {test::kTestLogin, test::kTestPassphrase, records::KeyDerivation::fast});
+    auto created = test::createTestDatabase(path);
     const auto recoveryKey = created.recoveryKey;
     auto store = std::move(created.store);
     practice::Practice practice{store, shippedProgramme()};

@@ -14,13 +14,18 @@ namespace roundtable::test {
 inline constexpr const char* kTestLogin = "admin";
 inline constexpr const char* kTestPassphrase = "correct horse battery";
 
-inline records::RecordStore createTestStore(const std::filesystem::path& path) {
+/// A new store with the test administrator signed in, and its recovery key.
+inline records::CreatedDatabase createTestDatabase(const std::filesystem::path& path) {
     const records::NewDatabase setup{kTestLogin, kTestPassphrase, records::KeyDerivation::fast};
     if (testsOnServer()) {
         ServerDatabases::instance().make(path);
-        return records::RecordStore::createOnServer(serverDatabaseFor(path), setup).store;
+        return records::RecordStore::createOnServer(serverDatabaseFor(path), setup);
     }
-    return records::RecordStore::create(path, setup).store;
+    return records::RecordStore::create(path, setup);
+}
+
+inline records::RecordStore createTestStore(const std::filesystem::path& path) {
+    return std::move(createTestDatabase(path).store);
 }
 
 /// A plain planned session for store tests that only need one to exist.
