@@ -75,6 +75,14 @@ std::string hashOfRows(db::Connection& connection) {
     return hasher.hex();
 }
 
+/// A connection to `database`, with the sample table and its two rows.
+std::unique_ptr<db::Connection> sampleServer(const test::TestServerDatabase& database) {
+    auto server = database.connect();
+    server->execute(kServerSample);
+    addSamples(*server);
+    return server;
+}
+
 std::int64_t countSamples(db::Connection& connection) {
     auto count = connection.prepare("SELECT COUNT(*) FROM sample");
     return count.step() ? count.integer(0) : -1;
@@ -94,9 +102,7 @@ TEST_CASE("on a server, values come back as SQLite gives them, so a row's tag is
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    auto server = database.connect();
-    server->execute(kServerSample);
-    addSamples(*server);
+    auto server = sampleServer(database);
 
     test::TempDir folder;
     db::Connection file(sqlite::openFile(folder / "sample.rtdb", true));
@@ -180,9 +186,7 @@ TEST_CASE("the server's refusals are said plainly, and the connection goes on wo
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    auto server = database.connect();
-    server->execute(kServerSample);
-    addSamples(*server);
+    auto server = sampleServer(database);
 
     {
         db::Transaction writing(*server);

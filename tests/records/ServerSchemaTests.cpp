@@ -23,54 +23,43 @@ std::vector<std::string> column(db::Connection& connection, const std::string& s
     return values;
 }
 
-/// Each table with its columns in order: name, type (as SQLite names it) and place in the key.
-std::string fileTables(db::Connection& file) {
+/// Each table `tablesSql` names, with its columns in order as `columnsSql` gives them (bound
+/// to the table's name): name, type as SQLite names it, and place in the key (0: none).
+std::string describeTables(db::Connection& connection, const std::string& tablesSql,
+                           const std::string& columnsSql) {
     std::string described;
-    for (const auto& table :
-         column(file, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+    for (const auto& table : column(connection, tablesSql)) {
         described += table + ":";
-        auto columns = file.prepare("SELECT name, type, pk FROM pragma_table_info(?)");
+        auto columns = connection.prepare(columnsSql);
         columns.bind(1, table);
-        while (columns.step())
-            described.append(" ")
-                .append(columns.text(0))
-                .append(" ")
-                .append(columns.text(1))
-                .append(" ")
-                .append(columns.text(2));
+        while (columns.step()) {
+            for (int c = 0; c < 3; ++c)
+                described.append(" ").append(columns.text(c));
+        }
         described += "\n";
     }
     return described;
 }
 
+std::string fileTables(db::Connection& file) {
+    return describeTables(file, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                          "SELECT name, type, pk FROM pragma_table_info(?)");
+}
+
 std::string serverTables(db::Connection& server) {
-    std::string described;
-    for (const auto& table : column(server,
-                                    "SELECT table_name FROM information_schema.tables WHERE "
-                                    "table_schema = current_schema() AND table_name <> "
-                                    "'schema_format' ORDER BY table_name COLLATE \"C\"")) {
-        described += table + ":";
-        auto columns = server.prepare(
-            "SELECT c.column_name, CASE c.data_type WHEN 'bigint' THEN 'INTEGER' "
-            "WHEN 'bytea' THEN 'BLOB' WHEN 'text' THEN CASE c.collation_name WHEN 'C' THEN "
-            "'TEXT' ELSE 'text in the wrong order' END ELSE c.data_type END, "
-            // indkey counts from 0
-            "COALESCE((SELECT array_position(i.indkey::int2[], a.attnum) + 1 FROM pg_index i "
-            "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = c.column_name "
-            "WHERE i.indrelid = c.table_name::regclass AND i.indisprimary), 0) "
-            "FROM information_schema.columns c WHERE c.table_schema = current_schema() AND "
-            "c.table_name = ? ORDER BY c.ordinal_position");
-        columns.bind(1, table);
-        while (columns.step())
-            described.append(" ")
-                .append(columns.text(0))
-                .append(" ")
-                .append(columns.text(1))
-                .append(" ")
-                .append(columns.text(2));
-        described += "\n";
-    }
-    return described;
+    return describeTables(
+        server,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_name <> 'schema_format' ORDER BY table_name COLLATE \"C\"",
+        "SELECT c.column_name, CASE c.data_type WHEN 'bigint' THEN 'INTEGER' "
+        "WHEN 'bytea' THEN 'BLOB' WHEN 'text' THEN CASE c.collation_name WHEN 'C' THEN "
+        "'TEXT' ELSE 'text in the wrong order' END ELSE c.data_type END, "
+        // indkey counts from 0
+        "COALESCE((SELECT array_position(i.indkey::int2[], a.attnum) + 1 FROM pg_index i "
+        "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = c.column_name "
+        "WHERE i.indrelid = c.table_name::regclass AND i.indisprimary), 0) "
+        "FROM information_schema.columns c WHERE c.table_schema = current_schema() AND "
+        "c.table_name = ? ORDER BY c.ordinal_position");
 }
 
 /// What each statement met: "ok", or the schema's refusal.
