@@ -7,6 +7,7 @@
 
 #include "records/FileCheck.h"
 #include "records/Schema.h"
+#include "records/ServerSetup.h"
 #include "records/StoreImpl.h"
 #include "text/Translate.h"
 
@@ -153,8 +154,14 @@ CreatedDatabase RecordStore::createOnServer(const std::string& connection,
                                             const NewDatabase& setup) {
     crypto::initialise();
     requireAdministrator(setup);
-    return begin(std::make_unique<Impl>(connection), setup,
-                 [](Impl& impl) { impl.db.execute(schema::serverScript()); });
+    return begin(std::make_unique<Impl>(connection), setup, [](Impl& impl) {
+        schema::refuseUnreadable(impl.db);
+        if (impl.db.prepare("SELECT 1 FROM key_recovery").step()) {
+            throw StoreError(
+                text::tr("This store on the server already holds a service's "
+                         "records, so nothing was added to it. Open it instead."));
+        }
+    });
 }
 
 CreatedDatabase RecordStore::begin(std::unique_ptr<Impl> impl, const NewDatabase& setup,
@@ -212,6 +219,10 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
     impl->startLedger();
     filecheck::markInUse(impl->db);
     return RecordStore(std::move(impl));
+}
+
+RecordStore RecordStore::openLocation(const std::string& location) {
+    return server::isServerLocation(location) ? openOnServer(location) : open(location);
 }
 
 RecordStore RecordStore::openOnServer(const std::string& connection) {
@@ -450,6 +461,11 @@ std::vector<User> RecordStore::users() {
 
 BackupResult RecordStore::backupTo(const std::filesystem::path& destination) {
     impl_->signedInUser();
+    if (impl_->onServer()) {
+        throw StoreError(
+            text::tr("A store on a server is backed up on the server, with "
+                     "PostgreSQL's own tools (pg_dump). Nothing was written."));
+    }
     auto record = [&](const std::string& kind, bool succeeded) {
         db::Transaction transaction(impl_->db);
         impl_->audit(kind, "database", std::nullopt);

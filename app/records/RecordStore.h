@@ -74,10 +74,13 @@ class RecordStore {
     /// Opens an existing database, locked; refuses a newer, older, foreign or damaged file.
     static RecordStore open(const std::filesystem::path& path);
     /// The same on a PostgreSQL server (issue 15, being built): `connection` is what libpq
-    /// takes, e.g. "postgresql:///roundtable?service=clinic". create makes the schema in an
-    /// empty database; open refuses a database that is not a store of this format.
+    /// takes, e.g. "postgresql:///roundtable?service=clinic". create gives a store that the
+    /// server's owner has just made (server::install, ServerSetup.h) its first administrator;
+    /// open refuses a database that is not a store of this format.
     static CreatedDatabase createOnServer(const std::string& connection, const NewDatabase& setup);
     static RecordStore openOnServer(const std::string& connection);
+    /// Opens what --db names: a store on a server (server::isServerLocation), or a file.
+    static RecordStore openLocation(const std::string& location);
     /// The data format this build writes (a current database's PRAGMA user_version).
     [[nodiscard]] static std::int64_t dataFormat();
 
@@ -85,6 +88,7 @@ class RecordStore {
     RecordStore& operator=(RecordStore&&) noexcept;
     ~RecordStore();
 
+    /// The file; on a server, the connection it was opened with.
     [[nodiscard]] const std::filesystem::path& path() const;
     /// When open() brought an older database up to date: the verified copy of the file as it
     /// was, kept beside it. Empty otherwise.

@@ -770,8 +770,10 @@ void refuseUnreadable(db::Connection& connection) {
     }
     if (applicationId != kApplicationId) {
         throw StoreError(connection.dialect() == db::Dialect::postgresql
-                             ? text::tr("This database on the server is not a Roundtable "
-                                        "database, so it was not opened.")
+                             ? text::tr("This database on the server holds no Roundtable "
+                                        "store, so it was not opened. The server's "
+                                        "administrator makes one with roundtable-cli server "
+                                        "init.")
                              : text::tr("This file is not a Roundtable database, so it was not "
                                         "opened."));
     }

@@ -46,9 +46,10 @@ struct RecordStore::Impl {
           lock(std::in_place, lockFile(path, create)),
           db(sqlite::openFile(path, create)) {}
     /// A store on a PostgreSQL server (`connection` as libpq takes it).
-    explicit Impl(const std::string& connection) : db(postgres::connect(connection)) {}
+    explicit Impl(const std::string& connection)
+        : path(connection), db(postgres::connect(connection)) {}
 
-    std::filesystem::path path;  ///< the file; empty on a server
+    std::filesystem::path path;  ///< the file, or the server connection
     /// A file's: held for the store's whole life, taken before the file is read and released
     /// after the connection is closed (members are destroyed in reverse order).
     std::optional<DatabaseLock> lock;

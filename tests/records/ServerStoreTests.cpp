@@ -29,9 +29,11 @@ TEST_CASE("on a server, a store keeps every kind of record as a file does, and k
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
+    database.installStore();
     {
         auto created = RecordStore::createOnServer(
-            database.connection(), {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+            database.clientConnection(),
+            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
         test::writeEveryKindOfRecord(created.store);
     }
     test::TempDir folder;
@@ -41,7 +43,7 @@ TEST_CASE("on a server, a store keeps every kind of record as a file does, and k
     }
     auto onFile = test::openTestStore(folder / "same.rtdb").verify();
 
-    auto store = RecordStore::openOnServer(database.connection());
+    auto store = RecordStore::openOnServer(database.clientConnection());
     store.unlock(test::kTestLogin, test::kTestPassphrase);
     auto report = store.verify();
     INFO(findings(report));
@@ -71,7 +73,8 @@ TEST_CASE("on a server, a store keeps every kind of record as a file does, and k
           std::string::npos);
 
     CHECK_THROWS_WITH_AS(RecordStore::openOnServer("dbname=postgres"),
-                         "This database on the server is not a Roundtable database, so it was "
-                         "not opened.",
+                         "This database on the server holds no Roundtable store, so it was not "
+                         "opened. The server's administrator makes one with roundtable-cli server "
+                         "init.",
                          StoreError);
 }

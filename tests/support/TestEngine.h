@@ -14,6 +14,7 @@
 #include "records/Postgres.h"
 #include "records/RowLedger.h"
 #include "records/Schema.h"
+#include "support/TestServer.h"
 
 namespace roundtable::test {
 
@@ -29,6 +30,11 @@ inline std::string serverDatabaseFor(const std::filesystem::path& path) {
     return std::string("dbname=") + name;
 }
 
+/// What the client account connects to the store standing for `path` with.
+inline std::string clientConnectionFor(const std::filesystem::path& path) {
+    return serverDatabaseFor(path) + " user=" + kTestClientRole;
+}
+
 /// The test server's databases made by this test process, dropped when it ends.
 class ServerDatabases {
   public:
@@ -42,6 +48,11 @@ class ServerDatabases {
         admin().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         admin().execute("CREATE DATABASE " + name);
         made_.push_back(name);
+    }
+    void makeClientRole() {
+        if (!clientRoleMade_)
+            makeTestClientRole(admin());
+        clientRoleMade_ = true;
     }
     ~ServerDatabases() {
         for (const auto& name : made_) {
@@ -62,6 +73,7 @@ class ServerDatabases {
     }
     std::unique_ptr<records::db::Connection> admin_;
     std::vector<std::string> made_;
+    bool clientRoleMade_ = false;
 };
 
 /// A connection to the store standing for `path` on the test server, as a person with the

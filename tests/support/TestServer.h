@@ -15,6 +15,7 @@
 
 #include "records/Database.h"
 #include "records/Postgres.h"
+#include "records/ServerSetup.h"
 
 namespace roundtable::test {
 
@@ -28,6 +29,17 @@ inline bool testServerAvailable() {
         FAIL("ROUNDTABLE_TEST_SERVER=required but PGHOST is not set: no test server");
     MESSAGE("skipped: no PostgreSQL test server (PGHOST unset; scripts/test starts one)");
     return false;
+}
+
+/// The account the stores on the test server are used with, as a team's computers would use
+/// theirs: everything the suites do on a server, they do with only the client's privileges.
+inline constexpr const char* kTestClientRole = "roundtable_client";
+
+/// Makes the client account, unless it is there (two test processes may try at once).
+inline void makeTestClientRole(records::db::Connection& admin) {
+    admin.execute(std::string("DO $$ BEGIN CREATE ROLE ") + kTestClientRole +
+                  " LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
+                  "END $$");
 }
 
 class TestServerDatabase {
@@ -47,8 +59,18 @@ class TestServerDatabase {
     TestServerDatabase(const TestServerDatabase&) = delete;
     TestServerDatabase& operator=(const TestServerDatabase&) = delete;
 
-    /// What to connect with (host, port and user from PG*).
+    /// What to connect with (host, port and user from PG*): the server's own account, which
+    /// owns what it makes.
     [[nodiscard]] std::string connection() const { return "dbname=" + name_; }
+    /// Makes the database a store (no records yet) for the client account, as `server init`.
+    void installStore() {
+        makeTestClientRole(admin());
+        records::server::install(connection(), kTestClientRole);
+    }
+    /// What the client account connects with.
+    [[nodiscard]] std::string clientConnection() const {
+        return connection() + " user=" + kTestClientRole;
+    }
     [[nodiscard]] std::unique_ptr<records::db::Connection> connect() const {
         return std::make_unique<records::db::Connection>(records::postgres::connect(connection()));
     }

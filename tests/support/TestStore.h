@@ -4,6 +4,7 @@
 #pragma once
 
 #include "records/RecordStore.h"
+#include "records/ServerSetup.h"
 #include "support/TestEngine.h"
 
 // "2026-11-03"_date wherever a test writes a date.
@@ -18,8 +19,12 @@ inline constexpr const char* kTestPassphrase = "correct horse battery";
 inline records::CreatedDatabase createTestDatabase(const std::filesystem::path& path) {
     const records::NewDatabase setup{kTestLogin, kTestPassphrase, records::KeyDerivation::fast};
     if (testsOnServer()) {
-        ServerDatabases::instance().make(path);
-        return records::RecordStore::createOnServer(serverDatabaseFor(path), setup);
+        // As a service does it: the owner makes the store, the client account signs it up.
+        auto& databases = ServerDatabases::instance();
+        databases.make(path);
+        databases.makeClientRole();
+        records::server::install(serverDatabaseFor(path), kTestClientRole);
+        return records::RecordStore::createOnServer(clientConnectionFor(path), setup);
     }
     return records::RecordStore::create(path, setup);
 }
@@ -42,7 +47,7 @@ inline records::NewSession plannedSession(records::GroupId group,
 
 /// Opens and signs in as the test administrator.
 inline records::RecordStore openTestStore(const std::filesystem::path& path) {
-    auto store = testsOnServer() ? records::RecordStore::openOnServer(serverDatabaseFor(path))
+    auto store = testsOnServer() ? records::RecordStore::openOnServer(clientConnectionFor(path))
                                  : records::RecordStore::open(path);
     store.unlock(kTestLogin, kTestPassphrase);
     return store;

@@ -1,0 +1,30 @@
+// What the account that owns a store on a PostgreSQL server does to its database (issue 15,
+// docs/server-store.md section c): makes it a store, letting the account the app connects
+// with (the client account) write records and read them but not rewrite them; and brings it
+// to this build's format. Every other command, and the app, connects as the client account.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace roundtable::records::server {
+
+/// True when `location` (what --db names) is a store on a server rather than a file: a
+/// "postgresql://" or "postgres://" URI, or libpq's "keyword=value" form ("service=clinic").
+/// A file whose name has "=" before any "/" is named with "./" in front.
+[[nodiscard]] bool isServerLocation(std::string_view location);
+
+/// Makes the empty database that `connection` reaches a store of this build's format, owned by
+/// the account it connects as, with no records yet (RecordStore::createOnServer adds its first
+/// administrator). `clientRole`, an existing account other than the owner, may then read every
+/// table and insert rows, and may change or delete only what the app changes (a draft note, a
+/// draft's ratings, jottings taken into a note, a member's leaving, a session's outcome, key
+/// wraps, sign-in throttling): never a signed note, an attendance mark or the audit log. All
+/// or nothing; throws StoreError (the account missing, a store already there) changing nothing.
+void install(const std::string& connection, const std::string& clientRole);
+
+/// Brings the store that `connection` reaches (as its owner) to this build's format, and says
+/// what it did. Refuses a database that holds no store, or a newer format, changing nothing.
+[[nodiscard]] std::string migrate(const std::string& connection);
+
+}  // namespace roundtable::records::server

@@ -1,0 +1,155 @@
+// Setting up a store on a server (issue 15): what --db takes for a server, server::install as
+// the owner account, and what the server then refuses the client account however the client
+// is modified: a signed note, an attendance mark and the audit log cannot be rewritten.
+#include <doctest/doctest.h>
+
+#include "records/ServerSetup.h"
+#include "support/EveryRecord.h"
+#include "support/TestServer.h"
+
+using namespace roundtable;
+using namespace roundtable::records;
+
+namespace {
+
+/// What the server said when it refused `sql` ("" when it did it).
+std::string refusal(db::Connection& connection, const std::string& sql) {
+    try {
+        connection.execute(sql);
+        return "";
+    } catch (const StoreError& error) {
+        return error.what();
+    }
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("--db names a store on a server by a postgresql URI or libpq's keyword=value form") {
+    CHECK(server::isServerLocation("postgresql:///roundtable?service=clinic"));
+    CHECK(server::isServerLocation("postgres://rt@db.clinic.example/records"));
+    CHECK(server::isServerLocation("service=clinic"));
+    CHECK(server::isServerLocation("host=db.clinic.example dbname=records sslmode=verify-full"));
+    CHECK_FALSE(server::isServerLocation("records.rtdb"));
+    CHECK_FALSE(server::isServerLocation("/srv/records/clinic.rtdb"));
+    CHECK_FALSE(server::isServerLocation("./service=clinic.rtdb"));
+    CHECK_FALSE(server::isServerLocation("postgresql.rtdb"));
+}
+
+TEST_CASE(
+    "server init refuses an account that is missing or is the owner's, and a database "
+    "that has a store, changing nothing") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    auto owner = database.connect();
+    auto schemas = [&] {
+        auto query =
+            owner->prepare("SELECT count(*) FROM pg_namespace WHERE nspname = 'roundtable'");
+        query.step();
+        return query.integer(0);
+    };
+    CHECK_THROWS_WITH_AS(server::install(database.connection(), "nobody_here"),
+                         "The server has no account called nobody_here. Its administrator makes "
+                         "it first (createuser nobody_here); then run this again. Nothing was "
+                         "changed.",
+                         StoreError);
+    auto self = owner->prepare("SELECT current_user");
+    REQUIRE(self.step());
+    const auto ownerRole = self.text(0);
+    self.reset();
+    CHECK_THROWS_WITH_AS(server::install(database.connection(), ownerRole),
+                         doctest::Contains("is the account setting up the store"), StoreError);
+    CHECK(schemas() == 0);
+
+    database.installStore();
+    CHECK(schemas() == 1);
+    CHECK_THROWS_WITH_AS(server::install(database.connection(), test::kTestClientRole),
+                         "This database on the server already has a schema called roundtable, so "
+                         "it was not changed. A new store needs an empty database.",
+                         StoreError);
+    CHECK(server::migrate(database.connection()) ==
+          "The store is already in data format 10, this version's. Nothing was changed.");
+
+    // Signed up once; a second first administrator is refused.
+    const NewDatabase setup{test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast};
+    { auto created = RecordStore::createOnServer(database.clientConnection(), setup); }
+    CHECK_THROWS_WITH_AS(RecordStore::createOnServer(database.clientConnection(), setup),
+                         "This store on the server already holds a service's records, so nothing "
+                         "was added to it. Open it instead.",
+                         StoreError);
+    auto store = RecordStore::openOnServer(database.clientConnection());
+    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    CHECK(store.users().size() == 1);
+}
+
+TEST_CASE("server migrate refuses a database without a store and a newer format") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    CHECK_THROWS_WITH_AS(server::migrate(database.connection()),
+                         doctest::Contains("holds no Roundtable store"), StoreError);
+    database.installStore();
+    database.connect()->execute("UPDATE roundtable.schema_format SET version = 11");
+    CHECK_THROWS_WITH_AS(server::migrate(database.connection()),
+                         doctest::Contains("written by a newer version of Roundtable (data "
+                                           "format 11; this version reads up to 10)"),
+                         StoreError);
+    CHECK_THROWS_WITH_AS(RecordStore::openOnServer(database.clientConnection()),
+                         doctest::Contains("data format 11"), StoreError);
+}
+
+TEST_CASE(
+    "the server refuses the client account a change to a signed note, an attendance mark "
+    "or the audit log, whatever the client sends") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    database.installStore();
+    {
+        auto created = RecordStore::createOnServer(
+            database.clientConnection(),
+            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+        test::writeEveryKindOfRecord(created.store);
+    }
+    // A modified client: the client account's own connection, sending what it likes.
+    db::Connection client(postgres::connect(database.clientConnection()));
+    client.execute("SET search_path = roundtable");
+    auto signedNotes = client.prepare("SELECT count(*) FROM progress_notes WHERE state = 'signed'");
+    REQUIRE(signedNotes.step());
+    REQUIRE(signedNotes.integer(0) == 1);
+    signedNotes.reset();
+
+    // Columns a draft may change: the triggers refuse them on a signed note.
+    CHECK(contains(refusal(client, "UPDATE progress_notes SET late_entry = 1"),
+                   "a signed progress note cannot be changed"));
+    const std::string denied = "the server does not allow this account to do that";
+    for (const char* sql : {
+             "DELETE FROM progress_notes",
+             "UPDATE progress_notes SET session_id = session_id",
+             "UPDATE attendance_marks SET status = 'attended'",
+             "DELETE FROM attendance_marks",
+             "UPDATE audit_events SET kind = 'view'",
+             "DELETE FROM audit_events",
+             "TRUNCATE audit_events",
+             "DELETE FROM log_signatures",
+             "UPDATE member_details SET local_id = local_id",
+             "DELETE FROM memberships",
+             "UPDATE service_state SET key = 'x'",
+             "INSERT INTO schema_format VALUES (1, 1)",
+             "DROP TABLE progress_notes",
+             "ALTER TABLE audit_events DISABLE TRIGGER ALL",
+             "SET session_replication_role = replica",
+         }) {
+        INFO(sql);
+        auto said = refusal(client, sql);
+        CHECK(!said.empty());
+        CHECK((contains(said, denied) || contains(said, "must be owner")));
+    }
+    auto store = RecordStore::openOnServer(database.clientConnection());
+    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    CHECK(store.verify().intact());
+}
