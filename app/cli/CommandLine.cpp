@@ -6,6 +6,7 @@
 
 #include "curriculum/ProgrammeLoader.h"
 #include "curriculum/ProgrammeLocation.h"
+#include "records/ServerSetup.h"
 #include "text/Translate.h"
 
 namespace roundtable::cli {
@@ -16,6 +17,18 @@ std::string option(const std::vector<std::string>& arguments, const std::string&
             return arguments[i + 1];
     }
     return {};
+}
+
+std::string databaseFile(const std::vector<std::string>& arguments, const char* needs) {
+    auto database = option(arguments, "--db");
+    if (database.empty())
+        throw UsageError(text::tr(needs));
+    if (records::server::isServerLocation(database)) {
+        throw UsageError(text::fill(
+            text::tr("{1} is a store on a server; this command works on a database file"),
+            {database}));
+    }
+    return database;
 }
 
 std::int64_t recordNumber(const std::string& text, const std::string& option) {

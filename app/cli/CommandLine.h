@@ -23,6 +23,11 @@ class UsageError : public std::runtime_error {
 [[nodiscard]] std::string option(const std::vector<std::string>& arguments,
                                  const std::string& name);
 
+/// The database file --db names, for a command that works only on a file (demo, restore):
+/// UsageError when --db is missing (`needs`, marked with trLater) or names a server.
+[[nodiscard]] std::string databaseFile(const std::vector<std::string>& arguments,
+                                       const char* needs);
+
 /// A record's number as the app shows it (a session's or a group's id), given as `option`;
 /// UsageError when it is not one.
 [[nodiscard]] std::int64_t recordNumber(const std::string& text, const std::string& option);

@@ -11,6 +11,7 @@
 #include "cli/CurriculumCommand.h"
 #include "cli/Passphrase.h"
 #include "cli/PrintCommand.h"
+#include "cli/ServerCommand.h"
 #include "cli/SignIn.h"
 #include "curriculum/EasyReadLint.h"
 #include "curriculum/ModuleComparison.h"
@@ -48,7 +49,8 @@ constexpr const char* kUsage = text::trLater(
 
 /// The whole usage text: the commands above and print's.
 void printUsage(std::ostream& err) {
-    err << text::tr(kUsage) << text::tr(kCurriculumUsage) << text::tr(kPrintUsage);
+    err << text::tr(kUsage) << text::tr(kCurriculumUsage) << text::tr(kPrintUsage)
+        << text::tr(kServerUsage);
 }
 
 int validate(const std::string& directory, std::ostream& out) {
@@ -238,11 +240,12 @@ int backup(const std::vector<std::string>& arguments, std::istream& in, std::ost
 /// Puts a backup in place of the database; an administrator of the backup signs in to it.
 int restore(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
             std::ostream& err) {
+    const char* needs = text::trLater("restore needs --backup FILE, --db PATH and --user NAME");
+    auto database = databaseFile(arguments, needs);
     auto backupFile = option(arguments, "--backup");
-    auto database = option(arguments, "--db");
     auto user = option(arguments, "--user");
-    if (backupFile.empty() || database.empty() || user.empty())
-        throw UsageError(text::tr("restore needs --backup FILE, --db PATH and --user NAME"));
+    if (backupFile.empty() || user.empty())
+        throw UsageError(text::tr(needs));
     auto result =
         records::RecordStore::restore(backupFile, database, user, readPassphrase(in, err));
     out << text::fill(text::tr("Restored {1} from {2} (verified: integrity ok, {3} records as they "
@@ -267,7 +270,7 @@ int recover(const std::vector<std::string>& arguments, std::istream& in, std::os
     auto content = loadContent(arguments, err, text::tr("nobody was added"));
     if (!content)
         return 1;
-    auto store = records::RecordStore::open(database);
+    auto store = records::RecordStore::openLocation(database);
     practice::Practice practice(store, content->programme);
     const auto key = readPassphrase(in, err, text::trLater("Recovery key"));
     const auto passphrase =
@@ -332,12 +335,7 @@ int exportCsv(const std::vector<std::string>& arguments, std::istream& in, std::
 }
 
 int demo(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
-    auto database = option(arguments, "--db");
-    if (database.empty()) {
-        err << text::tr("demo needs --db PATH") << "\n";
-        printUsage(err);
-        return 2;
-    }
+    auto database = databaseFile(arguments, text::trLater("demo needs --db PATH"));
     auto content = loadContent(arguments, err, text::tr("no demo was made"));
     if (!content)
         return 1;
@@ -397,6 +395,8 @@ int run(const std::vector<std::string>& arguments, std::istream& in, std::ostrea
             return print(arguments, in, out, err);
         if (command == "curriculum")
             return curriculum(arguments, in, out, err);
+        if (command == "server")
+            return server(arguments, in, out, err);
     } catch (const UsageError& error) {
         err << "roundtable-cli: " << error.what() << '\n';
         printUsage(err);

@@ -18,7 +18,7 @@ bool openAndSignIn(std::optional<records::RecordStore>& store, practice::SeenLog
     auto user = option(arguments, "--user");
     if (database.empty() || user.empty())
         throw UsageError(text::tr("this command needs --db PATH and --user NAME"));
-    store.emplace(records::RecordStore::open(database));
+    store.emplace(records::RecordStore::openLocation(database));
     auto warning = seen.warningFor(*store);
     if (!warning.empty())
         out << text::fill(text::tr("WARNING: {1}"), {warning}) << "\n";

@@ -212,10 +212,34 @@ class PostgresStatement final : public db::StatementEngine {
     std::vector<std::optional<Parameter>> parameters_;  ///< none: NULL
 };
 
+/// Refuses a connection that cannot be read, or that holds a password: a password given there
+/// is seen on screen and kept in shell histories and settings. libpq reads it from ~/.pgpass
+/// or the service file instead. So the connection can be shown (a title bar, a recovery sheet).
+void refusePassword(const std::string& connection) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(connection.c_str(), &error);
+    if (!options) {
+        std::string message = error ? trimmed(error) : std::string();
+        PQfreemem(error);
+        throw StoreError(text::fill(
+            text::tr("The connection to the database server cannot be read: {1}"), {message}));
+    }
+    bool password = false;
+    for (auto* option = options; option->keyword; ++option)
+        password |= std::string_view(option->keyword) == "password" && option->val && *option->val;
+    PQconninfoFree(options);
+    if (password) {
+        throw StoreError(text::tr(
+            "The connection holds a password, where it can be seen and kept. Put the password "
+            "in the file ~/.pgpass (or the service file) instead, and leave it out of the "
+            "connection."));
+    }
+}
+
 class PostgresEngine final : public db::Engine {
   public:
     explicit PostgresEngine(const std::string& connection)
-        : connection_(PQconnectdb(connection.c_str())) {
+        : connection_((refusePassword(connection), PQconnectdb(connection.c_str()))) {
         if (PQstatus(connection_) != CONNECTION_OK) {
             std::string message = trimmed(PQerrorMessage(connection_));
             PQfinish(connection_);

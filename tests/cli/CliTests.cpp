@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <sstream>
 
 #include "cli/Commands.h"
@@ -17,6 +18,7 @@
 #include "support/RawSql.h"
 #include "support/SmallService.h"
 #include "support/TempDir.h"
+#include "support/TestServer.h"
 #include "support/TestStore.h"
 
 using roundtable::cli::run;
@@ -422,7 +424,7 @@ TEST_CASE("a wrong command line prints the usage and exits 2") {
     CHECK(cli({"frobnicate"}).code == 2);
     auto missing = cli({"demo"});
     CHECK(missing.code == 2);
-    CHECK(missing.err.starts_with("demo needs --db PATH"));
+    CHECK(missing.err.starts_with("roundtable-cli: demo needs --db PATH"));
 }
 
 TEST_CASE("the built binary creates the demo database and refuses to overwrite it") {
@@ -1018,4 +1020,94 @@ TEST_CASE("recover adds an administrator with the recovery key when nobody can s
     auto store = roundtable::records::RecordStore::open(database);
     store.unlock("morgan", "a new long passphrase");
     CHECK(store.currentUser()->role == roundtable::records::Role::administrator);
+}
+
+TEST_CASE(
+    "server init makes a store on a server that every command opens with --db, and "
+    "prints its recovery key to a private sheet") {
+    if (!roundtable::test::testServerAvailable())
+        return;
+    using roundtable::test::kTestClientRole;
+    roundtable::test::TestServerDatabase database;
+    database.makeClientRole();
+    roundtable::test::TempDir dir;
+    const auto sheet = (dir / "key.pdf").string();
+    const std::vector<std::string> init = {
+        "server",        "init",        "--db", database.connection(), "--client-role",
+        kTestClientRole, "--new-admin", "lead", "--recovery-sheet",    sheet};
+    const std::string passphrase = "a lead's long passphrase\n";
+
+    // A passphrase that would be refused stops it before the server is touched.
+    auto tooShort = cli(init, "short\n");
+    CHECK(tooShort.code == 1);
+    CHECK_FALSE(std::filesystem::exists(sheet));
+    CHECK(cli({"server", "migrate", "--db", database.connection()}).err ==
+          "roundtable-cli: This database on the server holds no Roundtable store, so it was not "
+          "opened. The server's administrator makes one with roundtable-cli server init.\n");
+
+    auto made = cli(init, passphrase);
+    INFO(made.err);
+    REQUIRE(made.code == 0);
+    CHECK(made.out == "Made the store on " + database.connection() + ", for the account " +
+                          kTestClientRole +
+                          "; lead is its administrator.\nThe recovery key is in " + sheet +
+                          ": print it, keep it locked away, and delete the file.\n");
+    struct stat status {};
+    REQUIRE(::stat(sheet.c_str(), &status) == 0);
+    CHECK((status.st_mode & 0777) == 0600);
+    // The key on the sheet opens the store.
+    // The key on the sheet (in lines of four groups) opens the store.
+    std::istringstream text(roundtable::test::pageTexts(sheet).at(0));
+    const std::regex keyLine(R"(\s*([A-Z0-9]{4}(-[A-Z0-9]{4})*)\s*)");
+    std::string key, line;
+    std::smatch part;
+    while (std::getline(text, line)) {
+        if (std::regex_match(line, part, keyLine))
+            key += (key.empty() ? "" : "-") + part[1].str();
+    }
+    CHECK(key.size() == 13 * 5 - 1);
+    {
+        auto store = roundtable::records::RecordStore::openOnServer(database.clientConnection());
+        store.unlockWithRecoveryKey(key);
+        CHECK(store.users().front().login == "lead");
+    }
+
+    CHECK(cli(init, passphrase).err ==
+          "roundtable-cli: This database on the server already has a schema called roundtable, "
+          "so it was not changed. A new store needs an empty database.\n");
+    auto migrate = cli({"server", "migrate", "--db", database.connection()});
+    CHECK(migrate.code == 0);
+    CHECK(migrate.out ==
+          "The store is already in data format 10, this version's. Nothing was changed.\n");
+
+    // The computers' account: the same commands as on a file.
+    auto verified =
+        cli({"verify", "--db", database.clientConnection(), "--user", "lead"}, passphrase);
+    INFO(verified.err);
+    CHECK(verified.code == 0);
+    CHECK(verified.out.find("records: ") != std::string::npos);
+    auto backup = cli({"backup", "--db", database.clientConnection(), "--out",
+                       (dir / "copy.rtdb").string(), "--user", "lead"},
+                      passphrase);
+    CHECK(backup.code == 1);
+    CHECK(backup.err ==
+          "roundtable-cli: A store on a server is backed up on the server, with "
+          "PostgreSQL's own tools (pg_dump). Nothing was written.\n");
+    CHECK_FALSE(std::filesystem::exists(dir / "copy.rtdb"));
+
+    auto password =
+        cli({"verify", "--db", database.clientConnection() + " password=secret", "--user", "lead"},
+            passphrase);
+    CHECK(password.code == 1);
+    CHECK(password.err.find("The connection holds a password") != std::string::npos);
+    CHECK(password.err.find("secret") == std::string::npos);
+    auto demo = cli({"demo", "--db", "service=clinic"});
+    CHECK(demo.code == 2);
+    CHECK(demo.err.starts_with(
+        "roundtable-cli: service=clinic is a store on a server; this command works on a "
+        "database file\n"));
+    auto onFile = cli({"server", "migrate", "--db", (dir / "s.rtdb").string()});
+    CHECK(onFile.code == 2);
+    CHECK(onFile.err.find("is a file; server commands need a PostgreSQL server's database") !=
+          std::string::npos);
 }

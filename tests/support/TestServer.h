@@ -62,9 +62,11 @@ class TestServerDatabase {
     /// What to connect with (host, port and user from PG*): the server's own account, which
     /// owns what it makes.
     [[nodiscard]] std::string connection() const { return "dbname=" + name_; }
+    /// Makes the client account, unless it is there.
+    void makeClientRole() { makeTestClientRole(admin()); }
     /// Makes the database a store (no records yet) for the client account, as `server init`.
     void installStore() {
-        makeTestClientRole(admin());
+        makeClientRole();
         records::server::install(connection(), kTestClientRole);
     }
     /// What the client account connects with.

@@ -1,0 +1,100 @@
+// roundtable-cli server init|migrate: the owner account's two jobs on a server (ServerSetup.h).
+#include "cli/ServerCommand.h"
+
+#include <ostream>
+
+#include "cli/CommandLine.h"
+#include "cli/Passphrase.h"
+#include "documents/PdfFile.h"
+#include "documents/RecoveryKeySheet.h"
+#include "records/RecordStore.h"
+#include "records/ServerSetup.h"
+#include "text/Translate.h"
+
+namespace roundtable::cli {
+
+// TRANSLATORS: the commands and options (roundtable-cli, --db, CONNECTION...) stay as they are.
+const char* const kServerUsage = text::trLater(
+    "       roundtable-cli server init --db CONNECTION --client-role ROLE --new-admin NAME\n"
+    "                      --recovery-sheet FILE.pdf   (as the account that will own the store:\n"
+    "                      makes the empty database a store for ROLE, the account the computers\n"
+    "                      use; NAME's passphrase on standard input; the recovery key to FILE)\n"
+    "       roundtable-cli server migrate --db CONNECTION   (as the owner: this version's format)\n"
+    "       --db takes a file (PATH) or a store on a PostgreSQL server (CONNECTION), as libpq\n"
+    "       does: postgresql://HOST/DATABASE?sslmode=verify-full, or service=NAME\n");
+
+namespace {
+
+/// --db, which these commands need to name a server.
+std::string serverConnection(const std::vector<std::string>& arguments, const char* needs) {
+    auto connection = option(arguments, "--db");
+    if (connection.empty())
+        throw UsageError(text::tr(needs));
+    if (!records::server::isServerLocation(connection)) {
+        throw UsageError(text::fill(
+            text::tr("{1} is a file; server commands need a PostgreSQL server's database, such "
+                     "as postgresql:///roundtable or service=clinic"),
+            {connection}));
+    }
+    return connection;
+}
+
+int init(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+         std::ostream& err) {
+    const char* needs = text::trLater(
+        "server init needs --db CONNECTION, --client-role ROLE, --new-admin NAME and "
+        "--recovery-sheet FILE.pdf");
+    const auto connection = serverConnection(arguments, needs);
+    const auto role = option(arguments, "--client-role");
+    const auto login = option(arguments, "--new-admin");
+    const auto sheet = option(arguments, "--recovery-sheet");
+    if (role.empty() || login.empty() || sheet.empty())
+        throw UsageError(text::tr(needs));
+    const auto passphrase =
+        readPassphrase(in, err, text::trLater("The administrator's passphrase"));
+    if (isTerminal(in) &&
+        readPassphrase(in, err, text::trLater("The same passphrase again")) != passphrase) {
+        err << "roundtable-cli: " << text::tr("The two passphrases differ; nothing was done.")
+            << "\n";
+        return 1;
+    }
+    // Refused before the server is touched, so that a short passphrase leaves no empty store.
+    if (auto problem = records::RecordStore::passphraseProblem(passphrase); !problem.empty()) {
+        err << "roundtable-cli: " << problem << "\n";
+        return 1;
+    }
+    records::server::install(connection, role);
+    auto created = records::RecordStore::createOnServer(connection, {login, passphrase});
+    documents::PdfOptions options;
+    options.privateFile = true;  // the key opens every record
+    documents::writePdf(
+        documents::recoveryKeySheet(created.recoveryKey, connection, created.recoveryPublicKey),
+        sheet, options);
+    out << text::fill(text::tr("Made the store on {1}, for the account {2}; {3} is its "
+                               "administrator."),
+                      {connection, role, records::trimmed(login)})
+        << "\n"
+        << text::fill(text::tr("The recovery key is in {1}: print it, keep it locked away, and "
+                               "delete the file."),
+                      {sheet})
+        << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int server(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+    const std::string step = arguments.size() > 1 ? arguments[1] : "";
+    if (step == "init")
+        return init(arguments, in, out, err);
+    if (step == "migrate") {
+        out << records::server::migrate(serverConnection(
+                   arguments, text::trLater("server migrate needs --db CONNECTION")))
+            << "\n";
+        return 0;
+    }
+    throw UsageError(text::tr("server needs init or migrate"));
+}
+
+}  // namespace roundtable::cli
