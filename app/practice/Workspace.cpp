@@ -11,7 +11,8 @@ std::unique_ptr<Workspace> Workspace::open(const std::filesystem::path& path,
                                            const curriculum::Programme& programme,
                                            SeenLogHeads* seen) {
     std::unique_ptr<Workspace> opened(new Workspace(
-        std::make_unique<records::RecordStore>(records::RecordStore::open(path)), programme));
+        std::make_unique<records::RecordStore>(records::RecordStore::openLocation(path)),
+        programme));
     if (seen) {
         // Before anyone signs in: records missing from an older copy must not go unnoticed,
         // and a failure to look is said as plainly.
@@ -77,6 +78,8 @@ std::string Workspace::suggestedBackupName() const {
 }
 
 std::optional<std::string> Workspace::backupReminder() const {
+    if (store_->isOnServer())
+        return std::nullopt;  // the server's administrator backs it up
     return practice::backupReminder(store_->lastBackupAt(), today(store_->clock()));
 }
 

@@ -45,6 +45,12 @@ class Workspace {
     [[nodiscard]] static int dataFormat() { return records::RecordStore::dataFormat(); }
 
     [[nodiscard]] const std::filesystem::path& path() const { return store_->path(); }
+    /// On a server: backed up and restored there, not from the window.
+    [[nodiscard]] bool isOnServer() const { return store_->isOnServer(); }
+    /// What the window calls the database: a file's name, or the server connection.
+    [[nodiscard]] std::string displayName() const {
+        return isOnServer() ? path().string() : path().filename().string();
+    }
     /// Where a copy of the database as it was is kept, when opening updated its format.
     [[nodiscard]] std::optional<std::filesystem::path> migrationBackup() const {
         return store_->migrationBackup();

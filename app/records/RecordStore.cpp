@@ -242,6 +242,10 @@ const std::filesystem::path& RecordStore::path() const {
     return impl_->path;
 }
 
+bool RecordStore::isOnServer() const {
+    return impl_->onServer();
+}
+
 std::optional<std::filesystem::path> RecordStore::migrationBackup() const {
     return impl_->migrationBackup;
 }

@@ -90,6 +90,8 @@ class RecordStore {
 
     /// The file; on a server, the connection it was opened with.
     [[nodiscard]] const std::filesystem::path& path() const;
+    /// On a server: backed up and restored there, with the server's own tools.
+    [[nodiscard]] bool isOnServer() const;
     /// When open() brought an older database up to date: the verified copy of the file as it
     /// was, kept beside it. Empty otherwise.
     [[nodiscard]] std::optional<std::filesystem::path> migrationBackup() const;

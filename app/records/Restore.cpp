@@ -14,6 +14,7 @@
 #include "records/DatabaseLock.h"
 #include "records/PrivateFile.h"
 #include "records/RecordStore.h"
+#include "records/ServerSetup.h"
 #include "records/StoreImpl.h"
 #include "text/Translate.h"
 
@@ -140,6 +141,11 @@ RestoreResult RecordStore::restore(const std::filesystem::path& backup,
                                    const std::filesystem::path& database, const std::string& login,
                                    const std::string& passphrase) {
     crypto::initialise();
+    if (server::isServerLocation(database.string())) {
+        throw StoreError(
+            text::tr("A store on a server is restored on the server, with "
+                     "PostgreSQL's own tools. Nothing was changed."));
+    }
     // Through a symbolic link to the database file itself: that is what is replaced.
     auto target = std::filesystem::weakly_canonical(database);
     bool replacing = std::filesystem::exists(target);

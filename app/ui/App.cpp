@@ -29,7 +29,10 @@ class App : public LastResortApp {
 
     void OnInitCmdLine(wxCmdLineParser& parser) override {
         wxApp::OnInitCmdLine(parser);
-        parser.AddOption("", "db", trWx("database file to open"), wxCMD_LINE_VAL_STRING);
+        parser.AddOption("", "db",
+                         trWx("database file to open, or a store on a server "
+                              "(postgresql://HOST/DATABASE or service=NAME)"),
+                         wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "content", trWx("programme folder (default: the shipped programme)"),
                          wxCMD_LINE_VAL_STRING);
         parser.AddOption("", "screenshot",

@@ -14,6 +14,7 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 #include <wx/textentry.h>
 #include <wx/utils.h>
 
@@ -22,6 +23,7 @@
 #include "practice/Dates.h"
 #include "practice/ScopeExit.h"
 #include "printing/Output.h"
+#include "records/ServerSetup.h"
 #include "text/Translate.h"
 #include "ui/AccessPanels.h"
 #include "ui/CurriculumPanel.h"
@@ -54,6 +56,7 @@ constexpr int kRestoreId = wxID_HIGHEST + 5;
 constexpr int kShortcutsId = wxID_HIGHEST + 6;
 constexpr int kNoRecentId = wxID_HIGHEST + 7;
 constexpr int kPhrasesId = wxID_HIGHEST + 8;
+constexpr int kOpenServerId = wxID_HIGHEST + 9;
 constexpr int kViewCurriculumId = wxID_HIGHEST + 10;
 constexpr int kViewFirstPageId = wxID_HIGHEST + 11;  // one id a page, in kPageNames' order
 /// The work area's pages, in the order of their tabs and of View's Ctrl+1, Ctrl+2...
@@ -85,7 +88,7 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
         book_,
         [this](const std::string& login, const std::string& pass) { return signIn(login, pass); },
         [this] {
-            recover_->prepare(workspace_ ? workspace_->path().filename().string() : std::string());
+            recover_->prepare(workspace_ ? workspace_->displayName() : std::string());
             book_->SetSelection(recoverPage);
         });
     book_->AddPage(signIn_, "sign in");
@@ -237,6 +240,8 @@ void MainFrame::buildMenus() {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, trWx("&New database...\tCtrl+N"));
     file->Append(wxID_OPEN, trWx("&Open database...\tCtrl+O"));
+    file->Append(kOpenServerId, trWx("Open from a &server..."),
+                 trWx("Open the team's records on a PostgreSQL server"));
     recent_ = new wxMenu;
     file->AppendSubMenu(recent_, trWx("Open &recent"));
     file->AppendSeparator();
@@ -303,6 +308,7 @@ void MainFrame::buildMenus() {
     auto unlocked = [this] { return !isLocked(); };
     command(wxID_NEW, [this] { chooseDatabase(true); });
     command(wxID_OPEN, [this] { chooseDatabase(false); });
+    command(kOpenServerId, [this] { chooseServer(); });
     file->Bind(wxEVT_MENU_OPEN, [this](wxMenuEvent& event) {
         fillRecentMenu();
         event.Skip();
@@ -319,11 +325,13 @@ void MainFrame::buildMenus() {
         },
         wxID_FILE1, wxID_FILE9);
     command(kBackupId, [this] { chooseBackupFile(); });
-    enable(kBackupId, unlocked);
+    // A store on a server is backed up and restored there, by its administrator.
+    auto onFile = [this] { return workspace_ && !workspace_->isOnServer(); };
+    enable(kBackupId, [unlocked, onFile] { return unlocked() && onFile(); });
     notice_->Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { chooseBackupFile(); }, kBackupNowId);
     command(kRestoreId, [this] { chooseRestore(); });
-    enable(kRestoreId, [this] { return isAdministrator(); });
+    enable(kRestoreId, [this, onFile] { return isAdministrator() && onFile(); });
     command(kLockId, [this] { lock(); });
     enable(kLockId, unlocked);
     command(wxID_EXIT, [this] { Close(); });
@@ -438,9 +446,13 @@ void MainFrame::openUserGuide() {
 void MainFrame::enablePrinting(settings::SettingsStore& settings,
                                std::filesystem::path picturesFolder) {
     printing_ = std::make_unique<PrintController>(this, settings, std::move(picturesFolder));
-    // After New and Open database and their separator.
+    // After the ways of opening a database (Open recent the last of them).
+    auto* file = GetMenuBar()->GetMenu(0);
+    std::size_t afterOpening = 0;
+    while (file->FindItemByPosition(afterOpening++)->GetSubMenu() != recent_) {
+    }
     printing_->addCommands(
-        GetMenuBar()->GetMenu(0), 3, [this] { return printables(); },
+        file, afterOpening, [this] { return printables(); },
         [this](const std::string& text, bool failed) {
             showNotice(text, failed ? wxICON_ERROR : wxICON_INFORMATION);
         });
@@ -491,6 +503,24 @@ void MainFrame::chooseDatabase(bool create) {
     }
 }
 
+void MainFrame::chooseServer() {
+    wxTextEntryDialog dialog(
+        this,
+        trWx("The records' connection, as the server's administrator gave it: for example "
+             "service=clinic, or postgresql://records.example.org/roundtable"),
+        trWx("Open from a server"));
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    const auto connection = records::trimmed(fromWx(dialog.GetValue()));
+    if (!records::server::isServerLocation(connection)) {
+        refuseOpen(connection, text::tr("That is not a server connection. It starts with "
+                                        "postgresql:// or is written as name=value, such as "
+                                        "service=clinic."));
+        return;
+    }
+    beginOpen(connection);
+}
+
 void MainFrame::beginCreate(const std::filesystem::path& path) {
     lock();
     pendingPath_ = path;
@@ -509,9 +539,9 @@ bool MainFrame::beginOpen(const std::filesystem::path& path) {
     lock();
     keptNote_.reset();  // a note of the database that was open cannot be saved in this one
     workspace_ = std::move(opened);
-    SetTitle(toWx(std::string(kProductName) + " - " + path.filename().string()));
+    SetTitle(toWx(std::string(kProductName) + " - " + workspace_->displayName()));
     SetStatusText(toWx(text::fill(text::tr("Database: {1} (locked)"), {path.string()})));
-    signIn_->prepare(path.filename().string(), lastLogin_);
+    signIn_->prepare(workspace_->displayName(), lastLogin_);
     book_->SetSelection(signInPage);
     if (auto before = workspace_->migrationBackup()) {
         showNotice(text::fill(text::tr("This database was updated to work with this version of "
@@ -628,7 +658,7 @@ void MainFrame::chooseRestore() {
     auto* text = new wxStaticText(
         &ask, wxID_ANY,
         toWx("The backup " + backup.filename().string() + " will take the place of " +
-             workspace_->path().filename().string() +
+             workspace_->displayName() +
              ". The database as it is now is kept beside it, and the records added since the "
              "backup stay there.\n\nSign in as an administrator of the backup:"));
     text->Wrap(ask.FromDIP(440));
@@ -846,7 +876,7 @@ void MainFrame::hideRecords() {
     notice_->Dismiss();
     removeBackupButton(notice_);  // nothing to back up while locked
     workspace_->wipeKey();        // done already by Workspace::lock, unless a failure came first
-    signIn_->prepare(workspace_->path().filename().string(), lastLogin_);
+    signIn_->prepare(workspace_->displayName(), lastLogin_);
     book_->SetSelection(signInPage);
     SetStatusText(
         toWx(text::fill(text::tr("Database: {1} (locked)"), {workspace_->path().string()})));

@@ -138,6 +138,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
 
     void buildMenus();
     void chooseDatabase(bool create);
+    /// Asks for a server connection (File > Open from a server) and opens it.
+    void chooseServer();
     void refuseOpen(const std::filesystem::path& path, const std::string& problem);
     std::string signIn(const std::string& login, const std::string& passphrase);
     /// The recovery key page's work: a new administrator, then signed in as them. Throws

@@ -31,6 +31,7 @@
 #include "gui/GuiDriver.h"
 #include "records/RecordStore.h"
 #include "support/RawSql.h"
+#include "support/TestServer.h"
 #include "ui/GroupPanel.h"
 #include "ui/MemberPanel.h"
 #include "ui/PreferencesDialog.h"
@@ -91,9 +92,10 @@ TEST_CASE("the menus follow the desktop conventions and enable what can be done"
     const auto& bar = *frame->GetMenuBar();
     CHECK(menuTitles(bar) == std::vector<std::string>{"File", "Edit", "View", "Programme", "Help"});
     CHECK(commandsOf(*bar.GetMenu(0)) ==
-          std::vector<std::string>{"New database...", "Open database...", "Open recent",
-                                   "Print preview...", "Print...", "Page setup...", "Export PDF...",
-                                   "Back up...", "Restore from a backup...", "Lock", "Quit"});
+          std::vector<std::string>{"New database...", "Open database...", "Open from a server...",
+                                   "Open recent", "Print preview...", "Print...", "Page setup...",
+                                   "Export PDF...", "Back up...", "Restore from a backup...",
+                                   "Lock", "Quit"});
     CHECK(commandsOf(*bar.GetMenu(1)) ==
           std::vector<std::string>{"Undo", "Redo", "Cut", "Copy", "Paste", "Select all",
                                    "Phrases for notes...", "Preferences..."});
@@ -575,5 +577,37 @@ TEST_CASE("the main window's named controls have names of their own") {
     CHECK(seen.size() > 50);
     for (const auto& [name, count] : seen)
         CHECK_MESSAGE(count == 1, name << " names " << count << " controls");
+    closeFrame(frame);
+}
+
+TEST_CASE("a team's records on a server open by their connection, and are backed up there") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    database.installStore();
+    {
+        auto created = records::RecordStore::createOnServer(
+            database.clientConnection(),
+            {test::kTestLogin, test::kTestPassphrase, records::KeyDerivation::fast});
+        auto group = created.store.addGroup("Tuesday group", records::GroupKind::treatment);
+        created.store.addMember(group, "Sam Clarke", "2026-11-01"_date);
+    }
+    auto* frame = showFrame();
+    REQUIRE(frame->beginOpen(database.clientConnection()));
+    CHECK(frame->GetTitle().utf8_string() == "Roundtable - " + database.clientConnection());
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(300);
+        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-server-sign-in-" +
+                                            std::to_string(size.x) + "x768.png"));
+    }
+    signInThroughPage(frame);
+    REQUIRE(waitFor([&] { return !frame->isLocked(); }));
+    CHECK(waitFor([&] { return find<wxListBox>(frame, "members")->GetCount() == 1; }));
+    const auto& bar = *frame->GetMenuBar();
+    CHECK(enabled(frame, bar.FindMenuItem("View", "Session")));
+    CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Back up...")));
+    CHECK_FALSE(enabled(frame, bar.FindMenuItem("File", "Restore from a backup...")));
+    CHECK_FALSE(frame->notice()->IsShown());  // no reminder to back up what the server keeps
     closeFrame(frame);
 }

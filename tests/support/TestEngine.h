@@ -14,7 +14,6 @@
 #include "records/Postgres.h"
 #include "records/RowLedger.h"
 #include "records/Schema.h"
-#include "support/TestServer.h"
 
 namespace roundtable::test {
 
@@ -28,6 +27,17 @@ inline std::string serverDatabaseFor(const std::filesystem::path& path) {
     char name[32];
     std::snprintf(name, sizeof name, "rt_%016zx", std::hash<std::string>{}(path.string()));
     return std::string("dbname=") + name;
+}
+
+/// The account the stores on the test server are used with, as a team's computers would use
+/// theirs: everything the suites do on a server, they do with only the client's privileges.
+inline constexpr const char* kTestClientRole = "roundtable_client";
+
+/// Makes the client account, unless it is there (two test processes may try at once).
+inline void makeTestClientRole(records::db::Connection& admin) {
+    admin.execute(std::string("DO $$ BEGIN CREATE ROLE ") + kTestClientRole +
+                  " LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
+                  "END $$");
 }
 
 /// What the client account connects to the store standing for `path` with.

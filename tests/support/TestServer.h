@@ -16,6 +16,7 @@
 #include "records/Database.h"
 #include "records/Postgres.h"
 #include "records/ServerSetup.h"
+#include "support/TestEngine.h"
 
 namespace roundtable::test {
 
@@ -29,17 +30,6 @@ inline bool testServerAvailable() {
         FAIL("ROUNDTABLE_TEST_SERVER=required but PGHOST is not set: no test server");
     MESSAGE("skipped: no PostgreSQL test server (PGHOST unset; scripts/test starts one)");
     return false;
-}
-
-/// The account the stores on the test server are used with, as a team's computers would use
-/// theirs: everything the suites do on a server, they do with only the client's privileges.
-inline constexpr const char* kTestClientRole = "roundtable_client";
-
-/// Makes the client account, unless it is there (two test processes may try at once).
-inline void makeTestClientRole(records::db::Connection& admin) {
-    admin.execute(std::string("DO $$ BEGIN CREATE ROLE ") + kTestClientRole +
-                  " LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
-                  "END $$");
 }
 
 class TestServerDatabase {
