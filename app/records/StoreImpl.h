@@ -416,6 +416,9 @@ struct RecordStore::Impl {
     /// An event that cannot be chained yet (no key: nobody is signed in), kept aside until the
     /// next sign-in chains it (chainPendingEvents).
     void keepAside(const std::string& login, const std::string& kind) {
+        // A write of its own, after any other writer's: on a server, two computers failing a
+        // sign-in at once would otherwise both take MAX + 1.
+        db::Transaction transaction(db);
         db.prepare(
               "INSERT INTO audit_pending (id, at, login, kind) "
               "SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ? FROM audit_pending")
@@ -423,6 +426,7 @@ struct RecordStore::Impl {
             .bind(2, login)
             .bind(3, kind)
             .run();
+        transaction.commit();
     }
     void chainPendingEvents() {
         auto pending = db.prepare("SELECT at, login, kind FROM audit_pending ORDER BY id");
