@@ -85,10 +85,15 @@ MemberId RecordStore::addMember(GroupId group, const std::string& name, Date joi
 std::vector<Member> RecordStore::membersOf(GroupId group) {
     impl_->key();
     std::vector<Member> result;
-    auto query = impl_->db.prepare(
+    auto inGroup = [&](db::Statement& rows) { rows.bind(1, group); };
+    auto checkedMembers = impl_->checkAhead(
+        "members", "t.id IN (SELECT member_id FROM memberships WHERE group_id = ?)", inGroup);
+    auto checkedMemberships = impl_->checkAhead("memberships", "t.group_id = ?", inGroup);
+    auto rows = impl_->db.cached(
         "SELECT m.id, m.code, m.name, s.joined_on, s.left_on, s.leaving_reason, "
         "s.attendance_required FROM members m JOIN memberships s ON s.member_id = m.id "
         "WHERE s.group_id = ? ORDER BY m.id");
+    auto& query = *rows;
     query.bind(1, group);
     while (query.step()) {
         auto id = query.integer(0);
@@ -272,11 +277,19 @@ void RecordStore::Impl::addCatchUpMembers(std::vector<Session>& sessions,
 std::vector<Session> RecordStore::sessionsOf(GroupId group) {
     impl_->key();
     std::vector<Session> result;
-    auto query = impl_->db.prepare(std::string(kSessionColumns) +
-                                   "WHERE s.group_id = ? ORDER BY s.session_date, s.id");
-    query.bind(1, group);
-    while (query.step())
-        result.push_back(impl_->readSession(query));
+    auto inGroup = [&](db::Statement& rows) { rows.bind(1, group); };
+    auto checkedSessions = impl_->checkAhead("sessions", "t.group_id = ?", inGroup);
+    auto checkedCorrections =
+        impl_->checkAhead("session_status_corrections",
+                          "t.session_id IN (SELECT id FROM sessions WHERE group_id = ?)", inGroup);
+    auto checkedCatchUps =
+        impl_->checkAhead("catch_up_members",
+                          "t.session_id IN (SELECT id FROM sessions WHERE group_id = ?)", inGroup);
+    auto query = impl_->db.cached(std::string(kSessionColumns) +
+                                  "WHERE s.group_id = ? ORDER BY s.session_date, s.id");
+    query->bind(1, group);
+    while (query->step())
+        result.push_back(impl_->readSession(*query));
     impl_->addCatchUpMembers(result, "s.group_id = ?", group);
     return result;
 }
@@ -428,15 +441,16 @@ void RecordStore::markAttendance(SessionId session, const AttendanceMark& mark) 
 std::vector<AttendanceMark> RecordStore::registerOf(SessionId session) {
     impl_->key();
     std::vector<AttendanceMark> result;
-    auto query = impl_->db.prepare(
+    auto checked = impl_->checkAhead("attendance_marks", "t.session_id = ?",
+                                     [&](db::Statement& rows) { rows.bind(1, session); });
+    auto query = impl_->db.cached(
         "SELECT member_id, status, reason, recorded_at, id, minutes_present "
         "FROM attendance_marks a "
         "WHERE session_id = ?1 AND id = (SELECT MAX(id) FROM attendance_marks b "
         "WHERE b.session_id = ?1 AND b.member_id = a.member_id) ORDER BY member_id");
-    query.bind(1, session);
-    while (query.step()) {
-        result.push_back(impl_->readMark(query, query.integer(0)));
-    }
+    query->bind(1, session);
+    while (query->step())
+        result.push_back(impl_->readMark(*query, query->integer(0)));
     return result;
 }
 

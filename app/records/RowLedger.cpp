@@ -128,6 +128,19 @@ std::string keyOf(const LedgeredTable& table, const db::Statement& row) {
     return key;
 }
 
+std::string keyText(const RowKey& key) {
+    std::string text;
+    for (const auto& value : key) {
+        if (!text.empty())
+            text += '/';
+        if (const auto* number = std::get_if<std::int64_t>(&value))
+            text += std::to_string(*number);
+        else
+            text += std::get<std::string>(value);
+    }
+    return text;
+}
+
 std::string keySql(const LedgeredTable& table, const char* which) {
     std::string expression;
     for (const auto& column : table.keyColumns) {

@@ -60,6 +60,8 @@ using RowKey = std::vector<std::variant<std::int64_t, std::string>>;
 [[nodiscard]] std::string keyCondition(const LedgeredTable& table, const char* alias);
 /// Binds `key` to the placeholders of keyCondition, the first at `index`.
 void bindKey(db::Statement& statement, int index, const RowKey& key);
+/// `key` as the log writes it (keyOf's form).
+[[nodiscard]] std::string keyText(const RowKey& key);
 /// The key the log writes as `key` (keyOf's form), read back by the table's column types.
 [[nodiscard]] RowKey keyFromLog(const LedgeredTable& table, const std::string& key);
 /// The key columns in order, for ORDER BY.

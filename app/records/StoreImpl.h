@@ -2,8 +2,11 @@
 // area: keys and users, groups and sessions, notes, clinical follow-up). Not a public header.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "records/Clock.h"
 #include "records/Crypto.h"
@@ -246,9 +249,18 @@ struct RecordStore::Impl {
     /// "" when the row `key` of `table` matches the newest tag the log holds for it;
     /// otherwise a sentence for the person reading it, naming what is wrong.
     std::string damageOf(const char* table, const ledger::RowKey& key);
+    std::string damageInRow(const ledger::LedgeredTable& table, const db::Statement& row);
     std::string damageOf(const char* table, std::int64_t id) {
         return damageOf(table, ledger::RowKey{id});
     }
+    /// Checks at once every row of `table` that `condition` selects (SQL on the alias t, its
+    /// parameters bound by `bind`): until the returned guard goes, damageOf answers for those
+    /// rows without asking the database again. A page's rows in one query, where each row's
+    /// own query is a round trip to a server.
+    [[nodiscard]] std::shared_ptr<void> checkAhead(const char* table, const std::string& condition,
+                                                   const std::function<void(db::Statement&)>& bind);
+    /// What checkAhead found, by table and key (keyOf's form): "" for a row as recorded.
+    std::unordered_map<std::string, std::unordered_map<std::string, std::string>> checkedAhead;
     /// Sets `damage` to the row's damage unless it already holds an earlier finding.
     void noteDamage(std::string& damage, const char* table, const ledger::RowKey& key) {
         if (damage.empty())

@@ -91,21 +91,41 @@ bool RecordStore::Impl::rowsAwaitAuthentication() {
     return query->step() && query->integer(0) == 1;
 }
 
+/// "" when `row` (of rowsWithNewestTag) is as its newest tag in the log says; otherwise why not.
+std::string RecordStore::Impl::damageInRow(const ledger::LedgeredTable& table,
+                                           const db::Statement& row) {
+    auto columns = row.columnCount() - 1;
+    if (row.isNull(columns))
+        return sentence(table, ledger::keyOf(table, row), kUnlogged);
+    auto logged = row.text(columns);
+    if (logged.empty())
+        return sentence(table, ledger::keyOf(table, row), kLoggedRemoved);
+    if (logged != ledger::tagOf(*rowKey, table, row, columns))
+        return sentence(table, ledger::keyOf(table, row), kChanged);
+    return {};
+}
+
 std::string RecordStore::Impl::damageOf(const char* tableName, const ledger::RowKey& key) {
+    if (auto ahead = checkedAhead.find(tableName); ahead != checkedAhead.end()) {
+        if (auto found = ahead->second.find(ledger::keyText(key)); found != ahead->second.end())
+            return found->second;
+    }
     const auto& table = ledger::table(tableName);
     auto row = db.cached(rowsWithNewestTag(table, ledger::keyCondition(table, "t")));
     ledger::bindKey(*row, 1, key);
-    if (!row->step())
-        return {};
-    auto columns = row->columnCount() - 1;
-    if (row->isNull(columns))
-        return sentence(table, ledger::keyOf(table, *row), kUnlogged);
-    auto logged = row->text(columns);
-    if (logged.empty())
-        return sentence(table, ledger::keyOf(table, *row), kLoggedRemoved);
-    if (logged != ledger::tagOf(*rowKey, table, *row, columns))
-        return sentence(table, ledger::keyOf(table, *row), kChanged);
-    return {};
+    return row->step() ? damageInRow(table, *row) : std::string();
+}
+
+std::shared_ptr<void> RecordStore::Impl::checkAhead(
+    const char* tableName, const std::string& condition,
+    const std::function<void(db::Statement&)>& bind) {
+    const auto& table = ledger::table(tableName);
+    auto rows = db.cached(rowsWithNewestTag(table, condition));
+    bind(*rows);
+    auto& checked = checkedAhead[tableName];
+    while (rows->step())
+        checked[ledger::keyOf(table, *rows)] = damageInRow(table, *rows);
+    return {nullptr, [this, tableName](void*) { checkedAhead.erase(tableName); }};
 }
 
 std::vector<DamagedRecord> RecordStore::Impl::checkEveryRecord(std::int64_t& recordsChecked) {

@@ -518,3 +518,35 @@ TEST_CASE("a draft rewritten many times, its ratings replaced, still verifies cl
     CHECK(store.verify().intact());
     CHECK(store.note(session, member)->damage.empty());
 }
+
+TEST_CASE("a page's rows checked in one query still name the one changed and the one added") {
+    TempDir dir;
+    auto path = dir / "ahead.rtdb";
+    SessionId session = 0;
+    std::vector<MemberId> members;
+    {
+        auto store = createTestStore(path);
+        auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+        for (const char* name : {"Sam Clarke", "Dev Patel", "Lee Jones"})
+            members.push_back(store.addMember(group, name, "2026-11-01"_date));
+        session = store.addSession(plannedSession(group));
+        for (auto member : members)
+            store.markAttendance(session, {member, Attendance::attended, "", {}, {}});
+    }
+    // The second man's mark changed, and a mark for the third added, outside the store.
+    CHECK(tamper(path,
+                 "UPDATE attendance_marks SET status = 'absent-unauthorised' WHERE "
+                 "member_id = " +
+                     std::to_string(members[1]) +
+                     "; INSERT INTO attendance_marks SELECT id + 10, session_id, member_id, "
+                     "'late', reason, recorded_by, recorded_at, minutes_present FROM "
+                     "attendance_marks WHERE member_id = " +
+                     std::to_string(members[2])) == "");
+    auto store = openTestStore(path);
+    auto marks = store.registerOf(session);
+    REQUIRE(marks.size() == 3);
+    CHECK(marks[0].damage.empty());
+    CHECK(marks[1].damage.find("was changed outside Roundtable") != std::string::npos);
+    CHECK(marks[2].damage.find("is not in the audit log") != std::string::npos);
+    CHECK(marks[2].status == Attendance::late);
+}
