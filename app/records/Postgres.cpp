@@ -246,6 +246,19 @@ class PostgresEngine final : public db::Engine {
             throw StoreError(
                 text::fill(text::tr("The database server cannot be reached: {1}"), {message}));
         }
+        // Off this computer's own socket, records cross a network: only encrypted (TLS).
+        const char* host = PQhost(connection_);
+        const bool localSocket = host && (host[0] == '/' || host[0] == '@');
+        if (!localSocket && !PQsslInUse(connection_)) {
+            std::string where = host ? host : "";
+            PQfinish(connection_);
+            throw StoreError(text::fill(
+                text::tr("The connection to the database server {1} is not encrypted, so it "
+                         "was not used: the records would cross the network readable. Ask the "
+                         "server's administrator to turn on TLS, and connect with "
+                         "sslmode=verify-full."),
+                {where}));
+        }
         // The server's notices ("... does not exist, skipping") are not for the person using
         // the app; its errors are thrown.
         PQsetNoticeProcessor(

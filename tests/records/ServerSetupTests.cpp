@@ -3,8 +3,12 @@
 // is modified: a signed note, an attendance mark and the audit log cannot be rewritten.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <fstream>
+
 #include "records/ServerSetup.h"
 #include "support/EveryRecord.h"
+#include "support/TempDir.h"
 #include "support/TestServer.h"
 
 using namespace roundtable;
@@ -152,4 +156,51 @@ TEST_CASE(
     auto store = RecordStore::openOnServer(database.clientConnection());
     store.unlock(test::kTestLogin, test::kTestPassphrase);
     CHECK(store.verify().intact());
+}
+
+TEST_CASE(
+    "off the local socket a connection must be encrypted, with its password from the "
+    "password file") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    database.installStore();
+    {
+        auto created = RecordStore::createOnServer(
+            database.clientConnection(),
+            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+    }
+    database.connect()->execute(std::string("ALTER ROLE ") + test::kTestClientRole +
+                                " PASSWORD 'the client account''s password'");
+    // libpq's password file, as a computer of the team would have it (0600).
+    test::TempDir folder;
+    const auto passwords = folder / "pgpass";
+    const auto overTcp = std::string("host=127.0.0.1 port=") + std::getenv("PGPORT") + " " +
+                         database.clientConnection();
+    {
+        std::ofstream file(passwords);
+        file << "127.0.0.1:" << std::getenv("PGPORT") << ":*:" << test::kTestClientRole
+             << ":the client account's password\n";
+    }
+    std::filesystem::permissions(
+        passwords, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    ::setenv("PGPASSFILE", passwords.c_str(), 1);
+    struct Unset {
+        ~Unset() { ::unsetenv("PGPASSFILE"); }
+    } unset;
+
+    CHECK_THROWS_WITH_AS(RecordStore::openOnServer(overTcp + " sslmode=disable"),
+                         "The connection to the database server 127.0.0.1 is not encrypted, so "
+                         "it was not used: the records would cross the network readable. Ask the "
+                         "server's administrator to turn on TLS, and connect with "
+                         "sslmode=verify-full.",
+                         StoreError);
+    auto store = RecordStore::openOnServer(overTcp + " sslmode=require");
+    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    CHECK(store.users().size() == 1);
+
+    // Without the password file the server says why in plain words.
+    ::setenv("PGPASSFILE", (folder / "none").c_str(), 1);
+    CHECK_THROWS_WITH_AS(RecordStore::openOnServer(overTcp + " sslmode=require"),
+                         doctest::Contains("The database server cannot be reached"), StoreError);
 }
