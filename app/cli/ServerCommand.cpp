@@ -20,23 +20,25 @@ const char* const kServerUsage = text::trLater(
     "                      makes the empty database a store for ROLE, the account the computers\n"
     "                      use; NAME's passphrase on standard input; the recovery key to FILE)\n"
     "       roundtable-cli server migrate --db CONNECTION   (as the owner: this version's format)\n"
+    "       roundtable-cli server import --db FILE.rtdb --to CONNECTION --client-role ROLE\n"
+    "                      --user NAME   (as the owner: the file's records to an empty database,\n"
+    "                      verified there; an administrator's passphrase on standard input)\n"
     "       --db takes a file (PATH) or a store on a PostgreSQL server (CONNECTION), as libpq\n"
     "       does: postgresql://HOST/DATABASE?sslmode=verify-full, or service=NAME\n");
 
 namespace {
 
-/// --db, which these commands need to name a server.
-std::string serverConnection(const std::vector<std::string>& arguments, const char* needs) {
-    auto connection = option(arguments, "--db");
-    if (connection.empty())
+/// `given` (--db, or import's --to), which must name a server's database.
+std::string serverConnection(const std::string& given, const char* needs) {
+    if (given.empty())
         throw UsageError(text::tr(needs));
-    if (!records::server::isServerLocation(connection)) {
+    if (!records::server::isServerLocation(given)) {
         throw UsageError(text::fill(
             text::tr("{1} is a file; server commands need a PostgreSQL server's database, such "
                      "as postgresql:///roundtable or service=clinic"),
-            {connection}));
+            {given}));
     }
-    return connection;
+    return given;
 }
 
 int init(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
@@ -44,7 +46,7 @@ int init(const std::vector<std::string>& arguments, std::istream& in, std::ostre
     const char* needs = text::trLater(
         "server init needs --db CONNECTION, --client-role ROLE, --new-admin NAME and "
         "--recovery-sheet FILE.pdf");
-    const auto connection = serverConnection(arguments, needs);
+    const auto connection = serverConnection(option(arguments, "--db"), needs);
     const auto role = option(arguments, "--client-role");
     const auto login = option(arguments, "--new-admin");
     const auto sheet = option(arguments, "--recovery-sheet");
@@ -81,6 +83,28 @@ int init(const std::vector<std::string>& arguments, std::istream& in, std::ostre
     return 0;
 }
 
+/// The file's records to a new store on the server, verified there; the file is only read.
+int import(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+    const char* needs = text::trLater(
+        "server import needs --db FILE.rtdb, --to CONNECTION, --client-role ROLE and --user NAME");
+    const auto file = databaseFile(arguments, needs);
+    const auto connection = serverConnection(option(arguments, "--to"), needs);
+    const auto role = option(arguments, "--client-role");
+    const auto login = option(arguments, "--user");
+    if (role.empty() || login.empty())
+        throw UsageError(text::tr(needs));
+    const auto passphrase = readPassphrase(in, err);
+    auto imported = records::server::importFile(file, connection, role, login, passphrase);
+    out << text::fill(text::tr("Copied {1} to {2}: {3} rows; on the server, {4} records and {5} "
+                               "log events checked, every one as it was recorded. {1} was not "
+                               "changed."),
+                      {file, connection, std::to_string(imported.rows),
+                       std::to_string(imported.recordsChecked), std::to_string(imported.logEvents)})
+        << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int server(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
@@ -88,13 +112,16 @@ int server(const std::vector<std::string>& arguments, std::istream& in, std::ost
     const std::string step = arguments.size() > 1 ? arguments[1] : "";
     if (step == "init")
         return init(arguments, in, out, err);
+    if (step == "import")
+        return import(arguments, in, out, err);
     if (step == "migrate") {
-        out << records::server::migrate(serverConnection(
-                   arguments, text::trLater("server migrate needs --db CONNECTION")))
+        out << records::server::migrate(
+                   serverConnection(option(arguments, "--db"),
+                                    text::trLater("server migrate needs --db CONNECTION")))
             << "\n";
         return 0;
     }
-    throw UsageError(text::tr("server needs init or migrate"));
+    throw UsageError(text::tr("server needs init, migrate or import"));
 }
 
 }  // namespace roundtable::cli

@@ -139,6 +139,61 @@ void RecordStore::recordLeaving(GroupId group, MemberId member, Date leftOn,
     transaction.commit();
 }
 
+std::int64_t RecordStore::sealLeavingReasonsForServer() {
+    impl_->signedInUser();
+    if (impl_->onServer())
+        return 0;
+    auto& db = impl_->db;
+    db::Transaction transaction(db);
+    struct Reason {
+        GroupId group;
+        MemberId member;
+        std::string text;
+    };
+    std::vector<Reason> toSeal;
+    auto rows = db.prepare(
+        "SELECT group_id, member_id, leaving_reason FROM memberships "
+        "WHERE leaving_reason IS NOT NULL");
+    while (rows.step()) {
+        Reason reason{rows.integer(0), rows.integer(1), {}};
+        auto sealed = rows.blob(2);
+        const auto place = RecordStore::Impl::membershipPlace(reason.group, reason.member);
+        if (crypto::open(impl_->key(), sealed,
+                         RecordStore::Impl::place("memberships", "leaving_reason", place)))
+            continue;  // sealed to its key already
+        std::string damage;
+        reason.text = impl_->openLeavingReason(damage, reason.group, reason.member, sealed);
+        if (damage.empty())  // a damaged one stays as it is, for verify to name
+            toSeal.push_back(std::move(reason));
+    }
+    if (toSeal.empty())
+        return 0;
+    // The trigger keeps a leaving as it was written. It stands aside for this one rewrite of the
+    // seal (not of the text), inside this transaction, and is made again exactly as it was.
+    auto trigger = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'leaving_is_kept'");
+    if (!trigger.step())
+        throw StoreError(
+            text::tr("This database is damaged: a check on members who left is "
+                     "missing."));
+    const auto keepLeaving = trigger.text(0);
+    trigger.reset();
+    db.execute("DROP TRIGGER leaving_is_kept");
+    for (const auto& reason : toSeal) {
+        db.prepare("UPDATE memberships SET leaving_reason = ? WHERE group_id = ? AND member_id = ?")
+            .bindBlob(1,
+                      impl_->seal("memberships", "leaving_reason",
+                                  RecordStore::Impl::membershipPlace(reason.group, reason.member),
+                                  reason.text))
+            .bind(2, reason.group)
+            .bind(3, reason.member)
+            .run();
+        impl_->audit("seal-leaving-reason-again", "member", reason.member);
+    }
+    db.execute(keepLeaving);
+    transaction.commit();
+    return static_cast<std::int64_t>(toSeal.size());
+}
+
 void RecordStore::recordMemberDetails(MemberId member, const MemberDetails& details) {
     auto user = impl_->signedInUser();
     auto& db = impl_->db;

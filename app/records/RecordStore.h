@@ -136,6 +136,11 @@ class RecordStore {
     [[nodiscard]] std::vector<Member> membersOf(GroupId group);
     /// Records that a member left the group, when and why; kept as it was written.
     void recordLeaving(GroupId group, MemberId member, Date leftOn, const std::string& reason);
+    /// Seals again, to the membership's key, the leaving reasons that builds before the server
+    /// store sealed to the row's place in the file, which a server does not have (the text
+    /// stays as it was; each rewrite is logged). For moving a file to a server
+    /// (server::importFile); nothing to do on a server. Returns how many were sealed again.
+    std::int64_t sealLeavingReasonsForServer();
     /// Records new identifying details; the earlier ones stay as history.
     void recordMemberDetails(MemberId member, const MemberDetails& details);
     [[nodiscard]] std::optional<MemberDetails> memberDetails(MemberId member);

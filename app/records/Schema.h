@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "records/Sqlite.h"
 
@@ -33,6 +35,10 @@ constexpr const char* kServerSchema = "roundtable";
 /// INTEGER column is bigint, TEXT is text in byte order, BLOB is bytea; each trigger becomes a
 /// PL/pgSQL function). Throws std::logic_error for a part of the schema it cannot translate.
 [[nodiscard]] std::string serverScript();
+
+/// The store's tables, each after the tables it refers to: the order a server makes them in,
+/// and the order their rows are copied to a server in.
+[[nodiscard]] std::vector<std::string> tablesReferredFirst();
 
 /// Refuses a database of another application, a newer version, or a format too old to
 /// read. Throws StoreError with an explanation; changes nothing.

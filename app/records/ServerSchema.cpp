@@ -149,22 +149,23 @@ std::string literal(const db::Statement& row, int column) {
     }
 }
 
-}  // namespace
-
-std::string serverScript() {
-    db::Connection file(sqlite::openInMemory());
+/// A new file's schema: its tables, indexes and triggers, in the order SQLite made them.
+struct Part {
+    std::string type, name, sql;
+};
+std::vector<Part> freshSchema(db::Connection& file) {
     createFresh(file);
-
-    struct Part {
-        std::string type, name, sql;
-    };
     std::vector<Part> parts;
     auto schema = file.prepare(
         "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
     while (schema.step())
         parts.push_back({schema.text(0), schema.text(1), schema.text(2)});
+    return parts;
+}
 
-    // Tables before the tables that refer to them (a server checks a reference as it is made).
+/// The tables, each before the tables that refer to it (a server checks a reference as it is
+/// made, and a row's reference as it is inserted).
+std::vector<const Part*> tablesInOrder(const std::vector<Part>& parts) {
     std::vector<const Part*> tables;
     std::set<std::string> made;
     static const std::regex kReference(R"(REFERENCES (\w+))");
@@ -189,10 +190,27 @@ std::string serverScript() {
             }
         }
         if (!waiting)
-            break;
+            return tables;
         if (!progressed)
             throw std::logic_error("the schema's tables refer to each other in a circle");
     }
+}
+
+}  // namespace
+
+std::vector<std::string> tablesReferredFirst() {
+    db::Connection file(sqlite::openInMemory());
+    auto parts = freshSchema(file);
+    std::vector<std::string> names;
+    for (const auto* table : tablesInOrder(parts))
+        names.push_back(table->name);
+    return names;
+}
+
+std::string serverScript() {
+    db::Connection file(sqlite::openInMemory());
+    auto parts = freshSchema(file);
+    auto tables = tablesInOrder(parts);
 
     // The store's own schema, searched before the session's temporary tables: a trigger's
     // table name cannot be taken over by a client's temporary table of the same name.

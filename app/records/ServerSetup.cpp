@@ -2,10 +2,16 @@
 // privileges: what the server itself refuses however the client is modified.
 #include "records/ServerSetup.h"
 
+#include <unistd.h>
+
+#include <optional>
 #include <regex>
 
+#include "records/DatabaseLock.h"
 #include "records/Postgres.h"
+#include "records/RecordStore.h"
 #include "records/Schema.h"
+#include "records/Sqlite.h"
 #include "records/Types.h"
 #include "text/Translate.h"
 
@@ -65,17 +71,9 @@ std::string single(db::Connection& connection, const std::string& sql) {
     return query.step() ? query.text(0) : std::string();
 }
 
-}  // namespace
-
-bool isServerLocation(std::string_view location) {
-    if (location.starts_with("postgresql://") || location.starts_with("postgres://"))
-        return true;
-    static const std::regex kKeywordValue(R"(^\s*[A-Za-z_]+\s*=)");
-    return std::regex_search(location.begin(), location.end(), kKeywordValue);
-}
-
-void install(const std::string& connection, const std::string& clientRole) {
-    db::Connection owner(postgres::connect(connection));
+/// Refuses what install refuses, changing nothing: a client account that is missing or is the
+/// owner's own, and a database that already has a schema of the store's name.
+void refuseToInstall(db::Connection& owner, const std::string& clientRole) {
     auto role = owner.prepare("SELECT rolname = current_user FROM pg_roles WHERE rolname = ?");
     role.bind(1, clientRole);
     if (!role.step()) {
@@ -91,7 +89,6 @@ void install(const std::string& connection, const std::string& clientRole) {
                      "do. Nothing was changed."),
             {clientRole}));
     }
-    role.reset();
     auto existing = owner.prepare("SELECT 1 FROM pg_namespace WHERE nspname = ?");
     existing.bind(1, std::string(schema::kServerSchema));
     if (existing.step()) {
@@ -100,12 +97,158 @@ void install(const std::string& connection, const std::string& clientRole) {
                      "not changed. A new store needs an empty database."),
             {schema::kServerSchema}));
     }
-    existing.reset();
+}
+
+/// The store's schema and the client account's privileges, in the caller's transaction.
+void installSchema(db::Connection& owner, const std::string& clientRole) {
     const auto database = single(owner, "SELECT current_database()");
-    db::Transaction transaction(owner);
     owner.execute(schema::serverScript());
     owner.execute(clientGrants(clientRole, database));
+}
+
+/// Every row of `source` (a file of this build's format) into the store just made on `owner`,
+/// as it is; the store's own first rows give way to the file's. Returns how many.
+std::int64_t copyRows(db::Connection& source, db::Connection& owner) {
+    std::int64_t copied = 0;
+    for (const auto& table : schema::tablesReferredFirst()) {
+        // The triggers that refuse a change to a record would refuse some of these rows too (a
+        // rating of a note already signed): off while the file's rows, verified as the file
+        // holds them, go in. References are still checked.
+        owner.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+        owner.execute("DELETE FROM " + table);
+        auto rows = source.prepare("SELECT * FROM \"" + table + "\"");
+        std::optional<db::Statement> insert;
+        while (rows.step()) {
+            if (!insert) {
+                std::string columns, values;
+                for (int c = 0; c < rows.columnCount(); ++c) {
+                    columns.append(c ? ", " : "").append(rows.columnName(c));
+                    values.append(c ? ", ?" : "?");
+                }
+                insert.emplace(owner.prepare("INSERT INTO " + table + " (" + columns +
+                                             ") VALUES (" + values + ")"));
+            }
+            for (int c = 0; c < rows.columnCount(); ++c) {
+                switch (rows.type(c)) {
+                    case db::ValueType::integer:
+                        insert->bind(c + 1, rows.integer(c));
+                        break;
+                    case db::ValueType::text:
+                        insert->bind(c + 1, rows.text(c));
+                        break;
+                    case db::ValueType::blob:
+                        insert->bindBlob(c + 1, rows.blob(c));
+                        break;
+                    default:
+                        insert->bindNull(c + 1);
+                        break;
+                }
+            }
+            insert->run();
+            insert->reset();
+            ++copied;
+        }
+        owner.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+    }
+    return copied;
+}
+
+/// A folder only this user can enter, removed with what is in it.
+struct PrivateFolder {
+    std::filesystem::path path;
+    PrivateFolder()
+        : path(std::filesystem::temp_directory_path() /
+               ("roundtable-import-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directory(path);
+        std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+    }
+    ~PrivateFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
+/// A copy of the database file (and its write-ahead log, if any) in `folder`, taken while the
+/// file is locked against every store: nobody has it open, and nobody opens it meanwhile.
+std::filesystem::path copyUnderLock(const std::filesystem::path& file,
+                                    const std::filesystem::path& folder) {
+    DatabaseLock lock(file, DatabaseLock::Mode::exclusive);
+    const auto copy = folder / file.filename();
+    std::filesystem::copy_file(file, copy);
+    auto log = std::filesystem::path(file.string() + "-wal");
+    if (std::filesystem::exists(log))
+        std::filesystem::copy_file(log, copy.string() + "-wal");
+    return copy;
+}
+
+}  // namespace
+
+bool isServerLocation(std::string_view location) {
+    if (location.starts_with("postgresql://") || location.starts_with("postgres://"))
+        return true;
+    static const std::regex kKeywordValue(R"(^\s*[A-Za-z_]+\s*=)");
+    return std::regex_search(location.begin(), location.end(), kKeywordValue);
+}
+
+void install(const std::string& connection, const std::string& clientRole) {
+    db::Connection owner(postgres::connect(connection));
+    refuseToInstall(owner, clientRole);
+    db::Transaction transaction(owner);
+    installSchema(owner, clientRole);
     transaction.commit();
+}
+
+ImportedFile importFile(const std::filesystem::path& file, const std::string& connection,
+                        const std::string& clientRole, const std::string& login,
+                        const std::string& passphrase) {
+    if (!std::filesystem::is_regular_file(file)) {
+        throw StoreError(text::fill(text::tr("The database {1} does not exist."), {file.string()}));
+    }
+    {
+        // Refused before the file is read: a server that will not take it.
+        db::Connection owner(postgres::connect(connection));
+        refuseToInstall(owner, clientRole);
+    }
+    PrivateFolder folder;
+    const auto copy = copyUnderLock(file, folder.path);
+    std::int64_t recordsInFile = 0;
+    {
+        auto store = RecordStore::open(copy);  // an older format brought up to date, in the copy
+        store.unlock(login, passphrase);
+        store.sealLeavingReasonsForServer();
+        auto report = store.verify();
+        if (!report.intact()) {
+            throw StoreError(
+                text::tr("Not every record in the file is as it was recorded (roundtable-cli "
+                         "verify names them), so nothing was copied to the server."));
+        }
+        recordsInFile = report.recordsChecked;
+    }
+    ImportedFile imported;
+    {
+        db::Connection owner(postgres::connect(connection));
+        refuseToInstall(owner, clientRole);
+        db::Connection source(sqlite::openFileToRead(copy));
+        db::Transaction reading(source, db::Transaction::Kind::read);
+        db::Transaction writing(owner);
+        installSchema(owner, clientRole);
+        imported.rows = copyRows(source, owner);
+        writing.commit();
+    }
+    auto store = RecordStore::openOnServer(connection);
+    store.unlock(login, passphrase);
+    auto report = store.verify();
+    imported.recordsChecked = report.recordsChecked;
+    imported.logEvents = report.log.rowsChecked;
+    if (!report.intact() || report.recordsChecked != recordsInFile) {
+        throw StoreError(text::fill(
+            text::tr("The records were copied to the server, but its copy does not verify as "
+                     "the file does ({1} records checked of {2}). Do not use it: empty the "
+                     "database (as its owner: DROP SCHEMA roundtable CASCADE) and report this."),
+            {std::to_string(report.recordsChecked), std::to_string(recordsInFile)}));
+    }
+    return imported;
 }
 
 std::string migrate(const std::string& connection) {

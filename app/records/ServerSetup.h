@@ -4,6 +4,8 @@
 // to this build's format. Every other command, and the app, connects as the client account.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -22,6 +24,25 @@ namespace roundtable::records::server {
 /// wraps, sign-in throttling): never a signed note, an attendance mark or the audit log. All
 /// or nothing; throws StoreError (the account missing, a store already there) changing nothing.
 void install(const std::string& connection, const std::string& clientRole);
+
+/// What importFile copied and found.
+struct ImportedFile {
+    std::int64_t rows = 0;            ///< copied, in every table
+    std::int64_t recordsChecked = 0;  ///< on the server, by verify, as in the file
+    std::int64_t logEvents = 0;
+};
+
+/// Moves a service from its database file to a server: makes the empty database a store for
+/// `clientRole` (as install) holding every row of the file as it is (ids, ciphertext, the log
+/// and its tags), in one transaction, then signs in to the server's copy as `login` (an
+/// administrator of the file) and verifies every record there. The file is never written: it
+/// is read from a copy taken under the file's lock (so no computer may have it open), and the
+/// copy, brought up to this build's format if it is older, is verified first. Throws StoreError
+/// (changing nothing on the server) for a damaged or foreign file, records that do not verify,
+/// a wrong passphrase, or a database that is not empty.
+ImportedFile importFile(const std::filesystem::path& file, const std::string& connection,
+                        const std::string& clientRole, const std::string& login,
+                        const std::string& passphrase);
 
 /// Brings the store that `connection` reaches (as its owner) to this build's format, and says
 /// what it did. Refuses a database that holds no store, or a newer format, changing nothing.

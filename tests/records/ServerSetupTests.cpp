@@ -204,3 +204,84 @@ TEST_CASE(
     CHECK_THROWS_WITH_AS(RecordStore::openOnServer(overTcp + " sslmode=require"),
                          doctest::Contains("The database server cannot be reached"), StoreError);
 }
+
+TEST_CASE(
+    "a service's file moves to a server whole: every record verifies there, and the file "
+    "is not touched") {
+    if (!test::testServerAvailable())
+        return;
+    test::TempDir folder;
+    const auto file = folder / "service.rtdb";
+    {
+        auto store = test::createTestStore(file);
+        test::writeEveryKindOfRecord(store);
+    }
+    const auto before = test::readFile(file);
+    test::TestServerDatabase database;
+    database.makeClientRole();
+    const auto role = test::kTestClientRole;
+
+    // Refused, changing nothing on the server: a wrong passphrase, the file open elsewhere.
+    CHECK_THROWS_WITH_AS(
+        server::importFile(file, database.connection(), role, test::kTestLogin, "not it"),
+        "The user name or passphrase is not right.", StoreError);
+    CHECK(test::readFile(file) == before);
+    {
+        auto open = test::openTestStore(file);
+        CHECK_THROWS_AS(server::importFile(file, database.connection(), role, test::kTestLogin,
+                                           test::kTestPassphrase),
+                        StoreError);
+    }
+    auto owner = database.connect();
+    auto schemas = owner->prepare("SELECT count(*) FROM pg_namespace WHERE nspname = 'roundtable'");
+    REQUIRE(schemas.step());
+    CHECK(schemas.integer(0) == 0);
+    schemas.reset();
+    const auto afterRefusals = test::readFile(file);  // the store opened above wrote to it
+
+    auto imported = server::importFile(file, database.connection(), role, test::kTestLogin,
+                                       test::kTestPassphrase);
+    CHECK(imported.rows > 100);
+    CHECK(test::readFile(file) == afterRefusals);
+
+    // The computers' account sees the same records, each as it was recorded.
+    auto store = RecordStore::openOnServer(database.clientConnection());
+    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    auto report = store.verify();
+    CHECK(report.intact());
+    CHECK(report.recordsChecked == imported.recordsChecked);
+    auto members = store.membersOf(1);
+    REQUIRE(!members.empty());
+    CHECK(members.front().name == "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9");
+    CHECK(members.front().damage.empty());
+    auto note = store.note(1, members.front().id);
+    REQUIRE(note);
+    CHECK(note->content.text == "A fixture note, signed.");
+    CHECK(note->amendments.size() == 1);
+    // And it goes on: a new record on the server verifies with the imported ones.
+    store.markAttendance(1, {members.front().id, Attendance::attended, "Imported", {}, {}});
+    CHECK(store.verify().intact());
+
+    CHECK_THROWS_WITH_AS(server::importFile(file, database.connection(), role, test::kTestLogin,
+                                            test::kTestPassphrase),
+                         doctest::Contains("already has a schema called roundtable"), StoreError);
+}
+
+TEST_CASE("a leaving reason sealed by an earlier build is read on the server after the move") {
+    if (!test::testServerAvailable())
+        return;
+    test::TempDir folder;
+    const auto file = folder / "left.rtdb";
+    std::filesystem::copy_file(ROUNDTABLE_FIXTURES "/databases/format-10-left.rtdb", file);
+    test::TestServerDatabase database;
+    database.makeClientRole();
+    (void)server::importFile(file, database.connection(), test::kTestClientRole, test::kTestLogin,
+                             test::kTestPassphrase);
+    auto store = RecordStore::openOnServer(database.clientConnection());
+    store.unlock(test::kTestLogin, test::kTestPassphrase);
+    auto members = store.membersOf(1);
+    REQUIRE(members.size() == 2);
+    CHECK(members[1].damage.empty());
+    CHECK(members[1].leavingReason == "Moved to another area.");
+    CHECK(store.verify().intact());
+}
