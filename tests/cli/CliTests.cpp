@@ -1111,3 +1111,37 @@ TEST_CASE(
     CHECK(onFile.err.find("is a file; server commands need a PostgreSQL server's database") !=
           std::string::npos);
 }
+
+TEST_CASE("server import moves a file's records to a server, where every command reads them") {
+    if (!roundtable::test::testServerAvailable())
+        return;
+    roundtable::test::TempDir dir;
+    const auto file = (dir / "service.rtdb").string();
+    {
+        auto store = roundtable::test::createTestStore(file);
+        auto group = store.addGroup("Tuesday group", roundtable::records::GroupKind::treatment);
+        store.addMember(group, "Sam Clarke", "2026-11-01"_date);
+    }
+    roundtable::test::TestServerDatabase database;
+    database.makeClientRole();
+    const std::vector<std::string> import = {"server",        "import",
+                                             "--db",          file,
+                                             "--to",          database.connection(),
+                                             "--client-role", roundtable::test::kTestClientRole,
+                                             "--user",        "admin"};
+    auto imported = cli(import, "correct horse battery\n");
+    INFO(imported.err);
+    REQUIRE(imported.code == 0);
+    CHECK(imported.out.starts_with("Copied " + file + " to " + database.connection() + ": "));
+    CHECK(imported.out.ends_with(file + " was not changed.\n"));
+    auto onServer =
+        cli({"catch-ups", "--group", "1", "--db", database.clientConnection(), "--user", "admin"},
+            "correct horse battery\n");
+    CHECK(onServer.code == 0);
+    CHECK(onServer.out == "R0001:\n");
+
+    auto toFile = cli({"server", "import", "--db", file, "--to", (dir / "other.rtdb").string(),
+                       "--client-role", "x", "--user", "admin"});
+    CHECK(toFile.code == 2);
+    CHECK(toFile.err.find("is a file; server commands need") != std::string::npos);
+}
