@@ -23,6 +23,8 @@ const char* const kServerUsage = text::trLater(
     "       roundtable-cli server import --db FILE.rtdb --to CONNECTION --client-role ROLE\n"
     "                      --user NAME   (as the owner: the file's records to an empty database,\n"
     "                      verified there; an administrator's passphrase on standard input)\n"
+    "       roundtable-cli server export --db CONNECTION --out FILE.rtdb --user NAME   (a new,\n"
+    "                      verified database file of the store: its backup; an administrator)\n"
     "       --db takes a file (PATH) or a store on a PostgreSQL server (CONNECTION), as libpq\n"
     "       does: postgresql://HOST/DATABASE?sslmode=verify-full, or service=NAME\n");
 
@@ -105,6 +107,25 @@ int import(const std::vector<std::string>& arguments, std::istream& in, std::ost
     return 0;
 }
 
+/// The store on the server to a new database file, verified: its backup.
+int exportFile(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
+               std::ostream& err) {
+    const char* needs =
+        text::trLater("server export needs --db CONNECTION, --out FILE.rtdb and --user NAME");
+    const auto connection = serverConnection(option(arguments, "--db"), needs);
+    const auto file = option(arguments, "--out");
+    const auto login = option(arguments, "--user");
+    if (file.empty() || login.empty())
+        throw UsageError(text::tr(needs));
+    auto exported = records::server::exportFile(connection, file, login, readPassphrase(in, err));
+    out << text::fill(text::tr("Wrote {1}: {2} rows; {3} records and {4} log events checked in "
+                               "it, every one as it was recorded."),
+                      {file, std::to_string(exported.rows), std::to_string(exported.recordsChecked),
+                       std::to_string(exported.logEvents)})
+        << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int server(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out,
@@ -114,6 +135,8 @@ int server(const std::vector<std::string>& arguments, std::istream& in, std::ost
         return init(arguments, in, out, err);
     if (step == "import")
         return import(arguments, in, out, err);
+    if (step == "export")
+        return exportFile(arguments, in, out, err);
     if (step == "migrate") {
         out << records::server::migrate(
                    serverConnection(option(arguments, "--db"),
@@ -121,7 +144,7 @@ int server(const std::vector<std::string>& arguments, std::istream& in, std::ost
             << "\n";
         return 0;
     }
-    throw UsageError(text::tr("server needs init, migrate or import"));
+    throw UsageError(text::tr("server needs init, migrate, import or export"));
 }
 
 }  // namespace roundtable::cli

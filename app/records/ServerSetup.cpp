@@ -9,6 +9,7 @@
 
 #include "records/DatabaseLock.h"
 #include "records/Postgres.h"
+#include "records/PrivateFile.h"
 #include "records/RecordStore.h"
 #include "records/Schema.h"
 #include "records/Sqlite.h"
@@ -106,17 +107,17 @@ void installSchema(db::Connection& owner, const std::string& clientRole) {
     owner.execute(clientGrants(clientRole, database));
 }
 
-/// Every row of `source` (a file of this build's format) into the store just made on `owner`,
-/// as it is; the store's own first rows give way to the file's. Returns how many.
-std::int64_t copyRows(db::Connection& source, db::Connection& owner) {
+/// Every row of every table of `source` into `target`, a store of the same format made just
+/// now, whose own first rows give way to the source's. The schema's refusing triggers must be
+/// off (they would refuse some of these rows: a rating of a note already signed); references
+/// are still checked, so tables go in the order they refer to each other. Returns how many.
+std::int64_t copyRows(db::Connection& source, db::Connection& target) {
     std::int64_t copied = 0;
     for (const auto& table : schema::tablesReferredFirst()) {
-        // The triggers that refuse a change to a record would refuse some of these rows too (a
-        // rating of a note already signed): off while the file's rows, verified as the file
-        // holds them, go in. References are still checked.
-        owner.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
-        owner.execute("DELETE FROM " + table);
-        auto rows = source.prepare("SELECT * FROM \"" + table + "\"");
+        target.execute("DELETE FROM " + table);
+        // In the first column's order (an id, or the first part of a key): a row referring to
+        // another of its table comes after it.
+        auto rows = source.prepare("SELECT * FROM " + table + " ORDER BY 1");
         std::optional<db::Statement> insert;
         while (rows.step()) {
             if (!insert) {
@@ -125,8 +126,8 @@ std::int64_t copyRows(db::Connection& source, db::Connection& owner) {
                     columns.append(c ? ", " : "").append(rows.columnName(c));
                     values.append(c ? ", ?" : "?");
                 }
-                insert.emplace(owner.prepare("INSERT INTO " + table + " (" + columns +
-                                             ") VALUES (" + values + ")"));
+                insert.emplace(target.prepare("INSERT INTO " + table + " (" + columns +
+                                              ") VALUES (" + values + ")"));
             }
             for (int c = 0; c < rows.columnCount(); ++c) {
                 switch (rows.type(c)) {
@@ -148,9 +149,14 @@ std::int64_t copyRows(db::Connection& source, db::Connection& owner) {
             insert->reset();
             ++copied;
         }
-        owner.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
     }
     return copied;
+}
+
+/// Turns the store's refusing triggers off or on, on a server, for the whole of a copy.
+void serverTriggers(db::Connection& owner, const char* state) {
+    for (const auto& table : schema::tablesReferredFirst())
+        owner.execute("ALTER TABLE " + table + " " + state + " TRIGGER USER");
 }
 
 /// A folder only this user can enter, removed with what is in it.
@@ -233,7 +239,9 @@ ImportedFile importFile(const std::filesystem::path& file, const std::string& co
         db::Transaction reading(source, db::Transaction::Kind::read);
         db::Transaction writing(owner);
         installSchema(owner, clientRole);
+        serverTriggers(owner, "DISABLE");
         imported.rows = copyRows(source, owner);
+        serverTriggers(owner, "ENABLE");
         writing.commit();
     }
     auto store = RecordStore::openOnServer(connection);
@@ -249,6 +257,73 @@ ImportedFile importFile(const std::filesystem::path& file, const std::string& co
             {std::to_string(report.recordsChecked), std::to_string(recordsInFile)}));
     }
     return imported;
+}
+
+ImportedFile exportFile(const std::string& connection, const std::filesystem::path& file,
+                        const std::string& login, const std::string& passphrase) {
+    if (std::filesystem::exists(file)) {
+        throw StoreError(text::fill(
+            text::tr("A file called {1} already exists; a new database needs a new file name."),
+            {file.string()}));
+    }
+    if (schema::isOnNetworkFilesystem(file)) {
+        throw StoreError(text::fill(
+            text::tr("The database {1} is on a network drive. Roundtable keeps its database on a "
+                     "local disk, because network drives can corrupt it. Choose a local folder."),
+            {file.string()}));
+    }
+    ImportedFile exported;
+    {
+        // The server's records are checked first: a copy of damaged records is no backup.
+        auto store = RecordStore::openOnServer(connection);
+        store.unlock(login, passphrase);
+        auto report = store.verify();
+        if (!report.intact()) {
+            throw StoreError(
+                text::tr("Not every record on the server is as it was recorded "
+                         "(roundtable-cli verify names them), so no file was made."));
+        }
+    }
+    PrivateFolder folder;
+    const auto part = folder.path / file.filename();
+    {
+        db::Connection server(postgres::connect(connection));
+        schema::configure(server);
+        schema::refuseUnreadable(server);
+        db::Connection target(sqlite::openFile(part, true));
+        schema::configure(target);
+        db::Transaction writing(target);
+        schema::createFresh(target);
+        // The triggers go while the rows go in, and come back exactly as the schema made them.
+        std::vector<std::pair<std::string, std::string>> triggers;
+        auto listed = target.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'");
+        while (listed.step())
+            triggers.emplace_back(listed.text(0), listed.text(1));
+        listed.reset();
+        for (const auto& [name, sql] : triggers)
+            target.execute("DROP TRIGGER " + name);
+        db::Transaction reading(server, db::Transaction::Kind::read);
+        exported.rows = copyRows(server, target);
+        for (const auto& [name, sql] : triggers)
+            target.execute(sql);
+        writing.commit();
+    }
+    {
+        auto store = RecordStore::open(part);
+        store.unlock(login, passphrase);
+        auto report = store.verify();
+        if (!report.intact()) {
+            throw StoreError(
+                text::tr("The file made from the server does not verify, so it was "
+                         "not kept. Report this."));
+        }
+        exported.recordsChecked = report.recordsChecked;
+        exported.logEvents = report.log.rowsChecked;
+    }
+    // Put in place only when whole and verified (copied: the private folder may be on another
+    // disk than `file`).
+    copyPrivateFile(part, file);
+    return exported;
 }
 
 std::string migrate(const std::string& connection) {

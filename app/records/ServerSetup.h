@@ -25,7 +25,7 @@ namespace roundtable::records::server {
 /// or nothing; throws StoreError (the account missing, a store already there) changing nothing.
 void install(const std::string& connection, const std::string& clientRole);
 
-/// What importFile copied and found.
+/// What importFile or exportFile copied and found.
 struct ImportedFile {
     std::int64_t rows = 0;            ///< copied, in every table
     std::int64_t recordsChecked = 0;  ///< on the server, by verify, as in the file
@@ -43,6 +43,14 @@ struct ImportedFile {
 ImportedFile importFile(const std::filesystem::path& file, const std::string& connection,
                         const std::string& clientRole, const std::string& login,
                         const std::string& passphrase);
+
+/// A verified database file of the store on the server: the backup format of a server store,
+/// and the way back to one computer. Every row of one snapshot of the server is written to a
+/// new file (`file` must not exist), which is then opened and verified as `login` (an
+/// administrator) signs in to it, before it takes its name. Reading needs only the client
+/// account. Throws StoreError, leaving no file, when anything fails or does not verify.
+ImportedFile exportFile(const std::string& connection, const std::filesystem::path& file,
+                        const std::string& login, const std::string& passphrase);
 
 /// Brings the store that `connection` reaches (as its owner) to this build's format, and says
 /// what it did. Refuses a database that holds no store, or a newer format, changing nothing.

@@ -6,7 +6,9 @@
 #include "practice/Dates.h"
 #include "practice/DemoData.h"
 #include "practice/Practice.h"
+#include "records/ServerSetup.h"
 #include "support/TempDir.h"
+#include "support/TestServer.h"
 #include "support/TestStore.h"
 
 using namespace roundtable;
@@ -61,12 +63,10 @@ TEST_CASE("the demo database has a group of eight with ten delivered, fully note
     CHECK(notes + absences == 80);
 }
 
-TEST_CASE("the demo database and its write-ahead log hold no name or note in plain text") {
-    auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
-    REQUIRE(loaded.ok());
-    test::TempDir dir;
-    auto path = dir / "demo.rtdb";
-    practice::createDemoDatabase(path, *loaded.programme, ROUNDTABLE_CONTENT);
+namespace {
+
+/// Every name, note and reason of the demo at `path`: what must never be readable in it.
+std::vector<std::string> demoSecrets(const std::filesystem::path& path) {
     auto store = records::RecordStore::open(path);
     store.unlock(practice::kDemoLogin, practice::kDemoPassphrase);
     auto group = store.groups().at(0);
@@ -82,7 +82,19 @@ TEST_CASE("the demo database and its write-ahead log hold no name or note in pla
         }
     }
     REQUIRE(secrets.size() > 80);
-    // Read the bytes while the store is open, so the -wal file is there too.
+    return secrets;
+}
+
+}  // namespace
+
+TEST_CASE("the demo database and its write-ahead log hold no name or note in plain text") {
+    auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
+    REQUIRE(loaded.ok());
+    test::TempDir dir;
+    auto path = dir / "demo.rtdb";
+    practice::createDemoDatabase(path, *loaded.programme, ROUNDTABLE_CONTENT);
+    auto store = records::RecordStore::open(path);  // open, so the -wal file is there too
+    const auto secrets = demoSecrets(path);
     std::string bytes = test::readFile(path);
     if (std::filesystem::exists(dir / "demo.rtdb-wal"))
         bytes += test::readFile(dir / "demo.rtdb-wal");
@@ -92,6 +104,34 @@ TEST_CASE("the demo database and its write-ahead log hold no name or note in pla
         CHECK(bytes.find(secret) == std::string::npos);
     }
     CHECK(bytes.find("Daniel Hughes") == std::string::npos);
+}
+
+TEST_CASE("the demo moved to a server: a dump of the server's database holds no name or note") {
+    if (!test::testServerAvailable())
+        return;
+    auto loaded = curriculum::loadProgramme(ROUNDTABLE_CONTENT);
+    REQUIRE(loaded.ok());
+    test::TempDir dir;
+    auto path = dir / "demo.rtdb";
+    practice::createDemoDatabase(path, *loaded.programme, ROUNDTABLE_CONTENT);
+    const auto secrets = demoSecrets(path);
+    test::TestServerDatabase database;
+    database.makeClientRole();
+    (void)records::server::importFile(path, database.connection(), test::kTestClientRole,
+                                      practice::kDemoLogin, practice::kDemoPassphrase);
+    // What the server's administrator, or anyone with a backup of it, can read.
+    FILE* dump = popen(("pg_dump --no-owner '" + database.connection() + "'").c_str(), "r");
+    REQUIRE(dump);
+    std::string bytes;
+    char buffer[65536];
+    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, dump)) > 0;)
+        bytes.append(buffer, got);
+    REQUIRE(pclose(dump) == 0);
+    REQUIRE(bytes.find("COPY roundtable.progress_notes") != std::string::npos);
+    for (const auto& secret : secrets) {
+        CAPTURE(secret);
+        CHECK(bytes.find(secret) == std::string::npos);
+    }
 }
 
 TEST_CASE("the store stamps records with the clock it is given, and judges late entries by it") {

@@ -285,3 +285,47 @@ TEST_CASE("a leaving reason sealed by an earlier build is read on the server aft
     CHECK(members[1].leavingReason == "Moved to another area.");
     CHECK(store.verify().intact());
 }
+
+TEST_CASE("a store on a server is exported to a verified database file, and back again") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    database.installStore();
+    {
+        auto created = RecordStore::createOnServer(
+            database.clientConnection(),
+            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+        test::writeEveryKindOfRecord(created.store);
+    }
+    test::TempDir folder;
+    const auto file = folder / "backup.rtdb";
+    CHECK_THROWS_WITH_AS(
+        server::exportFile(database.clientConnection(), file, test::kTestLogin, "not it"),
+        "The user name or passphrase is not right.", StoreError);
+    CHECK_FALSE(std::filesystem::exists(file));
+    auto exported = server::exportFile(database.clientConnection(), file, test::kTestLogin,
+                                       test::kTestPassphrase);
+    CHECK(exported.rows > 100);
+    CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    CHECK_FALSE(std::filesystem::exists(file.string() + "-wal"));
+    {
+        auto store = test::openTestStore(file);
+        auto report = store.verify();
+        CHECK(report.intact());
+        CHECK(report.recordsChecked == exported.recordsChecked);
+        auto members = store.membersOf(1);
+        REQUIRE(!members.empty());
+        CHECK(members.front().name == "Zo\xC3\xAB O'Brien \xE2\x80\x93 Caf\xC3\xA9");
+    }
+    CHECK_THROWS_WITH_AS(server::exportFile(database.clientConnection(), file, test::kTestLogin,
+                                            test::kTestPassphrase),
+                         doctest::Contains("already exists"), StoreError);
+
+    // And back to another server: the same records, verified there.
+    test::TestServerDatabase other;
+    other.makeClientRole();
+    auto imported = server::importFile(file, other.connection(), test::kTestClientRole,
+                                       test::kTestLogin, test::kTestPassphrase);
+    CHECK(imported.recordsChecked == exported.recordsChecked);
+}
