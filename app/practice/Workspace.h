@@ -84,6 +84,9 @@ class Workspace {
 
     /// Notes the log's newest point and root keys as seen on this computer.
     void rememberLogHead(SeenLogHeads& seen) { seen.remember(*store_); }
+    /// The audit log's newest event: it moves whenever anyone, on any computer, records
+    /// anything.
+    [[nodiscard]] records::LogHead logHead() { return store_->logHead(); }
 
     [[nodiscard]] Practice& practice() { return practice_; }
     /// The curriculum's change control on this database (for the module editor).

@@ -197,6 +197,8 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     idleTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         if (!isLocked() && std::chrono::steady_clock::now() - lastActivity_ >= idleLock_)
             lock();
+        if (!isLocked())
+            showChangesFromElsewhere();
     });
     idleTimer_.Start(1000);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
@@ -830,6 +832,39 @@ void MainFrame::showNotice(const std::string& text, int icon) {
     notice_->ShowMessage(toWx(text), icon);
 }
 
+void MainFrame::showChangesFromElsewhere() {
+    runGuarded(
+        [this](const Failure& failure) {
+            // Said once, not every second, until it is put right.
+            if (noticeText_ != failure.message)
+                showNotice(failure.message, wxICON_WARNING);
+        },
+        [this] {
+            // The log moves with every record written, here or on another computer sharing
+            // the records: only then is the page in front read again.
+            const auto head = workspace_->logHead().event;
+            if (head == shownLogEvent_)
+                return;
+            const bool first = shownLogEvent_ == 0;
+            shownLogEvent_ = head;
+            if (first)
+                return;
+            switch (pages_->GetSelection()) {
+                case homeTab:
+                    home_->refresh();
+                    break;
+                case groupTab:
+                    groups_->refreshSessions();
+                    break;
+                case sessionTab:
+                    session_->showChangesFromElsewhere();
+                    break;
+                default:
+                    break;
+            }
+        });
+}
+
 void MainFrame::rememberLogHead() {
     if (!seenLogHeads_ || !workspace_)
         return;
@@ -864,6 +899,7 @@ void MainFrame::lock() {
 }
 
 void MainFrame::hideRecords() {
+    shownLogEvent_ = 0;
     if (openPhrases_)
         openPhrases_->EndModal(wxID_CLOSE);  // her phrases leave the screen with the records
     groups_->attach(nullptr);

@@ -138,6 +138,9 @@ class MainFrame : public wxFrame, private wxEventFilter {
 
     void buildMenus();
     void chooseDatabase(bool create);
+    /// Reads the page in front again when the records changed since it was shown (another
+    /// computer sharing them wrote something); once a second, from the idle timer.
+    void showChangesFromElsewhere();
     /// Asks for a server connection (File > Open from a server) and opens it.
     void chooseServer();
     void refuseOpen(const std::filesystem::path& path, const std::string& problem);
@@ -204,6 +207,8 @@ class MainFrame : public wxFrame, private wxEventFilter {
     UsersPanel* users_;
 
     wxTimer idleTimer_;
+    /// The log's newest event when the page in front was last read (0: not yet, since sign-in).
+    std::int64_t shownLogEvent_ = 0;
     std::chrono::steady_clock::time_point lastActivity_ = std::chrono::steady_clock::now();
     std::chrono::seconds idleLock_{600};
 

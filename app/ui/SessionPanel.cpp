@@ -489,31 +489,51 @@ void SessionPanel::reloadRegister() {
     lines_ = practice_->registerFor(session_);
     register_->DeleteAllItems();
     for (std::size_t i = 0; i < lines_.size(); ++i) {
-        const auto& line = lines_[i];
-        long row = register_->InsertItem(static_cast<long>(i), toWx(line.member.code));
-        // Attendance that is a legal requirement (an order) is marked where it is taken.
-        register_->SetItem(
-            row, 1,
-            toWx(line.member.name) +
-                (line.member.attendanceRequired ? " " + trWx("(must attend)") : wxString()) +
-                damagedMark({line.member.damage}));
-        // Marks made before the session was recorded as not taking place stay, said as such.
-        const bool heldNot = line.mark && status_ == records::SessionStatus::didNotTakePlace;
-        register_->SetItem(row, 2,
-                           line.mark ? toWx(practice::markInWords(*line.mark)) +
-                                           (heldNot ? " " + trWx("(the session did not take place)")
-                                                    : wxString()) +
-                                           damagedMark({line.mark->damage})
-                                     : trWx("not marked"));
-        register_->SetItem(row, 3,
-                           toWx(noteLabel(line.note)) +
-                               damagedMark({line.note ? line.note->damage : std::string()}));
+        register_->InsertItem(static_cast<long>(i), toWx(lines_[i].member.code));
+        showLine(static_cast<long>(i));
     }
     if (selected >= 0 && selected < register_->GetItemCount()) {
         register_->SetItemState(selected, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }
     fitRegisterToGroup();
     enableControls();
+}
+
+void SessionPanel::showLine(long row) {
+    const auto& line = lines_[static_cast<std::size_t>(row)];
+    // Attendance that is a legal requirement (an order) is marked where it is taken.
+    register_->SetItem(
+        row, 1,
+        toWx(line.member.name) +
+            (line.member.attendanceRequired ? " " + trWx("(must attend)") : wxString()) +
+            damagedMark({line.member.damage}));
+    // Marks made before the session was recorded as not taking place stay, said as such.
+    const bool heldNot = line.mark && status_ == records::SessionStatus::didNotTakePlace;
+    register_->SetItem(
+        row, 2,
+        line.mark ? toWx(practice::markInWords(*line.mark)) +
+                        (heldNot ? " " + trWx("(the session did not take place)") : wxString()) +
+                        damagedMark({line.mark->damage})
+                  : trWx("not marked"));
+    register_->SetItem(
+        row, 3,
+        toWx(noteLabel(line.note)) + damagedMark({line.note ? line.note->damage : std::string()}));
+}
+
+void SessionPanel::showChangesFromElsewhere() {
+    if (!practice_ || !session_)
+        return;
+    auto lines = practice_->registerFor(session_);
+    const bool sameMembers = std::equal(
+        lines.begin(), lines.end(), lines_.begin(), lines_.end(),
+        [](const auto& now, const auto& shown) { return now.member.id == shown.member.id; });
+    // Only the lines' words change: the selection, and the note being written, stay as they
+    // are. A member added meanwhile shows when the session is opened again.
+    if (!sameMembers)
+        return;
+    lines_ = std::move(lines);
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+        showLine(static_cast<long>(i));
 }
 
 void SessionPanel::fitRegisterToGroup() {

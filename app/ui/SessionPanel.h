@@ -57,6 +57,9 @@ class SessionPanel : public wxPanel {
     /// What can be printed from here: the facilitator's plan of the session shown; nothing
     /// when none is.
     [[nodiscard]] std::vector<printing::PrintableDocument> printables() const;
+    /// Shows what another computer recorded meanwhile (marks, notes signed) in the register,
+    /// leaving the selection and the note being written as they are.
+    void showChangesFromElsewhere();
     /// Selects the register line of `member` (keyboard users and tests).
     void selectMember(records::MemberId member);
     /// Where the plan's pictograms are read from (the service's, once signed in).
@@ -69,6 +72,8 @@ class SessionPanel : public wxPanel {
     /// Makes the register tall enough for the whole group, as far as twelve members.
     void fitRegisterToGroup();
     void reloadRegister();
+    /// Writes the register's row `row` from lines_ (all but its code).
+    void showLine(long row);
     void showSelectedNote();
     /// Brings the note's page forward beside the register.
     void showNotePage();

@@ -611,3 +611,37 @@ TEST_CASE("a team's records on a server open by their connection, and are backed
     CHECK_FALSE(frame->notice()->IsShown());  // no reminder to back up what the server keeps
     closeFrame(frame);
 }
+
+TEST_CASE(
+    "a mark made on another computer shows in the open register within two seconds, and "
+    "the note being typed stays") {
+    for (const bool onServer : {false, true}) {
+        if (onServer && !test::testServerAvailable())
+            continue;
+        CAPTURE(onServer);
+        // The service on a file, then on the test server (its stores made where the suites' are).
+        if (onServer)
+            ::setenv("ROUNDTABLE_TEST_ENGINE", "postgresql", 1);
+        SeededService service({"Daniel Hughes", "Ravi Chandra"}, "framework-01", true);
+        ::unsetenv("ROUNDTABLE_TEST_ENGINE");
+        const auto location =
+            onServer ? test::clientConnectionFor(service.path) : service.path.string();
+        auto* frame = showFrame();
+        auto* registerList = openFirstSession(frame, location, 2);
+        auto* text = find<wxTextCtrl>(frame, "note-text");
+        typeInto(text, "Quiet today.");
+        {
+            // Another computer, with its own sign-in, marks the second man late.
+            auto other = records::RecordStore::openLocation(location);
+            other.unlock(kTestLogin, kTestPassphrase);
+            other.markAttendance(service.session,
+                                 {service.members[1], records::Attendance::late, "Bus", {}, {}});
+        }
+        const auto shown = std::chrono::steady_clock::now();
+        CHECK(waitFor([&] { return registerList->GetItemText(1, 2).Lower().Contains("late"); }));
+        CHECK(std::chrono::steady_clock::now() - shown < std::chrono::milliseconds(2200));
+        CHECK(text->GetValue() == "Quiet today.");
+        CHECK(registerList->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED);
+        closeFrame(frame);
+    }
+}
