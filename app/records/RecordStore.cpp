@@ -14,15 +14,6 @@
 namespace roundtable::records {
 namespace {
 
-void refuseNetworkShare(const std::filesystem::path& path) {
-    if (schema::isOnNetworkFilesystem(path)) {
-        throw StoreError(text::fill(
-            text::tr("The database {1} is on a network drive. Roundtable keeps its database on a "
-                     "local disk, because network drives can corrupt it. Choose a local folder."),
-            {path.string()}));
-    }
-}
-
 constexpr const char* kWrongSignIn = text::trLater("The user name or passphrase is not right.");
 
 crypto::KdfParameters kdfFor(KeyDerivation strength) {
@@ -142,7 +133,7 @@ CreatedDatabase RecordStore::create(const std::filesystem::path& path, const New
             text::tr("A file called {1} already exists; a new database needs a new file name."),
             {path.string()}));
     }
-    refuseNetworkShare(path);
+    schema::refuseNetworkShare(path);
     requireAdministrator(setup);
     auto store = begin(std::make_unique<Impl>(path, true), setup,
                        [](Impl& impl) { schema::createFresh(impl.db); });
@@ -205,7 +196,7 @@ RecordStore RecordStore::open(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path)) {
         throw StoreError(text::fill(text::tr("The database {1} does not exist."), {path.string()}));
     }
-    refuseNetworkShare(path);
+    schema::refuseNetworkShare(path);
     // Everything that can refuse the file reads it without writing, before the read-write
     // connection below can replay, checkpoint or discard anything.
     filecheck::refuseDamaged(path);

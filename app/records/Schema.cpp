@@ -828,6 +828,15 @@ bool isNetworkFilesystemType(long filesystemType) {
            filesystemType == kSmb2;
 }
 
+void refuseNetworkShare(const std::filesystem::path& path) {
+    if (isOnNetworkFilesystem(path)) {
+        throw StoreError(text::fill(
+            text::tr("The database {1} is on a network drive. Roundtable keeps its database on a "
+                     "local disk, because network drives can corrupt it. Choose a local folder."),
+            {path.string()}));
+    }
+}
+
 bool isOnNetworkFilesystem(const std::filesystem::path& path) {
     auto probe = std::filesystem::exists(path) ? path : path.parent_path();
     if (probe.empty())

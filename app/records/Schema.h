@@ -50,6 +50,8 @@ void refuseUnreadable(db::Connection& connection);
 std::optional<std::filesystem::path> migrate(db::Connection& connection,
                                              const std::filesystem::path& path);
 
+/// Refuses (StoreError) a database at `path` on a network drive (isOnNetworkFilesystem).
+void refuseNetworkShare(const std::filesystem::path& path);
 /// True when `path` (or the folder it would be created in) is on NFS, SMB or CIFS, where
 /// SQLite's locking and WAL cannot be trusted.
 [[nodiscard]] bool isOnNetworkFilesystem(const std::filesystem::path& path);

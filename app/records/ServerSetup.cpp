@@ -159,6 +159,15 @@ void serverTriggers(db::Connection& owner, const char* state) {
         owner.execute("ALTER TABLE " + table + " " + state + " TRIGGER USER");
 }
 
+/// Verifies every record of `store` (signed in); throws StoreError(`whenNot`, marked with
+/// trLater) unless each is as it was recorded.
+VerifyReport verified(RecordStore& store, const char* whenNot) {
+    auto report = store.verify();
+    if (!report.intact())
+        throw StoreError(text::tr(whenNot));
+    return report;
+}
+
 /// A folder only this user can enter, removed with what is in it.
 struct PrivateFolder {
     std::filesystem::path path;
@@ -223,13 +232,11 @@ ImportedFile importFile(const std::filesystem::path& file, const std::string& co
         auto store = RecordStore::open(copy);  // an older format brought up to date, in the copy
         store.unlock(login, passphrase);
         store.sealLeavingReasonsForServer();
-        auto report = store.verify();
-        if (!report.intact()) {
-            throw StoreError(
-                text::tr("Not every record in the file is as it was recorded (roundtable-cli "
-                         "verify names them), so nothing was copied to the server."));
-        }
-        recordsInFile = report.recordsChecked;
+        recordsInFile =
+            verified(store, text::trLater("Not every record in the file is as it was "
+                                          "recorded (roundtable-cli verify names them), so "
+                                          "nothing was copied to the server."))
+                .recordsChecked;
     }
     ImportedFile imported;
     {
@@ -266,24 +273,14 @@ ImportedFile exportFile(const std::string& connection, const std::filesystem::pa
             text::tr("A file called {1} already exists; a new database needs a new file name."),
             {file.string()}));
     }
-    if (schema::isOnNetworkFilesystem(file)) {
-        throw StoreError(text::fill(
-            text::tr("The database {1} is on a network drive. Roundtable keeps its database on a "
-                     "local disk, because network drives can corrupt it. Choose a local folder."),
-            {file.string()}));
-    }
+    schema::refuseNetworkShare(file);
+    // The server's records are checked first: a copy of damaged records is no backup.
+    auto store = RecordStore::openOnServer(connection);
+    store.unlock(login, passphrase);
+    (void)verified(store,
+                   text::trLater("Not every record on the server is as it was recorded "
+                                 "(roundtable-cli verify names them), so no file was made."));
     ImportedFile exported;
-    {
-        // The server's records are checked first: a copy of damaged records is no backup.
-        auto store = RecordStore::openOnServer(connection);
-        store.unlock(login, passphrase);
-        auto report = store.verify();
-        if (!report.intact()) {
-            throw StoreError(
-                text::tr("Not every record on the server is as it was recorded "
-                         "(roundtable-cli verify names them), so no file was made."));
-        }
-    }
     PrivateFolder folder;
     const auto part = folder.path / file.filename();
     {
@@ -309,17 +306,14 @@ ImportedFile exportFile(const std::string& connection, const std::filesystem::pa
         writing.commit();
     }
     {
-        auto store = RecordStore::open(part);
-        store.unlock(login, passphrase);
-        auto report = store.verify();
-        if (!report.intact()) {
-            throw StoreError(
-                text::tr("The file made from the server does not verify, so it was "
-                         "not kept. Report this."));
-        }
+        auto copy = RecordStore::open(part);
+        copy.unlock(login, passphrase);
+        auto report =
+            verified(copy, text::trLater("The file made from the server does not verify, so it "
+                                         "was not kept. Report this."));
         exported.recordsChecked = report.recordsChecked;
         exported.logEvents = report.log.rowsChecked;
-    }
+    }  // closed, its log folded into it, before it is copied
     // Put in place only when whole and verified (copied: the private folder may be on another
     // disk than `file`).
     copyPrivateFile(part, file);

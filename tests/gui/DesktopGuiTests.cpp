@@ -584,11 +584,8 @@ TEST_CASE("a team's records on a server open by their connection, and are backed
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    database.installStore();
     {
-        auto created = records::RecordStore::createOnServer(
-            database.clientConnection(),
-            {test::kTestLogin, test::kTestPassphrase, records::KeyDerivation::fast});
+        auto created = database.createStore();
         auto group = created.store.addGroup("Tuesday group", records::GroupKind::treatment);
         created.store.addMember(group, "Sam Clarke", "2026-11-01"_date);
     }

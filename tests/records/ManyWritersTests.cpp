@@ -100,14 +100,11 @@ TEST_CASE(
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    database.installStore();
     GroupId group = 0;
     SessionId shared = 0;
     std::vector<MemberId> members;
     {
-        auto created = RecordStore::createOnServer(
-            database.clientConnection(),
-            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+        auto created = database.createStore();
         group = created.store.addGroup("Tuesday group", GroupKind::treatment);
         for (int i = 0; i < kClients; ++i)
             members.push_back(

@@ -112,11 +112,8 @@ TEST_CASE(
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    database.installStore();
     {
-        auto created = RecordStore::createOnServer(
-            database.clientConnection(),
-            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+        auto created = database.createStore();
         test::writeEveryKindOfRecord(created.store);
     }
     // A modified client: the client account's own connection, sending what it likes.
@@ -164,12 +161,7 @@ TEST_CASE(
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    database.installStore();
-    {
-        auto created = RecordStore::createOnServer(
-            database.clientConnection(),
-            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
-    }
+    (void)database.createStore();
     database.connect()->execute(std::string("ALTER ROLE ") + test::kTestClientRole +
                                 " PASSWORD 'the client account''s password'");
     // libpq's password file, as a computer of the team would have it (0600).
@@ -290,11 +282,8 @@ TEST_CASE("a store on a server is exported to a verified database file, and back
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    database.installStore();
     {
-        auto created = RecordStore::createOnServer(
-            database.clientConnection(),
-            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+        auto created = database.createStore();
         test::writeEveryKindOfRecord(created.store);
     }
     test::TempDir folder;

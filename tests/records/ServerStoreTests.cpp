@@ -29,11 +29,8 @@ TEST_CASE("on a server, a store keeps every kind of record as a file does, and k
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
-    database.installStore();
     {
-        auto created = RecordStore::createOnServer(
-            database.clientConnection(),
-            {test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast});
+        auto created = database.createStore();
         test::writeEveryKindOfRecord(created.store);
     }
     test::TempDir folder;

@@ -16,7 +16,7 @@
 #include "records/Database.h"
 #include "records/Postgres.h"
 #include "records/ServerSetup.h"
-#include "support/TestEngine.h"
+#include "support/TestStore.h"
 
 namespace roundtable::test {
 
@@ -58,6 +58,13 @@ class TestServerDatabase {
     void installStore() {
         makeClientRole();
         records::server::install(connection(), kTestClientRole);
+    }
+    /// A store made as a service makes one (installStore), its first administrator the test
+    /// administrator, signed in through the client account.
+    records::CreatedDatabase createStore() {
+        installStore();
+        return records::RecordStore::createOnServer(
+            clientConnection(), {kTestLogin, kTestPassphrase, records::KeyDerivation::fast});
     }
     /// What the client account connects with.
     [[nodiscard]] std::string clientConnection() const {
