@@ -27,6 +27,9 @@ void createFresh(db::Connection& connection);
 
 /// The schema (namespace) of a store on a PostgreSQL server.
 constexpr const char* kServerSchema = "roundtable";
+/// The session-level advisory lock every store open on a server holds shared, for as long as
+/// its connection lasts: `server migrate` takes it alone, so it never changes a store in use.
+constexpr std::int64_t kServerInUseLock = 0x52544255;  // "RTBU"
 /// The SQL that makes an empty PostgreSQL database a store of the current format, in the
 /// schema kServerSchema (and sets the session's search path to it): the same tables, columns,
 /// keys, indexes and refusing triggers as a new file, with the same first rows, the ledger's

@@ -324,6 +324,14 @@ std::string migrate(const std::string& connection) {
     db::Connection owner(postgres::connect(connection));
     schema::configure(owner);
     schema::refuseUnreadable(owner);
+    auto alone = owner.prepare("SELECT pg_try_advisory_lock(?)");
+    alone.bind(1, schema::kServerInUseLock);
+    if (!alone.step() || alone.integer(0) != 1) {
+        throw StoreError(
+            text::tr("The store is open on a computer. Close Roundtable on every "
+                     "computer using it, then run this again. Nothing was changed."));
+    }
+    alone.reset();
     // The server's first format is this build's: there is no older one to bring up yet.
     // A later format adds its step here, run in one transaction (a server's DDL is).
     return text::fill(

@@ -15,6 +15,7 @@
 #include "records/PrivateFile.h"
 #include "records/RecordStore.h"
 #include "records/RowLedger.h"
+#include "records/Schema.h"
 #include "records/Sqlite.h"
 #include "text/Translate.h"
 
@@ -50,7 +51,10 @@ struct RecordStore::Impl {
           db(sqlite::openFile(path, create)) {}
     /// A store on a PostgreSQL server (`connection` as libpq takes it).
     explicit Impl(const std::string& connection)
-        : path(connection), db(postgres::connect(connection)) {}
+        : path(connection), db(postgres::connect(connection)) {
+        db.execute("SELECT pg_advisory_lock_shared(" + std::to_string(schema::kServerInUseLock) +
+                   ")");
+    }
 
     std::filesystem::path path;  ///< the file, or the server connection
     /// A file's: held for the store's whole life, taken before the file is read and released

@@ -77,6 +77,13 @@ TEST_CASE(
                          StoreError);
     CHECK(server::migrate(database.connection()) ==
           "The store is already in data format 10, this version's. Nothing was changed.");
+    {
+        auto inUse = RecordStore::openOnServer(database.clientConnection());
+        CHECK_THROWS_WITH_AS(server::migrate(database.connection()),
+                             "The store is open on a computer. Close Roundtable on every "
+                             "computer using it, then run this again. Nothing was changed.",
+                             StoreError);
+    }
 
     // Signed up once; a second first administrator is refused.
     const NewDatabase setup{test::kTestLogin, test::kTestPassphrase, KeyDerivation::fast};
