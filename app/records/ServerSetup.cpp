@@ -55,9 +55,11 @@ std::string clientGrants(const std::string& role, const std::string& database) {
         {"users", "kdf_salt, kdf_ops, kdf_mem, wrapped_key", false},  // a new passphrase
         {"signing_keys", "public_key, wrapped_seed", false},
         {"sign_in_failures", "failures, last_failed_at", true},  // throttling, before sign-in
-        {"audit_pending", "", true},        // events kept before sign-in, moved into the chain
-        {"service_state", "value", false},  // when the last backup was taken
+        {"audit_pending", "", true},  // events kept before sign-in, moved into the chain
     };
+    // Nothing in service_state: the one value the app changes there is a file's last backup
+    // (a server is backed up on the server), and it holds the recovery key's public key, which
+    // every certificate leads back to.
     for (const auto& change : kChanges) {
         if (*change.columns)
             sql += std::string("GRANT UPDATE (") + change.columns + ") ON " + change.table + to;

@@ -147,6 +147,7 @@ TEST_CASE(
              "UPDATE member_details SET local_id = local_id",
              "DELETE FROM memberships",
              "UPDATE service_state SET key = 'x'",
+             "UPDATE service_state SET value = 'x' WHERE key = 'recovery_public_key'",
              "INSERT INTO schema_format VALUES (1, 1)",
              "DROP TABLE progress_notes",
              "ALTER TABLE audit_events DISABLE TRIGGER ALL",
