@@ -1,6 +1,7 @@
 // roundtable-cli server init|migrate: the owner account's two jobs on a server (ServerSetup.h).
 #include "cli/ServerCommand.h"
 
+#include <filesystem>
 #include <ostream>
 
 #include "cli/CommandLine.h"
@@ -54,6 +55,16 @@ int init(const std::vector<std::string>& arguments, std::istream& in, std::ostre
     const auto sheet = option(arguments, "--recovery-sheet");
     if (role.empty() || login.empty() || sheet.empty())
         throw UsageError(text::tr(needs));
+    // The key is shown once: where it goes is checked before anything is made.
+    const auto folder = std::filesystem::absolute(sheet).parent_path();
+    if (std::filesystem::exists(sheet) || !std::filesystem::is_directory(folder)) {
+        err << "roundtable-cli: "
+            << text::fill(text::tr("The recovery key sheet needs a new file in a folder that "
+                                   "exists: {1}. Nothing was done."),
+                          {sheet})
+            << "\n";
+        return 1;
+    }
     const auto passphrase =
         readPassphrase(in, err, text::trLater("The administrator's passphrase"));
     if (isTerminal(in) &&
@@ -68,12 +79,24 @@ int init(const std::vector<std::string>& arguments, std::istream& in, std::ostre
         return 1;
     }
     records::server::install(connection, role);
-    auto created = records::RecordStore::createOnServer(connection, {login, passphrase});
+    auto created =
+        records::RecordStore::createOnServer(connection, {records::trimmed(login), passphrase});
     documents::PdfOptions options;
     options.privateFile = true;  // the key opens every record
-    documents::writePdf(
-        documents::recoveryKeySheet(created.recoveryKey, connection, created.recoveryPublicKey),
-        sheet, options);
+    try {
+        documents::writePdf(
+            documents::recoveryKeySheet(created.recoveryKey, connection, created.recoveryPublicKey),
+            sheet, options);
+    } catch (const std::exception& failure) {
+        // The store is made and the key exists nowhere else: it must not be lost with the file.
+        err << "roundtable-cli: "
+            << text::fill(text::tr("The store was made, but its recovery key sheet could not be "
+                                   "written ({1}). Write the recovery key down now and keep it "
+                                   "locked away: {2}"),
+                          {failure.what(), created.recoveryKey})
+            << "\n";
+        return 1;
+    }
     out << text::fill(text::tr("Made the store on {1}, for the account {2}; {3} is its "
                                "administrator."),
                       {connection, role, records::trimmed(login)})

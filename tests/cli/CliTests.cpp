@@ -1037,7 +1037,13 @@ TEST_CASE(
         kTestClientRole, "--new-admin", "lead", "--recovery-sheet",    sheet};
     const std::string passphrase = "a lead's long passphrase\n";
 
-    // A passphrase that would be refused stops it before the server is touched.
+    // A sheet that cannot be written, or a passphrase that would be refused, stops it before
+    // the server is touched.
+    auto noFolder = init;
+    noFolder.back() = (dir / "missing" / "key.pdf").string();
+    CHECK(cli(noFolder, passphrase).err ==
+          "roundtable-cli: The recovery key sheet needs a new file in a folder that exists: " +
+              noFolder.back() + ". Nothing was done.\n");
     auto tooShort = cli(init, "short\n");
     CHECK(tooShort.code == 1);
     CHECK_FALSE(std::filesystem::exists(sheet));
@@ -1072,7 +1078,9 @@ TEST_CASE(
         CHECK(store.users().front().login == "lead");
     }
 
-    CHECK(cli(init, passphrase).err ==
+    auto again = init;
+    again.back() = (dir / "another.pdf").string();
+    CHECK(cli(again, passphrase).err ==
           "roundtable-cli: This database on the server already has a schema called roundtable, "
           "so it was not changed. A new store needs an empty database.\n");
     auto migrate = cli({"server", "migrate", "--db", database.connection()});
