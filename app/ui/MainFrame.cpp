@@ -511,6 +511,8 @@ void MainFrame::chooseServer() {
         trWx("The records' connection, as the server's administrator gave it: for example "
              "service=clinic, or postgresql://records.example.org/roundtable"),
         trWx("Open from a server"));
+    dialog.SetName("open-from-server");
+    dialog.FindWindow(wxID_OK)->SetLabel(trWx("Open"));
     if (dialog.ShowModal() != wxID_OK)
         return;
     const auto connection = records::trimmed(fromWx(dialog.GetValue()));

@@ -15,6 +15,7 @@
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 #include <wx/treectrl.h>
 #include <wx/uiaction.h>
 
@@ -641,4 +642,40 @@ TEST_CASE(
         CHECK(registerList->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED);
         closeFrame(frame);
     }
+}
+
+TEST_CASE("File > Open from a server asks for the connection, and says plainly what is not one") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    (void)database.createStore();
+    auto* frame = showFrame();
+    const int command = frame->GetMenuBar()->FindMenuItem("File", "Open from a server...");
+    REQUIRE(command != wxNOT_FOUND);
+    auto openFromServer = [&](const std::string& typed) {
+        bool answered = false;
+        whenShown("open-from-server", [&](wxWindow* dialog) {
+            auto* asking = dynamic_cast<wxTextEntryDialog*>(dialog);
+            REQUIRE(asking);
+            asking->SetValue(wxString::FromUTF8(typed));
+            pump(100);
+            CHECK(
+                ui::saveScreenshot(dialog, ROUNDTABLE_SCREENSHOT_DIR "/gui-open-from-server.png"));
+            click(dialog->FindWindow(wxID_OK));
+            answered = true;
+        });
+        wxCommandEvent event(wxEVT_MENU, command);
+        frame->ProcessWindowEvent(event);
+        REQUIRE(answered);
+    };
+
+    openFromServer("records.rtdb");
+    CHECK(frame->lastError() ==
+          "That is not a server connection. It starts with postgresql:// or is written as "
+          "name=value, such as service=clinic.");
+    openFromServer("  " + database.clientConnection() + " ");
+    CHECK(frame->GetTitle().utf8_string() == "Roundtable - " + database.clientConnection());
+    signInThroughPage(frame);
+    CHECK(waitFor([&] { return !frame->isLocked(); }));
+    closeFrame(frame);
 }
