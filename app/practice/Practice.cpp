@@ -745,6 +745,14 @@ void Practice::saveNote(records::SessionId session, records::MemberId member,
     store_.saveNoteDraft(session, member, checkedNote(session, member, content));
 }
 
+void Practice::saveUnsaved(UnsavedNote& note) {
+    saveNote(note.session, note.member, note.content);
+    if (!trimmed(note.concern).empty()) {
+        raiseConcern(note.member, note.session, note.concern);
+        note.concern.clear();  // recorded: not raised again if the note is kept after all
+    }
+}
+
 LockOutcome Practice::lock(std::optional<UnsavedNote> unsaved) {
     // Runs however this function ends: nothing below can keep the key in memory.
     ScopeExit wipeKey([this] {
@@ -754,11 +762,7 @@ LockOutcome Practice::lock(std::optional<UnsavedNote> unsaved) {
     LockOutcome outcome;
     if (unsaved) {
         try {
-            saveNote(unsaved->session, unsaved->member, unsaved->content);
-            if (!trimmed(unsaved->concern).empty()) {
-                raiseConcern(unsaved->member, unsaved->session, unsaved->concern);
-                unsaved->concern.clear();  // recorded: not raised again if kept below
-            }
+            saveUnsaved(*unsaved);
         } catch (const std::exception& error) {
             outcome.problem = error.what();
             outcome.notSaved = std::move(unsaved);

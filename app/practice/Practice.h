@@ -248,6 +248,9 @@ class Practice {
     /// written over: that would hide what was changed outside Roundtable.
     void saveNote(records::SessionId session, records::MemberId member,
                   const records::NoteContent& content);
+    /// Saves a note from the editor as a draft (saveNote), and records the concern described
+    /// under its tick, if any (its `concern` is then cleared).
+    void saveUnsaved(UnsavedNote& note);
     /// Saves the note and signs it in one step; the same checks as saveNote.
     void signNote(records::SessionId session, records::MemberId member,
                   const records::NoteContent& content);

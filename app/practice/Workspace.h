@@ -10,6 +10,7 @@
 #include <string>
 
 #include "curriculum/Programme.h"
+#include "practice/KeptNote.h"
 #include "practice/Practice.h"
 #include "practice/SeenLogHeads.h"
 #include "practice/ServiceProgramme.h"
@@ -87,6 +88,12 @@ class Workspace {
     /// The audit log's newest event: it moves whenever anyone, on any computer, records
     /// anything.
     [[nodiscard]] records::LogHead logHead() { return store_->logHead(); }
+    /// After records::ConnectionLost: RecordStore::reconnect.
+    std::optional<bool> reconnect() { return store_->reconnect(); }
+    /// The note kept in `folder` while the server could not be reached, for the signed-in user.
+    [[nodiscard]] KeptNote keptNote(const std::filesystem::path& folder) {
+        return {*store_, folder};
+    }
 
     [[nodiscard]] Practice& practice() { return practice_; }
     /// The curriculum's change control on this database (for the module editor).

@@ -39,7 +39,14 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     if (kind_ == Kind::write && connection_.beforeCommit_)
         connection_.beforeCommit_();
-    connection_.engine_->commit();
+    try {
+        connection_.engine_->commit();
+    } catch (const ConnectionLost&) {
+        done_ = true;  // nothing is left to roll back: the server ended the transaction
+        if (kind_ != Kind::write || !connection_.afterLostCommit_)
+            throw;
+        connection_.afterLostCommit_();
+    }
     done_ = true;
 }
 

@@ -59,6 +59,11 @@ class Engine {
     virtual void beginRead() = 0;
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
+    /// Connects again after the connection was lost (ConnectionLost), with the same
+    /// parameters; statements prepared before stay usable (prepared again when next run).
+    /// Throws ConnectionLost while the database still cannot be reached. A file is never
+    /// lost, so there is nothing to do for one.
+    virtual void reconnect() {}
 };
 
 class CachedStatement;
@@ -171,12 +176,19 @@ class Connection {
     void setBeforeCommit(std::function<void()> hook) { beforeCommit_ = std::move(hook); }
     /// Work run just after a write transaction begins (e.g. forgetting what the last one did).
     void setAfterBegin(std::function<void()> hook) { afterBegin_ = std::move(hook); }
+    /// Work run when the connection was lost while a write transaction committed, so that
+    /// nobody is left guessing: it returns when the commit happened after all, and throws
+    /// (StoreError, or ConnectionLost while that cannot be known yet) when it did not.
+    void setAfterLostCommit(std::function<void()> hook) { afterLostCommit_ = std::move(hook); }
+    /// Connects again (Engine::reconnect); statements prepared before stay usable.
+    void reconnect() { engine_->reconnect(); }
 
   private:
     friend class Transaction;
     std::unique_ptr<Engine> engine_;
     std::function<void()> beforeCommit_;
     std::function<void()> afterBegin_;
+    std::function<void()> afterLostCommit_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
@@ -189,7 +201,8 @@ class Transaction {
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
-    /// Runs the connection's before-commit work, then commits.
+    /// Runs the connection's before-commit work, then commits. When the connection is lost
+    /// during the commit itself, the connection's after-lost-commit work says what happened.
     void commit();
 
   private:

@@ -8,7 +8,9 @@
 
 #include <cctype>
 #include <charconv>
+#include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "records/Types.h"
@@ -39,8 +41,10 @@ std::string trimmed(std::string message) {
     const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     std::string detail = primary ? primary : trimmed(PQerrorMessage(connection));
     std::string_view code = state ? state : "";
-    if (PQstatus(connection) != CONNECTION_OK || code.starts_with("08")) {
-        throw StoreError(
+    // 08: the connection failed; 57P01-57P03: the server is shutting down or starting.
+    if (PQstatus(connection) != CONNECTION_OK || code.starts_with("08") ||
+        code.starts_with("57P")) {
+        throw ConnectionLost(
             text::fill(text::tr("{1}: the server cannot be reached ({2})"), {what, detail}));
     }
     if (code == "53100")
@@ -84,15 +88,15 @@ int hexDigit(char c) {
 
 class PostgresStatement final : public db::StatementEngine {
   public:
-    PostgresStatement(PGconn* connection, std::string name, const std::string& sql)
-        : connection_(connection), name_(std::move(name)) {
-        Result prepared(
-            PQprepare(connection_, name_.c_str(), numberedPlaceholders(sql).c_str(), 0, nullptr));
-        if (!prepared.succeeded())
-            fail(connection_, prepared.result, text::trLater("Cannot prepare a database query"));
-        description_ = PQdescribePrepared(connection_, name_.c_str());
-        if (PQresultStatus(description_) != PGRES_COMMAND_OK)
-            fail(connection_, description_, text::trLater("Cannot prepare a database query"));
+    /// `connectionNumber` counts the engine's connections: a statement prepared on an
+    /// earlier one (lost, then made again) is prepared again before it runs.
+    PostgresStatement(PGconn* connection, const std::uint64_t& connectionNumber, std::string name,
+                      const std::string& sql)
+        : connection_(connection),
+          connectionNumber_(connectionNumber),
+          name_(std::move(name)),
+          sql_(numberedPlaceholders(sql)) {
+        prepareOnServer();
         parameters_.resize(static_cast<std::size_t>(PQnparams(description_)));
     }
     ~PostgresStatement() override {
@@ -100,7 +104,8 @@ class PostgresStatement final : public db::StatementEngine {
         PQclear(description_);
         // Ignored when it fails (a connection lost, a transaction aborted): the name is never
         // used again, and the server forgets it with the connection.
-        PQclear(PQexec(connection_, ("DEALLOCATE " + name_).c_str()));
+        if (preparedOn_ == connectionNumber_)
+            PQclear(PQexec(connection_, ("DEALLOCATE " + name_).c_str()));
     }
     PostgresStatement(const PostgresStatement&) = delete;
     PostgresStatement& operator=(const PostgresStatement&) = delete;
@@ -188,7 +193,19 @@ class PostgresStatement final : public db::StatementEngine {
     std::optional<Parameter>& parameter(int index) {
         return parameters_.at(static_cast<std::size_t>(index - 1));
     }
+    void prepareOnServer() {
+        Result prepared(PQprepare(connection_, name_.c_str(), sql_.c_str(), 0, nullptr));
+        if (!prepared.succeeded())
+            fail(connection_, prepared.result, text::trLater("Cannot prepare a database query"));
+        PQclear(description_);
+        description_ = PQdescribePrepared(connection_, name_.c_str());
+        if (PQresultStatus(description_) != PGRES_COMMAND_OK)
+            fail(connection_, description_, text::trLater("Cannot prepare a database query"));
+        preparedOn_ = connectionNumber_;
+    }
     void run() {
+        if (preparedOn_ != connectionNumber_)
+            prepareOnServer();
         std::vector<const char*> values;
         std::vector<int> lengths, formats;
         for (const auto& parameter : parameters_) {
@@ -205,7 +222,10 @@ class PostgresStatement final : public db::StatementEngine {
     }
 
     PGconn* connection_;
+    const std::uint64_t& connectionNumber_;  ///< the engine's connection now
+    std::uint64_t preparedOn_ = 0;           ///< the connection it was prepared on
     std::string name_;
+    std::string sql_;                  ///< as the server takes it
     PGresult* description_ = nullptr;  ///< its parameters and columns
     PGresult* result_ = nullptr;       ///< every row, fetched at the first step
     int row_ = -1;
@@ -236,35 +256,38 @@ void refusePassword(const std::string& connection) {
     }
 }
 
+/// The test hook of testing::dropAtNextCommit, taken by the next commit.
+struct CommitDrop {
+    bool afterSending = false;
+    std::function<void(int)> drop;
+};
+std::optional<CommitDrop> nextCommitDrop;
+
+/// Connects with libpq's defaults for what `connection` leaves out, plus limits that make a
+/// lost network show within seconds rather than the operating system's minutes (they apply
+/// to TCP only; `connection` may set them otherwise).
+PGconn* connectTo(const std::string& connection) {
+    refusePassword(connection);
+    const char* keywords[] = {"connect_timeout",
+                              "tcp_user_timeout",
+                              "keepalives_idle",
+                              "keepalives_interval",
+                              "keepalives_count",
+                              "dbname",
+                              nullptr};
+    const char* values[] = {"10", "10000", "10", "5", "2", connection.c_str(), nullptr};
+    return PQconnectdbParams(keywords, values, 1);
+}
+
 class PostgresEngine final : public db::Engine {
   public:
-    explicit PostgresEngine(const std::string& connection)
-        : connection_((refusePassword(connection), PQconnectdb(connection.c_str()))) {
-        if (PQstatus(connection_) != CONNECTION_OK) {
-            std::string message = trimmed(PQerrorMessage(connection_));
+    explicit PostgresEngine(const std::string& connection) : connection_(connectTo(connection)) {
+        try {
+            startSession();
+        } catch (...) {
             PQfinish(connection_);
-            throw StoreError(
-                text::fill(text::tr("The database server cannot be reached: {1}"), {message}));
+            throw;
         }
-        // Off this computer's own socket, records cross a network: only encrypted (TLS).
-        const char* host = PQhost(connection_);
-        const bool localSocket = host && (host[0] == '/' || host[0] == '@');
-        if (!localSocket && !PQsslInUse(connection_)) {
-            std::string where = host ? host : "";
-            PQfinish(connection_);
-            throw StoreError(text::fill(
-                text::tr("The connection to the database server {1} is not encrypted, so it "
-                         "was not used: the records would cross the network readable. Ask the "
-                         "server's administrator to turn on TLS, and connect with "
-                         "sslmode=verify-full."),
-                {where}));
-        }
-        // The server's notices ("... does not exist, skipping") are not for the person using
-        // the app; its errors are thrown.
-        PQsetNoticeProcessor(
-            connection_, [](void*, const char*) {}, nullptr);
-        // Text as UTF-8 whatever the server's default; a commit is on disk before it returns.
-        execute("SET client_encoding = 'UTF8'; SET synchronous_commit = on");
     }
     ~PostgresEngine() override { PQfinish(connection_); }
     PostgresEngine(const PostgresEngine&) = delete;
@@ -277,7 +300,7 @@ class PostgresEngine final : public db::Engine {
             fail(connection_, result.result, text::trLater("Database command failed"));
     }
     std::unique_ptr<db::StatementEngine> prepare(const std::string& sql) override {
-        return std::make_unique<PostgresStatement>(connection_,
+        return std::make_unique<PostgresStatement>(connection_, connectionNumber_,
                                                    "rt" + std::to_string(++statements_), sql);
     }
     void beginWrite() override { execute(kBeginWrite); }
@@ -285,12 +308,61 @@ class PostgresEngine final : public db::Engine {
     void beginRead() override {
         execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1");
     }
-    void commit() override { execute("COMMIT"); }
+    void commit() override {
+        if (!nextCommitDrop) {
+            execute("COMMIT");
+            return;
+        }
+        auto drop = std::exchange(nextCommitDrop, std::nullopt);
+        if (!drop->afterSending)
+            drop->drop(PQsocket(connection_));
+        if (!PQsendQuery(connection_, "COMMIT"))
+            fail(connection_, nullptr, text::trLater("Database command failed"));
+        PQflush(connection_);
+        if (drop->afterSending)
+            drop->drop(PQsocket(connection_));
+        while (PGresult* result = PQgetResult(connection_)) {
+            Result read(result);
+            if (!read.succeeded())
+                fail(connection_, read.result, text::trLater("Database command failed"));
+        }
+    }
     void rollback() noexcept override { PQclear(PQexec(connection_, "ROLLBACK")); }
+    void reconnect() override {
+        PQreset(connection_);
+        ++connectionNumber_;
+        startSession();
+    }
 
   private:
+    /// Checks a connection just made and sets it up; throws when it cannot be used.
+    void startSession() {
+        if (PQstatus(connection_) != CONNECTION_OK) {
+            throw ConnectionLost(text::fill(text::tr("The database server cannot be reached: {1}"),
+                                            {trimmed(PQerrorMessage(connection_))}));
+        }
+        // Off this computer's own socket, records cross a network: only encrypted (TLS).
+        const char* host = PQhost(connection_);
+        const bool localSocket = host && (host[0] == '/' || host[0] == '@');
+        if (!localSocket && !PQsslInUse(connection_)) {
+            throw StoreError(text::fill(
+                text::tr("The connection to the database server {1} is not encrypted, so it "
+                         "was not used: the records would cross the network readable. Ask the "
+                         "server's administrator to turn on TLS, and connect with "
+                         "sslmode=verify-full."),
+                {host ? host : ""}));
+        }
+        // The server's notices ("... does not exist, skipping") are not for the person using
+        // the app; its errors are thrown.
+        PQsetNoticeProcessor(
+            connection_, [](void*, const char*) {}, nullptr);
+        // Text as UTF-8 whatever the server's default; a commit is on disk before it returns.
+        execute("SET client_encoding = 'UTF8'; SET synchronous_commit = on");
+    }
+
     PGconn* connection_;
-    std::uint64_t statements_ = 0;  ///< names each prepared statement
+    std::uint64_t statements_ = 0;        ///< names each prepared statement
+    std::uint64_t connectionNumber_ = 1;  ///< counts reconnections (PostgresStatement)
 };
 
 }  // namespace
@@ -328,5 +400,13 @@ std::string numberedPlaceholders(std::string_view sql) {
     }
     return out;
 }
+
+namespace testing {
+
+void dropAtNextCommit(bool afterSending, std::function<void(int socket)> drop) {
+    nextCommitDrop = CommitDrop{afterSending, std::move(drop)};
+}
+
+}  // namespace testing
 
 }  // namespace roundtable::records::postgres

@@ -237,6 +237,75 @@ bool RecordStore::isOnServer() const {
     return impl_->onServer();
 }
 
+std::optional<bool> RecordStore::reconnect() {
+    return impl_->reconnect();
+}
+
+std::optional<bool> RecordStore::Impl::reconnect() {
+    if (!onServer())
+        return std::nullopt;
+    db.reconnect();
+    // The same session as before: its settings, the ledger's table, the lock that keeps
+    // `server migrate` away (it may have run while this computer was away: checked again).
+    schema::configure(db);
+    schema::refuseUnreadable(db);
+    ledger::captureChanges(db);
+    holdServerInUse();
+    if (!commitInDoubt)
+        return std::nullopt;
+    bool saved = wasCommitted(*commitInDoubt);
+    commitInDoubt.reset();
+    return saved;
+}
+
+bool RecordStore::Impl::wasCommitted(const LogHead& last) {
+    db::Transaction writers(db);  // only waits its turn and reads: rolled back
+    auto found = db.prepare("SELECT 1 FROM audit_events WHERE id = ? AND chain = ?");
+    found.bind(1, last.event).bind(2, last.chain);
+    return found.step();
+}
+
+void RecordStore::Impl::settleLostCommit() {
+    // The transaction's last event and its chain value are unique to it: found, it committed.
+    if (transactionLastEvent.event == 0) {
+        throw ConnectionLost(
+            text::tr("The connection to the server was lost while this was being saved, and it "
+                     "may not have been saved. Look again when the server can be reached."));
+    }
+    commitInDoubt = transactionLastEvent;
+    std::optional<bool> saved;
+    try {
+        saved = reconnect();
+    } catch (const ConnectionLost&) {
+        throw ConnectionLost(
+            text::tr("The connection to the server was lost while this was being saved. "
+                     "Whether it was saved will be known when the server can be reached again."));
+    }
+    if (!saved.value_or(false)) {
+        throw StoreError(
+            text::tr("The connection to the server was lost while this was being saved, and it "
+                     "was not saved. Try again."));
+    }
+}
+
+std::pair<crypto::SecretKey, std::string> RecordStore::Impl::keptSealing(
+    const std::string& purpose) {
+    return {crypto::deriveSubkey(key(), 4, "rtkept01"),
+            "roundtable/kept/" + knownDatabaseId() + "/" + purpose};
+}
+
+std::vector<unsigned char> RecordStore::sealToKeep(const std::string& purpose,
+                                                   const std::string& text) {
+    auto [key, place] = impl_->keptSealing(purpose);
+    return crypto::seal(key, text, place);
+}
+
+std::optional<std::string> RecordStore::openKept(const std::string& purpose,
+                                                 const std::vector<unsigned char>& sealed) {
+    auto [key, place] = impl_->keptSealing(purpose);
+    return crypto::open(key, sealed, place);
+}
+
 std::optional<std::filesystem::path> RecordStore::migrationBackup() const {
     return impl_->migrationBackup;
 }

@@ -92,6 +92,20 @@ class RecordStore {
     [[nodiscard]] const std::filesystem::path& path() const;
     /// On a server: backed up and restored there, with the server's own tools.
     [[nodiscard]] bool isOnServer() const;
+    /// After ConnectionLost: connects to the server again, as the same session (signed in
+    /// still). When a change was being committed as the connection dropped, says whether it
+    /// was saved (nullopt: none was in doubt). Throws ConnectionLost while the server still
+    /// cannot be reached. A file store is never lost: nothing to do.
+    std::optional<bool> reconnect();
+    /// `text` sealed to be kept on this computer's disk for a while (what is typed while the
+    /// server cannot be reached): only someone signed in to this store can open it, and only
+    /// as `purpose` of this store. Needs the store unlocked, but not the server.
+    [[nodiscard]] std::vector<unsigned char> sealToKeep(const std::string& purpose,
+                                                        const std::string& text);
+    /// What sealToKeep sealed; nullopt when it was altered, or sealed for another purpose or
+    /// another store.
+    [[nodiscard]] std::optional<std::string> openKept(const std::string& purpose,
+                                                      const std::vector<unsigned char>& sealed);
     /// When open() brought an older database up to date: the verified copy of the file as it
     /// was, kept beside it. Empty otherwise.
     [[nodiscard]] std::optional<std::filesystem::path> migrationBackup() const;

@@ -52,6 +52,11 @@ struct RecordStore::Impl {
     /// A store on a PostgreSQL server (`connection` as libpq takes it).
     explicit Impl(const std::string& connection)
         : path(connection), db(postgres::connect(connection)) {
+        holdServerInUse();
+    }
+    /// Every store open on a server holds this lock shared, so that `server migrate` (which
+    /// must take it alone) knows none is. It goes with the connection.
+    void holdServerInUse() {
         db.execute("SELECT pg_advisory_lock_shared(" + std::to_string(schema::kServerInUseLock) +
                    ")");
     }
@@ -77,6 +82,15 @@ struct RecordStore::Impl {
     /// with its chain value): what its signature covers.
     std::optional<std::int64_t> transactionFirstEvent;
     LogHead transactionLastEvent;
+    /// A write transaction whose commit was interrupted by a lost connection, by its last
+    /// event, until reconnecting finds whether it was committed.
+    std::optional<LogHead> commitInDoubt;
+    /// Connects to the server again (RecordStore::reconnect): the same session as before,
+    /// then the answer about a commit in doubt.
+    std::optional<bool> reconnect();
+    /// Whether the transaction that ended with `last` was committed: looked for under the
+    /// writers' lock, which a transaction the server is still finishing holds until it ends.
+    bool wasCommitted(const LogHead& last);
     std::string databaseIdText;  ///< see knownDatabaseId: read once, it never changes
     std::optional<std::filesystem::path> migrationBackup;  ///< see RecordStore::migrationBackup
     crypto::KdfParameters kdf = crypto::KdfParameters::moderate();
@@ -237,12 +251,22 @@ struct RecordStore::Impl {
     void startLedger() {
         ledger::captureChanges(db);
         signedLogFrom = readSignedLogFrom();
-        db.setAfterBegin([this] { transactionFirstEvent.reset(); });
+        db.setAfterBegin([this] {
+            transactionFirstEvent.reset();
+            transactionLastEvent = {};
+        });
         db.setBeforeCommit([this] {
             logChangedRows();
             signTransaction();
         });
+        db.setAfterLostCommit([this] { settleLostCommit(); });
     }
+    /// The key and the place of what RecordStore::sealToKeep seals: a key of their own (not
+    /// the records'), the place naming the store and the purpose.
+    std::pair<crypto::SecretKey, std::string> keptSealing(const std::string& purpose);
+    /// After a commit the lost connection interrupted: returns when it was committed, throws
+    /// when it was not, or (ConnectionLost) when that is not known until the server is back.
+    void settleLostCommit();
     void logChangedRows();  // this and the ledger functions below: StoreLedger.cpp
     /// Writes a row-written event for every ledgered row that has none yet (the rows of a
     /// database from before format 5); returns how many.

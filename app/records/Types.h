@@ -52,6 +52,13 @@ class StoreError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The server holding the records could not be reached, or the connection to it was lost
+/// (issue 15): what was asked was not done. RecordStore::reconnect tries again.
+class ConnectionLost : public StoreError {
+  public:
+    using StoreError::StoreError;
+};
+
 /// A record that does not match what the audit log says was written: changed, added or
 /// deleted outside Roundtable (see RecordStore::verify).
 struct DamagedRecord {

@@ -74,14 +74,22 @@ class ServerDatabases {
     }
 
   private:
+    /// The server PGHOST and PGPORT name now (a test may point them at a server of its own,
+    /// OwnTestServer in TestServer.h, which then also needs the client account).
     records::db::Connection& admin() {
-        if (!admin_) {
+        const char* host = std::getenv("PGHOST");
+        const char* port = std::getenv("PGPORT");
+        const std::string server = std::string(host ? host : "") + ":" + (port ? port : "");
+        if (!admin_ || server != adminServer_) {
             admin_ = std::make_unique<records::db::Connection>(
                 records::postgres::connect("dbname=postgres"));
+            adminServer_ = server;
+            clientRoleMade_ = false;
         }
         return *admin_;
     }
     std::unique_ptr<records::db::Connection> admin_;
+    std::string adminServer_;
     std::vector<std::string> made_;
     bool clientRoleMade_ = false;
 };

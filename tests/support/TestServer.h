@@ -9,9 +9,13 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "records/Database.h"
 #include "records/Postgres.h"
@@ -83,6 +87,64 @@ class TestServerDatabase {
     }
     std::string name_;
     std::optional<records::db::Connection> admin_;
+};
+
+/// A PostgreSQL cluster of the test's own (scripts/pg-cluster), for a test that stops the
+/// server and starts it again while the other tests keep the shared one. While it lives,
+/// libpq's PGHOST and PGPORT in this process point at it, so TestServerDatabase and every
+/// connection without a host of its own go there.
+class OwnTestServer {
+  public:
+    OwnTestServer() {
+        char folder[] = "/tmp/rt-own-XXXXXX";
+        if (!::mkdtemp(folder))
+            throw std::runtime_error("cannot make a folder for a test cluster");
+        folder_ = folder;
+        const std::string exports = run("start");
+        const auto port = exports.find("PGPORT=");
+        if (port == std::string::npos)
+            throw std::runtime_error("pg-cluster start said no port: " + exports);
+        for (const char* name : {"PGHOST", "PGPORT"}) {
+            const char* value = std::getenv(name);
+            saved_.emplace_back(name, value ? value : "");
+        }
+        ::setenv("PGHOST", folder_.c_str(), 1);
+        ::setenv("PGPORT", exports.substr(port + 7, exports.find(' ', port) - port - 7).c_str(), 1);
+    }
+    ~OwnTestServer() {
+        for (const auto& [name, value] : saved_)
+            ::setenv(name.c_str(), value.c_str(), 1);
+        try {
+            run("stop");
+        } catch (...) {
+        }
+    }
+    OwnTestServer(const OwnTestServer&) = delete;
+    OwnTestServer& operator=(const OwnTestServer&) = delete;
+
+    /// Stops the server as an administrator would: connections end, new ones are refused.
+    void pause() { run("pause"); }
+    /// Starts it again, with everything it held.
+    void resume() { run("resume"); }
+
+  private:
+    /// Runs scripts/pg-cluster ACTION on the folder; returns what it printed.
+    std::string run(const char* action) {
+        const std::string command =
+            std::string(ROUNDTABLE_SCRIPTS "/pg-cluster ") + action + " " + folder_ + " 2>&1";
+        std::string output;
+        FILE* pipe = ::popen(command.c_str(), "r");
+        if (!pipe)
+            throw std::runtime_error("cannot run " + command);
+        char buffer[512];
+        while (auto read = std::fread(buffer, 1, sizeof buffer, pipe))
+            output.append(buffer, read);
+        if (::pclose(pipe) != 0)
+            throw std::runtime_error(command + " failed: " + output);
+        return output;
+    }
+    std::string folder_;
+    std::vector<std::pair<std::string, std::string>> saved_;  ///< PG* as they were
 };
 
 }  // namespace roundtable::test

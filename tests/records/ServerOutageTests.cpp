@@ -1,0 +1,150 @@
+// A server that goes away (issue 15, item 5): the store says so plainly (ConnectionLost),
+// picks up again as the same signed-in session when the server is back, and a write whose
+// commit the lost connection interrupted is found to be committed whole or not at all.
+// The server is really stopped (a cluster of the test's own) or the client's socket really
+// shut at the commit (postgres::testing::dropAtNextCommit).
+#include <doctest/doctest.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <thread>
+
+#include "support/TestServer.h"
+
+using namespace roundtable;
+using namespace roundtable::records;
+
+namespace {
+
+/// How many events the server's log holds, read over a connection of its own.
+std::int64_t eventsOnServer(test::TestServerDatabase& database) {
+    auto connection = database.connect();
+    auto count = connection->prepare("SELECT COUNT(*) FROM roundtable.audit_events");
+    count.step();
+    return count.integer(0);
+}
+
+const Date kJoined = *Date::fromIso("2026-01-06");
+
+std::size_t membersOf(RecordStore& store, GroupId group) {
+    return store.membersOf(group).size();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a store whose server stops says so plainly, and carries on as the same sign-in when it "
+    "is back") {
+    if (!test::testServerAvailable())
+        return;
+    test::OwnTestServer server;
+    test::TestServerDatabase database;
+    auto store = std::move(database.createStore().store);
+    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    (void)store.addMember(group, "Member A", kJoined);
+
+    server.pause();
+    CHECK_THROWS_WITH_AS((void)store.membersOf(group),
+                         doctest::Contains("the server cannot be reached"), ConnectionLost);
+    CHECK_THROWS_AS((void)store.addMember(group, "Member B", kJoined), ConnectionLost);
+    CHECK_THROWS_WITH_AS((void)store.reconnect(),
+                         doctest::Contains("The database server cannot be reached"),
+                         ConnectionLost);
+    CHECK(store.isUnlocked());  // nothing typed again: the key stays while the server is away
+
+    server.resume();
+    CHECK_FALSE(store.reconnect().has_value());  // no change was being committed
+    CHECK(membersOf(store, group) == 1);
+    (void)store.addMember(group, "Member B", kJoined);
+    CHECK(membersOf(store, group) == 2);
+    CHECK(store.verify().intact());
+}
+
+TEST_CASE(
+    "a write whose connection drops after COMMIT was sent is found committed: the caller is "
+    "told it was saved") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    auto store = std::move(database.createStore().store);
+    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    const auto before = eventsOnServer(database);
+
+    postgres::testing::dropAtNextCommit(true, [](int socket) { ::shutdown(socket, SHUT_RDWR); });
+    (void)store.addMember(group, "Member A", kJoined);
+
+    CHECK(eventsOnServer(database) > before);
+    CHECK(membersOf(store, group) == 1);
+    CHECK(store.verify().intact());
+}
+
+TEST_CASE(
+    "a write whose connection drops before COMMIT reached the server is known not saved, "
+    "and the next one is saved") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    auto store = std::move(database.createStore().store);
+    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    const auto before = eventsOnServer(database);
+
+    postgres::testing::dropAtNextCommit(false, [](int socket) { ::shutdown(socket, SHUT_RDWR); });
+    try {
+        (void)store.addMember(group, "Member A", kJoined);
+        FAIL("the write was said to be saved");
+    } catch (const ConnectionLost& error) {
+        FAIL("said unknown, though the server was back at once: " << error.what());
+    } catch (const StoreError& error) {
+        CHECK(std::string(error.what()) ==
+              "The connection to the server was lost while this was being saved, and it was "
+              "not saved. Try again.");
+    }
+    CHECK(eventsOnServer(database) == before);
+    CHECK(membersOf(store, group) == 0);
+
+    (void)store.addMember(group, "Member A", kJoined);
+    CHECK(membersOf(store, group) == 1);
+    CHECK(store.verify().intact());
+}
+
+TEST_CASE(
+    "a commit in doubt while the server is away is settled when it is back: saved, or not "
+    "saved") {
+    if (!test::testServerAvailable())
+        return;
+    test::OwnTestServer server;
+    test::TestServerDatabase database;
+    auto store = std::move(database.createStore().store);
+    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+
+    SUBCASE("committed by the server before it stopped") {
+        const auto before = eventsOnServer(database);
+        postgres::testing::dropAtNextCommit(true, [&](int socket) {
+            ::shutdown(socket, SHUT_RDWR);
+            // The server commits what it received; wait until it has, then stop it.
+            for (int tries = 0; tries < 500 && eventsOnServer(database) == before; ++tries)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            server.pause();
+        });
+        CHECK_THROWS_WITH_AS((void)store.addMember(group, "Member A", kJoined),
+                             "The connection to the server was lost while this was being saved. "
+                             "Whether it was saved will be known when the server can be reached "
+                             "again.",
+                             ConnectionLost);
+        server.resume();
+        CHECK(store.reconnect() == std::optional<bool>(true));
+        CHECK(membersOf(store, group) == 1);
+    }
+    SUBCASE("never received by the server") {
+        postgres::testing::dropAtNextCommit(false, [&](int socket) {
+            ::shutdown(socket, SHUT_RDWR);
+            server.pause();
+        });
+        CHECK_THROWS_AS((void)store.addMember(group, "Member A", kJoined), ConnectionLost);
+        server.resume();
+        CHECK(store.reconnect() == std::optional<bool>(false));
+        CHECK(membersOf(store, group) == 0);
+    }
+    CHECK_FALSE(store.reconnect().has_value());  // settled once: nothing in doubt now
+    CHECK(store.verify().intact());
+}
