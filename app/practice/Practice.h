@@ -62,6 +62,7 @@ struct UnsavedNote {
     /// A concern described under its "concern raised" tick, recorded with his concerns once
     /// the note is saved (empty: none).
     std::string concern;
+    bool operator==(const UnsavedNote&) const = default;
 };
 
 /// What locking did with the note that was being written.

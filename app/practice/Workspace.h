@@ -88,6 +88,9 @@ class Workspace {
     /// The audit log's newest event: it moves whenever anyone, on any computer, records
     /// anything.
     [[nodiscard]] records::LogHead logHead() { return store_->logHead(); }
+    /// RecordStore::listenForChanges and mayHaveChanged.
+    void listenForChanges() { store_->listenForChanges(); }
+    [[nodiscard]] bool mayHaveChanged() { return store_->mayHaveChanged(); }
     /// After records::ConnectionLost: RecordStore::reconnect.
     std::optional<bool> reconnect() { return store_->reconnect(); }
     /// The note kept in `folder` while the server could not be reached, for the signed-in user.

@@ -64,6 +64,12 @@ class Engine {
     /// Throws ConnectionLost while the database still cannot be reached. A file is never
     /// lost, so there is nothing to do for one.
     virtual void reconnect() {}
+    /// From now on, hears when another connection commits a write (heardOfWrites). A file's
+    /// engine cannot: its callers look for themselves.
+    virtual void listenForWrites() {}
+    /// Whether a write was committed (here or elsewhere) since last asked, as far as the
+    /// engine can tell without a query; true when it cannot tell. Throws ConnectionLost.
+    virtual bool heardOfWrites() { return true; }
 };
 
 class CachedStatement;

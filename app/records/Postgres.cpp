@@ -26,6 +26,9 @@ constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid 
 /// The lock every write transaction takes first, released when it ends: one writer at a
 /// time, as on a file. Any fixed number would do; this one spells "RTBL" in ASCII.
 constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1381253708)";
+/// The channel every write is announced on, so that open windows show it (issue 15, item 4).
+constexpr const char* kListen = "LISTEN roundtable_writes";
+constexpr const char* kAnnounceAndCommit = "NOTIFY roundtable_writes; COMMIT";
 
 std::string trimmed(std::string message) {
     while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back())))
@@ -44,8 +47,11 @@ std::string trimmed(std::string message) {
     // 08: the connection failed; 57P01-57P03: the server is shutting down or starting.
     if (PQstatus(connection) != CONNECTION_OK || code.starts_with("08") ||
         code.starts_with("57P")) {
-        throw ConnectionLost(
-            text::fill(text::tr("{1}: the server cannot be reached ({2})"), {what, detail}));
+        // What was being done ("prepare a query") means nothing to the person: only that it
+        // was not done, and why.
+        throw ConnectionLost(text::fill(
+            text::tr("This was not done: the server holding the records cannot be reached ({1})."),
+            {detail}));
     }
     if (code == "53100")
         throw StoreError(
@@ -303,35 +309,66 @@ class PostgresEngine final : public db::Engine {
         return std::make_unique<PostgresStatement>(connection_, connectionNumber_,
                                                    "rt" + std::to_string(++statements_), sql);
     }
-    void beginWrite() override { execute(kBeginWrite); }
+    void beginWrite() override {
+        execute(kBeginWrite);
+        writing_ = true;
+    }
     // The snapshot is taken by the first query, at once.
     void beginRead() override {
         execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1");
     }
     void commit() override {
+        // A write is announced to the computers listening (listenForWrites), in the same
+        // round trip: the server delivers it when the commit is done, and never without it.
+        const char* commit = std::exchange(writing_, false) ? kAnnounceAndCommit : "COMMIT";
         if (!nextCommitDrop) {
-            execute("COMMIT");
+            execute(commit);
             return;
         }
         auto drop = std::exchange(nextCommitDrop, std::nullopt);
         if (!drop->afterSending)
             drop->drop(PQsocket(connection_));
-        if (!PQsendQuery(connection_, "COMMIT"))
+        if (!PQsendQuery(connection_, commit))
             fail(connection_, nullptr, text::trLater("Database command failed"));
         PQflush(connection_);
-        if (drop->afterSending)
+        if (drop->afterSending) {
             drop->drop(PQsocket(connection_));
+            // The reply may be on its way already; a network that lost it is what is tried.
+            throw ConnectionLost("the test lost the reply to COMMIT");
+        }
         while (PGresult* result = PQgetResult(connection_)) {
             Result read(result);
             if (!read.succeeded())
                 fail(connection_, read.result, text::trLater("Database command failed"));
         }
     }
-    void rollback() noexcept override { PQclear(PQexec(connection_, "ROLLBACK")); }
+    void rollback() noexcept override {
+        writing_ = false;
+        PQclear(PQexec(connection_, "ROLLBACK"));
+    }
     void reconnect() override {
         PQreset(connection_);
         ++connectionNumber_;
         startSession();
+        if (listening_) {
+            execute(kListen);
+            missedWrites_ = true;  // while away: not heard of, so perhaps some
+        }
+    }
+    void listenForWrites() override {
+        execute(kListen);
+        listening_ = true;
+    }
+    bool heardOfWrites() override {
+        // Reads what the server has sent without asking anything: no round trip.
+        if (!PQconsumeInput(connection_) || PQstatus(connection_) != CONNECTION_OK)
+            fail(connection_, nullptr, text::trLater("Database command failed"));
+        bool heard = std::exchange(missedWrites_, false);
+        while (PGnotify* notice = PQnotifies(connection_)) {
+            heard = true;
+            PQfreemem(notice);
+        }
+        return heard;
     }
 
   private:
@@ -361,6 +398,9 @@ class PostgresEngine final : public db::Engine {
     }
 
     PGconn* connection_;
+    bool writing_ = false;                ///< in a write transaction (announced as it commits)
+    bool listening_ = false;              ///< see listenForWrites
+    bool missedWrites_ = false;           ///< reconnected: writes made meanwhile were not heard of
     std::uint64_t statements_ = 0;        ///< names each prepared statement
     std::uint64_t connectionNumber_ = 1;  ///< counts reconnections (PostgresStatement)
 };

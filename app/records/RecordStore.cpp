@@ -595,6 +595,14 @@ LogHead RecordStore::logHead() {
     return {query.integer(0), query.text(1), query.text(2)};
 }
 
+void RecordStore::listenForChanges() {
+    impl_->db.engine().listenForWrites();
+}
+
+bool RecordStore::mayHaveChanged() {
+    return impl_->db.engine().heardOfWrites();
+}
+
 std::string RecordStore::checkReaches(const LogHead& seen) {
     // "2026-12-01T05:49:29Z" as "2026-12-01 05:49 UTC": short enough for a notice bar.
     auto when = [](const std::string& at) {

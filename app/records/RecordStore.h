@@ -351,6 +351,13 @@ class RecordStore {
     [[nodiscard]] std::string databaseId();
     /// The newest event of the audit log (readable while locked).
     [[nodiscard]] LogHead logHead();
+    /// From now on mayHaveChanged hears of writes committed on other computers (a server
+    /// announces each; a file cannot).
+    void listenForChanges();
+    /// Whether records may have been written since last asked, here or elsewhere, known
+    /// without a query: on a server listening, whether a write was announced; otherwise
+    /// always true (look at logHead). Throws ConnectionLost.
+    [[nodiscard]] bool mayHaveChanged();
     /// Whether the log still reaches `seen` (a head read from it earlier, here or printed):
     /// "" when it does; otherwise a warning for the person, with the dates involved, that
     /// records are missing (an older copy was put back, or the log was cut). The warning is

@@ -44,6 +44,8 @@
 namespace roundtable::ui {
 namespace {
 constexpr const char* kProductName = "Roundtable";
+/// How often a server that cannot be reached is tried again.
+constexpr int kSecondsBetweenReconnects = 3;
 constexpr const char* kDatabaseWildcard =
     text::trLater("Roundtable databases (*.rtdb)|*.rtdb|All files|*");
 /// The main window's size when nothing is remembered (cut to the screen).
@@ -197,12 +199,20 @@ MainFrame::MainFrame(const curriculum::Programme& programme, records::KeyDerivat
     idleTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         if (!isLocked() && std::chrono::steady_clock::now() - lastActivity_ >= idleLock_)
             lock();
-        if (!isLocked())
+        if (isLocked())
+            return;
+        if (serverAway_)
+            whileServerAway();
+        else
             showChangesFromElsewhere();
     });
     idleTimer_.Start(1000);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
-        bool noteLost = !session_->keepUnsavedNote() || keptNote_;
+        // While the server is away the note is kept on this computer (keepTypedNote) and
+        // saved at the next sign-in: closing loses nothing.
+        if (serverAway_)
+            keepTypedNote();
+        bool noteLost = !serverAway_ && (!session_->keepUnsavedNote() || keptNote_);
         if (noteLost && event.CanVeto() &&
             wxMessageBox(trWx("A progress note could not be saved, and its text would be lost. "
                               "Quit anyway?"),
@@ -773,6 +783,9 @@ void MainFrame::showWork() {
         [&practice, this] { practice.useServiceProgramme(shippedProgramme_); });
     curriculum_->showProgramme(practice.programme());
     showProgrammePictures();
+    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_WARNING); },
+               [this] { workspace_->listenForChanges(); });
+    saveNoteKeptWhileAway();
     if (keptNote_ && user && user->login == keptNote_->login) {
         session_->restoreUnsavedNote(keptNote_->note);
         pages_->SetSelection(sessionTab);
@@ -844,7 +857,16 @@ void MainFrame::showChangesFromElsewhere() {
         [this] {
             // The log moves with every record written, here or on another computer sharing
             // the records: only then is the page in front read again.
-            const auto head = workspace_->logHead().event;
+            std::int64_t head = 0;
+            try {
+                // On a server, a write is announced: nothing is asked until one is.
+                if (shownLogEvent_ > 0 && !workspace_->mayHaveChanged())
+                    return;
+                head = workspace_->logHead().event;
+            } catch (const records::ConnectionLost&) {
+                serverWentAway();
+                return;
+            }
             if (head == shownLogEvent_)
                 return;
             const bool first = shownLogEvent_ == 0;
@@ -865,6 +887,101 @@ void MainFrame::showChangesFromElsewhere() {
                     break;
             }
         });
+}
+
+void MainFrame::serverWentAway() {
+    serverAway_ = true;
+    secondsToReconnect_ = kSecondsBetweenReconnects;
+    showNotice(text::tr("The server holding the records cannot be reached. What is on screen "
+                        "stays, but nothing can be saved until it is back; Roundtable tries "
+                        "again every few seconds. The note you are typing is kept on this "
+                        "computer, encrypted, and saved as a draft when the server is back."),
+               wxICON_WARNING);
+    keepTypedNote();
+}
+
+void MainFrame::keepTypedNote() {
+    auto typed = session_->typedNote();
+    if (!typed || typed == lastKept_)
+        return;
+    runGuarded(
+        [this](const Failure& failure) {
+            showNotice(text::fill(text::tr("The note you are typing could not be kept on this "
+                                           "computer: {1}. Do not close Roundtable until the "
+                                           "server is back."),
+                                  {failure.message}),
+                       wxICON_ERROR);
+        },
+        [&] {
+            workspace_->keptNote(keptNotesFolder_).keep(*typed);
+            lastKept_ = typed;
+        });
+}
+
+void MainFrame::whileServerAway() {
+    keepTypedNote();
+    if (--secondsToReconnect_ > 0)
+        return;
+    secondsToReconnect_ = kSecondsBetweenReconnects;
+    std::optional<bool> interruptedSaved;
+    try {
+        interruptedSaved = workspace_->reconnect();
+    } catch (const records::ConnectionLost&) {
+        return;  // still away: the notice already says so
+    } catch (const std::exception& error) {
+        showNotice(error.what(), wxICON_ERROR);  // back, but refusing (a newer format)
+        return;
+    }
+    serverAway_ = false;
+    std::string said = text::tr("The server can be reached again.");
+    if (interruptedSaved) {
+        said.append(" ").append(*interruptedSaved
+                                    ? text::tr("What was being saved when the connection was lost "
+                                               "was saved.")
+                                    : text::tr("What was being saved when the connection was lost "
+                                               "was not saved: do it again."));
+    }
+    // The note in the editor is saved the usual way (as when moving to another man); the copy
+    // kept on this computer goes once it is.
+    if (lastKept_ && session_->keepUnsavedNote()) {
+        said.append(" ").append(text::tr("The note you typed meanwhile is saved as a draft."));
+        workspace_->keptNote(keptNotesFolder_).discard();
+        lastKept_.reset();
+    }
+    showNotice(said, wxICON_INFORMATION);
+    shownLogEvent_ = -1;  // read the page in front again: others may have written meanwhile
+    showChangesFromElsewhere();
+}
+
+void MainFrame::saveNoteKeptWhileAway() {
+    runGuarded([this](const Failure& failure) { showNotice(failure.message, wxICON_WARNING); },
+               [this] {
+                   auto kept = workspace_->keptNote(keptNotesFolder_);
+                   auto note = kept.kept();
+                   if (!note)
+                       return;
+                   // A note this window kept in memory at locking is the same one, typed further.
+                   if (keptNote_ && keptNote_->note.session == note->session &&
+                       keptNote_->note.member == note->member) {
+                       kept.discard();
+                       return;
+                   }
+                   try {
+                       workspace_->practice().saveUnsaved(*note);
+                   } catch (const records::ConnectionLost&) {
+                       throw;  // kept for the next time
+                   } catch (const std::exception& error) {
+                       // Refused (signed meanwhile, say): back in the editor, to be dealt with
+                       // there.
+                       keptNote_ = KeptNote{workspace_->currentUser()->login, *note, error.what()};
+                       kept.discard();
+                       return;
+                   }
+                   kept.discard();
+                   showNotice(text::tr("A note typed while the server could not be reached is now "
+                                       "saved as a draft."),
+                              wxICON_INFORMATION);
+               });
 }
 
 void MainFrame::rememberLogHead() {
@@ -893,6 +1010,8 @@ void MainFrame::lock() {
         editor_ = nullptr;        // destroyed only when idle: not to be raised again
     }
     auto user = workspace_->currentUser();
+    if (serverAway_)
+        keepTypedNote();  // what was typed since the last second, too
     auto outcome = workspace_->lock(session_->takeUnsavedNote());
     if (outcome.notSaved) {
         keptNote_ =
@@ -902,6 +1021,8 @@ void MainFrame::lock() {
 
 void MainFrame::hideRecords() {
     shownLogEvent_ = 0;
+    serverAway_ = false;  // tried again at sign-in; a note kept meanwhile is saved then
+    lastKept_.reset();
     if (openPhrases_)
         openPhrases_->EndModal(wxID_CLOSE);  // her phrases leave the screen with the records
     groups_->attach(nullptr);

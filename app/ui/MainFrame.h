@@ -131,6 +131,14 @@ class MainFrame : public wxFrame, private wxEventFilter {
     [[nodiscard]] wxInfoBar* notice() const { return notice_; }
     /// The text of the last notice shown in the bar (wxInfoBar cannot be asked for it).
     [[nodiscard]] const std::string& noticeText() const { return noticeText_; }
+    /// Where a note typed while the server cannot be reached is kept (tests use a folder of
+    /// their own; by default practice::defaultKeptNotesFolder).
+    void keepNotesWhileAwayIn(std::filesystem::path folder) {
+        keptNotesFolder_ = std::move(folder);
+    }
+    [[nodiscard]] const std::filesystem::path& keptNotesFolder() const { return keptNotesFolder_; }
+    /// Whether the server holding the open records cannot be reached now.
+    [[nodiscard]] bool serverAway() const { return serverAway_; }
 
   private:
     /// In the order the pages are added to book_.
@@ -141,6 +149,18 @@ class MainFrame : public wxFrame, private wxEventFilter {
     /// Reads the page in front again when the records changed since it was shown (another
     /// computer sharing them wrote something); once a second, from the idle timer.
     void showChangesFromElsewhere();
+    /// The server cannot be reached (records::ConnectionLost): says so, keeps what is shown,
+    /// and keeps the note being typed on this computer until the server is back.
+    void serverWentAway();
+    /// Once a second while the server is away: keeps the note being typed, and every few
+    /// seconds tries the server again; when it answers, saves the note and says so.
+    void whileServerAway();
+    /// Keeps the note typed in the session page's editor (practice::KeptNote) when it changed
+    /// since it was last kept.
+    void keepTypedNote();
+    /// After sign-in: saves as a draft a note kept on this computer while the server could
+    /// not be reached (the window was closed, or Roundtable stopped, before it came back).
+    void saveNoteKeptWhileAway();
     /// Asks for a server connection (File > Open from a server) and opens it.
     void chooseServer();
     void refuseOpen(const std::filesystem::path& path, const std::string& problem);
@@ -209,6 +229,10 @@ class MainFrame : public wxFrame, private wxEventFilter {
     wxTimer idleTimer_;
     /// The log's newest event when the page in front was last read (0: not yet, since sign-in).
     std::int64_t shownLogEvent_ = 0;
+    bool serverAway_ = false;
+    int secondsToReconnect_ = 0;  ///< while the server is away: until it is tried again
+    std::filesystem::path keptNotesFolder_ = practice::defaultKeptNotesFolder();
+    std::optional<practice::UnsavedNote> lastKept_;  ///< what keepTypedNote last kept
     std::chrono::steady_clock::time_point lastActivity_ = std::chrono::steady_clock::now();
     std::chrono::seconds idleLock_{600};
 

@@ -664,12 +664,17 @@ std::optional<practice::UnsavedNote> SessionPanel::takeUnsavedNote() {
     // The page's own editor was saved before the round opened (openNotesRound).
     if (openRound_)
         return openRound_->closeForLock();
+    auto note = typedNote();
+    if (note)
+        editor_->markSaved();
+    return note;
+}
+
+std::optional<practice::UnsavedNote> SessionPanel::typedNote() const {
     if (noteMember_ == 0 || !editor_->isModified())
         return std::nullopt;
-    practice::UnsavedNote note{session_, noteMember_, editor_->content(),
-                               editor_->concernDescription()};
-    editor_->markSaved();
-    return note;
+    return practice::UnsavedNote{session_, noteMember_, editor_->content(),
+                                 editor_->concernDescription()};
 }
 
 void SessionPanel::restoreUnsavedNote(const practice::UnsavedNote& note) {

@@ -51,6 +51,9 @@ class SessionPanel : public wxPanel {
     /// it closes (locking saves it through practice::Practice::lock); nothing when there is
     /// none.
     [[nodiscard]] std::optional<practice::UnsavedNote> takeUnsavedNote();
+    /// The note typed in the page's editor and not yet saved, left there (a copy to keep
+    /// while it cannot be saved); nothing when there is none.
+    [[nodiscard]] std::optional<practice::UnsavedNote> typedNote() const;
     /// Opens a note that could not be saved again, unsaved, in the editor, saying so.
     void restoreUnsavedNote(const practice::UnsavedNote& note);
     [[nodiscard]] records::SessionId currentSession() const { return session_; }

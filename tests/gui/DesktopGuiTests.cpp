@@ -644,6 +644,68 @@ TEST_CASE(
     }
 }
 
+TEST_CASE(
+    "the server stopped while a note is typed: the window says so, the note is kept on this "
+    "computer, encrypted, and saved as a draft when the server is back") {
+    if (!test::testServerAvailable())
+        return;
+    test::OwnTestServer server;  // stopped and started by this test alone
+    ::setenv("ROUNDTABLE_TEST_ENGINE", "postgresql", 1);
+    SeededService service({"Daniel Hughes", "Ravi Chandra"}, "framework-01", true);
+    ::unsetenv("ROUNDTABLE_TEST_ENGINE");
+    const auto location = test::clientConnectionFor(service.path);
+    test::TempDir keptFolder;
+    auto* frame = showFrame();
+    frame->keepNotesWhileAwayIn(keptFolder.path());
+    auto* registerList = openFirstSession(frame, location, 2);
+    auto* text = find<wxTextCtrl>(frame, "note-text");
+    typeInto(text, "Quiet today.");
+
+    server.pause();
+    REQUIRE(waitFor([&] { return frame->serverAway(); }));
+    CHECK(frame->noticeText().starts_with("The server holding the records cannot be reached."));
+    // Typing goes on while the server is away.
+    typeInto(text, "Quiet today. He asked about the rules.");
+    const std::string typed = text->GetValue().utf8_string();
+    auto kept = frame->workspace()->keptNote(frame->keptNotesFolder());
+    CHECK(waitFor([&] {
+        auto note = kept.kept();
+        return note && note->content.text == typed && note->member == service.members[0];
+    }));
+    // Saving now says why it cannot, and keeps the text where it is.
+    click(find<wxButton>(frame, "save-note"));
+    CHECK(find<wxStaticText>(frame, "session-message")
+              ->GetLabel()
+              .utf8_string()
+              .find("This was not done: the server holding the records cannot be reached") !=
+          std::string::npos);
+    CHECK(text->GetValue().utf8_string() == typed);
+    CHECK(registerList->GetItemCount() == 2);  // what was shown stays shown
+    for (auto size : {wxSize(1366, 768), wxSize(1024, 768)}) {
+        frame->SetSize(size);
+        pump(300);
+        CHECK(ui::saveScreenshot(frame, ROUNDTABLE_SCREENSHOT_DIR "/gui-server-away-" +
+                                            std::to_string(size.x) + "x768.png"));
+    }
+
+    server.resume();
+    CHECK(waitFor([&] { return !frame->serverAway(); }));
+    CHECK(frame->noticeText() ==
+          "The server can be reached again. The note you typed meanwhile is saved as a draft.");
+    CHECK_FALSE(std::filesystem::exists(kept.file()));
+    CHECK(text->GetValue().utf8_string() == typed);
+    {
+        // Another computer sees the draft on the server.
+        auto other = records::RecordStore::openLocation(location);
+        other.unlock(kTestLogin, kTestPassphrase);
+        auto note = other.note(service.session, service.members[0]);
+        REQUIRE(note);
+        CHECK(note->state == records::NoteState::draft);
+        CHECK(note->content.text == typed);
+    }
+    closeFrame(frame);
+}
+
 TEST_CASE("File > Open from a server asks for the connection, and says plainly what is not one") {
     if (!test::testServerAvailable())
         return;

@@ -1,6 +1,7 @@
 // A server that goes away (issue 15, item 5): the store says so plainly (ConnectionLost),
 // picks up again as the same signed-in session when the server is back, and a write whose
-// commit the lost connection interrupted is found to be committed whole or not at all.
+// commit the lost connection interrupted is found to be committed whole or not at all. And
+// how an open store hears of writes on other computers without asking (item 4).
 // The server is really stopped (a cluster of the test's own) or the client's socket really
 // shut at the commit (postgres::testing::dropAtNextCommit).
 #include <doctest/doctest.h>
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include "support/TempDir.h"
 #include "support/TestServer.h"
 
 using namespace roundtable;
@@ -44,8 +46,10 @@ TEST_CASE(
     (void)store.addMember(group, "Member A", kJoined);
 
     server.pause();
-    CHECK_THROWS_WITH_AS((void)store.membersOf(group),
-                         doctest::Contains("the server cannot be reached"), ConnectionLost);
+    CHECK_THROWS_WITH_AS(
+        (void)store.membersOf(group),
+        doctest::Contains("This was not done: the server holding the records cannot be reached ("),
+        ConnectionLost);
     CHECK_THROWS_AS((void)store.addMember(group, "Member B", kJoined), ConnectionLost);
     CHECK_THROWS_WITH_AS((void)store.reconnect(),
                          doctest::Contains("The database server cannot be reached"),
@@ -147,4 +151,41 @@ TEST_CASE(
     }
     CHECK_FALSE(store.reconnect().has_value());  // settled once: nothing in doubt now
     CHECK(store.verify().intact());
+}
+
+TEST_CASE(
+    "a store listening hears of a write committed on another computer without a query, and "
+    "of nothing when nothing was written") {
+    if (!test::testServerAvailable())
+        return;
+    test::TestServerDatabase database;
+    auto store = std::move(database.createStore().store);
+    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    store.listenForChanges();
+    (void)store.addMember(group, "Member A", kJoined);  // its own write is announced too
+    CHECK(store.mayHaveChanged());
+    CHECK_FALSE(store.mayHaveChanged());  // heard once
+
+    // Heard within two seconds, as a window asks once a second.
+    auto heardSoon = [&store] {
+        for (int tries = 0; tries < 100; ++tries) {
+            if (store.mayHaveChanged())
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return false;
+    };
+    auto other = RecordStore::openOnServer(database.clientConnection());
+    other.unlock(test::kTestLogin, test::kTestPassphrase);  // a sign-in is logged: a write
+    CHECK(heardSoon());
+    CHECK_FALSE(heardSoon());  // and nothing since
+    (void)other.addMember(group, "Member B", kJoined);
+    CHECK(heardSoon());
+    CHECK(membersOf(store, group) == 2);
+
+    // A file cannot announce: it always says to look.
+    test::TempDir folder;
+    auto file = test::createTestStore(folder / "service.rtdb");
+    file.listenForChanges();
+    CHECK(file.mayHaveChanged());
 }
