@@ -195,13 +195,17 @@ records::MemberId NotesRoundDialog::memberShown() const {
     return current_ < round_.lines.size() ? round_.lines[current_].member.id : records::MemberId();
 }
 
+std::optional<practice::UnsavedNote> NotesRoundDialog::typedNote() const {
+    if (round_.lines.empty() || !editor_->isModified())
+        return std::nullopt;
+    return practice::UnsavedNote{session_, round_.lines[current_].member.id, editor_->content(),
+                                 editor_->concernDescription()};
+}
+
 std::optional<practice::UnsavedNote> NotesRoundDialog::closeForLock() {
-    std::optional<practice::UnsavedNote> typed;
-    if (!round_.lines.empty() && editor_->isModified()) {
-        typed = practice::UnsavedNote{session_, round_.lines[current_].member.id,
-                                      editor_->content(), editor_->concernDescription()};
+    auto typed = typedNote();
+    if (typed)
         editor_->markSaved();
-    }
     // The store is still open: what the group did and his check-in are kept now.
     if (shared_->IsModified())
         keepShared();

@@ -35,13 +35,16 @@ class NotesRoundDialog : public wxDialog {
     /// Locking: closes the round, its notes leaving the screen, and hands over what was typed
     /// and not saved (practice::Practice::lock saves it as a draft).
     [[nodiscard]] std::optional<practice::UnsavedNote> closeForLock();
+    /// The note typed for the man shown and not yet saved, left there (a copy to keep while
+    /// it cannot be saved); nothing when there is none.
+    [[nodiscard]] std::optional<practice::UnsavedNote> typedNote() const;
+    /// Keeps what was typed for the man shown as a draft; false (with the reason shown, and
+    /// the round staying on him) when it could not be saved.
+    bool keepTyped();
 
   private:
     void reload();
     void showMember(std::size_t index);
-    /// Keeps what was typed for the man shown as a draft; false (with the reason shown, and
-    /// the round staying on him) when it could not be saved.
-    bool keepTyped();
     /// Keeps what the group did, when it was changed or (its first draft from the plan) not yet
     /// written: before a note of the session is kept, so that every note has it.
     bool keepShared();

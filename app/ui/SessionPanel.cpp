@@ -646,6 +646,8 @@ void SessionPanel::showSelectedNote() {
 }
 
 bool SessionPanel::keepUnsavedNote() {
+    if (openRound_)
+        return openRound_->keepTyped();
     // Moving to another member must never lose what was typed: keep it as a draft.
     if (noteMember_ == 0)
         return true;
@@ -671,6 +673,8 @@ std::optional<practice::UnsavedNote> SessionPanel::takeUnsavedNote() {
 }
 
 std::optional<practice::UnsavedNote> SessionPanel::typedNote() const {
+    if (openRound_)
+        return openRound_->typedNote();
     if (noteMember_ == 0 || !editor_->isModified())
         return std::nullopt;
     return practice::UnsavedNote{session_, noteMember_, editor_->content(),

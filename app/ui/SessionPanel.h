@@ -43,16 +43,16 @@ class SessionPanel : public wxPanel {
     void attach(practice::Practice* practice);
     /// Opens a session; stays on the note being written when it cannot be saved first.
     void showSession(records::SessionId session);
-    /// Saves a note typed but not yet saved as a draft (before closing or switching). Returns
-    /// false, with the reason shown at the note, when it could not be saved; it stays in the
-    /// editor.
+    /// Saves a note typed but not yet saved (here or in the notes round) as a draft: before
+    /// closing or switching, or when the server is back. Returns false, with the reason shown
+    /// at the note, when it could not be saved; it stays in the editor.
     bool keepUnsavedNote();
     /// Takes a note typed but not yet saved out of the editor, or out of the notes round, which
     /// it closes (locking saves it through practice::Practice::lock); nothing when there is
     /// none.
     [[nodiscard]] std::optional<practice::UnsavedNote> takeUnsavedNote();
-    /// The note typed in the page's editor and not yet saved, left there (a copy to keep
-    /// while it cannot be saved); nothing when there is none.
+    /// The note typed in the page's editor (or the notes round's) and not yet saved, left there (a
+    /// copy to keep while it cannot be saved); nothing when there is none.
     [[nodiscard]] std::optional<practice::UnsavedNote> typedNote() const;
     /// Opens a note that could not be saved again, unsaved, in the editor, saying so.
     void restoreUnsavedNote(const practice::UnsavedNote& note);

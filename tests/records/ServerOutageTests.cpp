@@ -65,48 +65,37 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a write whose connection drops after COMMIT was sent is found committed: the caller is "
-    "told it was saved") {
+    "a write whose connection drops at COMMIT is known saved when the server got the COMMIT, "
+    "and not saved when it did not") {
     if (!test::testServerAvailable())
         return;
     test::TestServerDatabase database;
     auto store = std::move(database.createStore().store);
     auto group = store.addGroup("Tuesday group", GroupKind::treatment);
     const auto before = eventsOnServer(database);
+    const auto shut = [](int socket) { ::shutdown(socket, SHUT_RDWR); };
 
-    postgres::testing::dropAtNextCommit(true, [](int socket) { ::shutdown(socket, SHUT_RDWR); });
-    (void)store.addMember(group, "Member A", kJoined);
-
-    CHECK(eventsOnServer(database) > before);
-    CHECK(membersOf(store, group) == 1);
-    CHECK(store.verify().intact());
-}
-
-TEST_CASE(
-    "a write whose connection drops before COMMIT reached the server is known not saved, "
-    "and the next one is saved") {
-    if (!test::testServerAvailable())
-        return;
-    test::TestServerDatabase database;
-    auto store = std::move(database.createStore().store);
-    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
-    const auto before = eventsOnServer(database);
-
-    postgres::testing::dropAtNextCommit(false, [](int socket) { ::shutdown(socket, SHUT_RDWR); });
-    try {
+    SUBCASE("dropped after COMMIT was sent: the caller is told it was saved") {
+        postgres::testing::dropAtNextCommit(true, shut);
         (void)store.addMember(group, "Member A", kJoined);
-        FAIL("the write was said to be saved");
-    } catch (const ConnectionLost& error) {
-        FAIL("said unknown, though the server was back at once: " << error.what());
-    } catch (const StoreError& error) {
-        CHECK(std::string(error.what()) ==
-              "The connection to the server was lost while this was being saved, and it was "
-              "not saved. Try again.");
+        CHECK(eventsOnServer(database) > before);
     }
-    CHECK(eventsOnServer(database) == before);
-    CHECK(membersOf(store, group) == 0);
-
-    (void)store.addMember(group, "Member A", kJoined);
+    SUBCASE("dropped before: the caller is told it was not, and the next write is saved") {
+        postgres::testing::dropAtNextCommit(false, shut);
+        try {
+            (void)store.addMember(group, "Member A", kJoined);
+            FAIL("the write was said to be saved");
+        } catch (const ConnectionLost& error) {
+            FAIL("said unknown, though the server was back at once: " << error.what());
+        } catch (const StoreError& error) {
+            CHECK(std::string(error.what()) ==
+                  "The connection to the server was lost while this was being saved, and it "
+                  "was not saved. Try again.");
+        }
+        CHECK(eventsOnServer(database) == before);
+        CHECK(membersOf(store, group) == 0);
+        (void)store.addMember(group, "Member A", kJoined);
+    }
     CHECK(membersOf(store, group) == 1);
     CHECK(store.verify().intact());
 }
