@@ -28,6 +28,14 @@ std::int64_t eventsOnServer(test::TestServerDatabase& database) {
 
 const Date kJoined = *Date::fromIso("2026-01-06");
 
+/// A store on the test server (the one PGHOST names when it is made), signed in, with one
+/// group.
+struct StoreWithGroup {
+    test::TestServerDatabase database;
+    RecordStore store = std::move(database.createStore().store);
+    GroupId group = store.addGroup("Tuesday group", GroupKind::treatment);
+};
+
 std::size_t membersOf(RecordStore& store, GroupId group) {
     return store.membersOf(group).size();
 }
@@ -40,9 +48,8 @@ TEST_CASE(
     if (!test::testServerAvailable())
         return;
     test::OwnTestServer server;
-    test::TestServerDatabase database;
-    auto store = std::move(database.createStore().store);
-    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    StoreWithGroup made;
+    auto& [database, store, group] = made;
     (void)store.addMember(group, "Member A", kJoined);
 
     server.pause();
@@ -69,9 +76,8 @@ TEST_CASE(
     "and not saved when it did not") {
     if (!test::testServerAvailable())
         return;
-    test::TestServerDatabase database;
-    auto store = std::move(database.createStore().store);
-    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    StoreWithGroup made;
+    auto& [database, store, group] = made;
     const auto before = eventsOnServer(database);
     const auto shut = [](int socket) { ::shutdown(socket, SHUT_RDWR); };
 
@@ -106,9 +112,8 @@ TEST_CASE(
     if (!test::testServerAvailable())
         return;
     test::OwnTestServer server;
-    test::TestServerDatabase database;
-    auto store = std::move(database.createStore().store);
-    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    StoreWithGroup made;
+    auto& [database, store, group] = made;
 
     SUBCASE("committed by the server before it stopped") {
         const auto before = eventsOnServer(database);
@@ -147,9 +152,8 @@ TEST_CASE(
     "of nothing when nothing was written") {
     if (!test::testServerAvailable())
         return;
-    test::TestServerDatabase database;
-    auto store = std::move(database.createStore().store);
-    auto group = store.addGroup("Tuesday group", GroupKind::treatment);
+    StoreWithGroup made;
+    auto& [database, store, group] = made;
     store.listenForChanges();
     (void)store.addMember(group, "Member A", kJoined);  // its own write is announced too
     CHECK(store.mayHaveChanged());
